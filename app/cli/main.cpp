@@ -1,0 +1,76 @@
+#include "cli_util.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+
+namespace ecglens::cli {
+
+int runInfo(const QStringList& args);
+int runDump(const QStringList& args);
+int runAnnotations(const QStringList& args);
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> all = {
+        {"info", "format, leads, rate, duration, patient, warnings [--json]", runInfo},
+        {"dump", "samples as text, like WFDB rdsamp [--from T] [--to T] [--leads L] [--digital]",
+         runDump},
+        {"annotations", "annotations of a recording [--ann EXT] [--json]", runAnnotations},
+    };
+    return all;
+}
+
+} // namespace ecglens::cli
+
+namespace {
+
+void printUsage(std::FILE* to)
+{
+    std::fprintf(to, "Usage: ecglens-cli COMMAND FILE [options]\n"
+                     "FILE may be any supported recording, or demo: for the built-in synthetic "
+                     "demo.\n\nCommands:\n");
+    for (const auto& c : ecglens::cli::commands())
+        std::fprintf(to, "  %-12s %s\n", c.name, c.summary);
+    std::fprintf(to, "\nRun 'ecglens-cli COMMAND --help' for a command's options.\n");
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ecglens-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ECGLENS_VERSION));
+
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2) {
+        printUsage(stderr);
+        return ecglens::cli::kExitBadInput;
+    }
+    const QString command = args.at(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        printUsage(stdout);
+        return ecglens::cli::kExitOk;
+    }
+    if (command == QLatin1String("--version")) {
+        std::printf("ecglens-cli %s\n", ECGLENS_VERSION);
+        return ecglens::cli::kExitOk;
+    }
+    for (const auto& c : ecglens::cli::commands()) {
+        if (command == QLatin1String(c.name)) {
+            QStringList rest = args;
+            rest.removeAt(1);
+            rest[0] = QStringLiteral("ecglens-cli ") + command;
+            try {
+                return c.run(rest);
+            } catch (const std::exception& e) {
+                return ecglens::cli::fail(std::string("internal error: ") + e.what());
+            }
+        }
+    }
+    ecglens::cli::fail(QStringLiteral("unknown command \"%1\"; try --help").arg(command));
+    return ecglens::cli::kExitBadInput;
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <array>
+#include <string>
+
+namespace ecglens {
+
+/// The standard 12 leads in conventional order.
+inline constexpr std::array<const char*, 12> kStandardLeads = {
+    "I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"};
+
+/// Maps spellings of the standard 12 (e.g. "AVR", "avr", "i", "Lead II", "V1 ") to the standard
+/// name; returns the input unchanged (trimmed) when it is not one of them (e.g. "MLII", "vx").
+std::string normaliseLeadName(const std::string& name);
+
+/// Position in kStandardLeads, or -1.
+int standardLeadIndex(const std::string& normalisedName);
+
+} // namespace ecglens

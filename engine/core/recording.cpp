@@ -1,0 +1,66 @@
+#include "recording.h"
+
+#include "lead_names.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace ecglens {
+
+const char* sexCode(Sex sex)
+{
+    switch (sex) {
+    case Sex::Male:
+        return "M";
+    case Sex::Female:
+        return "F";
+    case Sex::Unknown:
+        break;
+    }
+    return "";
+}
+
+int32_t Lead::digitalAt(std::size_t i) const
+{
+    if (!digital.empty())
+        return digital[i];
+    const float v = samples[i];
+    if (std::isnan(v))
+        return invalidDigital;
+    return static_cast<int32_t>(std::llround(double(v) * gain + baseline));
+}
+
+std::size_t Recording::sampleCount() const
+{
+    std::size_t n = 0;
+    for (const Lead& lead : leads) {
+        // Leads sampled faster than the frame rate hold proportionally more samples.
+        const double ratio = (fsHz > 0 && lead.fsHz > 0) ? lead.fsHz / fsHz : 1.0;
+        n = std::max(n, static_cast<std::size_t>(std::llround(double(lead.size()) / ratio)));
+    }
+    return n;
+}
+
+double Recording::durationS() const
+{
+    return fsHz > 0 ? double(sampleCount()) / fsHz : 0.0;
+}
+
+int Recording::leadIndex(const std::string& name) const
+{
+    for (std::size_t i = 0; i < leads.size(); ++i)
+        if (leads[i].name == name || leads[i].originalName == name)
+            return int(i);
+    auto lower = [](std::string s) {
+        std::transform(s.begin(), s.end(), s.begin(),
+                       [](unsigned char c) { return char(std::tolower(c)); });
+        return s;
+    };
+    const std::string wanted = lower(name);
+    for (std::size_t i = 0; i < leads.size(); ++i)
+        if (lower(leads[i].name) == wanted || lower(leads[i].originalName) == wanted)
+            return int(i);
+    return -1;
+}
+
+} // namespace ecglens

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace ecglens {
+
+/// A value or a clinician-readable error message; the engine's boundary type (no exceptions
+/// cross into the GUI). Modelled on std::expected, which C++20 lacks.
+template <typename T>
+class Result
+{
+public:
+    Result(T value) : m_state(std::move(value)) {}
+    static Result failure(std::string message) { return Result(Error{std::move(message)}); }
+
+    bool ok() const { return std::holds_alternative<T>(m_state); }
+    explicit operator bool() const { return ok(); }
+
+    T& value() & { return std::get<T>(m_state); }
+    const T& value() const& { return std::get<T>(m_state); }
+    T&& value() && { return std::get<T>(std::move(m_state)); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+
+    /// Empty when ok().
+    const std::string& error() const
+    {
+        static const std::string none;
+        return ok() ? none : std::get<Error>(m_state).message;
+    }
+
+private:
+    struct Error
+    {
+        std::string message;
+    };
+    explicit Result(Error e) : m_state(std::move(e)) {}
+    std::variant<T, Error> m_state;
+};
+
+/// Progress in [0, 1]; return false to cancel. Engine calls that take time accept one.
+using ProgressFn = std::function<bool(double)>;
+
+} // namespace ecglens

@@ -1,0 +1,10 @@
+#include "io/readers.h"
+
+namespace ecglens::io {
+
+Result<Recording> readEdf(const std::string& path, const OpenOptions&)
+{
+    return Result<Recording>::failure(path + ": reader not implemented yet");
+}
+
+} // namespace ecglens::io

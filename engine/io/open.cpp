@@ -1,0 +1,209 @@
+#include "io/open.h"
+
+#include "io/readers.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <new>
+
+namespace ecglens::io {
+
+namespace fs = std::filesystem;
+
+const char* formatName(Format format)
+{
+    switch (format) {
+    case Format::Demo:
+        return "demo";
+    case Format::Wfdb:
+        return "WFDB";
+    case Format::Edf:
+        return "EDF/BDF";
+    case Format::Csv:
+        return "CSV";
+    case Format::Scp:
+        return "SCP-ECG";
+    case Format::Hl7Aecg:
+        return "HL7 aECG";
+    case Format::Dicom:
+        return "DICOM";
+    case Format::Unknown:
+        break;
+    }
+    return "unknown";
+}
+
+namespace {
+
+std::string lowerExtension(const std::string& path)
+{
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    return ext;
+}
+
+bool startsWith(const std::string& s, const char* prefix)
+{
+    return s.rfind(prefix, 0) == 0;
+}
+
+/// The WFDB header of a record given as .hea, .dat, .atr, ... or the bare record name.
+std::string wfdbHeaderFor(const std::string& path)
+{
+    fs::path p(path);
+    std::error_code ec;
+    if (lowerExtension(path) == ".hea")
+        return fs::is_regular_file(p, ec) ? path : std::string();
+    fs::path hea = p;
+    hea.replace_extension(".hea");
+    if (fs::is_regular_file(hea, ec))
+        return hea.string();
+    fs::path appended = fs::path(path + ".hea");
+    if (fs::is_regular_file(appended, ec))
+        return appended.string();
+    return {};
+}
+
+bool looksLikeWfdbHeader(const std::string& head)
+{
+    // First non-comment line: "name[/segments] nsig [fs[/counter][(base)] [nsamp [time [date]]]]".
+    std::size_t pos = 0;
+    while (pos < head.size()) {
+        std::size_t end = head.find('\n', pos);
+        if (end == std::string::npos)
+            end = head.size();
+        std::string line = head.substr(pos, end - pos);
+        pos = end + 1;
+        if (line.empty() || line[0] == '#' || line == "\r")
+            continue;
+        std::size_t sp = line.find_first_of(" \t");
+        if (sp == std::string::npos || sp == 0)
+            return false;
+        for (std::size_t i = 0; i < sp; ++i) {
+            const unsigned char c = static_cast<unsigned char>(line[i]);
+            if (!(std::isalnum(c) || c == '_' || c == '-' || c == '/' || c == '.'))
+                return false;
+        }
+        std::size_t d = line.find_first_not_of(" \t", sp);
+        return d != std::string::npos && std::isdigit(static_cast<unsigned char>(line[d]));
+    }
+    return false;
+}
+
+} // namespace
+
+Format sniff(const std::string& path)
+{
+    if (startsWith(path, "demo:"))
+        return Format::Demo;
+
+    std::ifstream in(path, std::ios::binary);
+    char buf[512] = {};
+    in.read(buf, sizeof buf);
+    const std::size_t n = static_cast<std::size_t>(in.gcount());
+    const std::string head(buf, n);
+    const std::string ext = lowerExtension(path);
+
+    if (n >= 8 && (std::memcmp(buf, "0       ", 8) == 0 ||
+                   (static_cast<unsigned char>(buf[0]) == 0xFF && std::memcmp(buf + 1, "BIOSEMI", 7) == 0)))
+        return Format::Edf;
+    if (n >= 132 && std::memcmp(buf + 128, "DICM", 4) == 0)
+        return Format::Dicom;
+    // SCP-ECG: CRC(2) + length(4), then section 0 whose header is CRC(2), id 0 (2), length(4),
+    // version, protocol, and "SCPECG" reserved bytes at offset 16 of the section.
+    if (n >= 22 && std::memcmp(buf + 16, "SCPECG", 6) == 0)
+        return Format::Scp;
+    {
+        std::string lower = head;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return char(std::tolower(c)); });
+        if (lower.find("<annotatedecg") != std::string::npos ||
+            lower.find("urn:hl7-org:v3") != std::string::npos)
+            return Format::Hl7Aecg;
+    }
+    if (ext == ".hea" && looksLikeWfdbHeader(head))
+        return Format::Wfdb;
+    if (ext != ".csv" && ext != ".txt" && ext != ".tsv" && !wfdbHeaderFor(path).empty())
+        return Format::Wfdb;
+    if (ext == ".csv" || ext == ".txt" || ext == ".tsv")
+        return Format::Csv;
+    if (ext == ".xml") {
+        // An aECG without a declaration or namespace in its first 512 bytes is still XML.
+        std::ifstream whole(path, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(whole)), {});
+        if (text.find("AnnotatedECG") != std::string::npos)
+            return Format::Hl7Aecg;
+    }
+    if (ext == ".edf" || ext == ".bdf")
+        return Format::Edf; // let the reader explain what is wrong with it
+    if (ext == ".scp")
+        return Format::Scp;
+    if (ext == ".dcm")
+        return Format::Dicom;
+    return Format::Unknown;
+}
+
+Result<Recording> open(const std::string& path, const OpenOptions& options)
+{
+    try {
+        if (!startsWith(path, "demo:")) {
+            std::error_code ec;
+            if (path.empty())
+                return Result<Recording>::failure("No file name given.");
+            const std::string hea = wfdbHeaderFor(path);
+            if (fs::is_directory(path, ec))
+                return Result<Recording>::failure(path + ": is a folder, not a recording.");
+            if (!fs::exists(path, ec) && hea.empty())
+                return Result<Recording>::failure(path + ": no such file.");
+            if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
+                return Result<Recording>::failure(path + ": the file is empty.");
+        }
+        const Format format = sniff(path);
+        Result<Recording> result = Result<Recording>::failure("");
+        switch (format) {
+        case Format::Demo:
+            result = openDemo(path, options);
+            break;
+        case Format::Wfdb: {
+            const std::string hea = wfdbHeaderFor(path);
+            result = readWfdb(hea.empty() ? path : hea, options);
+            break;
+        }
+        case Format::Edf:
+            result = readEdf(path, options);
+            break;
+        case Format::Csv:
+            result = readCsv(path, options);
+            break;
+        case Format::Scp:
+            result = readScp(path, options);
+            break;
+        case Format::Hl7Aecg:
+            result = readHl7Aecg(path, options);
+            break;
+        case Format::Dicom:
+            result = readDicom(path, options);
+            break;
+        case Format::Unknown:
+            return Result<Recording>::failure(
+                path + ": unrecognised file format (supported: WFDB .hea/.dat, EDF/EDF+/BDF, "
+                       "CSV/text, SCP-ECG, HL7 aECG XML, DICOM ECG waveform).");
+        }
+        if (result.ok() && result->sourcePath.empty())
+            result->sourcePath = path;
+        return result;
+    } catch (const std::bad_alloc&) {
+        return Result<Recording>::failure(path + ": not enough memory to load this recording.");
+    } catch (const std::exception& e) {
+        return Result<Recording>::failure(path + ": " + e.what());
+    } catch (...) {
+        return Result<Recording>::failure(path + ": unexpected error while reading.");
+    }
+}
+
+} // namespace ecglens::io

@@ -1,0 +1,49 @@
+#pragma once
+
+// Locating the shared ECG data in tests. A missing folder or file is a failure with a message
+// that says what to do, never a skip.
+
+#include <QDir>
+#include <QFileInfo>
+#include <QString>
+#include <QTest>
+
+namespace ecglens::test {
+
+/// ECGLENS_DATA (environment) or the CMake cache value ECGLENS_DATA_DIR.
+inline QString dataDir()
+{
+    const QByteArray env = qgetenv("ECGLENS_DATA");
+    if (!env.isEmpty())
+        return QDir::cleanPath(QString::fromLocal8Bit(env));
+    return QDir::cleanPath(QStringLiteral(ECGLENS_DEFAULT_DATA_DIR));
+}
+
+/// Absolute path of `relative` inside the data folder (no existence check).
+inline QString dataPath(const QString& relative)
+{
+    return dataDir() + QLatin1Char('/') + relative;
+}
+
+inline QString missingDataMessage(const QString& path)
+{
+    return QStringLiteral("Shared ECG data not found: %1. Put the data folder beside the checkout "
+                          "as ../shared/data, or set ECGLENS_DATA=/path/to/data (or configure "
+                          "with -DECGLENS_DATA_DIR=...).")
+        .arg(path);
+}
+
+inline QString cliPath()
+{
+    return QStringLiteral(ECGLENS_CLI_PATH);
+}
+
+} // namespace ecglens::test
+
+/// Fails the current test (does not skip) when a data file or folder is missing.
+#define ECGLENS_REQUIRE_DATA(relative)                                                          \
+    do {                                                                                         \
+        const QString ecglensPath_ = ::ecglens::test::dataPath(relative);                        \
+        if (!QFileInfo::exists(ecglensPath_))                                                    \
+            QFAIL(qPrintable(::ecglens::test::missingDataMessage(ecglensPath_)));                \
+    } while (false)
