@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target for SECONDS (default 60) each, seeded from the shared data.
+# Usage: tests/fuzz/run.sh [SECONDS]   (builds the "fuzz" preset first)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+data=${ECGLENS_DATA:-$(realpath ../shared/data)}
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+mkdir -p build/fuzz/corpus
+for f in build/fuzz/tests/fuzz/fuzzer_*; do
+    name=$(basename "$f")
+    corpus=build/fuzz/corpus/$name
+    mkdir -p "$corpus"
+    seeds=$(grep -oE "ecglens_add_fuzzer\(${name#fuzzer_} .*" tests/fuzz/CMakeLists.txt | grep -oE 'SEEDS[^)]*' | sed 's/SEEDS//')
+    for s in $seeds; do cp -n "$data/$s" "$corpus/" 2>/dev/null || true; done
+    echo "== $name for ${seconds}s"
+    ECGLENS_DATA=$data "$f" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 "$corpus"
+done
