@@ -8,6 +8,7 @@
 #include "core/result.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace ecglens::dsp {
@@ -17,7 +18,8 @@ std::vector<float> highPass(const std::vector<float>& x, double fsHz, double cut
                             int order = 2);
 
 /// Zero-phase Butterworth low-pass; cutoffHz in Hz (40 / 100 / 150 for display).
-std::vector<float> lowPass(const std::vector<float>& x, double fsHz, double cutoffHz, int order = 4);
+std::vector<float> lowPass(const std::vector<float>& x, double fsHz, double cutoffHz,
+                           int order = 4);
 
 /// Zero-phase notch at mainsHz (50 or 60) and, with harmonics, every multiple below Nyquist.
 std::vector<float> notch(const std::vector<float>& x, double fsHz, double mainsHz,
@@ -25,6 +27,42 @@ std::vector<float> notch(const std::vector<float>& x, double fsHz, double mainsH
 
 /// Resamples to toHz with an anti-aliasing filter (polyphase / windowed sinc).
 std::vector<float> resample(const std::vector<float>& x, double fromHz, double toHz);
+
+/// One second-order section, a0 normalised to 1 (scipy's sos row b0 b1 b2 1 a1 a2).
+struct Biquad
+{
+    double b0 = 1, b1 = 0, b2 = 0, a1 = 0, a2 = 0;
+};
+
+enum class FilterKind { LowPass, HighPass, BandPass };
+
+/// Digital Butterworth design as scipy.signal.butter(order, Wn, btype, fs=fsHz, output="sos"):
+/// analogue prototype, pre-warping, bilinear transform. Band-pass uses lowHz..highHz (order per
+/// edge, so 2*order poles); for low/high-pass only lowHz is used. Cutoffs in Hz.
+std::vector<Biquad> butterworth(int order, FilterKind kind, double fsHz, double lowHz,
+                                double highHz = 0.0);
+
+/// scipy.signal.iirnotch(mainsHz, quality, fs=fsHz) as one section.
+Biquad iirNotch(double fsHz, double freqHz, double quality);
+
+/// Causal cascade (scipy.signal.sosfilt with zero initial state) in place.
+void sosFilter(const std::vector<Biquad>& sos, std::vector<double>& x);
+
+/// Zero-phase cascade exactly like scipy.signal.sosfiltfilt(sos, x) (odd extension, padlen as
+/// scipy, steady-state initial conditions sosfilt_zi). When x is shorter than scipy allows, the
+/// padding shrinks to size-1 instead of failing. NaN samples are bridged and restored.
+std::vector<double> sosFiltFilt(const std::vector<Biquad>& sos, const std::vector<double>& x);
+
+/// Linear interpolation over NaN runs (edges hold the nearest valid value); returns false when
+/// no sample is valid.
+bool bridgeNaN(std::vector<double>& x);
+
+/// Integer factors up/down (coprime) approximating toHz/fromHz (continued fraction, den <= 1000).
+std::pair<int, int> rationalRatio(double fromHz, double toHz);
+
+/// scipy.signal.resample_poly(x, up, down) with its default Kaiser (beta 5) FIR; NaN bridged,
+/// output samples whose nearest input sample was NaN are NaN.
+std::vector<double> resamplePoly(const std::vector<double>& x, int up, int down);
 
 struct ConditionOptions
 {

@@ -1,0 +1,470 @@
+#include "dsp/filters.h"
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <numeric>
+
+namespace ecglens::dsp {
+
+namespace {
+
+using Complex = std::complex<double>;
+constexpr double kPi = 3.14159265358979323846;
+
+std::vector<double> toDouble(const std::vector<float>& x)
+{
+    return std::vector<double>(x.begin(), x.end());
+}
+
+std::vector<float> toFloat(const std::vector<double>& x)
+{
+    std::vector<float> out(x.size());
+    std::transform(x.begin(), x.end(), out.begin(), [](double v) { return float(v); });
+    return out;
+}
+
+/// Groups digital zeros and poles into sections: each pole (one per conjugate pair) takes the
+/// nearest remaining zeros, poles closest to the unit circle last (scipy's "nearest" pairing).
+std::vector<Biquad> zpkToSos(std::vector<Complex> zeros, std::vector<Complex> poles, double gain)
+{
+    std::vector<Complex> upper; // one of each conjugate pair, and real poles
+    for (const Complex& p : poles)
+        if (p.imag() >= -1e-14)
+            upper.push_back(p);
+    std::sort(upper.begin(), upper.end(), [](const Complex& a, const Complex& b) {
+        return std::abs(1.0 - std::abs(a)) > std::abs(1.0 - std::abs(b));
+    });
+    // Real poles come in pairs into one section where possible.
+    std::vector<std::vector<Complex>> groups;
+    std::vector<Complex> reals;
+    for (const Complex& p : upper) {
+        if (std::abs(p.imag()) > 1e-14)
+            groups.push_back({p, std::conj(p)});
+        else
+            reals.push_back(p);
+    }
+    for (std::size_t i = 0; i < reals.size(); i += 2) {
+        if (i + 1 < reals.size())
+            groups.push_back({reals[i], reals[i + 1]});
+        else
+            groups.push_back({reals[i]});
+    }
+    std::vector<Biquad> sos;
+    for (const auto& g : groups) {
+        std::vector<Complex> z;
+        for (std::size_t k = 0; k < g.size() && !zeros.empty(); ++k) {
+            auto it = std::min_element(zeros.begin(), zeros.end(), [&](auto& a, auto& b) {
+                return std::abs(a - g[0]) < std::abs(b - g[0]);
+            });
+            z.push_back(*it);
+            zeros.erase(it);
+        }
+        Biquad s;
+        if (g.size() == 2) {
+            s.a1 = -(g[0] + g[1]).real();
+            s.a2 = (g[0] * g[1]).real();
+        } else {
+            s.a1 = -g[0].real();
+            s.a2 = 0.0;
+        }
+        if (z.size() == 2) {
+            s.b0 = 1.0;
+            s.b1 = -(z[0] + z[1]).real();
+            s.b2 = (z[0] * z[1]).real();
+        } else if (z.size() == 1) {
+            s.b0 = 1.0;
+            s.b1 = -z[0].real();
+            s.b2 = 0.0;
+        }
+        sos.push_back(s);
+    }
+    if (!sos.empty()) {
+        sos.front().b0 *= gain;
+        sos.front().b1 *= gain;
+        sos.front().b2 *= gain;
+    }
+    return sos;
+}
+
+/// scipy.signal.lfilter_zi for one section: steady state of a unit step.
+std::pair<double, double> sectionZi(const Biquad& s)
+{
+    // (I - A^T) zi = B with A the companion matrix of [1 a1 a2].
+    const double m00 = 1.0 + s.a1, m01 = -1.0, m10 = s.a2, m11 = 1.0;
+    const double r0 = s.b1 - s.a1 * s.b0, r1 = s.b2 - s.a2 * s.b0;
+    const double det = m00 * m11 - m01 * m10;
+    return {(r0 * m11 - m01 * r1) / det, (m00 * r1 - m10 * r0) / det};
+}
+
+/// Runs the cascade over x[begin..end) (or reversed), states initialised to zi * x0.
+void runCascade(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
+                std::vector<double>& x, bool reverse)
+{
+    const std::size_t ns = sos.size();
+    if (x.empty() || ns == 0)
+        return;
+    const double x0 = reverse ? x.back() : x.front();
+    double z0[16], z1[16];
+    std::vector<double> z0v, z1v;
+    double* pz0 = z0;
+    double* pz1 = z1;
+    if (ns > 16) {
+        z0v.resize(ns);
+        z1v.resize(ns);
+        pz0 = z0v.data();
+        pz1 = z1v.data();
+    }
+    for (std::size_t s = 0; s < ns; ++s) {
+        pz0[s] = zi[s].first * x0;
+        pz1[s] = zi[s].second * x0;
+    }
+    const std::ptrdiff_t n = std::ptrdiff_t(x.size());
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+        double& v = x[std::size_t(reverse ? n - 1 - i : i)];
+        double in = v;
+        for (std::size_t s = 0; s < ns; ++s) {
+            const Biquad& q = sos[s];
+            const double out = q.b0 * in + pz0[s];
+            pz0[s] = q.b1 * in - q.a1 * out + pz1[s];
+            pz1[s] = q.b2 * in - q.a2 * out;
+            in = out;
+        }
+        v = in;
+    }
+}
+
+std::vector<std::pair<double, double>> sosZi(const std::vector<Biquad>& sos)
+{
+    std::vector<std::pair<double, double>> zi;
+    double scale = 1.0;
+    for (const Biquad& s : sos) {
+        auto [a, b] = sectionZi(s);
+        zi.emplace_back(scale * a, scale * b);
+        scale *= (s.b0 + s.b1 + s.b2) / (1.0 + s.a1 + s.a2);
+    }
+    return zi;
+}
+
+std::vector<float> filtFloat(const std::vector<Biquad>& sos, const std::vector<float>& x)
+{
+    if (sos.empty())
+        return x;
+    return toFloat(sosFiltFilt(sos, toDouble(x)));
+}
+
+double besselI0(double v)
+{
+    // Power series; converges quickly for the small arguments of a beta-5 Kaiser window.
+    double sum = 1.0, term = 1.0;
+    const double q = v * v / 4.0;
+    for (int k = 1; k < 200; ++k) {
+        term *= q / (double(k) * double(k));
+        sum += term;
+        if (term < sum * 1e-17)
+            break;
+    }
+    return sum;
+}
+
+} // namespace
+
+std::vector<Biquad> butterworth(int order, FilterKind kind, double fsHz, double lowHz,
+                                double highHz)
+{
+    if (order < 1 || fsHz <= 0)
+        return {};
+    // Analogue prototype poles.
+    std::vector<Complex> p;
+    for (int m = -order + 1; m < order; m += 2)
+        p.push_back(-std::exp(Complex(0.0, kPi * double(m) / (2.0 * order))));
+    std::vector<Complex> z;
+    double k = 1.0;
+    const double fs = 2.0; // scipy designs on normalised frequency with fs = 2
+    auto warp = [&](double hz) { return 2.0 * fs * std::tan(kPi * (2.0 * hz / fsHz) / fs); };
+    if (kind == FilterKind::LowPass) {
+        const double wo = warp(lowHz);
+        for (auto& v : p)
+            v *= wo;
+        k *= std::pow(wo, double(p.size()));
+    } else if (kind == FilterKind::HighPass) {
+        const double wo = warp(lowHz);
+        Complex prodP(1.0, 0.0);
+        for (auto& v : p) {
+            prodP *= -v;
+            v = wo / v;
+        }
+        z.assign(p.size(), Complex(0.0, 0.0));
+        k *= (Complex(1.0, 0.0) / prodP).real();
+    } else {
+        const double w1 = warp(lowHz), w2 = warp(highHz);
+        const double wo = std::sqrt(w1 * w2), bw = w2 - w1;
+        std::vector<Complex> pb;
+        for (auto& v : p) {
+            const Complex lp = v * bw / 2.0;
+            const Complex root = std::sqrt(lp * lp - wo * wo);
+            pb.push_back(lp + root);
+            pb.push_back(lp - root);
+        }
+        k *= std::pow(bw, double(p.size()));
+        z.assign(p.size(), Complex(0.0, 0.0));
+        p = pb;
+    }
+    // Bilinear transform.
+    const double fs2 = 2.0 * fs;
+    Complex num(1.0, 0.0), den(1.0, 0.0);
+    std::vector<Complex> zd, pd;
+    for (const auto& v : z) {
+        zd.push_back((fs2 + v) / (fs2 - v));
+        num *= fs2 - v;
+    }
+    for (const auto& v : p) {
+        pd.push_back((fs2 + v) / (fs2 - v));
+        den *= fs2 - v;
+    }
+    while (zd.size() < pd.size())
+        zd.emplace_back(-1.0, 0.0);
+    k *= (num / den).real();
+    return zpkToSos(zd, pd, k);
+}
+
+Biquad iirNotch(double fsHz, double freqHz, double quality)
+{
+    const double w0 = 2.0 * freqHz / fsHz;
+    const double bw = w0 / quality * kPi;
+    const double beta = std::tan(bw / 2.0); // gb = 1/sqrt(2) makes sqrt(1-gb^2)/gb = 1
+    const double gain = 1.0 / (1.0 + beta);
+    const double c = std::cos(w0 * kPi);
+    Biquad s;
+    s.b0 = gain;
+    s.b1 = -2.0 * c * gain;
+    s.b2 = gain;
+    s.a1 = -2.0 * gain * c;
+    s.a2 = 2.0 * gain - 1.0;
+    return s;
+}
+
+void sosFilter(const std::vector<Biquad>& sos, std::vector<double>& x)
+{
+    std::vector<std::pair<double, double>> zero(sos.size(), {0.0, 0.0});
+    runCascade(sos, zero, x, false);
+}
+
+bool bridgeNaN(std::vector<double>& x)
+{
+    const std::ptrdiff_t n = std::ptrdiff_t(x.size());
+    std::ptrdiff_t last = -1;
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+        if (std::isnan(x[std::size_t(i)]))
+            continue;
+        if (last < 0) {
+            for (std::ptrdiff_t j = 0; j < i; ++j)
+                x[std::size_t(j)] = x[std::size_t(i)];
+        } else if (i - last > 1) {
+            const double a = x[std::size_t(last)], b = x[std::size_t(i)];
+            for (std::ptrdiff_t j = last + 1; j < i; ++j)
+                x[std::size_t(j)] = a + (b - a) * double(j - last) / double(i - last);
+        }
+        last = i;
+    }
+    if (last < 0)
+        return false;
+    for (std::ptrdiff_t j = last + 1; j < n; ++j)
+        x[std::size_t(j)] = x[std::size_t(last)];
+    return true;
+}
+
+std::vector<double> sosFiltFilt(const std::vector<Biquad>& sos, const std::vector<double>& input)
+{
+    const std::size_t n = input.size();
+    if (sos.empty() || n < 2)
+        return input;
+    std::vector<double> x = input;
+    const bool hasNaN = std::any_of(x.begin(), x.end(), [](double v) { return std::isnan(v); });
+    if (hasNaN && !bridgeNaN(x))
+        return input;
+    std::size_t zb = 0, za = 0;
+    for (const Biquad& s : sos) {
+        zb += s.b2 == 0.0;
+        za += s.a2 == 0.0;
+    }
+    std::size_t edge = 3 * (2 * sos.size() + 1 - std::min(zb, za));
+    edge = std::min(edge, n - 1);
+    std::vector<double> ext(n + 2 * edge);
+    for (std::size_t i = 0; i < edge; ++i) {
+        ext[i] = 2.0 * x[0] - x[edge - i];
+        ext[n + edge + i] = 2.0 * x[n - 1] - x[n - 2 - i];
+    }
+    std::copy(x.begin(), x.end(), ext.begin() + std::ptrdiff_t(edge));
+    const auto zi = sosZi(sos);
+    runCascade(sos, zi, ext, false);
+    runCascade(sos, zi, ext, true);
+    std::vector<double> y(ext.begin() + std::ptrdiff_t(edge),
+                          ext.begin() + std::ptrdiff_t(edge + n));
+    if (hasNaN)
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isnan(input[i]))
+                y[i] = std::nan("");
+    return y;
+}
+
+std::pair<int, int> rationalRatio(double fromHz, double toHz)
+{
+    if (fromHz <= 0 || toHz <= 0)
+        return {1, 1};
+    const double r = toHz / fromHz;
+    // Continued-fraction convergents p/q of r with q and p <= 1000.
+    long long p0 = 0, q0 = 1, p1 = 1, q1 = 0;
+    double v = r;
+    for (int it = 0; it < 64; ++it) {
+        const double a = std::floor(v);
+        const long long p2 = (long long)a * p1 + p0, q2 = (long long)a * q1 + q0;
+        if (q2 > 1000 || p2 > 1000)
+            break;
+        p0 = p1;
+        q0 = q1;
+        p1 = p2;
+        q1 = q2;
+        if (std::abs(double(p1) / double(q1) - r) < 1e-12 * r)
+            break;
+        const double frac = v - a;
+        if (frac < 1e-12)
+            break;
+        v = 1.0 / frac;
+    }
+    if (q1 == 0 || p1 == 0)
+        return {1, 1};
+    const long long g = std::gcd(p1, q1);
+    return {int(p1 / g), int(q1 / g)};
+}
+
+std::vector<double> resamplePoly(const std::vector<double>& input, int up, int down)
+{
+    if (up < 1 || down < 1 || input.empty())
+        return input;
+    const int g = std::gcd(up, down);
+    up /= g;
+    down /= g;
+    if (up == 1 && down == 1)
+        return input;
+    std::vector<double> x = input;
+    const bool hasNaN = std::any_of(x.begin(), x.end(), [](double v) { return std::isnan(v); });
+    if (hasNaN && !bridgeNaN(x))
+        return std::vector<double>(
+            std::size_t((input.size() * std::size_t(up) + std::size_t(down) - 1) /
+                        std::size_t(down)),
+            std::nan(""));
+    const long long nIn = (long long)x.size();
+    const long long nOut = (nIn * up + down - 1) / down;
+    // firwin(2*half_len+1, 1/max_rate, window=("kaiser", 5.0)) scaled by up.
+    const int maxRate = std::max(up, down);
+    const long long halfLen = 10LL * maxRate;
+    const long long taps = 2 * halfLen + 1;
+    const double fc = 1.0 / maxRate, beta = 5.0, i0b = besselI0(beta);
+    std::vector<double> h(static_cast<std::size_t>(taps));
+    double sum = 0.0;
+    for (long long i = 0; i < taps; ++i) {
+        const double m = double(i) - 0.5 * double(taps - 1);
+        const double arg = kPi * fc * m;
+        const double sinc = m == 0.0 ? 1.0 : std::sin(arg) / arg;
+        const double t = 2.0 * double(i) / double(taps - 1) - 1.0;
+        const double w = besselI0(beta * std::sqrt(std::max(0.0, 1.0 - t * t))) / i0b;
+        h[std::size_t(i)] = fc * sinc * w;
+        sum += h[std::size_t(i)];
+    }
+    const long long nPrePad = down - halfLen % down;
+    const long long nPreRemove = (halfLen + nPrePad) / down;
+    std::vector<double> hp(std::size_t(nPrePad + taps), 0.0);
+    for (long long i = 0; i < taps; ++i)
+        hp[std::size_t(nPrePad + i)] = h[std::size_t(i)] / sum * up;
+    const long long len = (long long)hp.size();
+    std::vector<double> y(static_cast<std::size_t>(nOut));
+    for (long long m = 0; m < nOut; ++m) {
+        const long long i = (m + nPreRemove) * down; // index in the upsampled, filtered signal
+        double acc = 0.0;
+        // k = i - j*up for input index j: k in [0, len), j in [0, nIn).
+        long long jHi = std::min(nIn - 1, i / up);
+        long long jLo = std::max(0LL, (i - len + 1 + up - 1) / up);
+        if (i - len + 1 <= 0)
+            jLo = 0;
+        for (long long j = jLo; j <= jHi; ++j)
+            acc += hp[std::size_t(i - j * up)] * x[std::size_t(j)];
+        y[std::size_t(m)] = acc;
+    }
+    if (hasNaN)
+        for (long long m = 0; m < nOut; ++m) {
+            const long long j = std::min(nIn - 1, (long long)std::llround(double(m) * down / up));
+            if (std::isnan(input[std::size_t(j)]))
+                y[std::size_t(m)] = std::nan("");
+        }
+    return y;
+}
+
+std::vector<float> highPass(const std::vector<float>& x, double fsHz, double cutoffHz, int order)
+{
+    if (cutoffHz <= 0 || cutoffHz >= fsHz / 2)
+        return x;
+    return filtFloat(butterworth(order, FilterKind::HighPass, fsHz, cutoffHz), x);
+}
+
+std::vector<float> lowPass(const std::vector<float>& x, double fsHz, double cutoffHz, int order)
+{
+    if (cutoffHz <= 0 || cutoffHz >= fsHz / 2)
+        return x;
+    return filtFloat(butterworth(order, FilterKind::LowPass, fsHz, cutoffHz), x);
+}
+
+std::vector<float> notch(const std::vector<float>& x, double fsHz, double mainsHz, bool harmonics,
+                         double quality)
+{
+    if (mainsHz <= 0 || fsHz <= 0)
+        return x;
+    // One scipy.signal.filtfilt(iirnotch) per harmonic, applied in turn.
+    std::vector<double> y = toDouble(x);
+    for (int k = 1; double(k) * mainsHz < fsHz / 2.0; ++k) {
+        y = sosFiltFilt({iirNotch(fsHz, k * mainsHz, quality)}, y);
+        if (!harmonics)
+            break;
+    }
+    return toFloat(y);
+}
+
+std::vector<float> resample(const std::vector<float>& x, double fromHz, double toHz)
+{
+    const auto [up, down] = rationalRatio(fromHz, toHz);
+    return toFloat(resamplePoly(toDouble(x), up, down));
+}
+
+std::optional<Recording> condition(const Recording& recording, const ConditionOptions& options,
+                                   const ProgressFn& progress)
+{
+    Recording out = recording;
+    const std::size_t nLeads = out.leads.size();
+    for (std::size_t l = 0; l < nLeads; ++l) {
+        if (progress && !progress(double(l) / double(std::max<std::size_t>(1, nLeads))))
+            return std::nullopt;
+        Lead& lead = out.leads[l];
+        const double fs = lead.fsHz > 0 ? lead.fsHz : recording.fsHz;
+        if (fs <= 0 || lead.samples.size() < 2)
+            continue;
+        // One cascade (high-pass, notches, low-pass) in a single forward-backward pass.
+        std::vector<Biquad> sos;
+        if (options.baseline && options.baselineCutoffHz > 0 && options.baselineCutoffHz < fs / 2)
+            for (const Biquad& b :
+                 butterworth(2, FilterKind::HighPass, fs, options.baselineCutoffHz))
+                sos.push_back(b);
+        if (options.mains && options.mainsHz > 0)
+            for (int k = 1; double(k) * options.mainsHz < fs / 2.0; ++k)
+                sos.push_back(iirNotch(fs, k * options.mainsHz, 30.0));
+        if (options.lowPassHz && *options.lowPassHz > 0 && *options.lowPassHz < fs / 2)
+            for (const Biquad& b : butterworth(4, FilterKind::LowPass, fs, *options.lowPassHz))
+                sos.push_back(b);
+        lead.samples = filtFloat(sos, lead.samples);
+        lead.digital.clear(); // filtered values no longer correspond to stored integers
+    }
+    if (progress && !progress(1.0))
+        return std::nullopt;
+    return out;
+}
+
+} // namespace ecglens::dsp
