@@ -1,17 +1,90 @@
 #include "io/readers.h"
+#include "io/wfdb/wfdb_record.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
 
 namespace ecglens::io {
 
-Result<Recording> readWfdb(const std::string& path, const OpenOptions&)
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s)
 {
-    return Result<Recording>::failure(path + ": reader not implemented yet");
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
 }
 
-} // namespace ecglens::io
-namespace ecglens::io {
-Result<std::vector<Annotation>> readWfdbAnnotations(const std::string& recordPath,
-                                                    const std::string&, double)
+/// The record's path without ".hea" ("dir/100").
+std::string recordBase(const std::string& headerPath)
 {
-    return Result<std::vector<Annotation>>::failure(recordPath + ": not implemented yet");
+    fs::path p(headerPath);
+    if (lower(p.extension().string()) == ".hea")
+        p.replace_extension();
+    return p.string();
 }
+
+void loadAnnotations(const std::string& headerPath, const wfdb::Header& h,
+                     const OpenOptions& options, Recording& rec)
+{
+    const std::string base = recordBase(headerPath);
+    std::error_code ec;
+    if (!options.annotator.empty() && fs::is_regular_file(base + "." + options.annotator, ec)) {
+        auto anns = readWfdbAnnotations(headerPath, options.annotator, rec.fsHz);
+        if (anns)
+            rec.annotations.insert(rec.annotations.end(), anns->begin(), anns->end());
+        else
+            rec.warnings.push_back(anns.error());
+    }
+    // LUDB: one annotation file per lead, named after the lead ("1.i", "1.avr", "1.v6").
+    std::set<std::string> signalExts;
+    for (const wfdb::SignalSpec& s : h.signals)
+        signalExts.insert(lower(fs::path(s.fileName).extension().string()));
+    for (std::size_t i = 0; i < rec.leads.size(); ++i) {
+        const std::string ext = lower(rec.leads[i].originalName);
+        if (ext.empty() || ext == lower(options.annotator) || ext == "hea" || ext == "dat" ||
+            signalExts.count("." + ext) ||
+            !std::all_of(ext.begin(), ext.end(), [](unsigned char c) { return std::isalnum(c); }))
+            continue;
+        if (!fs::is_regular_file(base + "." + ext, ec))
+            continue;
+        auto anns = readWfdbAnnotations(headerPath, ext, rec.fsHz);
+        if (!anns) {
+            rec.warnings.push_back(anns.error());
+            continue;
+        }
+        for (Annotation a : *anns) {
+            a.lead = int(i);
+            rec.annotations.push_back(std::move(a));
+        }
+    }
+}
+
+} // namespace
+
+Result<Recording> readWfdb(const std::string& path, const OpenOptions& options)
+{
+    auto header = wfdb::readHeaderFile(path);
+    if (!header)
+        return Result<Recording>::failure(header.error());
+    const wfdb::Header& h = *header;
+    Recording rec;
+    rec.sourcePath = path;
+    const wfdb::ProgressRange progress{&options.progress, 0.0, 1.0};
+    auto ok = h.segmentCount > 0 ? wfdb::readMultiSegment(h, path, options, progress, rec)
+                                 : wfdb::readSingleSegment(h, path, options, progress, rec);
+    if (!ok)
+        return Result<Recording>::failure(ok.error());
+    wfdb::applyHeaderComments(h.comments, rec);
+    wfdb::applyPtbxlIndex(path, rec);
+    if (options.loadAnnotations)
+        loadAnnotations(path, h, options, rec);
+    progress.report(1.0);
+    return rec;
+}
+
 } // namespace ecglens::io

@@ -1,0 +1,323 @@
+#include "io/wfdb/wfdb_record.h"
+
+#include "core/lead_names.h"
+#include "io/wfdb/wfdb_signal.h"
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <set>
+
+namespace ecglens::io::wfdb {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Group
+{
+    GroupLayout layout;
+    std::vector<int> signals; ///< header indices
+    int maxSkew = 0;
+    bool null = false; ///< "~" file: no stored samples
+};
+
+std::string leadList(const Header& h, const std::vector<int>& signals)
+{
+    std::string s;
+    for (int i : signals) {
+        if (!s.empty())
+            s += ", ";
+        const std::string& d = h.signals[std::size_t(i)].description;
+        s += d.empty() ? "signal " + std::to_string(i) : d;
+    }
+    return s;
+}
+
+/// Leads whose stored integers a float cannot hold exactly keep them in Lead::digital.
+bool needsDigital(int format)
+{
+    return format == 24 || format == 32 || format == 524 || format == 8;
+}
+
+} // namespace
+
+std::string formatLabel(std::vector<int> formats)
+{
+    std::set<int> distinct(formats.begin(), formats.end());
+    std::string s = "WFDB format ";
+    bool first = true;
+    for (int f : distinct) {
+        if (!first)
+            s += ", ";
+        s += std::to_string(f);
+        first = false;
+    }
+    return s;
+}
+
+Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
+                               const OpenOptions& options, const ProgressRange& progress,
+                               Recording& out)
+{
+    using R = Result<bool>;
+    const fs::path dir = fs::path(headerPath).parent_path();
+    out.fsHz = h.fsHz;
+    if (h.start)
+        out.start = h.start;
+
+    // Signals sharing a file are consecutive in the header and form one group.
+    std::vector<Group> groups;
+    std::vector<int> formats;
+    for (int i = 0; i < int(h.signals.size()); ++i) {
+        const SignalSpec& s = h.signals[std::size_t(i)];
+        const std::string label =
+            s.description.empty() ? "signal " + std::to_string(i) : s.description;
+        if (s.fileName != "~" && !isKnownFormat(s.format))
+            return R::failure(headerPath + ": " + label + " uses storage format " +
+                              std::to_string(s.format) +
+                              ", which is not a WFDB format (known: 8, 16, 24, 32, 61, 80, 160, "
+                              "212, 310, 311, 508, 516, 524).");
+        if (groups.empty() || groups.back().layout.path != (dir / s.fileName).string() ||
+            groups.back().null != (s.fileName == "~")) {
+            Group g;
+            g.null = s.fileName == "~" || s.format == 0;
+            g.layout.path = (dir / s.fileName).string();
+            g.layout.format = s.format;
+            g.layout.byteOffset = s.byteOffset;
+            groups.push_back(std::move(g));
+        } else if (groups.back().layout.format != s.format) {
+            return R::failure(headerPath + ": signals in " + s.fileName +
+                              " declare different storage formats (" +
+                              std::to_string(groups.back().layout.format) + " and " +
+                              std::to_string(s.format) + ").");
+        }
+        Group& g = groups.back();
+        g.signals.push_back(i);
+        g.layout.spf.push_back(s.samplesPerFrame);
+        g.layout.initial.push_back(s.initialValue);
+        g.layout.frameSamples += s.samplesPerFrame;
+        g.maxSkew = std::max(g.maxSkew, s.skew);
+        if (!g.null)
+            formats.push_back(s.format);
+    }
+    out.format = formatLabel(formats);
+
+    // Sizes first: nothing is allocated for a length the files cannot back.
+    std::vector<std::int64_t> available(groups.size(), -1); // frames on disk, -1 = unknown
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        Group& g = groups[gi];
+        if (g.null)
+            continue;
+        std::error_code ec;
+        if (!fs::is_regular_file(g.layout.path, ec))
+            return R::failure(headerPath + ": signal file " +
+                              fs::path(g.layout.path).filename().string() +
+                              " not found (it holds " + leadList(h, g.signals) + ").");
+        const std::uint64_t size = fs::file_size(g.layout.path, ec);
+        if (isFlacFormat(g.layout.format))
+            continue;
+        const std::uint64_t usable = size > std::uint64_t(g.layout.byteOffset)
+                                         ? size - std::uint64_t(g.layout.byteOffset)
+                                         : 0;
+        available[gi] = std::int64_t(samplesInBytes(g.layout.format, usable) /
+                                     std::uint64_t(g.layout.frameSamples));
+    }
+    std::int64_t frames = h.framesGiven ? h.frames : -1;
+    if (frames < 0) {
+        // "100-no-len.hea": the length comes from the first signal file's size.
+        for (std::size_t gi = 0; gi < groups.size() && frames < 0; ++gi)
+            if (available[gi] >= 0)
+                frames = available[gi];
+    }
+    int frameSamples = 0;
+    for (const SignalSpec& s : h.signals)
+        frameSamples += s.samplesPerFrame;
+    if (frames >= 0) {
+        const long double total = (long double)frames * (long double)frameSamples;
+        if (total > (long double)options.maxTotalSamples)
+            return R::failure(headerPath + ": the header declares " + std::to_string(frames) +
+                              " samples per signal (" + std::to_string(h.signals.size()) +
+                              " signals), more than this program accepts (" +
+                              std::to_string(options.maxTotalSamples) + " samples in all).");
+    }
+
+    out.leads.resize(h.signals.size());
+    for (std::size_t i = 0; i < h.signals.size(); ++i) {
+        const SignalSpec& s = h.signals[i];
+        Lead& lead = out.leads[i];
+        lead.originalName = s.description;
+        lead.name = s.description.empty() ? "signal " + std::to_string(i)
+                                          : normaliseLeadName(s.description);
+        lead.unit = s.units.empty() ? "mV" : s.units;
+        lead.fsHz = h.fsHz * s.samplesPerFrame;
+        lead.gain = s.gain == 0.0 ? 200.0 : s.gain;
+        lead.baseline = s.baseline;
+        lead.adcResolutionBits =
+            s.adcResolution > 0 ? s.adcResolution : defaultResolution(s.format);
+        lead.invalidDigital = invalidValue(s.format);
+    }
+
+    std::vector<std::int64_t> checksums(h.signals.size(), 0);
+    std::vector<bool> complete(h.signals.size(), true);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        Group& g = groups[gi];
+        const ProgressRange sub{progress.progress,
+                                progress.start + progress.span * double(gi) / double(groups.size()),
+                                progress.span / double(groups.size())};
+        std::int64_t leadFrames = frames;
+        if (g.null) {
+            if (leadFrames < 0)
+                leadFrames = 0;
+            for (int si : g.signals) {
+                Lead& lead = out.leads[std::size_t(si)];
+                lead.samples.assign(std::size_t(leadFrames) *
+                                        std::size_t(h.signals[std::size_t(si)].samplesPerFrame),
+                                    std::numeric_limits<float>::quiet_NaN());
+                complete[std::size_t(si)] = false;
+            }
+            continue;
+        }
+        if (available[gi] >= 0 && (leadFrames < 0 || available[gi] < leadFrames)) {
+            if (leadFrames > 0) {
+                if (available[gi] == 0)
+                    return R::failure(headerPath + ": " +
+                                      fs::path(g.layout.path).filename().string() +
+                                      " holds no samples (" + leadList(h, g.signals) + ": " +
+                                      std::to_string(leadFrames) +
+                                      " samples expected) — file empty or truncated?");
+                out.warnings.push_back(leadList(h, g.signals) + ": " + std::to_string(leadFrames) +
+                                       " samples expected, " +
+                                       fs::path(g.layout.path).filename().string() + " holds " +
+                                       std::to_string(available[gi]) + " — file truncated?");
+            }
+            leadFrames = available[gi];
+        }
+        const bool growing = leadFrames < 0; // FLAC without a length in the header
+        const std::int64_t readFrames =
+            growing ? std::numeric_limits<std::int64_t>::max() : leadFrames + g.maxSkew;
+
+        struct Target
+        {
+            Lead* lead;
+            int spf;
+            int skew;
+            int pos; ///< first sample of this signal in the frame
+            double gain;
+            double baseline;
+            std::int32_t invalid;
+            bool digital;
+            std::int64_t* checksum;
+        };
+        std::vector<Target> targets;
+        int pos = 0;
+        for (int si : g.signals) {
+            const SignalSpec& s = h.signals[std::size_t(si)];
+            Lead& lead = out.leads[std::size_t(si)];
+            const bool digital = needsDigital(s.format);
+            if (!growing) {
+                const std::size_t n = std::size_t(leadFrames) * std::size_t(s.samplesPerFrame);
+                lead.samples.assign(n, std::numeric_limits<float>::quiet_NaN());
+                if (digital)
+                    lead.digital.assign(n, lead.invalidDigital);
+            }
+            targets.push_back(Target{&lead, s.samplesPerFrame, s.skew, pos, lead.gain,
+                                     lead.baseline, lead.invalidDigital, digital,
+                                     &checksums[std::size_t(si)]});
+            pos += s.samplesPerFrame;
+        }
+        const std::int64_t declared = frames;
+        const int fsamples = g.layout.frameSamples;
+        FrameSink sink = [&](const std::int32_t* data, std::size_t n, std::int64_t first) {
+            for (Target& t : targets) {
+                const std::int32_t* p = data + t.pos;
+                std::int64_t sum = 0;
+                for (std::size_t f = 0; f < n; ++f, p += fsamples) {
+                    const std::int64_t stored = first + std::int64_t(f);
+                    if (declared < 0 || stored < declared)
+                        for (int k = 0; k < t.spf; ++k)
+                            sum += p[k];
+                    const std::int64_t frame = stored - t.skew;
+                    if (frame < 0)
+                        continue;
+                    if (growing) {
+                        for (int k = 0; k < t.spf; ++k) {
+                            const std::int32_t d = p[k];
+                            t.lead->samples.push_back(
+                                d == t.invalid ? std::numeric_limits<float>::quiet_NaN()
+                                               : float((double(d) - t.baseline) / t.gain));
+                            if (t.digital)
+                                t.lead->digital.push_back(d);
+                        }
+                        continue;
+                    }
+                    if (frame >= leadFrames)
+                        continue;
+                    float* out = t.lead->samples.data() + std::size_t(frame) * std::size_t(t.spf);
+                    for (int k = 0; k < t.spf; ++k) {
+                        const std::int32_t d = p[k];
+                        out[k] = d == t.invalid ? std::numeric_limits<float>::quiet_NaN()
+                                                : float((double(d) - t.baseline) / t.gain);
+                    }
+                    if (t.digital)
+                        std::copy(p, p + t.spf,
+                                  t.lead->digital.data() + std::size_t(frame) * std::size_t(t.spf));
+                }
+                *t.checksum += sum;
+            }
+            return true;
+        };
+        auto progressFn = [&](double f) { return sub.report(f); };
+        auto decoded = isFlacFormat(g.layout.format)
+                           ? decodeFlacGroup(g.layout, readFrames, sink, progressFn)
+                           : decodeGroup(g.layout, readFrames, sink, progressFn);
+        if (!decoded)
+            return R::failure(decoded.error());
+        if (decoded->cancelled)
+            return R::failure(headerPath + ": reading cancelled.");
+        if (growing && frames < 0)
+            frames = decoded->frames;
+        const std::int64_t got = decoded->frames;
+        if (!growing && got < leadFrames) {
+            // FLAC stream shorter than the header says (sizes were not known in advance).
+            out.warnings.push_back(leadList(h, g.signals) + ": " + std::to_string(leadFrames) +
+                                   " samples expected, " +
+                                   fs::path(g.layout.path).filename().string() + " holds " +
+                                   std::to_string(got) + " — file truncated?");
+            for (int si : g.signals) {
+                const std::size_t n =
+                    std::size_t(got) * std::size_t(h.signals[std::size_t(si)].samplesPerFrame);
+                out.leads[std::size_t(si)].samples.resize(n);
+                if (!out.leads[std::size_t(si)].digital.empty())
+                    out.leads[std::size_t(si)].digital.resize(n);
+            }
+        }
+        if (frames >= 0 && got < frames)
+            for (int si : g.signals)
+                complete[std::size_t(si)] = false;
+        if (g.maxSkew > 0 && got < leadFrames + g.maxSkew)
+            out.warnings.push_back(leadList(h, g.signals) +
+                                   ": the last samples of skewed signals lie beyond "
+                                   "the end of " +
+                                   fs::path(g.layout.path).filename().string() +
+                                   " and are marked invalid.");
+    }
+
+    for (std::size_t i = 0; i < h.signals.size(); ++i) {
+        const SignalSpec& s = h.signals[i];
+        if (!s.hasChecksum || !complete[i])
+            continue;
+        const std::int16_t got = std::int16_t(std::uint16_t(std::uint64_t(checksums[i]) & 0xFFFF));
+        const std::int16_t want = std::int16_t(std::uint16_t(std::uint32_t(s.checksum) & 0xFFFF));
+        if (got != want)
+            out.warnings.push_back(
+                (s.description.empty() ? "signal " + std::to_string(i) : s.description) +
+                ": checksum mismatch (header " + std::to_string(s.checksum) + ", data " +
+                std::to_string(got) +
+                ") — the signal file may be damaged or belong "
+                "to another record.");
+    }
+    return true;
+}
+
+} // namespace ecglens::io::wfdb
