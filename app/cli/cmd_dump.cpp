@@ -14,8 +14,16 @@ class OutputBuffer
 {
 public:
     ~OutputBuffer() { flush(); }
-    void append(const std::string& s) { m_buffer += s; maybeFlush(); }
-    void append(const char* s) { m_buffer += s; maybeFlush(); }
+    void append(const std::string& s)
+    {
+        m_buffer += s;
+        maybeFlush();
+    }
+    void append(const char* s)
+    {
+        m_buffer += s;
+        maybeFlush();
+    }
     void append(char c) { m_buffer += c; }
     void flush()
     {
@@ -87,10 +95,12 @@ int runDump(const QStringList& args)
             selected.push_back(i);
     }
 
+    // rdsamp -H runs at the record's highest rate (WFDB's ispfmax over all signals), whichever
+    // signals are printed.
     double outRate = r.fsHz;
     if (parser.isSet(highRes))
-        for (int i : selected)
-            outRate = std::max(outRate, r.leads[std::size_t(i)].fsHz);
+        for (const Lead& lead : r.leads)
+            outRate = std::max(outRate, lead.fsHz);
     if (outRate <= 0)
         return fail(QStringLiteral("the recording has no sampling rate"));
 
@@ -116,8 +126,8 @@ int runDump(const QStringList& args)
         end = std::min(*v, total);
     }
     if (begin > total)
-        return fail(QStringLiteral("--from is after the end of the recording (%1 samples)")
-                        .arg(total));
+        return fail(
+            QStringLiteral("--from is after the end of the recording (%1 samples)").arg(total));
     if (end < begin)
         return fail(QStringLiteral("--to is before --from"));
 
@@ -150,23 +160,27 @@ int runDump(const QStringList& args)
                     out.append('-');
                     continue;
                 }
+                // WFDB getvec() in low-resolution mode: the integer mean of the frame's
+                // samples, truncated toward zero (C long division); invalid if any is invalid.
+                // Physical values are computed from that mean, as rdsamp -p does.
                 bool invalid = false;
-                double sum = 0;
+                long long sum = 0;
                 for (long long s = first; s < first + k; ++s) {
                     if (std::isnan(lead.samples[std::size_t(s)])) {
                         invalid = true;
                         break;
                     }
-                    sum += printDigital ? double(lead.digitalAt(std::size_t(s)))
-                                        : double(lead.samples[std::size_t(s)]);
+                    if (printDigital || k > 1)
+                        sum += lead.digitalAt(std::size_t(s));
                 }
                 if (invalid)
                     out.append('-');
                 else if (printDigital)
-                    out.append(std::to_string((long long)std::floor(sum / double(k))));
+                    out.append(std::to_string(k == 1 ? sum : sum / k));
+                else if (k == 1)
+                    out.append(floatText(lead.samples[std::size_t(first)]));
                 else
-                    out.append(floatText(k == 1 ? lead.samples[std::size_t(first)]
-                                                : float(sum / double(k))));
+                    out.append(floatText(float((double(sum / k) - lead.baseline) / lead.gain)));
             } else {
                 const std::size_t s = std::size_t(double(j) * ratio + 1e-9);
                 if (s >= lead.size() || std::isnan(lead.samples[s]))

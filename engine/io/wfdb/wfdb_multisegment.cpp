@@ -3,6 +3,7 @@
 #include "core/lead_names.h"
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <limits>
 
@@ -23,6 +24,13 @@ void appendInvalid(Recording& out, std::int64_t frames, const std::vector<int>& 
         if (!lead.digital.empty())
             lead.digital.resize(lead.samples.size(), lead.invalidDigital);
     }
+}
+
+std::string secondsText(double s)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", s);
+    return buf;
 }
 
 } // namespace
@@ -106,7 +114,7 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
         if (!fs::is_regular_file(segPath, ec)) {
             out.warnings.push_back("segment " + seg.name + " (" + std::to_string(seg.frames) +
                                    " samples) is missing: the recording ends at " +
-                                   std::to_string(double(out.sampleCount()) / h.fsHz) + " s.");
+                                   secondsText(double(out.sampleCount()) / h.fsHz) + " s.");
             break;
         }
         auto sh = readHeaderFile(segPath);
@@ -196,8 +204,6 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
         }
     }
     out.format = formatLabel(formats);
-    if (out.format == "WFDB format ")
-        out.format = "WFDB";
     out.format += variable ? " (multi-segment, variable layout)" : " (multi-segment)";
     return true;
 }

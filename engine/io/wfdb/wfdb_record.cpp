@@ -45,6 +45,8 @@ bool needsDigital(int format)
 std::string formatLabel(std::vector<int> formats)
 {
     std::set<int> distinct(formats.begin(), formats.end());
+    if (distinct.empty())
+        return "WFDB";
     std::string s = "WFDB format ";
     bool first = true;
     for (int f : distinct) {
@@ -295,12 +297,16 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
         if (frames >= 0 && got < frames)
             for (int si : g.signals)
                 complete[std::size_t(si)] = false;
-        if (g.maxSkew > 0 && got < leadFrames + g.maxSkew)
-            out.warnings.push_back(leadList(h, g.signals) +
-                                   ": the last samples of skewed signals lie beyond "
-                                   "the end of " +
+        if (g.maxSkew > 0 && got < leadFrames + g.maxSkew) {
+            std::vector<int> skewed;
+            for (int si : g.signals)
+                if (h.signals[std::size_t(si)].skew > 0)
+                    skewed.push_back(si);
+            out.warnings.push_back(leadList(h, skewed) +
+                                   ": skewed signal(s); the last samples lie beyond the end of " +
                                    fs::path(g.layout.path).filename().string() +
                                    " and are marked invalid.");
+        }
     }
 
     for (std::size_t i = 0; i < h.signals.size(); ++i) {
