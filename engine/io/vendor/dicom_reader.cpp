@@ -389,6 +389,10 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
                                "holds " +
                                std::to_string(n) + " — file truncated?");
     }
+    if (n == 0)
+        return R::failure(name + ": the waveform data (" + std::to_string(dataEl->value.size()) +
+                          " bytes) do not hold one frame of " + std::to_string(channels) +
+                          " channels — file damaged?");
     if (std::uint64_t(n) * channels > options.maxTotalSamples)
         return R::failure(name + ": holds more samples than the limit.");
 
