@@ -6,11 +6,10 @@ namespace ecglens {
 
 PaperMetrics::PaperMetrics(double pixelsPerMm, double speedMmPerS, double gainMmPerMv)
     : m_pixelsPerMm(pixelsPerMm), m_speedMmPerS(speedMmPerS), m_gainMmPerMv(gainMmPerMv)
-{
-}
+{}
 
-PaperMetrics PaperMetrics::fromScreen(const QScreen* screen, double speedMmPerS,
-                                      double gainMmPerMv, double calibration)
+PaperMetrics PaperMetrics::fromScreen(const QScreen* screen, double speedMmPerS, double gainMmPerMv,
+                                      double calibration)
 {
     // Logical pixels: Qt scales painting by devicePixelRatio, so divide it out of the physical
     // density to get the pixels that QPainter coordinates refer to.

@@ -1,0 +1,73 @@
+#include "app_settings.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace ecglens {
+
+dsp::ConditionOptions AppSettings::conditionOptions() const
+{
+    dsp::ConditionOptions o;
+    o.baseline = filterBaseline;
+    o.mains = filterNotch;
+    o.mainsHz = mainsHz;
+    if (lowPassHz > 0)
+        o.lowPassHz = lowPassHz;
+    else
+        o.lowPassHz.reset();
+    return o;
+}
+
+void AppSettings::addRecent(const QString& path)
+{
+    recentFiles.removeAll(path);
+    recentFiles.prepend(path);
+    while (recentFiles.size() > kMaxRecent)
+        recentFiles.removeLast();
+}
+
+void AppSettings::load(QSettings& s)
+{
+    const AppSettings d;
+    layout = s.value(QStringLiteral("view/layout"), d.layout).toString();
+    speedMmPerS = s.value(QStringLiteral("view/speed"), d.speedMmPerS).toDouble();
+    gainMmPerMv = s.value(QStringLiteral("view/gain"), d.gainMmPerMv).toDouble();
+    theme = s.value(QStringLiteral("view/theme"), d.theme).toString();
+    filterBaseline = s.value(QStringLiteral("filters/baseline"), d.filterBaseline).toBool();
+    filterNotch = s.value(QStringLiteral("filters/notch"), d.filterNotch).toBool();
+    mainsHz = s.value(QStringLiteral("filters/mainsHz"), d.mainsHz).toDouble();
+    lowPassHz = s.value(QStringLiteral("filters/lowPassHz"), d.lowPassHz).toDouble();
+    showRaw = s.value(QStringLiteral("filters/showRaw"), d.showRaw).toBool();
+    dpiCalibration = s.value(QStringLiteral("screen/dpiCalibration"), d.dpiCalibration).toDouble();
+    lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
+    recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
+    // Sanitise values edited by hand.
+    static const double speeds[] = {12.5, 25.0, 50.0};
+    if (std::find(std::begin(speeds), std::end(speeds), speedMmPerS) == std::end(speeds))
+        speedMmPerS = d.speedMmPerS;
+    if (gainMmPerMv <= 0 || gainMmPerMv > 100)
+        gainMmPerMv = d.gainMmPerMv;
+    if (mainsHz != 50.0 && mainsHz != 60.0)
+        mainsHz = d.mainsHz;
+    if (dpiCalibration < 0.25 || dpiCalibration > 4.0)
+        dpiCalibration = 1.0;
+}
+
+void AppSettings::save(QSettings& s) const
+{
+    s.setValue(QStringLiteral("view/layout"), layout);
+    s.setValue(QStringLiteral("view/speed"), speedMmPerS);
+    s.setValue(QStringLiteral("view/gain"), gainMmPerMv);
+    s.setValue(QStringLiteral("view/theme"), theme);
+    s.setValue(QStringLiteral("filters/baseline"), filterBaseline);
+    s.setValue(QStringLiteral("filters/notch"), filterNotch);
+    s.setValue(QStringLiteral("filters/mainsHz"), mainsHz);
+    s.setValue(QStringLiteral("filters/lowPassHz"), lowPassHz);
+    s.setValue(QStringLiteral("filters/showRaw"), showRaw);
+    s.setValue(QStringLiteral("screen/dpiCalibration"), dpiCalibration);
+    s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
+    s.setValue(QStringLiteral("files/recent"), recentFiles);
+}
+
+} // namespace ecglens

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "dsp/filters.h"
+
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+namespace ecglens {
+
+/// Everything the window remembers between sessions (QSettings). A plain value: loaded once at
+/// start, changed by the action classes, saved when it changes.
+struct AppSettings
+{
+    QString layout = QStringLiteral("12x1"); ///< "12x1", "6x2", "3x4", "stack"
+    double speedMmPerS = 25.0;
+    double gainMmPerMv = 10.0;
+    QString theme = QStringLiteral("red"); ///< "red", "mono"
+    bool filterBaseline = false;
+    bool filterNotch = false;
+    double mainsHz = 50.0;
+    double lowPassHz = 0.0;      ///< 0 = off; else 40, 100, 150
+    bool showRaw = false;        ///< raw signal even when filters are set
+    double dpiCalibration = 1.0; ///< measured / reported screen size
+    QString lastFolder;
+    QStringList recentFiles;
+    static constexpr int kMaxRecent = 10;
+
+    bool anyFilter() const { return filterBaseline || filterNotch || lowPassHz > 0; }
+    dsp::ConditionOptions conditionOptions() const;
+    void addRecent(const QString& path);
+
+    void load(QSettings& s);
+    void save(QSettings& s) const;
+};
+
+} // namespace ecglens

@@ -1,0 +1,80 @@
+#include "file_actions.h"
+
+#include "app_settings.h"
+#include "main_window.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace ecglens {
+
+FileActions::FileActions(MainWindow* window, AppSettings& settings, QObject* parent)
+    : QObject(parent), m_window(window), m_settings(settings)
+{
+    QMenu* menu = window->menuBar()->addMenu(tr("&File"));
+    QAction* open = menu->addAction(QIcon::fromTheme(QStringLiteral("document-open"),
+                                                     QIcon(QStringLiteral(":/icons/open.svg"))),
+                                    tr("&Open…"));
+    open->setShortcut(QKeySequence::Open);
+    connect(open, &QAction::triggered, this, &FileActions::openDialog);
+    m_recent = menu->addMenu(tr("Open &Recent"));
+    menu->addSeparator();
+    QAction* close = menu->addAction(tr("&Close"));
+    close->setShortcut(QKeySequence::Close);
+    connect(close, &QAction::triggered, window, &MainWindow::closeRecording);
+    menu->addSeparator();
+    QAction* quit = menu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, window, &QWidget::close);
+    updateRecentMenu();
+}
+
+QStringList FileActions::nameFilters()
+{
+    return {tr("All supported recordings (*.hea *.edf *.bdf *.rec *.csv *.txt *.tsv *.scp *.xml "
+               "*.dcm)"),
+            tr("WFDB records (*.hea)"),
+            tr("EDF / EDF+ / BDF (*.edf *.bdf *.rec)"),
+            tr("CSV and text tables (*.csv *.txt *.tsv)"),
+            tr("SCP-ECG (*.scp)"),
+            tr("HL7 aECG XML (*.xml)"),
+            tr("DICOM ECG waveform (*.dcm)"),
+            tr("All files (*)")};
+}
+
+void FileActions::openDialog()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Open recording"), m_settings.lastFolder,
+                                     nameFilters().join(QStringLiteral(";;")));
+    if (path.isEmpty())
+        return;
+    m_settings.lastFolder = QFileInfo(path).absolutePath();
+    m_window->openPath(path);
+}
+
+void FileActions::updateRecentMenu()
+{
+    m_recent->clear();
+    for (const QString& path : m_settings.recentFiles) {
+        QAction* a = m_recent->addAction(QFileInfo(path).fileName());
+        a->setToolTip(path);
+        a->setStatusTip(path);
+        connect(a, &QAction::triggered, m_window, [w = m_window, path] { w->openPath(path); });
+    }
+    m_recent->setEnabled(!m_settings.recentFiles.isEmpty());
+    if (!m_settings.recentFiles.isEmpty()) {
+        m_recent->addSeparator();
+        QAction* clear = m_recent->addAction(tr("Clear list"));
+        connect(clear, &QAction::triggered, this, [this] {
+            m_settings.recentFiles.clear();
+            m_window->saveSettings();
+            updateRecentMenu();
+        });
+    }
+}
+
+} // namespace ecglens

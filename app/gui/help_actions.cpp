@@ -1,0 +1,50 @@
+#include "help_actions.h"
+
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+
+#ifndef ECGLENS_VERSION
+#define ECGLENS_VERSION "unknown"
+#endif
+
+namespace ecglens {
+
+HelpActions::HelpActions(MainWindow* window, QObject* parent) : QObject(parent), m_window(window)
+{
+    QMenu* menu = window->menuBar()->addMenu(tr("&Help"));
+    QAction* demo = menu->addAction(tr("Open &demo (synthetic ECG)"));
+    demo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(demo, &QAction::triggered, window, &MainWindow::openDemo);
+    menu->addSeparator();
+    QAction* about = menu->addAction(tr("&About ECG Lens"));
+    connect(about, &QAction::triggered, this,
+            [this] { QMessageBox::about(m_window, tr("About ECG Lens"), aboutText()); });
+    QAction* aboutQt = menu->addAction(tr("About &Qt"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+QString HelpActions::aboutText()
+{
+    return tr("<h3>ECG Lens %1</h3>"
+              "<p>A review workstation for resting and ambulatory ECGs.</p>"
+              "<p><b>ECG Lens supports a clinician's review. It does not diagnose.</b></p>"
+              "<p>Licence: GNU General Public License, version 3 or (at your option) any later "
+              "version (GPL-3.0-or-later). No warranty.</p>"
+              "<p>Built with Qt %2 (LGPLv3/GPL) and QCustomPlot (GPL, Emanuel Eichhammer).</p>"
+              "<p><b>Data credits.</b> The detector model is trained on PTB-XL "
+              "(Wagner P, Strodthoff N, Bousseljot R-D, et al. PTB-XL, a large publicly available "
+              "electrocardiography dataset. Scientific Data 7, 154 (2020)), licensed under "
+              "Creative Commons Attribution 4.0 (CC BY 4.0), distributed by PhysioNet. "
+              "Development and tests also use the MIT-BIH Arrhythmia Database (Moody &amp; Mark "
+              "2001, ODC-By 1.0) and LUDB (Kalyakulina et al. 2020, ODC-By 1.0). The built-in demo "
+              "is "
+              "synthetic (ECGSYN model, McSharry et al. 2003), not patient data.</p>")
+        .arg(QStringLiteral(ECGLENS_VERSION), QString::fromLatin1(qVersion()));
+}
+
+} // namespace ecglens

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "engine_worker.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace ecglens {
+
+/// GUI-side owner of the worker thread ("latest request wins", after KDAB Hotspot's JobTracker).
+/// Every request gets an id; starting a job marks every older job of its kind stale, the worker
+/// cancels stale jobs through the engine's ProgressFn, and results whose id is no longer the
+/// latest are dropped here, so they are never drawn.
+class JobRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit JobRunner(QObject* parent = nullptr);
+    ~JobRunner() override;
+
+    /// Opens `path` (file or "demo:...") in the background; returns the job id.
+    quint64 load(const QString& path);
+    /// Runs the display filters on `recording`; returns the job id.
+    quint64 filter(std::shared_ptr<const Recording> recording,
+                   const dsp::ConditionOptions& options);
+    /// Cancels the running job of `kind` (its result will be dropped).
+    void cancel(JobKind kind);
+    bool busy(JobKind kind) const { return m_running[int(kind)] != 0; }
+
+signals:
+    void loadFinished(const ecglens::LoadOutcome& outcome);
+    void filterFinished(const ecglens::FilterOutcome& outcome);
+    void progress(ecglens::JobKind kind, double fraction);
+    void busyChanged(ecglens::JobKind kind, bool busy);
+
+private:
+    quint64 next(JobKind kind);
+    void onLoaded(const LoadOutcome& outcome);
+    void onFiltered(const FilterOutcome& outcome);
+    void onProgress(JobKind kind, quint64 jobId, double fraction);
+    void setRunning(JobKind kind, quint64 id);
+
+    std::shared_ptr<JobIds> m_ids = std::make_shared<JobIds>();
+    QThread m_thread;
+    EngineWorker* m_worker;
+    quint64 m_counter = 0;
+    quint64 m_running[int(JobKind::Count)] = {};
+};
+
+} // namespace ecglens

@@ -1,0 +1,90 @@
+// ecglens: the GUI. Command line: [FILE] [--demo] [--screenshot OUT.png [--layout L] [--size WxH]]
+
+#include "ecg_layout.h"
+#include "main_window.h"
+#include "screenshot.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ECG Lens"));
+    QApplication::setApplicationName(QStringLiteral("ecglens"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ECG Lens"));
+    QApplication::setApplicationVersion(QStringLiteral(ECGLENS_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ecglens.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "ECG Lens: ECG review workstation (supports a clinician, does not diagnose)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open the built-in synthetic demo recording."));
+    const QCommandLineOption shot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the window with FILE into OUT.png and exit."),
+        QStringLiteral("OUT.png"));
+    const QCommandLineOption layout(QStringLiteral("layout"),
+                                    QStringLiteral("Lead layout: 12x1, 6x2, 3x4 or stack."),
+                                    QStringLiteral("layout"));
+    const QCommandLineOption size(
+        QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1600x1000)."),
+        QStringLiteral("WxH"));
+    parser.addOptions({demo, shot, layout, size});
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("Recording to open (WFDB .hea, EDF, CSV, SCP, "
+                                                "HL7 aECG, DICOM, or demo:...)."));
+    parser.process(app);
+
+    QString path = parser.positionalArguments().value(0);
+    if (parser.isSet(demo))
+        path = QStringLiteral("demo:");
+    const bool screenshot = parser.isSet(shot);
+    if (screenshot && path.isEmpty()) {
+        std::fprintf(stderr, "ecglens: --screenshot needs a FILE (or --demo)\n");
+        return 2;
+    }
+    if (parser.isSet(layout)) {
+        bool ok = false;
+        ecglens::layoutFromKey(parser.value(layout), &ok);
+        if (!ok) {
+            std::fprintf(stderr, "ecglens: unknown layout '%s' (12x1, 6x2, 3x4, stack)\n",
+                         qPrintable(parser.value(layout)));
+            return 2;
+        }
+    }
+
+    // Screenshots use default settings in a throw-away file, so they are reproducible and do
+    // not change the user's preferences.
+    QTemporaryDir scratch;
+    std::unique_ptr<QSettings> store =
+        screenshot ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("s.ini")),
+                                                 QSettings::IniFormat)
+                   : std::make_unique<QSettings>();
+    ecglens::MainWindow window(std::move(store));
+    if (parser.isSet(layout)) {
+        window.settings().layout = ecglens::layoutKey(ecglens::layoutFromKey(parser.value(layout)));
+        window.applyViewSettings();
+    }
+    std::unique_ptr<ecglens::ScreenshotRunner> runner;
+    if (screenshot) {
+        QSize s(1600, 1000);
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2 && wh[0].toInt() > 100 && wh[1].toInt() > 100)
+            s = QSize(wh[0].toInt(), wh[1].toInt());
+        window.resize(s);
+        runner = std::make_unique<ecglens::ScreenshotRunner>(&window, parser.value(shot));
+    }
+    window.show();
+    if (!path.isEmpty())
+        window.openPath(path);
+    return app.exec();
+}

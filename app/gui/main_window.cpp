@@ -1,0 +1,329 @@
+#include "main_window.h"
+
+#include "ecg_viewer.h"
+#include "file_actions.h"
+#include "help_actions.h"
+#include "job_runner.h"
+#include "patient_panel.h"
+#include "tools_actions.h"
+#include "view/signal_view.h"
+#include "view_actions.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace ecglens {
+
+namespace {
+
+QString formatDuration(double seconds)
+{
+    const auto total = static_cast<long long>(seconds);
+    if (total >= 3600)
+        return QStringLiteral("%1 h %2 min")
+            .arg(total / 3600)
+            .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
+    if (total >= 60)
+        return QStringLiteral("%1 min %2 s")
+            .arg(total / 60)
+            .arg(total % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 s").arg(seconds, 0, 'f', 1);
+}
+
+QString formatClock(double seconds)
+{
+    const auto ms = static_cast<long long>(std::max(0.0, seconds) * 1000.0 + 0.5);
+    return QStringLiteral("%1:%2:%3.%4")
+        .arg(ms / 3600000)
+        .arg((ms / 60000) % 60, 2, 10, QLatin1Char('0'))
+        .arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'))
+        .arg(ms % 1000, 3, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
+    : QMainWindow(parent), m_store(std::move(store)), m_jobs(new JobRunner(this)),
+      m_viewer(new EcgViewer(this)), m_patient(new PatientPanel(this)), m_banner(new QLabel(this))
+{
+    if (m_store)
+        m_settings.load(*m_store);
+    setAcceptDrops(true);
+    resize(1400, 900);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_banner->setStyleSheet(QStringLiteral(
+        "QLabel { background: #ffe08a; color: #3a2a00; font-weight: bold; padding: 4px; }"));
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    layout->addWidget(m_viewer, 1);
+    setCentralWidget(central);
+
+    auto* dock = new QDockWidget(tr("Patient"), this);
+    dock->setObjectName(QStringLiteral("patientDock"));
+    dock->setWidget(m_patient);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    m_fileActions = new FileActions(this, m_settings, this);
+    m_viewActions = new ViewActions(this, m_viewer, m_settings, this);
+    m_toolsActions = new ToolsActions(this, m_viewer->plot(), m_settings, this);
+    m_helpActions = new HelpActions(this, this);
+    m_viewActions->addDockToggle(dock->toggleViewAction());
+    buildStatusBar();
+
+    connect(m_jobs, &JobRunner::loadFinished, this, &MainWindow::onLoadFinished);
+    connect(m_jobs, &JobRunner::filterFinished, this, &MainWindow::onFilterFinished);
+    connect(m_jobs, &JobRunner::progress, this, [this](JobKind kind, double f) {
+        if (kind == JobKind::Load)
+            m_progress->setValue(int(f * 100));
+    });
+    connect(m_jobs, &JobRunner::busyChanged, this, [this](JobKind kind, bool busy) {
+        if (kind != JobKind::Load)
+            return;
+        m_progress->setValue(0);
+        m_progress->setVisible(busy);
+        m_cancel->setVisible(busy);
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    connect(m_viewer->plot(), &EcgPlot::cursorMoved, this,
+            [this](double t) { m_statusCursor->setText(tr("cursor %1").arg(formatClock(t))); });
+    connect(m_viewer->plot(), &EcgPlot::caliperChanged, this, &MainWindow::onCaliper);
+    connect(m_viewer->plot(), &EcgPlot::layoutChanged, this, [this](LeadLayout l) {
+        m_settings.layout = layoutKey(l);
+        saveSettings();
+    });
+    connect(m_patient, &PatientPanel::patientEdited, this, [this](const Patient&) {
+        statusBar()->showMessage(tr("Patient details edited (kept for this session)"), 4000);
+    });
+
+    applyViewSettings();
+    updateTitleAndStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_statusFormat = new QLabel(this);
+    m_statusCursor = new QLabel(this);
+    m_statusCaliper = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->hide();
+    auto* note = new QLabel(tr("Supports a clinician's review — does not diagnose."), this);
+    note->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; font-weight: bold; }"));
+    note->setObjectName(QStringLiteral("decisionSupportNote"));
+    statusBar()->addWidget(m_statusFormat);
+    statusBar()->addWidget(m_statusCursor);
+    statusBar()->addWidget(m_statusCaliper);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    statusBar()->addPermanentWidget(note);
+}
+
+void MainWindow::saveSettings()
+{
+    if (m_store) {
+        m_settings.save(*m_store);
+        m_store->sync();
+    }
+}
+
+void MainWindow::applyViewSettings()
+{
+    EcgPlot* plot = m_viewer->plot();
+    const QScreen* s = screen();
+    PaperMetrics metrics = PaperMetrics::fromScreen(
+        s, m_settings.speedMmPerS, m_settings.gainMmPerMv, m_settings.dpiCalibration);
+    plot->setPaperMetrics(metrics);
+    plot->setLeadLayout(layoutFromKey(m_settings.layout));
+    m_viewer->setTheme(EcgTheme::fromKey(m_settings.theme));
+}
+
+void MainWindow::openPath(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Opening %1 …").arg(path));
+    m_jobs->load(path);
+}
+
+void MainWindow::openDemo()
+{
+    openPath(QStringLiteral("demo:"));
+}
+
+void MainWindow::cancelLoading()
+{
+    m_jobs->cancel(JobKind::Load);
+    statusBar()->showMessage(tr("Loading cancelled"), 3000);
+}
+
+bool MainWindow::loading() const
+{
+    return m_jobs->busy(JobKind::Load);
+}
+
+void MainWindow::closeRecording()
+{
+    m_jobs->cancel(JobKind::Load);
+    m_jobs->cancel(JobKind::Filter);
+    m_recording.reset();
+    m_rawSignal.reset();
+    m_filteredSignal.reset();
+    m_path.clear();
+    m_viewer->setSignalView(nullptr);
+    m_patient->setRecording(nullptr);
+    m_viewActions->setRecording(nullptr);
+    m_toolsActions->setRecording(nullptr);
+    updateTitleAndStatus();
+}
+
+void MainWindow::onLoadFinished(const LoadOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.cancelled)
+        return;
+    if (!outcome.recording) {
+        m_lastError = outcome.error;
+        statusBar()->clearMessage();
+        // Non-blocking so the window stays usable (and tests are not stuck in a modal loop).
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open recording"),
+                                    outcome.error.isEmpty() ? tr("Unknown error") : outcome.error,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        emit loadFailed(outcome.error);
+        return;
+    }
+    m_lastError.clear();
+    m_recording = outcome.recording;
+    m_rawSignal = outcome.signal;
+    m_filteredSignal.reset();
+    m_path = outcome.path;
+    if (!m_recording->synthetic && !outcome.path.startsWith(QLatin1String("demo:"))) {
+        m_settings.addRecent(outcome.path);
+        m_fileActions->updateRecentMenu();
+        saveSettings();
+    }
+    m_viewer->setSignalView(m_rawSignal);
+    m_patient->setRecording(m_recording.get());
+    m_viewActions->setRecording(m_recording.get());
+    m_toolsActions->setRecording(m_recording.get());
+    statusBar()->showMessage(tr("Opened in %1 s").arg(outcome.seconds, 0, 'f', 2), 5000);
+    for (const std::string& w : m_recording->warnings)
+        statusBar()->showMessage(tr("Warning: %1").arg(QString::fromStdString(w)), 8000);
+    updateTitleAndStatus();
+    emit recordingShown(m_path);
+    applyFilters();
+}
+
+void MainWindow::applyFilters()
+{
+    if (!m_recording)
+        return;
+    if (m_settings.showRaw || !m_settings.anyFilter()) {
+        m_jobs->cancel(JobKind::Filter);
+        m_viewer->replaceSignalView(m_rawSignal);
+        updateTitleAndStatus();
+        emit filtersApplied();
+        return;
+    }
+    statusBar()->showMessage(tr("Filtering for display …"));
+    m_jobs->filter(m_recording, m_settings.conditionOptions());
+}
+
+void MainWindow::onFilterFinished(const FilterOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.cancelled || !outcome.signal)
+        return;
+    m_filteredSignal = outcome.signal;
+    m_viewer->replaceSignalView(m_filteredSignal);
+    statusBar()->clearMessage();
+    updateTitleAndStatus();
+    emit filtersApplied();
+}
+
+void MainWindow::onCaliper(const CaliperReading& r)
+{
+    m_statusCaliper->setText(r.valid ? tr("Δt %1 ms · %2 bpm · ΔV %3 mV")
+                                           .arg(r.dtMs, 0, 'f', 0)
+                                           .arg(r.rateBpm, 0, 'f', 1)
+                                           .arg(r.dvMv, 0, 'f', 2)
+                                     : QString());
+}
+
+void MainWindow::updateTitleAndStatus()
+{
+    const bool demo = m_recording && m_recording->synthetic;
+    QString title = QStringLiteral("ECG Lens");
+    if (m_recording) {
+        const QString name = demo ? tr("synthetic demo") : QFileInfo(m_path).fileName();
+        title = name + QStringLiteral(" — ECG Lens");
+    }
+    if (demo)
+        title = tr("[SYNTHETIC DEMO] ") + title;
+    setWindowTitle(title);
+    m_banner->setVisible(demo);
+    m_banner->setText(
+        tr("SYNTHETIC DEMO — a generated ECG (ECGSYN model), not a patient recording"));
+    if (!m_recording) {
+        m_statusFormat->setText(tr("No recording — File ▸ Open, drop a file, or Help ▸ Open demo"));
+        return;
+    }
+    const Recording& r = *m_recording;
+    const bool filtered = !m_settings.showRaw && m_settings.anyFilter() && m_filteredSignal;
+    m_statusFormat->setText(tr("%1 · %2 leads · %3 Hz · %4 · %5")
+                                .arg(demo ? tr("synthetic demo") : QString::fromStdString(r.format))
+                                .arg(r.leads.size())
+                                .arg(r.fsHz, 0, 'g', 6)
+                                .arg(formatDuration(r.durationS()))
+                                .arg(filtered ? tr("display filtered") : tr("raw signal")));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) {
+        openPath(urls.first().toLocalFile());
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace ecglens

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "app_settings.h"
+#include "core/recording.h"
+#include "engine_worker.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSettings;
+
+namespace ecglens {
+
+class EcgViewer;
+class FileActions;
+class HelpActions;
+class JobRunner;
+class PatientPanel;
+class ToolsActions;
+class ViewActions;
+struct CaliperReading;
+
+/// The window: wires the viewer, the patient panel, the status bar and the action groups to the
+/// background job runner. Deliberately small: menus and their behaviour live in the *Actions
+/// classes, engine work runs in EngineWorker.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// `store` persists the settings (a test passes one on a temporary file).
+    explicit MainWindow(std::unique_ptr<QSettings> store, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts loading a file (or "demo:..."); the current recording stays until it succeeds.
+    void openPath(const QString& path);
+    void openDemo();
+    void closeRecording();
+    void cancelLoading();
+
+    EcgViewer* viewer() const { return m_viewer; }
+    PatientPanel* patientPanel() const { return m_patient; }
+    JobRunner* jobs() const { return m_jobs; }
+    AppSettings& settings() { return m_settings; }
+    void saveSettings();
+    /// Applies layout, speed, gain, theme and DPI calibration from the settings to the viewer.
+    void applyViewSettings();
+    /// Shows the raw signal or starts the display-filter job, per the settings.
+    void applyFilters();
+
+    std::shared_ptr<const Recording> recording() const { return m_recording; }
+    QString currentPath() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+    bool loading() const;
+
+signals:
+    /// A recording is on screen (after a load, or after a filter result replaced the trace).
+    void recordingShown(const QString& path);
+    void loadFailed(const QString& message);
+    void filtersApplied();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildStatusBar();
+    void onLoadFinished(const LoadOutcome& outcome);
+    void onFilterFinished(const FilterOutcome& outcome);
+    void onCaliper(const CaliperReading& reading);
+    void updateTitleAndStatus();
+
+    std::unique_ptr<QSettings> m_store;
+    AppSettings m_settings;
+    JobRunner* m_jobs;
+    EcgViewer* m_viewer;
+    PatientPanel* m_patient;
+    QLabel* m_banner;
+    FileActions* m_fileActions;
+    ViewActions* m_viewActions;
+    ToolsActions* m_toolsActions;
+    HelpActions* m_helpActions;
+
+    QLabel* m_statusFormat;
+    QLabel* m_statusCursor;
+    QLabel* m_statusCaliper;
+    QProgressBar* m_progress;
+    QPushButton* m_cancel;
+
+    std::shared_ptr<const Recording> m_recording;
+    std::shared_ptr<const view::SignalView> m_rawSignal;
+    std::shared_ptr<const view::SignalView> m_filteredSignal;
+    QString m_path;
+    QString m_lastError;
+};
+
+} // namespace ecglens

@@ -1,0 +1,96 @@
+#include "patient_panel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace ecglens {
+
+PatientPanel::PatientPanel(QWidget* parent)
+    : QWidget(parent), m_id(new QLineEdit(this)), m_age(new QDoubleSpinBox(this)),
+      m_sex(new QComboBox(this)), m_source(new QLabel(this)), m_statements(new QLabel(this))
+{
+    auto* form = new QFormLayout(this);
+    m_id->setPlaceholderText(tr("not in file — type to add"));
+    m_age->setRange(-1, 130);
+    m_age->setDecimals(0);
+    m_age->setSpecialValueText(tr("unknown — set it"));
+    m_age->setSuffix(tr(" years"));
+    m_sex->addItem(tr("unknown"), int(Sex::Unknown));
+    m_sex->addItem(tr("male"), int(Sex::Male));
+    m_sex->addItem(tr("female"), int(Sex::Female));
+    m_source->setWordWrap(true);
+    m_statements->setWordWrap(true);
+    m_statements->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Patient ID"), m_id);
+    form->addRow(tr("Age"), m_age);
+    form->addRow(tr("Sex"), m_sex);
+    form->addRow(m_source);
+    form->addRow(m_statements);
+    connect(m_id, &QLineEdit::editingFinished, this, &PatientPanel::readEdits);
+    connect(m_age, &QDoubleSpinBox::valueChanged, this, &PatientPanel::readEdits);
+    connect(m_sex, &QComboBox::currentIndexChanged, this, &PatientPanel::readEdits);
+    setRecording(nullptr);
+}
+
+void PatientPanel::setRecording(const Recording* recording)
+{
+    m_loading = true;
+    m_patient = recording ? recording->patient : Patient{};
+    m_id->setText(QString::fromStdString(m_patient.id));
+    m_age->setValue(m_patient.ageYears ? *m_patient.ageYears : -1);
+    m_sex->setCurrentIndex(m_sex->findData(int(m_patient.sex)));
+    // What the file states is not editable here; what it leaves out is.
+    m_id->setReadOnly(recording && !m_patient.id.empty());
+    m_age->setReadOnly(recording && m_patient.ageYears.has_value());
+    m_sex->setEnabled(!recording || m_patient.sex == Sex::Unknown);
+    m_source->setText(recording ? tr("Grey fields come from the file; empty ones can be filled in "
+                                     "(kept for this session).")
+                                : QString());
+    QStringList lines;
+    if (recording)
+        for (const Statement& s : recording->statements) {
+            QString line = QString::fromStdString(s.code.empty() ? s.text : s.code);
+            if (!s.code.empty() && !s.text.empty())
+                line += QStringLiteral(" — ") + QString::fromStdString(s.text);
+            if (s.likelihood >= 0)
+                line += QStringLiteral(" (%1 %)").arg(s.likelihood);
+            lines << line;
+        }
+    m_statements->setText(lines.isEmpty() ? QString()
+                                          : tr("Statements in the file:") + QStringLiteral("\n") +
+                                                lines.join(QLatin1Char('\n')));
+    m_loading = false;
+}
+
+bool PatientPanel::idEditable() const
+{
+    return !m_id->isReadOnly();
+}
+
+bool PatientPanel::ageEditable() const
+{
+    return !m_age->isReadOnly();
+}
+
+bool PatientPanel::sexEditable() const
+{
+    return m_sex->isEnabled();
+}
+
+void PatientPanel::readEdits()
+{
+    if (m_loading)
+        return;
+    m_patient.id = m_id->text().toStdString();
+    if (m_age->value() >= 0)
+        m_patient.ageYears = m_age->value();
+    else
+        m_patient.ageYears.reset();
+    m_patient.sex = static_cast<Sex>(m_sex->currentData().toInt());
+    emit patientEdited(m_patient);
+}
+
+} // namespace ecglens

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/recording.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+
+namespace ecglens {
+
+/// Patient ID, age and sex as the file gives them. Fields the file leaves empty are editable
+/// (age matters for the advice later); edits live in the window state until sidecars exist.
+class PatientPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PatientPanel(QWidget* parent = nullptr);
+
+    /// Shows the file's values; clears edits.
+    void setRecording(const Recording* recording);
+    /// File values overlaid with the user's edits.
+    Patient patient() const { return m_patient; }
+    bool idEditable() const;
+    bool ageEditable() const;
+    bool sexEditable() const;
+
+signals:
+    void patientEdited(const ecglens::Patient& patient);
+
+private:
+    void readEdits();
+
+    Patient m_patient;
+    QLineEdit* m_id;
+    QDoubleSpinBox* m_age;
+    QComboBox* m_sex;
+    QLabel* m_source;
+    QLabel* m_statements;
+    bool m_loading = false;
+};
+
+} // namespace ecglens

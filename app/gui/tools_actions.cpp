@@ -1,0 +1,81 @@
+#include "tools_actions.h"
+
+#include "app_settings.h"
+#include "ecg_plot.h"
+#include "main_window.h"
+
+#include <QActionGroup>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace ecglens {
+
+ToolsActions::ToolsActions(MainWindow* window, EcgPlot* plot, AppSettings& settings,
+                           QObject* parent)
+    : QObject(parent), m_window(window), m_plot(plot), m_settings(settings)
+{
+    QMenu* menu = window->menuBar()->addMenu(tr("&Tools"));
+    m_calipers = menu->addAction(tr("&Calipers"));
+    m_calipers->setCheckable(true);
+    m_calipers->setShortcut(QKeySequence(Qt::Key_C));
+    m_calipers->setStatusTip(
+        tr("Click two points to measure an interval; drag a marker to move it"));
+    connect(m_calipers, &QAction::toggled, plot, &EcgPlot::setCaliperMode);
+    QAction* march = menu->addAction(tr("&March out interval"));
+    march->setCheckable(true);
+    march->setShortcut(QKeySequence(Qt::Key_M));
+    connect(march, &QAction::toggled, plot, &EcgPlot::setMarchOut);
+    QAction* clear = menu->addAction(tr("Clear calipers"));
+    clear->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_C));
+    connect(clear, &QAction::triggered, plot, &EcgPlot::clearCalipers);
+    menu->addSeparator();
+    m_leadGain = menu->addMenu(tr("Lead &gain"));
+    menu->addSeparator();
+    QAction* calibrate = menu->addAction(tr("Calibrate &screen size…"));
+    connect(calibrate, &QAction::triggered, this, &ToolsActions::calibrateScreen);
+    setRecording(nullptr);
+}
+
+void ToolsActions::setRecording(const Recording* recording)
+{
+    m_leadGain->clear();
+    m_leadGain->setEnabled(recording != nullptr);
+    if (!recording)
+        return;
+    for (int i = 0; i < int(recording->leads.size()); ++i) {
+        QMenu* sub = m_leadGain->addMenu(QString::fromStdString(recording->leads[i].name));
+        auto* group = new QActionGroup(sub);
+        const QList<std::pair<QString, double>> choices = {{tr("Global gain"), 0.0},
+                                                           {tr("2.5 mm/mV"), 2.5},
+                                                           {tr("5 mm/mV"), 5.0},
+                                                           {tr("10 mm/mV"), 10.0},
+                                                           {tr("20 mm/mV"), 20.0}};
+        for (const auto& [text, gain] : choices) {
+            QAction* a = sub->addAction(text);
+            a->setCheckable(true);
+            a->setChecked(gain == 0.0);
+            group->addAction(a);
+            connect(a, &QAction::triggered, m_plot,
+                    [plot = m_plot, i, g = gain] { plot->setLeadGainMmPerMv(i, g); });
+        }
+    }
+}
+
+void ToolsActions::calibrateScreen()
+{
+    // The user measures a drawn 50 mm bar with a ruler; the ratio corrects the reported DPI.
+    bool ok = false;
+    const double measured = QInputDialog::getDouble(
+        m_window, tr("Calibrate screen size"),
+        tr("With the current setting, 10 large squares of the paper grid should measure 50 mm.\n"
+           "Measure them on the screen with a ruler and enter the length in mm:"),
+        50.0, 5.0, 500.0, 1, &ok);
+    if (!ok || measured <= 0)
+        return;
+    m_settings.dpiCalibration *= 50.0 / measured;
+    m_window->saveSettings();
+    m_window->applyViewSettings();
+}
+
+} // namespace ecglens

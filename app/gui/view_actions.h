@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/recording.h"
+
+#include <QObject>
+
+class QAction;
+class QActionGroup;
+class QMenu;
+
+namespace ecglens {
+
+class EcgViewer;
+class MainWindow;
+struct AppSettings;
+
+/// View menu: layout, rhythm lead, stacked leads, paper speed, gain, theme, display filters,
+/// raw signal, zoom and jump to time. Each choice is applied to the viewer and saved.
+class ViewActions : public QObject
+{
+    Q_OBJECT
+public:
+    ViewActions(MainWindow* window, EcgViewer* viewer, AppSettings& settings,
+                QObject* parent = nullptr);
+
+    /// Rebuilds the menus that list leads.
+    void setRecording(const Recording* recording);
+    void addDockToggle(QAction* toggle);
+    QAction* rawAction() const { return m_raw; }
+    QAction* layoutAction(const QString& key) const;
+
+private:
+    QActionGroup* choiceGroup(QMenu* menu, const QList<std::pair<QString, QVariant>>& choices,
+                              const QVariant& current);
+    void jumpDialog();
+    void filtersChanged();
+
+    MainWindow* m_window;
+    EcgViewer* m_viewer;
+    AppSettings& m_settings;
+    QMenu* m_menu;
+    QMenu* m_rhythmMenu;
+    QMenu* m_stackMenu;
+    QActionGroup* m_layouts;
+    QAction* m_raw;
+};
+
+} // namespace ecglens

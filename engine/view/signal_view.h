@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/recording.h"
+#include "core/result.h"
+#include "view/min_max_pyramid.h"
+
+#include <memory>
+#include <vector>
+
+namespace ecglens::view {
+
+/// A recording prepared for drawing: the (raw or display-filtered) recording plus one min/max
+/// pyramid per lead. Immutable and shared between the worker that builds it and the widgets
+/// that draw it; the pyramids point into `recording`, which this object keeps alive.
+class SignalView
+{
+public:
+    /// Builds pyramids for every lead; returns nullptr when `progress` cancels.
+    static std::shared_ptr<const SignalView> build(std::shared_ptr<const Recording> recording,
+                                                   const ProgressFn& progress = {});
+
+    const Recording& recording() const { return *m_recording; }
+    const std::shared_ptr<const Recording>& recordingPtr() const { return m_recording; }
+    const MinMaxPyramid& pyramid(std::size_t lead) const { return m_pyramids.at(lead); }
+    std::size_t leadCount() const { return m_pyramids.size(); }
+
+private:
+    SignalView() = default;
+    std::shared_ptr<const Recording> m_recording;
+    std::vector<MinMaxPyramid> m_pyramids;
+};
+
+} // namespace ecglens::view

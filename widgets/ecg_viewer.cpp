@@ -1,0 +1,82 @@
+#include "ecg_viewer.h"
+
+#include "overview_strip.h"
+#include "view/signal_view.h"
+
+#include <QVBoxLayout>
+
+namespace ecglens {
+
+EcgViewer::EcgViewer(QWidget* parent)
+    : QWidget(parent), m_plot(new EcgPlot(this)), m_overview(new OverviewStrip(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_plot, 1);
+    layout->addWidget(m_overview);
+    m_overview->hide();
+
+    connect(m_plot, &EcgPlot::viewChanged, m_overview, [this](double startS, double spanS) {
+        m_overview->setVisibleWindow(startS, spanS);
+        updateOverviewVisibility();
+    });
+    connect(m_overview, &OverviewStrip::centreRequested, m_plot,
+            [this](double t) { m_plot->setVisibleStartS(t - m_plot->visibleSpanS() / 2); });
+    setTheme(m_plot->theme());
+}
+
+void EcgViewer::setSignalView(std::shared_ptr<const view::SignalView> view)
+{
+    m_plot->setSignalView(view);
+    m_overview->setSignalView(view, overviewLead());
+    m_overview->setVisibleWindow(m_plot->visibleStartS(), m_plot->visibleSpanS());
+    updateOverviewVisibility();
+}
+
+void EcgViewer::replaceSignalView(std::shared_ptr<const view::SignalView> view)
+{
+    m_plot->replaceSignalView(view);
+    m_overview->setSignalView(view, overviewLead());
+    m_overview->setVisibleWindow(m_plot->visibleStartS(), m_plot->visibleSpanS());
+}
+
+void EcgViewer::setTheme(const EcgTheme& theme)
+{
+    m_plot->setTheme(theme);
+    m_overview->setColors(theme.paper, theme.trace, theme.caliper);
+}
+
+void EcgViewer::setRhythmLead(int lead)
+{
+    m_plot->setRhythmLead(lead);
+    m_overview->setLead(overviewLead());
+}
+
+int EcgViewer::overviewLead() const
+{
+    const auto& view = m_plot->signalView();
+    if (!view)
+        return 0;
+    if (m_plot->rhythmLead() >= 0)
+        return m_plot->rhythmLead();
+    for (const Panel& p : m_plot->paperLayout().panels)
+        if (p.rhythm)
+            return p.lead;
+    const int ii = view->recording().leadIndex("II");
+    return ii >= 0 ? ii : 0;
+}
+
+bool EcgViewer::overviewShown() const
+{
+    return !m_overview->isHidden();
+}
+
+void EcgViewer::updateOverviewVisibility()
+{
+    // Only worth the space when the recording is longer than what one screen shows.
+    const double dur = m_plot->durationS();
+    m_overview->setVisible(dur > 0 && dur > m_plot->visibleSpanS() * 1.05);
+}
+
+} // namespace ecglens

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "ecg_plot.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace ecglens {
+
+class OverviewStrip;
+
+/// The plot plus the overview strip of the whole recording (shown for records longer than
+/// one screen). What the main window embeds.
+class EcgViewer : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EcgViewer(QWidget* parent = nullptr);
+
+    EcgPlot* plot() const { return m_plot; }
+    OverviewStrip* overview() const { return m_overview; }
+
+    void setSignalView(std::shared_ptr<const view::SignalView> view);
+    void replaceSignalView(std::shared_ptr<const view::SignalView> view);
+    void setTheme(const EcgTheme& theme);
+    /// The overview follows the rhythm lead.
+    void setRhythmLead(int lead);
+    bool overviewShown() const;
+
+private:
+    void updateOverviewVisibility();
+    int overviewLead() const;
+
+    EcgPlot* m_plot;
+    OverviewStrip* m_overview;
+};
+
+} // namespace ecglens

@@ -1,0 +1,145 @@
+#include "overview_strip.h"
+
+#include "view/signal_view.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ecglens {
+
+namespace {
+constexpr int kPad = 4;
+}
+
+OverviewStrip::OverviewStrip(QWidget* parent) : QWidget(parent)
+{
+    setMinimumHeight(40);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setCursor(Qt::PointingHandCursor);
+    setToolTip(tr("Whole recording: click or drag to move the visible window"));
+}
+
+void OverviewStrip::setSignalView(std::shared_ptr<const view::SignalView> view, int lead)
+{
+    m_view = std::move(view);
+    m_lead = lead;
+    rebuildEnvelope();
+    update();
+}
+
+void OverviewStrip::setLead(int lead)
+{
+    m_lead = lead;
+    rebuildEnvelope();
+    update();
+}
+
+void OverviewStrip::setVisibleWindow(double startS, double spanS)
+{
+    m_startS = startS;
+    m_spanS = spanS;
+    update();
+}
+
+void OverviewStrip::setColors(const QColor& background, const QColor& trace, const QColor& window)
+{
+    m_background = background;
+    m_trace = trace;
+    m_window = window;
+    rebuildEnvelope();
+    update();
+}
+
+double OverviewStrip::xToTime(double x) const
+{
+    const double dur = m_view ? m_view->recording().durationS() : 0.0;
+    return (x - kPad) / std::max(1, width() - 2 * kPad) * dur;
+}
+
+double OverviewStrip::timeToX(double t) const
+{
+    const double dur = m_view ? m_view->recording().durationS() : 0.0;
+    return dur > 0 ? kPad + t / dur * (width() - 2 * kPad) : kPad;
+}
+
+void OverviewStrip::rebuildEnvelope()
+{
+    m_envelope = QImage(size(), QImage::Format_ARGB32_Premultiplied);
+    if (m_envelope.isNull())
+        return;
+    m_envelope.fill(m_background);
+    if (!m_view || m_lead < 0 || m_lead >= int(m_view->leadCount()))
+        return;
+    const auto& samples = m_view->recording().leads[m_lead].samples;
+    const int w = width() - 2 * kPad;
+    if (samples.empty() || w <= 0)
+        return;
+    const double perPx = double(samples.size()) / w;
+    const auto buckets = m_view->pyramid(m_lead).buckets(
+        0, std::max(1.0, perPx), std::size_t(std::min<double>(w, samples.size())));
+    // Robust vertical scale: the 2nd..98th percentile of bucket extremes, so one artefact does
+    // not flatten the whole strip.
+    std::vector<float> lows, highs;
+    for (const auto& b : buckets)
+        if (std::isfinite(b.min)) {
+            lows.push_back(b.min);
+            highs.push_back(b.max);
+        }
+    if (lows.empty())
+        return;
+    std::sort(lows.begin(), lows.end());
+    std::sort(highs.begin(), highs.end());
+    const double lo = lows[lows.size() / 50];
+    const double hi = highs[highs.size() - 1 - highs.size() / 50];
+    const double range = std::max(1e-6, hi - lo);
+    const int h = height() - 2 * kPad;
+    QPainter p(&m_envelope);
+    p.setPen(QPen(m_trace, 1));
+    for (std::size_t i = 0; i < buckets.size(); ++i) {
+        if (!std::isfinite(buckets[i].min))
+            continue;
+        const double x = kPad + double(i) * w / double(buckets.size());
+        const double y0 = kPad + h - std::clamp((buckets[i].min - lo) / range, 0.0, 1.0) * h;
+        const double y1 = kPad + h - std::clamp((buckets[i].max - lo) / range, 0.0, 1.0) * h;
+        p.drawLine(QPointF(x, y0), QPointF(x, std::min(y1, y0 - 1)));
+    }
+}
+
+void OverviewStrip::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    if (m_envelope.size() != size())
+        rebuildEnvelope();
+    p.drawImage(0, 0, m_envelope);
+    if (!m_view)
+        return;
+    const double x0 = timeToX(m_startS);
+    const double x1 = std::max(x0 + 3, timeToX(m_startS + m_spanS));
+    QColor fill = m_window;
+    fill.setAlpha(50);
+    p.setPen(QPen(m_window, 2));
+    p.setBrush(fill);
+    p.drawRect(QRectF(x0, 1, x1 - x0, height() - 2));
+}
+
+void OverviewStrip::resizeEvent(QResizeEvent*)
+{
+    rebuildEnvelope();
+}
+
+void OverviewStrip::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton)
+        emit centreRequested(xToTime(event->position().x()));
+}
+
+void OverviewStrip::mouseMoveEvent(QMouseEvent* event)
+{
+    if (event->buttons() & Qt::LeftButton)
+        emit centreRequested(xToTime(event->position().x()));
+}
+
+} // namespace ecglens

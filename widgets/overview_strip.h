@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+
+namespace ecglens {
+
+namespace view {
+class SignalView;
+}
+struct EcgTheme;
+
+/// The whole recording as a min/max envelope of one lead, with the visible window drawn on it.
+/// Clicking or dragging asks for the window to move there.
+class OverviewStrip : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OverviewStrip(QWidget* parent = nullptr);
+
+    void setSignalView(std::shared_ptr<const view::SignalView> view, int lead);
+    void setLead(int lead);
+    void setVisibleWindow(double startS, double spanS);
+    void setColors(const QColor& background, const QColor& trace, const QColor& window);
+    QSize sizeHint() const override { return {400, 56}; }
+
+signals:
+    /// The user wants the visible window centred on this time (s).
+    void centreRequested(double timeS);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+
+private:
+    void rebuildEnvelope();
+    double xToTime(double x) const;
+    double timeToX(double t) const;
+
+    std::shared_ptr<const view::SignalView> m_view;
+    int m_lead = 0;
+    double m_startS = 0.0;
+    double m_spanS = 0.0;
+    QImage m_envelope; ///< cached: only rebuilt when the signal or the size changes
+    QColor m_background = QColor(250, 250, 250);
+    QColor m_trace = QColor(40, 40, 60);
+    QColor m_window = QColor(0, 90, 200);
+};
+
+} // namespace ecglens
