@@ -132,9 +132,12 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             if (available[gi] >= 0)
                 frames = available[gi];
     }
-    int frameSamples = 0;
+    std::int64_t frameSamples = 0;
     for (const SignalSpec& s : h.signals)
         frameSamples += s.samplesPerFrame;
+    if (frameSamples > 10'000'000)
+        return R::failure(headerPath + ": " + std::to_string(frameSamples) +
+                          " samples per frame is not a plausible recording.");
     if (frames >= 0) {
         const long double total = (long double)frames * (long double)frameSamples;
         if (total > (long double)options.maxTotalSamples)
