@@ -9,15 +9,18 @@
 #include "io/vendor/scp_huffman.h"
 #include "io/vendor/vendor_common.h"
 #include "test_data.h"
+#include "vendor_synthetic.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ecglens;
+using namespace vendor_test;
 
 namespace {
 
@@ -117,24 +120,6 @@ XmlScan scanXml(const QString& path)
     return scan;
 }
 
-/// Test-local CRC-CCITT (poly 0x1021, init 0xFFFF), written from the EN 1064 text.
-std::uint16_t crc(const QByteArray& b, int from, int to)
-{
-    std::uint16_t c = 0xFFFF;
-    for (int i = from; i < to; ++i) {
-        c ^= std::uint16_t(std::uint8_t(b[i]) << 8);
-        for (int k = 0; k < 8; ++k)
-            c = (c & 0x8000) ? std::uint16_t((c << 1) ^ 0x1021) : std::uint16_t(c << 1);
-    }
-    return c;
-}
-
-void put(QByteArray& b, int at, std::uint32_t v, int n)
-{
-    for (int i = 0; i < n; ++i)
-        b[at + i] = char((v >> (8 * i)) & 0xFF);
-}
-
 } // namespace
 
 class TestVendor : public QObject
@@ -154,6 +139,9 @@ private slots:
     void dicomHandDecoded();
     void huffmanDecoding();
     void referenceBeatAddition();
+    void scpPatientAndStatements();
+    void syntheticDicom_data();
+    void syntheticDicom();
     void progressAndCancel();
     void badInput_data();
     void badInput();
@@ -442,92 +430,6 @@ void TestVendor::huffmanDecoding()
     QVERIFY(!scp::parseHuffmanTables(ByteView(lying, sizeof lying)).ok());
 }
 
-namespace {
-
-/// One SCP section: 16-byte header (CRC over id..end, id, length, versions, reserved) + payload.
-QByteArray scpSection(int id, const QByteArray& payload)
-{
-    QByteArray s(16, '\0');
-    put(s, 2, std::uint32_t(id), 2);
-    put(s, 4, std::uint32_t(16 + payload.size()), 4);
-    s[8] = 20;
-    s[9] = 20;
-    if (id == 0)
-        s.replace(10, 6, "SCPECG");
-    s += payload;
-    put(s, 0, crc(s, 2, int(s.size())), 2);
-    return s;
-}
-
-QByteArray int16s(const QList<int>& v)
-{
-    QByteArray b(2 * v.size(), '\0');
-    for (int i = 0; i < v.size(); ++i)
-        put(b, 2 * i, std::uint32_t(std::uint16_t(std::int16_t(v[i]))), 2);
-    return b;
-}
-
-/// A one-lead, 20-sample SCP file without Huffman coding (no section 2: plain int16), with a
-/// 5-sample reference beat subtracted around one QRS, written from the EN 1064 layout.
-QByteArray syntheticScp(int diff, const QList<int>& residual)
-{
-    QByteArray s3(2 + 9, '\0');
-    s3[0] = 1;
-    s3[1] = char(0x01 | 0x04 | (1 << 3)); // reference beat subtracted, simultaneous, 1 lead
-    put(s3, 2, 1, 4);                     // first sample 1
-    put(s3, 6, 20, 4);                    // last sample 20
-    s3[10] = 1;                           // lead I
-    QByteArray s4(6 + 14 + 8, '\0');
-    put(s4, 0, 10, 2); // reference beat 10 ms = 5 samples at 2000 us
-    put(s4, 2, 3, 2);  // fiducial at reference beat sample 3
-    put(s4, 4, 1, 2);  // one QRS
-    put(s4, 6, 0, 2);  // type 0 (the subtracted reference type)
-    put(s4, 8, 5, 4);  // subtraction from sample 5
-    put(s4, 12, 7, 4); // fiducial at sample 7
-    put(s4, 16, 9, 4); // to sample 9
-    put(s4, 20, 5, 4); // protected zone
-    put(s4, 24, 9, 4);
-    QByteArray s5(8, '\0');
-    put(s5, 0, 1000, 2); // AVM 1000 nV
-    put(s5, 2, 2000, 2); // 2000 us
-    put(s5, 6, 10, 2);   // 10 bytes for lead 1
-    s5 += int16s({10, 20, 30, 40, 50});
-    QByteArray s6(8, '\0');
-    put(s6, 0, 1000, 2);
-    put(s6, 2, 2000, 2);
-    s6[4] = char(diff);
-    put(s6, 6, std::uint32_t(2 * residual.size()), 2);
-    s6 += int16s(residual);
-    const QByteArray body[] = {scpSection(3, s3), scpSection(4, s4), scpSection(5, s5),
-                               scpSection(6, s6)};
-    const int ids[] = {3, 4, 5, 6};
-    QByteArray pointers;
-    int offset = 6 + 16 + 4 * 10;
-    for (int i = 0; i < 4; ++i) {
-        QByteArray p(10, '\0');
-        put(p, 0, std::uint32_t(ids[i]), 2);
-        put(p, 2, std::uint32_t(body[i].size()), 4);
-        put(p, 6, std::uint32_t(offset + 1), 4); // 1-based index
-        pointers += p;
-        offset += int(body[i].size());
-    }
-    QByteArray file(6, '\0');
-    file += scpSection(0, pointers);
-    for (const QByteArray& b : body)
-        file += b;
-    put(file, 2, std::uint32_t(file.size()), 4);
-    put(file, 0, crc(file, 2, int(file.size())), 2);
-    return file;
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-} // namespace
-
 void TestVendor::referenceBeatAddition()
 {
     // The rhythm x[k] = k (k = 0..19) stored three ways: plain, first and second differences.
@@ -569,6 +471,78 @@ void TestVendor::referenceBeatAddition()
     QCOMPARE(r->warnings.size(), std::size_t(2)); // file CRC and section 6 CRC
     for (const std::string& w : r->warnings)
         QVERIFY2(w.find("CRC") != std::string::npos, w.c_str());
+}
+
+void TestVendor::scpPatientAndStatements()
+{
+    QList<int> plain;
+    for (int k = 0; k < 20; ++k)
+        plain << k;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("extras.scp"));
+    QVERIFY(writeFile(path, syntheticScp(0, plain, true)));
+    const auto r = io::open(path.toStdString());
+    QVERIFY2(r.ok(), r.error().c_str());
+    QCOMPARE(r->patient.id, std::string("P-7"));
+    QCOMPARE(r->patient.sex, Sex::Female);
+    QVERIFY(r->patient.ageYears.has_value());
+    QCOMPARE(*r->patient.ageYears, 1.5); // 18 months (tag 4 unit 2)
+    QVERIFY(r->start.has_value());
+    QCOMPARE(r->start->date.year, 2020);
+    QCOMPARE(r->start->date.month, 2);
+    QCOMPARE(r->start->date.day, 29);
+    QCOMPARE(r->start->hour, 23);
+    QCOMPARE(r->start->minute, 59);
+    QCOMPARE(r->start->second, 58.0);
+    QCOMPARE(r->statements.size(), std::size_t(2));
+    QCOMPARE(r->statements[0].text, std::string("Sinus rhythm"));
+    QCOMPARE(r->statements[1].text, std::string("Normal ECG"));
+    QVERIFY(std::find(r->notes.begin(), r->notes.end(), "synthetic test") != r->notes.end());
+    QCOMPARE(r->annotations.size(), std::size_t(1)); // section 4's QRS, fiducial sample 7
+    QCOMPARE(r->annotations[0].sample, std::int64_t(6));
+}
+
+void TestVendor::syntheticDicom_data()
+{
+    QTest::addColumn<bool>("explicitVr");
+    QTest::newRow("explicit VR") << true;
+    QTest::newRow("implicit VR") << false;
+}
+
+void TestVendor::syntheticDicom()
+{
+    QFETCH(bool, explicitVr);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("synthetic.dcm"));
+    QVERIFY(writeFile(path, vendor_test::syntheticDicom(explicitVr)));
+    const auto r = io::open(path.toStdString());
+    QVERIFY2(r.ok(), r.error().c_str());
+    QCOMPARE(r->format, std::string("DICOM 12-lead ECG"));
+    QCOMPARE(r->fsHz, 250.0); // the RHYTHM group, not the first (MEDIAN) group
+    QCOMPARE(r->leads.size(), std::size_t(2));
+    QCOMPARE(r->sampleCount(), std::size_t(3));
+    const Lead& avr = r->leads[0];
+    const Lead& one = r->leads[1];
+    QCOMPARE(avr.name, std::string("aVR"));
+    QCOMPARE(avr.originalName, std::string("Lead aVR"));
+    QCOMPARE(one.name, std::string("I"));
+    QCOMPARE(one.originalName, std::string("Lead I (Einthoven)"));
+    // aVR: stored * 0.005 mV * 2 + 0.1 mV; I: stored * 2.5 uV.
+    const int storedAvr[] = {100, -200, 32767}, storedI[] = {-4, 8, -32768};
+    for (int k = 0; k < 3; ++k) {
+        QVERIFY(std::abs(avr.samples[std::size_t(k)] - (storedAvr[k] * 0.01 + 0.1)) < 1e-4);
+        QCOMPARE(avr.digitalAt(std::size_t(k)), storedAvr[k]);
+        // float keeps about 7 significant digits: -81.92 mV is exact to ~5e-6.
+        QVERIFY(std::abs(one.samples[std::size_t(k)] - storedI[k] * 0.0025) < 1e-5);
+        QCOMPARE(one.digitalAt(std::size_t(k)), storedI[k]);
+    }
+    QCOMPARE(r->patient.id, std::string("P-9"));
+    QCOMPARE(r->patient.sex, Sex::Female);
+    QVERIFY(r->patient.ageYears.has_value());
+    QCOMPARE(*r->patient.ageYears, 7.0 / 12.0);
+    QVERIFY(r->start.has_value());
+    QCOMPARE(r->start->date.day, 29);
+    QCOMPARE(r->start->second, 58.5);
 }
 
 void TestVendor::progressAndCancel()
