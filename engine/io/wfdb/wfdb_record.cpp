@@ -40,6 +40,28 @@ bool needsDigital(int format)
     return format == 24 || format == 32 || format == 524 || format == 8;
 }
 
+/// Bits of a stored value for formats narrow enough for a lookup table (0 otherwise).
+int storedBits(int format)
+{
+    switch (format) {
+    case 80:
+    case 508:
+        return 8;
+    case 310:
+    case 311:
+        return 10;
+    case 212:
+        return 12;
+    case 16:
+    case 61:
+    case 160:
+    case 516:
+        return 16;
+    default:
+        return 0;
+    }
+}
+
 } // namespace
 
 std::string formatLabel(std::vector<int> formats)
@@ -67,6 +89,13 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
     out.fsHz = h.fsHz;
     if (h.start)
         out.start = h.start;
+
+    std::int64_t frameSamples = 0;
+    for (const SignalSpec& s : h.signals)
+        frameSamples += s.samplesPerFrame;
+    if (frameSamples > 10'000'000)
+        return R::failure(headerPath + ": " + std::to_string(frameSamples) +
+                          " samples per frame is not a plausible recording.");
 
     // Signals sharing a file are consecutive in the header and form one group.
     std::vector<Group> groups;
@@ -132,12 +161,7 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             if (available[gi] >= 0)
                 frames = available[gi];
     }
-    std::int64_t frameSamples = 0;
-    for (const SignalSpec& s : h.signals)
-        frameSamples += s.samplesPerFrame;
-    if (frameSamples > 10'000'000)
-        return R::failure(headerPath + ": " + std::to_string(frameSamples) +
-                          " samples per frame is not a plausible recording.");
+
     if (frames >= 0) {
         const long double total = (long double)frames * (long double)frameSamples;
         if (total > (long double)options.maxTotalSamples)
@@ -213,6 +237,19 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             std::int32_t invalid;
             bool digital;
             std::int64_t* checksum;
+            /// Physical value of every stored value of a narrow format (index d - lutMin),
+            /// computed once with the same arithmetic; NaN for the invalid value.
+            std::vector<float> lut;
+            std::int32_t lutMin = 0;
+            float physical(std::int32_t d) const
+            {
+                // FLAC streams may be wider than the header's format says: range-check.
+                const std::uint32_t k = std::uint32_t(std::int64_t(d) - lutMin);
+                if (k < lut.size())
+                    return lut[k];
+                return d == invalid ? std::numeric_limits<float>::quiet_NaN()
+                                    : float((double(d) - baseline) / gain);
+            }
         };
         std::vector<Target> targets;
         int pos = 0;
@@ -226,9 +263,29 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                 if (digital)
                     lead.digital.assign(n, lead.invalidDigital);
             }
-            targets.push_back(Target{&lead, s.samplesPerFrame, s.skew, pos, lead.gain,
-                                     lead.baseline, lead.invalidDigital, digital,
-                                     &checksums[std::size_t(si)]});
+            targets.push_back(Target{&lead,
+                                     s.samplesPerFrame,
+                                     s.skew,
+                                     pos,
+                                     lead.gain,
+                                     lead.baseline,
+                                     lead.invalidDigital,
+                                     digital,
+                                     &checksums[std::size_t(si)],
+                                     {},
+                                     0});
+            Target& t = targets.back();
+            const int bits = storedBits(s.format);
+            const std::int64_t expected = leadFrames * s.samplesPerFrame;
+            if (bits > 0 && (growing || expected > 4 * (std::int64_t(1) << bits))) {
+                t.lutMin = -(1 << (bits - 1));
+                t.lut.resize(std::size_t(1) << bits);
+                for (std::size_t k = 0; k < t.lut.size(); ++k) {
+                    const std::int32_t d = t.lutMin + std::int32_t(k);
+                    t.lut[k] = d == t.invalid ? std::numeric_limits<float>::quiet_NaN()
+                                              : float((double(d) - t.baseline) / t.gain);
+                }
+            }
             pos += s.samplesPerFrame;
         }
         const std::int64_t declared = frames;
@@ -237,6 +294,21 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             for (Target& t : targets) {
                 const std::int32_t* p = data + t.pos;
                 std::int64_t sum = 0;
+                if (!growing && t.spf == 1 && t.skew == 0 && !t.digital && !t.lut.empty() &&
+                    first + std::int64_t(n) <= std::min(declared, leadFrames)) {
+                    // The common case (MIT-BIH, PTB-XL): one sample per frame, no skew.
+                    float* out = t.lead->samples.data() + first;
+                    const float* lut = t.lut.data();
+                    const std::uint32_t size = std::uint32_t(t.lut.size());
+                    for (std::size_t f = 0; f < n; ++f, p += fsamples) {
+                        const std::int32_t d = *p;
+                        sum += d;
+                        const std::uint32_t k = std::uint32_t(d - t.lutMin);
+                        out[f] = k < size ? lut[k] : t.physical(d);
+                    }
+                    *t.checksum += sum;
+                    continue;
+                }
                 for (std::size_t f = 0; f < n; ++f, p += fsamples) {
                     const std::int64_t stored = first + std::int64_t(f);
                     if (declared < 0 || stored < declared)
@@ -248,9 +320,7 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                     if (growing) {
                         for (int k = 0; k < t.spf; ++k) {
                             const std::int32_t d = p[k];
-                            t.lead->samples.push_back(
-                                d == t.invalid ? std::numeric_limits<float>::quiet_NaN()
-                                               : float((double(d) - t.baseline) / t.gain));
+                            t.lead->samples.push_back(t.physical(d));
                             if (t.digital)
                                 t.lead->digital.push_back(d);
                         }
@@ -261,8 +331,7 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                     float* out = t.lead->samples.data() + std::size_t(frame) * std::size_t(t.spf);
                     for (int k = 0; k < t.spf; ++k) {
                         const std::int32_t d = p[k];
-                        out[k] = d == t.invalid ? std::numeric_limits<float>::quiet_NaN()
-                                                : float((double(d) - t.baseline) / t.gain);
+                        out[k] = t.physical(d);
                     }
                     if (t.digital)
                         std::copy(p, p + t.spf,

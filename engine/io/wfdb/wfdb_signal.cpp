@@ -260,7 +260,7 @@ Result<DecodeResult> decodeGroup(const GroupLayout& g, std::int64_t maxFrames,
     const int gs = groupSamples(g.format);
     // A chunk of whole packing groups and whole frames keeps the loops simple.
     const std::size_t chunkGroups =
-        std::max<std::size_t>(1, (1u << 18) / std::size_t(g.frameSamples));
+        std::max<std::size_t>(1, (1u << 15) / std::size_t(g.frameSamples));
     const std::size_t chunkSamples = chunkGroups * std::size_t(g.frameSamples) * std::size_t(gs);
     const std::size_t chunkBytes = std::size_t(bytesForSamples(g.format, chunkSamples));
 
