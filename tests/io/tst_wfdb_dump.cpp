@@ -39,13 +39,6 @@ long long sentinel(int format)
     }
 }
 
-long long cellValue(const QByteArray& cell, int format, bool* ok)
-{
-    if (cell == "-")
-        return sentinel(format);
-    return cell.toLongLong(ok);
-}
-
 int16_t low16(long long v)
 {
     return int16_t(uint16_t(uint64_t(v) & 0xFFFF));
@@ -282,30 +275,32 @@ void TestWfdbDump::skewMatchesUnskewedRecord()
     QStringList extra{QStringLiteral("--digital")};
     if (!highRes.isEmpty())
         extra << highRes;
-    const Dump a = parseDump(
+    const DigitalDump a = parseDigital(
         runCli(QStringList{QStringLiteral("dump"), samplesPath(skewed + QStringLiteral(".hea"))} +
                extra)
             .out);
-    const Dump b = parseDump(
+    const DigitalDump b = parseDigital(
         runCli(QStringList{QStringLiteral("dump"), samplesPath(plain + QStringLiteral(".hea"))} +
                extra)
             .out);
-    QCOMPARE(a.rows.size(), b.rows.size());
-    QVERIFY(a.rows.size() > 0);
+    QVERIFY(a.ok && b.ok);
+    QCOMPARE(a.rows, b.rows);
+    QVERIFY(a.rows > 0);
     const int spfMax = highRes.isEmpty() ? 1 : 2;
     for (int s = 0; s < h.nsig; ++s) {
         // A skew of k frames: sample t of the signal is stored in frame t + k.
         const std::size_t shift = std::size_t(h.sigs[std::size_t(s)].skew * spfMax);
-        for (std::size_t r = 0; r < a.rows.size(); ++r) {
-            const QByteArray want =
-                r + shift < b.rows.size() ? b.rows[r + shift][s] : QByteArray("-");
-            if (a.rows[r][s] != want)
-                QFAIL(
-                    qPrintable(QStringLiteral("%1 signal %2 row %3: %4, expected %5")
-                                   .arg(skewed)
-                                   .arg(s)
-                                   .arg(r)
-                                   .arg(QString::fromUtf8(a.rows[r][s]), QString::fromUtf8(want))));
+        const auto& ca = a.cols[std::size_t(s)];
+        const auto& cb = b.cols[std::size_t(s)];
+        for (std::size_t r = 0; r < a.rows; ++r) {
+            const long long want = r + shift < b.rows ? cb[r + shift] : kInvalidCell;
+            if (ca[r] != want)
+                QFAIL(qPrintable(QStringLiteral("%1 signal %2 row %3: %4, expected %5")
+                                     .arg(skewed)
+                                     .arg(s)
+                                     .arg(r)
+                                     .arg(ca[r])
+                                     .arg(want)));
         }
     }
 }
@@ -403,10 +398,11 @@ void TestWfdbDump::multiSegmentVariable()
     const HeaderRef layout = readHeader(samplesPath(dir + QStringLiteral("3234460_layout.hea")));
     const CliRun run = runCli({QStringLiteral("dump"), master, QStringLiteral("--digital")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    const Dump d = parseDump(run.out);
+    const DigitalDump d = parseDigital(run.out);
+    QVERIFY(d.ok);
     QCOMPARE(d.columns,
              (QStringList{QStringLiteral("II"), QStringLiteral("V"), QStringLiteral("ABP")}));
-    QCOMPARE((long long)d.rows.size(), mh.frames);
+    QCOMPARE((long long)d.rows, mh.frames);
 
     long long row = 0;
     int checkedSegments = 0;
@@ -418,7 +414,7 @@ void TestWfdbDump::multiSegmentVariable()
         if (t[0] == QLatin1String("~")) {
             for (long long r = row; r < row + n; ++r)
                 for (int s = 0; s < 3; ++s)
-                    QCOMPARE(d.rows[std::size_t(r)][s], QByteArray("-"));
+                    QCOMPARE(d.cols[std::size_t(s)][std::size_t(r)], kInvalidCell);
             row += n;
             continue;
         }
@@ -431,17 +427,19 @@ void TestWfdbDump::multiSegmentVariable()
                     found = s;
             if (found < 0) {
                 for (long long r = row; r < row + n; ++r)
-                    QCOMPARE(d.rows[std::size_t(r)][ls], QByteArray("-"));
+                    QCOMPARE(d.cols[std::size_t(ls)][std::size_t(r)], kInvalidCell);
                 continue;
             }
             const SigRef& ssig = sh.sigs[std::size_t(found)];
             if (ssig.gain != lsig.gain || ssig.baseline != lsig.baseline)
                 continue; // rescaled by WFDB's sigmap(); checked through the physical values below
             long long sum = 0;
-            for (long long r = row; r < row + n; ++r)
-                sum += cellValue(d.rows[std::size_t(r)][ls], 80, nullptr);
+            for (long long r = row; r < row + n; ++r) {
+                const long long v = d.cols[std::size_t(ls)][std::size_t(r)];
+                sum += v == kInvalidCell ? sentinel(80) : v;
+            }
             QCOMPARE(low16(sum), low16(ssig.checksum));
-            QCOMPARE(cellValue(d.rows[std::size_t(row)][ls], 80, nullptr), ssig.initial);
+            QCOMPARE(d.cols[std::size_t(ls)][std::size_t(row)], ssig.initial);
             ++checkedSegments;
         }
         row += n;
