@@ -113,6 +113,7 @@ class TestWfdbFormats : public QObject
 private slots:
     void binformatsAgainstReferenceDecoder();
     void handDecodedBytes();
+    void flacLongConstant();
     void leadRatesAndNames();
     void mitAnnotations();
     void ludbPerLeadAnnotations();
@@ -182,6 +183,27 @@ void TestWfdbFormats::handDecodedBytes()
     QCOMPARE(rec->leads[7].digitalAt(1), -157);
     QCOMPARE(rec->leads[7].digitalAt(2), 190);
     QCOMPARE(rec->leads[8].digitalAt(0), -8388599);
+}
+
+void TestWfdbFormats::flacLongConstant()
+{
+    // flac_3_constant: 5,600,000 frames of format 508 whose header initial values are 25, 50, 75
+    // and checksums 15104, 30208, -20224 = 25, 50, 75 x 5,600,000 mod 2^16: constant signals.
+    ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/flac_3_constant.hea"));
+    QCOMPARE((25LL * 5600000) % 65536, 15104LL);
+    const auto rec =
+        io::open(test::dataPath(QStringLiteral("wfdb-samples/flac_3_constant.hea")).toStdString());
+    QVERIFY2(rec.ok(), rec.error().c_str());
+    QVERIFY(rec->warnings.empty());
+    QCOMPARE(rec->sampleCount(), std::size_t(5600000));
+    for (int s = 0; s < 3; ++s) {
+        const Lead& lead = rec->leads[std::size_t(s)];
+        const float want = float(25 * (s + 1)) / 200.0f;
+        std::size_t same = 0;
+        for (float v : lead.samples)
+            same += v == want;
+        QCOMPARE(same, std::size_t(5600000));
+    }
 }
 
 void TestWfdbFormats::leadRatesAndNames()
