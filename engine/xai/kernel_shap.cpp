@@ -176,34 +176,41 @@ Design buildDesign(int n, int budget, Rng& rng)
     return d;
 }
 
-// Solves the constrained weighted least-squares problem for one set of weights.
-Eigen::VectorXd solve(const Eigen::MatrixXd& z, const Eigen::VectorXd& y, const Eigen::VectorXd& w,
-                      double total)
+// The constraint sum(phi) = total eliminates the last player: with e_j = z_j - z_last and
+// yAdj = y - z_last * total, the weighted least-squares problem in phi_1..n-1 is unconstrained.
+struct Reduced
+{
+    Eigen::MatrixXd e;
+    Eigen::VectorXd yAdj;
+};
+
+Reduced reduce(const Eigen::MatrixXd& z, const Eigen::VectorXd& y, double total)
 {
     const Eigen::Index n = z.cols();
-    Eigen::VectorXd phi(n);
-    if (n == 1) {
-        phi(0) = total;
-        return phi;
-    }
-    // phi_last = total - sum(others): y - z_last*total = (z_j - z_last) phi_j
-    const Eigen::MatrixXd e = z.leftCols(n - 1).colwise() - z.col(n - 1);
-    const Eigen::VectorXd yAdj = y - z.col(n - 1) * total;
+    Reduced r;
+    r.e = z.leftCols(n - 1).colwise() - z.col(n - 1);
+    r.yAdj = y - z.col(n - 1) * total;
+    return r;
+}
+
+Eigen::VectorXd solve(const Reduced& r, const Eigen::VectorXd& w, double total)
+{
+    const Eigen::Index m = r.e.cols(); // n - 1
     const Eigen::VectorXd sw = w.cwiseSqrt();
-    const Eigen::MatrixXd we = e.array().colwise() * sw.array();
-    Eigen::MatrixXd a = Eigen::MatrixXd::Zero(n - 1, n - 1);
+    const Eigen::MatrixXd we = r.e.array().colwise() * sw.array();
+    Eigen::MatrixXd a = Eigen::MatrixXd::Zero(m, m);
     a.selfadjointView<Eigen::Lower>().rankUpdate(we.transpose());
     a = a.selfadjointView<Eigen::Lower>();
-    const Eigen::VectorXd b = we.transpose() * (yAdj.array() * sw.array()).matrix();
+    const Eigen::VectorXd b = we.transpose() * (r.yAdj.array() * sw.array()).matrix();
     Eigen::LDLT<Eigen::MatrixXd> ldlt(a);
     Eigen::VectorXd x;
-    if (ldlt.info() == Eigen::Success && ldlt.isPositive() && ldlt.rcond() > 1e-12) {
+    if (ldlt.info() == Eigen::Success && ldlt.isPositive() && ldlt.rcond() > 1e-12)
         x = ldlt.solve(b);
-    } else {
+    else // too few distinct coalitions for a unique solution: minimum-norm least squares
         x = a.completeOrthogonalDecomposition().solve(b);
-    }
-    phi.head(n - 1) = x;
-    phi(n - 1) = total - x.sum();
+    Eigen::VectorXd phi(m + 1);
+    phi.head(m) = x;
+    phi(m) = total - x.sum();
     return phi;
 }
 
@@ -290,7 +297,8 @@ Result<ShapleyResult> kernelShap(const Game& game, const KernelOptions& options,
         return w;
     };
 
-    const Eigen::VectorXd phi = solve(z, y, weightsFor(d.weights), total);
+    const Reduced reduced = reduce(z, y, total);
+    const Eigen::VectorXd phi = solve(reduced, weightsFor(d.weights), total);
     result.values.assign(phi.data(), phi.data() + n);
     result.standardErrors.assign(n, 0.0);
 
@@ -306,7 +314,7 @@ Result<ShapleyResult> kernelShap(const Game& game, const KernelOptions& options,
                 if (draw.second >= 0)
                     counts[std::size_t(draw.second)] += 1.0;
             }
-            reps.row(b) = solve(z, y, weightsFor(counts), total).transpose();
+            reps.row(b) = solve(reduced, weightsFor(counts), total).transpose();
             if (progress && !progress(0.95 + 0.05 * double(b + 1) / options.bootstrap))
                 return Result<ShapleyResult>::failure("cancelled");
         }

@@ -2,16 +2,18 @@
 
 // A STAND-IN for ml::Detector::logits while the real detector (issue 5) is not available: a
 // fixed, randomly initialised 1-D CNN in Eigen (no LibTorch), batched like a LibTorch forward
-// pass (one GEMM per layer over the whole batch). It has no medical meaning; it gives the SHAP
+// pass (the batch is spread over the cores). It has no medical meaning; it gives the SHAP
 // code and the benchmark a non-linear model of realistic shape and cost:
 //   conv 12->24 k7 s2, ReLU; conv 24->32 k5 s2, ReLU; conv 32->32 k5 s2, ReLU;
 //   global average pool; linear 32->1.  About 2.6 million multiply-adds per 12 x 1000 window.
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <thread>
 #include <vector>
 
 namespace ecglens::xai::test {
@@ -29,44 +31,48 @@ public:
         m_headBias = -0.5f;
     }
 
-    /// Log-odds for every window (leads x samples, mV), computed batch-wise.
+    /// Log-odds for every window (leads x samples, mV). Like LibTorch's intra-op thread pool,
+    /// a batch is split over `threads` cores (default: all); a single window runs on one core.
     std::vector<float> logits(const std::vector<Eigen::MatrixXf>& windows) const
     {
         std::vector<float> out(windows.size());
-        if (windows.empty())
+        const std::size_t threads = std::min<std::size_t>(windows.size(), std::max(1u, m_threads));
+        if (threads <= 1) {
+            for (std::size_t i = 0; i < windows.size(); ++i)
+                out[i] = forward(windows[i]);
             return out;
-        const int batch = int(windows.size());
-        // Activations of all windows side by side: channels x (length * batch).
-        Eigen::MatrixXf act;
-        int len = int(windows[0].cols());
-        {
-            Eigen::MatrixXf x(windows[0].rows(), Eigen::Index(len) * batch);
-            for (int b = 0; b < batch; ++b)
-                x.middleCols(Eigen::Index(b) * len, len) = windows[std::size_t(b)];
-            act = std::move(x);
         }
+        std::vector<std::thread> pool;
+        for (std::size_t t = 0; t < threads; ++t)
+            pool.emplace_back([&, t] {
+                const std::size_t first = windows.size() * t / threads;
+                const std::size_t last = windows.size() * (t + 1) / threads;
+                for (std::size_t i = first; i < last; ++i)
+                    out[i] = forward(windows[i]);
+            });
+        for (auto& th : pool)
+            th.join();
+        return out;
+    }
+
+    void setThreads(unsigned threads) { m_threads = threads; }
+
+    /// One window (channels x samples), one core: a GEMM per layer on a strided view of the
+    /// input (im2col without copying: the k taps of a column are contiguous in column-major
+    /// storage).
+    float forward(const Eigen::MatrixXf& window) const
+    {
+        Eigen::MatrixXf act = window;
         for (const Layer& layer : m_layers) {
-            const int lout = (len - layer.k) / layer.stride + 1;
             const Eigen::Index cin = act.rows();
-            // im2col: column (b, j) holds input columns stride*j .. stride*j + k - 1, which are
-            // contiguous in column-major storage.
-            m_cols.resize(cin * layer.k, Eigen::Index(lout) * batch);
-            for (int b = 0; b < batch; ++b)
-                for (int j = 0; j < lout; ++j)
-                    m_cols.col(Eigen::Index(b) * lout + j) = Eigen::Map<const Eigen::VectorXf>(
-                        act.data() + (Eigen::Index(b) * len + Eigen::Index(j) * layer.stride) * cin,
-                        cin * layer.k);
-            Eigen::MatrixXf next = layer.w * m_cols;
+            const Eigen::Index lout = (act.cols() - layer.k) / layer.stride + 1;
+            const Eigen::Map<const Eigen::MatrixXf, 0, Eigen::OuterStride<>> cols(
+                act.data(), cin * layer.k, lout, Eigen::OuterStride<>(cin * layer.stride));
+            Eigen::MatrixXf next = layer.w * cols;
             next.colwise() += layer.bias;
             act = next.cwiseMax(0.0f);
-            len = lout;
         }
-        for (int b = 0; b < batch; ++b) {
-            const Eigen::VectorXf pooled =
-                act.middleCols(Eigen::Index(b) * len, len).rowwise().mean();
-            out[std::size_t(b)] = (m_head * pooled)(0) + m_headBias;
-        }
-        return out;
+        return (m_head * act.rowwise().mean())(0) + m_headBias;
     }
 
     /// Multiply-adds per window of `samples` samples (for the benchmark report).
@@ -111,7 +117,7 @@ private:
     std::vector<Layer> m_layers;
     Eigen::MatrixXf m_head;
     float m_headBias = 0.0f;
-    mutable Eigen::MatrixXf m_cols; // im2col scratch (not thread-safe; one model per thread)
+    unsigned m_threads = std::thread::hardware_concurrency();
 };
 
 /// A synthetic 12-lead window (mV) with beats every rrS seconds: QRS-like spikes plus a T wave,
