@@ -10,6 +10,9 @@ namespace ecglens::cli {
 int runInfo(const QStringList& args);
 int runDump(const QStringList& args);
 int runAnnotations(const QStringList& args);
+int runTrain(const QStringList& args);
+int runEvaluate(const QStringList& args);
+int runAnalyze(const QStringList& args);
 
 const std::vector<Command>& commands()
 {
@@ -18,6 +21,9 @@ const std::vector<Command>& commands()
         {"dump", "samples as text, like WFDB rdsamp [--from T] [--to T] [--leads L] [--digital]",
          runDump},
         {"annotations", "annotations of a recording [--ann EXT] [--json]", runAnnotations},
+        {"train", "train a detector on PTB-XL --data DIR --model NAME --out DIR [--seed N]", runTrain},
+        {"evaluate", "evaluate a model on PTB-XL fold 10 --data DIR --model DIR [--json]", runEvaluate},
+        {"analyze", "abnormal-ECG verdict for a recording [--age N] [--sex M|F] [--json]", runAnalyze},
     };
     return all;
 }

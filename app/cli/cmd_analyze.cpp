@@ -1,0 +1,125 @@
+#include "cli_util.h"
+
+#include "core/lead_names.h"
+#include "ml/detector.h"
+
+#include <QJsonArray>
+
+#include <cstdio>
+
+namespace ecglens::cli {
+
+namespace {
+
+QJsonArray windowsJson(const std::vector<ml::WindowResult>& windows)
+{
+    QJsonArray out;
+    for (const auto& w : windows) {
+        QJsonObject o;
+        o[QStringLiteral("start_s")] = w.startS;
+        o[QStringLiteral("end_s")] = w.endS;
+        o[QStringLiteral("probability")] = w.probability;
+        out.append(o);
+    }
+    return out;
+}
+
+} // namespace
+
+int runAnalyze(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Probability that an ECG is abnormal, verdict, windows and flagged segments. Decision "
+        "support, not a diagnosis."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording or demo:"));
+    const QCommandLineOption age(QStringLiteral("age"), QStringLiteral("Patient age in years."),
+                                 QStringLiteral("N"));
+    const QCommandLineOption sex(QStringLiteral("sex"), QStringLiteral("Patient sex (M or F)."),
+                                 QStringLiteral("M|F"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("Model folder (default: the shipped model)."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOptions({age, sex, model, json});
+    int exitCode = kExitOk;
+    if (!parseArgs(parser, args, 1, exitCode))
+        return exitCode;
+
+    ml::AnalysisOptions options;
+    if (parser.isSet(age)) {
+        bool ok = false;
+        const double years = parser.value(age).toDouble(&ok);
+        if (!ok || years < 0 || years > 150)
+            return fail(QStringLiteral("--age must be a number of years, got \"%1\"")
+                            .arg(parser.value(age)));
+        options.ageYears = years;
+    }
+    if (parser.isSet(sex)) {
+        const QString s = parser.value(sex).toUpper();
+        if (s == QLatin1String("M"))
+            options.sex = Sex::Male;
+        else if (s == QLatin1String("F"))
+            options.sex = Sex::Female;
+        else
+            return fail(QStringLiteral("--sex must be M or F"));
+    }
+    const std::string modelDir =
+        parser.isSet(model) ? toStd(parser.value(model)) : ml::defaultModelDir();
+    if (modelDir.empty())
+        return fail(QStringLiteral("no model found: set ECGLENS_MODEL_DIR or pass --model DIR"));
+    auto detector = ml::Detector::load(modelDir);
+    if (!detector)
+        return fail(detector.error());
+
+    const auto recording = openRecording(parser.positionalArguments().at(0));
+    if (!recording)
+        return kExitBadInput;
+    const auto result = ml::analyse(*detector, *recording, options);
+    if (!result)
+        return fail(result.error());
+    const ml::Analysis& a = *result;
+
+    if (parser.isSet(json)) {
+        QJsonObject o;
+        o[QStringLiteral("file")] = parser.positionalArguments().at(0);
+        o[QStringLiteral("probability")] = a.probability;
+        o[QStringLiteral("class")] = QLatin1String(ml::verdictName(a.verdict));
+        o[QStringLiteral("windows")] = windowsJson(a.windows);
+        o[QStringLiteral("flagged")] = windowsJson(a.flagged);
+        QJsonArray warnings;
+        for (const auto& w : a.warnings)
+            warnings.append(fromStd(w));
+        o[QStringLiteral("warnings")] = warnings;
+        QJsonArray leads;
+        for (int k = 0; k < ml::kModelLeads; ++k)
+            if (a.leadsUsed[std::size_t(k)])
+                leads.append(QLatin1String(kStandardLeads[std::size_t(k)]));
+        o[QStringLiteral("leads_used")] = leads;
+        QJsonObject m;
+        m[QStringLiteral("name")] = fromStd(a.model.name);
+        m[QStringLiteral("version")] = fromStd(a.model.version);
+        m[QStringLiteral("sha256")] = fromStd(a.model.sha256);
+        QJsonObject t;
+        t[QStringLiteral("borderline")] = a.model.thresholds.borderline;
+        t[QStringLiteral("anomalous")] = a.model.thresholds.anomalous;
+        m[QStringLiteral("thresholds")] = t;
+        o[QStringLiteral("model")] = m;
+        o[QStringLiteral("disclaimer")] = QStringLiteral("decision support, not a diagnosis");
+        printJson(o);
+        return kExitOk;
+    }
+    std::printf("Verdict:     %s (probability of abnormal %.3f)\n", ml::verdictName(a.verdict),
+                a.probability);
+    std::printf("Model:       %s %s (sha256 %.16s...)\n", a.model.name.c_str(),
+                a.model.version.c_str(), a.model.sha256.c_str());
+    std::printf("Windows:     %zu, flagged segments: %zu\n", a.windows.size(), a.flagged.size());
+    for (const auto& f : a.flagged)
+        std::printf("  flagged %.1f-%.1f s  p=%.3f\n", f.startS, f.endS, f.probability);
+    for (const auto& w : a.warnings)
+        std::printf("Warning:     %s\n", w.c_str());
+    std::printf("Decision support, not a diagnosis.\n");
+    return kExitOk;
+}
+
+} // namespace ecglens::cli

@@ -1,0 +1,93 @@
+#include "cli_util.h"
+
+#include "ml/trainer.h"
+
+#include <cstdio>
+
+namespace ecglens::cli {
+
+int runTrain(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Train a detector on PTB-XL (folds 1-8 train, fold 9 validation; fold 10 untouched)."));
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QStringLiteral("Shared data folder or its ptbxl subfolder."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("Model name (cnn_lstm* = baseline CNN-LSTM, "
+                                                  "anything else = 1-D ResNet)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Model folder to write."),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
+                                  QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Maximum epochs."),
+                                    QStringLiteral("N"), QStringLiteral("40"));
+    const QCommandLineOption maxRecords(QStringLiteral("max-records"),
+                                        QStringLiteral("Use at most N training records (smoke "
+                                                       "tests)."),
+                                        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads."),
+                                     QStringLiteral("N"), QStringLiteral("2"));
+    const QCommandLineOption noAugment(QStringLiteral("no-augment"),
+                                       QStringLiteral("Disable data augmentation."));
+    const QCommandLineOption leadDropout(QStringLiteral("lead-dropout"),
+                                         QStringLiteral("Probability of a reduced lead set per "
+                                                        "training example."),
+                                         QStringLiteral("P"), QStringLiteral("0.5"));
+    const QCommandLineOption lr(QStringLiteral("lr"), QStringLiteral("Peak learning rate."),
+                                QStringLiteral("LR"), QStringLiteral("0.002"));
+    const QCommandLineOption recalibrate(
+        QStringLiteral("recalibrate-only"),
+        QStringLiteral("Keep the weights in --out; redo calibration and thresholds on fold 9."));
+    parser.addOptions({data, model, out, seed, epochs, maxRecords, threads, noAugment, leadDropout,
+                       lr, recalibrate});
+    int exitCode = kExitOk;
+    if (!parseArgs(parser, args, 0, exitCode))
+        return exitCode;
+    if (!parser.isSet(data) || !parser.isSet(model) || !parser.isSet(out))
+        return fail(QStringLiteral("train needs --data DIR --model NAME --out DIR"));
+
+    auto log = [](const std::string& line) {
+        std::fprintf(stderr, "%s\n", line.c_str());
+        std::fflush(stderr);
+    };
+    if (parser.isSet(recalibrate)) {
+        const auto r =
+            ml::recalibrateModel(toStd(parser.value(data)), toStd(parser.value(out)), log);
+        return r ? kExitOk : fail(r.error());
+    }
+
+    ml::TrainConfig cfg;
+    cfg.dataDir = toStd(parser.value(data));
+    cfg.name = toStd(parser.value(model));
+    cfg.outDir = toStd(parser.value(out));
+    bool ok = true, all = true;
+    cfg.seed = parser.value(seed).toULongLong(&ok);
+    all = all && ok;
+    cfg.epochs = parser.value(epochs).toInt(&ok);
+    all = all && ok && cfg.epochs > 0;
+    cfg.maxRecords = parser.value(maxRecords).toInt(&ok);
+    all = all && ok && cfg.maxRecords >= 0;
+    cfg.threads = parser.value(threads).toInt(&ok);
+    all = all && ok && cfg.threads > 0;
+    cfg.leadDropout = parser.value(leadDropout).toDouble(&ok);
+    all = all && ok;
+    cfg.learningRate = parser.value(lr).toDouble(&ok);
+    all = all && ok;
+    cfg.augment = !parser.isSet(noAugment);
+    if (!all)
+        return fail(QStringLiteral("invalid number in --seed/--epochs/--max-records/--threads/"
+                                   "--lead-dropout/--lr"));
+
+    const auto report = ml::trainModel(cfg, log);
+    if (!report)
+        return fail(report.error());
+    std::fprintf(stderr, "done: %d epochs, best epoch %d, fold-9 AUC %.4f, %.0f s; model in %s\n",
+                 report->epochsRun, report->bestEpoch, report->bestValidationAuc, report->seconds,
+                 cfg.outDir.c_str());
+    return kExitOk;
+}
+
+} // namespace ecglens::cli

@@ -1,0 +1,210 @@
+#include "ml/detector.h"
+#include "ml/net.h"
+
+#include "core/lead_names.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+
+namespace ecglens::ml {
+
+namespace {
+
+std::string fmt(const char* f, double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+/// Flat or noisy leads at 100 Hz (mV). Flat: robust spread below 0.01 mV. Noisy: the median
+/// absolute second difference (high-frequency content between beats) above 0.08 mV.
+void signalQualityWarnings(const PreparedSignal& p, const Recording& rec,
+                           std::vector<std::string>& warnings)
+{
+    for (int k = 0; k < kModelLeads; ++k) {
+        const auto& x = p.leads[std::size_t(k)];
+        if (x.size() < 10)
+            continue;
+        const std::size_t stride = std::max<std::size_t>(1, x.size() / 200000);
+        std::vector<float> v, d2;
+        for (std::size_t i = 2; i < x.size(); i += stride) {
+            v.push_back(x[i]);
+            d2.push_back(std::fabs(x[i] - 2 * x[i - 1] + x[i - 2]));
+        }
+        auto quantile = [](std::vector<float> a, double q) {
+            auto it = a.begin() + long(q * double(a.size() - 1));
+            std::nth_element(a.begin(), it, a.end());
+            return *it;
+        };
+        const double spread = quantile(v, 0.95) - quantile(v, 0.05);
+        const double hf = quantile(d2, 0.5);
+        const std::string name = kStandardLeads[std::size_t(k)];
+        if (spread < 0.01)
+            warnings.push_back("lead " + name + " is flat (" + fmt("%.3f", spread) +
+                               " mV range) — electrode off or lead not connected?");
+        else if (hf > 0.08)
+            warnings.push_back("lead " + name + " is very noisy (" + fmt("%.2f", hf) +
+                               " mV median sample-to-sample change) — check the electrode");
+    }
+    // Invalid (NaN) samples in the source.
+    for (const Lead& lead : rec.leads) {
+        if (lead.samples.empty())
+            continue;
+        std::size_t bad = 0;
+        for (float s : lead.samples)
+            bad += !std::isfinite(s);
+        if (bad * 10 > lead.samples.size())
+            warnings.push_back("lead " + lead.name + ": " +
+                               fmt("%.0f", 100.0 * double(bad) / double(lead.samples.size())) +
+                               " % of samples are invalid");
+    }
+}
+
+} // namespace
+
+Result<Analysis> analyse(const Detector& detector, const Recording& recording,
+                         const AnalysisOptions& options, const ProgressFn& progress)
+{
+    using R = Result<Analysis>;
+    Analysis a;
+    a.model = detector.info();
+    if (progress && !progress(0.0))
+        return R::failure("analysis cancelled");
+    auto prepared = prepareSignal(recording);
+    if (!prepared)
+        return R::failure(prepared.error());
+    const PreparedSignal& p = *prepared;
+    a.leadsUsed = p.present;
+    a.warnings = p.warnings;
+
+    const std::optional<double> age =
+        options.ageYears ? options.ageYears : recording.patient.ageYears;
+    if (age && *age < 18)
+        a.warnings.push_back("patient is " + fmt("%.0f", *age) +
+                             " years old: the model was validated on adults (PTB-XL); "
+                             "paediatric ECGs differ — interpret with care");
+    int present = 0;
+    std::string leadList;
+    for (int k = 0; k < kModelLeads; ++k)
+        if (p.present[std::size_t(k)]) {
+            ++present;
+            leadList +=
+                (leadList.empty() ? "" : ", ") + std::string(kStandardLeads[std::size_t(k)]);
+        }
+    if (present < kModelLeads)
+        a.warnings.push_back("only " + std::to_string(present) + " of the 12 standard leads (" +
+                             leadList +
+                             "): accuracy is lower than with 12 leads (see the model "
+                             "card)");
+    double minFs = recording.fsHz;
+    for (const Lead& l : recording.leads)
+        if (l.fsHz > 0)
+            minFs = std::min(minFs, l.fsHz);
+    if (minFs > 0 && minFs < kModelFsHz)
+        a.warnings.push_back("sampling rate " + fmt("%g", minFs) +
+                             " Hz is below the model's 100 Hz; the signal was upsampled and "
+                             "detail is missing");
+    if (p.samples < kWindowSamples)
+        a.warnings.push_back("recording is " + fmt("%.1f", double(p.samples) / kModelFsHz) +
+                             " s long, shorter than the model's 10 s window; the rest is padded");
+    signalQualityWarnings(p, recording, a.warnings);
+
+    // Window starts: 10 s windows with the requested overlap; the last one ends at the end.
+    std::vector<long> starts;
+    if (p.samples <= kWindowSamples) {
+        starts.push_back(0);
+    } else {
+        const long step =
+            std::max<long>(1, long(std::lround(kWindowSamples * (1.0 - options.overlap))));
+        for (long s = 0; s + kWindowSamples <= p.samples; s += step)
+            starts.push_back(s);
+        if (starts.back() + kWindowSamples < p.samples)
+            starts.push_back(p.samples - kWindowSamples);
+    }
+
+    std::vector<float> logits(starts.size());
+    const std::size_t batch = std::size_t(std::max(1, options.batchSize));
+    const int threads = starts.size() > 2 * batch ? std::max(1, options.threads) : 1;
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> cancelled{false};
+    // Chunks are assigned round-robin so the result does not depend on timing.
+    auto work = [&](int t) {
+        std::vector<Window> windows;
+        for (std::size_t c = std::size_t(t) * batch; c < starts.size();
+             c += std::size_t(threads) * batch) {
+            if (cancelled)
+                return;
+            const std::size_t m = std::min(batch, starts.size() - c);
+            windows.clear();
+            for (std::size_t j = 0; j < m; ++j)
+                windows.push_back(extractWindow(p, starts[c + j]));
+            const auto y = detector.logits(windows);
+            std::copy(y.begin(), y.end(), logits.begin() + long(c));
+            done += m;
+        }
+    };
+    if (threads == 1) {
+        for (std::size_t c = 0; c < starts.size(); c += batch) {
+            std::vector<Window> windows;
+            const std::size_t m = std::min(batch, starts.size() - c);
+            for (std::size_t j = 0; j < m; ++j)
+                windows.push_back(extractWindow(p, starts[c + j]));
+            const auto y = detector.logits(windows);
+            std::copy(y.begin(), y.end(), logits.begin() + long(c));
+            if (progress && !progress(0.05 + 0.95 * double(c + m) / double(starts.size())))
+                return R::failure("analysis cancelled");
+        }
+    } else {
+        // One intra-op thread per worker: the workers themselves use the cores.
+        const int previous = Net::threads();
+        Net::setThreads(1);
+        std::vector<std::thread> pool;
+        for (int t = 0; t < threads; ++t)
+            pool.emplace_back(work, t);
+        while (done < starts.size() && !cancelled) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (progress && !progress(0.05 + 0.95 * double(done) / double(starts.size())))
+                cancelled = true;
+        }
+        for (auto& th : pool)
+            th.join();
+        Net::setThreads(previous);
+        if (cancelled)
+            return R::failure("analysis cancelled");
+    }
+
+    double sum = 0;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        WindowResult w;
+        w.startS = double(starts[i]) / kModelFsHz;
+        w.endS = double(std::min<long>(starts[i] + kWindowSamples, std::max<long>(p.samples, 1))) /
+                 kModelFsHz;
+        w.probability = detector.probability(logits[i]);
+        sum += w.probability;
+        a.windows.push_back(w);
+    }
+    a.probability = sum / double(a.windows.size());
+    a.thresholds = detector.thresholdsFor(age);
+    a.verdict = detector.classify(a.probability, age);
+    const double tA = a.thresholds.anomalous;
+    for (const WindowResult& w : a.windows) {
+        if (w.probability < tA)
+            continue;
+        if (!a.flagged.empty() && w.startS <= a.flagged.back().endS) {
+            a.flagged.back().endS = std::max(a.flagged.back().endS, w.endS);
+            a.flagged.back().probability = std::max(a.flagged.back().probability, w.probability);
+        } else {
+            a.flagged.push_back(w);
+        }
+    }
+    if (progress)
+        progress(1.0);
+    return a;
+}
+
+} // namespace ecglens::ml

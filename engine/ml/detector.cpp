@@ -1,0 +1,184 @@
+#include "ml/detector.h"
+
+#include "ml/json_lite.h"
+#include "ml/metrics.h"
+#include "ml/model_files.h"
+#include "ml/net.h"
+#include "ml/ptbxl.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace ecglens::ml {
+
+namespace fs = std::filesystem;
+
+const char* verdictName(Verdict v)
+{
+    switch (v) {
+    case Verdict::Normal:
+        return "normal";
+    case Verdict::Borderline:
+        return "borderline";
+    case Verdict::Anomalous:
+        return "anomalous";
+    }
+    return "normal";
+}
+
+struct Detector::Impl
+{
+    ModelInfo info;
+    Net net;
+    explicit Impl(Net n) : net(std::move(n)) {}
+};
+
+Detector::Detector(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Detector::Detector(Detector&&) noexcept = default;
+Detector& Detector::operator=(Detector&&) noexcept = default;
+Detector::~Detector() = default;
+
+Result<Detector> Detector::load(const std::string& modelDir)
+{
+    using R = Result<Detector>;
+    const auto sha = verifyManifest(modelDir);
+    if (!sha)
+        return R::failure(sha.error());
+    const auto text = readTextFile((fs::path(modelDir) / kModelFile).string());
+    if (!text)
+        return R::failure(text.error());
+    const auto model = Json::parse(*text);
+    if (!model)
+        return R::failure(modelDir + "/" + kModelFile + ": " + model.error());
+    const Json& m = *model;
+    ModelInfo info;
+    info.name = m["name"].string();
+    info.version = m["version"].string();
+    info.arch = m["arch"].string();
+    info.sha256 = *sha;
+    info.inputFsHz = m["input_fs_hz"].number(kModelFsHz);
+    info.windowSamples = int(m["window_samples"].number(kWindowSamples));
+    info.calibrationA = m["calibration"]["a"].number(1.0);
+    info.calibrationB = m["calibration"]["b"].number(0.0);
+    info.thresholds.borderline = m["thresholds"]["borderline"].number(0.5);
+    info.thresholds.anomalous = m["thresholds"]["anomalous"].number(0.5);
+    for (const auto& [group, t] : m["thresholds"]["by_age_group"].members())
+        info.ageGroupThresholds.push_back(
+            {group, Thresholds{t["borderline"].number(0.5), t["anomalous"].number(0.5)}});
+    for (const Json& s : m["trained_lead_sets"].items())
+        info.trainedLeadSets.push_back(s.string());
+    if (info.inputFsHz != kModelFsHz || info.windowSamples != kWindowSamples ||
+        m["leads"].items().size() != std::size_t(kModelLeads))
+        return R::failure(modelDir + ": the model expects an input this version of ECG Lens "
+                                     "does not produce (rate, window or leads); it is refused as "
+                                     "mismatched");
+    NetSpec spec;
+    spec.arch = info.arch;
+    auto net = Net::load(spec, (fs::path(modelDir) / kWeightsFile).string());
+    if (!net)
+        return R::failure(net.error());
+    auto impl = std::make_unique<Impl>(std::move(*net));
+    impl->info = info;
+    return Detector(std::move(impl));
+}
+
+std::vector<float> Detector::logits(const std::vector<Window>& batch) const
+{
+    std::vector<float> out;
+    if (batch.empty())
+        return out;
+    out.reserve(batch.size());
+    constexpr std::size_t kChunk = 64;
+    constexpr std::size_t kStride = std::size_t(kModelLeads) * kWindowSamples;
+    std::vector<float> buf;
+    for (std::size_t i = 0; i < batch.size(); i += kChunk) {
+        const std::size_t m = std::min(kChunk, batch.size() - i);
+        buf.assign(m * kStride, 0.0f);
+        for (std::size_t j = 0; j < m; ++j) {
+            const Window& w = batch[i + j];
+            const long rows = std::min<long>(w.rows(), kModelLeads);
+            const long cols = std::min<long>(w.cols(), kWindowSamples);
+            float* dst = buf.data() + j * kStride;
+            for (long r = 0; r < rows; ++r)
+                for (long c = 0; c < cols; ++c)
+                    dst[r * kWindowSamples + c] = w(r, c);
+        }
+        const auto y = m_impl->net.forward(buf.data(), int(m));
+        out.insert(out.end(), y.begin(), y.end());
+    }
+    return out;
+}
+
+double Detector::probability(float logit) const
+{
+    return sigmoid(m_impl->info.calibrationA * double(logit) + m_impl->info.calibrationB);
+}
+
+Thresholds Detector::thresholdsFor(std::optional<double> ageYears) const
+{
+    if (ageYears) {
+        const std::string group = ageGroup(*ageYears);
+        for (const auto& [g, t] : m_impl->info.ageGroupThresholds)
+            if (g == group)
+                return t;
+    }
+    return m_impl->info.thresholds;
+}
+
+Verdict Detector::classify(double p, std::optional<double> ageYears) const
+{
+    const Thresholds t = thresholdsFor(ageYears);
+    if (p >= t.anomalous)
+        return Verdict::Anomalous;
+    if (p >= t.borderline)
+        return Verdict::Borderline;
+    return Verdict::Normal;
+}
+
+ModelInfo Detector::info() const
+{
+    return m_impl->info;
+}
+
+void Detector::setThreads(int threads)
+{
+    Net::setThreads(threads);
+}
+
+const char* defaultModelName()
+{
+    return "resnet1d";
+}
+
+std::string defaultModelDir(const std::string& requested)
+{
+    const std::string name = requested.empty() ? defaultModelName() : requested;
+    auto usable = [](const fs::path& p) {
+        std::error_code ec;
+        return fs::exists(p / kManifestFile, ec);
+    };
+    if (const char* env = std::getenv("ECGLENS_MODEL_DIR"); env && *env) {
+        // Either the model folder itself or a folder of models.
+        if (usable(env))
+            return env;
+        if (usable(fs::path(env) / name))
+            return (fs::path(env) / name).string();
+    }
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path() / ".." / "share" / "ecglens" / "models" / name;
+        if (usable(installed))
+            return fs::weakly_canonical(installed, ec).string();
+    }
+#ifdef ECGLENS_SOURCE_MODEL_DIR
+    const fs::path source = fs::path(ECGLENS_SOURCE_MODEL_DIR) / name;
+    if (usable(source))
+        return source.string();
+#endif
+    return {};
+}
+
+} // namespace ecglens::ml

@@ -1,0 +1,120 @@
+#pragma once
+
+// The abnormal-ECG detector: a verified, immutable trained model plus the analysis of a whole
+// recording in 10 s windows. LibTorch stays behind the pimpl (see net.h / detector.cpp).
+
+#include "core/recording.h"
+#include "core/result.h"
+#include "ml/preprocess.h"
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ecglens::ml {
+
+struct Thresholds
+{
+    double borderline = 0.5; ///< calibrated probability at or above which a record is borderline
+    double anomalous = 0.5;  ///< calibrated probability at or above which it is anomalous
+};
+
+struct ModelInfo
+{
+    std::string name; ///< e.g. "resnet1d"
+    std::string version;
+    std::string sha256; ///< SHA-256 of the model's manifest.json (pins every file)
+    std::string arch;
+    Thresholds thresholds; ///< for an unknown age: the most sensitive of the age groups'
+    /// Per age group ("<40", "40-64", ">=65"), each chosen on fold 9 for sensitivity >= 0.90.
+    std::vector<std::pair<std::string, Thresholds>> ageGroupThresholds;
+    double calibrationA = 1.0; ///< calibrated log-odds = a * logit + b (Platt, fitted on fold 9)
+    double calibrationB = 0.0;
+    std::vector<std::string> trainedLeadSets; ///< e.g. "12", "limb6", "2", "1"
+    double inputFsHz = kModelFsHz;
+    int windowSamples = kWindowSamples;
+};
+
+enum class Verdict { Normal, Borderline, Anomalous };
+
+/// "normal", "borderline", "anomalous".
+const char* verdictName(Verdict verdict);
+
+/// A loaded model. Thread-compatible: const calls may run from one thread at a time (analyse()
+/// itself may use two internal threads).
+class Detector
+{
+public:
+    Detector(Detector&&) noexcept;
+    Detector& operator=(Detector&&) noexcept;
+    ~Detector();
+
+    /// Loads a model folder after checking the SHA-256 of every file against manifest.json;
+    /// refuses tampered, missing or unlisted files with a message saying what to do.
+    static Result<Detector> load(const std::string& modelDir);
+
+    /// Batched forward pass; log-odds of "abnormal" (uncalibrated), one per window. Each window
+    /// is 12 x 1000 (leads x samples at 100 Hz), normalised as by extractWindow(). Deterministic.
+    std::vector<float> logits(const std::vector<Window>& batch) const;
+
+    /// Calibrated probability (0-1) of "abnormal" for one raw logit.
+    double probability(float logit) const;
+    /// Thresholds for a patient age in years (the age group's), or the general ones if unknown.
+    Thresholds thresholdsFor(std::optional<double> ageYears) const;
+    Verdict classify(double probability, std::optional<double> ageYears = {}) const;
+    ModelInfo info() const;
+
+    /// Intra-op CPU threads of the inference library (process-wide setting).
+    static void setThreads(int threads);
+
+private:
+    struct Impl;
+    explicit Detector(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+struct AnalysisOptions
+{
+    std::optional<double> ageYears; ///< overrides the recording's patient age (years)
+    Sex sex = Sex::Unknown;         ///< overrides the recording's sex when not Unknown
+    double overlap = 0.5;           ///< window overlap fraction for records longer than 10 s
+    int threads = 2;                ///< worker threads for long records
+    int batchSize = 64;             ///< windows per forward pass
+};
+
+struct WindowResult
+{
+    double startS = 0.0; ///< seconds from the start of the recording
+    double endS = 0.0;
+    double probability = 0.0; ///< calibrated probability of abnormal
+};
+
+struct Analysis
+{
+    double probability = 0.0; ///< overall calibrated probability (mean over windows)
+    Verdict verdict = Verdict::Normal;
+    std::vector<WindowResult> windows;
+    std::vector<WindowResult> flagged; ///< merged runs of windows at/above the anomalous threshold
+    std::vector<std::string> warnings; ///< outside what the model was validated on
+    std::array<bool, kModelLeads> leadsUsed{};
+    Thresholds thresholds; ///< the ones applied (patient's age group, or general)
+    ModelInfo model;
+};
+
+/// Analyses a whole recording: resampling to 100 Hz, 10 s windows (50 % overlap), calibrated
+/// probabilities, verdict, flagged segments, validity warnings. Returns a failure when cancelled
+/// through `progress` (progress in [0,1]) or when no lead can be used.
+Result<Analysis> analyse(const Detector& detector, const Recording& recording,
+                         const AnalysisOptions& options = {}, const ProgressFn& progress = {});
+
+/// The folder of the default shipped model: env ECGLENS_MODEL_DIR, else
+/// <exe>/../share/ecglens/models/<name>, else the source tree's models/<name>. Empty if none
+/// exists.
+std::string defaultModelDir(const std::string& name = {});
+
+/// Name of the shipped default model.
+const char* defaultModelName();
+
+} // namespace ecglens::ml

@@ -1,0 +1,237 @@
+#include "ml/evaluation.h"
+
+#include "ml/detector.h"
+#include "ml/metrics.h"
+#include "ml/model_files.h"
+#include "ml/ptbxl.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+namespace ecglens::ml {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Stat = std::function<double(const std::vector<double>&, const std::vector<int>&)>;
+
+Json interval(const Interval& i)
+{
+    Json o = Json::object();
+    o.set("value", i.value);
+    o.set("ci_low", i.low);
+    o.set("ci_high", i.high);
+    return o;
+}
+
+/// p: calibrated probabilities; mA / mB: p minus the record's anomalous / borderline threshold
+/// (thresholds depend on the age group), so "positive" is margin >= 0.
+Json subsetMetrics(const std::vector<double>& p, const std::vector<int>& y,
+                   const std::vector<double>& mA, const std::vector<double>& mB,
+                   const EvaluationConfig& cfg, bool full)
+{
+    Json o = Json::object();
+    int pos = 0;
+    for (int l : y)
+        pos += l;
+    o.set("n", (long long)y.size());
+    o.set("n_abnormal", pos);
+    const int r = cfg.bootstrapRounds;
+    const std::uint64_t s = cfg.seed;
+    o.set("auc", interval(bootstrapCi(p, y, rocAuc, r, s)));
+    auto at = [](double (Confusion::*m)() const) -> Stat {
+        return [m](const std::vector<double>& ps, const std::vector<int>& ys) {
+            return (confusionAt(ps, ys, 0.0).*m)();
+        };
+    };
+    o.set("sensitivity", interval(bootstrapCi(mA, y, at(&Confusion::sensitivity), r, s)));
+    o.set("specificity", interval(bootstrapCi(mA, y, at(&Confusion::specificity), r, s)));
+    o.set("accuracy", interval(bootstrapCi(mA, y, at(&Confusion::accuracy), r, s)));
+    if (full) {
+        o.set("precision", interval(bootstrapCi(mA, y, at(&Confusion::precision), r, s)));
+        o.set("f1", interval(bootstrapCi(mA, y, at(&Confusion::f1), r, s)));
+        o.set("sensitivity_at_borderline",
+              interval(bootstrapCi(mB, y, at(&Confusion::sensitivity), r, s)));
+        o.set("specificity_at_borderline",
+              interval(bootstrapCi(mB, y, at(&Confusion::specificity), r, s)));
+        o.set("brier", interval(bootstrapCi(p, y, brierScore, r, s)));
+        o.set("ece", interval(bootstrapCi(
+                         p, y,
+                         [](const std::vector<double>& a, const std::vector<int>& b) {
+                             return expectedCalibrationError(a, b, 10);
+                         },
+                         r, s)));
+        const Confusion c = confusionAt(mA, y, 0.0);
+        Json cm = Json::object();
+        cm.set("tp", c.tp);
+        cm.set("fp", c.fp);
+        cm.set("tn", c.tn);
+        cm.set("fn", c.fn);
+        o.set("confusion_at_anomalous", cm);
+        Json roc = Json::array();
+        for (const RocPoint& pt : rocCurve(p, y)) {
+            Json q = Json::array();
+            q.push(std::isfinite(pt.threshold) ? pt.threshold : 1.0);
+            q.push(pt.fpr);
+            q.push(pt.tpr);
+            roc.push(q);
+        }
+        o.set("roc_points_threshold_fpr_tpr", roc);
+    }
+    return o;
+}
+
+} // namespace
+
+Result<Json> evaluateModel(const EvaluationConfig& cfg,
+                           const std::function<void(const std::string&)>& log)
+{
+    using R = Result<Json>;
+    auto detector = Detector::load(cfg.modelDir);
+    if (!detector)
+        return R::failure(detector.error());
+    const ModelInfo info = detector->info();
+    const auto index = readPtbxlIndex(cfg.dataDir);
+    if (!index)
+        return R::failure(index.error());
+    std::vector<PtbxlEntry> entries;
+    for (const auto& e : *index)
+        if (std::find(cfg.folds.begin(), cfg.folds.end(), e.fold) != cfg.folds.end())
+            entries.push_back(e);
+    if (entries.empty())
+        return R::failure("no PTB-XL records in the requested folds");
+    std::vector<Window> windows;
+    std::vector<int> y;
+    std::vector<Thresholds> recordThresholds;
+    for (const auto& e : entries) {
+        auto w = loadPtbxlWindow(e);
+        if (!w)
+            return R::failure(w.error());
+        windows.push_back(std::move(*w));
+        y.push_back(e.abnormal ? 1 : 0);
+        recordThresholds.push_back(detector->thresholdsFor(
+            e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt));
+    }
+    auto margins = [&](const std::vector<double>& p, std::vector<double>& mA,
+                       std::vector<double>& mB) {
+        mA.clear();
+        mB.clear();
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            mA.push_back(p[i] - recordThresholds[i].anomalous);
+            mB.push_back(p[i] - recordThresholds[i].borderline);
+        }
+    };
+    if (log)
+        log("evaluating " + info.name + " on " + std::to_string(entries.size()) + " records");
+
+    Json out = Json::object();
+    Json folds = Json::array();
+    for (int f : cfg.folds)
+        folds.push(f);
+    out.set("model", info.name);
+    out.set("version", info.version);
+    out.set("arch", info.arch);
+    out.set("folds", folds);
+    out.set("bootstrap_rounds", cfg.bootstrapRounds);
+    out.set("bootstrap_seed", (long long)cfg.seed);
+    Json th = Json::object();
+    th.set("borderline", info.thresholds.borderline);
+    th.set("anomalous", info.thresholds.anomalous);
+    Json groups = Json::object();
+    for (const auto& [g, t] : info.ageGroupThresholds) {
+        Json gt = Json::object();
+        gt.set("borderline", t.borderline);
+        gt.set("anomalous", t.anomalous);
+        groups.set(g, gt);
+    }
+    th.set("by_age_group", groups);
+    out.set("thresholds", th);
+
+    Json leadSets = Json::object();
+    std::vector<double> probs12, mA12, mB12;
+    for (const char* set : {"12", "limb6", "2", "1"}) {
+        std::vector<Window> masked = windows;
+        for (auto& w : masked)
+            applyLeadMask(w, leadSetMask(set));
+        const auto logits = detector->logits(masked);
+        std::vector<double> p;
+        for (float l : logits)
+            p.push_back(detector->probability(l));
+        std::vector<double> mA, mB;
+        margins(p, mA, mB);
+        if (std::string(set) == "12") {
+            probs12 = p;
+            mA12 = mA;
+            mB12 = mB;
+            out.set("overall", subsetMetrics(p, y, mA, mB, cfg, true));
+        }
+        leadSets.set(set, subsetMetrics(p, y, mA, mB, cfg, false));
+        if (log)
+            log(std::string("lead set ") + set + " done");
+    }
+    out.set("by_lead_set", leadSets);
+
+    auto subset = [&](const std::function<bool(const PtbxlEntry&)>& keep) {
+        std::vector<double> p, a, b;
+        std::vector<int> yy;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (keep(entries[i])) {
+                p.push_back(probs12[i]);
+                a.push_back(mA12[i]);
+                b.push_back(mB12[i]);
+                yy.push_back(y[i]);
+            }
+        return subsetMetrics(p, yy, a, b, cfg, false);
+    };
+    Json byAge = Json::object();
+    for (const char* g : {"<40", "40-64", ">=65"})
+        byAge.set(
+            g, subset([g](const PtbxlEntry& e) { return std::string(ageGroup(e.ageYears)) == g; }));
+    out.set("by_age_group", byAge);
+    Json bySex = Json::object();
+    for (Sex s : {Sex::Male, Sex::Female})
+        bySex.set(s == Sex::Male ? "male" : "female",
+                  subset([s](const PtbxlEntry& e) { return e.sex == s; }));
+    out.set("by_sex", bySex);
+    return out;
+}
+
+Result<bool> writeEvaluation(const std::string& modelDir, const Json& metrics)
+{
+    using R = Result<bool>;
+    const fs::path dir(modelDir);
+    auto model = readTextFile((dir / kModelFile).string());
+    auto config = readTextFile((dir / kConfigFile).string());
+    if (!model || !config)
+        return R::failure(modelDir + ": model.json or config.json missing");
+    auto mj = Json::parse(*model);
+    auto cj = Json::parse(*config);
+    if (!mj || !cj)
+        return R::failure(modelDir + ": model.json or config.json damaged");
+    if (!writeTextFile((dir / "metrics.json").string(), metrics.dump() + "\n"))
+        return R::failure(modelDir + ": cannot write metrics.json");
+    std::vector<Json> siblings;
+    std::error_code ec;
+    std::vector<fs::path> others;
+    for (const auto& entry : fs::directory_iterator(dir.parent_path(), ec))
+        if (entry.is_directory() && fs::exists(entry.path() / "metrics.json"))
+            others.push_back(entry.path());
+    std::sort(others.begin(), others.end());
+    for (const auto& p : others) {
+        auto t = readTextFile((p / "metrics.json").string());
+        if (!t)
+            continue;
+        auto j = Json::parse(*t);
+        if (j && (*j)["folds"].dump() == metrics["folds"].dump())
+            siblings.push_back(*j);
+    }
+    if (!writeTextFile((dir / "MODEL_CARD.md").string(), modelCard(*mj, *cj, metrics, siblings)))
+        return R::failure(modelDir + ": cannot write MODEL_CARD.md");
+    return writeManifest(modelDir,
+                         {kModelFile, kWeightsFile, kConfigFile, "metrics.json", "MODEL_CARD.md"});
+}
+
+} // namespace ecglens::ml

@@ -1,0 +1,218 @@
+#include "ml/metrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+
+namespace ecglens::ml {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double ratio(int a, int b)
+{
+    return b > 0 ? double(a) / double(b) : kNaN;
+}
+} // namespace
+
+double sigmoid(double x)
+{
+    return 1.0 / (1.0 + std::exp(-x));
+}
+
+double rocAuc(const std::vector<double>& scores, const std::vector<int>& labels)
+{
+    // Mann-Whitney U with average ranks for ties.
+    const std::size_t n = scores.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return scores[a] < scores[b]; });
+    double rankSumPos = 0;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < n;) {
+        std::size_t j = i;
+        while (j < n && scores[order[j]] == scores[order[i]])
+            ++j;
+        const double avgRank = 0.5 * double(i + 1 + j); // ranks i+1..j
+        for (std::size_t k = i; k < j; ++k)
+            if (labels[order[k]] == 1)
+                rankSumPos += avgRank;
+        i = j;
+    }
+    for (int l : labels)
+        pos += l == 1;
+    const std::size_t neg = n - pos;
+    if (pos == 0 || neg == 0)
+        return kNaN;
+    return (rankSumPos - double(pos) * double(pos + 1) / 2.0) / (double(pos) * double(neg));
+}
+
+std::vector<RocPoint> rocCurve(const std::vector<double>& scores, const std::vector<int>& labels)
+{
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+    int pos = 0, neg = 0;
+    for (int l : labels)
+        (l == 1 ? pos : neg)++;
+    std::vector<RocPoint> out;
+    out.push_back({std::numeric_limits<double>::infinity(), 0.0, 0.0});
+    int tp = 0, fp = 0;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        while (j < order.size() && scores[order[j]] == scores[order[i]]) {
+            (labels[order[j]] == 1 ? tp : fp)++;
+            ++j;
+        }
+        out.push_back({scores[order[i]], ratio(fp, neg), ratio(tp, pos)});
+        i = j;
+    }
+    return out;
+}
+
+double brierScore(const std::vector<double>& p, const std::vector<int>& y)
+{
+    if (p.empty())
+        return kNaN;
+    double s = 0;
+    for (std::size_t i = 0; i < p.size(); ++i)
+        s += (p[i] - y[i]) * (p[i] - y[i]);
+    return s / double(p.size());
+}
+
+double expectedCalibrationError(const std::vector<double>& p, const std::vector<int>& y, int bins)
+{
+    if (p.empty())
+        return kNaN;
+    std::vector<double> sumP(std::size_t(bins), 0.0), sumY(std::size_t(bins), 0.0);
+    std::vector<int> count(std::size_t(bins), 0);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        int b = int(std::ceil(p[i] * bins)) - 1;
+        b = std::clamp(b, 0, bins - 1);
+        sumP[std::size_t(b)] += p[i];
+        sumY[std::size_t(b)] += y[i];
+        count[std::size_t(b)]++;
+    }
+    double ece = 0;
+    for (int b = 0; b < bins; ++b)
+        if (count[std::size_t(b)] > 0)
+            ece += std::fabs(sumP[std::size_t(b)] - sumY[std::size_t(b)]) / double(p.size());
+    return ece;
+}
+
+double Confusion::sensitivity() const
+{
+    return ratio(tp, tp + fn);
+}
+double Confusion::specificity() const
+{
+    return ratio(tn, tn + fp);
+}
+double Confusion::precision() const
+{
+    return ratio(tp, tp + fp);
+}
+double Confusion::accuracy() const
+{
+    return ratio(tp + tn, tp + tn + fp + fn);
+}
+double Confusion::f1() const
+{
+    return ratio(2 * tp, 2 * tp + fp + fn);
+}
+
+Confusion confusionAt(const std::vector<double>& scores, const std::vector<int>& labels,
+                      double threshold)
+{
+    Confusion c;
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        const bool positive = scores[i] >= threshold;
+        if (labels[i] == 1)
+            (positive ? c.tp : c.fn)++;
+        else
+            (positive ? c.fp : c.tn)++;
+    }
+    return c;
+}
+
+Interval bootstrapCi(
+    const std::vector<double>& scores, const std::vector<int>& labels,
+    const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
+    int rounds, std::uint64_t seed, double level)
+{
+    Interval out;
+    out.value = statistic(scores, labels);
+    const std::size_t n = scores.size();
+    if (n == 0) {
+        out.low = out.high = kNaN;
+        return out;
+    }
+    std::mt19937_64 rng(seed);
+    std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+    std::vector<double> stats;
+    stats.reserve(std::size_t(rounds));
+    std::vector<double> s(n);
+    std::vector<int> l(n);
+    for (int r = 0; r < rounds; ++r) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t k = pick(rng);
+            s[i] = scores[k];
+            l[i] = labels[k];
+        }
+        const double v = statistic(s, l);
+        if (std::isfinite(v))
+            stats.push_back(v);
+    }
+    if (stats.empty()) {
+        out.low = out.high = kNaN;
+        return out;
+    }
+    std::sort(stats.begin(), stats.end());
+    // Linear interpolation between order statistics (numpy.percentile's default).
+    auto pct = [&](double q) {
+        const double pos = q * double(stats.size() - 1);
+        const std::size_t lo = std::size_t(std::floor(pos));
+        const std::size_t hi = std::min(stats.size() - 1, lo + 1);
+        return stats[lo] + (pos - double(lo)) * (stats[hi] - stats[lo]);
+    };
+    const double alpha = (1.0 - level) / 2.0;
+    out.low = pct(alpha);
+    out.high = pct(1.0 - alpha);
+    return out;
+}
+
+void fitPlatt(const std::vector<double>& x, const std::vector<int>& y, double& a, double& b)
+{
+    a = 1.0;
+    b = 0.0;
+    // Newton-Raphson on the mean log loss with a tiny ridge to stay finite on separable data.
+    const double ridge = 1e-6;
+    for (int it = 0; it < 100; ++it) {
+        double ga = ridge * (a - 1.0), gb = 0, haa = ridge, hab = 0, hbb = ridge;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            const double p = sigmoid(a * x[i] + b);
+            const double r = p - y[i];
+            const double w = std::max(p * (1 - p), 1e-12);
+            ga += r * x[i];
+            gb += r;
+            haa += w * x[i] * x[i];
+            hab += w * x[i];
+            hbb += w;
+        }
+        const double det = haa * hbb - hab * hab;
+        if (std::fabs(det) < 1e-18)
+            break;
+        const double da = (hbb * ga - hab * gb) / det;
+        const double db = (haa * gb - hab * ga) / det;
+        a -= da;
+        b -= db;
+        if (std::fabs(da) + std::fabs(db) < 1e-10)
+            break;
+    }
+}
+
+} // namespace ecglens::ml

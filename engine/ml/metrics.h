@@ -1,0 +1,62 @@
+#pragma once
+
+// Binary classification metrics used by training (model selection, calibration, thresholds) and
+// evaluation. Labels: 1 = abnormal (positive), 0 = normal. Scores may be logits or probabilities.
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace ecglens::ml {
+
+/// Area under the ROC curve (ties count 1/2, like sklearn.metrics.roc_auc_score). NaN when a
+/// class is missing.
+double rocAuc(const std::vector<double>& scores, const std::vector<int>& labels);
+
+struct RocPoint
+{
+    double threshold, fpr, tpr;
+};
+/// ROC points at every distinct score (descending thresholds), starting at (0,0).
+std::vector<RocPoint> rocCurve(const std::vector<double>& scores, const std::vector<int>& labels);
+
+/// Mean squared error of probabilities.
+double brierScore(const std::vector<double>& probs, const std::vector<int>& labels);
+
+/// Expected calibration error with `bins` equal-width bins on [0,1] (bin i holds
+/// i/bins < p <= (i+1)/bins, p = 0 in the first bin): sum over bins of n_b/N * |mean(p) - mean(y)|.
+double expectedCalibrationError(const std::vector<double>& probs, const std::vector<int>& labels,
+                                int bins = 10);
+
+struct Confusion
+{
+    int tp = 0, fp = 0, tn = 0, fn = 0;
+    double sensitivity() const; ///< recall, NaN without positives
+    double specificity() const;
+    double precision() const;
+    double accuracy() const;
+    double f1() const;
+};
+/// Positive when score >= threshold.
+Confusion confusionAt(const std::vector<double>& scores, const std::vector<int>& labels,
+                      double threshold);
+
+struct Interval
+{
+    double value = 0, low = 0, high = 0; ///< point estimate and percentile 95 % CI
+};
+
+/// Percentile bootstrap (resampling records with replacement, `rounds` times, mt19937_64 seeded
+/// with `seed`) of a statistic; resamples where the statistic is NaN are dropped.
+Interval bootstrapCi(
+    const std::vector<double>& scores, const std::vector<int>& labels,
+    const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
+    int rounds = 2000, std::uint64_t seed = 20201, double level = 0.95);
+
+/// Platt scaling: fits a, b minimising the log loss of sigmoid(a * logit + b) (Newton's method).
+void fitPlatt(const std::vector<double>& logits, const std::vector<int>& labels, double& a,
+              double& b);
+
+double sigmoid(double x);
+
+} // namespace ecglens::ml

@@ -1,0 +1,61 @@
+#pragma once
+
+// The neural networks, behind a pimpl: this header is LibTorch-free; only net.cpp includes torch.
+
+#include "core/result.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ecglens::ml {
+
+/// Architecture names: "cnn_lstm" (the prototype's baseline) and "resnet1d" (shipped candidate).
+struct NetSpec
+{
+    std::string arch = "resnet1d";
+    int leads = 12;
+    int samples = 1000; ///< input length at 100 Hz
+};
+
+/// A binary classifier over (batch x leads x samples) float input, producing log-odds.
+class Net
+{
+public:
+    Net(Net&&) noexcept;
+    Net& operator=(Net&&) noexcept;
+    ~Net();
+
+    /// Fresh weights, initialised deterministically from `seed`.
+    static Result<Net> create(const NetSpec& spec, std::uint64_t seed);
+    /// Weights from a file written by save(); the architecture must match `spec`.
+    static Result<Net> load(const NetSpec& spec, const std::string& path);
+    Result<bool> save(const std::string& path) const;
+
+    const NetSpec& spec() const;
+    std::int64_t parameterCount() const;
+
+    /// Inference (eval mode, no gradients). `input` holds batch*leads*samples floats, row-major.
+    std::vector<float> forward(const float* input, int batch) const;
+
+    /// One Adam step on a mini-batch with binary cross-entropy; returns the mean loss.
+    /// `posWeight` scales the loss of positive (abnormal) examples.
+    float trainStep(const float* input, const float* labels, int batch, float posWeight = 1.0f);
+    void setLearningRate(double lr, double weightDecay);
+
+    /// Snapshot / restore of all parameters and buffers (for early stopping).
+    std::vector<char> snapshot() const;
+    void restore(const std::vector<char>& bytes);
+
+    /// Intra-op threads of the tensor library (process-wide).
+    static void setThreads(int threads);
+    static int threads();
+
+private:
+    struct Impl;
+    explicit Net(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace ecglens::ml

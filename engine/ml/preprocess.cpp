@@ -1,0 +1,152 @@
+#include "ml/preprocess.h"
+
+#include "core/lead_names.h"
+#include "dsp/filters.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ecglens::ml {
+
+namespace {
+
+/// Standard index for a lead name, also accepting Holter/MIT-BIH "modified" limb leads.
+int modelLeadIndex(const std::string& rawName)
+{
+    std::string name = normaliseLeadName(rawName);
+    int idx = standardLeadIndex(name);
+    if (idx >= 0)
+        return idx;
+    std::string upper;
+    for (char c : name)
+        upper.push_back(char(std::toupper(static_cast<unsigned char>(c))));
+    if (upper == "MLII" || upper == "ML2")
+        return 1;
+    if (upper == "MLI" || upper == "ML1")
+        return 0;
+    if (upper == "MLIII" || upper == "ML3")
+        return 2;
+    if (upper.size() == 3 && upper[0] == 'M' && upper[1] == 'V' && upper[2] >= '1' &&
+        upper[2] <= '6')
+        return 6 + (upper[2] - '1'); // MV1..MV6 (modified chest leads)
+    return -1;
+}
+
+double unitToMv(const std::string& unit)
+{
+    if (unit == "uV" || unit == "\xC2\xB5V" || unit == "microvolt" || unit == "UV")
+        return 1e-3;
+    if (unit == "V")
+        return 1e3;
+    return 1.0; // mV or unknown (documented assumption: PTB-XL, MIT-BIH and EDF ECGs use mV)
+}
+
+} // namespace
+
+Result<PreparedSignal> prepareSignal(const Recording& recording)
+{
+    PreparedSignal out;
+    out.sourceFsHz = recording.fsHz;
+    std::array<int, kModelLeads> source;
+    source.fill(-1);
+    for (std::size_t i = 0; i < recording.leads.size(); ++i) {
+        const Lead& lead = recording.leads[i];
+        const int idx = modelLeadIndex(lead.name);
+        if (idx < 0) {
+            out.warnings.push_back("lead " + lead.name +
+                                   " is not one the model was trained on; "
+                                   "it is not analysed");
+            continue;
+        }
+        if (source[std::size_t(idx)] >= 0)
+            continue; // first occurrence wins
+        if (lead.samples.empty() || lead.fsHz <= 0)
+            continue;
+        source[std::size_t(idx)] = int(i);
+    }
+    long n = 0;
+    std::array<std::vector<float>, kModelLeads> resampled;
+    for (int k = 0; k < kModelLeads; ++k) {
+        if (source[std::size_t(k)] < 0)
+            continue;
+        const Lead& lead = recording.leads[std::size_t(source[std::size_t(k)])];
+        std::vector<float> x = lead.samples;
+        const double scale = unitToMv(lead.unit);
+        // Bridge NaN (invalid samples) with zero after the baseline is removed later.
+        for (float& v : x)
+            v = std::isfinite(v) ? float(v * scale) : 0.0f;
+        if (std::fabs(lead.fsHz - kModelFsHz) > 1e-6)
+            x = dsp::resample(x, lead.fsHz, kModelFsHz);
+        n = std::max<long>(n, long(x.size()));
+        resampled[std::size_t(k)] = std::move(x);
+        out.present[std::size_t(k)] = true;
+    }
+    if (n == 0)
+        return Result<PreparedSignal>::failure(
+            "none of the recording's leads is a standard ECG lead (I, II, III, aVR, aVL, aVF, "
+            "V1-V6, MLII) that the model can analyse");
+    out.leads = std::move(resampled);
+    out.samples = n;
+    return out;
+}
+
+void normaliseWindow(Window& w)
+{
+    std::vector<float> tmp(std::size_t(w.cols()));
+    for (long r = 0; r < w.rows(); ++r) {
+        for (long c = 0; c < w.cols(); ++c)
+            tmp[std::size_t(c)] = w(r, c);
+        auto mid = tmp.begin() + long(tmp.size() / 2);
+        std::nth_element(tmp.begin(), mid, tmp.end());
+        const float median = tmp.empty() ? 0.0f : *mid;
+        for (long c = 0; c < w.cols(); ++c)
+            w(r, c) = std::clamp(w(r, c) - median, -5.0f, 5.0f);
+    }
+}
+
+Window extractWindow(const PreparedSignal& p, long start)
+{
+    Window w = Window::Zero(kModelLeads, kWindowSamples);
+    const long len = std::max<long>(0, std::min<long>(kWindowSamples, p.samples - start));
+    if (len <= 0)
+        return w;
+    Window part = Window::Zero(kModelLeads, len);
+    for (int k = 0; k < kModelLeads; ++k) {
+        const auto& x = p.leads[std::size_t(k)];
+        for (long c = 0; c < len && start + c < long(x.size()); ++c)
+            part(k, c) = x[std::size_t(start + c)];
+    }
+    // Normalise only the real part so zero padding stays zero.
+    normaliseWindow(part);
+    w.leftCols(len) = part;
+    for (int k = 0; k < kModelLeads; ++k)
+        if (!p.present[std::size_t(k)])
+            w.row(k).setZero();
+    return w;
+}
+
+std::array<bool, kModelLeads> leadSetMask(const std::string& name)
+{
+    std::array<bool, kModelLeads> m{};
+    if (name == "12") {
+        m.fill(true);
+    } else if (name == "limb6") {
+        for (int i = 0; i < 6; ++i)
+            m[std::size_t(i)] = true;
+    } else if (name == "2") {
+        m[1] = true; // II (MIT-BIH MLII)
+        m[6] = true; // V1 (MIT-BIH's usual second lead)
+    } else if (name == "1") {
+        m[1] = true;
+    }
+    return m;
+}
+
+void applyLeadMask(Window& w, const std::array<bool, kModelLeads>& mask)
+{
+    for (int k = 0; k < kModelLeads && k < w.rows(); ++k)
+        if (!mask[std::size_t(k)])
+            w.row(k).setZero();
+}
+
+} // namespace ecglens::ml

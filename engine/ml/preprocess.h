@@ -1,0 +1,52 @@
+#pragma once
+
+// Turning a Recording into model input: standard lead order, 100 Hz, mV, per-window per-lead
+// baseline removal (no statistics shared across records or windows).
+
+#include "core/recording.h"
+#include "core/result.h"
+
+#include <Eigen/Core>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace ecglens::ml {
+
+/// One analysis window: leads x samples at 100 Hz (12 x 1000 for 10 s), lead order =
+/// kStandardLeads; absent leads are all zero.
+using Window = Eigen::MatrixXf;
+
+inline constexpr double kModelFsHz = 100.0;
+inline constexpr int kModelLeads = 12;
+inline constexpr int kWindowSamples = 1000; ///< 10 s at kModelFsHz
+
+/// A recording mapped onto the 12 standard leads at kModelFsHz, in mV (not yet normalised).
+struct PreparedSignal
+{
+    std::array<std::vector<float>, kModelLeads> leads; ///< mV at 100 Hz; empty = absent; NaN -> 0
+    long samples = 0;                                  ///< length of the longest lead at 100 Hz
+    std::array<bool, kModelLeads> present{}; ///< which standard leads the recording supplies
+    double sourceFsHz = 0.0;
+    std::vector<std::string> warnings; ///< leads that could not be used, resampling, etc.
+};
+
+/// Maps leads by name (MLII -> II, ...) and resamples to 100 Hz with dsp::resample. Fails when
+/// no lead can be used.
+Result<PreparedSignal> prepareSignal(const Recording& recording);
+
+/// Window [startSample, startSample+1000) of `prepared` (zero-padded past the end), with the
+/// per-lead median removed and values clipped to +-5 mV.
+Window extractWindow(const PreparedSignal& prepared, long startSample);
+
+/// Normalises a raw 12 x 1000 window in place the same way extractWindow does.
+void normaliseWindow(Window& window);
+
+/// Lead-set masks used in training and evaluation.
+std::array<bool, kModelLeads> leadSetMask(const std::string& name); ///< "12", "limb6", "2", "1"
+
+/// Zeroes the leads not in `mask`.
+void applyLeadMask(Window& window, const std::array<bool, kModelLeads>& mask);
+
+} // namespace ecglens::ml

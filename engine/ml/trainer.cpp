@@ -1,0 +1,447 @@
+#include "ml/trainer.h"
+
+#include "core/lead_names.h"
+
+#include "ml/metrics.h"
+#include "ml/model_files.h"
+#include "ml/net.h"
+#include "ml/ptbxl.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <numeric>
+#include <random>
+
+namespace ecglens::ml {
+
+namespace fs = std::filesystem;
+
+std::string archFor(const std::string& name)
+{
+    return name.rfind("cnn_lstm", 0) == 0 ? "cnn_lstm" : "resnet1d";
+}
+
+double thresholdForSensitivity(const std::vector<double>& probs, const std::vector<int>& labels,
+                               const std::vector<double>& ages, double target)
+{
+    std::map<std::string, std::vector<double>> positives;
+    for (std::size_t i = 0; i < probs.size(); ++i)
+        if (labels[i] == 1)
+            positives[ageGroup(ages[i])].push_back(probs[i]);
+    double t = 1.0;
+    for (auto& [group, p] : positives) {
+        std::sort(p.begin(), p.end(), std::greater<>());
+        const std::size_t k = std::size_t(std::ceil(target * double(p.size()) - 1e-9));
+        t = std::min(t, p[std::min(p.size(), std::max<std::size_t>(k, 1)) - 1]);
+    }
+    return t;
+}
+
+namespace {
+
+struct Example
+{
+    Window window; // normalised 12 x 1000
+    int label = 0;
+    double age = -1;
+};
+
+using Clock = std::chrono::steady_clock;
+
+void toBuffer(const Window& w, float* out)
+{
+    // Row-major leads x samples, as the network expects.
+    for (long r = 0; r < w.rows(); ++r)
+        for (long c = 0; c < w.cols(); ++c)
+            out[r * w.cols() + c] = w(r, c);
+}
+
+void augment(Window& w, std::mt19937_64& rng, double leadDropout, bool doAugment)
+{
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    if (doAugment) {
+        const long n = w.cols();
+        const long shift = long(u(rng) * double(n));
+        if (shift > 0) {
+            Window rolled(w.rows(), n);
+            rolled.rightCols(n - shift) = w.leftCols(n - shift);
+            rolled.leftCols(shift) = w.rightCols(shift);
+            w = rolled;
+        }
+        const float scale = float(0.8 + 0.45 * u(rng));
+        w *= scale;
+        const double sigma = 0.03 * u(rng);
+        const double wanderMv = 0.1 * u(rng);
+        const double wanderHz = 0.05 + 0.45 * u(rng);
+        const double phase = 6.283185307 * u(rng);
+        std::normal_distribution<float> noise(0.0f, 1.0f);
+        for (long r = 0; r < w.rows(); ++r)
+            for (long c = 0; c < n; ++c)
+                w(r, c) += float(sigma) * noise(rng) +
+                           float(wanderMv * std::sin(6.283185307 * wanderHz * double(c) / 100.0 +
+                                                     phase + 0.5 * double(r)));
+    }
+    if (u(rng) < leadDropout) {
+        const double pick = u(rng);
+        std::array<bool, kModelLeads> mask;
+        if (pick < 0.3) {
+            mask = leadSetMask("limb6");
+        } else if (pick < 0.55) {
+            mask = leadSetMask("2");
+        } else if (pick < 0.75) {
+            mask = leadSetMask("1");
+        } else {
+            for (auto& m : mask)
+                m = u(rng) < 0.5;
+            mask[std::size_t(u(rng) * kModelLeads) % kModelLeads] = true;
+        }
+        applyLeadMask(w, mask);
+    }
+}
+
+std::vector<double> predictLogits(const Net& net, const std::vector<Example>& data,
+                                  const std::array<bool, kModelLeads>& mask)
+{
+    std::vector<double> out;
+    const int batch = 64;
+    std::vector<float> buf;
+    for (std::size_t i = 0; i < data.size(); i += batch) {
+        const std::size_t m = std::min<std::size_t>(batch, data.size() - i);
+        buf.assign(m * kModelLeads * kWindowSamples, 0.0f);
+        for (std::size_t j = 0; j < m; ++j) {
+            Window w = data[i + j].window;
+            applyLeadMask(w, mask);
+            toBuffer(w, buf.data() + j * kModelLeads * kWindowSamples);
+        }
+        const auto y = net.forward(buf.data(), int(m));
+        out.insert(out.end(), y.begin(), y.end());
+    }
+    return out;
+}
+
+std::vector<int> labelsOf(const std::vector<Example>& d)
+{
+    std::vector<int> y;
+    for (const auto& e : d)
+        y.push_back(e.label);
+    return y;
+}
+
+double meanLogLoss(const std::vector<double>& logits, const std::vector<int>& y)
+{
+    double s = 0;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        const double p = std::clamp(sigmoid(logits[i]), 1e-7, 1 - 1e-7);
+        s -= y[i] ? std::log(p) : std::log(1 - p);
+    }
+    return y.empty() ? 0 : s / double(y.size());
+}
+
+/// Platt calibration and per-age-group thresholds on fold 9 (12 leads), plus fold-9 AUC per
+/// lead set.
+Json fitOnValidation(const Net& net, const std::vector<Example>& val)
+{
+    const auto yVal = labelsOf(val);
+    const auto logits = predictLogits(net, val, leadSetMask("12"));
+    double a = 1, b = 0;
+    fitPlatt(logits, yVal, a, b);
+    std::vector<double> probs, ages;
+    for (std::size_t i = 0; i < logits.size(); ++i) {
+        probs.push_back(sigmoid(a * logits[i] + b));
+        ages.push_back(val[i].age);
+    }
+    Json cal = Json::object();
+    cal.set("method", "platt");
+    cal.set("a", a);
+    cal.set("b", b);
+    cal.set("fitted_on", "PTB-XL strat_fold 9");
+    // One threshold pair per age group (equal opportunity: sensitivity >= 0.90 in each group);
+    // the pair for an unknown age is the most sensitive of them.
+    Json groups = Json::object();
+    double minA = 1.0, minB = 1.0;
+    for (const char* g : {"<40", "40-64", ">=65"}) {
+        std::vector<double> p, ag;
+        std::vector<int> y;
+        for (std::size_t i = 0; i < probs.size(); ++i)
+            if (std::string(ageGroup(ages[i])) == g) {
+                p.push_back(probs[i]);
+                y.push_back(yVal[i]);
+                ag.push_back(ages[i]);
+            }
+        int positives = 0;
+        for (int v : y)
+            positives += v;
+        const double tA = positives ? thresholdForSensitivity(p, y, ag, 0.90) : 0.5;
+        const double tB = std::min(tA, positives ? thresholdForSensitivity(p, y, ag, 0.97) : 0.5);
+        Json t = Json::object();
+        t.set("borderline", tB);
+        t.set("anomalous", tA);
+        t.set("fold9_records", (long long)p.size());
+        t.set("fold9_abnormal", positives);
+        groups.set(g, t);
+        minA = std::min(minA, tA);
+        minB = std::min(minB, tB);
+    }
+    Json th = Json::object();
+    th.set("borderline", minB);
+    th.set("anomalous", minA);
+    th.set("by_age_group", groups);
+    th.set("chosen_on", "PTB-XL strat_fold 9");
+    th.set("rule", "per age group (<40, 40-64, >=65): anomalous = largest calibrated probability "
+                   "with sensitivity >= 0.90 in that group, borderline = the same for 0.97; "
+                   "unknown age: the lowest of the groups' thresholds");
+    Json sets = Json::object();
+    for (const char* set : {"12", "limb6", "2", "1"})
+        sets.set(set, rocAuc(predictLogits(net, val, leadSetMask(set)), yVal));
+    Json out = Json::object();
+    out.set("calibration", cal);
+    out.set("thresholds", th);
+    out.set("fold9_auc_by_lead_set", sets);
+    return out;
+}
+
+std::string loadExamples(const std::vector<PtbxlEntry>& entries, std::vector<Example>& out,
+                         const char* what, const LogFn& log)
+{
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        auto w = loadPtbxlWindow(entries[i]);
+        if (!w)
+            return w.error();
+        out.push_back({std::move(*w), entries[i].abnormal ? 1 : 0, entries[i].ageYears});
+        if ((i + 1) % 250 == 0 || i + 1 == entries.size())
+            log(std::string("loaded ") + std::to_string(i + 1) + "/" +
+                std::to_string(entries.size()) + " " + what + " records");
+    }
+    return {};
+}
+
+} // namespace
+
+Result<bool> recalibrateModel(const std::string& dataDir, const std::string& modelDir,
+                              const LogFn& log)
+{
+    using R = Result<bool>;
+    const fs::path dir(modelDir);
+    const auto text = readTextFile((dir / kModelFile).string());
+    if (!text)
+        return R::failure(text.error());
+    auto model = Json::parse(*text);
+    if (!model)
+        return R::failure(model.error());
+    NetSpec spec;
+    spec.arch = (*model)["arch"].string();
+    auto net = Net::load(spec, (dir / kWeightsFile).string());
+    if (!net)
+        return R::failure(net.error());
+    const auto index = readPtbxlIndex(dataDir);
+    if (!index)
+        return R::failure(index.error());
+    std::vector<PtbxlEntry> valEntries;
+    for (const auto& e : *index)
+        if (e.fold == 9)
+            valEntries.push_back(e);
+    std::vector<Example> val;
+    if (auto err = loadExamples(valEntries, val, "validation", log); !err.empty())
+        return R::failure(err);
+    const Json fitted = fitOnValidation(*net, val);
+    model->set("calibration", fitted["calibration"]);
+    model->set("thresholds", fitted["thresholds"]);
+    if (!writeTextFile((dir / kModelFile).string(), model->dump() + "\n"))
+        return R::failure(modelDir + ": cannot write model.json");
+    log("recalibrated on fold 9; run evaluate again to refresh metrics and the model card");
+    return writeManifest(modelDir, {kModelFile, kWeightsFile, kConfigFile});
+}
+
+Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
+                               const std::function<bool(double)>& progress)
+{
+    using R = Result<TrainReport>;
+    const auto t0 = Clock::now();
+    Net::setThreads(cfg.threads);
+    const auto index = readPtbxlIndex(cfg.dataDir);
+    if (!index)
+        return R::failure(index.error());
+
+    std::vector<PtbxlEntry> trainEntries, valEntries;
+    for (const auto& e : *index) {
+        if (e.fold >= 1 && e.fold <= 8)
+            trainEntries.push_back(e);
+        else if (e.fold == 9)
+            valEntries.push_back(e);
+        // fold 10 is the test fold: never loaded here.
+    }
+    if (cfg.maxRecords > 0) {
+        // Keep both classes in small runs: alternate normal and abnormal records.
+        auto limit = [](std::vector<PtbxlEntry>& v, std::size_t n) {
+            std::vector<PtbxlEntry> normal, abnormal, out;
+            for (auto& e : v)
+                (e.abnormal ? abnormal : normal).push_back(e);
+            for (std::size_t i = 0; out.size() < n && (i < normal.size() || i < abnormal.size());
+                 ++i) {
+                if (i < normal.size() && out.size() < n)
+                    out.push_back(normal[i]);
+                if (i < abnormal.size() && out.size() < n)
+                    out.push_back(abnormal[i]);
+            }
+            v = out;
+        };
+        limit(trainEntries, std::size_t(cfg.maxRecords));
+        limit(valEntries, std::size_t(std::max(8, cfg.maxRecords / 2)));
+    }
+    if (trainEntries.empty() || valEntries.empty())
+        return R::failure("no training (folds 1-8) or validation (fold 9) records found in " +
+                          ptbxlFolder(cfg.dataDir));
+
+    std::vector<Example> train, val;
+    if (auto err = loadExamples(trainEntries, train, "training", log); !err.empty())
+        return R::failure(err);
+    if (auto err = loadExamples(valEntries, val, "validation", log); !err.empty())
+        return R::failure(err);
+    const auto yVal = labelsOf(val);
+
+    NetSpec spec;
+    spec.arch = archFor(cfg.name);
+    auto created = Net::create(spec, cfg.seed);
+    if (!created)
+        return R::failure(created.error());
+    Net net = std::move(*created);
+    log("model " + cfg.name + " (" + spec.arch + "), " + std::to_string(net.parameterCount()) +
+        " parameters; " + std::to_string(train.size()) + " training / " +
+        std::to_string(val.size()) + " validation records; seed " + std::to_string(cfg.seed));
+
+    std::mt19937_64 rng(cfg.seed);
+    std::vector<std::size_t> order(train.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<float> buf, labels;
+    const auto all12 = leadSetMask("12");
+    double bestAuc = -1;
+    int bestEpoch = 0, epochsRun = 0;
+    std::vector<char> best = net.snapshot();
+    Json history = Json::array();
+    for (int epoch = 1; epoch <= cfg.epochs; ++epoch) {
+        const double lr = cfg.learningRate * 0.5 *
+                          (1.0 + std::cos(3.14159265358979 * double(epoch - 1) / cfg.epochs));
+        net.setLearningRate(lr, cfg.weightDecay);
+        std::shuffle(order.begin(), order.end(), rng);
+        double lossSum = 0;
+        int batches = 0;
+        for (std::size_t i = 0; i < order.size(); i += std::size_t(cfg.batchSize)) {
+            const std::size_t m =
+                std::min<std::size_t>(std::size_t(cfg.batchSize), order.size() - i);
+            if (m < 2)
+                break; // batch norm needs two examples
+            buf.assign(m * kModelLeads * kWindowSamples, 0.0f);
+            labels.assign(m, 0.0f);
+            for (std::size_t j = 0; j < m; ++j) {
+                const Example& ex = train[order[i + j]];
+                Window w = ex.window;
+                augment(w, rng, cfg.leadDropout, cfg.augment);
+                toBuffer(w, buf.data() + j * kModelLeads * kWindowSamples);
+                labels[j] = float(ex.label);
+            }
+            lossSum += net.trainStep(buf.data(), labels.data(), int(m));
+            ++batches;
+            if (progress &&
+                !progress((epoch - 1 + double(i + m) / double(order.size())) / cfg.epochs))
+                return R::failure("training cancelled");
+        }
+        const auto logits = predictLogits(net, val, all12);
+        const double auc = rocAuc(logits, yVal);
+        const double valLoss = meanLogLoss(logits, yVal);
+        epochsRun = epoch;
+        const double elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
+        char line[200];
+        std::snprintf(line, sizeof line,
+                      "epoch %d/%d  lr %.5f  train loss %.4f  fold-9 loss %.4f  fold-9 AUC %.4f  "
+                      "(%.0f s)",
+                      epoch, cfg.epochs, lr, batches ? lossSum / batches : 0.0, valLoss, auc,
+                      elapsed);
+        log(line);
+        Json h = Json::object();
+        h.set("epoch", epoch);
+        h.set("train_loss", batches ? lossSum / batches : 0.0);
+        h.set("val_loss", valLoss);
+        h.set("val_auc", auc);
+        history.push(h);
+        if (std::isfinite(auc) ? auc > bestAuc : bestAuc < 0) {
+            bestAuc = std::isfinite(auc) ? auc : 0.0;
+            bestEpoch = epoch;
+            best = net.snapshot();
+        } else if (epoch - bestEpoch >= cfg.patience) {
+            log("early stopping: no fold-9 improvement for " + std::to_string(cfg.patience) +
+                " epochs");
+            break;
+        }
+    }
+    net.restore(best);
+
+    const Json fitted = fitOnValidation(net, val);
+    std::error_code ec;
+    fs::create_directories(cfg.outDir, ec);
+    const fs::path out(cfg.outDir);
+    if (auto saved = net.save((out / kWeightsFile).string()); !saved)
+        return R::failure(saved.error());
+
+    Json model = Json::object();
+    model.set("name", cfg.name);
+    model.set("version", "1.0.0");
+    model.set("arch", spec.arch);
+    model.set("input_fs_hz", kModelFsHz);
+    model.set("window_samples", kWindowSamples);
+    Json leads = Json::array();
+    for (const char* l : kStandardLeads)
+        leads.push(l);
+    model.set("leads", leads);
+    Json sets = Json::array();
+    for (const char* s : {"12", "limb6", "2", "1"})
+        sets.push(s);
+    model.set("trained_lead_sets", sets);
+    model.set("calibration", fitted["calibration"]);
+    model.set("thresholds", fitted["thresholds"]);
+    model.set("label", "abnormal = not (scp_codes NORM with likelihood >= 50)");
+    model.set("data", "PTB-XL (Wagner et al., Scientific Data 2020), CC-BY 4.0");
+
+    Json config = Json::object();
+    config.set("name", cfg.name);
+    config.set("arch", spec.arch);
+    config.set("seed", (long long)cfg.seed);
+    config.set("epochs_max", cfg.epochs);
+    config.set("epochs_run", epochsRun);
+    config.set("best_epoch", bestEpoch);
+    config.set("patience", cfg.patience);
+    config.set("batch_size", cfg.batchSize);
+    config.set("learning_rate", cfg.learningRate);
+    config.set("schedule", "cosine over epochs_max, AdamW");
+    config.set("weight_decay", cfg.weightDecay);
+    config.set("lead_dropout", cfg.leadDropout);
+    config.set("augment", cfg.augment);
+    config.set("threads", cfg.threads);
+    config.set("max_records", cfg.maxRecords);
+    config.set("train_records", (long long)train.size());
+    config.set("validation_records", (long long)val.size());
+    config.set("train_folds", "1-8");
+    config.set("validation_fold", "9");
+    config.set("parameters", (long long)net.parameterCount());
+    config.set("normalisation", "per window, per lead: median removed, clipped to +-5 mV");
+    config.set("fold9_auc_by_lead_set", fitted["fold9_auc_by_lead_set"]);
+    config.set("seconds", std::chrono::duration<double>(Clock::now() - t0).count());
+    config.set("history", history);
+
+    if (!writeTextFile((out / kModelFile).string(), model.dump() + "\n") ||
+        !writeTextFile((out / kConfigFile).string(), config.dump() + "\n"))
+        return R::failure(cfg.outDir + ": cannot write model files");
+    if (auto m = writeManifest(cfg.outDir, {kModelFile, kWeightsFile, kConfigFile}); !m)
+        return R::failure(m.error());
+
+    TrainReport report;
+    report.epochsRun = epochsRun;
+    report.bestEpoch = bestEpoch;
+    report.bestValidationAuc = bestAuc;
+    report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    return report;
+}
+
+} // namespace ecglens::ml

@@ -1,0 +1,61 @@
+#pragma once
+
+// Training a detector on PTB-XL: folds 1-8 train, fold 9 early stopping, calibration and
+// thresholds; fold 10 is never read here.
+
+#include "core/result.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ecglens::ml {
+
+struct TrainConfig
+{
+    std::string dataDir; ///< shared data folder or its ptbxl subfolder
+    std::string name;    ///< model name; also selects the architecture (see archFor)
+    std::string outDir;  ///< model folder to write
+    std::uint64_t seed = 1;
+    int epochs = 40;    ///< maximum epochs (early stopping on fold 9 may stop sooner)
+    int patience = 10;  ///< epochs without fold-9 improvement before stopping
+    int maxRecords = 0; ///< 0 = all; else at most this many training records (smoke tests)
+    int batchSize = 32;
+    double learningRate = 2e-3;
+    double weightDecay = 1e-2;
+    double leadDropout = 0.5; ///< probability that a training example gets a reduced lead set
+    bool augment = true;      ///< shift, amplitude scale, noise, baseline wander
+    int threads = 2;
+};
+
+/// Architecture for a model name: names starting with "cnn_lstm" use the prototype's CNN-LSTM,
+/// everything else the 1-D ResNet.
+std::string archFor(const std::string& name);
+
+struct TrainReport
+{
+    int epochsRun = 0;
+    int bestEpoch = 0;
+    double bestValidationAuc = 0;
+    double seconds = 0;
+};
+
+using LogFn = std::function<void(const std::string&)>;
+
+/// Trains, calibrates (Platt on fold 9), chooses thresholds on fold 9 and writes the model
+/// folder with its manifest. Deterministic for a given seed and thread count.
+Result<TrainReport> trainModel(const TrainConfig& config, const LogFn& log,
+                               const std::function<bool(double)>& progress = {});
+
+/// Redoes Platt calibration and the per-age-group thresholds of an existing model folder on
+/// fold 9 and rewrites model.json and the manifest (metrics and model card must be regenerated).
+Result<bool> recalibrateModel(const std::string& dataDir, const std::string& modelDir,
+                              const LogFn& log);
+
+/// Largest threshold t at which every age group with positives has sensitivity >= target on
+/// (probs, labels, ages); groups as ageGroup().
+double thresholdForSensitivity(const std::vector<double>& probs, const std::vector<int>& labels,
+                               const std::vector<double>& ages, double target);
+
+} // namespace ecglens::ml

@@ -1,0 +1,107 @@
+// Detector speed: model load, one 10 s 12-lead window on one core (against the CNN-LSTM
+// baseline model measured in the same run), batched windows, and a 24-hour 3-lead Holter
+// (demo generator, 250 Hz) analysed with 50 % overlap on 2 threads.
+#include "bench_util.h"
+
+#include "io/open.h"
+#include "ml/detector.h"
+
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+using namespace ecglens;
+
+namespace {
+
+std::string modelDir(const char* name)
+{
+    return ml::defaultModelDir(name); // ECGLENS_MODEL_DIR, installed, or the source tree
+}
+
+ml::Window window()
+{
+    ml::Window w(12, 1000);
+    for (int r = 0; r < 12; ++r)
+        for (int c = 0; c < 1000; ++c)
+            w(r, c) = 0.5f * float(std::sin(0.06 * c + r)) * float((c % 80) < 8 ? 3 : 1);
+    return w;
+}
+
+void BM_ModelLoad(benchmark::State& state)
+{
+    for (auto _ : state) {
+        auto d = ml::Detector::load(modelDir("resnet1d"));
+        if (!d) {
+            state.SkipWithError(d.error().c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(d);
+    }
+    state.SetLabel("limit 200 ms");
+}
+
+void windowBench(benchmark::State& state, const char* name)
+{
+    auto d = ml::Detector::load(modelDir(name));
+    if (!d) {
+        state.SkipWithError(d.error().c_str());
+        return;
+    }
+    ml::Detector::setThreads(1);
+    const std::vector<ml::Window> batch(std::size_t(state.range(0)), window());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(d->logits(batch));
+    state.counters["ms_per_window"] = benchmark::Counter(
+        double(state.range(0)) * 1e-3,
+        benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    state.SetLabel(std::string(name) + ", 1 thread, limit 10 ms/window");
+}
+
+void BM_WindowShipped(benchmark::State& s)
+{
+    windowBench(s, "resnet1d");
+}
+void BM_WindowBaselineCnnLstm(benchmark::State& s)
+{
+    windowBench(s, "cnn_lstm");
+}
+
+void BM_Holter24h3Lead(benchmark::State& state)
+{
+    auto d = ml::Detector::load(modelDir("resnet1d"));
+    if (!d) {
+        state.SkipWithError(d.error().c_str());
+        return;
+    }
+    const char* seconds = std::getenv("ECGLENS_BENCH_HOLTER_SECONDS");
+    const std::string spec =
+        std::string("demo:seconds=") + (seconds ? seconds : "86400") + ",fs=250,leads=3";
+    auto rec = io::open(spec);
+    if (!rec) {
+        state.SkipWithError(rec.error().c_str());
+        return;
+    }
+    ml::AnalysisOptions options;
+    options.threads = 2;
+    for (auto _ : state) {
+        auto a = ml::analyse(*d, *rec, options);
+        if (!a) {
+            state.SkipWithError(a.error().c_str());
+            return;
+        }
+        state.counters["windows"] = double(a->windows.size());
+    }
+    state.SetLabel(spec + ", 2 threads, limit 60 s");
+}
+
+} // namespace
+
+BENCHMARK(BM_ModelLoad)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WindowShipped)->Arg(1)->Arg(64)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WindowBaselineCnnLstm)->Arg(1)->Arg(64)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Holter24h3Lead)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+
+BENCHMARK_MAIN();

@@ -1,0 +1,180 @@
+// SHA-256 (FIPS 180-4 vectors), the small JSON reader, and the metrics against values computed
+// once with scikit-learn / numpy (make_reference.py -> metrics_reference.txt).
+#include "ml/json_lite.h"
+#include "ml/metrics.h"
+#include "ml/sha256.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+using namespace ecglens::ml;
+
+class TstMlCore : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::vector<double> m_scores;
+    std::vector<int> m_labels;
+    std::map<std::string, std::vector<double>> m_ref;
+
+private slots:
+    void initTestCase()
+    {
+        QFile f(QStringLiteral(ECGLENS_ML_TEST_DIR "/metrics_reference.txt"));
+        QVERIFY2(f.open(QIODevice::ReadOnly), "tests/ml/metrics_reference.txt missing");
+        std::istringstream in(f.readAll().toStdString());
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#')
+                continue;
+            std::istringstream ls(line);
+            std::string key;
+            ls >> key;
+            double v;
+            while (ls >> v)
+                m_ref[key].push_back(v);
+        }
+        for (double s : m_ref["scores"])
+            m_scores.push_back(s);
+        for (double l : m_ref["labels"])
+            m_labels.push_back(int(l));
+        QCOMPARE(m_scores.size(), std::size_t(60));
+        QCOMPARE(m_labels.size(), m_scores.size());
+    }
+
+    void sha256_data()
+    {
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<QString>("digest");
+        // FIPS 180-4 / NIST CSRC example values.
+        QTest::newRow("abc") << QByteArray("abc")
+                             << QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9c"
+                                               "b410ff61f20015ad");
+        QTest::newRow("448-bit") << QByteArray(
+                                        "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                                 << QStringLiteral("248d6a61d20638b8e5c026930c3e6039a33ce45964ff21"
+                                                   "67f6ecedd419db06c1");
+        QTest::newRow("empty") << QByteArray()
+                               << QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934c"
+                                                 "a495991b7852b855");
+        QTest::newRow("million a") << QByteArray(1000000, 'a')
+                                   << QStringLiteral("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a4972"
+                                                     "00e046d39ccc7112cd0");
+    }
+    void sha256()
+    {
+        QFETCH(QByteArray, message);
+        QFETCH(QString, digest);
+        QCOMPARE(QString::fromStdString(sha256Hex(message.toStdString())), digest);
+        // Incremental updates in odd-sized pieces give the same digest.
+        Sha256 h;
+        for (qsizetype i = 0; i < message.size(); i += 7)
+            h.update(message.constData() + i,
+                     std::size_t(std::min<qsizetype>(7, message.size() - i)));
+        QCOMPARE(QString::fromStdString(h.hexDigest()), digest);
+    }
+
+    void json_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("object") << QStringLiteral("{\"a\": [1, 2.5, \"x\"], \"b\": {\"c\": null}}")
+                                << true;
+        QTest::newRow("trailing") << QStringLiteral("{} x") << false;
+        QTest::newRow("unterminated") << QStringLiteral("{\"a\": \"b") << false;
+        QTest::newRow("deep") << QString(100, QLatin1Char('[')) << false;
+    }
+    void json()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        const auto j = Json::parse(text.toStdString());
+        QCOMPARE(j.ok(), valid);
+        if (valid) {
+            QCOMPARE((*j)["a"].items().at(1).number(), 2.5);
+            const auto again = Json::parse(j->dump());
+            QVERIFY(again.ok());
+            QCOMPARE(again->dump(), j->dump());
+        }
+    }
+
+    void metrics_data()
+    {
+        QTest::addColumn<QString>("metric");
+        QTest::newRow("auc") << QStringLiteral("auc");
+        QTest::newRow("brier") << QStringLiteral("brier");
+        QTest::newRow("ece") << QStringLiteral("ece");
+    }
+    void metrics()
+    {
+        QFETCH(QString, metric);
+        double got = 0;
+        if (metric == QLatin1String("auc"))
+            got = rocAuc(m_scores, m_labels);
+        else if (metric == QLatin1String("brier"))
+            got = brierScore(m_scores, m_labels);
+        else
+            got = expectedCalibrationError(m_scores, m_labels, 10);
+        const double want = m_ref[metric.toStdString()].at(0);
+        QVERIFY2(std::fabs(got - want) < 1e-9,
+                 qPrintable(QStringLiteral("%1: %2 vs sklearn %3").arg(metric).arg(got).arg(want)));
+    }
+
+    void aucTiesAndDegenerate()
+    {
+        // All scores tied: AUC 0.5 (sklearn convention); one class only: NaN.
+        QCOMPARE(rocAuc({0.3, 0.3, 0.3, 0.3}, {0, 1, 0, 1}), 0.5);
+        QVERIFY(std::isnan(rocAuc({0.1, 0.2}, {1, 1})));
+        const auto roc = rocCurve({0.9, 0.8, 0.1}, {1, 0, 0});
+        QCOMPARE(roc.back().fpr, 1.0);
+        QCOMPARE(roc.back().tpr, 1.0);
+    }
+
+    void bootstrap()
+    {
+        const Interval ci = bootstrapCi(m_scores, m_labels, rocAuc, 4000, 7);
+        QCOMPARE(ci.value, rocAuc(m_scores, m_labels));
+        // numpy's bootstrap (different random stream, 20000 resamples) gives these bounds; the
+        // percentile CI of 4000 resamples agrees to Monte-Carlo precision.
+        QVERIFY2(std::fabs(ci.low - m_ref["auc_ci"].at(0)) < 0.015,
+                 qPrintable(QString::number(ci.low)));
+        QVERIFY2(std::fabs(ci.high - m_ref["auc_ci"].at(1)) < 0.015,
+                 qPrintable(QString::number(ci.high)));
+        // Same seed, same interval.
+        const Interval again = bootstrapCi(m_scores, m_labels, rocAuc, 4000, 7);
+        QCOMPARE(again.low, ci.low);
+    }
+
+    void platt()
+    {
+        std::vector<double> logits;
+        for (double p : m_scores) {
+            const double c = std::clamp(p, 0.01, 0.99);
+            logits.push_back(std::log(c / (1 - c)));
+        }
+        double a = 0, b = 0;
+        fitPlatt(logits, m_labels, a, b);
+        QVERIFY2(std::fabs(a - m_ref["platt"].at(0)) < 1e-4, qPrintable(QString::number(a)));
+        QVERIFY2(std::fabs(b - m_ref["platt"].at(1)) < 1e-4, qPrintable(QString::number(b)));
+    }
+
+    void confusion()
+    {
+        const Confusion c = confusionAt({0.9, 0.6, 0.4, 0.2}, {1, 0, 1, 0}, 0.5);
+        QCOMPARE(c.tp, 1);
+        QCOMPARE(c.fp, 1);
+        QCOMPARE(c.fn, 1);
+        QCOMPARE(c.tn, 1);
+        QCOMPARE(c.sensitivity(), 0.5);
+        QCOMPARE(c.f1(), 0.5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstMlCore)
+#include "tst_ml_core.moc"

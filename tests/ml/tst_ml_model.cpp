@@ -1,0 +1,279 @@
+// The shipped model (integrity, refusal of tampered copies), analyse() on synthetic input
+// (windows, cancellation) and the CLI pipeline: train one epoch on a handful of records, then
+// analyze with it, and analyze --json with the shipped model on a normal and an abnormal record.
+#include "ml/detector.h"
+#include "ml/sha256.h"
+#include "test_data.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace ecglens;
+
+namespace {
+
+QString shippedDir()
+{
+    return QStringLiteral(ECGLENS_MODELS_DIR "/resnet1d");
+}
+
+bool copyDir(const QString& from, const QString& to)
+{
+    QDir().mkpath(to);
+    for (const QString& f : QDir(from).entryList(QDir::Files))
+        if (!QFile::copy(from + QLatin1Char('/') + f, to + QLatin1Char('/') + f))
+            return false;
+    return true;
+}
+
+/// Runs ecglens-cli; returns stdout, sets exit code and stderr.
+QByteArray runCli(const QStringList& args, int& exitCode, QByteArray* err = nullptr,
+                  int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(test::cliPath(), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        exitCode = -1;
+        return {};
+    }
+    exitCode = p.exitCode();
+    if (err)
+        *err = p.readAllStandardError();
+    return p.readAllStandardOutput();
+}
+
+Recording synthetic(double seconds, double fs, int leads)
+{
+    Recording r;
+    r.fsHz = fs;
+    const char* names[] = {"MLII", "V1", "V5"};
+    for (int k = 0; k < leads; ++k) {
+        Lead l;
+        l.name = names[k % 3];
+        l.fsHz = fs;
+        l.samples.resize(std::size_t(seconds * fs));
+        for (std::size_t i = 0; i < l.samples.size(); ++i) {
+            const double t = double(i) / fs;
+            const double phase = std::fmod(t, 0.8) / 0.8; // 75 bpm
+            l.samples[i] = float(std::exp(-std::pow((phase - 0.3) / 0.015, 2)) * (1.0 + 0.2 * k) +
+                                 0.2 * std::exp(-std::pow((phase - 0.6) / 0.05, 2)));
+        }
+        r.leads.push_back(l);
+    }
+    return r;
+}
+
+} // namespace
+
+class TstMlModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shippedModelLoadsAndShaMatches()
+    {
+        // The expected SHA-256 of manifest.json was computed with coreutils sha256sum at commit.
+        QFile ref(QStringLiteral(ECGLENS_ML_TEST_DIR "/shipped_model.sha256"));
+        QVERIFY2(ref.open(QIODevice::ReadOnly), "tests/ml/shipped_model.sha256 missing");
+        const QString expected =
+            QString::fromLatin1(ref.readAll()).section(QLatin1Char(' '), 0, 0).trimmed();
+        QElapsedTimer timer;
+        timer.start();
+        auto d = ml::Detector::load(shippedDir().toStdString());
+        QVERIFY2(d.ok(), d.error().c_str());
+        QCOMPARE(QString::fromStdString(d->info().sha256), expected);
+        QVERIFY(d->info().thresholds.borderline <= d->info().thresholds.anomalous);
+        QCOMPARE(d->info().name, std::string("resnet1d"));
+        qInfo("model load %lld ms", static_cast<long long>(timer.elapsed()));
+        QVERIFY(!ml::defaultModelDir().empty());
+    }
+
+    void tamperedModelRefused_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("weights byte flipped")
+            << QStringLiteral("weights.pt") << QStringLiteral("flip")
+            << QStringLiteral("modified or damaged");
+        QTest::newRow("thresholds edited")
+            << QStringLiteral("model.json") << QStringLiteral("append")
+            << QStringLiteral("modified or damaged");
+        QTest::newRow("weights missing") << QStringLiteral("weights.pt") << QStringLiteral("remove")
+                                         << QStringLiteral("missing");
+        QTest::newRow("manifest missing")
+            << QStringLiteral("manifest.json") << QStringLiteral("remove")
+            << QStringLiteral("no manifest.json");
+        QTest::newRow("manifest garbage") << QStringLiteral("manifest.json")
+                                          << QStringLiteral("append") << QStringLiteral("damaged");
+    }
+    void tamperedModelRefused()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, action);
+        QFETCH(QString, message);
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/m");
+        QVERIFY(copyDir(shippedDir(), dir));
+        QVERIFY(ml::Detector::load(dir.toStdString()).ok()); // the untouched copy loads
+        const QString path = dir + QLatin1Char('/') + file;
+        QFile f(path);
+        if (action == QLatin1String("remove")) {
+            QVERIFY(f.remove());
+        } else if (action == QLatin1String("append")) {
+            QVERIFY(f.open(QIODevice::Append));
+            f.write(" ");
+            f.close();
+        } else {
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(f.size() / 2);
+            char c = 0;
+            f.getChar(&c);
+            f.seek(f.size() / 2);
+            f.putChar(char(c ^ 0x01));
+            f.close();
+        }
+        const auto d = ml::Detector::load(dir.toStdString());
+        QVERIFY(!d.ok());
+        QVERIFY2(QString::fromStdString(d.error()).contains(message), d.error().c_str());
+    }
+
+    void analyseWindowsAndCancel()
+    {
+        auto d = ml::Detector::load(shippedDir().toStdString());
+        QVERIFY2(d.ok(), d.error().c_str());
+        // 97 s, 3 leads at 250 Hz: 10 s windows every 5 s -> starts 0..85 s (18 windows) plus
+        // one that ends at the end (87-97 s).
+        const Recording r = synthetic(97, 250, 3);
+        const auto a = ml::analyse(*d, r);
+        QVERIFY2(a.ok(), a.error().c_str());
+        QCOMPARE(a->windows.size(), std::size_t(19));
+        QCOMPARE(a->windows.front().startS, 0.0);
+        QCOMPARE(a->windows.back().startS, 87.0);
+        QCOMPARE(a->windows.back().endS, 97.0);
+        for (const auto& w : a->windows)
+            QVERIFY(w.probability >= 0 && w.probability <= 1);
+        bool warned = false;
+        for (const auto& w : a->warnings)
+            warned = warned || w.find("only 3 of the 12") != std::string::npos;
+        QVERIFY(warned);
+        // Deterministic: the same input gives the same numbers.
+        const auto b = ml::analyse(*d, r);
+        QCOMPARE(b->probability, a->probability);
+        // Cancellation through the progress callback.
+        int calls = 0;
+        const auto c =
+            ml::analyse(*d, synthetic(600, 250, 3), {}, [&](double) { return ++calls < 2; });
+        QVERIFY(!c.ok());
+        QVERIFY(QString::fromStdString(c.error()).contains(QStringLiteral("cancelled")));
+        // Batched logits equal one-by-one logits (what the XAI masking relies on).
+        std::vector<ml::Window> batch(3, ml::Window::Zero(12, 1000));
+        for (int k = 0; k < 3; ++k)
+            batch[std::size_t(k)].row(1).setConstant(0.1f * float(k));
+        const auto all = d->logits(batch);
+        for (int k = 0; k < 3; ++k) {
+            const auto one = d->logits({batch[std::size_t(k)]});
+            QVERIFY(std::fabs(one[0] - all[std::size_t(k)]) < 1e-4f);
+        }
+    }
+
+    void analyzeJson_data()
+    {
+        QTest::addColumn<QString>("record");
+        QTest::addColumn<QString>("extra");
+        QTest::newRow("NORM 00001")
+            << QStringLiteral("ptbxl/records100/00000/00001_lr.hea") << QString();
+        QTest::newRow("IMI 00008")
+            << QStringLiteral("ptbxl/records100/00000/00008_lr.hea") << QString();
+        QTest::newRow("child age warning")
+            << QStringLiteral("ptbxl/records100/00000/00001_lr.hea") << QStringLiteral("--age=12");
+    }
+    void analyzeJson()
+    {
+        QFETCH(QString, record);
+        QFETCH(QString, extra);
+        ECGLENS_REQUIRE_DATA(record);
+        QStringList args{QStringLiteral("analyze"), test::dataPath(record),
+                         QStringLiteral("--json"), QStringLiteral("--model"), shippedDir()};
+        if (!extra.isEmpty())
+            args << extra;
+        int code = 0;
+        QByteArray err;
+        const QByteArray out = runCli(args, code, &err);
+        QVERIFY2(code == 0, err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(out).object();
+        for (const char* key : {"probability", "class", "windows", "flagged", "warnings", "model"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        const double p = o.value(QStringLiteral("probability")).toDouble(-1);
+        QVERIFY(p >= 0 && p <= 1);
+        QVERIFY(QStringList({QStringLiteral("normal"), QStringLiteral("borderline"),
+                             QStringLiteral("anomalous")})
+                    .contains(o.value(QStringLiteral("class")).toString()));
+        QCOMPARE(o.value(QStringLiteral("windows")).toArray().size(), 1);
+        const QJsonObject m = o.value(QStringLiteral("model")).toObject();
+        QCOMPARE(m.value(QStringLiteral("sha256")).toString().size(), 64);
+        QVERIFY(!m.value(QStringLiteral("version")).toString().isEmpty());
+        if (!extra.isEmpty()) {
+            const QJsonArray w = o.value(QStringLiteral("warnings")).toArray();
+            bool found = false;
+            for (const auto& v : w)
+                found = found || v.toString().contains(QStringLiteral("12 years old"));
+            QVERIFY(found);
+        }
+    }
+
+    void smokeTrainOneEpochThenAnalyze()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+        QTemporaryDir tmp;
+        const QString out = tmp.path() + QStringLiteral("/smoke");
+        int code = 0;
+        QByteArray err;
+        runCli({QStringLiteral("train"), QStringLiteral("--data"), test::dataDir(),
+                QStringLiteral("--model"), QStringLiteral("smoke"), QStringLiteral("--out"), out,
+                QStringLiteral("--max-records"), QStringLiteral("16"), QStringLiteral("--epochs"),
+                QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3")},
+               code, &err);
+        QVERIFY2(code == 0, err.constData());
+        for (const char* f : {"weights.pt", "model.json", "config.json", "manifest.json"})
+            QVERIFY2(QFile::exists(out + QLatin1Char('/') + QLatin1String(f)), f);
+        const QByteArray json =
+            runCli({QStringLiteral("analyze"),
+                    test::dataPath(QStringLiteral("ptbxl/records100/00000/00008_lr.hea")),
+                    QStringLiteral("--json"), QStringLiteral("--model"), out},
+                   code, &err);
+        QVERIFY2(code == 0, err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(json).object();
+        QCOMPARE(
+            o.value(QStringLiteral("model")).toObject().value(QStringLiteral("name")).toString(),
+            QStringLiteral("smoke"));
+        const double p = o.value(QStringLiteral("probability")).toDouble(-1);
+        QVERIFY(p >= 0 && p <= 1);
+
+        // Same seed, same weights: a second run must reproduce weights.pt byte for byte.
+        const QString again = tmp.path() + QStringLiteral("/again");
+        runCli({QStringLiteral("train"), QStringLiteral("--data"), test::dataDir(),
+                QStringLiteral("--model"), QStringLiteral("smoke"), QStringLiteral("--out"), again,
+                QStringLiteral("--max-records"), QStringLiteral("16"), QStringLiteral("--epochs"),
+                QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3")},
+               code, &err);
+        QVERIFY2(code == 0, err.constData());
+        const auto a = ml::sha256File(QString(out + QStringLiteral("/weights.pt")).toStdString());
+        const auto b = ml::sha256File(QString(again + QStringLiteral("/weights.pt")).toStdString());
+        QVERIFY(a && b);
+        QCOMPARE(*b, *a);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstMlModel)
+#include "tst_ml_model.moc"
