@@ -45,12 +45,13 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
     if (h.start)
         out.start = h.start;
 
-    std::int64_t declaredTotal = 0;
+    long double declaredTotal = 0; // int64 could overflow on a hostile header
     for (const SegmentSpec& s : h.segments)
-        declaredTotal += s.frames;
-    if ((long double)declaredTotal * (long double)std::max(1, h.signalCount) >
+        declaredTotal += (long double)s.frames;
+    if (declaredTotal * (long double)std::max(1, h.signalCount) >
         (long double)options.maxTotalSamples)
-        return R::failure(headerPath + ": the header declares " + std::to_string(declaredTotal) +
+        return R::failure(headerPath + ": the header declares " +
+                          std::to_string((unsigned long long)std::min(declaredTotal, 1.8e19L)) +
                           " samples per signal, more than this program accepts (" +
                           std::to_string(options.maxTotalSamples) + " samples in all).");
 

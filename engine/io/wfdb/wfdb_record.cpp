@@ -222,9 +222,11 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             }
             leadFrames = available[gi];
         }
-        const bool growing = leadFrames < 0; // FLAC without a length in the header
+        // FLAC: the file size does not bound the length (a 20 kB file may hold millions of
+        // samples), so memory grows with what is actually decoded, never with the header's claim.
+        const bool growing = isFlacFormat(g.layout.format);
         const std::int64_t readFrames =
-            growing ? std::numeric_limits<std::int64_t>::max() : leadFrames + g.maxSkew;
+            leadFrames < 0 ? std::numeric_limits<std::int64_t>::max() : leadFrames + g.maxSkew;
 
         struct Target
         {
@@ -257,7 +259,10 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             const SignalSpec& s = h.signals[std::size_t(si)];
             Lead& lead = out.leads[std::size_t(si)];
             const bool digital = needsDigital(s.format);
-            if (!growing) {
+            if (growing) {
+                const std::int64_t want = leadFrames < 0 ? 0 : leadFrames * s.samplesPerFrame;
+                lead.samples.reserve(std::size_t(std::min<std::int64_t>(want, 1 << 22)));
+            } else {
                 const std::size_t n = std::size_t(leadFrames) * std::size_t(s.samplesPerFrame);
                 lead.samples.assign(n, std::numeric_limits<float>::quiet_NaN());
                 if (digital)
@@ -318,6 +323,8 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                     if (frame < 0)
                         continue;
                     if (growing) {
+                        if (leadFrames >= 0 && frame >= leadFrames)
+                            continue;
                         for (int k = 0; k < t.spf; ++k) {
                             const std::int32_t d = p[k];
                             t.lead->samples.push_back(t.physical(d));
@@ -349,21 +356,26 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             return R::failure(decoded.error());
         if (decoded->cancelled)
             return R::failure(headerPath + ": reading cancelled.");
-        if (growing && frames < 0)
-            frames = decoded->frames;
         const std::int64_t got = decoded->frames;
-        if (!growing && got < leadFrames) {
-            // FLAC stream shorter than the header says (sizes were not known in advance).
+        if (growing && frames < 0)
+            frames = got;
+        if (leadFrames >= 0 && got < leadFrames)
             out.warnings.push_back(leadList(h, g.signals) + ": " + std::to_string(leadFrames) +
                                    " samples expected, " +
                                    fs::path(g.layout.path).filename().string() + " holds " +
                                    std::to_string(got) + " — file truncated?");
+        if (growing) {
+            // Skewed signals started late: pad every signal to the common length.
+            const std::int64_t finalFrames = leadFrames >= 0 ? std::min(leadFrames, got) : got;
             for (int si : g.signals) {
-                const std::size_t n =
-                    std::size_t(got) * std::size_t(h.signals[std::size_t(si)].samplesPerFrame);
-                out.leads[std::size_t(si)].samples.resize(n);
-                if (!out.leads[std::size_t(si)].digital.empty())
-                    out.leads[std::size_t(si)].digital.resize(n);
+                Lead& lead = out.leads[std::size_t(si)];
+                const std::size_t n = std::size_t(finalFrames) *
+                                      std::size_t(h.signals[std::size_t(si)].samplesPerFrame);
+                lead.samples.resize(n, std::numeric_limits<float>::quiet_NaN());
+                if (!lead.digital.empty() || needsDigital(h.signals[std::size_t(si)].format))
+                    lead.digital.resize(n, lead.invalidDigital);
+                lead.samples.shrink_to_fit();
+                lead.digital.shrink_to_fit();
             }
         }
         if (frames >= 0 && got < frames)
