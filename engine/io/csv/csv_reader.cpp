@@ -222,18 +222,34 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
         if (!(step > 0))
             return fail("the time column (\"" + columns[std::size_t(timeColumn)].original +
                         "\") does not increase.");
+        // Each interval against the typical (median) one; the rate itself comes from the whole
+        // span, which is immune to the rounding of printed time stamps.
+        std::vector<double> diffs(rows - 1);
+        for (std::size_t r = 1; r < rows; ++r)
+            diffs[r - 1] = times[r] - times[r - 1];
+        std::nth_element(diffs.begin(), diffs.begin() + long(diffs.size() / 2), diffs.end());
+        const double typical = diffs[diffs.size() / 2];
+        diffs = {};
         for (std::size_t r = 1; r < rows; ++r) {
-            const double expected = times.front() * scale + double(r) * step;
-            if (std::abs(times[r] * scale - expected) > 0.25 * step) {
+            const double d = times[r] - times[r - 1];
+            if (std::abs(d - typical) > 0.25 * std::abs(typical)) {
                 const std::string msg = "the time column is not uniformly spaced (line " +
                                         std::to_string(lineNumbers[firstData + r]) + ": " +
-                                        fmt(times[r]) + ", expected about " +
-                                        fmt(expected / scale) + ")";
+                                        fmt(times[r]) + " after " + fmt(times[r - 1]) +
+                                        ", the usual step is " + fmt(typical) + ")";
                 if (!options.fsHz)
                     return fail(msg + "; resample the data or give the sampling rate explicitly.");
                 rec.warnings.push_back("The " + msg + "; using the given sampling rate.");
                 break;
             }
+        }
+        if (std::abs(typical * scale - step) > 0.01 * step) {
+            const std::string msg = "the time column's average step (" + fmt(step / scale) +
+                                    ") differs from its usual step (" + fmt(typical) +
+                                    ") - samples missing?";
+            if (!options.fsHz)
+                return fail(msg + " Resample the data or give the sampling rate explicitly.");
+            rec.warnings.push_back("The " + msg + " Using the given sampling rate.");
         }
         fs = 1.0 / step;
         const double rounded = std::round(fs);

@@ -82,7 +82,11 @@ Dialect detectDialect(std::string_view header, std::string_view firstData)
         }
     }
     if (!found) {
-        const bool spaced = header.find_first_of(" \t") != std::string_view::npos;
+        // Whitespace-separated only when the data has several values too: a single column
+        // may have a header like "II (mV)".
+        const std::string data = trim(firstData);
+        const bool spaced = header.find_first_of(" \t") != std::string_view::npos &&
+                            (firstData.empty() || data.find_first_of(" \t") != std::string::npos);
         d.delimiter = spaced ? ' ' : ',';
     }
     d.decimalComma = d.delimiter != ',' && firstData.find(',') != std::string_view::npos;
