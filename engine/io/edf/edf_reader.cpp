@@ -278,6 +278,10 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options)
                                    "right after it.");
     }
     const double spanS = records > 0 ? recordOffsetS.back() + h.recordDurationS : 0.0;
+    if (spanS > 8 * 86400.0 && spanS > 100.0 * double(records) * h.recordDurationS)
+        return fail("the record times span " + fmt(spanS) + " s for " +
+                    fmt(double(records) * h.recordDurationS) +
+                    " s of data - corrupt EDF+ record times?");
 
     // Leads.
     std::vector<std::int64_t> leadLength(ordinary.size(), 0);
