@@ -97,40 +97,64 @@ std::pair<double, double> sectionZi(const Biquad& s)
     return {(r0 * m11 - m01 * r1) / det, (m00 * r1 - m10 * r0) / det};
 }
 
-/// Runs the cascade over x[begin..end) (or reversed), states initialised to zi * x0.
+/// Cascade of NS sections over n samples starting at p with stride step (-1 = backwards).
+/// zi * x0 is the initial state. State lives in local arrays so the compiler keeps it in registers.
+template <std::size_t NS>
+void cascadeFixed(const Biquad* sos, const std::pair<double, double>* zi, double x0, double* p,
+                  std::ptrdiff_t n, std::ptrdiff_t step)
+{
+    double b0[NS], b1[NS], b2[NS], a1[NS], a2[NS], z0[NS], z1[NS];
+    for (std::size_t s = 0; s < NS; ++s) {
+        b0[s] = sos[s].b0;
+        b1[s] = sos[s].b1;
+        b2[s] = sos[s].b2;
+        a1[s] = sos[s].a1;
+        a2[s] = sos[s].a2;
+        z0[s] = zi[s].first * x0;
+        z1[s] = zi[s].second * x0;
+    }
+    for (std::ptrdiff_t i = 0; i < n; ++i, p += step) {
+        double in = *p;
+        for (std::size_t s = 0; s < NS; ++s) {
+            const double out = b0[s] * in + z0[s];
+            z0[s] = b1[s] * in - a1[s] * out + z1[s];
+            z1[s] = b2[s] * in - a2[s] * out;
+            in = out;
+        }
+        *p = in;
+    }
+}
+
+/// Runs the cascade over x forwards or backwards, states initialised to zi * first sample.
 void runCascade(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
                 std::vector<double>& x, bool reverse)
 {
-    const std::size_t ns = sos.size();
-    if (x.empty() || ns == 0)
+    if (x.empty() || sos.empty())
         return;
-    const double x0 = reverse ? x.back() : x.front();
-    double z0[16], z1[16];
-    std::vector<double> z0v, z1v;
-    double* pz0 = z0;
-    double* pz1 = z1;
-    if (ns > 16) {
-        z0v.resize(ns);
-        z1v.resize(ns);
-        pz0 = z0v.data();
-        pz1 = z1v.data();
-    }
-    for (std::size_t s = 0; s < ns; ++s) {
-        pz0[s] = zi[s].first * x0;
-        pz1[s] = zi[s].second * x0;
-    }
     const std::ptrdiff_t n = std::ptrdiff_t(x.size());
-    for (std::ptrdiff_t i = 0; i < n; ++i) {
-        double& v = x[std::size_t(reverse ? n - 1 - i : i)];
-        double in = v;
-        for (std::size_t s = 0; s < ns; ++s) {
-            const Biquad& q = sos[s];
-            const double out = q.b0 * in + pz0[s];
-            pz0[s] = q.b1 * in - q.a1 * out + pz1[s];
-            pz1[s] = q.b2 * in - q.a2 * out;
-            in = out;
+    double* p = reverse ? x.data() + n - 1 : x.data();
+    const std::ptrdiff_t step = reverse ? -1 : 1;
+    const double x0 = *p; // zi of every section is relative to the cascade's first input
+    // Sections are processed in chunks of up to 4 (an exact regrouping of the same cascade).
+    std::size_t s = 0;
+    while (s < sos.size()) {
+        const std::size_t k = std::min<std::size_t>(4, sos.size() - s);
+        const std::pair<double, double>* zk = zi.data() + s;
+        switch (k) {
+        case 1:
+            cascadeFixed<1>(&sos[s], zk, x0, p, n, step);
+            break;
+        case 2:
+            cascadeFixed<2>(&sos[s], zk, x0, p, n, step);
+            break;
+        case 3:
+            cascadeFixed<3>(&sos[s], zk, x0, p, n, step);
+            break;
+        default:
+            cascadeFixed<4>(&sos[s], zk, x0, p, n, step);
+            break;
         }
-        v = in;
+        s += k;
     }
 }
 

@@ -1,0 +1,445 @@
+#include "dsp/beats.h"
+
+#include "dsp/filters.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <numeric>
+
+namespace ecglens::dsp {
+
+namespace {
+
+// Tuned on MIT-BIH DS1 (see tests/dsp/tst_beats.cpp for the resulting figures).
+constexpr double kThreshold = 0.3;   ///< fraction of (signal - noise) level
+constexpr double kSnrPower = 1.0;    ///< lead weight = (peak / mean of the feature)^power
+constexpr double kSearchBack = 1.66; ///< search back after this many mean RR intervals
+constexpr double kSbSlope = 0.3;     ///< search-back beats need this fraction of QRS slope
+
+std::vector<double> bridged(const std::vector<float>& x)
+{
+    std::vector<double> d(x.begin(), x.end());
+    if (!bridgeNaN(d))
+        std::fill(d.begin(), d.end(), 0.0);
+    return d;
+}
+
+/// Median of a copy (empty -> 0).
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0.0;
+    const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
+/// Typical peak height of a non-negative feature: median of the maxima of 2 s blocks.
+double typicalPeak(const std::vector<double>& f, double fsHz)
+{
+    const std::size_t block = std::max<std::size_t>(1, std::size_t(2.0 * fsHz));
+    std::vector<double> maxima;
+    for (std::size_t i = 0; i < f.size(); i += block) {
+        const auto end = f.begin() + std::ptrdiff_t(std::min(f.size(), i + block));
+        maxima.push_back(*std::max_element(f.begin() + std::ptrdiff_t(i), end));
+    }
+    return median(maxima);
+}
+
+/// Centered moving average with an odd window of w samples.
+std::vector<double> movingAverage(const std::vector<double>& x, std::size_t w)
+{
+    const std::size_t n = x.size(), h = w / 2;
+    std::vector<double> y(n, 0.0);
+    double acc = 0.0;
+    std::size_t lo = 0, hi = 0; // window [lo, hi)
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t wantHi = std::min(n, i + h + 1), wantLo = i > h ? i - h : 0;
+        while (hi < wantHi)
+            acc += x[hi++];
+        while (lo < wantLo)
+            acc -= x[lo++];
+        y[i] = acc / double(w);
+    }
+    return y;
+}
+
+struct Features
+{
+    std::vector<double> energy;                  ///< fused, normalised integrated energy
+    std::vector<double> slope;                   ///< fused, normalised |derivative|
+    std::vector<std::vector<double>> bandPassed; ///< per lead, 5-15 Hz
+    std::vector<double> leadScale;               ///< per lead, typical |band-passed| peak
+};
+
+Features computeFeatures(const std::vector<const std::vector<float>*>& leads, double fsHz)
+{
+    Features f;
+    const std::size_t n = leads.empty() ? 0 : leads[0]->size();
+    f.energy.assign(n, 0.0);
+    f.slope.assign(n, 0.0);
+    const double high = std::min(15.0, 0.45 * fsHz);
+    const auto sos = butterworth(2, FilterKind::BandPass, fsHz, 5.0, high);
+    const std::size_t w = std::size_t(std::lround(0.15 * fsHz)) | 1u;
+    std::vector<std::vector<double>> perLead, perLeadSlope;
+    for (const auto* lead : leads) {
+        std::vector<double> y = sosFiltFilt(sos, bridged(*lead));
+        std::vector<double> d(n, 0.0), e(n, 0.0);
+        for (std::size_t i = 2; i + 2 < n; ++i) {
+            d[i] = (2.0 * y[i + 2] + y[i + 1] - y[i - 1] - 2.0 * y[i - 2]) * fsHz / 8.0;
+            e[i] = d[i] * d[i];
+        }
+        std::vector<double> m = movingAverage(e, w);
+        const double amp = typicalPeak(m, fsHz);
+        std::vector<double> absY(n);
+        for (std::size_t i = 0; i < n; ++i)
+            absY[i] = std::abs(y[i]);
+        f.leadScale.push_back(std::max(typicalPeak(absY, fsHz), 1e-12));
+        std::vector<double> fl(n, 0.0), sl(n, 0.0);
+        if (amp > 0) {
+            const double rs = 1.0 / std::sqrt(amp);
+            for (std::size_t i = 0; i < n; ++i) {
+                fl[i] = std::sqrt(m[i] / amp);
+                sl[i] = std::abs(d[i]) * rs;
+            }
+        }
+        perLead.push_back(std::move(fl));
+        perLeadSlope.push_back(std::move(sl));
+        f.bandPassed.push_back(std::move(y));
+    }
+    // Fuse with weights from each lead's local peak-to-mean ratio (4 s blocks, interpolated),
+    // so a lead drowned in noise or artefact contributes little where it is bad.
+    const std::size_t nl = perLead.size();
+    const std::size_t block = std::max<std::size_t>(1, std::size_t(4.0 * fsHz));
+    const std::size_t nb = (n + block - 1) / block;
+    std::vector<double> wts(nb * nl, 1.0);
+    for (std::size_t b = 0; b < nb && nl > 1; ++b) {
+        double sum = 0.0;
+        for (std::size_t l = 0; l < nl; ++l) {
+            double mx = 0.0, mean = 0.0;
+            const std::size_t lo = b * block, hi = std::min(n, lo + block);
+            for (std::size_t i = lo; i < hi; ++i) {
+                mx = std::max(mx, perLead[l][i]);
+                mean += perLead[l][i];
+            }
+            mean /= double(hi - lo);
+            const double snr = mean > 0 ? mx / mean : 0.0;
+            wts[b * nl + l] = std::pow(snr, kSnrPower);
+            sum += wts[b * nl + l];
+        }
+        for (std::size_t l = 0; l < nl; ++l)
+            wts[b * nl + l] = sum > 0 ? wts[b * nl + l] * double(nl) / sum : 1.0;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        // Linear interpolation between block centres.
+        const double pos = (double(i) + 0.5) / double(block) - 0.5;
+        const std::size_t b0 = pos <= 0 ? 0 : std::min(nb - 1, std::size_t(pos));
+        const std::size_t b1 = std::min(nb - 1, b0 + 1);
+        const double t = std::clamp(pos - double(b0), 0.0, 1.0);
+        for (std::size_t l = 0; l < nl; ++l) {
+            const double w = (1.0 - t) * wts[b0 * nl + l] + t * wts[b1 * nl + l];
+            f.energy[i] += w * perLead[l][i];
+            f.slope[i] += w * perLeadSlope[l][i];
+        }
+    }
+    return f;
+}
+
+/// Local maxima of f that are the largest within +-half samples.
+std::vector<std::size_t> candidatePeaks(const std::vector<double>& f, std::size_t half)
+{
+    std::vector<std::size_t> out;
+    const std::size_t n = f.size();
+    std::deque<std::size_t> dq; // indices with decreasing values over window [i-half, i+half]
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t hi = std::min(n - 1, i + half);
+        while (next <= hi) {
+            while (!dq.empty() && f[dq.back()] <= f[next])
+                dq.pop_back();
+            dq.push_back(next++);
+        }
+        while (dq.front() + half < i)
+            dq.pop_front();
+        if (dq.front() == i && f[i] > 0 && (i == 0 || f[i] > f[i - 1]))
+            out.push_back(i);
+    }
+    return out;
+}
+
+double windowMax(const std::vector<double>& f, std::int64_t c, std::int64_t half)
+{
+    const std::int64_t n = std::int64_t(f.size());
+    double m = 0.0;
+    for (std::int64_t i = std::max<std::int64_t>(0, c - half); i <= std::min(n - 1, c + half); ++i)
+        m = std::max(m, f[std::size_t(i)]);
+    return m;
+}
+
+} // namespace
+
+const char* beatCode(BeatClass beatClass)
+{
+    switch (beatClass) {
+    case BeatClass::Normal:
+        return "N";
+    case BeatClass::SupraventricularPremature:
+        return "S";
+    case BeatClass::Ventricular:
+        return "V";
+    case BeatClass::Unknown:
+        break;
+    }
+    return "Q";
+}
+
+std::vector<std::int64_t> detectQrs(const std::vector<const std::vector<float>*>& leads,
+                                    double fsHz, double refractoryMs)
+{
+    if (leads.empty() || fsHz <= 0 || leads[0]->size() < std::size_t(fsHz))
+        return {};
+    const Features f = computeFeatures(leads, fsHz);
+    const std::int64_t refr = std::int64_t(std::lround(refractoryMs * 1e-3 * fsHz));
+    const auto cands = candidatePeaks(f.energy, std::size_t(refr));
+    const std::int64_t slopeHalf = std::int64_t(std::lround(0.075 * fsHz));
+
+    struct Cand
+    {
+        std::int64_t pos;
+        double height;
+        double slope;
+    };
+    std::vector<Cand> cs;
+    cs.reserve(cands.size());
+    for (std::size_t c : cands)
+        cs.push_back(
+            {std::int64_t(c), f.energy[c], windowMax(f.slope, std::int64_t(c), slopeHalf)});
+
+    // Adaptive thresholds (features are normalised so a typical QRS peak is about 1). The
+    // signal level is the median of the last 8 QRS peaks, so one huge artefact cannot blind the
+    // detector; it decays when nothing is found for too long.
+    std::deque<double> qrsPeaks(8, 1.0);
+    double npk = 0.05;
+    auto spkNow = [&] {
+        std::vector<double> v(qrsPeaks.begin(), qrsPeaks.end());
+        std::nth_element(v.begin(), v.begin() + 4, v.end());
+        return v[4];
+    };
+    double spk = 1.0;
+    std::deque<double> qrsSlopes;
+    auto slopeNow = [&] {
+        if (qrsSlopes.empty())
+            return 0.0;
+        std::vector<double> v(qrsSlopes.begin(), qrsSlopes.end());
+        std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+        return v[v.size() / 2];
+    };
+    std::deque<double> rrs;
+    double rrAvg = fsHz; // samples
+    std::vector<std::size_t> accepted;
+    std::int64_t last = -1;
+    double lastSlope = 0.0;
+    auto accept = [&](std::size_t k) {
+        const Cand& c = cs[k];
+        if (last >= 0) {
+            rrs.push_back(double(c.pos - last));
+            if (rrs.size() > 8)
+                rrs.pop_front();
+            rrAvg = std::accumulate(rrs.begin(), rrs.end(), 0.0) / double(rrs.size());
+        }
+        qrsPeaks.pop_front();
+        qrsPeaks.push_back(c.height);
+        spk = spkNow();
+        last = c.pos;
+        lastSlope = c.slope;
+        qrsSlopes.push_back(c.slope);
+        if (qrsSlopes.size() > 8)
+            qrsSlopes.pop_front();
+        accepted.push_back(k);
+    };
+    std::size_t searchFrom = 0; // first candidate index after the last accepted beat
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+        const Cand& c = cs[k];
+        // Search back for a missed beat when the gap is too long.
+        int decays = 0;
+        while (last >= 0 && double(c.pos - last) > kSearchBack * rrAvg) {
+            const double th2 = 0.5 * (npk + kThreshold * (spk - npk));
+            std::size_t best = cs.size();
+            for (std::size_t j = searchFrom; j < k; ++j) {
+                if (cs[j].pos <= last + refr || cs[j].pos >= c.pos - refr)
+                    continue;
+                if (cs[j].slope < kSbSlope * slopeNow())
+                    continue;
+                if (cs[j].height > th2 && (best == cs.size() || cs[j].height > cs[best].height))
+                    best = j;
+            }
+            if (best == cs.size()) {
+                if (double(c.pos - last) < 1.5 * fsHz || decays++ >= 3)
+                    break;
+                for (double& q : qrsPeaks)
+                    q *= 0.5; // nothing for a long time: the signal got smaller
+                spk = spkNow();
+                continue;
+            }
+            accept(best);
+            searchFrom = best + 1;
+        }
+        const double th1 = npk + kThreshold * (spk - npk);
+        bool isQrs = c.height > th1 && (last < 0 || c.pos - last >= refr);
+        if (isQrs && last >= 0 && double(c.pos - last) < 0.36 * fsHz && c.slope < 0.5 * lastSlope &&
+            c.slope < 0.5 * slopeNow())
+            isQrs = false; // T wave: much gentler slope than the preceding QRS
+        if (isQrs) {
+            accept(k);
+            searchFrom = k + 1;
+        } else {
+            npk = 0.125 * c.height + 0.875 * npk;
+        }
+    }
+
+    // Refine each beat to the largest normalised band-passed deflection near the energy peak.
+    const std::int64_t n = std::int64_t(f.energy.size());
+    const std::int64_t half = std::int64_t(std::lround(0.08 * fsHz));
+    std::vector<std::int64_t> peaks;
+    for (std::size_t k : accepted) {
+        const std::int64_t c = cs[k].pos;
+        std::int64_t best = c;
+        double bestV = -1.0;
+        for (std::int64_t i = std::max<std::int64_t>(0, c - half); i <= std::min(n - 1, c + half);
+             ++i) {
+            double v = 0.0;
+            for (std::size_t l = 0; l < f.bandPassed.size(); ++l)
+                v += std::abs(f.bandPassed[l][std::size_t(i)]) / f.leadScale[l];
+            if (v > bestV) {
+                bestV = v;
+                best = i;
+            }
+        }
+        if (peaks.empty() || best - peaks.back() >= refr / 2)
+            peaks.push_back(best);
+    }
+    return peaks;
+}
+
+std::optional<std::vector<Beat>>
+detectBeats(const Recording& recording, const DetectOptions& options, const ProgressFn& progress)
+{
+    std::vector<const std::vector<float>*> leads;
+    const double fs = recording.fsHz;
+    if (options.lead >= 0) {
+        if (options.lead < int(recording.leads.size()))
+            leads.push_back(&recording.leads[std::size_t(options.lead)].samples);
+    } else {
+        for (const Lead& l : recording.leads)
+            if ((l.fsHz == fs || l.fsHz == 0) && l.samples.size() == recording.sampleCount())
+                leads.push_back(&l.samples);
+    }
+    if (leads.empty() || fs <= 0)
+        return std::vector<Beat>{};
+    if (progress && !progress(0.0))
+        return std::nullopt;
+    const auto peaks = detectQrs(leads, fs, options.refractoryMs);
+    if (progress && !progress(0.6))
+        return std::nullopt;
+    std::vector<Beat> beats;
+    if (options.classify) {
+        beats = classifyBeats(leads, fs, peaks, options.inputConditioned);
+    } else {
+        for (std::size_t i = 0; i < peaks.size(); ++i) {
+            Beat b;
+            b.sample = peaks[i];
+            b.timeS = double(peaks[i]) / fs;
+            b.rrPreviousMs = i > 0 ? double(peaks[i] - peaks[i - 1]) * 1000.0 / fs : 0.0;
+            b.rrNextMs = i + 1 < peaks.size() ? double(peaks[i + 1] - peaks[i]) * 1000.0 / fs : 0.0;
+            beats.push_back(b);
+        }
+    }
+    if (progress && !progress(1.0))
+        return std::nullopt;
+    return beats;
+}
+
+bool isBeatCode(const std::string& code)
+{
+    static const std::string codes = "NLRBAaJSVrFejnE/fQ?";
+    return code.size() == 1 && codes.find(code[0]) != std::string::npos;
+}
+
+void referenceBeats(const std::vector<Annotation>& annotations, std::vector<std::int64_t>& beats,
+                    std::vector<std::pair<std::int64_t, std::int64_t>>& flutter)
+{
+    beats.clear();
+    flutter.clear();
+    std::int64_t open = -1;
+    for (const Annotation& a : annotations) {
+        if (a.lead > 0 || a.sample < 0)
+            continue;
+        if (isBeatCode(a.code))
+            beats.push_back(a.sample);
+        else if (a.code == "[")
+            open = a.sample;
+        else if (a.code == "]" && open >= 0) {
+            flutter.emplace_back(open, a.sample + 1);
+            open = -1;
+        }
+    }
+    if (open >= 0)
+        flutter.emplace_back(open, std::numeric_limits<std::int64_t>::max());
+    std::sort(beats.begin(), beats.end());
+}
+
+double BeatComparison::sensitivityPercent() const
+{
+    const int d = truePositives + falseNegatives;
+    return d > 0 ? 100.0 * truePositives / d : 100.0;
+}
+
+double BeatComparison::positivePredictivityPercent() const
+{
+    const int d = truePositives + falsePositives;
+    return d > 0 ? 100.0 * truePositives / d : 100.0;
+}
+
+BeatComparison compareBeats(const std::vector<std::int64_t>& reference,
+                            const std::vector<std::int64_t>& detected, double fsHz, double windowS,
+                            const std::vector<std::pair<std::int64_t, std::int64_t>>& excluded)
+{
+    auto keep = [&](std::int64_t s) {
+        for (const auto& [a, b] : excluded)
+            if (s >= a && s < b)
+                return false;
+        return true;
+    };
+    std::vector<std::int64_t> ref, det;
+    std::copy_if(reference.begin(), reference.end(), std::back_inserter(ref), keep);
+    std::copy_if(detected.begin(), detected.end(), std::back_inserter(det), keep);
+    std::sort(ref.begin(), ref.end());
+    std::sort(det.begin(), det.end());
+    const double w = windowS * fsHz;
+    BeatComparison c;
+    std::vector<bool> used(det.size(), false);
+    std::size_t j0 = 0;
+    for (std::int64_t r : ref) {
+        while (j0 < det.size() && double(det[j0]) < double(r) - w)
+            ++j0;
+        std::size_t best = det.size();
+        for (std::size_t j = j0; j < det.size() && double(det[j]) <= double(r) + w; ++j) {
+            if (used[j])
+                continue;
+            if (best == det.size() || std::abs(det[j] - r) < std::abs(det[best] - r))
+                best = j;
+        }
+        if (best < det.size()) {
+            used[best] = true;
+            ++c.truePositives;
+        } else {
+            ++c.falseNegatives;
+        }
+    }
+    c.falsePositives = int(std::count(used.begin(), used.end(), false));
+    return c;
+}
+
+} // namespace ecglens::dsp

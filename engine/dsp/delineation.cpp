@@ -1,0 +1,258 @@
+// Median beat and its multi-lead delineation: QRS from the spatial velocity, T end and P
+// boundaries with the trapezium-area method (Vazquez-Seisdedos et al. 2011) on the spatial
+// magnitude of the baseline-corrected median beats.
+
+#include "dsp/measurements.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ecglens::dsp {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// Trapezium-area boundary: between the steepest point m and the far end r of a decaying
+/// curve x, the i that maximises 0.5 * |x[m] - x[i]| * (2 r - i - m) (|r - i| for direction).
+std::int64_t trapezium(const std::vector<double>& x, std::int64_t m, std::int64_t r)
+{
+    const std::int64_t step = r >= m ? 1 : -1;
+    std::int64_t best = m;
+    double bestA = -1.0;
+    for (std::int64_t i = m; i != r + step; i += step) {
+        const double a =
+            0.5 * std::abs(x[std::size_t(m)] - x[std::size_t(i)]) * double(std::abs(2 * r - i - m));
+        if (a > bestA) {
+            bestA = a;
+            best = i;
+        }
+    }
+    return best;
+}
+
+std::vector<double> smooth(const std::vector<double>& x, int half)
+{
+    const int n = int(x.size());
+    std::vector<double> y(x.size());
+    for (int i = 0; i < n; ++i) {
+        double s = 0;
+        int c = 0;
+        for (int k = std::max(0, i - half); k <= std::min(n - 1, i + half); ++k, ++c)
+            s += x[std::size_t(k)];
+        y[std::size_t(i)] = s / c;
+    }
+    return y;
+}
+
+} // namespace
+
+MedianBeat medianBeat(const Recording& rec, const std::vector<Beat>& beats, std::int64_t from,
+                      std::int64_t to)
+{
+    MedianBeat m;
+    m.fsHz = rec.fsHz;
+    if (rec.fsHz <= 0 || rec.leads.empty())
+        return m;
+    const std::int64_t n = std::int64_t(rec.sampleCount());
+    if (to < 0 || to > n)
+        to = n;
+    const std::int64_t pre = std::int64_t(std::lround(0.45 * rec.fsHz));
+    const std::int64_t post = std::int64_t(std::lround(0.70 * rec.fsHz));
+    std::vector<std::int64_t> use, any;
+    for (const Beat& b : beats) {
+        if (b.sample < from || b.sample >= to || b.sample - pre < 0 || b.sample + post >= n)
+            continue;
+        any.push_back(b.sample);
+        if (b.beatClass == BeatClass::Normal)
+            use.push_back(b.sample);
+    }
+    if (use.size() < 3)
+        use = any;
+    if (use.empty())
+        return m;
+    // At most 300 beats, evenly spread, keep long records fast.
+    if (use.size() > 300) {
+        std::vector<std::int64_t> sub;
+        for (std::size_t i = 0; i < 300; ++i)
+            sub.push_back(use[i * use.size() / 300]);
+        use.swap(sub);
+    }
+    m.rIndex = pre;
+    m.beatCount = int(use.size());
+    const std::size_t len = std::size_t(pre + post + 1);
+    std::vector<float> column(use.size());
+    for (const Lead& lead : rec.leads) {
+        m.leadNames.push_back(lead.name);
+        std::vector<float> med(len, std::nanf(""));
+        if (lead.samples.size() == std::size_t(n)) {
+            for (std::size_t k = 0; k < len; ++k) {
+                std::size_t c = 0;
+                for (std::int64_t r : use) {
+                    const float v = lead.samples[std::size_t(r - pre) + k];
+                    if (!std::isnan(v))
+                        column[c++] = v;
+                }
+                if (c == 0)
+                    continue;
+                std::nth_element(column.begin(), column.begin() + std::ptrdiff_t(c / 2),
+                                 column.begin() + std::ptrdiff_t(c));
+                med[k] = column[c / 2];
+            }
+        }
+        m.leads.push_back(std::move(med));
+    }
+    return m;
+}
+
+Fiducials delineate(const MedianBeat& beat, double rrMs)
+{
+    Fiducials f;
+    f.pOnsetMs = f.pPeakMs = f.pOffsetMs = f.qrsOnsetMs = f.qrsOffsetMs = f.tPeakMs = f.tOffsetMs =
+        kNaN;
+    const double fs = beat.fsHz;
+    if (beat.leads.empty() || fs <= 0 || beat.beatCount == 0)
+        return f;
+    const std::int64_t len = std::int64_t(beat.leads[0].size());
+    const std::int64_t r = beat.rIndex;
+    auto ms = [&](std::int64_t i) { return double(i - r) * 1000.0 / fs; };
+    auto idx = [&](double t) {
+        return std::clamp<std::int64_t>(r + std::int64_t(std::lround(t * 1e-3 * fs)), 0, len - 1);
+    };
+    std::vector<const std::vector<float>*> leads;
+    for (const auto& l : beat.leads)
+        if (!l.empty() && !std::isnan(l[std::size_t(r)]))
+            leads.push_back(&l);
+    if (leads.empty())
+        return f;
+
+    // Spatial velocity over +-4 ms differences.
+    const std::int64_t d = std::max<std::int64_t>(1, std::lround(0.004 * fs));
+    std::vector<double> vel(std::size_t(len), 0.0);
+    for (std::int64_t i = d; i + d < len; ++i) {
+        double s = 0;
+        for (const auto* l : leads) {
+            const double v = double((*l)[std::size_t(i + d)]) - double((*l)[std::size_t(i - d)]);
+            s += v * v;
+        }
+        vel[std::size_t(i)] = std::sqrt(s);
+    }
+    const std::int64_t a0 = idx(-80), a1 = idx(80);
+    const std::int64_t peakOn =
+        std::max_element(vel.begin() + a0, vel.begin() + r + 1) - vel.begin();
+    const std::int64_t peakOff =
+        std::max_element(vel.begin() + r, vel.begin() + a1 + 1) - vel.begin();
+    const double vmax = std::max(vel[std::size_t(peakOn)], vel[std::size_t(peakOff)]);
+    // Noise floor: median velocity of the first 120 ms (well before any P wave).
+    std::vector<double> early(vel.begin() + d, vel.begin() + std::max(d + 1, idx(-330)));
+    std::nth_element(early.begin(), early.begin() + std::ptrdiff_t(early.size() / 2), early.end());
+    const double floorV = early.empty() ? 0.0 : early[early.size() / 2];
+    const double thOn = floorV + 0.10 * (vmax - floorV), thOff = floorV + 0.10 * (vmax - floorV);
+    const std::int64_t hold = std::max<std::int64_t>(1, std::lround(0.006 * fs));
+    std::int64_t on = peakOn, below = 0;
+    for (std::int64_t i = peakOn; i > idx(-200); --i) {
+        if (vel[std::size_t(i)] < thOn) {
+            if (++below >= hold) {
+                on = i + hold - 1;
+                break;
+            }
+        } else {
+            below = 0;
+            on = i;
+        }
+    }
+    std::int64_t off = peakOff;
+    below = 0;
+    for (std::int64_t i = peakOff; i < idx(220); ++i) {
+        if (vel[std::size_t(i)] < thOff) {
+            if (++below >= hold) {
+                off = i - hold + 1;
+                break;
+            }
+        } else {
+            below = 0;
+            off = i;
+        }
+    }
+    f.qrsOnsetMs = ms(on);
+    f.qrsOffsetMs = ms(off);
+
+    // Baseline per lead from the PR segment just before QRS onset.
+    const std::int64_t b0 = std::max<std::int64_t>(0, on - std::lround(0.020 * fs));
+    const std::int64_t b1 = std::max<std::int64_t>(b0 + 1, on - std::lround(0.004 * fs));
+    std::vector<double> mag(std::size_t(len), 0.0);
+    for (const auto* l : leads) {
+        double base = 0;
+        for (std::int64_t i = b0; i < b1; ++i)
+            base += (*l)[std::size_t(i)];
+        base /= double(b1 - b0);
+        for (std::int64_t i = 0; i < len; ++i) {
+            const double v = (*l)[std::size_t(i)] - base;
+            mag[std::size_t(i)] += v * v;
+        }
+    }
+    for (double& v : mag)
+        v = std::sqrt(v);
+    mag = smooth(mag, int(std::lround(0.008 * fs)));
+
+    // T wave: largest magnitude between QRS offset + 60 ms and min(R + 0.7 RR, end).
+    const double tLimitMs =
+        std::min(std::isfinite(rrMs) && rrMs > 0 ? 0.7 * rrMs + 60 : 640.0, ms(len - 1) - 20);
+    const std::int64_t t0 = std::min(len - 2, off + std::lround(0.06 * fs));
+    const std::int64_t t1 = std::max(t0 + 1, idx(tLimitMs));
+    if (t1 > t0 + 2) {
+        const std::int64_t tp = std::max_element(mag.begin() + t0, mag.begin() + t1) - mag.begin();
+        f.tPeakMs = ms(tp);
+        // Steepest descent after the peak, then trapezium to +150 ms.
+        std::int64_t steep = tp;
+        double steepV = 0;
+        const std::int64_t sEnd = std::min(len - 2, tp + std::lround(0.12 * fs));
+        for (std::int64_t i = tp; i < sEnd; ++i) {
+            const double s = mag[std::size_t(i)] - mag[std::size_t(i + 1)];
+            if (s > steepV) {
+                steepV = s;
+                steep = i;
+            }
+        }
+        const std::int64_t far = std::min(len - 1, steep + std::lround(0.15 * fs));
+        f.tOffsetMs = ms(trapezium(mag, steep, far));
+    }
+
+    // P wave: largest magnitude between onset - 300 ms and onset - 40 ms.
+    const std::int64_t p0 = std::max<std::int64_t>(d + 1, on - std::lround(0.30 * fs));
+    const std::int64_t p1 = on - std::lround(0.04 * fs);
+    if (p1 > p0 + 4) {
+        const std::int64_t pp = std::max_element(mag.begin() + p0, mag.begin() + p1) - mag.begin();
+        const double qrsAmp = *std::max_element(mag.begin() + on, mag.begin() + off + 1);
+        // Noise: spread of the magnitude in the earliest part of the window.
+        double lo = mag[std::size_t(p0)], hi = lo;
+        for (std::int64_t i = std::max<std::int64_t>(0, p0 - std::lround(0.08 * fs)); i <= p0;
+             ++i) {
+            lo = std::min(lo, mag[std::size_t(i)]);
+            hi = std::max(hi, mag[std::size_t(i)]);
+        }
+        const double pAmp = mag[std::size_t(pp)] - std::min(lo, mag[std::size_t(p1)]);
+        f.pWavePresent = pAmp > 0.04 * qrsAmp && pAmp > 2.0 * (hi - lo) && pp > p0 && pp < p1 - 1;
+        if (f.pWavePresent) {
+            f.pPeakMs = ms(pp);
+            std::int64_t up = pp, down = pp;
+            double su = 0, sd = 0;
+            for (std::int64_t i = std::max(p0 - std::lround(0.06 * fs), d + 1); i < pp; ++i)
+                if (mag[std::size_t(i + 1)] - mag[std::size_t(i)] > su) {
+                    su = mag[std::size_t(i + 1)] - mag[std::size_t(i)];
+                    up = i;
+                }
+            for (std::int64_t i = pp; i < on - 1; ++i)
+                if (mag[std::size_t(i)] - mag[std::size_t(i + 1)] > sd) {
+                    sd = mag[std::size_t(i)] - mag[std::size_t(i + 1)];
+                    down = i;
+                }
+            f.pOnsetMs =
+                ms(trapezium(mag, up, std::max<std::int64_t>(0, up - std::lround(0.08 * fs))));
+            f.pOffsetMs = ms(trapezium(mag, down, std::min(on, down + std::lround(0.08 * fs))));
+        }
+    }
+    return f;
+}
+
+} // namespace ecglens::dsp

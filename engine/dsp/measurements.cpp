@@ -1,0 +1,204 @@
+#include "dsp/measurements.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace ecglens::dsp {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kPi = 3.14159265358979323846;
+
+int leadByName(const MedianBeat& m, const char* name)
+{
+    for (std::size_t i = 0; i < m.leadNames.size(); ++i)
+        if (m.leadNames[i] == name)
+            return int(i);
+    return -1;
+}
+
+/// Net area (mV*samples) of lead l between two times relative to R, baseline at QRS onset.
+double netArea(const MedianBeat& m, int l, double fromMs, double toMs, double baseMs)
+{
+    if (l < 0 || !std::isfinite(fromMs) || !std::isfinite(toMs) || !std::isfinite(baseMs))
+        return kNaN;
+    const auto& x = m.leads[std::size_t(l)];
+    const std::int64_t n = std::int64_t(x.size());
+    auto at = [&](double t) {
+        return std::clamp<std::int64_t>(m.rIndex + std::int64_t(std::lround(t * 1e-3 * m.fsHz)), 0,
+                                        n - 1);
+    };
+    const double base = x[std::size_t(at(baseMs))];
+    double s = 0;
+    for (std::int64_t i = at(fromMs); i <= at(toMs); ++i)
+        s += double(x[std::size_t(i)]) - base;
+    return s;
+}
+
+/// Frontal axis in degrees from net areas in I and aVF (derived from I/II/III when needed).
+double axis(const MedianBeat& m, double fromMs, double toMs, double baseMs)
+{
+    const int iI = leadByName(m, "I"), iII = leadByName(m, "II"), iIII = leadByName(m, "III"),
+              iAvf = leadByName(m, "aVF");
+    double areaI = netArea(m, iI, fromMs, toMs, baseMs);
+    double areaAvf = netArea(m, iAvf, fromMs, toMs, baseMs);
+    const double aII = netArea(m, iII, fromMs, toMs, baseMs);
+    const double aIII = netArea(m, iIII, fromMs, toMs, baseMs);
+    if (!std::isfinite(areaI) && std::isfinite(aII) && std::isfinite(aIII))
+        areaI = aII - aIII;
+    if (!std::isfinite(areaAvf) && std::isfinite(aII) && std::isfinite(aIII))
+        areaAvf = 0.5 * (aII + aIII);
+    if (!std::isfinite(areaAvf) && std::isfinite(areaI) && std::isfinite(aII))
+        areaAvf = aII - 0.5 * areaI;
+    if (!std::isfinite(areaI) || !std::isfinite(areaAvf) || (areaI == 0 && areaAvf == 0))
+        return kNaN;
+    // aVF is scaled by 2/sqrt(3) to put it on the same scale as lead I in the hexaxial system.
+    return std::atan2(areaAvf * 2.0 / std::sqrt(3.0), areaI) * 180.0 / kPi;
+}
+
+/// Rate, RR and HRV over beats[first, first + count).
+void rhythmValues(const std::vector<Beat>& beats, std::size_t first, std::size_t count,
+                  IntervalValues& v)
+{
+    v.beatCount = int(count);
+    std::vector<double> rr, nn;
+    for (std::size_t i = first + 1; i < first + count; ++i) {
+        const double d = (beats[i].timeS - beats[i - 1].timeS) * 1000.0;
+        rr.push_back(d);
+        nn.push_back(beats[i].beatClass == BeatClass::Normal &&
+                             beats[i - 1].beatClass == BeatClass::Normal
+                         ? d
+                         : kNaN);
+    }
+    for (std::size_t i = first; i < first + count; ++i) {
+        v.ventricularBeats += beats[i].beatClass == BeatClass::Ventricular;
+        v.supraventricularBeats += beats[i].beatClass == BeatClass::SupraventricularPremature;
+    }
+    if (rr.empty()) {
+        v.heartRateBpm = v.rrMeanMs = v.rrMinMs = v.rrMaxMs = kNaN;
+        v.sdnnMs = v.rmssdMs = v.pnn50Percent = kNaN;
+        return;
+    }
+    v.rrMeanMs = std::accumulate(rr.begin(), rr.end(), 0.0) / double(rr.size());
+    v.rrMinMs = *std::min_element(rr.begin(), rr.end());
+    v.rrMaxMs = *std::max_element(rr.begin(), rr.end());
+    v.heartRateBpm = 60000.0 / v.rrMeanMs;
+    std::vector<double> valid;
+    for (double x : nn)
+        if (std::isfinite(x))
+            valid.push_back(x);
+    if (valid.size() >= 2) {
+        const double mean = std::accumulate(valid.begin(), valid.end(), 0.0) / double(valid.size());
+        double ss = 0;
+        for (double x : valid)
+            ss += (x - mean) * (x - mean);
+        v.sdnnMs = std::sqrt(ss / double(valid.size() - 1));
+    } else {
+        v.sdnnMs = kNaN;
+    }
+    // Successive differences only between adjacent NN intervals.
+    double sq = 0;
+    int pairs = 0, over50 = 0;
+    for (std::size_t i = 1; i < nn.size(); ++i) {
+        if (!std::isfinite(nn[i]) || !std::isfinite(nn[i - 1]))
+            continue;
+        const double dd = nn[i] - nn[i - 1];
+        sq += dd * dd;
+        over50 += std::abs(dd) > 50.0;
+        ++pairs;
+    }
+    v.rmssdMs = pairs > 0 ? std::sqrt(sq / pairs) : kNaN;
+    v.pnn50Percent = pairs > 0 ? 100.0 * over50 / pairs : kNaN;
+}
+
+double medianRrMs(const std::vector<Beat>& beats, std::size_t first, std::size_t count)
+{
+    std::vector<double> rr;
+    for (std::size_t i = first + 1; i < first + count; ++i)
+        rr.push_back((beats[i].timeS - beats[i - 1].timeS) * 1000.0);
+    if (rr.empty())
+        return kNaN;
+    std::nth_element(rr.begin(), rr.begin() + std::ptrdiff_t(rr.size() / 2), rr.end());
+    return rr[rr.size() / 2];
+}
+
+void intervalValues(const MedianBeat& m, const Fiducials& f, IntervalValues& v)
+{
+    v.prMs = f.pWavePresent ? f.qrsOnsetMs - f.pOnsetMs : kNaN;
+    v.qrsMs = f.qrsOffsetMs - f.qrsOnsetMs;
+    v.qtMs = f.tOffsetMs - f.qrsOnsetMs;
+    const double rrS = v.rrMeanMs / 1000.0;
+    v.qtcBazettMs = std::isfinite(rrS) && rrS > 0 ? v.qtMs / std::sqrt(rrS) : kNaN;
+    v.qtcFridericiaMs = std::isfinite(rrS) && rrS > 0 ? v.qtMs / std::cbrt(rrS) : kNaN;
+    v.qrsAxisDeg = axis(m, f.qrsOnsetMs, f.qrsOffsetMs, f.qrsOnsetMs);
+    v.tAxisDeg = axis(m, f.qrsOffsetMs, f.tOffsetMs, f.qrsOnsetMs);
+    v.pAxisDeg = f.pWavePresent ? axis(m, f.pOnsetMs, f.pOffsetMs, f.pOnsetMs) : kNaN;
+}
+
+} // namespace
+
+Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
+                     const MeasureOptions& options)
+{
+    Measurements out;
+    rhythmValues(beats, 0, beats.size(), out.values);
+    out.medianBeat = medianBeat(rec, beats);
+    out.medianBeat.fiducials = delineate(out.medianBeat, medianRrMs(beats, 0, beats.size()));
+    intervalValues(out.medianBeat, out.medianBeat.fiducials, out.values);
+    if (!options.windows || options.windowS <= 0 || rec.fsHz <= 0)
+        return out;
+    const double duration = rec.durationS();
+    std::size_t b = 0;
+    for (double start = 0; start < duration - 1e-9; start += options.windowS) {
+        WindowMeasurements w;
+        w.startS = start;
+        w.endS = std::min(duration, start + options.windowS);
+        while (b < beats.size() && beats[b].timeS < start)
+            ++b;
+        w.firstBeat = b;
+        std::size_t e = b;
+        while (e < beats.size() && beats[e].timeS < w.endS)
+            ++e;
+        w.beatCount = e - b;
+        rhythmValues(beats, b, w.beatCount, w.values);
+        if (w.beatCount >= 3) {
+            const MedianBeat m = medianBeat(rec, beats, std::int64_t(start * rec.fsHz),
+                                            std::int64_t(w.endS * rec.fsHz));
+            w.fiducials = delineate(m, medianRrMs(beats, b, w.beatCount));
+            intervalValues(m, w.fiducials, w.values);
+        } else {
+            w.fiducials = delineate(MedianBeat{}, kNaN);
+            intervalValues(MedianBeat{}, w.fiducials, w.values);
+        }
+        out.windows.push_back(std::move(w));
+    }
+    return out;
+}
+
+std::optional<Analysis> analyse(const Recording& recording, const ConditionOptions& condition,
+                                const MeasureOptions& options, const ProgressFn& progress)
+{
+    auto scaled = [&](double lo, double hi) -> ProgressFn {
+        if (!progress)
+            return {};
+        return [=](double p) { return progress(lo + (hi - lo) * p); };
+    };
+    const auto conditioned = dsp::condition(recording, condition, scaled(0.0, 0.4));
+    if (!conditioned)
+        return std::nullopt;
+    DetectOptions detect;
+    detect.inputConditioned = true;
+    auto beats = detectBeats(*conditioned, detect, scaled(0.4, 0.8));
+    if (!beats)
+        return std::nullopt;
+    Analysis a;
+    a.beats = std::move(*beats);
+    a.measurements = measure(*conditioned, a.beats, options);
+    if (progress && !progress(1.0))
+        return std::nullopt;
+    return a;
+}
+
+} // namespace ecglens::dsp

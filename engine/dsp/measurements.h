@@ -1,0 +1,93 @@
+#pragma once
+
+// Measurements a cardiologist reads: rate, RR statistics, HRV, a median beat per lead, its
+// fiducial points (multi-lead), intervals, QTc and frontal axes; per record and per 10 s window.
+// Missing values are NaN (e.g. PR when no P wave is found).
+
+#include "core/recording.h"
+#include "core/result.h"
+#include "dsp/beats.h"
+#include "dsp/filters.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace ecglens::dsp {
+
+/// Fiducial points of a median beat in ms relative to its R (alignment) point; NaN = not found.
+struct Fiducials
+{
+    double pOnsetMs = 0, pPeakMs = 0, pOffsetMs = 0;
+    double qrsOnsetMs = 0, qrsOffsetMs = 0;
+    double tPeakMs = 0, tOffsetMs = 0;
+    bool pWavePresent = false;
+};
+
+/// Per-lead median of the normal beats, aligned at R.
+struct MedianBeat
+{
+    double fsHz = 0.0;
+    std::int64_t rIndex = 0; ///< index of R within each lead's samples
+    std::vector<std::string> leadNames;
+    std::vector<std::vector<float>> leads; ///< same unit as the recording (mV)
+    int beatCount = 0;                     ///< beats that went into the median
+    Fiducials fiducials;
+};
+
+struct IntervalValues
+{
+    int beatCount = 0;
+    double heartRateBpm = 0; ///< 60000 / mean RR
+    double rrMeanMs = 0, rrMinMs = 0, rrMaxMs = 0;
+    double sdnnMs = 0, rmssdMs = 0, pnn50Percent = 0; ///< on normal-to-normal intervals
+    double prMs = 0, qrsMs = 0, qtMs = 0;
+    double qtcBazettMs = 0, qtcFridericiaMs = 0;
+    double pAxisDeg = 0, qrsAxisDeg = 0, tAxisDeg = 0; ///< frontal plane, from net areas
+    int ventricularBeats = 0, supraventricularBeats = 0;
+};
+
+struct WindowMeasurements
+{
+    double startS = 0, endS = 0;
+    std::size_t firstBeat = 0, beatCount = 0; ///< indices into the record's beats
+    IntervalValues values;
+    Fiducials fiducials;
+};
+
+struct Measurements
+{
+    IntervalValues values;                   ///< whole record
+    MedianBeat medianBeat;                   ///< whole record
+    std::vector<WindowMeasurements> windows; ///< consecutive windows of windowS
+};
+
+struct MeasureOptions
+{
+    double windowS = 10.0;
+    bool windows = true;
+};
+
+/// Median beat of `beats` (normal ones preferred) over [fromSample, toSample) of a conditioned
+/// recording. Window -450..+700 ms around R.
+MedianBeat medianBeat(const Recording& conditioned, const std::vector<Beat>& beats,
+                      std::int64_t fromSample = 0, std::int64_t toSample = -1);
+
+/// Multi-lead delineation of a median beat; rrMs (median RR) bounds the T-wave search.
+Fiducials delineate(const MedianBeat& beat, double rrMs);
+
+/// All measurements of a conditioned recording with its detected beats.
+Measurements measure(const Recording& conditioned, const std::vector<Beat>& beats,
+                     const MeasureOptions& options = {});
+
+/// Everything in one call: condition (options), detect, measure. Cancellable.
+struct Analysis
+{
+    std::vector<Beat> beats;
+    Measurements measurements;
+};
+std::optional<Analysis> analyse(const Recording& recording, const ConditionOptions& condition = {},
+                                const MeasureOptions& options = {},
+                                const ProgressFn& progress = {});
+
+} // namespace ecglens::dsp

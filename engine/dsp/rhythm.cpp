@@ -1,0 +1,198 @@
+#include "dsp/rhythm.h"
+
+#include <cmath>
+#include <cstdio>
+#include <tuple>
+
+namespace ecglens::dsp {
+
+namespace {
+
+std::string clock(double s)
+{
+    char buf[32];
+    const int m = int(s / 60.0);
+    std::snprintf(buf, sizeof buf, "%d:%04.1f", m, s - 60.0 * m);
+    return buf;
+}
+
+std::string number(double v, int decimals = 0)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+Finding make(FindingKind kind, double start, double end)
+{
+    Finding f;
+    f.kind = kind;
+    f.code = findingCode(kind);
+    f.startS = start;
+    f.endS = end;
+    return f;
+}
+
+} // namespace
+
+const char* findingCode(FindingKind kind)
+{
+    switch (kind) {
+    case FindingKind::SinusRhythm:
+        return "sinus_rhythm";
+    case FindingKind::SinusBradycardia:
+        return "sinus_bradycardia";
+    case FindingKind::SinusTachycardia:
+        return "sinus_tachycardia";
+    case FindingKind::Bradycardia:
+        return "bradycardia";
+    case FindingKind::Tachycardia:
+        return "tachycardia";
+    case FindingKind::IrregularPossibleAf:
+        return "irregular_rhythm_possible_af";
+    case FindingKind::Pause:
+        return "pause";
+    case FindingKind::PrematureVentricularBeats:
+        return "premature_ventricular_beats";
+    case FindingKind::PrematureSupraventricularBeats:
+        return "premature_supraventricular_beats";
+    }
+    return "unknown";
+}
+
+double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count)
+{
+    // RR intervals between non-ventricular beats only, so PVCs do not mimic AF.
+    std::vector<double> rr;
+    for (std::size_t i = first + 1; i < first + count && i < beats.size(); ++i) {
+        const bool ectopic = beats[i].beatClass == BeatClass::Ventricular ||
+                             beats[i - 1].beatClass == BeatClass::Ventricular;
+        rr.push_back(ectopic ? std::nan("") : (beats[i].timeS - beats[i - 1].timeS) * 1000.0);
+    }
+    double sum = 0, sq = 0;
+    int n = 0, pairs = 0;
+    for (std::size_t i = 0; i < rr.size(); ++i) {
+        if (std::isnan(rr[i]))
+            continue;
+        sum += rr[i];
+        ++n;
+        if (i > 0 && !std::isnan(rr[i - 1])) {
+            sq += (rr[i] - rr[i - 1]) * (rr[i] - rr[i - 1]);
+            ++pairs;
+        }
+    }
+    if (n < 3 || pairs < 2)
+        return std::nan("");
+    return std::sqrt(sq / pairs) / (sum / n);
+}
+
+std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
+                                    const RhythmOptions& options)
+{
+    std::vector<Finding> out;
+    if (beats.size() < 2)
+        return out;
+    const double startS = beats.front().timeS, endS = beats.back().timeS;
+
+    // AF-suggestive windows: irregular RR and no P wave in the window's median beat.
+    std::vector<bool> afWindow(m.windows.size(), false);
+    std::vector<double> irregular(m.windows.size(), std::nan(""));
+    for (std::size_t w = 0; w < m.windows.size(); ++w) {
+        const auto& win = m.windows[w];
+        if (win.beatCount < 5)
+            continue;
+        irregular[w] = rrIrregularity(beats, win.firstBeat, win.beatCount);
+        afWindow[w] = irregular[w] > options.afIrregularity && !win.fiducials.pWavePresent;
+    }
+    std::size_t afWindows = 0;
+    for (std::size_t w = 0; w < afWindow.size();) {
+        if (!afWindow[w]) {
+            ++w;
+            continue;
+        }
+        std::size_t e = w;
+        while (e < afWindow.size() && afWindow[e])
+            ++e;
+        Finding f =
+            make(FindingKind::IrregularPossibleAf, m.windows[w].startS, m.windows[e - 1].endS);
+        for (std::size_t k = w; k < e; ++k) {
+            f.timesS.push_back(m.windows[k].startS);
+            f.values.push_back(irregular[k]);
+            for (std::size_t b = 0; b < m.windows[k].beatCount; ++b)
+                f.beats.push_back(m.windows[k].firstBeat + b);
+        }
+        afWindows += e - w;
+        f.valueUnit = "rmssd_over_mean_rr";
+        f.text = "Irregular rhythm without P waves, suggestive of atrial fibrillation, " +
+                 clock(f.startS) + " to " + clock(f.endS);
+        out.push_back(std::move(f));
+        w = e;
+    }
+
+    // Dominant rhythm from the whole-record rate and median beat (unless mostly AF).
+    const double hr = m.values.heartRateBpm;
+    const bool mostlyAf = !m.windows.empty() && afWindows * 2 > m.windows.size();
+    if (std::isfinite(hr) && !mostlyAf) {
+        const bool sinus = m.medianBeat.fiducials.pWavePresent;
+        FindingKind kind;
+        std::string what;
+        if (hr < options.bradycardiaBpm) {
+            kind = sinus ? FindingKind::SinusBradycardia : FindingKind::Bradycardia;
+            what = sinus ? "Sinus bradycardia" : "Bradycardia";
+        } else if (hr > options.tachycardiaBpm) {
+            kind = sinus ? FindingKind::SinusTachycardia : FindingKind::Tachycardia;
+            what = sinus ? "Sinus tachycardia" : "Tachycardia";
+        } else {
+            kind = FindingKind::SinusRhythm;
+            what = "Sinus rhythm";
+        }
+        if (sinus || kind != FindingKind::SinusRhythm) {
+            Finding f = make(kind, startS, endS);
+            f.values = {hr};
+            f.valueUnit = "bpm";
+            f.text = what + ", " + number(hr) + " bpm";
+            out.push_back(std::move(f));
+        }
+    }
+
+    // Pauses.
+    for (std::size_t i = 1; i < beats.size(); ++i) {
+        const double rr = (beats[i].timeS - beats[i - 1].timeS) * 1000.0;
+        if (rr <= options.pauseMs)
+            continue;
+        Finding f = make(FindingKind::Pause, beats[i - 1].timeS, beats[i].timeS);
+        f.beats = {i - 1, i};
+        f.timesS = {beats[i - 1].timeS, beats[i].timeS};
+        f.values = {rr};
+        f.valueUnit = "ms";
+        f.text = "Pause of " + number(rr / 1000.0, 1) + " s at " + clock(beats[i - 1].timeS);
+        out.push_back(std::move(f));
+    }
+
+    // Premature beats, one finding per class with every beat as evidence.
+    for (const auto& [cls, kind, name] :
+         {std::tuple{BeatClass::Ventricular, FindingKind::PrematureVentricularBeats,
+                     "premature ventricular / wide-QRS beat"},
+          std::tuple{BeatClass::SupraventricularPremature,
+                     FindingKind::PrematureSupraventricularBeats, "premature narrow beat"}}) {
+        Finding f = make(kind, startS, endS);
+        for (std::size_t i = 0; i < beats.size(); ++i) {
+            if (beats[i].beatClass != cls)
+                continue;
+            f.beats.push_back(i);
+            f.timesS.push_back(beats[i].timeS);
+            f.values.push_back(beats[i].prematurity);
+        }
+        if (f.beats.empty())
+            continue;
+        f.valueUnit = "prematurity";
+        f.startS = f.timesS.front();
+        f.endS = f.timesS.back();
+        f.text = number(double(f.beats.size())) + " " + name + (f.beats.size() > 1 ? "s" : "") +
+                 ", first at " + clock(f.startS);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+} // namespace ecglens::dsp

@@ -1,0 +1,58 @@
+#pragma once
+
+// Rhythm findings from beats and measurements. Every finding carries its evidence (beat
+// indices, times and values) so a viewer can jump to it and a report can quote it.
+
+#include "dsp/beats.h"
+#include "dsp/measurements.h"
+
+#include <string>
+#include <vector>
+
+namespace ecglens::dsp {
+
+enum class FindingKind {
+    SinusRhythm,
+    SinusBradycardia,
+    SinusTachycardia,
+    Bradycardia,         ///< < 60 bpm without clear sinus P waves
+    Tachycardia,         ///< > 100 bpm without clear sinus P waves
+    IrregularPossibleAf, ///< irregular RR with absent P waves: suggestive of AF
+    Pause,               ///< RR > 2 s
+    PrematureVentricularBeats,
+    PrematureSupraventricularBeats,
+};
+
+struct Finding
+{
+    FindingKind kind = FindingKind::SinusRhythm;
+    std::string code;               ///< stable snake_case id, e.g. "sinus_bradycardia", "pause"
+    std::string text;               ///< one line for a clinician, e.g. "Pause of 2.4 s at 12:31.2"
+    double startS = 0, endS = 0;    ///< where it applies
+    std::vector<std::size_t> beats; ///< evidence: indices into the beat list
+    std::vector<double> timesS;     ///< evidence: times of those beats (or windows)
+    std::vector<double> values;     ///< evidence: the values that decided it
+    std::string valueUnit;          ///< unit of `values`, e.g. "bpm", "ms", "prematurity"
+};
+
+/// snake_case id of a finding kind.
+const char* findingCode(FindingKind kind);
+
+struct RhythmOptions
+{
+    double bradycardiaBpm = 60.0;
+    double tachycardiaBpm = 100.0;
+    double pauseMs = 2000.0;
+    /// AF evidence per window: normalised RMSSD of all RR above this, and no P wave.
+    double afIrregularity = 0.10;
+};
+
+/// Irregularity of RR intervals in beats[first, first+count): RMSSD of all RR / mean RR.
+double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count);
+
+/// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
+/// pauses and premature beats.
+std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
+                                    const RhythmOptions& options = {});
+
+} // namespace ecglens::dsp
