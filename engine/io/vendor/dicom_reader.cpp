@@ -352,9 +352,15 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
                                                                   : meta.str(tag(0x0002, 0x0002));
     if (!sop.empty() && sop != "1.2.840.10008.5.1.4.1.1.9.1.1")
         rec.format = "DICOM waveform";
-    if (waveforms->items.size() > 1)
-        rec.warnings.push_back("the file holds " + std::to_string(waveforms->items.size()) +
-                               " waveform groups; only the rhythm group is shown.");
+    if (waveforms->items.size() > 1) {
+        std::string labels;
+        for (const Dataset& item : waveforms->items)
+            labels += (labels.empty() ? "" : ", ") + item.str(tag(0x003A, 0x0020));
+        rec.notes.push_back("DICOM waveform groups: " + labels + "; the " +
+                            (wf->str(tag(0x003A, 0x0020)).empty() ? std::string("first")
+                                                                  : wf->str(tag(0x003A, 0x0020))) +
+                            " group is shown.");
+    }
 
     const auto channels = wf->uint(tag(0x003A, 0x0005)).value_or(0);
     const auto samples = wf->uint(tag(0x003A, 0x0010)).value_or(0);

@@ -413,8 +413,8 @@ Result<Recording> parseHl7Aecg(const char* data, std::size_t size, const std::st
     if (!rhythm)
         return R::failure(name + ": the annotated ECG holds no waveform series.");
     if (seriesCount > 1)
-        ctx.warn("the file holds " + std::to_string(seriesCount) +
-                 " series; only the rhythm series is shown.");
+        ctx.rec.notes.push_back("the file holds " + std::to_string(seriesCount) +
+                                " series; only the rhythm series is shown.");
     if (auto ok = readSeries(rhythm, ctx); !ok)
         return R::failure(ok.error());
     if (ctx.rec.leads.empty())
