@@ -60,6 +60,7 @@ private slots:
     void missingAndEmptySignalFile();
     void absurdLengthRefusedBeforeAllocating();
     void checksumMismatchIsWarning();
+    void flacClaimsMoreThanItHolds();
     void randomBytes();
     void truncatedAnnotationFile();
     void missingSegment();
@@ -224,6 +225,35 @@ void TestWfdbBadInput::absurdLengthRefusedBeforeAllocating()
     QVERIFY(!r.ok());
     QVERIFY2(r.error().find("more than this program accepts") != std::string::npos,
              r.error().c_str());
+}
+
+void TestWfdbBadInput::flacClaimsMoreThanItHolds()
+{
+    // FLAC sizes say nothing about lengths: a header claiming 10^9 frames must not allocate
+    // for them; the 499 frames the streams hold are read, with a warning.
+    ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/flacformats.hea"));
+    QTemporaryDir dir;
+    QString hea = QString::fromLatin1(readData(QStringLiteral("wfdb-samples/flacformats.hea")));
+    hea.replace(QStringLiteral("flacformats 3 200 499"),
+                QStringLiteral("flacformats 3 200 1000000000"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("flacformats.hea")), hea.toLatin1()));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("flacformats.d%1").arg(i)),
+                          readData(QStringLiteral("wfdb-samples/flacformats.d%1").arg(i))));
+    const auto r = io::open(dir.filePath(QStringLiteral("flacformats.hea")).toStdString());
+    QVERIFY2(r.ok(), r.error().c_str());
+    QCOMPARE(r->sampleCount(), std::size_t(499));
+    QVERIFY(r->leads[0].samples.capacity() < 10000);
+    QVERIFY2(anyContains(r->warnings, "1000000000 samples expected, flacformats.d0 holds 499"),
+             joined(r->warnings).c_str());
+    // A FLAC file cut in half: its single 4096-sample FLAC frame is lost, nothing decodes, and
+    // the error names the file.
+    const QByteArray d1 = readData(QStringLiteral("wfdb-samples/flacformats.d1"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("flacformats.d1")), d1.left(d1.size() / 2)));
+    const auto t = io::open(dir.filePath(QStringLiteral("flacformats.hea")).toStdString());
+    QVERIFY(!t.ok());
+    QVERIFY2(t.error().find("flacformats.d1: FLAC data error") != std::string::npos,
+             t.error().c_str());
 }
 
 void TestWfdbBadInput::checksumMismatchIsWarning()
