@@ -374,7 +374,7 @@ void referenceBeats(const std::vector<Annotation>& annotations, std::vector<std:
     flutter.clear();
     std::int64_t open = -1;
     for (const Annotation& a : annotations) {
-        if (a.lead > 0 || a.sample < 0)
+        if (a.lead >= 0 || a.sample < 0) // per-lead files (LUDB) are delineation, not beats
             continue;
         if (isBeatCode(a.code))
             beats.push_back(a.sample);

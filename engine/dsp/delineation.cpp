@@ -6,12 +6,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ecglens::dsp {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// QRS boundaries: spatial velocity falls below this fraction of its peak above the floor
+// (tuned on LUDB; see tests/dsp/tst_measurements.cpp).
+constexpr double kOn = 0.04;
+constexpr double kOff = 0.05;
 
 /// Trapezium-area boundary: between the steepest point m and the far end r of a decaying
 /// curve x, the i that maximises 0.5 * |x[m] - x[i]| * (2 r - i - m) (|r - i| for direction).
@@ -147,7 +152,7 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
     std::vector<double> early(vel.begin() + d, vel.begin() + std::max(d + 1, idx(-330)));
     std::nth_element(early.begin(), early.begin() + std::ptrdiff_t(early.size() / 2), early.end());
     const double floorV = early.empty() ? 0.0 : early[early.size() / 2];
-    const double thOn = floorV + 0.10 * (vmax - floorV), thOff = floorV + 0.10 * (vmax - floorV);
+    const double thOn = floorV + kOn * (vmax - floorV), thOff = floorV + kOff * (vmax - floorV);
     const std::int64_t hold = std::max<std::int64_t>(1, std::lround(0.006 * fs));
     std::int64_t on = peakOn, below = 0;
     for (std::int64_t i = peakOn; i > idx(-200); --i) {

@@ -1,0 +1,372 @@
+// Measurements and rhythm findings: hand-computed HRV, synthetic demo recordings, delineation
+// against the LUDB cardiologists' per-lead annotations, rhythm against LUDB diagnoses and the
+// MIT-BIH rhythm annotations.
+
+#include "dsp/measurements.h"
+#include "dsp/rhythm.h"
+#include "io/open.h"
+#include "test_data.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+using namespace ecglens;
+
+namespace {
+
+bool hasFinding(const std::vector<dsp::Finding>& fs, dsp::FindingKind k)
+{
+    for (const auto& f : fs)
+        if (f.kind == k)
+            return true;
+    return false;
+}
+
+/// ludb.csv: ID -> Rhythms (fields may hold quoted newlines).
+std::map<int, std::string> ludbRhythms()
+{
+    std::map<int, std::string> out;
+    QFile f(test::dataPath(QStringLiteral("ludb/ludb.csv")));
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    const std::string text = f.readAll().toStdString();
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false, header = true;
+    auto endRow = [&] {
+        row.push_back(field);
+        field.clear();
+        if (!header && row.size() > 3)
+            out[std::atoi(row[0].c_str())] = row[3];
+        header = false;
+        row.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += text[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            row.push_back(field);
+            field.clear();
+        } else if (c == '\n') {
+            endRow();
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    if (!field.empty() || !row.empty())
+        endRow();
+    return out;
+}
+
+struct Wave
+{
+    std::int64_t on = -1, peak = -1, off = -1;
+};
+
+/// Waves of one kind ("p", "N", "t") per lead from LUDB's "(" peak ")" triplets.
+std::vector<std::vector<Wave>> ludbWaves(const Recording& r, const std::string& kind)
+{
+    std::vector<std::vector<const Annotation*>> perLead(r.leads.size());
+    for (const Annotation& a : r.annotations)
+        if (a.lead >= 0 && a.lead < int(r.leads.size()))
+            perLead[std::size_t(a.lead)].push_back(&a);
+    std::vector<std::vector<Wave>> out(r.leads.size());
+    for (std::size_t l = 0; l < perLead.size(); ++l) {
+        auto& v = perLead[l];
+        std::sort(v.begin(), v.end(), [](auto* a, auto* b) { return a->sample < b->sample; });
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (v[i]->code != kind)
+                continue;
+            Wave w;
+            w.peak = v[i]->sample;
+            if (i > 0 && v[i - 1]->code == "(")
+                w.on = v[i - 1]->sample;
+            if (i + 1 < v.size() && v[i + 1]->code == ")")
+                w.off = v[i + 1]->sample;
+            out[l].push_back(w);
+        }
+    }
+    return out;
+}
+
+double medianOf(std::vector<double> v)
+{
+    if (v.empty())
+        return std::nan("");
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+struct Stat
+{
+    std::vector<double> e;
+    void add(double v)
+    {
+        if (std::isfinite(v))
+            e.push_back(v);
+    }
+    double mean() const
+    {
+        double s = 0;
+        for (double v : e)
+            s += v;
+        return e.empty() ? std::nan("") : s / double(e.size());
+    }
+    double sd() const
+    {
+        const double m = mean();
+        double s = 0;
+        for (double v : e)
+            s += (v - m) * (v - m);
+        return e.size() < 2 ? std::nan("") : std::sqrt(s / double(e.size() - 1));
+    }
+};
+
+} // namespace
+
+class TestMeasurements : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void hrvHandComputed()
+    {
+        // RR 1000, 800, 900, 1000 ms: mean 925, SDNN sqrt(27500/3) = 95.743,
+        // successive differences -200, 100, 100: RMSSD sqrt(20000) = 141.421, pNN50 100 %.
+        Recording r;
+        r.fsHz = 500;
+        r.leads.resize(1);
+        r.leads[0].fsHz = 500;
+        r.leads[0].samples.assign(2500, 0.f);
+        std::vector<dsp::Beat> beats;
+        for (double t : {0.5, 1.5, 2.3, 3.2, 4.2}) {
+            dsp::Beat b;
+            b.timeS = t;
+            b.sample = std::int64_t(std::lround(t * 500));
+            beats.push_back(b);
+        }
+        const auto m = dsp::measure(r, beats);
+        QCOMPARE(m.values.beatCount, 5);
+        QVERIFY(std::abs(m.values.rrMeanMs - 925.0) < 1e-9);
+        QVERIFY(std::abs(m.values.heartRateBpm - 60000.0 / 925.0) < 1e-9);
+        QVERIFY(std::abs(m.values.sdnnMs - 95.7427) < 1e-3);
+        QVERIFY(std::abs(m.values.rmssdMs - 141.4214) < 1e-3);
+        QCOMPARE(m.values.pnn50Percent, 100.0);
+        // A ventricular beat removes the two RR intervals around it from the NN set.
+        beats[2].beatClass = dsp::BeatClass::Ventricular;
+        const auto m2 = dsp::measure(r, beats);
+        QCOMPARE(m2.values.ventricularBeats, 1);
+        // NN intervals left: 1000 and 1000 (not adjacent): SDNN 0, no successive pair.
+        QCOMPARE(m2.values.sdnnMs, 0.0);
+        QVERIFY(std::isnan(m2.values.rmssdMs));
+        // Pause finding with its evidence.
+        std::vector<dsp::Beat> p = beats;
+        p[2].beatClass = dsp::BeatClass::Normal;
+        p[3].timeS = 4.6;
+        p[4].timeS = 5.4;
+        const auto fs = dsp::rhythmFindings(p, dsp::measure(r, p));
+        bool found = false;
+        for (const auto& f : fs)
+            if (f.kind == dsp::FindingKind::Pause) {
+                found = true;
+                QCOMPARE(f.beats, (std::vector<std::size_t>{2, 3}));
+                QVERIFY(std::abs(f.values.at(0) - 2300.0) < 1e-6);
+                QCOMPARE(f.valueUnit, std::string("ms"));
+            }
+        QVERIFY(found);
+    }
+
+    void demoRecordings_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<double>("hr");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("pvc");
+        QTest::newRow("72 bpm") << QStringLiteral("demo:hr=72,seconds=30") << 72.0
+                                << int(dsp::FindingKind::SinusRhythm) << false;
+        QTest::newRow("45 bpm") << QStringLiteral("demo:hr=45,seconds=30") << 45.0
+                                << int(dsp::FindingKind::SinusBradycardia) << false;
+        QTest::newRow("125 bpm") << QStringLiteral("demo:hr=125,seconds=30,fs=250") << 125.0
+                                 << int(dsp::FindingKind::SinusTachycardia) << false;
+        QTest::newRow("PVCs") << QStringLiteral("demo:hr=70,seconds=60,ectopic=0.1") << 70.0
+                              << int(dsp::FindingKind::SinusRhythm) << true;
+    }
+    void demoRecordings()
+    {
+        QFETCH(QString, spec);
+        QFETCH(double, hr);
+        QFETCH(int, kind);
+        QFETCH(bool, pvc);
+        const auto rec = io::open(spec.toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        const auto a = dsp::analyse(*rec);
+        QVERIFY(a.has_value());
+        const auto& v = a->measurements.values;
+        qInfo("%s: HR %.1f PR %.0f QRS %.0f QT %.0f QTcB %.0f axes %.0f/%.0f/%.0f",
+              qPrintable(spec), v.heartRateBpm, v.prMs, v.qrsMs, v.qtMs, v.qtcBazettMs, v.pAxisDeg,
+              v.qrsAxisDeg, v.tAxisDeg);
+        QVERIFY(std::abs(v.heartRateBpm - hr) < 0.06 * hr);
+        QVERIFY(v.qrsMs > 50 && v.qrsMs < 200); // ECGSYN widens its waves at slow rates
+        QVERIFY(v.qtMs > 250 && v.qtMs < 600);
+        if (hr < 110) // at 125 bpm the demo's P wave merges into the preceding T wave
+            QVERIFY(std::isfinite(v.prMs) && v.prMs > 80 && v.prMs < 260);
+        QVERIFY(v.qtcFridericiaMs > 0 && v.qtcBazettMs > 0);
+        QVERIFY(!a->measurements.windows.empty());
+        const auto fs = dsp::rhythmFindings(a->beats, a->measurements);
+        QVERIFY(hasFinding(fs, dsp::FindingKind(kind)) ||
+                (kind == int(dsp::FindingKind::SinusTachycardia) &&
+                 hasFinding(fs, dsp::FindingKind::Tachycardia)));
+        QVERIFY(!hasFinding(fs, dsp::FindingKind::IrregularPossibleAf));
+        QCOMPARE(hasFinding(fs, dsp::FindingKind::PrematureVentricularBeats), pvc);
+    }
+
+    void ludbDelineationAndRhythm();
+    void mitbihAtrialFibrillation();
+};
+
+void TestMeasurements::ludbDelineationAndRhythm()
+{
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ludb/ludb.csv"));
+    const auto rhythms = ludbRhythms();
+    QVERIFY(rhythms.size() >= 90);
+    // Fiducials: ours (median beat, relative to R) - reference (median over beats of the
+    // cardiologists' earliest onset / latest offset over the 12 leads, relative to our R).
+    const char* names[] = {"P onset", "P offset", "QRS onset", "QRS offset", "T offset"};
+    const double cse2sd[] = {10.2, 12.7, 6.5, 11.6, 30.6};
+    Stat stats[5];
+    int afTotal = 0, afFound = 0, sinusTotal = 0, sinusFalseAf = 0, bradyTotal = 0, bradyFound = 0;
+    for (const auto& [id, rhythm] : rhythms) {
+        const QString rel = QStringLiteral("ludb/data/%1.hea").arg(id);
+        ECGLENS_REQUIRE_DATA(rel);
+        const auto rec = io::open(test::dataPath(rel).toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        const auto a = dsp::analyse(*rec);
+        QVERIFY(a.has_value());
+        const auto fs = dsp::rhythmFindings(a->beats, a->measurements);
+        const bool af = rhythm.find("Atrial fibrillation") != std::string::npos;
+        if (af) {
+            ++afTotal;
+            afFound += hasFinding(fs, dsp::FindingKind::IrregularPossibleAf);
+        } else if (rhythm.rfind("Sinus", 0) == 0) {
+            ++sinusTotal;
+            sinusFalseAf += hasFinding(fs, dsp::FindingKind::IrregularPossibleAf);
+            if (rhythm.rfind("Sinus bradycardia", 0) == 0) {
+                ++bradyTotal;
+                bradyFound += hasFinding(fs, dsp::FindingKind::SinusBradycardia) ||
+                              hasFinding(fs, dsp::FindingKind::Bradycardia);
+            }
+        }
+        const double fsHz = rec->fsHz;
+        const auto p = ludbWaves(*rec, "p"), q = ludbWaves(*rec, "N"), t = ludbWaves(*rec, "t");
+        std::vector<double> ref[5];
+        for (const auto& beat : a->beats) {
+            const std::int64_t r = beat.sample;
+            auto global = [&](const std::vector<std::vector<Wave>>& waves, double lo, double hi,
+                              bool onset, std::vector<double>& outV) {
+                std::int64_t best = onset ? INT64_MAX : INT64_MIN;
+                int leads = 0;
+                for (const auto& lead : waves)
+                    for (const Wave& w : lead) {
+                        const double dt = double(w.peak - r) * 1000.0 / fsHz;
+                        const std::int64_t s = onset ? w.on : w.off;
+                        if (dt < lo || dt > hi || s < 0)
+                            continue;
+                        best = onset ? std::min(best, s) : std::max(best, s);
+                        ++leads;
+                    }
+                if (leads >= 3)
+                    outV.push_back(double(best - r) * 1000.0 / fsHz);
+            };
+            global(p, -400, -40, true, ref[0]);
+            global(p, -400, -40, false, ref[1]);
+            global(q, -80, 80, true, ref[2]);
+            global(q, -80, 80, false, ref[3]);
+            global(t, 80, 700, false, ref[4]);
+        }
+        const auto& f = a->measurements.medianBeat.fiducials;
+        const double ours[] = {f.pOnsetMs, f.pOffsetMs, f.qrsOnsetMs, f.qrsOffsetMs, f.tOffsetMs};
+        for (int k = 0; k < 5; ++k)
+            if (ref[k].size() >= 2) {
+                stats[k].add(ours[k] - medianOf(ref[k]));
+                if (std::abs(ours[k] - medianOf(ref[k])) > 50)
+                    qInfo("record %d %s: ours %.0f ref %.0f ms", id, names[k], ours[k],
+                          medianOf(ref[k]));
+            }
+    }
+    std::printf("LUDB delineation (%zu records): ours - cardiologists, ms\n", rhythms.size());
+    std::printf("%-11s %4s %8s %8s %10s\n", "fiducial", "n", "mean", "SD", "CSE 2SD");
+    for (int k = 0; k < 5; ++k)
+        std::printf("%-11s %4zu %8.1f %8.1f %10.1f\n", names[k], stats[k].e.size(), stats[k].mean(),
+                    stats[k].sd(), cse2sd[k]);
+    std::printf("LUDB rhythm: AF found %d/%d, AF called in sinus %d/%d, bradycardia %d/%d\n",
+                afFound, afTotal, sinusFalseAf, sinusTotal, bradyFound, bradyTotal);
+    std::fflush(stdout);
+    // Reached values with a margin (see the printed table; the aim is the CSE 2SD column).
+    // T offset misses the CSE aim: a few records (T-wave search window) give large outliers.
+    const double maxAbsMean[] = {15, 10, 15, 15, 20};
+    const double maxSd[] = {12, 22, 15, 14, 100};
+    for (int k = 0; k < 5; ++k) {
+        QVERIFY2(stats[k].e.size() >= 50, names[k]);
+        QVERIFY2(std::abs(stats[k].mean()) <= maxAbsMean[k], names[k]);
+        QVERIFY2(stats[k].sd() <= maxSd[k], names[k]);
+    }
+    QVERIFY(afFound * 10 >= afTotal * 6);
+    QVERIFY(sinusFalseAf * 20 <= sinusTotal);
+    QVERIFY(bradyFound * 10 >= bradyTotal * 5);
+}
+
+void TestMeasurements::mitbihAtrialFibrillation()
+{
+    // 10 s windows; truth = rhythm annotation "(AFIB" in force at the window centre.
+    int afWin = 0, afHit = 0, otherWin = 0, otherHit = 0;
+    for (const char* name : {"201", "203", "101", "112", "122"}) {
+        const QString rel = QStringLiteral("mitdb/%1.hea").arg(QLatin1String(name));
+        ECGLENS_REQUIRE_DATA(rel);
+        const auto rec = io::open(test::dataPath(rel).toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        const auto a = dsp::analyse(*rec);
+        QVERIFY(a.has_value());
+        const auto fs = dsp::rhythmFindings(a->beats, a->measurements);
+        for (const auto& w : a->measurements.windows) {
+            const double mid = 0.5 * (w.startS + w.endS);
+            std::string rhythm = "(N";
+            for (const Annotation& an : rec->annotations)
+                if (an.code == "+" && an.timeS <= mid && !an.text.empty())
+                    rhythm = an.text.substr(0, an.text.find('\0'));
+            bool flagged = false;
+            for (const auto& f : fs)
+                if (f.kind == dsp::FindingKind::IrregularPossibleAf && mid >= f.startS &&
+                    mid < f.endS)
+                    flagged = true;
+            if (rhythm == "(AFIB") {
+                ++afWin;
+                afHit += flagged;
+            } else {
+                ++otherWin;
+                otherHit += flagged;
+            }
+        }
+    }
+    std::printf("MIT-BIH 201 203 101 112 122, 10 s windows: AF flagged %d/%d, other rhythm "
+                "flagged %d/%d\n",
+                afHit, afWin, otherHit, otherWin);
+    std::fflush(stdout);
+    QVERIFY(afWin > 50);
+    QVERIFY(afHit * 10 >= afWin * 7);
+    QVERIFY(otherHit * 100 <= otherWin * 6);
+}
+
+QTEST_GUILESS_MAIN(TestMeasurements)
+#include "tst_measurements.moc"
