@@ -136,6 +136,7 @@ private slots:
     void crossFormatAgreement();
     void xmlIndependentScan_data();
     void xmlIndependentScan();
+    void xmlMissingLeadsNotDerived();
     void dicomHandDecoded();
     void huffmanDecoding();
     void referenceBeatAddition();
@@ -350,6 +351,27 @@ void TestVendor::xmlIndependentScan()
             std::abs(a.timeS) < 1e-9)
             sinus = true;
     QVERIFY(sinus);
+}
+
+void TestVendor::xmlMissingLeadsNotDerived()
+{
+    ECGLENS_REQUIRE_DATA(kXml2);
+    QByteArray b = readAll(test::dataPath(kXml2));
+    QVERIFY(b.contains("\"MDC_ECG_LEAD_III\""));
+    b.replace("\"MDC_ECG_LEAD_III\"", "\"MDC_ECG_LEAD_XIII\"");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("no_iii.xml"));
+    QVERIFY(writeFile(path, b));
+    const auto r = io::open(path.toStdString());
+    QVERIFY2(r.ok(), r.error().c_str());
+    QCOMPARE(r->leads.size(), std::size_t(12)); // what the file holds, nothing added
+    QCOMPARE(r->leadIndex("III"), -1);
+    QVERIFY(r->leadIndex("XIII") >= 0); // an unknown lead keeps its name
+    bool noted = false;
+    for (const std::string& n : r->notes)
+        noted = noted ||
+                (n.find("III") != std::string::npos && n.find("not derived") != std::string::npos);
+    QVERIFY(noted);
 }
 
 void TestVendor::dicomHandDecoded()

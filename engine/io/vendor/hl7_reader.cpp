@@ -430,6 +430,17 @@ Result<Recording> parseHl7Aecg(const char* data, std::size_t size, const std::st
             ctx.warn(lead.name + ": " + std::to_string(lead.samples.size()) +
                      " samples, other leads have " + std::to_string(n) + ".");
 
+    // Leads the file does not hold are reported, not derived (III = II - I etc. would present
+    // computed values as recorded ones).
+    if (ctx.rec.leadIndex("I") >= 0 && ctx.rec.leadIndex("II") >= 0) {
+        std::string missing;
+        for (const char* limb : {"III", "aVR", "aVL", "aVF"})
+            if (ctx.rec.leadIndex(limb) < 0)
+                missing += std::string(missing.empty() ? "" : ", ") + limb;
+        if (!missing.empty())
+            ctx.rec.notes.push_back("The file does not hold " + missing +
+                                    " (they are not derived from I and II).");
+    }
     if (!ctx.start) // fall back to the ECG's effective time
         if (pugi::xml_node et = child(root, "effectiveTime"))
             ctx.start = parseTs(attr(child(et, "center"), "value").as_string());

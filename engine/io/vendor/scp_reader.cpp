@@ -366,6 +366,13 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
                               " has an invalid sample range in section 3.");
     }
     const bool refBeatSubtracted = flags & 0x01;
+    for (unsigned i = 1; i < nLeads; ++i)
+        if (defs[i].start != defs[0].start)
+            ctx.warn(scpLeadName(defs[i].code) + " starts at sample " +
+                     std::to_string(defs[i].start) + ", lead 1 at sample " +
+                     std::to_string(defs[0].start) +
+                     "; the leads are shown from their first "
+                     "samples and are not aligned in time.");
 
     if (!sec[6].present)
         return R::failure(name + ": section 6 (rhythm data) is missing or damaged; this file "
