@@ -10,6 +10,8 @@ namespace ecglens::cli {
 int runInfo(const QStringList& args);
 int runDump(const QStringList& args);
 int runAnnotations(const QStringList& args);
+int runBeats(const QStringList& args);
+int runMeasure(const QStringList& args);
 int runTrain(const QStringList& args);
 int runEvaluate(const QStringList& args);
 int runAnalyze(const QStringList& args);
@@ -21,6 +23,8 @@ const std::vector<Command>& commands()
         {"dump", "samples as text, like WFDB rdsamp [--from T] [--to T] [--leads L] [--digital]",
          runDump},
         {"annotations", "annotations of a recording [--ann EXT] [--json]", runAnnotations},
+        {"beats", "detected beats with class (N S V Q) [--lead L] [--json]", runBeats},
+        {"measure", "rate, HRV, PR/QRS/QT/QTc, axes, rhythm findings [--json]", runMeasure},
         {"train", "train a detector on PTB-XL --data DIR --model NAME --out DIR [--seed N]", runTrain},
         {"evaluate", "evaluate a model on PTB-XL fold 10 --data DIR --model DIR [--json]", runEvaluate},
         {"analyze", "abnormal-ECG verdict for a recording [--age N] [--sex M|F] [--json]", runAnalyze},

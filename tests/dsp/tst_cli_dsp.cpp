@@ -1,0 +1,127 @@
+// ecglens-cli beats / measure run as a user would (QProcess), including bad input.
+
+#include "test_data.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Run runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(ecglens::test::cliPath(), args);
+    Run r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestCliDsp : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void beatsJson()
+    {
+        const Run r = runCli({QStringLiteral("beats"),
+                              QStringLiteral("demo:hr=60,seconds=60,ectopic=0.1,fs=360"),
+                              QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray beats = o.value(QStringLiteral("beats")).toArray();
+        QVERIFY2(beats.size() >= 58 && beats.size() <= 62,
+                 qPrintable(QString::number(beats.size())));
+        QCOMPARE(o.value(QStringLiteral("count")).toInt(), beats.size());
+        int v = 0;
+        for (const auto& b : beats) {
+            const QJsonObject bo = b.toObject();
+            const QString cls = bo.value(QStringLiteral("class")).toString();
+            QVERIFY(cls == QLatin1String("N") || cls == QLatin1String("S") ||
+                    cls == QLatin1String("V") || cls == QLatin1String("Q"));
+            v += cls == QLatin1String("V");
+            // time and sample agree at 360 Hz
+            QVERIFY(std::abs(bo.value(QStringLiteral("sample")).toDouble() / 360.0 -
+                             bo.value(QStringLiteral("time_s")).toDouble()) < 1e-6);
+        }
+        QVERIFY(v >= 3);
+    }
+
+    void beatsOneLeadMitbih()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("mitdb/101.hea"));
+        const Run r = runCli({QStringLiteral("beats"),
+                              ecglens::test::dataPath(QStringLiteral("mitdb/101.hea")),
+                              QStringLiteral("--lead"), QStringLiteral("MLII")});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QVERIFY(lines.at(0).startsWith("#sample"));
+        // 101.atr holds 1865 beat annotations; the detector finds them within 1 %.
+        QVERIFY2(std::abs(int(lines.size() - 1) - 1865) <= 19,
+                 qPrintable(QString::number(lines.size() - 1)));
+    }
+
+    void measureJson()
+    {
+        const Run r = runCli({QStringLiteral("measure"), QStringLiteral("demo:hr=70,seconds=20"),
+                              QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        for (const char* key :
+             {"heart_rate_bpm", "rr_mean_ms", "sdnn_ms", "rmssd_ms", "pnn50_percent", "pr_ms",
+              "qrs_ms", "qt_ms", "qtc_bazett_ms", "qtc_fridericia_ms", "p_axis_deg", "qrs_axis_deg",
+              "t_axis_deg", "findings", "windows"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QVERIFY(std::abs(o.value(QStringLiteral("heart_rate_bpm")).toDouble() - 70.0) < 3.5);
+        QCOMPARE(o.value(QStringLiteral("windows")).toArray().size(), 2);
+        const QJsonArray findings = o.value(QStringLiteral("findings")).toArray();
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.at(0).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("sinus_rhythm"));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("missing file")
+            << QStringList{QStringLiteral("measure"), QStringLiteral("/nonexistent/x.hea")};
+        QTest::newRow("beats missing file")
+            << QStringList{QStringLiteral("beats"), QStringLiteral("/nonexistent/x.hea")};
+        QTest::newRow("unknown lead")
+            << QStringList{QStringLiteral("beats"), QStringLiteral("demo:"),
+                           QStringLiteral("--lead"), QStringLiteral("V9")};
+        QTest::newRow("bad mains")
+            << QStringList{QStringLiteral("measure"), QStringLiteral("demo:"),
+                           QStringLiteral("--mains"), QStringLiteral("55")};
+        QTest::newRow("no file") << QStringList{QStringLiteral("measure")};
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        const Run r = runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!r.err.trimmed().isEmpty());
+        if (args.size() > 1) // usage errors may print the help text; input errors one line
+            QCOMPARE(r.err.trimmed().count('\n'), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDsp)
+#include "tst_cli_dsp.moc"
