@@ -15,6 +15,7 @@ int runMeasure(const QStringList& args);
 int runTrain(const QStringList& args);
 int runEvaluate(const QStringList& args);
 int runAnalyze(const QStringList& args);
+int runExplain(const QStringList& args);
 
 const std::vector<Command>& commands()
 {
@@ -28,6 +29,7 @@ const std::vector<Command>& commands()
         {"train", "train a detector on PTB-XL --data DIR --model NAME --out DIR [--seed N]", runTrain},
         {"evaluate", "evaluate a model on PTB-XL fold 10 --data DIR --model DIR [--json]", runEvaluate},
         {"analyze", "abnormal-ECG verdict for a recording [--age N] [--sex M|F] [--json]", runAnalyze},
+        {"explain", "SHAP contributions per lead/segment [--window S] [--players beats|seconds|leads] [--json]", runExplain},
     };
     return all;
 }

@@ -206,7 +206,8 @@ Result<Attribution> explainWindow(const Eigen::MatrixXf& window, double fsHz,
     Segmentation seg = segmentWindow(beats, n, fsHz);
     if (options.players == PlayerKind::Seconds)
         seg = Segmentation{fixedSegments(n, fsHz, 1.0), PlayerKind::Seconds, {}};
-    a.note = seg.note;
+    if (options.players == PlayerKind::Beats)
+        a.note = seg.note;
 
     if (options.baseline == BaselineKind::Isoelectric) {
         a.baseline = isoelectricBaseline(window, seg.segments, fsHz);

@@ -8,15 +8,23 @@
 // reported so the explanation time can be rescaled to the real detector's. "NullModel" runs the
 // explanation machinery alone (masking, enumeration, regression, bootstrap) with a trivial model.
 //
+// The *_Detector runs use the shipped ml::Detector (models/resnet1d, LibTorch) on the first
+// PTB-XL fold-10 record; without beat detection in the engine yet they use 1 s x lead players
+// (120), the same count as the beat game.
+//
 // After the runs, the ratios naive / batched of the median times are printed.
 
 #include "../xai/stand_in_model.h"
+#include "bench_util.h"
+#include "ml/detector.h"
+#include "ml/ptbxl.h"
 #include "xai/ecg_game.h"
 
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string>
 
 using namespace ecglens::xai;
@@ -52,9 +60,71 @@ ModelFn nullModel()
     };
 }
 
+struct DetectorFixture
+{
+    std::optional<ecglens::ml::Detector> detector;
+    Eigen::MatrixXf window;
+    std::string error;
+    DetectorFixture()
+    {
+        auto d = ecglens::ml::Detector::load(ecglens::ml::defaultModelDir());
+        if (!d) {
+            error = "detector: " + d.error();
+            return;
+        }
+        detector.emplace(std::move(*d));
+        auto index = ecglens::ml::readPtbxlIndex(ecglens::bench::dataDir());
+        if (!index) {
+            error = index.error();
+            return;
+        }
+        for (const auto& e : *index)
+            if (e.fold == 10) {
+                auto w = ecglens::ml::loadPtbxlWindow(e);
+                if (w)
+                    window = *w;
+                else
+                    error = w.error();
+                return;
+            }
+        error = "no PTB-XL fold-10 record in " + ecglens::bench::dataDir();
+    }
+};
+
+DetectorFixture& detectorFixture()
+{
+    static DetectorFixture f;
+    return f;
+}
+
+ModelFn detectorModel()
+{
+    return [](const std::vector<Eigen::MatrixXf>& ws) {
+        return detectorFixture().detector->logits(ws);
+    };
+}
+
+void runExplainOn(benchmark::State& state, const Eigen::MatrixXf& window,
+                  const std::vector<int>& beats, PlayerKind kind, ModelFn model, int modelBatch);
+
 void runExplain(benchmark::State& state, PlayerKind kind, ModelFn model, int modelBatch)
 {
-    Fixture& f = fixture();
+    runExplainOn(state, fixture().window, fixture().beats, kind, std::move(model), modelBatch);
+}
+
+void runDetector(benchmark::State& state, PlayerKind kind, int modelBatch)
+{
+    DetectorFixture& d = detectorFixture();
+    if (!d.error.empty()) {
+        state.SkipWithError(d.error.c_str());
+        return;
+    }
+    runExplainOn(state, d.window, {}, kind, detectorModel(), modelBatch);
+}
+
+void runExplainOn(benchmark::State& state, const Eigen::MatrixXf& window,
+                  const std::vector<int>& beats, PlayerKind kind, ModelFn model, int modelBatch)
+{
     ExplainOptions o;
     o.players = kind;
     o.modelBatch = modelBatch;
@@ -62,7 +132,7 @@ void runExplain(benchmark::State& state, PlayerKind kind, ModelFn model, int mod
     double efficiencyError = 0;
     std::size_t players = 0;
     for (auto _ : state) {
-        auto a = explainWindow(f.window, 100.0, f.beats, model, o);
+        auto a = explainWindow(window, 100.0, beats, model, o);
         if (!a.ok() || !a->shap.efficient) {
             state.SkipWithError(a.ok() ? "efficiency check failed" : a.error().c_str());
             return;
@@ -140,6 +210,64 @@ BENCHMARK(BM_KernelBeats_Naive)
 BENCHMARK(BM_ExactLeads_NullModel)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_KernelBeats_NullModel)->Unit(benchmark::kMillisecond);
 
+void BM_DetectorForward(benchmark::State& state)
+{
+    DetectorFixture& d = detectorFixture();
+    if (!d.error.empty()) {
+        state.SkipWithError(d.error.c_str());
+        return;
+    }
+    const std::vector<Eigen::MatrixXf> batch(std::size_t(state.range(0)), d.window);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(d.detector->logits(batch).data());
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_DetectorForward)
+    ->Arg(1)
+    ->Arg(16)
+    ->Arg(64)
+    ->Arg(256)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+
+void BM_ExactLeads_Detector_Batched(benchmark::State& s)
+{
+    runDetector(s, PlayerKind::Leads, 64);
+}
+void BM_ExactLeads_Detector_Naive(benchmark::State& s)
+{
+    runDetector(s, PlayerKind::Leads, 1);
+}
+void BM_KernelSeconds_Detector_Batched(benchmark::State& s)
+{
+    runDetector(s, PlayerKind::Seconds, 64);
+}
+void BM_KernelSeconds_Detector_Naive(benchmark::State& s)
+{
+    runDetector(s, PlayerKind::Seconds, 1);
+}
+BENCHMARK(BM_ExactLeads_Detector_Batched)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK(BM_ExactLeads_Detector_Naive)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK(BM_KernelSeconds_Detector_Batched)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK(BM_KernelSeconds_Detector_Naive)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+
 // Collects median (or single-run) real times to print naive / batched ratios at the end.
 class RatioReporter : public benchmark::ConsoleReporter
 {
@@ -159,7 +287,8 @@ public:
     }
     void printRatios() const
     {
-        for (const char* game : {"ExactLeads", "KernelBeats"}) {
+        for (const char* game :
+             {"ExactLeads", "KernelBeats", "ExactLeads_Detector", "KernelSeconds_Detector"}) {
             const auto b = m_times.find(std::string("BM_") + game + "_Batched");
             const auto n = m_times.find(std::string("BM_") + game + "_Naive");
             if (b != m_times.end() && n != m_times.end() && b->second > 0)

@@ -1,128 +1,155 @@
 // Faithfulness of the explanations on PTB-XL fold 10 (deletion curves): removing the segments
-// with the largest contributions towards "abnormal" must lower the predicted probability more
+// with the largest contributions towards "abnormal" must lower the detector's probability more
 // than removing as many random segments, averaged over records.
 //
-// SCAFFOLD STATUS: the trained detector (issue 5, ml::Detector::logits) is not yet in the build,
-// so the model here is the documented STAND-IN (stand_in_model.h, a fixed random CNN). This
-// checks the whole pipeline (PTB-XL fold 10 -> windows -> SHAP -> deletion curves -> areas) and
-// that the explanations are faithful to *that* model; the areas for the README must come from
-// the detector. Segments are fixed 1 s x lead (120 players) until beat detection is wired in.
-// ECGLENS_XAI_FAITHFULNESS_RECORDS=N limits the records (default 12 keeps CI fast; 0 = all).
+// Model: the shipped ml::Detector (models/resnet1d). Players: lead x 1 s segments (120; beat
+// detection is not wired into the engine yet), isoelectric baseline, KernelSHAP. Deletion up to
+// k = 30 segments, random curve averaged over several orders per record. Areas are the mean
+// probability over k/30 (trapezoid), printed for the README.
+// Defaults keep the test near a minute on 2 cores; for the README numbers use more:
+// ECGLENS_XAI_FAITHFULNESS_RECORDS=N limits the records (0 or unset = all 66 of fold 10);
+// ECGLENS_XAI_FAITHFULNESS_BUDGET=N sets the KernelSHAP budget (default 512);
+// ECGLENS_XAI_FAITHFULNESS_REPEATS=N random orders per record (default 5).
 
-#include "io/open.h"
-#include "stand_in_model.h"
+#include "ml/detector.h"
+#include "ml/ptbxl.h"
 #include "test_data.h"
 #include "xai/ecg_game.h"
 #include "xai/faithfulness.h"
 
-#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTest>
-
-#include <array>
 
 using namespace ecglens;
 using namespace ecglens::xai;
-
-namespace {
-
-// Minimal CSV line splitter with double-quoted fields (scp_codes holds commas).
-QStringList splitCsv(const QString& line)
-{
-    QStringList out;
-    QString field;
-    bool quoted = false;
-    for (int i = 0; i < line.size(); ++i) {
-        const QChar c = line[i];
-        if (c == QLatin1Char('"')) {
-            if (quoted && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
-                field += c;
-                ++i;
-            } else {
-                quoted = !quoted;
-            }
-        } else if (c == QLatin1Char(',') && !quoted) {
-            out << field;
-            field.clear();
-        } else {
-            field += c;
-        }
-    }
-    out << field;
-    return out;
-}
-
-} // namespace
 
 class TestFaithfulness : public QObject
 {
     Q_OBJECT
 
 private slots:
+    // ecglens-cli explain --json end to end: the contributions it prints sum to output minus
+    // base value, one per (lead, 1 s) for "seconds", and the fields of issue 6 are present.
+    void cliExplainJson_data()
+    {
+        QTest::addColumn<QString>("players");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("method");
+        QTest::newRow("seconds") << QStringLiteral("seconds") << 120 << QStringLiteral("kernel");
+        QTest::newRow("beats falls back")
+            << QStringLiteral("beats") << 120 << QStringLiteral("kernel");
+    }
+    void cliExplainJson()
+    {
+        QFETCH(QString, players);
+        QFETCH(int, count);
+        QFETCH(QString, method);
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ECGLENS_MODEL_DIR"), QStringLiteral(ECGLENS_MODELS_DIR));
+        p.setProcessEnvironment(env);
+        p.start(ecglens::test::cliPath(),
+                {QStringLiteral("explain"),
+                 ecglens::test::dataPath(QStringLiteral("ptbxl/records100/00000/00001_lr.hea")),
+                 QStringLiteral("--players"), players, QStringLiteral("--budget"),
+                 QStringLiteral("300"), QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(300000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(o[QStringLiteral("method")].toString(), method);
+        const QJsonArray c = o[QStringLiteral("contributions")].toArray();
+        QCOMPARE(int(c.size()), count);
+        double sum = 0;
+        for (const auto& v : c) {
+            const QJsonObject x = v.toObject();
+            QVERIFY(!x[QStringLiteral("lead")].toString().isEmpty());
+            QVERIFY(x[QStringLiteral("end_s")].toDouble() >
+                    x[QStringLiteral("start_s")].toDouble());
+            sum += x[QStringLiteral("value")].toDouble();
+        }
+        const double base = o[QStringLiteral("base_value")].toDouble();
+        const double output = o[QStringLiteral("output")].toDouble();
+        QVERIFY(std::abs(sum - (output - base)) < 1e-3);
+        QVERIFY(o[QStringLiteral("efficiency_error")].toDouble() < 1e-3);
+        QVERIFY(o[QStringLiteral("efficient")].toBool());
+        const double prob = o[QStringLiteral("probability")].toDouble();
+        QVERIFY(prob > 0 && prob < 1);
+        QCOMPARE(o[QStringLiteral("baseline")].toString(), QStringLiteral("isoelectric"));
+    }
+
     void deletionCurvesPtbxlFold10()
     {
         ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
-        QFile csv(ecglens::test::dataPath(QStringLiteral("ptbxl/ptbxl_database.csv")));
-        QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
-        const QStringList header = splitCsv(QString::fromUtf8(csv.readLine()).trimmed());
-        const int foldCol = header.indexOf(QStringLiteral("strat_fold"));
-        const int fileCol = header.indexOf(QStringLiteral("filename_lr"));
-        QVERIFY2(foldCol >= 0 && fileCol >= 0, "ptbxl_database.csv lacks strat_fold/filename_lr");
-        QStringList records;
-        while (!csv.atEnd()) {
-            const QStringList f = splitCsv(QString::fromUtf8(csv.readLine()).trimmed());
-            if (f.size() > std::max(foldCol, fileCol) && f[foldCol].toDouble() == 10.0)
-                records << f[fileCol];
-        }
-        QVERIFY2(records.size() >= 60, "expected the 66 fold-10 records of the shared data");
-        int limit = qEnvironmentVariableIsSet("ECGLENS_XAI_FAITHFULNESS_RECORDS")
-                        ? qEnvironmentVariableIntValue("ECGLENS_XAI_FAITHFULNESS_RECORDS")
-                        : 12;
-        if (limit <= 0 || limit > records.size())
-            limit = int(records.size());
+        const QString modelDir = QStringLiteral(ECGLENS_MODELS_DIR "/resnet1d");
+        auto detector = ml::Detector::load(modelDir.toStdString());
+        QVERIFY2(detector.ok(), detector.error().c_str());
+        auto index = ml::readPtbxlIndex(ecglens::test::dataDir().toStdString());
+        QVERIFY2(index.ok(), index.error().c_str());
+        std::vector<ml::PtbxlEntry> fold10;
+        for (const auto& e : *index)
+            if (e.fold == 10)
+                fold10.push_back(e);
+        QVERIFY2(fold10.size() >= 60, "expected the 66 fold-10 records of the shared data");
+        int limit = qEnvironmentVariableIntValue("ECGLENS_XAI_FAITHFULNESS_RECORDS");
+        if (limit <= 0 || limit > int(fold10.size()))
+            limit = int(fold10.size());
+        int budget = qEnvironmentVariableIntValue("ECGLENS_XAI_FAITHFULNESS_BUDGET");
+        if (budget <= 0)
+            budget = 512;
+        int repeats = qEnvironmentVariableIntValue("ECGLENS_XAI_FAITHFULNESS_REPEATS");
+        if (repeats <= 0)
+            repeats = 5;
 
-        static const std::array<const char*, 12> leadOrder{"I",  "II", "III", "aVR", "aVL", "aVF",
-                                                           "V1", "V2", "V3",  "V4",  "V5",  "V6"};
-        const xai::test::StandInModel model;
-        const ModelFn fn = [&](const std::vector<Eigen::MatrixXf>& ws) { return model.logits(ws); };
-        std::vector<DeletionCurve> curves;
+        const ml::Detector& det = *detector;
+        const ModelFn fn = [&det](const std::vector<Eigen::MatrixXf>& ws) {
+            return det.logits(ws);
+        };
         const int maxK = 30;
+        std::vector<DeletionCurve> all, abnormal;
+        int efficient = 0;
+        double worstEfficiency = 0;
         for (int r = 0; r < limit; ++r) {
-            const std::string path = ecglens::test::dataPath(QStringLiteral("ptbxl/") + records[r] +
-                                                             QStringLiteral(".hea"))
-                                         .toStdString();
-            auto rec = io::open(path);
-            QVERIFY2(rec.ok(), (path + ": " + rec.error()).c_str());
-            QCOMPARE(rec->fsHz, 100.0);
-            Eigen::MatrixXf window = Eigen::MatrixXf::Zero(12, 1000);
-            for (int l = 0; l < 12; ++l) {
-                const int idx = rec->leadIndex(leadOrder[std::size_t(l)]);
-                QVERIFY2(idx >= 0, (path + ": lead missing").c_str());
-                const auto& s = rec->leads[std::size_t(idx)].samples;
-                for (int t = 0; t < 1000 && t < int(s.size()); ++t)
-                    window(l, t) = std::isfinite(s[std::size_t(t)]) ? s[std::size_t(t)] : 0.0f;
-            }
+            const ml::PtbxlEntry& e = fold10[std::size_t(r)];
+            auto window = ml::loadPtbxlWindow(e);
+            QVERIFY2(window.ok(), (e.recordPath + ": " + window.error()).c_str());
             ExplainOptions o;
             o.players = PlayerKind::Seconds;
-            o.kernel.budget = 512;
+            o.kernel.budget = budget;
             o.kernel.bootstrap = 0;
-            auto a = explainWindow(window, 100.0, {}, fn, o);
+            auto a = explainWindow(*window, 100.0, {}, fn, o);
             QVERIFY2(a.ok(), a.error().c_str());
-            QVERIFY2(a->shap.efficient, efficiencyMessage(a->shap).c_str());
-            auto c = deletionCurve(window, a->baseline, a->players, a->shap.values, fn, maxK, 10,
-                                   uint64_t(r + 1));
+            efficient += a->shap.efficient;
+            worstEfficiency = std::max(worstEfficiency, a->shap.efficiencyError);
+            auto c = deletionCurve(*window, a->baseline, a->players, a->shap.values, fn, maxK,
+                                   repeats, uint64_t(r + 1));
             QVERIFY2(c.ok(), c.error().c_str());
-            curves.push_back(*c);
+            all.push_back(*c);
+            if (e.abnormal)
+                abnormal.push_back(*c);
         }
-        const DeletionCurve mean = averageCurves(curves);
-        const double shapArea = normalisedArea(mean.byShap);
-        const double randomArea = normalisedArea(mean.byRandom);
-        qInfo("STAND-IN model, %d fold-10 records, k = 0..%d of 120 segments: deletion-curve area "
-              "(mean probability) by SHAP %.4f, random %.4f; p(k=0) %.4f, p(k=%d) SHAP %.4f "
-              "random %.4f",
-              limit, maxK, shapArea, randomArea, mean.byShap[0], maxK, mean.byShap.back(),
-              mean.byRandom.back());
-        QVERIFY(shapArea < randomArea);
-        QVERIFY(mean.byShap.back() < mean.byRandom.back());
+        // Probabilities here are the detector's raw sigmoid(logit), the scale SHAP explains.
+        auto report = [&](const char* what, const std::vector<DeletionCurve>& curves) {
+            const DeletionCurve mean = averageCurves(curves);
+            const double shapArea = normalisedArea(mean.byShap);
+            const double randomArea = normalisedArea(mean.byRandom);
+            qInfo("%s: %zu records, deletion of k = 0..%d of 120 segments (budget %d, %d random "
+                  "orders): area by SHAP %.4f, by random %.4f; p(k=0) %.4f, p(k=%d) SHAP %.4f "
+                  "random %.4f",
+                  what, curves.size(), maxK, budget, repeats, shapArea, randomArea, mean.byShap[0],
+                  maxK, mean.byShap.back(), mean.byRandom.back());
+            return std::make_pair(shapArea, randomArea);
+        };
+        const auto [shapAll, randomAll] = report("all fold-10", all);
+        if (!abnormal.empty())
+            report("abnormal fold-10", abnormal);
+        qInfo("efficiency: %d of %d explanations within 1e-3, worst error %.3g", efficient, limit,
+              worstEfficiency);
+        QCOMPARE(efficient, limit);
+        QVERIFY(shapAll < randomAll);
     }
 };
 
