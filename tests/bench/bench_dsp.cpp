@@ -1,0 +1,115 @@
+// DSP speed: condition + detect + measure on a 30-minute 2-lead 360 Hz record (MIT-BIH 101,
+// aim < 100 ms) and a 10 s 12-lead 500 Hz record (LUDB 1, aim < 10 ms). Stages are timed
+// separately too; the baseline is one pass that only reads every sample (memory bound).
+
+#include "bench_util.h"
+
+#include "dsp/beats.h"
+#include "dsp/filters.h"
+#include "dsp/measurements.h"
+#include "dsp/rhythm.h"
+#include "io/open.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+using namespace ecglens;
+
+namespace {
+
+const Recording& record(const std::string& rel)
+{
+    static std::map<std::string, Recording> cache;
+    auto it = cache.find(rel);
+    if (it == cache.end()) {
+        auto r = io::open(bench::dataDir() + "/" + rel);
+        if (!r) {
+            std::fprintf(stderr, "bench_dsp: %s\n", r.error().c_str());
+            std::exit(1);
+        }
+        it = cache.emplace(rel, std::move(*r)).first;
+    }
+    return it->second;
+}
+
+void setCounters(benchmark::State& state, const Recording& r)
+{
+    state.counters["realtime_x"] =
+        benchmark::Counter(r.durationS(), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void BM_Baseline_ReadSamples(benchmark::State& state, const char* rel)
+{
+    const Recording& r = record(rel);
+    for (auto _ : state) {
+        double s = 0;
+        for (const Lead& l : r.leads)
+            for (float v : l.samples)
+                s += v;
+        benchmark::DoNotOptimize(s);
+    }
+    setCounters(state, r);
+}
+
+void BM_Condition(benchmark::State& state, const char* rel)
+{
+    const Recording& r = record(rel);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(dsp::condition(r, {}));
+    setCounters(state, r);
+}
+
+void BM_Detect(benchmark::State& state, const char* rel)
+{
+    const Recording c = *dsp::condition(record(rel), {});
+    dsp::DetectOptions o;
+    o.inputConditioned = true;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(dsp::detectBeats(c, o));
+    setCounters(state, c);
+}
+
+void BM_Measure(benchmark::State& state, const char* rel)
+{
+    const Recording c = *dsp::condition(record(rel), {});
+    dsp::DetectOptions o;
+    o.inputConditioned = true;
+    const auto beats = *dsp::detectBeats(c, o);
+    for (auto _ : state) {
+        auto m = dsp::measure(c, beats);
+        benchmark::DoNotOptimize(dsp::rhythmFindings(beats, m));
+    }
+    setCounters(state, c);
+}
+
+/// The acceptance figure: condition + detect + measure (+ rhythm findings).
+void BM_Pipeline(benchmark::State& state, const char* rel)
+{
+    const Recording& r = record(rel);
+    for (auto _ : state) {
+        auto a = dsp::analyse(r);
+        benchmark::DoNotOptimize(dsp::rhythmFindings(a->beats, a->measurements));
+    }
+    setCounters(state, r);
+}
+
+} // namespace
+
+#define ECGLENS_DSP_BENCH(fn, name, rel)                                                           \
+    BENCHMARK_CAPTURE(fn, name, rel)->Unit(benchmark::kMillisecond)->UseRealTime()
+
+ECGLENS_DSP_BENCH(BM_Baseline_ReadSamples, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
+ECGLENS_DSP_BENCH(BM_Condition, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
+ECGLENS_DSP_BENCH(BM_Detect, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
+ECGLENS_DSP_BENCH(BM_Measure, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
+ECGLENS_DSP_BENCH(BM_Pipeline, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
+ECGLENS_DSP_BENCH(BM_Baseline_ReadSamples, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
+ECGLENS_DSP_BENCH(BM_Condition, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
+ECGLENS_DSP_BENCH(BM_Detect, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
+ECGLENS_DSP_BENCH(BM_Measure, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
+ECGLENS_DSP_BENCH(BM_Pipeline, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
+
+BENCHMARK_MAIN();
