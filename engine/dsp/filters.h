@@ -21,7 +21,8 @@ std::vector<float> highPass(const std::vector<float>& x, double fsHz, double cut
 std::vector<float> lowPass(const std::vector<float>& x, double fsHz, double cutoffHz,
                            int order = 4);
 
-/// Zero-phase notch at mainsHz (50 or 60) and, with harmonics, every multiple below Nyquist.
+/// Zero-phase notch at mainsHz (50 or 60) and, with harmonics, every multiple below Nyquist:
+/// scipy.signal.filtfilt(*iirnotch(k * mainsHz, quality, fs)) applied for k = 1, 2, ... in turn.
 std::vector<float> notch(const std::vector<float>& x, double fsHz, double mainsHz,
                          bool harmonics = true, double quality = 30.0);
 
@@ -73,7 +74,10 @@ struct ConditionOptions
     std::optional<double> lowPassHz = 40.0; ///< nullopt = no low-pass
 };
 
-/// Applies the chosen filters to every lead; metadata is copied. Cancellable (nullopt).
+/// Applies the chosen filters to every lead as ONE zero-phase cascade, exactly
+/// scipy.signal.sosfiltfilt(vstack(butter(2, baseline, "highpass"), iirnotch(k * mains, 30)...,
+/// butter(4, lowPass, "lowpass"))); leads at their own fsHz. Metadata is copied; stored digital
+/// values are dropped. Cancellable (nullopt).
 std::optional<Recording> condition(const Recording& recording, const ConditionOptions& options,
                                    const ProgressFn& progress = {});
 
