@@ -43,6 +43,9 @@ Detector::~Detector() = default;
 Result<Detector> Detector::load(const std::string& modelDir)
 {
     using R = Result<Detector>;
+    if (modelDir.empty())
+        return R::failure("no model folder given and no installed model found; set "
+                          "ECGLENS_MODEL_DIR to the folder holding manifest.json");
     const auto sha = verifyManifest(modelDir);
     if (!sha)
         return R::failure(sha.error());

@@ -136,6 +136,11 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
     out.set("arch", info.arch);
     out.set("folds", folds);
     out.set("bootstrap_rounds", cfg.bootstrapRounds);
+    // The validation AUC is what model selection uses (fold 10 never is).
+    if (const auto text = readTextFile((fs::path(cfg.modelDir) / kConfigFile).string())) {
+        if (const auto c = Json::parse(*text))
+            out.set("fold9_auc", (*c)["fold9_auc_by_lead_set"]["12"]);
+    }
     out.set("bootstrap_seed", (long long)cfg.seed);
     Json th = Json::object();
     th.set("borderline", info.thresholds.borderline);

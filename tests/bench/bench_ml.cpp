@@ -52,6 +52,7 @@ void windowBench(benchmark::State& state, const char* name)
     }
     ml::Detector::setThreads(1);
     const std::vector<ml::Window> batch(std::size_t(state.range(0)), window());
+    benchmark::DoNotOptimize(d->logits(batch)); // warm-up: oneDNN primitive creation
     for (auto _ : state)
         benchmark::DoNotOptimize(d->logits(batch));
     state.counters["ms_per_window"] = benchmark::Counter(
@@ -79,7 +80,7 @@ void BM_Holter24h3Lead(benchmark::State& state)
     const char* seconds = std::getenv("ECGLENS_BENCH_HOLTER_SECONDS");
     const std::string spec =
         std::string("demo:seconds=") + (seconds ? seconds : "86400") + ",fs=250,leads=3";
-    auto rec = io::open(spec);
+    auto rec = io::open(spec); // generated once, outside the timed loop
     if (!rec) {
         state.SkipWithError(rec.error().c_str());
         return;

@@ -115,7 +115,7 @@ private slots:
             << QStringLiteral("manifest.json") << QStringLiteral("remove")
             << QStringLiteral("no manifest.json");
         QTest::newRow("manifest garbage") << QStringLiteral("manifest.json")
-                                          << QStringLiteral("append") << QStringLiteral("damaged");
+                                          << QStringLiteral("garbage") << QStringLiteral("damaged");
     }
     void tamperedModelRefused()
     {
@@ -130,9 +130,9 @@ private slots:
         QFile f(path);
         if (action == QLatin1String("remove")) {
             QVERIFY(f.remove());
-        } else if (action == QLatin1String("append")) {
+        } else if (action == QLatin1String("append") || action == QLatin1String("garbage")) {
             QVERIFY(f.open(QIODevice::Append));
-            f.write(" ");
+            f.write(action == QLatin1String("garbage") ? "}x" : " ");
             f.close();
         } else {
             QVERIFY(f.open(QIODevice::ReadWrite));
