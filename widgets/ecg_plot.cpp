@@ -351,9 +351,7 @@ void EcgPlot::updateGeometryAndData()
     yAxis->setRange(0.0, r.height() / m_metrics.pixelsPerMm());
     if (auto ticker = qSharedPointerDynamicCast<QCPAxisTickerTime>(xAxis->ticker())) {
         const bool withHours = durationS() >= 3600.0 || m_startS + visibleSpanS() >= 3600.0;
-        ticker->setTimeFormat(withHours ? QStringLiteral("%h:%m:%s")
-                                        : (visibleSpanS() < 60 ? QStringLiteral("%m:%s.%z")
-                                                               : QStringLiteral("%m:%s")));
+        ticker->setTimeFormat(withHours ? QStringLiteral("%h:%m:%s") : QStringLiteral("%m:%s"));
         ticker->setTickCount(std::max(2, r.width() / 140));
     }
     rebuildGraphData();

@@ -97,7 +97,9 @@ void OverviewStrip::rebuildEnvelope()
     const double range = std::max(1e-6, hi - lo);
     const int h = height() - 2 * kPad;
     QPainter p(&m_envelope);
-    p.setPen(QPen(m_trace, 1));
+    QColor envelope = m_trace;
+    envelope.setAlpha(150);
+    p.setPen(QPen(envelope, 1));
     for (std::size_t i = 0; i < buckets.size(); ++i) {
         if (!std::isfinite(buckets[i].min))
             continue;

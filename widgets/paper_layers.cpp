@@ -149,6 +149,8 @@ void OverlayLayer::drawPulsesAndLabels(QCPPainter* painter)
         QString text = QString::fromStdString(leads[p.lead].name);
         if (text.isEmpty())
             text = QString::fromStdString(leads[p.lead].originalName);
+        if (p.rhythm && layout.columns > 1)
+            text += QObject::tr(" (rhythm)");
         if (m_plot->leadGainMmPerMv(p.lead) != m_plot->paperMetrics().gainMmPerMv())
             text += QStringLiteral(" ×%1").arg(m_plot->leadGainMmPerMv(p.lead) /
                                                m_plot->paperMetrics().gainMmPerMv());

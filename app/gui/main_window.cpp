@@ -207,16 +207,20 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     Q_ASSERT(QThread::currentThread() == thread());
     if (outcome.cancelled)
         return;
-    if (!outcome.recording) {
-        m_lastError = outcome.error;
+    QString error = outcome.error;
+    if (outcome.recording && outcome.recording->leads.empty())
+        error =
+            tr("%1: the file holds no signal to display (annotations only?).").arg(outcome.path);
+    if (!outcome.recording || !error.isEmpty()) {
+        m_lastError = error;
         statusBar()->clearMessage();
         // Non-blocking so the window stays usable (and tests are not stuck in a modal loop).
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open recording"),
-                                    outcome.error.isEmpty() ? tr("Unknown error") : outcome.error,
-                                    QMessageBox::Ok, this);
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("Cannot open recording"),
+                            error.isEmpty() ? tr("Unknown error") : error, QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
-        emit loadFailed(outcome.error);
+        emit loadFailed(error);
         return;
     }
     m_lastError.clear();
@@ -233,7 +237,8 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     m_patient->setRecording(m_recording.get());
     m_viewActions->setRecording(m_recording.get());
     m_toolsActions->setRecording(m_recording.get());
-    statusBar()->showMessage(tr("Opened in %1 s").arg(outcome.seconds, 0, 'f', 2), 5000);
+    m_statusFormat->setToolTip(tr("Opened in %1 s").arg(outcome.seconds, 0, 'f', 2));
+    statusBar()->clearMessage();
     for (const std::string& w : m_recording->warnings)
         statusBar()->showMessage(tr("Warning: %1").arg(QString::fromStdString(w)), 8000);
     updateTitleAndStatus();

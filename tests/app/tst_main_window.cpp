@@ -1,0 +1,332 @@
+// The window's open path (background worker, latest request wins, error dialog, settings,
+// patient panel, demo marking) and `ecglens --screenshot`, offscreen.
+
+#include "ecg_viewer.h"
+#include "job_runner.h"
+#include "main_window.h"
+#include "patient_panel.h"
+#include "test_data.h"
+#include "view/signal_view.h"
+
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace ecglens;
+
+namespace {
+
+/// Number of signals declared by a WFDB header: the second field of its first non-comment line.
+int wfdbSignalCount(const QString& heaPath)
+{
+    QFile f(heaPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        return line.split(' ').value(1).toInt();
+    }
+    return -1;
+}
+
+/// Signals declared by an EDF header (bytes 252-255, "ns"), minus EDF Annotations channels.
+int edfSignalCount(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray head = f.read(256);
+    const int ns = head.mid(252, 4).trimmed().toInt();
+    const QByteArray labels = f.read(16 * ns);
+    int annotations = 0;
+    for (int i = 0; i < ns; ++i)
+        if (labels.mid(16 * i, 16).trimmed() == "EDF Annotations")
+            ++annotations;
+    return ns - annotations;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<QSettings> store(const QString& name = QStringLiteral("settings.ini"))
+    {
+        return std::make_unique<QSettings>(m_dir.filePath(name), QSettings::IniFormat);
+    }
+
+    /// Opens `path` through the window and waits; fails with the reader's message.
+    static bool openAndWait(MainWindow& w, const QString& path, int timeoutMs = 60000)
+    {
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        QSignalSpy failed(&w, &MainWindow::loadFailed);
+        w.openPath(path);
+        if (!QTest::qWaitFor([&] { return shown.count() + failed.count() > 0; }, timeoutMs))
+            qWarning("timed out opening %s", qPrintable(path));
+        return shown.count() > 0;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void opensEverySharedFormat_data()
+    {
+        QTest::addColumn<QString>("relative");
+        QTest::addColumn<int>("expectedLeads"); // from the file's own header; -1: just > 0
+        const auto wfdb = [](const char* rel) {
+            return wfdbSignalCount(test::dataPath(QString::fromLatin1(rel)));
+        };
+        QTest::newRow("WFDB MIT-BIH 100") << "wfdb-samples/100.hea" << wfdb("wfdb-samples/100.hea");
+        QTest::newRow("WFDB MIT-BIH 101") << "mitdb/101.hea" << wfdb("mitdb/101.hea");
+        QTest::newRow("PTB-XL 100 Hz")
+            << "ptbxl/records100/00000/00001_lr.hea" << wfdb("ptbxl/records100/00000/00001_lr.hea");
+        QTest::newRow("PTB-XL 500 Hz")
+            << "ptbxl/records500/00000/00009_hr.hea" << wfdb("ptbxl/records500/00000/00009_hr.hea");
+        QTest::newRow("LUDB") << "ludb/data/1.hea" << wfdb("ludb/data/1.hea");
+        QTest::newRow("EDF") << "wfdb-samples/test_generator_2.edf"
+                             << edfSignalCount(test::dataPath(
+                                    QStringLiteral("wfdb-samples/test_generator_2.edf")));
+        // formats/README.md: the SCP file holds 12 leads (also what libbiosig reads).
+        QTest::newRow("SCP-ECG") << "formats/ecgtoolkit-Example.scp" << 12;
+        QTest::newRow("DICOM") << "formats/ecgtoolkit-Example.dcm" << 12;
+        QTest::newRow("HL7 aECG (Mortara)") << "formats/ecgtoolkit-Example.xml" << -1;
+        QTest::newRow("HL7 aECG (ecg-kit)") << "formats/ecgkit-ecg_hl7.xml" << -1;
+    }
+    void opensEverySharedFormat()
+    {
+        QFETCH(QString, relative);
+        QFETCH(int, expectedLeads);
+        ECGLENS_REQUIRE_DATA(relative);
+        MainWindow w(store());
+        w.resize(1200, 800);
+        w.show();
+        const bool ok = openAndWait(w, test::dataPath(relative));
+        if (!ok)
+            QFAIL(qPrintable(QStringLiteral("%1 did not open through the window (reader missing or "
+                                            "failing?): %2")
+                                 .arg(relative, w.lastError())));
+        QVERIFY(w.recording());
+        if (expectedLeads > 0)
+            QCOMPARE(int(w.recording()->leads.size()), expectedLeads);
+        else
+            QVERIFY(!w.recording()->leads.empty());
+        QVERIFY(w.recording()->durationS() > 0);
+        // It is on screen: the plot has the view and drew data into its panels.
+        const EcgPlot* plot = w.viewer()->plot();
+        QVERIFY(plot->signalView());
+        QVERIFY(!plot->paperLayout().panels.empty());
+        QVERIFY(plot->graph(0)->data()->size() > 0);
+        QVERIFY(w.windowTitle().contains(QFileInfo(relative).fileName()));
+    }
+
+    void readerErrorKeepsWindowUsable()
+    {
+        const QString junk = m_dir.filePath(QStringLiteral("junk.edf"));
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(300, 'x'));
+        f.close();
+        MainWindow w(store());
+        w.show();
+        QVERIFY(!openAndWait(w, junk));
+        QVERIFY(!w.lastError().isEmpty());
+        QVERIFY2(w.lastError().contains(QStringLiteral("junk.edf")), qPrintable(w.lastError()));
+        QVERIFY(!w.loading());
+        // The same window opens a good file afterwards.
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"));
+        QVERIFY(
+            openAndWait(w, test::dataPath(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"))));
+        QVERIFY(w.lastError().isEmpty());
+    }
+
+    void annotationOnlyEdfIsExplained()
+    {
+        // test_edfann.edf declares one channel, "EDF Annotations" (header bytes 252-255 and the
+        // label field): nothing to draw, so the window says so instead of showing empty paper.
+        const QString rel = QStringLiteral("wfdb-samples/test_edfann.edf");
+        ECGLENS_REQUIRE_DATA(rel);
+        QCOMPARE(edfSignalCount(test::dataPath(rel)), 0);
+        MainWindow w(store());
+        w.show();
+        QVERIFY(!openAndWait(w, test::dataPath(rel)));
+        QVERIFY2(w.lastError().contains(QStringLiteral("no signal")), qPrintable(w.lastError()));
+        QVERIFY(!w.recording());
+    }
+
+    void latestRequestWins()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"));
+        MainWindow w(store());
+        w.show();
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        QSignalSpy failed(&w, &MainWindow::loadFailed);
+        // A: a long recording (several seconds of work); B requested right after.
+        w.openPath(QStringLiteral("demo:seconds=7200,fs=500,leads=12"));
+        const QString b = test::dataPath(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"));
+        w.openPath(b);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() > 0 || failed.count() > 0, 60000);
+        QTest::qWait(500); // give a stale A the chance to (wrongly) arrive
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(shown.at(0).at(0).toString(), b);
+        QCOMPARE(w.currentPath(), b);
+        QCOMPARE(int(w.recording()->leads.size()), 12);
+    }
+
+    void runnerDropsStaleAndRunsOffGuiThread()
+    {
+        JobRunner runner;
+        QSignalSpy done(&runner, &JobRunner::loadFinished);
+        const quint64 a = runner.load(QStringLiteral("demo:seconds=3600,fs=500,leads=12"));
+        const quint64 b = runner.load(QStringLiteral("demo:seconds=10"));
+        QVERIFY(b > a);
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, 60000);
+        QTest::qWait(300);
+        QCOMPARE(done.count(), 1);
+        const auto outcome = done.at(0).at(0).value<LoadOutcome>();
+        QCOMPARE(outcome.jobId, b);
+        QVERIFY(outcome.recording);
+        QVERIFY(outcome.signal);
+        QCOMPARE(int(outcome.recording->durationS() + 0.5), 10);
+        // Cancel: nothing arrives, and the runner is idle again.
+        done.clear();
+        runner.load(QStringLiteral("demo:seconds=3600,fs=500,leads=12"));
+        QVERIFY(runner.busy(JobKind::Load));
+        runner.cancel(JobKind::Load);
+        QVERIFY(!runner.busy(JobKind::Load));
+        QTest::qWait(1500);
+        QCOMPARE(done.count(), 0);
+    }
+
+    void demoIsMarkedSynthetic()
+    {
+        MainWindow w(store());
+        w.show();
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        w.openDemo();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() > 0 || !w.lastError().isEmpty(), 30000);
+        QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+        QVERIFY(w.recording()->synthetic);
+        QVERIFY(w.windowTitle().contains(QStringLiteral("SYNTHETIC DEMO")));
+        bool bannerShown = false;
+        for (QLabel* l : w.findChildren<QLabel*>())
+            if (l->isVisible() && l->text().contains(QStringLiteral("SYNTHETIC DEMO")))
+                bannerShown = true;
+        QVERIFY(bannerShown);
+        // The decision-support note is always there.
+        auto* note = w.findChild<QLabel*>(QStringLiteral("decisionSupportNote"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY(note->text().contains(QStringLiteral("does not diagnose")));
+    }
+
+    void patientPanelEditableWhereFileIsSilent()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("mitdb/101.hea"));
+        MainWindow w(store());
+        w.show();
+        QVERIFY(openAndWait(w, test::dataPath(QStringLiteral("mitdb/101.hea"))));
+        // 101.hea's comment line gives age 75 and sex F, but no patient ID.
+        PatientPanel* p = w.patientPanel();
+        QVERIFY(p->idEditable());
+        QVERIFY(!p->ageEditable());
+        QCOMPARE(p->patient().ageYears.value_or(-1), 75.0);
+        QVERIFY(!p->sexEditable());
+        QCOMPARE(p->patient().sex, Sex::Female);
+        // A long record gets the overview strip.
+        QVERIFY(w.viewer()->overviewShown());
+    }
+
+    void settingsPersist()
+    {
+        {
+            MainWindow w(store(QStringLiteral("persist.ini")));
+            w.settings().layout = QStringLiteral("3x4");
+            w.settings().speedMmPerS = 50.0;
+            w.settings().theme = QStringLiteral("mono");
+            w.settings().filterNotch = true;
+            w.settings().mainsHz = 60.0;
+            w.settings().addRecent(QStringLiteral("/x/a.hea"));
+            w.saveSettings();
+        }
+        MainWindow w(store(QStringLiteral("persist.ini")));
+        QCOMPARE(w.settings().layout, QStringLiteral("3x4"));
+        QCOMPARE(w.settings().speedMmPerS, 50.0);
+        QCOMPARE(w.settings().mainsHz, 60.0);
+        QVERIFY(w.settings().filterNotch);
+        QCOMPARE(w.settings().recentFiles, QStringList{QStringLiteral("/x/a.hea")});
+        QCOMPARE(w.viewer()->plot()->leadLayout(), LeadLayout::Grid3x4);
+        QCOMPARE(w.viewer()->plot()->paperMetrics().speedMmPerS(), 50.0);
+        QCOMPARE(w.viewer()->plot()->theme().key, QStringLiteral("mono"));
+    }
+
+    void displayFiltersAndRawToggle()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records500/00000/00009_hr.hea"));
+        MainWindow w(store(QStringLiteral("filters.ini")));
+        w.show();
+        QSignalSpy applied(&w, &MainWindow::filtersApplied);
+        QVERIFY(
+            openAndWait(w, test::dataPath(QStringLiteral("ptbxl/records500/00000/00009_hr.hea"))));
+        QTRY_VERIFY(applied.count() >= 1);
+        const auto raw = w.viewer()->plot()->signalView();
+        QCOMPARE(raw->recordingPtr(), w.recording()); // no filter set: raw on screen
+        applied.clear();
+        w.settings().filterBaseline = true;
+        w.settings().lowPassHz = 40.0;
+        w.applyFilters();
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, 30000);
+        const auto filtered = w.viewer()->plot()->signalView();
+        QVERIFY(filtered->recordingPtr() != w.recording());
+        // Baseline removal takes the mean of a lead towards 0; the raw recording is untouched.
+        const auto& lead = filtered->recording().leads[0].samples;
+        double mean = 0;
+        for (float v : lead)
+            mean += v;
+        mean /= double(lead.size());
+        QVERIFY2(std::abs(mean) < 0.05, qPrintable(QString::number(mean)));
+        // Raw is one switch away.
+        applied.clear();
+        w.settings().showRaw = true;
+        w.applyFilters();
+        QTRY_VERIFY(applied.count() >= 1);
+        QCOMPARE(w.viewer()->plot()->signalView()->recordingPtr(), w.recording());
+    }
+
+    void screenshotCommandLine()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"));
+        const QString out = m_dir.filePath(QStringLiteral("shot.png"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ECGLENS_GUI_PATH),
+                {QStringLiteral("--screenshot"), out, QStringLiteral("--layout"),
+                 QStringLiteral("3x4"), QStringLiteral("--size"), QStringLiteral("1200x800"),
+                 test::dataPath(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"))});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QImage img(out);
+        QCOMPARE(img.size(), QSize(1200, 800));
+        // A bad file: exit code 1 and the reader's message on stderr.
+        p.start(QStringLiteral(ECGLENS_GUI_PATH), {QStringLiteral("--screenshot"), out,
+                                                   m_dir.filePath(QStringLiteral("missing.hea"))});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().contains("missing.hea"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
