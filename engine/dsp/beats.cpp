@@ -74,29 +74,36 @@ struct Features
     std::vector<double> leadScale;               ///< per lead, typical |band-passed| peak
 };
 
-Features computeFeatures(const std::vector<const std::vector<float>*>& leads, double fsHz)
+/// Features at fsHz / decim (the band-passed signals stay at the full rate for refinement).
+Features computeFeatures(const std::vector<const std::vector<float>*>& leads, double fsHz,
+                         std::size_t decim)
 {
     Features f;
-    const std::size_t n = leads.empty() ? 0 : leads[0]->size();
+    const std::size_t nFull = leads.empty() ? 0 : leads[0]->size();
+    const std::size_t n = (nFull + decim - 1) / decim;
     f.energy.assign(n, 0.0);
     f.slope.assign(n, 0.0);
     const double high = std::min(15.0, 0.45 * fsHz);
     const auto sos = butterworth(2, FilterKind::BandPass, fsHz, 5.0, high);
-    const std::size_t w = std::size_t(std::lround(0.15 * fsHz)) | 1u;
+    const double fsD = fsHz / double(decim);
+    const std::size_t w = std::size_t(std::lround(0.15 * fsD)) | 1u;
     std::vector<std::vector<double>> perLead, perLeadSlope;
     for (const auto* lead : leads) {
         std::vector<double> y = sosFiltFilt(sos, bridged(*lead));
+        std::vector<double> yd(n);
+        for (std::size_t i = 0; i < n; ++i)
+            yd[i] = y[i * decim];
         std::vector<double> d(n, 0.0), e(n, 0.0);
         for (std::size_t i = 2; i + 2 < n; ++i) {
-            d[i] = (2.0 * y[i + 2] + y[i + 1] - y[i - 1] - 2.0 * y[i - 2]) * fsHz / 8.0;
+            d[i] = (2.0 * yd[i + 2] + yd[i + 1] - yd[i - 1] - 2.0 * yd[i - 2]) * fsD / 8.0;
             e[i] = d[i] * d[i];
         }
         std::vector<double> m = movingAverage(e, w);
-        const double amp = typicalPeak(m, fsHz);
+        const double amp = typicalPeak(m, fsD);
         std::vector<double> absY(n);
         for (std::size_t i = 0; i < n; ++i)
-            absY[i] = std::abs(y[i]);
-        f.leadScale.push_back(std::max(typicalPeak(absY, fsHz), 1e-12));
+            absY[i] = std::abs(yd[i]);
+        f.leadScale.push_back(std::max(typicalPeak(absY, fsD), 1e-12));
         std::vector<double> fl(n, 0.0), sl(n, 0.0);
         if (amp > 0) {
             const double rs = 1.0 / std::sqrt(amp);
@@ -112,7 +119,7 @@ Features computeFeatures(const std::vector<const std::vector<float>*>& leads, do
     // Fuse with weights from each lead's local peak-to-mean ratio (4 s blocks, interpolated),
     // so a lead drowned in noise or artefact contributes little where it is bad.
     const std::size_t nl = perLead.size();
-    const std::size_t block = std::max<std::size_t>(1, std::size_t(4.0 * fsHz));
+    const std::size_t block = std::max<std::size_t>(1, std::size_t(4.0 * fsD));
     const std::size_t nb = (n + block - 1) / block;
     std::vector<double> wts(nb * nl, 1.0);
     for (std::size_t b = 0; b < nb && nl > 1; ++b) {
@@ -200,7 +207,12 @@ std::vector<std::int64_t> detectQrs(const std::vector<const std::vector<float>*>
 {
     if (leads.empty() || fsHz <= 0 || leads[0]->size() < std::size_t(fsHz))
         return {};
-    const Features f = computeFeatures(leads, fsHz);
+    // Thresholding runs at about 150 Hz (the 5-15 Hz band needs no more); R peaks are refined
+    // at the full rate.
+    const std::size_t decim = std::max<std::size_t>(1, std::size_t(fsHz / 150.0));
+    const Features f = computeFeatures(leads, fsHz, decim);
+    const double fsFull = fsHz;
+    fsHz /= double(decim); // feature rate from here to the refinement
     const std::int64_t refr = std::int64_t(std::lround(refractoryMs * 1e-3 * fsHz));
     const auto cands = candidatePeaks(f.energy, std::size_t(refr));
     const std::int64_t slopeHalf = std::int64_t(std::lround(0.075 * fsHz));
@@ -300,11 +312,12 @@ std::vector<std::int64_t> detectQrs(const std::vector<const std::vector<float>*>
     }
 
     // Refine each beat to the largest normalised band-passed deflection near the energy peak.
-    const std::int64_t n = std::int64_t(f.energy.size());
-    const std::int64_t half = std::int64_t(std::lround(0.08 * fsHz));
+    const std::int64_t n = std::int64_t(leads[0]->size());
+    const std::int64_t half = std::int64_t(std::lround(0.08 * fsFull));
+    const std::int64_t refrFull = std::int64_t(std::lround(refractoryMs * 1e-3 * fsFull));
     std::vector<std::int64_t> peaks;
     for (std::size_t k : accepted) {
-        const std::int64_t c = cs[k].pos;
+        const std::int64_t c = cs[k].pos * std::int64_t(decim);
         std::int64_t best = c;
         double bestV = -1.0;
         for (std::int64_t i = std::max<std::int64_t>(0, c - half); i <= std::min(n - 1, c + half);
@@ -317,7 +330,7 @@ std::vector<std::int64_t> detectQrs(const std::vector<const std::vector<float>*>
                 best = i;
             }
         }
-        if (peaks.empty() || best - peaks.back() >= refr / 2)
+        if (peaks.empty() || best - peaks.back() >= refrFull / 2)
             peaks.push_back(best);
     }
     return peaks;
