@@ -1,6 +1,7 @@
 #include "cli_util.h"
 
 #include "core/lead_names.h"
+#include "dsp/beats.h"
 #include "ml/detector.h"
 #include "xai/ecg_game.h"
 
@@ -30,7 +31,7 @@ int runExplain(const QStringList& args)
                                     QStringLiteral("START_S"), QStringLiteral("0"));
     const QCommandLineOption players(
         QStringLiteral("players"),
-        QStringLiteral("beats (lead x beat; 1 s segments when beats are unavailable), seconds "
+        QStringLiteral("beats (lead x beat; 1 s segments when beats are unreliable), seconds "
                        "(lead x 1 s) or leads (12 players, exact)."),
         QStringLiteral("beats|seconds|leads"), QStringLiteral("beats"));
     const QCommandLineOption budget(QStringLiteral("budget"),
@@ -94,8 +95,19 @@ int runExplain(const QStringList& args)
                         .arg(double(prepared->samples) / ml::kModelFsHz));
     const ml::Window w = ml::extractWindow(*prepared, start);
 
-    // No beat detector is wired in yet: "beats" falls back to 1 s segments, with a note.
-    const std::vector<int> beats;
+    // Beats from the QRS detector fused over the present leads of the whole prepared signal
+    // (more context than the window alone), then those inside the window.
+    std::vector<int> beats;
+    if (options.players != xai::PlayerKind::Seconds) {
+        std::vector<const std::vector<float>*> leads;
+        for (int k = 0; k < ml::kModelLeads; ++k)
+            if (prepared->present[std::size_t(k)] && !prepared->leads[std::size_t(k)].empty())
+                leads.push_back(&prepared->leads[std::size_t(k)]);
+        if (!leads.empty())
+            for (const std::int64_t r : dsp::detectQrs(leads, ml::kModelFsHz))
+                if (r >= start && r < start + w.cols())
+                    beats.push_back(int(r - start));
+    }
     const ml::Detector& det = *detector;
     const auto result = xai::explainWindow(
         w, ml::kModelFsHz, beats,
