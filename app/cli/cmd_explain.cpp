@@ -147,6 +147,9 @@ int runExplain(const QStringList& args)
             o[QStringLiteral("note")] = fromStd(a.note);
         if (!efficiencyProblem.empty())
             o[QStringLiteral("error")] = fromStd(efficiencyProblem);
+        const ml::ModelInfo cal = det.info();
+        const std::vector<double> probabilityValues =
+            xai::probabilityContributions(s, cal.calibrationA, cal.calibrationB);
         QJsonArray contributions;
         for (std::size_t i = 0; i < a.players.size(); ++i) {
             const xai::Player& p = a.players[i];
@@ -156,6 +159,7 @@ int runExplain(const QStringList& args)
             c[QStringLiteral("end_s")] = timeS(p.end);
             c[QStringLiteral("value")] = s.values[i];
             c[QStringLiteral("standard_error")] = s.standardErrors[i];
+            c[QStringLiteral("probability_value")] = probabilityValues[i]; // display scale
             contributions.append(c);
         }
         o[QStringLiteral("contributions")] = contributions;

@@ -14,18 +14,15 @@ double sigmoid(double logOdds)
     return e / (1.0 + e);
 }
 
-std::vector<double> probabilityContributions(const ShapleyResult& result)
+std::vector<double> probabilityContributions(const ShapleyResult& result, double calibrationA,
+                                             double calibrationB)
 {
     const double dLogit = result.fullValue - result.baseValue;
-    const double dProb = sigmoid(result.fullValue) - sigmoid(result.baseValue);
-    // As dLogit -> 0 the secant slope tends to the derivative p(1-p).
-    double scale;
-    if (std::abs(dLogit) > 1e-9) {
-        scale = dProb / dLogit;
-    } else {
-        const double p = sigmoid(result.baseValue);
-        scale = p * (1.0 - p);
-    }
+    const double pFull = sigmoid(calibrationA * result.fullValue + calibrationB);
+    const double pBase = sigmoid(calibrationA * result.baseValue + calibrationB);
+    // As dLogit -> 0 the secant slope tends to the derivative a p (1 - p).
+    const double scale =
+        std::abs(dLogit) > 1e-9 ? (pFull - pBase) / dLogit : calibrationA * pBase * (1.0 - pBase);
     std::vector<double> out(result.values.size());
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i] = result.values[i] * scale;

@@ -62,9 +62,11 @@ std::string efficiencyMessage(const ShapleyResult& result);
 /// Logistic function: probability from log-odds.
 double sigmoid(double logOdds);
 
-/// Contributions rescaled for display on the probability scale: phi_i * (p(x) - p(base)) /
-/// (f(x) - f(base)), so they sum to p(x) - p(base). A display aid (the link is non-linear), not
+/// Contributions rescaled for display on the probability scale: with the calibrated log-odds
+/// g = a * f + b (Platt; a = 1, b = 0 for none), phi_i * (p(x) - p(base)) / (f(x) - f(base)) with
+/// p = sigmoid(g), so they sum to p(x) - p(base). A display aid (the link is non-linear), not
 /// the Shapley values of the probability game.
-std::vector<double> probabilityContributions(const ShapleyResult& result);
+std::vector<double> probabilityContributions(const ShapleyResult& result, double calibrationA = 1.0,
+                                             double calibrationB = 0.0);
 
 } // namespace ecglens::xai

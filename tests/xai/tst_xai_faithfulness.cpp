@@ -68,13 +68,14 @@ private slots:
         else
             QVERIFY2(c.size() > 12 * 5 && c.size() % 12 == 0,
                      qPrintable(QString::number(c.size())));
-        double sum = 0;
+        double sum = 0, probabilitySum = 0;
         for (const auto& v : c) {
             const QJsonObject x = v.toObject();
             QVERIFY(!x[QStringLiteral("lead")].toString().isEmpty());
             QVERIFY(x[QStringLiteral("end_s")].toDouble() >
                     x[QStringLiteral("start_s")].toDouble());
             sum += x[QStringLiteral("value")].toDouble();
+            probabilitySum += x[QStringLiteral("probability_value")].toDouble();
         }
         const double base = o[QStringLiteral("base_value")].toDouble();
         const double output = o[QStringLiteral("output")].toDouble();
@@ -83,6 +84,9 @@ private slots:
         QVERIFY(o[QStringLiteral("efficient")].toBool());
         const double prob = o[QStringLiteral("probability")].toDouble();
         QVERIFY(prob > 0 && prob < 1);
+        // Display scale: calibrated-probability contributions add up to p(x) - p(base).
+        QVERIFY(std::abs(probabilitySum -
+                         (prob - o[QStringLiteral("base_probability")].toDouble())) < 1e-6);
         QCOMPARE(o[QStringLiteral("baseline")].toString(), QStringLiteral("isoelectric"));
     }
 

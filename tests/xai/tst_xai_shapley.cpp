@@ -386,6 +386,9 @@ private slots:
         // 1/(1+e^-2) - 1/(1+e^1)
         QVERIFY(std::abs(sum - (0.8807970779778823 - 0.2689414213699951)) < 1e-12);
         QVERIFY(std::abs(p[0] / p[1] - 2.5) < 1e-12); // proportional
+        // Platt-calibrated: g = 2 f + 0.5 -> sigmoid(4.5) - sigmoid(-1.5)
+        const auto q = probabilityContributions(r, 2.0, 0.5);
+        QVERIFY(std::abs(q[0] + q[1] + q[2] - (0.9890130573694068 - 0.18242552380635635)) < 1e-12);
         QVERIFY(std::abs(sigmoid(0.0) - 0.5) < 1e-15);
         QVERIFY(std::abs(sigmoid(-800.0)) < 1e-300);
     }
