@@ -28,6 +28,15 @@ double toMv(const Lead& lead)
     return 1.0;
 }
 
+/// Cosmetic 1-px pen: Qt's raster engine draws it with its fast line path; a wider pen turns
+/// each polyline into one huge stroked polygon (seconds per frame for Holter envelopes).
+QPen tracePen(const EcgTheme& theme)
+{
+    QPen pen(theme.trace, 1.0);
+    pen.setCosmetic(true);
+    return pen;
+}
+
 double leadRate(const Recording& rec, const Lead& lead)
 {
     return lead.fsHz > 0 ? lead.fsHz : rec.fsHz;
@@ -139,7 +148,7 @@ void EcgPlot::setTheme(const EcgTheme& theme)
     axisRect()->setBackground(Qt::NoBrush);
     xAxis->setTickLabelColor(theme.label);
     for (QCPGraph* g : m_graphs)
-        g->setPen(QPen(theme.trace, 1.2));
+        g->setPen(tracePen(theme));
     replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -177,7 +186,7 @@ void EcgPlot::rearrange()
     m_arranged = arrangeLeads(m_layout, names, m_rhythmLead, m_stackSubset);
     for (std::size_t i = 0; i < m_arranged.panels.size(); ++i) {
         QCPGraph* g = addGraph();
-        g->setPen(QPen(m_theme.trace, 1.2));
+        g->setPen(tracePen(m_theme));
         g->setAdaptiveSampling(false); // the pyramid already decimates, exactly
         m_graphs.push_back(g);
     }
@@ -367,6 +376,7 @@ void EcgPlot::rebuildGraphData()
     for (std::size_t k = 0; k < m_arranged.panels.size() && k < m_graphs.size(); ++k) {
         const Panel& p = m_arranged.panels[k];
         points.clear();
+        bool rawTrace = true;
         if (m_view && p.lead >= 0 && p.lead < int(m_view->leadCount())) {
             const Recording& rec = m_view->recording();
             const Lead& lead = rec.leads[p.lead];
@@ -385,6 +395,7 @@ void EcgPlot::rebuildGraphData()
                     for (std::size_t i = a; i < b; ++i)
                         points.append(QCPGraphData(double(i) / fs, base - lead.samples[i] * scale));
                 } else {
+                    rawTrace = false;
                     // One bucket per pixel; min then max at the bucket's start, so the line
                     // paints the vertical extent of each pixel column.
                     const auto count = std::size_t(std::ceil(double(b - a) / perPx));
@@ -399,6 +410,9 @@ void EcgPlot::rebuildGraphData()
                 }
             }
         }
+        // Envelopes are vertical runs, which look the same without antialiasing and draw
+        // several times faster; raw traces keep smooth edges.
+        m_graphs[k]->setAntialiased(rawTrace);
         m_graphs[k]->data()->set(points, true);
     }
     (void)pxPerMm;
