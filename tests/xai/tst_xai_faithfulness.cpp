@@ -9,6 +9,9 @@
 // minute on 2 cores; for the README numbers use more: ECGLENS_XAI_FAITHFULNESS_RECORDS=N limits the
 // records (0 or unset = all 66 of fold 10); ECGLENS_XAI_FAITHFULNESS_BUDGET=N sets the KernelSHAP
 // budget (default 512); ECGLENS_XAI_FAITHFULNESS_REPEATS=N random orders per record (default 5).
+// Measured 2026-11-22 (resnet1d 1.0.0, all 66 records, budget 1024, 10 random orders, beat x
+// lead players, 151.8 on average): area by SHAP 0.2845 vs random 0.3452 (the 30 abnormal
+// records: 0.5382 vs 0.6154); p at k = 0: 0.3352, at k = 30: SHAP 0.2663 vs random 0.3578.
 
 #include "dsp/beats.h"
 #include "ml/detector.h"
