@@ -240,16 +240,27 @@ double EcgPlot::xToTime(double x) const
     return m_startS + (x - paperRect().left()) / pixelsPerSecond();
 }
 
-double EcgPlot::rowBaselineMm(int row) const
+double EcgPlot::rowPitchMm() const
 {
     const double heightMm = paperRect().height() / m_metrics.pixelsPerMm();
-    const int rows = std::max(1, m_arranged.rows);
-    const double rowMm = heightMm / rows;
-    // A little below the middle (QRS complexes are mostly upright), on a 5 mm line when rows
-    // are tall enough for that to stay inside the row.
-    const double ideal = (row + 0.58) * rowMm;
-    const double snapped = std::round(ideal / 5.0) * 5.0;
-    return (rowMm >= 15.0) ? snapped : ideal;
+    const double rowMm = heightMm / std::max(1, m_arranged.rows);
+    // When rows are tall enough they are a whole number of 5 mm squares apart, so every
+    // baseline sits on a 5 mm line and rows are evenly spaced.
+    return rowMm < 10.0 ? rowMm : std::floor(rowMm / 5.0) * 5.0;
+}
+
+double EcgPlot::rowBaselineMm(int row) const
+{
+    // A little below the middle of the row: QRS complexes are mostly upright.
+    const double pitch = rowPitchMm();
+    if (pitch < 10.0)
+        return (row + 0.58) * pitch;
+    return row * pitch + std::max(5.0, std::round(0.58 * pitch / 5.0) * 5.0);
+}
+
+double EcgPlot::rowTopY(int row) const
+{
+    return paperRect().top() + row * rowPitchMm() * m_metrics.pixelsPerMm();
 }
 
 double EcgPlot::baselineY(int row) const
@@ -274,8 +285,8 @@ int EcgPlot::panelAt(const QPointF& pos) const
     const QRect r = paperRect();
     if (!r.contains(pos.toPoint()) || m_arranged.rows == 0)
         return -1;
-    const int row = std::clamp(int((pos.y() - r.top()) / (double(r.height()) / m_arranged.rows)), 0,
-                               m_arranged.rows - 1);
+    const double pitchPx = rowPitchMm() * m_metrics.pixelsPerMm();
+    const int row = std::clamp(int((pos.y() - r.top()) / pitchPx), 0, m_arranged.rows - 1);
     const double t = xToTime(pos.x());
     for (std::size_t i = 0; i < m_arranged.panels.size(); ++i) {
         const Panel& p = m_arranged.panels[i];

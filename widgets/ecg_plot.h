@@ -86,6 +86,9 @@ public:
     /// Pixel of (time, value) for a panel; nullopt when the time is not shown in that panel.
     std::optional<QPointF> pointFor(int panelIndex, double timeS, double valueMv) const;
     double baselineY(int row) const;
+    /// Top of a row's band (labels go there) and the distance between row baselines.
+    double rowTopY(int row) const;
+    double rowPitchMm() const;
     double timeToX(double timeS) const;
     double xToTime(double x) const;
     /// The time window [from, to) drawn by a panel.

@@ -102,7 +102,7 @@ void OverlayLayer::drawPulsesAndLabels(QCPPainter* painter)
     const PaperLayout& layout = m_plot->paperLayout();
     const QRect paper = m_plot->paperRect();
     const double pxPerMm = m_plot->paperMetrics().pixelsPerMm();
-    const double rowPx = layout.rows > 0 ? double(paper.height()) / layout.rows : 0.0;
+    const double rowPx = m_plot->rowPitchMm() * pxPerMm;
     const auto& leads = view->recording().leads;
 
     QFont font = m_plot->font();
@@ -154,7 +154,7 @@ void OverlayLayer::drawPulsesAndLabels(QCPPainter* painter)
         if (m_plot->leadGainMmPerMv(p.lead) != m_plot->paperMetrics().gainMmPerMv())
             text += QStringLiteral(" ×%1").arg(m_plot->leadGainMmPerMv(p.lead) /
                                                m_plot->paperMetrics().gainMmPerMv());
-        const double top = paper.top() + p.row * rowPx + 2;
+        const double top = m_plot->rowTopY(p.row) + 2;
         QRectF box(x + 4, top, fm.horizontalAdvance(text) + 6, fm.height());
         QColor bg = theme.paper;
         bg.setAlpha(200);
