@@ -1,5 +1,8 @@
 #include "io/vendor/scp_huffman.h"
 
+#include <algorithm>
+#include <array>
+
 namespace ecglens::io::vendor::scp {
 
 HuffmanTable defaultHuffmanTable()
@@ -85,24 +88,26 @@ std::vector<std::int32_t> decodeHuffman(ByteView bytes, const std::vector<Huffma
         ++bit;
         return b;
     };
+    // Codes of each table grouped by prefix length, so each bit checks one or two candidates.
+    std::vector<std::array<std::vector<const HuffmanCode*>, 33>> byLength(tables.size());
+    std::vector<int> maxPrefixOf(tables.size(), 0);
+    for (std::size_t t = 0; t < tables.size(); ++t)
+        for (const HuffmanCode& c : tables[t]) {
+            byLength[t][c.prefixBits].push_back(&c);
+            maxPrefixOf[t] = std::max<int>(maxPrefixOf[t], c.prefixBits);
+        }
     std::size_t current = 0;
-    int maxPrefix = 0;
-    auto refreshMax = [&]() {
-        maxPrefix = 0;
-        for (const HuffmanCode& c : tables[current])
-            maxPrefix = std::max<int>(maxPrefix, c.prefixBits);
-    };
-    refreshMax();
     while (out.size() < count && bit < totalBits) {
         std::uint32_t code = 0;
         int len = 0;
+        const int maxPrefix = maxPrefixOf[current];
         const HuffmanCode* match = nullptr;
         while (!match && len < maxPrefix && bit < totalBits) {
             code = (code << 1) | nextBit();
             ++len;
-            for (const HuffmanCode& c : tables[current])
-                if (c.prefixBits == len && c.code == code) {
-                    match = &c;
+            for (const HuffmanCode* c : byLength[current][std::size_t(len)])
+                if (c->code == code) {
+                    match = c;
                     break;
                 }
         }
@@ -118,7 +123,6 @@ std::vector<std::int32_t> decodeHuffman(ByteView bytes, const std::vector<Huffma
                 break;
             }
             current = std::size_t(next);
-            refreshMax();
             continue;
         }
         const int extra = match->totalBits - match->prefixBits;
