@@ -39,6 +39,7 @@ void AppSettings::load(QSettings& s)
     mainsHz = s.value(QStringLiteral("filters/mainsHz"), d.mainsHz).toDouble();
     lowPassHz = s.value(QStringLiteral("filters/lowPassHz"), d.lowPassHz).toDouble();
     showRaw = s.value(QStringLiteral("filters/showRaw"), d.showRaw).toBool();
+    beatMarkers = s.value(QStringLiteral("view/beatMarkers"), d.beatMarkers).toBool();
     dpiCalibration = s.value(QStringLiteral("screen/dpiCalibration"), d.dpiCalibration).toDouble();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
@@ -65,6 +66,7 @@ void AppSettings::save(QSettings& s) const
     s.setValue(QStringLiteral("filters/mainsHz"), mainsHz);
     s.setValue(QStringLiteral("filters/lowPassHz"), lowPassHz);
     s.setValue(QStringLiteral("filters/showRaw"), showRaw);
+    s.setValue(QStringLiteral("view/beatMarkers"), beatMarkers);
     s.setValue(QStringLiteral("screen/dpiCalibration"), dpiCalibration);
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
     s.setValue(QStringLiteral("files/recent"), recentFiles);

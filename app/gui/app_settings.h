@@ -22,6 +22,7 @@ struct AppSettings
     double mainsHz = 50.0;
     double lowPassHz = 0.0;      ///< 0 = off; else 40, 100, 150
     bool showRaw = false;        ///< raw signal even when filters are set
+    bool beatMarkers = true;     ///< detected-beat markers on the rhythm strip
     double dpiCalibration = 1.0; ///< measured / reported screen size
     QString lastFolder;
     QStringList recentFiles;

@@ -81,4 +81,34 @@ void EngineWorker::filter(quint64 jobId, std::shared_ptr<const Recording> record
     emit filtered(out);
 }
 
+void EngineWorker::measure(quint64 jobId, std::shared_ptr<const Recording> recording,
+                           dsp::ConditionOptions options)
+{
+    MeasureOutcome out;
+    out.jobId = jobId;
+    out.recording = recording;
+    auto alive = [this, jobId, last = -1.0](double f) mutable {
+        if (f - last >= 0.01) {
+            last = f;
+            emit progress(JobKind::Measure, jobId, f);
+        }
+        return !m_ids->isStale(JobKind::Measure, jobId);
+    };
+    if (!recording || recording->leads.empty() || m_ids->isStale(JobKind::Measure, jobId)) {
+        out.cancelled = true;
+        emit measured(out);
+        return;
+    }
+    std::optional<dsp::Analysis> analysis = dsp::analyse(*recording, options, {}, alive);
+    if (!analysis || m_ids->isStale(JobKind::Measure, jobId)) {
+        out.cancelled = true;
+        emit measured(out);
+        return;
+    }
+    out.findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
+    out.values = analysis->measurements.values;
+    out.beats = std::move(analysis->beats);
+    emit measured(out);
+}
+
 } // namespace ecglens

@@ -6,12 +6,14 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
 {
     qRegisterMetaType<LoadOutcome>();
     qRegisterMetaType<FilterOutcome>();
+    qRegisterMetaType<MeasureOutcome>();
     qRegisterMetaType<JobKind>();
     m_thread.setObjectName(QStringLiteral("ecglens-engine"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EngineWorker::loaded, this, &JobRunner::onLoaded, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::filtered, this, &JobRunner::onFiltered, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::measured, this, &JobRunner::onMeasured, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::progress, this, &JobRunner::onProgress, Qt::QueuedConnection);
     m_thread.start();
 }
@@ -43,6 +45,8 @@ quint64 JobRunner::load(const QString& path)
 {
     next(JobKind::Filter); // filters of the previous recording are useless now
     setRunning(JobKind::Filter, 0);
+    next(JobKind::Measure); // and so are its measurements
+    setRunning(JobKind::Measure, 0);
     const quint64 id = next(JobKind::Load);
     setRunning(JobKind::Load, id);
     QMetaObject::invokeMethod(
@@ -58,6 +62,18 @@ quint64 JobRunner::filter(std::shared_ptr<const Recording> recording,
     QMetaObject::invokeMethod(
         m_worker,
         [w = m_worker, id, rec = std::move(recording), options] { w->filter(id, rec, options); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 JobRunner::measure(std::shared_ptr<const Recording> recording,
+                           const dsp::ConditionOptions& options)
+{
+    const quint64 id = next(JobKind::Measure);
+    setRunning(JobKind::Measure, id);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, id, rec = std::move(recording), options] { w->measure(id, rec, options); },
         Qt::QueuedConnection);
     return id;
 }
@@ -84,6 +100,15 @@ void JobRunner::onFiltered(const FilterOutcome& outcome)
         return;
     setRunning(JobKind::Filter, 0);
     emit filterFinished(outcome);
+}
+
+void JobRunner::onMeasured(const MeasureOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.jobId != m_ids->latest[int(JobKind::Measure)].load())
+        return;
+    setRunning(JobKind::Measure, 0);
+    emit measureFinished(outcome);
 }
 
 void JobRunner::onProgress(JobKind kind, quint64 jobId, double fraction)

@@ -25,6 +25,9 @@ public:
     /// Runs the display filters on `recording`; returns the job id.
     quint64 filter(std::shared_ptr<const Recording> recording,
                    const dsp::ConditionOptions& options);
+    /// Measures `recording` (beats, intervals, findings); returns the job id.
+    quint64 measure(std::shared_ptr<const Recording> recording,
+                    const dsp::ConditionOptions& options);
     /// Cancels the running job of `kind` (its result will be dropped).
     void cancel(JobKind kind);
     bool busy(JobKind kind) const { return m_running[int(kind)] != 0; }
@@ -32,6 +35,7 @@ public:
 signals:
     void loadFinished(const ecglens::LoadOutcome& outcome);
     void filterFinished(const ecglens::FilterOutcome& outcome);
+    void measureFinished(const ecglens::MeasureOutcome& outcome);
     void progress(ecglens::JobKind kind, double fraction);
     void busyChanged(ecglens::JobKind kind, bool busy);
 
@@ -39,6 +43,7 @@ private:
     quint64 next(JobKind kind);
     void onLoaded(const LoadOutcome& outcome);
     void onFiltered(const FilterOutcome& outcome);
+    void onMeasured(const MeasureOutcome& outcome);
     void onProgress(JobKind kind, quint64 jobId, double fraction);
     void setRunning(JobKind kind, quint64 id);
 

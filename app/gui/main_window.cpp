@@ -3,7 +3,9 @@
 #include "ecg_viewer.h"
 #include "file_actions.h"
 #include "help_actions.h"
+#include "beat_markers.h"
 #include "job_runner.h"
+#include "measurements_panel.h"
 #include "patient_panel.h"
 #include "tools_actions.h"
 #include "view/signal_view.h"
@@ -86,6 +88,14 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     m_toolsActions = new ToolsActions(this, m_viewer->plot(), m_settings, this);
     m_helpActions = new HelpActions(this, this);
     m_viewActions->addDockToggle(dock->toggleViewAction());
+    m_measurements = new MeasurementsPanel(m_viewer->plot(), m_jobs, this);
+    auto* measureDock = new QDockWidget(tr("Measurements"), this);
+    measureDock->setObjectName(QStringLiteral("measurementsDock"));
+    measureDock->setWidget(m_measurements);
+    measureDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, measureDock);
+    m_viewActions->addMeasurementToggles(measureDock->toggleViewAction(),
+                                         m_measurements->markers());
     buildStatusBar();
 
     connect(m_jobs, &JobRunner::loadFinished, this, &MainWindow::onLoadFinished);
@@ -196,6 +206,7 @@ void MainWindow::closeRecording()
     m_filteredSignal.reset();
     m_path.clear();
     m_viewer->setSignalView(nullptr);
+    m_measurements->clear();
     m_patient->setRecording(nullptr);
     m_viewActions->setRecording(nullptr);
     m_toolsActions->setRecording(nullptr);
@@ -250,6 +261,7 @@ void MainWindow::applyFilters()
 {
     if (!m_recording)
         return;
+    m_measurements->analyse(m_recording, m_settings.mainsHz); // no-op unless mains changed
     if (m_settings.showRaw || !m_settings.anyFilter()) {
         m_jobs->cancel(JobKind::Filter);
         m_viewer->replaceSignalView(m_rawSignal);

@@ -19,6 +19,7 @@ class EcgViewer;
 class FileActions;
 class HelpActions;
 class JobRunner;
+class MeasurementsPanel;
 class PatientPanel;
 class ToolsActions;
 class ViewActions;
@@ -43,6 +44,7 @@ public:
 
     EcgViewer* viewer() const { return m_viewer; }
     PatientPanel* patientPanel() const { return m_patient; }
+    MeasurementsPanel* measurementsPanel() const { return m_measurements; }
     JobRunner* jobs() const { return m_jobs; }
     AppSettings& settings() { return m_settings; }
     void saveSettings();
@@ -79,6 +81,7 @@ private:
     JobRunner* m_jobs;
     EcgViewer* m_viewer;
     PatientPanel* m_patient;
+    MeasurementsPanel* m_measurements;
     QLabel* m_banner;
     FileActions* m_fileActions;
     ViewActions* m_viewActions;

@@ -1,6 +1,7 @@
 #include "screenshot.h"
 
 #include "main_window.h"
+#include "measurements_panel.h"
 
 #include <QCoreApplication>
 #include <QPixmap>
@@ -14,10 +15,16 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString outPath, int time
                                    QObject* parent)
     : QObject(parent), m_window(window), m_outPath(std::move(outPath))
 {
-    connect(window, &MainWindow::filtersApplied, this, [this] {
-        // Let queued replots and layout run before grabbing.
-        QTimer::singleShot(50, this, &ScreenshotRunner::grabAndQuit);
+    // Grab once the trace is on screen and the measure job has delivered its beat markers.
+    auto ready = [this] {
+        if (m_shown && !m_window->measurementsPanel()->busy())
+            QTimer::singleShot(50, this, &ScreenshotRunner::grabAndQuit); // let replots run
+    };
+    connect(window, &MainWindow::filtersApplied, this, [this, ready] {
+        m_shown = true;
+        ready();
     });
+    connect(window->measurementsPanel(), &MeasurementsPanel::measured, this, ready);
     connect(window, &MainWindow::loadFailed, this, &ScreenshotRunner::fail);
     QTimer::singleShot(timeoutMs, this,
                        [this] { fail(tr("timed out waiting for the recording")); });

@@ -8,8 +8,9 @@ namespace ecglens {
 class MainWindow;
 
 /// `ecglens --screenshot OUT.png FILE`: waits until the background load (and any display
-/// filtering) has put the recording on screen, grabs the window into OUT.png and quits with
-/// 0, or quits with 1 and a message on stderr when loading fails or takes too long.
+/// filtering) has put the recording on screen and its measurements are in, grabs the window into
+/// OUT.png and quits with 0, or quits with 1 and a message on stderr when loading fails or takes
+/// too long.
 class ScreenshotRunner : public QObject
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ private:
     MainWindow* m_window;
     QString m_outPath;
     bool m_done = false;
+    bool m_shown = false;
 };
 
 } // namespace ecglens

@@ -1,6 +1,7 @@
 #include "view_actions.h"
 
 #include "app_settings.h"
+#include "beat_markers.h"
 #include "ecg_viewer.h"
 #include "main_window.h"
 
@@ -157,6 +158,24 @@ QAction* ViewActions::layoutAction(const QString& key) const
         if (a->data().toString() == key)
             return a;
     return nullptr;
+}
+
+void ViewActions::addMeasurementToggles(QAction* dockToggle, BeatMarkerLayer* markers)
+{
+    dockToggle->setText(tr("&Measurements panel"));
+    dockToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_menu->addAction(dockToggle);
+    QAction* beats = m_menu->addAction(tr("&Beat markers"));
+    beats->setObjectName(QStringLiteral("beatMarkersAction"));
+    beats->setCheckable(true);
+    beats->setChecked(m_settings.beatMarkers);
+    beats->setShortcut(QKeySequence(Qt::Key_B));
+    markers->setMarkersVisible(m_settings.beatMarkers);
+    connect(beats, &QAction::toggled, this, [this, markers](bool on) {
+        m_settings.beatMarkers = on;
+        markers->setMarkersVisible(on);
+        m_window->saveSettings();
+    });
 }
 
 void ViewActions::addDockToggle(QAction* toggle)

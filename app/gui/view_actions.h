@@ -10,6 +10,7 @@ class QMenu;
 
 namespace ecglens {
 
+class BeatMarkerLayer;
 class EcgViewer;
 class MainWindow;
 struct AppSettings;
@@ -26,6 +27,8 @@ public:
     /// Rebuilds the menus that list leads.
     void setRecording(const Recording* recording);
     void addDockToggle(QAction* toggle);
+    /// Measurements dock toggle and "Beat markers" (persisted in the settings).
+    void addMeasurementToggles(QAction* dockToggle, BeatMarkerLayer* markers);
     QAction* rawAction() const { return m_raw; }
     QAction* layoutAction(const QString& key) const;
 

@@ -1,0 +1,181 @@
+#include "measurements_panel.h"
+
+#include "beat_markers.h"
+#include "ecg_plot.h"
+#include "job_runner.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace ecglens {
+
+namespace {
+
+// Row names carry their unit (the header of the value column says "value", the unit is in
+// the name so every row is self-explaining).
+const char* const kRows[] = {
+    "Heart rate (bpm)", "RR mean (ms)",
+    "SDNN (ms)",        "RMSSD (ms)",
+    "pNN50 (%)",        "PR (ms)",
+    "QRS (ms)",         "QT (ms)",
+    "QTc Bazett (ms)",  "QTc Fridericia (ms)",
+    "P axis (deg)",     "QRS axis (deg)",
+    "T axis (deg)",     "Beats (N / S / V / Q)",
+};
+
+} // namespace
+
+MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* parent)
+    : QWidget(parent), m_plot(plot), m_jobs(jobs), m_markers(new BeatMarkerLayer(plot)),
+      m_status(new QLabel(this)), m_table(new QTableWidget(this)), m_findings(new QListWidget(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* caption = new QLabel(tr("Automatic measurements — decision support, not a diagnosis. "
+                                  "Confirm on the trace."),
+                               this);
+    caption->setObjectName(QStringLiteral("decisionSupportCaption"));
+    caption->setWordWrap(true);
+    caption->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; font-weight: bold; }"));
+    layout->addWidget(caption);
+    layout->addWidget(m_status);
+
+    const int rows = int(std::size(kRows));
+    m_table->setRowCount(rows);
+    m_table->setColumnCount(2);
+    m_table->setHorizontalHeaderLabels({tr("Measurement (unit)"), tr("Record")});
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    for (int r = 0; r < rows; ++r)
+        m_table->setItem(r, 0, new QTableWidgetItem(tr(kRows[r])));
+    layout->addWidget(m_table, 3);
+    layout->addWidget(new QLabel(tr("Findings (click to show the evidence)"), this));
+    m_findings->setWordWrap(true);
+    layout->addWidget(m_findings, 2);
+    connect(m_findings, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { showFinding(m_findings->row(item)); });
+    connect(m_jobs, &JobRunner::measureFinished, this, &MeasurementsPanel::onMeasured);
+    clear();
+}
+
+bool MeasurementsPanel::busy() const
+{
+    return m_jobs->busy(JobKind::Measure);
+}
+
+void MeasurementsPanel::analyse(std::shared_ptr<const Recording> recording, double mainsHz)
+{
+    if (!recording) {
+        clear();
+        return;
+    }
+    if (recording == m_requested && mainsHz == m_requestedMainsHz)
+        return;
+    if (recording != m_requested)
+        clear();
+    m_requested = recording;
+    m_requestedMainsHz = mainsHz;
+    dsp::ConditionOptions options; // the CLI's conditioning (0.5 Hz, notch, 40 Hz)
+    options.mainsHz = mainsHz;
+    m_status->setText(tr("Measuring …"));
+    m_jobs->measure(std::move(recording), options);
+}
+
+void MeasurementsPanel::clear()
+{
+    m_requested.reset();
+    m_outcome = {};
+    m_markers->clear();
+    m_findings->clear();
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        m_table->setItem(r, 1, new QTableWidgetItem(QStringLiteral("—")));
+    m_status->setText(tr("No recording"));
+}
+
+void MeasurementsPanel::setRow(int row, const QString& name, double value, int decimals)
+{
+    Q_UNUSED(name);
+    auto* item = new QTableWidgetItem(std::isfinite(value) ? QString::number(value, 'f', decimals)
+                                                           : QStringLiteral("—"));
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_table->setItem(row, 1, item);
+}
+
+QString MeasurementsPanel::value(const QString& name) const
+{
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (m_table->item(r, 0)->text() == name)
+            return m_table->item(r, 1) ? m_table->item(r, 1)->text() : QString();
+    return {};
+}
+
+void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
+{
+    if (outcome.cancelled || outcome.recording != m_requested)
+        return; // a newer recording or setting was requested
+    m_outcome = outcome;
+    const dsp::IntervalValues& v = outcome.values;
+    const double values[] = {
+        v.heartRateBpm, v.rrMeanMs,   v.sdnnMs,  v.rmssdMs,     v.pnn50Percent,
+        v.prMs,         v.qrsMs,      v.qtMs,    v.qtcBazettMs, v.qtcFridericiaMs,
+        v.pAxisDeg,     v.qrsAxisDeg, v.tAxisDeg};
+    const int decimals[] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+    for (int r = 0; r < int(std::size(values)); ++r)
+        setRow(r, QString::fromLatin1(kRows[r]), values[r], decimals[r]);
+
+    std::vector<BeatMark> marks;
+    marks.reserve(outcome.beats.size());
+    int counts[4] = {};
+    for (const dsp::Beat& b : outcome.beats) {
+        const char code = dsp::beatCode(b.beatClass)[0];
+        marks.push_back({b.timeS, code});
+        ++counts[code == 'N' ? 0 : code == 'S' ? 1 : code == 'V' ? 2 : 3];
+    }
+    auto* beatsItem = new QTableWidgetItem(QStringLiteral("%1 / %2 / %3 / %4")
+                                               .arg(counts[0])
+                                               .arg(counts[1])
+                                               .arg(counts[2])
+                                               .arg(counts[3]));
+    beatsItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_table->setItem(int(std::size(kRows)) - 1, 1, beatsItem);
+    m_markers->setBeats(std::move(marks));
+    m_markers->setHighlighted({});
+
+    m_findings->clear();
+    for (const dsp::Finding& f : outcome.findings) {
+        auto* item = new QListWidgetItem(QString::fromStdString(f.text), m_findings);
+        item->setData(Qt::UserRole, QString::fromStdString(f.code));
+        item->setToolTip(tr("%1 evidence point(s); click to show").arg(f.timesS.size()));
+    }
+    m_status->setText(tr("%1 beats analysed (0.5–40 Hz, %2 Hz notch)")
+                          .arg(outcome.beats.size())
+                          .arg(m_requestedMainsHz, 0, 'f', 0));
+    emit measured();
+}
+
+void MeasurementsPanel::showFinding(int row)
+{
+    if (row < 0 || row >= int(m_outcome.findings.size()))
+        return;
+    const dsp::Finding& f = m_outcome.findings[size_t(row)];
+    std::vector<double> times = f.timesS;
+    if (times.empty())
+        for (std::size_t i : f.beats)
+            if (i < m_outcome.beats.size())
+                times.push_back(m_outcome.beats[i].timeS);
+    const double centre = times.empty() ? f.startS : times.front();
+    m_plot->setVisibleStartS(centre - 0.5 * m_plot->visibleSpanS());
+    m_markers->setHighlighted(std::move(times));
+    m_findings->setCurrentRow(row);
+}
+
+} // namespace ecglens

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/recording.h"
+#include "dsp/filters.h"
+#include "engine_worker.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QTableWidget;
+
+namespace ecglens {
+
+class BeatMarkerLayer;
+class EcgPlot;
+class JobRunner;
+
+/// Measurements dock: runs the measure job (off the GUI thread, through JobRunner) for the shown
+/// recording, fills a table of record measurements and a list of rhythm findings, and puts beat
+/// markers on the plot. Clicking a finding centres the plot on its evidence and highlights it.
+class MeasurementsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* parent = nullptr);
+
+    /// Starts measuring `recording` unless the same recording with the same mains frequency was
+    /// already requested; the latest request wins.
+    void analyse(std::shared_ptr<const Recording> recording, double mainsHz);
+    void clear();
+
+    bool busy() const;
+    QTableWidget* table() const { return m_table; }
+    QListWidget* findings() const { return m_findings; }
+    BeatMarkerLayer* markers() const { return m_markers; }
+    /// Text of a table row's value ("—" when not measured); row names as in the table.
+    QString value(const QString& name) const;
+    const MeasureOutcome& outcome() const { return m_outcome; }
+    /// Centres the plot on finding `row`'s evidence and highlights its beats.
+    void showFinding(int row);
+
+signals:
+    /// A measure job finished for the shown recording (the table and markers are updated).
+    void measured();
+
+private:
+    void onMeasured(const MeasureOutcome& outcome);
+    void setRow(int row, const QString& name, double value, int decimals);
+
+    EcgPlot* m_plot;
+    JobRunner* m_jobs;
+    BeatMarkerLayer* m_markers;
+    QLabel* m_status;
+    QTableWidget* m_table;
+    QListWidget* m_findings;
+    std::shared_ptr<const Recording> m_requested;
+    double m_requestedMainsHz = 0.0;
+    MeasureOutcome m_outcome;
+};
+
+} // namespace ecglens

@@ -1,0 +1,123 @@
+// Measurements in the viewer: the measure job runs through the window's worker, the table shows
+// the record's rate, findings are listed, beat markers match the demo's own beat truth and a
+// click on a finding brings its evidence into view. Offscreen.
+
+#include "beat_markers.h"
+#include "ecg_plot.h"
+#include "ecg_viewer.h"
+#include "main_window.h"
+#include "measurements_panel.h"
+
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace ecglens;
+
+class TestMeasurementsView : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<MainWindow> window()
+    {
+        return std::make_unique<MainWindow>(std::make_unique<QSettings>(
+            m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+    }
+
+    /// Opens `path` through the window (worker) and waits for the measure job.
+    static bool openAndMeasure(MainWindow& w, const QString& path)
+    {
+        QSignalSpy measured(w.measurementsPanel(), &MeasurementsPanel::measured);
+        QSignalSpy failed(&w, &MainWindow::loadFailed);
+        w.openPath(path);
+        if (!QTest::qWaitFor([&] { return measured.count() + failed.count() > 0; }, 60000))
+            qWarning("timed out measuring %s", qPrintable(path));
+        return measured.count() > 0;
+    }
+
+    static int rowOf(const QListWidget* list, const QString& code)
+    {
+        for (int r = 0; r < list->count(); ++r)
+            if (list->item(r)->data(Qt::UserRole).toString() == code)
+                return r;
+        return -1;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // The demo generator's rate setting is the truth: 50 bpm, a sinus bradycardia.
+    void bradycardiaTableAndFinding_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<double>("bpm");
+        QTest::newRow("hr=50") << QStringLiteral("demo:hr=50,seconds=20") << 50.0;
+    }
+    void bradycardiaTableAndFinding()
+    {
+        QFETCH(QString, spec);
+        QFETCH(double, bpm);
+        auto w = window();
+        w->show();
+        QVERIFY2(openAndMeasure(*w, spec), qPrintable(w->lastError()));
+        MeasurementsPanel* panel = w->measurementsPanel();
+        bool ok = false;
+        const double shown = panel->value(QStringLiteral("Heart rate (bpm)")).toDouble(&ok);
+        QVERIFY2(ok, qPrintable(panel->value(QStringLiteral("Heart rate (bpm)"))));
+        QVERIFY2(std::abs(shown - bpm) <= 0.05 * bpm, qPrintable(QString::number(shown)));
+        const bool brady = rowOf(panel->findings(), QStringLiteral("sinus_bradycardia")) >= 0 ||
+                           rowOf(panel->findings(), QStringLiteral("bradycardia")) >= 0;
+        QVERIFY2(brady, "no bradycardia finding listed");
+        QVERIFY(panel->markers()->beats().size() > 10);
+    }
+
+    // The demo writes one "N"/"V" annotation per generated beat: its ground truth.
+    void ventricularMarkersAndEvidenceJump()
+    {
+        auto w = window();
+        w->show();
+        QVERIFY(openAndMeasure(*w, QStringLiteral("demo:hr=72,ectopic=0.2,seconds=30,seed=3")));
+        MeasurementsPanel* panel = w->measurementsPanel();
+        const auto rec = w->recording();
+        QVERIFY(rec);
+        const auto truthV = std::count_if(rec->annotations.begin(), rec->annotations.end(),
+                                          [](const Annotation& a) { return a.code == "V"; });
+        QVERIFY2(truthV >= 2, "demo emitted too few V beats for the test to mean anything");
+        const int markersV = panel->markers()->count('V');
+        QVERIFY2(
+            std::abs(markersV - int(truthV)) <= 1,
+            qPrintable(QStringLiteral("V markers %1, demo V beats %2").arg(markersV).arg(truthV)));
+
+        const int row = rowOf(panel->findings(), QStringLiteral("premature_ventricular_beats"));
+        QVERIFY2(row >= 0, "no premature ventricular beats finding");
+        const dsp::Finding& f = panel->outcome().findings[size_t(row)];
+        QVERIFY(!f.timesS.empty());
+        const double evidence = f.timesS.front();
+        EcgPlot* plot = w->viewer()->plot();
+        // Start far from the evidence so the click has to move the window.
+        plot->setZoom(4.0);
+        plot->setVisibleStartS(evidence < 15.0 ? plot->durationS() : 0.0);
+        const double before = plot->visibleStartS();
+        QVERIFY2(evidence < before || evidence > before + plot->visibleSpanS(),
+                 "the evidence is already visible: the test could not fail");
+        QListWidgetItem* item = panel->findings()->item(row);
+        const QRect rect = panel->findings()->visualItemRect(item);
+        QTest::mouseClick(panel->findings()->viewport(), Qt::LeftButton, {}, rect.center());
+        const double from = plot->visibleStartS();
+        const double to = from + plot->visibleSpanS();
+        QVERIFY2(
+            evidence >= from && evidence <= to,
+            qPrintable(
+                QStringLiteral("evidence %1 s, window %2..%3 s").arg(evidence).arg(from).arg(to)));
+        QVERIFY(!panel->markers()->highlighted().empty());
+    }
+};
+
+QTEST_MAIN(TestMeasurementsView)
+#include "tst_measurements_view.moc"
