@@ -231,6 +231,7 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
                             error.isEmpty() ? tr("Unknown error") : error, QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
+        m_measurements->analyse(m_recording, m_settings.mainsHz); // the load cancelled it
         emit loadFailed(error);
         return;
     }

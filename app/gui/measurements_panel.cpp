@@ -78,7 +78,10 @@ void MeasurementsPanel::analyse(std::shared_ptr<const Recording> recording, doub
         clear();
         return;
     }
-    if (recording == m_requested && mainsHz == m_requestedMainsHz)
+    // Already measured or measuring (a load request cancels a running measure job: then the
+    // shown recording is measured again when asked).
+    if (recording == m_requested && mainsHz == m_requestedMainsHz &&
+        (m_outcome.recording == recording || busy()))
         return;
     if (recording != m_requested)
         clear();

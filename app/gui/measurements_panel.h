@@ -29,8 +29,8 @@ class MeasurementsPanel : public QWidget
 public:
     MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* parent = nullptr);
 
-    /// Starts measuring `recording` unless the same recording with the same mains frequency was
-    /// already requested; the latest request wins.
+    /// Starts measuring `recording` unless it is already measured (or being measured) with the
+    /// same mains frequency; the latest request wins.
     void analyse(std::shared_ptr<const Recording> recording, double mainsHz);
     void clear();
 

@@ -70,11 +70,29 @@ private slots:
         bool ok = false;
         const double shown = panel->value(QStringLiteral("Heart rate (bpm)")).toDouble(&ok);
         QVERIFY2(ok, qPrintable(panel->value(QStringLiteral("Heart rate (bpm)"))));
+        qInfo("heart rate shown %.1f bpm (demo set %.1f)", shown, bpm);
         QVERIFY2(std::abs(shown - bpm) <= 0.05 * bpm, qPrintable(QString::number(shown)));
         const bool brady = rowOf(panel->findings(), QStringLiteral("sinus_bradycardia")) >= 0 ||
                            rowOf(panel->findings(), QStringLiteral("bradycardia")) >= 0;
         QVERIFY2(brady, "no bradycardia finding listed");
         QVERIFY(panel->markers()->beats().size() > 10);
+    }
+
+    // A failed open (which cancels the running measure job) leaves the shown recording measured.
+    void failedOpenKeepsMeasurements()
+    {
+        auto w = window();
+        QSignalSpy shown(w.get(), &MainWindow::recordingShown);
+        QSignalSpy failed(w.get(), &MainWindow::loadFailed);
+        QSignalSpy measured(w->measurementsPanel(), &MeasurementsPanel::measured);
+        w->openPath(QStringLiteral("demo:hr=50,seconds=20"));
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 60000));
+        w->openPath(m_dir.filePath(QStringLiteral("missing.hea")));
+        QVERIFY(QTest::qWaitFor([&] { return failed.count() > 0; }, 60000));
+        QVERIFY(QTest::qWaitFor([&] { return measured.count() > 0; }, 60000));
+        QVERIFY(!w->measurementsPanel()->busy());
+        QCOMPARE(w->measurementsPanel()->outcome().recording, w->recording());
+        QVERIFY(w->measurementsPanel()->markers()->beats().size() > 10);
     }
 
     // The demo writes one "N"/"V" annotation per generated beat: its ground truth.
@@ -90,6 +108,7 @@ private slots:
                                           [](const Annotation& a) { return a.code == "V"; });
         QVERIFY2(truthV >= 2, "demo emitted too few V beats for the test to mean anything");
         const int markersV = panel->markers()->count('V');
+        qInfo("V markers %d, demo V beats %d", markersV, int(truthV));
         QVERIFY2(
             std::abs(markersV - int(truthV)) <= 1,
             qPrintable(QStringLiteral("V markers %1, demo V beats %2").arg(markersV).arg(truthV)));
