@@ -68,7 +68,7 @@ SetFn nonlinearGame(int n)
                 pair += c[i] * c[j] * std::sin(1.0 + i * 0.7 + j * 1.3) * 0.2;
         }
         const int size = int(std::count(c.begin(), c.end(), uint8_t(1)));
-        return std::tanh(lin - 1.0) + pair + 0.5 * (c[0] && c[1] && c[2]) +
+        return std::tanh(lin - 1.0) + pair + 0.5 * (n >= 3 && c[0] && c[1] && c[2]) +
                0.1 * std::sqrt(double(size));
     };
 }
