@@ -1,7 +1,7 @@
 #include "cli_util.h"
 
 #include "core/lead_names.h"
-#include "ml/detector.h"
+#include "cli_model.h"
 
 #include <QJsonArray>
 
@@ -64,13 +64,9 @@ int runAnalyze(const QStringList& args)
         else
             return fail(QStringLiteral("--sex must be M or F"));
     }
-    const std::string modelDir =
-        parser.isSet(model) ? toStd(parser.value(model)) : ml::defaultModelDir();
-    if (modelDir.empty())
-        return fail(QStringLiteral("no model found: set ECGLENS_MODEL_DIR or pass --model DIR"));
-    auto detector = ml::Detector::load(modelDir);
+    const auto detector = loadDetector(parser.isSet(model) ? parser.value(model) : QString());
     if (!detector)
-        return fail(detector.error());
+        return kExitBadInput;
 
     const auto recording = openRecording(parser.positionalArguments().at(0));
     if (!recording)

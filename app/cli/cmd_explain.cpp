@@ -2,7 +2,7 @@
 
 #include "core/lead_names.h"
 #include "dsp/beats.h"
-#include "ml/detector.h"
+#include "cli_model.h"
 #include "xai/ecg_game.h"
 
 #include <QJsonArray>
@@ -74,13 +74,9 @@ int runExplain(const QStringList& args)
     if (!ok)
         return fail(QStringLiteral("--seed must be a non-negative integer"));
 
-    const std::string modelDir =
-        parser.isSet(model) ? toStd(parser.value(model)) : ml::defaultModelDir();
-    if (modelDir.empty())
-        return fail(QStringLiteral("no model found: set ECGLENS_MODEL_DIR or pass --model DIR"));
-    auto detector = ml::Detector::load(modelDir);
+    const auto detector = loadDetector(parser.isSet(model) ? parser.value(model) : QString());
     if (!detector)
-        return fail(detector.error());
+        return kExitBadInput;
 
     const auto recording = openRecording(parser.positionalArguments().at(0));
     if (!recording)
