@@ -245,7 +245,11 @@ void TestMeasurements::ludbDelineationAndRhythm()
     // cardiologists' earliest onset / latest offset over the 12 leads, relative to our R).
     const char* names[] = {"P onset", "P offset", "QRS onset", "QRS offset", "T offset"};
     const double cse2sd[] = {10.2, 12.7, 6.5, 11.6, 30.6};
-    Stat stats[5];
+    // Split (the shared data holds LUDB's odd IDs): IDs 1, 5, 9, ... (ID % 4 == 1) were used to
+    // develop and tune the delineation; IDs 3, 7, 11, ... (ID % 4 == 3) are held out and are the
+    // reported and asserted figures.
+    Stat stats[5], dev[5], heldOutSinusT;
+    const bool dump = qEnvironmentVariableIsSet("ECGLENS_DELINEATION_DUMP");
     int afTotal = 0, afFound = 0, sinusTotal = 0, sinusFalseAf = 0, bradyTotal = 0, bradyFound = 0;
     for (const auto& [id, rhythm] : rhythms) {
         const QString rel = QStringLiteral("ludb/data/%1.hea").arg(id);
@@ -297,31 +301,45 @@ void TestMeasurements::ludbDelineationAndRhythm()
         }
         const auto& f = a->measurements.medianBeat.fiducials;
         const double ours[] = {f.pOnsetMs, f.pOffsetMs, f.qrsOnsetMs, f.qrsOffsetMs, f.tOffsetMs};
+        const bool heldOut = id % 4 == 3;
         for (int k = 0; k < 5; ++k)
             if (ref[k].size() >= 2) {
-                stats[k].add(ours[k] - medianOf(ref[k]));
-                if (std::abs(ours[k] - medianOf(ref[k])) > 50)
+                (heldOut ? stats : dev)[k].add(ours[k] - medianOf(ref[k]));
+                if (heldOut && k == 4 && rhythm.rfind("Sinus", 0) == 0)
+                    heldOutSinusT.add(ours[k] - medianOf(ref[k]));
+                if (dump || std::abs(ours[k] - medianOf(ref[k])) > 50)
                     qInfo("record %d %s: ours %.0f ref %.0f ms", id, names[k], ours[k],
                           medianOf(ref[k]));
             }
     }
     std::printf("LUDB delineation (%zu records): ours - cardiologists, ms\n", rhythms.size());
-    std::printf("%-11s %4s %8s %8s %10s\n", "fiducial", "n", "mean", "SD", "CSE 2SD");
+    std::printf("%-11s | %-27s | %-27s | %s\n", "", "development (ID % 4 == 1)",
+                "held out (ID % 4 == 3)", "CSE");
+    std::printf("%-11s | %4s %7s %6s %7s | %4s %7s %6s %7s | %6s\n", "fiducial", "n", "mean", "SD",
+                "2SD", "n", "mean", "SD", "2SD", "2SD");
     for (int k = 0; k < 5; ++k)
-        std::printf("%-11s %4zu %8.1f %8.1f %10.1f\n", names[k], stats[k].e.size(), stats[k].mean(),
-                    stats[k].sd(), cse2sd[k]);
+        std::printf("%-11s | %4zu %7.1f %6.1f %7.1f | %4zu %7.1f %6.1f %7.1f | %6.1f\n", names[k],
+                    dev[k].e.size(), dev[k].mean(), dev[k].sd(), 2 * dev[k].sd(), stats[k].e.size(),
+                    stats[k].mean(), stats[k].sd(), 2 * stats[k].sd(), cse2sd[k]);
+    std::printf("T offset, held out, sinus rhythms only (no AF / flutter waves): n %zu, mean %.1f, "
+                "SD %.1f ms\n",
+                heldOutSinusT.e.size(), heldOutSinusT.mean(), heldOutSinusT.sd());
     std::printf("LUDB rhythm: AF found %d/%d, AF called in sinus %d/%d, bradycardia %d/%d\n",
                 afFound, afTotal, sinusFalseAf, sinusTotal, bradyFound, bradyTotal);
     std::fflush(stdout);
-    // Reached values with a margin (see the printed table; the aim is the CSE 2SD column).
-    // T offset misses the CSE aim: a few records (T-wave search window) give large outliers.
-    const double maxAbsMean[] = {15, 10, 15, 15, 20};
-    const double maxSd[] = {12, 22, 15, 14, 100};
+    // Asserted on the held-out records: the reached values with a small margin. No fiducial
+    // reaches the CSE 2 SD tolerance yet (compare the 2SD columns): QRS onset / offset bias is
+    // ~0 but SD ~9 ms; P offset and T offset SDs come from a few records (LUDB 43 P offset,
+    // 35 atrial flutter T offset). Criterion per fiducial: |mean| and SD below these bounds.
+    const double maxAbsMean[] = {13, 9, 4, 5, 15};
+    const double maxSd[] = {10, 25, 11, 10, 65};
     for (int k = 0; k < 5; ++k) {
-        QVERIFY2(stats[k].e.size() >= 50, names[k]);
+        QVERIFY2(stats[k].e.size() >= 35, names[k]);
         QVERIFY2(std::abs(stats[k].mean()) <= maxAbsMean[k], names[k]);
         QVERIFY2(stats[k].sd() <= maxSd[k], names[k]);
     }
+    QVERIFY(heldOutSinusT.e.size() >= 35);
+    QVERIFY(heldOutSinusT.sd() <= 22); // 2 SD 39 ms vs CSE 30.6
     QVERIFY(afFound * 10 >= afTotal * 6);
     QVERIFY(sinusFalseAf * 20 <= sinusTotal);
     QVERIFY(bradyFound * 10 >= bradyTotal * 5);
