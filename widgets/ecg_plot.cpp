@@ -1,5 +1,6 @@
 #include "ecg_plot.h"
 
+#include "contribution_layer.h"
 #include "paper_layers.h"
 #include "view/signal_view.h"
 
@@ -69,6 +70,7 @@ EcgPlot::EcgPlot(QWidget* parent) : QCustomPlot(parent)
 
     m_paper = new PaperLayer(this);
     m_overlay = new OverlayLayer(this);
+    m_contributions = new ContributionLayer(this);
     m_rubber = new QRubberBand(QRubberBand::Rectangle, this);
     setTheme(m_theme);
     rearrange();

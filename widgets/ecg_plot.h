@@ -1,6 +1,7 @@
 #pragma once
 
 #include "caliper.h"
+#include "contributions.h"
 #include "ecg_layout.h"
 #include "ecg_theme.h"
 #include "paper_metrics.h"
@@ -19,6 +20,7 @@ class SignalView;
 }
 class PaperLayer;
 class OverlayLayer;
+class ContributionLayer;
 
 /// Multi-lead ECG on true-scale paper. One QCustomPlot axis rect whose x axis is time (s) and
 /// whose y axis is paper millimetres from the top; each lead panel is a QCPGraph whose data is
@@ -80,6 +82,23 @@ public:
     void clearCalipers();
     CaliperReading caliperReading() const;
 
+    // Explanations: SHAP bands behind the traces of each band's lead, in every layout.
+    void setContributions(std::vector<ContributionBand> bands);
+    void clearContributions();
+    void setContributionsVisible(bool visible);
+    bool contributionsVisible() const;
+    /// Hides bands with |value| < threshold (log-odds).
+    void setContributionThreshold(double absLogOdds);
+    double contributionThreshold() const;
+    /// Outlines the n largest-|value| shown bands (review navigation); 0 = none.
+    void highlightStrongest(int n);
+    /// The bands actually drawn (after visibility and threshold).
+    std::vector<ContributionBand> visibleContributionBands() const;
+    /// Colour scale maximum: the largest |value| of the current set (log-odds).
+    double contributionScale() const;
+    /// Tooltip text of the band under a pixel; empty when there is none.
+    QString contributionToolTipAt(const QPointF& pos) const;
+
     // Geometry helpers (pixels in widget coordinates); also used by tests.
     QRect paperRect() const;
     double pixelsPerSecond() const { return m_metrics.pixelsPerSecond() * m_zoom; }
@@ -105,6 +124,7 @@ signals:
     void layoutChanged(ecglens::LeadLayout layout);
 
 protected:
+    bool event(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -138,6 +158,7 @@ private:
     std::vector<QCPGraph*> m_graphs; ///< one per panel
     PaperLayer* m_paper = nullptr;
     OverlayLayer* m_overlay = nullptr;
+    ContributionLayer* m_contributions = nullptr;
 
     double m_startS = 0.0;
     double m_zoom = 1.0;

@@ -1,6 +1,8 @@
 #include "ecg_viewer.h"
 
 #include "overview_strip.h"
+#include "probability_track.h"
+#include "verdict_banner.h"
 #include "view/signal_view.h"
 
 #include <QVBoxLayout>
@@ -8,19 +10,31 @@
 namespace ecglens {
 
 EcgViewer::EcgViewer(QWidget* parent)
-    : QWidget(parent), m_plot(new EcgPlot(this)), m_overview(new OverviewStrip(this))
+    : QWidget(parent), m_plot(new EcgPlot(this)), m_overview(new OverviewStrip(this)),
+      m_track(new ProbabilityTrack(this)), m_banner(new VerdictBanner(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    layout->addWidget(m_banner);
     layout->addWidget(m_plot, 1);
+    layout->addWidget(m_track);
     layout->addWidget(m_overview);
     m_overview->hide();
+    m_track->hide();
 
     connect(m_plot, &EcgPlot::viewChanged, m_overview, [this](double startS, double spanS) {
         m_overview->setVisibleWindow(startS, spanS);
         updateOverviewVisibility();
+        syncTrack();
     });
+    // The track shows once it has data, on the plot's time axis; a click centres the window.
+    connect(m_track, &ProbabilityTrack::dataChanged, this, [this] {
+        m_track->setVisible(m_track->hasData());
+        syncTrack();
+    });
+    connect(m_track, &ProbabilityTrack::timeClicked, m_plot,
+            [this](double t) { m_plot->setVisibleStartS(t - m_plot->visibleSpanS() / 2); });
     connect(m_overview, &OverviewStrip::centreRequested, m_plot,
             [this](double t) { m_plot->setVisibleStartS(t - m_plot->visibleSpanS() / 2); });
     setTheme(m_plot->theme());
@@ -65,6 +79,15 @@ int EcgViewer::overviewLead() const
             return p.lead;
     const int ii = view->recording().leadIndex("II");
     return ii >= 0 ? ii : 0;
+}
+
+void EcgViewer::syncTrack()
+{
+    // Same pixel columns as the plot's paper, so a window sits under its own beats.
+    const QRect paper = m_plot->paperRect();
+    m_track->setHorizontalMargins(paper.left(), m_plot->width() - paper.right() - 1);
+    m_track->setTimeRange(m_plot->visibleStartS(),
+                          m_plot->visibleStartS() + m_plot->visibleSpanS());
 }
 
 bool EcgViewer::overviewShown() const

@@ -9,9 +9,12 @@
 namespace ecglens {
 
 class OverviewStrip;
+class ProbabilityTrack;
+class VerdictBanner;
 
-/// The plot plus the overview strip of the whole recording (shown for records longer than
-/// one screen). What the main window embeds.
+/// The verdict banner, the plot, the probability track (shown once it has data) and the
+/// overview strip of the whole recording (shown for records longer than one screen). What the
+/// main window embeds.
 class EcgViewer : public QWidget
 {
     Q_OBJECT
@@ -20,6 +23,8 @@ public:
 
     EcgPlot* plot() const { return m_plot; }
     OverviewStrip* overview() const { return m_overview; }
+    ProbabilityTrack* probabilityTrack() const { return m_track; }
+    VerdictBanner* verdictBanner() const { return m_banner; }
 
     void setSignalView(std::shared_ptr<const view::SignalView> view);
     void replaceSignalView(std::shared_ptr<const view::SignalView> view);
@@ -31,9 +36,12 @@ public:
 private:
     void updateOverviewVisibility();
     int overviewLead() const;
+    void syncTrack();
 
     EcgPlot* m_plot;
     OverviewStrip* m_overview;
+    ProbabilityTrack* m_track;
+    VerdictBanner* m_banner;
 };
 
 } // namespace ecglens

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+#include <vector>
+
+namespace ecglens {
+
+/// One explained segment (a SHAP player) as the viewer draws it: plain data, no engine types.
+struct ContributionBand
+{
+    int lead = -1;               ///< index into the recording's leads (SignalView lead order)
+    double startS = 0, endS = 0; ///< seconds from the start of the recording
+    double value = 0;            ///< SHAP value, log-odds of "abnormal" (+ = towards anomalous)
+    double probabilityValue = 0; ///< the same on the probability scale (for tooltips)
+};
+
+/// Model output probability of one analysis window.
+struct WindowProbability
+{
+    double startS = 0, endS = 0, probability = 0;
+};
+
+/// ColorBrewer RdBu (5-class) ends: colour-blind-safe, and they stay distinct in grey scale.
+inline QColor contributionNormalColour()
+{
+    return QColor(0x21, 0x66, 0xac);
+}
+inline QColor contributionAnomalousColour()
+{
+    return QColor(0xb2, 0x18, 0x2b);
+}
+/// Alpha of a band at |value| = maxAbs: strong enough to read, weak enough to keep the grid.
+constexpr int kContributionMaxAlpha = 150;
+
+/// Diverging scale: value/maxAbs in [-1,1] -> blue (towards normal) .. transparent .. red
+/// (towards anomalous). The hue runs through the RdBu palette (#2166ac #92c5de | #f4a582
+/// #b2182b) and alpha grows linearly with |value| up to kContributionMaxAlpha; |value| <
+/// threshold, value 0 and maxAbs <= 0 give a fully transparent colour. Values beyond maxAbs
+/// are clamped to the end colours.
+QColor contributionColour(double value, double maxAbs, double threshold = 0.0);
+
+/// Tooltip of a band, e.g. "V2 3.42–4.18 s: +0.31 log-odds (+4.2 % probability) towards
+/// anomalous".
+QString contributionToolTip(const ContributionBand& band, const QString& leadName);
+
+} // namespace ecglens
