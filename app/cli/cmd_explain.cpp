@@ -1,9 +1,8 @@
 #include "cli_util.h"
 
-#include "core/lead_names.h"
-#include "dsp/beats.h"
 #include "cli_model.h"
-#include "xai/ecg_game.h"
+#include "core/lead_names.h"
+#include "xai/explain_recording.h"
 
 #include <QJsonArray>
 
@@ -81,52 +80,34 @@ int runExplain(const QStringList& args)
     const auto recording = openRecording(parser.positionalArguments().at(0));
     if (!recording)
         return kExitBadInput;
-    const auto prepared = ml::prepareSignal(*recording);
+    const auto prepared =
+        xai::prepareRecording(*recording, options.players != xai::PlayerKind::Seconds);
     if (!prepared)
         return fail(prepared.error());
-    const long start = std::lround(startS * ml::kModelFsHz);
-    if (start >= prepared->samples)
+    if (std::lround(startS * ml::kModelFsHz) >= prepared->signal.samples)
         return fail(QStringLiteral("--window %1 s starts after the end of the recording (%2 s)")
                         .arg(startS)
-                        .arg(double(prepared->samples) / ml::kModelFsHz));
-    const ml::Window w = ml::extractWindow(*prepared, start);
-
-    // Beats from the QRS detector fused over the present leads of the whole prepared signal
-    // (more context than the window alone), then those inside the window.
-    std::vector<int> beats;
-    if (options.players != xai::PlayerKind::Seconds) {
-        std::vector<const std::vector<float>*> leads;
-        for (int k = 0; k < ml::kModelLeads; ++k)
-            if (prepared->present[std::size_t(k)] && !prepared->leads[std::size_t(k)].empty())
-                leads.push_back(&prepared->leads[std::size_t(k)]);
-        if (!leads.empty())
-            for (const std::int64_t r : dsp::detectQrs(leads, ml::kModelFsHz))
-                if (r >= start && r < start + w.cols())
-                    beats.push_back(int(r - start));
-    }
+                        .arg(double(prepared->signal.samples) / ml::kModelFsHz));
     const ml::Detector& det = *detector;
-    const auto result = xai::explainWindow(
-        w, ml::kModelFsHz, beats,
-        [&det](const std::vector<Eigen::MatrixXf>& batch) { return det.logits(batch); }, options);
+    const auto result = xai::explainPrepared(det, *prepared, startS, options);
     if (!result)
         return fail(result.error());
-    const xai::Attribution& a = *result;
+    const xai::RecordingExplanation& e = *result;
+    const xai::Attribution& a = e.attribution;
     const xai::ShapleyResult& s = a.shap;
-    const double probability = det.probability(float(s.fullValue));
-    const double baseProbability = det.probability(float(s.baseValue));
-    const std::string efficiencyProblem = xai::efficiencyMessage(s);
+    const double probability = e.probability;
+    const double baseProbability = e.baseProbability;
+    const std::string& efficiencyProblem = e.efficiencyProblem;
     auto leadName = [](int lead) {
         return lead >= 0 && lead < int(kStandardLeads.size()) ? kStandardLeads[std::size_t(lead)]
                                                               : "?";
     };
-    auto timeS = [&](int sample) { return startS + sample / ml::kModelFsHz; };
 
     if (parser.isSet(json)) {
         QJsonObject o;
         o[QStringLiteral("file")] = parser.positionalArguments().at(0);
-        o[QStringLiteral("window")] =
-            QJsonObject{{QStringLiteral("start_s"), startS},
-                        {QStringLiteral("end_s"), startS + w.cols() / ml::kModelFsHz}};
+        o[QStringLiteral("window")] = QJsonObject{{QStringLiteral("start_s"), startS},
+                                                  {QStringLiteral("end_s"), e.windowEndS}};
         o[QStringLiteral("players")] = fromStd(xai::playerKindName(a.playerKind));
         o[QStringLiteral("baseline")] = fromStd(xai::baselineName(a.baselineKind));
         o[QStringLiteral("method")] = s.method == xai::ShapleyMethod::Exact
@@ -143,23 +124,21 @@ int runExplain(const QStringList& args)
             o[QStringLiteral("note")] = fromStd(a.note);
         if (!efficiencyProblem.empty())
             o[QStringLiteral("error")] = fromStd(efficiencyProblem);
-        const ml::ModelInfo cal = det.info();
-        const std::vector<double> probabilityValues =
-            xai::probabilityContributions(s, cal.calibrationA, cal.calibrationB);
+        const std::vector<double>& probabilityValues = e.probabilityValues;
         QJsonArray contributions;
         for (std::size_t i = 0; i < a.players.size(); ++i) {
             const xai::Player& p = a.players[i];
             QJsonObject c;
             c[QStringLiteral("lead")] = QLatin1String(leadName(p.lead));
-            c[QStringLiteral("start_s")] = timeS(p.start);
-            c[QStringLiteral("end_s")] = timeS(p.end);
+            c[QStringLiteral("start_s")] = e.playerStartS(i);
+            c[QStringLiteral("end_s")] = e.playerEndS(i);
             c[QStringLiteral("value")] = s.values[i];
             c[QStringLiteral("standard_error")] = s.standardErrors[i];
             c[QStringLiteral("probability_value")] = probabilityValues[i]; // display scale
             contributions.append(c);
         }
         o[QStringLiteral("contributions")] = contributions;
-        const ml::ModelInfo info = det.info();
+        const ml::ModelInfo& info = e.model;
         o[QStringLiteral("model")] = QJsonObject{{QStringLiteral("name"), fromStd(info.name)},
                                                  {QStringLiteral("version"), fromStd(info.version)},
                                                  {QStringLiteral("sha256"), fromStd(info.sha256)}};
@@ -168,8 +147,8 @@ int runExplain(const QStringList& args)
         std::printf(
             "Window:      %.1f-%.1f s, %zu players (%s), %s baseline, %s, %lld model "
             "evaluations\n",
-            startS, startS + w.cols() / ml::kModelFsHz, a.players.size(),
-            xai::playerKindName(a.playerKind).c_str(), xai::baselineName(a.baselineKind).c_str(),
+            startS, e.windowEndS, a.players.size(), xai::playerKindName(a.playerKind).c_str(),
+            xai::baselineName(a.baselineKind).c_str(),
             s.method == xai::ShapleyMethod::Exact ? "exact Shapley" : "KernelSHAP", s.evaluations);
         if (!a.note.empty())
             std::printf("Note:        %s\n", a.note.c_str());
@@ -185,8 +164,9 @@ int runExplain(const QStringList& args)
         std::printf("Strongest contributions (log-odds; + towards abnormal):\n");
         for (std::size_t k = 0; k < std::min<std::size_t>(10, order.size()); ++k) {
             const xai::Player& p = a.players[order[k]];
-            std::printf("  %-4s %6.2f-%6.2f s  %+.4f (SE %.4f)\n", leadName(p.lead), timeS(p.start),
-                        timeS(p.end), s.values[order[k]], s.standardErrors[order[k]]);
+            std::printf("  %-4s %6.2f-%6.2f s  %+.4f (SE %.4f)\n", leadName(p.lead),
+                        e.playerStartS(order[k]), e.playerEndS(order[k]), s.values[order[k]],
+                        s.standardErrors[order[k]]);
         }
         std::printf("Decision support, not a diagnosis.\n");
     }

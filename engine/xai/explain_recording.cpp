@@ -1,0 +1,104 @@
+#include "xai/explain_recording.h"
+
+#include "dsp/beats.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ecglens::xai {
+
+double RecordingExplanation::playerStartS(std::size_t i) const
+{
+    return windowStartS + attribution.players[i].start / fsHz;
+}
+
+double RecordingExplanation::playerEndS(std::size_t i) const
+{
+    return windowStartS + attribution.players[i].end / fsHz;
+}
+
+Result<PreparedRecording> prepareRecording(const Recording& recording, bool detectBeats)
+{
+    auto signal = ml::prepareSignal(recording);
+    if (!signal)
+        return Result<PreparedRecording>::failure(signal.error());
+    PreparedRecording out;
+    out.signal = std::move(signal).value();
+    if (detectBeats) {
+        // Beats from the QRS detector fused over the present leads of the whole prepared signal
+        // (more context than the window alone); each window keeps those inside it.
+        std::vector<const std::vector<float>*> leads;
+        for (int k = 0; k < ml::kModelLeads; ++k)
+            if (out.signal.present[std::size_t(k)] && !out.signal.leads[std::size_t(k)].empty())
+                leads.push_back(&out.signal.leads[std::size_t(k)]);
+        if (!leads.empty())
+            out.beats = dsp::detectQrs(leads, ml::kModelFsHz);
+    }
+    return out;
+}
+
+Result<RecordingExplanation> explainPrepared(const ml::Detector& detector,
+                                             const PreparedRecording& prepared, double startS,
+                                             const ExplainOptions& options,
+                                             const ProgressFn& progress)
+{
+    using R = Result<RecordingExplanation>;
+    const ml::PreparedSignal& p = prepared.signal;
+    if (!std::isfinite(startS) || startS < 0)
+        return R::failure("window start must be a time in seconds >= 0");
+    const long start = std::lround(startS * ml::kModelFsHz);
+    if (start >= p.samples) {
+        char msg[160];
+        std::snprintf(msg, sizeof msg, "window %g s starts after the end of the recording (%g s)",
+                      startS, double(p.samples) / ml::kModelFsHz);
+        return R::failure(msg);
+    }
+    const ml::Window w = ml::extractWindow(p, start);
+
+    std::vector<int> beats;
+    if (options.players != PlayerKind::Seconds)
+        for (const std::int64_t r : prepared.beats)
+            if (r >= start && r < start + w.cols())
+                beats.push_back(int(r - start));
+
+    auto attribution = explainWindow(
+        w, ml::kModelFsHz, beats,
+        [&detector](const std::vector<Eigen::MatrixXf>& batch) { return detector.logits(batch); },
+        options, progress);
+    if (!attribution)
+        return R::failure(attribution.error());
+
+    RecordingExplanation e;
+    e.attribution = std::move(attribution).value();
+    const ShapleyResult& s = e.attribution.shap;
+    e.windowStartS = startS;
+    e.windowEndS = startS + w.cols() / ml::kModelFsHz;
+    e.fsHz = ml::kModelFsHz;
+    e.probability = detector.probability(float(s.fullValue));
+    e.baseProbability = detector.probability(float(s.baseValue));
+    e.model = detector.info();
+    e.probabilityValues = probabilityContributions(s, e.model.calibrationA, e.model.calibrationB);
+    e.efficiencyProblem = efficiencyMessage(s);
+    e.leadsPresent = p.present;
+    for (std::size_t i = 0; i < e.attribution.players.size(); ++i) {
+        const int lead = e.attribution.players[i].lead;
+        if (lead >= 0 && lead < ml::kModelLeads && i < s.values.size())
+            e.leadSums[std::size_t(lead)] += s.values[i];
+    }
+    return e;
+}
+
+Result<RecordingExplanation> explainRecording(const ml::Detector& detector,
+                                              const Recording& recording, double startS,
+                                              const ExplainOptions& options,
+                                              const ProgressFn& progress)
+{
+    if (progress && !progress(0.0))
+        return Result<RecordingExplanation>::failure("explanation cancelled");
+    auto prepared = prepareRecording(recording, options.players != PlayerKind::Seconds);
+    if (!prepared)
+        return Result<RecordingExplanation>::failure(prepared.error());
+    return explainPrepared(detector, *prepared, startS, options, progress);
+}
+
+} // namespace ecglens::xai
