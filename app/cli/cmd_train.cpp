@@ -1,5 +1,6 @@
 #include "cli_util.h"
 
+#include "ml/classical.h"
 #include "ml/trainer.h"
 
 #include <cstdio>
@@ -15,8 +16,10 @@ int runTrain(const QStringList& args)
                                   QStringLiteral("Shared data folder or its ptbxl subfolder."),
                                   QStringLiteral("DIR"));
     const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("Model name (cnn_lstm* = baseline CNN-LSTM, "
-                                                  "anything else = 1-D ResNet)."),
+                                   QStringLiteral("Model name: logreg, forest, gbm = measurement "
+                                                  "models (logistic regression, random forest, "
+                                                  "gradient boosting); cnn_lstm* = baseline "
+                                                  "CNN-LSTM; anything else = 1-D ResNet."),
                                    QStringLiteral("NAME"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Model folder to write."),
                                  QStringLiteral("DIR"));
@@ -41,8 +44,16 @@ int runTrain(const QStringList& args)
     const QCommandLineOption recalibrate(
         QStringLiteral("recalibrate-only"),
         QStringLiteral("Keep the weights in --out; redo calibration and thresholds on fold 9."));
+    const QCommandLineOption members(
+        QStringLiteral("members"),
+        QStringLiteral(
+            "Cross-fitted ensemble members on folds 1-9 (1 = folds 1-8 + fold-9 validation)."),
+        QStringLiteral("K"), QStringLiteral("1"));
+    const QCommandLineOption width(QStringLiteral("width"),
+                                   QStringLiteral("ResNet first-stage channels."),
+                                   QStringLiteral("N"), QStringLiteral("32"));
     parser.addOptions({data, model, out, seed, epochs, maxRecords, threads, noAugment, leadDropout,
-                       lr, recalibrate});
+                       lr, recalibrate, members, width});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 0, exitCode))
         return exitCode;
@@ -53,6 +64,34 @@ int runTrain(const QStringList& args)
         std::fprintf(stderr, "%s\n", line.c_str());
         std::fflush(stderr);
     };
+    const std::string name = toStd(parser.value(model));
+    if (ml::isClassicalArch(name)) {
+        if (parser.isSet(recalibrate))
+            return fail(QStringLiteral("--recalibrate-only is for the neural models"));
+        ml::ClassicalTrainConfig cfg;
+        cfg.dataDir = toStd(parser.value(data));
+        cfg.arch = name;
+        cfg.name = name;
+        cfg.outDir = toStd(parser.value(out));
+        bool ok = true, all = true;
+        cfg.seed = parser.value(seed).toULongLong(&ok);
+        all = all && ok;
+        cfg.maxRecords = parser.value(maxRecords).toInt(&ok);
+        all = all && ok && cfg.maxRecords >= 0;
+        cfg.threads = parser.value(threads).toInt(&ok);
+        all = all && ok && cfg.threads > 0;
+        if (!all)
+            return fail(QStringLiteral("invalid number in --seed/--max-records/--threads"));
+        const auto report = ml::trainClassical(cfg, log);
+        if (!report)
+            return fail(report.error());
+        std::fprintf(stderr,
+                     "done: %d training / %d validation records, fold-9 AUC %.4f, %.0f s; model "
+                     "in %s\n",
+                     report->trainRecords, report->validationRecords, report->validationAuc,
+                     report->seconds, cfg.outDir.c_str());
+        return kExitOk;
+    }
     if (parser.isSet(recalibrate)) {
         const auto r =
             ml::recalibrateModel(toStd(parser.value(data)), toStd(parser.value(out)), log);
@@ -77,6 +116,10 @@ int runTrain(const QStringList& args)
     cfg.learningRate = parser.value(lr).toDouble(&ok);
     all = all && ok;
     cfg.augment = !parser.isSet(noAugment);
+    cfg.members = parser.value(members).toInt(&ok);
+    all = all && ok && cfg.members >= 1 && cfg.members <= 9;
+    cfg.width = parser.value(width).toInt(&ok);
+    all = all && ok && cfg.width >= 4 && cfg.width <= 256;
     if (!all)
         return fail(QStringLiteral("invalid number in --seed/--epochs/--max-records/--threads/"
                                    "--lead-dropout/--lr"));

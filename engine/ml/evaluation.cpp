@@ -1,5 +1,6 @@
 #include "ml/evaluation.h"
 
+#include "ml/classical.h"
 #include "ml/detector.h"
 #include "ml/metrics.h"
 #include "ml/model_files.h"
@@ -84,49 +85,9 @@ Json subsetMetrics(const std::vector<double>& p, const std::vector<int>& y,
     return o;
 }
 
-} // namespace
-
-Result<Json> evaluateModel(const EvaluationConfig& cfg,
-                           const std::function<void(const std::string&)>& log)
+/// The fields every metrics.json starts with (model, folds, bootstrap, thresholds).
+Json headerJson(const ModelInfo& info, const EvaluationConfig& cfg)
 {
-    using R = Result<Json>;
-    auto detector = Detector::load(cfg.modelDir);
-    if (!detector)
-        return R::failure(detector.error());
-    const ModelInfo info = detector->info();
-    const auto index = readPtbxlIndex(cfg.dataDir);
-    if (!index)
-        return R::failure(index.error());
-    std::vector<PtbxlEntry> entries;
-    for (const auto& e : *index)
-        if (std::find(cfg.folds.begin(), cfg.folds.end(), e.fold) != cfg.folds.end())
-            entries.push_back(e);
-    if (entries.empty())
-        return R::failure("no PTB-XL records in the requested folds");
-    std::vector<Window> windows;
-    std::vector<int> y;
-    std::vector<Thresholds> recordThresholds;
-    for (const auto& e : entries) {
-        auto w = loadPtbxlWindow(e);
-        if (!w)
-            return R::failure(w.error());
-        windows.push_back(std::move(*w));
-        y.push_back(e.abnormal ? 1 : 0);
-        recordThresholds.push_back(detector->thresholdsFor(
-            e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt));
-    }
-    auto margins = [&](const std::vector<double>& p, std::vector<double>& mA,
-                       std::vector<double>& mB) {
-        mA.clear();
-        mB.clear();
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            mA.push_back(p[i] - recordThresholds[i].anomalous);
-            mB.push_back(p[i] - recordThresholds[i].borderline);
-        }
-    };
-    if (log)
-        log("evaluating " + info.name + " on " + std::to_string(entries.size()) + " records");
-
     Json out = Json::object();
     Json folds = Json::array();
     for (int f : cfg.folds)
@@ -154,7 +115,136 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
     }
     th.set("by_age_group", groups);
     out.set("thresholds", th);
+    return out;
+}
 
+/// by_age_group and by_sex (the fairness table) from the 12-lead probabilities and margins.
+void setFairness(Json& out, const std::vector<PtbxlEntry>& entries,
+                 const std::vector<double>& probs12, const std::vector<double>& mA12,
+                 const std::vector<double>& mB12, const std::vector<int>& y,
+                 const EvaluationConfig& cfg)
+{
+    auto subset = [&](const std::function<bool(const PtbxlEntry&)>& keep) {
+        std::vector<double> p, a, b;
+        std::vector<int> yy;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (keep(entries[i])) {
+                p.push_back(probs12[i]);
+                a.push_back(mA12[i]);
+                b.push_back(mB12[i]);
+                yy.push_back(y[i]);
+            }
+        return subsetMetrics(p, yy, a, b, cfg, false);
+    };
+    Json byAge = Json::object();
+    for (const char* g : {"<40", "40-64", ">=65"})
+        byAge.set(
+            g, subset([g](const PtbxlEntry& e) { return std::string(ageGroup(e.ageYears)) == g; }));
+    out.set("by_age_group", byAge);
+    Json bySex = Json::object();
+    for (Sex s : {Sex::Male, Sex::Female})
+        bySex.set(s == Sex::Male ? "male" : "female",
+                  subset([s](const PtbxlEntry& e) { return e.sex == s; }));
+    out.set("by_sex", bySex);
+}
+
+Result<std::vector<PtbxlEntry>> foldEntries(const EvaluationConfig& cfg)
+{
+    using R = Result<std::vector<PtbxlEntry>>;
+    const auto index = readPtbxlIndex(cfg.dataDir);
+    if (!index)
+        return R::failure(index.error());
+    std::vector<PtbxlEntry> entries;
+    for (const auto& e : *index)
+        if (std::find(cfg.folds.begin(), cfg.folds.end(), e.fold) != cfg.folds.end())
+            entries.push_back(e);
+    if (entries.empty())
+        return R::failure("no PTB-XL records in the requested folds");
+    return entries;
+}
+
+/// The measurement models (logreg, forest, gbm): same metrics and bootstrap as the neural path,
+/// on features measured from the same records; 12 leads only.
+Result<Json> evaluateClassical(const EvaluationConfig& cfg,
+                               const std::function<void(const std::string&)>& log)
+{
+    using R = Result<Json>;
+    auto model = ClassicalModel::load(cfg.modelDir);
+    if (!model)
+        return R::failure(model.error());
+    const ModelInfo& info = model->info();
+    const auto entries = foldEntries(cfg);
+    if (!entries)
+        return R::failure(entries.error());
+    if (log)
+        log("evaluating " + info.name + " on " + std::to_string(entries->size()) + " records");
+    const auto rows = ptbxlFeatureTable(*entries, 2, log);
+    if (!rows)
+        return R::failure(rows.error());
+    const auto margins = model->margins(*rows);
+    std::vector<double> p, mA, mB;
+    std::vector<int> y;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+        const PtbxlEntry& e = (*entries)[i];
+        const Thresholds t = model->thresholdsFor(
+            e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt);
+        p.push_back(model->probability(margins[i]));
+        mA.push_back(p.back() - t.anomalous);
+        mB.push_back(p.back() - t.borderline);
+        y.push_back(e.abnormal ? 1 : 0);
+    }
+    Json out = headerJson(info, cfg);
+    out.set("overall", subsetMetrics(p, y, mA, mB, cfg, true));
+    Json leadSets = Json::object();
+    leadSets.set("12", subsetMetrics(p, y, mA, mB, cfg, false));
+    out.set("by_lead_set", leadSets);
+    setFairness(out, *entries, p, mA, mB, y, cfg);
+    return out;
+}
+
+} // namespace
+
+Result<Json> evaluateModel(const EvaluationConfig& cfg,
+                           const std::function<void(const std::string&)>& log)
+{
+    using R = Result<Json>;
+    if (const auto text = readTextFile((fs::path(cfg.modelDir) / kModelFile).string())) {
+        if (const auto m = Json::parse(*text); m && isClassicalArch((*m)["arch"].string()))
+            return evaluateClassical(cfg, log);
+    }
+    auto detector = Detector::load(cfg.modelDir);
+    if (!detector)
+        return R::failure(detector.error());
+    const ModelInfo info = detector->info();
+    const auto found = foldEntries(cfg);
+    if (!found)
+        return R::failure(found.error());
+    const std::vector<PtbxlEntry>& entries = *found;
+    std::vector<Window> windows;
+    std::vector<int> y;
+    std::vector<Thresholds> recordThresholds;
+    for (const auto& e : entries) {
+        auto w = loadPtbxlWindow(e);
+        if (!w)
+            return R::failure(w.error());
+        windows.push_back(std::move(*w));
+        y.push_back(e.abnormal ? 1 : 0);
+        recordThresholds.push_back(detector->thresholdsFor(
+            e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt));
+    }
+    auto margins = [&](const std::vector<double>& p, std::vector<double>& mA,
+                       std::vector<double>& mB) {
+        mA.clear();
+        mB.clear();
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            mA.push_back(p[i] - recordThresholds[i].anomalous);
+            mB.push_back(p[i] - recordThresholds[i].borderline);
+        }
+    };
+    if (log)
+        log("evaluating " + info.name + " on " + std::to_string(entries.size()) + " records");
+
+    Json out = headerJson(info, cfg);
     Json leadSets = Json::object();
     std::vector<double> probs12, mA12, mB12;
     for (const char* set : {"12", "limb6", "2", "1"}) {
@@ -178,29 +268,7 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
             log(std::string("lead set ") + set + " done");
     }
     out.set("by_lead_set", leadSets);
-
-    auto subset = [&](const std::function<bool(const PtbxlEntry&)>& keep) {
-        std::vector<double> p, a, b;
-        std::vector<int> yy;
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            if (keep(entries[i])) {
-                p.push_back(probs12[i]);
-                a.push_back(mA12[i]);
-                b.push_back(mB12[i]);
-                yy.push_back(y[i]);
-            }
-        return subsetMetrics(p, yy, a, b, cfg, false);
-    };
-    Json byAge = Json::object();
-    for (const char* g : {"<40", "40-64", ">=65"})
-        byAge.set(
-            g, subset([g](const PtbxlEntry& e) { return std::string(ageGroup(e.ageYears)) == g; }));
-    out.set("by_age_group", byAge);
-    Json bySex = Json::object();
-    for (Sex s : {Sex::Male, Sex::Female})
-        bySex.set(s == Sex::Male ? "male" : "female",
-                  subset([s](const PtbxlEntry& e) { return e.sex == s; }));
-    out.set("by_sex", bySex);
+    setFairness(out, entries, probs12, mA12, mB12, y, cfg);
     return out;
 }
 
@@ -235,8 +303,11 @@ Result<bool> writeEvaluation(const std::string& modelDir, const Json& metrics)
     }
     if (!writeTextFile((dir / "MODEL_CARD.md").string(), modelCard(*mj, *cj, metrics, siblings)))
         return R::failure(modelDir + ": cannot write MODEL_CARD.md");
+    // Measurement models name their weights file in model.json (weights.json / weights.ubj).
+    const std::string weights =
+        isClassicalArch((*mj)["arch"].string()) ? (*mj)["weights_file"].string() : kWeightsFile;
     return writeManifest(modelDir,
-                         {kModelFile, kWeightsFile, kConfigFile, "metrics.json", "MODEL_CARD.md"});
+                         {kModelFile, weights, kConfigFile, "metrics.json", "MODEL_CARD.md"});
 }
 
 } // namespace ecglens::ml

@@ -1,5 +1,7 @@
 #include "ml/evaluation.h"
 
+#include "ml/classical.h"
+
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -34,12 +36,59 @@ std::string count(const Json& j)
     return num(j.number(), "%.0f");
 }
 
+/// "Model and training" for the measurement models (logreg, forest, gbm), up to the thresholds.
+void classicalTraining(std::ostringstream& md, const Json& model, const Json& config)
+{
+    const std::string arch = model["arch"].string();
+    const char* what =
+        arch == "logreg" ? "L2-penalised logistic regression (Eigen; Newton/IRLS to convergence)"
+        : arch == "forest"
+            ? "random forest (libxgboost: one round of parallel trees with row and per-node column "
+              "subsampling, no shrinkage)"
+            : "gradient-boosted trees (libxgboost, binary:logistic)";
+    md << "## Model and training\n\n"
+       << "- Architecture `" << arch << "`: " << what << ", on " << count(config["features"])
+       << " features.\n"
+       << "- Hyperparameters:";
+    for (const auto& [k, v] : config["hyperparameters"].members())
+        md << " " << k << " = " << (v.isString() ? v.string() : num(v.number(), "%g")) << ";";
+    md << " seed " << count(config["seed"]) << "; " << num(config["seconds"].number(), "%.0f")
+       << " s wall time with " << count(config["threads"])
+       << " threads (measuring the records takes most of it).\n";
+    if (config["selection"].isArray()) {
+        md << "- C chosen on fold 9 (AUC):";
+        for (const Json& sel : config["selection"].items())
+            md << " C " << num(sel["C"].number(), "%g") << ": " << num(sel["fold9_auc"].number())
+               << ";";
+        md << "\n";
+    }
+    if (config.contains("rounds_chosen_by"))
+        md << "- Boosting rounds chosen by " << config["rounds_chosen_by"].string() << ".\n";
+    md << "- Calibration: Platt scaling on fold 9, a = "
+       << num(model["calibration"]["a"].number(), "%.4f")
+       << ", b = " << num(model["calibration"]["b"].number(), "%.4f") << ".\n"
+       << "- Per-feature contributions to the log-odds (exact TreeSHAP from xgboost for trees; "
+          "w_j * z_j on standardised features for logistic regression) sum to the model's margin "
+          "and are available for a \"why\" view.\n\n"
+       << "| feature | missing in folds 1-8 | fold-9 mean abs. contribution (log-odds) |\n"
+       << "|---|---|---|\n";
+    const Json& missing = config["feature_missing_fraction_train"];
+    for (const auto& [name, imp] : config["fold9_mean_abs_contribution"].members()) {
+        const Json& miss = missing[name];
+        md << "| " << name << " | "
+           << (miss.isNumber() ? num(100.0 * miss.number(), "%.1f %%") : std::string("-")) << " | "
+           << num(imp.number(), "%.4f") << " |\n";
+    }
+    md << "\n";
+}
+
 } // namespace
 
 std::string modelCard(const Json& model, const Json& config, const Json& metrics,
                       const std::vector<Json>& siblings)
 {
     std::ostringstream md;
+    const bool classical = isClassicalArch(model["arch"].string());
     const Json& o = metrics["overall"];
     std::string folds;
     for (const Json& f : metrics["folds"].items())
@@ -63,31 +112,36 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
           "abnormal.\n"
        << "- Patient-wise folds from `strat_fold`: 1–8 training (" << count(config["train_records"])
        << " records), 9 validation (" << count(config["validation_records"])
-       << " records: early stopping, Platt calibration, thresholds), evaluation fold(s) " << folds
-       << " (" << count(o["n"]) << " records, " << count(o["n_abnormal"])
-       << " abnormal) — never used for any choice.\n"
-       << "- Input: " << config["normalisation"].string()
-       << "; missing leads are zero. Training used lead dropout (probability "
-       << num(config["lead_dropout"].number(), "%.2f")
-       << " per example: 6 limb leads, II+V1, II only, or a random subset) so one model serves "
-          "reduced lead sets.\n\n"
-       << "## Model and training\n\n"
-       << "- Architecture `" << model["arch"].string() << "`, " << count(config["parameters"])
-       << " parameters.\n"
-       << "- Seed " << count(config["seed"]) << ", batch " << count(config["batch_size"])
-       << ", peak learning rate " << num(config["learning_rate"].number(), "%g") << " ("
-       << config["schedule"].string() << "), weight decay "
-       << num(config["weight_decay"].number(), "%g") << ", augmentation "
-       << (config["augment"].boolean() ? "on (circular shift, amplitude scale, noise, baseline "
-                                         "wander)"
-                                       : "off")
-       << "; " << count(config["epochs_run"]) << " of at most " << count(config["epochs_max"])
-       << " epochs, best fold-9 epoch " << count(config["best_epoch"]) << "; "
-       << num(config["seconds"].number() / 60.0, "%.1f") << " min wall time with "
-       << count(config["threads"]) << " threads.\n"
-       << "- Calibration: Platt scaling on fold 9, a = "
-       << num(model["calibration"]["a"].number(), "%.4f")
-       << ", b = " << num(model["calibration"]["b"].number(), "%.4f") << ".\n";
+       << " records: " << (classical ? "hyperparameters" : "early stopping")
+       << ", Platt calibration, thresholds), evaluation fold(s) " << folds << " (" << count(o["n"])
+       << " records, " << count(o["n_abnormal"]) << " abnormal) — never used for any choice.\n"
+       << "- Input: " << config["normalisation"].string();
+    if (classical) {
+        md << "; age in years and sex (female = 1) from the database.\n\n";
+        classicalTraining(md, model, config);
+    } else {
+        md << "; missing leads are zero. Training used lead dropout (probability "
+           << num(config["lead_dropout"].number(), "%.2f")
+           << " per example: 6 limb leads, II+V1, II only, or a random subset) so one model "
+              "serves reduced lead sets.\n\n"
+           << "## Model and training\n\n"
+           << "- Architecture `" << model["arch"].string() << "`, " << count(config["parameters"])
+           << " parameters.\n"
+           << "- Seed " << count(config["seed"]) << ", batch " << count(config["batch_size"])
+           << ", peak learning rate " << num(config["learning_rate"].number(), "%g") << " ("
+           << config["schedule"].string() << "), weight decay "
+           << num(config["weight_decay"].number(), "%g") << ", augmentation "
+           << (config["augment"].boolean() ? "on (circular shift, amplitude scale, noise, baseline "
+                                             "wander)"
+                                           : "off")
+           << "; " << count(config["epochs_run"]) << " of at most " << count(config["epochs_max"])
+           << " epochs, best fold-9 epoch " << count(config["best_epoch"]) << "; "
+           << num(config["seconds"].number() / 60.0, "%.1f") << " min wall time with "
+           << count(config["threads"]) << " threads.\n"
+           << "- Calibration: Platt scaling on fold 9, a = "
+           << num(model["calibration"]["a"].number(), "%.4f")
+           << ", b = " << num(model["calibration"]["b"].number(), "%.4f") << ".\n";
+    }
     md << "- Fold-9 AUC by lead set:";
     for (const auto& [set, auc] : config["fold9_auc_by_lead_set"].members())
         md << " " << set << ": " << num(auc.number());
@@ -135,10 +189,16 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
     md << "## Fairness: by age group and sex (12 leads)\n\n";
     groupTable(metrics["by_age_group"]);
     groupTable(metrics["by_sex"]);
-    md << "Small groups give wide intervals; a group without both classes has no AUC.\n\n"
-       << "## Reduced lead sets (same model, absent leads zero)\n\n"
-       << "`limb6` = I, II, III, aVR, aVL, aVF; `2` = II + V1 (like MIT-BIH); `1` = II.\n\n";
-    groupTable(metrics["by_lead_set"]);
+    md << "Small groups give wide intervals; a group without both classes has no AUC.\n\n";
+    if (classical) {
+        md << "## Reduced lead sets\n\n"
+           << "Not evaluated: the measurements (axes, intervals) are taken from all 12 leads; "
+              "with fewer leads some are missing or measured differently.\n\n";
+    } else {
+        md << "## Reduced lead sets (same model, absent leads zero)\n\n"
+           << "`limb6` = I, II, III, aVR, aVL, aVF; `2` = II + V1 (like MIT-BIH); `1` = II.\n\n";
+        groupTable(metrics["by_lead_set"]);
+    }
 
     md << "## Comparison of all models on the same fold(s)\n\n"
        << "Model selection uses the fold-9 (validation) AUC only; the model with the highest "
@@ -164,11 +224,17 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
        << "- Trained on " << count(config["train_records"])
        << " records from one source (PTB, Germany, 1989–1996); devices, populations and "
           "label conventions elsewhere differ.\n"
-       << "- Binary normal/abnormal only; it does not say which abnormality.\n"
-       << "- Reduced lead sets, other sampling rates (resampled to 100 Hz) and long ambulatory "
-          "recordings (10 s windows with 50 % overlap) are outside the data it was evaluated "
-          "on except as simulated by lead masking above; the app warns in those cases.\n"
-       << "- Children and adolescents (< 18 years) are not represented in a way that was "
+       << "- Binary normal/abnormal only; it does not say which abnormality.\n";
+    if (classical)
+        md << "- Its inputs are ECG Lens's own automatic measurements: a delineation error (e.g. "
+              "a missed P wave, a wrong T end) changes the prediction; the missing indicators "
+              "only cover values the delineation leaves empty. Only whole 10 s 12-lead records "
+              "were evaluated.\n";
+    else
+        md << "- Reduced lead sets, other sampling rates (resampled to 100 Hz) and long ambulatory "
+              "recordings (10 s windows with 50 % overlap) are outside the data it was evaluated "
+              "on except as simulated by lead masking above; the app warns in those cases.\n";
+    md << "- Children and adolescents (< 18 years) are not represented in a way that was "
           "validated.\n";
     return md.str();
 }

@@ -1,0 +1,454 @@
+#include "ml/classical.h"
+
+#include "ml/metrics.h"
+#include "ml/model_files.h"
+#include "ml/sha256.h"
+
+#include <xgboost/c_api.h>
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+
+namespace ecglens::ml {
+
+namespace fs = std::filesystem;
+
+bool isClassicalArch(const std::string& arch)
+{
+    return arch == "logreg" || arch == "forest" || arch == "gbm";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logistic regression
+
+namespace {
+
+/// log(1 + exp(z)) without overflow.
+double softplus(double z)
+{
+    return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
+}
+
+double logisticObjective(const Eigen::MatrixXd& x, const Eigen::VectorXd& yv, double c,
+                         const Eigen::VectorXd& w, double b)
+{
+    const Eigen::VectorXd z = (x * w).array() + b;
+    double loss = 0;
+    for (Eigen::Index i = 0; i < z.size(); ++i)
+        loss += softplus(z[i]) - yv[i] * z[i];
+    return c * loss + 0.5 * w.squaredNorm();
+}
+
+} // namespace
+
+LogisticFit fitLogistic(const Eigen::MatrixXd& x, const std::vector<int>& y, double c,
+                        int maxIterations, double tol)
+{
+    const Eigen::Index n = x.rows(), p = x.cols();
+    Eigen::VectorXd yv(n);
+    for (Eigen::Index i = 0; i < n; ++i)
+        yv[i] = y[std::size_t(i)];
+    LogisticFit fit;
+    fit.coef = Eigen::VectorXd::Zero(p);
+    double& b = fit.intercept;
+    double f = logisticObjective(x, yv, c, fit.coef, b);
+    for (int it = 0; it < maxIterations; ++it) {
+        fit.iterations = it + 1;
+        const Eigen::VectorXd z = (x * fit.coef).array() + b;
+        Eigen::VectorXd prob(n), weight(n);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            prob[i] = sigmoid(z[i]);
+            weight[i] = c * prob[i] * (1.0 - prob[i]);
+        }
+        const Eigen::VectorXd r = prob - yv;
+        // Gradient and Hessian of the objective in (w, b); the intercept is not penalised.
+        Eigen::VectorXd g(p + 1);
+        g.head(p) = c * (x.transpose() * r) + fit.coef;
+        g[p] = c * r.sum();
+        Eigen::MatrixXd h(p + 1, p + 1);
+        const Eigen::MatrixXd xw = x.transpose() * weight.asDiagonal();
+        h.topLeftCorner(p, p) = xw * x + Eigen::MatrixXd::Identity(p, p);
+        h.topRightCorner(p, 1) = xw.rowwise().sum();
+        h.bottomLeftCorner(1, p) = h.topRightCorner(p, 1).transpose();
+        h(p, p) = weight.sum() + 1e-300;
+        const Eigen::VectorXd step = h.ldlt().solve(g);
+        const double decrement = g.dot(step);
+        if (!std::isfinite(decrement))
+            break;
+        if (decrement <= 0 || step.cwiseAbs().maxCoeff() < tol) {
+            fit.converged = true;
+            break;
+        }
+        // Backtracking (Armijo); near the optimum the full Newton step is taken.
+        double t = 1.0, fNew = f;
+        Eigen::VectorXd wNew;
+        double bNew = b;
+        for (int k = 0; k < 40; ++k) {
+            wNew = fit.coef - t * step.head(p);
+            bNew = b - t * step[p];
+            fNew = logisticObjective(x, yv, c, wNew, bNew);
+            if (fNew <= f - 1e-4 * t * decrement + 1e-13 * std::max(1.0, std::fabs(f)))
+                break;
+            t *= 0.5;
+        }
+        fit.coef = wNew;
+        b = bNew;
+        f = fNew;
+        if ((t * step).cwiseAbs().maxCoeff() < tol) {
+            fit.converged = true;
+            break;
+        }
+    }
+    return fit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// xgboost
+
+namespace {
+
+std::string xgbError(const std::string& what)
+{
+    const char* e = XGBGetLastError();
+    return "xgboost: " + what + " failed" + (e && *e ? std::string(": ") + e : std::string());
+}
+
+/// Row-major float copy of x for a DMatrix (NaN = missing). Freed by the destructor.
+class DMatrix
+{
+public:
+    explicit DMatrix(const Eigen::MatrixXd& x)
+    {
+        std::vector<float> buf(std::size_t(x.rows() * x.cols()));
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            for (Eigen::Index j = 0; j < x.cols(); ++j)
+                buf[std::size_t(i * x.cols() + j)] = float(x(i, j));
+        m_ok = XGDMatrixCreateFromMat(buf.data(), bst_ulong(x.rows()), bst_ulong(x.cols()),
+                                      std::numeric_limits<float>::quiet_NaN(), &m_h) == 0;
+    }
+    ~DMatrix()
+    {
+        if (m_h)
+            XGDMatrixFree(m_h);
+    }
+    DMatrix(const DMatrix&) = delete;
+    DMatrix& operator=(const DMatrix&) = delete;
+    bool ok() const { return m_ok; }
+    DMatrixHandle handle() const { return m_h; }
+
+private:
+    DMatrixHandle m_h = nullptr;
+    bool m_ok = false;
+};
+
+/// Prediction of `type` (1 = margin, 2 = exact TreeSHAP contributions); empty on failure.
+std::vector<float> predict(void* booster, const Eigen::MatrixXd& x, int type)
+{
+    DMatrix d(x);
+    if (!d.ok() || x.rows() == 0)
+        return {};
+    const std::string config = "{\"type\": " + std::to_string(type) +
+                               ", \"training\": false, \"iteration_begin\": 0, "
+                               "\"iteration_end\": 0, \"strict_shape\": false}";
+    const bst_ulong* shape = nullptr;
+    bst_ulong dim = 0;
+    const float* out = nullptr;
+    if (XGBoosterPredictFromDMatrix(BoosterHandle(booster), d.handle(), config.c_str(), &shape,
+                                    &dim, &out) != 0)
+        return {};
+    bst_ulong total = 1;
+    for (bst_ulong i = 0; i < dim; ++i)
+        total *= shape[i];
+    return std::vector<float>(out, out + total);
+}
+
+} // namespace
+
+XgbBooster::XgbBooster() = default;
+XgbBooster::XgbBooster(XgbBooster&& o) noexcept : m_handle(o.m_handle)
+{
+    o.m_handle = nullptr;
+}
+XgbBooster& XgbBooster::operator=(XgbBooster&& o) noexcept
+{
+    std::swap(m_handle, o.m_handle);
+    return *this;
+}
+XgbBooster::~XgbBooster()
+{
+    if (m_handle)
+        XGBoosterFree(BoosterHandle(m_handle));
+}
+
+Result<XgbBooster> XgbBooster::train(const Eigen::MatrixXd& x, const std::vector<int>& y,
+                                     const std::vector<std::pair<std::string, std::string>>& params,
+                                     int rounds,
+                                     const std::function<bool(int, const XgbBooster&)>& perRound)
+{
+    using R = Result<XgbBooster>;
+    if (x.rows() == 0 || std::size_t(x.rows()) != y.size())
+        return R::failure("xgboost: no training rows or labels do not match rows");
+    DMatrix d(x);
+    if (!d.ok())
+        return R::failure(xgbError("creating the training matrix"));
+    std::vector<float> labels(y.begin(), y.end());
+    if (XGDMatrixSetFloatInfo(d.handle(), "label", labels.data(), bst_ulong(labels.size())) != 0)
+        return R::failure(xgbError("setting labels"));
+    XgbBooster b;
+    BoosterHandle h = nullptr;
+    DMatrixHandle dm = d.handle();
+    if (XGBoosterCreate(&dm, 1, &h) != 0)
+        return R::failure(xgbError("creating the booster"));
+    b.m_handle = h;
+    for (const auto& [k, v] : params)
+        if (XGBoosterSetParam(h, k.c_str(), v.c_str()) != 0)
+            return R::failure(xgbError("parameter " + k + "=" + v));
+    for (int r = 0; r < rounds; ++r) {
+        if (XGBoosterUpdateOneIter(h, r, d.handle()) != 0)
+            return R::failure(xgbError("boosting round " + std::to_string(r + 1)));
+        if (perRound && !perRound(r + 1, b))
+            break;
+    }
+    return b;
+}
+
+Result<XgbBooster> XgbBooster::load(const std::string& path)
+{
+    using R = Result<XgbBooster>;
+    XgbBooster b;
+    BoosterHandle h = nullptr;
+    if (XGBoosterCreate(nullptr, 0, &h) != 0)
+        return R::failure(xgbError("creating a booster"));
+    b.m_handle = h;
+    if (XGBoosterLoadModel(h, path.c_str()) != 0)
+        return R::failure(path + ": " + xgbError("loading the model"));
+    // Inference threads are not part of the saved model.
+    XGBoosterSetParam(h, "nthread", "2");
+    return b;
+}
+
+Result<bool> XgbBooster::save(const std::string& path) const
+{
+    if (!m_handle || XGBoosterSaveModel(BoosterHandle(m_handle), path.c_str()) != 0)
+        return Result<bool>::failure(path + ": " + xgbError("saving the model"));
+    return true;
+}
+
+std::vector<double> XgbBooster::margins(const Eigen::MatrixXd& x) const
+{
+    const auto p = predict(m_handle, x, 1);
+    return std::vector<double>(p.begin(), p.end());
+}
+
+Eigen::MatrixXd XgbBooster::contributions(const Eigen::MatrixXd& x) const
+{
+    const auto p = predict(m_handle, x, 2);
+    const Eigen::Index cols = x.cols() + 1;
+    Eigen::MatrixXd out = Eigen::MatrixXd::Zero(x.rows(), cols);
+    if (p.size() != std::size_t(x.rows() * cols))
+        return out;
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+        for (Eigen::Index j = 0; j < cols; ++j)
+            out(i, j) = p[std::size_t(i * cols + j)];
+    return out;
+}
+
+int XgbBooster::rounds() const
+{
+    int n = 0;
+    if (m_handle)
+        XGBoosterBoostedRounds(BoosterHandle(m_handle), &n);
+    return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model folder
+
+Eigen::MatrixXd toMatrix(const FeaturePreprocessor& pre, const std::vector<FeatureRow>& rows)
+{
+    Eigen::MatrixXd x(Eigen::Index(rows.size()), Eigen::Index(pre.outputSize()));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto t = pre.transform(rows[i]);
+        for (std::size_t j = 0; j < t.size(); ++j)
+            x(Eigen::Index(i), Eigen::Index(j)) = t[j];
+    }
+    return x;
+}
+
+struct ClassicalModel::Impl
+{
+    ModelInfo info;
+    FeaturePreprocessor pre;
+    Eigen::VectorXd coef; // logistic regression
+    double intercept = 0.0;
+    std::optional<XgbBooster> booster; // forest, gbm
+};
+
+ClassicalModel::ClassicalModel(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+ClassicalModel::ClassicalModel(ClassicalModel&&) noexcept = default;
+ClassicalModel& ClassicalModel::operator=(ClassicalModel&&) noexcept = default;
+ClassicalModel::~ClassicalModel() = default;
+
+namespace {
+
+/// Checks every file listed in manifest.json and that model.json and `weightsFile` are covered;
+/// returns the manifest's SHA-256.
+Result<std::string> verifyClassicalManifest(const std::string& dir)
+{
+    using R = Result<std::string>;
+    const std::string path = (fs::path(dir) / kManifestFile).string();
+    const auto text = readTextFile(path);
+    if (!text)
+        return R::failure("model folder " + dir + " has no " + kManifestFile +
+                          "; it is not an ECG Lens model or is incomplete — reinstall the model");
+    const auto manifest = Json::parse(*text);
+    if (!manifest || !(*manifest)["files"].isArray())
+        return R::failure(path + " is damaged; the model is refused — reinstall the model");
+    std::vector<std::string> covered;
+    for (const Json& entry : (*manifest)["files"].items()) {
+        const std::string file = entry["file"].string();
+        const std::string expected = entry["sha256"].string();
+        if (file.empty() || file.find("..") != std::string::npos || file.find('/') == 0)
+            return R::failure(path + " lists an invalid file name; the model is refused");
+        const auto actual = sha256File((fs::path(dir) / file).string());
+        if (!actual)
+            return R::failure("model file " + file + " is missing from " + dir +
+                              "; the model is refused — reinstall the model");
+        if (*actual != expected)
+            return R::failure("model file " + file + " in " + dir +
+                              " has been modified or damaged (SHA-256 " + actual->substr(0, 16) +
+                              "... does not match the manifest's " + expected.substr(0, 16) +
+                              "...); the model is refused — reinstall the model");
+        covered.push_back(file);
+    }
+    const auto model = readTextFile((fs::path(dir) / kModelFile).string());
+    const auto mj = model ? Json::parse(*model) : Result<Json>::failure("");
+    const std::string weights = mj ? (*mj)["weights_file"].string() : std::string();
+    auto has = [&](const std::string& f) {
+        return !f.empty() && std::find(covered.begin(), covered.end(), f) != covered.end();
+    };
+    if (!has(kModelFile) || !has(weights))
+        return R::failure(path + " does not cover " + kModelFile + " and the weights file; the " +
+                          "model is refused as mismatched");
+    return sha256Hex(*text);
+}
+
+} // namespace
+
+Result<ClassicalModel> ClassicalModel::load(const std::string& modelDir)
+{
+    const auto sha = verifyClassicalManifest(modelDir);
+    if (!sha)
+        return Result<ClassicalModel>::failure(sha.error());
+    return read(modelDir, *sha);
+}
+
+Result<ClassicalModel> ClassicalModel::read(const std::string& modelDir, const std::string& sha)
+{
+    using R = Result<ClassicalModel>;
+    const fs::path dir(modelDir);
+    const auto text = readTextFile((dir / kModelFile).string());
+    if (!text)
+        return R::failure(text.error());
+    const auto parsed = Json::parse(*text);
+    if (!parsed)
+        return R::failure(modelDir + "/" + kModelFile + ": " + parsed.error());
+    const Json& m = *parsed;
+    auto impl = std::make_unique<Impl>();
+    ModelInfo& info = impl->info;
+    info.name = m["name"].string();
+    info.version = m["version"].string();
+    info.arch = m["arch"].string();
+    info.sha256 = sha;
+    if (!isClassicalArch(info.arch))
+        return R::failure(modelDir + ": \"" + info.arch + "\" is not a measurement model");
+    info.calibrationA = m["calibration"]["a"].number(1.0);
+    info.calibrationB = m["calibration"]["b"].number(0.0);
+    info.thresholds.borderline = m["thresholds"]["borderline"].number(0.5);
+    info.thresholds.anomalous = m["thresholds"]["anomalous"].number(0.5);
+    for (const auto& [group, t] : m["thresholds"]["by_age_group"].members())
+        info.ageGroupThresholds.push_back(
+            {group, Thresholds{t["borderline"].number(0.5), t["anomalous"].number(0.5)}});
+    info.trainedLeadSets = {"12"};
+    auto pre = FeaturePreprocessor::fromJson(m["preprocessing"]);
+    if (!pre)
+        return R::failure(modelDir + ": " + pre.error() + "; the model is refused as mismatched");
+    impl->pre = std::move(*pre);
+    const std::string weights = (dir / m["weights_file"].string()).string();
+    if (info.arch == "logreg") {
+        const auto wt = readTextFile(weights);
+        const auto wj = wt ? Json::parse(*wt) : Result<Json>::failure("unreadable");
+        if (!wj)
+            return R::failure(weights + ": cannot be read as JSON");
+        const auto& coef = (*wj)["coef"].items();
+        if (coef.size() != impl->pre.outputSize())
+            return R::failure(weights + ": " + std::to_string(coef.size()) + " coefficients for " +
+                              std::to_string(impl->pre.outputSize()) +
+                              " features; the model is refused as mismatched");
+        impl->coef.resize(Eigen::Index(coef.size()));
+        for (std::size_t j = 0; j < coef.size(); ++j)
+            impl->coef[Eigen::Index(j)] = coef[j].number();
+        impl->intercept = (*wj)["intercept"].number();
+    } else {
+        auto b = XgbBooster::load(weights);
+        if (!b)
+            return R::failure(b.error());
+        impl->booster = std::move(*b);
+    }
+    return ClassicalModel(std::move(impl));
+}
+
+std::vector<double> ClassicalModel::margins(const std::vector<FeatureRow>& rows) const
+{
+    const Eigen::MatrixXd x = toMatrix(m_impl->pre, rows);
+    if (m_impl->booster)
+        return m_impl->booster->margins(x);
+    const Eigen::VectorXd z = (x * m_impl->coef).array() + m_impl->intercept;
+    return std::vector<double>(z.data(), z.data() + z.size());
+}
+
+double ClassicalModel::probability(double margin) const
+{
+    return sigmoid(m_impl->info.calibrationA * margin + m_impl->info.calibrationB);
+}
+
+std::vector<double> ClassicalModel::contributions(const FeatureRow& row) const
+{
+    const Eigen::MatrixXd x = toMatrix(m_impl->pre, {row});
+    if (m_impl->booster) {
+        const Eigen::MatrixXd c = m_impl->booster->contributions(x);
+        return std::vector<double>(c.data(), c.data() + c.size()); // one row
+    }
+    std::vector<double> out;
+    for (Eigen::Index j = 0; j < x.cols(); ++j)
+        out.push_back(m_impl->coef[j] * x(0, j));
+    out.push_back(m_impl->intercept);
+    return out;
+}
+
+const std::vector<std::string>& ClassicalModel::featureNames() const
+{
+    return m_impl->pre.names();
+}
+
+Thresholds ClassicalModel::thresholdsFor(std::optional<double> ageYears) const
+{
+    if (ageYears) {
+        const std::string group = ageGroup(*ageYears);
+        for (const auto& [g, t] : m_impl->info.ageGroupThresholds)
+            if (g == group)
+                return t;
+    }
+    return m_impl->info.thresholds;
+}
+
+const ModelInfo& ClassicalModel::info() const
+{
+    return m_impl->info;
+}
+
+} // namespace ecglens::ml

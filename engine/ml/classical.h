@@ -1,0 +1,138 @@
+#pragma once
+
+// The first prototype's classical models on measurement features (features.h): L2 logistic
+// regression (Eigen, Newton/IRLS), and random forest / gradient boosting with Debian's libxgboost
+// (C API behind an opaque handle; no xgboost header outside classical*.cpp). A trained model is a
+// folder like the neural ones: model.json, config.json, a weights file, manifest.json.
+
+#include "core/result.h"
+#include "ml/detector.h"
+#include "ml/features.h"
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ecglens::ml {
+
+/// "logreg", "forest", "gbm".
+bool isClassicalArch(const std::string& arch);
+
+struct LogisticFit
+{
+    Eigen::VectorXd coef;
+    double intercept = 0.0;
+    int iterations = 0;
+    bool converged = false;
+};
+
+/// Minimises C * sum_i logloss(y_i, x_i.w + b) + 0.5 * |w|^2 (intercept unpenalised, as
+/// scikit-learn's LogisticRegression(penalty="l2", C=C)) by Newton's method (IRLS) with a
+/// backtracking line search, until the largest step is below `tol`.
+LogisticFit fitLogistic(const Eigen::MatrixXd& x, const std::vector<int>& y, double c,
+                        int maxIterations = 100, double tol = 1e-12);
+
+/// Gradient-boosted trees or a random forest from libxgboost (binary:logistic). Move-only.
+class XgbBooster
+{
+public:
+    XgbBooster(XgbBooster&&) noexcept;
+    XgbBooster& operator=(XgbBooster&&) noexcept;
+    ~XgbBooster();
+
+    /// Trains `rounds` boosting rounds on rows of x (NaN = missing) with xgboost parameters
+    /// (e.g. {"max_depth", "3"}); `perRound`, if set, is called after each round with the
+    /// booster so far and may return false to stop.
+    static Result<XgbBooster>
+    train(const Eigen::MatrixXd& x, const std::vector<int>& y,
+          const std::vector<std::pair<std::string, std::string>>& params, int rounds,
+          const std::function<bool(int round, const XgbBooster&)>& perRound = {});
+
+    /// Loads a model saved by save() (format from the extension: .ubj or .json).
+    static Result<XgbBooster> load(const std::string& path);
+    Result<bool> save(const std::string& path) const;
+
+    /// Log-odds output (margin) per row.
+    std::vector<double> margins(const Eigen::MatrixXd& x) const;
+    /// Exact TreeSHAP: per row, one contribution per feature then the bias (last); each row sums
+    /// to its margin.
+    Eigen::MatrixXd contributions(const Eigen::MatrixXd& x) const;
+    /// Boosting rounds in the model.
+    int rounds() const;
+
+private:
+    XgbBooster();
+    void* m_handle = nullptr;
+};
+
+struct ClassicalTrainConfig
+{
+    std::string dataDir;
+    std::string arch = "logreg"; ///< "logreg", "forest" or "gbm"
+    std::string name;            ///< model name (default: the arch)
+    std::string outDir;
+    std::uint64_t seed = 1;
+    int maxRecords = 0; ///< 0 = all; else at most this many training records (smoke tests)
+    int threads = 2;
+};
+
+struct ClassicalTrainReport
+{
+    double validationAuc = 0; ///< fold 9, before calibration (calibration is monotone)
+    double seconds = 0;
+    int trainRecords = 0, validationRecords = 0;
+};
+
+/// A loaded, verified classical model folder.
+class ClassicalModel
+{
+public:
+    ClassicalModel(ClassicalModel&&) noexcept;
+    ClassicalModel& operator=(ClassicalModel&&) noexcept;
+    ~ClassicalModel();
+
+    /// Verifies every file against manifest.json (a tampered or missing file is refused with a
+    /// message saying what to do), then reads model.json, the preprocessing and the weights.
+    static Result<ClassicalModel> load(const std::string& modelDir);
+
+    /// Uncalibrated log-odds of "abnormal" for raw feature rows (rawFeatureNames() order).
+    std::vector<double> margins(const std::vector<FeatureRow>& rows) const;
+    /// Calibrated probability (0-1) of "abnormal" for one margin (Platt, fitted on fold 9).
+    double probability(double margin) const;
+    /// Per model feature (featureNames()) contribution to the margin, then the bias (last); sums
+    /// to the margin. Logistic regression: w_j * z_j on standardised features (the training
+    /// mean is the baseline); trees: exact TreeSHAP.
+    std::vector<double> contributions(const FeatureRow& row) const;
+    /// Model features after preprocessing (imputed raw features, missing indicators).
+    const std::vector<std::string>& featureNames() const;
+    Thresholds thresholdsFor(std::optional<double> ageYears) const;
+    const ModelInfo& info() const;
+
+private:
+    friend Result<ClassicalTrainReport>
+    trainClassical(const ClassicalTrainConfig& config,
+                   const std::function<void(const std::string&)>& log);
+    /// load() without the manifest check (the trainer reads back what it just wrote).
+    static Result<ClassicalModel> read(const std::string& modelDir, const std::string& sha256);
+
+    struct Impl;
+    explicit ClassicalModel(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Trains on folds 1-8, chooses hyperparameters (logistic C, boosting rounds) on fold 9, fits
+/// Platt calibration and the per-age-group thresholds (sensitivity >= 0.90) on fold 9 and
+/// writes the model folder with its manifest. Deterministic for a seed.
+Result<ClassicalTrainReport> trainClassical(const ClassicalTrainConfig& config,
+                                            const std::function<void(const std::string&)>& log);
+
+/// Raw features as a matrix after preprocessing (one row per record).
+Eigen::MatrixXd toMatrix(const FeaturePreprocessor& pre, const std::vector<FeatureRow>& rows);
+
+} // namespace ecglens::ml
