@@ -13,6 +13,16 @@ namespace ecglens::dsp {
 
 namespace {
 
+// Tuned on the MIT-BIH DS1 records (tests/dsp/tst_beats.cpp reports per-class Se / +P).
+constexpr double kPreS = 0.10, kPostS = 0.15; ///< template window around R
+constexpr double kAlignS = 0.04;              ///< beats aligned to the template within +-40 ms
+// V: correlation with the dominant beat below kCLow, or below kCWide with a wide QRS or below
+// kCPrem when premature (< 0.85 of the local normal RR).
+constexpr double kCLow = 0.7, kCWide = 0.85, kCPrem = 0.85;
+// S: rrPrevious < kSPrem x local normal RR, followed by a longer interval (> kSComp x rrPrevious;
+// premature beats amid irregular RR, e.g. atrial fibrillation, are not called S).
+constexpr double kSPrem = 0.8, kSComp = 1.15;
+
 double medianOf(std::vector<double> v)
 {
     if (v.empty())
@@ -94,9 +104,11 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
         z.push_back(std::move(x));
     }
 
-    // Dominant template: per-sample median over all beats of a -100..+150 ms window.
-    const std::int64_t pre = std::int64_t(std::lround(0.10 * fsHz));
-    const std::int64_t post = std::int64_t(std::lround(0.15 * fsHz));
+    // Dominant template: per-sample median over the beats of a -100..+150 ms window, built
+    // twice (the second time from beats aligned to the first template).
+    const std::int64_t shift = std::int64_t(std::lround(kAlignS * fsHz));
+    const std::int64_t pre = std::int64_t(std::lround(kPreS * fsHz)) + shift;
+    const std::int64_t post = std::int64_t(std::lround(kPostS * fsHz)) + shift;
     const std::size_t len = std::size_t(pre + post + 1);
     std::vector<std::size_t> usable;
     for (std::size_t b = 0; b < rPeaks.size(); ++b)
@@ -114,11 +126,73 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
                 tmpl[l * len + k] = medianOf(column);
             }
     }
-    const double tMean = std::accumulate(tmpl.begin(), tmpl.end(), 0.0) / double(tmpl.size());
-    double tNorm = 0.0;
-    for (double v : tmpl)
-        tNorm += (v - tMean) * (v - tMean);
-
+    // Correlation of a beat with the template over the inner window, all leads concatenated,
+    // at the best shift within +-shift samples (R may sit on R or S of an rS complex).
+    const std::size_t inner = len - std::size_t(2 * shift);
+    struct Match
+    {
+        double corr = -1.0;
+        std::int64_t shift = 0;
+    };
+    auto match = [&](std::int64_t r) {
+        double tm = 0, tn = 0;
+        for (std::size_t l = 0; l < z.size(); ++l)
+            for (std::size_t k = 0; k < inner; ++k)
+                tm += tmpl[l * len + std::size_t(shift) + k];
+        tm /= double(inner * z.size());
+        for (std::size_t l = 0; l < z.size(); ++l)
+            for (std::size_t k = 0; k < inner; ++k) {
+                const double t = tmpl[l * len + std::size_t(shift) + k] - tm;
+                tn += t * t;
+            }
+        Match best;
+        for (std::int64_t sft = -shift; sft <= shift; ++sft) {
+            double xm = 0;
+            for (std::size_t l = 0; l < z.size(); ++l) {
+                const double* x = &z[l][std::size_t(r - pre + shift + sft)];
+                for (std::size_t k = 0; k < inner; ++k)
+                    xm += x[k];
+            }
+            xm /= double(inner * z.size());
+            double num = 0, den = 0;
+            for (std::size_t l = 0; l < z.size(); ++l) {
+                const double* x = &z[l][std::size_t(r - pre + shift + sft)];
+                const double* t = &tmpl[l * len + std::size_t(shift)];
+                for (std::size_t k = 0; k < inner; ++k) {
+                    num += (x[k] - xm) * (t[k] - tm);
+                    den += (x[k] - xm) * (x[k] - xm);
+                }
+            }
+            const double c = den > 0 && tn > 0 ? num / std::sqrt(den * tn) : 0.0;
+            if (c > best.corr) {
+                best.corr = c;
+                best.shift = sft;
+            }
+        }
+        return best;
+    };
+    // Second pass: rebuild the template from the beats aligned to the first one.
+    if (shift > 0) {
+        std::vector<double> column;
+        const std::size_t step = std::max<std::size_t>(1, usable.size() / 300);
+        std::vector<std::int64_t> aligned;
+        for (std::size_t u = 0; u < usable.size(); u += step) {
+            const Match m = match(rPeaks[usable[u]]);
+            if (m.corr > 0.5)
+                aligned.push_back(rPeaks[usable[u]] + m.shift);
+        }
+        if (aligned.size() >= 3) {
+            std::vector<double> t2(tmpl.size(), 0.0);
+            for (std::size_t l = 0; l < z.size(); ++l)
+                for (std::size_t k = std::size_t(shift); k < len - std::size_t(shift); ++k) {
+                    column.clear();
+                    for (std::int64_t r : aligned)
+                        column.push_back(z[l][std::size_t(r - pre) + k]);
+                    t2[l * len + k] = medianOf(column);
+                }
+            tmpl.swap(t2);
+        }
+    }
     const std::int64_t gap = std::int64_t(std::lround(0.012 * fsHz));
     const std::int64_t before = std::int64_t(std::lround(0.12 * fsHz));
     const std::int64_t after = std::int64_t(std::lround(0.16 * fsHz));
@@ -137,23 +211,7 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
             b + 1 < rPeaks.size() ? double(rPeaks[b + 1] - rPeaks[b]) * 1000.0 / fsHz : 0.0;
         beat.qrsWidthMs = widths[b];
         const bool inside = rPeaks[b] - pre >= 0 && rPeaks[b] + post < std::int64_t(n);
-        if (inside && tNorm > 0) {
-            double mean = 0.0;
-            for (std::size_t l = 0; l < z.size(); ++l)
-                for (std::size_t k = 0; k < len; ++k)
-                    mean += z[l][std::size_t(rPeaks[b] - pre) + k];
-            mean /= double(len * z.size());
-            double num = 0.0, den = 0.0;
-            for (std::size_t l = 0; l < z.size(); ++l)
-                for (std::size_t k = 0; k < len; ++k) {
-                    const double v = z[l][std::size_t(rPeaks[b] - pre) + k] - mean;
-                    num += v * (tmpl[l * len + k] - tMean);
-                    den += v * v;
-                }
-            beat.correlation = den > 0 ? num / std::sqrt(den * tNorm) : 0.0;
-        } else {
-            beat.correlation = 1.0;
-        }
+        beat.correlation = inside ? match(rPeaks[b]).corr : 1.0;
         const double localRr =
             normalRr.empty()
                 ? beat.rrPreviousMs
@@ -163,9 +221,11 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
         const bool wide = beat.qrsWidthMs > std::max(120.0, 1.25 * normalWidth);
         if (!inside) {
             beat.beatClass = BeatClass::Unknown;
-        } else if ((beat.correlation < 0.75 && wide) || beat.correlation < 0.5) {
+        } else if ((beat.correlation < kCWide && wide) || beat.correlation < kCLow ||
+                   (beat.correlation < kCPrem && b > 0 && beat.prematurity < 0.85)) {
             beat.beatClass = BeatClass::Ventricular;
-        } else if (b > 0 && beat.prematurity < 0.8) {
+        } else if (b > 0 && beat.prematurity < kSPrem &&
+                   (beat.rrNextMs <= 0 || beat.rrNextMs > kSComp * beat.rrPreviousMs)) {
             beat.beatClass = BeatClass::SupraventricularPremature;
         } else {
             beat.beatClass = BeatClass::Normal;
