@@ -79,6 +79,9 @@ Result<Detector> Detector::load(const std::string& modelDir)
                                      "mismatched");
     NetSpec spec;
     spec.arch = info.arch;
+    spec.members = int(m["members"].number(1));
+    info.members = spec.members;
+    spec.width = int(m["width"].number(32));
     auto net = Net::load(spec, (fs::path(modelDir) / kWeightsFile).string());
     if (!net)
         return R::failure(net.error());

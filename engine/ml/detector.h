@@ -27,6 +27,7 @@ struct ModelInfo
     std::string version;
     std::string sha256; ///< SHA-256 of the model's manifest.json (pins every file)
     std::string arch;
+    int members = 1; ///< ensemble members averaged on the log-odds scale (cross-fitted models)
     Thresholds thresholds; ///< for an unknown age: the most sensitive of the age groups'
     /// Per age group ("<40", "40-64", ">=65"), each chosen on fold 9 for sensitivity >= 0.90.
     std::vector<std::pair<std::string, Thresholds>> ageGroupThresholds;

@@ -12,7 +12,15 @@ namespace nn = torch::nn;
 
 struct Classifier : nn::Module
 {
+    /// B log-odds (the ensemble mean for several members).
     virtual torch::Tensor forward(torch::Tensor x) = 0;
+    /// B x members log-odds.
+    virtual torch::Tensor forwardMembers(torch::Tensor x) { return forward(x).unsqueeze(1); }
+    virtual int memberCount() const { return 1; }
+    /// Folds batch norm into the convolutions for eval-mode forward passes (call after the
+    /// weights change; training invalidates it).
+    virtual void fuseForInference() {}
+    virtual void unfuse() {}
 };
 
 /// The prototype's baseline, on all 12 leads: three Conv1d+BN+ReLU+MaxPool blocks, LSTM(100),
@@ -45,23 +53,58 @@ struct CnnLstm : Classifier
     }
 };
 
+/// Convolution with batch norm folded in (inference only): y = conv(x, w, b).
+struct FusedConv
+{
+    torch::Tensor w, b;
+    std::int64_t stride = 1, pad = 0, groups = 1;
+    torch::Tensor operator()(const torch::Tensor& x) const
+    {
+        return torch::conv1d(x, w, b, stride, pad, 1, groups);
+    }
+};
+
+FusedConv fuse(const nn::Conv1d& conv, const nn::BatchNorm1d& bn)
+{
+    const auto& o = conv->options;
+    FusedConv f;
+    const auto k = conv->weight.size(2);
+    auto scale = bn->weight / torch::sqrt(bn->running_var + bn->options.eps());
+    f.w = (conv->weight * scale.view({-1, 1, 1})).contiguous();
+    f.b = bn->bias - bn->running_mean * scale;
+    if (conv->bias.defined() && conv->bias.numel() > 0)
+        f.b = f.b + conv->bias * scale;
+    f.b = f.b.contiguous();
+    f.stride = (*o.stride())[0];
+    f.pad = k / 2; // every convolution here is "same"-padded with an odd kernel
+    f.groups = o.groups();
+    return f;
+}
+
 struct ResBlock : nn::Module
 {
     nn::Conv1d c1{nullptr}, c2{nullptr}, down{nullptr};
     nn::BatchNorm1d b1{nullptr}, b2{nullptr}, bd{nullptr};
+    FusedConv f1, f2, fd;
 
-    ResBlock(int in, int outCh, int stride, int k)
+    ResBlock(int in, int outCh, int stride, int k, int groups)
     {
-        c1 = register_module(
-            "c1",
-            nn::Conv1d(nn::Conv1dOptions(in, outCh, k).stride(stride).padding(k / 2).bias(false)));
+        c1 = register_module("c1", nn::Conv1d(nn::Conv1dOptions(in, outCh, k)
+                                                  .stride(stride)
+                                                  .padding(k / 2)
+                                                  .groups(groups)
+                                                  .bias(false)));
         b1 = register_module("b1", nn::BatchNorm1d(outCh));
         c2 = register_module(
-            "c2", nn::Conv1d(nn::Conv1dOptions(outCh, outCh, k).padding(k / 2).bias(false)));
+            "c2",
+            nn::Conv1d(
+                nn::Conv1dOptions(outCh, outCh, k).padding(k / 2).groups(groups).bias(false)));
         b2 = register_module("b2", nn::BatchNorm1d(outCh));
         if (stride != 1 || in != outCh) {
             down = register_module(
-                "down", nn::Conv1d(nn::Conv1dOptions(in, outCh, 1).stride(stride).bias(false)));
+                "down",
+                nn::Conv1d(
+                    nn::Conv1dOptions(in, outCh, 1).stride(stride).groups(groups).bias(false)));
             bd = register_module("bd", nn::BatchNorm1d(outCh));
         }
     }
@@ -72,38 +115,92 @@ struct ResBlock : nn::Module
         auto s = down ? bd->forward(down->forward(x)) : x;
         return torch::relu(y + s);
     }
+    void fuseForInference()
+    {
+        f1 = fuse(c1, b1);
+        f2 = fuse(c2, b2);
+        if (down)
+            fd = fuse(down, bd);
+    }
+    torch::Tensor forwardFused(const torch::Tensor& x) const
+    {
+        auto y = f1(x).relu_();
+        y = f2(y);
+        return y.add_(down ? fd(x) : x).relu_();
+    }
 };
 
-/// Small 1-D ResNet: strided stem, four residual blocks, average+max pooling head.
+/// 1-D ResNet: strided stem, four residual blocks, average+max pooling head. With members > 1
+/// the members are independent networks evaluated side by side: the stem sees all leads for each
+/// member, every later convolution is grouped per member, and each member has its own head.
 struct ResNet1d : Classifier
 {
+    int members = 1;
     nn::Conv1d stem{nullptr};
     nn::BatchNorm1d stemBn{nullptr};
     std::vector<std::shared_ptr<ResBlock>> blocks;
     nn::Dropout drop{nullptr};
-    nn::Linear out{nullptr};
+    nn::Linear out{nullptr};   // members == 1 (the original layout)
+    nn::Conv1d heads{nullptr}; // members > 1: one linear head per member (grouped 1x1 conv)
+    FusedConv stemFused;
+    bool fused = false;
 
-    explicit ResNet1d(int leads)
+    ResNet1d(int leads, int k, int width) : members(k)
     {
+        const int w = width * k;
         stem = register_module(
-            "stem", nn::Conv1d(nn::Conv1dOptions(leads, 32, 7).stride(2).padding(3).bias(false)));
-        stemBn = register_module("stem_bn", nn::BatchNorm1d(32));
-        const int cfg[4][3] = {{32, 32, 1}, {32, 64, 2}, {64, 128, 2}, {128, 128, 2}};
+            "stem", nn::Conv1d(nn::Conv1dOptions(leads, w, 7).stride(2).padding(3).bias(false)));
+        stemBn = register_module("stem_bn", nn::BatchNorm1d(w));
+        const int cfg[4][3] = {{w, w, 1}, {w, 2 * w, 2}, {2 * w, 4 * w, 2}, {4 * w, 4 * w, 2}};
         for (int i = 0; i < 4; ++i)
             blocks.push_back(
                 register_module("block" + std::to_string(i),
-                                std::make_shared<ResBlock>(cfg[i][0], cfg[i][1], cfg[i][2], 5)));
+                                std::make_shared<ResBlock>(cfg[i][0], cfg[i][1], cfg[i][2], 5, k)));
         drop = register_module("drop", nn::Dropout(0.3));
-        out = register_module("out", nn::Linear(256, 1));
+        if (k == 1)
+            out = register_module("out", nn::Linear(8 * width, 1));
+        else
+            heads = register_module("heads",
+                                    nn::Conv1d(nn::Conv1dOptions(k * 8 * width, k, 1).groups(k)));
     }
-    torch::Tensor forward(torch::Tensor x) override
+    /// B x members log-odds.
+    torch::Tensor head(const torch::Tensor& x)
     {
+        const auto b = x.size(0);
+        if (members == 1) {
+            auto pooled = torch::cat({x.mean(2), std::get<0>(x.max(2))}, 1);
+            return out->forward(drop->forward(pooled));
+        }
+        auto mean = x.mean(2).view({b, members, -1});
+        auto mx = std::get<0>(x.max(2)).view({b, members, -1});
+        auto pooled = torch::cat({mean, mx}, 2).reshape({b, -1, 1});
+        return heads->forward(drop->forward(pooled)).view({b, members});
+    }
+    torch::Tensor forwardMembers(torch::Tensor x) override
+    {
+        if (fused && !is_training()) {
+            x = stemFused(x).relu_();
+            x = torch::max_pool1d(x, 3, 2, 1);
+            for (auto& b : blocks)
+                x = b->forwardFused(x);
+            return head(x);
+        }
         x = torch::relu(stemBn->forward(stem->forward(x)));
         x = torch::max_pool1d(x, 3, 2, 1);
         for (auto& b : blocks)
             x = b->forward(x);
-        auto pooled = torch::cat({x.mean(2), std::get<0>(x.max(2))}, 1);
-        return out->forward(drop->forward(pooled)).squeeze(1);
+        return head(x);
+    }
+    torch::Tensor forward(torch::Tensor x) override { return forwardMembers(x).mean(1); }
+    int memberCount() const override { return members; }
+    void unfuse() override { fused = false; }
+    void fuseForInference() override
+    {
+        torch::NoGradGuard g;
+        stemFused = fuse(stem, stemBn);
+        for (auto& b : blocks)
+            b->fuseForInference();
+        fused = true;
     }
 };
 
@@ -111,8 +208,9 @@ std::shared_ptr<Classifier> build(const NetSpec& spec)
 {
     if (spec.arch == "cnn_lstm")
         return std::make_shared<CnnLstm>(spec.leads);
-    if (spec.arch == "resnet1d")
-        return std::make_shared<ResNet1d>(spec.leads);
+    if (spec.arch == "resnet1d" && spec.members >= 1 && spec.members <= 16 && spec.width >= 4 &&
+        spec.width <= 256)
+        return std::make_shared<ResNet1d>(spec.leads, spec.members, spec.width);
     return nullptr;
 }
 
@@ -139,6 +237,7 @@ Result<Net> Net::create(const NetSpec& spec, std::uint64_t seed)
     if (!impl->module)
         return Result<Net>::failure("unknown network architecture \"" + spec.arch + "\"");
     impl->module->eval();
+    impl->module->fuseForInference();
     impl->optimizer = std::make_unique<torch::optim::AdamW>(
         impl->module->parameters(), torch::optim::AdamWOptions(1e-3).weight_decay(1e-2));
     return Net(std::move(impl));
@@ -161,6 +260,7 @@ Result<Net> Net::load(const NetSpec& spec, const std::string& path)
                                     std::string(e.what()).substr(0, 200) + ")");
     }
     impl->module->eval();
+    impl->module->fuseForInference();
     return Net(std::move(impl));
 }
 
@@ -189,40 +289,71 @@ std::int64_t Net::parameterCount() const
     return n;
 }
 
+namespace {
+
+/// B x members log-odds of `input` (batch of one run as two: LibTorch 1.13 takes a much slower
+/// convolution path for a batch of one, measured 14.8 ms vs 2.7 ms for two on one core).
+torch::Tensor inferMembers(Classifier& module, const NetSpec& s, const float* input, int batch)
+{
+    auto x =
+        torch::from_blob(const_cast<float*>(input), {batch, s.leads, s.samples}, torch::kFloat32);
+    if (batch == 1)
+        return module.forwardMembers(torch::cat({x, x}, 0)).slice(0, 0, 1).contiguous();
+    return module.forwardMembers(x).contiguous();
+}
+
+} // namespace
+
 std::vector<float> Net::forward(const float* input, int batch) const
 {
     if (batch <= 0)
         return {};
     c10::InferenceMode guard;
-    const auto& s = m_impl->spec;
-    auto x =
-        torch::from_blob(const_cast<float*>(input), {batch, s.leads, s.samples}, torch::kFloat32);
-    if (batch == 1) {
-        // LibTorch 1.13 takes a much slower convolution path for a batch of one (measured
-        // 14.8 ms vs 2.7 ms for a batch of two on one core); run the window twice instead.
-        auto y = m_impl->module->forward(torch::cat({x, x}, 0)).contiguous();
-        return {y.data_ptr<float>()[0]};
-    }
-    auto y = m_impl->module->forward(x).contiguous();
+    auto y = inferMembers(*m_impl->module, m_impl->spec, input, batch).mean(1).contiguous();
     return std::vector<float>(y.data_ptr<float>(), y.data_ptr<float>() + batch);
+}
+
+std::vector<float> Net::forwardMembers(const float* input, int batch) const
+{
+    if (batch <= 0)
+        return {};
+    c10::InferenceMode guard;
+    auto y = inferMembers(*m_impl->module, m_impl->spec, input, batch);
+    return std::vector<float>(y.data_ptr<float>(), y.data_ptr<float>() + y.numel());
 }
 
 float Net::trainStep(const float* input, const float* labels, int batch, float posWeight)
 {
+    const int k = m_impl->module->memberCount();
+    std::vector<float> mask(std::size_t(batch) * std::size_t(k), 1.0f);
+    return trainStepMasked(input, labels, mask.data(), batch, posWeight);
+}
+
+float Net::trainStepMasked(const float* input, const float* labels, const float* memberMask,
+                           int batch, float posWeight)
+{
     const auto& s = m_impl->spec;
+    auto& module = *m_impl->module;
+    const int k = module.memberCount();
     auto x =
         torch::from_blob(const_cast<float*>(input), {batch, s.leads, s.samples}, torch::kFloat32)
             .clone();
-    auto t = torch::from_blob(const_cast<float*>(labels), {batch}, torch::kFloat32).clone();
-    m_impl->module->train();
+    auto t = torch::from_blob(const_cast<float*>(labels), {batch, 1}, torch::kFloat32)
+                 .expand({batch, k});
+    auto w = torch::from_blob(const_cast<float*>(memberMask), {batch, k}, torch::kFloat32).clone();
+    module.unfuse();
+    module.train();
     m_impl->optimizer->zero_grad();
-    auto logits = m_impl->module->forward(x);
-    auto loss = torch::binary_cross_entropy_with_logits(
-        logits, t, {}, torch::full({1}, posWeight, torch::kFloat32));
+    auto logits = module.forwardMembers(x);
+    // Per member: mean loss over the examples it may learn from; members add up (their
+    // parameters are disjoint, so each gets exactly its own gradient).
+    auto perExample = torch::binary_cross_entropy_with_logits(
+        logits, t, {}, torch::full({1}, posWeight, torch::kFloat32), at::Reduction::None);
+    auto loss = ((perExample * w).sum(0) / w.sum(0).clamp_min(1.0f)).sum();
     loss.backward();
     m_impl->optimizer->step();
-    m_impl->module->eval();
-    return loss.item<float>();
+    module.eval();
+    return loss.item<float>() / float(k);
 }
 
 void Net::setLearningRate(double lr, double weightDecay)
@@ -251,6 +382,7 @@ void Net::restore(const std::vector<char>& bytes)
     archive.load_from(ss);
     m_impl->module->load(archive);
     m_impl->module->eval();
+    m_impl->module->fuseForInference();
 }
 
 void Net::setThreads(int threads)

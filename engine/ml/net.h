@@ -17,6 +17,10 @@ struct NetSpec
     std::string arch = "resnet1d";
     int leads = 12;
     int samples = 1000; ///< input length at 100 Hz
+    /// resnet1d only: ensemble members run side by side as grouped convolutions (one forward
+    /// pass); the output is the mean of the members' log-odds.
+    int members = 1;
+    int width = 32; ///< resnet1d only: channels of the first stage (later stages 2x, 4x, 4x)
 };
 
 /// A binary classifier over (batch x leads x samples) float input, producing log-odds.
@@ -38,6 +42,13 @@ public:
 
     /// Inference (eval mode, no gradients). `input` holds batch*leads*samples floats, row-major.
     std::vector<float> forward(const float* input, int batch) const;
+    /// Inference per ensemble member: batch*members log-odds, row-major (batch x members).
+    std::vector<float> forwardMembers(const float* input, int batch) const;
+
+    /// One Adam step where member m learns only from examples with memberMask[i*members+m] != 0
+    /// (cross-fitting: each member has its own held-out records). Returns the mean loss.
+    float trainStepMasked(const float* input, const float* labels, const float* memberMask,
+                          int batch, float posWeight = 1.0f);
 
     /// One Adam step on a mini-batch with binary cross-entropy; returns the mean loss.
     /// `posWeight` scales the loss of positive (abnormal) examples.

@@ -27,6 +27,12 @@ struct TrainConfig
     double leadDropout = 0.5; ///< probability that a training example gets a reduced lead set
     bool augment = true;      ///< shift, amplitude scale, noise, baseline wander
     int threads = 2;
+    /// 1: train on folds 1-8, early stopping, calibration and thresholds on fold 9.
+    /// k > 1: cross-fitting on folds 1-9: k ensemble members side by side, member m never learns
+    /// from the folds f with (f - 1) % k == m; a fixed number of epochs (no early stopping);
+    /// calibration and thresholds on the out-of-fold predictions of all folds 1-9.
+    int members = 1;
+    int width = 32; ///< channels of the ResNet's first stage
 };
 
 /// Architecture for a model name: names starting with "cnn_lstm" use the prototype's CNN-LSTM,
@@ -43,8 +49,9 @@ struct TrainReport
 
 using LogFn = std::function<void(const std::string&)>;
 
-/// Trains, calibrates (Platt on fold 9), chooses thresholds on fold 9 and writes the model
-/// folder with its manifest. Deterministic for a given seed and thread count.
+/// Trains, calibrates (Platt on fold 9 or on out-of-fold predictions, see TrainConfig::members),
+/// chooses thresholds (see thresholdRule()) and writes the model folder with its manifest.
+/// Deterministic for a given seed and thread count.
 Result<TrainReport> trainModel(const TrainConfig& config, const LogFn& log,
                                const std::function<bool(double)>& progress = {});
 
@@ -52,6 +59,9 @@ Result<TrainReport> trainModel(const TrainConfig& config, const LogFn& log,
 /// fold 9 and rewrites model.json and the manifest (metrics and model card must be regenerated).
 Result<bool> recalibrateModel(const std::string& dataDir, const std::string& modelDir,
                               const LogFn& log);
+
+/// The documented rule for the per-age-group thresholds.
+const char* thresholdRule();
 
 /// Largest threshold t at which every age group with positives has sensitivity >= target on
 /// (probs, labels, ages); groups as ageGroup().
