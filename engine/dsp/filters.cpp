@@ -125,6 +125,70 @@ void cascadeFixed(const Biquad* sos, const std::pair<double, double>* zi, double
     }
 }
 
+/// cascadeFixed on W interleaved lanes (data[i * W + w]); x0[w] = first input of lane w. The
+/// lanes' recursions are independent, so the CPU overlaps them (and may vectorise across lanes).
+template <std::size_t NS, std::size_t W>
+void cascadeLanes(const Biquad* sos, const std::pair<double, double>* zi, const double* x0,
+                  double* data, std::ptrdiff_t n, bool reverse)
+{
+    double b0[NS], b1[NS], b2[NS], a1[NS], a2[NS], z0[NS][W], z1[NS][W];
+    for (std::size_t s = 0; s < NS; ++s) {
+        b0[s] = sos[s].b0;
+        b1[s] = sos[s].b1;
+        b2[s] = sos[s].b2;
+        a1[s] = sos[s].a1;
+        a2[s] = sos[s].a2;
+        for (std::size_t w = 0; w < W; ++w) {
+            z0[s][w] = zi[s].first * x0[w];
+            z1[s][w] = zi[s].second * x0[w];
+        }
+    }
+    double* p = reverse ? data + (n - 1) * std::ptrdiff_t(W) : data;
+    const std::ptrdiff_t step = reverse ? -std::ptrdiff_t(W) : std::ptrdiff_t(W);
+    for (std::ptrdiff_t i = 0; i < n; ++i, p += step) {
+        double in[W];
+        for (std::size_t w = 0; w < W; ++w)
+            in[w] = p[w];
+        for (std::size_t s = 0; s < NS; ++s)
+            for (std::size_t w = 0; w < W; ++w) {
+                const double out = b0[s] * in[w] + z0[s][w];
+                z0[s][w] = b1[s] * in[w] - a1[s] * out + z1[s][w];
+                z1[s][w] = b2[s] * in[w] - a2[s] * out;
+                in[w] = out;
+            }
+        for (std::size_t w = 0; w < W; ++w)
+            p[w] = in[w];
+    }
+}
+
+template <std::size_t W>
+void runLanes(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
+              double* data, std::ptrdiff_t n, bool reverse)
+{
+    double x0[W];
+    const double* first = reverse ? data + (n - 1) * std::ptrdiff_t(W) : data;
+    for (std::size_t w = 0; w < W; ++w)
+        x0[w] = first[w];
+    for (std::size_t s = 0; s < sos.size();) {
+        const std::size_t k = std::min<std::size_t>(4, sos.size() - s);
+        switch (k) {
+        case 1:
+            cascadeLanes<1, W>(&sos[s], &zi[s], x0, data, n, reverse);
+            break;
+        case 2:
+            cascadeLanes<2, W>(&sos[s], &zi[s], x0, data, n, reverse);
+            break;
+        case 3:
+            cascadeLanes<3, W>(&sos[s], &zi[s], x0, data, n, reverse);
+            break;
+        default:
+            cascadeLanes<4, W>(&sos[s], &zi[s], x0, data, n, reverse);
+            break;
+        }
+        s += k;
+    }
+}
+
 /// Runs the cascade over x forwards or backwards, states initialised to zi * first sample.
 void runCascade(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
                 std::vector<double>& x, bool reverse)
@@ -332,6 +396,59 @@ std::vector<double> sosFiltFilt(const std::vector<Biquad>& sos, const std::vecto
     return y;
 }
 
+void sosFiltFiltMany(const std::vector<Biquad>& sos, std::vector<std::vector<double>>& signals)
+{
+    if (sos.empty() || signals.empty())
+        return;
+    const std::size_t n = signals[0].size();
+    bool plain = n >= 2;
+    for (const auto& x : signals)
+        plain = plain && x.size() == n &&
+                std::none_of(x.begin(), x.end(), [](double v) { return std::isnan(v); });
+    if (!plain || signals.size() == 1) {
+        for (auto& x : signals)
+            x = sosFiltFilt(sos, x);
+        return;
+    }
+    std::size_t zb = 0, za = 0;
+    for (const Biquad& s : sos) {
+        zb += s.b2 == 0.0;
+        za += s.a2 == 0.0;
+    }
+    const std::size_t edge = std::min(3 * (2 * sos.size() + 1 - std::min(zb, za)), n - 1);
+    const std::size_t m = n + 2 * edge;
+    const auto zi = sosZi(sos);
+    constexpr std::size_t kW = 4;
+    std::vector<double> buf(m * kW);
+    for (std::size_t g = 0; g < signals.size(); g += kW) {
+        const std::size_t lanes = std::min(kW, signals.size() - g);
+        const std::size_t w = lanes <= 2 ? 2 : 4;
+        // Odd extension as in sosFiltFilt; unused lanes repeat the group's first signal.
+        for (std::size_t l = 0; l < w; ++l) {
+            const auto& x = signals[g + (l < lanes ? l : 0)];
+            double* q = buf.data() + l;
+            for (std::size_t i = 0; i < edge; ++i) {
+                q[i * w] = 2.0 * x[0] - x[edge - i];
+                q[(n + edge + i) * w] = 2.0 * x[n - 1] - x[n - 2 - i];
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                q[(edge + i) * w] = x[i];
+        }
+        for (bool reverse : {false, true}) {
+            if (w == 2)
+                runLanes<2>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+            else
+                runLanes<4>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+        }
+        for (std::size_t l = 0; l < lanes; ++l) {
+            auto& x = signals[g + l];
+            const double* q = buf.data() + l;
+            for (std::size_t i = 0; i < n; ++i)
+                x[i] = q[(edge + i) * w];
+        }
+    }
+}
+
 std::pair<int, int> rationalRatio(double fromHz, double toHz)
 {
     if (fromHz <= 0 || toHz <= 0)
@@ -464,14 +581,19 @@ std::optional<Recording> condition(const Recording& recording, const ConditionOp
 {
     Recording out = recording;
     const std::size_t nLeads = out.leads.size();
+    std::vector<bool> done(nLeads, false);
     for (std::size_t l = 0; l < nLeads; ++l) {
+        if (done[l])
+            continue;
         if (progress && !progress(double(l) / double(std::max<std::size_t>(1, nLeads))))
             return std::nullopt;
-        Lead& lead = out.leads[l];
-        const double fs = lead.fsHz > 0 ? lead.fsHz : recording.fsHz;
-        if (fs <= 0 || lead.samples.size() < 2)
+        const double fs = out.leads[l].fsHz > 0 ? out.leads[l].fsHz : recording.fsHz;
+        const std::size_t n = out.leads[l].samples.size();
+        done[l] = true;
+        if (fs <= 0 || n < 2)
             continue;
-        // One cascade (high-pass, notches, low-pass) in a single forward-backward pass.
+        // One cascade (high-pass, notches, low-pass) in a single forward-backward pass, run on
+        // every lead with the same rate and length at once.
         std::vector<Biquad> sos;
         if (options.baseline && options.baselineCutoffHz > 0 && options.baselineCutoffHz < fs / 2)
             for (const Biquad& b :
@@ -483,8 +605,24 @@ std::optional<Recording> condition(const Recording& recording, const ConditionOp
         if (options.lowPassHz && *options.lowPassHz > 0 && *options.lowPassHz < fs / 2)
             for (const Biquad& b : butterworth(4, FilterKind::LowPass, fs, *options.lowPassHz))
                 sos.push_back(b);
-        lead.samples = filtFloat(sos, lead.samples);
-        lead.digital.clear(); // filtered values no longer correspond to stored integers
+        std::vector<std::size_t> group = {l};
+        for (std::size_t o = l + 1; o < nLeads; ++o) {
+            const double fo = out.leads[o].fsHz > 0 ? out.leads[o].fsHz : recording.fsHz;
+            if (!done[o] && fo == fs && out.leads[o].samples.size() == n) {
+                group.push_back(o);
+                done[o] = true;
+            }
+        }
+        std::vector<std::vector<double>> x;
+        for (std::size_t g : group)
+            x.push_back(toDouble(out.leads[g].samples));
+        if (!sos.empty())
+            sosFiltFiltMany(sos, x);
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            Lead& lead = out.leads[group[k]];
+            lead.samples = toFloat(x[k]);
+            lead.digital.clear(); // filtered values no longer correspond to stored integers
+        }
     }
     if (progress && !progress(1.0))
         return std::nullopt;
