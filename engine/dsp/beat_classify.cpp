@@ -145,8 +145,7 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
                 const double t = tmpl[l * len + std::size_t(shift) + k] - tm;
                 tn += t * t;
             }
-        Match best;
-        for (std::int64_t sft = -shift; sft <= shift; ++sft) {
+        auto corrAt = [&](std::int64_t sft) {
             double xm = 0;
             for (std::size_t l = 0; l < z.size(); ++l) {
                 const double* x = &z[l][std::size_t(r - pre + shift + sft)];
@@ -163,7 +162,23 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
                     den += (x[k] - xm) * (x[k] - xm);
                 }
             }
-            const double c = den > 0 && tn > 0 ? num / std::sqrt(den * tn) : 0.0;
+            return den > 0 && tn > 0 ? num / std::sqrt(den * tn) : 0.0;
+        };
+        // Coarse search every 3rd shift, then the neighbours of the best.
+        Match best;
+        for (std::int64_t sft = -shift; sft <= shift; sft += 3) {
+            const double c = corrAt(sft);
+            if (c > best.corr) {
+                best.corr = c;
+                best.shift = sft;
+            }
+        }
+        const std::int64_t coarse = best.shift;
+        for (std::int64_t sft = std::max(-shift, coarse - 2); sft <= std::min(shift, coarse + 2);
+             ++sft) {
+            if (sft == coarse)
+                continue;
+            const double c = corrAt(sft);
             if (c > best.corr) {
                 best.corr = c;
                 best.shift = sft;

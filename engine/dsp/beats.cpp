@@ -87,9 +87,11 @@ Features computeFeatures(const std::vector<const std::vector<float>*>& leads, do
     const auto sos = butterworth(2, FilterKind::BandPass, fsHz, 5.0, high);
     const double fsD = fsHz / double(decim);
     const std::size_t w = std::size_t(std::lround(0.15 * fsD)) | 1u;
-    std::vector<std::vector<double>> perLead, perLeadSlope;
-    for (const auto* lead : leads) {
-        std::vector<double> y = sosFiltFilt(sos, bridged(*lead));
+    std::vector<std::vector<double>> perLead, perLeadSlope, filtered;
+    for (const auto* lead : leads)
+        filtered.push_back(bridged(*lead));
+    sosFiltFiltMany(sos, filtered); // all leads at once
+    for (auto& y : filtered) {
         std::vector<double> yd(n);
         for (std::size_t i = 0; i < n; ++i)
             yd[i] = y[i * decim];
