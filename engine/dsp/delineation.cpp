@@ -103,21 +103,35 @@ MedianBeat medianBeat(const Recording& rec, const std::vector<Beat>& beats, std:
     m.beatCount = int(use.size());
     const std::size_t len = std::size_t(pre + post + 1);
     std::vector<float> column(use.size());
+    std::vector<float> segments(use.size() * len); // beat-major copy: sequential reads
     for (const Lead& lead : rec.leads) {
         m.leadNames.push_back(lead.name);
         std::vector<float> med(len, std::nanf(""));
         if (lead.samples.size() == std::size_t(n)) {
+            for (std::size_t b = 0; b < use.size(); ++b)
+                std::copy_n(lead.samples.begin() + std::ptrdiff_t(use[b] - pre), len,
+                            segments.begin() + std::ptrdiff_t(b * len));
             for (std::size_t k = 0; k < len; ++k) {
                 std::size_t c = 0;
-                for (std::int64_t r : use) {
-                    const float v = lead.samples[std::size_t(r - pre) + k];
+                for (std::size_t b = 0; b < use.size(); ++b) {
+                    const float v = segments[b * len + k];
                     if (!std::isnan(v))
                         column[c++] = v;
                 }
                 if (c == 0)
                     continue;
-                std::nth_element(column.begin(), column.begin() + std::ptrdiff_t(c / 2),
-                                 column.begin() + std::ptrdiff_t(c));
+                if (c <= 24) { // insertion sort beats nth_element on a window's few beats
+                    for (std::size_t i = 1; i < c; ++i) {
+                        const float v = column[i];
+                        std::size_t j = i;
+                        for (; j > 0 && column[j - 1] > v; --j)
+                            column[j] = column[j - 1];
+                        column[j] = v;
+                    }
+                } else {
+                    std::nth_element(column.begin(), column.begin() + std::ptrdiff_t(c / 2),
+                                     column.begin() + std::ptrdiff_t(c));
+                }
                 med[k] = column[c / 2];
             }
         }
