@@ -1,35 +1,17 @@
 #include "lead_names.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace ecglens {
 
-namespace {
-
-std::string trim(const std::string& s)
-{
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-        ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-        --e;
-    return s.substr(b, e - b);
-}
-
-std::string upper(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::toupper(c)); });
-    return s;
-}
-
-} // namespace
+namespace {} // namespace
 
 std::string normaliseLeadName(const std::string& name)
 {
-    const std::string trimmed = trim(name);
-    std::string key = upper(trimmed);
+    const std::string bare = trimmed(name);
+    std::string key = uppercased(bare);
     // Drop a "LEAD" prefix and separators: "Lead II", "LEAD_II", "lead-avr".
     if (key.rfind("LEAD", 0) == 0) {
         std::size_t i = 4;
@@ -42,11 +24,11 @@ std::string normaliseLeadName(const std::string& name)
                              [](char c) { return c == ' ' || c == '_' || c == '-'; }),
               key.end());
     for (const char* standard : kStandardLeads)
-        if (key == upper(standard))
+        if (key == uppercased(standard))
             return standard;
     // Roman numerals written with digits ("1", "2", "3") are ambiguous with channel numbers,
     // so they are deliberately not mapped.
-    return trimmed;
+    return bare;
 }
 
 int standardLeadIndex(const std::string& normalisedName)

@@ -6,6 +6,7 @@
 
 #include "io/open.h"
 
+#include "bench_open.h"
 #include "bench_util.h"
 
 #include <benchmark/benchmark.h>
@@ -95,11 +96,6 @@ struct Cleanup
     }
 } cleanup;
 
-void resetPeak()
-{
-    std::ofstream("/proc/self/clear_refs") << "5";
-}
-
 void BM_GenerateDemo24h(benchmark::State& state)
 {
     for (auto _ : state) {
@@ -127,32 +123,7 @@ BENCHMARK(BM_ReadEdfFile)->Unit(benchmark::kMillisecond);
 void BM_OpenEdf24h(benchmark::State& state)
 {
     const std::string path = edfPath();
-    const auto bytes = std::filesystem::file_size(path) - 256 * 4;
-    double peakRatio = 0;
-    for (auto _ : state) {
-        state.PauseTiming();
-        resetPeak();
-        const long long before = ecglens::bench::residentBytes();
-        state.ResumeTiming();
-        auto rec = ecglens::io::open(path);
-        state.PauseTiming();
-        if (!rec.ok()) {
-            state.SkipWithError(rec.error().c_str());
-            return;
-        }
-        double floatBytes = 0;
-        for (const auto& lead : rec->leads)
-            floatBytes += double(lead.samples.size() * sizeof(float));
-        const long long peak = ecglens::bench::peakResidentBytes();
-        peakRatio = std::max(peakRatio, double(peak - before) / floatBytes);
-        benchmark::DoNotOptimize(rec->leads[0].samples.data());
-        {
-            auto gone = std::move(rec);
-        } // free outside the timed region
-        state.ResumeTiming();
-    }
-    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(bytes));
-    state.counters["peak_over_floats"] = peakRatio;
+    ecglens::bench::runOpenBenchmark(state, path, {}, std::filesystem::file_size(path) - 256 * 4);
 }
 BENCHMARK(BM_OpenEdf24h)->Unit(benchmark::kMillisecond);
 

@@ -5,6 +5,7 @@
 
 #include "io/open.h"
 
+#include "bench_open.h"
 #include "bench_util.h"
 
 #include <benchmark/benchmark.h>
@@ -25,11 +26,6 @@ std::string datPath()
     return ecglens::bench::dataDir() + "/mitdb/101.dat";
 }
 
-void resetPeak()
-{
-    std::ofstream("/proc/self/clear_refs") << "5";
-}
-
 void BM_ReadDatFile(benchmark::State& state)
 {
     const auto bytes = std::filesystem::file_size(datPath());
@@ -45,31 +41,10 @@ BENCHMARK(BM_ReadDatFile)->Unit(benchmark::kMillisecond);
 
 void BM_OpenWfdb101(benchmark::State& state)
 {
-    const auto bytes = std::filesystem::file_size(datPath());
     ecglens::io::OpenOptions options;
     options.loadAnnotations = false;
-    double peakRatio = 0;
-    for (auto _ : state) {
-        state.PauseTiming();
-        resetPeak();
-        const long long before = ecglens::bench::residentBytes();
-        state.ResumeTiming();
-        auto rec = ecglens::io::open(recordPath(), options);
-        state.PauseTiming();
-        if (!rec.ok()) {
-            state.SkipWithError(rec.error().c_str());
-            return;
-        }
-        double floatBytes = 0;
-        for (const auto& lead : rec->leads)
-            floatBytes += double(lead.samples.size() * sizeof(float));
-        const long long peak = ecglens::bench::peakResidentBytes();
-        peakRatio = std::max(peakRatio, double(peak - before) / floatBytes);
-        benchmark::DoNotOptimize(rec->leads[0].samples.data());
-        state.ResumeTiming();
-    }
-    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(bytes));
-    state.counters["peak_over_floats"] = peakRatio;
+    ecglens::bench::runOpenBenchmark(state, recordPath(), options,
+                                     std::filesystem::file_size(datPath()));
 }
 BENCHMARK(BM_OpenWfdb101)->Unit(benchmark::kMillisecond);
 

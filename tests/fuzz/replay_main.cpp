@@ -37,7 +37,8 @@ int main(int argc, char** argv)
     std::mt19937 rng(12345);
     long runs = 0;
     for (const std::string& rel : seeds) {
-        const std::string path = (dataDir.empty() || rel.empty() || rel[0] == '/') ? rel : dataDir + "/" + rel;
+        const std::string path =
+            (dataDir.empty() || rel.empty() || rel[0] == '/') ? rel : dataDir + "/" + rel;
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             std::fprintf(stderr,

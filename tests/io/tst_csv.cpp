@@ -100,6 +100,11 @@ private slots:
             << QStringList{QStringLiteral("MLII:mV"), QStringLiteral("vx:mV"),
                            QStringLiteral("V1:mV")}
             << 1 << QStringLiteral("2,0,3") << none;
+        QTest::newRow("unnamed first column (pandas index) gets a name")
+            << QByteArray(",I,II\n0,1,2\n1,3,4\n") << 100.0 << QStringLiteral("mV") << 100.0
+            << QStringList{QStringLiteral("ch1:mV"), QStringLiteral("I:mV"),
+                           QStringLiteral("II:mV")}
+            << 2 << QStringLiteral("0,1,1;2,1,4") << none;
         QTest::newRow("comment lines before the header")
             << QByteArray("# exported by a cart\n# 10 s\nII\n1\n2\n") << 100.0
             << QStringLiteral("mV") << 100.0 << QStringList{QStringLiteral("II:mV")} << 2

@@ -6,6 +6,7 @@
 #include "io/readers.h"
 
 #include "core/lead_names.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,7 +31,7 @@ struct Column
 
 TimeKind timeKindOf(const Column& c)
 {
-    const std::string n = csv::lower(c.name);
+    const std::string n = lowercased(c.name);
     if (n == "sample" || n == "samples" || n == "sample_index" || n == "index" || n == "n" ||
         n == "sample_number" || n == "sample #" || n == "sample#")
         return TimeKind::SampleNumber;
@@ -131,6 +132,8 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
             Column col;
             col.original = c.text;
             csv::splitUnit(c.text, col.name, col.unit);
+            if (col.name.empty()) // e.g. an unnamed index column: "ch<n>" like headerless files
+                col.name = "ch" + std::to_string(columns.size() + 1);
             columns.push_back(col);
         }
     } else {

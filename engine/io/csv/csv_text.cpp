@@ -1,4 +1,5 @@
 #include "csv_text.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,16 +9,6 @@
 namespace ecglens::io::csv {
 
 namespace {
-
-std::string trim(std::string_view s)
-{
-    std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t'))
-        ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-        --e;
-    return std::string(s.substr(b, e - b));
-}
 
 std::size_t countOutsideQuotes(std::string_view line, char c)
 {
@@ -33,13 +24,6 @@ std::size_t countOutsideQuotes(std::string_view line, char c)
 }
 
 } // namespace
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
 
 const char* delimiterName(const Dialect& d)
 {
@@ -84,7 +68,7 @@ Dialect detectDialect(std::string_view header, std::string_view firstData)
     if (!found) {
         // Whitespace-separated only when the data has several values too: a single column
         // may have a header like "II (mV)".
-        const std::string data = trim(firstData);
+        const std::string data = trimmed(firstData);
         const bool spaced = header.find_first_of(" \t") != std::string_view::npos &&
                             (firstData.empty() || data.find_first_of(" \t") != std::string::npos);
         d.delimiter = spaced ? ' ' : ',';
@@ -126,13 +110,13 @@ std::vector<Cell> splitLine(std::string_view line, const Dialect& d)
         } else if (c == '"') {
             quoted = true;
         } else if (c == d.delimiter) {
-            cells.push_back({trim(cur)});
+            cells.push_back({trimmed(cur)});
             cur.clear();
         } else {
             cur += c;
         }
     }
-    cells.push_back({trim(cur)});
+    cells.push_back({trimmed(cur)});
     return cells;
 }
 
@@ -157,7 +141,7 @@ std::optional<double> parseNumber(const std::string& text, bool decimalComma)
 
 std::string normaliseUnit(const std::string& unit)
 {
-    const std::string u = lower(unit);
+    const std::string u = lowercased(unit);
     if (u == "mv" || u == "millivolt" || u == "millivolts")
         return "mV";
     if (u == "uv" || u == "\xc2\xb5v" || u == "\xce\xbcv" || u == "microvolt" || u == "microvolts")
@@ -173,7 +157,7 @@ std::string normaliseUnit(const std::string& unit)
 
 void splitUnit(const std::string& header, std::string& name, std::string& unit)
 {
-    name = trim(header);
+    name = trimmed(header);
     unit.clear();
     // "name (unit)" / "name [unit]"
     if (!name.empty() && (name.back() == ')' || name.back() == ']')) {
@@ -181,10 +165,10 @@ void splitUnit(const std::string& header, std::string& name, std::string& unit)
         const std::size_t at = name.rfind(open);
         if (at != std::string::npos) {
             const std::string inside =
-                trim(std::string_view(name).substr(at + 1, name.size() - at - 2));
+                trimmed(std::string_view(name).substr(at + 1, name.size() - at - 2));
             const std::string known = normaliseUnit(inside);
             unit = known.empty() ? inside : known;
-            name = trim(std::string_view(name).substr(0, at));
+            name = trimmed(std::string_view(name).substr(0, at));
             return;
         }
     }
@@ -194,7 +178,7 @@ void splitUnit(const std::string& header, std::string& name, std::string& unit)
         const std::string known = normaliseUnit(name.substr(sep + 1));
         if (!known.empty()) {
             unit = known;
-            name = trim(std::string_view(name).substr(0, sep));
+            name = trimmed(std::string_view(name).substr(0, sep));
         }
     }
 }

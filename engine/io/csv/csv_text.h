@@ -36,7 +36,6 @@ void splitUnit(const std::string& header, std::string& name, std::string& unit);
 /// "mv" -> "mV", "µV"/"uv"/"microvolt" -> "uV", "v" -> "V", "s", "ms"; "" when unknown.
 std::string normaliseUnit(const std::string& unit);
 
-std::string lower(std::string s);
 const char* delimiterName(const Dialect& dialect);
 
 } // namespace ecglens::io::csv

@@ -1,5 +1,6 @@
 // EDF, EDF+ (C and D) and BDF reader.
 
+#include "core/text.h"
 #include "edf_header.h"
 #include "edf_tal.h"
 #include "io/readers.h"
@@ -27,20 +28,13 @@ struct FileCloser
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
 /// "ECG I", "EKG V1", "ECG-aVR" -> the standard name; anything else unchanged.
 std::string leadNameFor(const std::string& label)
 {
     std::string name = normaliseLeadName(label);
     if (standardLeadIndex(name) >= 0)
         return name;
-    const std::string l = lower(label);
+    const std::string l = lowercased(label);
     for (const char* prefix : {"ecg", "ekg"}) {
         if (l.rfind(prefix, 0) == 0 && l.size() > 3) {
             std::size_t i = 3;
@@ -58,7 +52,7 @@ std::string leadNameFor(const std::string& label)
 
 bool isEcgLabel(const std::string& label)
 {
-    const std::string l = lower(label);
+    const std::string l = lowercased(label);
     return standardLeadIndex(leadNameFor(label)) >= 0 || l.find("ecg") != std::string::npos ||
            l.find("ekg") != std::string::npos;
 }

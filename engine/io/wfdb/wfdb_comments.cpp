@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "io/wfdb/wfdb_header.h"
 
 #include <algorithm>
@@ -7,33 +8,16 @@ namespace ecglens::io::wfdb {
 
 namespace {
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
-std::string trim(const std::string& s)
-{
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-        ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-        --e;
-    return s.substr(b, e - b);
-}
-
 bool isUnknownValue(const std::string& v)
 {
-    const std::string l = lower(trim(v));
+    const std::string l = lowercased(trimmed(v));
     return l.empty() || l == "?" || l == "??" || l == "n/a" || l == "na" || l == "nan" ||
            l == "unknown" || l == "(none)" || l == "none";
 }
 
 void setAge(const std::string& value, Patient& p)
 {
-    std::string v = trim(value);
+    std::string v = trimmed(value);
     if (!v.empty() && v[0] == '>')
         v.erase(0, 1);
     double age = 0;
@@ -43,7 +27,7 @@ void setAge(const std::string& value, Patient& p)
 
 void setSex(const std::string& value, Patient& p)
 {
-    const std::string v = lower(trim(value));
+    const std::string v = lowercased(trimmed(value));
     if (v == "m" || v == "male")
         p.sex = Sex::Male;
     else if (v == "f" || v == "female")
@@ -70,10 +54,10 @@ bool parseBracketedPairs(const std::string& line,
         const std::size_t close = line.find(">:", pos);
         if (close == std::string::npos)
             break;
-        const std::string key = lower(trim(line.substr(pos + 1, close - pos - 1)));
+        const std::string key = lowercased(trimmed(line.substr(pos + 1, close - pos - 1)));
         const std::size_t next = line.find('<', close + 2);
-        out.emplace_back(
-            key, trim(line.substr(close + 2, next == std::string::npos ? next : next - close - 2)));
+        out.emplace_back(key, trimmed(line.substr(
+                                  close + 2, next == std::string::npos ? next : next - close - 2)));
         pos = next;
     }
     return !out.empty();
@@ -86,7 +70,7 @@ void applyHeaderComments(const std::vector<std::string>& comments, Recording& r)
     bool mitDemographicsSeen = false;
     enum class Block { None, Ludb, Ptb } block = Block::None;
     for (const std::string& raw : comments) {
-        const std::string line = trim(raw);
+        const std::string line = trimmed(raw);
         if (line.empty()) {
             if (block == Block::Ptb)
                 block = Block::None;
@@ -105,7 +89,7 @@ void applyHeaderComments(const std::vector<std::string>& comments, Recording& r)
                 else if (key == "diagnoses" || key == "diagnosis") {
                     if (isUnknownValue(value))
                         block =
-                            pairs.size() == 1 && trim(value).empty() ? Block::Ludb : Block::None;
+                            pairs.size() == 1 && trimmed(value).empty() ? Block::Ludb : Block::None;
                     else
                         addStatement(r, "", value);
                 }
@@ -138,10 +122,10 @@ void applyHeaderComments(const std::vector<std::string>& comments, Recording& r)
         const std::size_t colon = line.find(':');
         if (colon == std::string::npos)
             continue;
-        const std::string key = lower(trim(line.substr(0, colon)));
-        const std::string value = trim(line.substr(colon + 1));
+        const std::string key = lowercased(trimmed(line.substr(0, colon)));
+        const std::string value = trimmed(line.substr(colon + 1));
         if (block == Block::Ptb) {
-            if (!isUnknownValue(value) && lower(value) != "no")
+            if (!isUnknownValue(value) && lowercased(value) != "no")
                 addStatement(r, "", line);
             continue;
         }
@@ -156,7 +140,7 @@ void applyHeaderComments(const std::vector<std::string>& comments, Recording& r)
                 std::size_t comma = value.find(',', start);
                 if (comma == std::string::npos)
                     comma = value.size();
-                const std::string code = trim(value.substr(start, comma - start));
+                const std::string code = trimmed(value.substr(start, comma - start));
                 if (!code.empty())
                     addStatement(r, code, "");
                 start = comma + 1;

@@ -1,4 +1,5 @@
 #include "io/wfdb/wfdb_header.h"
+#include "core/text.h"
 
 #include <cctype>
 #include <charconv>
@@ -12,16 +13,6 @@ namespace ecglens::io::wfdb {
 
 namespace {
 
-std::string trim(const std::string& s)
-{
-    std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n'))
-        ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
-        --e;
-    return s.substr(b, e - b);
-}
-
 std::vector<std::string> splitWhitespace(const std::string& line, std::size_t maxTokens,
                                          std::string* rest)
 {
@@ -34,7 +25,7 @@ std::vector<std::string> splitWhitespace(const std::string& line, std::size_t ma
             break;
         if (tokens.size() == maxTokens) {
             if (rest)
-                *rest = trim(line.substr(i));
+                *rest = trimmed(line.substr(i));
             break;
         }
         std::size_t j = i;
@@ -253,7 +244,7 @@ Result<SignalSpec> parseSignalLine(const std::string& line, const std::string& l
     if (t.size() > 7 && !parseInt32(t[7], s.blockSize))
         return fail("invalid block size \"" + t[7] + "\"");
     if (t.size() > 8)
-        s.description = toUtf8(trim(t[8] + (rest.empty() ? "" : " " + rest)));
+        s.description = toUtf8(trimmed(t[8] + (rest.empty() ? "" : " " + rest)));
     if (!baselineGiven)
         s.baseline = s.adcZero;
     return s;
@@ -321,33 +312,33 @@ Result<Header> parseHeader(const std::string& text, const std::string& label)
         pos = end + 1;
         if (line.find('\0') != std::string::npos)
             return Result<Header>::failure(label + ": not a WFDB header (binary data).");
-        const std::string trimmed = trim(line);
-        if (trimmed.empty()) {
+        const std::string content = trimmed(line);
+        if (content.empty()) {
             if (haveRecordLine && !h.comments.empty() && !h.comments.back().empty())
                 h.comments.emplace_back();
             if (end == text.size())
                 break;
             continue;
         }
-        if (trimmed[0] == '#') {
-            h.comments.push_back(toUtf8(trim(trimmed.substr(1))));
+        if (content[0] == '#') {
+            h.comments.push_back(toUtf8(trimmed(content.substr(1))));
             continue;
         }
         if (!haveRecordLine) {
-            auto ok = parseRecordLine(trimmed, h, label);
+            auto ok = parseRecordLine(content, h, label);
             if (!ok)
                 return Result<Header>::failure(ok.error());
             haveRecordLine = true;
         } else if (h.segmentCount > 0 && int(h.segments.size()) < h.segmentCount) {
-            const std::vector<std::string> t = splitWhitespace(trimmed, 2, nullptr);
+            const std::vector<std::string> t = splitWhitespace(content, 2, nullptr);
             SegmentSpec seg;
             seg.name = t[0];
             if (t.size() < 2 || !parseInt(t[1], seg.frames) || seg.frames < 0)
-                return Result<Header>::failure(label + ": segment line \"" + trimmed +
+                return Result<Header>::failure(label + ": segment line \"" + content +
                                                "\": expected a record name and a length");
             h.segments.push_back(seg);
         } else if (h.segmentCount == 0 && int(h.signals.size()) < h.signalCount) {
-            auto s = parseSignalLine(trimmed, label);
+            auto s = parseSignalLine(content, label);
             if (!s)
                 return Result<Header>::failure(s.error());
             h.signals.push_back(std::move(*s));

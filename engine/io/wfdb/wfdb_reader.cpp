@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "io/readers.h"
 #include "io/wfdb/wfdb_record.h"
 
@@ -12,18 +13,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
 /// The record's path without ".hea" ("dir/100").
 std::string recordBase(const std::string& headerPath)
 {
     fs::path p(headerPath);
-    if (lower(p.extension().string()) == ".hea")
+    if (lowercased(p.extension().string()) == ".hea")
         p.replace_extension();
     return p.string();
 }
@@ -43,10 +37,10 @@ void loadAnnotations(const std::string& headerPath, const wfdb::Header& h,
     // LUDB: one annotation file per lead, named after the lead ("1.i", "1.avr", "1.v6").
     std::set<std::string> signalExts;
     for (const wfdb::SignalSpec& s : h.signals)
-        signalExts.insert(lower(fs::path(s.fileName).extension().string()));
+        signalExts.insert(lowercased(fs::path(s.fileName).extension().string()));
     for (std::size_t i = 0; i < rec.leads.size(); ++i) {
-        const std::string ext = lower(rec.leads[i].originalName);
-        if (ext.empty() || ext == lower(options.annotator) || ext == "hea" || ext == "dat" ||
+        const std::string ext = lowercased(rec.leads[i].originalName);
+        if (ext.empty() || ext == lowercased(options.annotator) || ext == "hea" || ext == "dat" ||
             signalExts.count("." + ext) ||
             !std::all_of(ext.begin(), ext.end(), [](unsigned char c) { return std::isalnum(c); }))
             continue;

@@ -1,0 +1,55 @@
+#pragma once
+// What every reader promises, checked by each fuzz target: a failure says why, a success is a
+// consistent recording whose every sample and annotation can be read. Plus the temporary file
+// that path-based readers are fed through.
+
+#include "core/recording.h"
+#include "core/result.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unistd.h>
+
+namespace ecglens::fuzz {
+
+/// Aborts (a finding for libFuzzer) when a reader broke its contract; otherwise touches every
+/// sample, digital value and annotation the way a viewer would.
+inline void checkReaderResult(const Result<Recording>& r)
+{
+    if (!r) {
+        if (r.error().empty())
+            std::abort(); // a failure must say why
+        return;
+    }
+    volatile double sum = 0;
+    for (const Lead& lead : r->leads) {
+        if (lead.gain == 0 || lead.name.empty())
+            std::abort();
+        for (float v : lead.samples)
+            sum = sum + v;
+        for (std::size_t i = 0; i < lead.size(); i += 97)
+            (void)lead.digitalAt(i);
+    }
+    for (const Annotation& a : r->annotations)
+        sum = sum + a.timeS;
+    (void)r->sampleCount();
+}
+
+/// Writes the input to /tmp/ecglens_fuzz_<tag>_<pid><extension>; returns the path, or an empty
+/// string when the file cannot be written. The caller removes it.
+inline std::string writeInputFile(const char* tag, const char* extension, const uint8_t* data,
+                                  size_t size)
+{
+    const std::string path =
+        std::string("/tmp/ecglens_fuzz_") + tag + "_" + std::to_string(getpid()) + extension;
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f)
+        return {};
+    std::fwrite(data, 1, size, f);
+    std::fclose(f);
+    return path;
+}
+
+} // namespace ecglens::fuzz
