@@ -89,6 +89,7 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
 {
     std::ostringstream md;
     const bool classical = isClassicalArch(model["arch"].string());
+    const bool crossFit = config["cross_fitting"].isString();
     const Json& o = metrics["overall"];
     std::string folds;
     for (const Json& f : metrics["folds"].items())
@@ -110,11 +111,17 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
           "1,810 records in the project's shared data, 100 Hz versions, 12 leads, 10 s.\n\n"
        << "- Label: normal when `scp_codes` has `NORM` with likelihood >= 50, otherwise "
           "abnormal.\n"
-       << "- Patient-wise folds from `strat_fold`: 1–8 training (" << count(config["train_records"])
-       << " records), 9 validation (" << count(config["validation_records"])
-       << " records: " << (classical ? "hyperparameters" : "early stopping")
-       << ", Platt calibration, thresholds), evaluation fold(s) " << folds << " (" << count(o["n"])
-       << " records, " << count(o["n_abnormal"]) << " abnormal) — never used for any choice.\n"
+       << "- Patient-wise folds from `strat_fold`: "
+       << (crossFit ? "1–9 cross-fitted (" + count(config["train_records"]) + " records; " +
+                          config["cross_fitting"].string() +
+                          "), so \"fold-9\" below means "
+                          "out-of-fold on folds 1–9; evaluation fold(s) "
+                    : "1–8 training (" + count(config["train_records"]) +
+                          " records), 9 validation (" + count(config["validation_records"]) +
+                          " records: " + (classical ? "hyperparameters" : "early stopping") +
+                          ", Platt calibration, thresholds), evaluation fold(s) ")
+       << folds << " (" << count(o["n"]) << " records, " << count(o["n_abnormal"])
+       << " abnormal) — never used for any choice.\n"
        << "- Input: " << config["normalisation"].string();
     if (classical) {
         md << "; age in years and sex (female = 1) from the database.\n\n";

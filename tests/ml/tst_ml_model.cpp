@@ -2,6 +2,7 @@
 // (windows, cancellation) and the CLI pipeline: train one epoch on a handful of records, then
 // analyze with it, and analyze --json with the shipped model on a normal and an abnormal record.
 #include "ml/detector.h"
+#include "ml/net.h"
 #include "ml/sha256.h"
 #include "test_data.h"
 
@@ -96,6 +97,72 @@ private slots:
         QCOMPARE(d->info().name, std::string("resnet1d"));
         qInfo("model load %lld ms", static_cast<long long>(timer.elapsed()));
         QVERIFY(!ml::defaultModelDir().empty());
+    }
+
+    void shippedThresholdsOrdered()
+    {
+        auto d = ml::Detector::load(shippedDir().toStdString());
+        QVERIFY2(d.ok(), d.error().c_str());
+        const ml::ModelInfo info = d->info();
+        QCOMPARE(info.ageGroupThresholds.size(), std::size_t(3));
+        double minA = 1.0, minB = 1.0;
+        for (const auto& [group, t] : info.ageGroupThresholds) {
+            QVERIFY2(t.borderline < t.anomalous, group.c_str());
+            QVERIFY2(t.borderline > 0.0 && t.anomalous < 1.0, group.c_str());
+            minA = std::min(minA, t.anomalous);
+            minB = std::min(minB, t.borderline);
+        }
+        // Unknown age: the most sensitive (lowest) of the groups' thresholds.
+        QCOMPARE(info.thresholds.anomalous, minA);
+        QCOMPARE(info.thresholds.borderline, minB);
+    }
+
+    /// The ensemble's output is the mean of its members' log-odds; a member never learns from
+    /// the labels of its held-out examples (cross-fitting): flipping those labels leaves it
+    /// bit-identical, while the members that do learn from them change.
+    void crossFittedMembersIsolated()
+    {
+        ml::NetSpec spec;
+        spec.members = 3;
+        spec.width = 8;
+        const int batch = 6;
+        std::vector<float> x(std::size_t(batch) * 12 * 1000);
+        for (std::size_t i = 0; i < x.size(); ++i)
+            x[i] =
+                float(std::sin(0.013 * double(i)) + 0.3 * std::cos(0.0007 * double(i * i % 977)));
+        std::vector<float> y{0, 1, 0, 1, 1, 0}, flipped = y;
+        std::vector<float> mask(std::size_t(batch) * 3, 1.0f);
+        for (int i : {1, 4}) { // examples held out from member 0
+            mask[std::size_t(i) * 3] = 0.0f;
+            flipped[std::size_t(i)] = 1.0f - y[std::size_t(i)];
+        }
+        auto a = ml::Net::create(spec, 11);
+        QVERIFY(a.ok());
+        const auto members = a->forwardMembers(x.data(), batch);
+        const auto mean = a->forward(x.data(), batch);
+        QCOMPARE(members.size(), std::size_t(batch) * 3);
+        for (int i = 0; i < batch; ++i) {
+            const float m = (members[std::size_t(i) * 3] + members[std::size_t(i) * 3 + 1] +
+                             members[std::size_t(i) * 3 + 2]) /
+                            3.0f;
+            QVERIFY(std::fabs(m - mean[std::size_t(i)]) < 1e-5f);
+        }
+        // Same seed right before each run: identical initial weights and dropout draws.
+        a = ml::Net::create(spec, 11);
+        for (int step = 0; step < 3; ++step)
+            a->trainStepMasked(x.data(), y.data(), mask.data(), batch);
+        auto b = ml::Net::create(spec, 11);
+        QVERIFY(b.ok());
+        for (int step = 0; step < 3; ++step)
+            b->trainStepMasked(x.data(), flipped.data(), mask.data(), batch);
+        const auto ma = a->forwardMembers(x.data(), batch);
+        const auto mb = b->forwardMembers(x.data(), batch);
+        double diffOthers = 0;
+        for (int i = 0; i < batch; ++i) {
+            QCOMPARE(mb[std::size_t(i) * 3], ma[std::size_t(i) * 3]);
+            diffOthers += std::fabs(ma[std::size_t(i) * 3 + 1] - mb[std::size_t(i) * 3 + 1]);
+        }
+        QVERIFY(diffOthers > 1e-4);
     }
 
     void tamperedModelRefused_data()
