@@ -31,10 +31,11 @@ ProbabilityTrack::ProbabilityTrack(QWidget* parent) : QWidget(parent), m_plot(ne
 
     m_plot->setBackground(QColor(252, 252, 252));
     m_plot->axisRect()->setAutoMargins(QCP::msNone);
-    m_plot->axisRect()->setMargins(QMargins(40, 4, 4, 4));
+    m_plot->axisRect()->setMargins(QMargins(40, 8, 4, 8)); // room for the 0 and 1 labels
     m_plot->yAxis->setRange(0.0, 1.0);
-    m_plot->yAxis->setTickLabelSide(QCPAxis::lsInside);
-    m_plot->yAxis->setTickLabelPadding(3);
+    // Labels in the left margin (the plot's calibration-pulse column), clear of the curve.
+    m_plot->yAxis->setTickLabelPadding(2);
+    m_plot->yAxis->setTickLengthOut(2);
     QSharedPointer<QCPAxisTickerText> yTicks(new QCPAxisTickerText);
     yTicks->addTick(0.0, QStringLiteral("0"));
     yTicks->addTick(0.5, QLocale().toString(0.5));

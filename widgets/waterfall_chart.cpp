@@ -131,8 +131,9 @@ void WaterfallChart::setWaterfall(double baseLogOdds, const std::vector<Step>& s
 
     // Base and output: markers with their probability.
     QPen dashed(grey, 1, Qt::DashLine);
-    vline(m_base, -0.4, k + 0.4, dashed);
-    vline(m_output, 0.6, outRow + 0.4, QPen(grey, 1.5));
+    // Short markers that only touch the first and the last bar, so no line crosses a bar.
+    vline(m_base, -0.4, k > 0 ? 0.65 : outRow + 0.4, dashed);
+    vline(m_output, k > 0 ? k + 0.35 : -0.4, outRow + 0.4, QPen(grey, 1.5));
     textAt(m_base, 0, tr("%1 (%2)").arg(percentText(probabilityOf(m_base)), signedText(m_base)),
            Qt::AlignLeft);
     QString outText = tr("%1 (%2)").arg(percentText(probabilityOf(m_output)), signedText(m_output));

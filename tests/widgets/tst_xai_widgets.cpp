@@ -375,18 +375,23 @@ private slots:
         const QImage plain = render(plot);
         plot.highlightStrongest(1);
         const QImage outlined = render(plot);
-        auto edgeChanged = [&](double t, int row) {
-            const int x = int(std::ceil(plot.timeToX(t))) + 1;
+        // Pixels around a band's left edge, halfway between row top and baseline.
+        auto edgeDiffers = [&](const QImage& a, const QImage& b, double t, int row) {
+            const double x0 = plot.timeToX(t);
             const int yMid = int(plot.rowTopY(row) + 2 * kPxPerMm);
-            return !same(plain.pixel(x, yMid), outlined.pixel(x, yMid));
+            for (int x = int(std::floor(x0)) - 1; x <= int(std::ceil(x0)) + 3; ++x)
+                if (!same(a.pixel(x, yMid), b.pixel(x, yMid)))
+                    return true;
+            return false;
         };
+        auto edgeChanged = [&](double t, int row) { return edgeDiffers(plain, outlined, t, row); };
         QVERIFY(edgeChanged(3.42, 7));
         QVERIFY(!edgeChanged(6.0, 10));
         plot.highlightStrongest(2);
         const QImage both = render(plot);
-        const int x = int(std::ceil(plot.timeToX(6.0))) + 1;
-        const int yMid = int(plot.rowTopY(10) + 2 * kPxPerMm);
-        QVERIFY(!same(plain.pixel(x, yMid), both.pixel(x, yMid)));
+        QVERIFY(edgeDiffers(plain, both, 6.0, 10));
+        plot.highlightStrongest(0);
+        QVERIFY(!edgeDiffers(plain, render(plot), 3.42, 7));
     }
 
     // ---- charts ----------------------------------------------------------------------------
@@ -698,11 +703,11 @@ private slots:
         save(viewer, "viewer_3x4");
 
         ContributionLegend legend;
-        legend.resize(520, legend.sizeHint().height());
         legend.setScale(0.42);
         legend.setThreshold(0.05);
         legend.setBaselineName(
             QStringLiteral("removed segments replaced by: isoelectric baseline"));
+        legend.resize(520, legend.sizeHint().height());
         save(legend, "legend");
 
         LeadContributionChart leadChart;
@@ -716,6 +721,17 @@ private slots:
         leadChart.setValues(names, values);
         leadChart.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
         save(leadChart, "lead_chart");
+
+        ProbabilityTrack track;
+        track.resize(900, track.sizeHint().height());
+        std::vector<WindowProbability> many;
+        for (int k = 0; k < 59; ++k)
+            many.push_back({5.0 * k, 5.0 * k + 10.0, 0.5 + 0.45 * std::sin(k / 6.0)});
+        track.setWindows(many, 0.4, 0.6);
+        track.setFlagged({{40.0, 75.0, 0.9}});
+        track.setTimeRange(0.0, 300.0);
+        track.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+        save(track, "track");
 
         WaterfallChart waterfall;
         waterfall.resize(560, 420);
