@@ -27,6 +27,7 @@ constexpr double kRise = 0.05;
 constexpr double kOnLagMs = 8.0;
 constexpr double kOffLagMs = 11.0;
 constexpr double kTOffLagMs = 10.0;
+constexpr double kPOnLagMs = 9.0;
 // T wave: peak searched up to min(0.7 RR + 60 ms, 500 ms) after R; T end by the trapezium
 // between the steepest descent and a point 200 ms later.
 constexpr double kTMaxMs = 500.0;
@@ -284,7 +285,8 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
                     down = i;
                 }
             f.pOnsetMs =
-                ms(trapezium(mag, up, std::max<std::int64_t>(0, up - std::lround(0.08 * fs))));
+                ms(trapezium(mag, up, std::max<std::int64_t>(0, up - std::lround(0.08 * fs)))) -
+                kPOnLagMs;
             f.pOffsetMs = ms(trapezium(mag, down, std::min(on, down + std::lround(0.08 * fs))));
         }
     }
