@@ -115,7 +115,7 @@ Params forestParams(std::uint64_t seed, int threads, std::size_t features)
                                         double(std::max<std::size_t>(1, features))));
     return {{"booster", "gbtree"},
             {"objective", "binary:logistic"},
-            {"tree_method", "exact"},
+            {"tree_method", "hist"},
             {"num_parallel_tree", "200"},
             {"learning_rate", "1"},
             {"subsample", "0.632"},

@@ -52,9 +52,10 @@ void classicalTraining(std::ostringstream& md, const Json& model, const Json& co
        << "- Hyperparameters:";
     for (const auto& [k, v] : config["hyperparameters"].members())
         md << " " << k << " = " << (v.isString() ? v.string() : num(v.number(), "%g")) << ";";
-    md << " seed " << count(config["seed"]) << "; " << num(config["seconds"].number(), "%.0f")
-       << " s wall time with " << count(config["threads"])
-       << " threads (measuring the records takes most of it).\n";
+    if (!config["hyperparameters"].contains("seed"))
+        md << " seed " << count(config["seed"]) << ";";
+    md << " " << num(config["seconds"].number(), "%.0f") << " s wall time with "
+       << count(config["threads"]) << " threads (measuring the records takes most of it).\n";
     if (config["selection"].isArray()) {
         md << "- C chosen on fold 9 (AUC):";
         for (const Json& sel : config["selection"].items())

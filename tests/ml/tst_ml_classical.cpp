@@ -1,0 +1,487 @@
+// The classical measurement models: logistic regression against scikit-learn (reference values
+// computed once by make_logreg_reference.py, committed in logreg_reference.txt), the xgboost
+// wrappers (TreeSHAP sums, importance, save/load, tampering), the features against
+// `ecglens-cli measure --json`, and a smoke run of `ecglens-cli train --model logreg`.
+
+#include "ml/classical.h"
+#include "ml/features.h"
+#include "ml/metrics.h"
+#include "ml/ptbxl.h"
+
+#include "test_data.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace ecglens;
+
+namespace {
+
+struct LogregReference
+{
+    Eigen::MatrixXd x;
+    std::vector<int> y;
+    std::map<double, std::vector<double>> fit;   // C -> coef..., intercept
+    std::map<double, std::vector<double>> probs; // C -> p_i
+    std::map<double, double> lbfgsObjective;     // C -> sklearn lbfgs objective value
+};
+
+LogregReference readLogregReference()
+{
+    LogregReference ref;
+    std::ifstream in(ECGLENS_ML_TEST_DIR "/logreg_reference.txt");
+    std::string line;
+    std::vector<std::vector<double>> rows;
+    while (std::getline(in, line)) {
+        std::istringstream s(line);
+        std::string tag;
+        s >> tag;
+        std::vector<double> v;
+        double d;
+        while (s >> d)
+            v.push_back(d);
+        if (tag == "data") {
+            ref.y.push_back(int(v.back()));
+            v.pop_back();
+            rows.push_back(v);
+        } else if (tag == "fit") {
+            ref.fit[v[0]] = std::vector<double>(v.begin() + 1, v.end());
+        } else if (tag == "lbfgs") {
+            ref.lbfgsObjective[v[0]] = v[1];
+        } else if (tag == "probs") {
+            ref.probs[v[0]] = std::vector<double>(v.begin() + 1, v.end());
+        }
+    }
+    ref.x.resize(Eigen::Index(rows.size()), rows.empty() ? 0 : Eigen::Index(rows[0].size()));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        for (std::size_t j = 0; j < rows[i].size(); ++j)
+            ref.x(Eigen::Index(i), Eigen::Index(j)) = rows[i][j];
+    return ref;
+}
+
+/// Deterministic synthetic data: 6 features from fixed formulas; the label is feature 2 > 0.3
+/// (`threshold`), or a noisy mix of features 0, 1, 3 (otherwise).
+void syntheticData(bool threshold, Eigen::MatrixXd& x, std::vector<int>& y)
+{
+    const int n = 400, p = 6;
+    x.resize(n, p);
+    y.clear();
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < p; ++j)
+            x(i, j) = std::sin(0.37 * (i + 1) * (j + 1) + 0.5 * j) +
+                      0.3 * std::cos(1.7 * i + 2.3 * j * j);
+        if (i % 17 == 3)
+            x(i, 4) = std::numeric_limits<double>::quiet_NaN(); // missing values
+        const double score =
+            threshold ? x(i, 2) - 0.3
+                      : x(i, 0) - 0.7 * x(i, 1) + 0.5 * x(i, 3) * x(i, 0) + 0.4 * std::sin(5.1 * i);
+        y.push_back(score > 0 ? 1 : 0);
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> boosterParams(const QString& kind)
+{
+    // "hist": xgboost's exact method draws per-node column samples from several threads.
+    std::vector<std::pair<std::string, std::string>> p{
+        {"objective", "binary:logistic"}, {"tree_method", "hist"}, {"seed", "3"}, {"nthread", "2"}};
+    if (kind == QStringLiteral("forest")) {
+        p.push_back({"num_parallel_tree", "50"});
+        p.push_back({"learning_rate", "1"});
+        p.push_back({"subsample", "0.632"});
+        p.push_back({"colsample_bynode", "0.5"});
+        p.push_back({"max_depth", "5"});
+    } else {
+        p.push_back({"learning_rate", "0.1"});
+        p.push_back({"max_depth", "3"});
+        p.push_back({"subsample", "0.8"});
+    }
+    return p;
+}
+
+int roundsFor(const QString& kind)
+{
+    return kind == QStringLiteral("forest") ? 1 : 40;
+}
+
+QByteArray runCli(const QStringList& args, int& exitCode, int timeoutMs = 120000,
+                  QByteArray* err = nullptr)
+{
+    QProcess p;
+    p.start(test::cliPath(), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        exitCode = -1;
+        return {};
+    }
+    exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    if (err)
+        *err = p.readAllStandardError();
+    return p.readAllStandardOutput();
+}
+
+QString modelsDir()
+{
+    return QStringLiteral(ECGLENS_MODELS_DIR);
+}
+
+bool copyFolder(const QString& from, const QString& to)
+{
+    if (!QDir().mkpath(to))
+        return false;
+    for (const QString& f : QDir(from).entryList(QDir::Files))
+        if (!QFile::copy(from + QLatin1Char('/') + f, to + QLatin1Char('/') + f))
+            return false;
+    return true;
+}
+
+} // namespace
+
+class TestMlClassical : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void logregMatchesSklearn_data();
+    void logregMatchesSklearn();
+    void preprocessorImputesAndScales();
+    void treeShapSumsToMargin_data();
+    void treeShapSumsToMargin();
+    void importanceOnThresholdFeature_data();
+    void importanceOnThresholdFeature();
+    void boosterSaveLoadRoundTrip();
+    void shippedModelsLoadAndTamperedRefused_data();
+    void shippedModelsLoadAndTamperedRefused();
+    void featuresMatchCliMeasure_data();
+    void featuresMatchCliMeasure();
+    void trainLogregSmoke();
+};
+
+void TestMlClassical::logregMatchesSklearn_data()
+{
+    QTest::addColumn<double>("c");
+    QTest::newRow("C=0.05 (strong penalty)") << 0.05;
+    QTest::newRow("C=1") << 1.0;
+    QTest::newRow("C=20 (weak penalty)") << 20.0;
+}
+
+void TestMlClassical::logregMatchesSklearn()
+{
+    QFETCH(double, c);
+    const LogregReference ref = readLogregReference();
+    QVERIFY2(
+        ref.x.rows() == 50 && ref.fit.count(c) && ref.probs.count(c),
+        "tests/ml/logreg_reference.txt is missing or incomplete (run make_logreg_reference.py)");
+    const ml::LogisticFit fit = ml::fitLogistic(ref.x, ref.y, c);
+    QVERIFY(fit.converged);
+    const auto& expected = ref.fit.at(c);
+    QCOMPARE(std::size_t(fit.coef.size()) + 1, expected.size());
+    for (Eigen::Index j = 0; j < fit.coef.size(); ++j)
+        QVERIFY2(std::fabs(fit.coef[j] - expected[std::size_t(j)]) < 1e-5,
+                 qPrintable(QStringLiteral("coef %1: %2 vs sklearn %3")
+                                .arg(j)
+                                .arg(fit.coef[j], 0, 'g', 12)
+                                .arg(expected[std::size_t(j)], 0, 'g', 12)));
+    QVERIFY2(std::fabs(fit.intercept - expected.back()) < 1e-5,
+             qPrintable(QStringLiteral("intercept %1 vs sklearn %2")
+                            .arg(fit.intercept, 0, 'g', 12)
+                            .arg(expected.back(), 0, 'g', 12)));
+    // sklearn's objective C * sum(log loss) + 0.5 |w|^2 is no worse than lbfgs reached.
+    double objective = 0.5 * fit.coef.squaredNorm();
+    for (Eigen::Index i = 0; i < ref.x.rows(); ++i) {
+        const double z = ref.x.row(i).dot(fit.coef) + fit.intercept;
+        objective += c * (std::log1p(std::exp(-std::fabs(z))) + std::max(z, 0.0) -
+                          ref.y[std::size_t(i)] * z);
+    }
+    QVERIFY2(objective <= ref.lbfgsObjective.at(c) + 1e-12,
+             qPrintable(QStringLiteral("objective %1 vs sklearn lbfgs %2")
+                            .arg(objective, 0, 'g', 15)
+                            .arg(ref.lbfgsObjective.at(c), 0, 'g', 15)));
+    const auto& probs = ref.probs.at(c);
+    QCOMPARE(probs.size(), ref.y.size());
+    for (Eigen::Index i = 0; i < ref.x.rows(); ++i) {
+        const double p = ml::sigmoid(ref.x.row(i).dot(fit.coef) + fit.intercept);
+        QVERIFY2(std::fabs(p - probs[std::size_t(i)]) < 1e-5,
+                 qPrintable(QStringLiteral("row %1: p %2 vs sklearn %3")
+                                .arg(i)
+                                .arg(p)
+                                .arg(probs[std::size_t(i)])));
+    }
+}
+
+void TestMlClassical::preprocessorImputesAndScales()
+{
+    // Hand arithmetic: heart rate {60, 80, NaN} -> median 70, imputed {60, 80, 70}: mean 70,
+    // population SD sqrt(200/3); its indicator {0, 0, 1}: mean 1/3, SD sqrt(2)/3.
+    const std::size_t k = ml::rawFeatureNames().size();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<ml::FeatureRow> rows(3, ml::FeatureRow(k, 1.0));
+    rows[0][0] = 60;
+    rows[1][0] = 80;
+    rows[2][0] = nan;
+    const auto pre = ml::FeaturePreprocessor::fit(rows);
+    QCOMPARE(pre.outputSize(), k + 1); // one indicator: only heart rate is ever missing
+    QCOMPARE(pre.names().back(), ml::rawFeatureNames()[0] + "_missing");
+    const auto t = pre.transform(rows[2]);
+    QVERIFY(std::fabs(t[0] - 0.0) < 1e-12);
+    QVERIFY(std::fabs(t.back() - (1.0 - 1.0 / 3.0) / (std::sqrt(2.0) / 3.0)) < 1e-12);
+    const auto t0 = pre.transform(rows[0]);
+    QVERIFY(std::fabs(t0[0] - (60.0 - 70.0) / std::sqrt(200.0 / 3.0)) < 1e-12);
+    QVERIFY(std::fabs(t0[1]) < 1e-12); // constant column: centred, SD taken as 1
+    // A feature never missing in training is imputed with its median at prediction time.
+    ml::FeatureRow unseen(k, 1.0);
+    unseen[1] = nan;
+    QVERIFY(std::fabs(pre.transform(unseen)[1]) < 1e-12);
+    // JSON round trip keeps the transform.
+    const auto back = ml::FeaturePreprocessor::fromJson(*ml::Json::parse(pre.toJson().dump()));
+    QVERIFY2(back.ok(), back.error().c_str());
+    QVERIFY(std::fabs(back->transform(rows[0])[0] - t0[0]) < 1e-8);
+}
+
+void TestMlClassical::treeShapSumsToMargin_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("gradient boosting") << QStringLiteral("gbm");
+    QTest::newRow("random forest") << QStringLiteral("forest");
+}
+
+void TestMlClassical::treeShapSumsToMargin()
+{
+    QFETCH(QString, kind);
+    Eigen::MatrixXd x;
+    std::vector<int> y;
+    syntheticData(false, x, y);
+    auto b = ml::XgbBooster::train(x, y, boosterParams(kind), roundsFor(kind));
+    QVERIFY2(b.ok(), b.error().c_str());
+    QCOMPARE(b->rounds(), roundsFor(kind));
+    const auto m = b->margins(x);
+    const Eigen::MatrixXd c = b->contributions(x);
+    QCOMPARE(std::size_t(c.rows()), m.size());
+    QCOMPARE(c.cols(), x.cols() + 1);
+    double spread = 0;
+    for (std::size_t i = 0; i < m.size(); ++i) {
+        QVERIFY2(std::fabs(c.row(Eigen::Index(i)).sum() - m[i]) < 1e-4,
+                 qPrintable(QStringLiteral("row %1: contributions sum %2, margin %3")
+                                .arg(i)
+                                .arg(c.row(Eigen::Index(i)).sum())
+                                .arg(m[i])));
+        spread = std::max(spread, std::fabs(m[i] - m[0]));
+    }
+    QVERIFY(spread > 0.5); // the model is not constant
+    // And it learnt something: training AUC well above chance.
+    QVERIFY(ml::rocAuc(m, y) > 0.8);
+}
+
+void TestMlClassical::importanceOnThresholdFeature_data()
+{
+    // A forest hides feature 2 from half of its splits (colsample_bynode 0.5), so other features
+    // take a little of the credit there.
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<double>("minShare");
+    QTest::newRow("gradient boosting") << QStringLiteral("gbm") << 0.9;
+    QTest::newRow("random forest") << QStringLiteral("forest") << 0.8;
+}
+
+void TestMlClassical::importanceOnThresholdFeature()
+{
+    QFETCH(QString, kind);
+    QFETCH(double, minShare);
+    Eigen::MatrixXd x;
+    std::vector<int> y;
+    syntheticData(true, x, y);
+    auto b = ml::XgbBooster::train(x, y, boosterParams(kind), roundsFor(kind));
+    QVERIFY2(b.ok(), b.error().c_str());
+    const Eigen::MatrixXd c = b->contributions(x);
+    std::vector<double> imp(std::size_t(x.cols()), 0.0);
+    for (Eigen::Index i = 0; i < c.rows(); ++i)
+        for (Eigen::Index j = 0; j < x.cols(); ++j)
+            imp[std::size_t(j)] += std::fabs(c(i, j));
+    double total = 0;
+    for (double v : imp)
+        total += v;
+    QVERIFY(total > 0);
+    const double share = imp[2] / total;
+    qInfo("feature 2 carries %.3f of mean |SHAP|", share);
+    QVERIFY2(share > minShare,
+             qPrintable(QStringLiteral("feature 2 carries %1 of |SHAP|").arg(share)));
+}
+
+void TestMlClassical::boosterSaveLoadRoundTrip()
+{
+    Eigen::MatrixXd x;
+    std::vector<int> y;
+    syntheticData(false, x, y);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const QString& kind : {QStringLiteral("gbm"), QStringLiteral("forest")}) {
+        auto b = ml::XgbBooster::train(x, y, boosterParams(kind), roundsFor(kind));
+        QVERIFY2(b.ok(), b.error().c_str());
+        const std::string path =
+            QString(dir.path() + QStringLiteral("/m_") + kind + QStringLiteral(".ubj"))
+                .toStdString();
+        const auto saved = b->save(path);
+        QVERIFY2(saved.ok(), saved.error().c_str());
+        auto loaded = ml::XgbBooster::load(path);
+        QVERIFY2(loaded.ok(), loaded.error().c_str());
+        QVERIFY(loaded->margins(x) == b->margins(x)); // bit-identical
+        QCOMPARE(loaded->rounds(), b->rounds());
+    }
+    // A file that is not a model is refused with a message, not a crash.
+    const std::string junk = QString(dir.path() + QStringLiteral("/junk.ubj")).toStdString();
+    std::ofstream(junk) << "not a model";
+    QVERIFY(!ml::XgbBooster::load(junk).ok());
+}
+
+void TestMlClassical::shippedModelsLoadAndTamperedRefused_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("weights");
+    QTest::newRow("logreg") << QStringLiteral("logreg") << QStringLiteral("weights.json");
+    QTest::newRow("forest") << QStringLiteral("forest") << QStringLiteral("weights.ubj");
+    QTest::newRow("gbm") << QStringLiteral("gbm") << QStringLiteral("weights.ubj");
+}
+
+void TestMlClassical::shippedModelsLoadAndTamperedRefused()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, weights);
+    const QString source = modelsDir() + QLatin1Char('/') + name;
+    QVERIFY2(QFileInfo::exists(source + QStringLiteral("/manifest.json")),
+             qPrintable(source +
+                        QStringLiteral(": model folder missing; train it with "
+                                       "ecglens-cli train --model ") +
+                        name));
+    auto model = ml::ClassicalModel::load(source.toStdString());
+    QVERIFY2(model.ok(), model.error().c_str());
+    QCOMPARE(QString::fromStdString(model->info().arch), name);
+    // Contributions sum to the margin for a typical and a sparse record.
+    const std::size_t k = ml::rawFeatureNames().size();
+    ml::FeatureRow typical{70,  857, 800, 900, 40, 35, 10, 160, 95, 390,
+                           421, 50,  40,  45,  5,  0,  0,  60,  0};
+    QCOMPARE(typical.size(), k);
+    ml::FeatureRow sparse(k, std::numeric_limits<double>::quiet_NaN());
+    for (const auto& row : {typical, sparse}) {
+        const double m = model->margins({row})[0];
+        const auto c = model->contributions(row);
+        QCOMPARE(c.size(), model->featureNames().size() + 1);
+        double sum = 0;
+        for (double v : c)
+            sum += v;
+        QVERIFY2(std::fabs(sum - m) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(sum).arg(m)));
+        const double p = model->probability(m);
+        QVERIFY(p > 0 && p < 1);
+    }
+
+    // A tampered copy of the weights is refused, naming the file.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString copy = tmp.path() + QLatin1Char('/') + name;
+    QVERIFY(copyFolder(source, copy));
+    QVERIFY(ml::ClassicalModel::load(copy.toStdString()).ok());
+    {
+        QFile f(copy + QLatin1Char('/') + weights);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+        f.seek(0);
+        f.write(bytes);
+    }
+    const auto tampered = ml::ClassicalModel::load(copy.toStdString());
+    QVERIFY(!tampered.ok());
+    QVERIFY2(QString::fromStdString(tampered.error()).contains(weights), tampered.error().c_str());
+    QVERIFY(QString::fromStdString(tampered.error()).contains(QStringLiteral("refused")));
+    // A missing weights file is refused too.
+    QVERIFY(QFile::remove(copy + QLatin1Char('/') + weights));
+    QVERIFY(!ml::ClassicalModel::load(copy.toStdString()).ok());
+}
+
+void TestMlClassical::featuresMatchCliMeasure_data()
+{
+    QTest::addColumn<QString>("record");
+    QTest::newRow("00001") << QStringLiteral("ptbxl/records100/00000/00001_lr.hea");
+    QTest::newRow("00008") << QStringLiteral("ptbxl/records100/00000/00008_lr.hea");
+    QTest::newRow("00026") << QStringLiteral("ptbxl/records100/00000/00026_lr.hea");
+}
+
+void TestMlClassical::featuresMatchCliMeasure()
+{
+    QFETCH(QString, record);
+    ECGLENS_REQUIRE_DATA(record);
+    const QString path = test::dataPath(record);
+    ml::PtbxlEntry entry;
+    entry.recordPath = path.toStdString();
+    entry.ageYears = 56;
+    entry.sex = Sex::Female;
+    const auto f = ml::ptbxlFeatures(entry);
+    QVERIFY2(f.ok(), f.error().c_str());
+    int code = 0;
+    const QByteArray out =
+        runCli({QStringLiteral("measure"), QStringLiteral("--json"), path}, code);
+    QCOMPARE(code, 0);
+    const QJsonObject j = QJsonDocument::fromJson(out).object();
+    QVERIFY(!j.isEmpty());
+    const auto& names = ml::rawFeatureNames();
+    auto feature = [&](const std::string& n) {
+        return (*f)[std::size_t(std::find(names.begin(), names.end(), n) - names.begin())];
+    };
+    // The CLI prints one decimal.
+    for (const auto& [cli, mine] : std::vector<std::pair<QString, std::string>>{
+             {QStringLiteral("heart_rate_bpm"), "heart_rate_bpm"},
+             {QStringLiteral("qrs_ms"), "qrs_ms"},
+             {QStringLiteral("qtc_bazett_ms"), "qtc_bazett_ms"},
+             {QStringLiteral("pr_ms"), "pr_ms"},
+             {QStringLiteral("qrs_axis_deg"), "qrs_axis_deg"}}) {
+        const QJsonValue v = j.value(cli);
+        const double mineV = feature(mine);
+        if (v.isNull()) {
+            QVERIFY2(!std::isfinite(mineV), qPrintable(cli + QStringLiteral(" missing in CLI")));
+            continue;
+        }
+        QVERIFY2(
+            std::fabs(v.toDouble() - mineV) <= 0.05 + 1e-9,
+            qPrintable(
+                QStringLiteral("%1: CLI %2, feature %3").arg(cli).arg(v.toDouble()).arg(mineV)));
+    }
+    QVERIFY(std::isfinite(feature("heart_rate_bpm")) && feature("heart_rate_bpm") > 30);
+    QCOMPARE(feature("age_years"), 56.0);
+    QCOMPARE(feature("sex_female"), 1.0);
+}
+
+void TestMlClassical::trainLogregSmoke()
+{
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString out = tmp.path() + QStringLiteral("/logreg_smoke");
+    int code = 0;
+    QByteArray err;
+    runCli({QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral("logreg"),
+            QStringLiteral("--data"), test::dataDir(), QStringLiteral("--out"), out,
+            QStringLiteral("--max-records"), QStringLiteral("60"), QStringLiteral("--seed"),
+            QStringLiteral("3")},
+           code, 120000, &err);
+    QVERIFY2(code == 0, err.constData());
+    for (const char* f : {"model.json", "config.json", "weights.json", "manifest.json"})
+        QVERIFY2(QFileInfo::exists(out + QLatin1Char('/') + QLatin1String(f)), f);
+    auto model = ml::ClassicalModel::load(out.toStdString());
+    QVERIFY2(model.ok(), model.error().c_str());
+    QCOMPARE(QString::fromStdString(model->info().arch), QStringLiteral("logreg"));
+    const auto& t = model->info().ageGroupThresholds;
+    QCOMPARE(int(t.size()), 3);
+    ml::FeatureRow row(ml::rawFeatureNames().size(), std::numeric_limits<double>::quiet_NaN());
+    const double m = model->margins({row})[0];
+    QVERIFY(std::isfinite(m));
+}
+
+QTEST_GUILESS_MAIN(TestMlClassical)
+#include "tst_ml_classical.moc"
