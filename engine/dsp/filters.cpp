@@ -343,6 +343,12 @@ void sosFilter(const std::vector<Biquad>& sos, std::vector<double>& x)
 
 bool bridgeNaN(std::vector<double>& x)
 {
+    // Fast path: nothing to bridge (a read-only scan, no stores).
+    bool anyNaN = false;
+    for (double v : x)
+        anyNaN |= std::isnan(v);
+    if (!anyNaN)
+        return !x.empty();
     const std::ptrdiff_t n = std::ptrdiff_t(x.size());
     std::ptrdiff_t last = -1;
     for (std::ptrdiff_t i = 0; i < n; ++i) {
