@@ -60,7 +60,7 @@ bool bridgeNaN(std::vector<double>& x);
 
 /// sosFiltFilt on every signal in place; equally long NaN-free signals run together (faster,
 /// same values).
-void sosFiltFiltMany(const std::vector<Biquad>& sos, std::vector<std::vector<double>>& signals);
+void sosFiltFiltMany(const std::vector<Biquad>& sos, std::vector<std::vector<double>>& lanes);
 
 /// Integer factors up/down (coprime) approximating toHz/fromHz (continued fraction, den <= 1000).
 std::pair<int, int> rationalRatio(double fromHz, double toHz);
