@@ -41,6 +41,9 @@ void AppSettings::load(QSettings& s)
     showRaw = s.value(QStringLiteral("filters/showRaw"), d.showRaw).toBool();
     beatMarkers = s.value(QStringLiteral("view/beatMarkers"), d.beatMarkers).toBool();
     dpiCalibration = s.value(QStringLiteral("screen/dpiCalibration"), d.dpiCalibration).toDouble();
+    autoAnalyse = s.value(QStringLiteral("analysis/auto"), d.autoAnalyse).toBool();
+    showContributions =
+        s.value(QStringLiteral("analysis/showContributions"), d.showContributions).toBool();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
     // Sanitise values edited by hand.
@@ -68,6 +71,8 @@ void AppSettings::save(QSettings& s) const
     s.setValue(QStringLiteral("filters/showRaw"), showRaw);
     s.setValue(QStringLiteral("view/beatMarkers"), beatMarkers);
     s.setValue(QStringLiteral("screen/dpiCalibration"), dpiCalibration);
+    s.setValue(QStringLiteral("analysis/auto"), autoAnalyse);
+    s.setValue(QStringLiteral("analysis/showContributions"), showContributions);
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
     s.setValue(QStringLiteral("files/recent"), recentFiles);
 }

@@ -20,10 +20,12 @@ struct AppSettings
     bool filterBaseline = false;
     bool filterNotch = false;
     double mainsHz = 50.0;
-    double lowPassHz = 0.0;      ///< 0 = off; else 40, 100, 150
-    bool showRaw = false;        ///< raw signal even when filters are set
-    bool beatMarkers = true;     ///< detected-beat markers on the rhythm strip
-    double dpiCalibration = 1.0; ///< measured / reported screen size
+    double lowPassHz = 0.0;        ///< 0 = off; else 40, 100, 150
+    bool showRaw = false;          ///< raw signal even when filters are set
+    bool beatMarkers = true;       ///< detected-beat markers on the rhythm strip
+    double dpiCalibration = 1.0;   ///< measured / reported screen size
+    bool autoAnalyse = true;       ///< run the detector after a recording opens
+    bool showContributions = true; ///< SHAP bands on the trace
     QString lastFolder;
     QStringList recentFiles;
     static constexpr int kMaxRecent = 10;

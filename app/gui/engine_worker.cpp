@@ -3,14 +3,76 @@
 #include "io/open.h"
 #include "view/signal_view.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QThread>
 
 namespace ecglens {
 
+namespace {
+
+/// The model folder: ECGLENS_MODEL_DIR when set (the folder itself or its subfolder named after
+/// the default model; unlike the CLI there is no silent fallback, so a user who points the app
+/// at a model folder learns when it is not usable), else the installed or source-tree model.
+QString modelFolder(QString& error)
+{
+    const QString env = qEnvironmentVariable("ECGLENS_MODEL_DIR");
+    const QString manifest = QStringLiteral("manifest.json");
+    if (!env.isEmpty()) {
+        const QString sub = QDir(env).filePath(QString::fromLatin1(ml::defaultModelName()));
+        if (QFileInfo::exists(QDir(env).filePath(manifest)))
+            return env;
+        if (QFileInfo::exists(QDir(sub).filePath(manifest)))
+            return sub;
+        error = EngineWorker::tr("No detector model in %1 (ECGLENS_MODEL_DIR): manifest.json "
+                                 "not found there or in %2. Point ECGLENS_MODEL_DIR to a model "
+                                 "folder or unset it to use the shipped model.")
+                    .arg(QDir::toNativeSeparators(env), QDir::toNativeSeparators(sub));
+        return {};
+    }
+    const QString dir = QString::fromStdString(ml::defaultModelDir());
+    if (dir.isEmpty())
+        error = EngineWorker::tr("No detector model found: the shipped model \"%1\" is not "
+                                 "installed. Reinstall ECG Lens or set ECGLENS_MODEL_DIR.")
+                    .arg(QString::fromLatin1(ml::defaultModelName()));
+    return dir;
+}
+
+} // namespace
+
 EngineWorker::EngineWorker(std::shared_ptr<JobIds> ids, QObject* parent)
     : QObject(parent), m_ids(std::move(ids))
 {}
+
+ProgressFn EngineWorker::alive(JobKind kind, quint64 jobId)
+{
+    return [this, kind, jobId, last = -1.0](double f) mutable {
+        if (f - last >= 0.01 || f >= 1.0) {
+            last = f;
+            emit progress(kind, jobId, f);
+        }
+        return !m_ids->isStale(kind, jobId);
+    };
+}
+
+const ml::Detector* EngineWorker::detector(QString& error)
+{
+    Q_ASSERT(QThread::currentThread() == thread()); // inference state lives on this thread
+    if (m_detector)
+        return m_detector.get();
+    const QString dir = modelFolder(error);
+    if (dir.isEmpty())
+        return nullptr;
+    Result<ml::Detector> loaded = ml::Detector::load(dir.toStdString());
+    if (!loaded) {
+        error = tr("Detector model in %1 refused: %2")
+                    .arg(QDir::toNativeSeparators(dir), QString::fromStdString(loaded.error()));
+        return nullptr;
+    }
+    m_detector = std::make_unique<ml::Detector>(std::move(loaded).value());
+    return m_detector.get();
+}
 
 void EngineWorker::load(quint64 jobId, const QString& path)
 {
@@ -22,6 +84,8 @@ void EngineWorker::load(quint64 jobId, const QString& path)
         emit loaded(out);
         return;
     }
+    m_preparedFor.reset(); // explanations of the previous recording are no longer wanted
+    m_prepared.reset();
     QElapsedTimer timer;
     timer.start();
     io::OpenOptions options;
@@ -109,6 +173,87 @@ void EngineWorker::measure(quint64 jobId, std::shared_ptr<const Recording> recor
     out.values = analysis->measurements.values;
     out.beats = std::move(analysis->beats);
     emit measured(out);
+}
+
+void EngineWorker::analyze(quint64 jobId, std::shared_ptr<const Recording> recording,
+                           AnalyzeRequest request)
+{
+    AnalyzeOutcome out;
+    out.jobId = jobId;
+    out.recording = recording;
+    if (!recording || recording->leads.empty() || m_ids->isStale(JobKind::Analyze, jobId)) {
+        out.cancelled = true;
+        emit analyzed(out);
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    emit progress(JobKind::Analyze, jobId, 0.0);
+    const ml::Detector* det = detector(out.modelError);
+    if (!det) {
+        out.seconds = timer.nsecsElapsed() / 1e9;
+        emit analyzed(out);
+        return;
+    }
+    ml::AnalysisOptions options;
+    options.ageYears = request.ageYears;
+    options.sex = request.sex;
+    Result<ml::Analysis> result =
+        ml::analyse(*det, *recording, options, alive(JobKind::Analyze, jobId));
+    if (m_ids->isStale(JobKind::Analyze, jobId))
+        out.cancelled = true;
+    else if (!result)
+        out.error = QString::fromStdString(result.error());
+    else
+        out.analysis = std::make_shared<const ml::Analysis>(std::move(result).value());
+    out.seconds = timer.nsecsElapsed() / 1e9;
+    emit analyzed(out);
+}
+
+void EngineWorker::explain(quint64 jobId, std::shared_ptr<const Recording> recording,
+                           ExplainRequest request)
+{
+    ExplainOutcome out;
+    out.jobId = jobId;
+    out.recording = recording;
+    out.request = request;
+    if (!recording || recording->leads.empty() || m_ids->isStale(JobKind::Explain, jobId)) {
+        out.cancelled = true;
+        emit explained(out);
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    emit progress(JobKind::Explain, jobId, 0.0);
+    const ml::Detector* det = detector(out.modelError);
+    if (!det) {
+        emit explained(out);
+        return;
+    }
+    if (m_preparedFor != recording || !m_prepared) {
+        m_prepared.reset();
+        auto prepared = xai::prepareRecording(*recording, true);
+        if (!prepared) {
+            out.error = QString::fromStdString(prepared.error());
+            emit explained(out);
+            return;
+        }
+        m_prepared = std::make_unique<xai::PreparedRecording>(std::move(prepared).value());
+        m_preparedFor = recording;
+    }
+    xai::ExplainOptions options; // isoelectric baseline; exact up to 14 players, else KernelSHAP
+    options.players = request.players;
+    Result<xai::RecordingExplanation> result = xai::explainPrepared(
+        *det, *m_prepared, request.startS, options, alive(JobKind::Explain, jobId));
+    if (m_ids->isStale(JobKind::Explain, jobId))
+        out.cancelled = true;
+    else if (!result)
+        out.error = QString::fromStdString(result.error());
+    else
+        out.explanation =
+            std::make_shared<const xai::RecordingExplanation>(std::move(result).value());
+    out.seconds = timer.nsecsElapsed() / 1e9;
+    emit explained(out);
 }
 
 } // namespace ecglens

@@ -4,6 +4,8 @@
 #include "dsp/filters.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "ml/detector.h"
+#include "xai/explain_recording.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -19,9 +21,9 @@ class SignalView;
 }
 
 /// Kinds of background job. Each kind has its own "latest request": a newer load supersedes
-/// an older load (and any filter job on the old recording); a newer filter job supersedes an
-/// older filter job. Analysis stages (beats, detector, SHAP) get their own kinds here.
-enum class JobKind { Load = 0, Filter = 1, Measure = 2, Count = 3 };
+/// an older load (and any filter, measure, analysis or explanation job on the old recording); a
+/// newer job of any other kind supersedes the older one of its kind.
+enum class JobKind { Load = 0, Filter = 1, Measure = 2, Analyze = 3, Explain = 4, Count = 5 };
 
 /// Shared between the GUI thread (writes) and the worker (reads in progress callbacks).
 struct JobIds
@@ -61,6 +63,47 @@ struct MeasureOutcome
     bool cancelled = false;
 };
 
+/// Patient details the detector uses (the patient panel's, which may be edited).
+struct AnalyzeRequest
+{
+    std::optional<double> ageYears;
+    Sex sex = Sex::Unknown;
+};
+
+/// What an analysis job returns: the detector's verdict for a whole recording.
+struct AnalyzeOutcome
+{
+    quint64 jobId = 0;
+    std::shared_ptr<const Recording> recording;   ///< the recording that was analysed
+    std::shared_ptr<const ml::Analysis> analysis; ///< null on failure / cancel
+    QString error;                                ///< the analysis failed (message from the engine)
+    QString modelError; ///< the model could not be loaded (names the folder)
+    bool cancelled = false;
+    double seconds = 0.0; ///< wall time, model load included
+};
+
+/// Which window to explain and how.
+struct ExplainRequest
+{
+    double startS = 0.0;    ///< window start, seconds from the start of the recording
+    int flaggedIndex = -1;  ///< the flagged segment it belongs to, -1 for none
+    bool highlight = false; ///< outline the strongest contributions when shown
+    xai::PlayerKind players = xai::PlayerKind::Beats;
+};
+
+/// What an explanation job returns.
+struct ExplainOutcome
+{
+    quint64 jobId = 0;
+    std::shared_ptr<const Recording> recording;
+    ExplainRequest request;
+    std::shared_ptr<const xai::RecordingExplanation> explanation; ///< null on failure / cancel
+    QString error;
+    QString modelError;
+    bool cancelled = false;
+    double seconds = 0.0;
+};
+
 /// Runs engine calls on its own thread (one long-lived object moved to a QThread by JobRunner).
 /// Slots are invoked through queued calls; each job checks the shared JobIds in its progress
 /// callback and stops as soon as a newer job of the same kind has been requested.
@@ -77,15 +120,32 @@ public slots:
     /// Conditions, detects beats, measures and lists rhythm findings (dsp::analyse).
     void measure(quint64 jobId, std::shared_ptr<const ecglens::Recording> recording,
                  ecglens::dsp::ConditionOptions options);
+    /// The detector's verdict (ml::analyse); loads the model on first use, on this thread.
+    void analyze(quint64 jobId, std::shared_ptr<const ecglens::Recording> recording,
+                 ecglens::AnalyzeRequest request);
+    /// SHAP contributions of one 10 s window (xai::explainPrepared); the prepared signal and
+    /// its beats are kept for further windows of the same recording.
+    void explain(quint64 jobId, std::shared_ptr<const ecglens::Recording> recording,
+                 ecglens::ExplainRequest request);
 
 signals:
     void progress(ecglens::JobKind kind, quint64 jobId, double fraction);
     void loaded(const ecglens::LoadOutcome& outcome);
     void filtered(const ecglens::FilterOutcome& outcome);
     void measured(const ecglens::MeasureOutcome& outcome);
+    void analyzed(const ecglens::AnalyzeOutcome& outcome);
+    void explained(const ecglens::ExplainOutcome& outcome);
 
 private:
+    /// The detector, loaded on first use; null with `error` set when it cannot be loaded (a
+    /// failed load is retried on the next request, so a repaired model folder is picked up).
+    const ml::Detector* detector(QString& error);
+    ProgressFn alive(JobKind kind, quint64 jobId);
+
     std::shared_ptr<JobIds> m_ids;
+    std::unique_ptr<ml::Detector> m_detector;
+    std::shared_ptr<const Recording> m_preparedFor;
+    std::unique_ptr<xai::PreparedRecording> m_prepared;
 };
 
 } // namespace ecglens
@@ -93,6 +153,10 @@ private:
 Q_DECLARE_METATYPE(ecglens::LoadOutcome)
 Q_DECLARE_METATYPE(ecglens::FilterOutcome)
 Q_DECLARE_METATYPE(ecglens::MeasureOutcome)
+Q_DECLARE_METATYPE(ecglens::AnalyzeOutcome)
+Q_DECLARE_METATYPE(ecglens::ExplainOutcome)
+Q_DECLARE_METATYPE(ecglens::AnalyzeRequest)
+Q_DECLARE_METATYPE(ecglens::ExplainRequest)
 Q_DECLARE_METATYPE(ecglens::JobKind)
 Q_DECLARE_METATYPE(std::shared_ptr<const ecglens::Recording>)
 Q_DECLARE_METATYPE(ecglens::dsp::ConditionOptions)

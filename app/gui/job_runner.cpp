@@ -7,6 +7,8 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
     qRegisterMetaType<LoadOutcome>();
     qRegisterMetaType<FilterOutcome>();
     qRegisterMetaType<MeasureOutcome>();
+    qRegisterMetaType<AnalyzeOutcome>();
+    qRegisterMetaType<ExplainOutcome>();
     qRegisterMetaType<JobKind>();
     m_thread.setObjectName(QStringLiteral("ecglens-engine"));
     m_worker->moveToThread(&m_thread);
@@ -14,6 +16,9 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
     connect(m_worker, &EngineWorker::loaded, this, &JobRunner::onLoaded, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::filtered, this, &JobRunner::onFiltered, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::measured, this, &JobRunner::onMeasured, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::analyzed, this, &JobRunner::onAnalyzed, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::explained, this, &JobRunner::onExplained,
+            Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::progress, this, &JobRunner::onProgress, Qt::QueuedConnection);
     m_thread.start();
 }
@@ -45,8 +50,11 @@ quint64 JobRunner::load(const QString& path)
 {
     next(JobKind::Filter); // filters of the previous recording are useless now
     setRunning(JobKind::Filter, 0);
-    next(JobKind::Measure); // and so are its measurements
-    setRunning(JobKind::Measure, 0);
+    // Measurements, the verdict and explanations of the previous recording are useless now.
+    for (JobKind kind : {JobKind::Measure, JobKind::Analyze, JobKind::Explain}) {
+        next(kind);
+        setRunning(kind, 0);
+    }
     const quint64 id = next(JobKind::Load);
     setRunning(JobKind::Load, id);
     QMetaObject::invokeMethod(
@@ -74,6 +82,30 @@ quint64 JobRunner::measure(std::shared_ptr<const Recording> recording,
     QMetaObject::invokeMethod(
         m_worker,
         [w = m_worker, id, rec = std::move(recording), options] { w->measure(id, rec, options); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 JobRunner::analyze(std::shared_ptr<const Recording> recording,
+                           const AnalyzeRequest& request)
+{
+    const quint64 id = next(JobKind::Analyze);
+    setRunning(JobKind::Analyze, id);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, id, rec = std::move(recording), request] { w->analyze(id, rec, request); },
+        Qt::QueuedConnection);
+    return id;
+}
+
+quint64 JobRunner::explain(std::shared_ptr<const Recording> recording,
+                           const ExplainRequest& request)
+{
+    const quint64 id = next(JobKind::Explain);
+    setRunning(JobKind::Explain, id);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, id, rec = std::move(recording), request] { w->explain(id, rec, request); },
         Qt::QueuedConnection);
     return id;
 }
@@ -109,6 +141,24 @@ void JobRunner::onMeasured(const MeasureOutcome& outcome)
         return;
     setRunning(JobKind::Measure, 0);
     emit measureFinished(outcome);
+}
+
+void JobRunner::onAnalyzed(const AnalyzeOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.jobId != m_ids->latest[int(JobKind::Analyze)].load())
+        return; // stale: a newer recording or analysis was requested, or the user cancelled
+    setRunning(JobKind::Analyze, 0);
+    emit analyzeFinished(outcome);
+}
+
+void JobRunner::onExplained(const ExplainOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.jobId != m_ids->latest[int(JobKind::Explain)].load())
+        return;
+    setRunning(JobKind::Explain, 0);
+    emit explainFinished(outcome);
 }
 
 void JobRunner::onProgress(JobKind kind, quint64 jobId, double fraction)

@@ -28,6 +28,10 @@ public:
     /// Measures `recording` (beats, intervals, findings); returns the job id.
     quint64 measure(std::shared_ptr<const Recording> recording,
                     const dsp::ConditionOptions& options);
+    /// Runs the detector on `recording` (loading the model on first use); returns the job id.
+    quint64 analyze(std::shared_ptr<const Recording> recording, const AnalyzeRequest& request);
+    /// Explains one window of `recording`; returns the job id.
+    quint64 explain(std::shared_ptr<const Recording> recording, const ExplainRequest& request);
     /// Cancels the running job of `kind` (its result will be dropped).
     void cancel(JobKind kind);
     bool busy(JobKind kind) const { return m_running[int(kind)] != 0; }
@@ -36,6 +40,8 @@ signals:
     void loadFinished(const ecglens::LoadOutcome& outcome);
     void filterFinished(const ecglens::FilterOutcome& outcome);
     void measureFinished(const ecglens::MeasureOutcome& outcome);
+    void analyzeFinished(const ecglens::AnalyzeOutcome& outcome);
+    void explainFinished(const ecglens::ExplainOutcome& outcome);
     void progress(ecglens::JobKind kind, double fraction);
     void busyChanged(ecglens::JobKind kind, bool busy);
 
@@ -44,6 +50,8 @@ private:
     void onLoaded(const LoadOutcome& outcome);
     void onFiltered(const FilterOutcome& outcome);
     void onMeasured(const MeasureOutcome& outcome);
+    void onAnalyzed(const AnalyzeOutcome& outcome);
+    void onExplained(const ExplainOutcome& outcome);
     void onProgress(JobKind kind, quint64 jobId, double fraction);
     void setRunning(JobKind kind, quint64 id);
 

@@ -1,4 +1,5 @@
-// ecglens: the GUI. Command line: [FILE] [--demo] [--screenshot OUT.png [--layout L] [--size WxH]]
+// ecglens: the GUI. Command line:
+//   [FILE] [--demo] [--screenshot OUT.png [--analyse] [--layout L] [--size WxH]]
 
 #include "ecg_layout.h"
 #include "main_window.h"
@@ -38,7 +39,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption size(
         QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1600x1000)."),
         QStringLiteral("WxH"));
-    parser.addOptions({demo, shot, layout, size});
+    const QCommandLineOption analyse(
+        QStringLiteral("analyse"),
+        QStringLiteral("With --screenshot: run the detector and wait for the verdict and the "
+                       "explanation of the first flagged segment (else the most probable "
+                       "window) before grabbing."));
+    parser.addOptions({demo, shot, layout, size, analyse});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Recording to open (WFDB .hea, EDF, CSV, SCP, "
                                                 "HL7 aECG, DICOM, or demo:...)."));
@@ -70,6 +76,8 @@ int main(int argc, char* argv[])
                                                  QSettings::IniFormat)
                    : std::make_unique<QSettings>();
     ecglens::MainWindow window(std::move(store));
+    if (screenshot)
+        window.settings().autoAnalyse = parser.isSet(analyse); // plain screenshots stay quick
     if (parser.isSet(layout)) {
         window.settings().layout = ecglens::layoutKey(ecglens::layoutFromKey(parser.value(layout)));
         window.applyViewSettings();
@@ -81,7 +89,8 @@ int main(int argc, char* argv[])
         if (wh.size() == 2 && wh[0].toInt() > 100 && wh[1].toInt() > 100)
             s = QSize(wh[0].toInt(), wh[1].toInt());
         window.resize(s);
-        runner = std::make_unique<ecglens::ScreenshotRunner>(&window, parser.value(shot));
+        runner = std::make_unique<ecglens::ScreenshotRunner>(&window, parser.value(shot),
+                                                             parser.isSet(analyse));
     }
     window.show();
     if (!path.isEmpty())

@@ -1,9 +1,10 @@
 #include "main_window.h"
 
+#include "analysis_controller.h"
+#include "beat_markers.h"
 #include "ecg_viewer.h"
 #include "file_actions.h"
 #include "help_actions.h"
-#include "beat_markers.h"
 #include "job_runner.h"
 #include "measurements_panel.h"
 #include "patient_panel.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     m_fileActions = new FileActions(this, m_settings, this);
     m_viewActions = new ViewActions(this, m_viewer, m_settings, this);
     m_toolsActions = new ToolsActions(this, m_viewer->plot(), m_settings, this);
+    m_analysis = new AnalysisController(this, m_viewer, m_jobs, m_settings, this);
     m_helpActions = new HelpActions(this, this);
     m_viewActions->addDockToggle(dock->toggleViewAction());
     m_measurements = new MeasurementsPanel(m_viewer->plot(), m_jobs, this);
@@ -93,7 +95,12 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     measureDock->setObjectName(QStringLiteral("measurementsDock"));
     measureDock->setWidget(m_measurements);
     measureDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, m_analysis->flaggedDock());
     addDockWidget(Qt::RightDockWidgetArea, measureDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_analysis->explanationDock());
+    tabifyDockWidget(measureDock, m_analysis->explanationDock());
+    resizeDocks({dock, m_analysis->flaggedDock(), measureDock}, {170, 150, 560}, Qt::Vertical);
+    resizeDocks({measureDock}, {380}, Qt::Horizontal);
     m_viewActions->addMeasurementToggles(measureDock->toggleViewAction(),
                                          m_measurements->markers());
     buildStatusBar();
@@ -101,17 +108,14 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     connect(m_jobs, &JobRunner::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_jobs, &JobRunner::filterFinished, this, &MainWindow::onFilterFinished);
     connect(m_jobs, &JobRunner::progress, this, [this](JobKind kind, double f) {
-        if (kind == JobKind::Load)
-            m_progress->setValue(int(f * 100));
+        m_jobFraction[int(kind)] = f;
+        updateProgress();
     });
-    connect(m_jobs, &JobRunner::busyChanged, this, [this](JobKind kind, bool busy) {
-        if (kind != JobKind::Load)
-            return;
-        m_progress->setValue(0);
-        m_progress->setVisible(busy);
-        m_cancel->setVisible(busy);
+    connect(m_jobs, &JobRunner::busyChanged, this, [this](JobKind kind, bool) {
+        m_jobFraction[int(kind)] = 0.0;
+        updateProgress();
     });
-    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelLoading);
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelJobs);
     connect(m_viewer->plot(), &EcgPlot::cursorMoved, this,
             [this](double t) { m_statusCursor->setText(tr("cursor %1").arg(formatClock(t))); });
     connect(m_viewer->plot(), &EcgPlot::caliperChanged, this, &MainWindow::onCaliper);
@@ -121,6 +125,9 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     });
     connect(m_patient, &PatientPanel::patientEdited, this, [this](const Patient&) {
         statusBar()->showMessage(tr("Patient details edited (kept for this session)"), 4000);
+        // Age and sex choose the detector's thresholds: the verdict must follow the edit.
+        if (m_recording && (m_settings.autoAnalyse || m_analysis->analysis()))
+            m_analysis->analyse();
     });
 
     applyViewSettings();
@@ -152,6 +159,34 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     statusBar()->addPermanentWidget(note);
+}
+
+void MainWindow::updateProgress()
+{
+    // One bar for the job the user is waiting on: the load first, then the verdict, then the
+    // explanation (measurements and display filters are quick and show their own results).
+    for (JobKind kind : {JobKind::Load, JobKind::Analyze, JobKind::Explain}) {
+        if (!m_jobs->busy(kind))
+            continue;
+        m_progress->setFormat(kind == JobKind::Load      ? tr("Opening %p%")
+                              : kind == JobKind::Analyze ? tr("Analysing %p%")
+                                                         : tr("Explaining %p%"));
+        m_progress->setValue(int(m_jobFraction[int(kind)] * 100));
+        m_progress->show();
+        m_cancel->show();
+        return;
+    }
+    m_progress->setValue(0);
+    m_progress->hide();
+    m_cancel->hide();
+}
+
+void MainWindow::cancelJobs()
+{
+    if (loading())
+        cancelLoading();
+    else
+        m_analysis->cancel();
 }
 
 void MainWindow::saveSettings()
@@ -201,6 +236,7 @@ void MainWindow::closeRecording()
 {
     m_jobs->cancel(JobKind::Load);
     m_jobs->cancel(JobKind::Filter);
+    m_analysis->setRecording(nullptr);
     m_recording.reset();
     m_rawSignal.reset();
     m_filteredSignal.reset();
@@ -232,6 +268,7 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         m_measurements->analyse(m_recording, m_settings.mainsHz); // the load cancelled it
+        m_analysis->resume(); // and the analysis / explanation of the shown recording
         emit loadFailed(error);
         return;
     }
@@ -255,7 +292,8 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
         statusBar()->showMessage(tr("Warning: %1").arg(QString::fromStdString(w)), 8000);
     updateTitleAndStatus();
     emit recordingShown(m_path);
-    applyFilters();
+    applyFilters(); // queues the quick measure job first
+    m_analysis->setRecording(m_recording);
 }
 
 void MainWindow::applyFilters()

@@ -15,6 +15,7 @@ class QSettings;
 
 namespace ecglens {
 
+class AnalysisController;
 class EcgViewer;
 class FileActions;
 class HelpActions;
@@ -41,10 +42,14 @@ public:
     void openDemo();
     void closeRecording();
     void cancelLoading();
+    /// Cancels what runs in the background: a load, else the analysis and explanation.
+    void cancelJobs();
 
     EcgViewer* viewer() const { return m_viewer; }
     PatientPanel* patientPanel() const { return m_patient; }
     MeasurementsPanel* measurementsPanel() const { return m_measurements; }
+    /// The detector's verdict, flagged segments and explanations.
+    AnalysisController* analysis() const { return m_analysis; }
     JobRunner* jobs() const { return m_jobs; }
     AppSettings& settings() { return m_settings; }
     void saveSettings();
@@ -75,6 +80,7 @@ private:
     void onFilterFinished(const FilterOutcome& outcome);
     void onCaliper(const CaliperReading& reading);
     void updateTitleAndStatus();
+    void updateProgress();
 
     std::unique_ptr<QSettings> m_store;
     AppSettings m_settings;
@@ -82,6 +88,7 @@ private:
     EcgViewer* m_viewer;
     PatientPanel* m_patient;
     MeasurementsPanel* m_measurements;
+    AnalysisController* m_analysis;
     QLabel* m_banner;
     FileActions* m_fileActions;
     ViewActions* m_viewActions;
@@ -93,6 +100,7 @@ private:
     QLabel* m_statusCaliper;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
+    double m_jobFraction[int(JobKind::Count)] = {};
 
     std::shared_ptr<const Recording> m_recording;
     std::shared_ptr<const view::SignalView> m_rawSignal;

@@ -1,5 +1,6 @@
 #include "screenshot.h"
 
+#include "analysis_controller.h"
 #include "main_window.h"
 #include "measurements_panel.h"
 
@@ -11,23 +12,50 @@
 
 namespace ecglens {
 
-ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString outPath, int timeoutMs,
+ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString outPath, bool analyse, int timeoutMs,
                                    QObject* parent)
-    : QObject(parent), m_window(window), m_outPath(std::move(outPath))
+    : QObject(parent), m_window(window), m_outPath(std::move(outPath)), m_analyse(analyse)
 {
-    // Grab once the trace is on screen and the measure job has delivered its beat markers.
-    auto ready = [this] {
-        if (m_shown && !m_window->measurementsPanel()->busy())
-            QTimer::singleShot(50, this, &ScreenshotRunner::grabAndQuit); // let replots run
-    };
-    connect(window, &MainWindow::filtersApplied, this, [this, ready] {
+    // Grab once the trace is on screen and the measure job has delivered its beat markers
+    // (and, with --analyse, the verdict and its explanation are in).
+    connect(window, &MainWindow::filtersApplied, this, [this] {
         m_shown = true;
-        ready();
+        check();
     });
-    connect(window->measurementsPanel(), &MeasurementsPanel::measured, this, ready);
+    connect(window->measurementsPanel(), &MeasurementsPanel::measured, this,
+            &ScreenshotRunner::check);
+    AnalysisController* analysis = window->analysis();
+    connect(analysis, &AnalysisController::verdictShown, this, [this] {
+        m_analysisDone = true;
+        check();
+    });
+    connect(analysis, &AnalysisController::analysisEnded, this, [this] {
+        m_analysisDone = true;
+        m_expectExplanation = false; // no verdict, so nothing gets explained
+        check();
+    });
+    connect(analysis, &AnalysisController::explanationShown, this, [this] {
+        m_explanationDone = true;
+        check();
+    });
+    connect(analysis, &AnalysisController::explanationFailed, this, [this] {
+        m_explanationDone = true;
+        check();
+    });
     connect(window, &MainWindow::loadFailed, this, &ScreenshotRunner::fail);
-    QTimer::singleShot(timeoutMs, this,
-                       [this] { fail(tr("timed out waiting for the recording")); });
+    QTimer::singleShot(timeoutMs, this, [this] {
+        fail(m_shown ? tr("timed out waiting for the analysis")
+                     : tr("timed out waiting for the recording"));
+    });
+}
+
+void ScreenshotRunner::check()
+{
+    if (!m_shown || m_window->measurementsPanel()->busy())
+        return;
+    if (m_analyse && (!m_analysisDone || (m_expectExplanation && !m_explanationDone)))
+        return;
+    QTimer::singleShot(100, this, &ScreenshotRunner::grabAndQuit); // let replots run
 }
 
 void ScreenshotRunner::grabAndQuit()

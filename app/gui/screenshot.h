@@ -7,25 +7,31 @@ namespace ecglens {
 
 class MainWindow;
 
-/// `ecglens --screenshot OUT.png FILE`: waits until the background load (and any display
-/// filtering) has put the recording on screen and its measurements are in, grabs the window into
-/// OUT.png and quits with 0, or quits with 1 and a message on stderr when loading fails or takes
-/// too long.
+/// `ecglens --screenshot OUT.png FILE [--analyse]`: waits until the background load (and any
+/// display filtering) has put the recording on screen and its measurements are in — with
+/// `analyse`, also until the detector's verdict and the explanation shown after it (the first
+/// flagged segment, else the most probable window) are in — grabs the window into OUT.png and
+/// quits with 0, or quits with 1 and a message on stderr when loading fails or takes too long.
 class ScreenshotRunner : public QObject
 {
     Q_OBJECT
 public:
-    ScreenshotRunner(MainWindow* window, QString outPath, int timeoutMs = 120000,
-                     QObject* parent = nullptr);
+    ScreenshotRunner(MainWindow* window, QString outPath, bool analyse = false,
+                     int timeoutMs = 180000, QObject* parent = nullptr);
 
 private:
+    void check();
     void grabAndQuit();
     void fail(const QString& message);
 
     MainWindow* m_window;
     QString m_outPath;
+    bool m_analyse = false;
     bool m_done = false;
     bool m_shown = false;
+    bool m_analysisDone = false;    ///< verdict shown, or the analysis ended without one
+    bool m_explanationDone = false; ///< explanation shown or failed
+    bool m_expectExplanation = true;
 };
 
 } // namespace ecglens

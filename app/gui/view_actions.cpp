@@ -169,7 +169,7 @@ void ViewActions::addMeasurementToggles(QAction* dockToggle, BeatMarkerLayer* ma
     beats->setObjectName(QStringLiteral("beatMarkersAction"));
     beats->setCheckable(true);
     beats->setChecked(m_settings.beatMarkers);
-    beats->setShortcut(QKeySequence(Qt::Key_B));
+    beats->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_B)); // B alone: baseline filter
     markers->setMarkersVisible(m_settings.beatMarkers);
     connect(beats, &QAction::toggled, this, [this, markers](bool on) {
         m_settings.beatMarkers = on;

@@ -1,0 +1,389 @@
+#include "analysis_controller.h"
+
+#include "app_settings.h"
+#include "ecg_viewer.h"
+#include "explanation_panel.h"
+#include "flagged_panel.h"
+#include "job_runner.h"
+#include "main_window.h"
+#include "patient_panel.h"
+#include "probability_track.h"
+#include "verdict_banner.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QThread>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ecglens {
+
+namespace {
+
+constexpr double kWindowS = ml::kWindowSamples / ml::kModelFsHz; // 10 s
+
+std::vector<WindowProbability> toTrack(const std::vector<ml::WindowResult>& windows)
+{
+    std::vector<WindowProbability> out;
+    out.reserve(windows.size());
+    for (const ml::WindowResult& w : windows)
+        out.push_back({w.startS, w.endS, w.probability});
+    return out;
+}
+
+} // namespace
+
+AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, JobRunner* jobs,
+                                       AppSettings& settings, QObject* parent)
+    : QObject(parent), m_window(window), m_viewer(viewer), m_jobs(jobs), m_settings(settings),
+      m_flagged(new FlaggedPanel(window)),
+      m_explanation(new ExplanationPanel(viewer->plot(), settings, window))
+{
+    m_flaggedDock = new QDockWidget(tr("Flagged segments"), window);
+    m_flaggedDock->setObjectName(QStringLiteral("flaggedDock"));
+    m_flaggedDock->setWidget(m_flagged);
+    m_flaggedDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    m_explanationDock = new QDockWidget(tr("Explanation"), window);
+    m_explanationDock->setObjectName(QStringLiteral("explanationDock"));
+    m_explanationDock->setWidget(m_explanation);
+    m_explanationDock->setFeatures(QDockWidget::DockWidgetMovable |
+                                   QDockWidget::DockWidgetClosable);
+
+    QMenu* menu = window->menuBar()->addMenu(tr("&Analysis"));
+    m_analyseAction = menu->addAction(tr("&Analyse"));
+    m_analyseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_analyseAction->setStatusTip(
+        tr("Run the detector on the shown recording (decision support, not a diagnosis)"));
+    connect(m_analyseAction, &QAction::triggered, this, &AnalysisController::analyse);
+    m_cancelAction = menu->addAction(tr("&Cancel analysis"));
+    connect(m_cancelAction, &QAction::triggered, this, &AnalysisController::cancel);
+    menu->addSeparator();
+    m_explainAction = menu->addAction(tr("&Explain shown window"));
+    m_explainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_explainAction->setStatusTip(
+        tr("Which segments of the 10 s window on screen moved the model, and how much"));
+    connect(m_explainAction, &QAction::triggered, this, &AnalysisController::explainVisible);
+    m_nextAction = menu->addAction(tr("&Next flagged segment"));
+    m_nextAction->setShortcuts(
+        {QKeySequence(Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_BracketRight)});
+    connect(m_nextAction, &QAction::triggered, this, &AnalysisController::nextFlagged);
+    m_previousAction = menu->addAction(tr("&Previous flagged segment"));
+    m_previousAction->setShortcuts(
+        {QKeySequence(Qt::SHIFT | Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft)});
+    connect(m_previousAction, &QAction::triggered, this, &AnalysisController::previousFlagged);
+    menu->addSeparator();
+    m_showAction = menu->addAction(tr("&Show contributions on the trace"));
+    m_showAction->setCheckable(true);
+    m_showAction->setChecked(settings.showContributions);
+    m_showAction->setShortcut(QKeySequence(Qt::Key_X));
+    connect(m_showAction, &QAction::toggled, m_explanation,
+            &ExplanationPanel::setContributionsVisible);
+    connect(m_explanation, &ExplanationPanel::contributionsVisibilityChanged, this,
+            [this](bool on) {
+                m_showAction->setChecked(on);
+                m_window->saveSettings();
+            });
+    QAction* flaggedToggle = m_flaggedDock->toggleViewAction();
+    flaggedToggle->setText(tr("Flagged segments panel"));
+    menu->addAction(flaggedToggle);
+    QAction* explanationToggle = m_explanationDock->toggleViewAction();
+    explanationToggle->setText(tr("Explanation panel"));
+    menu->addAction(explanationToggle);
+    menu->addSeparator();
+    m_autoAction = menu->addAction(tr("Analyse automatically after &opening"));
+    m_autoAction->setCheckable(true);
+    m_autoAction->setChecked(settings.autoAnalyse);
+    connect(m_autoAction, &QAction::toggled, this, [this](bool on) {
+        m_settings.autoAnalyse = on;
+        m_window->saveSettings();
+    });
+
+    connect(m_jobs, &JobRunner::analyzeFinished, this, &AnalysisController::onAnalyzed);
+    connect(m_jobs, &JobRunner::explainFinished, this, &AnalysisController::onExplained);
+    connect(m_jobs, &JobRunner::progress, this, &AnalysisController::onProgress);
+    connect(m_jobs, &JobRunner::busyChanged, this, [this](JobKind kind, bool) {
+        if (kind == JobKind::Analyze || kind == JobKind::Explain)
+            updateActions();
+    });
+    connect(m_flagged, &FlaggedPanel::segmentActivated, this,
+            [this](int index) { showFlagged(index, true); });
+    connect(viewer->probabilityTrack(), &ProbabilityTrack::timeClicked, this, [this](double t) {
+        EcgPlot* plot = m_viewer->plot();
+        plot->setVisibleStartS(t - 0.5 * plot->visibleSpanS());
+    });
+    updateActions();
+}
+
+bool AnalysisController::analysing() const
+{
+    return m_jobs->busy(JobKind::Analyze);
+}
+
+bool AnalysisController::explaining() const
+{
+    return m_jobs->busy(JobKind::Explain);
+}
+
+void AnalysisController::updateActions()
+{
+    const bool have = m_recording != nullptr;
+    const bool flagged = m_analysis && !m_analysis->flagged.empty();
+    m_analyseAction->setEnabled(have);
+    m_cancelAction->setEnabled(analysing() || explaining());
+    m_explainAction->setEnabled(have);
+    m_nextAction->setEnabled(flagged);
+    m_previousAction->setEnabled(flagged);
+}
+
+void AnalysisController::setRecording(std::shared_ptr<const Recording> recording)
+{
+    m_jobs->cancel(JobKind::Analyze);
+    m_jobs->cancel(JobKind::Explain);
+    m_recording = std::move(recording);
+    m_analysis.reset();
+    m_analysisPending = false;
+    m_pendingExplain.reset();
+    m_currentFlagged = -1;
+    m_viewer->verdictBanner()->clear();
+    m_viewer->probabilityTrack()->clear();
+    m_flagged->clear();
+    m_explanation->clear();
+    if (m_recording) {
+        if (m_settings.autoAnalyse)
+            analyse();
+        else
+            m_viewer->verdictBanner()->setMessage(
+                tr("Not analysed — Analysis ▸ Analyse (Ctrl+R) runs the detector."), false);
+    }
+    updateActions();
+}
+
+void AnalysisController::analyse()
+{
+    if (!m_recording)
+        return;
+    m_jobs->cancel(JobKind::Explain); // explanations follow the new verdict
+    m_analysis.reset();
+    m_currentFlagged = -1;
+    m_viewer->verdictBanner()->setRunning(0.0);
+    m_viewer->probabilityTrack()->clear();
+    m_flagged->setMessage(tr("Analysing …"));
+    m_explanation->clear();
+    AnalyzeRequest request;
+    const Patient patient = m_window->patientPanel()->patient();
+    request.ageYears = patient.ageYears;
+    request.sex = patient.sex;
+    m_jobs->analyze(m_recording, request);
+    m_analysisPending = true;
+    m_pendingExplain.reset();
+    updateActions();
+}
+
+void AnalysisController::resume()
+{
+    if (!m_recording)
+        return;
+    if (m_analysisPending && !analysing())
+        analyse();
+    else if (m_pendingExplain && !explaining())
+        explainWindow(m_pendingExplain->startS, m_pendingExplain->flaggedIndex,
+                      m_pendingExplain->highlight);
+}
+
+void AnalysisController::cancel()
+{
+    m_analysisPending = false;
+    m_pendingExplain.reset();
+    if (analysing()) {
+        m_jobs->cancel(JobKind::Analyze);
+        const QString text = tr("Analysis cancelled — Analysis ▸ Analyse (Ctrl+R) runs it again.");
+        m_viewer->verdictBanner()->setMessage(text, false);
+        m_flagged->setMessage(tr("Analysis cancelled."));
+        emit analysisEnded(text, false);
+    }
+    if (explaining()) {
+        m_jobs->cancel(JobKind::Explain);
+        m_explanation->setMessage(tr("Explanation cancelled."), false);
+    }
+    updateActions();
+}
+
+void AnalysisController::onProgress(JobKind kind, double fraction)
+{
+    if (kind == JobKind::Analyze)
+        m_viewer->verdictBanner()->setRunning(fraction);
+    else if (kind == JobKind::Explain)
+        m_explanation->setRunning(fraction);
+}
+
+void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.cancelled || outcome.recording != m_recording || !m_recording)
+        return; // not the recording on screen
+    m_analysisPending = false;
+    VerdictBanner* banner = m_viewer->verdictBanner();
+    if (!outcome.analysis) {
+        const bool model = !outcome.modelError.isEmpty();
+        const QString text =
+            model ? tr("Detector unavailable — %1 The recording is shown; review it without "
+                       "the detector.")
+                        .arg(outcome.modelError)
+                  : tr("Analysis failed: %1").arg(outcome.error);
+        banner->setMessage(text, true);
+        m_flagged->setMessage(model ? tr("No detector model.") : tr("Analysis failed."));
+        emit analysisEnded(text, true);
+        updateActions();
+        return;
+    }
+    m_analysis = outcome.analysis;
+    const ml::Analysis& a = *m_analysis;
+    QStringList warnings;
+    for (const std::string& w : a.warnings)
+        warnings << QString::fromStdString(w);
+    const QString model = QString::fromStdString(a.model.name) + QLatin1Char(' ') +
+                          QString::fromStdString(a.model.version);
+    const QString verdict = QString::fromLatin1(ml::verdictName(a.verdict));
+    banner->setVerdict(verdict, a.probability, model, warnings);
+    ProbabilityTrack* track = m_viewer->probabilityTrack();
+    if (a.windows.size() > 1) {
+        track->setWindows(toTrack(a.windows), a.thresholds.borderline, a.thresholds.anomalous);
+        track->setFlagged(toTrack(a.flagged));
+    } else {
+        track->clear(); // one window: the banner says it all
+    }
+    m_flagged->setSegments(a.flagged);
+    m_window->statusBar()->showMessage(tr("Analysed in %1 s: %2 window(s), %3 flagged segment(s)")
+                                           .arg(outcome.seconds, 0, 'f', 1)
+                                           .arg(a.windows.size())
+                                           .arg(a.flagged.size()),
+                                       6000);
+    emit verdictShown(verdict, a.probability);
+    updateActions();
+
+    // Explain right after the verdict: the first flagged segment, else the most probable window
+    // (for a 10 s record, the record itself), so the reviewer sees why either way.
+    if (!a.flagged.empty()) {
+        showFlagged(0, true);
+    } else if (!a.windows.empty()) {
+        const auto best =
+            std::max_element(a.windows.begin(), a.windows.end(),
+                             [](const ml::WindowResult& x, const ml::WindowResult& y) {
+                                 return x.probability < y.probability;
+                             });
+        explainWindow(best->startS);
+    }
+}
+
+double AnalysisController::flaggedWindowStart(int index) const
+{
+    if (!m_analysis || index < 0 || index >= int(m_analysis->flagged.size()))
+        return 0.0;
+    const ml::WindowResult& seg = m_analysis->flagged[std::size_t(index)];
+    // The most probable analysis window inside the flagged run is the one worth explaining.
+    double start = seg.startS, best = -1.0;
+    for (const ml::WindowResult& w : m_analysis->windows)
+        if (w.startS >= seg.startS - 1e-6 && w.endS <= seg.endS + 1e-6 && w.probability > best) {
+            best = w.probability;
+            start = w.startS;
+        }
+    return start;
+}
+
+void AnalysisController::centreOnWindow(double startS, double endS)
+{
+    EcgPlot* plot = m_viewer->plot();
+    const double span = plot->visibleSpanS();
+    plot->setVisibleStartS(span >= endS - startS ? 0.5 * (startS + endS) - 0.5 * span : startS);
+}
+
+void AnalysisController::showFlagged(int index, bool highlight)
+{
+    if (!m_analysis || index < 0 || index >= int(m_analysis->flagged.size()))
+        return;
+    m_currentFlagged = index;
+    m_flagged->setCurrent(index);
+    explainWindow(flaggedWindowStart(index), index, highlight);
+}
+
+void AnalysisController::nextFlagged()
+{
+    if (!m_analysis || m_analysis->flagged.empty()) {
+        m_window->statusBar()->showMessage(tr("No flagged segments"), 3000);
+        return;
+    }
+    const int last = int(m_analysis->flagged.size()) - 1;
+    if (m_currentFlagged >= last)
+        m_window->statusBar()->showMessage(tr("Last flagged segment"), 3000);
+    showFlagged(std::min(m_currentFlagged + 1, last), true);
+}
+
+void AnalysisController::previousFlagged()
+{
+    if (!m_analysis || m_analysis->flagged.empty()) {
+        m_window->statusBar()->showMessage(tr("No flagged segments"), 3000);
+        return;
+    }
+    if (m_currentFlagged <= 0)
+        m_window->statusBar()->showMessage(tr("First flagged segment"), 3000);
+    showFlagged(std::max(m_currentFlagged - 1, 0), true);
+}
+
+void AnalysisController::explainVisible()
+{
+    if (!m_recording)
+        return;
+    EcgPlot* plot = m_viewer->plot();
+    const double span = plot->visibleSpanS();
+    double start = plot->visibleStartS();
+    if (span > kWindowS)
+        start += 0.5 * (span - kWindowS);
+    m_currentFlagged = -1;
+    m_flagged->setCurrent(-1);
+    explainWindow(start);
+}
+
+void AnalysisController::explainWindow(double startS, int flaggedIndex, bool highlight)
+{
+    if (!m_recording)
+        return;
+    const double duration = m_recording->durationS();
+    startS = std::clamp(startS, 0.0, std::max(0.0, duration - kWindowS));
+    ExplainRequest request;
+    request.startS = startS;
+    request.flaggedIndex = flaggedIndex;
+    request.highlight = highlight;
+    centreOnWindow(startS, std::min(startS + kWindowS, std::max(duration, startS)));
+    m_explanation->setPending(startS, startS + kWindowS);
+    m_jobs->explain(m_recording, request);
+    m_pendingExplain = request;
+    updateActions();
+}
+
+void AnalysisController::onExplained(const ExplainOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.cancelled || outcome.recording != m_recording || !m_recording)
+        return;
+    m_pendingExplain.reset();
+    if (!outcome.explanation) {
+        const QString text = !outcome.modelError.isEmpty()
+                                 ? tr("Detector unavailable — %1").arg(outcome.modelError)
+                                 : tr("Explanation failed: %1").arg(outcome.error);
+        m_explanation->setMessage(text, true);
+        emit explanationFailed(text);
+        updateActions();
+        return;
+    }
+    m_explanation->setExplanation(outcome.explanation, *m_recording);
+    m_viewer->plot()->highlightStrongest(outcome.request.highlight ? 3 : 0);
+    m_explanationDock->raise();
+    emit explanationShown();
+    updateActions();
+}
+
+} // namespace ecglens

@@ -1,0 +1,293 @@
+#include "explanation_panel.h"
+
+#include "app_settings.h"
+#include "contribution_legend.h"
+#include "core/lead_names.h"
+#include "ecg_plot.h"
+#include "lead_contribution_chart.h"
+#include "waterfall_chart.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace ecglens {
+
+namespace {
+
+/// Standard lead index of a recording's lead name, accepting the modified leads of Holter and
+/// MIT-BIH recordings the way the detector's input preparation does (ml/preprocess.cpp).
+int standardIndex(const std::string& rawName)
+{
+    const std::string name = normaliseLeadName(rawName);
+    const int idx = standardLeadIndex(name);
+    if (idx >= 0)
+        return idx;
+    std::string upper;
+    for (char c : name)
+        upper.push_back(char(std::toupper(static_cast<unsigned char>(c))));
+    if (upper == "MLII" || upper == "ML2")
+        return 1;
+    if (upper == "MLI" || upper == "ML1")
+        return 0;
+    if (upper == "MLIII" || upper == "ML3")
+        return 2;
+    if (upper.size() == 3 && upper[0] == 'M' && upper[1] == 'V' && upper[2] >= '1' &&
+        upper[2] <= '6')
+        return 6 + (upper[2] - '1');
+    return -1;
+}
+
+QString leadLabel(int standardLead)
+{
+    return standardLead >= 0 && standardLead < int(kStandardLeads.size())
+               ? QString::fromLatin1(kStandardLeads[std::size_t(standardLead)])
+               : QStringLiteral("?");
+}
+
+constexpr int kSliderSteps = 100;
+
+} // namespace
+
+std::vector<int> plotLeadsForStandardLeads(const Recording& recording)
+{
+    std::vector<int> out(kStandardLeads.size(), -1);
+    for (int i = 0; i < int(recording.leads.size()); ++i) {
+        const int k = standardIndex(recording.leads[std::size_t(i)].name);
+        if (k >= 0 && out[std::size_t(k)] < 0)
+            out[std::size_t(k)] = i;
+    }
+    return out;
+}
+
+ExplanationPanel::ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget* parent)
+    : QWidget(parent), m_plot(plot), m_settings(settings), m_status(new QLabel(this)),
+      m_legend(new ContributionLegend(this)), m_show(new QCheckBox(tr("Show on the trace"), this)),
+      m_slider(new QSlider(Qt::Horizontal, this)), m_threshold(new QDoubleSpinBox(this)),
+      m_method(new QLabel(this)), m_efficiency(new QLabel(this)),
+      m_leadCaption(new QLabel(tr("Per lead (sum of its segments, log-odds)"), this)),
+      m_leadChart(new LeadContributionChart(this)),
+      m_waterfallCaption(new QLabel(tr("From the base value to the model output"), this)),
+      m_waterfall(new WaterfallChart(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("explanationStatus"));
+    layout->addWidget(m_status);
+    layout->addWidget(m_legend);
+
+    auto* controls = new QHBoxLayout;
+    m_show->setToolTip(tr("Coloured bands over each explained (lead, beat) segment"));
+    controls->addWidget(m_show);
+    controls->addStretch(1);
+    auto* thresholdLabel = new QLabel(tr("Hide below"), this);
+    controls->addWidget(thresholdLabel);
+    m_slider->setRange(0, kSliderSteps);
+    m_slider->setToolTip(tr("Hide contributions smaller than this share of the largest"));
+    controls->addWidget(m_slider, 1);
+    m_threshold->setRange(0.0, 100.0);
+    m_threshold->setDecimals(3);
+    m_threshold->setSingleStep(0.01);
+    m_threshold->setSuffix(tr(" log-odds"));
+    m_threshold->setToolTip(tr("Contributions with |value| below this are not drawn"));
+    thresholdLabel->setBuddy(m_threshold);
+    controls->addWidget(m_threshold);
+    layout->addLayout(controls);
+
+    m_method->setWordWrap(true);
+    m_method->setObjectName(QStringLiteral("explanationMethod"));
+    layout->addWidget(m_method);
+    m_efficiency->setWordWrap(true);
+    m_efficiency->setObjectName(QStringLiteral("efficiencyCheck"));
+    layout->addWidget(m_efficiency);
+    layout->addWidget(m_leadCaption);
+    layout->addWidget(m_leadChart, 3);
+    layout->addWidget(m_waterfallCaption);
+    layout->addWidget(m_waterfall, 4);
+
+    m_legend->setBaselineName(
+        tr("removed segments replaced by: %1 baseline")
+            .arg(QString::fromStdString(xai::baselineName(xai::BaselineKind::Isoelectric))));
+    m_show->setChecked(m_settings.showContributions);
+    m_plot->setContributionsVisible(m_settings.showContributions);
+    connect(m_show, &QCheckBox::toggled, this, &ExplanationPanel::setContributionsVisible);
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, &ExplanationPanel::setThreshold);
+    connect(m_slider, &QSlider::valueChanged, this, [this](int step) {
+        const double scale = m_plot->contributionScale();
+        if (scale > 0)
+            m_threshold->setValue(scale * step / kSliderSteps);
+    });
+    clear();
+}
+
+void ExplanationPanel::setContributionsVisible(bool visible)
+{
+    if (m_show->isChecked() != visible) {
+        m_show->setChecked(visible); // comes back here through toggled()
+        return;
+    }
+    m_plot->setContributionsVisible(visible);
+    if (m_settings.showContributions != visible) {
+        m_settings.showContributions = visible;
+        emit contributionsVisibilityChanged(visible);
+    }
+}
+
+void ExplanationPanel::setThreshold(double absLogOdds)
+{
+    m_plot->setContributionThreshold(absLogOdds);
+    m_legend->setThreshold(absLogOdds);
+    const double scale = m_plot->contributionScale();
+    const QSignalBlocker block(m_slider);
+    m_slider->setValue(
+        scale > 0 ? int(std::lround(std::min(1.0, absLogOdds / scale) * kSliderSteps)) : 0);
+}
+
+void ExplanationPanel::clear()
+{
+    setMessage(tr("No explanation yet. Pick a flagged segment, or Analysis ▸ Explain shown "
+                  "window (Ctrl+E)."),
+               false);
+}
+
+void ExplanationPanel::setMessage(const QString& text, bool error)
+{
+    m_explanation.reset();
+    m_bands.clear();
+    m_leadNames.clear();
+    m_leadValues.clear();
+    m_plot->clearContributions();
+    m_plot->highlightStrongest(0);
+    m_legend->setScale(0.0);
+    m_leadChart->clear();
+    m_waterfall->clear();
+    m_method->clear();
+    m_efficiency->clear();
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }")
+                                  : QString());
+}
+
+void ExplanationPanel::setPending(double startS, double endS)
+{
+    m_pendingWindow = tr("%1–%2 s").arg(startS, 0, 'f', 1).arg(endS, 0, 'f', 1);
+    setRunning(-1.0);
+}
+
+void ExplanationPanel::setRunning(double fraction)
+{
+    m_status->setStyleSheet(QString());
+    m_status->setText(fraction < 0 ? tr("Explaining %1 …").arg(m_pendingWindow)
+                                   : tr("Explaining %1 … %2 %")
+                                         .arg(m_pendingWindow)
+                                         .arg(int(std::lround(fraction * 100))));
+}
+
+void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplanation> explanation,
+                                      const Recording& recording)
+{
+    if (!explanation) {
+        clear();
+        return;
+    }
+    m_explanation = std::move(explanation);
+    const xai::RecordingExplanation& e = *m_explanation;
+    const xai::Attribution& a = e.attribution;
+    const xai::ShapleyResult& s = a.shap;
+    const std::vector<int> plotLead = plotLeadsForStandardLeads(recording);
+
+    // Bands on the plot: the players' standard lead mapped to the plot's lead by name; leads
+    // the recording lacks have no trace to draw on.
+    m_bands.clear();
+    std::vector<WaterfallChart::Step> steps;
+    steps.reserve(a.players.size());
+    for (std::size_t i = 0; i < a.players.size() && i < s.values.size(); ++i) {
+        const int k = a.players[i].lead;
+        const double startS = e.playerStartS(i), endS = e.playerEndS(i);
+        steps.push_back(
+            {tr("%1 %2–%3 s").arg(leadLabel(k)).arg(startS, 0, 'f', 1).arg(endS, 0, 'f', 1),
+             s.values[i]});
+        if (k < 0 || k >= int(plotLead.size()) || plotLead[std::size_t(k)] < 0)
+            continue;
+        ContributionBand b;
+        b.lead = plotLead[std::size_t(k)];
+        b.startS = startS;
+        b.endS = endS;
+        b.value = s.values[i];
+        b.probabilityValue = i < e.probabilityValues.size() ? e.probabilityValues[i] : 0.0;
+        m_bands.push_back(b);
+    }
+    m_plot->setContributions(m_bands);
+    m_plot->setContributionsVisible(m_show->isChecked());
+    m_legend->setScale(m_plot->contributionScale());
+    setThreshold(m_threshold->value());
+
+    m_leadNames.clear();
+    m_leadValues.clear();
+    for (int k = 0; k < int(e.leadSums.size()); ++k)
+        if (k < int(plotLead.size()) && plotLead[std::size_t(k)] >= 0) {
+            m_leadNames << leadLabel(k);
+            m_leadValues.push_back(e.leadSums[std::size_t(k)]);
+        }
+    m_leadChart->setValues(m_leadNames, m_leadValues);
+    m_waterfall->setWaterfall(s.baseValue, steps, s.fullValue, e.model.calibrationA,
+                              e.model.calibrationB);
+
+    m_status->setStyleSheet(QString());
+    m_status->setText(tr("Window %1–%2 s: probability of abnormal %3 (all segments removed: "
+                         "%4); log-odds %5 → %6.")
+                          .arg(e.windowStartS, 0, 'f', 1)
+                          .arg(e.windowEndS, 0, 'f', 1)
+                          .arg(e.probability, 0, 'f', 3)
+                          .arg(e.baseProbability, 0, 'f', 3)
+                          .arg(s.baseValue, 0, 'f', 3)
+                          .arg(s.fullValue, 0, 'f', 3));
+    const QString players = a.playerKind == xai::PlayerKind::Beats     ? tr("lead × beat")
+                            : a.playerKind == xai::PlayerKind::Seconds ? tr("lead × 1 s")
+                                                                       : tr("whole leads");
+    QString method =
+        s.method == xai::ShapleyMethod::Exact
+            ? tr("Exact Shapley values over %1 players (%2), %3 model evaluations.")
+                  .arg(a.players.size())
+                  .arg(players)
+                  .arg(s.evaluations)
+            : tr("KernelSHAP over %1 players (%2), %3 model evaluations; largest standard "
+                 "error %4.")
+                  .arg(a.players.size())
+                  .arg(players)
+                  .arg(s.evaluations)
+                  .arg(s.standardErrors.empty()
+                           ? 0.0
+                           : *std::max_element(s.standardErrors.begin(), s.standardErrors.end()),
+                       0, 'g', 2);
+    if (!a.note.empty())
+        method += QLatin1Char(' ') + QString::fromStdString(a.note);
+    m_method->setText(method);
+    if (e.efficiencyProblem.empty() && s.efficient) {
+        m_efficiency->setStyleSheet(QString());
+        m_efficiency->setText(tr("Efficiency check passed: the contributions add up to output "
+                                 "− base within %1 (tolerance %2).")
+                                  .arg(s.efficiencyError, 0, 'g', 2)
+                                  .arg(s.efficiencyTolerance, 0, 'g', 2));
+    } else {
+        m_efficiency->setStyleSheet(
+            QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
+        m_efficiency->setText(
+            tr("Efficiency check FAILED — these contributions are not reliable: %1")
+                .arg(e.efficiencyProblem.empty() ? tr("error %1 > tolerance %2")
+                                                       .arg(s.efficiencyError, 0, 'g', 2)
+                                                       .arg(s.efficiencyTolerance, 0, 'g', 2)
+                                                 : QString::fromStdString(e.efficiencyProblem)));
+    }
+}
+
+} // namespace ecglens

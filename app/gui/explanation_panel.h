@@ -1,0 +1,96 @@
+#pragma once
+
+#include "contributions.h"
+#include "core/recording.h"
+#include "xai/explain_recording.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+
+namespace ecglens {
+
+class ContributionLegend;
+class EcgPlot;
+class LeadContributionChart;
+class WaterfallChart;
+struct AppSettings;
+
+/// Plot lead index of each standard lead (kStandardLeads order; -1 when the recording lacks
+/// it), matching leads by name as the detector does (MLII counts as II, MV1 as V1, ...).
+std::vector<int> plotLeadsForStandardLeads(const Recording& recording);
+
+/// "Explanation" dock: why the model gave its output for one 10 s window. Puts the SHAP
+/// contributions on the plot as bands (toggle, threshold), shows the colour legend with the
+/// removal baseline, the per-lead summary, the waterfall from the base value to the output, the
+/// method, and the run-time efficiency check — a failed check is shown in red, never hidden.
+class ExplanationPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget* parent = nullptr);
+
+    /// Shows `explanation` of a window of `recording` (the recording on the plot).
+    void setExplanation(std::shared_ptr<const xai::RecordingExplanation> explanation,
+                        const Recording& recording);
+    /// "Explaining 12.0–22.0 s … 40 %".
+    void setRunning(double fraction);
+    void setPending(double startS, double endS);
+    /// A message instead of an explanation (removes the bands from the plot).
+    void setMessage(const QString& text, bool error);
+    void clear();
+
+    std::shared_ptr<const xai::RecordingExplanation> explanation() const { return m_explanation; }
+    /// The bands handed to the plot (all of them, before threshold/visibility).
+    const std::vector<ContributionBand>& bands() const { return m_bands; }
+    /// The per-lead summary as given to the chart (present leads, log-odds).
+    const QStringList& leadNames() const { return m_leadNames; }
+    const std::vector<double>& leadValues() const { return m_leadValues; }
+
+    ContributionLegend* legend() const { return m_legend; }
+    LeadContributionChart* leadChart() const { return m_leadChart; }
+    WaterfallChart* waterfall() const { return m_waterfall; }
+    QLabel* statusLabel() const { return m_status; }
+    QLabel* methodLabel() const { return m_method; }
+    QLabel* efficiencyLabel() const { return m_efficiency; }
+    QCheckBox* showToggle() const { return m_show; }
+    QDoubleSpinBox* thresholdSpin() const { return m_threshold; }
+
+    /// Shows or hides the bands on the plot (and ticks the toggle); persisted in the settings.
+    void setContributionsVisible(bool visible);
+
+signals:
+    void contributionsVisibilityChanged(bool visible);
+
+private:
+    void setThreshold(double absLogOdds);
+
+    EcgPlot* m_plot;
+    AppSettings& m_settings;
+    QLabel* m_status;
+    ContributionLegend* m_legend;
+    QCheckBox* m_show;
+    QSlider* m_slider;
+    QDoubleSpinBox* m_threshold;
+    QLabel* m_method;
+    QLabel* m_efficiency;
+    QLabel* m_leadCaption;
+    LeadContributionChart* m_leadChart;
+    QLabel* m_waterfallCaption;
+    WaterfallChart* m_waterfall;
+
+    std::shared_ptr<const xai::RecordingExplanation> m_explanation;
+    std::vector<ContributionBand> m_bands;
+    QStringList m_leadNames;
+    std::vector<double> m_leadValues;
+    QString m_pendingWindow;
+};
+
+} // namespace ecglens

@@ -1,0 +1,517 @@
+// The detector and its explanations in the window, offscreen: the verdict banner and flagged
+// list agree with `ecglens-cli analyze --json` (another process, same model), the explanation's
+// bands agree with `ecglens-cli explain --json` and add up to output − base, a newer recording
+// supersedes the analysis of an older one, Cancel cancels, the GUI thread keeps running during
+// analysis, next/previous flagged segment walks the flagged list, and a missing model is a
+// message naming the folder while the recording stays on screen.
+
+#include "analysis_controller.h"
+#include "contribution_legend.h"
+#include "ecg_plot.h"
+#include "ecg_viewer.h"
+#include "explanation_panel.h"
+#include "flagged_panel.h"
+#include "lead_contribution_chart.h"
+#include "main_window.h"
+#include "probability_track.h"
+#include "qcustomplot.h"
+#include "test_data.h"
+#include "verdict_banner.h"
+#include "waterfall_chart.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+using namespace ecglens;
+
+namespace {
+
+const QString kLongDemo = QStringLiteral("demo:seconds=3600,leads=3");
+/// Two minutes of synthetic 3-lead ECG: long enough for several analysis windows.
+const QString kShortDemo = QStringLiteral("demo:seconds=120,leads=3");
+/// 10 s, one lead, 60 bpm: about 10 beat players, so the explanation is exact.
+const QString kExactDemo = QStringLiteral("demo:seconds=10,leads=1,hr=60");
+
+QString ptbxl(const QString& id)
+{
+    return QStringLiteral("ptbxl/records100/00000/%1_lr.hea").arg(id);
+}
+
+/// Runs ecglens-cli with `args` and returns its JSON output (empty object on failure, with a
+/// warning saying why).
+QJsonObject runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(test::cliPath(), args);
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit ||
+        (p.exitCode() != 0 && p.exitCode() != 3)) {
+        qWarning("ecglens-cli %s failed (exit %d): %s", qPrintable(args.join(QLatin1Char(' '))),
+                 p.exitCode(), p.readAllStandardError().constData());
+        return {};
+    }
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+} // namespace
+
+class TestAnalysisView : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::map<QString, QJsonObject> m_analyzeCache;
+    int m_stores = 0;
+
+    std::unique_ptr<MainWindow> window(bool autoAnalyse = true)
+    {
+        auto store = std::make_unique<QSettings>(
+            m_dir.filePath(QStringLiteral("s%1.ini").arg(++m_stores)), QSettings::IniFormat);
+        store->setValue(QStringLiteral("analysis/auto"), autoAnalyse);
+        auto w = std::make_unique<MainWindow>(std::move(store));
+        w->show();
+        return w;
+    }
+
+    QJsonObject cliAnalyze(const QString& file)
+    {
+        auto it = m_analyzeCache.find(file);
+        if (it == m_analyzeCache.end())
+            it = m_analyzeCache
+                     .emplace(file,
+                              runCli({QStringLiteral("analyze"), file, QStringLiteral("--json")}))
+                     .first;
+        return it->second;
+    }
+
+    /// Opens `path` and waits for the verdict (or the end of the analysis without one).
+    static bool openAndAnalyse(MainWindow& w, const QString& path, int timeoutMs = 90000)
+    {
+        QSignalSpy verdict(w.analysis(), &AnalysisController::verdictShown);
+        QSignalSpy ended(w.analysis(), &AnalysisController::analysisEnded);
+        QSignalSpy failed(&w, &MainWindow::loadFailed);
+        w.openPath(path);
+        QTest::qWaitFor([&] { return verdict.count() + ended.count() + failed.count() > 0; },
+                        timeoutMs);
+        return verdict.count() > 0;
+    }
+
+    static bool waitExplanation(MainWindow& w, int timeoutMs = 90000)
+    {
+        QSignalSpy shown(w.analysis(), &AnalysisController::explanationShown);
+        QSignalSpy failed(w.analysis(), &AnalysisController::explanationFailed);
+        QTest::qWaitFor(
+            [&] {
+                return shown.count() + failed.count() > 0 ||
+                       (!w.analysis()->explaining() &&
+                        w.analysis()->explanationPanel()->explanation());
+            },
+            timeoutMs);
+        return w.analysis()->explanationPanel()->explanation() != nullptr;
+    }
+
+    /// Waits until the analysis job of the shown recording runs and has reported progress.
+    static bool waitAnalysing(MainWindow& w, int timeoutMs = 60000)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return w.analysis()->analysing() &&
+                       w.viewer()->verdictBanner()->state() == VerdictBanner::State::Running &&
+                       w.viewer()->verdictBanner()->text().contains(QLatin1Char('%'));
+            },
+            timeoutMs);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(QFileInfo::exists(test::cliPath()),
+                 qPrintable(QStringLiteral("ecglens-cli not built: %1").arg(test::cliPath())));
+    }
+
+    // Banner class/probability and the flagged list equal the CLI's JSON for the same file.
+    void verdictMatchesCli_data()
+    {
+        QTest::addColumn<QString>("relative");
+        QTest::newRow("ptbxl 00017") << ptbxl(QStringLiteral("00017"));
+        QTest::newRow("ptbxl 00010") << ptbxl(QStringLiteral("00010"));
+        QTest::newRow("ptbxl 00026") << ptbxl(QStringLiteral("00026"));
+    }
+    void verdictMatchesCli()
+    {
+        QFETCH(QString, relative);
+        ECGLENS_REQUIRE_DATA(relative);
+        const QString file = test::dataPath(relative);
+        const QJsonObject cli = cliAnalyze(file);
+        QVERIFY2(cli.contains(QStringLiteral("probability")), "ecglens-cli analyze gave no JSON");
+
+        auto w = window();
+        QSignalSpy verdicts(w->analysis(), &AnalysisController::verdictShown);
+        QVERIFY2(openAndAnalyse(*w, file), qPrintable(w->viewer()->verdictBanner()->text()));
+        QCOMPARE(verdicts.count(), 1);
+        const QString cls = cli.value(QStringLiteral("class")).toString();
+        const double p = cli.value(QStringLiteral("probability")).toDouble();
+        QCOMPARE(verdicts.at(0).at(0).toString(), cls);
+        QVERIFY2(std::abs(verdicts.at(0).at(1).toDouble() - p) < 1e-6,
+                 qPrintable(QStringLiteral("GUI %1 vs CLI %2")
+                                .arg(verdicts.at(0).at(1).toDouble(), 0, 'g', 12)
+                                .arg(p, 0, 'g', 12)));
+
+        VerdictBanner* banner = w->viewer()->verdictBanner();
+        const QString text = banner->text();
+        QCOMPARE(banner->state(), VerdictBanner::State::Verdict);
+        QVERIFY2(text.contains(cls, Qt::CaseInsensitive), qPrintable(text));
+        QVERIFY2(text.contains(QString::number(100.0 * p, 'f', 1)), qPrintable(text));
+        const QJsonObject model = cli.value(QStringLiteral("model")).toObject();
+        QVERIFY2(text.contains(model.value(QStringLiteral("version")).toString()),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("not a diagnosis"), Qt::CaseInsensitive),
+                 qPrintable(text));
+
+        const QJsonArray flagged = cli.value(QStringLiteral("flagged")).toArray();
+        QTableWidget* table = w->analysis()->flaggedPanel()->table();
+        QCOMPARE(table->rowCount(), flagged.size());
+        for (int r = 0; r < table->rowCount(); ++r) {
+            const QJsonObject f = flagged.at(r).toObject();
+            QVERIFY(std::abs(table->item(r, 1)->data(Qt::UserRole).toDouble() -
+                             f.value(QStringLiteral("start_s")).toDouble()) < 1e-6);
+            QVERIFY(std::abs(table->item(r, 1)->data(Qt::UserRole + 1).toDouble() -
+                             f.value(QStringLiteral("end_s")).toDouble()) < 1e-6);
+            QVERIFY(std::abs(table->item(r, 2)->data(Qt::UserRole).toDouble() -
+                             f.value(QStringLiteral("probability")).toDouble()) < 1e-6);
+        }
+        // The recording is a single window: no probability track.
+        QVERIFY(!w->viewer()->probabilityTrack()->hasData());
+    }
+
+    // A newer recording supersedes the analysis of the older one: only the newer verdict is
+    // ever shown, whether the older one was still loading or already being analysed.
+    void latestRequestWins_data()
+    {
+        QTest::addColumn<bool>("waitForAnalysis");
+        QTest::newRow("while loading") << false;
+        QTest::newRow("while analysing") << true;
+    }
+    void latestRequestWins()
+    {
+        QFETCH(bool, waitForAnalysis);
+        const QString relative = ptbxl(QStringLiteral("00017"));
+        ECGLENS_REQUIRE_DATA(relative);
+        const QString file = test::dataPath(relative);
+        const QJsonObject cli = cliAnalyze(file);
+        QVERIFY(cli.contains(QStringLiteral("probability")));
+
+        auto w = window();
+        QSignalSpy verdicts(w->analysis(), &AnalysisController::verdictShown);
+        std::size_t mostTrackWindows = 0; // everything the track was ever given
+        ProbabilityTrack* track = w->viewer()->probabilityTrack();
+        connect(track, &ProbabilityTrack::dataChanged, this,
+                [&] { mostTrackWindows = std::max(mostTrackWindows, track->windows().size()); });
+        QSignalSpy shown(w.get(), &MainWindow::recordingShown);
+        w->openPath(kLongDemo);
+        if (waitForAnalysis) {
+            QVERIFY2(waitAnalysing(*w), "the long recording's analysis never started");
+            QCOMPARE(shown.count(), 1);
+        }
+        w->openPath(file);
+        QVERIFY(QTest::qWaitFor([&] { return verdicts.count() > 0; }, 90000));
+        QTest::qWait(1500); // a stale verdict would arrive by now
+        QCOMPARE(verdicts.count(), 1);
+        QCOMPARE(verdicts.at(0).at(0).toString(), cli.value(QStringLiteral("class")).toString());
+        QVERIFY(std::abs(verdicts.at(0).at(1).toDouble() -
+                         cli.value(QStringLiteral("probability")).toDouble()) < 1e-6);
+        QCOMPARE(w->currentPath(), file);
+        // The long recording's windows never reached the track (the short one has one window,
+        // which is not drawn as a track).
+        QCOMPARE(mostTrackWindows, std::size_t(0));
+        QVERIFY(!track->hasData());
+    }
+
+    // Cancel: the banner says so and no verdict appears later.
+    void cancelAnalysis()
+    {
+        auto w = window();
+        QSignalSpy verdicts(w->analysis(), &AnalysisController::verdictShown);
+        QSignalSpy ended(w->analysis(), &AnalysisController::analysisEnded);
+        w->openPath(kLongDemo);
+        QVERIFY2(waitAnalysing(*w), "analysis never started");
+        w->cancelJobs(); // the status bar's Cancel button
+        QVERIFY(!w->analysis()->analysing());
+        QCOMPARE(ended.count(), 1);
+        const QString text = w->viewer()->verdictBanner()->text();
+        QVERIFY2(text.contains(QStringLiteral("cancelled"), Qt::CaseInsensitive), qPrintable(text));
+        QTest::qWait(3000);
+        QCOMPARE(verdicts.count(), 0);
+        QVERIFY2(w->viewer()->verdictBanner()->text().contains(QStringLiteral("cancelled"),
+                                                               Qt::CaseInsensitive),
+                 qPrintable(w->viewer()->verdictBanner()->text()));
+        QVERIFY(!w->analysis()->analysis());
+        QVERIFY(w->recording()); // the recording stays on screen
+        // Analyse again runs to a verdict.
+        w->analysis()->analyseAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return verdicts.count() > 0; }, 90000));
+    }
+
+    // The GUI thread keeps serving its event loop while the worker loads and analyses an hour.
+    void guiStaysResponsive()
+    {
+        auto w = window();
+        QSignalSpy verdicts(w->analysis(), &AnalysisController::verdictShown);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, maxGap = 0;
+        int ticks = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            maxGap = std::max(maxGap, now - last);
+            last = now;
+            ++ticks;
+        });
+        timer.start(50);
+        w->openPath(kLongDemo);
+        QVERIFY(QTest::qWaitFor([&] { return verdicts.count() > 0; }, 120000));
+        timer.stop();
+        qInfo("load + analysis of 1 h, 3 leads: %lld ms, %d timer ticks, largest gap %lld ms",
+              clock.elapsed(), ticks, maxGap);
+        QVERIFY2(maxGap < 500, qPrintable(QStringLiteral("GUI thread blocked %1 ms").arg(maxGap)));
+        QVERIFY(w->viewer()->probabilityTrack()->hasData());
+        QCOMPARE(w->viewer()->probabilityTrack()->windows().size(),
+                 w->analysis()->analysis()->windows.size());
+    }
+
+    // The explanation on the plot: one band per player (all leads present), the bands add up
+    // to output − base, the lead summary is the per-lead sum of the bands, and the bands are
+    // the CLI's contributions for the same window.
+    void explanationBands_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("ptbxl 00017 (KernelSHAP)") << ptbxl(QStringLiteral("00017")) << false;
+        QTest::newRow("1-lead demo (exact)") << kExactDemo << true;
+    }
+    void explanationBands()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, exact);
+        QString file = path;
+        if (!path.startsWith(QLatin1String("demo:"))) {
+            ECGLENS_REQUIRE_DATA(path);
+            file = test::dataPath(path);
+        }
+        auto w = window();
+        QVERIFY(openAndAnalyse(*w, file));
+        QVERIFY2(waitExplanation(*w),
+                 qPrintable(w->analysis()->explanationPanel()->statusLabel()->text()));
+        ExplanationPanel* panel = w->analysis()->explanationPanel();
+        const auto e = panel->explanation();
+        const xai::ShapleyResult& s = e->attribution.shap;
+        QCOMPARE(s.method == xai::ShapleyMethod::Exact, exact);
+
+        EcgPlot* plot = w->viewer()->plot();
+        QVERIFY(plot->contributionsVisible());
+        plot->setContributionThreshold(0.0);
+        const std::vector<ContributionBand> bands = plot->visibleContributionBands();
+        QCOMPARE(bands.size(), e->attribution.players.size());
+        double sum = 0.0;
+        std::map<QString, double> perLead;
+        for (const ContributionBand& b : bands) {
+            sum += b.value;
+            QVERIFY(b.lead >= 0 && b.lead < int(w->recording()->leads.size()));
+            perLead[QString::fromStdString(w->recording()->leads[std::size_t(b.lead)].name)] +=
+                b.value;
+            QVERIFY(b.endS > b.startS);
+            QVERIFY(b.startS >= e->windowStartS - 1e-9 && b.endS <= e->windowEndS + 1e-9);
+        }
+        const double tolerance = exact ? 1e-4 : 1e-3;
+        QVERIFY2(std::abs(sum - (s.fullValue - s.baseValue)) < tolerance,
+                 qPrintable(QStringLiteral("sum %1 vs output - base %2")
+                                .arg(sum, 0, 'g', 10)
+                                .arg(s.fullValue - s.baseValue, 0, 'g', 10)));
+
+        // Lead summary (panel values and the chart's bars) = per-lead sums of the bands.
+        QCOMPARE(panel->leadNames().size(), int(perLead.size()));
+        const auto& bars = panel->leadChart()->bars();
+        for (int i = 0; i < panel->leadNames().size(); ++i) {
+            const QString lead = panel->leadNames().at(i);
+            QVERIFY2(perLead.count(lead), qPrintable(lead));
+            QVERIFY(std::abs(panel->leadValues()[std::size_t(i)] - perLead[lead]) < 1e-9);
+        }
+        double barSum = 0.0;
+        int barCount = 0;
+        for (QCPBars* bar : bars)
+            for (auto it = bar->data()->constBegin(); it != bar->data()->constEnd(); ++it) {
+                barSum += it->value;
+                ++barCount;
+            }
+        QCOMPARE(barCount, int(perLead.size()));
+        QVERIFY(std::abs(barSum - sum) < 1e-9);
+        // Waterfall from the base value to the output.
+        QCOMPARE(panel->waterfall()->baseLogOdds(), s.baseValue);
+        QCOMPARE(panel->waterfall()->outputLogOdds(), s.fullValue);
+        QVERIFY(panel->waterfall()->shownSteps() >= 1);
+        QVERIFY(panel->legend()->baselineName().contains(QStringLiteral("isoelectric")));
+        QVERIFY2(panel->efficiencyLabel()->text().contains(QStringLiteral("passed")),
+                 qPrintable(panel->efficiencyLabel()->text()));
+
+        // The CLI explains the same window to the same numbers (same recipe, same seed).
+        const QJsonObject cli =
+            runCli({QStringLiteral("explain"), file, QStringLiteral("--window"),
+                    QString::number(e->windowStartS, 'g', 17), QStringLiteral("--json")});
+        QVERIFY2(cli.contains(QStringLiteral("output")), "ecglens-cli explain gave no JSON");
+        QVERIFY(std::abs(cli.value(QStringLiteral("output")).toDouble() - s.fullValue) < 1e-6);
+        QVERIFY(std::abs(cli.value(QStringLiteral("base_value")).toDouble() - s.baseValue) < 1e-6);
+        const QJsonArray contributions = cli.value(QStringLiteral("contributions")).toArray();
+        QCOMPARE(contributions.size(), qsizetype(bands.size()));
+        for (qsizetype i = 0; i < contributions.size(); ++i) {
+            const QJsonObject c = contributions.at(i).toObject();
+            const ContributionBand& b = bands[std::size_t(i)];
+            QVERIFY(std::abs(c.value(QStringLiteral("start_s")).toDouble() - b.startS) < 1e-9);
+            QVERIFY(std::abs(c.value(QStringLiteral("end_s")).toDouble() - b.endS) < 1e-9);
+            QVERIFY2(std::abs(c.value(QStringLiteral("value")).toDouble() - b.value) < 1e-6,
+                     qPrintable(QStringLiteral("player %1: CLI %2, GUI %3")
+                                    .arg(i)
+                                    .arg(c.value(QStringLiteral("value")).toDouble())
+                                    .arg(b.value)));
+        }
+
+        // The threshold hides small contributions; the toggle hides them all.
+        const double t = 0.5 * plot->contributionScale();
+        panel->thresholdSpin()->setValue(t);
+        const auto kept = plot->visibleContributionBands();
+        std::size_t expected = 0;
+        for (const ContributionBand& b : bands)
+            expected += std::abs(b.value) >= t ? 1 : 0;
+        QCOMPARE(kept.size(), expected);
+        panel->showToggle()->setChecked(false);
+        QVERIFY(plot->visibleContributionBands().empty());
+        QVERIFY(!w->settings().showContributions);
+    }
+
+    // Next / previous flagged segment move the view to each segment in order and explain it;
+    // a click on the probability track jumps there.
+    void nextPreviousFlagged()
+    {
+        auto w = window();
+        QVERIFY(openAndAnalyse(*w, kShortDemo));
+        AnalysisController* a = w->analysis();
+        const auto analysis = a->analysis();
+        const int n = int(analysis->flagged.size());
+        QVERIFY2(n >= 2, qPrintable(QStringLiteral("%1 needs >= 2 flagged segments for this "
+                                                   "test, the model flags %2")
+                                        .arg(kShortDemo)
+                                        .arg(n)));
+        QCOMPARE(a->flaggedPanel()->count(), n);
+        QVERIFY(waitExplanation(*w)); // the first flagged segment is explained automatically
+        QCOMPARE(a->currentFlagged(), 0);
+        EcgPlot* plot = w->viewer()->plot();
+        auto checkShown = [&](int i) {
+            const ml::WindowResult& seg = analysis->flagged[std::size_t(i)];
+            const double start = a->flaggedWindowStart(i);
+            QVERIFY(start >= seg.startS - 1e-9 && start + 10.0 <= seg.endS + 1e-9);
+            const double centre = std::min(start + 5.0, plot->durationS());
+            QVERIFY2(plot->visibleStartS() <= centre &&
+                         centre <= plot->visibleStartS() + plot->visibleSpanS(),
+                     qPrintable(QStringLiteral("segment %1: window centre %2 s not in view "
+                                               "%3 + %4 s")
+                                    .arg(i)
+                                    .arg(centre)
+                                    .arg(plot->visibleStartS())
+                                    .arg(plot->visibleSpanS())));
+            QCOMPARE(a->flaggedPanel()->current(), i);
+        };
+        checkShown(0);
+        for (int i = 1; i < n; ++i) {
+            a->nextAction()->trigger();
+            QCOMPARE(a->currentFlagged(), i);
+            checkShown(i);
+        }
+        a->nextAction()->trigger(); // stays on the last one
+        QCOMPARE(a->currentFlagged(), n - 1);
+        for (int i = n - 2; i >= 0; --i) {
+            a->previousAction()->trigger();
+            QCOMPARE(a->currentFlagged(), i);
+            checkShown(i);
+        }
+        QVERIFY(waitExplanation(*w));
+        QVERIFY(QTest::qWaitFor([&] { return !a->explaining(); }, 60000));
+        const auto e = a->explanationPanel()->explanation();
+        QVERIFY(e);
+        QCOMPARE(e->windowStartS, a->flaggedWindowStart(0));
+
+        // The probability track spans the recording; a click centres the view on its time.
+        ProbabilityTrack* track = w->viewer()->probabilityTrack();
+        QVERIFY(track->hasData());
+        QCOMPARE(track->windows().size(), analysis->windows.size());
+        QCOMPARE(track->flagged().size(), analysis->flagged.size());
+        emit track->timeClicked(60.0);
+        QVERIFY(std::abs(plot->visibleStartS() + 0.5 * plot->visibleSpanS() - 60.0) < 0.05 ||
+                plot->visibleSpanS() >= plot->durationS());
+    }
+
+    // A missing model: a message naming the folder; the recording is still displayed.
+    void missingModel()
+    {
+        QTemporaryDir empty;
+        QVERIFY(empty.isValid());
+        const QByteArray saved = qgetenv("ECGLENS_MODEL_DIR");
+        qputenv("ECGLENS_MODEL_DIR", empty.path().toLocal8Bit());
+        auto w = window();
+        QSignalSpy shown(w.get(), &MainWindow::recordingShown);
+        QSignalSpy ended(w->analysis(), &AnalysisController::analysisEnded);
+        w->openPath(kExactDemo);
+        const bool done = QTest::qWaitFor([&] { return ended.count() > 0; }, 60000);
+        if (saved.isEmpty())
+            qunsetenv("ECGLENS_MODEL_DIR");
+        else
+            qputenv("ECGLENS_MODEL_DIR", saved);
+        QVERIFY(done);
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(w->recording());
+        QVERIFY(w->viewer()->plot()->durationS() > 9.0);
+        VerdictBanner* banner = w->viewer()->verdictBanner();
+        QCOMPARE(banner->state(), VerdictBanner::State::Error);
+        QVERIFY2(banner->text().contains(QDir::toNativeSeparators(empty.path())),
+                 qPrintable(banner->text()));
+        QVERIFY(!w->analysis()->analysis());
+        QCOMPARE(w->analysis()->flaggedPanel()->count(), 0);
+    }
+
+    // Automatic analysis off: nothing runs until Analysis > Analyse.
+    void analyseOnDemand()
+    {
+        auto w = window(false);
+        QSignalSpy verdicts(w->analysis(), &AnalysisController::verdictShown);
+        QSignalSpy shown(w.get(), &MainWindow::recordingShown);
+        w->openPath(kExactDemo);
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 60000));
+        QTest::qWait(500);
+        QVERIFY(!w->analysis()->analysing());
+        QCOMPARE(verdicts.count(), 0);
+        QVERIFY(w->viewer()->verdictBanner()->text().contains(QStringLiteral("Not analysed")));
+        QVERIFY(!w->analysis()->autoAction()->isChecked());
+        w->analysis()->analyseAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return verdicts.count() > 0; }, 60000));
+    }
+};
+
+QTEST_MAIN(TestAnalysisView)
+#include "tst_analysis_view.moc"
