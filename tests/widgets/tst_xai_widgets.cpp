@@ -506,6 +506,33 @@ private slots:
         QCOMPARE(chart.customPlot()->plottableCount(), 0);
     }
 
+    void legendBarRunsBlueToRed()
+    {
+        ContributionLegend legend;
+        legend.setScale(0.42);
+        legend.setThreshold(0.1);
+        legend.setBaselineName(
+            QStringLiteral("removed segments replaced by: isoelectric baseline"));
+        legend.resize(500, legend.sizeHint().height());
+        QCOMPARE(legend.scale(), 0.42);
+        QCOMPARE(legend.threshold(), 0.1);
+        // Two text lines under the bar fit in the size hint.
+        QVERIFY(legend.sizeHint().height() >= 2 * QFontMetrics(legend.font()).height() + 12);
+        const QImage img = legend.grab().toImage();
+        // Scan the bar's middle row: bluish pixels come before reddish ones, never after.
+        const int y = 6 + 6; // kPad + half the 12 px bar
+        int firstRed = -1, lastBlue = -1;
+        for (int x = 0; x < img.width(); ++x) {
+            if (bluish(img.pixel(x, y)))
+                lastBlue = x;
+            if (reddish(img.pixel(x, y)) && firstRed < 0)
+                firstRed = x;
+        }
+        QVERIFY(lastBlue > 0 && firstRed > 0);
+        QVERIFY2(lastBlue < img.width() / 2 && firstRed > img.width() / 2,
+                 qPrintable(QStringLiteral("%1 %2").arg(lastBlue).arg(firstRed)));
+    }
+
     // ---- probability track -----------------------------------------------------------------
 
     void probabilityTrackLinesRangeAndClick()
