@@ -70,11 +70,44 @@ struct Features
 {
     std::vector<double> energy;                  ///< fused, normalised integrated energy
     std::vector<double> slope;                   ///< fused, normalised |derivative|
-    std::vector<std::vector<double>> bandPassed; ///< per lead, 5-15 Hz
+    std::vector<std::vector<double>> bandPassed; ///< per lead, 5-15 Hz, at fsHz / decim
     std::vector<double> leadScale;               ///< per lead, typical |band-passed| peak
 };
 
-/// Features at fsHz / decim (the band-passed signals stay at the full rate for refinement).
+/// x[i * decim] after a centred triangular low-pass of 2 * decim - 1 taps (zeros at multiples of
+/// fsHz / decim, so nothing aliases into the 5-15 Hz band); NaN bridged (all NaN -> zeros).
+std::vector<double> decimated(const std::vector<float>& x, std::size_t decim)
+{
+    const std::size_t nFull = x.size(), n = (nFull + decim - 1) / decim;
+    bool anyNaN = false;
+    for (float v : x)
+        anyNaN |= std::isnan(v);
+    std::vector<double> bridgedCopy;
+    if (anyNaN) {
+        bridgedCopy = bridged(x);
+    }
+    auto at = [&](std::size_t i) { return anyNaN ? bridgedCopy[i] : double(x[i]); };
+    std::vector<double> y(n);
+    if (decim == 1) {
+        for (std::size_t i = 0; i < n; ++i)
+            y[i] = at(i);
+        return y;
+    }
+    const std::int64_t d = std::int64_t(decim), last = std::int64_t(nFull) - 1;
+    const double norm = 1.0 / double(d * d);
+    for (std::size_t j = 0; j < n; ++j) {
+        const std::int64_t c = std::int64_t(j) * d;
+        double acc = 0.0;
+        for (std::int64_t k = -(d - 1); k <= d - 1; ++k) {
+            const std::int64_t i = std::clamp<std::int64_t>(c + k, 0, last); // edges held
+            acc += double(d - std::abs(k)) * at(std::size_t(i));
+        }
+        y[j] = acc * norm;
+    }
+    return y;
+}
+
+/// Features at fsHz / decim: the leads are low-passed and decimated first, then band-passed.
 Features computeFeatures(const std::vector<const std::vector<float>*>& leads, double fsHz,
                          std::size_t decim)
 {
@@ -83,18 +116,15 @@ Features computeFeatures(const std::vector<const std::vector<float>*>& leads, do
     const std::size_t n = (nFull + decim - 1) / decim;
     f.energy.assign(n, 0.0);
     f.slope.assign(n, 0.0);
-    const double high = std::min(15.0, 0.45 * fsHz);
-    const auto sos = butterworth(2, FilterKind::BandPass, fsHz, 5.0, high);
     const double fsD = fsHz / double(decim);
+    const double high = std::min(15.0, 0.45 * fsD);
+    const auto sos = butterworth(2, FilterKind::BandPass, fsD, 5.0, high);
     const std::size_t w = std::size_t(std::lround(0.15 * fsD)) | 1u;
     std::vector<std::vector<double>> perLead, perLeadSlope, filtered;
     for (const auto* lead : leads)
-        filtered.push_back(bridged(*lead));
+        filtered.push_back(decimated(*lead, decim));
     sosFiltFiltMany(sos, filtered); // all leads at once
-    for (auto& y : filtered) {
-        std::vector<double> yd(n);
-        for (std::size_t i = 0; i < n; ++i)
-            yd[i] = y[i * decim];
+    for (auto& yd : filtered) {
         std::vector<double> d(n, 0.0), e(n, 0.0);
         for (std::size_t i = 2; i + 2 < n; ++i) {
             d[i] = (2.0 * yd[i + 2] + yd[i + 1] - yd[i - 1] - 2.0 * yd[i - 2]) * fsD / 8.0;
@@ -116,7 +146,7 @@ Features computeFeatures(const std::vector<const std::vector<float>*>& leads, do
         }
         perLead.push_back(std::move(fl));
         perLeadSlope.push_back(std::move(sl));
-        f.bandPassed.push_back(std::move(y));
+        f.bandPassed.push_back(std::move(yd));
     }
     // Fuse with weights from each lead's local peak-to-mean ratio (4 s blocks, interpolated),
     // so a lead drowned in noise or artefact contributes little where it is bad.
@@ -313,20 +343,56 @@ std::vector<std::int64_t> detectQrs(const std::vector<const std::vector<float>*>
         }
     }
 
-    // Refine each beat to the largest normalised band-passed deflection near the energy peak.
-    const std::int64_t n = std::int64_t(leads[0]->size());
-    const std::int64_t half = std::int64_t(std::lround(0.08 * fsFull));
+    // Refine each beat to the largest normalised band-passed deflection near the energy peak:
+    // first on the decimated band-passed leads (+-80 ms), then between the neighbouring
+    // decimated samples at the full rate (cubic interpolation of the band-limited signal).
+    const std::int64_t nD = std::int64_t(f.energy.size());
+    const std::int64_t nFull = std::int64_t(leads[0]->size());
+    const std::int64_t half = std::int64_t(std::lround(0.08 * fsHz));
     const std::int64_t refrFull = std::int64_t(std::lround(refractoryMs * 1e-3 * fsFull));
+    const std::size_t nl = f.bandPassed.size();
+    auto bpAt = [&](std::size_t l, std::int64_t j) {
+        return f.bandPassed[l][std::size_t(std::clamp<std::int64_t>(j, 0, nD - 1))];
+    };
+    auto valueAtFull = [&](std::int64_t i) { // sum over leads of |band-passed| / scale
+        const std::int64_t d = std::int64_t(decim);
+        const std::int64_t j = i / d;
+        const double t = double(i - j * d) / double(d);
+        double v = 0.0;
+        for (std::size_t l = 0; l < nl; ++l) {
+            double y = bpAt(l, j);
+            if (t > 0) { // Catmull-Rom between samples j and j + 1
+                const double p0 = bpAt(l, j - 1), p1 = y, p2 = bpAt(l, j + 1), p3 = bpAt(l, j + 2);
+                y = p1 + 0.5 * t *
+                             (p2 - p0 +
+                              t * (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3 +
+                                   t * (3.0 * (p1 - p2) + p3 - p0)));
+            }
+            v += std::abs(y) / f.leadScale[l];
+        }
+        return v;
+    };
     std::vector<std::int64_t> peaks;
     for (std::size_t k : accepted) {
-        const std::int64_t c = cs[k].pos * std::int64_t(decim);
-        std::int64_t best = c;
+        const std::int64_t c = cs[k].pos;
+        std::int64_t bestD = c;
         double bestV = -1.0;
-        for (std::int64_t i = std::max<std::int64_t>(0, c - half); i <= std::min(n - 1, c + half);
-             ++i) {
+        for (std::int64_t j = std::max<std::int64_t>(0, c - half); j <= std::min(nD - 1, c + half);
+             ++j) {
             double v = 0.0;
-            for (std::size_t l = 0; l < f.bandPassed.size(); ++l)
-                v += std::abs(f.bandPassed[l][std::size_t(i)]) / f.leadScale[l];
+            for (std::size_t l = 0; l < nl; ++l)
+                v += std::abs(f.bandPassed[l][std::size_t(j)]) / f.leadScale[l];
+            if (v > bestV) {
+                bestV = v;
+                bestD = j;
+            }
+        }
+        const std::int64_t centre = bestD * std::int64_t(decim);
+        std::int64_t best = std::min(centre, nFull - 1);
+        bestV = -1.0;
+        for (std::int64_t i = std::max<std::int64_t>(0, centre - std::int64_t(decim) + 1);
+             i <= std::min(nFull - 1, centre + std::int64_t(decim) - 1); ++i) {
+            const double v = valueAtFull(i);
             if (v > bestV) {
                 bestV = v;
                 best = i;
