@@ -32,11 +32,12 @@ double medianOf(std::vector<double> v)
     return *mid;
 }
 
-/// Width (samples) of the slope envelope around centre: extent above 30 % of its peak.
-double envelopeWidth(const std::vector<double>& env, std::int64_t centre, std::int64_t before,
+/// Width (samples) of the slope envelope env(i), i in [0, n), around centre: extent above 30 %
+/// of its peak.
+template <typename Env>
+double envelopeWidth(const Env& envAt, std::int64_t n, std::int64_t centre, std::int64_t before,
                      std::int64_t after, std::int64_t gap)
 {
-    const std::int64_t n = std::int64_t(env.size());
     const std::int64_t lo = std::max<std::int64_t>(0, centre - before);
     const std::int64_t hi = std::min(n - 1, centre + after);
     if (hi <= lo)
@@ -44,11 +45,11 @@ double envelopeWidth(const std::vector<double>& env, std::int64_t centre, std::i
     double peak = 0.0;
     const std::int64_t core = std::max<std::int64_t>(1, gap);
     for (std::int64_t i = std::max(lo, centre - core); i <= std::min(hi, centre + core); ++i)
-        peak = std::max(peak, env[std::size_t(i)]);
+        peak = std::max(peak, envAt(i));
     const double th = 0.3 * peak;
     std::int64_t first = centre, lastIdx = centre, below = 0;
     for (std::int64_t i = centre; i >= lo; --i) {
-        if (env[std::size_t(i)] >= th) {
+        if (envAt(i) >= th) {
             first = i;
             below = 0;
         } else if (++below > gap) {
@@ -57,7 +58,7 @@ double envelopeWidth(const std::vector<double>& env, std::int64_t centre, std::i
     }
     below = 0;
     for (std::int64_t i = centre; i <= hi; ++i) {
-        if (env[std::size_t(i)] >= th) {
+        if (envAt(i) >= th) {
             lastIdx = i;
             below = 0;
         } else if (++below > gap) {
@@ -67,42 +68,37 @@ double envelopeWidth(const std::vector<double>& env, std::int64_t centre, std::i
     return double(lastIdx - first);
 }
 
-} // namespace
-
-std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& leads, double fsHz,
-                                const std::vector<std::int64_t>& rPeaks, bool inputConditioned)
+/// Classification on the prepared (band-limited, NaN-free) leads z, each n samples long.
+template <typename T>
+std::vector<Beat> classifyPrepared(const std::vector<const T*>& z, std::size_t n, double fsHz,
+                                   const std::vector<std::int64_t>& rPeaks)
 {
     std::vector<Beat> beats(rPeaks.size());
-    if (rPeaks.empty() || leads.empty() || fsHz <= 0)
-        return beats;
-    const std::size_t n = leads[0]->size();
-    const double high = std::min(40.0, 0.45 * fsHz);
-    const auto sos = butterworth(2, FilterKind::BandPass, fsHz, 1.0, high);
-    std::vector<std::vector<double>> z;
-    std::vector<double> env(n, 0.0);
-    for (const auto* lead : leads) {
-        std::vector<double> x(lead->begin(), lead->end());
-        if (!bridgeNaN(x))
-            std::fill(x.begin(), x.end(), 0.0);
-        if (!inputConditioned)
-            x = sosFiltFilt(sos, x);
-        std::vector<double> d(n, 0.0);
-        for (std::size_t i = 1; i + 1 < n; ++i)
-            d[i] = std::abs(x[i + 1] - x[i - 1]);
-        // Per-lead scale: median of the slope maxima at the beats.
+    // Per-lead slope scale: median of the |central difference| maxima at the beats.
+    std::vector<double> scale;
+    for (const T* x : z) {
         std::vector<double> peaks;
+        peaks.reserve(rPeaks.size());
         for (std::int64_t r : rPeaks) {
             double m = 0.0;
-            for (std::int64_t i = std::max<std::int64_t>(0, r - std::int64_t(0.05 * fsHz));
-                 i < std::min<std::int64_t>(std::int64_t(n), r + std::int64_t(0.05 * fsHz)); ++i)
-                m = std::max(m, d[std::size_t(i)]);
+            const std::int64_t lo = std::max<std::int64_t>(1, r - std::int64_t(0.05 * fsHz));
+            const std::int64_t hi =
+                std::min<std::int64_t>(std::int64_t(n) - 1, r + std::int64_t(0.05 * fsHz));
+            for (std::int64_t i = lo; i < hi; ++i)
+                m = std::max(m, std::abs(double(x[i + 1]) - double(x[i - 1])));
             peaks.push_back(m);
         }
-        const double scale = std::max(medianOf(peaks), 1e-12);
-        for (std::size_t i = 0; i < n; ++i)
-            env[i] += d[i] / scale;
-        z.push_back(std::move(x));
+        scale.push_back(std::max(medianOf(std::move(peaks)), 1e-12));
     }
+    // Slope envelope: sum over leads of |central difference| / scale (0 at the ends).
+    auto envAt = [&](std::int64_t i) {
+        if (i <= 0 || i + 1 >= std::int64_t(n))
+            return 0.0;
+        double e = 0.0;
+        for (std::size_t l = 0; l < z.size(); ++l)
+            e += std::abs(double(z[l][i + 1]) - double(z[l][i - 1])) / scale[l];
+        return e;
+    };
 
     // Dominant template: per-sample median over the beats of a -100..+150 ms window, built
     // twice (the second time from beats aligned to the first template).
@@ -148,14 +144,14 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
         auto corrAt = [&](std::int64_t sft) {
             double xm = 0;
             for (std::size_t l = 0; l < z.size(); ++l) {
-                const double* x = &z[l][std::size_t(r - pre + shift + sft)];
+                const T* x = &z[l][std::size_t(r - pre + shift + sft)];
                 for (std::size_t k = 0; k < inner; ++k)
                     xm += x[k];
             }
             xm /= double(inner * z.size());
             double num = 0, den = 0;
             for (std::size_t l = 0; l < z.size(); ++l) {
-                const double* x = &z[l][std::size_t(r - pre + shift + sft)];
+                const T* x = &z[l][std::size_t(r - pre + shift + sft)];
                 const double* t = &tmpl[l * len + std::size_t(shift)];
                 for (std::size_t k = 0; k < inner; ++k) {
                     num += (x[k] - xm) * (t[k] - tm);
@@ -213,7 +209,8 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
     const std::int64_t after = std::int64_t(std::lround(0.16 * fsHz));
     std::vector<double> widths(rPeaks.size(), 0.0);
     for (std::size_t b = 0; b < rPeaks.size(); ++b)
-        widths[b] = envelopeWidth(env, rPeaks[b], before, after, gap) * 1000.0 / fsHz;
+        widths[b] =
+            envelopeWidth(envAt, std::int64_t(n), rPeaks[b], before, after, gap) * 1000.0 / fsHz;
     const double normalWidth = medianOf(widths);
 
     std::deque<double> normalRr;
@@ -253,6 +250,42 @@ std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& le
         }
     }
     return beats;
+}
+
+} // namespace
+
+std::vector<Beat> classifyBeats(const std::vector<const std::vector<float>*>& leads, double fsHz,
+                                const std::vector<std::int64_t>& rPeaks, bool inputConditioned)
+{
+    if (rPeaks.empty() || leads.empty() || fsHz <= 0)
+        return std::vector<Beat>(rPeaks.size());
+    const std::size_t n = leads[0]->size();
+    // Conditioned NaN-free leads are used as they are (no copy); otherwise bridged and
+    // band-passed 1-40 Hz copies.
+    bool copy = !inputConditioned;
+    for (const auto* lead : leads)
+        for (float v : *lead)
+            copy |= std::isnan(v);
+    if (!copy) {
+        std::vector<const float*> z;
+        for (const auto* lead : leads)
+            z.push_back(lead->data());
+        return classifyPrepared(z, n, fsHz, rPeaks);
+    }
+    const double high = std::min(40.0, 0.45 * fsHz);
+    const auto sos = butterworth(2, FilterKind::BandPass, fsHz, 1.0, high);
+    std::vector<std::vector<double>> copies;
+    std::vector<const double*> z;
+    for (const auto* lead : leads) {
+        std::vector<double> x(lead->begin(), lead->end());
+        if (!bridgeNaN(x))
+            std::fill(x.begin(), x.end(), 0.0);
+        if (!inputConditioned)
+            x = sosFiltFilt(sos, x);
+        copies.push_back(std::move(x));
+        z.push_back(copies.back().data());
+    }
+    return classifyPrepared(z, n, fsHz, rPeaks);
 }
 
 } // namespace ecglens::dsp
