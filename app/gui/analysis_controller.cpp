@@ -14,6 +14,7 @@
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QThread>
 
@@ -49,7 +50,12 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
     m_flaggedDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     m_explanationDock = new QDockWidget(tr("Explanation"), window);
     m_explanationDock->setObjectName(QStringLiteral("explanationDock"));
-    m_explanationDock->setWidget(m_explanation);
+    auto* scroll = new QScrollArea(m_explanationDock);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_explanation);
+    m_explanationDock->setWidget(scroll);
     m_explanationDock->setFeatures(QDockWidget::DockWidgetMovable |
                                    QDockWidget::DockWidgetClosable);
 

@@ -85,10 +85,9 @@ ExplanationPanel::ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget
     layout->addWidget(m_status);
     layout->addWidget(m_legend);
 
-    auto* controls = new QHBoxLayout;
     m_show->setToolTip(tr("Coloured bands over each explained (lead, beat) segment"));
-    controls->addWidget(m_show);
-    controls->addStretch(1);
+    layout->addWidget(m_show);
+    auto* controls = new QHBoxLayout;
     auto* thresholdLabel = new QLabel(tr("Hide below"), this);
     controls->addWidget(thresholdLabel);
     m_slider->setRange(0, kSliderSteps);
@@ -110,8 +109,12 @@ ExplanationPanel::ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget
     m_efficiency->setObjectName(QStringLiteral("efficiencyCheck"));
     layout->addWidget(m_efficiency);
     layout->addWidget(m_leadCaption);
+    // Twelve labelled bars and eleven waterfall rows need room to stay readable; the dock
+    // scrolls (see AnalysisController) rather than squeezing them.
+    m_leadChart->setMinimumHeight(260);
     layout->addWidget(m_leadChart, 3);
     layout->addWidget(m_waterfallCaption);
+    m_waterfall->setMinimumHeight(300);
     layout->addWidget(m_waterfall, 4);
 
     m_legend->setBaselineName(

@@ -99,8 +99,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, measureDock);
     addDockWidget(Qt::RightDockWidgetArea, m_analysis->explanationDock());
     tabifyDockWidget(measureDock, m_analysis->explanationDock());
-    resizeDocks({dock, m_analysis->flaggedDock(), measureDock}, {170, 150, 560}, Qt::Vertical);
-    resizeDocks({measureDock}, {380}, Qt::Horizontal);
+    resizeDocks({dock, m_analysis->flaggedDock(), measureDock}, {150, 120, 620}, Qt::Vertical);
+    resizeDocks({measureDock}, {420}, Qt::Horizontal);
     m_viewActions->addMeasurementToggles(measureDock->toggleViewAction(),
                                          m_measurements->markers());
     buildStatusBar();
