@@ -36,14 +36,20 @@ double median(std::vector<double> v)
     return *mid;
 }
 
-/// Typical peak height of a non-negative feature: median of the maxima of 2 s blocks.
-double typicalPeak(const std::vector<double>& f, double fsHz)
+/// Typical peak height of a non-negative feature (of |f| with absolute): median of the maxima of
+/// 2 s blocks.
+double typicalPeak(const std::vector<double>& f, double fsHz, bool absolute = false)
 {
     const std::size_t block = std::max<std::size_t>(1, std::size_t(2.0 * fsHz));
     std::vector<double> maxima;
     for (std::size_t i = 0; i < f.size(); i += block) {
-        const auto end = f.begin() + std::ptrdiff_t(std::min(f.size(), i + block));
-        maxima.push_back(*std::max_element(f.begin() + std::ptrdiff_t(i), end));
+        const std::size_t end = std::min(f.size(), i + block);
+        double mx = absolute ? std::abs(f[i]) : f[i];
+        for (std::size_t j = i + 1; j < end; ++j) { // branch-free max
+            const double v = absolute ? std::abs(f[j]) : f[j];
+            mx = v > mx ? v : mx;
+        }
+        maxima.push_back(mx);
     }
     return median(maxima);
 }
@@ -132,20 +138,20 @@ Features computeFeatures(const std::vector<const std::vector<float>*>& leads, do
         }
         std::vector<double> m = movingAverage(e, w);
         const double amp = typicalPeak(m, fsD);
-        std::vector<double> absY(n);
-        for (std::size_t i = 0; i < n; ++i)
-            absY[i] = std::abs(yd[i]);
-        f.leadScale.push_back(std::max(typicalPeak(absY, fsD), 1e-12));
-        std::vector<double> fl(n, 0.0), sl(n, 0.0);
+        f.leadScale.push_back(std::max(typicalPeak(yd, fsD, true), 1e-12));
+        // In place: m becomes the normalised energy, d the normalised |slope|.
         if (amp > 0) {
             const double rs = 1.0 / std::sqrt(amp);
             for (std::size_t i = 0; i < n; ++i) {
-                fl[i] = std::sqrt(m[i] / amp);
-                sl[i] = std::abs(d[i]) * rs;
+                m[i] = std::sqrt(m[i] / amp);
+                d[i] = std::abs(d[i]) * rs;
             }
+        } else {
+            std::fill(m.begin(), m.end(), 0.0);
+            std::fill(d.begin(), d.end(), 0.0);
         }
-        perLead.push_back(std::move(fl));
-        perLeadSlope.push_back(std::move(sl));
+        perLead.push_back(std::move(m));
+        perLeadSlope.push_back(std::move(d));
         f.bandPassed.push_back(std::move(yd));
     }
     // Fuse with weights from each lead's local peak-to-mean ratio (4 s blocks, interpolated),
