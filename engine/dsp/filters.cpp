@@ -405,54 +405,6 @@ std::vector<double> sosFiltFilt(const std::vector<Biquad>& sos, const std::vecto
     return y;
 }
 
-namespace {
-
-/// sosFiltFilt on equally long (n >= 2) NaN-free signals, in groups of up to 4 interleaved lanes
-/// (odd extension and edge as sosFiltFilt; T = float or double, arithmetic in double).
-template <typename T>
-void filtFiltLanes(const std::vector<Biquad>& sos, const std::vector<T*>& signals, std::size_t n)
-{
-    std::size_t zb = 0, za = 0;
-    for (const Biquad& s : sos) {
-        zb += s.b2 == 0.0;
-        za += s.a2 == 0.0;
-    }
-    const std::size_t edge = std::min(3 * (2 * sos.size() + 1 - std::min(zb, za)), n - 1);
-    const std::size_t m = n + 2 * edge;
-    const auto zi = sosZi(sos);
-    constexpr std::size_t kW = 4;
-    std::vector<double> buf(m * std::min(kW, signals.size() <= 2 ? 2 : kW));
-    for (std::size_t g = 0; g < signals.size(); g += kW) {
-        const std::size_t lanes = std::min(kW, signals.size() - g);
-        const std::size_t w = lanes <= 2 ? 2 : 4;
-        // Odd extension as in sosFiltFilt; unused lanes repeat the group's first signal.
-        for (std::size_t l = 0; l < w; ++l) {
-            const T* x = signals[g + (l < lanes ? l : 0)];
-            double* q = buf.data() + l;
-            for (std::size_t i = 0; i < edge; ++i) {
-                q[i * w] = 2.0 * double(x[0]) - double(x[edge - i]);
-                q[(n + edge + i) * w] = 2.0 * double(x[n - 1]) - double(x[n - 2 - i]);
-            }
-            for (std::size_t i = 0; i < n; ++i)
-                q[(edge + i) * w] = double(x[i]);
-        }
-        for (bool reverse : {false, true}) {
-            if (w == 2)
-                runLanes<2>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
-            else
-                runLanes<4>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
-        }
-        for (std::size_t l = 0; l < lanes; ++l) {
-            T* x = signals[g + l];
-            const double* q = buf.data() + l;
-            for (std::size_t i = 0; i < n; ++i)
-                x[i] = T(q[(edge + i) * w]);
-        }
-    }
-}
-
-} // namespace
-
 void sosFiltFiltMany(const std::vector<Biquad>& sos, std::vector<std::vector<double>>& signals)
 {
     if (sos.empty() || signals.empty())
@@ -467,10 +419,43 @@ void sosFiltFiltMany(const std::vector<Biquad>& sos, std::vector<std::vector<dou
             x = sosFiltFilt(sos, x);
         return;
     }
-    std::vector<double*> lanes;
-    for (auto& x : signals)
-        lanes.push_back(x.data());
-    filtFiltLanes(sos, lanes, n);
+    std::size_t zb = 0, za = 0;
+    for (const Biquad& s : sos) {
+        zb += s.b2 == 0.0;
+        za += s.a2 == 0.0;
+    }
+    const std::size_t edge = std::min(3 * (2 * sos.size() + 1 - std::min(zb, za)), n - 1);
+    const std::size_t m = n + 2 * edge;
+    const auto zi = sosZi(sos);
+    constexpr std::size_t kW = 4;
+    std::vector<double> buf(m * kW);
+    for (std::size_t g = 0; g < signals.size(); g += kW) {
+        const std::size_t lanes = std::min(kW, signals.size() - g);
+        const std::size_t w = lanes <= 2 ? 2 : 4;
+        // Odd extension as in sosFiltFilt; unused lanes repeat the group's first signal.
+        for (std::size_t l = 0; l < w; ++l) {
+            const auto& x = signals[g + (l < lanes ? l : 0)];
+            double* q = buf.data() + l;
+            for (std::size_t i = 0; i < edge; ++i) {
+                q[i * w] = 2.0 * x[0] - x[edge - i];
+                q[(n + edge + i) * w] = 2.0 * x[n - 1] - x[n - 2 - i];
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                q[(edge + i) * w] = x[i];
+        }
+        for (bool reverse : {false, true}) {
+            if (w == 2)
+                runLanes<2>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+            else
+                runLanes<4>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+        }
+        for (std::size_t l = 0; l < lanes; ++l) {
+            auto& x = signals[g + l];
+            const double* q = buf.data() + l;
+            for (std::size_t i = 0; i < n; ++i)
+                x[i] = q[(edge + i) * w];
+        }
+    }
 }
 
 std::pair<int, int> rationalRatio(double fromHz, double toHz)
@@ -637,26 +622,16 @@ std::optional<Recording> condition(const Recording& recording, const ConditionOp
                 done[o] = true;
             }
         }
-        bool plain = group.size() > 1 && !sos.empty();
+        std::vector<std::vector<double>> x;
         for (std::size_t g : group)
-            for (float v : out.leads[g].samples)
-                plain = plain && !std::isnan(v);
-        if (plain) { // filtered in place on the copied float samples (same values)
-            std::vector<float*> lanes;
-            for (std::size_t g : group)
-                lanes.push_back(out.leads[g].samples.data());
-            filtFiltLanes(sos, lanes, n);
-        } else {
-            std::vector<std::vector<double>> x;
-            for (std::size_t g : group)
-                x.push_back(toDouble(out.leads[g].samples));
-            if (!sos.empty())
-                sosFiltFiltMany(sos, x);
-            for (std::size_t k = 0; k < group.size(); ++k)
-                out.leads[group[k]].samples = toFloat(x[k]);
+            x.push_back(toDouble(out.leads[g].samples));
+        if (!sos.empty())
+            sosFiltFiltMany(sos, x);
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            Lead& lead = out.leads[group[k]];
+            lead.samples = toFloat(x[k]);
+            lead.digital.clear(); // filtered values no longer correspond to stored integers
         }
-        for (std::size_t g : group)
-            out.leads[g].digital.clear(); // filtered values no longer match stored integers
     }
     if (progress && !progress(1.0))
         return std::nullopt;
