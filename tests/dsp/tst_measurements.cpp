@@ -112,10 +112,14 @@ double medianOf(std::vector<double> v)
 struct Stat
 {
     std::vector<double> e;
+    int missed = 0; ///< reference present, ours NaN ("not delineated"): counted, not dropped
+    int extra = 0;  ///< ours reported where the cardiologists marked none (e.g. a P wave in AF)
     void add(double v)
     {
         if (std::isfinite(v))
             e.push_back(v);
+        else
+            ++missed;
     }
     double mean() const
     {
@@ -275,8 +279,16 @@ void TestMeasurements::ludbDelineationAndRhythm()
         const double fsHz = rec->fsHz;
         const auto p = ludbWaves(*rec, "p"), q = ludbWaves(*rec, "N"), t = ludbWaves(*rec, "t");
         std::vector<double> ref[5];
-        for (const auto& beat : a->beats) {
-            const std::int64_t r = beat.sample;
+        for (std::size_t bi = 0; bi < a->beats.size(); ++bi) {
+            const std::int64_t r = a->beats[bi].sample;
+            // A wave belongs to this beat only if its peak lies between the neighbouring R
+            // points: at fast rates (LUDB 35, flutter 2:1 at 140/min) the 700 ms T window would
+            // otherwise take the next beat's T wave as this beat's T end.
+            const double prevMs =
+                bi > 0 ? double(a->beats[bi - 1].sample - r) * 1000.0 / fsHz : -1e9;
+            const double nextMs = bi + 1 < a->beats.size()
+                                      ? double(a->beats[bi + 1].sample - r) * 1000.0 / fsHz
+                                      : 1e9;
             auto global = [&](const std::vector<std::vector<Wave>>& waves, double lo, double hi,
                               bool onset, std::vector<double>& outV) {
                 std::int64_t best = onset ? INT64_MAX : INT64_MIN;
@@ -293,17 +305,41 @@ void TestMeasurements::ludbDelineationAndRhythm()
                 if (leads >= 3)
                     outV.push_back(double(best - r) * 1000.0 / fsHz);
             };
-            global(p, -400, -40, true, ref[0]);
-            global(p, -400, -40, false, ref[1]);
+            const double pLo = std::max(-400.0, prevMs + 80), tHi = std::min(700.0, nextMs - 80);
+            global(p, pLo, -40, true, ref[0]);
+            global(p, pLo, -40, false, ref[1]);
             global(q, -80, 80, true, ref[2]);
             global(q, -80, 80, false, ref[3]);
-            global(t, 80, 700, false, ref[4]);
+            global(t, 80, tHi, false, ref[4]);
         }
         const auto& f = a->measurements.medianBeat.fiducials;
+        if (const QByteArray dir = qgetenv("ECGLENS_DELINEATION_DUMP_DIR"); !dir.isEmpty()) {
+            const auto& mb = a->measurements.medianBeat;
+            if (FILE* out = std::fopen(
+                    (dir.toStdString() + "/" + std::to_string(id) + ".csv").c_str(), "w")) {
+                std::vector<double> rrs;
+                for (std::size_t i = 1; i < a->beats.size(); ++i)
+                    rrs.push_back(1000.0 * (a->beats[i].timeS - a->beats[i - 1].timeS));
+                std::fprintf(out, "%g,%lld,%g,%g,%g,%g,%g,%g,%g,%g,%g,%g,%g\n", mb.fsHz,
+                             (long long)mb.rIndex, f.pOnsetMs, f.pOffsetMs, f.qrsOnsetMs,
+                             f.qrsOffsetMs, f.tOffsetMs, medianOf(ref[0]), medianOf(ref[4]),
+                             medianOf(rrs), medianOf(ref[1]), medianOf(ref[2]), medianOf(ref[3]));
+                for (const auto& l : mb.leads) {
+                    for (float v : l)
+                        std::fprintf(out, "%g,", v);
+                    std::fprintf(out, "\n");
+                }
+                std::fclose(out);
+            }
+        }
         const double ours[] = {f.pOnsetMs, f.pOffsetMs, f.qrsOnsetMs, f.qrsOffsetMs, f.tOffsetMs};
         const bool heldOut = id % 4 == 3;
-        for (int k = 0; k < 5; ++k)
-            if (ref[k].size() >= 2) {
+        for (int k = 0; k < 5; ++k) {
+            if (ref[k].size() < 2) {
+                (heldOut ? stats : dev)[k].extra += std::isfinite(ours[k]);
+                continue;
+            }
+            {
                 (heldOut ? stats : dev)[k].add(ours[k] - medianOf(ref[k]));
                 if (heldOut && k == 4 && rhythm.rfind("Sinus", 0) == 0)
                     heldOutSinusT.add(ours[k] - medianOf(ref[k]));
@@ -311,16 +347,22 @@ void TestMeasurements::ludbDelineationAndRhythm()
                     qInfo("record %d %s: ours %.0f ref %.0f ms", id, names[k], ours[k],
                           medianOf(ref[k]));
             }
+        }
     }
     std::printf("LUDB delineation (%zu records): ours - cardiologists, ms\n", rhythms.size());
-    std::printf("%-11s | %-27s | %-27s | %s\n", "", "development (ID % 4 == 1)",
+    // n = records with a reference and a value of ours; miss = reference but ours NaN (not
+    // delineated); extra = ours reported where the cardiologists marked no such wave.
+    std::printf("%-11s | %-37s | %-37s | %s\n", "", "development (ID % 4 == 1)",
                 "held out (ID % 4 == 3)", "CSE");
-    std::printf("%-11s | %4s %7s %6s %7s | %4s %7s %6s %7s | %6s\n", "fiducial", "n", "mean", "SD",
-                "2SD", "n", "mean", "SD", "2SD", "2SD");
+    std::printf("%-11s | %4s %4s %4s %7s %6s %7s | %4s %4s %4s %7s %6s %7s | %6s\n", "fiducial",
+                "n", "miss", "xtra", "mean", "SD", "2SD", "n", "miss", "xtra", "mean", "SD", "2SD",
+                "2SD");
     for (int k = 0; k < 5; ++k)
-        std::printf("%-11s | %4zu %7.1f %6.1f %7.1f | %4zu %7.1f %6.1f %7.1f | %6.1f\n", names[k],
-                    dev[k].e.size(), dev[k].mean(), dev[k].sd(), 2 * dev[k].sd(), stats[k].e.size(),
-                    stats[k].mean(), stats[k].sd(), 2 * stats[k].sd(), cse2sd[k]);
+        std::printf("%-11s | %4zu %4d %4d %7.1f %6.1f %7.1f | %4zu %4d %4d %7.1f %6.1f %7.1f | "
+                    "%6.1f\n",
+                    names[k], dev[k].e.size(), dev[k].missed, dev[k].extra, dev[k].mean(),
+                    dev[k].sd(), 2 * dev[k].sd(), stats[k].e.size(), stats[k].missed,
+                    stats[k].extra, stats[k].mean(), stats[k].sd(), 2 * stats[k].sd(), cse2sd[k]);
     std::printf("T offset, held out, sinus rhythms only (no AF / flutter waves): n %zu, mean %.1f, "
                 "SD %.1f ms\n",
                 heldOutSinusT.e.size(), heldOutSinusT.mean(), heldOutSinusT.sd());
