@@ -29,6 +29,9 @@ constexpr double kOnLagMs = 8.0;
 constexpr double kOffLagMs = 11.0;
 constexpr double kTOffLagMs = 10.0;
 constexpr double kPOnLagMs = 9.0;
+// P offset: humps after the P peak at least this fraction of the peak (above the lowest
+// magnitude before QRS onset) belong to a notched P wave (LUDB 43: two humps 40 ms apart).
+constexpr double kPHump = 0.3;
 // T wave: peak searched up to min(0.7 RR + 60 ms, 500 ms) after R; T end by the trapezium
 // between the steepest descent and a point 200 ms later.
 constexpr double kTMaxMs = 500.0;
@@ -314,7 +317,19 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
                     su = mag[std::size_t(i + 1)] - mag[std::size_t(i)];
                     up = i;
                 }
-            for (std::int64_t i = pp; i < on - 1; ++i)
+            // A notched (bifid) P wave: its offset follows the last hump, not the tallest.
+            std::int64_t lastHump = pp;
+            {
+                const double lvl = *std::min_element(mag.begin() + pp, mag.begin() + on);
+                const double th = lvl + kPHump * (mag[std::size_t(pp)] - lvl);
+                const std::int64_t w = std::max<std::int64_t>(1, std::lround(0.008 * fs));
+                for (std::int64_t i = pp + 1; i < on - w; ++i)
+                    if (mag[std::size_t(i)] >= th &&
+                        mag[std::size_t(i)] ==
+                            *std::max_element(mag.begin() + (i - w), mag.begin() + (i + w + 1)))
+                        lastHump = i;
+            }
+            for (std::int64_t i = lastHump; i < on - 1; ++i)
                 if (mag[std::size_t(i)] - mag[std::size_t(i + 1)] > sd) {
                     sd = mag[std::size_t(i)] - mag[std::size_t(i + 1)];
                     down = i;
