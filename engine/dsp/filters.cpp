@@ -116,6 +116,9 @@ void cascadeFixed(const Biquad* sos, const std::pair<double, double>* zi, double
     }
     for (std::ptrdiff_t i = 0; i < n; ++i, p += step) {
         double in = *p;
+        // Fully unrolled so the states stay in registers (GCC -O2 keeps the rolled loop's arrays
+        // on the stack, putting a store-load round trip on the recursion's critical path).
+#pragma GCC unroll 8
         for (std::size_t s = 0; s < NS; ++s) {
             const double out = b0[s] * in + z0[s];
             z0[s] = b1[s] * in - a1[s] * out + z1[s];
@@ -127,53 +130,58 @@ void cascadeFixed(const Biquad* sos, const std::pair<double, double>* zi, double
 }
 
 /// cascadeFixed on W interleaved lanes (data[i * W + w]); x0[w] = first input of lane w. The
-/// lanes are independent: pairs of lanes run in one SIMD register (GCC/Clang vector extension,
-/// plain SSE2), which halves the arithmetic of the throughput-bound recursion.
-typedef double Lane2 __attribute__((vector_size(16)));
-
+/// lanes are independent and run in one vector (GCC/Clang vector extension): with AVX one ymm
+/// register holds 4 lanes, with plain SSE2 the compiler splits it into xmm pairs. Same
+/// arithmetic in the same order as the scalar cascade (no FMA), so the values are identical.
 template <std::size_t NS, std::size_t W>
-void cascadeLanes(const Biquad* sos, const std::pair<double, double>* zi, const double* x0,
-                  double* data, std::ptrdiff_t n, bool reverse)
+[[gnu::always_inline]] inline void cascadeLanes(const Biquad* sos,
+                                                const std::pair<double, double>* zi,
+                                                const double* x0, double* data, std::ptrdiff_t n,
+                                                bool reverse)
 {
-    constexpr std::size_t V = W / 2;
-    Lane2 b0[NS], b1[NS], b2[NS], a1[NS], a2[NS], z0[NS][V], z1[NS][V];
+    typedef double Vec __attribute__((vector_size(W * sizeof(double))));
+    Vec b0[NS], b1[NS], b2[NS], a1[NS], a2[NS], z0[NS], z1[NS];
     for (std::size_t s = 0; s < NS; ++s) {
-        b0[s] = Lane2{sos[s].b0, sos[s].b0};
-        b1[s] = Lane2{sos[s].b1, sos[s].b1};
-        b2[s] = Lane2{sos[s].b2, sos[s].b2};
-        a1[s] = Lane2{sos[s].a1, sos[s].a1};
-        a2[s] = Lane2{sos[s].a2, sos[s].a2};
-        for (std::size_t v = 0; v < V; ++v) {
-            z0[s][v] = Lane2{zi[s].first * x0[2 * v], zi[s].first * x0[2 * v + 1]};
-            z1[s][v] = Lane2{zi[s].second * x0[2 * v], zi[s].second * x0[2 * v + 1]};
+        for (std::size_t w = 0; w < W; ++w) {
+            b0[s][w] = sos[s].b0;
+            b1[s][w] = sos[s].b1;
+            b2[s][w] = sos[s].b2;
+            a1[s][w] = sos[s].a1;
+            a2[s][w] = sos[s].a2;
+            z0[s][w] = zi[s].first * x0[w];
+            z1[s][w] = zi[s].second * x0[w];
         }
     }
     double* p = reverse ? data + (n - 1) * std::ptrdiff_t(W) : data;
     const std::ptrdiff_t step = reverse ? -std::ptrdiff_t(W) : std::ptrdiff_t(W);
     for (std::ptrdiff_t i = 0; i < n; ++i, p += step) {
-        Lane2 in[V];
-        std::memcpy(in, p, sizeof in);
-        for (std::size_t s = 0; s < NS; ++s)
-            for (std::size_t v = 0; v < V; ++v) {
-                const Lane2 out = b0[s] * in[v] + z0[s][v];
-                z0[s][v] = b1[s] * in[v] - a1[s] * out + z1[s][v];
-                z1[s][v] = b2[s] * in[v] - a2[s] * out;
-                in[v] = out;
-            }
-        std::memcpy(p, in, sizeof in);
+        Vec in;
+        std::memcpy(&in, p, sizeof in);
+        // Fully unrolled: see cascadeFixed.
+#pragma GCC unroll 8
+        for (std::size_t s = 0; s < NS; ++s) {
+            const Vec out = b0[s] * in + z0[s];
+            z0[s] = b1[s] * in - a1[s] * out + z1[s];
+            z1[s] = b2[s] * in - a2[s] * out;
+            in = out;
+        }
+        std::memcpy(p, &in, sizeof in);
     }
 }
 
-template <std::size_t W>
-void runLanes(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
-              double* data, std::ptrdiff_t n, bool reverse)
+/// Runs cascadeLanes<k, W> for chunks of up to MaxNS sections (one sweep over the data per chunk;
+/// fewer sweeps means more independent recursions in flight per sample).
+template <std::size_t W, std::size_t MaxNS>
+[[gnu::always_inline]] inline void runLanes(const std::vector<Biquad>& sos,
+                                            const std::vector<std::pair<double, double>>& zi,
+                                            double* data, std::ptrdiff_t n, bool reverse)
 {
     double x0[W];
     const double* first = reverse ? data + (n - 1) * std::ptrdiff_t(W) : data;
     for (std::size_t w = 0; w < W; ++w)
         x0[w] = first[w];
     for (std::size_t s = 0; s < sos.size();) {
-        const std::size_t k = std::min<std::size_t>(4, sos.size() - s);
+        const std::size_t k = std::min<std::size_t>(MaxNS, sos.size() - s);
         switch (k) {
         case 1:
             cascadeLanes<1, W>(&sos[s], &zi[s], x0, data, n, reverse);
@@ -184,12 +192,53 @@ void runLanes(const std::vector<Biquad>& sos, const std::vector<std::pair<double
         case 3:
             cascadeLanes<3, W>(&sos[s], &zi[s], x0, data, n, reverse);
             break;
-        default:
+        case 4:
             cascadeLanes<4, W>(&sos[s], &zi[s], x0, data, n, reverse);
+            break;
+        case 5:
+            cascadeLanes<5, W>(&sos[s], &zi[s], x0, data, n, reverse);
+            break;
+        case 6:
+            cascadeLanes<6, W>(&sos[s], &zi[s], x0, data, n, reverse);
+            break;
+        case 7:
+            cascadeLanes<7, W>(&sos[s], &zi[s], x0, data, n, reverse);
+            break;
+        default:
+            cascadeLanes<8, W>(&sos[s], &zi[s], x0, data, n, reverse);
             break;
         }
         s += k;
     }
+}
+
+/// Forward or backward pass of the cascade over W interleaved lanes, in AVX encoding where the
+/// CPU has it (3-operand instructions, 4 lanes per register) and plain SSE2 otherwise.
+template <std::size_t W>
+void runLanesSse2(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
+                  double* data, std::ptrdiff_t n, bool reverse)
+{
+    // Without AVX a 4-lane vector is two xmm registers: 4 sections at most keep them in registers.
+    runLanes<W, W == 2 ? 8 : 4>(sos, zi, data, n, reverse);
+}
+
+template <std::size_t W>
+__attribute__((target("avx"))) void
+runLanesAvx(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
+            double* data, std::ptrdiff_t n, bool reverse)
+{
+    runLanes<W, 8>(sos, zi, data, n, reverse);
+}
+
+template <std::size_t W>
+void runLanesBest(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
+                  double* data, std::ptrdiff_t n, bool reverse)
+{
+    static const bool avx = __builtin_cpu_supports("avx");
+    if (avx)
+        runLanesAvx<W>(sos, zi, data, n, reverse);
+    else
+        runLanesSse2<W>(sos, zi, data, n, reverse);
 }
 
 /// Runs the cascade over x forwards or backwards, states initialised to zi * first sample.
@@ -445,9 +494,9 @@ void sosFiltFiltMany(const std::vector<Biquad>& sos, std::vector<std::vector<dou
         }
         for (bool reverse : {false, true}) {
             if (w == 2)
-                runLanes<2>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+                runLanesBest<2>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
             else
-                runLanes<4>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+                runLanesBest<4>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
         }
         for (std::size_t l = 0; l < lanes; ++l) {
             auto& x = signals[g + l];
