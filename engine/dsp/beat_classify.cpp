@@ -122,16 +122,12 @@ std::vector<Beat> classifyPrepared(const std::vector<const T*>& z, std::size_t n
                 tmpl[l * len + k] = medianOf(column);
             }
     }
-    // Correlation of a beat with the template over the inner window, all leads concatenated,
-    // at the best shift within +-shift samples (R may sit on R or S of an rS complex).
     const std::size_t inner = len - std::size_t(2 * shift);
-    struct Match
-    {
-        double corr = -1.0;
-        std::int64_t shift = 0;
-    };
-    auto match = [&](std::int64_t r) {
-        double tm = 0, tn = 0;
+    // Template mean and norm over the inner window (fixed while the template is).
+    double tm = 0, tn = 0;
+    auto templateStats = [&] {
+        tm = 0;
+        tn = 0;
         for (std::size_t l = 0; l < z.size(); ++l)
             for (std::size_t k = 0; k < inner; ++k)
                 tm += tmpl[l * len + std::size_t(shift) + k];
@@ -141,45 +137,83 @@ std::vector<Beat> classifyPrepared(const std::vector<const T*>& z, std::size_t n
                 const double t = tmpl[l * len + std::size_t(shift) + k] - tm;
                 tn += t * t;
             }
-        auto corrAt = [&](std::int64_t sft) {
-            double xm = 0;
-            for (std::size_t l = 0; l < z.size(); ++l) {
-                const T* x = &z[l][std::size_t(r - pre + shift + sft)];
-                for (std::size_t k = 0; k < inner; ++k)
-                    xm += x[k];
-            }
-            xm /= double(inner * z.size());
-            double num = 0, den = 0;
-            for (std::size_t l = 0; l < z.size(); ++l) {
-                const T* x = &z[l][std::size_t(r - pre + shift + sft)];
-                const double* t = &tmpl[l * len + std::size_t(shift)];
-                for (std::size_t k = 0; k < inner; ++k) {
-                    num += (x[k] - xm) * (t[k] - tm);
-                    den += (x[k] - xm) * (x[k] - xm);
+    };
+    templateStats();
+    // Correlations at kGroup shifts at once: every shift keeps its own sums in the same order
+    // as one at a time (same values), but the independent sums overlap in the pipeline. The
+    // group size is fixed (unused slots repeat a shift) so the sums stay in registers.
+    constexpr std::size_t kGroup = 4;
+    auto corrGroup = [&](std::int64_t r, const std::int64_t* sft, double* out) {
+        constexpr std::size_t count = kGroup;
+        double xm[kGroup] = {}, num[kGroup] = {}, den[kGroup] = {};
+        const T* x[kGroup];
+        for (std::size_t l = 0; l < z.size(); ++l) {
+            for (std::size_t j = 0; j < count; ++j)
+                x[j] = &z[l][std::size_t(r - pre + shift + sft[j])];
+            for (std::size_t k = 0; k < inner; ++k)
+#pragma GCC unroll 4
+                for (std::size_t j = 0; j < count; ++j)
+                    xm[j] += x[j][k];
+        }
+        for (std::size_t j = 0; j < count; ++j)
+            xm[j] /= double(inner * z.size());
+        for (std::size_t l = 0; l < z.size(); ++l) {
+            for (std::size_t j = 0; j < count; ++j)
+                x[j] = &z[l][std::size_t(r - pre + shift + sft[j])];
+            const double* t = &tmpl[l * len + std::size_t(shift)];
+            for (std::size_t k = 0; k < inner; ++k) {
+                const double tk = t[k] - tm;
+#pragma GCC unroll 4
+                for (std::size_t j = 0; j < count; ++j) {
+                    const double d = x[j][k] - xm[j];
+                    num[j] += d * tk;
+                    den[j] += d * d;
                 }
             }
-            return den > 0 && tn > 0 ? num / std::sqrt(den * tn) : 0.0;
-        };
-        // Coarse search every 3rd shift, then the neighbours of the best.
+        }
+        for (std::size_t j = 0; j < count; ++j)
+            out[j] = den[j] > 0 && tn > 0 ? num[j] / std::sqrt(den[j] * tn) : 0.0;
+    };
+    // Correlation of a beat with the template over the inner window, all leads concatenated,
+    // at the best shift within +-shift samples (R may sit on R or S of an rS complex).
+    struct Match
+    {
+        double corr = -1.0;
+        std::int64_t shift = 0;
+    };
+    auto match = [&](std::int64_t r) {
+        // Coarse search every 3rd shift, then the neighbours of the best (first best wins).
         Match best;
+        std::int64_t sfts[kGroup];
+        double corrs[kGroup];
+        auto scan = [&](std::size_t count) {
+            for (std::size_t j = count; j < kGroup; ++j)
+                sfts[j] = sfts[0];
+            corrGroup(r, sfts, corrs);
+            for (std::size_t j = 0; j < count; ++j)
+                if (corrs[j] > best.corr) {
+                    best.corr = corrs[j];
+                    best.shift = sfts[j];
+                }
+        };
+        std::size_t count = 0;
         for (std::int64_t sft = -shift; sft <= shift; sft += 3) {
-            const double c = corrAt(sft);
-            if (c > best.corr) {
-                best.corr = c;
-                best.shift = sft;
+            sfts[count++] = sft;
+            if (count == kGroup) {
+                scan(count);
+                count = 0;
             }
         }
+        if (count > 0)
+            scan(count);
         const std::int64_t coarse = best.shift;
+        count = 0;
         for (std::int64_t sft = std::max(-shift, coarse - 2); sft <= std::min(shift, coarse + 2);
-             ++sft) {
-            if (sft == coarse)
-                continue;
-            const double c = corrAt(sft);
-            if (c > best.corr) {
-                best.corr = c;
-                best.shift = sft;
-            }
-        }
+             ++sft)
+            if (sft != coarse)
+                sfts[count++] = sft;
+        if (count > 0)
+            scan(count);
         return best;
     };
     // Second pass: rebuild the template from the beats aligned to the first one.
@@ -202,6 +236,7 @@ std::vector<Beat> classifyPrepared(const std::vector<const T*>& z, std::size_t n
                     t2[l * len + k] = medianOf(column);
                 }
             tmpl.swap(t2);
+            templateStats();
         }
     }
     const std::int64_t gap = std::int64_t(std::lround(0.012 * fsHz));
