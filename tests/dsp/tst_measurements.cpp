@@ -369,19 +369,24 @@ void TestMeasurements::ludbDelineationAndRhythm()
     std::printf("LUDB rhythm: AF found %d/%d, AF called in sinus %d/%d, bradycardia %d/%d\n",
                 afFound, afTotal, sinusFalseAf, sinusTotal, bradyFound, bradyTotal);
     std::fflush(stdout);
-    // Asserted on the held-out records: the reached values with a small margin. No fiducial
-    // reaches the CSE 2 SD tolerance yet (compare the 2SD columns): QRS onset / offset bias is
-    // ~0 but SD ~9 ms; P offset and T offset SDs come from a few records (LUDB 43 P offset,
-    // 35 atrial flutter T offset). Criterion per fiducial: |mean| and SD below these bounds.
-    const double maxAbsMean[] = {4, 9, 4, 5, 15};
-    const double maxSd[] = {10, 25, 11, 10, 65};
+    // Asserted on the held-out records: the reached values with a small margin. P offset
+    // (2 SD 13.0 ms) is at the CSE 2 SD tolerance (12.7), P onset near it (14.6 vs 10.2); QRS
+    // onset / offset bias is ~0 but SD 8-10 ms (CSE 3.25 / 5.8); T offset SD ~20 ms (CSE 15.3)
+    // comes from a few records with a long low T tail (LUDB 55). Criterion per fiducial: |mean|
+    // and SD below these bounds, and at most maxMissed records not delineated where the
+    // cardiologists marked the wave (P: 3 held-out records, LUDB 31, 87, 127).
+    const double maxAbsMean[] = {3, 3, 3, 4, 5};
+    const double maxSd[] = {8, 7.5, 11, 9.5, 22};
+    const int maxMissed[] = {3, 3, 0, 0, 0};
     for (int k = 0; k < 5; ++k) {
         QVERIFY2(stats[k].e.size() >= 35, names[k]);
         QVERIFY2(std::abs(stats[k].mean()) <= maxAbsMean[k], names[k]);
         QVERIFY2(stats[k].sd() <= maxSd[k], names[k]);
+        QVERIFY2(stats[k].missed <= maxMissed[k], names[k]);
+        QVERIFY2(stats[k].extra <= 1, names[k]); // LUDB 83 (AF): a P wave reported
     }
     QVERIFY(heldOutSinusT.e.size() >= 35);
-    QVERIFY(heldOutSinusT.sd() <= 22); // 2 SD 39 ms vs CSE 30.6
+    QVERIFY(heldOutSinusT.sd() <= 21); // 2 SD 39 ms vs CSE 30.6
     QVERIFY(afFound * 10 >= afTotal * 6);
     QVERIFY(sinusFalseAf * 20 <= sinusTotal);
     QVERIFY(bradyFound * 10 >= bradyTotal * 5);
