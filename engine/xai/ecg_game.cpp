@@ -199,7 +199,14 @@ Result<Attribution> explainWindow(const Eigen::MatrixXf& window, double fsHz,
     if (!model)
         return Result<Attribution>::failure("no model to explain");
 
-    const int leads = int(window.rows()), n = int(window.cols());
+    const int n = int(window.cols());
+    std::vector<int> leads;
+    for (int lead = 0; lead < int(window.rows()); ++lead)
+        if (std::size_t(lead) >= options.presentLeads.size() ||
+            options.presentLeads[std::size_t(lead)])
+            leads.push_back(lead);
+    if (leads.empty())
+        return Result<Attribution>::failure("no lead of the window is present; nothing to explain");
     Attribution a;
     a.fsHz = fsHz;
     a.baselineKind = options.baseline;

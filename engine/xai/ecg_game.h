@@ -11,6 +11,7 @@
 
 #include <Eigen/Core>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -54,13 +55,27 @@ void maskWindow(const Eigen::MatrixXf& window, const Eigen::MatrixXf& baseline,
 Game makeEcgGame(const Eigen::MatrixXf& window, const Eigen::MatrixXf& baseline,
                  const std::vector<Player>& players, ModelFn model, int modelBatch = 64);
 
+/// Which rows of a window are real leads (true) and which were absent from the recording.
+using LeadMask = std::array<bool, 12>;
+
+/// Every one of the 12 standard leads present.
+inline LeadMask allLeadsPresent()
+{
+    LeadMask m;
+    m.fill(true);
+    return m;
+}
+
 struct ExplainOptions
 {
     PlayerKind players = PlayerKind::Beats; ///< Beats falls back to 1 s segments if unreliable
     BaselineKind baseline = BaselineKind::Isoelectric;
     Eigen::MatrixXf normalBeat; ///< NormalTemplate: leads x L average normal beat (mV)
     int normalBeatRIndex = -1;  ///< NormalTemplate: R-peak sample within normalBeat
-    int exactMaxPlayers = 14;   ///< exact enumeration up to here, KernelSHAP above
+    /// Only present leads are players (rows past the 12th count as present); an absent lead keeps
+    /// the window's samples in every coalition, so it can take no credit.
+    LeadMask presentLeads = allLeadsPresent();
+    int exactMaxPlayers = 14; ///< exact enumeration up to here, KernelSHAP above
     KernelOptions kernel;
     int modelBatch = 64;
 };

@@ -61,10 +61,14 @@ Result<RecordingExplanation> explainPrepared(const ml::Detector& detector,
             if (r >= start && r < start + w.cols())
                 beats.push_back(int(r - start));
 
+    // Absent leads are zero in every coalition: they are no players.
+    ExplainOptions o = options;
+    for (std::size_t k = 0; k < o.presentLeads.size(); ++k)
+        o.presentLeads[k] = o.presentLeads[k] && p.present[k];
     auto attribution = explainWindow(
         w, ml::kModelFsHz, beats,
         [&detector](const std::vector<Eigen::MatrixXf>& batch) { return detector.logits(batch); },
-        options, progress);
+        o, progress);
     if (!attribution)
         return R::failure(attribution.error());
 

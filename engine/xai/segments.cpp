@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace ecglens::xai {
 
@@ -77,22 +78,44 @@ Segmentation segmentWindow(const std::vector<int>& beatSamples, int nSamples, do
     return s;
 }
 
-std::vector<Player> leadSegmentPlayers(int nLeads, const std::vector<TimeSegment>& segments)
+namespace {
+
+std::vector<int> firstLeads(int nLeads)
+{
+    std::vector<int> leads(std::size_t(std::max(0, nLeads)));
+    std::iota(leads.begin(), leads.end(), 0);
+    return leads;
+}
+
+} // namespace
+
+std::vector<Player> leadSegmentPlayers(const std::vector<int>& leads,
+                                       const std::vector<TimeSegment>& segments)
 {
     std::vector<Player> out;
-    out.reserve(std::size_t(nLeads) * segments.size());
-    for (int lead = 0; lead < nLeads; ++lead)
+    out.reserve(leads.size() * segments.size());
+    for (const int lead : leads)
         for (const TimeSegment& s : segments)
             out.push_back({lead, s.start, s.end, s.beat});
     return out;
 }
 
-std::vector<Player> leadPlayers(int nLeads, int nSamples)
+std::vector<Player> leadSegmentPlayers(int nLeads, const std::vector<TimeSegment>& segments)
+{
+    return leadSegmentPlayers(firstLeads(nLeads), segments);
+}
+
+std::vector<Player> leadPlayers(const std::vector<int>& leads, int nSamples)
 {
     std::vector<Player> out;
-    for (int lead = 0; lead < nLeads; ++lead)
+    for (const int lead : leads)
         out.push_back({lead, 0, nSamples, -1});
     return out;
+}
+
+std::vector<Player> leadPlayers(int nLeads, int nSamples)
+{
+    return leadPlayers(firstLeads(nLeads), nSamples);
 }
 
 } // namespace ecglens::xai

@@ -49,10 +49,16 @@ struct Segmentation
 /// Beat segments when the beats are reliable, else fixed 1 s segments (with a note).
 Segmentation segmentWindow(const std::vector<int>& beatSamples, int nSamples, double fsHz);
 
-/// Players lead x segment, lead-major: player = lead * segments.size() + segment.
+/// Players lead x segment for the given leads (window row indices), lead-major: player =
+/// leads-position * segments.size() + segment.
+std::vector<Player> leadSegmentPlayers(const std::vector<int>& leads,
+                                       const std::vector<TimeSegment>& segments);
+/// The same for leads 0 .. nLeads-1.
 std::vector<Player> leadSegmentPlayers(int nLeads, const std::vector<TimeSegment>& segments);
 
-/// The coarse game: one player per lead spanning the whole window.
+/// The coarse game: one player per given lead spanning the whole window.
+std::vector<Player> leadPlayers(const std::vector<int>& leads, int nSamples);
+/// The same for leads 0 .. nLeads-1.
 std::vector<Player> leadPlayers(int nLeads, int nSamples);
 
 } // namespace ecglens::xai

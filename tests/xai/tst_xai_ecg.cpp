@@ -283,6 +283,64 @@ private slots:
         QVERIFY(std::abs(a->baseProbability() - sigmoid(model({a->baseline})[0])) < 1e-6);
     }
 
+    // ---- absent leads are no players (a 2-lead recording: II and V1 of the 12 rows) ----------
+    void absentLeadsAreNoPlayers_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("segmentsPerLead"); // 0: one per lead
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("leads (exact)") << int(PlayerKind::Leads) << 0 << true;
+        QTest::newRow("beats x leads") << int(PlayerKind::Beats) << 13 << false;
+        QTest::newRow("seconds x leads") << int(PlayerKind::Seconds) << 10 << false;
+    }
+    void absentLeadsAreNoPlayers()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, segmentsPerLead);
+        QFETCH(bool, exact);
+        std::vector<int> beats;
+        Eigen::MatrixXf x = test::syntheticWindow(100.0, 1000, 0.8, beats);
+        LeadMask present{};
+        present[1] = present[6] = true;
+        for (int lead = 0; lead < 12; ++lead)
+            if (!present[std::size_t(lead)])
+                x.row(lead).setZero(); // as ml::extractWindow leaves an absent lead
+        const LinearModel model = linearModel(12, 1000, 7);
+        ExplainOptions o;
+        o.players = PlayerKind(kind);
+        o.presentLeads = present;
+        o.kernel.budget = 600;
+        auto a = explainWindow(x, 100.0, beats, model, o);
+        QVERIFY2(a.ok(), a.error().c_str());
+        QCOMPARE(int(a->players.size()), 2 * std::max(1, segmentsPerLead));
+        QCOMPARE(a->shap.method, exact ? ShapleyMethod::Exact : ShapleyMethod::Kernel);
+        for (std::size_t i = 0; i < a->players.size(); ++i)
+            QVERIFY2(a->players[i].lead == (i < a->players.size() / 2 ? 1 : 6),
+                     qPrintable(QString::number(a->players[i].lead)));
+        // Every sample of the present leads belongs to exactly one player.
+        std::vector<int> covered(2 * 1000, 0);
+        for (const Player& p : a->players)
+            for (int t = p.start; t < p.end; ++t)
+                ++covered[std::size_t((p.lead == 1 ? 0 : 1000) + t)];
+        QVERIFY(std::all_of(covered.begin(), covered.end(), [](int c) { return c == 1; }));
+        const auto ref = linearReference(model, x, a->baseline, a->players);
+        for (std::size_t i = 0; i < ref.size(); ++i)
+            QVERIFY2(std::abs(a->shap.values[i] - ref[i]) < 1e-4,
+                     qPrintable(QStringLiteral("player %1: %2 vs %3")
+                                    .arg(i)
+                                    .arg(a->shap.values[i])
+                                    .arg(ref[i])));
+        QVERIFY2(a->shap.efficient, efficiencyMessage(a->shap).c_str());
+        QVERIFY(a->shap.efficiencyError < (exact ? 1e-4 : 1e-3));
+        QVERIFY(std::abs(a->shap.fullValue - model({x})[0]) < 1e-6);
+
+        LeadMask none{};
+        o.presentLeads = none;
+        const auto refused = explainWindow(x, 100.0, beats, model, o);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().find("no lead") != std::string::npos);
+    }
+
     void standInModelEfficiency_data()
     {
         QTest::addColumn<int>("kind");

@@ -1,0 +1,98 @@
+// Explanations of whole recordings with the shipped detector (xai::explainPrepared): a recording
+// that supplies only some of the 12 standard leads has players on those leads only, and the
+// values still add up to f(x) - f(baseline). Needs the shared data and the default model
+// (ml::defaultModelDir(): ECGLENS_MODEL_DIR, else models/resnet1d).
+
+#include "core/lead_names.h"
+#include "io/open.h"
+#include "ml/detector.h"
+#include "test_data.h"
+#include "xai/explain_recording.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace ecglens;
+using namespace ecglens::xai;
+
+class TestExplainRecording : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        auto d = ml::Detector::load(ml::defaultModelDir());
+        QVERIFY2(d.ok(), d.error().c_str());
+        m_detector = std::make_unique<ml::Detector>(std::move(*d));
+    }
+
+    // MIT-BIH 101 holds MLII and V1: II and V1 of the model's 12 rows, the other 10 are zero.
+    void twoLeadRecording_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("exact");
+        QTest::newRow("leads (exact)") << int(PlayerKind::Leads) << true;
+        QTest::newRow("beats x leads (kernel)") << int(PlayerKind::Beats) << false;
+        QTest::newRow("seconds x leads (kernel)") << int(PlayerKind::Seconds) << false;
+    }
+    void twoLeadRecording()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, exact);
+        ECGLENS_REQUIRE_DATA(QStringLiteral("mitdb/101.hea"));
+        auto rec = io::open(test::dataPath(QStringLiteral("mitdb/101.hea")).toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        auto prepared = prepareRecording(*rec);
+        QVERIFY2(prepared.ok(), prepared.error().c_str());
+        const int leadII = standardLeadIndex("II"), leadV1 = standardLeadIndex("V1");
+        QVERIFY(leadII >= 0 && leadV1 >= 0);
+        int present = 0;
+        for (const bool p : prepared->signal.present)
+            present += p;
+        QCOMPARE(present, 2);
+        QVERIFY(prepared->signal.present[std::size_t(leadII)]);
+        QVERIFY(prepared->signal.present[std::size_t(leadV1)]);
+
+        ExplainOptions o;
+        o.players = PlayerKind(kind);
+        o.kernel.budget = 400;
+        o.kernel.bootstrap = 0;
+        const double startS = 60.0;
+        auto e = explainPrepared(*m_detector, *prepared, startS, o);
+        QVERIFY2(e.ok(), e.error().c_str());
+        const Attribution& a = e->attribution;
+        QCOMPARE(a.shap.method, exact ? ShapleyMethod::Exact : ShapleyMethod::Kernel);
+        if (PlayerKind(kind) == PlayerKind::Leads)
+            QCOMPARE(int(a.players.size()), 2);
+        else
+            QVERIFY2(a.players.size() >= 2 * 8 && a.players.size() % 2 == 0,
+                     qPrintable(QString::number(a.players.size())));
+        for (const Player& p : a.players)
+            QVERIFY2(p.lead == leadII || p.lead == leadV1, qPrintable(QString::number(p.lead)));
+        for (int lead = 0; lead < 12; ++lead) {
+            QCOMPARE(e->leadsPresent[std::size_t(lead)], lead == leadII || lead == leadV1);
+            if (!e->leadsPresent[std::size_t(lead)])
+                QCOMPARE(e->leadSums[std::size_t(lead)], 0.0);
+        }
+        QVERIFY2(a.shap.efficient, efficiencyMessage(a.shap).c_str());
+        QVERIFY(a.shap.efficiencyError < (exact ? 1e-4 : 1e-3));
+        // f(x) is the detector's output on the window, evaluated here independently.
+        const ml::Window w =
+            ml::extractWindow(prepared->signal, std::lround(startS * ml::kModelFsHz));
+        QVERIFY(std::abs(a.shap.fullValue - m_detector->logits({w})[0]) < 1e-5);
+        QVERIFY(std::abs(a.shap.baseValue - m_detector->logits({a.baseline})[0]) < 1e-5);
+        // The baseline only differs from the window on present leads.
+        for (int lead = 0; lead < 12; ++lead)
+            if (!e->leadsPresent[std::size_t(lead)])
+                QVERIFY(a.baseline.row(lead).isApprox(w.row(lead)) ||
+                        (a.baseline.row(lead).isZero() && w.row(lead).isZero()));
+    }
+
+private:
+    std::unique_ptr<ml::Detector> m_detector;
+};
+
+QTEST_GUILESS_MAIN(TestExplainRecording)
+#include "tst_xai_recording.moc"
