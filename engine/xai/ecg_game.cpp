@@ -3,8 +3,10 @@
 #include "xai/exact_shapley.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <memory>
+#include <thread>
 
 namespace ecglens::xai {
 
@@ -152,7 +154,7 @@ void maskWindow(const Eigen::MatrixXf& window, const Eigen::MatrixXf& baseline,
 }
 
 Game makeEcgGame(const Eigen::MatrixXf& window, const Eigen::MatrixXf& baseline,
-                 const std::vector<Player>& players, ModelFn model, int modelBatch)
+                 const std::vector<Player>& players, ModelFn model, int modelBatch, int threads)
 {
     struct State
     {
@@ -160,27 +162,48 @@ Game makeEcgGame(const Eigen::MatrixXf& window, const Eigen::MatrixXf& baseline,
         std::vector<Player> players;
         ModelFn model;
         std::size_t batch;
-        std::vector<Eigen::MatrixXf> buffer; // reused between calls
+        std::vector<std::vector<Eigen::MatrixXf>> buffers; // one per thread, reused between calls
     };
-    auto st = std::make_shared<State>(State{
-        window, baseline, players, std::move(model), std::size_t(std::max(1, modelBatch)), {}});
+    auto st = std::make_shared<State>(
+        State{window, baseline, players, std::move(model), std::size_t(std::max(1, modelBatch)),
+              std::vector<std::vector<Eigen::MatrixXf>>(std::size_t(std::max(1, threads)))});
     Game g;
     g.players = int(players.size());
     g.value = [st](const std::vector<Coalition>& coalitions) {
-        std::vector<double> values;
-        values.reserve(coalitions.size());
-        for (std::size_t first = 0; first < coalitions.size(); first += st->batch) {
-            const std::size_t count = std::min(st->batch, coalitions.size() - first);
-            st->buffer.resize(count);
-            for (std::size_t i = 0; i < count; ++i)
-                maskWindow(st->window, st->baseline, st->players, coalitions[first + i],
-                           st->buffer[i]);
-            const std::vector<float> out = st->model(st->buffer);
-            if (out.size() != count)
-                return std::vector<double>(); // size mismatch is reported by the estimator
-            values.insert(values.end(), out.begin(), out.end());
-        }
-        return values;
+        const std::size_t batches = (coalitions.size() + st->batch - 1) / st->batch;
+        const std::size_t workers = std::min(st->buffers.size(), batches);
+        std::vector<double> values(coalitions.size());
+        std::atomic<bool> failed{false};
+        // Batches go round-robin to the workers; each value lands at its coalition's index.
+        auto work = [&](std::size_t worker) {
+            std::vector<Eigen::MatrixXf>& buffer = st->buffers[worker];
+            for (std::size_t b = worker; b < batches && !failed; b += workers) {
+                const std::size_t first = b * st->batch;
+                const std::size_t count = std::min(st->batch, coalitions.size() - first);
+                buffer.resize(count);
+                for (std::size_t i = 0; i < count; ++i)
+                    maskWindow(st->window, st->baseline, st->players, coalitions[first + i],
+                               buffer[i]);
+                std::vector<float> out;
+                try {
+                    out = st->model(buffer);
+                } catch (...) { // reported as a size mismatch by the estimator
+                }
+                if (out.size() != count) {
+                    failed = true;
+                    return;
+                }
+                std::copy(out.begin(), out.end(), values.begin() + long(first));
+            }
+        };
+        std::vector<std::thread> pool;
+        for (std::size_t w = 1; w < workers; ++w)
+            pool.emplace_back(work, w);
+        if (workers > 0)
+            work(0);
+        for (std::thread& t : pool)
+            t.join();
+        return failed ? std::vector<double>() : values;
     };
     return g;
 }
@@ -234,7 +257,8 @@ Result<Attribution> explainWindow(const Eigen::MatrixXf& window, double fsHz,
         a.playerKind = seg.kind;
     }
 
-    const Game game = makeEcgGame(window, a.baseline, a.players, model, options.modelBatch);
+    const Game game =
+        makeEcgGame(window, a.baseline, a.players, model, options.modelBatch, options.threads);
     Result<ShapleyResult> r =
         game.players <= options.exactMaxPlayers
             ? exactShapley(game,

@@ -51,9 +51,12 @@ void maskWindow(const Eigen::MatrixXf& window, const Eigen::MatrixXf& baseline,
                 Eigen::MatrixXf& out);
 
 /// The game v(S) = model(window with players outside S masked); the model sees at most
-/// modelBatch windows per call (bounded memory).
+/// modelBatch windows per call (bounded memory). With threads > 1, up to that many model calls
+/// run at once on their own threads (the model must allow concurrent calls, as ml::Detector
+/// does); the values do not depend on it.
 Game makeEcgGame(const Eigen::MatrixXf& window, const Eigen::MatrixXf& baseline,
-                 const std::vector<Player>& players, ModelFn model, int modelBatch = 64);
+                 const std::vector<Player>& players, ModelFn model, int modelBatch = 64,
+                 int threads = 1);
 
 /// Which rows of a window are real leads (true) and which were absent from the recording.
 using LeadMask = std::array<bool, 12>;
@@ -77,7 +80,12 @@ struct ExplainOptions
     LeadMask presentLeads = allLeadsPresent();
     int exactMaxPlayers = 14; ///< exact enumeration up to here, KernelSHAP above
     KernelOptions kernel;
-    int modelBatch = 64;
+    int modelBatch = 64; ///< windows per model call (the detector runs them in one pass)
+    /// Model calls in flight at once, each on its own thread (see makeEcgGame). explainPrepared
+    /// meanwhile runs the detector with one intra-op thread, as ml::analyse does, because
+    /// intra-op threads wait for each other at every layer and stall when another process
+    /// holds a core; the previous setting is restored afterwards.
+    int threads = 2;
 };
 
 /// Per-(lead, segment) contributions of one window, log-odds scale.

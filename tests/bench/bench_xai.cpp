@@ -8,19 +8,25 @@
 // reported so the explanation time can be rescaled to the real detector's. "NullModel" runs the
 // explanation machinery alone (masking, enumeration, regression, bootstrap) with a trivial model.
 //
-// The *_Detector runs use the shipped ml::Detector (models/resnet1d, LibTorch, all its ensemble
-// members) on the first PTB-XL fold-10 record: the exact 12-lead game and KernelSHAP over beat x
-// lead players (beats from dsp::detectQrs on the window; 1 s segments if none). Batched runs are
-// repeated 3 times and the median reported.
+// The *_Detector runs use the shipped ml::Detector (models/resnet1d, or ECGLENS_MODEL_DIR) on the
+// first PTB-XL fold-10 record through xai::explainPrepared, the path of the GUI and the CLI
+// (beats fused over the record, players on present leads): the exact 12-lead game and KernelSHAP
+// over beat x lead players. "Batched" runs 2 model calls of 64 windows at once, each with one
+// intra-op thread (the default of ExplainOptions), "Batched1Thread" one call at a time on one
+// thread, "Batched2IntraOp" one call at a time with 2 intra-op threads, "Naive" one coalition per
+// forward pass (2 concurrent calls). Batched runs are repeated (median reported), the naive loop
+// (minutes) runs once; BM_DetectorForward gives the cost per window.
 //
 // After the runs, the ratios naive / batched of the median times are printed.
 
 #include "../xai/stand_in_model.h"
 #include "bench_util.h"
-#include "dsp/beats.h"
+#include "io/open.h"
 #include "ml/detector.h"
+#include "ml/net.h"
 #include "ml/ptbxl.h"
 #include "xai/ecg_game.h"
+#include "xai/explain_recording.h"
 
 #include <benchmark/benchmark.h>
 
@@ -65,8 +71,7 @@ ModelFn nullModel()
 struct DetectorFixture
 {
     std::optional<ecglens::ml::Detector> detector;
-    Eigen::MatrixXf window;
-    std::vector<int> beats;
+    std::optional<PreparedRecording> prepared;
     std::string error;
     DetectorFixture()
     {
@@ -83,22 +88,17 @@ struct DetectorFixture
         }
         for (const auto& e : *index)
             if (e.fold == 10) {
-                auto w = ecglens::ml::loadPtbxlWindow(e);
-                if (!w) {
-                    error = w.error();
+                auto rec = ecglens::io::open(e.recordPath);
+                if (!rec) {
+                    error = rec.error();
                     return;
                 }
-                window = *w;
-                std::vector<std::vector<float>> rows(std::size_t(window.rows()));
-                std::vector<const std::vector<float>*> leads;
-                for (long r = 0; r < window.rows(); ++r) {
-                    rows[std::size_t(r)].resize(std::size_t(window.cols()));
-                    for (long c = 0; c < window.cols(); ++c)
-                        rows[std::size_t(r)][std::size_t(c)] = window(r, c);
-                    leads.push_back(&rows[std::size_t(r)]);
+                auto p = prepareRecording(*rec);
+                if (!p) {
+                    error = p.error();
+                    return;
                 }
-                for (const std::int64_t b : ecglens::dsp::detectQrs(leads, 100.0))
-                    beats.push_back(int(b));
+                prepared.emplace(std::move(*p));
                 return;
             }
         error = "no PTB-XL fold-10 record in " + ecglens::bench::dataDir();
@@ -111,11 +111,11 @@ DetectorFixture& detectorFixture()
     return f;
 }
 
-ModelFn detectorModel()
+void recordCounters(benchmark::State& state, const Attribution& a)
 {
-    return [](const std::vector<Eigen::MatrixXf>& ws) {
-        return detectorFixture().detector->logits(ws);
-    };
+    state.counters["players"] = double(a.players.size());
+    state.counters["evaluations"] = double(a.shap.evaluations);
+    state.counters["efficiency_error"] = a.shap.efficiencyError;
 }
 
 void runExplainOn(benchmark::State& state, const Eigen::MatrixXf& window,
@@ -126,14 +126,35 @@ void runExplain(benchmark::State& state, PlayerKind kind, ModelFn model, int mod
     runExplainOn(state, fixture().window, fixture().beats, kind, std::move(model), modelBatch);
 }
 
-void runDetector(benchmark::State& state, PlayerKind kind, int modelBatch)
+// The GUI's and CLI's path: xai::explainPrepared on the whole prepared record (its own beats).
+// `threads` concurrent model calls (ExplainOptions::threads; with 2, explainPrepared runs the
+// detector with 1 intra-op thread); `intraOp` > 0 sets the detector's intra-op threads first
+// (only in effect with threads = 1).
+void runDetector(benchmark::State& state, PlayerKind kind, int modelBatch, int threads,
+                 int intraOp = 0)
 {
     DetectorFixture& d = detectorFixture();
     if (!d.error.empty()) {
         state.SkipWithError(d.error.c_str());
         return;
     }
-    runExplainOn(state, d.window, d.beats, kind, detectorModel(), modelBatch);
+    ExplainOptions o;
+    o.players = kind;
+    o.modelBatch = modelBatch;
+    o.threads = threads;
+    const int previousIntraOp = ecglens::ml::Net::threads();
+    if (intraOp > 0)
+        ecglens::ml::Detector::setThreads(intraOp);
+    for (auto _ : state) {
+        auto e = explainPrepared(*d.detector, *d.prepared, 0.0, o);
+        if (!e.ok() || !e->attribution.shap.efficient) {
+            state.SkipWithError(e.ok() ? "efficiency check failed" : e.error().c_str());
+            return;
+        }
+        recordCounters(state, e->attribution);
+        benchmark::DoNotOptimize(e->attribution.shap.values.data());
+    }
+    ecglens::ml::Detector::setThreads(previousIntraOp);
 }
 
 void runExplainOn(benchmark::State& state, const Eigen::MatrixXf& window,
@@ -142,23 +163,15 @@ void runExplainOn(benchmark::State& state, const Eigen::MatrixXf& window,
     ExplainOptions o;
     o.players = kind;
     o.modelBatch = modelBatch;
-    long long evaluations = 0;
-    double efficiencyError = 0;
-    std::size_t players = 0;
     for (auto _ : state) {
         auto a = explainWindow(window, 100.0, beats, model, o);
         if (!a.ok() || !a->shap.efficient) {
             state.SkipWithError(a.ok() ? "efficiency check failed" : a.error().c_str());
             return;
         }
-        evaluations = a->shap.evaluations;
-        efficiencyError = a->shap.efficiencyError;
-        players = a->players.size();
+        recordCounters(state, *a);
         benchmark::DoNotOptimize(a->shap.values.data());
     }
-    state.counters["players"] = double(players);
-    state.counters["evaluations"] = double(evaluations);
-    state.counters["efficiency_error"] = efficiencyError;
 }
 
 void BM_StandInForward(benchmark::State& state)
@@ -231,60 +244,69 @@ void BM_DetectorForward(benchmark::State& state)
         state.SkipWithError(d.error.c_str());
         return;
     }
-    const std::vector<Eigen::MatrixXf> batch(std::size_t(state.range(0)), d.window);
+    const std::vector<Eigen::MatrixXf> batch(std::size_t(state.range(0)),
+                                             ecglens::ml::extractWindow(d.prepared->signal, 0));
+    const int previousThreads = ecglens::ml::Net::threads();
+    ecglens::ml::Detector::setThreads(int(state.range(1)));
     for (auto _ : state)
         benchmark::DoNotOptimize(d.detector->logits(batch).data());
     state.SetItemsProcessed(state.iterations() * state.range(0));
+    ecglens::ml::Detector::setThreads(previousThreads);
 }
 BENCHMARK(BM_DetectorForward)
-    ->Arg(1)
-    ->Arg(16)
-    ->Arg(64)
-    ->Arg(256)
+    ->ArgNames({"batch", "threads"})
+    ->Args({1, 1})
+    ->Args({64, 1})
+    ->Args({256, 1})
+    ->Args({64, 2})
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
 
 void BM_ExactLeads_Detector_Batched(benchmark::State& s)
 {
-    runDetector(s, PlayerKind::Leads, 64);
+    runDetector(s, PlayerKind::Leads, 64, 2);
+}
+void BM_ExactLeads_Detector_Batched1Thread(benchmark::State& s)
+{
+    runDetector(s, PlayerKind::Leads, 64, 1, 1);
+}
+void BM_ExactLeads_Detector_Batched2IntraOp(benchmark::State& s)
+{
+    runDetector(s, PlayerKind::Leads, 64, 1, 2);
 }
 void BM_ExactLeads_Detector_Naive(benchmark::State& s)
 {
-    runDetector(s, PlayerKind::Leads, 1);
+    runDetector(s, PlayerKind::Leads, 1, 2);
 }
 void BM_KernelBeats_Detector_Batched(benchmark::State& s)
 {
-    runDetector(s, PlayerKind::Beats, 64);
+    runDetector(s, PlayerKind::Beats, 64, 2);
+}
+void BM_KernelBeats_Detector_Batched1Thread(benchmark::State& s)
+{
+    runDetector(s, PlayerKind::Beats, 64, 1, 1);
 }
 void BM_KernelBeats_Detector_Naive(benchmark::State& s)
 {
-    runDetector(s, PlayerKind::Beats, 1);
+    runDetector(s, PlayerKind::Beats, 1, 2);
 }
-BENCHMARK(BM_ExactLeads_Detector_Batched)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->Repetitions(3)
-    ->ReportAggregatesOnly(true)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime();
-BENCHMARK(BM_ExactLeads_Detector_Naive)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime();
-BENCHMARK(BM_KernelBeats_Detector_Batched)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->Repetitions(3)
-    ->ReportAggregatesOnly(true)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime();
-BENCHMARK(BM_KernelBeats_Detector_Naive)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime();
+// Batched runs: median of 5; the naive loop (4-8 s a run) once.
+#define ECGLENS_DETECTOR_BENCH(fn, repetitions)                                                    \
+    BENCHMARK(fn)                                                                                  \
+        ->Unit(benchmark::kMillisecond)                                                            \
+        ->Iterations(1)                                                                            \
+        ->Repetitions(repetitions)                                                                 \
+        ->ReportAggregatesOnly(repetitions > 1)                                                    \
+        ->MeasureProcessCPUTime()                                                                  \
+        ->UseRealTime()
+ECGLENS_DETECTOR_BENCH(BM_ExactLeads_Detector_Batched, 5);
+ECGLENS_DETECTOR_BENCH(BM_ExactLeads_Detector_Batched1Thread, 5);
+ECGLENS_DETECTOR_BENCH(BM_ExactLeads_Detector_Batched2IntraOp, 3);
+ECGLENS_DETECTOR_BENCH(BM_ExactLeads_Detector_Naive, 1);
+ECGLENS_DETECTOR_BENCH(BM_KernelBeats_Detector_Batched, 5);
+ECGLENS_DETECTOR_BENCH(BM_KernelBeats_Detector_Batched1Thread, 5);
+ECGLENS_DETECTOR_BENCH(BM_KernelBeats_Detector_Naive, 1);
 
 // Collects median (or single-run) real times to print naive / batched ratios at the end.
 class RatioReporter : public benchmark::ConsoleReporter
@@ -313,6 +335,15 @@ public:
                 std::printf("%s: batched %.0f ms, naive one-coalition-at-a-time %.0f ms, "
                             "ratio naive/batched %.2f\n",
                             game, b->second, n->second, n->second / b->second);
+            const auto one = m_times.find(std::string("BM_") + game + "_Batched1Thread");
+            if (b != m_times.end() && one != m_times.end() && b->second > 0)
+                std::printf("%s: batched 1 thread %.0f ms, ratio 1 thread / 2 threads %.2f\n", game,
+                            one->second, one->second / b->second);
+            const auto intra = m_times.find(std::string("BM_") + game + "_Batched2IntraOp");
+            if (b != m_times.end() && intra != m_times.end() && b->second > 0)
+                std::printf("%s: batched, 1 call at a time with 2 intra-op threads %.0f ms, "
+                            "ratio to 2 concurrent calls %.2f\n",
+                            game, intra->second, intra->second / b->second);
         }
     }
 

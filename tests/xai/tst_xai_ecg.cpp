@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <functional>
 
@@ -374,6 +375,35 @@ private slots:
         QVERIFY(std::abs(a->shap.fullValue - model.logits({x})[0]) < 1e-5);
         QVERIFY(std::abs(a->shap.baseValue - model.logits({a->baseline})[0]) < 1e-5);
         QVERIFY(a->shap.fullValue != a->shap.baseValue);
+    }
+
+    // Concurrent model calls change nothing but the time: the same values, bit for bit, and a
+    // model that fails on some batch fails the explanation.
+    void concurrentModelCalls()
+    {
+        std::vector<int> beats;
+        const Eigen::MatrixXf x = test::syntheticWindow(100.0, 1000, 0.9, beats);
+        test::StandInModel model;
+        model.setThreads(1);
+        const ModelFn fn = [&](const auto& ws) { return model.logits(ws); };
+        ExplainOptions o;
+        o.players = PlayerKind::Beats;
+        o.kernel.budget = 700;
+        o.modelBatch = 32;
+        o.threads = 1;
+        const auto one = explainWindow(x, 100.0, beats, fn, o);
+        o.threads = 3;
+        const auto three = explainWindow(x, 100.0, beats, fn, o);
+        QVERIFY(one.ok() && three.ok());
+        QVERIFY(one->shap.values == three->shap.values);
+        QCOMPARE(one->shap.evaluations, three->shap.evaluations);
+
+        std::atomic<int> calls{0};
+        const ModelFn failing = [&](const std::vector<Eigen::MatrixXf>& ws) {
+            return ++calls == 5 ? std::vector<float>() : model.logits(ws);
+        };
+        const auto failed = explainWindow(x, 100.0, beats, failing, o);
+        QVERIFY(!failed.ok());
     }
 
     void badWindowsRefused()
