@@ -3,6 +3,7 @@
 #include "cli_model.h"
 #include "core/lead_names.h"
 #include "xai/explain_recording.h"
+#include "xai/normal_beat.h"
 
 #include <QJsonArray>
 
@@ -23,7 +24,8 @@ int runExplain(const QStringList& args)
     parser.setApplicationDescription(QStringLiteral(
         "Per-segment SHAP contributions of the detector's output for one 10 s window: how much "
         "each (lead, segment) moved the log-odds of \"abnormal\". Removed segments are replaced "
-        "by the isoelectric baseline. Exit status 3 when the efficiency check fails."));
+        "by the isoelectric baseline, or by the average normal beat of PTB-XL (--baseline "
+        "template). Exit status 3 when the efficiency check fails."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording or demo:"));
     const QCommandLineOption window(QStringLiteral("window"),
                                     QStringLiteral("Window start in seconds (default 0)."),
@@ -41,8 +43,14 @@ int runExplain(const QStringList& args)
     const QCommandLineOption model(QStringLiteral("model"),
                                    QStringLiteral("Model folder (default: the shipped model)."),
                                    QStringLiteral("DIR"));
+    const QCommandLineOption baseline(
+        QStringLiteral("baseline"),
+        QStringLiteral("What replaces a removed segment: isoelectric (flat at the PR level) or "
+                       "template (the shipped average normal beat at each detected beat; needs "
+                       "beat segments)."),
+        QStringLiteral("isoelectric|template"), QStringLiteral("isoelectric"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({window, players, budget, seed, model, json});
+    parser.addOptions({window, players, baseline, budget, seed, model, json});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 1, exitCode))
         return exitCode;
@@ -58,6 +66,17 @@ int runExplain(const QStringList& args)
     else
         return fail(
             QStringLiteral("--players must be beats, seconds or leads, got \"%1\"").arg(kind));
+    std::string templateSha256;
+    const QString baselineKind = parser.value(baseline);
+    if (baselineKind == QLatin1String("template")) {
+        const auto beat = xai::useNormalTemplate(options);
+        if (!beat)
+            return fail(QString::fromStdString(beat.error()));
+        templateSha256 = beat->sha256;
+    } else if (baselineKind != QLatin1String("isoelectric")) {
+        return fail(QStringLiteral("--baseline must be isoelectric or template, got \"%1\"")
+                        .arg(baselineKind));
+    }
     bool ok = false;
     const double startS = parser.value(window).toDouble(&ok);
     if (!ok || !std::isfinite(startS) || startS < 0)
@@ -110,6 +129,8 @@ int runExplain(const QStringList& args)
                                                   {QStringLiteral("end_s"), e.windowEndS}};
         o[QStringLiteral("players")] = fromStd(xai::playerKindName(a.playerKind));
         o[QStringLiteral("baseline")] = fromStd(xai::baselineName(a.baselineKind));
+        if (!templateSha256.empty())
+            o[QStringLiteral("baseline_sha256")] = fromStd(templateSha256);
         o[QStringLiteral("method")] = s.method == xai::ShapleyMethod::Exact
                                           ? QStringLiteral("exact")
                                           : QStringLiteral("kernel");

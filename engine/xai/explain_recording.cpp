@@ -45,6 +45,22 @@ double RecordingExplanation::playerEndS(std::size_t i) const
     return windowStartS + attribution.players[i].end / fsHz;
 }
 
+std::vector<int> windowBeats(const Eigen::MatrixXf& window, double fsHz)
+{
+    std::vector<std::vector<float>> rows(std::size_t(window.rows()));
+    std::vector<const std::vector<float>*> leads;
+    for (Eigen::Index r = 0; r < window.rows(); ++r) {
+        rows[std::size_t(r)].resize(std::size_t(window.cols()));
+        Eigen::Map<Eigen::RowVectorXf>(rows[std::size_t(r)].data(), window.cols()) = window.row(r);
+        leads.push_back(&rows[std::size_t(r)]);
+    }
+    std::vector<int> beats;
+    if (!leads.empty())
+        for (const std::int64_t b : dsp::detectQrs(leads, fsHz))
+            beats.push_back(int(b));
+    return beats;
+}
+
 Result<PreparedRecording> prepareRecording(const Recording& recording, bool detectBeats)
 {
     auto signal = ml::prepareSignal(recording);

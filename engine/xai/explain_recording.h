@@ -48,6 +48,10 @@ struct PreparedRecording
     std::vector<std::int64_t> beats;
 };
 
+/// R peaks (sample indices) of a window (leads x samples at fsHz, mV): QRS detection fused over
+/// all its rows, as prepareRecording does for a whole recording.
+std::vector<int> windowBeats(const Eigen::MatrixXf& window, double fsHz);
+
 /// Prepares `recording` for explanation (resampling to 100 Hz, fused QRS detection unless
 /// `detectBeats` is false). Fails when no lead can be used.
 Result<PreparedRecording> prepareRecording(const Recording& recording, bool detectBeats = true);

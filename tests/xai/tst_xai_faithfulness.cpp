@@ -13,11 +13,11 @@
 // lead players, 151.8 on average): area by SHAP 0.2845 vs random 0.3452 (the 30 abnormal
 // records: 0.5382 vs 0.6154); p at k = 0: 0.3352, at k = 30: SHAP 0.2663 vs random 0.3578.
 
-#include "dsp/beats.h"
 #include "ml/detector.h"
 #include "ml/ptbxl.h"
 #include "test_data.h"
 #include "xai/ecg_game.h"
+#include "xai/explain_recording.h"
 #include "xai/faithfulness.h"
 
 #include <QJsonArray>
@@ -116,6 +116,8 @@ private slots:
         if (repeats <= 0)
             repeats = 5;
 
+        // Two concurrent model calls (ExplainOptions::threads) of one intra-op thread each.
+        ml::Detector::setThreads(1);
         const ml::Detector& det = *detector;
         const ModelFn fn = [&det](const std::vector<Eigen::MatrixXf>& ws) {
             return det.logits(ws);
@@ -128,17 +130,7 @@ private slots:
             const ml::PtbxlEntry& e = fold10[std::size_t(r)];
             auto window = ml::loadPtbxlWindow(e);
             QVERIFY2(window.ok(), (e.recordPath + ": " + window.error()).c_str());
-            std::vector<std::vector<float>> rows(12);
-            std::vector<const std::vector<float>*> leads;
-            for (int l = 0; l < 12; ++l) {
-                rows[std::size_t(l)].resize(std::size_t(window->cols()));
-                for (Eigen::Index t = 0; t < window->cols(); ++t)
-                    rows[std::size_t(l)][std::size_t(t)] = (*window)(l, t);
-                leads.push_back(&rows[std::size_t(l)]);
-            }
-            std::vector<int> beats;
-            for (const std::int64_t b : dsp::detectQrs(leads, 100.0))
-                beats.push_back(int(b));
+            const std::vector<int> beats = windowBeats(*window, 100.0);
             ExplainOptions o;
             o.players = PlayerKind::Beats;
             o.kernel.budget = budget;
