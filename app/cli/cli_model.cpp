@@ -4,19 +4,61 @@
 
 namespace ecglens::cli {
 
-std::optional<ml::Detector> loadDetector(const QString& modelDir)
+namespace {
+
+/// The folder to load: `modelDir`, else the default model's; empty (with a message) if none.
+std::string modelFolder(const QString& modelDir)
 {
     const std::string dir = modelDir.isEmpty() ? ml::defaultModelDir() : toStd(modelDir);
-    if (dir.empty()) {
+    if (dir.empty())
         fail(QStringLiteral("no model found: set ECGLENS_MODEL_DIR or pass --model DIR"));
+    return dir;
+}
+
+} // namespace
+
+std::optional<ml::Detector> loadDetector(const QString& modelDir)
+{
+    const std::string dir = modelFolder(modelDir);
+    if (dir.empty())
         return std::nullopt;
-    }
     auto detector = ml::Detector::load(dir);
     if (!detector) {
         fail(detector.error());
         return std::nullopt;
     }
     return std::move(detector).value();
+}
+
+std::optional<AnyModel> AnyModel::load(const QString& modelDir)
+{
+    const std::string dir = modelFolder(modelDir);
+    if (dir.empty())
+        return std::nullopt;
+    AnyModel m;
+    if (ml::isClassicalModelDir(dir)) {
+        auto classical = ml::ClassicalModel::load(dir);
+        if (!classical) {
+            fail(classical.error());
+            return std::nullopt;
+        }
+        m.m_classical = std::make_shared<const ml::ClassicalModel>(std::move(*classical));
+        return m;
+    }
+    auto detector = ml::Detector::load(dir);
+    if (!detector) {
+        fail(detector.error());
+        return std::nullopt;
+    }
+    m.m_detector = std::make_shared<const ml::Detector>(std::move(*detector));
+    return m;
+}
+
+Result<ml::Analysis> AnyModel::analyse(const Recording& recording,
+                                       const ml::AnalysisOptions& options) const
+{
+    return m_classical ? ml::analyse(*m_classical, recording, options)
+                       : ml::analyse(*m_detector, recording, options);
 }
 
 } // namespace ecglens::cli

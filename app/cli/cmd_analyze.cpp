@@ -38,7 +38,9 @@ int runAnalyze(const QStringList& args)
     const QCommandLineOption sex(QStringLiteral("sex"), QStringLiteral("Patient sex (M or F)."),
                                  QStringLiteral("M|F"));
     const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("Model folder (default: the shipped model)."),
+                                   QStringLiteral("Model folder: a neural model or a measurement model "
+                                                  "(logreg, forest, gbm); default: the shipped "
+                                                  "model."),
                                    QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOptions({age, sex, model, json});
@@ -64,14 +66,14 @@ int runAnalyze(const QStringList& args)
         else
             return fail(QStringLiteral("--sex must be M or F"));
     }
-    const auto detector = loadDetector(parser.isSet(model) ? parser.value(model) : QString());
-    if (!detector)
+    const auto loaded = AnyModel::load(parser.isSet(model) ? parser.value(model) : QString());
+    if (!loaded)
         return kExitBadInput;
 
     const auto recording = openRecording(parser.positionalArguments().at(0));
     if (!recording)
         return kExitBadInput;
-    const auto result = ml::analyse(*detector, *recording, options);
+    const auto result = loaded->analyse(*recording, options);
     if (!result)
         return fail(result.error());
     const ml::Analysis& a = *result;
@@ -96,11 +98,16 @@ int runAnalyze(const QStringList& args)
         m[QStringLiteral("name")] = fromStd(a.model.name);
         m[QStringLiteral("version")] = fromStd(a.model.version);
         m[QStringLiteral("sha256")] = fromStd(a.model.sha256);
-        QJsonObject t;
-        t[QStringLiteral("borderline")] = a.model.thresholds.borderline;
-        t[QStringLiteral("anomalous")] = a.model.thresholds.anomalous;
-        m[QStringLiteral("thresholds")] = t;
+        auto thresholdsJson = [](const ml::Thresholds& th) {
+            QJsonObject t;
+            t[QStringLiteral("borderline")] = th.borderline;
+            t[QStringLiteral("anomalous")] = th.anomalous;
+            return t;
+        };
+        m[QStringLiteral("thresholds")] = thresholdsJson(a.model.thresholds); // unknown age
         o[QStringLiteral("model")] = m;
+        // The thresholds the class was decided with (the patient's age group's).
+        o[QStringLiteral("thresholds")] = thresholdsJson(a.thresholds);
         o[QStringLiteral("disclaimer")] = QStringLiteral("decision support, not a diagnosis");
         printJson(o);
         return kExitOk;
@@ -109,6 +116,8 @@ int runAnalyze(const QStringList& args)
                 a.probability);
     std::printf("Model:       %s %s (sha256 %.16s...)\n", a.model.name.c_str(),
                 a.model.version.c_str(), a.model.sha256.c_str());
+    std::printf("Thresholds:  borderline >= %.3f, anomalous >= %.3f\n", a.thresholds.borderline,
+                a.thresholds.anomalous);
     std::printf("Windows:     %zu, flagged segments: %zu\n", a.windows.size(), a.flagged.size());
     for (const auto& f : a.flagged)
         std::printf("  flagged %.1f-%.1f s  p=%.3f\n", f.startS, f.endS, f.probability);

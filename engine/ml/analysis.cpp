@@ -1,3 +1,4 @@
+#include "ml/analysis_common.h"
 #include "ml/detector.h"
 #include "ml/net.h"
 
@@ -67,27 +68,15 @@ void signalQualityWarnings(const PreparedSignal& p, const Recording& rec,
 
 } // namespace
 
-Result<Analysis> analyse(const Detector& detector, const Recording& recording,
-                         const AnalysisOptions& options, const ProgressFn& progress)
+/// Warnings where the model is outside what it was validated on: age, leads, rate, length,
+/// flat or noisy leads.
+void addValidityWarnings(const PreparedSignal& p, const Recording& recording,
+                         std::optional<double> age, std::vector<std::string>& warnings)
 {
-    using R = Result<Analysis>;
-    Analysis a;
-    a.model = detector.info();
-    if (progress && !progress(0.0))
-        return R::failure("analysis cancelled");
-    auto prepared = prepareSignal(recording);
-    if (!prepared)
-        return R::failure(prepared.error());
-    const PreparedSignal& p = *prepared;
-    a.leadsUsed = p.present;
-    a.warnings = p.warnings;
-
-    const std::optional<double> age =
-        options.ageYears ? options.ageYears : recording.patient.ageYears;
     if (age && *age < 18)
-        a.warnings.push_back("patient is " + fmt("%.0f", *age) +
-                             " years old: the model was validated on adults (PTB-XL); "
-                             "paediatric ECGs differ — interpret with care");
+        warnings.push_back("patient is " + fmt("%.0f", *age) +
+                           " years old: the model was validated on adults (PTB-XL); "
+                           "paediatric ECGs differ — interpret with care");
     int present = 0;
     std::string leadList;
     for (int k = 0; k < kModelLeads; ++k)
@@ -97,35 +86,100 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
                 (leadList.empty() ? "" : ", ") + std::string(kStandardLeads[std::size_t(k)]);
         }
     if (present < kModelLeads)
-        a.warnings.push_back("only " + std::to_string(present) + " of the 12 standard leads (" +
-                             leadList +
-                             "): accuracy is lower than with 12 leads (see the model "
-                             "card)");
+        warnings.push_back("only " + std::to_string(present) + " of the 12 standard leads (" +
+                           leadList +
+                           "): accuracy is lower than with 12 leads (see the model "
+                           "card)");
     double minFs = recording.fsHz;
     for (const Lead& l : recording.leads)
         if (l.fsHz > 0)
             minFs = std::min(minFs, l.fsHz);
     if (minFs > 0 && minFs < kModelFsHz)
-        a.warnings.push_back("sampling rate " + fmt("%g", minFs) +
-                             " Hz is below the model's 100 Hz; the signal was upsampled and "
-                             "detail is missing");
+        warnings.push_back("sampling rate " + fmt("%g", minFs) +
+                           " Hz is below the model's 100 Hz; the signal was upsampled and "
+                           "detail is missing");
     if (p.samples < kWindowSamples)
-        a.warnings.push_back("recording is " + fmt("%.1f", double(p.samples) / kModelFsHz) +
-                             " s long, shorter than the model's 10 s window; the rest is padded");
-    signalQualityWarnings(p, recording, a.warnings);
+        warnings.push_back("recording is " + fmt("%.1f", double(p.samples) / kModelFsHz) +
+                           " s long, shorter than the model's 10 s window; the rest is padded");
+    signalQualityWarnings(p, recording, warnings);
+}
 
-    // Window starts: 10 s windows with the requested overlap; the last one ends at the end.
+std::vector<long> windowStarts(long samples, double overlap)
+{
+    // 10 s windows with the requested overlap; the last one ends at the end.
     std::vector<long> starts;
-    if (p.samples <= kWindowSamples) {
+    if (samples <= kWindowSamples) {
         starts.push_back(0);
     } else {
-        const long step =
-            std::max<long>(1, long(std::lround(kWindowSamples * (1.0 - options.overlap))));
-        for (long s = 0; s + kWindowSamples <= p.samples; s += step)
+        const long step = std::max<long>(1, long(std::lround(kWindowSamples * (1.0 - overlap))));
+        for (long s = 0; s + kWindowSamples <= samples; s += step)
             starts.push_back(s);
-        if (starts.back() + kWindowSamples < p.samples)
-            starts.push_back(p.samples - kWindowSamples);
+        if (starts.back() + kWindowSamples < samples)
+            starts.push_back(samples - kWindowSamples);
     }
+    return starts;
+}
+
+void finishAnalysis(Analysis& a, const std::vector<long>& starts, long samples,
+                    const std::vector<double>& probabilities, const Thresholds& thresholds)
+{
+    double sum = 0;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        WindowResult w;
+        w.startS = double(starts[i]) / kModelFsHz;
+        w.endS = double(std::min<long>(starts[i] + kWindowSamples, std::max<long>(samples, 1))) /
+                 kModelFsHz;
+        w.probability = probabilities[i];
+        sum += w.probability;
+        a.windows.push_back(w);
+    }
+    a.probability = a.windows.empty() ? 0.0 : sum / double(a.windows.size());
+    a.thresholds = thresholds;
+    a.verdict = verdictFor(a.probability, thresholds);
+    const double tA = thresholds.anomalous;
+    for (const WindowResult& w : a.windows) {
+        if (w.probability < tA)
+            continue;
+        if (!a.flagged.empty() && w.startS <= a.flagged.back().endS) {
+            a.flagged.back().endS = std::max(a.flagged.back().endS, w.endS);
+            a.flagged.back().probability = std::max(a.flagged.back().probability, w.probability);
+        } else {
+            a.flagged.push_back(w);
+        }
+    }
+}
+
+Result<AnalysisSetup> beginAnalysis(const ModelInfo& model, const Recording& recording,
+                                    const AnalysisOptions& options, const ProgressFn& progress)
+{
+    using R = Result<AnalysisSetup>;
+    AnalysisSetup setup;
+    setup.analysis.model = model;
+    if (progress && !progress(0.0))
+        return R::failure("analysis cancelled");
+    auto prepared = prepareSignal(recording);
+    if (!prepared)
+        return R::failure(prepared.error());
+    setup.prepared = std::move(*prepared);
+    const PreparedSignal& p = setup.prepared;
+    setup.analysis.leadsUsed = p.present;
+    setup.analysis.warnings = p.warnings;
+    setup.ageYears = options.ageYears ? options.ageYears : recording.patient.ageYears;
+    addValidityWarnings(p, recording, setup.ageYears, setup.analysis.warnings);
+    setup.starts = windowStarts(p.samples, options.overlap);
+    return setup;
+}
+
+Result<Analysis> analyse(const Detector& detector, const Recording& recording,
+                         const AnalysisOptions& options, const ProgressFn& progress)
+{
+    using R = Result<Analysis>;
+    auto setup = beginAnalysis(detector.info(), recording, options, progress);
+    if (!setup)
+        return R::failure(setup.error());
+    Analysis& a = setup->analysis;
+    const PreparedSignal& p = setup->prepared;
+    const std::vector<long>& starts = setup->starts;
 
     std::vector<float> logits(starts.size());
     const std::size_t batch = std::size_t(std::max(1, options.batchSize));
@@ -178,33 +232,13 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
             return R::failure("analysis cancelled");
     }
 
-    double sum = 0;
-    for (std::size_t i = 0; i < starts.size(); ++i) {
-        WindowResult w;
-        w.startS = double(starts[i]) / kModelFsHz;
-        w.endS = double(std::min<long>(starts[i] + kWindowSamples, std::max<long>(p.samples, 1))) /
-                 kModelFsHz;
-        w.probability = detector.probability(logits[i]);
-        sum += w.probability;
-        a.windows.push_back(w);
-    }
-    a.probability = sum / double(a.windows.size());
-    a.thresholds = detector.thresholdsFor(age);
-    a.verdict = detector.classify(a.probability, age);
-    const double tA = a.thresholds.anomalous;
-    for (const WindowResult& w : a.windows) {
-        if (w.probability < tA)
-            continue;
-        if (!a.flagged.empty() && w.startS <= a.flagged.back().endS) {
-            a.flagged.back().endS = std::max(a.flagged.back().endS, w.endS);
-            a.flagged.back().probability = std::max(a.flagged.back().probability, w.probability);
-        } else {
-            a.flagged.push_back(w);
-        }
-    }
+    std::vector<double> probabilities;
+    for (float l : logits)
+        probabilities.push_back(detector.probability(l));
+    finishAnalysis(a, starts, p.samples, probabilities, detector.thresholdsFor(setup->ageYears));
     if (progress)
         progress(1.0);
-    return a;
+    return std::move(a);
 }
 
 } // namespace ecglens::ml

@@ -22,6 +22,15 @@ bool isClassicalArch(const std::string& arch)
     return arch == "logreg" || arch == "forest" || arch == "gbm";
 }
 
+bool isClassicalModelDir(const std::string& modelDir)
+{
+    const auto text = readTextFile((fs::path(modelDir) / kModelFile).string());
+    if (!text)
+        return false;
+    const auto model = Json::parse(*text);
+    return model && isClassicalArch((*model)["arch"].string());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Logistic regression
 
@@ -344,6 +353,8 @@ Result<ClassicalModel> ClassicalModel::load(const std::string& modelDir)
     const auto sha = verifyClassicalManifest(modelDir);
     if (!sha)
         return Result<ClassicalModel>::failure(sha.error());
+    if (const auto version = checkVersion(modelDir); !version)
+        return Result<ClassicalModel>::failure(version.error());
     return read(modelDir, *sha);
 }
 
@@ -368,11 +379,7 @@ Result<ClassicalModel> ClassicalModel::read(const std::string& modelDir, const s
         return R::failure(modelDir + ": \"" + info.arch + "\" is not a measurement model");
     info.calibrationA = m["calibration"]["a"].number(1.0);
     info.calibrationB = m["calibration"]["b"].number(0.0);
-    info.thresholds.borderline = m["thresholds"]["borderline"].number(0.5);
-    info.thresholds.anomalous = m["thresholds"]["anomalous"].number(0.5);
-    for (const auto& [group, t] : m["thresholds"]["by_age_group"].members())
-        info.ageGroupThresholds.push_back(
-            {group, Thresholds{t["borderline"].number(0.5), t["anomalous"].number(0.5)}});
+    readThresholds(m["thresholds"], info.thresholds, info.ageGroupThresholds);
     info.trainedLeadSets = {"12"};
     auto pre = FeaturePreprocessor::fromJson(m["preprocessing"]);
     if (!pre)
@@ -437,13 +444,7 @@ const std::vector<std::string>& ClassicalModel::featureNames() const
 
 Thresholds ClassicalModel::thresholdsFor(std::optional<double> ageYears) const
 {
-    if (ageYears) {
-        const std::string group = ageGroup(*ageYears);
-        for (const auto& [g, t] : m_impl->info.ageGroupThresholds)
-            if (g == group)
-                return t;
-    }
-    return m_impl->info.thresholds;
+    return thresholdsForAge(m_impl->info.ageGroupThresholds, m_impl->info.thresholds, ageYears);
 }
 
 const ModelInfo& ClassicalModel::info() const

@@ -24,6 +24,9 @@ namespace ecglens::ml {
 /// "logreg", "forest", "gbm".
 bool isClassicalArch(const std::string& arch);
 
+/// Whether the model folder's model.json names a measurement model's architecture.
+bool isClassicalModelDir(const std::string& modelDir);
+
 struct LogisticFit
 {
     Eigen::VectorXd coef;
@@ -127,10 +130,17 @@ private:
 };
 
 /// Trains on folds 1-8, chooses hyperparameters (logistic C, boosting rounds) on fold 9, fits
-/// Platt calibration and the per-age-group thresholds (sensitivity >= 0.90) on fold 9 and
+/// Platt calibration and the per-age-group thresholds (chooseThresholds()) on fold 9 and
 /// writes the model folder with its manifest. Deterministic for a seed.
 Result<ClassicalTrainReport> trainClassical(const ClassicalTrainConfig& config,
                                             const std::function<void(const std::string&)>& log);
+
+/// analyse() with a measurement model: the same windows (10 s, options.overlap), verdict,
+/// flagged segments and validity warnings as the neural detector; each window's probability
+/// comes from the measurements of that stretch at the recording's own rate (a recording of at
+/// most 10 s is measured whole, as in training). Age and sex from `options`, else the recording.
+Result<Analysis> analyse(const ClassicalModel& model, const Recording& recording,
+                         const AnalysisOptions& options = {}, const ProgressFn& progress = {});
 
 /// Raw features as a matrix after preprocessing (one row per record).
 Eigen::MatrixXd toMatrix(const FeaturePreprocessor& pre, const std::vector<FeatureRow>& rows);

@@ -6,7 +6,7 @@
 #include "ml/metrics.h"
 #include "ml/model_files.h"
 #include "ml/ptbxl.h"
-#include "ml/trainer.h"
+#include "ml/thresholds.h"
 
 #include <algorithm>
 #include <chrono>
@@ -51,12 +51,12 @@ double meanLogLoss(const std::vector<double>& margins, const std::vector<int>& y
     return y.empty() ? 0 : s / double(y.size());
 }
 
-/// Platt calibration and per-age-group thresholds on fold 9: the same rule as the neural models
-/// (ml/trainer.cpp): anomalous = largest calibrated probability with sensitivity >= 0.90 in the
-/// age group, borderline = the same for 0.97; unknown age = the lowest of the groups'.
+/// Platt calibration on fold 9 and the per-age-group thresholds by the rule every model uses
+/// (chooseThresholds()).
 Json fitOnValidation(const std::vector<double>& margins, const std::vector<int>& yVal,
                      const std::vector<double>& ages)
 {
+    const char* source = "PTB-XL strat_fold 9";
     double a = 1, b = 0;
     fitPlatt(margins, yVal, a, b);
     std::vector<double> probs;
@@ -66,43 +66,10 @@ Json fitOnValidation(const std::vector<double>& margins, const std::vector<int>&
     cal.set("method", "platt");
     cal.set("a", a);
     cal.set("b", b);
-    cal.set("fitted_on", "PTB-XL strat_fold 9");
-    Json groups = Json::object();
-    double minA = 1.0, minB = 1.0;
-    for (const char* g : {"<40", "40-64", ">=65"}) {
-        std::vector<double> p, ag;
-        std::vector<int> y;
-        for (std::size_t i = 0; i < probs.size(); ++i)
-            if (std::string(ageGroup(ages[i])) == g) {
-                p.push_back(probs[i]);
-                y.push_back(yVal[i]);
-                ag.push_back(ages[i]);
-            }
-        int positives = 0;
-        for (int v : y)
-            positives += v;
-        const double tA = positives ? thresholdForSensitivity(p, y, ag, 0.90) : 0.5;
-        const double tB = std::min(tA, positives ? thresholdForSensitivity(p, y, ag, 0.97) : 0.5);
-        Json t = Json::object();
-        t.set("borderline", tB);
-        t.set("anomalous", tA);
-        t.set("fold9_records", (long long)p.size());
-        t.set("fold9_abnormal", positives);
-        groups.set(g, t);
-        minA = std::min(minA, tA);
-        minB = std::min(minB, tB);
-    }
-    Json th = Json::object();
-    th.set("borderline", minB);
-    th.set("anomalous", minA);
-    th.set("by_age_group", groups);
-    th.set("chosen_on", "PTB-XL strat_fold 9");
-    th.set("rule", "per age group (<40, 40-64, >=65): anomalous = largest calibrated probability "
-                   "with sensitivity >= 0.90 in that group, borderline = the same for 0.97; "
-                   "unknown age: the lowest of the groups' thresholds");
+    cal.set("fitted_on", source);
     Json out = Json::object();
     out.set("calibration", cal);
-    out.set("thresholds", th);
+    out.set("thresholds", thresholdsJson(chooseThresholds(probs, yVal, ages), source));
     return out;
 }
 
@@ -339,7 +306,7 @@ Result<ClassicalTrainReport> trainClassical(const ClassicalTrainConfig& cfg,
 
     Json model = Json::object();
     model.set("name", name);
-    model.set("version", "1.0.0");
+    model.set("version", ""); // stamped below from the content
     model.set("arch", cfg.arch);
     model.set("kind", "measurements");
     model.set("weights_file", weightsFile);
@@ -357,6 +324,8 @@ Result<ClassicalTrainReport> trainClassical(const ClassicalTrainConfig& cfg,
     const Json fitted = fitOnValidation(valMargins, yVal, valAges);
     model.set("calibration", fitted["calibration"]);
     model.set("thresholds", fitted["thresholds"]);
+    if (auto v = stampVersion(cfg.outDir, model, weightsFile); !v)
+        return R::failure(v.error());
     Json sets = Json::object();
     sets.set("12", valAuc);
     config.set("fold9_auc_by_lead_set", sets);

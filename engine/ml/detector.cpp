@@ -49,6 +49,8 @@ Result<Detector> Detector::load(const std::string& modelDir)
     const auto sha = verifyManifest(modelDir);
     if (!sha)
         return R::failure(sha.error());
+    if (const auto version = checkVersion(modelDir); !version)
+        return R::failure(version.error());
     const auto text = readTextFile((fs::path(modelDir) / kModelFile).string());
     if (!text)
         return R::failure(text.error());
@@ -65,11 +67,7 @@ Result<Detector> Detector::load(const std::string& modelDir)
     info.windowSamples = int(m["window_samples"].number(kWindowSamples));
     info.calibrationA = m["calibration"]["a"].number(1.0);
     info.calibrationB = m["calibration"]["b"].number(0.0);
-    info.thresholds.borderline = m["thresholds"]["borderline"].number(0.5);
-    info.thresholds.anomalous = m["thresholds"]["anomalous"].number(0.5);
-    for (const auto& [group, t] : m["thresholds"]["by_age_group"].members())
-        info.ageGroupThresholds.push_back(
-            {group, Thresholds{t["borderline"].number(0.5), t["anomalous"].number(0.5)}});
+    readThresholds(m["thresholds"], info.thresholds, info.ageGroupThresholds);
     for (const Json& s : m["trained_lead_sets"].items())
         info.trainedLeadSets.push_back(s.string());
     if (info.inputFsHz != kModelFsHz || info.windowSamples != kWindowSamples ||
@@ -124,23 +122,21 @@ double Detector::probability(float logit) const
 
 Thresholds Detector::thresholdsFor(std::optional<double> ageYears) const
 {
-    if (ageYears) {
-        const std::string group = ageGroup(*ageYears);
-        for (const auto& [g, t] : m_impl->info.ageGroupThresholds)
-            if (g == group)
-                return t;
-    }
-    return m_impl->info.thresholds;
+    return thresholdsForAge(m_impl->info.ageGroupThresholds, m_impl->info.thresholds, ageYears);
 }
 
-Verdict Detector::classify(double p, std::optional<double> ageYears) const
+Verdict verdictFor(double p, const Thresholds& t)
 {
-    const Thresholds t = thresholdsFor(ageYears);
     if (p >= t.anomalous)
         return Verdict::Anomalous;
     if (p >= t.borderline)
         return Verdict::Borderline;
     return Verdict::Normal;
+}
+
+Verdict Detector::classify(double p, std::optional<double> ageYears) const
+{
+    return verdictFor(p, thresholdsFor(ageYears));
 }
 
 ModelInfo Detector::info() const

@@ -6,6 +6,7 @@
 #include "core/recording.h"
 #include "core/result.h"
 #include "ml/preprocess.h"
+#include "ml/thresholds.h"
 
 #include <array>
 #include <memory>
@@ -15,21 +16,15 @@
 
 namespace ecglens::ml {
 
-struct Thresholds
-{
-    double borderline = 0.5; ///< calibrated probability at or above which a record is borderline
-    double anomalous = 0.5;  ///< calibrated probability at or above which it is anomalous
-};
-
 struct ModelInfo
 {
     std::string name; ///< e.g. "resnet1d"
-    std::string version;
+    std::string version; ///< "<date>+<12 hex of the content fingerprint>", see stampVersion()
     std::string sha256; ///< SHA-256 of the model's manifest.json (pins every file)
     std::string arch;
     int members = 1; ///< ensemble members averaged on the log-odds scale (cross-fitted models)
     Thresholds thresholds; ///< for an unknown age: the most sensitive of the age groups'
-    /// Per age group ("<40", "40-64", ">=65"), each chosen on fold 9 for sensitivity >= 0.90.
+    /// Per age group ("<40", "40-64", ">=65"), chosen on held-out data by chooseThresholds().
     std::vector<std::pair<std::string, Thresholds>> ageGroupThresholds;
     double calibrationA = 1.0; ///< calibrated log-odds = a * logit + b (Platt, fitted on fold 9)
     double calibrationB = 0.0;
@@ -42,6 +37,9 @@ enum class Verdict { Normal, Borderline, Anomalous };
 
 /// "normal", "borderline", "anomalous".
 const char* verdictName(Verdict verdict);
+
+/// Anomalous at or above thresholds.anomalous, Borderline at or above thresholds.borderline.
+Verdict verdictFor(double probability, const Thresholds& thresholds);
 
 /// A loaded model. Thread-compatible: const calls may run from one thread at a time (analyse()
 /// itself may use two internal threads).

@@ -97,11 +97,20 @@ Json headerJson(const ModelInfo& info, const EvaluationConfig& cfg)
     out.set("arch", info.arch);
     out.set("folds", folds);
     out.set("bootstrap_rounds", cfg.bootstrapRounds);
-    // The validation AUC is what model selection uses (fold 10 never is).
+    // The validation AUC is what model selection uses (fold 10 never is): on the fold-9 records
+    // for every model (out of fold for a cross-fitted ensemble), so all are scored on the same
+    // records.
     if (const auto text = readTextFile((fs::path(cfg.modelDir) / kConfigFile).string())) {
-        if (const auto c = Json::parse(*text))
+        if (const auto c = Json::parse(*text)) {
             out.set("fold9_auc", (*c)["fold9_auc_by_lead_set"]["12"]);
+            const bool oof = (*c)["oof_auc_fold9"].isNumber();
+            out.set("selection_auc",
+                    oof ? (*c)["oof_auc_fold9"] : (*c)["fold9_auc_by_lead_set"]["12"]);
+            out.set("selection_auc_on", oof ? "fold-9 records, out-of-fold predictions"
+                                            : "fold-9 records (validation fold)");
+        }
     }
+    out.set("input", isClassicalArch(info.arch) ? "measurements" : "12-lead signal");
     out.set("bootstrap_seed", (long long)cfg.seed);
     Json th = Json::object();
     th.set("borderline", info.thresholds.borderline);
@@ -208,10 +217,8 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
                            const std::function<void(const std::string&)>& log)
 {
     using R = Result<Json>;
-    if (const auto text = readTextFile((fs::path(cfg.modelDir) / kModelFile).string())) {
-        if (const auto m = Json::parse(*text); m && isClassicalArch((*m)["arch"].string()))
-            return evaluateClassical(cfg, log);
-    }
+    if (isClassicalModelDir(cfg.modelDir))
+        return evaluateClassical(cfg, log);
     auto detector = Detector::load(cfg.modelDir);
     if (!detector)
         return R::failure(detector.error());

@@ -2,6 +2,7 @@
 
 #include "ml/sha256.h"
 
+#include <ctime>
 #include <filesystem>
 
 namespace ecglens::ml {
@@ -26,6 +27,58 @@ Result<bool> writeManifest(const std::string& dir, const std::vector<std::string
     manifest.set("files", list);
     if (!writeTextFile((fs::path(dir) / kManifestFile).string(), manifest.dump() + "\n"))
         return Result<bool>::failure(dir + ": cannot write " + kManifestFile);
+    return true;
+}
+
+Result<std::string> modelFingerprint(const std::string& dir, const Json& model,
+                                     const std::string& weightsFile)
+{
+    const auto weightsSha = sha256File((fs::path(dir) / weightsFile).string());
+    if (!weightsSha)
+        return Result<std::string>::failure((fs::path(dir) / weightsFile).string() +
+                                            ": cannot be read");
+    Json content = Json::object();
+    for (const auto& [key, value] : model.members())
+        if (key != "version")
+            content.set(key, value);
+    return sha256Hex(*weightsSha + "\n" + content.dump()).substr(0, 12);
+}
+
+Result<bool> stampVersion(const std::string& dir, Json& model, const std::string& weightsFile)
+{
+    const auto fingerprint = modelFingerprint(dir, model, weightsFile);
+    if (!fingerprint)
+        return Result<bool>::failure(fingerprint.error());
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char date[16];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &utc);
+    model.set("version", std::string(date) + "+" + *fingerprint);
+    return true;
+}
+
+Result<bool> checkVersion(const std::string& dir)
+{
+    using R = Result<bool>;
+    const auto text = readTextFile((fs::path(dir) / kModelFile).string());
+    if (!text)
+        return R::failure(dir + ": no " + kModelFile);
+    const auto model = Json::parse(*text);
+    if (!model)
+        return R::failure(dir + "/" + kModelFile + ": " + model.error());
+    const std::string weights =
+        (*model)["weights_file"].isString() ? (*model)["weights_file"].string() : kWeightsFile;
+    const auto fingerprint = modelFingerprint(dir, *model, weights);
+    if (!fingerprint)
+        return R::failure(fingerprint.error());
+    const std::string version = (*model)["version"].string();
+    const std::string suffix = "+" + *fingerprint;
+    if (version.size() < suffix.size() ||
+        version.compare(version.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return R::failure(dir + ": version \"" + version + "\" does not end in \"" + suffix +
+                          "\", the fingerprint of its weights and model.json; re-stamp it by "
+                          "training or recalibrating");
     return true;
 }
 

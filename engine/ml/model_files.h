@@ -22,6 +22,20 @@ inline constexpr const char* kConfigFile = "config.json";
 /// Writes manifest.json listing `files` (names relative to `dir`) with their SHA-256.
 Result<bool> writeManifest(const std::string& dir, const std::vector<std::string>& files);
 
+/// First 12 hex digits of the SHA-256 of the model's content: the weights file `weightsFile` in
+/// `dir` and every member of `model` (model.json) except "version". Any change to the weights,
+/// calibration, thresholds or preprocessing changes it.
+Result<std::string> modelFingerprint(const std::string& dir, const Json& model,
+                                     const std::string& weightsFile);
+
+/// Sets model["version"] to "<UTC date YYYY-MM-DD>+<modelFingerprint()>"; call after the weights
+/// file is written and before model.json is.
+Result<bool> stampVersion(const std::string& dir, Json& model, const std::string& weightsFile);
+
+/// Checks that model.json's "version" ends in "+<modelFingerprint()>" (weights named by
+/// "weights_file", default weights.pt); a message saying what differs otherwise.
+Result<bool> checkVersion(const std::string& dir);
+
 /// Checks every file in dir/manifest.json (and that model.json and weights.pt are listed).
 /// Returns the SHA-256 of manifest.json, or a message naming the first tampered/missing file.
 Result<std::string> verifyManifest(const std::string& dir);

@@ -26,32 +26,6 @@ std::string archFor(const std::string& name)
     return name.rfind("cnn_lstm", 0) == 0 ? "cnn_lstm" : "resnet1d";
 }
 
-double thresholdForSensitivity(const std::vector<double>& probs, const std::vector<int>& labels,
-                               const std::vector<double>& ages, double target)
-{
-    std::map<std::string, std::vector<double>> positives;
-    for (std::size_t i = 0; i < probs.size(); ++i)
-        if (labels[i] == 1)
-            positives[ageGroup(ages[i])].push_back(probs[i]);
-    double t = 1.0;
-    for (auto& [group, p] : positives) {
-        std::sort(p.begin(), p.end(), std::greater<>());
-        const std::size_t k = std::size_t(std::ceil(target * double(p.size()) - 1e-9));
-        t = std::min(t, p[std::min(p.size(), std::max<std::size_t>(k, 1)) - 1]);
-    }
-    return t;
-}
-
-const char* thresholdRule()
-{
-    return "per age group (<40, 40-64, >=65) on held-out calibrated probabilities (fold 9, or "
-           "out-of-fold on folds 1-9 for a cross-fitted ensemble): anomalous = largest "
-           "probability with sensitivity >= 0.95 (a margin over the 0.90 target), borderline = "
-           "the same for 0.98 and strictly below anomalous; a group with fewer than 20 abnormal "
-           "held-out records is pooled with its neighbouring group(s) until it has 20; unknown "
-           "age: the lowest of the groups' thresholds";
-}
-
 namespace {
 
 struct Example
@@ -188,11 +162,6 @@ double meanLogLoss(const std::vector<double>& logits, const std::vector<int>& y)
     return y.empty() ? 0 : s / double(y.size());
 }
 
-/// Abnormal records a group needs before its threshold is chosen on its own records alone.
-constexpr int kMinGroupAbnormal = 20;
-constexpr double kAnomalousSensitivity = 0.95;
-constexpr double kBorderlineSensitivity = 0.98;
-
 /// Platt calibration and per-age-group thresholds on held-out predictions (fold 9, or the
 /// out-of-fold predictions of folds 1-9 for a cross-fitted ensemble), plus AUC per lead set.
 Json fitOnValidation(const Net& net, const std::vector<Example>& val)
@@ -218,69 +187,7 @@ Json fitOnValidation(const Net& net, const std::vector<Example>& val)
         cal.set("note", "fitted on single-member out-of-fold log-odds and applied to the "
                         "ensemble mean log-odds");
 
-    const std::vector<std::string> names{"<40", "40-64", ">=65"};
-    auto groupIndex = [&](double age) {
-        const std::string g = ageGroup(age);
-        for (std::size_t k = 0; k < names.size(); ++k)
-            if (names[k] == g)
-                return int(k);
-        return -1;
-    };
-    std::vector<int> positives(names.size(), 0), records(names.size(), 0);
-    for (std::size_t i = 0; i < probs.size(); ++i)
-        if (const int g = groupIndex(ages[i]); g >= 0) {
-            ++records[std::size_t(g)];
-            positives[std::size_t(g)] += yVal[i];
-        }
-    Json groups = Json::object();
-    double minA = 1.0, minB = 1.0;
-    for (std::size_t g = 0; g < names.size(); ++g) {
-        // Pool with the neighbouring group(s) while too few abnormal records.
-        std::size_t lo = g, hi = g;
-        auto pooledPositives = [&] {
-            int n = 0;
-            for (std::size_t k = lo; k <= hi; ++k)
-                n += positives[k];
-            return n;
-        };
-        while (pooledPositives() < kMinGroupAbnormal && (lo > 0 || hi + 1 < names.size())) {
-            if (lo > 0)
-                --lo;
-            if (pooledPositives() < kMinGroupAbnormal && hi + 1 < names.size())
-                ++hi;
-        }
-        std::vector<double> p, ag;
-        std::vector<int> y;
-        for (std::size_t i = 0; i < probs.size(); ++i)
-            if (const int k = groupIndex(ages[i]); k >= int(lo) && k <= int(hi)) {
-                p.push_back(probs[i]);
-                y.push_back(yVal[i]);
-                ag.push_back(20.0); // one pseudo-group: the pooled records
-            }
-        const int pos = pooledPositives();
-        const double tA = pos ? thresholdForSensitivity(p, y, ag, kAnomalousSensitivity) : 0.5;
-        double tB = pos ? thresholdForSensitivity(p, y, ag, kBorderlineSensitivity) : 0.5;
-        tB = std::min(tB, 0.999 * tA); // borderline strictly below anomalous
-        Json t = Json::object();
-        t.set("borderline", tB);
-        t.set("anomalous", tA);
-        t.set("fold9_records", (long long)records[g]);
-        t.set("fold9_abnormal", positives[g]);
-        std::string pooled;
-        for (std::size_t k = lo; k <= hi; ++k)
-            pooled += (pooled.empty() ? "" : " + ") + names[k];
-        t.set("chosen_on_groups", pooled);
-        t.set("chosen_on_abnormal", pos);
-        groups.set(names[g], t);
-        minA = std::min(minA, tA);
-        minB = std::min(minB, tB);
-    }
-    Json th = Json::object();
-    th.set("borderline", minB);
-    th.set("anomalous", minA);
-    th.set("by_age_group", groups);
-    th.set("chosen_on", source);
-    th.set("rule", thresholdRule());
+    const Json th = thresholdsJson(chooseThresholds(probs, yVal, ages), source);
     Json sets = Json::object();
     for (const char* set : {"12", "limb6", "2", "1"})
         sets.set(set, rocAuc(predictLogits(net, val, leadSetMask(set)), yVal));
@@ -351,6 +258,8 @@ Result<bool> recalibrateModel(const std::string& dataDir, const std::string& mod
     const Json fitted = fitOnValidation(*net, val);
     model->set("calibration", fitted["calibration"]);
     model->set("thresholds", fitted["thresholds"]);
+    if (auto v = stampVersion(modelDir, *model, kWeightsFile); !v)
+        return R::failure(v.error());
     if (!writeTextFile((dir / kModelFile).string(), model->dump() + "\n"))
         return R::failure(modelDir + ": cannot write model.json");
     log(std::string("recalibrated on ") + (spec.members > 1 ? "out-of-fold folds 1-9" : "fold 9") +
@@ -513,7 +422,7 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
 
     Json model = Json::object();
     model.set("name", cfg.name);
-    model.set("version", "1.0.0");
+    model.set("version", ""); // stamped below from the content
     model.set("arch", spec.arch);
     if (spec.arch == "resnet1d") {
         model.set("members", spec.members);
@@ -574,6 +483,8 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
     config.set("seconds", std::chrono::duration<double>(Clock::now() - t0).count());
     config.set("history", history);
 
+    if (auto v = stampVersion(cfg.outDir, model, kWeightsFile); !v)
+        return R::failure(v.error());
     if (!writeTextFile((out / kModelFile).string(), model.dump() + "\n") ||
         !writeTextFile((out / kConfigFile).string(), config.dump() + "\n"))
         return R::failure(cfg.outDir + ": cannot write model files");

@@ -4,6 +4,7 @@
 // thresholds; fold 10 is never read here.
 
 #include "core/result.h"
+#include "ml/thresholds.h"
 
 #include <cstdint>
 #include <functional>
@@ -50,7 +51,7 @@ struct TrainReport
 using LogFn = std::function<void(const std::string&)>;
 
 /// Trains, calibrates (Platt on fold 9 or on out-of-fold predictions, see TrainConfig::members),
-/// chooses thresholds (see thresholdRule()) and writes the model folder with its manifest.
+/// chooses thresholds (chooseThresholds()) and writes the model folder with its manifest.
 /// Deterministic for a given seed and thread count.
 Result<TrainReport> trainModel(const TrainConfig& config, const LogFn& log,
                                const std::function<bool(double)>& progress = {});
@@ -59,13 +60,5 @@ Result<TrainReport> trainModel(const TrainConfig& config, const LogFn& log,
 /// fold 9 and rewrites model.json and the manifest (metrics and model card must be regenerated).
 Result<bool> recalibrateModel(const std::string& dataDir, const std::string& modelDir,
                               const LogFn& log);
-
-/// The documented rule for the per-age-group thresholds.
-const char* thresholdRule();
-
-/// Largest threshold t at which every age group with positives has sensitivity >= target on
-/// (probs, labels, ages); groups as ageGroup().
-double thresholdForSensitivity(const std::vector<double>& probs, const std::vector<int>& labels,
-                               const std::vector<double>& ages, double target);
 
 } // namespace ecglens::ml

@@ -12,9 +12,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -164,6 +166,7 @@ private slots:
     void shippedModelsLoadAndTamperedRefused();
     void featuresMatchCliMeasure_data();
     void featuresMatchCliMeasure();
+    void analyzeWithMeasurementModel();
     void trainLogregSmoke();
 };
 
@@ -455,6 +458,107 @@ void TestMlClassical::featuresMatchCliMeasure()
     QVERIFY(std::isfinite(feature("heart_rate_bpm")) && feature("heart_rate_bpm") > 30);
     QCOMPARE(feature("age_years"), 56.0);
     QCOMPARE(feature("sex_female"), 1.0);
+}
+
+// `ecglens-cli analyze --model models/gbm`: on a 10 s PTB-XL record the probability is the
+// model's output for the record's measurements (as in evaluation) and the class follows the
+// age group's thresholds; on 30 min of MIT-BIH the windows tile the recording at 50 % overlap
+// and the flagged segments are the windows at or above the anomalous threshold, merged where
+// they touch.
+void TestMlClassical::analyzeWithMeasurementModel()
+{
+    const QString rel = QStringLiteral("ptbxl/records100/00000/00008_lr.hea");
+    ECGLENS_REQUIRE_DATA(rel);
+    ECGLENS_REQUIRE_DATA(QStringLiteral("mitdb/101.hea"));
+    const QString dir = modelsDir() + QStringLiteral("/gbm");
+    auto model = ml::ClassicalModel::load(dir.toStdString());
+    QVERIFY2(model.ok(), model.error().c_str());
+
+    ml::PtbxlEntry entry;
+    entry.recordPath = test::dataPath(rel).toStdString();
+    entry.ageYears = 70;
+    entry.sex = Sex::Female;
+    const auto f = ml::ptbxlFeatures(entry);
+    QVERIFY2(f.ok(), f.error().c_str());
+    const double expected = model->probability(model->margins({*f})[0]);
+    const ml::Thresholds t = model->thresholdsFor(70.0);
+
+    int code = 0;
+    QJsonObject j = QJsonDocument::fromJson(
+                        runCli({QStringLiteral("analyze"), QStringLiteral("--json"),
+                                QStringLiteral("--model"), dir, QStringLiteral("--age"),
+                                QStringLiteral("70"), QStringLiteral("--sex"), QStringLiteral("F"),
+                                test::dataPath(rel)},
+                               code))
+                        .object();
+    QCOMPARE(code, 0);
+    QCOMPARE(j.value(QStringLiteral("model")).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("gbm"));
+    QCOMPARE(j.value(QStringLiteral("model")).toObject().value(QStringLiteral("version")).toString(),
+             QString::fromStdString(model->info().version));
+    const double p = j.value(QStringLiteral("probability")).toDouble();
+    QVERIFY2(std::fabs(p - expected) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(p).arg(expected)));
+    const QString cls = p >= t.anomalous    ? QStringLiteral("anomalous")
+                        : p >= t.borderline ? QStringLiteral("borderline")
+                                            : QStringLiteral("normal");
+    QCOMPARE(j.value(QStringLiteral("class")).toString(), cls);
+    QCOMPARE(j.value(QStringLiteral("windows")).toArray().size(), 1);
+
+    j = QJsonDocument::fromJson(runCli({QStringLiteral("analyze"), QStringLiteral("--json"),
+                                        QStringLiteral("--model"), dir,
+                                        test::dataPath(QStringLiteral("mitdb/101.hea"))},
+                                       code))
+            .object();
+    QCOMPARE(code, 0);
+    const QJsonArray windows = j.value(QStringLiteral("windows")).toArray();
+    QVERIFY(windows.size() > 300);
+    // MIT-BIH 101's header gives age 75: the ">=65" thresholds apply.
+    const double anomalous = j.value(QStringLiteral("thresholds"))
+                                 .toObject()
+                                 .value(QStringLiteral("anomalous"))
+                                 .toDouble();
+    QCOMPARE(anomalous, model->thresholdsFor(75.0).anomalous);
+    QVERIFY(anomalous > 0 && anomalous < 1);
+    int above = 0;
+    double previousStart = -5;
+    QSet<double> aboveStarts, aboveEnds;
+    for (int i = 0; i < windows.size(); ++i) {
+        const QJsonObject w = windows[i].toObject();
+        const double s = w.value(QStringLiteral("start_s")).toDouble();
+        const double e = w.value(QStringLiteral("end_s")).toDouble();
+        const double wp = w.value(QStringLiteral("probability")).toDouble();
+        QVERIFY(wp > 0 && wp < 1);
+        QVERIFY(std::fabs(e - s - 10.0) < 1e-9);
+        if (i + 1 < windows.size())
+            QVERIFY(std::fabs(s - previousStart - 5.0) < 1e-9);
+        previousStart = s;
+        above += wp >= anomalous ? 1 : 0;
+        if (wp >= anomalous) {
+            aboveStarts.insert(s);
+            aboveEnds.insert(e);
+        }
+        // Every window at or above the threshold lies inside a flagged segment.
+        bool inside = false;
+        for (const QJsonValue& fv : j.value(QStringLiteral("flagged")).toArray()) {
+            const QJsonObject fl = fv.toObject();
+            inside = inside || (fl.value(QStringLiteral("start_s")).toDouble() <= s + 1e-9 &&
+                                fl.value(QStringLiteral("end_s")).toDouble() >= e - 1e-9);
+        }
+        if (wp >= anomalous)
+            QVERIFY(inside);
+    }
+    // Each flagged segment starts and ends with a window at or above the threshold.
+    for (const QJsonValue& fv : j.value(QStringLiteral("flagged")).toArray()) {
+        QVERIFY(aboveStarts.contains(fv.toObject().value(QStringLiteral("start_s")).toDouble()));
+        QVERIFY(aboveEnds.contains(fv.toObject().value(QStringLiteral("end_s")).toDouble()));
+    }
+    QVERIFY(std::fabs(windows.last().toObject().value(QStringLiteral("end_s")).toDouble() -
+                      650000.0 / 360.0) < 0.011);
+    QCOMPARE(j.value(QStringLiteral("flagged")).toArray().isEmpty(), above == 0);
+    bool leadWarning = false;
+    for (const QJsonValue& w : j.value(QStringLiteral("warnings")).toArray())
+        leadWarning = leadWarning || w.toString().contains(QStringLiteral("of the 12 standard leads"));
+    QVERIFY(leadWarning);
 }
 
 void TestMlClassical::trainLogregSmoke()

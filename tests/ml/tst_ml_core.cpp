@@ -1,8 +1,11 @@
 // SHA-256 (FIPS 180-4 vectors), the small JSON reader, and the metrics against values computed
-// once with scikit-learn / numpy (make_reference.py -> metrics_reference.txt).
+// once with scikit-learn / numpy (make_reference.py -> metrics_reference.txt), and the threshold
+// rule on a hand-worked example.
+#include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/metrics.h"
 #include "ml/sha256.h"
+#include "ml/thresholds.h"
 
 #include <QFile>
 #include <QTest>
@@ -173,6 +176,97 @@ private slots:
         QCOMPARE(c.tn, 1);
         QCOMPARE(c.sensitivity(), 0.5);
         QCOMPARE(c.f1(), 0.5);
+    }
+
+    // Hand-worked: 10 abnormal records with probabilities 0.10, 0.20 ... 1.00. Sensitivity >= 0.90
+    // needs 9 of them at or above t, so t = 0.20 (the 9th largest); >= 0.95 needs all 10: 0.10.
+    void thresholdForSensitivityByHand()
+    {
+        std::vector<double> p, ages;
+        std::vector<int> y;
+        for (int k = 1; k <= 10; ++k) {
+            p.push_back(0.1 * k);
+            y.push_back(1);
+            ages.push_back(50);
+        }
+        p.push_back(0.95); // a normal record changes nothing
+        y.push_back(0);
+        ages.push_back(50);
+        QCOMPARE(thresholdForSensitivity(p, y, ages, 0.90), 0.2);
+        QCOMPARE(thresholdForSensitivity(p, y, ages, 0.95), 0.1);
+        QCOMPARE(thresholdForSensitivity(p, y, ages, 0.80), 0.3);
+        // Without any abnormal record there is nothing to reach: 1.0.
+        QCOMPARE(thresholdForSensitivity({0.3}, {0}, {50}, 0.9), 1.0);
+    }
+
+    // Hand-worked pooling: "<40" has 5 abnormal records (0.91-0.95), "40-64" 25 (0.01-0.25),
+    // ">=65" 30 (0.51-0.80), each with 10 normal records at 0.5. Rule: anomalous at sensitivity
+    // >= 0.95, borderline at >= 0.98, a group with < 20 abnormal pooled with its neighbours.
+    //  - 40-64 alone: 0.95 x 25 -> 24th largest = 0.02; 0.98 x 25 -> 25th = 0.01.
+    //  - >=65 alone: 0.95 x 30 -> 29th largest = 0.52; 0.98 x 30 -> 30th = 0.51.
+    //  - <40 has 5 < 20: pooled with 40-64 (30 abnormal): 29th largest = 0.02, 30th = 0.01
+    //    (alone it would have been 0.91).
+    //  - unknown age: the lowest of the groups'.
+    void chooseThresholdsByHand()
+    {
+        std::vector<double> p, ages;
+        std::vector<int> y;
+        auto add = [&](double prob, int label, double age) {
+            p.push_back(prob);
+            y.push_back(label);
+            ages.push_back(age);
+        };
+        for (int k = 1; k <= 5; ++k)
+            add(0.90 + 0.01 * k, 1, 30);
+        for (int k = 1; k <= 25; ++k)
+            add(0.01 * k, 1, 50);
+        for (int k = 1; k <= 30; ++k)
+            add(0.50 + 0.01 * k, 1, 70);
+        for (double age : {30.0, 50.0, 70.0})
+            for (int k = 0; k < 10; ++k)
+                add(0.5, 0, age);
+        add(0.001, 1, -1); // unknown age: counts in no group
+        const ThresholdChoice c = chooseThresholds(p, y, ages);
+        QCOMPARE(c.groups.size(), std::size_t(3));
+        auto near = [](double a, double b) { return std::fabs(a - b) < 1e-12; };
+        QCOMPARE(c.groups[0].group, std::string("<40"));
+        QCOMPARE(c.groups[0].records, 15);
+        QCOMPARE(c.groups[0].abnormal, 5);
+        QCOMPARE(c.groups[0].chosenOnGroups, std::string("<40 + 40-64"));
+        QCOMPARE(c.groups[0].chosenOnAbnormal, 30);
+        QVERIFY(near(c.groups[0].thresholds.anomalous, 0.02));
+        QVERIFY(near(c.groups[0].thresholds.borderline, 0.01));
+        QCOMPARE(c.groups[1].chosenOnGroups, std::string("40-64"));
+        QVERIFY(near(c.groups[1].thresholds.anomalous, 0.02));
+        QVERIFY(near(c.groups[1].thresholds.borderline, 0.01));
+        QCOMPARE(c.groups[2].chosenOnGroups, std::string(">=65"));
+        QCOMPARE(c.groups[2].abnormal, 30);
+        QVERIFY(near(c.groups[2].thresholds.anomalous, 0.52));
+        QVERIFY(near(c.groups[2].thresholds.borderline, 0.51));
+        QVERIFY(near(c.unknownAge.anomalous, 0.02));
+        QVERIFY(near(c.unknownAge.borderline, 0.01));
+
+        // The age lookup: a 70-year-old gets ">=65", an unknown age the general thresholds.
+        const Json j = thresholdsJson(c, "hand-worked example");
+        Thresholds unknown;
+        std::vector<std::pair<std::string, Thresholds>> byGroup;
+        readThresholds(j, unknown, byGroup);
+        QVERIFY(near(thresholdsForAge(byGroup, unknown, 70.0).anomalous, 0.52));
+        QVERIFY(near(thresholdsForAge(byGroup, unknown, std::nullopt).anomalous, 0.02));
+        QCOMPARE(j["chosen_on"].string(), std::string("hand-worked example"));
+    }
+
+    // Equal thresholds would make "borderline" empty: it is kept strictly below anomalous.
+    void borderlineStrictlyBelowAnomalous()
+    {
+        std::vector<double> p(20, 0.4), ages(20, 50);
+        std::vector<int> y(20, 1);
+        const ThresholdChoice c = chooseThresholds(p, y, ages);
+        QCOMPARE(c.groups[1].thresholds.anomalous, 0.4);
+        QVERIFY(c.groups[1].thresholds.borderline < 0.4);
+        QCOMPARE(verdictFor(0.4, c.groups[1].thresholds), Verdict::Anomalous);
+        QCOMPARE(verdictFor(0.3998, c.groups[1].thresholds), Verdict::Borderline);
+        QCOMPARE(verdictFor(0.39, c.groups[1].thresholds), Verdict::Normal);
     }
 };
 

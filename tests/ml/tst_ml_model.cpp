@@ -2,6 +2,8 @@
 // (windows, cancellation) and the CLI pipeline: train one epoch on a handful of records, then
 // analyze with it, and analyze --json with the shipped model on a normal and an abnormal record.
 #include "ml/detector.h"
+#include "ml/json_lite.h"
+#include "ml/model_files.h"
 #include "ml/net.h"
 #include "ml/sha256.h"
 #include "test_data.h"
@@ -213,6 +215,43 @@ private slots:
         const auto d = ml::Detector::load(dir.toStdString());
         QVERIFY(!d.ok());
         QVERIFY2(QString::fromStdString(d.error()).contains(message), d.error().c_str());
+    }
+
+    // The version names the content: editing model.json and regenerating the manifest (so the
+    // checksums agree) still cannot pass off changed thresholds under the old version.
+    void versionFollowsContent()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/m");
+        QVERIFY(copyDir(shippedDir(), dir));
+        const std::string d = dir.toStdString();
+        const std::vector<std::string> files{"model.json", "weights.pt", "config.json",
+                                             "metrics.json", "MODEL_CARD.md"};
+        const auto text = ml::readTextFile(d + "/model.json");
+        QVERIFY(text.ok());
+        auto model = ml::Json::parse(*text);
+        QVERIFY(model.ok());
+        const std::string version = (*model)["version"].string();
+        // "<YYYY-MM-DD>+<12 hex>"
+        QVERIFY2(version.size() == 23 && version[10] == '+', version.c_str());
+        ml::Json th = (*model)["thresholds"];
+        th.set("anomalous", 0.5);
+        model->set("thresholds", th);
+        QVERIFY(ml::writeTextFile(d + "/model.json", model->dump() + "\n"));
+        QVERIFY(ml::writeManifest(d, files).ok());
+        const auto refused = ml::Detector::load(d);
+        QVERIFY(!refused.ok());
+        QVERIFY2(QString::fromStdString(refused.error()).contains(QStringLiteral("does not end in")),
+                 refused.error().c_str());
+        // Re-stamped, it loads under a new version.
+        QVERIFY(ml::stampVersion(d, *model, "weights.pt").ok());
+        QVERIFY(model->dump().find(version) == std::string::npos);
+        QVERIFY(ml::writeTextFile(d + "/model.json", model->dump() + "\n"));
+        QVERIFY(ml::writeManifest(d, files).ok());
+        const auto loaded = ml::Detector::load(d);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().c_str());
+        QCOMPARE(loaded->info().thresholds.anomalous, 0.5);
+        QVERIFY(loaded->info().version != version);
     }
 
     void analyseWindowsAndCancel()
