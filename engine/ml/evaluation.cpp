@@ -65,6 +65,13 @@ Json subsetMetrics(const std::vector<double>& p, const std::vector<int>& y,
                              return expectedCalibrationError(a, b, 10);
                          },
                          r, s)));
+        // What a perfectly calibrated model would show on the same records.
+        const CalibrationCheck cc = eceUnderPerfectCalibration(p, y, 10, 4000, s);
+        Json cj = Json::object();
+        cj.set("median", cc.median);
+        cj.set("p95", cc.p95);
+        cj.set("p_value", cc.pValue);
+        o.set("ece_if_perfectly_calibrated", cj);
         const Confusion c = confusionAt(mA, y, 0.0);
         Json cm = Json::object();
         cm.set("tp", c.tp);

@@ -139,6 +139,20 @@ Confusion confusionAt(const std::vector<double>& scores, const std::vector<int>&
     return c;
 }
 
+namespace {
+
+/// Linear interpolation between order statistics (numpy.percentile's default); `sorted` ascending
+/// and not empty.
+double percentileOfSorted(const std::vector<double>& sorted, double q)
+{
+    const double pos = q * double(sorted.size() - 1);
+    const std::size_t lo = std::size_t(std::floor(pos));
+    const std::size_t hi = std::min(sorted.size() - 1, lo + 1);
+    return sorted[lo] + (pos - double(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+} // namespace
+
 Interval bootstrapCi(
     const std::vector<double>& scores, const std::vector<int>& labels,
     const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
@@ -172,16 +186,38 @@ Interval bootstrapCi(
         return out;
     }
     std::sort(stats.begin(), stats.end());
-    // Linear interpolation between order statistics (numpy.percentile's default).
-    auto pct = [&](double q) {
-        const double pos = q * double(stats.size() - 1);
-        const std::size_t lo = std::size_t(std::floor(pos));
-        const std::size_t hi = std::min(stats.size() - 1, lo + 1);
-        return stats[lo] + (pos - double(lo)) * (stats[hi] - stats[lo]);
-    };
     const double alpha = (1.0 - level) / 2.0;
-    out.low = pct(alpha);
-    out.high = pct(1.0 - alpha);
+    out.low = percentileOfSorted(stats, alpha);
+    out.high = percentileOfSorted(stats, 1.0 - alpha);
+    return out;
+}
+
+CalibrationCheck eceUnderPerfectCalibration(const std::vector<double>& p,
+                                            const std::vector<int>& y, int bins, int rounds,
+                                            std::uint64_t seed)
+{
+    CalibrationCheck out;
+    out.observed = expectedCalibrationError(p, y, bins);
+    if (p.empty() || rounds < 1) {
+        out.median = out.p95 = out.pValue = kNaN;
+        return out;
+    }
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    std::vector<double> stats;
+    stats.reserve(std::size_t(rounds));
+    std::vector<int> drawn(p.size());
+    int atLeast = 0;
+    for (int r = 0; r < rounds; ++r) {
+        for (std::size_t i = 0; i < p.size(); ++i)
+            drawn[i] = u(rng) < p[i] ? 1 : 0;
+        stats.push_back(expectedCalibrationError(p, drawn, bins));
+        atLeast += stats.back() >= out.observed - 1e-12 ? 1 : 0;
+    }
+    std::sort(stats.begin(), stats.end());
+    out.median = percentileOfSorted(stats, 0.5);
+    out.p95 = percentileOfSorted(stats, 0.95);
+    out.pValue = double(atLeast) / double(rounds);
     return out;
 }
 

@@ -53,6 +53,21 @@ Interval bootstrapCi(
     const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
     int rounds = 2000, std::uint64_t seed = 20201, double level = 0.95);
 
+/// How large the expected calibration error of these probabilities would be if they were
+/// perfectly calibrated: labels drawn as Bernoulli(p_i) `rounds` times (mt19937_64, `seed`).
+/// On a small test set the ECE of a perfectly calibrated model is far from 0; this tells
+/// whether an observed ECE is evidence of miscalibration.
+struct CalibrationCheck
+{
+    double observed = 0; ///< ECE of the real labels
+    double median = 0;   ///< median ECE under perfect calibration
+    double p95 = 0;      ///< its 95th percentile
+    double pValue = 0;   ///< fraction of draws with ECE >= observed
+};
+CalibrationCheck eceUnderPerfectCalibration(const std::vector<double>& probs,
+                                            const std::vector<int>& labels, int bins = 10,
+                                            int rounds = 4000, std::uint64_t seed = 20201);
+
 /// Platt scaling: fits a, b minimising the log loss of sigmoid(a * logit + b) (Newton's method).
 void fitPlatt(const std::vector<double>& logits, const std::vector<int>& labels, double& a,
               double& b);

@@ -85,7 +85,7 @@ void classicalTraining(std::ostringstream& md, const Json& model, const Json& co
 }
 
 /// "Which model ships and why" and the comparison table of all models on the same records.
-void selectionSection(std::ostringstream& md, const Json& model, const Json& metrics,
+void selectionSection(std::ostringstream& md, const Json& model,
                       const std::vector<Json>& siblings, const std::string& folds)
 {
     const std::string shipped = defaultModelName();
@@ -261,6 +261,18 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
        << "| Brier score | " << ci(o["brier"]) << " |\n"
        << "| expected calibration error (10 bins) | " << ci(o["ece"]) << " |\n\n"
        << "ROC points are in `metrics.json` (`overall.roc_points_threshold_fpr_tpr`).\n\n";
+    if (const Json& cc = o["ece_if_perfectly_calibrated"]; cc.isObject()) {
+        const double pv = cc["p_value"].number(NAN);
+        md << "Calibration check: were the predicted probabilities exactly right, labels drawn "
+              "from them would give an ECE of "
+           << num(cc["median"].number(NAN)) << " (median; 95th percentile "
+           << num(cc["p95"].number(NAN)) << ") on these " << count(o["n"])
+           << " records — a small test set has a large ECE even for a calibrated model. The "
+              "observed ECE is reached or exceeded in "
+           << num(100.0 * pv, "%.1f") << " % of such draws, so miscalibration is "
+           << (pv < 0.05 ? "**shown** at the 5 % level" : "not shown at the 5 % level")
+           << ".\n\n";
+    }
 
     auto groupTable = [&](const Json& groups) {
         md << "| group | n | abnormal | AUC | sensitivity | specificity | accuracy |\n"
@@ -285,7 +297,7 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
         groupTable(metrics["by_lead_set"]);
     }
 
-    selectionSection(md, model, metrics, siblings, folds);
+    selectionSection(md, model, siblings, folds);
     md << "\n## Limitations\n\n"
        << "- Small evaluation set: the test fold of the shared data holds only " << count(o["n"])
        << " records, so the confidence intervals are wide; the targets (AUC >= 0.92, "

@@ -268,6 +268,26 @@ private slots:
         QCOMPARE(verdictFor(0.3998, c.groups[1].thresholds), Verdict::Borderline);
         QCOMPARE(verdictFor(0.39, c.groups[1].thresholds), Verdict::Normal);
     }
+
+    // 100 records all predicted 0.5 (one bin): ECE = |k/100 - 0.5| with k ~ Binomial(100, 0.5).
+    // Exact distribution (math.comb): P(|k-50| <= 2) = 0.3827, <= 3 = 0.5159 -> median 0.03;
+    // <= 9 = 0.9431, <= 10 = 0.9648 -> 95th percentile 0.10; P(|k-50| >= 12) = 1 - 0.97902 =
+    // 0.0210. Observed labels with 62 ones: ECE 0.12, p-value 0.021 (Monte Carlo SE 0.0023).
+    void eceUnderPerfectCalibrationBinomial()
+    {
+        std::vector<double> p(100, 0.5);
+        std::vector<int> y(100, 0);
+        std::fill(y.begin(), y.begin() + 62, 1);
+        const CalibrationCheck c = eceUnderPerfectCalibration(p, y, 10, 4000, 7);
+        QVERIFY(std::fabs(c.observed - 0.12) < 1e-12);
+        QVERIFY2(std::fabs(c.median - 0.03) < 1e-12, qPrintable(QString::number(c.median)));
+        QVERIFY2(std::fabs(c.p95 - 0.10) < 1e-12, qPrintable(QString::number(c.p95)));
+        QVERIFY2(std::fabs(c.pValue - 0.0210) < 0.008, qPrintable(QString::number(c.pValue)));
+        // Perfectly matching labels (50 of 100) are never "miscalibrated": p-value 1.
+        std::fill(y.begin(), y.end(), 0);
+        std::fill(y.begin(), y.begin() + 50, 1);
+        QCOMPARE(eceUnderPerfectCalibration(p, y, 10, 500, 7).pValue, 1.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstMlCore)
