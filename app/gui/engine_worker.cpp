@@ -2,6 +2,7 @@
 
 #include "io/open.h"
 #include "view/signal_view.h"
+#include "xai/normal_beat.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -241,8 +242,16 @@ void EngineWorker::explain(quint64 jobId, std::shared_ptr<const Recording> recor
         m_prepared = std::make_unique<xai::PreparedRecording>(std::move(prepared).value());
         m_preparedFor = recording;
     }
-    xai::ExplainOptions options; // isoelectric baseline; exact up to 14 players, else KernelSHAP
+    xai::ExplainOptions options; // exact up to 14 players, else KernelSHAP
     options.players = request.players;
+    if (request.baseline == xai::BaselineKind::NormalTemplate) {
+        const auto beat = xai::useNormalTemplate(options);
+        if (!beat) {
+            out.error = QString::fromStdString(beat.error());
+            emit explained(out);
+            return;
+        }
+    }
     Result<xai::RecordingExplanation> result = xai::explainPrepared(
         *det, *m_prepared, request.startS, options, alive(JobKind::Explain, jobId));
     if (m_ids->isStale(JobKind::Explain, jobId))

@@ -89,6 +89,8 @@ struct ExplainRequest
     int flaggedIndex = -1;  ///< the flagged segment it belongs to, -1 for none
     bool highlight = false; ///< outline the strongest contributions when shown
     xai::PlayerKind players = xai::PlayerKind::Beats;
+    /// NormalTemplate: the shipped average normal beat (models/baselines), verified at load.
+    xai::BaselineKind baseline = xai::BaselineKind::Isoelectric;
 };
 
 /// What an explanation job returns.

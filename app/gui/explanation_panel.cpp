@@ -8,7 +8,9 @@
 #include "waterfall_chart.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -70,6 +72,7 @@ std::vector<int> plotLeadsForStandardLeads(const Recording& recording)
 
 ExplanationPanel::ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget* parent)
     : QWidget(parent), m_plot(plot), m_settings(settings), m_status(new QLabel(this)),
+      m_players(new QComboBox(this)), m_baseline(new QComboBox(this)),
       m_legend(new ContributionLegend(this)), m_show(new QCheckBox(tr("Show on the trace"), this)),
       m_slider(new QSlider(Qt::Horizontal, this)), m_threshold(new QDoubleSpinBox(this)),
       m_method(new QLabel(this)), m_efficiency(new QLabel(this)),
@@ -83,6 +86,25 @@ ExplanationPanel::ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("explanationStatus"));
     layout->addWidget(m_status);
+
+    // Item data: the engine enum values (xai::PlayerKind, xai::BaselineKind).
+    m_players->addItem(tr("Beats × leads"), int(xai::PlayerKind::Beats));
+    m_players->addItem(tr("1-s segments × leads"), int(xai::PlayerKind::Seconds));
+    m_players->addItem(tr("Leads only (exact)"), int(xai::PlayerKind::Leads));
+    m_players->setObjectName(QStringLiteral("explanationPlayers"));
+    m_players->setToolTip(tr("What the contributions are computed for. Beats × leads and "
+                             "1-s segments × leads use KernelSHAP when there are more than 14 "
+                             "players; leads only (one player per lead) is exact."));
+    m_baseline->addItem(tr("Isoelectric"), int(xai::BaselineKind::Isoelectric));
+    m_baseline->addItem(tr("Normal template (PTB-XL)"), int(xai::BaselineKind::NormalTemplate));
+    m_baseline->setObjectName(QStringLiteral("explanationBaseline"));
+    m_baseline->setToolTip(tr("What replaces a removed segment: the flat isoelectric level, or "
+                              "the average normal beat of PTB-XL placed at each detected beat "
+                              "(needs detected beats)."));
+    auto* choices = new QFormLayout;
+    choices->addRow(tr("&Players:"), m_players);
+    choices->addRow(tr("&Baseline:"), m_baseline);
+    layout->addLayout(choices);
     layout->addWidget(m_legend);
 
     m_show->setToolTip(tr("Coloured bands over each explained (lead, beat) segment"));
@@ -117,12 +139,12 @@ ExplanationPanel::ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget
     m_waterfall->setMinimumHeight(300);
     layout->addWidget(m_waterfall, 4);
 
-    m_legend->setBaselineName(
-        tr("removed segments replaced by: %1 baseline")
-            .arg(QString::fromStdString(xai::baselineName(xai::BaselineKind::Isoelectric))));
+    setBaselineCaption(xai::BaselineKind::Isoelectric);
     m_show->setChecked(m_settings.showContributions);
     m_plot->setContributionsVisible(m_settings.showContributions);
     connect(m_show, &QCheckBox::toggled, this, &ExplanationPanel::setContributionsVisible);
+    connect(m_players, &QComboBox::currentIndexChanged, this, &ExplanationPanel::choicesChanged);
+    connect(m_baseline, &QComboBox::currentIndexChanged, this, &ExplanationPanel::choicesChanged);
     connect(m_threshold, &QDoubleSpinBox::valueChanged, this, &ExplanationPanel::setThreshold);
     connect(m_slider, &QSlider::valueChanged, this, [this](int step) {
         const double scale = m_plot->contributionScale();
@@ -145,6 +167,28 @@ void ExplanationPanel::setContributionsVisible(bool visible)
     }
 }
 
+xai::PlayerKind ExplanationPanel::playerChoice() const
+{
+    return xai::PlayerKind(m_players->currentData().toInt());
+}
+
+xai::BaselineKind ExplanationPanel::baselineChoice() const
+{
+    return xai::BaselineKind(m_baseline->currentData().toInt());
+}
+
+void ExplanationPanel::setChoices(xai::PlayerKind players, xai::BaselineKind baseline)
+{
+    m_players->setCurrentIndex(m_players->findData(int(players)));
+    m_baseline->setCurrentIndex(m_baseline->findData(int(baseline)));
+}
+
+void ExplanationPanel::applyChoices(ExplainRequest& request) const
+{
+    request.players = playerChoice();
+    request.baseline = baselineChoice();
+}
+
 void ExplanationPanel::setThreshold(double absLogOdds)
 {
     m_plot->setContributionThreshold(absLogOdds);
@@ -153,6 +197,12 @@ void ExplanationPanel::setThreshold(double absLogOdds)
     const QSignalBlocker block(m_slider);
     m_slider->setValue(
         scale > 0 ? int(std::lround(std::min(1.0, absLogOdds / scale) * kSliderSteps)) : 0);
+}
+
+void ExplanationPanel::setBaselineCaption(xai::BaselineKind kind)
+{
+    m_legend->setBaselineName(tr("removed segments replaced by: %1 baseline")
+                                  .arg(QString::fromStdString(xai::baselineName(kind))));
 }
 
 void ExplanationPanel::clear()
@@ -229,6 +279,7 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
         b.probabilityValue = i < e.probabilityValues.size() ? e.probabilityValues[i] : 0.0;
         m_bands.push_back(b);
     }
+    setBaselineCaption(a.baselineKind);
     m_plot->setContributions(m_bands);
     m_plot->setContributionsVisible(m_show->isChecked());
     m_legend->setScale(m_plot->contributionScale());
@@ -272,6 +323,9 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
                            ? 0.0
                            : *std::max_element(s.standardErrors.begin(), s.standardErrors.end()),
                        0, 'g', 2);
+    method +=
+        QLatin1Char(' ') + tr("Removed segments replaced by the %1 baseline.")
+                               .arg(QString::fromStdString(xai::baselineName(a.baselineKind)));
     if (!a.note.empty())
         method += QLatin1Char(' ') + QString::fromStdString(a.note);
     m_method->setText(method);

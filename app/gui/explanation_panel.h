@@ -2,6 +2,7 @@
 
 #include "contributions.h"
 #include "core/recording.h"
+#include "engine_worker.h"
 #include "xai/explain_recording.h"
 
 #include <QStringList>
@@ -11,6 +12,7 @@
 #include <vector>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSlider;
@@ -31,6 +33,9 @@ std::vector<int> plotLeadsForStandardLeads(const Recording& recording);
 /// contributions on the plot as bands (toggle, threshold), shows the colour legend with the
 /// removal baseline, the per-lead summary, the waterfall from the base value to the output, the
 /// method, and the run-time efficiency check — a failed check is shown in red, never hidden.
+/// The user chooses the players (beats x leads, 1-s segments x leads, or leads only, which is
+/// exact) and the removal baseline (isoelectric or the shipped normal template) of the next
+/// explanation; the result states which were used.
 class ExplanationPanel : public QWidget
 {
     Q_OBJECT
@@ -66,15 +71,29 @@ public:
     /// Shows or hides the bands on the plot (and ticks the toggle); persisted in the settings.
     void setContributionsVisible(bool visible);
 
+    /// The players and baseline chosen for the next explanation.
+    xai::PlayerKind playerChoice() const;
+    xai::BaselineKind baselineChoice() const;
+    void setChoices(xai::PlayerKind players, xai::BaselineKind baseline);
+    /// Copies the choices into a request for the explanation job.
+    void applyChoices(ExplainRequest& request) const;
+    QComboBox* playersBox() const { return m_players; }
+    QComboBox* baselineBox() const { return m_baseline; }
+
 signals:
     void contributionsVisibilityChanged(bool visible);
+    /// The user changed the players or the baseline (the shown window may be explained again).
+    void choicesChanged();
 
 private:
     void setThreshold(double absLogOdds);
+    void setBaselineCaption(xai::BaselineKind kind);
 
     EcgPlot* m_plot;
     AppSettings& m_settings;
     QLabel* m_status;
+    QComboBox* m_players;
+    QComboBox* m_baseline;
     ContributionLegend* m_legend;
     QCheckBox* m_show;
     QSlider* m_slider;
