@@ -54,19 +54,20 @@ double typicalPeak(const std::vector<double>& f, double fsHz, bool absolute = fa
     return median(maxima);
 }
 
-/// Centered moving average with an odd window of w samples.
-std::vector<double> movingAverage(const std::vector<double>& x, std::size_t w)
+/// Centered moving average of x(i), i in [0, n), with an odd window of w samples.
+template <typename X>
+std::vector<double> movingAverage(const X& x, std::size_t n, std::size_t w)
 {
-    const std::size_t n = x.size(), h = w / 2;
-    std::vector<double> y(n, 0.0);
+    const std::size_t h = w / 2;
+    std::vector<double> y(n);
     double acc = 0.0;
     std::size_t lo = 0, hi = 0; // window [lo, hi)
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t wantHi = std::min(n, i + h + 1), wantLo = i > h ? i - h : 0;
         while (hi < wantHi)
-            acc += x[hi++];
+            acc += x(hi++);
         while (lo < wantLo)
-            acc -= x[lo++];
+            acc -= x(lo++);
         y[i] = acc / double(w);
     }
     return y;
@@ -75,10 +76,82 @@ std::vector<double> movingAverage(const std::vector<double>& x, std::size_t w)
 struct Features
 {
     std::vector<double> energy;                  ///< fused, normalised integrated energy
-    std::vector<double> slope;                   ///< fused, normalised |derivative|
     std::vector<std::vector<double>> bandPassed; ///< per lead, 5-15 Hz, at fsHz / decim
     std::vector<double> leadScale;               ///< per lead, typical |band-passed| peak
+    // Fused normalised |derivative| (slope), computed where asked instead of stored: only the
+    // candidate peaks need it.
+    double fsD = 0.0;
+    std::vector<double> slopeScale; ///< per lead, 1 / sqrt(typical energy peak) (0: flat lead)
+    std::size_t block = 1, blocks = 0;
+    std::vector<double> weights; ///< per block and lead (block-major)
+
+    /// Derivative of lead l's band-passed signal at i (0 within 2 samples of the ends).
+    double derivative(std::size_t l, std::size_t i) const
+    {
+        const std::vector<double>& y = bandPassed[l];
+        if (i < 2 || i + 2 >= y.size())
+            return 0.0;
+        return (2.0 * y[i + 2] + y[i + 1] - y[i - 1] - 2.0 * y[i - 2]) * fsD / 8.0;
+    }
+    /// Interpolation between block centres: blocks b0, b1 and the weight t of b1.
+    void blockPosition(std::size_t i, std::size_t& b0, std::size_t& b1, double& t) const
+    {
+        const double pos = (double(i) + 0.5) / double(block) - 0.5;
+        b0 = pos <= 0 ? 0 : std::min(blocks - 1, std::size_t(pos));
+        b1 = std::min(blocks - 1, b0 + 1);
+        t = std::clamp(pos - double(b0), 0.0, 1.0);
+    }
+    double leadWeight(std::size_t l, std::size_t b0, std::size_t b1, double t) const
+    {
+        const std::size_t nl = bandPassed.size();
+        return (1.0 - t) * weights[b0 * nl + l] + t * weights[b1 * nl + l];
+    }
+    /// Fused normalised |slope| at i.
+    double slope(std::size_t i) const
+    {
+        std::size_t b0, b1;
+        double t;
+        blockPosition(i, b0, b1, t);
+        double s = 0.0;
+        for (std::size_t l = 0; l < bandPassed.size(); ++l)
+            s += leadWeight(l, b0, b1, t) * (std::abs(derivative(l, i)) * slopeScale[l]);
+        return s;
+    }
 };
+
+/// y[j] = sum over |k| < d of (d - |k|) * x[j * d + k] / d^2 (indices clamped: edges held).
+template <typename T>
+void triangularDecimate(const T* x, std::size_t nFull, std::size_t decim, std::vector<double>& y)
+{
+    const std::int64_t d = std::int64_t(decim), last = std::int64_t(nFull) - 1;
+    const std::int64_t n = std::int64_t(y.size());
+    const double norm = 1.0 / double(d * d);
+    std::vector<double> weight(std::size_t(2 * d - 1));
+    for (std::int64_t k = -(d - 1); k <= d - 1; ++k)
+        weight[std::size_t(k + d - 1)] = double(d - std::abs(k));
+    auto edgeValue = [&](std::int64_t c) {
+        double acc = 0.0;
+        for (std::int64_t k = -(d - 1); k <= d - 1; ++k)
+            acc += weight[std::size_t(k + d - 1)] *
+                   double(x[std::clamp<std::int64_t>(c + k, 0, last)]);
+        return acc * norm;
+    };
+    // Interior outputs need no clamping (same terms in the same order as at the edges).
+    const std::int64_t jLo = std::min(n, (d - 1 + d - 1) / d);
+    const std::int64_t jHi = std::max(jLo, std::min(n, (last - (d - 1)) / d + 1));
+    for (std::int64_t j = 0; j < jLo; ++j)
+        y[std::size_t(j)] = edgeValue(j * d);
+    const double* w = weight.data();
+    for (std::int64_t j = jLo; j < jHi; ++j) {
+        const T* p = x + (j * d - (d - 1));
+        double acc = 0.0;
+        for (std::int64_t k = 0; k < 2 * d - 1; ++k)
+            acc += w[k] * double(p[k]);
+        y[std::size_t(j)] = acc * norm;
+    }
+    for (std::int64_t j = jHi; j < n; ++j)
+        y[std::size_t(j)] = edgeValue(j * d);
+}
 
 /// x[i * decim] after a centred triangular low-pass of 2 * decim - 1 taps (zeros at multiples of
 /// fsHz / decim, so nothing aliases into the 5-15 Hz band); NaN bridged (all NaN -> zeros).
@@ -88,27 +161,16 @@ std::vector<double> decimated(const std::vector<float>& x, std::size_t decim)
     bool anyNaN = false;
     for (float v : x)
         anyNaN |= std::isnan(v);
-    std::vector<double> bridgedCopy;
-    if (anyNaN) {
-        bridgedCopy = bridged(x);
-    }
-    auto at = [&](std::size_t i) { return anyNaN ? bridgedCopy[i] : double(x[i]); };
     std::vector<double> y(n);
-    if (decim == 1) {
-        for (std::size_t i = 0; i < n; ++i)
-            y[i] = at(i);
-        return y;
-    }
-    const std::int64_t d = std::int64_t(decim), last = std::int64_t(nFull) - 1;
-    const double norm = 1.0 / double(d * d);
-    for (std::size_t j = 0; j < n; ++j) {
-        const std::int64_t c = std::int64_t(j) * d;
-        double acc = 0.0;
-        for (std::int64_t k = -(d - 1); k <= d - 1; ++k) {
-            const std::int64_t i = std::clamp<std::int64_t>(c + k, 0, last); // edges held
-            acc += double(d - std::abs(k)) * at(std::size_t(i));
-        }
-        y[j] = acc * norm;
+    if (anyNaN) {
+        const std::vector<double> b = bridged(x);
+        if (decim == 1)
+            return b;
+        triangularDecimate(b.data(), nFull, decim, y);
+    } else if (decim == 1) {
+        std::copy(x.begin(), x.end(), y.begin());
+    } else {
+        triangularDecimate(x.data(), nFull, decim, y);
     }
     return y;
 }
@@ -120,46 +182,47 @@ Features computeFeatures(const std::vector<const std::vector<float>*>& leads, do
     Features f;
     const std::size_t nFull = leads.empty() ? 0 : leads[0]->size();
     const std::size_t n = (nFull + decim - 1) / decim;
-    f.energy.assign(n, 0.0);
-    f.slope.assign(n, 0.0);
     const double fsD = fsHz / double(decim);
     const double high = std::min(15.0, 0.45 * fsD);
     const auto sos = butterworth(2, FilterKind::BandPass, fsD, 5.0, high);
     const std::size_t w = std::size_t(std::lround(0.15 * fsD)) | 1u;
-    std::vector<std::vector<double>> perLead, perLeadSlope, filtered;
+    std::vector<std::vector<double>> perLead, filtered;
     for (const auto* lead : leads)
         filtered.push_back(decimated(*lead, decim));
     sosFiltFiltMany(sos, filtered); // all leads at once
-    for (auto& yd : filtered) {
-        std::vector<double> d(n, 0.0), e(n, 0.0);
-        for (std::size_t i = 2; i + 2 < n; ++i) {
-            d[i] = (2.0 * yd[i + 2] + yd[i + 1] - yd[i - 1] - 2.0 * yd[i - 2]) * fsD / 8.0;
-            e[i] = d[i] * d[i];
-        }
-        std::vector<double> m = movingAverage(e, w);
+    f.fsD = fsD;
+    f.bandPassed = std::move(filtered);
+    for (std::size_t l = 0; l < f.bandPassed.size(); ++l) {
+        // Energy: derivative squared, averaged over 150 ms (nothing stored but the average).
+        std::vector<double> m = movingAverage(
+            [&f, l](std::size_t i) {
+                const double d = f.derivative(l, i);
+                return d * d;
+            },
+            n, w);
         const double amp = typicalPeak(m, fsD);
-        f.leadScale.push_back(std::max(typicalPeak(yd, fsD, true), 1e-12));
-        // In place: m becomes the normalised energy, d the normalised |slope|.
+        f.leadScale.push_back(std::max(typicalPeak(f.bandPassed[l], fsD, true), 1e-12));
+        // In place: m becomes the normalised energy.
         if (amp > 0) {
-            const double rs = 1.0 / std::sqrt(amp);
-            for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t i = 0; i < n; ++i)
                 m[i] = std::sqrt(m[i] / amp);
-                d[i] = std::abs(d[i]) * rs;
-            }
+            f.slopeScale.push_back(1.0 / std::sqrt(amp));
         } else {
             std::fill(m.begin(), m.end(), 0.0);
-            std::fill(d.begin(), d.end(), 0.0);
+            f.slopeScale.push_back(0.0);
         }
         perLead.push_back(std::move(m));
-        perLeadSlope.push_back(std::move(d));
-        f.bandPassed.push_back(std::move(yd));
     }
     // Fuse with weights from each lead's local peak-to-mean ratio (4 s blocks, interpolated),
     // so a lead drowned in noise or artefact contributes little where it is bad.
     const std::size_t nl = perLead.size();
-    const std::size_t block = std::max<std::size_t>(1, std::size_t(4.0 * fsD));
-    const std::size_t nb = (n + block - 1) / block;
-    std::vector<double> wts(nb * nl, 1.0);
+    if (nl == 0)
+        return f;
+    f.block = std::max<std::size_t>(1, std::size_t(4.0 * fsD));
+    const std::size_t block = f.block;
+    const std::size_t nb = f.blocks = (n + block - 1) / block;
+    std::vector<double>& wts = f.weights;
+    wts.assign(nb * nl, 1.0);
     for (std::size_t b = 0; b < nb && nl > 1; ++b) {
         double sum = 0.0;
         for (std::size_t l = 0; l < nl; ++l) {
@@ -178,17 +241,15 @@ Features computeFeatures(const std::vector<const std::vector<float>*>& leads, do
             wts[b * nl + l] = sum > 0 ? wts[b * nl + l] * double(nl) / sum : 1.0;
     }
     for (std::size_t i = 0; i < n; ++i) {
-        // Linear interpolation between block centres.
-        const double pos = (double(i) + 0.5) / double(block) - 0.5;
-        const std::size_t b0 = pos <= 0 ? 0 : std::min(nb - 1, std::size_t(pos));
-        const std::size_t b1 = std::min(nb - 1, b0 + 1);
-        const double t = std::clamp(pos - double(b0), 0.0, 1.0);
-        for (std::size_t l = 0; l < nl; ++l) {
-            const double w = (1.0 - t) * wts[b0 * nl + l] + t * wts[b1 * nl + l];
-            f.energy[i] += w * perLead[l][i];
-            f.slope[i] += w * perLeadSlope[l][i];
-        }
+        std::size_t b0, b1;
+        double t;
+        f.blockPosition(i, b0, b1, t);
+        double energy = 0.0;
+        for (std::size_t l = 0; l < nl; ++l)
+            energy += f.leadWeight(l, b0, b1, t) * perLead[l][i];
+        perLead[0][i] = energy; // the first lead's buffer becomes the fused energy
     }
+    f.energy = std::move(perLead[0]);
     return f;
 }
 
@@ -214,12 +275,13 @@ std::vector<std::size_t> candidatePeaks(const std::vector<double>& f, std::size_
     return out;
 }
 
-double windowMax(const std::vector<double>& f, std::int64_t c, std::int64_t half)
+/// Largest fused slope within +-half samples of c.
+double slopeMax(const Features& f, std::int64_t c, std::int64_t half)
 {
-    const std::int64_t n = std::int64_t(f.size());
+    const std::int64_t n = std::int64_t(f.energy.size());
     double m = 0.0;
     for (std::int64_t i = std::max<std::int64_t>(0, c - half); i <= std::min(n - 1, c + half); ++i)
-        m = std::max(m, f[std::size_t(i)]);
+        m = std::max(m, f.slope(std::size_t(i)));
     return m;
 }
 
@@ -264,8 +326,7 @@ std::vector<std::int64_t> detectQrs(const std::vector<const std::vector<float>*>
     std::vector<Cand> cs;
     cs.reserve(cands.size());
     for (std::size_t c : cands)
-        cs.push_back(
-            {std::int64_t(c), f.energy[c], windowMax(f.slope, std::int64_t(c), slopeHalf)});
+        cs.push_back({std::int64_t(c), f.energy[c], slopeMax(f, std::int64_t(c), slopeHalf)});
 
     // Adaptive thresholds (features are normalised so a typical QRS peak is about 1). The
     // signal level is the median of the last 8 QRS peaks, so one huge artefact cannot blind the

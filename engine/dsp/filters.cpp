@@ -454,6 +454,57 @@ std::vector<double> sosFiltFilt(const std::vector<Biquad>& sos, const std::vecto
     return y;
 }
 
+namespace {
+
+/// sosFiltFilt of count equally long NaN-free signals in[l] (n >= 2 samples each) into out[l]
+/// (may alias in[l]): up to 4 at a time interleaved in one buffer, read from and written to the
+/// caller's element type directly (float leads need no double copies; same values).
+template <typename In, typename Out>
+void filtFiltInterleaved(const std::vector<Biquad>& sos, const In* const* in, Out* const* out,
+                         std::size_t count, std::size_t n)
+{
+    std::size_t zb = 0, za = 0;
+    for (const Biquad& s : sos) {
+        zb += s.b2 == 0.0;
+        za += s.a2 == 0.0;
+    }
+    const std::size_t edge = std::min(3 * (2 * sos.size() + 1 - std::min(zb, za)), n - 1);
+    const std::size_t m = n + 2 * edge;
+    const auto zi = sosZi(sos);
+    constexpr std::size_t kW = 4;
+    std::vector<double> buf(m * std::min(kW, count <= 2 ? std::size_t(2) : kW));
+    for (std::size_t g = 0; g < count; g += kW) {
+        const std::size_t lanes = std::min(kW, count - g);
+        const std::size_t w = lanes <= 2 ? 2 : 4;
+        // Odd extension as in sosFiltFilt; unused lanes repeat the group's first signal.
+        for (std::size_t l = 0; l < w; ++l) {
+            const In* x = in[g + (l < lanes ? l : 0)];
+            double* q = buf.data() + l;
+            const double first = double(x[0]), last = double(x[n - 1]);
+            for (std::size_t i = 0; i < edge; ++i) {
+                q[i * w] = 2.0 * first - double(x[edge - i]);
+                q[(n + edge + i) * w] = 2.0 * last - double(x[n - 2 - i]);
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                q[(edge + i) * w] = double(x[i]);
+        }
+        for (bool reverse : {false, true}) {
+            if (w == 2)
+                runLanesBest<2>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+            else
+                runLanesBest<4>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+        }
+        for (std::size_t l = 0; l < lanes; ++l) {
+            Out* y = out[g + l];
+            const double* q = buf.data() + l + edge * w;
+            for (std::size_t i = 0; i < n; ++i)
+                y[i] = Out(q[i * w]);
+        }
+    }
+}
+
+} // namespace
+
 void sosFiltFiltMany(const std::vector<Biquad>& sos, std::vector<std::vector<double>>& signals)
 {
     if (sos.empty() || signals.empty())
@@ -468,43 +519,10 @@ void sosFiltFiltMany(const std::vector<Biquad>& sos, std::vector<std::vector<dou
             x = sosFiltFilt(sos, x);
         return;
     }
-    std::size_t zb = 0, za = 0;
-    for (const Biquad& s : sos) {
-        zb += s.b2 == 0.0;
-        za += s.a2 == 0.0;
-    }
-    const std::size_t edge = std::min(3 * (2 * sos.size() + 1 - std::min(zb, za)), n - 1);
-    const std::size_t m = n + 2 * edge;
-    const auto zi = sosZi(sos);
-    constexpr std::size_t kW = 4;
-    std::vector<double> buf(m * kW);
-    for (std::size_t g = 0; g < signals.size(); g += kW) {
-        const std::size_t lanes = std::min(kW, signals.size() - g);
-        const std::size_t w = lanes <= 2 ? 2 : 4;
-        // Odd extension as in sosFiltFilt; unused lanes repeat the group's first signal.
-        for (std::size_t l = 0; l < w; ++l) {
-            const auto& x = signals[g + (l < lanes ? l : 0)];
-            double* q = buf.data() + l;
-            for (std::size_t i = 0; i < edge; ++i) {
-                q[i * w] = 2.0 * x[0] - x[edge - i];
-                q[(n + edge + i) * w] = 2.0 * x[n - 1] - x[n - 2 - i];
-            }
-            for (std::size_t i = 0; i < n; ++i)
-                q[(edge + i) * w] = x[i];
-        }
-        for (bool reverse : {false, true}) {
-            if (w == 2)
-                runLanesBest<2>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
-            else
-                runLanesBest<4>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
-        }
-        for (std::size_t l = 0; l < lanes; ++l) {
-            auto& x = signals[g + l];
-            const double* q = buf.data() + l;
-            for (std::size_t i = 0; i < n; ++i)
-                x[i] = q[(edge + i) * w];
-        }
-    }
+    std::vector<double*> p;
+    for (auto& x : signals)
+        p.push_back(x.data());
+    filtFiltInterleaved(sos, p.data(), p.data(), p.size(), n);
 }
 
 std::pair<int, int> rationalRatio(double fromHz, double toHz)
@@ -671,16 +689,22 @@ std::optional<Recording> condition(const Recording& recording, const ConditionOp
                 done[o] = true;
             }
         }
-        std::vector<std::vector<double>> x;
-        for (std::size_t g : group)
-            x.push_back(toDouble(out.leads[g].samples));
-        if (!sos.empty())
-            sosFiltFiltMany(sos, x);
-        for (std::size_t k = 0; k < group.size(); ++k) {
-            Lead& lead = out.leads[group[k]];
-            lead.samples = toFloat(x[k]);
+        // NaN-free leads are filtered straight from and into their float samples (lanes of one
+        // interleaved pass); leads with NaN gaps are bridged and restored by sosFiltFilt.
+        std::vector<float*> plain;
+        for (std::size_t g : group) {
+            Lead& lead = out.leads[g];
             lead.digital.clear(); // filtered values no longer correspond to stored integers
+            if (sos.empty())
+                continue;
+            auto& x = lead.samples;
+            if (std::none_of(x.begin(), x.end(), [](float v) { return std::isnan(v); }))
+                plain.push_back(x.data());
+            else
+                x = filtFloat(sos, x);
         }
+        if (!plain.empty())
+            filtFiltInterleaved(sos, plain.data(), plain.data(), plain.size(), n);
     }
     if (progress && !progress(1.0))
         return std::nullopt;
