@@ -14,8 +14,8 @@
 // over beat x lead players. "Batched" runs 2 model calls of 64 windows at once, each with one
 // intra-op thread (the default of ExplainOptions), "Batched1Thread" one call at a time on one
 // thread, "Batched2IntraOp" one call at a time with 2 intra-op threads, "Naive" one coalition per
-// forward pass (2 concurrent calls). Batched runs are repeated (median reported), the naive loop
-// (minutes) runs once; BM_DetectorForward gives the cost per window.
+// forward pass, one at a time on one thread. Batched runs are repeated (median reported), the
+// naive loop runs once; BM_DetectorForward gives the cost per window.
 //
 // After the runs, the ratios naive / batched of the median times are printed.
 
@@ -277,7 +277,7 @@ void BM_ExactLeads_Detector_Batched2IntraOp(benchmark::State& s)
 }
 void BM_ExactLeads_Detector_Naive(benchmark::State& s)
 {
-    runDetector(s, PlayerKind::Leads, 1, 2);
+    runDetector(s, PlayerKind::Leads, 1, 1, 1);
 }
 void BM_KernelBeats_Detector_Batched(benchmark::State& s)
 {
@@ -289,7 +289,7 @@ void BM_KernelBeats_Detector_Batched1Thread(benchmark::State& s)
 }
 void BM_KernelBeats_Detector_Naive(benchmark::State& s)
 {
-    runDetector(s, PlayerKind::Beats, 1, 2);
+    runDetector(s, PlayerKind::Beats, 1, 1, 1);
 }
 // Batched runs: median of 5; the naive loop (4-8 s a run) once.
 #define ECGLENS_DETECTOR_BENCH(fn, repetitions)                                                    \

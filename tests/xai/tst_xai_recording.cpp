@@ -6,6 +6,7 @@
 #include "core/lead_names.h"
 #include "io/open.h"
 #include "ml/detector.h"
+#include "ml/net.h"
 #include "test_data.h"
 #include "xai/explain_recording.h"
 
@@ -60,7 +61,11 @@ private slots:
         o.kernel.budget = 400;
         o.kernel.bootstrap = 0;
         const double startS = 60.0;
+        // explainPrepared runs the detector with one intra-op thread and restores the setting.
+        ml::Detector::setThreads(2);
         auto e = explainPrepared(*m_detector, *prepared, startS, o);
+        QCOMPARE(ml::Net::threads(), 2);
+        ml::Detector::setThreads(1);
         QVERIFY2(e.ok(), e.error().c_str());
         const Attribution& a = e->attribution;
         QCOMPARE(a.shap.method, exact ? ShapleyMethod::Exact : ShapleyMethod::Kernel);
