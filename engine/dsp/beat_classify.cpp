@@ -19,9 +19,22 @@ constexpr double kAlignS = 0.04;              ///< beats aligned to the template
 // V: correlation with the dominant beat below kCLow, or below kCWide with a wide QRS or below
 // kCPrem when premature (< 0.85 of the local normal RR).
 constexpr double kCLow = 0.7, kCWide = 0.85, kCPrem = 0.85;
-// S: rrPrevious < kSPrem x local normal RR, followed by a longer interval (> kSComp x rrPrevious;
-// premature beats amid irregular RR, e.g. atrial fibrillation, are not called S).
-constexpr double kSPrem = 0.8, kSComp = 1.15;
+// S: rrPrevious < kSPrem x the reference (normal) RR and either followed by a longer interval
+// (> kSComp x rrPrevious) or part of a run (the previous or next beat equally early, RR within
+// kSRunTol of each other: supraventricular tachycardia); or, mildly early (< kSPrem2), followed by
+// a clearly longer interval (> kSComp2 x rrPrevious, longer than the reference). Never amid
+// irregularly irregular RR (local median |delta RR| / median RR > kSIrregular over +-kSSpan
+// beats, e.g. atrial fibrillation).
+constexpr double kSPrem = 0.8, kSComp = 1.15, kSRunTol = 0.15;
+constexpr double kSPrem2 = 0.9, kSComp2 = 1.25;
+constexpr double kSIrregular = 0.10;
+constexpr std::size_t kSSpan = 16;
+// The reference RR is the mean of the last 8 normal-to-normal intervals, forgotten after a run of
+// kVRun ventricular beats (the rhythm after ventricular tachycardia is not judged by the one
+// before it); when the newest is more than kRefAge beats old it is the median RR over the last
+// kRefAge beats of the intervals that end in a normal beat and do not start at a ventricular one,
+// or if there is none (ventricular bigeminy, a supraventricular run) the last mean.
+constexpr std::size_t kRefAge = 16, kVRun = 8;
 
 double medianOf(std::vector<double> v)
 {
@@ -30,6 +43,29 @@ double medianOf(std::vector<double> v)
     const auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
     return *mid;
+}
+
+/// Per beat: median |rr[j] - rr[j - 1]| / median rr[j] over the beats within +-span (rr[0] = 0
+/// is no interval); 0 where too few intervals.
+std::vector<double> localIrregularity(const std::vector<double>& rr, std::size_t span)
+{
+    const std::size_t n = rr.size();
+    std::vector<double> out(n, 0.0), diffs, rrs;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t lo = i > span ? i - span : 0, hi = std::min(n - 1, i + span);
+        diffs.clear();
+        rrs.clear();
+        for (std::size_t j = lo; j <= hi; ++j) {
+            if (rr[j] <= 0)
+                continue;
+            rrs.push_back(rr[j]);
+            if (j >= 1 && rr[j - 1] > 0)
+                diffs.push_back(std::abs(rr[j] - rr[j - 1]));
+        }
+        if (!diffs.empty() && !rrs.empty())
+            out[i] = medianOf(diffs) / medianOf(rrs);
+    }
+    return out;
 }
 
 /// Width (samples) of the slope envelope env(i), i in [0, n), around centre: extent above 30 %
@@ -248,22 +284,41 @@ std::vector<Beat> classifyPrepared(const std::vector<const T*>& z, std::size_t n
             envelopeWidth(envAt, std::int64_t(n), rPeaks[b], before, after, gap) * 1000.0 / fsHz;
     const double normalWidth = medianOf(widths);
 
-    std::deque<double> normalRr;
-    for (std::size_t b = 0; b < rPeaks.size(); ++b) {
+    const std::size_t nb = rPeaks.size();
+    std::vector<double> rr(nb, 0.0); // rr[b]: from beat b - 1 to b in ms (0 for the first)
+    for (std::size_t b = 1; b < nb; ++b)
+        rr[b] = double(rPeaks[b] - rPeaks[b - 1]) * 1000.0 / fsHz;
+    const std::vector<double> irregular = localIrregularity(rr, kSSpan);
+    std::deque<std::pair<std::size_t, double>> normalRr; // (beat, RR) of recent N-N intervals
+    std::vector<double> recent;
+    std::size_t vRun = 0; // consecutive ventricular beats
+    for (std::size_t b = 0; b < nb; ++b) {
         Beat& beat = beats[b];
         beat.sample = rPeaks[b];
         beat.timeS = double(rPeaks[b]) / fsHz;
-        beat.rrPreviousMs = b > 0 ? double(rPeaks[b] - rPeaks[b - 1]) * 1000.0 / fsHz : 0.0;
-        beat.rrNextMs =
-            b + 1 < rPeaks.size() ? double(rPeaks[b + 1] - rPeaks[b]) * 1000.0 / fsHz : 0.0;
+        beat.rrPreviousMs = rr[b];
+        beat.rrNextMs = b + 1 < nb ? rr[b + 1] : 0.0;
         beat.qrsWidthMs = widths[b];
         const bool inside = rPeaks[b] - pre >= 0 && rPeaks[b] + post < std::int64_t(n);
         beat.correlation = inside ? match(rPeaks[b]).corr : 1.0;
-        const double localRr =
-            normalRr.empty()
-                ? beat.rrPreviousMs
-                : std::accumulate(normalRr.begin(), normalRr.end(), 0.0) / double(normalRr.size());
-        beat.prematurity = (b > 0 && localRr > 0) ? beat.rrPreviousMs / localRr : 1.0;
+        double refRr = beat.rrPreviousMs;
+        if (!normalRr.empty()) {
+            refRr = 0.0;
+            for (const auto& [at, v] : normalRr)
+                refRr += v;
+            refRr /= double(normalRr.size());
+        }
+        if (b > kRefAge && (normalRr.empty() || b - normalRr.back().first > kRefAge)) {
+            recent.clear();
+            for (std::size_t j = b - kRefAge; j < b; ++j)
+                if (beats[j - 1].beatClass != BeatClass::Ventricular &&
+                    beats[j].beatClass == BeatClass::Normal)
+                    recent.push_back(rr[j]);
+            if (!recent.empty())
+                refRr = medianOf(recent);
+        }
+        beat.prematurity = (b > 0 && refRr > 0) ? beat.rrPreviousMs / refRr : 1.0;
+        const double nextPrematurity = beat.rrNextMs > 0 && refRr > 0 ? beat.rrNextMs / refRr : 1.0;
 
         const bool wide = beat.qrsWidthMs > std::max(120.0, 1.25 * normalWidth);
         if (!inside) {
@@ -271,15 +326,29 @@ std::vector<Beat> classifyPrepared(const std::vector<const T*>& z, std::size_t n
         } else if ((beat.correlation < kCWide && wide) || beat.correlation < kCLow ||
                    (beat.correlation < kCPrem && b > 0 && beat.prematurity < 0.85)) {
             beat.beatClass = BeatClass::Ventricular;
-        } else if (b > 0 && beat.prematurity < kSPrem &&
-                   (beat.rrNextMs <= 0 || beat.rrNextMs > kSComp * beat.rrPreviousMs)) {
-            beat.beatClass = BeatClass::SupraventricularPremature;
         } else {
-            beat.beatClass = BeatClass::Normal;
+            const double rp = beat.rrPreviousMs, rn = beat.rrNextMs;
+            bool early = false;
+            if (b > 0 && beat.prematurity < kSPrem) {
+                const bool runGoesOn =
+                    beats[b - 1].beatClass == BeatClass::SupraventricularPremature &&
+                    std::abs(rp - rr[b - 1]) < kSRunTol * rr[b - 1];
+                const bool runStarts =
+                    rn > 0 && nextPrematurity < kSPrem && std::abs(rn - rp) < kSRunTol * rp;
+                early = rn <= 0 || rn > kSComp * rp || runGoesOn || runStarts;
+            } else if (b > 0 && beat.prematurity < kSPrem2) {
+                early = rn > kSComp2 * rp && nextPrematurity > 1.0;
+            }
+            beat.beatClass = early && !(irregular[b] > kSIrregular)
+                                 ? BeatClass::SupraventricularPremature
+                                 : BeatClass::Normal;
         }
+        vRun = beat.beatClass == BeatClass::Ventricular ? vRun + 1 : 0;
+        if (vRun >= kVRun)
+            normalRr.clear();
         if (b > 0 && beat.beatClass == BeatClass::Normal &&
             (b < 2 || beats[b - 1].beatClass == BeatClass::Normal)) {
-            normalRr.push_back(beat.rrPreviousMs);
+            normalRr.emplace_back(b, beat.rrPreviousMs);
             if (normalRr.size() > 8)
                 normalRr.pop_front();
         }

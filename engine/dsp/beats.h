@@ -31,7 +31,7 @@ struct Beat
     BeatClass beatClass = BeatClass::Normal;
     double rrPreviousMs = 0.0; ///< interval from the previous beat in ms (0 for the first)
     double rrNextMs = 0.0;     ///< interval to the next beat in ms (0 for the last)
-    double prematurity = 1.0;  ///< rrPrevious / local mean RR of normal beats (< 1 = early)
+    double prematurity = 1.0;  ///< rrPrevious / reference (recent normal) RR (< 1 = early)
     double qrsWidthMs = 0.0;   ///< width of the QRS energy envelope in ms (approximate)
     double correlation = 1.0;  ///< with the dominant beat template (-1..1)
     double amplitude = 0.0;    ///< detection feature peak (arbitrary units, for display)
