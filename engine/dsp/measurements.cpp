@@ -1,5 +1,7 @@
 #include "dsp/measurements.h"
 
+#include "dsp/rhythm.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -137,6 +139,65 @@ void intervalValues(const MedianBeat& m, const Fiducials& f, IntervalValues& v)
     v.pAxisDeg = f.pWavePresent ? axis(m, f.pOnsetMs, f.pOffsetMs, f.pOnsetMs) : kNaN;
 }
 
+/// Whether most of beats[first, first + count) show the median beat's P wave: per beat, the
+/// correlation over all leads between its samples and the median's from P onset to P offset
+/// (each lead's mean removed) is at least kPBeatCorrelation.
+constexpr double kPBeatCorrelation = 0.5;
+bool pWaveInMostBeats(const Recording& rec, const std::vector<Beat>& beats, std::size_t first,
+                      std::size_t count, const MedianBeat& m, const Fiducials& f)
+{
+    if (!f.pWavePresent || m.fsHz <= 0 || m.leads.empty())
+        return false;
+    const std::int64_t from = std::int64_t(std::lround(f.pOnsetMs * 1e-3 * m.fsHz));
+    const std::int64_t to = std::int64_t(std::lround(f.pOffsetMs * 1e-3 * m.fsHz));
+    const std::int64_t len = std::int64_t(m.leads[0].size()), n = std::int64_t(rec.sampleCount());
+    if (to <= from + 2 || m.rIndex + from < 0 || m.rIndex + to >= len)
+        return true;
+    int judged = 0, shown = 0;
+    for (std::size_t b = first; b < first + count; ++b) {
+        const std::int64_t r = beats[b].sample;
+        if (r + from < 0 || r + to >= n)
+            continue;
+        double num = 0, da = 0, db = 0;
+        for (std::size_t l = 0; l < m.leads.size() && l < rec.leads.size(); ++l) {
+            const auto& x = rec.leads[l].samples;
+            const auto& y = m.leads[l];
+            if (x.size() != std::size_t(n) || y.empty())
+                continue;
+            double mx = 0, my = 0;
+            for (std::int64_t k = from; k <= to; ++k) {
+                mx += x[std::size_t(r + k)];
+                my += y[std::size_t(m.rIndex + k)];
+            }
+            mx /= double(to - from + 1);
+            my /= double(to - from + 1);
+            for (std::int64_t k = from; k <= to; ++k) {
+                const double a = x[std::size_t(r + k)] - mx, c = y[std::size_t(m.rIndex + k)] - my;
+                num += a * c;
+                da += a * a;
+                db += c * c;
+            }
+        }
+        if (!(da > 0 && db > 0))
+            continue; // NaN samples or a flat stretch: not judged
+        ++judged;
+        shown += num / std::sqrt(da * db) >= kPBeatCorrelation;
+    }
+    return judged == 0 || 2 * shown > judged;
+}
+
+/// Drops the P wave (so PR and the P axis are NaN) of a median beat over beats[first, first +
+/// count) when RR is irregular and most beats do not show it.
+void checkPWave(const Recording& rec, const std::vector<Beat>& beats, std::size_t first,
+                std::size_t count, const MedianBeat& m, double afIrregularity, Fiducials& f)
+{
+    if (!f.pWavePresent || !(rrIrregularity(beats, first, count) > afIrregularity) ||
+        pWaveInMostBeats(rec, beats, first, count, m, f))
+        return;
+    f.pWavePresent = false;
+    f.pOnsetMs = f.pPeakMs = f.pOffsetMs = kNaN;
+}
+
 } // namespace
 
 Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
@@ -146,6 +207,8 @@ Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
     rhythmValues(beats, 0, beats.size(), out.values);
     out.medianBeat = medianBeat(rec, beats);
     out.medianBeat.fiducials = delineate(out.medianBeat, medianRrMs(beats, 0, beats.size()));
+    checkPWave(rec, beats, 0, beats.size(), out.medianBeat, options.afIrregularity,
+               out.medianBeat.fiducials);
     intervalValues(out.medianBeat, out.medianBeat.fiducials, out.values);
     if (!options.windows || options.windowS <= 0 || rec.fsHz <= 0)
         return out;
@@ -167,6 +230,7 @@ Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
             const MedianBeat m = medianBeat(rec, beats, std::int64_t(start * rec.fsHz),
                                             std::int64_t(w.endS * rec.fsHz));
             w.fiducials = delineate(m, medianRrMs(beats, b, w.beatCount));
+            checkPWave(rec, beats, b, w.beatCount, m, options.afIrregularity, w.fiducials);
             intervalValues(m, w.fiducials, w.values);
         } else {
             w.fiducials = delineate(MedianBeat{}, kNaN);

@@ -66,6 +66,10 @@ struct MeasureOptions
 {
     double windowS = 10.0;
     bool windows = true;
+    /// Where RR is this irregular (rrIrregularity, as RhythmOptions::afIrregularity), the median
+    /// beat's P wave counts only if most single beats show it too (else no P wave and no PR:
+    /// a median of fibrillation waves can mimic one).
+    double afIrregularity = 0.10;
 };
 
 /// Median beat of `beats` (normal ones preferred) over [fromSample, toSample) of a conditioned

@@ -62,11 +62,15 @@ const char* findingCode(FindingKind kind)
 
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count)
 {
-    // RR intervals between non-ventricular beats only, so PVCs do not mimic AF.
+    // RR intervals between normal beats only, so premature beats (ventricular, or
+    // supraventricular ones, which are not called amid irregular RR) do not mimic AF.
+    auto ectopicBeat = [](const Beat& b) {
+        return b.beatClass == BeatClass::Ventricular ||
+               b.beatClass == BeatClass::SupraventricularPremature;
+    };
     std::vector<double> rr;
     for (std::size_t i = first + 1; i < first + count && i < beats.size(); ++i) {
-        const bool ectopic = beats[i].beatClass == BeatClass::Ventricular ||
-                             beats[i - 1].beatClass == BeatClass::Ventricular;
+        const bool ectopic = ectopicBeat(beats[i]) || ectopicBeat(beats[i - 1]);
         rr.push_back(ectopic ? std::nan("") : (beats[i].timeS - beats[i - 1].timeS) * 1000.0);
     }
     double sum = 0, sq = 0;

@@ -47,7 +47,8 @@ struct RhythmOptions
     double afIrregularity = 0.10;
 };
 
-/// Irregularity of RR intervals in beats[first, first+count): RMSSD of all RR / mean RR.
+/// Irregularity of RR intervals in beats[first, first+count): RMSSD / mean of the RR intervals
+/// that neither start nor end at a premature (V or S) beat.
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count);
 
 /// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
