@@ -95,6 +95,32 @@ private slots:
                         (a.baseline.row(lead).isZero() && w.row(lead).isZero()));
     }
 
+    // Two concurrent detector calls (the default) give the values of one call at a time, bit for
+    // bit: the detector is safe to call from two threads and its output does not depend on the
+    // batch a window is in.
+    void concurrentDetectorCalls()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"));
+        auto rec = io::open(
+            test::dataPath(QStringLiteral("ptbxl/records100/00000/00001_lr.hea")).toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        auto prepared = prepareRecording(*rec);
+        QVERIFY2(prepared.ok(), prepared.error().c_str());
+        ExplainOptions o;
+        o.players = PlayerKind::Beats;
+        o.kernel.budget = 500; // 8 model calls of 64 windows
+        o.kernel.bootstrap = 0;
+        o.threads = 1;
+        ml::Detector::setThreads(1);
+        const auto one = explainPrepared(*m_detector, *prepared, 0.0, o);
+        o.threads = 2;
+        const auto two = explainPrepared(*m_detector, *prepared, 0.0, o);
+        QVERIFY2(one.ok() && two.ok(), (one.error() + two.error()).c_str());
+        QVERIFY(one->attribution.players.size() > 12 * 5);
+        QVERIFY(one->attribution.shap.values == two->attribution.shap.values);
+        QCOMPARE(one->attribution.shap.evaluations, two->attribution.shap.evaluations);
+    }
+
 private:
     std::unique_ptr<ml::Detector> m_detector;
 };
