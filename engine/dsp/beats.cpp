@@ -192,14 +192,12 @@ Features computeFeatures(const std::vector<const std::vector<float>*>& leads, do
     sosFiltFiltMany(sos, filtered); // all leads at once
     f.fsD = fsD;
     f.bandPassed = std::move(filtered);
+    std::vector<double> d(n); // one lead's derivative at a time
     for (std::size_t l = 0; l < f.bandPassed.size(); ++l) {
-        // Energy: derivative squared, averaged over 150 ms (nothing stored but the average).
-        std::vector<double> m = movingAverage(
-            [&f, l](std::size_t i) {
-                const double d = f.derivative(l, i);
-                return d * d;
-            },
-            n, w);
+        // Energy: derivative squared, averaged over 150 ms.
+        for (std::size_t i = 0; i < n; ++i)
+            d[i] = f.derivative(l, i);
+        std::vector<double> m = movingAverage([&d](std::size_t i) { return d[i] * d[i]; }, n, w);
         const double amp = typicalPeak(m, fsD);
         f.leadScale.push_back(std::max(typicalPeak(f.bandPassed[l], fsD, true), 1e-12));
         // In place: m becomes the normalised energy.
