@@ -88,6 +88,11 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
     m_showAction->setShortcut(QKeySequence(Qt::Key_X));
     connect(m_showAction, &QAction::toggled, m_explanation,
             &ExplanationPanel::setContributionsVisible);
+    // A new players / baseline choice re-explains the window on show.
+    connect(m_explanation, &ExplanationPanel::choicesChanged, this, [this] {
+        if (const auto e = m_explanation->explanation())
+            explainWindow(e->windowStartS, m_currentFlagged, false);
+    });
     connect(m_explanation, &ExplanationPanel::contributionsVisibilityChanged, this,
             [this](bool on) {
                 m_showAction->setChecked(on);
@@ -363,6 +368,7 @@ void AnalysisController::explainWindow(double startS, int flaggedIndex, bool hig
     request.startS = startS;
     request.flaggedIndex = flaggedIndex;
     request.highlight = highlight;
+    m_explanation->applyChoices(request); // players and baseline chosen in the panel
     centreOnWindow(startS, std::min(startS + kWindowS, std::max(duration, startS)));
     m_explanation->setPending(startS, startS + kWindowS);
     m_jobs->explain(m_recording, request);

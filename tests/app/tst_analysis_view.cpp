@@ -312,6 +312,37 @@ private slots:
         // the exact enumeration runs.
         QTest::newRow("1-lead demo (exact)") << kExactDemo << true;
     }
+    // The panel's choices reach the engine: "leads only" with the normal-template baseline
+    // re-explains the shown window with the exact 12-player game, efficiency within 1e-4, and
+    // the legend names the template baseline.
+    void explanationChoicesReachTheEngine()
+    {
+        const QString rel = ptbxl(QStringLiteral("00017"));
+        ECGLENS_REQUIRE_DATA(rel);
+        auto w = window();
+        QVERIFY(openAndAnalyse(*w, test::dataPath(rel)));
+        QVERIFY(waitExplanation(*w));
+        ExplanationPanel* panel = w->analysis()->explanationPanel();
+        const auto first = panel->explanation();
+        QVERIFY(first->attribution.shap.method == xai::ShapleyMethod::Kernel);
+        QSignalSpy shown(w->analysis(), &AnalysisController::explanationShown);
+        panel->setChoices(xai::PlayerKind::Leads, xai::BaselineKind::NormalTemplate);
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 90000));
+        const auto e = panel->explanation();
+        QVERIFY(e != first);
+        QCOMPARE(e->windowStartS, first->windowStartS);
+        QVERIFY(e->attribution.shap.method == xai::ShapleyMethod::Exact);
+        QCOMPARE(e->attribution.players.size(), std::size_t(12));
+        QVERIFY(e->attribution.baselineKind == xai::BaselineKind::NormalTemplate);
+        double sum = 0.0;
+        for (double v : e->attribution.shap.values)
+            sum += v;
+        QVERIFY(std::abs(sum - (e->attribution.shap.fullValue - e->attribution.shap.baseValue)) <
+                1e-4);
+        QVERIFY2(panel->legend()->baselineName().contains(QStringLiteral("template")),
+                 qPrintable(panel->legend()->baselineName()));
+    }
+
     void explanationBands()
     {
         QFETCH(QString, path);
@@ -334,20 +365,10 @@ private slots:
         QVERIFY(plot->contributionsVisible());
         plot->setContributionThreshold(0.0);
         const std::vector<ContributionBand> bands = plot->visibleContributionBands();
-        std::size_t presentPlayers = 0;
-        double absentSum = 0.0;
-        for (std::size_t i = 0; i < e->attribution.players.size(); ++i) {
-            if (e->leadsPresent[std::size_t(e->attribution.players[i].lead)])
-                ++presentPlayers;
-            else
-                absentSum += s.values[i];
-        }
-        QCOMPARE(bands.size(), presentPlayers);
-        // Players of absent leads are dummies (masking them changes nothing), so exact Shapley
-        // gives them 0; KernelSHAP's estimate spreads some mass onto them (known engine issue:
-        // they should not be players at all). The bands plus that mass make output − base.
-        qInfo("players %zu, on present leads %zu, KernelSHAP mass on absent-lead dummies %.4g",
-              e->attribution.players.size(), presentPlayers, absentSum);
+        // Players exist only on the leads the recording supplies: one band per player.
+        for (const auto& player : e->attribution.players)
+            QVERIFY(e->leadsPresent[std::size_t(player.lead)]);
+        QCOMPARE(bands.size(), e->attribution.players.size());
         double sum = 0.0;
         std::map<QString, double> perLead;
         for (const ContributionBand& b : bands) {
@@ -359,10 +380,9 @@ private slots:
             QVERIFY(b.startS >= e->windowStartS - 1e-9 && b.endS <= e->windowEndS + 1e-9);
         }
         const double tolerance = exact ? 1e-4 : 1e-3;
-        QVERIFY2(std::abs(sum + absentSum - (s.fullValue - s.baseValue)) < tolerance,
-                 qPrintable(QStringLiteral("sum %1 + absent %2 vs output - base %3")
+        QVERIFY2(std::abs(sum - (s.fullValue - s.baseValue)) < tolerance,
+                 qPrintable(QStringLiteral("sum %1 vs output - base %2")
                                 .arg(sum, 0, 'g', 10)
-                                .arg(absentSum, 0, 'g', 10)
                                 .arg(s.fullValue - s.baseValue, 0, 'g', 10)));
         // Lead summary (panel values and the chart's bars) = per-lead sums of the bands.
         QCOMPARE(panel->leadNames().size(), int(perLead.size()));
@@ -396,13 +416,7 @@ private slots:
         QVERIFY2(cli.contains(QStringLiteral("output")), "ecglens-cli explain gave no JSON");
         QVERIFY(std::abs(cli.value(QStringLiteral("output")).toDouble() - s.fullValue) < 1e-6);
         QVERIFY(std::abs(cli.value(QStringLiteral("base_value")).toDouble() - s.baseValue) < 1e-6);
-        QJsonArray contributions; // the CLI lists the players of absent leads too
-        for (const QJsonValue& v : cli.value(QStringLiteral("contributions")).toArray()) {
-            const int k = standardLeadIndex(
-                v.toObject().value(QStringLiteral("lead")).toString().toStdString());
-            if (k >= 0 && e->leadsPresent[std::size_t(k)])
-                contributions.append(v);
-        }
+        const QJsonArray contributions = cli.value(QStringLiteral("contributions")).toArray();
         QCOMPARE(contributions.size(), qsizetype(bands.size()));
         for (qsizetype i = 0; i < contributions.size(); ++i) {
             const QJsonObject c = contributions.at(i).toObject();
