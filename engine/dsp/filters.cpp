@@ -4,6 +4,7 @@
 #include <cmath>
 #include <complex>
 #include <cstring>
+#include <memory>
 #include <numeric>
 
 namespace ecglens::dsp {
@@ -472,14 +473,15 @@ void filtFiltInterleaved(const std::vector<Biquad>& sos, const In* const* in, Ou
     const std::size_t m = n + 2 * edge;
     const auto zi = sosZi(sos);
     constexpr std::size_t kW = 4;
-    std::vector<double> buf(m * std::min(kW, count <= 2 ? std::size_t(2) : kW));
+    // Every element is written before it is read: no zero-filling of the (large) buffer.
+    const std::unique_ptr<double[]> buf(new double[m * (count <= 2 ? 2 : kW)]);
     for (std::size_t g = 0; g < count; g += kW) {
         const std::size_t lanes = std::min(kW, count - g);
         const std::size_t w = lanes <= 2 ? 2 : 4;
         // Odd extension as in sosFiltFilt; unused lanes repeat the group's first signal.
         for (std::size_t l = 0; l < w; ++l) {
             const In* x = in[g + (l < lanes ? l : 0)];
-            double* q = buf.data() + l;
+            double* q = buf.get() + l;
             const double first = double(x[0]), last = double(x[n - 1]);
             for (std::size_t i = 0; i < edge; ++i) {
                 q[i * w] = 2.0 * first - double(x[edge - i]);
@@ -490,13 +492,13 @@ void filtFiltInterleaved(const std::vector<Biquad>& sos, const In* const* in, Ou
         }
         for (bool reverse : {false, true}) {
             if (w == 2)
-                runLanesBest<2>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+                runLanesBest<2>(sos, zi, buf.get(), std::ptrdiff_t(m), reverse);
             else
-                runLanesBest<4>(sos, zi, buf.data(), std::ptrdiff_t(m), reverse);
+                runLanesBest<4>(sos, zi, buf.get(), std::ptrdiff_t(m), reverse);
         }
         for (std::size_t l = 0; l < lanes; ++l) {
             Out* y = out[g + l];
-            const double* q = buf.data() + l + edge * w;
+            const double* q = buf.get() + l + edge * w;
             for (std::size_t i = 0; i < n; ++i)
                 y[i] = Out(q[i * w]);
         }
