@@ -25,29 +25,6 @@ namespace ecglens {
 
 namespace {
 
-/// Standard lead index of a recording's lead name, accepting the modified leads of Holter and
-/// MIT-BIH recordings the way the detector's input preparation does (ml/preprocess.cpp).
-int standardIndex(const std::string& rawName)
-{
-    const std::string name = normaliseLeadName(rawName);
-    const int idx = standardLeadIndex(name);
-    if (idx >= 0)
-        return idx;
-    std::string upper;
-    for (char c : name)
-        upper.push_back(char(std::toupper(static_cast<unsigned char>(c))));
-    if (upper == "MLII" || upper == "ML2")
-        return 1;
-    if (upper == "MLI" || upper == "ML1")
-        return 0;
-    if (upper == "MLIII" || upper == "ML3")
-        return 2;
-    if (upper.size() == 3 && upper[0] == 'M' && upper[1] == 'V' && upper[2] >= '1' &&
-        upper[2] <= '6')
-        return 6 + (upper[2] - '1');
-    return -1;
-}
-
 QString leadLabel(int standardLead)
 {
     return standardLead >= 0 && standardLead < int(kStandardLeads.size())
@@ -63,7 +40,7 @@ std::vector<int> plotLeadsForStandardLeads(const Recording& recording)
 {
     std::vector<int> out(kStandardLeads.size(), -1);
     for (int i = 0; i < int(recording.leads.size()); ++i) {
-        const int k = standardIndex(recording.leads[std::size_t(i)].name);
+        const int k = analysisLeadIndex(recording.leads[std::size_t(i)].name);
         if (k >= 0 && out[std::size_t(k)] < 0)
             out[std::size_t(k)] = i;
     }

@@ -39,4 +39,24 @@ int standardLeadIndex(const std::string& normalisedName)
     return -1;
 }
 
+int analysisLeadIndex(const std::string& rawName)
+{
+    const std::string name = normaliseLeadName(rawName);
+    if (const int idx = standardLeadIndex(name); idx >= 0)
+        return idx;
+    std::string upper;
+    for (char c : name)
+        upper.push_back(char(std::toupper(static_cast<unsigned char>(c))));
+    if (upper == "MLII" || upper == "ML2")
+        return 1;
+    if (upper == "MLI" || upper == "ML1")
+        return 0;
+    if (upper == "MLIII" || upper == "ML3")
+        return 2;
+    if (upper.size() == 3 && upper[0] == 'M' && upper[1] == 'V' && upper[2] >= '1' &&
+        upper[2] <= '6')
+        return 6 + (upper[2] - '1'); // MV1..MV6 (modified chest leads)
+    return -1;
+}
+
 } // namespace ecglens

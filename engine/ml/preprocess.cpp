@@ -10,28 +10,6 @@ namespace ecglens::ml {
 
 namespace {
 
-/// Standard index for a lead name, also accepting Holter/MIT-BIH "modified" limb leads.
-int modelLeadIndex(const std::string& rawName)
-{
-    std::string name = normaliseLeadName(rawName);
-    int idx = standardLeadIndex(name);
-    if (idx >= 0)
-        return idx;
-    std::string upper;
-    for (char c : name)
-        upper.push_back(char(std::toupper(static_cast<unsigned char>(c))));
-    if (upper == "MLII" || upper == "ML2")
-        return 1;
-    if (upper == "MLI" || upper == "ML1")
-        return 0;
-    if (upper == "MLIII" || upper == "ML3")
-        return 2;
-    if (upper.size() == 3 && upper[0] == 'M' && upper[1] == 'V' && upper[2] >= '1' &&
-        upper[2] <= '6')
-        return 6 + (upper[2] - '1'); // MV1..MV6 (modified chest leads)
-    return -1;
-}
-
 double unitToMv(const std::string& unit)
 {
     if (unit == "uV" || unit == "\xC2\xB5V" || unit == "microvolt" || unit == "UV")
@@ -51,7 +29,7 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
     source.fill(-1);
     for (std::size_t i = 0; i < recording.leads.size(); ++i) {
         const Lead& lead = recording.leads[i];
-        const int idx = modelLeadIndex(lead.name);
+        const int idx = analysisLeadIndex(lead.name);
         if (idx < 0) {
             out.warnings.push_back("lead " + lead.name +
                                    " is not one the model was trained on; "

@@ -39,6 +39,23 @@ private slots:
         QCOMPARE(QString::fromStdString(normaliseLeadName(input.toStdString())), expected);
     }
 
+    // Analysis input: the modified leads of Holter / MIT-BIH recordings stand in for their
+    // standard counterparts (MIT-BIH 100's MLII is lead II); nothing else is guessed.
+    void analysisLeadIndices()
+    {
+        QCOMPARE(analysisLeadIndex("MLII"), 1);
+        QCOMPARE(analysisLeadIndex("ml2"), 1);
+        QCOMPARE(analysisLeadIndex("MLIII"), 2);
+        QCOMPARE(analysisLeadIndex("avr"), 3);
+        QCOMPARE(analysisLeadIndex("V1"), 6);
+        QCOMPARE(analysisLeadIndex("MV3"), 8);
+        QCOMPARE(analysisLeadIndex("MV7"), -1);
+        QCOMPARE(analysisLeadIndex("V7"), -1);
+        QCOMPARE(analysisLeadIndex("ECG1"), -1);
+        // The recording itself keeps its name: MLII is not renamed.
+        QCOMPARE(normaliseLeadName("MLII"), std::string("MLII"));
+    }
+
     void digitalRoundTrip()
     {
         // WFDB: physical = (digital - baseline) / gain. PTB-XL: gain 1000/mV, baseline 0.
