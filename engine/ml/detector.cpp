@@ -1,5 +1,7 @@
 #include "ml/detector.h"
 
+#include "ml/classical.h"
+
 #include "ml/json_lite.h"
 #include "ml/metrics.h"
 #include "ml/model_files.h"
@@ -46,6 +48,11 @@ Result<Detector> Detector::load(const std::string& modelDir)
     if (modelDir.empty())
         return R::failure("no model folder given and no installed model found; set "
                           "ECGLENS_MODEL_DIR to the folder holding manifest.json");
+    if (isClassicalModelDir(modelDir))
+        return R::failure(modelDir + " holds a measurement model (logistic regression, forest or "
+                                     "gradient boosting), not a neural detector; it runs with "
+                                     "`ecglens-cli analyze --model " +
+                          modelDir + "`; the viewer needs a neural model such as resnet1d");
     const auto sha = verifyManifest(modelDir);
     if (!sha)
         return R::failure(sha.error());

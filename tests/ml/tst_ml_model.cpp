@@ -217,6 +217,17 @@ private slots:
         QVERIFY2(QString::fromStdString(d.error()).contains(message), d.error().c_str());
     }
 
+    // A measurement model's folder given to the neural detector is refused by name, not as a
+    // "mismatched manifest".
+    void measurementModelRefusedByDetector()
+    {
+        const std::string dir = ECGLENS_MODELS_DIR "/gbm";
+        const auto d = ml::Detector::load(dir);
+        QVERIFY(!d.ok());
+        QVERIFY2(QString::fromStdString(d.error()).contains(QStringLiteral("measurement model")),
+                 d.error().c_str());
+    }
+
     // The version names the content: editing model.json and regenerating the manifest (so the
     // checksums agree) still cannot pass off changed thresholds under the old version.
     void versionFollowsContent()
