@@ -15,6 +15,17 @@ std::string modelFolder(const QString& modelDir)
     return dir;
 }
 
+/// Loads a model of type Model from `dir`; prints the reason on failure.
+template <class Model> std::optional<Model> loadOrFail(const std::string& dir)
+{
+    auto loaded = Model::load(dir);
+    if (!loaded) {
+        fail(loaded.error());
+        return std::nullopt;
+    }
+    return std::move(loaded).value();
+}
+
 } // namespace
 
 std::optional<ml::Detector> loadDetector(const QString& modelDir)
@@ -22,12 +33,7 @@ std::optional<ml::Detector> loadDetector(const QString& modelDir)
     const std::string dir = modelFolder(modelDir);
     if (dir.empty())
         return std::nullopt;
-    auto detector = ml::Detector::load(dir);
-    if (!detector) {
-        fail(detector.error());
-        return std::nullopt;
-    }
-    return std::move(detector).value();
+    return loadOrFail<ml::Detector>(dir);
 }
 
 std::optional<AnyModel> AnyModel::load(const QString& modelDir)
@@ -37,20 +43,16 @@ std::optional<AnyModel> AnyModel::load(const QString& modelDir)
         return std::nullopt;
     AnyModel m;
     if (ml::isClassicalModelDir(dir)) {
-        auto classical = ml::ClassicalModel::load(dir);
-        if (!classical) {
-            fail(classical.error());
+        auto classical = loadOrFail<ml::ClassicalModel>(dir);
+        if (!classical)
             return std::nullopt;
-        }
         m.m_classical = std::make_shared<const ml::ClassicalModel>(std::move(*classical));
-        return m;
+    } else {
+        auto detector = loadOrFail<ml::Detector>(dir);
+        if (!detector)
+            return std::nullopt;
+        m.m_detector = std::make_shared<const ml::Detector>(std::move(*detector));
     }
-    auto detector = ml::Detector::load(dir);
-    if (!detector) {
-        fail(detector.error());
-        return std::nullopt;
-    }
-    m.m_detector = std::make_shared<const ml::Detector>(std::move(*detector));
     return m;
 }
 

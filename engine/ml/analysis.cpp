@@ -215,8 +215,7 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
         }
     } else {
         // One intra-op thread per worker: the workers themselves use the cores.
-        const int previous = Net::threads();
-        Net::setThreads(1);
+        const Detector::ScopedThreads oneEach(1);
         std::vector<std::thread> pool;
         for (int t = 0; t < threads; ++t)
             pool.emplace_back(work, t);
@@ -227,7 +226,6 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
         }
         for (auto& th : pool)
             th.join();
-        Net::setThreads(previous);
         if (cancelled)
             return R::failure("analysis cancelled");
     }

@@ -2,7 +2,6 @@
 
 #include "ml/metrics.h"
 #include "ml/model_files.h"
-#include "ml/sha256.h"
 
 #include <xgboost/c_api.h>
 
@@ -304,46 +303,14 @@ ClassicalModel::~ClassicalModel() = default;
 
 namespace {
 
-/// Checks every file listed in manifest.json and that model.json and `weightsFile` are covered;
-/// returns the manifest's SHA-256.
+/// verifyManifestFiles() for a measurement model: model.json and its "weights_file" required.
 Result<std::string> verifyClassicalManifest(const std::string& dir)
 {
-    using R = Result<std::string>;
-    const std::string path = (fs::path(dir) / kManifestFile).string();
-    const auto text = readTextFile(path);
-    if (!text)
-        return R::failure("model folder " + dir + " has no " + kManifestFile +
-                          "; it is not an ECG Lens model or is incomplete — reinstall the model");
-    const auto manifest = Json::parse(*text);
-    if (!manifest || !(*manifest)["files"].isArray())
-        return R::failure(path + " is damaged; the model is refused — reinstall the model");
-    std::vector<std::string> covered;
-    for (const Json& entry : (*manifest)["files"].items()) {
-        const std::string file = entry["file"].string();
-        const std::string expected = entry["sha256"].string();
-        if (file.empty() || file.find("..") != std::string::npos || file.find('/') == 0)
-            return R::failure(path + " lists an invalid file name; the model is refused");
-        const auto actual = sha256File((fs::path(dir) / file).string());
-        if (!actual)
-            return R::failure("model file " + file + " is missing from " + dir +
-                              "; the model is refused — reinstall the model");
-        if (*actual != expected)
-            return R::failure("model file " + file + " in " + dir +
-                              " has been modified or damaged (SHA-256 " + actual->substr(0, 16) +
-                              "... does not match the manifest's " + expected.substr(0, 16) +
-                              "...); the model is refused — reinstall the model");
-        covered.push_back(file);
-    }
     const auto model = readTextFile((fs::path(dir) / kModelFile).string());
     const auto mj = model ? Json::parse(*model) : Result<Json>::failure("");
     const std::string weights = mj ? (*mj)["weights_file"].string() : std::string();
-    auto has = [&](const std::string& f) {
-        return !f.empty() && std::find(covered.begin(), covered.end(), f) != covered.end();
-    };
-    if (!has(kModelFile) || !has(weights))
-        return R::failure(path + " does not cover " + kModelFile + " and the weights file; the " +
-                          "model is refused as mismatched");
-    return sha256Hex(*text);
+    return verifyManifestFiles(dir, {kModelFile, weights}, "model folder " + dir,
+                               "; the model is refused — reinstall the model");
 }
 
 } // namespace

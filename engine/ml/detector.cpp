@@ -156,38 +156,66 @@ void Detector::setThreads(int threads)
     Net::setThreads(threads);
 }
 
+int Detector::threads()
+{
+    return Net::threads();
+}
+
+Detector::ScopedThreads::ScopedThreads(int threads) : m_previous(Net::threads()), m_set(threads > 0)
+{
+    if (m_set)
+        Net::setThreads(threads);
+}
+
+Detector::ScopedThreads::~ScopedThreads()
+{
+    if (m_set)
+        Net::setThreads(m_previous);
+}
+
 const char* defaultModelName()
 {
     return "resnet1d";
 }
 
-std::string defaultModelDir(const std::string& requested)
+namespace {
+
+bool hasManifest(const fs::path& dir)
 {
-    const std::string name = requested.empty() ? defaultModelName() : requested;
-    auto usable = [](const fs::path& p) {
-        std::error_code ec;
-        return fs::exists(p / kManifestFile, ec);
-    };
-    if (const char* env = std::getenv("ECGLENS_MODEL_DIR"); env && *env) {
-        // Either the model folder itself or a folder of models.
-        if (usable(env))
-            return env;
-        if (usable(fs::path(env) / name))
-            return (fs::path(env) / name).string();
-    }
+    std::error_code ec;
+    return fs::exists(dir / kManifestFile, ec);
+}
+
+} // namespace
+
+std::string shippedModelFolder(const std::string& name)
+{
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
         const fs::path installed = exe.parent_path() / ".." / "share" / "ecglens" / "models" / name;
-        if (usable(installed))
+        if (hasManifest(installed))
             return fs::weakly_canonical(installed, ec).string();
     }
 #ifdef ECGLENS_SOURCE_MODEL_DIR
     const fs::path source = fs::path(ECGLENS_SOURCE_MODEL_DIR) / name;
-    if (usable(source))
+    if (hasManifest(source))
         return source.string();
 #endif
     return {};
+}
+
+std::string defaultModelDir(const std::string& requested)
+{
+    const std::string name = requested.empty() ? defaultModelName() : requested;
+    if (const char* env = std::getenv("ECGLENS_MODEL_DIR"); env && *env) {
+        // Either the model folder itself or a folder of models.
+        if (hasManifest(env))
+            return env;
+        if (hasManifest(fs::path(env) / name))
+            return (fs::path(env) / name).string();
+    }
+    return shippedModelFolder(name);
 }
 
 } // namespace ecglens::ml

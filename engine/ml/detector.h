@@ -67,6 +67,22 @@ public:
 
     /// Intra-op CPU threads of the inference library (process-wide setting).
     static void setThreads(int threads);
+    static int threads();
+
+    /// Sets the intra-op threads for one scope and restores the previous value (threads <= 0:
+    /// leaves the setting alone).
+    class ScopedThreads
+    {
+    public:
+        explicit ScopedThreads(int threads);
+        ~ScopedThreads();
+        ScopedThreads(const ScopedThreads&) = delete;
+        ScopedThreads& operator=(const ScopedThreads&) = delete;
+
+    private:
+        int m_previous;
+        bool m_set;
+    };
 
 private:
     struct Impl;
@@ -112,6 +128,10 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
 /// <exe>/../share/ecglens/models/<name>, else the source tree's models/<name>. Empty if none
 /// exists.
 std::string defaultModelDir(const std::string& name = {});
+
+/// A shipped folder under models/ (a model or "baselines"): <exe>/../share/ecglens/models/<name>,
+/// else the source tree's models/<name>; empty when neither holds a manifest.json.
+std::string shippedModelFolder(const std::string& name);
 
 /// Name of the shipped default model.
 const char* defaultModelName();

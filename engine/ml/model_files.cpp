@@ -2,6 +2,7 @@
 
 #include "ml/sha256.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
@@ -82,40 +83,51 @@ Result<bool> checkVersion(const std::string& dir)
     return true;
 }
 
-Result<std::string> verifyManifest(const std::string& dir)
+Result<std::string> verifyManifestFiles(const std::string& dir,
+                                        const std::vector<std::string>& required,
+                                        const std::string& what, const std::string& remedy)
 {
     using R = Result<std::string>;
     const std::string path = (fs::path(dir) / kManifestFile).string();
     const auto text = readTextFile(path);
     if (!text)
-        return R::failure("model folder " + dir + " has no " + kManifestFile +
-                          "; it is not an ECG Lens model or is incomplete — reinstall the model");
+        return R::failure(what + " has no " + kManifestFile +
+                          "; it is incomplete or not an ECG Lens folder" + remedy);
     const auto manifest = Json::parse(*text);
     if (!manifest || !manifest->isObject() || !(*manifest)["files"].isArray())
-        return R::failure(path + " is damaged (" + manifest.error() +
-                          "); the model is refused — reinstall the model");
-    bool hasModel = false, hasWeights = false;
-    for (const Json& entry : (*manifest)["files"].items()) {
+        return R::failure(path + " is damaged (" + (manifest ? "no file list" : manifest.error()) +
+                          ")" + remedy);
+    const auto& entries = (*manifest)["files"].items();
+    for (const std::string& file : required) {
+        const bool listed = std::any_of(entries.begin(), entries.end(), [&](const Json& e) {
+            return !file.empty() && e["file"].string() == file;
+        });
+        if (!listed)
+            return R::failure(what + ": " + (file.empty() ? "a required file" : file) +
+                              " is not listed in " + kManifestFile + ", so it is mismatched" +
+                              remedy);
+    }
+    for (const Json& entry : entries) {
         const std::string file = entry["file"].string();
         const std::string expected = entry["sha256"].string();
         if (file.empty() || file.find("..") != std::string::npos || file.find('/') == 0)
-            return R::failure(path + " lists an invalid file name; the model is refused");
+            return R::failure(path + " lists an invalid file name" + remedy);
         const auto actual = sha256File((fs::path(dir) / file).string());
         if (!actual)
-            return R::failure("model file " + file + " is missing from " + dir +
-                              "; the model is refused — reinstall the model");
+            return R::failure("file " + file + " is missing from " + dir + remedy);
         if (*actual != expected)
-            return R::failure("model file " + file + " in " + dir +
+            return R::failure("file " + file + " in " + dir +
                               " has been modified or damaged (SHA-256 " + actual->substr(0, 16) +
                               "... does not match the manifest's " + expected.substr(0, 16) +
-                              "...); the model is refused — reinstall the model");
-        hasModel = hasModel || file == kModelFile;
-        hasWeights = hasWeights || file == kWeightsFile;
+                              "...)" + remedy);
     }
-    if (!hasModel || !hasWeights)
-        return R::failure(path + " does not cover " + kModelFile + " and " + kWeightsFile +
-                          "; the model is refused as mismatched");
     return sha256Hex(*text);
+}
+
+Result<std::string> verifyManifest(const std::string& dir)
+{
+    return verifyManifestFiles(dir, {kModelFile, kWeightsFile}, "model folder " + dir,
+                               "; the model is refused — reinstall the model");
 }
 
 } // namespace ecglens::ml

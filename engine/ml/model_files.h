@@ -36,8 +36,15 @@ Result<bool> stampVersion(const std::string& dir, Json& model, const std::string
 /// "weights_file", default weights.pt); a message saying what differs otherwise.
 Result<bool> checkVersion(const std::string& dir);
 
-/// Checks every file in dir/manifest.json (and that model.json and weights.pt are listed).
-/// Returns the SHA-256 of manifest.json, or a message naming the first tampered/missing file.
+/// Checks that dir/manifest.json lists every file in `required`, then that every listed file
+/// exists with its SHA-256. Returns the SHA-256 of manifest.json, or a message starting with
+/// `what` (e.g. "model folder X") or naming the first unlisted / missing / tampered file, ending
+/// in `remedy` (e.g. "; the model is refused — reinstall the model").
+Result<std::string> verifyManifestFiles(const std::string& dir,
+                                        const std::vector<std::string>& required,
+                                        const std::string& what, const std::string& remedy);
+
+/// verifyManifestFiles() for a neural model folder: model.json and weights.pt required.
 Result<std::string> verifyManifest(const std::string& dir);
 
 } // namespace ecglens::ml

@@ -1,39 +1,11 @@
 #include "xai/explain_recording.h"
 
 #include "dsp/beats.h"
-#include "ml/net.h"
 
 #include <cmath>
 #include <cstdio>
 
 namespace ecglens::xai {
-
-namespace {
-
-// Sets the detector's intra-op threads for one scope (a process-wide setting) and restores the
-// previous value.
-class DetectorThreads
-{
-public:
-    explicit DetectorThreads(int threads) : m_previous(ml::Net::threads()), m_set(threads > 0)
-    {
-        if (m_set)
-            ml::Detector::setThreads(threads);
-    }
-    ~DetectorThreads()
-    {
-        if (m_set)
-            ml::Detector::setThreads(m_previous);
-    }
-    DetectorThreads(const DetectorThreads&) = delete;
-    DetectorThreads& operator=(const DetectorThreads&) = delete;
-
-private:
-    int m_previous;
-    bool m_set;
-};
-
-} // namespace
 
 double RecordingExplanation::playerStartS(std::size_t i) const
 {
@@ -110,7 +82,7 @@ Result<RecordingExplanation> explainPrepared(const ml::Detector& detector,
     for (std::size_t k = 0; k < o.presentLeads.size(); ++k)
         o.presentLeads[k] = o.presentLeads[k] && p.present[k];
     // Concurrent model calls with one intra-op thread each (see ExplainOptions::threads).
-    const DetectorThreads intraOp(options.threads > 1 ? 1 : 0);
+    const ml::Detector::ScopedThreads intraOp(options.threads > 1 ? 1 : 0);
     auto attribution = explainWindow(
         w, ml::kModelFsHz, beats,
         [&detector](const std::vector<Eigen::MatrixXf>& batch) { return detector.logits(batch); },

@@ -1,6 +1,7 @@
 #include "xai/normal_beat.h"
 
 #include "core/lead_names.h"
+#include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/model_files.h"
 #include "ml/sha256.h"
@@ -95,29 +96,11 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir)
     using R = Result<NormalBeat>;
     const std::string what = "the normal-template baseline in " + dir;
     const std::string fix = "; reinstall ECG Lens or use the isoelectric baseline";
-    const auto manifestText = ml::readTextFile((fs::path(dir) / ml::kManifestFile).string());
-    if (!manifestText)
-        return R::failure(what + " has no " + ml::kManifestFile + fix);
-    const auto manifest = ml::Json::parse(*manifestText);
-    if (!manifest || !(*manifest)["files"].isArray())
-        return R::failure(what + ": " + ml::kManifestFile + " is damaged" + fix);
-    std::string expected;
-    for (const ml::Json& entry : (*manifest)["files"].items())
-        if (entry["file"].string() == kNormalBeatFile)
-            expected = entry["sha256"].string();
-    if (expected.empty())
-        return R::failure(what + ": " + kNormalBeatFile + " is not listed in " + ml::kManifestFile +
-                          fix);
+    if (const auto verified =
+            ml::verifyManifestFiles(dir, {kNormalBeatFile}, what, "; it is refused" + fix);
+        !verified)
+        return R::failure(verified.error());
     const std::string path = (fs::path(dir) / kNormalBeatFile).string();
-    const auto actual = ml::sha256File(path);
-    if (!actual)
-        return R::failure(what + ": " + kNormalBeatFile + " is missing" + fix);
-    if (*actual != expected)
-        return R::failure(what + ": " + kNormalBeatFile +
-                          " has been modified or damaged (its SHA-256 does not match the "
-                          "manifest); it is refused" +
-                          fix);
-
     const auto text = ml::readTextFile(path);
     const auto json = text ? ml::Json::parse(*text) : Result<ml::Json>::failure(text.error());
     if (!json || (*json)["format"].string() != "ecglens-normal-beat-1")
@@ -129,7 +112,7 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir)
     b.records = int(o["records"].number());
     b.beats = (long long)o["beats"].number();
     b.description = o["source"].string();
-    b.sha256 = *actual;
+    b.sha256 = ml::sha256Hex(*text);
     const auto& rows = o["beat"].items();
     const int len = rows.empty() ? 0 : int(rows.front().items().size());
     if (rows.empty() || len == 0 || b.fsHz <= 0 || b.rIndex < 0 || b.rIndex >= len)
@@ -151,25 +134,12 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir)
 
 std::string defaultBaselineDir()
 {
-    auto usable = [](const fs::path& p) {
+    if (const char* env = std::getenv("ECGLENS_BASELINE_DIR"); env && *env) {
         std::error_code ec;
-        return fs::exists(p / ml::kManifestFile, ec);
-    };
-    if (const char* env = std::getenv("ECGLENS_BASELINE_DIR"); env && *env && usable(env))
-        return env;
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path installed =
-            exe.parent_path() / ".." / "share" / "ecglens" / "models" / "baselines";
-        if (usable(installed))
-            return fs::weakly_canonical(installed, ec).string();
+        if (fs::exists(fs::path(env) / ml::kManifestFile, ec))
+            return env;
     }
-#ifdef ECGLENS_SOURCE_BASELINE_DIR
-    if (usable(ECGLENS_SOURCE_BASELINE_DIR))
-        return ECGLENS_SOURCE_BASELINE_DIR;
-#endif
-    return {};
+    return ml::shippedModelFolder("baselines");
 }
 
 Result<NormalBeat> useNormalTemplate(ExplainOptions& options, const std::string& dir)
