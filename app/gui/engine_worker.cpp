@@ -2,7 +2,6 @@
 
 #include "io/open.h"
 #include "view/signal_view.h"
-#include "xai/normal_beat.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -245,12 +244,16 @@ void EngineWorker::explain(quint64 jobId, std::shared_ptr<const Recording> recor
     xai::ExplainOptions options; // exact up to 14 players, else KernelSHAP
     options.players = request.players;
     if (request.baseline == xai::BaselineKind::NormalTemplate) {
-        const auto beat = xai::useNormalTemplate(options);
-        if (!beat) {
-            out.error = QString::fromStdString(beat.error());
-            emit explained(out);
-            return;
+        if (!m_normalBeat) {
+            auto beat = xai::useNormalTemplate(options);
+            if (!beat) {
+                out.error = QString::fromStdString(beat.error());
+                emit explained(out);
+                return;
+            }
+            m_normalBeat = std::make_unique<xai::NormalBeat>(std::move(beat).value());
         }
+        xai::applyNormalTemplate(options, *m_normalBeat);
     }
     Result<xai::RecordingExplanation> result = xai::explainPrepared(
         *det, *m_prepared, request.startS, options, alive(JobKind::Explain, jobId));

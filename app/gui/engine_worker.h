@@ -6,6 +6,7 @@
 #include "dsp/rhythm.h"
 #include "ml/detector.h"
 #include "xai/explain_recording.h"
+#include "xai/normal_beat.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -148,6 +149,7 @@ private:
     std::unique_ptr<ml::Detector> m_detector;
     std::shared_ptr<const Recording> m_preparedFor;
     std::unique_ptr<xai::PreparedRecording> m_prepared;
+    std::unique_ptr<xai::NormalBeat> m_normalBeat; ///< loaded and verified once, when first chosen
 };
 
 } // namespace ecglens

@@ -142,6 +142,13 @@ std::string defaultBaselineDir()
     return ml::shippedModelFolder("baselines");
 }
 
+void applyNormalTemplate(ExplainOptions& options, const NormalBeat& beat)
+{
+    options.baseline = BaselineKind::NormalTemplate;
+    options.normalBeat = beat.beat;
+    options.normalBeatRIndex = beat.rIndex;
+}
+
 Result<NormalBeat> useNormalTemplate(ExplainOptions& options, const std::string& dir)
 {
     const std::string folder = dir.empty() ? defaultBaselineDir() : dir;
@@ -152,9 +159,7 @@ Result<NormalBeat> useNormalTemplate(ExplainOptions& options, const std::string&
     auto beat = loadNormalBeat(folder);
     if (!beat)
         return beat;
-    options.baseline = BaselineKind::NormalTemplate;
-    options.normalBeat = beat->beat;
-    options.normalBeatRIndex = beat->rIndex;
+    applyNormalTemplate(options, *beat);
     return beat;
 }
 

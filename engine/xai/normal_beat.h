@@ -68,6 +68,9 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir);
 /// none holds a manifest.json.
 std::string defaultBaselineDir();
 
+/// Switches `options` to the normal-template baseline with `beat`.
+void applyNormalTemplate(ExplainOptions& options, const NormalBeat& beat);
+
 /// Switches `options` to the normal-template baseline with the beat loaded (and verified) from
 /// `dir` (defaultBaselineDir() when empty); fails, leaving `options` unchanged, when it cannot.
 Result<NormalBeat> useNormalTemplate(ExplainOptions& options, const std::string& dir = {});
