@@ -1,5 +1,7 @@
 #include "cli_util.h"
 
+#include "ml/thread_waiting.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -52,6 +54,7 @@ void printUsage(std::FILE* to)
 
 int main(int argc, char* argv[])
 {
+    ecglens::ml::preferPassiveThreadWaiting(argv); // may restart the process; see the header
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ecglens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ECGLENS_VERSION));

@@ -5,6 +5,8 @@
 #include "main_window.h"
 #include "screenshot.h"
 
+#include "ml/thread_waiting.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
@@ -15,6 +17,7 @@
 
 int main(int argc, char* argv[])
 {
+    ecglens::ml::preferPassiveThreadWaiting(argv); // may restart the process; see the header
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ECG Lens"));
     QApplication::setApplicationName(QStringLiteral("ecglens"));

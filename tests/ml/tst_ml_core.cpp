@@ -1,6 +1,6 @@
 // SHA-256 (FIPS 180-4 vectors), the small JSON reader, and the metrics against values computed
 // once with scikit-learn / numpy (make_reference.py -> metrics_reference.txt), and the threshold
-// rule on a hand-worked example.
+// rule on a hand-worked example; the passive OpenMP waiting restart.
 #include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/metrics.h"
@@ -8,6 +8,7 @@
 #include "ml/thresholds.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTest>
 
 #include <algorithm>
@@ -287,6 +288,35 @@ private slots:
         std::fill(y.begin(), y.end(), 0);
         std::fill(y.begin(), y.begin() + 50, 1);
         QCOMPARE(eceUnderPerfectCalibration(p, y, 10, 500, 7).pValue, 1.0);
+    }
+
+    /// The programs restart once with OMP_WAIT_POLICY=PASSIVE unless the user chose a policy;
+    /// the restarted image must start with it (libgomp reads it at load) and keep the arguments.
+    void passiveWaitingRestart_data()
+    {
+        QTest::addColumn<QString>("given");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unset -> restarted passive") << QString() << QStringLiteral("PASSIVE");
+        QTest::newRow("user's ACTIVE kept") << QStringLiteral("ACTIVE") << QStringLiteral("ACTIVE");
+    }
+    void passiveWaitingRestart()
+    {
+        QFETCH(QString, given);
+        QFETCH(QString, expected);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("OMP_WAIT_POLICY"));
+        if (!given.isEmpty())
+            env.insert(QStringLiteral("OMP_WAIT_POLICY"), given);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ECGLENS_WAIT_POLICY_PROBE),
+                {QStringLiteral("a b"), QStringLiteral("--x=1")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 0);
+        const QStringList lines =
+            QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines, QStringList({QStringLiteral("start-environment OMP_WAIT_POLICY=") + expected,
+                                     QStringLiteral("arg a b"), QStringLiteral("arg --x=1")}));
     }
 };
 
