@@ -65,6 +65,23 @@ Json subsetMetrics(const std::vector<double>& p, const std::vector<int>& y,
                              return expectedCalibrationError(a, b, 10);
                          },
                          r, s)));
+        Json rel = Json::array();
+        for (const ReliabilityBin& b : reliabilityBins(p, y, 10)) {
+            Json j = Json::object();
+            j.set("low", b.low);
+            j.set("high", b.high);
+            j.set("n", b.n);
+            j.set("abnormal", b.positives);
+            if (b.n > 0) {
+                const Proportion ci = wilsonInterval(b.positives, b.n);
+                j.set("mean_predicted", b.meanPredicted);
+                j.set("observed", b.observed());
+                j.set("observed_ci_low", ci.low);
+                j.set("observed_ci_high", ci.high);
+            }
+            rel.push(j);
+        }
+        o.set("reliability", rel);
         // What a perfectly calibrated model would show on the same records.
         const CalibrationCheck cc = eceUnderPerfectCalibration(p, y, 10, 4000, s);
         Json cj = Json::object();

@@ -84,24 +84,52 @@ double brierScore(const std::vector<double>& p, const std::vector<int>& y)
     return s / double(p.size());
 }
 
+std::vector<ReliabilityBin> reliabilityBins(const std::vector<double>& p, const std::vector<int>& y,
+                                            int bins)
+{
+    std::vector<ReliabilityBin> out(std::size_t(std::max(bins, 1)));
+    for (std::size_t b = 0; b < out.size(); ++b) {
+        out[b].low = double(b) / double(out.size());
+        out[b].high = double(b + 1) / double(out.size());
+    }
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        const int b = std::clamp(int(std::ceil(p[i] * double(out.size()))) - 1, 0,
+                                 int(out.size()) - 1);
+        ReliabilityBin& r = out[std::size_t(b)];
+        r.meanPredicted += p[i];
+        r.positives += y[i];
+        r.n++;
+    }
+    for (auto& r : out)
+        if (r.n > 0)
+            r.meanPredicted /= double(r.n);
+    return out;
+}
+
+double ReliabilityBin::observed() const
+{
+    return n > 0 ? double(positives) / double(n) : kNaN;
+}
+
 double expectedCalibrationError(const std::vector<double>& p, const std::vector<int>& y, int bins)
 {
     if (p.empty())
         return kNaN;
-    std::vector<double> sumP(std::size_t(bins), 0.0), sumY(std::size_t(bins), 0.0);
-    std::vector<int> count(std::size_t(bins), 0);
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        int b = int(std::ceil(p[i] * bins)) - 1;
-        b = std::clamp(b, 0, bins - 1);
-        sumP[std::size_t(b)] += p[i];
-        sumY[std::size_t(b)] += y[i];
-        count[std::size_t(b)]++;
-    }
     double ece = 0;
-    for (int b = 0; b < bins; ++b)
-        if (count[std::size_t(b)] > 0)
-            ece += std::fabs(sumP[std::size_t(b)] - sumY[std::size_t(b)]) / double(p.size());
+    for (const ReliabilityBin& r : reliabilityBins(p, y, bins))
+        if (r.n > 0)
+            ece += double(r.n) / double(p.size()) * std::fabs(r.meanPredicted - r.observed());
     return ece;
+}
+
+Proportion wilsonInterval(int k, int n, double z)
+{
+    if (n <= 0)
+        return {kNaN, kNaN};
+    const double ph = double(k) / double(n), z2n = z * z / double(n);
+    const double centre = (ph + z2n / 2.0) / (1.0 + z2n);
+    const double half = z / (1.0 + z2n) * std::sqrt(ph * (1.0 - ph) / double(n) + z2n / (4.0 * n));
+    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
 double Confusion::sensitivity() const

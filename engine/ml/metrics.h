@@ -28,6 +28,25 @@ double brierScore(const std::vector<double>& probs, const std::vector<int>& labe
 double expectedCalibrationError(const std::vector<double>& probs, const std::vector<int>& labels,
                                 int bins = 10);
 
+/// One bin of a reliability diagram (the same bins as expectedCalibrationError).
+struct ReliabilityBin
+{
+    double low = 0, high = 0;   ///< low < p <= high (p = 0 falls in the first bin)
+    int n = 0;                  ///< records in the bin
+    int positives = 0;          ///< abnormal records among them
+    double meanPredicted = 0;   ///< mean probability (0 when empty)
+    double observed() const;    ///< positives / n, NaN when empty
+};
+std::vector<ReliabilityBin> reliabilityBins(const std::vector<double>& probs,
+                                            const std::vector<int>& labels, int bins = 10);
+
+/// Wilson score interval for k successes in n trials (z = 1.96: 95 %); {NaN, NaN} when n = 0.
+struct Proportion
+{
+    double low, high;
+};
+Proportion wilsonInterval(int k, int n, double z = 1.959963984540054);
+
 struct Confusion
 {
     int tp = 0, fp = 0, tn = 0, fn = 0;

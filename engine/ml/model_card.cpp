@@ -274,6 +274,23 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
            << ".\n\n";
     }
 
+    if (const Json& rel = o["reliability"]; rel.isArray() && !rel.items().empty()) {
+        md << "Reliability (the 10 bins of the ECE; observed = fraction abnormal, Wilson 95 % "
+              "interval):\n\n"
+           << "| predicted probability | records | abnormal | mean predicted | observed |\n"
+           << "|---|---|---|---|---|\n";
+        for (const Json& b : rel.items()) {
+            if (b["n"].number(0) <= 0)
+                continue;
+            md << "| " << num(b["low"].number(NAN), "%.1f") << "–" << num(b["high"].number(NAN), "%.1f")
+               << " | " << count(b["n"]) << " | " << count(b["abnormal"]) << " | "
+               << num(b["mean_predicted"].number(NAN)) << " | " << num(b["observed"].number(NAN))
+               << " (" << num(b["observed_ci_low"].number(NAN)) << "–"
+               << num(b["observed_ci_high"].number(NAN)) << ") |\n";
+        }
+        md << "\n";
+    }
+
     auto groupTable = [&](const Json& groups) {
         md << "| group | n | abnormal | AUC | sensitivity | specificity | accuracy |\n"
            << "|---|---|---|---|---|---|---|\n";

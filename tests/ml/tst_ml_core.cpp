@@ -290,6 +290,44 @@ private slots:
         QCOMPARE(eceUnderPerfectCalibration(p, y, 10, 500, 7).pValue, 1.0);
     }
 
+    /// Reliability bins by hand, ECE as their weighted gap, and the Wilson interval against
+    /// Newcombe (Stat Med 1998;17:857, Table II, method 3).
+    void reliabilityAndWilson()
+    {
+        // Bins of width 0.25: (0, .25] gets 0.1, 0.2 and p = 0; (.5, .75] gets 0.6, 0.7, 0.75;
+        // (.75, 1] gets 0.9.
+        const std::vector<double> p = {0.0, 0.1, 0.2, 0.6, 0.7, 0.75, 0.9};
+        const std::vector<int> y = {0, 0, 1, 1, 0, 1, 1};
+        const auto bins = reliabilityBins(p, y, 4);
+        QCOMPARE(bins.size(), std::size_t(4));
+        QCOMPARE(bins[0].n, 3);
+        QCOMPARE(bins[0].positives, 1);
+        QVERIFY(std::fabs(bins[0].meanPredicted - 0.1) < 1e-12);
+        QCOMPARE(bins[1].n, 0);
+        QVERIFY(std::isnan(bins[1].observed()));
+        QCOMPARE(bins[2].n, 3);
+        QCOMPARE(bins[2].positives, 2);
+        QVERIFY(std::fabs(bins[2].meanPredicted - 0.6833333333333333) < 1e-12);
+        QCOMPARE(bins[3].n, 1);
+        QCOMPARE(bins[3].low, 0.75);
+        // ECE = 3/7 |0.1 - 1/3| + 3/7 |0.68333 - 2/3| + 1/7 |0.9 - 1| = 0.12142857...
+        QVERIFY(std::fabs(expectedCalibrationError(p, y, 4) - 0.85 / 7.0) < 1e-12);
+        const struct
+        {
+            int k, n;
+            double low, high;
+        } newcombe[] = {{81, 263, 0.2553, 0.3662},
+                        {15, 148, 0.0624, 0.1605},
+                        {0, 20, 0.0, 0.1611},
+                        {1, 29, 0.0061, 0.1718}};
+        for (const auto& c : newcombe) {
+            const Proportion w = wilsonInterval(c.k, c.n);
+            QVERIFY2(std::fabs(w.low - c.low) < 5e-5 && std::fabs(w.high - c.high) < 5e-5,
+                     qPrintable(QStringLiteral("%1/%2: %3-%4").arg(c.k).arg(c.n).arg(w.low).arg(w.high)));
+        }
+        QVERIFY(std::isnan(wilsonInterval(0, 0).low));
+    }
+
     /// The programs restart once with OMP_WAIT_POLICY=PASSIVE unless the user chose a policy;
     /// the restarted image must start with it (libgomp reads it at load) and keep the arguments.
     void passiveWaitingRestart_data()
