@@ -23,9 +23,16 @@ constexpr double kOff = 0.04;
 // the QRS must not pull the onset back); kRise = how much the velocity must rise again.
 constexpr double kOnValley = 0.15;
 constexpr double kRise = 0.05;
+// QRS onset: walking back from R, the first sample where the leads' spatial deviation from
+// their PR-segment level falls below kOnDevMv (a deflection any lead shows clearly), then on
+// to where the spatial velocity falls below kOnFloor x its median in the isoelectric stretch
+// 50-20 ms before that point (or below kOn x its peak) for kOnHoldMs, or has a valley.
+constexpr double kOnDevMv = 0.08;
+constexpr double kOnFloor = 3.0;
+constexpr double kOnHoldMs = 4.0;
 // Systematic lag of the threshold points behind the cardiologists' earliest onset / latest
 // offset over 12 leads (mean error on the development records), subtracted.
-constexpr double kOnLagMs = 8.0;
+constexpr double kOnLagMs = 12.0;
 constexpr double kOffLagMs = 11.0;
 constexpr double kTOffLagMs = 10.0;
 constexpr double kPOnLagMs = 9.0;
@@ -69,6 +76,35 @@ std::vector<double> smooth(const std::vector<double>& x, int half)
         y[std::size_t(i)] = s / c;
     }
     return y;
+}
+
+/// QRS onset (index) from the spatial velocity `vel` (peak vmax) and the spatial deviation
+/// `dev` from the PR-segment level; never before `earliest`.
+std::int64_t qrsOnset(const std::vector<double>& vel, const std::vector<double>& dev,
+                      std::int64_t r, std::int64_t earliest, double fs, double vmax)
+{
+    std::int64_t i = r;
+    while (i > earliest && dev[std::size_t(i)] >= kOnDevMv)
+        --i;
+    const std::int64_t w0 = std::max<std::int64_t>(0, i - std::lround(0.050 * fs));
+    const std::int64_t w1 = std::max<std::int64_t>(w0 + 1, i - std::lround(0.020 * fs));
+    std::vector<double> iso(vel.begin() + w0, vel.begin() + w1);
+    std::nth_element(iso.begin(), iso.begin() + std::ptrdiff_t(iso.size() / 2), iso.end());
+    const double th = std::max(kOnFloor * iso[iso.size() / 2], kOn * vmax);
+    const std::int64_t hold = std::max<std::int64_t>(1, std::lround(kOnHoldMs * 1e-3 * fs));
+    const std::int64_t stop = std::max<std::int64_t>(0, i - std::lround(0.040 * fs));
+    // A valley of the velocity (a P wave running into the QRS) ends the search too.
+    std::int64_t minI = i;
+    for (std::int64_t below = 0; i > stop; --i) {
+        if (vel[std::size_t(i)] > vel[std::size_t(minI)])
+            return minI;
+        minI = i;
+        if (vel[std::size_t(i)] >= th)
+            below = 0;
+        else if (++below >= hold)
+            return i + hold - 1;
+    }
+    return i;
 }
 
 typedef float Float4 __attribute__((vector_size(16)));
@@ -246,9 +282,9 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
         }
         return at;
     };
+    // `on` (a relative velocity threshold) places the PR-segment baseline and bounds the P wave.
     const std::int64_t on = boundary(peakOn, idx(-200), thOn, kOnValley);
     const std::int64_t off = boundary(peakOff, idx(220), thOff, 0.0);
-    f.qrsOnsetMs = ms(on) - kOnLagMs;
     f.qrsOffsetMs = ms(off) + kOffLagMs;
 
     // Baseline per lead from the PR segment just before QRS onset.
@@ -267,6 +303,7 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
     }
     for (double& v : mag)
         v = std::sqrt(v);
+    f.qrsOnsetMs = ms(qrsOnset(vel, mag, r, b0, fs, vmax)) - kOnLagMs;
     mag = smooth(mag, int(std::lround(0.008 * fs)));
 
     // T wave: largest magnitude between QRS offset + 60 ms and min(R + 0.7 RR, end).

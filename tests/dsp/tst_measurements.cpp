@@ -376,12 +376,13 @@ void TestMeasurements::ludbDelineationAndRhythm()
     std::fflush(stdout);
     // Asserted on the held-out records: the reached values with a small margin. P offset
     // (2 SD 13.0 ms) is at the CSE 2 SD tolerance (12.7), P onset near it (14.6 vs 10.2); QRS
-    // onset / offset bias is ~0 but SD 8-10 ms (CSE 3.25 / 5.8); T offset SD ~20 ms (CSE 15.3)
+    // onset -1.5 +- 6.4 ms (CSE 2 SD 6.5: SD 3.25; was 10.5 with a relative velocity threshold
+    // alone), QRS offset bias ~0 but SD 8.4 ms (CSE 5.8); T offset SD ~20 ms (CSE 15.3)
     // comes from a few records with a long low T tail (LUDB 55). Criterion per fiducial: |mean|
     // and SD below these bounds, and at most maxMissed records not delineated where the
     // cardiologists marked the wave (P: 3 held-out records, LUDB 31, 87, 127).
     const double maxAbsMean[] = {3, 3, 3, 4, 5};
-    const double maxSd[] = {8, 7.5, 11, 9.5, 22};
+    const double maxSd[] = {8, 7.5, 7, 9.5, 22};
     const int maxMissed[] = {3, 3, 0, 0, 0};
     for (int k = 0; k < 5; ++k) {
         QVERIFY2(stats[k].e.size() >= 35, names[k]);
