@@ -330,16 +330,26 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
         f.tOffsetMs = ms(trapezium(mag, steep, far)) + kTOffLagMs;
     }
 
-    // P wave: largest magnitude between onset - 300 ms and onset - 40 ms.
-    const std::int64_t p0 = std::max<std::int64_t>(d + 1, on - std::lround(0.30 * fs));
+    // P wave: largest magnitude between onset - 300 ms and onset - 40 ms, and after the end of
+    // the previous beat's T wave (T offset - RR), which reaches into that window at fast rates.
+    // Noise: spread of the magnitude over the 80 ms before that window, or over the first
+    // 40 ms after the previous T wave.
+    std::int64_t p0 = std::max<std::int64_t>(d + 1, on - std::lround(0.30 * fs));
+    std::int64_t n0 = std::max<std::int64_t>(0, p0 - std::lround(0.08 * fs)), n1 = p0;
+    if (std::isfinite(f.tOffsetMs) && std::isfinite(rrMs) && rrMs > 0) {
+        const std::int64_t prevT = idx(f.tOffsetMs - rrMs);
+        p0 = std::max(p0, prevT);
+        if (prevT > n0) {
+            n0 = prevT;
+            n1 = std::min(len - 1, std::max(p0, prevT + std::lround(0.04 * fs)));
+        }
+    }
     const std::int64_t p1 = on - std::lround(0.04 * fs);
     if (p1 > p0 + 4) {
         const std::int64_t pp = std::max_element(mag.begin() + p0, mag.begin() + p1) - mag.begin();
         const double qrsAmp = *std::max_element(mag.begin() + on, mag.begin() + off + 1);
-        // Noise: spread of the magnitude in the earliest part of the window.
         double lo = mag[std::size_t(p0)], hi = lo;
-        for (std::int64_t i = std::max<std::int64_t>(0, p0 - std::lround(0.08 * fs)); i <= p0;
-             ++i) {
+        for (std::int64_t i = n0; i <= n1; ++i) {
             lo = std::min(lo, mag[std::size_t(i)]);
             hi = std::max(hi, mag[std::size_t(i)]);
         }

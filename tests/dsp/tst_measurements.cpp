@@ -229,8 +229,9 @@ private slots:
         QVERIFY(std::abs(v.heartRateBpm - hr) < 0.06 * hr);
         QVERIFY(v.qrsMs > 50 && v.qrsMs < 200); // ECGSYN widens its waves at slow rates
         QVERIFY(v.qtMs > 250 && v.qtMs < 600);
-        if (hr < 110) // at 125 bpm the demo's P wave merges into the preceding T wave
-            QVERIFY(std::isfinite(v.prMs) && v.prMs > 80 && v.prMs < 260);
+        // At 125 bpm the demo's P wave (ECGSYN: peak 96 ms before R, PR ~100 ms) starts right
+        // after the preceding T wave; the P search begins where that T wave ends.
+        QVERIFY(std::isfinite(v.prMs) && v.prMs > (hr < 110 ? 80 : 60) && v.prMs < 260);
         QVERIFY(v.qtcFridericiaMs > 0 && v.qtcBazettMs > 0);
         QVERIFY(!a->measurements.windows.empty());
         const auto fs = dsp::rhythmFindings(a->beats, a->measurements);
@@ -380,16 +381,17 @@ void TestMeasurements::ludbDelineationAndRhythm()
     // alone), QRS offset bias ~0 but SD 8.4 ms (CSE 5.8); T offset SD ~20 ms (CSE 15.3)
     // comes from a few records with a long low T tail (LUDB 55). Criterion per fiducial: |mean|
     // and SD below these bounds, and at most maxMissed records not delineated where the
-    // cardiologists marked the wave (P: 3 held-out records, LUDB 31, 87, 127).
+    // cardiologists marked the wave (P: 2 held-out records, LUDB 31 and 127; LUDB 87 was missed
+    // too before the P search began after the preceding T wave).
     const double maxAbsMean[] = {3, 3, 3, 4, 5};
     const double maxSd[] = {8, 7.5, 7, 9.5, 22};
-    const int maxMissed[] = {3, 3, 0, 0, 0};
+    const int maxMissed[] = {2, 2, 0, 0, 0};
     for (int k = 0; k < 5; ++k) {
         QVERIFY2(stats[k].e.size() >= 35, names[k]);
         QVERIFY2(std::abs(stats[k].mean()) <= maxAbsMean[k], names[k]);
         QVERIFY2(stats[k].sd() <= maxSd[k], names[k]);
         QVERIFY2(stats[k].missed <= maxMissed[k], names[k]);
-        QVERIFY2(stats[k].extra <= 1, names[k]); // LUDB 83 (AF): a P wave reported
+        QVERIFY2(stats[k].extra <= 1, names[k]); // LUDB 103 (flutter): a flutter wave as P
     }
     QVERIFY(heldOutSinusT.e.size() >= 35);
     QVERIFY(heldOutSinusT.sd() <= 21); // 2 SD 39 ms vs CSE 30.6
