@@ -39,6 +39,7 @@ constexpr double kPOnLagMs = 9.0;
 // P offset: humps after the P peak at least this fraction of the peak (above the lowest
 // magnitude before QRS onset) belong to a notched P wave (LUDB 43: two humps 40 ms apart).
 constexpr double kPHump = 0.3;
+constexpr double kPWindowMinS = 0.200;
 // T wave: peak searched up to min(0.7 RR + 60 ms, 500 ms) after R; T end by the trapezium
 // between the steepest descent and a point 200 ms later.
 constexpr double kTMaxMs = 500.0;
@@ -331,13 +332,15 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
     }
 
     // P wave: largest magnitude between onset - 300 ms and onset - 40 ms, and after the end of
-    // the previous beat's T wave (T offset - RR), which reaches into that window at fast rates.
+    // the previous beat's T wave (T offset - RR), which reaches into that window at fast rates
+    // (never after onset - 200 ms, should the T offset be late).
     // Noise: spread of the magnitude over the 80 ms before that window, or over the first
     // 40 ms after the previous T wave.
     std::int64_t p0 = std::max<std::int64_t>(d + 1, on - std::lround(0.30 * fs));
     std::int64_t n0 = std::max<std::int64_t>(0, p0 - std::lround(0.08 * fs)), n1 = p0;
     if (std::isfinite(f.tOffsetMs) && std::isfinite(rrMs) && rrMs > 0) {
-        const std::int64_t prevT = idx(f.tOffsetMs - rrMs);
+        const std::int64_t prevT =
+            std::min(idx(f.tOffsetMs - rrMs), on - std::lround(kPWindowMinS * fs));
         p0 = std::max(p0, prevT);
         if (prevT > n0) {
             n0 = prevT;
