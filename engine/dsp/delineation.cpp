@@ -1,5 +1,6 @@
-// Median beat and its multi-lead delineation: QRS from the spatial velocity, T end and P
-// boundaries with the trapezium-area method (Vazquez-Seisdedos et al. 2011) on the spatial
+// Median beat and its multi-lead delineation: QRS from the spatial velocity (onset: from the
+// spatial deviation off the PR-segment level back to the isoelectric velocity floor), T end and
+// P boundaries with the trapezium-area method (Vazquez-Seisdedos et al. 2011) on the spatial
 // magnitude of the baseline-corrected median beats.
 
 #include "dsp/measurements.h"
@@ -16,11 +17,12 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Tuned on the LUDB development records (ID % 4 == 1); tests/dsp/tst_measurements.cpp reports
 // the held-out records (ID % 4 == 3) separately.
-// QRS boundaries: spatial velocity falls below this fraction of its peak above the floor.
+// QRS boundaries: spatial velocity falls below this fraction of its peak above the floor (the
+// onset found so is preliminary: it places the PR-segment baseline and bounds the P search).
 constexpr double kOn = 0.02;
 constexpr double kOff = 0.04;
-// QRS onset search also stops at a velocity valley below 15 % of the peak (a P wave close to
-// the QRS must not pull the onset back); kRise = how much the velocity must rise again.
+// The preliminary onset search also stops at a velocity valley below 15 % of the peak (a P
+// wave close to the QRS must not pull it back); kRise = how much the velocity must rise again.
 constexpr double kOnValley = 0.15;
 constexpr double kRise = 0.05;
 // QRS onset: walking back from R, the first sample where the leads' spatial deviation from
@@ -39,13 +41,12 @@ constexpr double kPOnLagMs = 9.0;
 // P offset: humps after the P peak at least this fraction of the peak (above the lowest
 // magnitude before QRS onset) belong to a notched P wave (LUDB 43: two humps 40 ms apart).
 constexpr double kPHump = 0.3;
+// The P search starts after the preceding T wave, but no later than this before QRS onset.
 constexpr double kPWindowMinS = 0.200;
 // T wave: peak searched up to min(0.7 RR + 60 ms, 500 ms) after R; T end by the trapezium
 // between the steepest descent and a point 200 ms later.
 constexpr double kTMaxMs = 500.0;
 constexpr double kTFarS = 0.200;
-// QRS boundaries: spatial velocity falls below this fraction of its peak above the floor
-// (tuned on LUDB; see tests/dsp/tst_measurements.cpp).
 
 /// Trapezium-area boundary: between the steepest point m and the far end r of a decaying
 /// curve x, the i that maximises 0.5 * |x[m] - x[i]| * (2 r - i - m) (|r - i| for direction).

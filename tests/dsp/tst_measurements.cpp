@@ -20,8 +20,9 @@ namespace {
 
 // MIT-BIH 10 s windows: AF windows (208) flagged at least, AF windows reporting a PR interval at
 // most, windows of other rhythms (atrial flutter aside; 1398) flagged at most. Reached values;
-// before the S-aware irregularity and the per-beat P check: 179, 22 and 160.
-const int kMinAfFlagged = 195, kMaxAfWithPr = 6, kMaxOtherFlagged = 49;
+// before the S-aware irregularity and the per-beat P check: 179, 22 and 160; other rhythms
+// flagged 49 before the P search began after the preceding T wave.
+const int kMinAfFlagged = 195, kMaxAfWithPr = 6, kMaxOtherFlagged = 32;
 
 bool hasFinding(const std::vector<dsp::Finding>& fs, dsp::FindingKind k)
 {
@@ -375,16 +376,19 @@ void TestMeasurements::ludbDelineationAndRhythm()
     std::printf("LUDB rhythm: AF found %d/%d, AF called in sinus %d/%d, bradycardia %d/%d\n",
                 afFound, afTotal, sinusFalseAf, sinusTotal, bradyFound, bradyTotal);
     std::fflush(stdout);
-    // Asserted on the held-out records: the reached values with a small margin. P offset
-    // (2 SD 13.0 ms) is at the CSE 2 SD tolerance (12.7), P onset near it (14.6 vs 10.2); QRS
-    // onset -1.5 +- 6.4 ms (CSE 2 SD 6.5: SD 3.25; was 10.5 with a relative velocity threshold
-    // alone), QRS offset bias ~0 but SD 8.4 ms (CSE 5.8); T offset SD ~20 ms (CSE 15.3)
-    // comes from a few records with a long low T tail (LUDB 55). Criterion per fiducial: |mean|
+    // Asserted on the held-out records: the reached values with a small margin (mean +- SD ms):
+    // P onset 0.4 +- 7.3 (2 SD 14.5, CSE 10.2), P offset -0.5 +- 6.4 (12.9 vs 12.7), QRS onset
+    // -1.5 +- 6.4 (12.7 vs 6.5; 10.5 before the onset started from the spatial deviation off the
+    // PR level), QRS offset -1.9 +- 8.4 (16.8 vs 11.6), T offset 0.6 +- 20.2 (40.5 vs 30.6).
+    // Most of what is left is the reference's own spread: the earliest / latest over 12 leads
+    // follows whichever single lead the cardiologists marked early / late (T offset: LUDB 29,
+    // lead II only, 130 ms after the other leads); on the development half our error correlates
+    // -0.5 to -0.8 with (reference - median of the per-lead marks). Criterion per fiducial: |mean|
     // and SD below these bounds, and at most maxMissed records not delineated where the
     // cardiologists marked the wave (P: 2 held-out records, LUDB 31 and 127; LUDB 87 was missed
     // too before the P search began after the preceding T wave).
-    const double maxAbsMean[] = {3, 3, 3, 4, 5};
-    const double maxSd[] = {8, 7.5, 7, 9.5, 22};
+    const double maxAbsMean[] = {1.5, 1.5, 2.5, 3, 2};
+    const double maxSd[] = {8, 7, 7, 9, 21};
     const int maxMissed[] = {2, 2, 0, 0, 0};
     for (int k = 0; k < 5; ++k) {
         QVERIFY2(stats[k].e.size() >= 35, names[k]);
@@ -394,7 +398,7 @@ void TestMeasurements::ludbDelineationAndRhythm()
         QVERIFY2(stats[k].extra <= 1, names[k]); // LUDB 103 (flutter): a flutter wave as P
     }
     QVERIFY(heldOutSinusT.e.size() >= 35);
-    QVERIFY(heldOutSinusT.sd() <= 21); // 2 SD 39 ms vs CSE 30.6
+    QVERIFY(heldOutSinusT.sd() <= 20.5); // 19.7: 2 SD 39 ms vs CSE 30.6
     QVERIFY(afFound * 10 >= afTotal * 6);
     QVERIFY(sinusFalseAf * 20 <= sinusTotal);
     QVERIFY(bradyFound * 10 >= bradyTotal * 5);
