@@ -38,11 +38,15 @@ constexpr double kOnLagMs = 12.0;
 constexpr double kOffLagMs = 11.0;
 constexpr double kTOffLagMs = 10.0;
 constexpr double kPOnLagMs = 9.0;
+constexpr double kPOffLagMs = 5.0;
 // P offset: humps after the P peak at least this fraction of the peak (above the lowest
 // magnitude before QRS onset) belong to a notched P wave (LUDB 43: two humps 40 ms apart).
 constexpr double kPHump = 0.3;
 // The P search starts after the preceding T wave, but no later than this before QRS onset.
 constexpr double kPWindowMinS = 0.200;
+// P offset: trapezium from the steepest descent to 80 ms later, but at most to this before the
+// QRS onset point (a P wave running into the QRS otherwise pulls the offset late).
+constexpr double kPOffGapS = 0.020;
 // T wave: peak searched up to min(0.7 RR + 60 ms, 500 ms) after R; T end by the trapezium
 // between the steepest descent and a point 200 ms later.
 constexpr double kTMaxMs = 500.0;
@@ -305,7 +309,8 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
     }
     for (double& v : mag)
         v = std::sqrt(v);
-    f.qrsOnsetMs = ms(qrsOnset(vel, mag, r, b0, fs, vmax)) - kOnLagMs;
+    const std::int64_t qrsOn = qrsOnset(vel, mag, r, b0, fs, vmax);
+    f.qrsOnsetMs = ms(qrsOn) - kOnLagMs;
     mag = smooth(mag, int(std::lround(0.008 * fs)));
 
     // T wave: largest magnitude between QRS offset + 60 ms and min(R + 0.7 RR, end).
@@ -388,7 +393,10 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
             f.pOnsetMs =
                 ms(trapezium(mag, up, std::max<std::int64_t>(0, up - std::lround(0.08 * fs)))) -
                 kPOnLagMs;
-            f.pOffsetMs = ms(trapezium(mag, down, std::min(on, down + std::lround(0.08 * fs))));
+            const std::int64_t pEnd =
+                std::min(qrsOn - std::lround(kPOffGapS * fs), down + std::lround(0.08 * fs));
+            f.pOffsetMs =
+                std::min(ms(trapezium(mag, down, std::max(down, pEnd))) + kPOffLagMs, f.qrsOnsetMs);
         }
     }
     return f;

@@ -21,8 +21,9 @@ namespace {
 // MIT-BIH 10 s windows: AF windows (208) flagged at least, AF windows reporting a PR interval at
 // most, windows of other rhythms (atrial flutter aside; 1398) flagged at most. Reached values;
 // before the S-aware irregularity and the per-beat P check: 179, 22 and 160; other rhythms
-// flagged 49 before the P search began after the preceding T wave.
-const int kMinAfFlagged = 195, kMaxAfWithPr = 6, kMaxOtherFlagged = 32;
+// flagged 49 before the P search began after the preceding T wave and the P offset stopped
+// before the QRS.
+const int kMinAfFlagged = 195, kMaxAfWithPr = 6, kMaxOtherFlagged = 30;
 
 bool hasFinding(const std::vector<dsp::Finding>& fs, dsp::FindingKind k)
 {
@@ -377,7 +378,8 @@ void TestMeasurements::ludbDelineationAndRhythm()
                 afFound, afTotal, sinusFalseAf, sinusTotal, bradyFound, bradyTotal);
     std::fflush(stdout);
     // Asserted on the held-out records: the reached values with a small margin (mean +- SD ms):
-    // P onset 0.4 +- 7.3 (2 SD 14.5, CSE 10.2), P offset -0.5 +- 6.4 (12.9 vs 12.7), QRS onset
+    // P onset 0.4 +- 7.3 (2 SD 14.5, CSE 10.2), P offset 1.6 +- 5.1 (10.2 vs 12.7; 6.4 before its
+    // trapezium stopped 20 ms before the QRS onset point), QRS onset
     // -1.5 +- 6.4 (12.7 vs 6.5; 10.5 before the onset started from the spatial deviation off the
     // PR level), QRS offset -1.9 +- 8.4 (16.8 vs 11.6), T offset 0.6 +- 20.2 (40.5 vs 30.6).
     // Most of what is left is the reference's own spread: the earliest / latest over 12 leads
@@ -387,8 +389,8 @@ void TestMeasurements::ludbDelineationAndRhythm()
     // and SD below these bounds, and at most maxMissed records not delineated where the
     // cardiologists marked the wave (P: 2 held-out records, LUDB 31 and 127; LUDB 87 was missed
     // too before the P search began after the preceding T wave).
-    const double maxAbsMean[] = {1.5, 1.5, 2.5, 3, 2};
-    const double maxSd[] = {8, 7, 7, 9, 21};
+    const double maxAbsMean[] = {1.5, 2.5, 2.5, 3, 2};
+    const double maxSd[] = {8, 5.5, 7, 9, 21};
     const int maxMissed[] = {2, 2, 0, 0, 0};
     for (int k = 0; k < 5; ++k) {
         QVERIFY2(stats[k].e.size() >= 35, names[k]);
