@@ -26,7 +26,8 @@ constexpr double kOff = 0.04;
 constexpr double kOnValley = 0.15;
 constexpr double kRise = 0.05;
 // QRS onset: walking back from R, the first sample where the leads' spatial deviation from
-// their PR-segment level falls below kOnDevMv (a deflection any lead shows clearly), then on
+// their PR-segment level falls below kOnDevMv x sqrt(leads / 12) (80 uV over 12 leads: 23 uV
+// RMS per lead, so that fewer leads keep the same per-lead level), then on
 // to where the spatial velocity falls below kOnFloor x its median in the isoelectric stretch
 // 50-20 ms before that point (or below kOn x its peak) for kOnHoldMs, or has a valley.
 constexpr double kOnDevMv = 0.08;
@@ -85,12 +86,14 @@ std::vector<double> smooth(const std::vector<double>& x, int half)
 }
 
 /// QRS onset (index) from the spatial velocity `vel` (peak vmax) and the spatial deviation
-/// `dev` from the PR-segment level; never before `earliest`.
+/// `dev` from the PR-segment level over `leadCount` leads; never before `earliest`.
 std::int64_t qrsOnset(const std::vector<double>& vel, const std::vector<double>& dev,
-                      std::int64_t r, std::int64_t earliest, double fs, double vmax)
+                      std::size_t leadCount, std::int64_t r, std::int64_t earliest, double fs,
+                      double vmax)
 {
+    const double devMv = kOnDevMv * std::sqrt(double(leadCount) / 12.0);
     std::int64_t i = r;
-    while (i > earliest && dev[std::size_t(i)] >= kOnDevMv)
+    while (i > earliest && dev[std::size_t(i)] >= devMv)
         --i;
     const std::int64_t w0 = std::max<std::int64_t>(0, i - std::lround(0.050 * fs));
     const std::int64_t w1 = std::max<std::int64_t>(w0 + 1, i - std::lround(0.020 * fs));
@@ -309,7 +312,7 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
     }
     for (double& v : mag)
         v = std::sqrt(v);
-    const std::int64_t qrsOn = qrsOnset(vel, mag, r, b0, fs, vmax);
+    const std::int64_t qrsOn = qrsOnset(vel, mag, leads.size(), r, b0, fs, vmax);
     f.qrsOnsetMs = ms(qrsOn) - kOnLagMs;
     mag = smooth(mag, int(std::lround(0.008 * fs)));
 

@@ -23,7 +23,7 @@ namespace {
 // before the S-aware irregularity and the per-beat P check: 179, 22 and 160; other rhythms
 // flagged 49 before the P search began after the preceding T wave and the P offset stopped
 // before the QRS.
-const int kMinAfFlagged = 195, kMaxAfWithPr = 6, kMaxOtherFlagged = 30;
+const int kMinAfFlagged = 196, kMaxAfWithPr = 5, kMaxOtherFlagged = 30;
 
 bool hasFinding(const std::vector<dsp::Finding>& fs, dsp::FindingKind k)
 {
