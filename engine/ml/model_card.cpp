@@ -212,11 +212,17 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
                                              "wander)"
                                            : "off")
            << "; " << count(config["epochs_run"]) << " of at most " << count(config["epochs_max"])
-           << " epochs, best fold-9 epoch " << count(config["best_epoch"]) << "; "
-           << num(config["seconds"].number() / 60.0, "%.1f") << " min wall time with "
-           << count(config["threads"]) << " threads.\n"
-           << "- Calibration: Platt scaling on fold 9, a = "
-           << num(model["calibration"]["a"].number(), "%.4f")
+           << " epochs, "
+           << (crossFit ? std::string("the last one kept (no early stopping)")
+                        : "best fold-9 epoch " + count(config["best_epoch"]))
+           << "; " << num(config["seconds"].number() / 60.0, "%.1f") << " min wall time"
+           << (config["cpu_seconds"].isNumber()
+                   ? " (" + num(config["cpu_seconds"].number() / 60.0, "%.1f") + " min CPU)"
+                   : std::string())
+           << " with "
+           << count(config["threads"]) << " threads, data loading included.\n"
+           << "- Calibration: Platt scaling on " << model["calibration"]["fitted_on"].string()
+           << ", a = " << num(model["calibration"]["a"].number(), "%.4f")
            << ", b = " << num(model["calibration"]["b"].number(), "%.4f") << ".\n";
     }
     md << "- Fold-9 AUC by lead set:";
