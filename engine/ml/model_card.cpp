@@ -316,7 +316,11 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
               "with fewer leads some are missing or measured differently.\n\n";
     } else {
         md << "## Reduced lead sets (same model, absent leads zero)\n\n"
-           << "`limb6` = I, II, III, aVR, aVL, aVF; `2` = II + V1 (like MIT-BIH); `1` = II.\n\n";
+           << "`limb6` = I, II, III, aVR, aVL, aVF; `2` = II + V1 (like MIT-BIH); `1` = II. "
+              "Sensitivity and specificity are at the thresholds above, which were chosen on "
+              "12-lead predictions; with fewer leads the probabilities shift. Where a row's "
+              "specificity is low, long recordings with that lead set are flagged for much of "
+              "their length.\n\n";
         groupTable(metrics["by_lead_set"]);
     }
 
