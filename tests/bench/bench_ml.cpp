@@ -5,6 +5,7 @@
 
 #include "io/open.h"
 #include "ml/detector.h"
+#include "ml/thread_waiting.h"
 
 #include <benchmark/benchmark.h>
 
@@ -132,4 +133,11 @@ BENCHMARK(BM_Holter24h3Lead)
     ->Unit(benchmark::kSecond)
     ->UseRealTime();
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv)
+{
+    ml::preferPassiveThreadWaiting(argv); // as ecglens and ecglens-cli do
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -25,6 +25,7 @@
 #include "ml/detector.h"
 #include "ml/net.h"
 #include "ml/ptbxl.h"
+#include "ml/thread_waiting.h"
 #include "xai/ecg_game.h"
 #include "xai/explain_recording.h"
 
@@ -355,6 +356,7 @@ private:
 
 int main(int argc, char** argv)
 {
+    ecglens::ml::preferPassiveThreadWaiting(argv); // as ecglens and ecglens-cli do
     benchmark::Initialize(&argc, argv);
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
