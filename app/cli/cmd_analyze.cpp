@@ -106,8 +106,11 @@ int runAnalyze(const QStringList& args)
         };
         m[QStringLiteral("thresholds")] = thresholdsJson(a.model.thresholds); // unknown age
         o[QStringLiteral("model")] = m;
-        // The thresholds the class was decided with (the patient's age group's).
-        o[QStringLiteral("thresholds")] = thresholdsJson(a.thresholds);
+        // The thresholds the class was decided with (the patient's age group's, chosen for the
+        // lead set nearest to the recording's leads).
+        QJsonObject applied = thresholdsJson(a.thresholds);
+        applied[QStringLiteral("lead_set")] = fromStd(a.thresholdLeadSet);
+        o[QStringLiteral("thresholds")] = applied;
         o[QStringLiteral("disclaimer")] = QStringLiteral("decision support, not a diagnosis");
         printJson(o);
         return kExitOk;
@@ -116,8 +119,8 @@ int runAnalyze(const QStringList& args)
                 a.probability);
     std::printf("Model:       %s %s (sha256 %.16s...)\n", a.model.name.c_str(),
                 a.model.version.c_str(), a.model.sha256.c_str());
-    std::printf("Thresholds:  borderline >= %.3f, anomalous >= %.3f\n", a.thresholds.borderline,
-                a.thresholds.anomalous);
+    std::printf("Thresholds:  borderline >= %.3f, anomalous >= %.3f (chosen for lead set %s)\n",
+                a.thresholds.borderline, a.thresholds.anomalous, a.thresholdLeadSet.c_str());
     std::printf("Windows:     %zu, flagged segments: %zu\n", a.windows.size(), a.flagged.size());
     for (const auto& f : a.flagged)
         std::printf("  flagged %.1f-%.1f s  p=%.3f\n", f.startS, f.endS, f.probability);

@@ -233,7 +233,12 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
     std::vector<double> probabilities;
     for (float l : logits)
         probabilities.push_back(detector.probability(l));
-    finishAnalysis(a, starts, p.samples, probabilities, detector.thresholdsFor(setup->ageYears));
+    std::vector<std::string> sets;
+    for (const auto& s : detector.info().leadSetThresholds)
+        sets.push_back(s.leadSet);
+    a.thresholdLeadSet = nearestLeadSet(p.present, sets);
+    finishAnalysis(a, starts, p.samples, probabilities,
+                   detector.thresholdsFor(setup->ageYears, a.thresholdLeadSet));
     if (progress)
         progress(1.0);
     return std::move(a);

@@ -75,6 +75,12 @@ Result<Detector> Detector::load(const std::string& modelDir)
     info.calibrationA = m["calibration"]["a"].number(1.0);
     info.calibrationB = m["calibration"]["b"].number(0.0);
     readThresholds(m["thresholds"], info.thresholds, info.ageGroupThresholds);
+    for (const auto& [set, th] : m["thresholds_by_lead_set"].members()) {
+        ModelInfo::LeadSetThresholds s;
+        s.leadSet = set;
+        readThresholds(th, s.unknownAge, s.byAgeGroup);
+        info.leadSetThresholds.push_back(std::move(s));
+    }
     for (const Json& s : m["trained_lead_sets"].items())
         info.trainedLeadSets.push_back(s.string());
     if (info.inputFsHz != kModelFsHz || info.windowSamples != kWindowSamples ||
@@ -127,8 +133,12 @@ double Detector::probability(float logit) const
     return sigmoid(m_impl->info.calibrationA * double(logit) + m_impl->info.calibrationB);
 }
 
-Thresholds Detector::thresholdsFor(std::optional<double> ageYears) const
+Thresholds Detector::thresholdsFor(std::optional<double> ageYears,
+                                   const std::string& leadSet) const
 {
+    for (const auto& s : m_impl->info.leadSetThresholds)
+        if (s.leadSet == leadSet)
+            return thresholdsForAge(s.byAgeGroup, s.unknownAge, ageYears);
     return thresholdsForAge(m_impl->info.ageGroupThresholds, m_impl->info.thresholds, ageYears);
 }
 

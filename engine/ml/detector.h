@@ -26,6 +26,15 @@ struct ModelInfo
     Thresholds thresholds; ///< for an unknown age: the most sensitive of the age groups'
     /// Per age group ("<40", "40-64", ">=65"), chosen on held-out data by chooseThresholds().
     std::vector<std::pair<std::string, Thresholds>> ageGroupThresholds;
+    /// Thresholds chosen by the same rule on the same held-out records scored with a reduced
+    /// lead set ("limb6", "2", "1"; absent leads zero): unknown age, then per age group.
+    struct LeadSetThresholds
+    {
+        std::string leadSet;
+        Thresholds unknownAge;
+        std::vector<std::pair<std::string, Thresholds>> byAgeGroup;
+    };
+    std::vector<LeadSetThresholds> leadSetThresholds; ///< empty for older models
     double calibrationA = 1.0; ///< calibrated log-odds = a * logit + b (Platt, fitted on fold 9)
     double calibrationB = 0.0;
     std::vector<std::string> trainedLeadSets; ///< e.g. "12", "limb6", "2", "1"
@@ -60,8 +69,11 @@ public:
 
     /// Calibrated probability (0-1) of "abnormal" for one raw logit.
     double probability(float logit) const;
-    /// Thresholds for a patient age in years (the age group's), or the general ones if unknown.
-    Thresholds thresholdsFor(std::optional<double> ageYears) const;
+    /// Thresholds for a patient age in years (the age group's), or the general ones if unknown,
+    /// chosen for `leadSet` ("12", or a reduced set of info().leadSetThresholds; the 12-lead
+    /// ones when the model has none for it).
+    Thresholds thresholdsFor(std::optional<double> ageYears,
+                             const std::string& leadSet = "12") const;
     Verdict classify(double probability, std::optional<double> ageYears = {}) const;
     ModelInfo info() const;
 
@@ -115,6 +127,7 @@ struct Analysis
     std::vector<std::string> warnings; ///< outside what the model was validated on
     std::array<bool, kModelLeads> leadsUsed{};
     Thresholds thresholds; ///< the ones applied (patient's age group, or general)
+    std::string thresholdLeadSet = "12"; ///< the lead set they were chosen for (nearestLeadSet)
     ModelInfo model;
 };
 

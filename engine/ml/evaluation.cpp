@@ -253,23 +253,25 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
     const std::vector<PtbxlEntry>& entries = *found;
     std::vector<Window> windows;
     std::vector<int> y;
-    std::vector<Thresholds> recordThresholds;
+    std::vector<std::optional<double>> ages;
     for (const auto& e : entries) {
         auto w = loadPtbxlWindow(e);
         if (!w)
             return R::failure(w.error());
         windows.push_back(std::move(*w));
         y.push_back(e.abnormal ? 1 : 0);
-        recordThresholds.push_back(detector->thresholdsFor(
-            e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt));
+        ages.push_back(e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt);
     }
-    auto margins = [&](const std::vector<double>& p, std::vector<double>& mA,
-                       std::vector<double>& mB) {
+    // Each lead set at its own thresholds (the 12-lead ones for a model without them), as
+    // analyse() applies them to a recording with those leads.
+    auto margins = [&](const std::vector<double>& p, const std::string& set,
+                       std::vector<double>& mA, std::vector<double>& mB) {
         mA.clear();
         mB.clear();
         for (std::size_t i = 0; i < p.size(); ++i) {
-            mA.push_back(p[i] - recordThresholds[i].anomalous);
-            mB.push_back(p[i] - recordThresholds[i].borderline);
+            const Thresholds t = detector->thresholdsFor(ages[i], set);
+            mA.push_back(p[i] - t.anomalous);
+            mB.push_back(p[i] - t.borderline);
         }
     };
     if (log)
@@ -287,7 +289,7 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
         for (float l : logits)
             p.push_back(detector->probability(l));
         std::vector<double> mA, mB;
-        margins(p, mA, mB);
+        margins(p, set, mA, mB);
         if (std::string(set) == "12") {
             probs12 = p;
             mA12 = mA;

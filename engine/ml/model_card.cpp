@@ -249,6 +249,27 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
        << "A group with few abnormal held-out records is pooled with its neighbour(s) (see "
           "\"chosen on\"); its own sensitivity is then not guaranteed, and a low threshold "
           "costs specificity.\n\n";
+    if (const Json& bySet = model["thresholds_by_lead_set"]; !bySet.members().empty()) {
+        md << "Reduced lead sets have their own thresholds, chosen by the same rule on the same "
+              "held-out records scored with only those leads (the others zero); a recording "
+              "gets the set nearest to its leads (`ml::nearestLeadSet`). Borderline / anomalous:"
+              "\n\n| lead set";
+        for (const std::string& g : thresholdAgeGroups())
+            md << " | " << g;
+        md << " | unknown age |\n|---";
+        for (std::size_t i = 0; i <= thresholdAgeGroups().size(); ++i)
+            md << "|---";
+        md << "|\n";
+        for (const auto& [set, th] : bySet.members()) {
+            md << "| " << set;
+            for (const std::string& g : thresholdAgeGroups())
+                md << " | " << num(th["by_age_group"][g]["borderline"].number(NAN), "%.4f")
+                   << " / " << num(th["by_age_group"][g]["anomalous"].number(NAN), "%.4f");
+            md << " | " << num(th["borderline"].number(NAN), "%.4f") << " / "
+               << num(th["anomalous"].number(NAN), "%.4f") << " |\n";
+        }
+        md << "\n";
+    }
 
     md << "## Results on fold(s) " << folds << " (12 leads)\n\n"
        << "Bootstrap 95 % confidence intervals (" << count(metrics["bootstrap_rounds"])
@@ -317,10 +338,9 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
     } else {
         md << "## Reduced lead sets (same model, absent leads zero)\n\n"
            << "`limb6` = I, II, III, aVR, aVL, aVF; `2` = II + V1 (like MIT-BIH); `1` = II. "
-              "Sensitivity and specificity are at the thresholds above, which were chosen on "
-              "12-lead predictions; with fewer leads the probabilities shift. Where a row's "
-              "specificity is low, long recordings with that lead set are flagged for much of "
-              "their length.\n\n";
+              "Sensitivity and specificity are at each lead set's own thresholds when the model has "
+              "them (see above), else at the 12-lead ones. Where a row's specificity is low, long "
+              "recordings with that lead set are flagged for much of their length.\n\n";
         groupTable(metrics["by_lead_set"]);
     }
 

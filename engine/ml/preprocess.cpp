@@ -120,6 +120,31 @@ std::array<bool, kModelLeads> leadSetMask(const std::string& name)
     return m;
 }
 
+std::string nearestLeadSet(const std::array<bool, kModelLeads>& present,
+                           const std::vector<std::string>& candidates)
+{
+    std::string best = "12";
+    int bestDiff = kModelLeads + 1, bestSize = 0;
+    std::vector<std::string> all = candidates;
+    all.insert(all.begin(), "12");
+    for (const std::string& name : all) {
+        const auto mask = leadSetMask(name);
+        int diff = 0, size = 0;
+        for (int k = 0; k < kModelLeads; ++k) {
+            diff += mask[std::size_t(k)] != present[std::size_t(k)];
+            size += mask[std::size_t(k)];
+        }
+        if (size == 0)
+            continue; // not a known set
+        if (diff < bestDiff || (diff == bestDiff && size > bestSize)) {
+            best = name;
+            bestDiff = diff;
+            bestSize = size;
+        }
+    }
+    return best;
+}
+
 void applyLeadMask(Window& w, const std::array<bool, kModelLeads>& mask)
 {
     for (int k = 0; k < kModelLeads && k < w.rows(); ++k)

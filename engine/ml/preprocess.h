@@ -46,6 +46,12 @@ void normaliseWindow(Window& window);
 /// Lead-set masks used in training and evaluation.
 std::array<bool, kModelLeads> leadSetMask(const std::string& name); ///< "12", "limb6", "2", "1"
 
+/// Of `candidates` (lead-set names as for leadSetMask) and "12", the set closest to the `present`
+/// leads: fewest leads differing (present but not in the set, or in the set but absent); on a
+/// tie the set with more leads. E.g. II + V1 + V5 -> "2", I + II -> "1", 11 leads -> "12".
+std::string nearestLeadSet(const std::array<bool, kModelLeads>& present,
+                           const std::vector<std::string>& candidates);
+
 /// Zeroes the leads not in `mask`.
 void applyLeadMask(Window& window, const std::array<bool, kModelLeads>& mask);
 

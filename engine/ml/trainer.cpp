@@ -188,9 +188,20 @@ Json fitOnValidation(const Net& net, const std::vector<Example>& val)
                         "ensemble mean log-odds");
 
     const Json th = thresholdsJson(chooseThresholds(probs, yVal, ages), source);
-    Json sets = Json::object();
-    for (const char* set : {"12", "limb6", "2", "1"})
-        sets.set(set, rocAuc(predictLogits(net, val, leadSetMask(set)), yVal));
+    // The same rule on the same records scored with each reduced lead set (the absent leads
+    // zero, as at run time), so a recording with those leads gets thresholds chosen for them.
+    Json sets = Json::object(), bySet = Json::object();
+    for (const char* set : {"12", "limb6", "2", "1"}) {
+        const auto setLogits = predictLogits(net, val, leadSetMask(set));
+        sets.set(set, rocAuc(setLogits, yVal));
+        if (std::string(set) == "12")
+            continue;
+        std::vector<double> setProbs;
+        for (double l : setLogits)
+            setProbs.push_back(sigmoid(a * l + b));
+        bySet.set(set, thresholdsJson(chooseThresholds(setProbs, yVal, ages),
+                                      source + ", lead set " + set));
+    }
     Json out = Json::object();
     if (crossFit) {
         // Same records as a single model's fold-9 validation: comparable model selection.
@@ -205,6 +216,7 @@ Json fitOnValidation(const Net& net, const std::vector<Example>& val)
     }
     out.set("calibration", cal);
     out.set("thresholds", th);
+    out.set("thresholds_by_lead_set", bySet);
     out.set("fold9_auc_by_lead_set", sets);
     return out;
 }
@@ -258,6 +270,7 @@ Result<bool> recalibrateModel(const std::string& dataDir, const std::string& mod
     const Json fitted = fitOnValidation(*net, val);
     model->set("calibration", fitted["calibration"]);
     model->set("thresholds", fitted["thresholds"]);
+    model->set("thresholds_by_lead_set", fitted["thresholds_by_lead_set"]);
     if (auto v = stampVersion(modelDir, *model, kWeightsFile); !v)
         return R::failure(v.error());
     if (!writeTextFile((dir / kModelFile).string(), model->dump() + "\n"))
@@ -440,6 +453,7 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
     model.set("trained_lead_sets", sets);
     model.set("calibration", fitted["calibration"]);
     model.set("thresholds", fitted["thresholds"]);
+    model.set("thresholds_by_lead_set", fitted["thresholds_by_lead_set"]);
     model.set("label", "abnormal = not (scp_codes NORM with likelihood >= 50)");
     model.set("data", "PTB-XL (Wagner et al., Scientific Data 2020), CC-BY 4.0");
 

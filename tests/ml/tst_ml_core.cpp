@@ -4,6 +4,7 @@
 #include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/metrics.h"
+#include "ml/preprocess.h"
 #include "ml/sha256.h"
 #include "ml/thresholds.h"
 
@@ -326,6 +327,32 @@ private slots:
                      qPrintable(QStringLiteral("%1/%2: %3-%4").arg(c.k).arg(c.n).arg(w.low).arg(w.high)));
         }
         QVERIFY(std::isnan(wilsonInterval(0, 0).low));
+    }
+
+    /// The lead set whose thresholds a recording gets, by hand: fewest differing leads, ties
+    /// to the larger set.
+    void nearestLeadSetByHand()
+    {
+        const std::vector<std::string> sets = {"limb6", "2", "1"};
+        auto present = [](std::initializer_list<int> leads) {
+            std::array<bool, kModelLeads> p{};
+            for (int k : leads)
+                p[std::size_t(k)] = true;
+            return p;
+        };
+        // Leads: 0 I, 1 II, 2 III, 3 aVR, 4 aVL, 5 aVF, 6 V1 ... 11 V6.
+        QCOMPARE(nearestLeadSet(present({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}), sets), std::string("12"));
+        QCOMPARE(nearestLeadSet(present({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), sets), std::string("12"));
+        QCOMPARE(nearestLeadSet(present({0, 1, 2, 3, 4, 5}), sets), std::string("limb6"));
+        QCOMPARE(nearestLeadSet(present({1, 6}), sets), std::string("2"));       // MIT-BIH
+        QCOMPARE(nearestLeadSet(present({1, 6, 10}), sets), std::string("2"));   // II, V1, V5
+        QCOMPARE(nearestLeadSet(present({1}), sets), std::string("1"));
+        QCOMPARE(nearestLeadSet(present({0, 1}), sets), std::string("1")); // I, II: "1" differs in 1, "2" in 2
+        QCOMPARE(nearestLeadSet(present({6}), sets), std::string("2")); // V1: "2" differs in 1 lead, "1" in 2
+        // I, II, III: limb6 differs in 3 leads, 2 in 3, 1 in 2.
+        QCOMPARE(nearestLeadSet(present({0, 1, 2}), sets), std::string("1"));
+        // A model without reduced-set thresholds: always 12.
+        QCOMPARE(nearestLeadSet(present({1}), {}), std::string("12"));
     }
 
     /// The programs restart once with OMP_WAIT_POLICY=PASSIVE unless the user chose a policy;

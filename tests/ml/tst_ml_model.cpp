@@ -1,6 +1,7 @@
 // The shipped model (integrity, refusal of tampered copies), analyse() on synthetic input
 // (windows, cancellation) and the CLI pipeline: train one epoch on a handful of records, then
 // analyze with it, and analyze --json with the shipped model on a normal and an abnormal record.
+#include "io/open.h"
 #include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/model_files.h"
@@ -117,6 +118,47 @@ private slots:
         // Unknown age: the most sensitive (lowest) of the groups' thresholds.
         QCOMPARE(info.thresholds.anomalous, minA);
         QCOMPARE(info.thresholds.borderline, minB);
+    }
+
+    /// Reduced lead sets carry their own thresholds (same rule, same held-out records scored with
+    /// those leads); a 2-lead MIT-BIH record is analysed with the "2" set's, a 12-lead PTB-XL
+    /// record with the 12-lead ones, both as written in model.json.
+    void leadSetThresholdsApplied()
+    {
+        auto d = ml::Detector::load(shippedDir().toStdString());
+        QVERIFY2(d.ok(), d.error().c_str());
+        const auto text = ml::readTextFile(shippedDir().toStdString() + "/model.json");
+        QVERIFY(text.ok());
+        const auto model = ml::Json::parse(*text);
+        QVERIFY(model.ok());
+        QCOMPARE(d->info().leadSetThresholds.size(), std::size_t(3));
+        for (const auto& s : d->info().leadSetThresholds) {
+            QCOMPARE(s.byAgeGroup.size(), std::size_t(3));
+            for (const auto& [group, t] : s.byAgeGroup)
+                QVERIFY2(t.borderline < t.anomalous, (s.leadSet + " " + group).c_str());
+        }
+        struct Case
+        {
+            QString record;
+            std::string set;
+        };
+        for (const Case& c : {Case{QStringLiteral("mitdb/220.hea"), "2"},
+                              Case{QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), "12"}}) {
+            ECGLENS_REQUIRE_DATA(c.record);
+            const auto rec = io::open(test::dataPath(c.record).toStdString());
+            QVERIFY2(rec.ok(), rec.error().c_str());
+            ml::AnalysisOptions opt;
+            opt.ageYears = 50.0; // group 40-64
+            const auto a = ml::analyse(*d, *rec, opt);
+            QVERIFY2(a.ok(), a.error().c_str());
+            QCOMPARE(a->thresholdLeadSet, c.set);
+            const ml::Json& th = c.set == "12" ? (*model)["thresholds"]
+                                               : (*model)["thresholds_by_lead_set"][c.set];
+            QCOMPARE(a->thresholds.anomalous, th["by_age_group"]["40-64"]["anomalous"].number(-1));
+            QCOMPARE(a->thresholds.borderline, th["by_age_group"]["40-64"]["borderline"].number(-1));
+        }
+        // The reduced sets' thresholds differ from the 12-lead ones (else this proves nothing).
+        QVERIFY(d->thresholdsFor(50.0, "2").anomalous != d->thresholdsFor(50.0).anomalous);
     }
 
     /// The ensemble's output is the mean of its members' log-odds; a member never learns from
@@ -340,6 +382,8 @@ private slots:
         const QJsonObject m = o.value(QStringLiteral("model")).toObject();
         QCOMPARE(m.value(QStringLiteral("sha256")).toString().size(), 64);
         QVERIFY(!m.value(QStringLiteral("version")).toString().isEmpty());
+        QCOMPARE(o.value(QStringLiteral("thresholds")).toObject().value(QStringLiteral("lead_set")).toString(),
+                 QStringLiteral("12"));
         if (!extra.isEmpty()) {
             const QJsonArray w = o.value(QStringLiteral("warnings")).toArray();
             bool found = false;
