@@ -304,23 +304,24 @@ ClassicalModel::~ClassicalModel() = default;
 namespace {
 
 /// verifyManifestFiles() for a measurement model: model.json and its "weights_file" required.
-Result<std::string> verifyClassicalManifest(const std::string& dir)
+Result<std::string> verifyClassicalManifest(const std::string& dir, VerifiedFiles* verified)
 {
     const auto model = readTextFile((fs::path(dir) / kModelFile).string());
     const auto mj = model ? Json::parse(*model) : Result<Json>::failure("");
     const std::string weights = mj ? (*mj)["weights_file"].string() : std::string();
     return verifyManifestFiles(dir, {kModelFile, weights}, "model folder " + dir,
-                               "; the model is refused — reinstall the model");
+                               "; the model is refused — reinstall the model", verified);
 }
 
 } // namespace
 
 Result<ClassicalModel> ClassicalModel::load(const std::string& modelDir)
 {
-    const auto sha = verifyClassicalManifest(modelDir);
+    VerifiedFiles verified;
+    const auto sha = verifyClassicalManifest(modelDir, &verified);
     if (!sha)
         return Result<ClassicalModel>::failure(sha.error());
-    if (const auto version = checkVersion(modelDir); !version)
+    if (const auto version = checkVersion(modelDir, &verified); !version)
         return Result<ClassicalModel>::failure(version.error());
     return read(modelDir, *sha);
 }

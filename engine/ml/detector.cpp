@@ -53,10 +53,11 @@ Result<Detector> Detector::load(const std::string& modelDir)
                                      "gradient boosting), not a neural detector; it runs with "
                                      "`ecglens-cli analyze --model " +
                           modelDir + "`; the viewer needs a neural model such as resnet1d");
-    const auto sha = verifyManifest(modelDir);
+    VerifiedFiles verified;
+    const auto sha = verifyManifest(modelDir, &verified);
     if (!sha)
         return R::failure(sha.error());
-    if (const auto version = checkVersion(modelDir); !version)
+    if (const auto version = checkVersion(modelDir, &verified); !version)
         return R::failure(version.error());
     const auto text = readTextFile((fs::path(modelDir) / kModelFile).string());
     if (!text)

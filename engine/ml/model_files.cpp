@@ -31,6 +31,19 @@ Result<bool> writeManifest(const std::string& dir, const std::vector<std::string
     return true;
 }
 
+namespace {
+
+std::string fingerprintOf(const std::string& weightsSha, const Json& model)
+{
+    Json content = Json::object();
+    for (const auto& [key, value] : model.members())
+        if (key != "version")
+            content.set(key, value);
+    return sha256Hex(weightsSha + "\n" + content.dump()).substr(0, 12);
+}
+
+} // namespace
+
 Result<std::string> modelFingerprint(const std::string& dir, const Json& model,
                                      const std::string& weightsFile)
 {
@@ -38,11 +51,7 @@ Result<std::string> modelFingerprint(const std::string& dir, const Json& model,
     if (!weightsSha)
         return Result<std::string>::failure((fs::path(dir) / weightsFile).string() +
                                             ": cannot be read");
-    Json content = Json::object();
-    for (const auto& [key, value] : model.members())
-        if (key != "version")
-            content.set(key, value);
-    return sha256Hex(*weightsSha + "\n" + content.dump()).substr(0, 12);
+    return fingerprintOf(*weightsSha, model);
 }
 
 Result<bool> stampVersion(const std::string& dir, Json& model, const std::string& weightsFile)
@@ -59,7 +68,7 @@ Result<bool> stampVersion(const std::string& dir, Json& model, const std::string
     return true;
 }
 
-Result<bool> checkVersion(const std::string& dir)
+Result<bool> checkVersion(const std::string& dir, const VerifiedFiles* verified)
 {
     using R = Result<bool>;
     const auto text = readTextFile((fs::path(dir) / kModelFile).string());
@@ -70,7 +79,10 @@ Result<bool> checkVersion(const std::string& dir)
         return R::failure(dir + "/" + kModelFile + ": " + model.error());
     const std::string weights =
         (*model)["weights_file"].isString() ? (*model)["weights_file"].string() : kWeightsFile;
-    const auto fingerprint = modelFingerprint(dir, *model, weights);
+    const auto known = verified ? verified->find(weights) : VerifiedFiles::const_iterator();
+    const auto fingerprint = verified && known != verified->end()
+                                 ? Result<std::string>(fingerprintOf(known->second, *model))
+                                 : modelFingerprint(dir, *model, weights);
     if (!fingerprint)
         return R::failure(fingerprint.error());
     const std::string version = (*model)["version"].string();
@@ -85,7 +97,8 @@ Result<bool> checkVersion(const std::string& dir)
 
 Result<std::string> verifyManifestFiles(const std::string& dir,
                                         const std::vector<std::string>& required,
-                                        const std::string& what, const std::string& remedy)
+                                        const std::string& what, const std::string& remedy,
+                                        VerifiedFiles* verified)
 {
     using R = Result<std::string>;
     const std::string path = (fs::path(dir) / kManifestFile).string();
@@ -120,14 +133,16 @@ Result<std::string> verifyManifestFiles(const std::string& dir,
                               " has been modified or damaged (SHA-256 " + actual->substr(0, 16) +
                               "... does not match the manifest's " + expected.substr(0, 16) +
                               "...)" + remedy);
+        if (verified)
+            (*verified)[file] = *actual;
     }
     return sha256Hex(*text);
 }
 
-Result<std::string> verifyManifest(const std::string& dir)
+Result<std::string> verifyManifest(const std::string& dir, VerifiedFiles* verified)
 {
     return verifyManifestFiles(dir, {kModelFile, kWeightsFile}, "model folder " + dir,
-                               "; the model is refused — reinstall the model");
+                               "; the model is refused — reinstall the model", verified);
 }
 
 } // namespace ecglens::ml

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "ml/json_lite.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,19 +33,25 @@ Result<std::string> modelFingerprint(const std::string& dir, const Json& model,
 /// file is written and before model.json is.
 Result<bool> stampVersion(const std::string& dir, Json& model, const std::string& weightsFile);
 
+/// SHA-256 (hex) of files already checked against the manifest, by file name.
+using VerifiedFiles = std::map<std::string, std::string>;
+
 /// Checks that model.json's "version" ends in "+<modelFingerprint()>" (weights named by
-/// "weights_file", default weights.pt); a message saying what differs otherwise.
-Result<bool> checkVersion(const std::string& dir);
+/// "weights_file", default weights.pt); a message saying what differs otherwise. The weights'
+/// SHA-256 is taken from `verified` when it holds them (no second read of the file).
+Result<bool> checkVersion(const std::string& dir, const VerifiedFiles* verified = nullptr);
 
 /// Checks that dir/manifest.json lists every file in `required`, then that every listed file
 /// exists with its SHA-256. Returns the SHA-256 of manifest.json, or a message starting with
 /// `what` (e.g. "model folder X") or naming the first unlisted / missing / tampered file, ending
 /// in `remedy` (e.g. "; the model is refused — reinstall the model").
+/// The files' SHA-256 go into `verified` when given.
 Result<std::string> verifyManifestFiles(const std::string& dir,
                                         const std::vector<std::string>& required,
-                                        const std::string& what, const std::string& remedy);
+                                        const std::string& what, const std::string& remedy,
+                                        VerifiedFiles* verified = nullptr);
 
 /// verifyManifestFiles() for a neural model folder: model.json and weights.pt required.
-Result<std::string> verifyManifest(const std::string& dir);
+Result<std::string> verifyManifest(const std::string& dir, VerifiedFiles* verified = nullptr);
 
 } // namespace ecglens::ml
