@@ -23,10 +23,7 @@ bool isClassicalArch(const std::string& arch)
 
 bool isClassicalModelDir(const std::string& modelDir)
 {
-    const auto text = readTextFile((fs::path(modelDir) / kModelFile).string());
-    if (!text)
-        return false;
-    const auto model = Json::parse(*text);
+    const auto model = readModelJson(modelDir);
     return model && isClassicalArch((*model)["arch"].string());
 }
 
@@ -306,9 +303,8 @@ namespace {
 /// verifyManifestFiles() for a measurement model: model.json and its "weights_file" required.
 Result<std::string> verifyClassicalManifest(const std::string& dir, VerifiedFiles* verified)
 {
-    const auto model = readTextFile((fs::path(dir) / kModelFile).string());
-    const auto mj = model ? Json::parse(*model) : Result<Json>::failure("");
-    const std::string weights = mj ? (*mj)["weights_file"].string() : std::string();
+    const auto model = readModelJson(dir);
+    const std::string weights = model ? (*model)["weights_file"].string() : std::string();
     return verifyManifestFiles(dir, {kModelFile, weights}, "model folder " + dir,
                                "; the model is refused — reinstall the model", verified);
 }
@@ -321,21 +317,22 @@ Result<ClassicalModel> ClassicalModel::load(const std::string& modelDir)
     const auto sha = verifyClassicalManifest(modelDir, &verified);
     if (!sha)
         return Result<ClassicalModel>::failure(sha.error());
-    if (const auto version = checkVersion(modelDir, &verified); !version)
+    const auto model = readModelJson(modelDir);
+    if (!model)
+        return Result<ClassicalModel>::failure(model.error());
+    if (const auto version = checkVersion(modelDir, *model, &verified); !version)
         return Result<ClassicalModel>::failure(version.error());
-    return read(modelDir, *sha);
+    return read(modelDir, *sha, &*model);
 }
 
-Result<ClassicalModel> ClassicalModel::read(const std::string& modelDir, const std::string& sha)
+Result<ClassicalModel> ClassicalModel::read(const std::string& modelDir, const std::string& sha,
+                                            const Json* model)
 {
     using R = Result<ClassicalModel>;
     const fs::path dir(modelDir);
-    const auto text = readTextFile((dir / kModelFile).string());
-    if (!text)
-        return R::failure(text.error());
-    const auto parsed = Json::parse(*text);
+    Result<Json> parsed = model ? Result<Json>(*model) : readModelJson(modelDir);
     if (!parsed)
-        return R::failure(modelDir + "/" + kModelFile + ": " + parsed.error());
+        return R::failure(parsed.error());
     const Json& m = *parsed;
     auto impl = std::make_unique<Impl>();
     ModelInfo& info = impl->info;

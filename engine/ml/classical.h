@@ -121,8 +121,10 @@ private:
     friend Result<ClassicalTrainReport>
     trainClassical(const ClassicalTrainConfig& config,
                    const std::function<void(const std::string&)>& log);
-    /// load() without the manifest check (the trainer reads back what it just wrote).
-    static Result<ClassicalModel> read(const std::string& modelDir, const std::string& sha256);
+    /// load() without the manifest check (the trainer reads back what it just wrote); `model`
+    /// is the folder's model.json when the caller has already read it.
+    static Result<ClassicalModel> read(const std::string& modelDir, const std::string& sha256,
+                                       const Json* model = nullptr);
 
     struct Impl;
     explicit ClassicalModel(std::unique_ptr<Impl> impl);

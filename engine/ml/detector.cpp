@@ -57,14 +57,11 @@ Result<Detector> Detector::load(const std::string& modelDir)
     const auto sha = verifyManifest(modelDir, &verified);
     if (!sha)
         return R::failure(sha.error());
-    if (const auto version = checkVersion(modelDir, &verified); !version)
-        return R::failure(version.error());
-    const auto text = readTextFile((fs::path(modelDir) / kModelFile).string());
-    if (!text)
-        return R::failure(text.error());
-    const auto model = Json::parse(*text);
+    const auto model = readModelJson(modelDir);
     if (!model)
-        return R::failure(modelDir + "/" + kModelFile + ": " + model.error());
+        return R::failure(model.error());
+    if (const auto version = checkVersion(modelDir, *model, &verified); !version)
+        return R::failure(version.error());
     const Json& m = *model;
     ModelInfo info;
     info.name = m["name"].string();

@@ -68,24 +68,32 @@ Result<bool> stampVersion(const std::string& dir, Json& model, const std::string
     return true;
 }
 
-Result<bool> checkVersion(const std::string& dir, const VerifiedFiles* verified)
+Result<Json> readModelJson(const std::string& dir)
+{
+    const std::string path = (fs::path(dir) / kModelFile).string();
+    const auto text = readTextFile(path);
+    if (!text)
+        return Result<Json>::failure(dir + ": no " + kModelFile);
+    auto model = Json::parse(*text);
+    if (!model)
+        return Result<Json>::failure(path + ": " + model.error());
+    return model;
+}
+
+Result<bool> checkVersion(const std::string& dir, const Json& model, const VerifiedFiles* verified)
 {
     using R = Result<bool>;
-    const auto text = readTextFile((fs::path(dir) / kModelFile).string());
-    if (!text)
-        return R::failure(dir + ": no " + kModelFile);
-    const auto model = Json::parse(*text);
-    if (!model)
-        return R::failure(dir + "/" + kModelFile + ": " + model.error());
     const std::string weights =
-        (*model)["weights_file"].isString() ? (*model)["weights_file"].string() : kWeightsFile;
-    const auto known = verified ? verified->find(weights) : VerifiedFiles::const_iterator();
-    const auto fingerprint = verified && known != verified->end()
-                                 ? Result<std::string>(fingerprintOf(known->second, *model))
-                                 : modelFingerprint(dir, *model, weights);
+        model["weights_file"].isString() ? model["weights_file"].string() : kWeightsFile;
+    const std::string* knownSha = nullptr;
+    if (verified)
+        if (const auto it = verified->find(weights); it != verified->end())
+            knownSha = &it->second;
+    const auto fingerprint = knownSha ? Result<std::string>(fingerprintOf(*knownSha, model))
+                                      : modelFingerprint(dir, model, weights);
     if (!fingerprint)
         return R::failure(fingerprint.error());
-    const std::string version = (*model)["version"].string();
+    const std::string version = model["version"].string();
     const std::string suffix = "+" + *fingerprint;
     if (version.size() < suffix.size() ||
         version.compare(version.size() - suffix.size(), suffix.size(), suffix) != 0)

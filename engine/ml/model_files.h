@@ -36,10 +36,14 @@ Result<bool> stampVersion(const std::string& dir, Json& model, const std::string
 /// SHA-256 (hex) of files already checked against the manifest, by file name.
 using VerifiedFiles = std::map<std::string, std::string>;
 
-/// Checks that model.json's "version" ends in "+<modelFingerprint()>" (weights named by
-/// "weights_file", default weights.pt); a message saying what differs otherwise. The weights'
-/// SHA-256 is taken from `verified` when it holds them (no second read of the file).
-Result<bool> checkVersion(const std::string& dir, const VerifiedFiles* verified = nullptr);
+/// dir/model.json, parsed; a message naming the file when it is missing or damaged.
+Result<Json> readModelJson(const std::string& dir);
+
+/// Checks that `model` (dir's model.json)'s "version" ends in "+<modelFingerprint()>" (weights
+/// named by "weights_file", default weights.pt); a message saying what differs otherwise. The
+/// weights' SHA-256 is taken from `verified` when it holds them (no second read of the file).
+Result<bool> checkVersion(const std::string& dir, const Json& model,
+                          const VerifiedFiles* verified = nullptr);
 
 /// Checks that dir/manifest.json lists every file in `required`, then that every listed file
 /// exists with its SHA-256. Returns the SHA-256 of manifest.json, or a message starting with

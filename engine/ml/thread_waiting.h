@@ -6,7 +6,7 @@
 // sleeping when they run out of work. On a workstation shared with other programs that spinning
 // steals the cores the other threads of the same parallel region need: training the shipped
 // ensemble on a truncated set took 3.8 s on the quiet 2-core machine, 43 s next to two busy
-// processes with the default policy and 12.6 s with OMP_WAIT_POLICY=PASSIVE (identical weights
+// processes with the default policy and 7.4-12.6 s with OMP_WAIT_POLICY=PASSIVE (identical weights
 // in all three). libgomp reads the policy once, when it is loaded, before main() runs, so the
 // only way for a program to choose it is to start again with the variable set.
 

@@ -244,10 +244,7 @@ Result<bool> recalibrateModel(const std::string& dataDir, const std::string& mod
 {
     using R = Result<bool>;
     const fs::path dir(modelDir);
-    const auto text = readTextFile((dir / kModelFile).string());
-    if (!text)
-        return R::failure(text.error());
-    auto model = Json::parse(*text);
+    auto model = readModelJson(modelDir);
     if (!model)
         return R::failure(model.error());
     NetSpec spec;

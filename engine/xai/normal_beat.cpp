@@ -4,7 +4,6 @@
 #include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/model_files.h"
-#include "ml/sha256.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -96,10 +95,11 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir)
     using R = Result<NormalBeat>;
     const std::string what = "the normal-template baseline in " + dir;
     const std::string fix = "; reinstall ECG Lens or use the isoelectric baseline";
-    if (const auto verified =
-            ml::verifyManifestFiles(dir, {kNormalBeatFile}, what, "; it is refused" + fix);
-        !verified)
-        return R::failure(verified.error());
+    ml::VerifiedFiles verified;
+    if (const auto manifest = ml::verifyManifestFiles(dir, {kNormalBeatFile}, what,
+                                                      "; it is refused" + fix, &verified);
+        !manifest)
+        return R::failure(manifest.error());
     const std::string path = (fs::path(dir) / kNormalBeatFile).string();
     const auto text = ml::readTextFile(path);
     const auto json = text ? ml::Json::parse(*text) : Result<ml::Json>::failure(text.error());
@@ -112,7 +112,7 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir)
     b.records = int(o["records"].number());
     b.beats = (long long)o["beats"].number();
     b.description = o["source"].string();
-    b.sha256 = ml::sha256Hex(*text);
+    b.sha256 = verified[kNormalBeatFile];
     const auto& rows = o["beat"].items();
     const int len = rows.empty() ? 0 : int(rows.front().items().size());
     if (rows.empty() || len == 0 || b.fsHz <= 0 || b.rIndex < 0 || b.rIndex >= len)
