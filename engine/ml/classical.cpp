@@ -221,7 +221,7 @@ Result<XgbBooster> XgbBooster::train(const Eigen::MatrixXd& x, const std::vector
     return b;
 }
 
-Result<XgbBooster> XgbBooster::load(const std::string& path)
+Result<XgbBooster> XgbBooster::load(const std::string& bytes, const std::string& name)
 {
     using R = Result<XgbBooster>;
     XgbBooster b;
@@ -229,8 +229,8 @@ Result<XgbBooster> XgbBooster::load(const std::string& path)
     if (XGBoosterCreate(nullptr, 0, &h) != 0)
         return R::failure(xgbError("creating a booster"));
     b.m_handle = h;
-    if (XGBoosterLoadModel(h, path.c_str()) != 0)
-        return R::failure(path + ": " + xgbError("loading the model"));
+    if (XGBoosterLoadModelFromBuffer(h, bytes.data(), bst_ulong(bytes.size())) != 0)
+        return R::failure(name + ": " + xgbError("loading the model"));
     // Inference threads are not part of the saved model.
     XGBoosterSetParam(h, "nthread", "2");
     return b;
@@ -317,16 +317,16 @@ Result<ClassicalModel> ClassicalModel::load(const std::string& modelDir)
     const auto sha = verifyClassicalManifest(modelDir, &verified);
     if (!sha)
         return Result<ClassicalModel>::failure(sha.error());
-    const auto model = readModelJson(modelDir);
+    const auto model = readModelJson(modelDir, &verified);
     if (!model)
         return Result<ClassicalModel>::failure(model.error());
     if (const auto version = checkVersion(modelDir, *model, &verified); !version)
         return Result<ClassicalModel>::failure(version.error());
-    return read(modelDir, *sha, &*model);
+    return read(modelDir, *sha, &*model, &verified);
 }
 
 Result<ClassicalModel> ClassicalModel::read(const std::string& modelDir, const std::string& sha,
-                                            const Json* model)
+                                            const Json* model, const VerifiedFiles* verified)
 {
     using R = Result<ClassicalModel>;
     const fs::path dir(modelDir);
@@ -350,10 +350,13 @@ Result<ClassicalModel> ClassicalModel::read(const std::string& modelDir, const s
     if (!pre)
         return R::failure(modelDir + ": " + pre.error() + "; the model is refused as mismatched");
     impl->pre = std::move(*pre);
-    const std::string weights = (dir / m["weights_file"].string()).string();
+    const std::string weightsFile = m["weights_file"].string();
+    const std::string weights = (dir / weightsFile).string();
+    const auto bytes = verifiedOrRead(modelDir, weightsFile, verified);
+    if (!bytes)
+        return R::failure(weights + ": cannot be read");
     if (info.arch == "logreg") {
-        const auto wt = readTextFile(weights);
-        const auto wj = wt ? Json::parse(*wt) : Result<Json>::failure("unreadable");
+        const auto wj = Json::parse(*bytes);
         if (!wj)
             return R::failure(weights + ": cannot be read as JSON");
         const auto& coef = (*wj)["coef"].items();
@@ -366,7 +369,7 @@ Result<ClassicalModel> ClassicalModel::read(const std::string& modelDir, const s
             impl->coef[Eigen::Index(j)] = coef[j].number();
         impl->intercept = (*wj)["intercept"].number();
     } else {
-        auto b = XgbBooster::load(weights);
+        auto b = XgbBooster::load(*bytes, weights);
         if (!b)
             return R::failure(b.error());
         impl->booster = std::move(*b);

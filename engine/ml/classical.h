@@ -8,6 +8,7 @@
 #include "core/result.h"
 #include "ml/detector.h"
 #include "ml/features.h"
+#include "ml/model_files.h"
 
 #include <Eigen/Core>
 
@@ -57,8 +58,9 @@ public:
           const std::vector<std::pair<std::string, std::string>>& params, int rounds,
           const std::function<bool(int round, const XgbBooster&)>& perRound = {});
 
-    /// Loads a model saved by save() (format from the extension: .ubj or .json).
-    static Result<XgbBooster> load(const std::string& path);
+    /// Loads a model from the bytes of a file written by save() (UBJSON or JSON, told apart by
+    /// xgboost from the content); `name` names it in messages.
+    static Result<XgbBooster> load(const std::string& bytes, const std::string& name);
     Result<bool> save(const std::string& path) const;
 
     /// Log-odds output (margin) per row.
@@ -122,9 +124,11 @@ private:
     trainClassical(const ClassicalTrainConfig& config,
                    const std::function<void(const std::string&)>& log);
     /// load() without the manifest check (the trainer reads back what it just wrote); `model`
-    /// is the folder's model.json when the caller has already read it.
+    /// is the folder's model.json when the caller has already read it; files in `verified` are
+    /// taken from there instead of being read again.
     static Result<ClassicalModel> read(const std::string& modelDir, const std::string& sha256,
-                                       const Json* model = nullptr);
+                                       const Json* model = nullptr,
+                                       const VerifiedFiles* verified = nullptr);
 
     struct Impl;
     explicit ClassicalModel(std::unique_ptr<Impl> impl);

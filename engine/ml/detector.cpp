@@ -57,7 +57,7 @@ Result<Detector> Detector::load(const std::string& modelDir)
     const auto sha = verifyManifest(modelDir, &verified);
     if (!sha)
         return R::failure(sha.error());
-    const auto model = readModelJson(modelDir);
+    const auto model = readModelJson(modelDir, &verified);
     if (!model)
         return R::failure(model.error());
     if (const auto version = checkVersion(modelDir, *model, &verified); !version)
@@ -91,7 +91,9 @@ Result<Detector> Detector::load(const std::string& modelDir)
     spec.members = int(m["members"].number(1));
     info.members = spec.members;
     spec.width = int(m["width"].number(32));
-    auto net = Net::load(spec, (fs::path(modelDir) / kWeightsFile).string());
+    // The bytes the manifest check hashed, not a second read of the file.
+    auto net = Net::load(spec, verified[kWeightsFile].bytes,
+                         (fs::path(modelDir) / kWeightsFile).string());
     if (!net)
         return R::failure(net.error());
     auto impl = std::make_unique<Impl>(std::move(*net));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 
 namespace ecglens::ml {
 
@@ -68,10 +69,19 @@ Result<bool> stampVersion(const std::string& dir, Json& model, const std::string
     return true;
 }
 
-Result<Json> readModelJson(const std::string& dir)
+Result<std::string> verifiedOrRead(const std::string& dir, const std::string& file,
+                                   const VerifiedFiles* verified)
+{
+    if (verified)
+        if (const auto it = verified->find(file); it != verified->end())
+            return it->second.bytes;
+    return readTextFile((fs::path(dir) / file).string());
+}
+
+Result<Json> readModelJson(const std::string& dir, const VerifiedFiles* verified)
 {
     const std::string path = (fs::path(dir) / kModelFile).string();
-    const auto text = readTextFile(path);
+    const auto text = verifiedOrRead(dir, kModelFile, verified);
     if (!text)
         return Result<Json>::failure(dir + ": no " + kModelFile);
     auto model = Json::parse(*text);
@@ -88,7 +98,7 @@ Result<bool> checkVersion(const std::string& dir, const Json& model, const Verif
     const std::string* knownSha = nullptr;
     if (verified)
         if (const auto it = verified->find(weights); it != verified->end())
-            knownSha = &it->second;
+            knownSha = &it->second.sha256;
     const auto fingerprint = knownSha ? Result<std::string>(fingerprintOf(*knownSha, model))
                                       : modelFingerprint(dir, model, weights);
     if (!fingerprint)
@@ -133,7 +143,15 @@ Result<std::string> verifyManifestFiles(const std::string& dir,
         const std::string expected = entry["sha256"].string();
         if (file.empty() || file.find("..") != std::string::npos || file.find('/') == 0)
             return R::failure(path + " lists an invalid file name" + remedy);
-        const auto actual = sha256File((fs::path(dir) / file).string());
+        const std::string filePath = (fs::path(dir) / file).string();
+        std::optional<std::string> bytes;
+        if (verified) {
+            if (auto read = readTextFile(filePath))
+                bytes = std::move(*read);
+        }
+        const auto actual = verified ? (bytes ? std::optional<std::string>(sha256Hex(*bytes))
+                                              : std::nullopt)
+                                     : sha256File(filePath);
         if (!actual)
             return R::failure("file " + file + " is missing from " + dir + remedy);
         if (*actual != expected)
@@ -142,7 +160,7 @@ Result<std::string> verifyManifestFiles(const std::string& dir,
                               "... does not match the manifest's " + expected.substr(0, 16) +
                               "...)" + remedy);
         if (verified)
-            (*verified)[file] = *actual;
+            (*verified)[file] = VerifiedFile{*actual, std::move(*bytes)};
     }
     return sha256Hex(*text);
 }

@@ -33,11 +33,26 @@ Result<std::string> modelFingerprint(const std::string& dir, const Json& model,
 /// file is written and before model.json is.
 Result<bool> stampVersion(const std::string& dir, Json& model, const std::string& weightsFile);
 
-/// SHA-256 (hex) of files already checked against the manifest, by file name.
-using VerifiedFiles = std::map<std::string, std::string>;
+/// A file checked against the manifest: its SHA-256 (hex) and the very bytes that were hashed,
+/// so the loader uses what was verified and never reads the file a second time (a file replaced
+/// between the check and the load would otherwise go unnoticed).
+struct VerifiedFile
+{
+    std::string sha256;
+    std::string bytes;
+};
 
-/// dir/model.json, parsed; a message naming the file when it is missing or damaged.
-Result<Json> readModelJson(const std::string& dir);
+/// Files already checked against the manifest, by file name.
+using VerifiedFiles = std::map<std::string, VerifiedFile>;
+
+/// The bytes of `file` from `verified` when it holds them, else read from dir/file; a message
+/// naming the file when it cannot be read.
+Result<std::string> verifiedOrRead(const std::string& dir, const std::string& file,
+                                   const VerifiedFiles* verified);
+
+/// dir/model.json, parsed (from `verified` when it holds it); a message naming the file when it
+/// is missing or damaged.
+Result<Json> readModelJson(const std::string& dir, const VerifiedFiles* verified = nullptr);
 
 /// Checks that `model` (dir's model.json)'s "version" ends in "+<modelFingerprint()>" (weights
 /// named by "weights_file", default weights.pt); a message saying what differs otherwise. The
@@ -49,7 +64,7 @@ Result<bool> checkVersion(const std::string& dir, const Json& model,
 /// exists with its SHA-256. Returns the SHA-256 of manifest.json, or a message starting with
 /// `what` (e.g. "model folder X") or naming the first unlisted / missing / tampered file, ending
 /// in `remedy` (e.g. "; the model is refused — reinstall the model").
-/// The files' SHA-256 go into `verified` when given.
+/// The files' SHA-256 and bytes go into `verified` when given.
 Result<std::string> verifyManifestFiles(const std::string& dir,
                                         const std::vector<std::string>& required,
                                         const std::string& what, const std::string& remedy,

@@ -295,7 +295,7 @@ Result<Net> Net::create(const NetSpec& spec, std::uint64_t seed)
     return Net(std::move(impl));
 }
 
-Result<Net> Net::load(const NetSpec& spec, const std::string& path)
+Result<Net> Net::load(const NetSpec& spec, const std::string& bytes, const std::string& name)
 {
     auto impl = std::make_unique<Impl>();
     impl->spec = spec;
@@ -304,10 +304,10 @@ Result<Net> Net::load(const NetSpec& spec, const std::string& path)
         return Result<Net>::failure("unknown network architecture \"" + spec.arch + "\"");
     try {
         torch::serialize::InputArchive archive;
-        archive.load_from(path);
+        archive.load_from(bytes.data(), bytes.size());
         impl->module->load(archive);
     } catch (const std::exception& e) {
-        return Result<Net>::failure(path + ": weights do not match the " + spec.arch +
+        return Result<Net>::failure(name + ": weights do not match the " + spec.arch +
                                     " architecture or are damaged (" +
                                     std::string(e.what()).substr(0, 200) + ")");
     }

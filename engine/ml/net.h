@@ -33,8 +33,9 @@ public:
 
     /// Fresh weights, initialised deterministically from `seed`.
     static Result<Net> create(const NetSpec& spec, std::uint64_t seed);
-    /// Weights from a file written by save(); the architecture must match `spec`.
-    static Result<Net> load(const NetSpec& spec, const std::string& path);
+    /// Weights from the bytes of a file written by save() (`name` names it in messages); the
+    /// architecture must match `spec`.
+    static Result<Net> load(const NetSpec& spec, const std::string& bytes, const std::string& name);
     Result<bool> save(const std::string& path) const;
 
     const NetSpec& spec() const;

@@ -251,7 +251,11 @@ Result<bool> recalibrateModel(const std::string& dataDir, const std::string& mod
     spec.arch = (*model)["arch"].string();
     spec.members = int((*model)["members"].number(1));
     spec.width = int((*model)["width"].number(32));
-    auto net = Net::load(spec, (dir / kWeightsFile).string());
+    const std::string weightsPath = (dir / kWeightsFile).string();
+    const auto weights = readTextFile(weightsPath);
+    if (!weights)
+        return R::failure(weights.error());
+    auto net = Net::load(spec, *weights, weightsPath);
     if (!net)
         return R::failure(net.error());
     const auto index = readPtbxlIndex(dataDir);

@@ -100,8 +100,7 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir)
                                                       "; it is refused" + fix, &verified);
         !manifest)
         return R::failure(manifest.error());
-    const std::string path = (fs::path(dir) / kNormalBeatFile).string();
-    const auto text = ml::readTextFile(path);
+    const auto text = ml::verifiedOrRead(dir, kNormalBeatFile, &verified);
     const auto json = text ? ml::Json::parse(*text) : Result<ml::Json>::failure(text.error());
     if (!json || (*json)["format"].string() != "ecglens-normal-beat-1")
         return R::failure(what + ": " + kNormalBeatFile + " is not a normal-beat file" + fix);
@@ -112,7 +111,7 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir)
     b.records = int(o["records"].number());
     b.beats = (long long)o["beats"].number();
     b.description = o["source"].string();
-    b.sha256 = verified[kNormalBeatFile];
+    b.sha256 = verified[kNormalBeatFile].sha256;
     const auto& rows = o["beat"].items();
     const int len = rows.empty() ? 0 : int(rows.front().items().size());
     if (rows.empty() || len == 0 || b.fsHz <= 0 || b.rIndex < 0 || b.rIndex >= len)

@@ -334,15 +334,17 @@ void TestMlClassical::boosterSaveLoadRoundTrip()
                 .toStdString();
         const auto saved = b->save(path);
         QVERIFY2(saved.ok(), saved.error().c_str());
-        auto loaded = ml::XgbBooster::load(path);
+        const auto bytes = ml::readTextFile(path);
+        QVERIFY2(bytes.ok(), bytes.error().c_str());
+        auto loaded = ml::XgbBooster::load(*bytes, path);
         QVERIFY2(loaded.ok(), loaded.error().c_str());
         QVERIFY(loaded->margins(x) == b->margins(x)); // bit-identical
         QCOMPARE(loaded->rounds(), b->rounds());
     }
     // A file that is not a model is refused with a message, not a crash.
     const std::string junk = QString(dir.path() + QStringLiteral("/junk.ubj")).toStdString();
-    std::ofstream(junk) << "not a model";
-    QVERIFY(!ml::XgbBooster::load(junk).ok());
+    QVERIFY(!ml::XgbBooster::load("not a model", junk).ok());
+    QVERIFY(!ml::XgbBooster::load({}, junk).ok());
 }
 
 void TestMlClassical::shippedModelsLoadAndTamperedRefused_data()

@@ -259,6 +259,47 @@ private slots:
         QVERIFY2(QString::fromStdString(d.error()).contains(message), d.error().c_str());
     }
 
+    // The manifest check keeps the bytes it hashed and the loaders use those: a weights file
+    // replaced on disk after the check cannot slip in unverified.
+    void verifiedBytesServeTheLoad()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/m");
+        QVERIFY(copyDir(shippedDir(), dir));
+        ml::VerifiedFiles verified;
+        const auto sha = ml::verifyManifest(dir.toStdString(), &verified);
+        QVERIFY2(sha.ok(), sha.error().c_str());
+        const QString weightsPath = dir + QStringLiteral("/weights.pt");
+        QFile original(weightsPath);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray onDisk = original.readAll();
+        original.close();
+        for (const char* name : {ml::kWeightsFile, ml::kModelFile}) {
+            QVERIFY2(verified.count(name) == 1, name);
+            const auto& v = verified.at(name);
+            QCOMPARE(ml::sha256Hex(v.bytes), v.sha256); // the hash is of these very bytes
+        }
+        QVERIFY(verified.at(ml::kWeightsFile).bytes ==
+                std::string(onDisk.constData(), std::size_t(onDisk.size())));
+        // Replace the weights after the check: what the loader gets is still the verified file.
+        QVERIFY(QFile::remove(weightsPath));
+        QFile swapped(weightsPath);
+        QVERIFY(swapped.open(QIODevice::WriteOnly));
+        swapped.write("not the verified weights");
+        swapped.close();
+        const auto bytes = ml::verifiedOrRead(dir.toStdString(), ml::kWeightsFile, &verified);
+        QVERIFY(bytes.ok());
+        QCOMPARE(ml::sha256Hex(*bytes), verified.at(ml::kWeightsFile).sha256);
+        const auto reread = ml::verifiedOrRead(dir.toStdString(), ml::kWeightsFile, nullptr);
+        QVERIFY(reread.ok());
+        QCOMPARE(*reread, std::string("not the verified weights"));
+        // And a fresh load sees the swap.
+        const auto d = ml::Detector::load(dir.toStdString());
+        QVERIFY(!d.ok());
+        QVERIFY2(QString::fromStdString(d.error()).contains(QStringLiteral("modified or damaged")),
+                 d.error().c_str());
+    }
+
     // A measurement model's folder given to the neural detector is refused by name, not as a
     // "mismatched manifest".
     void measurementModelRefusedByDetector()
