@@ -1,7 +1,8 @@
 // Median beat and its multi-lead delineation: QRS from the spatial velocity (onset: from the
 // spatial deviation off the PR-segment level back to the isoelectric velocity floor), T end and
 // P boundaries with the trapezium-area method (Vazquez-Seisdedos et al. 2011) on the spatial
-// magnitude of the baseline-corrected median beats.
+// magnitude of the baseline-corrected median beats; the T end then refined over the leads
+// (same method per lead, near the spatial T end).
 
 #include "dsp/measurements.h"
 
@@ -37,7 +38,9 @@ constexpr double kOnHoldMs = 4.0;
 // offset over 12 leads (mean error on the development records), subtracted.
 constexpr double kOnLagMs = 12.0;
 constexpr double kOffLagMs = 11.0;
-constexpr double kTOffLagMs = 10.0;
+constexpr double kTOffLagMs = 2.0; // median, not mean: LUDB 29 and 61 mark one lead 130 ms late
+// The spatial magnitude's T end (before the per-lead refinement) + this bounds the P search.
+constexpr double kTSpatialLagMs = 10.0;
 constexpr double kPOnLagMs = 9.0;
 constexpr double kPOffLagMs = 5.0;
 // P offset: humps after the P peak at least this fraction of the peak (above the lowest
@@ -52,6 +55,15 @@ constexpr double kPOffGapS = 0.020;
 // between the steepest descent and a point 200 ms later.
 constexpr double kTMaxMs = 500.0;
 constexpr double kTFarS = 0.200;
+// T end over leads (the reference is the latest lead's T end): the per-lead ends' 75th
+// percentile, leads with a T wave of at least 20 % of the largest, ends 30 ms before to 40 ms
+// after the spatial T end; lead T peak in the 150 ms before, steepest slope up to 60 ms after.
+constexpr double kTLeadQuantile = 0.75;
+constexpr double kTLeadAmp = 0.2;
+constexpr double kTLeadEarlyS = 0.030;
+constexpr double kTLeadLateS = 0.040;
+constexpr double kTLeadPreS = 0.150;
+constexpr double kTLeadSlopeS = 0.060;
 
 /// Trapezium-area boundary: between the steepest point m and the far end r of a decaying
 /// curve x, the i that maximises 0.5 * |x[m] - x[i]| * (2 r - i - m) (|r - i| for direction).
@@ -71,18 +83,81 @@ std::int64_t trapezium(const std::vector<double>& x, std::int64_t m, std::int64_
     return best;
 }
 
+/// y[i] = mean of x over [i - half, i + half] (clipped at the ends) for i in [from, to].
+template <typename Samples>
+void boxMean(const Samples& x, int half, std::int64_t from, std::int64_t to, std::vector<double>& y)
+{
+    const std::int64_t n = std::int64_t(x.size());
+    for (std::int64_t i = from; i <= to; ++i) {
+        double s = 0;
+        const std::int64_t k0 = std::max<std::int64_t>(0, i - half);
+        const std::int64_t k1 = std::min<std::int64_t>(n - 1, i + half);
+        for (std::int64_t k = k0; k <= k1; ++k)
+            s += x[std::size_t(k)];
+        y[std::size_t(i)] = s / double(k1 - k0 + 1);
+    }
+}
+
 std::vector<double> smooth(const std::vector<double>& x, int half)
 {
-    const int n = int(x.size());
     std::vector<double> y(x.size());
-    for (int i = 0; i < n; ++i) {
-        double s = 0;
-        int c = 0;
-        for (int k = std::max(0, i - half); k <= std::min(n - 1, i + half); ++k, ++c)
-            s += x[std::size_t(k)];
-        y[std::size_t(i)] = s / c;
-    }
+    boxMean(x, half, 0, std::int64_t(x.size()) - 1, y);
     return y;
+}
+
+/// T end (fractional index) as the reference marks it, the latest over leads: per lead, the
+/// trapezium from its steepest slope towards its level at `spatialEnd` (the spatial magnitude's T
+/// end), its T peak searched in the kTLeadPreS before; the kTLeadQuantile of the leads whose T
+/// wave reaches kTLeadAmp of the largest and whose end lies within [-kTLeadEarlyS, +kTLeadLateS]
+/// of `spatialEnd` (else `spatialEnd`).
+double tEndOverLeads(const std::vector<const std::vector<float>*>& leads, std::int64_t spatialEnd,
+                     std::int64_t tSearch0, double fs)
+{
+    const std::int64_t len = std::int64_t(leads[0]->size());
+    const int half = int(std::lround(0.008 * fs));
+    const std::int64_t a = std::max(tSearch0, spatialEnd - std::lround(kTLeadPreS * fs));
+    const std::int64_t b = std::max(a + 2, spatialEnd);
+    const std::int64_t slopeEnd = std::min(len - 2, spatialEnd + std::lround(kTLeadSlopeS * fs));
+    if (b >= len || slopeEnd <= a)
+        return double(spatialEnd);
+    // Smoothed (+-8 ms) only where read: from a to the farthest trapezium end.
+    const std::int64_t x0 = a, x1 = std::min(len - 1, slopeEnd + std::lround(kTFarS * fs));
+    std::vector<double> x(leads[0]->size());
+    std::vector<double> ends, amps;
+    for (const auto* l : leads) {
+        boxMean(*l, half, x0, x1, x);
+        const double level = x[std::size_t(spatialEnd)];
+        std::int64_t pk = a;
+        for (std::int64_t i = a; i < b; ++i)
+            if (std::abs(x[std::size_t(i)] - level) > std::abs(x[std::size_t(pk)] - level))
+                pk = i;
+        const double pol = x[std::size_t(pk)] >= level ? 1.0 : -1.0;
+        std::int64_t steep = pk;
+        double steepV = -std::numeric_limits<double>::infinity();
+        for (std::int64_t i = pk; i < slopeEnd; ++i) {
+            const double s = pol * (x[std::size_t(i)] - x[std::size_t(i + 1)]);
+            if (s > steepV) {
+                steepV = s;
+                steep = i;
+            }
+        }
+        ends.push_back(
+            double(trapezium(x, steep, std::min(len - 1, steep + std::lround(kTFarS * fs)))));
+        amps.push_back(std::abs(x[std::size_t(pk)] - level));
+    }
+    const double ampMax = *std::max_element(amps.begin(), amps.end());
+    std::vector<double> kept;
+    for (std::size_t k = 0; k < ends.size(); ++k)
+        if (amps[k] >= kTLeadAmp * ampMax && ends[k] >= double(spatialEnd) - kTLeadEarlyS * fs &&
+            ends[k] <= double(spatialEnd) + kTLeadLateS * fs)
+            kept.push_back(ends[k]);
+    if (kept.empty())
+        return double(spatialEnd);
+    std::sort(kept.begin(), kept.end());
+    const double pos = kTLeadQuantile * double(kept.size() - 1);
+    const std::size_t lo = std::size_t(pos);
+    const std::size_t hi = std::min(lo + 1, kept.size() - 1);
+    return kept[lo] + (pos - double(lo)) * (kept[hi] - kept[lo]);
 }
 
 /// QRS onset (index) from the spatial velocity `vel` (peak vmax) and the spatial deviation
@@ -322,6 +397,7 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
                  ms(len - 1) - 20);
     const std::int64_t t0 = std::min(len - 2, off + std::lround(0.06 * fs));
     const std::int64_t t1 = std::max(t0 + 1, idx(tLimitMs));
+    double spatialTEndMs = kNaN; // bounds the P search
     if (t1 > t0 + 2) {
         const std::int64_t tp = std::max_element(mag.begin() + t0, mag.begin() + t1) - mag.begin();
         f.tPeakMs = ms(tp);
@@ -337,7 +413,10 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
             }
         }
         const std::int64_t far = std::min(len - 1, steep + std::lround(kTFarS * fs));
-        f.tOffsetMs = ms(trapezium(mag, steep, far)) + kTOffLagMs;
+        const std::int64_t spatialEnd = trapezium(mag, steep, far);
+        spatialTEndMs = ms(spatialEnd) + kTSpatialLagMs;
+        f.tOffsetMs =
+            (tEndOverLeads(leads, spatialEnd, t0, fs) - double(r)) * 1000.0 / fs + kTOffLagMs;
     }
 
     // P wave: largest magnitude between onset - 300 ms and onset - 40 ms, and after the end of
@@ -347,9 +426,9 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
     // 40 ms after the previous T wave.
     std::int64_t p0 = std::max<std::int64_t>(d + 1, on - std::lround(0.30 * fs));
     std::int64_t n0 = std::max<std::int64_t>(0, p0 - std::lround(0.08 * fs)), n1 = p0;
-    if (std::isfinite(f.tOffsetMs) && std::isfinite(rrMs) && rrMs > 0) {
+    if (std::isfinite(spatialTEndMs) && std::isfinite(rrMs) && rrMs > 0) {
         const std::int64_t prevT =
-            std::min(idx(f.tOffsetMs - rrMs), on - std::lround(kPWindowMinS * fs));
+            std::min(idx(spatialTEndMs - rrMs), on - std::lround(kPWindowMinS * fs));
         p0 = std::max(p0, prevT);
         if (prevT > n0) {
             n0 = prevT;
