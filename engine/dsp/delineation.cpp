@@ -19,7 +19,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Tuned on the LUDB development records (ID % 4 == 1); tests/dsp/tst_measurements.cpp reports
 // the held-out records (ID % 4 == 3) separately.
 // QRS boundaries: spatial velocity falls below this fraction of its peak above the floor (the
-// onset found so is preliminary: it places the PR-segment baseline and bounds the P search).
+// boundaries found so are preliminary: the onset places the PR-segment baseline and bounds the
+// P search, the offset places the ST level and starts the T search).
 constexpr double kOn = 0.02;
 constexpr double kOff = 0.04;
 // The preliminary onset search also stops at a velocity valley below 15 % of the peak (a P
@@ -34,10 +35,17 @@ constexpr double kRise = 0.05;
 constexpr double kOnDevMv = 0.08;
 constexpr double kOnFloor = 3.0;
 constexpr double kOnHoldMs = 4.0;
+// QRS offset likewise, walking forward from R: spatial deviation from the ST level (each lead's
+// mean 15-35 ms after the preliminary offset) below kOffDevMv x sqrt(leads / 12), then on to
+// where the velocity falls below kOffFloor x its median 20-50 ms further on, or has a valley.
+constexpr double kOffDevMv = 0.04;
+constexpr double kOffFloor = 2.0;
+constexpr double kStLevelFromS = 0.015;
+constexpr double kStLevelToS = 0.035;
 // Systematic lag of the threshold points behind the cardiologists' earliest onset / latest
 // offset over 12 leads (mean error on the development records), subtracted.
 constexpr double kOnLagMs = 12.0;
-constexpr double kOffLagMs = 11.0;
+constexpr double kOffLagMs = 4.0;
 constexpr double kTOffLagMs = 2.0; // median, not mean: LUDB 29 and 61 mark one lead 130 ms late
 // The spatial magnitude's T end (before the per-lead refinement) + this bounds the P search.
 constexpr double kTSpatialLagMs = 10.0;
@@ -160,35 +168,62 @@ double tEndOverLeads(const std::vector<const std::vector<float>*>& leads, std::i
     return kept[lo] + (pos - double(lo)) * (kept[hi] - kept[lo]);
 }
 
-/// QRS onset (index) from the spatial velocity `vel` (peak vmax) and the spatial deviation
-/// `dev` from the PR-segment level over `leadCount` leads; never before `earliest`.
-std::int64_t qrsOnset(const std::vector<double>& vel, const std::vector<double>& dev,
-                      std::size_t leadCount, std::int64_t r, std::int64_t earliest, double fs,
-                      double vmax)
+/// QRS boundary (index) from the spatial velocity `vel` (peak vmax) and the spatial deviation
+/// `dev` over `leadCount` leads from the neighbouring level (PR segment for the onset, ST segment
+/// for the offset): walking from R in `step` (-1 onset, +1 offset) to the first sample where `dev`
+/// falls below devMv x sqrt(leads / 12), never past `limit`, then on to where the velocity falls
+/// below floorFactor x its median 20-50 ms further on (or below kOn x its peak) for kOnHoldMs, or
+/// has a valley (a P wave running into the QRS, a notch).
+std::int64_t qrsBoundary(const std::vector<double>& vel, const std::vector<double>& dev,
+                         std::size_t leadCount, std::int64_t r, std::int64_t limit, int step,
+                         double devMv, double floorFactor, double fs, double vmax)
 {
-    const double devMv = kOnDevMv * std::sqrt(double(leadCount) / 12.0);
+    const std::int64_t last = std::int64_t(vel.size()) - 1;
+    const double devTh = devMv * std::sqrt(double(leadCount) / 12.0);
     std::int64_t i = r;
-    while (i > earliest && dev[std::size_t(i)] >= devMv)
-        --i;
-    const std::int64_t w0 = std::max<std::int64_t>(0, i - std::lround(0.050 * fs));
-    const std::int64_t w1 = std::max<std::int64_t>(w0 + 1, i - std::lround(0.020 * fs));
+    while ((step < 0 ? i > limit : i < limit) && dev[std::size_t(i)] >= devTh)
+        i += step;
+    auto at = [&](double s) {
+        return std::clamp<std::int64_t>(i + step * std::lround(s * fs), 0, last);
+    };
+    const std::int64_t w0 = std::min(at(0.050), at(0.020));
+    const std::int64_t w1 = std::max(w0 + 1, std::max(at(0.050), at(0.020)));
     std::vector<double> iso(vel.begin() + w0, vel.begin() + w1);
     std::nth_element(iso.begin(), iso.begin() + std::ptrdiff_t(iso.size() / 2), iso.end());
-    const double th = std::max(kOnFloor * iso[iso.size() / 2], kOn * vmax);
+    const double th = std::max(floorFactor * iso[iso.size() / 2], kOn * vmax);
     const std::int64_t hold = std::max<std::int64_t>(1, std::lround(kOnHoldMs * 1e-3 * fs));
-    const std::int64_t stop = std::max<std::int64_t>(0, i - std::lround(0.040 * fs));
-    // A valley of the velocity (a P wave running into the QRS) ends the search too.
+    const std::int64_t stop = at(0.040);
     std::int64_t minI = i;
-    for (std::int64_t below = 0; i > stop; --i) {
+    for (std::int64_t below = 0; i != stop; i += step) {
         if (vel[std::size_t(i)] > vel[std::size_t(minI)])
             return minI;
         minI = i;
         if (vel[std::size_t(i)] >= th)
             below = 0;
         else if (++below >= hold)
-            return i + hold - 1;
+            return i - step * (hold - 1);
     }
     return i;
+}
+
+/// Spatial deviation y[i] = sqrt(sum over leads of (x - level)^2) for i in [from, to], each
+/// lead's level its mean over [b0, b1).
+void spatialDeviation(const std::vector<const std::vector<float>*>& leads, std::int64_t b0,
+                      std::int64_t b1, std::int64_t from, std::int64_t to, std::vector<double>& y)
+{
+    std::fill(y.begin() + from, y.begin() + to + 1, 0.0);
+    for (const auto* l : leads) {
+        double base = 0;
+        for (std::int64_t i = b0; i < b1; ++i)
+            base += (*l)[std::size_t(i)];
+        base /= double(b1 - b0);
+        for (std::int64_t i = from; i <= to; ++i) {
+            const double v = (*l)[std::size_t(i)] - base;
+            y[std::size_t(i)] += v * v;
+        }
+    }
+    for (std::int64_t i = from; i <= to; ++i)
+        y[std::size_t(i)] = std::sqrt(y[std::size_t(i)]);
 }
 
 typedef float Float4 __attribute__((vector_size(16)));
@@ -369,26 +404,27 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
     // `on` (a relative velocity threshold) places the PR-segment baseline and bounds the P wave.
     const std::int64_t on = boundary(peakOn, idx(-200), thOn, kOnValley);
     const std::int64_t off = boundary(peakOff, idx(220), thOff, 0.0);
-    f.qrsOffsetMs = ms(off) + kOffLagMs;
 
     // Baseline per lead from the PR segment just before QRS onset.
     const std::int64_t b0 = std::max<std::int64_t>(0, on - std::lround(0.020 * fs));
     const std::int64_t b1 = std::max<std::int64_t>(b0 + 1, on - std::lround(0.004 * fs));
     std::vector<double> mag(std::size_t(len), 0.0);
-    for (const auto* l : leads) {
-        double base = 0;
-        for (std::int64_t i = b0; i < b1; ++i)
-            base += (*l)[std::size_t(i)];
-        base /= double(b1 - b0);
-        for (std::int64_t i = 0; i < len; ++i) {
-            const double v = (*l)[std::size_t(i)] - base;
-            mag[std::size_t(i)] += v * v;
-        }
-    }
-    for (double& v : mag)
-        v = std::sqrt(v);
-    const std::int64_t qrsOn = qrsOnset(vel, mag, leads.size(), r, b0, fs, vmax);
+    spatialDeviation(leads, b0, b1, 0, len - 1, mag);
+    const std::int64_t qrsOn =
+        qrsBoundary(vel, mag, leads.size(), r, b0, -1, kOnDevMv, kOnFloor, fs, vmax);
     f.qrsOnsetMs = ms(qrsOn) - kOnLagMs;
+    // QRS offset likewise from the ST level just after the preliminary offset.
+    {
+        const std::int64_t s0 = std::min(len - 2, off + std::lround(kStLevelFromS * fs));
+        const std::int64_t s1 =
+            std::min(len - 1, std::max(s0 + 1, off + std::lround(kStLevelToS * fs)));
+        const std::int64_t limit = std::min(len - 1, off + std::lround(0.060 * fs));
+        std::vector<double> stDev(std::size_t(len), 0.0);
+        spatialDeviation(leads, s0, s1, r, limit, stDev);
+        f.qrsOffsetMs = ms(qrsBoundary(vel, stDev, leads.size(), r, limit, +1, kOffDevMv, kOffFloor,
+                                       fs, vmax)) +
+                        kOffLagMs;
+    }
     mag = smooth(mag, int(std::lround(0.008 * fs)));
 
     // T wave: largest magnitude between QRS offset + 60 ms and min(R + 0.7 RR, end).

@@ -408,7 +408,8 @@ void TestMeasurements::ludbDelineationAndRhythm()
     // P onset 0.4 +- 7.3 (2 SD 14.5, CSE 10.2), P offset 1.6 +- 5.1 (10.2 vs 12.7; 6.4 before its
     // trapezium stopped 20 ms before the QRS onset point), QRS onset
     // -1.5 +- 6.4 (12.7 vs 6.5; 10.5 before the onset started from the spatial deviation off the
-    // PR level), QRS offset -1.9 +- 8.4 (16.8 vs 11.6), T offset -1.4 +- 18.9 (37.9 vs 30.6;
+    // PR level), QRS offset -1.0 +- 7.6 (15.1 vs 11.6; 8.4 before it came from the spatial
+    // deviation off the ST level), T offset -1.4 +- 18.9 (37.9 vs 30.6;
     // 0.6 +- 20.2 from the spatial magnitude alone, before the per-lead refinement).
     // Most of what is left is the reference's own spread: the earliest / latest over 12 leads
     // follows whichever single lead the cardiologists marked early / late (T offset: LUDB 29,
@@ -417,8 +418,8 @@ void TestMeasurements::ludbDelineationAndRhythm()
     // and SD below these bounds, and at most maxMissed records not delineated where the
     // cardiologists marked the wave (P: 2 held-out records, LUDB 31 and 127; LUDB 87 was missed
     // too before the P search began after the preceding T wave).
-    const double maxAbsMean[] = {1.5, 2.5, 2.5, 3, 2};
-    const double maxSd[] = {8, 5.5, 7, 9, 19.5};
+    const double maxAbsMean[] = {1.5, 2.5, 2.5, 1.5, 2};
+    const double maxSd[] = {8, 5.5, 7, 8, 19.5};
     const int maxMissed[] = {2, 2, 0, 0, 0};
     for (int k = 0; k < 5; ++k) {
         QVERIFY2(stats[k].e.size() >= 35, names[k]);
