@@ -29,8 +29,11 @@ int runEvaluate(const QStringList& args)
                                     QStringLiteral("N"), QStringLiteral("2000"));
     const QCommandLineOption noWrite(QStringLiteral("no-write"),
                                      QStringLiteral("Do not write metrics.json / MODEL_CARD.md."));
+    const QCommandLineOption noAmbulatory(
+        QStringLiteral("no-ambulatory"),
+        QStringLiteral("Skip the check of a neural model on DIR/mitdb (MIT-BIH Arrhythmia)."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print metrics JSON."));
-    parser.addOptions({data, model, folds, rounds, noWrite, json});
+    parser.addOptions({data, model, folds, rounds, noWrite, noAmbulatory, json});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 0, exitCode))
         return exitCode;
@@ -40,6 +43,7 @@ int runEvaluate(const QStringList& args)
     ml::EvaluationConfig cfg;
     cfg.dataDir = toStd(parser.value(data));
     cfg.modelDir = toStd(parser.value(model));
+    cfg.ambulatory = !parser.isSet(noAmbulatory);
     cfg.folds.clear();
     for (const QString& f : parser.value(folds).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         bool ok = false;
@@ -71,7 +75,7 @@ int runEvaluate(const QStringList& args)
         std::printf("%s\n", metrics->dump().c_str());
     } else {
         auto line = [&](const char* name, const ml::Json& j) {
-            std::printf("%-14s %.3f (95%% CI %.3f-%.3f)\n", name, j["value"].number(NAN),
+            std::printf("%-18s %.3f (95%% CI %.3f-%.3f)\n", name, j["value"].number(NAN),
                         j["ci_low"].number(NAN), j["ci_high"].number(NAN));
         };
         std::printf("records %g, abnormal %g\n", o["n"].number(), o["n_abnormal"].number());
@@ -86,6 +90,13 @@ int runEvaluate(const QStringList& args)
         for (const auto& [group, g] : (*metrics)["by_age_group"].members()) {
             std::printf("age %-6s n=%g ", group.c_str(), g["n"].number());
             line("sensitivity", g["sensitivity"]);
+        }
+        if (const ml::Json& a = (*metrics)["ambulatory"]; a.isObject()) {
+            std::printf("MIT-BIH: %g records, %g windows (%g with annotated events)\n",
+                        a["records"].number(), a["windows"].number(), a["event_windows"].number());
+            line("window AUC", a["window_auc"]);
+            line("flagged, no event", a["event_free_flagged"]);
+            line("flagged, event", a["event_flagged"]);
         }
     }
     return kExitOk;

@@ -1,5 +1,6 @@
 #include "ml/evaluation.h"
 
+#include "ml/ambulatory.h"
 #include "ml/classical.h"
 #include "ml/detector.h"
 #include "ml/metrics.h"
@@ -19,15 +20,6 @@ namespace {
 
 using Stat = std::function<double(const std::vector<double>&, const std::vector<int>&)>;
 
-Json interval(const Interval& i)
-{
-    Json o = Json::object();
-    o.set("value", i.value);
-    o.set("ci_low", i.low);
-    o.set("ci_high", i.high);
-    return o;
-}
-
 /// p: calibrated probabilities; mA / mB: p minus the record's anomalous / borderline threshold
 /// (thresholds depend on the age group), so "positive" is margin >= 0.
 Json subsetMetrics(const std::vector<double>& p, const std::vector<int>& y,
@@ -42,24 +34,24 @@ Json subsetMetrics(const std::vector<double>& p, const std::vector<int>& y,
     o.set("n_abnormal", pos);
     const int r = cfg.bootstrapRounds;
     const std::uint64_t s = cfg.seed;
-    o.set("auc", interval(bootstrapCi(p, y, rocAuc, r, s)));
+    o.set("auc", intervalJson(bootstrapCi(p, y, rocAuc, r, s)));
     auto at = [](double (Confusion::*m)() const) -> Stat {
         return [m](const std::vector<double>& ps, const std::vector<int>& ys) {
             return (confusionAt(ps, ys, 0.0).*m)();
         };
     };
-    o.set("sensitivity", interval(bootstrapCi(mA, y, at(&Confusion::sensitivity), r, s)));
-    o.set("specificity", interval(bootstrapCi(mA, y, at(&Confusion::specificity), r, s)));
-    o.set("accuracy", interval(bootstrapCi(mA, y, at(&Confusion::accuracy), r, s)));
+    o.set("sensitivity", intervalJson(bootstrapCi(mA, y, at(&Confusion::sensitivity), r, s)));
+    o.set("specificity", intervalJson(bootstrapCi(mA, y, at(&Confusion::specificity), r, s)));
+    o.set("accuracy", intervalJson(bootstrapCi(mA, y, at(&Confusion::accuracy), r, s)));
     if (full) {
-        o.set("precision", interval(bootstrapCi(mA, y, at(&Confusion::precision), r, s)));
-        o.set("f1", interval(bootstrapCi(mA, y, at(&Confusion::f1), r, s)));
+        o.set("precision", intervalJson(bootstrapCi(mA, y, at(&Confusion::precision), r, s)));
+        o.set("f1", intervalJson(bootstrapCi(mA, y, at(&Confusion::f1), r, s)));
         o.set("sensitivity_at_borderline",
-              interval(bootstrapCi(mB, y, at(&Confusion::sensitivity), r, s)));
+              intervalJson(bootstrapCi(mB, y, at(&Confusion::sensitivity), r, s)));
         o.set("specificity_at_borderline",
-              interval(bootstrapCi(mB, y, at(&Confusion::specificity), r, s)));
-        o.set("brier", interval(bootstrapCi(p, y, brierScore, r, s)));
-        o.set("ece", interval(bootstrapCi(
+              intervalJson(bootstrapCi(mB, y, at(&Confusion::specificity), r, s)));
+        o.set("brier", intervalJson(bootstrapCi(p, y, brierScore, r, s)));
+        o.set("ece", intervalJson(bootstrapCi(
                          p, y,
                          [](const std::vector<double>& a, const std::vector<int>& b) {
                              return expectedCalibrationError(a, b, 10);
@@ -237,6 +229,15 @@ Result<Json> evaluateClassical(const EvaluationConfig& cfg,
 
 } // namespace
 
+Json intervalJson(const Interval& i)
+{
+    Json o = Json::object();
+    o.set("value", i.value);
+    o.set("ci_low", i.low);
+    o.set("ci_high", i.high);
+    return o;
+}
+
 Result<Json> evaluateModel(const EvaluationConfig& cfg,
                            const std::function<void(const std::string&)>& log)
 {
@@ -302,6 +303,17 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
     }
     out.set("by_lead_set", leadSets);
     setFairness(out, entries, probs12, mA12, mB12, y, cfg);
+    if (cfg.ambulatory) {
+        // Real Holter recordings beside PTB-XL in the data folder (outside the validation data).
+        const std::string mitdb = (fs::path(cfg.dataDir) / "mitdb").string();
+        if (!fs::is_directory(mitdb))
+            return R::failure(mitdb + " not found: the ambulatory check needs the MIT-BIH "
+                                      "Arrhythmia records there (or pass --no-ambulatory)");
+        auto amb = ambulatoryCheck(*detector, mitdb, cfg.bootstrapRounds, cfg.seed, log);
+        if (!amb)
+            return R::failure(amb.error());
+        out.set("ambulatory", *amb);
+    }
     return out;
 }
 

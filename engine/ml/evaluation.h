@@ -5,6 +5,7 @@
 
 #include "core/result.h"
 #include "ml/json_lite.h"
+#include "ml/metrics.h"
 
 #include <functional>
 #include <string>
@@ -19,7 +20,12 @@ struct EvaluationConfig
     std::vector<int> folds{10};
     int bootstrapRounds = 2000;
     std::uint64_t seed = 20201;
+    /// Neural models: also run ambulatoryCheck() on DATA/mitdb (MIT-BIH Arrhythmia).
+    bool ambulatory = true;
 };
+
+/// {"value", "ci_low", "ci_high"}: how metrics.json holds an interval.
+Json intervalJson(const Interval& interval);
 
 /// Metrics with bootstrap 95 % CIs: overall, by age group and sex, and by lead set, at the
 /// model's shipped thresholds; ROC points. The result is what metrics.json holds.

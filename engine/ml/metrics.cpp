@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <random>
 
@@ -93,8 +94,8 @@ std::vector<ReliabilityBin> reliabilityBins(const std::vector<double>& p, const 
         out[b].high = double(b + 1) / double(out.size());
     }
     for (std::size_t i = 0; i < p.size(); ++i) {
-        const int b = std::clamp(int(std::ceil(p[i] * double(out.size()))) - 1, 0,
-                                 int(out.size()) - 1);
+        const int b =
+            std::clamp(int(std::ceil(p[i] * double(out.size()))) - 1, 0, int(out.size()) - 1);
         ReliabilityBin& r = out[std::size_t(b)];
         r.meanPredicted += p[i];
         r.positives += y[i];
@@ -186,25 +187,47 @@ Interval bootstrapCi(
     const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
     int rounds, std::uint64_t seed, double level)
 {
+    std::vector<int> own(scores.size());
+    for (std::size_t i = 0; i < own.size(); ++i)
+        own[i] = int(i);
+    return clusterBootstrapCi(scores, labels, own, statistic, rounds, seed, level);
+}
+
+Interval clusterBootstrapCi(
+    const std::vector<double>& scores, const std::vector<int>& labels,
+    const std::vector<int>& clusters,
+    const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
+    int rounds, std::uint64_t seed, double level)
+{
     Interval out;
     out.value = statistic(scores, labels);
-    const std::size_t n = scores.size();
-    if (n == 0) {
+    // Items of each cluster, clusters in order of first appearance.
+    std::vector<std::vector<std::size_t>> members;
+    std::map<int, std::size_t> index;
+    for (std::size_t i = 0; i < scores.size() && i < clusters.size(); ++i) {
+        const auto [it, added] = index.emplace(clusters[i], members.size());
+        if (added)
+            members.emplace_back();
+        members[it->second].push_back(i);
+    }
+    if (members.empty()) {
         out.low = out.high = kNaN;
         return out;
     }
     std::mt19937_64 rng(seed);
-    std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+    std::uniform_int_distribution<std::size_t> pick(0, members.size() - 1);
     std::vector<double> stats;
     stats.reserve(std::size_t(rounds));
-    std::vector<double> s(n);
-    std::vector<int> l(n);
+    std::vector<double> s;
+    std::vector<int> l;
     for (int r = 0; r < rounds; ++r) {
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t k = pick(rng);
-            s[i] = scores[k];
-            l[i] = labels[k];
-        }
+        s.clear();
+        l.clear();
+        for (std::size_t c = 0; c < members.size(); ++c)
+            for (std::size_t k : members[pick(rng)]) {
+                s.push_back(scores[k]);
+                l.push_back(labels[k]);
+            }
         const double v = statistic(s, l);
         if (std::isfinite(v))
             stats.push_back(v);
@@ -220,9 +243,8 @@ Interval bootstrapCi(
     return out;
 }
 
-CalibrationCheck eceUnderPerfectCalibration(const std::vector<double>& p,
-                                            const std::vector<int>& y, int bins, int rounds,
-                                            std::uint64_t seed)
+CalibrationCheck eceUnderPerfectCalibration(const std::vector<double>& p, const std::vector<int>& y,
+                                            int bins, int rounds, std::uint64_t seed)
 {
     CalibrationCheck out;
     out.observed = expectedCalibrationError(p, y, bins);

@@ -72,6 +72,15 @@ Interval bootstrapCi(
     const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
     int rounds = 2000, std::uint64_t seed = 20201, double level = 0.95);
 
+/// bootstrapCi() resampling whole clusters (e.g. all windows of one recording) instead of single
+/// items, for items that are not independent; clusters[i] names item i's cluster. With every item
+/// its own cluster it is bootstrapCi() draw for draw.
+Interval clusterBootstrapCi(
+    const std::vector<double>& scores, const std::vector<int>& labels,
+    const std::vector<int>& clusters,
+    const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
+    int rounds = 2000, std::uint64_t seed = 20201, double level = 0.95);
+
 /// How large the expected calibration error of these probabilities would be if they were
 /// perfectly calibrated: labels drawn as Bernoulli(p_i) `rounds` times (mt19937_64, `seed`).
 /// On a small test set the ECE of a perfectly calibrated model is far from 0; this tells

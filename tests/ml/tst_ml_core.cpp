@@ -156,6 +156,32 @@ private slots:
         QCOMPARE(again.low, ci.low);
     }
 
+    // Resampling whole clusters: k identical copies of every record in one cluster each give the
+    // records' own interval (duplicating every item leaves the AUC unchanged), while resampling
+    // the copies one by one would narrow it as if there were k times more records.
+    void clusterBootstrap()
+    {
+        const int k = 5;
+        std::vector<double> s;
+        std::vector<int> l, c;
+        for (std::size_t i = 0; i < m_scores.size(); ++i)
+            for (int j = 0; j < k; ++j) {
+                s.push_back(m_scores[i]);
+                l.push_back(m_labels[i]);
+                c.push_back(int(i));
+            }
+        const Interval records = bootstrapCi(m_scores, m_labels, rocAuc, 2000, 11);
+        const Interval clustered = clusterBootstrapCi(s, l, c, rocAuc, 2000, 11);
+        QCOMPARE(clustered.value, records.value);
+        QVERIFY(std::fabs(clustered.low - records.low) < 1e-12);
+        QVERIFY(std::fabs(clustered.high - records.high) < 1e-12);
+        const Interval naive = bootstrapCi(s, l, rocAuc, 2000, 11);
+        QVERIFY2(naive.high - naive.low < 0.6 * (records.high - records.low),
+                 qPrintable(QStringLiteral("%1 %2")
+                                .arg(naive.high - naive.low)
+                                .arg(records.high - records.low)));
+    }
+
     void platt()
     {
         std::vector<double> logits;
@@ -324,7 +350,8 @@ private slots:
         for (const auto& c : newcombe) {
             const Proportion w = wilsonInterval(c.k, c.n);
             QVERIFY2(std::fabs(w.low - c.low) < 5e-5 && std::fabs(w.high - c.high) < 5e-5,
-                     qPrintable(QStringLiteral("%1/%2: %3-%4").arg(c.k).arg(c.n).arg(w.low).arg(w.high)));
+                     qPrintable(
+                         QStringLiteral("%1/%2: %3-%4").arg(c.k).arg(c.n).arg(w.low).arg(w.high)));
         }
         QVERIFY(std::isnan(wilsonInterval(0, 0).low));
     }
@@ -341,14 +368,18 @@ private slots:
             return p;
         };
         // Leads: 0 I, 1 II, 2 III, 3 aVR, 4 aVL, 5 aVF, 6 V1 ... 11 V6.
-        QCOMPARE(nearestLeadSet(present({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}), sets), std::string("12"));
-        QCOMPARE(nearestLeadSet(present({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), sets), std::string("12"));
+        QCOMPARE(nearestLeadSet(present({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}), sets),
+                 std::string("12"));
+        QCOMPARE(nearestLeadSet(present({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), sets),
+                 std::string("12"));
         QCOMPARE(nearestLeadSet(present({0, 1, 2, 3, 4, 5}), sets), std::string("limb6"));
-        QCOMPARE(nearestLeadSet(present({1, 6}), sets), std::string("2"));       // MIT-BIH
-        QCOMPARE(nearestLeadSet(present({1, 6, 10}), sets), std::string("2"));   // II, V1, V5
+        QCOMPARE(nearestLeadSet(present({1, 6}), sets), std::string("2"));     // MIT-BIH
+        QCOMPARE(nearestLeadSet(present({1, 6, 10}), sets), std::string("2")); // II, V1, V5
         QCOMPARE(nearestLeadSet(present({1}), sets), std::string("1"));
-        QCOMPARE(nearestLeadSet(present({0, 1}), sets), std::string("1")); // I, II: "1" differs in 1, "2" in 2
-        QCOMPARE(nearestLeadSet(present({6}), sets), std::string("2")); // V1: "2" differs in 1 lead, "1" in 2
+        QCOMPARE(nearestLeadSet(present({0, 1}), sets),
+                 std::string("1")); // I, II: "1" differs in 1, "2" in 2
+        QCOMPARE(nearestLeadSet(present({6}), sets),
+                 std::string("2")); // V1: "2" differs in 1 lead, "1" in 2
         // I, II, III: limb6 differs in 3 leads, 2 in 3, 1 in 2.
         QCOMPARE(nearestLeadSet(present({0, 1, 2}), sets), std::string("1"));
         // A model without reduced-set thresholds: always 12.
@@ -378,10 +409,11 @@ private slots:
                 {QStringLiteral("a b"), QStringLiteral("--x=1")});
         QVERIFY(p.waitForFinished(20000));
         QCOMPARE(p.exitCode(), 0);
-        const QStringList lines =
-            QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines, QStringList({QStringLiteral("start-environment OMP_WAIT_POLICY=") + expected,
-                                     QStringLiteral("arg a b"), QStringLiteral("arg --x=1")}));
+        const QStringList lines = QString::fromUtf8(p.readAllStandardOutput())
+                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines,
+                 QStringList({QStringLiteral("start-environment OMP_WAIT_POLICY=") + expected,
+                              QStringLiteral("arg a b"), QStringLiteral("arg --x=1")}));
     }
 };
 

@@ -2,6 +2,7 @@
 // (windows, cancellation) and the CLI pipeline: train one epoch on a handful of records, then
 // analyze with it, and analyze --json with the shipped model on a normal and an abnormal record.
 #include "io/open.h"
+#include "ml/ambulatory.h"
 #include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/model_files.h"
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ecglens;
@@ -152,10 +154,11 @@ private slots:
             const auto a = ml::analyse(*d, *rec, opt);
             QVERIFY2(a.ok(), a.error().c_str());
             QCOMPARE(a->thresholdLeadSet, c.set);
-            const ml::Json& th = c.set == "12" ? (*model)["thresholds"]
-                                               : (*model)["thresholds_by_lead_set"][c.set];
+            const ml::Json& th =
+                c.set == "12" ? (*model)["thresholds"] : (*model)["thresholds_by_lead_set"][c.set];
             QCOMPARE(a->thresholds.anomalous, th["by_age_group"]["40-64"]["anomalous"].number(-1));
-            QCOMPARE(a->thresholds.borderline, th["by_age_group"]["40-64"]["borderline"].number(-1));
+            QCOMPARE(a->thresholds.borderline,
+                     th["by_age_group"]["40-64"]["borderline"].number(-1));
         }
         // The reduced sets' thresholds differ from the 12-lead ones (else this proves nothing).
         QVERIFY(d->thresholdsFor(50.0, "2").anomalous != d->thresholdsFor(50.0).anomalous);
@@ -259,6 +262,68 @@ private slots:
         QVERIFY2(QString::fromStdString(d.error()).contains(message), d.error().c_str());
     }
 
+    // Windows against the reference annotations (the MIT-BIH check of evaluate): by hand, then
+    // on real records whose annotation counts the MIT-BIH directory lists.
+    void windowEventLabels()
+    {
+        std::vector<Annotation> ann;
+        auto add = [&](double t, const char* code, std::string text = {}) {
+            Annotation a;
+            a.timeS = t;
+            a.code = code;
+            a.text = std::move(text);
+            ann.push_back(a);
+        };
+        add(0.1, "+", "(N");
+        add(1, "N");
+        add(12, "V");
+        add(13, "N");
+        add(30, "+", "(AFIB");
+        add(31, "N");
+        add(40, "+", std::string("(N\0", 3)); // aux strings may carry a NUL
+        add(44, "+");                         // a rhythm mark without text changes nothing
+        add(47, "~");                         // noise: neither a beat nor a rhythm
+        std::vector<ml::WindowResult> w;
+        for (double s : {0, 5, 10, 15, 20, 25, 35, 40, 45})
+            w.push_back({s, s + 10, 0.5});
+        const std::vector<int> expected{0, 1, 1, 0, 0, 1, 1, 0, 0};
+        QVERIFY(ml::windowEventLabels(ann, w) == expected);
+
+        auto windowsOf = [](double seconds) {
+            std::vector<ml::WindowResult> out;
+            for (double s = 0; s + 10 <= seconds; s += 5)
+                out.push_back({s, s + 10, 0.5});
+            return out;
+        };
+        // MIT-BIH 100: normal sinus rhythm throughout, 33 A beats and 1 V beat in 30 min.
+        const QString r100 = QStringLiteral("wfdb-samples/100.hea");
+        ECGLENS_REQUIRE_DATA(r100);
+        const auto rec100 = io::open(test::dataPath(r100).toStdString());
+        QVERIFY2(rec100.ok(), rec100.error().c_str());
+        const auto w100 = windowsOf(rec100->durationS());
+        const auto y100 = ml::windowEventLabels(rec100->annotations, w100);
+        int events = 0, nonNormal = 0;
+        for (int v : y100)
+            events += v;
+        for (const Annotation& a : rec100->annotations)
+            if (a.code == "A" || a.code == "V") {
+                ++nonNormal;
+                const std::size_t k = std::size_t(a.timeS / 5); // window starting at 5k s holds it
+                QVERIFY(k >= w100.size() || y100[k] == 1);
+            }
+        QCOMPARE(nonNormal, 34);
+        QVERIFY2(events >= 2 && events <= 2 * 34, qPrintable(QString::number(events)));
+        // MIT-BIH 203: atrial flutter / fibrillation throughout: every window holds an event.
+        const QString r203 = QStringLiteral("mitdb/203.hea");
+        ECGLENS_REQUIRE_DATA(r203);
+        const auto rec203 = io::open(test::dataPath(r203).toStdString());
+        QVERIFY2(rec203.ok(), rec203.error().c_str());
+        const auto y203 =
+            ml::windowEventLabels(rec203->annotations, windowsOf(rec203->durationS()));
+        QVERIFY(!y203.empty());
+        QVERIFY(std::all_of(y203.begin(), y203.end(), [](int v) { return v == 1; }));
+    }
+
     // The manifest check keeps the bytes it hashed and the loaders use those: a weights file
     // replaced on disk after the check cannot slip in unverified.
     void verifiedBytesServeTheLoad()
@@ -335,8 +400,9 @@ private slots:
         QVERIFY(ml::writeManifest(d, files).ok());
         const auto refused = ml::Detector::load(d);
         QVERIFY(!refused.ok());
-        QVERIFY2(QString::fromStdString(refused.error()).contains(QStringLiteral("does not end in")),
-                 refused.error().c_str());
+        QVERIFY2(
+            QString::fromStdString(refused.error()).contains(QStringLiteral("does not end in")),
+            refused.error().c_str());
         // Re-stamped, it loads under a new version.
         QVERIFY(ml::stampVersion(d, *model, "weights.pt").ok());
         QVERIFY(model->dump().find(version) == std::string::npos);
@@ -423,7 +489,10 @@ private slots:
         const QJsonObject m = o.value(QStringLiteral("model")).toObject();
         QCOMPARE(m.value(QStringLiteral("sha256")).toString().size(), 64);
         QVERIFY(!m.value(QStringLiteral("version")).toString().isEmpty());
-        QCOMPARE(o.value(QStringLiteral("thresholds")).toObject().value(QStringLiteral("lead_set")).toString(),
+        QCOMPARE(o.value(QStringLiteral("thresholds"))
+                     .toObject()
+                     .value(QStringLiteral("lead_set"))
+                     .toString(),
                  QStringLiteral("12"));
         if (!extra.isEmpty()) {
             const QJsonArray w = o.value(QStringLiteral("warnings")).toArray();
