@@ -101,6 +101,13 @@ void addValidityWarnings(const PreparedSignal& p, const Recording& recording,
     if (p.samples < kWindowSamples)
         warnings.push_back("recording is " + fmt("%.1f", double(p.samples) / kModelFsHz) +
                            " s long, shorter than the model's 10 s window; the rest is padded");
+    // Validated on 10 s resting ECGs; evaluate's MIT-BIH check shows what happens on Holter data.
+    if (double(p.samples) / kModelFsHz > kLongRecordingS)
+        warnings.push_back(
+            "recording is " + fmt("%.1f", double(p.samples) / kModelFsHz / 60.0) +
+            " min long: the model was validated on 10 s resting ECGs only; on Holter "
+            "records (MIT-BIH, see the model card) most windows are flagged even "
+            "without annotated events — compare windows on the probability track");
     signalQualityWarnings(p, recording, warnings);
 }
 

@@ -429,10 +429,17 @@ private slots:
         QCOMPARE(a->windows.back().endS, 97.0);
         for (const auto& w : a->windows)
             QVERIFY(w.probability >= 0 && w.probability <= 1);
-        bool warned = false;
-        for (const auto& w : a->warnings)
-            warned = warned || w.find("only 3 of the 12") != std::string::npos;
-        QVERIFY(warned);
+        auto warned = [](const ml::Analysis& x, const char* text) {
+            return std::any_of(x.warnings.begin(), x.warnings.end(), [&](const std::string& w) {
+                return w.find(text) != std::string::npos;
+            });
+        };
+        QVERIFY(warned(*a, "only 3 of the 12"));
+        // Longer than a minute: an ambulatory recording, outside the validation data.
+        QVERIFY(warned(*a, "1.6 min long: the model was validated on 10 s resting ECGs only"));
+        const auto shortOne = ml::analyse(*d, synthetic(60, 250, 3));
+        QVERIFY(shortOne.ok());
+        QVERIFY(!warned(*shortOne, "min long"));
         // Deterministic: the same input gives the same numbers.
         const auto b = ml::analyse(*d, r);
         QCOMPARE(b->probability, a->probability);
