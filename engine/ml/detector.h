@@ -50,8 +50,9 @@ const char* verdictName(Verdict verdict);
 /// Anomalous at or above thresholds.anomalous, Borderline at or above thresholds.borderline.
 Verdict verdictFor(double probability, const Thresholds& thresholds);
 
-/// A loaded model. Thread-compatible: const calls may run from one thread at a time (analyse()
-/// itself may use two internal threads).
+/// A loaded model. Const calls may run from several threads at once: inference runs in
+/// LibTorch's InferenceMode and changes nothing (analyse() and the explanations use two internal
+/// threads). setThreads() / ScopedThreads change a process-wide setting: one thread at a time.
 class Detector
 {
 public:
