@@ -1,5 +1,5 @@
-// Median beat and its multi-lead delineation: QRS from the spatial velocity (onset: from the
-// spatial deviation off the PR-segment level back to the isoelectric velocity floor), T end and
+// Median beat and its multi-lead delineation: QRS from the spatial velocity (onset / offset: from
+// the spatial deviation off the PR / ST-segment level on to the velocity's floor), T end and
 // P boundaries with the trapezium-area method (Vazquez-Seisdedos et al. 2011) on the spatial
 // magnitude of the baseline-corrected median beats; the T end then refined over the leads
 // (same method per lead, near the spatial T end).
