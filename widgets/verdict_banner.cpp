@@ -72,7 +72,8 @@ static QString disclaimer()
 }
 
 void VerdictBanner::setVerdict(const QString& verdictClass, double probability,
-                               const QString& modelNameVersion, const QStringList& warnings)
+                               const QString& modelNameVersion, const QStringList& warnings,
+                               const QString& basis)
 {
     m_state = State::Verdict;
     m_class = verdictClass;
@@ -85,10 +86,11 @@ void VerdictBanner::setVerdict(const QString& verdictClass, double probability,
         word = tr("Anomalous");
     else
         word = verdictClass; // unknown class: still written out, never colour alone
-    const QString percent =
-        std::isfinite(probability)
-            ? QLocale().toString(100.0 * probability, 'f', 1) + QStringLiteral(" %")
-            : tr("n/a");
+    QString percent = std::isfinite(probability)
+                          ? QLocale().toString(100.0 * probability, 'f', 1) + QStringLiteral(" %")
+                          : tr("n/a");
+    if (!basis.isEmpty())
+        percent += QStringLiteral(" (") + basis + QLatin1Char(')');
     const QString line1 =
         tr("%1 \u2014 probability of an abnormal ECG %2 \u00b7 model %3 \u00b7 %4")
             .arg(word, percent, modelNameVersion, disclaimer());

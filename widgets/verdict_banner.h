@@ -20,9 +20,12 @@ public:
 
     explicit VerdictBanner(QWidget* parent = nullptr);
 
-    /// verdictClass: "normal" | "borderline" | "anomalous"; probability 0..1.
+    /// verdictClass: "normal" | "borderline" | "anomalous"; probability 0..1; basis: what the
+    /// class was decided against (e.g. "borderline from 5.5 %, anomalous from 8.1 %: age 40–64,
+    /// 12 leads"), shown in brackets after the probability when not empty.
     void setVerdict(const QString& verdictClass, double probability,
-                    const QString& modelNameVersion, const QStringList& warnings);
+                    const QString& modelNameVersion, const QStringList& warnings,
+                    const QString& basis = {});
     /// "Analysing… 42 %"; fraction 0..1 (negative: no figure yet).
     void setRunning(double fraction);
     void setMessage(const QString& text, bool error);

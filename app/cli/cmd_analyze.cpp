@@ -1,7 +1,7 @@
 #include "cli_util.h"
 
-#include "core/lead_names.h"
 #include "cli_model.h"
+#include "core/lead_names.h"
 
 #include <QJsonArray>
 
@@ -37,11 +37,12 @@ int runAnalyze(const QStringList& args)
                                  QStringLiteral("N"));
     const QCommandLineOption sex(QStringLiteral("sex"), QStringLiteral("Patient sex (M or F)."),
                                  QStringLiteral("M|F"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("Model folder: a neural model or a measurement model "
-                                                  "(logreg, forest, gbm); default: the shipped "
-                                                  "model."),
-                                   QStringLiteral("DIR"));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QStringLiteral("Model folder: a neural model or a measurement model "
+                       "(logreg, forest, gbm); default: the shipped "
+                       "model."),
+        QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOptions({age, sex, model, json});
     int exitCode = kExitOk;
@@ -110,6 +111,7 @@ int runAnalyze(const QStringList& args)
         // lead set nearest to the recording's leads).
         QJsonObject applied = thresholdsJson(a.thresholds);
         applied[QStringLiteral("lead_set")] = fromStd(a.thresholdLeadSet);
+        applied[QStringLiteral("age_group")] = fromStd(a.thresholdAgeGroup);
         o[QStringLiteral("thresholds")] = applied;
         o[QStringLiteral("disclaimer")] = QStringLiteral("decision support, not a diagnosis");
         printJson(o);
@@ -119,8 +121,10 @@ int runAnalyze(const QStringList& args)
                 a.probability);
     std::printf("Model:       %s %s (sha256 %.16s...)\n", a.model.name.c_str(),
                 a.model.version.c_str(), a.model.sha256.c_str());
-    std::printf("Thresholds:  borderline >= %.3f, anomalous >= %.3f (chosen for lead set %s)\n",
-                a.thresholds.borderline, a.thresholds.anomalous, a.thresholdLeadSet.c_str());
+    std::printf("Thresholds:  borderline >= %.3f, anomalous >= %.3f (chosen for lead set %s, age "
+                "group %s)\n",
+                a.thresholds.borderline, a.thresholds.anomalous, a.thresholdLeadSet.c_str(),
+                a.thresholdAgeGroup.c_str());
     std::printf("Windows:     %zu, flagged segments: %zu\n", a.windows.size(), a.flagged.size());
     for (const auto& f : a.flagged)
         std::printf("  flagged %.1f-%.1f s  p=%.3f\n", f.startS, f.endS, f.probability);

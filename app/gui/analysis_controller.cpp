@@ -11,7 +11,9 @@
 #include "verdict_banner.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDockWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -34,6 +36,33 @@ std::vector<WindowProbability> toTrack(const std::vector<ml::WindowResult>& wind
     for (const ml::WindowResult& w : windows)
         out.push_back({w.startS, w.endS, w.probability});
     return out;
+}
+
+QString trc(const char* text)
+{
+    return QCoreApplication::translate("AnalysisController", text);
+}
+
+/// What the verdict was decided against: both thresholds, the age group and the lead set they
+/// were chosen for ("borderline from 5.5 %, anomalous from 8.1 %: age 40–64, 12 leads").
+QString thresholdBasis(const ml::Analysis& a)
+{
+    const QLocale locale;
+    auto percent = [&](double p) -> QString { // a QString, not a QStringBuilder of temporaries
+        return locale.toString(100.0 * p, 'f', 1) + QStringLiteral(" %");
+    };
+    const std::string& g = a.thresholdAgeGroup;
+    const QString age = g == "<40"     ? trc("age < 40")
+                        : g == "40-64" ? trc("age 40\u201364")
+                        : g == ">=65"  ? trc("age \u2265 65")
+                                       : trc("age unknown, so the lowest thresholds");
+    const std::string& s = a.thresholdLeadSet;
+    const QString leads = s == "limb6" ? trc("6 limb leads")
+                          : s == "2"   ? trc("2 leads")
+                          : s == "1"   ? trc("1 lead")
+                                       : trc("12 leads");
+    return trc("borderline from %1, anomalous from %2: %3, %4")
+        .arg(percent(a.thresholds.borderline), percent(a.thresholds.anomalous), age, leads);
 }
 
 } // namespace
@@ -259,7 +288,7 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
     const QString model = QString::fromStdString(a.model.name) + QLatin1Char(' ') +
                           QString::fromStdString(a.model.version);
     const QString verdict = QString::fromLatin1(ml::verdictName(a.verdict));
-    banner->setVerdict(verdict, a.probability, model, warnings);
+    banner->setVerdict(verdict, a.probability, model, warnings, thresholdBasis(a));
     ProbabilityTrack* track = m_viewer->probabilityTrack();
     if (a.windows.size() > 1) {
         track->setWindows(toTrack(a.windows), a.thresholds.borderline, a.thresholds.anomalous);

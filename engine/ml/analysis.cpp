@@ -1,6 +1,7 @@
 #include "ml/analysis_common.h"
 #include "ml/detector.h"
 #include "ml/net.h"
+#include "ml/ptbxl.h"
 
 #include "core/lead_names.h"
 
@@ -172,6 +173,7 @@ Result<AnalysisSetup> beginAnalysis(const ModelInfo& model, const Recording& rec
     setup.analysis.leadsUsed = p.present;
     setup.analysis.warnings = p.warnings;
     setup.ageYears = options.ageYears ? options.ageYears : recording.patient.ageYears;
+    setup.analysis.thresholdAgeGroup = ageGroup(setup.ageYears.value_or(-1.0));
     addValidityWarnings(p, recording, setup.ageYears, setup.analysis.warnings);
     setup.starts = windowStarts(p.samples, options.overlap);
     return setup;

@@ -18,9 +18,9 @@ namespace ecglens::ml {
 
 struct ModelInfo
 {
-    std::string name; ///< e.g. "resnet1d"
+    std::string name;    ///< e.g. "resnet1d"
     std::string version; ///< "<date>+<12 hex of the content fingerprint>", see stampVersion()
-    std::string sha256; ///< SHA-256 of the model's manifest.json (pins every file)
+    std::string sha256;  ///< SHA-256 of the model's manifest.json (pins every file)
     std::string arch;
     int members = 1; ///< ensemble members averaged on the log-odds scale (cross-fitted models)
     Thresholds thresholds; ///< for an unknown age: the most sensitive of the age groups'
@@ -127,8 +127,10 @@ struct Analysis
     std::vector<WindowResult> flagged; ///< merged runs of windows at/above the anomalous threshold
     std::vector<std::string> warnings; ///< outside what the model was validated on
     std::array<bool, kModelLeads> leadsUsed{};
-    Thresholds thresholds; ///< the ones applied (patient's age group, or general)
+    Thresholds thresholds;               ///< the ones applied (patient's age group, or general)
     std::string thresholdLeadSet = "12"; ///< the lead set they were chosen for (nearestLeadSet)
+    /// The age group they were chosen for ("<40", "40-64", ">=65"; "unknown": the lowest ones).
+    std::string thresholdAgeGroup = "unknown";
     ModelInfo model;
 };
 

@@ -107,8 +107,8 @@ class TestAnalysisView : public QObject
         QSignalSpy ended(w.analysis(), &AnalysisController::analysisEnded);
         QSignalSpy failed(&w, &MainWindow::loadFailed);
         w.openPath(path);
-        if (!QTest::qWaitFor(
-                [&] { return verdict.count() + ended.count() + failed.count() > 0; }, timeoutMs))
+        if (!QTest::qWaitFor([&] { return verdict.count() + ended.count() + failed.count() > 0; },
+                             timeoutMs))
             qWarning("no verdict, end or failure within %d ms", timeoutMs);
         return verdict.count() > 0;
     }
@@ -185,6 +185,24 @@ private slots:
                  qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("not a diagnosis"), Qt::CaseInsensitive),
                  qPrintable(text));
+        // What the class was decided against: the thresholds the CLI applied, for the patient's
+        // age group and the recording's lead set.
+        const QJsonObject th = cli.value(QStringLiteral("thresholds")).toObject();
+        auto pct = [](double v) -> QString {
+            return QString::number(100.0 * v, 'f', 1) + QStringLiteral(" %");
+        };
+        QVERIFY2(text.contains(QStringLiteral("borderline from ") +
+                               pct(th.value(QStringLiteral("borderline")).toDouble()) +
+                               QStringLiteral(", anomalous from ") +
+                               pct(th.value(QStringLiteral("anomalous")).toDouble())),
+                 qPrintable(text));
+        const QString group = th.value(QStringLiteral("age_group")).toString();
+        QVERIFY2(group == QLatin1String("40-64")  ? text.contains(QStringLiteral("age 40\u201364"))
+                 : group == QLatin1String(">=65") ? text.contains(QStringLiteral("age \u2265 65"))
+                 : group == QLatin1String("<40")  ? text.contains(QStringLiteral("age < 40"))
+                                                  : false,
+                 qPrintable(group + QStringLiteral(": ") + text));
+        QVERIFY2(text.contains(QStringLiteral(", 12 leads)")), qPrintable(text));
 
         const QJsonArray flagged = cli.value(QStringLiteral("flagged")).toArray();
         QTableWidget* table = w->analysis()->flaggedPanel()->table();

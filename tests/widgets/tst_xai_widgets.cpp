@@ -693,6 +693,12 @@ private slots:
         }
         QCOMPARE(text.contains(QLatin1Char('\n')), !warnings.isEmpty());
         QVERIFY(!banner.isHidden());
+        // The basis of the class goes in brackets right after the probability, on line 1.
+        const QString basis = QStringLiteral("anomalous from 8.1 %: age 40\u201364, 12 leads");
+        banner.setVerdict(cls, probability, QStringLiteral("resnet1d 1.0.0"), warnings, basis);
+        QVERIFY2(banner.text().section(QLatin1Char('\n'), 0, 0).contains(
+                     percent + QStringLiteral(" (") + basis + QLatin1Char(')')),
+                 qPrintable(banner.text()));
     }
 
     void bannerStates()
