@@ -324,6 +324,50 @@ private slots:
         QVERIFY(std::all_of(y203.begin(), y203.end(), [](int v) { return v == 1; }));
     }
 
+    // Weights that are consistently checksummed and stamped but are not a network of the stated
+    // shape (garbage, truncated, another width) are refused with a message, not a crash.
+    void damagedButSignedWeightsRefused_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("garbage") << QStringLiteral("garbage");
+        QTest::newRow("truncated") << QStringLiteral("truncated");
+        QTest::newRow("empty") << QStringLiteral("empty");
+        QTest::newRow("other width") << QStringLiteral("width");
+    }
+    void damagedButSignedWeightsRefused()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/m");
+        QVERIFY(copyDir(shippedDir(), dir));
+        const std::string d = dir.toStdString();
+        auto text = ml::readTextFile(d + "/model.json");
+        QVERIFY(text.ok());
+        auto model = ml::Json::parse(*text);
+        QVERIFY(model.ok());
+        auto weights = ml::readTextFile(d + "/weights.pt");
+        QVERIFY(weights.ok());
+        std::string bytes = *weights;
+        if (damage == QLatin1String("garbage"))
+            bytes = std::string(4096, '\x5a');
+        else if (damage == QLatin1String("truncated"))
+            bytes.resize(bytes.size() / 2);
+        else if (damage == QLatin1String("empty"))
+            bytes.clear();
+        else
+            model->set("width", 16); // the shipped weights are width 12
+        QVERIFY(ml::writeTextFile(d + "/weights.pt", bytes));
+        QVERIFY(ml::stampVersion(d, *model, "weights.pt").ok());
+        QVERIFY(ml::writeTextFile(d + "/model.json", model->dump() + "\n"));
+        QVERIFY(ml::writeManifest(d, {"model.json", "weights.pt", "config.json"}).ok());
+        const auto loaded = ml::Detector::load(d);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(QString::fromStdString(loaded.error())
+                     .contains(QStringLiteral("weights do not match the resnet1d architecture "
+                                              "or are damaged")),
+                 loaded.error().c_str());
+    }
+
     // The manifest check keeps the bytes it hashed and the loaders use those: a weights file
     // replaced on disk after the check cannot slip in unverified.
     void verifiedBytesServeTheLoad()
