@@ -27,6 +27,14 @@ bool isClassicalModelDir(const std::string& modelDir)
     return model && isClassicalArch((*model)["arch"].string());
 }
 
+int XgbBooster::featureCount() const
+{
+    bst_ulong n = 0;
+    if (m_handle)
+        XGBoosterGetNumFeature(BoosterHandle(m_handle), &n);
+    return int(n);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Logistic regression
 
@@ -372,6 +380,10 @@ Result<ClassicalModel> ClassicalModel::read(const std::string& modelDir, const s
         auto b = XgbBooster::load(*bytes, weights);
         if (!b)
             return R::failure(b.error());
+        if (std::size_t(b->featureCount()) != impl->pre.outputSize())
+            return R::failure(weights + ": a model of " + std::to_string(b->featureCount()) +
+                              " features for " + std::to_string(impl->pre.outputSize()) +
+                              " measurements; the model is refused as mismatched");
         impl->booster = std::move(*b);
     }
     return ClassicalModel(std::move(impl));

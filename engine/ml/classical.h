@@ -70,6 +70,8 @@ public:
     Eigen::MatrixXd contributions(const Eigen::MatrixXd& x) const;
     /// Boosting rounds in the model.
     int rounds() const;
+    /// Number of input features the model was trained with.
+    int featureCount() const;
 
 private:
     XgbBooster();

@@ -409,6 +409,31 @@ void TestMlClassical::shippedModelsLoadAndTamperedRefused()
     // A missing weights file is refused too.
     QVERIFY(QFile::remove(copy + QLatin1Char('/') + weights));
     QVERIFY(!ml::ClassicalModel::load(copy.toStdString()).ok());
+
+    // Weights for another number of features, consistently checksummed and stamped, are refused
+    // as mismatched (the logistic regression by its coefficient count, a booster by its own).
+    const std::string d = copy.toStdString();
+    if (name == QLatin1String("logreg")) {
+        QVERIFY(ml::writeTextFile(d + "/weights.json", R"({"coef":[1,2,3],"intercept":0})"));
+    } else {
+        Eigen::MatrixXd x;
+        std::vector<int> y;
+        syntheticData(false, x, y); // fewer columns than the model's measurements
+        auto b = ml::XgbBooster::train(x, y, boosterParams(name), 5);
+        QVERIFY2(b.ok(), b.error().c_str());
+        QCOMPARE(b->featureCount(), int(x.cols()));
+        QVERIFY(b->save(d + "/" + weights.toStdString()).ok());
+    }
+    auto json = ml::readModelJson(d);
+    QVERIFY(json.ok());
+    QVERIFY(ml::stampVersion(d, *json, weights.toStdString()).ok());
+    QVERIFY(ml::writeTextFile(d + "/model.json", json->dump() + "\n"));
+    QVERIFY(ml::writeManifest(d, {"model.json", weights.toStdString()}).ok());
+    const auto mismatched = ml::ClassicalModel::load(d);
+    QVERIFY(!mismatched.ok());
+    QVERIFY2(QString::fromStdString(mismatched.error()).contains(QStringLiteral(" features")) &&
+                 QString::fromStdString(mismatched.error()).contains(QStringLiteral("mismatched")),
+             mismatched.error().c_str());
 }
 
 void TestMlClassical::featuresMatchCliMeasure_data()
