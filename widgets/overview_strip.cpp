@@ -53,6 +53,22 @@ void OverviewStrip::setColors(const QColor& background, const QColor& trace, con
     update();
 }
 
+void OverviewStrip::setProbabilities(const std::vector<WindowProbability>& windows,
+                                     double anomalous)
+{
+    m_probabilities = windows;
+    std::sort(
+        m_probabilities.begin(), m_probabilities.end(),
+        [](const WindowProbability& a, const WindowProbability& b) { return a.startS < b.startS; });
+    m_anomalous = anomalous;
+    setToolTip(m_probabilities.empty()
+                   ? tr("Whole recording: click or drag to move the visible window")
+                   : tr("Whole recording with the detector's probability per window (line; "
+                        "dashed: anomalous threshold): click or drag to move the visible "
+                        "window"));
+    update();
+}
+
 double OverviewStrip::xToTime(double x) const
 {
     const double dur = m_view ? m_view->recording().durationS() : 0.0;
@@ -118,6 +134,18 @@ void OverviewStrip::paintEvent(QPaintEvent*)
     p.drawImage(0, 0, m_envelope);
     if (!m_view)
         return;
+    if (!m_probabilities.empty()) {
+        const double h = height() - 2 * kPad;
+        auto y = [&](double prob) { return kPad + h * (1.0 - std::clamp(prob, 0.0, 1.0)); };
+        QPolygonF trend;
+        for (const WindowProbability& w : m_probabilities)
+            trend << QPointF(timeToX(0.5 * (w.startS + w.endS)), y(w.probability));
+        QPen threshold(trendColour(), 1, Qt::DashLine);
+        p.setPen(threshold);
+        p.drawLine(QPointF(kPad, y(m_anomalous)), QPointF(width() - kPad, y(m_anomalous)));
+        p.setPen(QPen(trendColour(), 2));
+        p.drawPolyline(trend);
+    }
     const double x0 = timeToX(m_startS);
     const double x1 = std::max(x0 + 3, timeToX(m_startS + m_spanS));
     QColor fill = m_window;

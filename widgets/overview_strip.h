@@ -1,9 +1,12 @@
 #pragma once
 
+#include "contributions.h"
+
 #include <QImage>
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 namespace ecglens {
 
@@ -12,8 +15,10 @@ class SignalView;
 }
 struct EcgTheme;
 
-/// The whole recording as a min/max envelope of one lead, with the visible window drawn on it.
-/// Clicking or dragging asks for the window to move there.
+/// The whole recording as a min/max envelope of one lead, with the visible window drawn on it,
+/// and, once the detector has run, its window probabilities over the whole recording as a trend
+/// line (0 at the bottom, 1 at the top; the anomalous threshold dashed). Clicking or dragging asks
+/// for the window to move there.
 class OverviewStrip : public QWidget
 {
     Q_OBJECT
@@ -24,6 +29,11 @@ public:
     void setLead(int lead);
     void setVisibleWindow(double startS, double spanS);
     void setColors(const QColor& background, const QColor& trace, const QColor& window);
+    /// The detector's windows (any order) and anomalous threshold; empty clears the trend.
+    void setProbabilities(const std::vector<WindowProbability>& windows, double anomalous);
+    const std::vector<WindowProbability>& probabilities() const { return m_probabilities; }
+    /// Colour of the trend line (and of its threshold).
+    static QColor trendColour() { return contributionAnomalousColour(); }
     QSize sizeHint() const override { return {400, 56}; }
 
 signals:
@@ -46,6 +56,8 @@ private:
     double m_startS = 0.0;
     double m_spanS = 0.0;
     QImage m_envelope; ///< cached: only rebuilt when the signal or the size changes
+    std::vector<WindowProbability> m_probabilities; ///< sorted by start
+    double m_anomalous = 1.0;
     QColor m_background = QColor(250, 250, 250);
     QColor m_trace = QColor(40, 40, 60);
     QColor m_window = QColor(0, 90, 200);

@@ -6,6 +6,7 @@
 #include "flagged_panel.h"
 #include "job_runner.h"
 #include "main_window.h"
+#include "overview_strip.h"
 #include "patient_panel.h"
 #include "probability_track.h"
 #include "verdict_banner.h"
@@ -190,6 +191,7 @@ void AnalysisController::setRecording(std::shared_ptr<const Recording> recording
     m_currentFlagged = -1;
     m_viewer->verdictBanner()->clear();
     m_viewer->probabilityTrack()->clear();
+    m_viewer->overview()->setProbabilities({}, 1.0);
     m_flagged->clear();
     m_explanation->clear();
     if (m_recording) {
@@ -211,6 +213,7 @@ void AnalysisController::analyse()
     m_currentFlagged = -1;
     m_viewer->verdictBanner()->setRunning(0.0);
     m_viewer->probabilityTrack()->clear();
+    m_viewer->overview()->setProbabilities({}, 1.0);
     m_flagged->setMessage(tr("Analysing …"));
     m_explanation->clear();
     AnalyzeRequest request;
@@ -293,6 +296,8 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
     if (a.windows.size() > 1) {
         track->setWindows(toTrack(a.windows), a.thresholds.borderline, a.thresholds.anomalous);
         track->setFlagged(toTrack(a.flagged));
+        // The whole recording at a glance: where the probability rises and falls.
+        m_viewer->overview()->setProbabilities(toTrack(a.windows), a.thresholds.anomalous);
     } else {
         track->clear(); // one window: the banner says it all
     }

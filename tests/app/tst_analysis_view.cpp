@@ -14,6 +14,7 @@
 #include "flagged_panel.h"
 #include "lead_contribution_chart.h"
 #include "main_window.h"
+#include "overview_strip.h"
 #include "probability_track.h"
 #include "qcustomplot.h"
 #include "test_data.h"
@@ -477,6 +478,11 @@ private slots:
                                         .arg(rel)
                                         .arg(n)));
         QCOMPARE(a->flaggedPanel()->count(), n);
+        // The overview strip carries the whole recording's window probabilities.
+        const auto& trend = w->viewer()->overview()->probabilities();
+        QCOMPARE(trend.size(), analysis->windows.size());
+        for (std::size_t i = 0; i < trend.size(); ++i)
+            QCOMPARE(trend[i].probability, analysis->windows[i].probability);
         QVERIFY(waitExplanation(*w)); // the first flagged segment is explained automatically
         QCOMPARE(a->currentFlagged(), 0);
         EcgPlot* plot = w->viewer()->plot();

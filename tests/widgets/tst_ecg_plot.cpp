@@ -305,6 +305,44 @@ private slots:
                  qPrintable(QString::number(centre)));
     }
 
+    // The detector's probabilities over the whole recording: a trend line whose height is the
+    // probability (top = 1), drawn where each window lies in time; cleared by an empty list.
+    void overviewDrawsProbabilityTrend()
+    {
+        OverviewStrip o;
+        o.resize(908, 60); // 900 px of time axis between the 4 px pads
+        o.setSignalView(
+            test::makeView(test::makeRecording(250, 1800.0, [](double) { return 0.0; })), 0);
+        o.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&o));
+        std::vector<WindowProbability> windows;
+        for (double s = 0; s + 10 <= 1800; s += 5)
+            windows.push_back({s, s + 10, std::abs(s - 895) < 1e-9 ? 0.95 : 0.1});
+        o.setProbabilities(windows, 0.5);
+        QCOMPARE(o.probabilities().size(), windows.size());
+        const QImage img = o.grab().toImage();
+        // Topmost pixel of the trend colour in a column; -1 if none.
+        auto topOfTrend = [&](int x) {
+            for (int y = 0; y < img.height(); ++y)
+                if (img.pixelColor(x, y) == OverviewStrip::trendColour())
+                    return y;
+            return -1;
+        };
+        const double h = o.height() - 8;
+        const int xPeak = 4 + 450; // 900 s: centre of the 0.95 window
+        const int xLow = 4 + 150;  // 300 s: windows at 0.1 (and the 0.5 threshold dashes)
+        QVERIFY2(std::abs(topOfTrend(xPeak) - (4 + 0.05 * h)) <= 2,
+                 qPrintable(QString::number(topOfTrend(xPeak))));
+        QVERIFY2(topOfTrend(xLow) >= int(4 + 0.5 * h) - 1,
+                 qPrintable(QString::number(topOfTrend(xLow))));
+        o.setProbabilities({}, 0.5);
+        QVERIFY(o.probabilities().empty());
+        const QImage cleared = o.grab().toImage();
+        for (int x : {xPeak, xLow})
+            for (int y = 0; y < cleared.height(); ++y)
+                QVERIFY(cleared.pixelColor(x, y) != OverviewStrip::trendColour());
+    }
+
     void panAndZoomByKeys()
     {
         EcgPlot plot;
