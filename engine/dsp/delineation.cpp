@@ -63,6 +63,11 @@ constexpr double kPOffGapS = 0.020;
 // between the steepest descent and a point 200 ms later.
 constexpr double kTMaxMs = 500.0;
 constexpr double kTFarS = 0.200;
+// The T search stops at the next beat's P wave with at most this many leads (LUDB II + V1:
+// development T offset SD 77.9 -> 43.0 ms; LUDB 12 leads: no change). Not yet with more: the
+// shipped measurement models were trained on 12-lead measurements without it, and it would
+// change 16 of the 1810 PTB-XL records (RR 430-720 ms, T end 460-650 ms, some past the next R).
+constexpr std::size_t kTNextPMaxLeads = 11;
 // T end over leads (the reference is the latest lead's T end): the per-lead ends' 75th
 // percentile, leads with a T wave of at least 20 % of the largest, ends 30 ms before to 40 ms
 // after the spatial T end; lead T peak in the 150 ms before, steepest slope up to 60 ms after.
@@ -119,9 +124,9 @@ std::vector<double> smooth(const std::vector<double>& x, int half)
 /// wave reaches kTLeadAmp of the largest and whose end lies within [-kTLeadEarlyS, +kTLeadLateS]
 /// of `spatialEnd` (else `spatialEnd`).
 double tEndOverLeads(const std::vector<const std::vector<float>*>& leads, std::int64_t spatialEnd,
-                     std::int64_t tSearch0, double fs)
+                     std::int64_t tSearch0, std::int64_t last, double fs)
 {
-    const std::int64_t len = std::int64_t(leads[0]->size());
+    const std::int64_t len = last + 1;
     const int half = int(std::lround(0.008 * fs));
     const std::int64_t a = std::max(tSearch0, spatialEnd - std::lround(kTLeadPreS * fs));
     const std::int64_t b = std::max(a + 2, spatialEnd);
@@ -434,13 +439,17 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
     const std::int64_t t0 = std::min(len - 2, off + std::lround(0.06 * fs));
     const std::int64_t t1 = std::max(t0 + 1, idx(tLimitMs));
     double spatialTEndMs = kNaN; // bounds the P search
-    if (t1 > t0 + 2) {
-        const std::int64_t tp = std::max_element(mag.begin() + t0, mag.begin() + t1) - mag.begin();
+    // The T wave with its peak before `tEnd` and its end at most at `last`.
+    auto tWave = [&](std::int64_t tEnd, std::int64_t last) {
+        if (tEnd <= t0 + 2)
+            return;
+        const std::int64_t tp =
+            std::max_element(mag.begin() + t0, mag.begin() + tEnd) - mag.begin();
         f.tPeakMs = ms(tp);
         // Steepest descent after the peak, then trapezium to +150 ms.
         std::int64_t steep = tp;
         double steepV = 0;
-        const std::int64_t sEnd = std::min(len - 2, tp + std::lround(0.12 * fs));
+        const std::int64_t sEnd = std::min(last - 1, tp + std::lround(0.12 * fs));
         for (std::int64_t i = tp; i < sEnd; ++i) {
             const double s = mag[std::size_t(i)] - mag[std::size_t(i + 1)];
             if (s > steepV) {
@@ -448,12 +457,13 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
                 steep = i;
             }
         }
-        const std::int64_t far = std::min(len - 1, steep + std::lround(kTFarS * fs));
+        const std::int64_t far = std::min(last, steep + std::lround(kTFarS * fs));
         const std::int64_t spatialEnd = trapezium(mag, steep, far);
         spatialTEndMs = ms(spatialEnd) + kTSpatialLagMs;
         f.tOffsetMs =
-            (tEndOverLeads(leads, spatialEnd, t0, fs) - double(r)) * 1000.0 / fs + kTOffLagMs;
-    }
+            (tEndOverLeads(leads, spatialEnd, t0, last, fs) - double(r)) * 1000.0 / fs + kTOffLagMs;
+    };
+    tWave(t1, len - 1);
 
     // P wave: largest magnitude between onset - 300 ms and onset - 40 ms, and after the end of
     // the previous beat's T wave (T offset - RR), which reaches into that window at fast rates
@@ -516,6 +526,15 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
             f.pOffsetMs =
                 std::min(ms(trapezium(mag, down, std::max(down, pEnd))) + kPOffLagMs, f.qrsOnsetMs);
         }
+    }
+    // At fast rates the next beat's P wave (RR later) can outgrow a flat T wave: where the T
+    // peak lies past the next P onset, the T wave is searched again, peak and end before it.
+    // The P search above keeps the first T end (a P search after the bounded T wave raised the
+    // MIT-BIH AF windows with a PR from 5 to 7).
+    if (leads.size() <= kTNextPMaxLeads && f.pWavePresent && std::isfinite(rrMs) && rrMs > 0) {
+        const std::int64_t tEnd = std::max(t0 + 1, idx(rrMs + f.pOnsetMs));
+        if (tEnd < t1 && f.tPeakMs >= ms(tEnd))
+            tWave(tEnd, tEnd);
     }
     return f;
 }

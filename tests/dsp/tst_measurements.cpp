@@ -455,10 +455,27 @@ void TestMeasurements::ludbDelineationAndRhythm()
     }
     QVERIFY(heldOutSinusT.e.size() >= 35);
     QVERIFY(heldOutSinusT.sd() <= 19); // 18.5: 2 SD 37 ms vs CSE 30.6 (19.7 before per lead)
-    // Two leads: 0.8 +- 7.0 ms (6.2 +- 12.4 before the deviation-based onset, whose level
-    // scales with the number of leads).
-    QCOMPARE(twoHeldOut[2].e.size(), std::size_t(50));
-    QVERIFY(std::abs(twoHeldOut[2].mean()) <= 2 && twoHeldOut[2].sd() <= 7.5);
+    // Leads II and V1 only (as Holter records), against the same 12-lead reference (the
+    // earliest / latest of 12 leads, which two leads cannot always see), held out, reached
+    // values: P onset -4.7 +- 24.1 ms (4 missed), P offset 2.3 +- 11.4, QRS onset 0.8 +- 7.0
+    // (6.2 +- 12.4 before the deviation-based onset, whose level scales with the number of
+    // leads), QRS offset -2.6 +- 11.0, T offset -0.7 +- 42.6 (development 5.2 +- 77.9 before the
+    // T search stopped at the next beat's P wave, 65 and 121: the next P wave as T peak;
+    // -9.4 +- 43.0 after).
+    const double twoMaxAbsMean[] = {5.5, 3, 1.5, 3, 1.5};
+    const double twoMaxSd[] = {25, 12, 7.5, 11.5, 43.5};
+    const int twoMaxMissed[] = {4, 4, 0, 0, 0};
+    for (int k = 0; k < 5; ++k) {
+        QVERIFY2(twoHeldOut[k].e.size() + std::size_t(twoHeldOut[k].missed) ==
+                     stats[k].e.size() + std::size_t(stats[k].missed),
+                 names[k]);
+        QVERIFY2(std::abs(twoHeldOut[k].mean()) <= twoMaxAbsMean[k], names[k]);
+        QVERIFY2(twoHeldOut[k].sd() <= twoMaxSd[k], names[k]);
+        QVERIFY2(twoHeldOut[k].missed <= twoMaxMissed[k], names[k]);
+    }
+    // The held-out half has no record where the next P wave outgrows the T wave; the tuned-on
+    // development half guards that fix (a regression bound, not a validation figure).
+    QVERIFY(twoDev[4].sd() <= 44);
     QVERIFY(afFound * 10 >= afTotal * 6);
     QVERIFY(sinusFalseAf * 20 <= sinusTotal);
     QVERIFY(bradyFound * 10 >= bradyTotal * 5);
