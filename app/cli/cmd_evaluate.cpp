@@ -31,7 +31,7 @@ int runEvaluate(const QStringList& args)
                                      QStringLiteral("Do not write metrics.json / MODEL_CARD.md."));
     const QCommandLineOption noAmbulatory(
         QStringLiteral("no-ambulatory"),
-        QStringLiteral("Skip the check of a neural model on DIR/mitdb (MIT-BIH Arrhythmia)."));
+        QStringLiteral("Skip the check on DIR/mitdb (MIT-BIH Arrhythmia Holter records)."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print metrics JSON."));
     parser.addOptions({data, model, folds, rounds, noWrite, noAmbulatory, json});
     int exitCode = kExitOk;

@@ -93,7 +93,7 @@ std::vector<int> windowEventLabels(const std::vector<Annotation>& annotations,
     return labels;
 }
 
-Result<Json> ambulatoryCheck(const Detector& detector, const std::string& folder,
+Result<Json> ambulatoryCheck(const AnalyseFn& analyse, const std::string& folder,
                              int bootstrapRounds, std::uint64_t seed,
                              const std::function<void(const std::string&)>& log)
 {
@@ -120,7 +120,7 @@ Result<Json> ambulatoryCheck(const Detector& detector, const std::string& folder
         auto rec = io::open(path);
         if (!rec)
             return R::failure(rec.error());
-        auto a = analyse(detector, *rec);
+        auto a = analyse(*rec);
         if (!a)
             return R::failure(path + ": " + a.error());
         const auto y = windowEventLabels(rec->annotations, a->windows);

@@ -24,13 +24,16 @@ namespace ecglens::ml {
 std::vector<int> windowEventLabels(const std::vector<Annotation>& annotations,
                                    const std::vector<WindowResult>& windows);
 
-/// analyse() on every WFDB record in `folder` that has reference annotations (.atr), as the app
+/// A model's analyse() (the neural detector's or a measurement model's).
+using AnalyseFn = std::function<Result<Analysis>(const Recording&)>;
+
+/// `analyse` on every WFDB record in `folder` that has reference annotations (.atr), as the app
 /// runs it (lead mapping, 10 s windows with 50 % overlap, the thresholds of the record's lead set
 /// and age group), and the windows against windowEventLabels(): pooled window AUC, the share of
 /// event-free and of event windows flagged (at or above the anomalous threshold applied), with
 /// 95 % CIs from a bootstrap over records (windows of one record are not independent), and the
 /// same per record. Fails when the folder holds no annotated record.
-Result<Json> ambulatoryCheck(const Detector& detector, const std::string& folder,
+Result<Json> ambulatoryCheck(const AnalyseFn& analyse, const std::string& folder,
                              int bootstrapRounds, std::uint64_t seed,
                              const std::function<void(const std::string&)>& log = {});
 

@@ -188,6 +188,24 @@ Result<std::vector<PtbxlEntry>> foldEntries(const EvaluationConfig& cfg)
     return entries;
 }
 
+/// With cfg.ambulatory, ambulatoryCheck() on DATA/mitdb (real Holter recordings beside PTB-XL,
+/// outside the validation data) into out["ambulatory"].
+Result<bool> addAmbulatory(Json& out, const EvaluationConfig& cfg, const AnalyseFn& analyse,
+                           const std::function<void(const std::string&)>& log)
+{
+    if (!cfg.ambulatory)
+        return true;
+    const std::string mitdb = (fs::path(cfg.dataDir) / "mitdb").string();
+    if (!fs::is_directory(mitdb))
+        return Result<bool>::failure(mitdb + " not found: the ambulatory check needs the MIT-BIH "
+                                             "Arrhythmia records there (or pass --no-ambulatory)");
+    auto amb = ambulatoryCheck(analyse, mitdb, cfg.bootstrapRounds, cfg.seed, log);
+    if (!amb)
+        return Result<bool>::failure(amb.error());
+    out.set("ambulatory", *amb);
+    return true;
+}
+
 /// The measurement models (logreg, forest, gbm): same metrics and bootstrap as the neural path,
 /// on features measured from the same records; 12 leads only.
 Result<Json> evaluateClassical(const EvaluationConfig& cfg,
@@ -224,6 +242,10 @@ Result<Json> evaluateClassical(const EvaluationConfig& cfg,
     leadSets.set("12", subsetMetrics(p, y, mA, mB, cfg, false));
     out.set("by_lead_set", leadSets);
     setFairness(out, *entries, p, mA, mB, y, cfg);
+    if (auto amb = addAmbulatory(
+            out, cfg, [&](const Recording& r) { return analyse(*model, r); }, log);
+        !amb)
+        return R::failure(amb.error());
     return out;
 }
 
@@ -303,17 +325,10 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
     }
     out.set("by_lead_set", leadSets);
     setFairness(out, entries, probs12, mA12, mB12, y, cfg);
-    if (cfg.ambulatory) {
-        // Real Holter recordings beside PTB-XL in the data folder (outside the validation data).
-        const std::string mitdb = (fs::path(cfg.dataDir) / "mitdb").string();
-        if (!fs::is_directory(mitdb))
-            return R::failure(mitdb + " not found: the ambulatory check needs the MIT-BIH "
-                                      "Arrhythmia records there (or pass --no-ambulatory)");
-        auto amb = ambulatoryCheck(*detector, mitdb, cfg.bootstrapRounds, cfg.seed, log);
-        if (!amb)
-            return R::failure(amb.error());
-        out.set("ambulatory", *amb);
-    }
+    if (auto amb = addAmbulatory(
+            out, cfg, [&](const Recording& r) { return analyse(*detector, r); }, log);
+        !amb)
+        return R::failure(amb.error());
     return out;
 }
 

@@ -20,7 +20,7 @@ struct EvaluationConfig
     std::vector<int> folds{10};
     int bootstrapRounds = 2000;
     std::uint64_t seed = 20201;
-    /// Neural models: also run ambulatoryCheck() on DATA/mitdb (MIT-BIH Arrhythmia).
+    /// Also run ambulatoryCheck() on DATA/mitdb (MIT-BIH Arrhythmia).
     bool ambulatory = true;
 };
 

@@ -375,9 +375,9 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
               "them (see above), else at the 12-lead ones. Where a row's specificity is low, long "
               "recordings with that lead set are flagged for much of their length.\n\n";
         groupTable(metrics["by_lead_set"]);
-        if (const Json& a = metrics["ambulatory"]; a.isObject())
-            ambulatorySection(md, a);
     }
+    if (const Json& a = metrics["ambulatory"]; a.isObject())
+        ambulatorySection(md, a);
 
     selectionSection(md, model, siblings, folds);
     md << "\n## Limitations\n\n"
@@ -392,8 +392,9 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
     if (classical)
         md << "- Its inputs are ECG Lens's own automatic measurements: a delineation error (e.g. "
               "a missed P wave, a wrong T end) changes the prediction; the missing indicators "
-              "only cover values the delineation leaves empty. Only whole 10 s 12-lead records "
-              "were evaluated.\n";
+              "only cover values the delineation leaves empty. On PTB-XL only whole 10 s "
+              "12-lead records were evaluated; the MIT-BIH check above shows how it behaves on "
+              "2-lead Holter windows.\n";
     else
         md << "- Reduced lead sets, other sampling rates (resampled to 100 Hz) and long ambulatory "
               "recordings (10 s windows with 50 % overlap) are outside the data it was validated "
