@@ -66,8 +66,12 @@ constexpr double kTFarS = 0.200;
 // The T search stops at the next beat's P wave with at most this many leads (LUDB II + V1:
 // development T offset SD 77.9 -> 43.0 ms; LUDB 12 leads: no change). Not yet with more: the
 // shipped measurement models were trained on 12-lead measurements without it, and it would
-// change 16 of the 1810 PTB-XL records (RR 430-720 ms, T end 460-650 ms, some past the next R).
+// change 15 of the 1810 PTB-XL records (RR 430-720 ms, T end 460-650 ms, some past the next R).
 constexpr std::size_t kTNextPMaxLeads = 11;
+// ... and only where the T peak is later than this x sqrt(RR / 1 s) (Bazett-corrected; LUDB
+// development II + V1: at most 338 ms, 556 and 597 where the next P wave was taken): a "P
+// wave" that is really the previous T wave at fast rates otherwise cuts a normal T wave short.
+constexpr double kTPeakMaxBazettMs = 450.0;
 // T end over leads (the reference is the latest lead's T end): the per-lead ends' 75th
 // percentile, leads with a T wave of at least 20 % of the largest, ends 30 ms before to 40 ms
 // after the spatial T end; lead T peak in the 150 ms before, steepest slope up to 60 ms after.
@@ -528,12 +532,14 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
         }
     }
     // At fast rates the next beat's P wave (RR later) can outgrow a flat T wave: where the T
-    // peak lies past the next P onset, the T wave is searched again, peak and end before it.
+    // peak lies past the next P onset and later than a T peak can be (kTPeakMaxBazettMs), the
+    // T wave is searched again, peak and end before that P onset.
     // The P search above keeps the first T end (a P search after the bounded T wave raised the
     // MIT-BIH AF windows with a PR from 5 to 7).
     if (leads.size() <= kTNextPMaxLeads && f.pWavePresent && std::isfinite(rrMs) && rrMs > 0) {
         const std::int64_t tEnd = std::max(t0 + 1, idx(rrMs + f.pOnsetMs));
-        if (tEnd < t1 && f.tPeakMs >= ms(tEnd))
+        if (tEnd < t1 && f.tPeakMs >= ms(tEnd) &&
+            f.tPeakMs > kTPeakMaxBazettMs * std::sqrt(rrMs / 1000.0))
             tWave(tEnd, tEnd);
     }
     return f;
