@@ -542,6 +542,12 @@ Fiducials delineate(const MedianBeat& beat, double rrMs)
             f.tPeakMs > kTPeakMaxBazettMs * std::sqrt(rrMs / 1000.0))
             tWave(tEnd, tEnd);
     }
+    // A T wave cannot end at or after the next beat's QRS onset (RR later): such an end (fast
+    // rates, a flat T wave running into the next P and QRS) is not reported rather than
+    // reported wrong, so QT and QTc stay empty instead of impossible (QT >= RR).
+    if (std::isfinite(rrMs) && rrMs > 0 && std::isfinite(f.tOffsetMs) &&
+        std::isfinite(f.qrsOnsetMs) && f.tOffsetMs >= rrMs + f.qrsOnsetMs)
+        f.tOffsetMs = kNaN;
     return f;
 }
 
