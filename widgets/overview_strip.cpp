@@ -66,6 +66,7 @@ void OverviewStrip::setProbabilities(const std::vector<WindowProbability>& windo
                    : tr("Whole recording with the detector's probability per window (line; "
                         "dashed: anomalous threshold): click or drag to move the visible "
                         "window"));
+    rebuildEnvelope();
     update();
 }
 
@@ -87,7 +88,31 @@ void OverviewStrip::rebuildEnvelope()
     if (m_envelope.isNull())
         return;
     m_envelope.fill(m_background);
-    if (!m_view || m_lead < 0 || m_lead >= int(m_view->leadCount()))
+    if (!m_view)
+        return;
+    QPainter p(&m_envelope);
+    drawEnvelope(p);
+    drawTrend(p);
+}
+
+void OverviewStrip::drawTrend(QPainter& p) const
+{
+    if (m_probabilities.empty())
+        return;
+    const double h = height() - 2 * kPad;
+    auto y = [&](double prob) { return kPad + h * (1.0 - std::clamp(prob, 0.0, 1.0)); };
+    QPolygonF trend;
+    for (const WindowProbability& w : m_probabilities)
+        trend << QPointF(timeToX(0.5 * (w.startS + w.endS)), y(w.probability));
+    p.setPen(QPen(trendColour(), 1, Qt::DashLine));
+    p.drawLine(QPointF(kPad, y(m_anomalous)), QPointF(width() - kPad, y(m_anomalous)));
+    p.setPen(QPen(trendColour(), 2));
+    p.drawPolyline(trend);
+}
+
+void OverviewStrip::drawEnvelope(QPainter& p) const
+{
+    if (m_lead < 0 || m_lead >= int(m_view->leadCount()))
         return;
     const auto& samples = m_view->recording().leads[m_lead].samples;
     const int w = width() - 2 * kPad;
@@ -112,7 +137,6 @@ void OverviewStrip::rebuildEnvelope()
     const double hi = highs[highs.size() - 1 - highs.size() / 50];
     const double range = std::max(1e-6, hi - lo);
     const int h = height() - 2 * kPad;
-    QPainter p(&m_envelope);
     QColor envelope = m_trace;
     envelope.setAlpha(150);
     p.setPen(QPen(envelope, 1));
@@ -134,18 +158,6 @@ void OverviewStrip::paintEvent(QPaintEvent*)
     p.drawImage(0, 0, m_envelope);
     if (!m_view)
         return;
-    if (!m_probabilities.empty()) {
-        const double h = height() - 2 * kPad;
-        auto y = [&](double prob) { return kPad + h * (1.0 - std::clamp(prob, 0.0, 1.0)); };
-        QPolygonF trend;
-        for (const WindowProbability& w : m_probabilities)
-            trend << QPointF(timeToX(0.5 * (w.startS + w.endS)), y(w.probability));
-        QPen threshold(trendColour(), 1, Qt::DashLine);
-        p.setPen(threshold);
-        p.drawLine(QPointF(kPad, y(m_anomalous)), QPointF(width() - kPad, y(m_anomalous)));
-        p.setPen(QPen(trendColour(), 2));
-        p.drawPolyline(trend);
-    }
     const double x0 = timeToX(m_startS);
     const double x1 = std::max(x0 + 3, timeToX(m_startS + m_spanS));
     QColor fill = m_window;

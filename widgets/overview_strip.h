@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+class QPainter;
+
 namespace ecglens {
 
 namespace view {
@@ -47,7 +49,10 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
 
 private:
+    /// Redraws the cached image: the envelope, then the probability trend over it.
     void rebuildEnvelope();
+    void drawEnvelope(QPainter& p) const;
+    void drawTrend(QPainter& p) const;
     double xToTime(double x) const;
     double timeToX(double t) const;
 
@@ -55,7 +60,7 @@ private:
     int m_lead = 0;
     double m_startS = 0.0;
     double m_spanS = 0.0;
-    QImage m_envelope; ///< cached: only rebuilt when the signal or the size changes
+    QImage m_envelope; ///< cached: rebuilt when the signal, probabilities or size change
     std::vector<WindowProbability> m_probabilities; ///< sorted by start
     double m_anomalous = 1.0;
     QColor m_background = QColor(250, 250, 250);

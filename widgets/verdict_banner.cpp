@@ -66,6 +66,13 @@ void VerdictBanner::present(const QString& line1, const QString& line2, const QC
     setVisible(!line1.isEmpty());
 }
 
+QString VerdictBanner::percentText(double probability)
+{
+    if (!std::isfinite(probability))
+        return tr("n/a");
+    return QLocale().toString(100.0 * probability, 'f', 1) + QStringLiteral(" %");
+}
+
 static QString disclaimer()
 {
     return VerdictBanner::tr("Decision support, not a diagnosis.");
@@ -86,9 +93,7 @@ void VerdictBanner::setVerdict(const QString& verdictClass, double probability,
         word = tr("Anomalous");
     else
         word = verdictClass; // unknown class: still written out, never colour alone
-    QString percent = std::isfinite(probability)
-                          ? QLocale().toString(100.0 * probability, 'f', 1) + QStringLiteral(" %")
-                          : tr("n/a");
+    QString percent = percentText(probability);
     if (!basis.isEmpty())
         percent += QStringLiteral(" (") + basis + QLatin1Char(')');
     const QString line1 =

@@ -26,6 +26,9 @@ public:
     void setVerdict(const QString& verdictClass, double probability,
                     const QString& modelNameVersion, const QStringList& warnings,
                     const QString& basis = {});
+    /// A probability (0..1) as the banner writes it: "8.1 %" in the user's locale; "n/a" if not
+    /// finite.
+    static QString percentText(double probability);
     /// "Analysing… 42 %"; fraction 0..1 (negative: no figure yet).
     void setRunning(double fraction);
     void setMessage(const QString& text, bool error);

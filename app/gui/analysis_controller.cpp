@@ -14,7 +14,6 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QDockWidget>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -48,10 +47,6 @@ QString trc(const char* text)
 /// were chosen for ("borderline from 5.5 %, anomalous from 8.1 %: age 40–64, 12 leads").
 QString thresholdBasis(const ml::Analysis& a)
 {
-    const QLocale locale;
-    auto percent = [&](double p) -> QString { // a QString, not a QStringBuilder of temporaries
-        return locale.toString(100.0 * p, 'f', 1) + QStringLiteral(" %");
-    };
     const std::string& g = a.thresholdAgeGroup;
     const QString age = g == "<40"     ? trc("age < 40")
                         : g == "40-64" ? trc("age 40\u201364")
@@ -63,7 +58,8 @@ QString thresholdBasis(const ml::Analysis& a)
                           : s == "1"   ? trc("1 lead")
                                        : trc("12 leads");
     return trc("borderline from %1, anomalous from %2: %3, %4")
-        .arg(percent(a.thresholds.borderline), percent(a.thresholds.anomalous), age, leads);
+        .arg(VerdictBanner::percentText(a.thresholds.borderline),
+             VerdictBanner::percentText(a.thresholds.anomalous), age, leads);
 }
 
 } // namespace
@@ -169,6 +165,12 @@ bool AnalysisController::explaining() const
     return m_jobs->busy(JobKind::Explain);
 }
 
+void AnalysisController::clearProbabilities()
+{
+    m_viewer->probabilityTrack()->clear();
+    m_viewer->overview()->setProbabilities({}, 1.0);
+}
+
 void AnalysisController::updateActions()
 {
     const bool have = m_recording != nullptr;
@@ -190,8 +192,7 @@ void AnalysisController::setRecording(std::shared_ptr<const Recording> recording
     m_pendingExplain.reset();
     m_currentFlagged = -1;
     m_viewer->verdictBanner()->clear();
-    m_viewer->probabilityTrack()->clear();
-    m_viewer->overview()->setProbabilities({}, 1.0);
+    clearProbabilities();
     m_flagged->clear();
     m_explanation->clear();
     if (m_recording) {
@@ -212,8 +213,7 @@ void AnalysisController::analyse()
     m_analysis.reset();
     m_currentFlagged = -1;
     m_viewer->verdictBanner()->setRunning(0.0);
-    m_viewer->probabilityTrack()->clear();
-    m_viewer->overview()->setProbabilities({}, 1.0);
+    clearProbabilities();
     m_flagged->setMessage(tr("Analysing …"));
     m_explanation->clear();
     AnalyzeRequest request;
@@ -292,14 +292,15 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
                           QString::fromStdString(a.model.version);
     const QString verdict = QString::fromLatin1(ml::verdictName(a.verdict));
     banner->setVerdict(verdict, a.probability, model, warnings, thresholdBasis(a));
-    ProbabilityTrack* track = m_viewer->probabilityTrack();
     if (a.windows.size() > 1) {
-        track->setWindows(toTrack(a.windows), a.thresholds.borderline, a.thresholds.anomalous);
+        const auto windows = toTrack(a.windows);
+        ProbabilityTrack* track = m_viewer->probabilityTrack();
+        track->setWindows(windows, a.thresholds.borderline, a.thresholds.anomalous);
         track->setFlagged(toTrack(a.flagged));
         // The whole recording at a glance: where the probability rises and falls.
-        m_viewer->overview()->setProbabilities(toTrack(a.windows), a.thresholds.anomalous);
+        m_viewer->overview()->setProbabilities(windows, a.thresholds.anomalous);
     } else {
-        track->clear(); // one window: the banner says it all
+        clearProbabilities(); // one window: the banner says it all
     }
     m_flagged->setSegments(a.flagged);
     m_window->statusBar()->showMessage(tr("Analysed in %1 s: %2 window(s), %3 flagged segment(s)")

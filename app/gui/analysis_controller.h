@@ -82,6 +82,8 @@ private:
     void onExplained(const ExplainOutcome& outcome);
     void onProgress(JobKind kind, double fraction);
     void updateActions();
+    /// Empties the probability track and the overview strip's trend.
+    void clearProbabilities();
     void centreOnWindow(double startS, double endS);
 
     MainWindow* m_window;

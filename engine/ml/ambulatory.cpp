@@ -1,10 +1,10 @@
 #include "ml/ambulatory.h"
 
-#include "core/lead_names.h"
 #include "dsp/beats.h"
 #include "io/open.h"
 #include "ml/evaluation.h"
 #include "ml/metrics.h"
+#include "ml/preprocess.h"
 
 #include <algorithm>
 #include <cmath>
@@ -135,13 +135,9 @@ Result<Json> ambulatoryCheck(const AnalyseFn& analyse, const std::string& folder
         int events = 0;
         for (int v : y)
             events += v;
-        std::string leads;
-        for (int k = 0; k < kModelLeads; ++k)
-            if (a->leadsUsed[std::size_t(k)])
-                leads += std::string(leads.empty() ? "" : "+") + kStandardLeads[std::size_t(k)];
         Json o = Json::object();
         o.set("record", headers[r].stem().string());
-        o.set("leads", leads);
+        o.set("leads", leadNames(a->leadsUsed, "+"));
         o.set("age", rec->patient.ageYears ? Json(*rec->patient.ageYears) : Json());
         o.set("minutes", rec->durationS() / 60.0);
         o.set("windows", (long long)y.size());

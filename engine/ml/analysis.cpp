@@ -78,17 +78,10 @@ void addValidityWarnings(const PreparedSignal& p, const Recording& recording,
         warnings.push_back("patient is " + fmt("%.0f", *age) +
                            " years old: the model was validated on adults (PTB-XL); "
                            "paediatric ECGs differ — interpret with care");
-    int present = 0;
-    std::string leadList;
-    for (int k = 0; k < kModelLeads; ++k)
-        if (p.present[std::size_t(k)]) {
-            ++present;
-            leadList +=
-                (leadList.empty() ? "" : ", ") + std::string(kStandardLeads[std::size_t(k)]);
-        }
+    const auto present = std::count(p.present.begin(), p.present.end(), true);
     if (present < kModelLeads)
         warnings.push_back("only " + std::to_string(present) + " of the 12 standard leads (" +
-                           leadList +
+                           leadNames(p.present, ", ") +
                            "): accuracy is lower than with 12 leads (see the model "
                            "card)");
     double minFs = recording.fsHz;

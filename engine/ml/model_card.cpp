@@ -371,8 +371,8 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
         md << "## Reduced lead sets (same model, absent leads zero)\n\n"
            << "`limb6` = I, II, III, aVR, aVL, aVF; `2` = II + V1 (like MIT-BIH); `1` = II. "
               "Sensitivity and specificity are at each lead set's own thresholds when the model "
-              "has "
-              "them (see above), else at the 12-lead ones. Where a row's specificity is low, long "
+              "has them (see above), else at the 12-lead ones. Where a row's specificity is low, "
+              "long "
               "recordings with that lead set are flagged for much of their length.\n\n";
         groupTable(metrics["by_lead_set"]);
     }

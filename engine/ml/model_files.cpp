@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
-#include <optional>
 
 namespace ecglens::ml {
 
@@ -143,24 +142,18 @@ Result<std::string> verifyManifestFiles(const std::string& dir,
         const std::string expected = entry["sha256"].string();
         if (file.empty() || file.find("..") != std::string::npos || file.find('/') == 0)
             return R::failure(path + " lists an invalid file name" + remedy);
-        const std::string filePath = (fs::path(dir) / file).string();
-        std::optional<std::string> bytes;
-        if (verified) {
-            if (auto read = readTextFile(filePath))
-                bytes = std::move(*read);
-        }
-        const auto actual = verified ? (bytes ? std::optional<std::string>(sha256Hex(*bytes))
-                                              : std::nullopt)
-                                     : sha256File(filePath);
-        if (!actual)
+        // Read once: the hash is of the very bytes handed to the loader (model files are small).
+        auto bytes = readTextFile((fs::path(dir) / file).string());
+        if (!bytes)
             return R::failure("file " + file + " is missing from " + dir + remedy);
-        if (*actual != expected)
+        const std::string actual = sha256Hex(*bytes);
+        if (actual != expected)
             return R::failure("file " + file + " in " + dir +
-                              " has been modified or damaged (SHA-256 " + actual->substr(0, 16) +
+                              " has been modified or damaged (SHA-256 " + actual.substr(0, 16) +
                               "... does not match the manifest's " + expected.substr(0, 16) +
                               "...)" + remedy);
         if (verified)
-            (*verified)[file] = VerifiedFile{*actual, std::move(*bytes)};
+            (*verified)[file] = VerifiedFile{actual, std::move(*bytes)};
     }
     return sha256Hex(*text);
 }

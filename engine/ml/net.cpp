@@ -304,11 +304,15 @@ Result<Net> Net::load(const NetSpec& spec, const std::string& bytes, const std::
         return Result<Net>::failure("unknown network architecture \"" + spec.arch + "\"");
     // Loading replaces each tensor whole, shape included, so a parameter of another shape (e.g.
     // weights of another width) would slip in unnoticed: compare the shapes before and after.
-    std::vector<std::pair<std::string, std::vector<std::int64_t>>> shapes;
-    for (const auto& p : impl->module->named_parameters())
-        shapes.emplace_back(p.key(), p.value().sizes().vec());
-    for (const auto& b : impl->module->named_buffers())
-        shapes.emplace_back(b.key(), b.value().sizes().vec());
+    const auto shapes = [&] {
+        std::vector<std::pair<std::string, std::vector<std::int64_t>>> out;
+        for (const auto& p : impl->module->named_parameters())
+            out.emplace_back(p.key(), p.value().sizes().vec());
+        for (const auto& b : impl->module->named_buffers())
+            out.emplace_back(b.key(), b.value().sizes().vec());
+        return out;
+    };
+    const auto built = shapes();
     const std::string refused =
         name + ": weights do not match the " + spec.arch + " architecture or are damaged (";
     try {
@@ -318,16 +322,10 @@ Result<Net> Net::load(const NetSpec& spec, const std::string& bytes, const std::
     } catch (const std::exception& e) {
         return Result<Net>::failure(refused + std::string(e.what()).substr(0, 200) + ")");
     }
-    std::size_t k = 0;
-    const auto check = [&](const std::string& key, const at::Tensor& t) {
-        return k < shapes.size() && shapes[k].first == key && shapes[k++].second == t.sizes().vec();
-    };
-    for (const auto& p : impl->module->named_parameters())
-        if (!check(p.key(), p.value()))
-            return Result<Net>::failure(refused + p.key() + " has another shape)");
-    for (const auto& b : impl->module->named_buffers())
-        if (!check(b.key(), b.value()))
-            return Result<Net>::failure(refused + b.key() + " has another shape)");
+    const auto loaded = shapes();
+    for (std::size_t k = 0; k < built.size() && k < loaded.size(); ++k)
+        if (loaded[k] != built[k])
+            return Result<Net>::failure(refused + built[k].first + " has another shape)");
     impl->module->eval();
     impl->module->fuseForInference();
     return Net(std::move(impl));

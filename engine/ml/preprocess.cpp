@@ -145,6 +145,15 @@ std::string nearestLeadSet(const std::array<bool, kModelLeads>& present,
     return best;
 }
 
+std::string leadNames(const std::array<bool, kModelLeads>& present, const std::string& separator)
+{
+    std::string out;
+    for (int k = 0; k < kModelLeads; ++k)
+        if (present[std::size_t(k)])
+            out += (out.empty() ? "" : separator) + kStandardLeads[std::size_t(k)];
+    return out;
+}
+
 void applyLeadMask(Window& w, const std::array<bool, kModelLeads>& mask)
 {
     for (int k = 0; k < kModelLeads && k < w.rows(); ++k)

@@ -52,6 +52,10 @@ std::array<bool, kModelLeads> leadSetMask(const std::string& name); ///< "12", "
 std::string nearestLeadSet(const std::array<bool, kModelLeads>& present,
                            const std::vector<std::string>& candidates);
 
+/// The standard names of the `present` leads in standard order, joined by `separator`
+/// ("II, V1").
+std::string leadNames(const std::array<bool, kModelLeads>& present, const std::string& separator);
+
 /// Zeroes the leads not in `mask`.
 void applyLeadMask(Window& window, const std::array<bool, kModelLeads>& mask);
 
