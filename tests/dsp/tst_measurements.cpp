@@ -298,6 +298,9 @@ void TestMeasurements::ludbDelineationAndRhythm()
     // Fiducials: ours (median beat, relative to R) - reference (median over beats of the
     // cardiologists' earliest onset / latest offset over the 12 leads, relative to our R).
     const char* names[] = {"P onset", "P offset", "QRS onset", "QRS offset", "T offset"};
+    // CSE Working Party (Eur Heart J 1985;6:815-825) tolerances, stated as 2 s_CSE (s_CSE: the
+    // spread of the CSE referees' own marks). The delineation literature (Laguna et al. 1994,
+    // Martinez et al. 2004) compares an algorithm's SD of error with them.
     const double cse2sd[] = {10.2, 12.7, 6.5, 11.6, 30.6};
     // Split (the shared data holds LUDB's odd IDs): IDs 1, 5, 9, ... (ID % 4 == 1) were used to
     // develop and tune the delineation; IDs 3, 7, 11, ... (ID % 4 == 3) are held out and are the
@@ -453,7 +456,7 @@ void TestMeasurements::ludbDelineationAndRhythm()
                     "held out (ID % 4 == 3)", "CSE");
         std::printf("%-11s | %4s %4s %4s %7s %6s %7s | %4s %4s %4s %7s %6s %7s | %6s\n", "fiducial",
                     "n", "miss", "xtra", "mean", "SD", "2SD", "n", "miss", "xtra", "mean", "SD",
-                    "2SD", "2SD");
+                    "2SD", "2sCSE");
         for (int k = 0; k < 5; ++k)
             std::printf("%-11s | %4zu %4d %4d %7.1f %6.1f %7.1f | %4zu %4d %4d %7.1f %6.1f "
                         "%7.1f | %6.1f\n",
@@ -469,13 +472,14 @@ void TestMeasurements::ludbDelineationAndRhythm()
     std::printf("LUDB rhythm: AF found %d/%d, AF called in sinus %d/%d, bradycardia %d/%d\n",
                 afFound, afTotal, sinusFalseAf, sinusTotal, bradyFound, bradyTotal);
     std::fflush(stdout);
-    // Asserted on the held-out records: the reached values with a small margin (mean +- SD ms):
-    // P onset 0.4 +- 7.3 (2 SD 14.5, CSE 10.2), P offset 1.6 +- 5.1 (10.2 vs 12.7; 6.4 before its
-    // trapezium stopped 20 ms before the QRS onset point), QRS onset
-    // -1.5 +- 6.4 (12.7 vs 6.5; 10.5 before the onset started from the spatial deviation off the
-    // PR level), QRS offset -1.0 +- 7.6 (15.1 vs 11.6; 8.4 before it came from the spatial
-    // deviation off the ST level), T offset -1.4 +- 18.9 (37.9 vs 30.6;
-    // 0.6 +- 20.2 from the spatial magnitude alone, before the per-lead refinement).
+    // Asserted on the held-out records: the reached values with a small margin (mean +- SD ms;
+    // in brackets the SD against 2 s_CSE, then twice our SD): P onset 0.4 +- 7.3 (7.3 vs 10.2;
+    // 14.5), P offset 1.6 +- 5.1 (5.1 vs 12.7; 10.2; 6.4 before its trapezium stopped 20 ms
+    // before the QRS onset point), QRS onset -1.5 +- 6.4 (6.35 vs 6.5; 12.7; 10.5 before the
+    // onset started from the spatial deviation off the PR level), QRS offset -1.0 +- 7.6 (7.6 vs
+    // 11.6; 15.1; 8.4 before it came from the spatial deviation off the ST level), T offset
+    // -1.4 +- 18.9 (18.9 vs 30.6; 37.9; 0.6 +- 20.2 from the spatial magnitude alone, before the
+    // per-lead refinement).
     // Most of what is left is the reference's own spread: the earliest / latest over 12 leads
     // follows whichever single lead the cardiologists marked early / late (T offset: LUDB 29,
     // lead II only, 130 ms after the other leads); on the development half our error correlates
@@ -487,6 +491,8 @@ void TestMeasurements::ludbDelineationAndRhythm()
     const double maxSd[] = {8, 5.5, 7, 8, 19.5};
     const int maxMissed[] = {2, 2, 0, 0, 0};
     for (int k = 0; k < 5; ++k) {
+        // The CSE criterion: SD of the error within 2 s_CSE (held out, 12 leads).
+        QVERIFY2(stats[k].sd() <= cse2sd[k], names[k]);
         QVERIFY2(stats[k].e.size() >= 35, names[k]);
         QVERIFY2(std::abs(stats[k].mean()) <= maxAbsMean[k], names[k]);
         QVERIFY2(stats[k].sd() <= maxSd[k], names[k]);
