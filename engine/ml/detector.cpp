@@ -101,12 +101,14 @@ Result<Detector> Detector::load(const std::string& modelDir)
     return Detector(std::move(impl));
 }
 
-std::vector<float> Detector::logits(const std::vector<Window>& batch) const
+namespace {
+
+/// Batched forward passes in chunks of 64 windows; perMember: batch x members log-odds.
+std::vector<float> runBatches(const Net& net, const std::vector<Window>& batch, bool perMember)
 {
     std::vector<float> out;
     if (batch.empty())
         return out;
-    out.reserve(batch.size());
     constexpr std::size_t kChunk = 64;
     constexpr std::size_t kStride = std::size_t(kModelLeads) * kWindowSamples;
     std::vector<float> buf;
@@ -122,10 +124,28 @@ std::vector<float> Detector::logits(const std::vector<Window>& batch) const
                 for (long c = 0; c < cols; ++c)
                     dst[r * kWindowSamples + c] = w(r, c);
         }
-        const auto y = m_impl->net.forward(buf.data(), int(m));
+        const auto y = perMember ? net.forwardMembers(buf.data(), int(m))
+                                 : net.forward(buf.data(), int(m));
         out.insert(out.end(), y.begin(), y.end());
     }
     return out;
+}
+
+} // namespace
+
+std::vector<float> Detector::logits(const std::vector<Window>& batch) const
+{
+    return runBatches(m_impl->net, batch, false);
+}
+
+std::vector<float> Detector::memberLogits(const std::vector<Window>& batch) const
+{
+    return runBatches(m_impl->net, batch, true);
+}
+
+int Detector::members() const
+{
+    return m_impl->net.spec().members;
 }
 
 double Detector::probability(float logit) const

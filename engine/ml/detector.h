@@ -67,6 +67,11 @@ public:
     /// Batched forward pass; log-odds of "abnormal" (uncalibrated), one per window. Each window
     /// is 12 x 1000 (leads x samples at 100 Hz), normalised as by extractWindow(). Deterministic.
     std::vector<float> logits(const std::vector<Window>& batch) const;
+    /// The same per ensemble member: batch x members log-odds, row-major (a single model: the
+    /// same as logits()). For out-of-fold estimates of a cross-fitted model.
+    std::vector<float> memberLogits(const std::vector<Window>& batch) const;
+    /// Ensemble members (1 for a single model).
+    int members() const;
 
     /// Calibrated probability (0-1) of "abnormal" for one raw logit.
     double probability(float logit) const;

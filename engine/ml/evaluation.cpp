@@ -20,6 +20,19 @@ namespace {
 
 using Stat = std::function<double(const std::vector<double>&, const std::vector<int>&)>;
 
+/// "brier" and "ece" (10 bins) with bootstrap CIs.
+void setCalibration(Json& o, const std::vector<double>& p, const std::vector<int>& y,
+                    const EvaluationConfig& cfg)
+{
+    o.set("brier", intervalJson(bootstrapCi(p, y, brierScore, cfg.bootstrapRounds, cfg.seed)));
+    o.set("ece", intervalJson(bootstrapCi(
+                     p, y,
+                     [](const std::vector<double>& a, const std::vector<int>& b) {
+                         return expectedCalibrationError(a, b, 10);
+                     },
+                     cfg.bootstrapRounds, cfg.seed)));
+}
+
 /// p: calibrated probabilities; mA / mB: p minus the record's anomalous / borderline threshold
 /// (thresholds depend on the age group), so "positive" is margin >= 0.
 Json subsetMetrics(const std::vector<double>& p, const std::vector<int>& y,
@@ -50,13 +63,7 @@ Json subsetMetrics(const std::vector<double>& p, const std::vector<int>& y,
               intervalJson(bootstrapCi(mB, y, at(&Confusion::sensitivity), r, s)));
         o.set("specificity_at_borderline",
               intervalJson(bootstrapCi(mB, y, at(&Confusion::specificity), r, s)));
-        o.set("brier", intervalJson(bootstrapCi(p, y, brierScore, r, s)));
-        o.set("ece", intervalJson(bootstrapCi(
-                         p, y,
-                         [](const std::vector<double>& a, const std::vector<int>& b) {
-                             return expectedCalibrationError(a, b, 10);
-                         },
-                         r, s)));
+        setCalibration(o, p, y, cfg);
         Json rel = Json::array();
         for (const ReliabilityBin& b : reliabilityBins(p, y, 10)) {
             Json j = Json::object();
@@ -143,33 +150,64 @@ Json headerJson(const ModelInfo& info, const EvaluationConfig& cfg)
     return out;
 }
 
-/// by_age_group and by_sex (the fairness table) from the 12-lead probabilities and margins.
-void setFairness(Json& out, const std::vector<PtbxlEntry>& entries,
-                 const std::vector<double>& probs12, const std::vector<double>& mA12,
-                 const std::vector<double>& mB12, const std::vector<int>& y,
-                 const EvaluationConfig& cfg)
+/// Records scored at the shipped thresholds: calibrated probability, margins to the record's
+/// anomalous / borderline thresholds, label; one per entry.
+struct Scored
 {
-    auto subset = [&](const std::function<bool(const PtbxlEntry&)>& keep) {
-        std::vector<double> p, a, b;
-        std::vector<int> yy;
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            if (keep(entries[i])) {
-                p.push_back(probs12[i]);
-                a.push_back(mA12[i]);
-                b.push_back(mB12[i]);
-                yy.push_back(y[i]);
-            }
-        return subsetMetrics(p, yy, a, b, cfg, false);
-    };
+    std::vector<double> p, mA, mB;
+    std::vector<int> y;
+
+    void add(double probability, const Thresholds& t, bool abnormal)
+    {
+        p.push_back(probability);
+        mA.push_back(probability - t.anomalous);
+        mB.push_back(probability - t.borderline);
+        y.push_back(abnormal ? 1 : 0);
+    }
+};
+
+/// subsetMetrics() over the records `keep` selects; withCalibration adds Brier and ECE.
+Json subsetWhere(const std::vector<PtbxlEntry>& entries, const Scored& s,
+                 const std::function<bool(const PtbxlEntry&)>& keep, const EvaluationConfig& cfg,
+                 bool withCalibration)
+{
+    Scored sub;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (keep(entries[i])) {
+            sub.p.push_back(s.p[i]);
+            sub.mA.push_back(s.mA[i]);
+            sub.mB.push_back(s.mB[i]);
+            sub.y.push_back(s.y[i]);
+        }
+    Json o = subsetMetrics(sub.p, sub.y, sub.mA, sub.mB, cfg, false);
+    if (withCalibration)
+        setCalibration(o, sub.p, sub.y, cfg);
+    return o;
+}
+
+/// The three age groups (< 40, 40-64, >= 65).
+Json byAgeGroup(const std::vector<PtbxlEntry>& entries, const Scored& s,
+                const EvaluationConfig& cfg, bool withCalibration)
+{
     Json byAge = Json::object();
     for (const char* g : {"<40", "40-64", ">=65"})
-        byAge.set(
-            g, subset([g](const PtbxlEntry& e) { return std::string(ageGroup(e.ageYears)) == g; }));
-    out.set("by_age_group", byAge);
+        byAge.set(g, subsetWhere(
+                         entries, s,
+                         [g](const PtbxlEntry& e) { return std::string(ageGroup(e.ageYears)) == g; },
+                         cfg, withCalibration));
+    return byAge;
+}
+
+/// by_age_group and by_sex (the fairness table) from the 12-lead scores.
+void setFairness(Json& out, const std::vector<PtbxlEntry>& entries, const Scored& s,
+                 const EvaluationConfig& cfg)
+{
+    out.set("by_age_group", byAgeGroup(entries, s, cfg, false));
     Json bySex = Json::object();
-    for (Sex s : {Sex::Male, Sex::Female})
-        bySex.set(s == Sex::Male ? "male" : "female",
-                  subset([s](const PtbxlEntry& e) { return e.sex == s; }));
+    for (Sex sex : {Sex::Male, Sex::Female})
+        bySex.set(sex == Sex::Male ? "male" : "female",
+                  subsetWhere(
+                      entries, s, [sex](const PtbxlEntry& e) { return e.sex == sex; }, cfg, false));
     out.set("by_sex", bySex);
 }
 
@@ -186,6 +224,55 @@ Result<std::vector<PtbxlEntry>> foldEntries(const EvaluationConfig& cfg)
     if (entries.empty())
         return R::failure("no PTB-XL records in the requested folds");
     return entries;
+}
+
+/// For a cross-fitted ensemble evaluated on fold 10: every record of folds 1-9 scored by the
+/// member that never learned from its fold, calibrated and thresholded as shipped (12 leads),
+/// into out["out_of_fold"]: overall, by age group, and the human-validated records (fold 10 holds
+/// only such records). 26 times the test fold's records, but not independent of the choices:
+/// calibration and thresholds were fitted on these predictions and model selection used them.
+Result<bool> addOutOfFold(Json& out, const Detector& detector, const EvaluationConfig& cfg,
+                          const std::function<void(const std::string&)>& log)
+{
+    const int k = detector.members();
+    const bool testOnly = std::all_of(cfg.folds.begin(), cfg.folds.end(),
+                                      [](int f) { return f < 1 || f > 9; });
+    if (!cfg.outOfFold || k < 2 || !testOnly)
+        return true;
+    const auto index = readPtbxlIndex(cfg.dataDir);
+    if (!index)
+        return Result<bool>::failure(index.error());
+    std::vector<PtbxlEntry> entries;
+    std::vector<Window> windows;
+    for (const auto& e : *index) {
+        if (e.fold < 1 || e.fold > 9)
+            continue;
+        auto w = loadPtbxlWindow(e);
+        if (!w)
+            return Result<bool>::failure(w.error());
+        windows.push_back(std::move(*w));
+        entries.push_back(e);
+    }
+    if (log)
+        log("out-of-fold estimate on " + std::to_string(entries.size()) + " records of folds 1-9");
+    const auto member = detector.memberLogits(windows);
+    Scored sc;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const PtbxlEntry& e = entries[i];
+        const float l = member[i * std::size_t(k) + std::size_t(heldOutMember(e.fold, k))];
+        sc.add(detector.probability(l),
+               detector.thresholdsFor(
+                   e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt, "12"),
+               e.abnormal);
+    }
+    Json oof = subsetWhere(entries, sc, [](const PtbxlEntry&) { return true; }, cfg, true);
+    oof.set("folds", "1-9");
+    oof.set("by_age_group", byAgeGroup(entries, sc, cfg, true));
+    oof.set("validated_by_human",
+            subsetWhere(entries, sc, [](const PtbxlEntry& e) { return e.validatedByHuman; }, cfg,
+                        true));
+    out.set("out_of_fold", oof);
+    return true;
 }
 
 /// With cfg.ambulatory, ambulatoryCheck() on DATA/mitdb (real Holter recordings beside PTB-XL,
@@ -225,23 +312,20 @@ Result<Json> evaluateClassical(const EvaluationConfig& cfg,
     if (!rows)
         return R::failure(rows.error());
     const auto margins = model->margins(*rows);
-    std::vector<double> p, mA, mB;
-    std::vector<int> y;
+    Scored sc;
     for (std::size_t i = 0; i < entries->size(); ++i) {
         const PtbxlEntry& e = (*entries)[i];
-        const Thresholds t = model->thresholdsFor(
-            e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt);
-        p.push_back(model->probability(margins[i]));
-        mA.push_back(p.back() - t.anomalous);
-        mB.push_back(p.back() - t.borderline);
-        y.push_back(e.abnormal ? 1 : 0);
+        sc.add(model->probability(margins[i]),
+               model->thresholdsFor(e.ageYears >= 0 ? std::optional<double>(e.ageYears)
+                                                    : std::nullopt),
+               e.abnormal);
     }
     Json out = headerJson(info, cfg);
-    out.set("overall", subsetMetrics(p, y, mA, mB, cfg, true));
+    out.set("overall", subsetMetrics(sc.p, sc.y, sc.mA, sc.mB, cfg, true));
     Json leadSets = Json::object();
-    leadSets.set("12", subsetMetrics(p, y, mA, mB, cfg, false));
+    leadSets.set("12", subsetMetrics(sc.p, sc.y, sc.mA, sc.mB, cfg, false));
     out.set("by_lead_set", leadSets);
-    setFairness(out, *entries, p, mA, mB, y, cfg);
+    setFairness(out, *entries, sc, cfg);
     if (auto amb = addAmbulatory(
             out, cfg, [&](const Recording& r) { return analyse(*model, r); }, log);
         !amb)
@@ -275,56 +359,43 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
         return R::failure(found.error());
     const std::vector<PtbxlEntry>& entries = *found;
     std::vector<Window> windows;
-    std::vector<int> y;
     std::vector<std::optional<double>> ages;
     for (const auto& e : entries) {
         auto w = loadPtbxlWindow(e);
         if (!w)
             return R::failure(w.error());
         windows.push_back(std::move(*w));
-        y.push_back(e.abnormal ? 1 : 0);
         ages.push_back(e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt);
     }
     // Each lead set at its own thresholds (the 12-lead ones for a model without them), as
     // analyse() applies them to a recording with those leads.
-    auto margins = [&](const std::vector<double>& p, const std::string& set,
-                       std::vector<double>& mA, std::vector<double>& mB) {
-        mA.clear();
-        mB.clear();
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            const Thresholds t = detector->thresholdsFor(ages[i], set);
-            mA.push_back(p[i] - t.anomalous);
-            mB.push_back(p[i] - t.borderline);
-        }
-    };
     if (log)
         log("evaluating " + info.name + " on " + std::to_string(entries.size()) + " records");
 
     Json out = headerJson(info, cfg);
     Json leadSets = Json::object();
-    std::vector<double> probs12, mA12, mB12;
+    Scored sc12;
     for (const char* set : {"12", "limb6", "2", "1"}) {
         std::vector<Window> masked = windows;
         for (auto& w : masked)
             applyLeadMask(w, leadSetMask(set));
         const auto logits = detector->logits(masked);
-        std::vector<double> p;
-        for (float l : logits)
-            p.push_back(detector->probability(l));
-        std::vector<double> mA, mB;
-        margins(p, set, mA, mB);
+        Scored sc;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            sc.add(detector->probability(logits[i]), detector->thresholdsFor(ages[i], set),
+                   entries[i].abnormal);
         if (std::string(set) == "12") {
-            probs12 = p;
-            mA12 = mA;
-            mB12 = mB;
-            out.set("overall", subsetMetrics(p, y, mA, mB, cfg, true));
+            out.set("overall", subsetMetrics(sc.p, sc.y, sc.mA, sc.mB, cfg, true));
+            sc12 = sc;
         }
-        leadSets.set(set, subsetMetrics(p, y, mA, mB, cfg, false));
+        leadSets.set(set, subsetMetrics(sc.p, sc.y, sc.mA, sc.mB, cfg, false));
         if (log)
             log(std::string("lead set ") + set + " done");
     }
     out.set("by_lead_set", leadSets);
-    setFairness(out, entries, probs12, mA12, mB12, y, cfg);
+    setFairness(out, entries, sc12, cfg);
+    if (auto oof = addOutOfFold(out, *detector, cfg, log); !oof)
+        return R::failure(oof.error());
     if (auto amb = addAmbulatory(
             out, cfg, [&](const Recording& r) { return analyse(*detector, r); }, log);
         !amb)

@@ -22,6 +22,9 @@ struct EvaluationConfig
     std::uint64_t seed = 20201;
     /// Also run ambulatoryCheck() on DATA/mitdb (MIT-BIH Arrhythmia).
     bool ambulatory = true;
+    /// For a cross-fitted ensemble evaluated on folds outside 1-9: also the out-of-fold estimate
+    /// on folds 1-9 (metrics.json "out_of_fold").
+    bool outOfFold = true;
 };
 
 /// {"value", "ci_low", "ci_high"}: how metrics.json holds an interval.

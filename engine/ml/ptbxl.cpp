@@ -103,6 +103,8 @@ Result<std::vector<PtbxlEntry>> readPtbxlIndex(const std::string& dataDir)
         const std::string sex = f[col["sex"]];
         e.sex = sex == "0" ? Sex::Male : sex == "1" ? Sex::Female : Sex::Unknown;
         e.abnormal = !(scpLikelihood(f[col["scp_codes"]], "NORM") >= 50.0);
+        e.validatedByHuman =
+            col.count("validated_by_human") && f[col["validated_by_human"]] == "True";
         e.recordPath = (fs::path(folder) / (f[col["filename_lr"]] + ".hea")).string();
         out.push_back(std::move(e));
     }

@@ -18,8 +18,16 @@ struct PtbxlEntry
     double ageYears = -1; ///< -1 unknown; PTB-XL's 300 (>= 90) stored as 90
     Sex sex = Sex::Unknown;
     bool abnormal = false;  ///< not (NORM with likelihood >= 50)
+    bool validatedByHuman = false; ///< validated_by_human is True (fold 10: every record)
     std::string recordPath; ///< absolute path of the 100 Hz record's .hea file
 };
+
+/// The member of a k-member cross-fitted ensemble that never learns from strat_fold `fold`
+/// (1-9): (fold - 1) % k.
+inline int heldOutMember(int fold, int k)
+{
+    return (fold - 1) % k;
+}
 
 /// Resolves DIR to the PTB-XL folder: DIR itself when it holds ptbxl_database.csv, else DIR/ptbxl.
 std::string ptbxlFolder(const std::string& dataDir);

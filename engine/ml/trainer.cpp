@@ -124,12 +124,6 @@ std::vector<float> predictMembers(const Net& net, const std::vector<Example>& da
     return out;
 }
 
-/// Member that never learns from `fold` when k members are cross-fitted on folds 1-9.
-int heldOutMember(int fold, int k)
-{
-    return (fold - 1) % k;
-}
-
 /// Log-odds per record: with one member its output; with k > 1 the out-of-fold output (of the
 /// member that did not learn from the record's fold).
 std::vector<double> predictLogits(const Net& net, const std::vector<Example>& data,

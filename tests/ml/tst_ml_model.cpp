@@ -4,6 +4,7 @@
 #include "io/open.h"
 #include "ml/ambulatory.h"
 #include "ml/detector.h"
+#include "ml/evaluation.h"
 #include "ml/json_lite.h"
 #include "ml/model_files.h"
 #include "ml/net.h"
@@ -167,6 +168,69 @@ private slots:
     /// The ensemble's output is the mean of its members' log-odds; a member never learns from
     /// the labels of its held-out examples (cross-fitting): flipping those labels leaves it
     /// bit-identical, while the members that do learn from them change.
+    void outOfFoldEstimateMatchesTraining()
+    {
+        // evaluate's out-of-fold estimate (Detector::memberLogits, the held-out member per record)
+        // must reproduce the out-of-fold AUC the trainer recorded in config.json through its own
+        // prediction path when the model was trained.
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+        ml::EvaluationConfig cfg;
+        cfg.dataDir = test::dataDir().toStdString();
+        cfg.modelDir = shippedDir().toStdString();
+        cfg.ambulatory = false;
+        cfg.bootstrapRounds = 200;
+        const auto metrics = ml::evaluateModel(cfg);
+        QVERIFY2(metrics.ok(), metrics.error().c_str());
+        const ml::Json& oof = (*metrics)["out_of_fold"];
+        QVERIFY2(oof.isObject(), "no out_of_fold section for the cross-fitted shipped model");
+        QFile f(shippedDir() + QStringLiteral("/config.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(oof["n"].number(), config[QStringLiteral("train_records")].toDouble());
+        const double recorded =
+            config[QStringLiteral("fold9_auc_by_lead_set")].toObject()[QStringLiteral("12")]
+                .toDouble();
+        QVERIFY(recorded > 0.5);
+        QVERIFY2(std::fabs(oof["auc"]["value"].number() - recorded) < 1e-6,
+                 qPrintable(QStringLiteral("out-of-fold AUC %1, recorded at training %2")
+                                .arg(oof["auc"]["value"].number())
+                                .arg(recorded)));
+        // The human-validated subset: counted here from the CSV (RFC 4180 quoting by hand).
+        QFile csv(test::dataPath(QStringLiteral("ptbxl/ptbxl_database.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        auto cellsOf = [](const QByteArray& line) {
+            QList<QByteArray> cells{QByteArray()};
+            bool quoted = false;
+            for (char c : line) {
+                if (c == '"')
+                    quoted = !quoted;
+                else if (c == ',' && !quoted)
+                    cells.append(QByteArray());
+                else
+                    cells.last().append(c);
+            }
+            return cells;
+        };
+        const QList<QByteArray> header = cellsOf(csv.readLine().trimmed());
+        const auto foldCol = header.indexOf("strat_fold");
+        const auto validatedCol = header.indexOf("validated_by_human");
+        QVERIFY(foldCol >= 0 && validatedCol >= 0);
+        int validated = 0;
+        while (!csv.atEnd()) {
+            const QList<QByteArray> cells = cellsOf(csv.readLine().trimmed());
+            const int fold = cells.value(foldCol).toInt();
+            if (fold >= 1 && fold <= 9 && cells.value(validatedCol) == "True")
+                ++validated;
+        }
+        QVERIFY(validated > 0);
+        QCOMPARE(oof["validated_by_human"]["n"].number(), double(validated));
+        // The age groups partition the records with a known age.
+        double groups = 0;
+        for (const auto& [name, g] : oof["by_age_group"].members())
+            groups += g["n"].number();
+        QVERIFY(groups <= oof["n"].number() && groups > 0.95 * oof["n"].number());
+    }
+
     void crossFittedMembersIsolated()
     {
         ml::NetSpec spec;
