@@ -1,7 +1,6 @@
 #include "cli_util.h"
 
 #include "cli_model.h"
-#include "core/lead_names.h"
 
 #include <QJsonArray>
 
@@ -91,9 +90,9 @@ int runAnalyze(const QStringList& args)
             warnings.append(fromStd(w));
         o[QStringLiteral("warnings")] = warnings;
         QJsonArray leads;
-        for (int k = 0; k < ml::kModelLeads; ++k)
-            if (a.leadsUsed[std::size_t(k)])
-                leads.append(QLatin1String(kStandardLeads[std::size_t(k)]));
+        for (const QString& name :
+             fromStd(ml::leadNames(a.leadsUsed, ",")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            leads.append(name);
         o[QStringLiteral("leads_used")] = leads;
         QJsonObject m;
         m[QStringLiteral("name")] = fromStd(a.model.name);

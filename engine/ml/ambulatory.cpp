@@ -127,7 +127,8 @@ Result<Json> ambulatoryCheck(const AnalyseFn& analyse, const std::string& folder
         std::vector<double> p, f;
         for (const WindowResult& w : a->windows) {
             p.push_back(w.probability);
-            f.push_back(w.probability >= a->thresholds.anomalous ? 1.0 : 0.0);
+            // The window-level rule behind Analysis::flagged (merged runs of such windows).
+            f.push_back(verdictFor(w.probability, a->thresholds) == Verdict::Anomalous ? 1.0 : 0.0);
         }
         const double auc = rocAuc(p, y);
         if (std::isfinite(auc))

@@ -137,9 +137,8 @@ void finishAnalysis(Analysis& a, const std::vector<long>& starts, long samples,
     a.probability = a.windows.empty() ? 0.0 : sum / double(a.windows.size());
     a.thresholds = thresholds;
     a.verdict = verdictFor(a.probability, thresholds);
-    const double tA = thresholds.anomalous;
     for (const WindowResult& w : a.windows) {
-        if (w.probability < tA)
+        if (verdictFor(w.probability, thresholds) != Verdict::Anomalous)
             continue;
         if (!a.flagged.empty() && w.startS <= a.flagged.back().endS) {
             a.flagged.back().endS = std::max(a.flagged.back().endS, w.endS);

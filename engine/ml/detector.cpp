@@ -48,15 +48,27 @@ Result<Detector> Detector::load(const std::string& modelDir)
     if (modelDir.empty())
         return R::failure("no model folder given and no installed model found; set "
                           "ECGLENS_MODEL_DIR to the folder holding manifest.json");
-    if (isClassicalModelDir(modelDir))
-        return R::failure(modelDir + " holds a measurement model (logistic regression, forest or "
-                                     "gradient boosting), not a neural detector; it runs with "
-                                     "`ecglens-cli analyze --model " +
-                          modelDir + "`; the viewer needs a neural model such as resnet1d");
+    // A measurement model's folder gets its own message; like everything else here it is decided
+    // on a model.json whose checksum the manifest has confirmed.
+    const auto measurementModel = [&](const VerifiedFiles& files) {
+        const auto m = readModelJson(modelDir, &files);
+        return m && isClassicalArch((*m)["arch"].string());
+    };
+    const std::string measurementMessage =
+        modelDir + " holds a measurement model (logistic regression, forest or gradient boosting), "
+                   "not a neural detector; it runs with `ecglens-cli analyze --model " +
+        modelDir + "`; the viewer needs a neural model such as resnet1d";
     VerifiedFiles verified;
     const auto sha = verifyManifest(modelDir, &verified);
-    if (!sha)
+    if (!sha) {
+        VerifiedFiles listed; // without weights.pt, which a measurement model does not have
+        if (verifyManifestFiles(modelDir, {kModelFile}, modelDir, {}, &listed) &&
+            measurementModel(listed))
+            return R::failure(measurementMessage);
         return R::failure(sha.error());
+    }
+    if (measurementModel(verified))
+        return R::failure(measurementMessage);
     const auto model = readModelJson(modelDir, &verified);
     if (!model)
         return R::failure(model.error());
