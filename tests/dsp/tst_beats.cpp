@@ -206,9 +206,10 @@ private slots:
         table += line;
         std::printf("%s", table.c_str());
         std::fflush(stdout);
-        // Reached: see the table; asserted with a small margin.
-        QVERIFY2(se >= 99.6, qPrintable(QStringLiteral("gross Se %1").arg(se)));
-        QVERIFY2(ppv >= 99.6, qPrintable(QStringLiteral("gross +P %1").arg(ppv)));
+        // The aim of the signal-processing issue (Hamilton-Tompkins published 99.69 / 99.77 %):
+        // reached 99.759 / 99.708 %.
+        QVERIFY2(se >= 99.7, qPrintable(QStringLiteral("gross Se %1").arg(se)));
+        QVERIFY2(ppv >= 99.7, qPrintable(QStringLiteral("gross +P %1").arg(ppv)));
     }
 
     void mitbihDs1BeatClasses()
