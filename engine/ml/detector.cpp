@@ -55,8 +55,9 @@ Result<Detector> Detector::load(const std::string& modelDir)
         return m && isClassicalArch((*m)["arch"].string());
     };
     const std::string measurementMessage =
-        modelDir + " holds a measurement model (logistic regression, forest or gradient boosting), "
-                   "not a neural detector; it runs with `ecglens-cli analyze --model " +
+        modelDir +
+        " holds a measurement model (logistic regression, forest or gradient boosting), "
+        "not a neural detector; it runs with `ecglens-cli analyze --model " +
         modelDir + "`; the viewer needs a neural model such as resnet1d";
     VerifiedFiles verified;
     const auto sha = verifyManifest(modelDir, &verified);
@@ -104,8 +105,8 @@ Result<Detector> Detector::load(const std::string& modelDir)
     info.members = spec.members;
     spec.width = int(m["width"].number(32));
     // The bytes the manifest check hashed, not a second read of the file.
-    auto net = Net::load(spec, verified[kWeightsFile].bytes,
-                         (fs::path(modelDir) / kWeightsFile).string());
+    auto net =
+        Net::load(spec, verified[kWeightsFile].bytes, (fs::path(modelDir) / kWeightsFile).string());
     if (!net)
         return R::failure(net.error());
     auto impl = std::make_unique<Impl>(std::move(*net));
@@ -136,8 +137,8 @@ std::vector<float> runBatches(const Net& net, const std::vector<Window>& batch, 
                 for (long c = 0; c < cols; ++c)
                     dst[r * kWindowSamples + c] = w(r, c);
         }
-        const auto y = perMember ? net.forwardMembers(buf.data(), int(m))
-                                 : net.forward(buf.data(), int(m));
+        const auto y =
+            perMember ? net.forwardMembers(buf.data(), int(m)) : net.forward(buf.data(), int(m));
         out.insert(out.end(), y.begin(), y.end());
     }
     return out;
@@ -165,8 +166,7 @@ double Detector::probability(float logit) const
     return sigmoid(m_impl->info.calibrationA * double(logit) + m_impl->info.calibrationB);
 }
 
-Thresholds Detector::thresholdsFor(std::optional<double> ageYears,
-                                   const std::string& leadSet) const
+Thresholds Detector::thresholdsFor(std::optional<double> ageYears, const std::string& leadSet) const
 {
     for (const auto& s : m_impl->info.leadSetThresholds)
         if (s.leadSet == leadSet)

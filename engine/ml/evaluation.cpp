@@ -20,17 +20,18 @@ namespace {
 
 using Stat = std::function<double(const std::vector<double>&, const std::vector<int>&)>;
 
+/// The expected calibration error every card reports: 10 equal-width bins.
+double ece10(const std::vector<double>& p, const std::vector<int>& y)
+{
+    return expectedCalibrationError(p, y, 10);
+}
+
 /// "brier" and "ece" (10 bins) with bootstrap CIs.
 void setCalibration(Json& o, const std::vector<double>& p, const std::vector<int>& y,
                     const EvaluationConfig& cfg)
 {
     o.set("brier", intervalJson(bootstrapCi(p, y, brierScore, cfg.bootstrapRounds, cfg.seed)));
-    o.set("ece", intervalJson(bootstrapCi(
-                     p, y,
-                     [](const std::vector<double>& a, const std::vector<int>& b) {
-                         return expectedCalibrationError(a, b, 10);
-                     },
-                     cfg.bootstrapRounds, cfg.seed)));
+    o.set("ece", intervalJson(bootstrapCi(p, y, ece10, cfg.bootstrapRounds, cfg.seed)));
 }
 
 /// p: calibrated probabilities; mA / mB: p minus the record's anomalous / borderline threshold
@@ -191,10 +192,11 @@ Json byAgeGroup(const std::vector<PtbxlEntry>& entries, const Scored& s,
 {
     Json byAge = Json::object();
     for (const char* g : {"<40", "40-64", ">=65"})
-        byAge.set(g, subsetWhere(
-                         entries, s,
-                         [g](const PtbxlEntry& e) { return std::string(ageGroup(e.ageYears)) == g; },
-                         cfg, withCalibration));
+        byAge.set(g,
+                  subsetWhere(
+                      entries, s,
+                      [g](const PtbxlEntry& e) { return std::string(ageGroup(e.ageYears)) == g; },
+                      cfg, withCalibration));
     return byAge;
 }
 
@@ -235,8 +237,8 @@ Result<bool> addOutOfFold(Json& out, const Detector& detector, const EvaluationC
                           const std::function<void(const std::string&)>& log)
 {
     const int k = detector.members();
-    const bool testOnly = std::all_of(cfg.folds.begin(), cfg.folds.end(),
-                                      [](int f) { return f < 1 || f > 9; });
+    const bool testOnly =
+        std::all_of(cfg.folds.begin(), cfg.folds.end(), [](int f) { return f < 1 || f > 9; });
     if (!cfg.outOfFold || k < 2 || !testOnly)
         return true;
     const auto index = readPtbxlIndex(cfg.dataDir);
@@ -265,12 +267,35 @@ Result<bool> addOutOfFold(Json& out, const Detector& detector, const EvaluationC
                    e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt, "12"),
                e.abnormal);
     }
-    Json oof = subsetWhere(entries, sc, [](const PtbxlEntry&) { return true; }, cfg, true);
+    Json oof = subsetWhere(
+        entries, sc, [](const PtbxlEntry&) { return true; }, cfg, true);
     oof.set("folds", "1-9");
     oof.set("by_age_group", byAgeGroup(entries, sc, cfg, true));
     oof.set("validated_by_human",
-            subsetWhere(entries, sc, [](const PtbxlEntry& e) { return e.validatedByHuman; }, cfg,
-                        true));
+            subsetWhere(
+                entries, sc, [](const PtbxlEntry& e) { return e.validatedByHuman; }, cfg, true));
+    // How the test fold's AUC and ECE compare with test-sized draws from these predictions.
+    if (const Json& test = out["overall"]; test.isObject() && test["n"].number(0) > 0) {
+        const auto size = std::size_t(test["n"].number());
+        auto draws = [&](const Stat& stat, double observed) {
+            const SubsampleComparison c = compareWithSubsamples(sc.p, sc.y, size, stat, observed,
+                                                                cfg.bootstrapRounds, cfg.seed);
+            Json j = Json::object();
+            j.set("test_value", observed);
+            j.set("draws", c.draws);
+            j.set("median", c.median);
+            j.set("p5", c.p5);
+            j.set("p95", c.p95);
+            j.set("share_at_or_below_test", c.shareAtOrBelow);
+            j.set("share_at_or_above_test", c.shareAtOrAbove);
+            return j;
+        };
+        Json like = Json::object();
+        like.set("size", (long long)size);
+        like.set("auc", draws(rocAuc, test["auc"]["value"].number(NAN)));
+        like.set("ece", draws(ece10, test["ece"]["value"].number(NAN)));
+        oof.set("test_sized_draws", like);
+    }
     out.set("out_of_fold", oof);
     return true;
 }

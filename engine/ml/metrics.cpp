@@ -243,6 +243,54 @@ Interval clusterBootstrapCi(
     return out;
 }
 
+SubsampleComparison compareWithSubsamples(
+    const std::vector<double>& scores, const std::vector<int>& labels, std::size_t size,
+    const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
+    double observed, int rounds, std::uint64_t seed)
+{
+    SubsampleComparison out;
+    const std::size_t n = std::min(scores.size(), labels.size());
+    if (size == 0 || size > n || rounds < 1) {
+        out.median = out.p5 = out.p95 = out.shareAtOrBelow = out.shareAtOrAbove = kNaN;
+        return out;
+    }
+    std::mt19937_64 rng(seed);
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = i;
+    std::vector<double> stats, s(size);
+    std::vector<int> l(size);
+    stats.reserve(std::size_t(rounds));
+    int below = 0, above = 0;
+    for (int r = 0; r < rounds; ++r) {
+        // Partial Fisher-Yates: the first `size` entries of `order` are a uniform draw.
+        for (std::size_t i = 0; i < size; ++i) {
+            std::uniform_int_distribution<std::size_t> pick(i, n - 1);
+            std::swap(order[i], order[pick(rng)]);
+            s[i] = scores[order[i]];
+            l[i] = labels[order[i]];
+        }
+        const double v = statistic(s, l);
+        if (!std::isfinite(v))
+            continue;
+        stats.push_back(v);
+        below += v <= observed + 1e-12 ? 1 : 0;
+        above += v >= observed - 1e-12 ? 1 : 0;
+    }
+    out.draws = int(stats.size());
+    if (stats.empty()) {
+        out.median = out.p5 = out.p95 = out.shareAtOrBelow = out.shareAtOrAbove = kNaN;
+        return out;
+    }
+    std::sort(stats.begin(), stats.end());
+    out.median = percentileOfSorted(stats, 0.5);
+    out.p5 = percentileOfSorted(stats, 0.05);
+    out.p95 = percentileOfSorted(stats, 0.95);
+    out.shareAtOrBelow = double(below) / double(stats.size());
+    out.shareAtOrAbove = double(above) / double(stats.size());
+    return out;
+}
+
 CalibrationCheck eceUnderPerfectCalibration(const std::vector<double>& p, const std::vector<int>& y,
                                             int bins, int rounds, std::uint64_t seed)
 {

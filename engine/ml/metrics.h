@@ -31,11 +31,11 @@ double expectedCalibrationError(const std::vector<double>& probs, const std::vec
 /// One bin of a reliability diagram (the same bins as expectedCalibrationError).
 struct ReliabilityBin
 {
-    double low = 0, high = 0;   ///< low < p <= high (p = 0 falls in the first bin)
-    int n = 0;                  ///< records in the bin
-    int positives = 0;          ///< abnormal records among them
-    double meanPredicted = 0;   ///< mean probability (0 when empty)
-    double observed() const;    ///< positives / n, NaN when empty
+    double low = 0, high = 0; ///< low < p <= high (p = 0 falls in the first bin)
+    int n = 0;                ///< records in the bin
+    int positives = 0;        ///< abnormal records among them
+    double meanPredicted = 0; ///< mean probability (0 when empty)
+    double observed() const;  ///< positives / n, NaN when empty
 };
 std::vector<ReliabilityBin> reliabilityBins(const std::vector<double>& probs,
                                             const std::vector<int>& labels, int bins = 10);
@@ -95,6 +95,21 @@ struct CalibrationCheck
 CalibrationCheck eceUnderPerfectCalibration(const std::vector<double>& probs,
                                             const std::vector<int>& labels, int bins = 10,
                                             int rounds = 4000, std::uint64_t seed = 20201);
+
+/// Where a small test set's statistic lies among subsets of the same size drawn without
+/// replacement from a larger set of scored records (`rounds` draws, mt19937_64, `seed`; draws
+/// where the statistic is NaN are dropped): its median and 5th / 95th percentiles over the draws
+/// and the share of draws at or below / at or above `observed`.
+struct SubsampleComparison
+{
+    int draws = 0;
+    double median = 0, p5 = 0, p95 = 0;
+    double shareAtOrBelow = 0, shareAtOrAbove = 0;
+};
+SubsampleComparison compareWithSubsamples(
+    const std::vector<double>& scores, const std::vector<int>& labels, std::size_t size,
+    const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
+    double observed, int rounds = 2000, std::uint64_t seed = 20201);
 
 /// Platt scaling: fits a, b minimising the log loss of sigmoid(a * logit + b) (Newton's method).
 void fitPlatt(const std::vector<double>& logits, const std::vector<int>& labels, double& a,

@@ -375,19 +375,34 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
               "record here; the shipped output averages all members. Fold 10 holds only records "
               "whose report a cardiologist validated; the last row is the records of folds 1–9 "
               "that are marked so.\n\n"
-           << "| records | n | abnormal | AUC | sensitivity | specificity | ECE (10 bins) | Brier |\n"
+           << "| records | n | abnormal | AUC | sensitivity | specificity | ECE (10 bins) | Brier "
+              "|\n"
            << "|---|---|---|---|---|---|---|---|\n";
         auto row = [&](const std::string& name, const Json& g) {
-            md << "| " << name << " | " << count(g["n"]) << " | " << count(g["n_abnormal"])
-               << " | " << ci(g["auc"]) << " | " << ci(g["sensitivity"]) << " | "
-               << ci(g["specificity"]) << " | " << ci(g["ece"]) << " | " << ci(g["brier"])
-               << " |\n";
+            md << "| " << name << " | " << count(g["n"]) << " | " << count(g["n_abnormal"]) << " | "
+               << ci(g["auc"]) << " | " << ci(g["sensitivity"]) << " | " << ci(g["specificity"])
+               << " | " << ci(g["ece"]) << " | " << ci(g["brier"]) << " |\n";
         };
         row("all, folds 1–9", f);
         for (const auto& [name, g] : f["by_age_group"].members())
             row("age " + name, g);
         row("validated by a cardiologist", f["validated_by_human"]);
         md << "\n";
+        if (const Json& d = f["test_sized_draws"]; d.isObject()) {
+            const Json& auc = d["auc"];
+            const Json& ece = d["ece"];
+            md << "Drawn " << count(d["size"]) << " at a time (the test fold's size; "
+               << count(auc["draws"]) << " draws without replacement), these predictions give an "
+               << "AUC of " << num(auc["median"].number(NAN)) << " (median; 5th percentile "
+               << num(auc["p5"].number(NAN)) << "), at or below the test fold's "
+               << num(auc["test_value"].number(NAN)) << " in "
+               << num(100.0 * auc["share_at_or_below_test"].number(NAN), "%.1f")
+               << " % of draws, and an ECE of " << num(ece["median"].number(NAN))
+               << " (median; 95th percentile " << num(ece["p95"].number(NAN))
+               << "), at or above the test fold's " << num(ece["test_value"].number(NAN)) << " in "
+               << num(100.0 * ece["share_at_or_above_test"].number(NAN), "%.1f")
+               << " % of draws.\n\n";
+        }
     }
     if (classical) {
         md << "## Reduced lead sets\n\n"

@@ -17,9 +17,9 @@ struct PtbxlEntry
     int fold = 0;         ///< strat_fold 1-10
     double ageYears = -1; ///< -1 unknown; PTB-XL's 300 (>= 90) stored as 90
     Sex sex = Sex::Unknown;
-    bool abnormal = false;  ///< not (NORM with likelihood >= 50)
+    bool abnormal = false;         ///< not (NORM with likelihood >= 50)
     bool validatedByHuman = false; ///< validated_by_human is True (fold 10: every record)
-    std::string recordPath; ///< absolute path of the 100 Hz record's .hea file
+    std::string recordPath;        ///< absolute path of the 100 Hz record's .hea file
 };
 
 /// The member of a k-member cross-fitted ensemble that never learns from strat_fold `fold`

@@ -182,6 +182,35 @@ private slots:
                                 .arg(records.high - records.low)));
     }
 
+    void subsampleComparisonByHand()
+    {
+        // Pairs drawn from {0, 1, 2, 3} without replacement: the six pairs are equally likely,
+        // their means 0.5, 1, 1.5, 1.5, 2, 2.5. P(mean <= 1) = 2/6, P(mean >= 2) = 2/6; median 1.5.
+        const std::vector<double> v{0, 1, 2, 3};
+        const std::vector<int> y{0, 0, 1, 1};
+        auto mean = [](const std::vector<double>& a, const std::vector<int>&) {
+            return (a[0] + a[1]) / 2.0;
+        };
+        const SubsampleComparison c = compareWithSubsamples(v, y, 2, mean, 1.0, 6000, 5);
+        QCOMPARE(c.draws, 6000);
+        QVERIFY2(std::fabs(c.shareAtOrBelow - 2.0 / 6.0) < 0.02,
+                 qPrintable(QString::number(c.shareAtOrBelow)));
+        QVERIFY2(std::fabs(c.shareAtOrAbove - 5.0 / 6.0) < 0.02,
+                 qPrintable(QString::number(c.shareAtOrAbove)));
+        QCOMPARE(c.median, 1.5);
+        QCOMPARE(c.p5, 0.5);
+        QCOMPARE(c.p95, 2.5);
+        // The whole set every time: the statistic itself; AUC of one-class draws is dropped.
+        const SubsampleComparison all =
+            compareWithSubsamples(m_scores, m_labels, m_scores.size(), rocAuc, 0.0, 50, 5);
+        QCOMPARE(all.draws, 50);
+        QVERIFY(std::fabs(all.median - rocAuc(m_scores, m_labels)) < 1e-12);
+        QCOMPARE(all.shareAtOrAbove, 1.0);
+        const SubsampleComparison one = compareWithSubsamples(v, y, 1, rocAuc, 0.5, 100, 5);
+        QCOMPARE(one.draws, 0);
+        QVERIFY(std::isnan(one.median));
+    }
+
     void platt()
     {
         std::vector<double> logits;

@@ -187,9 +187,9 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject config = QJsonDocument::fromJson(f.readAll()).object();
         QCOMPARE(oof["n"].number(), config[QStringLiteral("train_records")].toDouble());
-        const double recorded =
-            config[QStringLiteral("fold9_auc_by_lead_set")].toObject()[QStringLiteral("12")]
-                .toDouble();
+        const double recorded = config[QStringLiteral("fold9_auc_by_lead_set")]
+                                    .toObject()[QStringLiteral("12")]
+                                    .toDouble();
         QVERIFY(recorded > 0.5);
         QVERIFY2(std::fabs(oof["auc"]["value"].number() - recorded) < 1e-6,
                  qPrintable(QStringLiteral("out-of-fold AUC %1, recorded at training %2")
