@@ -12,10 +12,11 @@ targets=$(grep -oE '^ecglens_add_fuzzer\([a-z0-9_]+' tests/fuzz/CMakeLists.txt |
 cmake --build --preset fuzz --target $targets
 mkdir -p build/fuzz/corpus
 for f in build/fuzz/tests/fuzz/fuzzer_*; do
+    [ -f "$f" ] && [ -x "$f" ] || continue # not the build's *_autogen folders
     name=$(basename "$f")
     corpus=build/fuzz/corpus/$name
     mkdir -p "$corpus"
-    seeds=$(grep -oE "ecglens_add_fuzzer\(${name#fuzzer_} .*" tests/fuzz/CMakeLists.txt | grep -oE 'SEEDS[^)]*' | sed 's/SEEDS//')
+    seeds=$(grep -oE "ecglens_add_fuzzer\(${name#fuzzer_} .*" tests/fuzz/CMakeLists.txt | grep -oE 'SEEDS[^)]*' | sed -e 's/SEEDS//' -e 's/MUTATIONS.*//' || true)
     for s in $seeds; do cp -n "$data/$s" "$corpus/" 2>/dev/null || true; done
     echo "== $name for ${seconds}s"
     ECGLENS_DATA=$data "$f" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 "$corpus"
