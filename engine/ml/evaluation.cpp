@@ -233,7 +233,16 @@ Result<std::vector<PtbxlEntry>> foldEntries(const EvaluationConfig& cfg)
 /// into out["out_of_fold"]: overall, by age group, and the human-validated records (fold 10 holds
 /// only such records). 26 times the test fold's records, but not independent of the choices:
 /// calibration and thresholds were fitted on these predictions and model selection used them.
+/// A record's age group and label as one stratum (for composition-matched draws).
+int ageLabelStratum(const PtbxlEntry& e)
+{
+    const std::string g = ageGroup(e.ageYears);
+    const int group = g == "<40" ? 1 : g == "40-64" ? 2 : g == ">=65" ? 3 : 0;
+    return group * 2 + (e.abnormal ? 1 : 0);
+}
+
 Result<bool> addOutOfFold(Json& out, const Detector& detector, const EvaluationConfig& cfg,
+                          const std::vector<PtbxlEntry>& testEntries,
                           const std::function<void(const std::string&)>& log)
 {
     const int k = detector.members();
@@ -277,9 +286,20 @@ Result<bool> addOutOfFold(Json& out, const Detector& detector, const EvaluationC
     // How the test fold's AUC and ECE compare with test-sized draws from these predictions.
     if (const Json& test = out["overall"]; test.isObject() && test["n"].number(0) > 0) {
         const auto size = std::size_t(test["n"].number());
-        auto draws = [&](const Stat& stat, double observed) {
-            const SubsampleComparison c = compareWithSubsamples(sc.p, sc.y, size, stat, observed,
-                                                                cfg.bootstrapRounds, cfg.seed);
+        // Plain draws of the test fold's size, and draws with its composition by age group and
+        // label (how many normal / abnormal records of each age group it holds).
+        std::vector<int> strata;
+        for (const PtbxlEntry& e : entries)
+            strata.push_back(ageLabelStratum(e));
+        std::map<int, std::size_t> composition;
+        for (const PtbxlEntry& e : testEntries)
+            ++composition[ageLabelStratum(e)];
+        auto draws = [&](const Stat& stat, double observed, bool matched) {
+            const SubsampleComparison c =
+                matched ? compareWithStratifiedSubsamples(sc.p, sc.y, strata, composition, stat,
+                                                          observed, cfg.bootstrapRounds, cfg.seed)
+                        : compareWithSubsamples(sc.p, sc.y, size, stat, observed,
+                                                cfg.bootstrapRounds, cfg.seed);
             Json j = Json::object();
             j.set("test_value", observed);
             j.set("draws", c.draws);
@@ -290,11 +310,13 @@ Result<bool> addOutOfFold(Json& out, const Detector& detector, const EvaluationC
             j.set("share_at_or_above_test", c.shareAtOrAbove);
             return j;
         };
-        Json like = Json::object();
-        like.set("size", (long long)size);
-        like.set("auc", draws(rocAuc, test["auc"]["value"].number(NAN)));
-        like.set("ece", draws(ece10, test["ece"]["value"].number(NAN)));
-        oof.set("test_sized_draws", like);
+        for (const bool matched : {false, true}) {
+            Json like = Json::object();
+            like.set("size", (long long)size);
+            like.set("auc", draws(rocAuc, test["auc"]["value"].number(NAN), matched));
+            like.set("ece", draws(ece10, test["ece"]["value"].number(NAN), matched));
+            oof.set(matched ? "test_composition_draws" : "test_sized_draws", like);
+        }
     }
     out.set("out_of_fold", oof);
     return true;
@@ -419,7 +441,7 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
     }
     out.set("by_lead_set", leadSets);
     setFairness(out, entries, sc12, cfg);
-    if (auto oof = addOutOfFold(out, *detector, cfg, log); !oof)
+    if (auto oof = addOutOfFold(out, *detector, cfg, entries, log); !oof)
         return R::failure(oof.error());
     if (auto amb = addAmbulatory(
             out, cfg, [&](const Recording& r) { return analyse(*detector, r); }, log);

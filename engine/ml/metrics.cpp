@@ -243,32 +243,52 @@ Interval clusterBootstrapCi(
     return out;
 }
 
-SubsampleComparison compareWithSubsamples(
-    const std::vector<double>& scores, const std::vector<int>& labels, std::size_t size,
+SubsampleComparison compareWithStratifiedSubsamples(
+    const std::vector<double>& scores, const std::vector<int>& labels,
+    const std::vector<int>& strata, const std::map<int, std::size_t>& sizes,
     const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
     double observed, int rounds, std::uint64_t seed)
 {
     SubsampleComparison out;
-    const std::size_t n = std::min(scores.size(), labels.size());
-    if (size == 0 || size > n || rounds < 1) {
+    const std::size_t n = std::min({scores.size(), labels.size(), strata.size()});
+    // Each stratum's records, and how many of them a draw takes.
+    std::vector<std::vector<std::size_t>> pools;
+    std::vector<std::size_t> take;
+    std::size_t size = 0;
+    bool feasible = rounds >= 1;
+    for (const auto& [stratum, count] : sizes) {
+        if (count == 0)
+            continue;
+        std::vector<std::size_t> pool;
+        for (std::size_t i = 0; i < n; ++i)
+            if (strata[i] == stratum)
+                pool.push_back(i);
+        feasible = feasible && pool.size() >= count;
+        pools.push_back(std::move(pool));
+        take.push_back(count);
+        size += count;
+    }
+    if (!feasible || size == 0) {
         out.median = out.p5 = out.p95 = out.shareAtOrBelow = out.shareAtOrAbove = kNaN;
         return out;
     }
     std::mt19937_64 rng(seed);
-    std::vector<std::size_t> order(n);
-    for (std::size_t i = 0; i < n; ++i)
-        order[i] = i;
-    std::vector<double> stats, s(size);
-    std::vector<int> l(size);
+    std::vector<double> stats, s;
+    std::vector<int> l;
     stats.reserve(std::size_t(rounds));
     int below = 0, above = 0;
     for (int r = 0; r < rounds; ++r) {
-        // Partial Fisher-Yates: the first `size` entries of `order` are a uniform draw.
-        for (std::size_t i = 0; i < size; ++i) {
-            std::uniform_int_distribution<std::size_t> pick(i, n - 1);
-            std::swap(order[i], order[pick(rng)]);
-            s[i] = scores[order[i]];
-            l[i] = labels[order[i]];
+        s.clear();
+        l.clear();
+        for (std::size_t k = 0; k < pools.size(); ++k) {
+            auto& pool = pools[k];
+            // Partial Fisher-Yates: the first take[k] entries of the pool are a uniform draw.
+            for (std::size_t i = 0; i < take[k]; ++i) {
+                std::uniform_int_distribution<std::size_t> pick(i, pool.size() - 1);
+                std::swap(pool[i], pool[pick(rng)]);
+                s.push_back(scores[pool[i]]);
+                l.push_back(labels[pool[i]]);
+            }
         }
         const double v = statistic(s, l);
         if (!std::isfinite(v))
@@ -289,6 +309,16 @@ SubsampleComparison compareWithSubsamples(
     out.shareAtOrBelow = double(below) / double(stats.size());
     out.shareAtOrAbove = double(above) / double(stats.size());
     return out;
+}
+
+SubsampleComparison compareWithSubsamples(
+    const std::vector<double>& scores, const std::vector<int>& labels, std::size_t size,
+    const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
+    double observed, int rounds, std::uint64_t seed)
+{
+    const std::vector<int> one(std::min(scores.size(), labels.size()), 0);
+    return compareWithStratifiedSubsamples(scores, labels, one, {{0, size}}, statistic, observed,
+                                           rounds, seed);
 }
 
 CalibrationCheck eceUnderPerfectCalibration(const std::vector<double>& p, const std::vector<int>& y,

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <vector>
 
 namespace ecglens::ml {
@@ -108,6 +109,15 @@ struct SubsampleComparison
 };
 SubsampleComparison compareWithSubsamples(
     const std::vector<double>& scores, const std::vector<int>& labels, std::size_t size,
+    const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
+    double observed, int rounds = 2000, std::uint64_t seed = 20201);
+
+/// The same with the test set's composition: strata[i] names record i's stratum (e.g. age group
+/// and label) and each draw takes sizes[s] records from stratum s, without replacement.
+/// compareWithSubsamples() is its one-stratum case, draw for draw.
+SubsampleComparison compareWithStratifiedSubsamples(
+    const std::vector<double>& scores, const std::vector<int>& labels,
+    const std::vector<int>& strata, const std::map<int, std::size_t>& sizes,
     const std::function<double(const std::vector<double>&, const std::vector<int>&)>& statistic,
     double observed, int rounds = 2000, std::uint64_t seed = 20201);
 

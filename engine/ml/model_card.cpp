@@ -388,12 +388,14 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
             row("age " + name, g);
         row("validated by a cardiologist", f["validated_by_human"]);
         md << "\n";
-        if (const Json& d = f["test_sized_draws"]; d.isObject()) {
+        auto drawsSentence = [&](const Json& d, const std::string& how) {
+            if (!d.isObject())
+                return;
             const Json& auc = d["auc"];
             const Json& ece = d["ece"];
-            md << "Drawn " << count(d["size"]) << " at a time (the test fold's size; "
-               << count(auc["draws"]) << " draws without replacement), these predictions give an "
-               << "AUC of " << num(auc["median"].number(NAN)) << " (median; 5th percentile "
+            md << how << ", " << count(auc["draws"])
+               << " draws without replacement: these predictions give an AUC of "
+               << num(auc["median"].number(NAN)) << " (median; 5th percentile "
                << num(auc["p5"].number(NAN)) << "), at or below the test fold's "
                << num(auc["test_value"].number(NAN)) << " in "
                << num(100.0 * auc["share_at_or_below_test"].number(NAN), "%.1f")
@@ -402,7 +404,12 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
                << "), at or above the test fold's " << num(ece["test_value"].number(NAN)) << " in "
                << num(100.0 * ece["share_at_or_above_test"].number(NAN), "%.1f")
                << " % of draws.\n\n";
-        }
+        };
+        drawsSentence(f["test_sized_draws"], "Drawn " + count(f["test_sized_draws"]["size"]) +
+                                                 " at a time (the test fold's size)");
+        drawsSentence(f["test_composition_draws"],
+                      "Drawn with the test fold's composition (as many normal and abnormal "
+                      "records of each age group as it holds)");
     }
     if (classical) {
         md << "## Reduced lead sets\n\n"

@@ -206,6 +206,20 @@ private slots:
         QCOMPARE(all.draws, 50);
         QVERIFY(std::fabs(all.median - rocAuc(m_scores, m_labels)) < 1e-12);
         QCOMPARE(all.shareAtOrAbove, 1.0);
+        // Strata {0, 1} and {2, 3}, one record from each: sums 2, 3, 3, 4 (means 1, 1.5, 1.5, 2)
+        // equally likely, so P(mean <= 1) = 1/4; one stratum is compareWithSubsamples().
+        const SubsampleComparison strat = compareWithStratifiedSubsamples(
+            v, y, {0, 0, 1, 1}, {{0, 1}, {1, 1}}, mean, 1.0, 6000, 5);
+        QVERIFY2(std::fabs(strat.shareAtOrBelow - 0.25) < 0.02,
+                 qPrintable(QString::number(strat.shareAtOrBelow)));
+        QCOMPARE(strat.median, 1.5);
+        const SubsampleComparison same =
+            compareWithStratifiedSubsamples(v, y, {7, 7, 7, 7}, {{7, 2}}, mean, 1.0, 6000, 5);
+        QCOMPARE(same.shareAtOrBelow, c.shareAtOrBelow);
+        QCOMPARE(same.median, c.median);
+        QVERIFY(std::isnan(
+            compareWithStratifiedSubsamples(v, y, {0, 0, 1, 1}, {{0, 3}}, mean, 1.0, 10, 5)
+                .median)); // a stratum smaller than its count
         const SubsampleComparison one = compareWithSubsamples(v, y, 1, rocAuc, 0.5, 100, 5);
         QCOMPARE(one.draws, 0);
         QVERIFY(std::isnan(one.median));
