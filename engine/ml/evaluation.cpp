@@ -228,11 +228,12 @@ Result<std::vector<PtbxlEntry>> foldEntries(const EvaluationConfig& cfg)
     return entries;
 }
 
-/// For a cross-fitted ensemble evaluated on fold 10: every record of folds 1-9 scored by the
-/// member that never learned from its fold, calibrated and thresholded as shipped (12 leads),
-/// into out["out_of_fold"]: overall, by age group, and the human-validated records (fold 10 holds
-/// only such records). 26 times the test fold's records, but not independent of the choices:
-/// calibration and thresholds were fitted on these predictions and model selection used them.
+/// The record's age, or none when PTB-XL does not give it.
+std::optional<double> knownAge(const PtbxlEntry& e)
+{
+    return e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt;
+}
+
 /// A record's age group and label as one stratum (for composition-matched draws).
 int ageLabelStratum(const PtbxlEntry& e)
 {
@@ -241,6 +242,13 @@ int ageLabelStratum(const PtbxlEntry& e)
     return group * 2 + (e.abnormal ? 1 : 0);
 }
 
+/// For a cross-fitted ensemble evaluated on fold 10: every record of folds 1-9 scored by the
+/// member that never learned from its fold, calibrated and thresholded as shipped (12 leads),
+/// into out["out_of_fold"]: overall, by age group, and the human-validated records (fold 10 holds
+/// only such records). 26 times the test fold's records, but not independent of the choices:
+/// calibration and thresholds were fitted on these predictions and model selection used them.
+/// Also where the test fold's AUC and ECE lie among draws of its size and of its composition
+/// from these predictions ("test_sized_draws", "test_composition_draws").
 Result<bool> addOutOfFold(Json& out, const Detector& detector, const EvaluationConfig& cfg,
                           const std::vector<PtbxlEntry>& testEntries,
                           const std::function<void(const std::string&)>& log)
@@ -271,10 +279,7 @@ Result<bool> addOutOfFold(Json& out, const Detector& detector, const EvaluationC
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const PtbxlEntry& e = entries[i];
         const float l = member[i * std::size_t(k) + std::size_t(heldOutMember(e.fold, k))];
-        sc.add(detector.probability(l),
-               detector.thresholdsFor(
-                   e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt, "12"),
-               e.abnormal);
+        sc.add(detector.probability(l), detector.thresholdsFor(knownAge(e), "12"), e.abnormal);
     }
     Json oof = subsetWhere(
         entries, sc, [](const PtbxlEntry&) { return true; }, cfg, true);
@@ -362,10 +367,7 @@ Result<Json> evaluateClassical(const EvaluationConfig& cfg,
     Scored sc;
     for (std::size_t i = 0; i < entries->size(); ++i) {
         const PtbxlEntry& e = (*entries)[i];
-        sc.add(model->probability(margins[i]),
-               model->thresholdsFor(e.ageYears >= 0 ? std::optional<double>(e.ageYears)
-                                                    : std::nullopt),
-               e.abnormal);
+        sc.add(model->probability(margins[i]), model->thresholdsFor(knownAge(e)), e.abnormal);
     }
     Json out = headerJson(info, cfg);
     out.set("overall", subsetMetrics(sc.p, sc.y, sc.mA, sc.mB, cfg, true));
@@ -412,7 +414,7 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
         if (!w)
             return R::failure(w.error());
         windows.push_back(std::move(*w));
-        ages.push_back(e.ageYears >= 0 ? std::optional<double>(e.ageYears) : std::nullopt);
+        ages.push_back(knownAge(e));
     }
     // Each lead set at its own thresholds (the 12-lead ones for a model without them), as
     // analyse() applies them to a recording with those leads.
