@@ -638,6 +638,11 @@ void TestVendor::badInput_data()
     row("aecg root renamed", kXml2, "replace", "AnnotatedECG", "AnnotatedEKG", false,
         "AnnotatedECG");
     row("xml random bytes", kXml, "random", "4096", "", false, "");
+    // Found by fuzzer_hl7: a sequence without a lead code gave a lead with no name.
+    row("xml lead without a code", kXml2, "replace", "\"MDC_ECG_LEAD_III\"", "\"\"", true,
+        "no lead code");
+    row("xml lead code without a lead", kXml2, "replace", "\"MDC_ECG_LEAD_III\"",
+        "\"MDC_ECG_LEAD_\"", true, "no lead code");
 }
 
 void TestVendor::badInput()
@@ -681,6 +686,8 @@ void TestVendor::badInput()
         return;
     }
     QVERIFY2(r.ok(), r.error().c_str());
+    for (const Lead& lead : r->leads) // every lead the viewer shows has a name
+        QVERIFY2(!lead.name.empty(), qPrintable(QStringLiteral("a lead without a name")));
     if (!text.isEmpty()) {
         bool found = false;
         for (const std::string& w : r->warnings)

@@ -163,10 +163,19 @@ struct Ctx
     void warn(std::string w) { rec.warnings.push_back(std::move(w)); }
 };
 
-Result<bool> readLead(const pugi::xml_node& seq, const std::string& code, Ctx& ctx,
+Result<bool> readLead(const pugi::xml_node& seq, const std::string& fileCode, Ctx& ctx,
                       std::size_t& totalSamples)
 {
     using R = Result<bool>;
+    // A sequence without a lead code (or with the bare MDC_ECG_LEAD_ prefix) still gets a name the
+    // viewer can show, and the messages name it.
+    const std::string shortName =
+        fileCode.rfind("MDC_ECG_LEAD_", 0) == 0 ? fileCode.substr(13) : fileCode;
+    std::string name = normaliseLeadName(shortName);
+    const bool unnamed = name.empty();
+    if (unnamed)
+        name = "lead " + std::to_string(ctx.rec.leads.size() + 1);
+    const std::string code = unnamed ? name + " (no lead code)" : fileCode;
     const pugi::xml_node value = child(seq, "value");
     const std::string type = attr(value, "type").as_string();
     const pugi::xml_node origin = child(value, "origin"), scale = child(value, "scale");
@@ -198,9 +207,10 @@ Result<bool> readLead(const pugi::xml_node& seq, const std::string& code, Ctx& c
     const char* text = digits.child_value();
     const std::size_t len = std::strlen(text);
     Lead lead;
-    const std::string shortName = code.rfind("MDC_ECG_LEAD_", 0) == 0 ? code.substr(13) : code;
-    lead.name = normaliseLeadName(shortName);
-    lead.originalName = code;
+    lead.name = name;
+    lead.originalName = fileCode;
+    if (unnamed)
+        ctx.warn("a lead sequence has no lead code; it is shown as '" + name + "'.");
     lead.unit = "mV";             // the file's µV (or other unit) converted: the viewer expects mV
     lead.gain = 1000.0 / scaleUv; // digits per mV
     lead.baseline = originUv != 0 ? -originUv / scaleUv : 0.0; // digit for 0 mV
