@@ -282,6 +282,23 @@ private slots:
         }
     }
 
+    /// Blank labels (16 spaces): each signal still gets a name, and a warning says so.
+    void blankLabels()
+    {
+        WFile f;
+        f.recordCount = 1;
+        f.sigs = {sig("", "mV", "-5", "5", "-2048", "2047", 100, ramp(100, -2048, 40)),
+                  sig("", "mV", "-5", "5", "-2048", "2047", 100, ramp(100, 0, 20))};
+        const Recording rec = mustOpen(write(QStringLiteral("blank.edf"), edfBytes(f)));
+        QCOMPARE(rec.leads.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(rec.leads[0].name), QStringLiteral("signal 1"));
+        QCOMPARE(QString::fromStdString(rec.leads[1].name), QStringLiteral("signal 2"));
+        int warned = 0;
+        for (const std::string& w : rec.warnings)
+            warned += w.find("has no label") != std::string::npos ? 1 : 0;
+        QCOMPARE(warned, 2);
+    }
+
     void bdf24Bit()
     {
         WFile f;

@@ -565,6 +565,21 @@ void TestVendor::syntheticDicom()
     QVERIFY(r->start.has_value());
     QCOMPARE(r->start->date.day, 29);
     QCOMPARE(r->start->second, 58.5);
+
+    // A channel source with neither code value nor meaning (blanked to the same length) still
+    // gives the channel a name.
+    QByteArray blank = vendor_test::syntheticDicom(explicitVr);
+    QCOMPARE(blank.count("Lead I (Einthoven)"), 1);
+    QCOMPARE(blank.count("2:1"), 1);
+    blank.replace("Lead I (Einthoven)", QByteArray(18, ' '));
+    blank.replace("2:1", QByteArray(3, ' '));
+    const QString blankPath = dir.filePath(QStringLiteral("blank.dcm"));
+    QVERIFY(writeFile(blankPath, blank));
+    const auto b = io::open(blankPath.toStdString());
+    QVERIFY2(b.ok(), b.error().c_str());
+    QCOMPARE(b->leads.size(), std::size_t(2));
+    QCOMPARE(b->leads[0].name, std::string("aVR"));
+    QCOMPARE(b->leads[1].name, std::string("channel 2"));
 }
 
 void TestVendor::progressAndCancel()

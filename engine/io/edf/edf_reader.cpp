@@ -300,6 +300,11 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options)
             if (rec.leads[j].name == lead.name)
                 lead.name =
                     lead.originalName; // two signals map to one name: keep the file's spelling
+        if (lead.name.empty()) { // a blank label: still a name the viewer can show
+            lead.name = "signal " + std::to_string(k + 1);
+            rec.warnings.push_back("signal " + std::to_string(k + 1) +
+                                   " has no label; it is shown as '" + lead.name + "'.");
+        }
         lead.unit = unitFor(s.physicalDimension);
         lead.fsHz = double(s.samplesPerRecord) / h.recordDurationS;
         lead.gain = (s.digitalMax - s.digitalMin) / (s.physicalMax - s.physicalMin);

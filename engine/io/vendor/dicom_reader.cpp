@@ -284,7 +284,10 @@ std::pair<std::string, std::string> leadNameOf(const Dataset* source, std::size_
     std::string cleaned = meaning;
     if (const auto paren = cleaned.find(" ("); paren != std::string::npos)
         cleaned.resize(paren);
-    return {normaliseLeadName(cleaned.empty() ? value : cleaned), original};
+    const std::string name = normaliseLeadName(cleaned.empty() ? value : cleaned);
+    if (name.empty()) // a channel source without code value or meaning
+        return {"channel " + std::to_string(index + 1), original};
+    return {name, original};
 }
 
 } // namespace
