@@ -68,11 +68,11 @@ Result<Detector> Detector::load(const std::string& modelDir)
             return R::failure(measurementMessage);
         return R::failure(sha.error());
     }
-    if (measurementModel(verified))
-        return R::failure(measurementMessage);
     const auto model = readModelJson(modelDir, &verified);
     if (!model)
         return R::failure(model.error());
+    if (isClassicalArch((*model)["arch"].string()))
+        return R::failure(measurementMessage);
     if (const auto version = checkVersion(modelDir, *model, &verified); !version)
         return R::failure(version.error());
     const Json& m = *model;
