@@ -31,8 +31,8 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
         const Lead& lead = recording.leads[i];
         const int idx = analysisLeadIndex(lead.name);
         if (idx < 0) {
-            out.warnings.push_back("lead " + lead.name +
-                                   " is not one the model was trained on; "
+            out.warnings.push_back("'" + lead.name +
+                                   "' is not one of the 12 leads the model was trained on; "
                                    "it is not analysed");
             continue;
         }
