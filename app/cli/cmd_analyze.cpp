@@ -90,9 +90,8 @@ int runAnalyze(const QStringList& args)
             warnings.append(fromStd(w));
         o[QStringLiteral("warnings")] = warnings;
         QJsonArray leads;
-        for (const QString& name :
-             fromStd(ml::leadNames(a.leadsUsed, ",")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            leads.append(name);
+        for (const std::string& name : ml::leadNames(a.leadsUsed))
+            leads.append(fromStd(name));
         o[QStringLiteral("leads_used")] = leads;
         QJsonObject m;
         m[QStringLiteral("name")] = fromStd(a.model.name);

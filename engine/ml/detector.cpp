@@ -114,46 +114,14 @@ Result<Detector> Detector::load(const std::string& modelDir)
     return Detector(std::move(impl));
 }
 
-namespace {
-
-/// Batched forward passes in chunks of 64 windows; perMember: batch x members log-odds.
-std::vector<float> runBatches(const Net& net, const std::vector<Window>& batch, bool perMember)
-{
-    std::vector<float> out;
-    if (batch.empty())
-        return out;
-    constexpr std::size_t kChunk = 64;
-    constexpr std::size_t kStride = std::size_t(kModelLeads) * kWindowSamples;
-    std::vector<float> buf;
-    for (std::size_t i = 0; i < batch.size(); i += kChunk) {
-        const std::size_t m = std::min(kChunk, batch.size() - i);
-        buf.assign(m * kStride, 0.0f);
-        for (std::size_t j = 0; j < m; ++j) {
-            const Window& w = batch[i + j];
-            const long rows = std::min<long>(w.rows(), kModelLeads);
-            const long cols = std::min<long>(w.cols(), kWindowSamples);
-            float* dst = buf.data() + j * kStride;
-            for (long r = 0; r < rows; ++r)
-                for (long c = 0; c < cols; ++c)
-                    dst[r * kWindowSamples + c] = w(r, c);
-        }
-        const auto y =
-            perMember ? net.forwardMembers(buf.data(), int(m)) : net.forward(buf.data(), int(m));
-        out.insert(out.end(), y.begin(), y.end());
-    }
-    return out;
-}
-
-} // namespace
-
 std::vector<float> Detector::logits(const std::vector<Window>& batch) const
 {
-    return runBatches(m_impl->net, batch, false);
+    return forwardWindows(m_impl->net, batch, false);
 }
 
 std::vector<float> Detector::memberLogits(const std::vector<Window>& batch) const
 {
-    return runBatches(m_impl->net, batch, true);
+    return forwardWindows(m_impl->net, batch, true);
 }
 
 int Detector::members() const

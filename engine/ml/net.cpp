@@ -461,4 +461,38 @@ int Net::threads()
     return torch::get_num_threads();
 }
 
+std::vector<float> forwardWindows(const Net& net, std::size_t count,
+                                  const std::function<const Window&(std::size_t)>& window,
+                                  bool perMember, const std::array<bool, kModelLeads>* mask)
+{
+    constexpr std::size_t kChunk = 64;
+    constexpr std::size_t kStride = std::size_t(kModelLeads) * kWindowSamples;
+    std::vector<float> out, buf;
+    for (std::size_t i = 0; i < count; i += kChunk) {
+        const std::size_t m = std::min(kChunk, count - i);
+        buf.assign(m * kStride, 0.0f);
+        for (std::size_t j = 0; j < m; ++j) {
+            if (mask) {
+                Window w = window(i + j);
+                applyLeadMask(w, *mask);
+                windowToBuffer(w, buf.data() + j * kStride);
+            } else {
+                windowToBuffer(window(i + j), buf.data() + j * kStride);
+            }
+        }
+        const auto y =
+            perMember ? net.forwardMembers(buf.data(), int(m)) : net.forward(buf.data(), int(m));
+        out.insert(out.end(), y.begin(), y.end());
+    }
+    return out;
+}
+
+std::vector<float> forwardWindows(const Net& net, const std::vector<Window>& windows,
+                                  bool perMember, const std::array<bool, kModelLeads>* mask)
+{
+    return forwardWindows(
+        net, windows.size(), [&](std::size_t i) -> const Window& { return windows[i]; }, perMember,
+        mask);
+}
+
 } // namespace ecglens::ml

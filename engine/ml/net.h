@@ -3,8 +3,10 @@
 // The neural networks, behind a pimpl: this header is LibTorch-free; only net.cpp includes torch.
 
 #include "core/result.h"
+#include "ml/preprocess.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,5 +71,17 @@ private:
     explicit Net(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };
+
+/// Inference over `count` windows (window(i) gives the i-th) in chunks of 64: log-odds per
+/// window (the ensemble mean), or with perMember windows x members (row-major). With `mask`, the
+/// leads outside it are zeroed first.
+std::vector<float> forwardWindows(const Net& net, std::size_t count,
+                                  const std::function<const Window&(std::size_t)>& window,
+                                  bool perMember,
+                                  const std::array<bool, kModelLeads>* mask = nullptr);
+/// The same over a vector of windows.
+std::vector<float> forwardWindows(const Net& net, const std::vector<Window>& windows,
+                                  bool perMember,
+                                  const std::array<bool, kModelLeads>* mask = nullptr);
 
 } // namespace ecglens::ml

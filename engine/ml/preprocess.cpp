@@ -145,13 +145,30 @@ std::string nearestLeadSet(const std::array<bool, kModelLeads>& present,
     return best;
 }
 
+std::vector<std::string> leadNames(const std::array<bool, kModelLeads>& present)
+{
+    std::vector<std::string> out;
+    for (int k = 0; k < kModelLeads; ++k)
+        if (present[std::size_t(k)])
+            out.emplace_back(kStandardLeads[std::size_t(k)]);
+    return out;
+}
+
 std::string leadNames(const std::array<bool, kModelLeads>& present, const std::string& separator)
 {
     std::string out;
-    for (int k = 0; k < kModelLeads; ++k)
-        if (present[std::size_t(k)])
-            out += (out.empty() ? "" : separator) + kStandardLeads[std::size_t(k)];
+    for (const std::string& name : leadNames(present))
+        out += (out.empty() ? "" : separator) + name;
     return out;
+}
+
+void windowToBuffer(const Window& w, float* out)
+{
+    const long rows = std::min<long>(w.rows(), kModelLeads);
+    const long cols = std::min<long>(w.cols(), kWindowSamples);
+    for (long r = 0; r < rows; ++r)
+        for (long c = 0; c < cols; ++c)
+            out[r * kWindowSamples + c] = w(r, c);
 }
 
 void applyLeadMask(Window& w, const std::array<bool, kModelLeads>& mask)

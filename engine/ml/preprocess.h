@@ -52,9 +52,14 @@ std::array<bool, kModelLeads> leadSetMask(const std::string& name); ///< "12", "
 std::string nearestLeadSet(const std::array<bool, kModelLeads>& present,
                            const std::vector<std::string>& candidates);
 
-/// The standard names of the `present` leads in standard order, joined by `separator`
-/// ("II, V1").
+/// The standard names of the `present` leads in standard order ("II", "V1").
+std::vector<std::string> leadNames(const std::array<bool, kModelLeads>& present);
+/// The same joined by `separator` ("II, V1").
 std::string leadNames(const std::array<bool, kModelLeads>& present, const std::string& separator);
+
+/// Copies a window as the networks take it into `out` (kModelLeads x kWindowSamples floats,
+/// row-major; rows or samples the window lacks are left as they are).
+void windowToBuffer(const Window& window, float* out);
 
 /// Zeroes the leads not in `mask`.
 void applyLeadMask(Window& window, const std::array<bool, kModelLeads>& mask);

@@ -52,14 +52,6 @@ double cpuSeconds()
            1e-6 * double(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
 }
 
-void toBuffer(const Window& w, float* out)
-{
-    // Row-major leads x samples, as the network expects.
-    for (long r = 0; r < w.rows(); ++r)
-        for (long c = 0; c < w.cols(); ++c)
-            out[r * w.cols() + c] = w(r, c);
-}
-
 void augment(Window& w, std::mt19937_64& rng, double leadDropout, bool doAugment)
 {
     std::uniform_real_distribution<double> u(0.0, 1.0);
@@ -107,21 +99,9 @@ void augment(Window& w, std::mt19937_64& rng, double leadDropout, bool doAugment
 std::vector<float> predictMembers(const Net& net, const std::vector<Example>& data,
                                   const std::array<bool, kModelLeads>& mask)
 {
-    std::vector<float> out;
-    const int batch = 64;
-    std::vector<float> buf;
-    for (std::size_t i = 0; i < data.size(); i += batch) {
-        const std::size_t m = std::min<std::size_t>(batch, data.size() - i);
-        buf.assign(m * kModelLeads * kWindowSamples, 0.0f);
-        for (std::size_t j = 0; j < m; ++j) {
-            Window w = data[i + j].window;
-            applyLeadMask(w, mask);
-            toBuffer(w, buf.data() + j * kModelLeads * kWindowSamples);
-        }
-        const auto y = net.forwardMembers(buf.data(), int(m));
-        out.insert(out.end(), y.begin(), y.end());
-    }
-    return out;
+    return forwardWindows(
+        net, data.size(), [&](std::size_t i) -> const Window& { return data[i].window; }, true,
+        &mask);
 }
 
 /// Log-odds per record: with one member its output; with k > 1 the out-of-fold output (of the
@@ -374,7 +354,7 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
                 const Example& ex = train[order[i + j]];
                 Window w = ex.window;
                 augment(w, rng, cfg.leadDropout, cfg.augment);
-                toBuffer(w, buf.data() + j * kModelLeads * kWindowSamples);
+                windowToBuffer(w, buf.data() + j * kModelLeads * kWindowSamples);
                 labels[j] = float(ex.label);
                 if (crossFit)
                     memberMask[j * std::size_t(k) + std::size_t(heldOutMember(ex.fold, k))] = 0.0f;
