@@ -52,8 +52,17 @@ int runTrain(const QStringList& args)
     const QCommandLineOption width(QStringLiteral("width"),
                                    QStringLiteral("ResNet first-stage channels."),
                                    QStringLiteral("N"), QStringLiteral("32"));
+    const QCommandLineOption auxiliary(
+        QStringLiteral("aux"),
+        QStringLiteral("Auxiliary labels learnt by training-only heads: none, super (PTB-XL "
+                       "diagnostic superclasses MI/STTC/CD/HYP) or codes (scp statements in >= 25 "
+                       "training records)."),
+        QStringLiteral("KIND"), QStringLiteral("none"));
+    const QCommandLineOption auxWeight(QStringLiteral("aux-weight"),
+                                       QStringLiteral("Weight of the auxiliary loss."),
+                                       QStringLiteral("W"), QStringLiteral("0.5"));
     parser.addOptions({data, model, out, seed, epochs, maxRecords, threads, noAugment, leadDropout,
-                       lr, recalibrate, members, width});
+                       lr, recalibrate, members, width, auxiliary, auxWeight});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 0, exitCode))
         return exitCode;
@@ -120,9 +129,12 @@ int runTrain(const QStringList& args)
     all = all && ok && cfg.members >= 1 && cfg.members <= 9;
     cfg.width = parser.value(width).toInt(&ok);
     all = all && ok && cfg.width >= 4 && cfg.width <= 256;
+    cfg.auxiliary = toStd(parser.value(auxiliary));
+    cfg.auxWeight = parser.value(auxWeight).toDouble(&ok);
+    all = all && ok && cfg.auxWeight >= 0;
     if (!all)
         return fail(QStringLiteral("invalid number in --seed/--epochs/--max-records/--threads/"
-                                   "--lead-dropout/--lr"));
+                                   "--lead-dropout/--lr/--members/--width/--aux-weight"));
 
     const auto report = ml::trainModel(cfg, log);
     if (!report)

@@ -19,6 +19,13 @@ struct Classifier : nn::Module
     /// B x members log-odds.
     virtual torch::Tensor forwardMembers(torch::Tensor x) { return forward(x).unsqueeze(1); }
     virtual int memberCount() const { return 1; }
+    /// Training forward pass: B x members log-odds and, where the architecture has them, the
+    /// pooled features each member's head reads (B x members*features x 1, grouped per member)
+    /// for auxiliary heads; undefined otherwise.
+    virtual std::pair<torch::Tensor, torch::Tensor> forwardWithFeatures(torch::Tensor x)
+    {
+        return {forwardMembers(x), torch::Tensor()};
+    }
     /// Folds batch norm into the convolutions for eval-mode forward passes (call after the
     /// weights change; training invalidates it).
     virtual void fuseForInference() {}
@@ -193,18 +200,31 @@ struct ResNet1d : Classifier
             heads = register_module("heads",
                                     nn::Conv1d(nn::Conv1dOptions(k * 8 * width, k, 1).groups(k)));
     }
-    /// B x members log-odds.
-    torch::Tensor head(const torch::Tensor& x)
+    /// Average and max pooling per member: B x members*features x 1, grouped per member.
+    torch::Tensor pool(const torch::Tensor& x) const
     {
         const auto b = x.size(0);
-        if (members == 1) {
-            auto pooled = torch::cat({x.mean(2), std::get<0>(x.max(2))}, 1);
-            return out->forward(drop->forward(pooled));
-        }
         auto mean = x.mean(2).view({b, members, -1});
         auto mx = std::get<0>(x.max(2)).view({b, members, -1});
-        auto pooled = torch::cat({mean, mx}, 2).reshape({b, -1, 1});
+        return torch::cat({mean, mx}, 2).reshape({b, -1, 1});
+    }
+    /// B x members log-odds from pooled features.
+    torch::Tensor headOf(const torch::Tensor& pooled)
+    {
+        const auto b = pooled.size(0);
+        if (members == 1)
+            return out->forward(drop->forward(pooled.view({b, -1})));
         return heads->forward(drop->forward(pooled)).view({b, members});
+    }
+    torch::Tensor head(const torch::Tensor& x) { return headOf(pool(x)); }
+    std::pair<torch::Tensor, torch::Tensor> forwardWithFeatures(torch::Tensor x) override
+    {
+        x = torch::relu(stemBn->forward(stem->forward(x)));
+        x = torch::max_pool1d(x, 3, 2, 1);
+        for (auto& b : blocks)
+            x = b->forward(x);
+        auto pooled = pool(x);
+        return {headOf(pooled), pooled};
     }
     torch::Tensor forwardMembers(torch::Tensor x) override
     {
@@ -273,6 +293,10 @@ struct Net::Impl
     NetSpec spec;
     std::shared_ptr<Classifier> module;
     std::unique_ptr<torch::optim::AdamW> optimizer;
+    /// Training only (not saved): one linear head per member for auxiliary labels.
+    nn::Conv1d aux{nullptr};
+    nn::Dropout auxDrop{nullptr};
+    int auxOutputs = 0;
 };
 
 Net::Net(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -389,6 +413,22 @@ std::vector<float> Net::forwardMembers(const float* input, int batch) const
     return std::vector<float>(y.data_ptr<float>(), y.data_ptr<float>() + y.numel());
 }
 
+Result<bool> Net::enableAuxiliary(int outputs)
+{
+    auto& impl = *m_impl;
+    if (outputs <= 0 || impl.spec.arch != "resnet1d")
+        return Result<bool>::failure("auxiliary labels need the ResNet architecture");
+    const int k = impl.spec.members;
+    const int features = 8 * impl.spec.width;
+    impl.aux = nn::Conv1d(nn::Conv1dOptions(k * features, k * outputs, 1).groups(k));
+    impl.auxDrop = nn::Dropout(0.3);
+    impl.auxOutputs = outputs;
+    impl.optimizer->add_param_group(torch::optim::OptimizerParamGroup(
+        impl.aux->parameters(), std::make_unique<torch::optim::AdamWOptions>(
+                                    torch::optim::AdamWOptions(1e-3).weight_decay(1e-2))));
+    return true;
+}
+
 float Net::trainStep(const float* input, const float* labels, int batch, float posWeight)
 {
     const int k = m_impl->module->memberCount();
@@ -397,7 +437,7 @@ float Net::trainStep(const float* input, const float* labels, int batch, float p
 }
 
 float Net::trainStepMasked(const float* input, const float* labels, const float* memberMask,
-                           int batch, float posWeight)
+                           int batch, float posWeight, const float* auxTargets, float auxWeight)
 {
     const auto& s = m_impl->spec;
     auto& module = *m_impl->module;
@@ -411,11 +451,24 @@ float Net::trainStepMasked(const float* input, const float* labels, const float*
     module.unfuse();
     module.train();
     m_impl->optimizer->zero_grad();
-    auto logits = module.forwardMembers(x);
+    const bool withAux = auxTargets && m_impl->auxOutputs > 0 && auxWeight > 0;
+    if (withAux)
+        m_impl->aux->train();
+    auto [logits, pooled] = module.forwardWithFeatures(x);
     // Per member: mean loss over the examples it may learn from; members add up (their
     // parameters are disjoint, so each gets exactly its own gradient).
     auto perExample = torch::binary_cross_entropy_with_logits(
         logits, t, {}, torch::full({1}, posWeight, torch::kFloat32), at::Reduction::None);
+    if (withAux && pooled.defined()) {
+        const int a = m_impl->auxOutputs;
+        auto auxLogits = m_impl->aux->forward(m_impl->auxDrop->forward(pooled)).view({batch, k, a});
+        auto at = torch::from_blob(const_cast<float*>(auxTargets), {batch, 1, a}, torch::kFloat32)
+                      .expand({batch, k, a});
+        auto auxPer =
+            torch::binary_cross_entropy_with_logits(auxLogits, at, {}, {}, at::Reduction::None)
+                .mean(2);
+        perExample = perExample + auxWeight * auxPer;
+    }
     auto loss = ((perExample * w).sum(0) / w.sum(0).clamp_min(1.0f)).sum();
     loss.backward();
     m_impl->optimizer->step();

@@ -50,8 +50,15 @@ public:
 
     /// One Adam step where member m learns only from examples with memberMask[i*members+m] != 0
     /// (cross-fitting: each member has its own held-out records). Returns the mean loss.
+    /// With `auxTargets` (batch x auxOutputs, 0/1) after enableAuxiliary(), the auxiliary heads
+    /// learn them too and their mean loss, times `auxWeight`, is added to each example's loss.
     float trainStepMasked(const float* input, const float* labels, const float* memberMask,
-                          int batch, float posWeight = 1.0f);
+                          int batch, float posWeight = 1.0f, const float* auxTargets = nullptr,
+                          float auxWeight = 0.0f);
+
+    /// Adds training-only auxiliary heads (one linear head per member on the pooled features,
+    /// `outputs` labels each; not saved, so the saved weights keep the inference format).
+    Result<bool> enableAuxiliary(int outputs);
 
     /// One Adam step on a mini-batch with binary cross-entropy; returns the mean loss.
     /// `posWeight` scales the loss of positive (abnormal) examples.

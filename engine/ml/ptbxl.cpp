@@ -3,6 +3,7 @@
 #include "io/open.h"
 #include "ml/json_lite.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -64,7 +65,53 @@ double scpLikelihood(const std::string& dict, const std::string& code)
     return std::strtod(dict.c_str() + colon + 1, nullptr);
 }
 
+/// The keys of a scp_codes dict text, in order.
+std::vector<std::string> scpKeys(const std::string& dict)
+{
+    std::vector<std::string> keys;
+    for (std::size_t pos = dict.find('\''); pos != std::string::npos;) {
+        const auto end = dict.find('\'', pos + 1);
+        if (end == std::string::npos)
+            break;
+        keys.push_back(dict.substr(pos + 1, end - pos - 1));
+        // Skip the value: the next key starts after the next comma.
+        const auto comma = dict.find(',', end);
+        pos = comma == std::string::npos ? comma : dict.find('\'', comma);
+    }
+    return keys;
+}
+
 } // namespace
+
+Result<std::map<std::string, std::string>> readScpSuperclasses(const std::string& dataDir)
+{
+    using R = Result<std::map<std::string, std::string>>;
+    const std::string csv = (fs::path(ptbxlFolder(dataDir)) / "scp_statements.csv").string();
+    std::ifstream in(csv);
+    if (!in)
+        return R::failure(csv + ": not found; it comes with PTB-XL beside ptbxl_database.csv");
+    std::string line;
+    std::getline(in, line);
+    const auto header = splitCsvLine(line);
+    std::size_t diagnostic = header.size(), cls = header.size();
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (header[i] == "diagnostic")
+            diagnostic = i;
+        if (header[i] == "diagnostic_class")
+            cls = i;
+    }
+    if (diagnostic == header.size() || cls == header.size())
+        return R::failure(csv + ": columns \"diagnostic\" and \"diagnostic_class\" needed");
+    std::map<std::string, std::string> out;
+    while (std::getline(in, line)) {
+        const auto f = splitCsvLine(line);
+        if (f.size() <= std::max(diagnostic, cls))
+            continue;
+        if (std::strtod(f[diagnostic].c_str(), nullptr) == 1.0 && !f[cls].empty())
+            out[f[0]] = f[cls];
+    }
+    return out;
+}
 
 Result<std::vector<PtbxlEntry>> readPtbxlIndex(const std::string& dataDir)
 {
@@ -103,6 +150,7 @@ Result<std::vector<PtbxlEntry>> readPtbxlIndex(const std::string& dataDir)
         const std::string sex = f[col["sex"]];
         e.sex = sex == "0" ? Sex::Male : sex == "1" ? Sex::Female : Sex::Unknown;
         e.abnormal = !(scpLikelihood(f[col["scp_codes"]], "NORM") >= 50.0);
+        e.scpCodes = scpKeys(f[col["scp_codes"]]);
         e.validatedByHuman =
             col.count("validated_by_human") && f[col["validated_by_human"]] == "True";
         e.recordPath = (fs::path(folder) / (f[col["filename_lr"]] + ".hea")).string();

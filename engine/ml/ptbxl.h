@@ -6,6 +6,7 @@
 #include "core/result.h"
 #include "ml/preprocess.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,10 @@ struct PtbxlEntry
     int fold = 0;         ///< strat_fold 1-10
     double ageYears = -1; ///< -1 unknown; PTB-XL's 300 (>= 90) stored as 90
     Sex sex = Sex::Unknown;
-    bool abnormal = false;         ///< not (NORM with likelihood >= 50)
-    bool validatedByHuman = false; ///< validated_by_human is True (fold 10: every record)
-    std::string recordPath;        ///< absolute path of the 100 Hz record's .hea file
+    bool abnormal = false;             ///< not (NORM with likelihood >= 50)
+    bool validatedByHuman = false;     ///< validated_by_human is True (fold 10: every record)
+    std::string recordPath;            ///< absolute path of the 100 Hz record's .hea file
+    std::vector<std::string> scpCodes; ///< the statement codes of scp_codes, any likelihood
 };
 
 /// The member of a k-member cross-fitted ensemble that never learns from strat_fold `fold`
@@ -34,6 +36,10 @@ std::string ptbxlFolder(const std::string& dataDir);
 
 /// Parses ptbxl_database.csv; the label is NORM >= 50 -> normal, anything else abnormal.
 Result<std::vector<PtbxlEntry>> readPtbxlIndex(const std::string& dataDir);
+
+/// Diagnostic superclass (scp_statements.csv `diagnostic_class`: NORM, MI, STTC, CD, HYP) of every
+/// diagnostic statement code.
+Result<std::map<std::string, std::string>> readScpSuperclasses(const std::string& dataDir);
 
 /// Loads one record (io::open) as a normalised 12 x 1000 window at 100 Hz.
 Result<Window> loadPtbxlWindow(const PtbxlEntry& entry);

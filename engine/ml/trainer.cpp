@@ -14,6 +14,7 @@
 #include <map>
 #include <numeric>
 #include <random>
+#include <set>
 
 #include <sys/resource.h>
 
@@ -34,7 +35,56 @@ struct Example
     int label = 0;
     double age = -1;
     int fold = 0;
+    std::vector<float> aux; // auxiliary labels (TrainConfig::auxiliary), 0/1
 };
+
+/// The auxiliary label names of `kind` (TrainConfig::auxiliary) and each entry's 0/1 targets.
+Result<std::vector<std::string>> auxiliaryLabels(const std::string& kind,
+                                                 const std::string& dataDir,
+                                                 const std::vector<PtbxlEntry>& train,
+                                                 std::vector<std::vector<float>>& targets)
+{
+    using R = Result<std::vector<std::string>>;
+    targets.assign(train.size(), {});
+    if (kind == "none")
+        return std::vector<std::string>{};
+    std::vector<std::string> names;
+    std::function<std::set<std::string>(const PtbxlEntry&)> present;
+    std::map<std::string, std::string> superclass;
+    if (kind == "super") {
+        auto classes = readScpSuperclasses(dataDir);
+        if (!classes)
+            return R::failure(classes.error());
+        superclass = std::move(*classes);
+        names = {"MI", "STTC", "CD", "HYP"};
+        present = [&](const PtbxlEntry& e) {
+            std::set<std::string> s;
+            for (const auto& c : e.scpCodes)
+                if (auto it = superclass.find(c); it != superclass.end())
+                    s.insert(it->second);
+            return s;
+        };
+    } else if (kind == "codes") {
+        std::map<std::string, int> count;
+        for (const auto& e : train)
+            for (const auto& c : e.scpCodes)
+                ++count[c];
+        for (const auto& [code, n] : count)
+            if (n >= 25 && code != "NORM")
+                names.push_back(code);
+        present = [](const PtbxlEntry& e) {
+            return std::set<std::string>(e.scpCodes.begin(), e.scpCodes.end());
+        };
+    } else {
+        return R::failure("unknown auxiliary labels \"" + kind + "\" (none, super or codes)");
+    }
+    for (std::size_t i = 0; i < train.size(); ++i) {
+        const auto s = present(train[i]);
+        for (const auto& n : names)
+            targets[i].push_back(s.count(n) ? 1.0f : 0.0f);
+    }
+    return names;
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -203,7 +253,7 @@ std::string loadExamples(const std::vector<PtbxlEntry>& entries, std::vector<Exa
         if (!w)
             return w.error();
         out.push_back(
-            {std::move(*w), entries[i].abnormal ? 1 : 0, entries[i].ageYears, entries[i].fold});
+            {std::move(*w), entries[i].abnormal ? 1 : 0, entries[i].ageYears, entries[i].fold, {}});
         if ((i + 1) % 250 == 0 || i + 1 == entries.size())
             log(std::string("loaded ") + std::to_string(i + 1) + "/" +
                 std::to_string(entries.size()) + " " + what + " records");
@@ -307,6 +357,13 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
     // Cross-fitting: validation = the training records themselves, scored out of fold.
     const std::vector<Example>& monitor = crossFit ? train : val;
     const auto yVal = labelsOf(monitor);
+    std::vector<std::vector<float>> auxTargets;
+    const auto auxNames = auxiliaryLabels(cfg.auxiliary, cfg.dataDir, trainEntries, auxTargets);
+    if (!auxNames)
+        return R::failure(auxNames.error());
+    for (std::size_t i = 0; i < train.size(); ++i)
+        train[i].aux = auxTargets[i];
+    const std::size_t nAux = auxNames->size();
 
     NetSpec spec;
     spec.arch = archFor(cfg.name);
@@ -320,6 +377,15 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
     if (!created)
         return R::failure(created.error());
     Net net = std::move(*created);
+    if (nAux > 0) {
+        if (auto a = net.enableAuxiliary(int(nAux)); !a)
+            return R::failure(a.error());
+        std::string list;
+        for (const auto& n : *auxNames)
+            list += (list.empty() ? "" : " ") + n;
+        log("auxiliary labels (" + cfg.auxiliary + ", weight " + std::to_string(cfg.auxWeight) +
+            "): " + list);
+    }
     log("model " + cfg.name + " (" + spec.arch + "), " + std::to_string(net.parameterCount()) +
         " parameters; " + std::to_string(train.size()) + " training / " +
         (crossFit ? std::to_string(k) + " cross-fitted members (out-of-fold validation)"
@@ -329,7 +395,7 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
     std::mt19937_64 rng(cfg.seed);
     std::vector<std::size_t> order(train.size());
     std::iota(order.begin(), order.end(), 0);
-    std::vector<float> buf, labels, memberMask;
+    std::vector<float> buf, labels, memberMask, aux;
     const auto all12 = leadSetMask("12");
     double bestAuc = -1;
     int bestEpoch = 0, epochsRun = 0;
@@ -350,16 +416,19 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
             buf.assign(m * kModelLeads * kWindowSamples, 0.0f);
             labels.assign(m, 0.0f);
             memberMask.assign(m * std::size_t(k), 1.0f);
+            aux.assign(m * nAux, 0.0f);
             for (std::size_t j = 0; j < m; ++j) {
                 const Example& ex = train[order[i + j]];
                 Window w = ex.window;
                 augment(w, rng, cfg.leadDropout, cfg.augment);
                 windowToBuffer(w, buf.data() + j * kModelLeads * kWindowSamples);
                 labels[j] = float(ex.label);
+                std::copy(ex.aux.begin(), ex.aux.end(), aux.begin() + std::ptrdiff_t(j * nAux));
                 if (crossFit)
                     memberMask[j * std::size_t(k) + std::size_t(heldOutMember(ex.fold, k))] = 0.0f;
             }
-            lossSum += net.trainStepMasked(buf.data(), labels.data(), memberMask.data(), int(m));
+            lossSum += net.trainStepMasked(buf.data(), labels.data(), memberMask.data(), int(m),
+                                           1.0f, nAux ? aux.data() : nullptr, float(cfg.auxWeight));
             ++batches;
             if (progress &&
                 !progress((epoch - 1 + double(i + m) / double(order.size())) / cfg.epochs))
@@ -454,6 +523,14 @@ Result<TrainReport> trainModel(const TrainConfig& cfg, const LogFn& log,
     config.set("validation_fold", crossFit ? "out-of-fold 1-9" : "9");
     config.set("members", k);
     config.set("width", cfg.width);
+    if (nAux > 0) {
+        Json names = Json::array();
+        for (const auto& n : *auxNames)
+            names.push(n);
+        config.set("auxiliary", cfg.auxiliary);
+        config.set("auxiliary_weight", cfg.auxWeight);
+        config.set("auxiliary_labels", names);
+    }
     if (crossFit)
         config.set("cross_fitting",
                    std::to_string(k) +

@@ -34,6 +34,12 @@ struct TrainConfig
     /// calibration and thresholds on the out-of-fold predictions of all folds 1-9.
     int members = 1;
     int width = 32; ///< channels of the ResNet's first stage
+    /// Auxiliary labels learnt beside the normal/abnormal label by training-only heads (ResNet):
+    /// "none"; "super" = the PTB-XL diagnostic superclasses MI, STTC, CD, HYP
+    /// (scp_statements.csv); "codes" = every scp statement present in at least 25 training
+    /// records. Inference and the saved weights are unchanged.
+    std::string auxiliary = "none";
+    double auxWeight = 0.5; ///< weight of the auxiliary loss (mean over its labels)
 };
 
 /// Architecture for a model name: names starting with "cnn_lstm" use the prototype's CNN-LSTM,

@@ -8,6 +8,7 @@
 #include "ml/json_lite.h"
 #include "ml/model_files.h"
 #include "ml/net.h"
+#include "ml/ptbxl.h"
 #include "ml/sha256.h"
 #include "test_data.h"
 
@@ -274,6 +275,91 @@ private slots:
             diffOthers += std::fabs(ma[std::size_t(i) * 3 + 1] - mb[std::size_t(i) * 3 + 1]);
         }
         QVERIFY(diffOthers > 1e-4);
+    }
+
+    /// Auxiliary heads respect cross-fitting (a member's held-out examples reach it through
+    /// neither loss), shape the shared trunk, and are not saved.
+    void auxiliaryHeadsRespectHeldOutExamples()
+    {
+        ml::NetSpec spec;
+        spec.members = 3;
+        spec.width = 8;
+        const int batch = 6, nAux = 2;
+        std::vector<float> x(std::size_t(batch) * 12 * 1000);
+        for (std::size_t i = 0; i < x.size(); ++i)
+            x[i] = float(std::sin(0.011 * double(i)) + 0.2 * std::cos(0.0009 * double(i % 1231)));
+        const std::vector<float> y{0, 1, 0, 1, 1, 0};
+        std::vector<float> aux{0, 1, 1, 0, 0, 0, 1, 1, 0, 1, 1, 0}, flipped = aux;
+        std::vector<float> mask(std::size_t(batch) * 3, 1.0f);
+        for (int i : {1, 4}) { // held out from member 0: flip only their auxiliary labels
+            mask[std::size_t(i) * 3] = 0.0f;
+            for (int a = 0; a < nAux; ++a)
+                flipped[std::size_t(i * nAux + a)] = 1.0f - aux[std::size_t(i * nAux + a)];
+        }
+        auto train = [&](const std::vector<float>& targets) {
+            auto net = ml::Net::create(spec, 5);
+            if (!net || !net->enableAuxiliary(nAux))
+                qFatal("cannot create the network");
+            for (int step = 0; step < 3; ++step)
+                net->trainStepMasked(x.data(), y.data(), mask.data(), batch, 1.0f, targets.data(),
+                                     0.5f);
+            return std::move(*net);
+        };
+        const ml::Net a = train(aux);
+        const ml::Net b = train(flipped);
+        const auto ma = a.forwardMembers(x.data(), batch);
+        const auto mb = b.forwardMembers(x.data(), batch);
+        double diffOthers = 0;
+        for (int i = 0; i < batch; ++i) {
+            QCOMPARE(mb[std::size_t(i) * 3], ma[std::size_t(i) * 3]);
+            diffOthers += std::fabs(ma[std::size_t(i) * 3 + 1] - mb[std::size_t(i) * 3 + 1]);
+        }
+        QVERIFY2(diffOthers > 1e-4, "the auxiliary labels did not reach the shared layers");
+
+        // The saved weights have the inference layout: they load into a plain network.
+        QTemporaryDir tmp;
+        const std::string path = QString(tmp.path() + QStringLiteral("/w.pt")).toStdString();
+        QVERIFY(a.save(path));
+        const auto bytes = ml::readTextFile(path);
+        QVERIFY(bytes.ok());
+        auto plain = ml::Net::load(spec, *bytes, path);
+        QVERIFY2(plain.ok(), plain.error().c_str());
+        QCOMPARE(plain->parameterCount(), a.parameterCount());
+        const auto reloaded = plain->forwardMembers(x.data(), batch);
+        QCOMPARE(reloaded.size(), ma.size());
+        for (std::size_t i = 0; i < ma.size(); ++i) // batch norm folded again: rounding only
+            QVERIFY(std::fabs(reloaded[i] - ma[i]) < 1e-5f);
+    }
+
+    /// PTB-XL's statement table: 44 diagnostic statements in 5 superclasses (Wagner et al. 2020),
+    /// and the codes of a record's scp_codes.
+    void ptbxlStatements()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/scp_statements.csv"));
+        const auto classes = ml::readScpSuperclasses(test::dataDir().toStdString());
+        QVERIFY2(classes.ok(), classes.error().c_str());
+        QCOMPARE(classes->size(), std::size_t(44));
+        std::map<std::string, int> perClass;
+        for (const auto& [code, cls] : *classes)
+            ++perClass[cls];
+        QCOMPARE(perClass, (std::map<std::string, int>{
+                               {"CD", 11}, {"HYP", 5}, {"MI", 14}, {"NORM", 1}, {"STTC", 13}}));
+        QCOMPARE(classes->at("IMI"), std::string("MI"));
+        QCOMPARE(classes->at("LVH"), std::string("HYP"));
+        QCOMPARE(classes->at("CLBBB"), std::string("CD"));
+        QCOMPARE(classes->at("NDT"), std::string("STTC"));
+        QVERIFY(!classes->count("SR") && !classes->count("AFIB")); // rhythm statements
+
+        const auto index = ml::readPtbxlIndex(test::dataDir().toStdString());
+        QVERIFY2(index.ok(), index.error().c_str());
+        // ptbxl_database.csv: ecg_id 1 "{'NORM': 100.0, 'LVOLT': 0.0, 'SR': 0.0}",
+        // ecg_id 2 "{'NORM': 80.0, 'SBRAD': 0.0}".
+        std::map<int, std::vector<std::string>> codes;
+        for (const auto& e : *index)
+            if (e.ecgId <= 2)
+                codes[e.ecgId] = e.scpCodes;
+        QCOMPARE(codes[1], (std::vector<std::string>{"NORM", "LVOLT", "SR"}));
+        QCOMPARE(codes[2], (std::vector<std::string>{"NORM", "SBRAD"}));
     }
 
     void tamperedModelRefused_data()
