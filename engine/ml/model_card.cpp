@@ -254,8 +254,19 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
            << (config["cpu_seconds"].isNumber()
                    ? " (" + num(config["cpu_seconds"].number() / 60.0, "%.1f") + " min CPU)"
                    : std::string())
-           << " with " << count(config["threads"]) << " threads, data loading included.\n"
-           << "- Calibration: Platt scaling on " << model["calibration"]["fitted_on"].string()
+           << " with " << count(config["threads"]) << " threads, data loading included.\n";
+        if (config["auxiliary_labels"].isArray()) {
+            std::string labels;
+            for (const auto& l : config["auxiliary_labels"].items())
+                labels += (labels.empty() ? "" : ", ") + l.string();
+            md << "- Auxiliary labels (`--aux " << config["auxiliary"].string()
+               << "`): besides normal / abnormal, each member learnt " << labels
+               << " with its own training-only linear head on the pooled features (loss weight "
+               << num(config["auxiliary_weight"].number(), "%g")
+               << "; the labels from PTB-XL's scp_statements.csv); the heads are not shipped and "
+                  "the output is the normal / abnormal head alone.\n";
+        }
+        md << "- Calibration: Platt scaling on " << model["calibration"]["fitted_on"].string()
            << ", a = " << num(model["calibration"]["a"].number(), "%.4f")
            << ", b = " << num(model["calibration"]["b"].number(), "%.4f") << ".\n";
     }

@@ -714,9 +714,20 @@ private slots:
         runCli({QStringLiteral("train"), QStringLiteral("--data"), test::dataDir(),
                 QStringLiteral("--model"), QStringLiteral("smoke"), QStringLiteral("--out"), out,
                 QStringLiteral("--max-records"), QStringLiteral("16"), QStringLiteral("--epochs"),
-                QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3")},
+                QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3"),
+                QStringLiteral("--aux"), QStringLiteral("super")},
                code, &err);
         QVERIFY2(code == 0, err.constData());
+        {
+            // The shipped model's training path: the auxiliary superclasses are recorded.
+            QFile f(out + QStringLiteral("/config.json"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QJsonArray aux = QJsonDocument::fromJson(f.readAll())
+                                       .object()[QStringLiteral("auxiliary_labels")]
+                                       .toArray();
+            QCOMPARE(aux, (QJsonArray{QStringLiteral("MI"), QStringLiteral("STTC"),
+                                      QStringLiteral("CD"), QStringLiteral("HYP")}));
+        }
         for (const char* f : {"weights.pt", "model.json", "config.json", "manifest.json"})
             QVERIFY2(QFile::exists(out + QLatin1Char('/') + QLatin1String(f)), f);
         const QByteArray json =
@@ -737,7 +748,8 @@ private slots:
         runCli({QStringLiteral("train"), QStringLiteral("--data"), test::dataDir(),
                 QStringLiteral("--model"), QStringLiteral("smoke"), QStringLiteral("--out"), again,
                 QStringLiteral("--max-records"), QStringLiteral("16"), QStringLiteral("--epochs"),
-                QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3")},
+                QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("3"),
+                QStringLiteral("--aux"), QStringLiteral("super")},
                code, &err);
         QVERIFY2(code == 0, err.constData());
         const auto a = ml::sha256File(QString(out + QStringLiteral("/weights.pt")).toStdString());
