@@ -1,0 +1,128 @@
+#pragma once
+
+// Age-tailored advice for the clinician: short, conservative items derived from the detector's
+// verdict, the measured intervals and the rhythm findings, each citing the guideline it comes
+// from. Decision support, never a diagnosis or a treatment order. The rules (thresholds, age
+// bands, texts, sources) live in a catalogue (resources/advice/catalogue.json, built in).
+
+#include "core/recording.h"
+#include "core/result.h"
+
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ecglens::dsp {
+struct Measurements;
+struct Finding;
+} // namespace ecglens::dsp
+
+namespace ecglens::ml {
+struct Analysis;
+} // namespace ecglens::ml
+
+namespace ecglens::advice {
+
+/// How much attention an item asks for, lowest first.
+/// Info: context for reading the ECG (e.g. age unknown, long recording).
+/// Consider: a finding worth reviewing (e.g. PR > 200 ms, anomalous verdict).
+/// Prompt: a finding its source ties to a prompt review (e.g. QTc > 500 ms, suspected AF).
+enum class Severity { Info, Consider, Prompt };
+
+/// "info", "consider", "prompt" (the catalogue's spelling).
+const char* severityName(Severity severity);
+
+struct AdviceItem
+{
+    std::string code; ///< stable id, e.g. "qtc-long-500"
+    Severity severity = Severity::Info;
+    std::string title;  ///< one line
+    std::string text;   ///< a few sentences, conservative wording
+    std::string basis;  ///< the values that triggered it, e.g. "QTc 512 ms (Bazett); woman, age 71"
+    std::string source; ///< full citation
+};
+
+/// The detector's verdict; None when no detector ran.
+enum class VerdictState { None, Normal, Borderline, Anomalous };
+
+/// "none", "normal", "borderline", "anomalous" (the catalogue's spelling).
+const char* verdictStateName(VerdictState verdict);
+
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+/// Everything the rules look at. Missing values are NaN (no item fires on them).
+struct AdviceInput
+{
+    VerdictState verdict = VerdictState::None;
+    std::optional<double> probability; ///< calibrated probability of abnormal, 0-1
+    std::optional<double> ageYears;    ///< unknown allowed
+    Sex sex = Sex::Unknown;
+    double heartRateBpm = kMissing;
+    double prMs = kMissing;
+    double qrsMs = kMissing;
+    double qtMs = kMissing;
+    double qtcMs = kMissing;
+    std::string qtcFormula = "Bazett";     ///< how qtcMs was corrected, quoted in the basis
+    std::vector<std::string> findingCodes; ///< dsp::findingCode() spellings, e.g. "pause"
+    double durationS = kMissing;           ///< recording length in seconds
+    int leadCount = 0;
+};
+
+/// One rule of the catalogue (see resources/advice/catalogue.json for the schema).
+struct Rule
+{
+    enum class Trigger { Always, Measure, Finding, Verdict };
+    enum class Measure { HeartRateBpm, PrMs, QrsMs, QtcMs, DurationS };
+    enum class Op { Less, Greater, AtLeast };
+
+    std::string code;
+    Severity severity = Severity::Info;
+    std::string title;
+    std::string text;
+    std::string sourceKey;
+    std::string source; ///< resolved full citation
+    Trigger trigger = Trigger::Always;
+    Measure measure = Measure::HeartRateBpm;
+    Op op = Op::Greater;
+    double threshold = 0.0;
+    std::string finding;                       ///< Trigger::Finding
+    VerdictState verdict = VerdictState::None; ///< Trigger::Verdict
+    std::optional<double> ageMinYears;         ///< inclusive; needs a known age
+    std::optional<double> ageMaxYears;         ///< exclusive; needs a known age
+    bool ageUnknownOnly = false;
+    std::optional<Sex> sex;     ///< Sex::Unknown matches only an unknown sex
+    bool adultCriteria = false; ///< withheld below Catalogue::adultAgeYears
+};
+
+struct Catalogue
+{
+    int schema = 1;
+    double adultAgeYears = 18.0;
+    std::vector<Rule> rules; ///< in catalogue order
+};
+
+/// Parses a catalogue; refuses malformed JSON, an item without a (known) source, an unknown
+/// severity, measure, operator or sex, and a threshold or age that is not a number.
+Result<Catalogue> parseCatalogue(const std::string& json);
+
+/// The text of resources/advice/catalogue.json as compiled into the engine.
+const std::string& builtinCatalogueJson();
+/// builtinCatalogueJson() parsed once (no rules if it failed to parse, which a test guards).
+const Catalogue& builtinCatalogue();
+
+/// The items that apply, Prompt first, then Consider, then Info; catalogue order within each.
+std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& catalogue);
+
+/// Fills an input from what the app has: the patient (age, sex), the recording's length (s) and
+/// lead count, whole-record measurements (may be null), rhythm findings, and the detector's
+/// analysis (may be null). QTc is Bazett's, as the measurements report it.
+AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
+                     const dsp::Measurements* measurements,
+                     const std::vector<dsp::Finding>& findings, const ml::Analysis* detection);
+
+/// The same for a recording (its patient, duration and lead count).
+AdviceInput inputFor(const Recording& recording, const dsp::Measurements* measurements,
+                     const std::vector<dsp::Finding>& findings, const ml::Analysis* detection);
+
+} // namespace ecglens::advice

@@ -1,0 +1,433 @@
+// Advice rules: boundaries exactly at the cited guideline values, age tailoring, missing values,
+// catalogue validation, and a real PTB-XL record through the engine's measurement pipeline.
+
+#include "test_data.h"
+
+#include "advice/advice.h"
+#include "dsp/measurements.h"
+#include "dsp/rhythm.h"
+#include "io/open.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace ecglens;
+using namespace ecglens::advice;
+
+Q_DECLARE_METATYPE(std::optional<double>)
+
+namespace {
+
+QStringList codes(const std::vector<AdviceItem>& items)
+{
+    QStringList out;
+    for (const auto& item : items)
+        out << QString::fromStdString(item.code);
+    return out;
+}
+
+const AdviceItem* find(const std::vector<AdviceItem>& items, const std::string& code)
+{
+    const auto it = std::find_if(items.begin(), items.end(),
+                                 [&](const AdviceItem& i) { return i.code == code; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+AdviceInput adult(Sex sex = Sex::Male)
+{
+    AdviceInput in;
+    in.ageYears = 50.0;
+    in.sex = sex;
+    return in;
+}
+
+/// A minimal valid catalogue with one item; `item` replaces the item's JSON.
+std::string catalogueWith(const std::string& item)
+{
+    return R"({"schema": 1, "sources": {"s": "Author A. Title. Journal. 2000;1:1-2."},
+               "items": [)" +
+           item + "]}";
+}
+
+const char* kValidItem = R"({"code": "x", "severity": "consider", "title": "T", "text": "X",
+    "when": {"measure": "pr_ms", "op": ">", "threshold": 200}, "source": "s"})";
+
+} // namespace
+
+class TestAdvice : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void builtinCatalogueParses()
+    {
+        const auto parsed = parseCatalogue(builtinCatalogueJson());
+        QVERIFY2(parsed.ok(), parsed.error().c_str());
+        QCOMPARE(builtinCatalogue().rules.size(), parsed->rules.size());
+        QVERIFY(parsed->rules.size() >= 15);
+        QCOMPARE(parsed->adultAgeYears, 18.0);
+    }
+
+    void everyBuiltinItemCitesASource()
+    {
+        for (const Rule& rule : builtinCatalogue().rules) {
+            QVERIFY2(!rule.source.empty(), rule.code.c_str());
+            // A citation, not a bare key: authors or a document name and a year.
+            QVERIFY2(rule.source.size() > 60, rule.code.c_str());
+            QVERIFY2(rule.source.find("20") != std::string::npos, rule.code.c_str());
+        }
+    }
+
+    void boundaries_data()
+    {
+        QTest::addColumn<QString>("measure");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<int>("sex");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<bool>("expected");
+        const int m = int(Sex::Male), f = int(Sex::Female), u = int(Sex::Unknown);
+        // 2018 ACC/AHA/HRS bradycardia guideline: sinus bradycardia < 50 bpm.
+        QTest::newRow("HR 49.9") << QStringLiteral("hr") << 49.9 << m
+                                 << QStringLiteral("hr-below-50") << true;
+        QTest::newRow("HR 50") << QStringLiteral("hr") << 50.0 << m << QStringLiteral("hr-below-50")
+                               << false;
+        QTest::newRow("HR 100") << QStringLiteral("hr") << 100.0 << m
+                                << QStringLiteral("hr-above-100") << false;
+        QTest::newRow("HR 100.1") << QStringLiteral("hr") << 100.1 << m
+                                  << QStringLiteral("hr-above-100") << true;
+        // First-degree AV delay: PR > 200 ms.
+        QTest::newRow("PR 200") << QStringLiteral("pr") << 200.0 << m
+                                << QStringLiteral("pr-above-200") << false;
+        QTest::newRow("PR 201") << QStringLiteral("pr") << 201.0 << m
+                                << QStringLiteral("pr-above-200") << true;
+        // Surawicz et al. 2009: QRS >= 120 ms.
+        QTest::newRow("QRS 119") << QStringLiteral("qrs") << 119.0 << m << QStringLiteral("qrs-120")
+                                 << false;
+        QTest::newRow("QRS 120") << QStringLiteral("qrs") << 120.0 << m << QStringLiteral("qrs-120")
+                                 << true;
+        // Rautaharju et al. 2009: QTc >= 460 ms women, >= 450 ms men.
+        QTest::newRow("QTc 459 F")
+            << QStringLiteral("qtc") << 459.0 << f << QStringLiteral("qtc-long-female") << false;
+        QTest::newRow("QTc 460 F")
+            << QStringLiteral("qtc") << 460.0 << f << QStringLiteral("qtc-long-female") << true;
+        QTest::newRow("QTc 455 F, men's rule")
+            << QStringLiteral("qtc") << 455.0 << f << QStringLiteral("qtc-long-male") << false;
+        QTest::newRow("QTc 449 M")
+            << QStringLiteral("qtc") << 449.0 << m << QStringLiteral("qtc-long-male") << false;
+        QTest::newRow("QTc 450 M")
+            << QStringLiteral("qtc") << 450.0 << m << QStringLiteral("qtc-long-male") << true;
+        QTest::newRow("QTc 455 M, women's rule")
+            << QStringLiteral("qtc") << 455.0 << m << QStringLiteral("qtc-long-female") << false;
+        QTest::newRow("QTc 450 sex unknown") << QStringLiteral("qtc") << 450.0 << u
+                                             << QStringLiteral("qtc-long-sex-unknown") << true;
+        QTest::newRow("QTc 449 sex unknown") << QStringLiteral("qtc") << 449.0 << u
+                                             << QStringLiteral("qtc-long-sex-unknown") << false;
+        // Drew et al. 2010: QTc > 500 ms.
+        QTest::newRow("QTc 500") << QStringLiteral("qtc") << 500.0 << f
+                                 << QStringLiteral("qtc-long-500") << false;
+        QTest::newRow("QTc 501") << QStringLiteral("qtc") << 501.0 << f
+                                 << QStringLiteral("qtc-long-500") << true;
+        // The detector's validation: 10 s ECGs; long recordings > 60 s.
+        QTest::newRow("60 s") << QStringLiteral("duration") << 60.0 << m
+                              << QStringLiteral("recording-long") << false;
+        QTest::newRow("61 s") << QStringLiteral("duration") << 61.0 << m
+                              << QStringLiteral("recording-long") << true;
+    }
+
+    void boundaries()
+    {
+        QFETCH(QString, measure);
+        QFETCH(double, value);
+        QFETCH(int, sex);
+        QFETCH(QString, code);
+        QFETCH(bool, expected);
+        AdviceInput in = adult(Sex(sex));
+        if (measure == QLatin1String("hr"))
+            in.heartRateBpm = value;
+        else if (measure == QLatin1String("pr"))
+            in.prMs = value;
+        else if (measure == QLatin1String("qrs"))
+            in.qrsMs = value;
+        else if (measure == QLatin1String("qtc"))
+            in.qtcMs = value;
+        else
+            in.durationS = value;
+        const auto items = adviceFor(in, builtinCatalogue());
+        QCOMPARE(find(items, code.toStdString()) != nullptr, expected);
+    }
+
+    void qtcAt459WomanGivesNoQtcItem()
+    {
+        AdviceInput in = adult(Sex::Female);
+        in.qtcMs = 459.0;
+        QVERIFY(adviceFor(in, builtinCatalogue()).empty());
+    }
+
+    void ageTailoring_data()
+    {
+        QTest::addColumn<std::optional<double>>("age");
+        QTest::addColumn<QStringList>("expected");
+        // Same input (HR 45 bpm, irregular rhythm without P waves) at five ages. Prompt items
+        // first, then consider, then info; catalogue order within a severity.
+        QTest::newRow("25") << std::optional<double>(25.0)
+                            << QStringList{QStringLiteral("af-suspected"),
+                                           QStringLiteral("hr-below-50"),
+                                           QStringLiteral("hr-below-50-under-40")};
+        QTest::newRow("50") << std::optional<double>(50.0)
+                            << QStringList{QStringLiteral("af-suspected"),
+                                           QStringLiteral("hr-below-50")};
+        QTest::newRow("75") << std::optional<double>(75.0)
+                            << QStringList{QStringLiteral("af-suspected"),
+                                           QStringLiteral("af-suspected-65-plus"),
+                                           QStringLiteral("hr-below-50"),
+                                           QStringLiteral("hr-below-50-65-plus")};
+        // Under 18: adult interval rules withheld, paediatric referral instead.
+        QTest::newRow("12") << std::optional<double>(12.0)
+                            << QStringList{QStringLiteral("af-suspected"),
+                                           QStringLiteral("age-paediatric")};
+        QTest::newRow("unknown") << std::optional<double>()
+                                 << QStringList{QStringLiteral("af-suspected"),
+                                                QStringLiteral("hr-below-50"),
+                                                QStringLiteral("age-unknown")};
+    }
+
+    void ageTailoring()
+    {
+        QFETCH(std::optional<double>, age);
+        QFETCH(QStringList, expected);
+        AdviceInput in;
+        in.ageYears = age;
+        in.sex = Sex::Female;
+        in.heartRateBpm = 45.0;
+        in.findingCodes = {dsp::findingCode(dsp::FindingKind::IrregularPossibleAf)};
+        const auto items = adviceFor(in, builtinCatalogue());
+        QCOMPARE(codes(items), expected);
+        const AdviceItem* af = find(items, "af-suspected");
+        QVERIFY(af);
+        QCOMPARE(af->severity, Severity::Prompt);
+        QVERIFY(af->source.find("Hindricks G") != std::string::npos);
+        const std::string ageText =
+            age ? "age " + std::to_string(int(*age)) : std::string("age not recorded");
+        QVERIFY2(af->basis.find(ageText) != std::string::npos, af->basis.c_str());
+    }
+
+    void missingValuesGiveNoIntervalItem()
+    {
+        AdviceInput in = adult(Sex::Female);
+        QVERIFY(std::isnan(in.heartRateBpm) && std::isnan(in.qtcMs));
+        QVERIFY(adviceFor(in, builtinCatalogue()).empty());
+
+        // Measurements without beats (all zeros) count as missing, not as 0 bpm.
+        dsp::Measurements m;
+        Patient p;
+        p.ageYears = 60.0;
+        const AdviceInput filled = inputFor(p, 10.0, 12, &m, {}, nullptr);
+        QVERIFY(std::isnan(filled.heartRateBpm) && std::isnan(filled.prMs) &&
+                std::isnan(filled.qrsMs) && std::isnan(filled.qtcMs));
+        QVERIFY(adviceFor(filled, builtinCatalogue()).empty());
+
+        // A missing PR with other values present: no PR item, the others still fire.
+        m.values.beatCount = 10;
+        m.values.heartRateBpm = 40.0;
+        m.values.prMs = std::nan("");
+        m.values.qrsMs = 90.0;
+        m.values.qtcBazettMs = 420.0;
+        const auto items = adviceFor(inputFor(p, 10.0, 12, &m, {}, nullptr), builtinCatalogue());
+        QCOMPARE(codes(items), QStringList{QStringLiteral("hr-below-50")});
+    }
+
+    void basisAndSource()
+    {
+        AdviceInput in;
+        in.ageYears = 71.0;
+        in.sex = Sex::Female;
+        in.qtcMs = 512.0;
+        const auto items = adviceFor(in, builtinCatalogue());
+        QCOMPARE(codes(items),
+                 (QStringList{QStringLiteral("qtc-long-500"), QStringLiteral("qtc-long-female")}));
+        QCOMPARE(items[0].severity, Severity::Prompt);
+        QCOMPARE(items[0].basis, std::string("QTc 512 ms (Bazett); age 71"));
+        QCOMPARE(items[1].basis, std::string("QTc 512 ms (Bazett); woman, age 71"));
+        QVERIFY(items[0].source.find("Drew BJ") != std::string::npos);
+        QVERIFY(items[0].source.find("Circulation. 2010") != std::string::npos);
+        QVERIFY(items[1].source.find("Rautaharju PM") != std::string::npos);
+        QCOMPARE(std::string(severityName(items[1].severity)), std::string("consider"));
+    }
+
+    void verdicts_data()
+    {
+        QTest::addColumn<int>("verdict");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("anomalous")
+            << int(VerdictState::Anomalous) << QStringLiteral("verdict-anomalous")
+            << QStringLiteral("flagged segments");
+        QTest::newRow("borderline")
+            << int(VerdictState::Borderline) << QStringLiteral("verdict-borderline")
+            << QStringLiteral("previous ECG");
+        QTest::newRow("normal") << int(VerdictState::Normal) << QStringLiteral("verdict-normal")
+                                << QStringLiteral("does not exclude heart disease");
+    }
+
+    void verdicts()
+    {
+        QFETCH(int, verdict);
+        QFETCH(QString, code);
+        QFETCH(QString, phrase);
+        AdviceInput in = adult();
+        in.verdict = VerdictState(verdict);
+        in.probability = 0.42;
+        const auto items = adviceFor(in, builtinCatalogue());
+        QCOMPARE(codes(items), QStringList{code});
+        QVERIFY(items[0].text.find(phrase.toStdString()) != std::string::npos);
+        QVERIFY2(items[0].basis.find("probability of abnormal 0.42") != std::string::npos,
+                 items[0].basis.c_str());
+        in.verdict = VerdictState::None;
+        QVERIFY(adviceFor(in, builtinCatalogue()).empty());
+    }
+
+    void conservativeWording()
+    {
+        // Decision support: no item orders a treatment or states a diagnosis as fact.
+        for (const Rule& rule : builtinCatalogue().rules) {
+            const std::string t = rule.text;
+            for (const char* banned :
+                 {"diagnosis is", "you have", "start ", "stop ", "prescribe", "must be treated"})
+                QVERIFY2(t.find(banned) == std::string::npos, (rule.code + ": " + banned).c_str());
+        }
+    }
+
+    void malformedCatalogues_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("message");
+        const auto with = [](const char* item) {
+            return QString::fromStdString(catalogueWith(item));
+        };
+        QTest::newRow("not JSON") << QStringLiteral("{\"items\": [")
+                                  << QStringLiteral("advice catalogue: not valid JSON");
+        QTest::newRow("no items") << QStringLiteral(R"({"sources": {"s": "x"}, "items": []})")
+                                  << QStringLiteral("no \"items\" array");
+        QTest::newRow("no sources")
+            << QStringLiteral(R"({"items": [{}]})") << QStringLiteral("no \"sources\" object");
+        QTest::newRow("no source")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"always": true}})")
+            << QStringLiteral("item 1 (\"x\") has no source");
+        QTest::newRow("empty source")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"always": true}, "source": ""})")
+            << QStringLiteral("item 1 (\"x\") has no source");
+        QTest::newRow("unknown source key")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"always": true}, "source": "nobody2020"})")
+            << QStringLiteral("cites unknown source \"nobody2020\"");
+        QTest::newRow("unknown severity")
+            << with(R"({"code": "x", "severity": "urgent", "title": "T", "text": "X",
+                        "when": {"always": true}, "source": "s"})")
+            << QStringLiteral("unknown severity \"urgent\" (expected info, consider or prompt)");
+        QTest::newRow("threshold a string")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"measure": "pr_ms", "op": ">", "threshold": "200"},
+                        "source": "s"})")
+            << QStringLiteral("\"threshold\" must be a number, got a string");
+        QTest::newRow("no threshold")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"measure": "pr_ms", "op": ">"}, "source": "s"})")
+            << QStringLiteral("has no threshold");
+        QTest::newRow("unknown measure")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"measure": "st_mv", "op": ">", "threshold": 1}, "source": "s"})")
+            << QStringLiteral("unknown measure \"st_mv\"");
+        QTest::newRow("unknown operator")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"measure": "pr_ms", "op": "=>", "threshold": 1}, "source": "s"})")
+            << QStringLiteral("unknown operator \"=>\"");
+        QTest::newRow("age not a number")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"always": true}, "age_min": "65", "source": "s"})")
+            << QStringLiteral("\"age_min\" must be a number, got a string");
+        QTest::newRow("unknown sex")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"always": true}, "sex": "male", "source": "s"})")
+            << QStringLiteral("unknown sex \"male\"");
+        QTest::newRow("unknown verdict")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "when": {"verdict": "abnormal"}, "source": "s"})")
+            << QStringLiteral("unknown verdict \"abnormal\"");
+        QTest::newRow("no trigger")
+            << with(R"({"code": "x", "severity": "info", "title": "T", "text": "X",
+                        "source": "s"})")
+            << QStringLiteral("has no \"when\" object");
+        QTest::newRow("no text") << with(R"({"code": "x", "severity": "info", "title": "T",
+                        "when": {"always": true}, "source": "s"})")
+                                 << QStringLiteral("item 1 (\"x\") has no \"text\" text");
+        QTest::newRow("duplicate code")
+            << QString::fromStdString(catalogueWith(std::string(kValidItem) + "," + kValidItem))
+            << QStringLiteral("code \"x\" appears twice");
+    }
+
+    void malformedCatalogues()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, message);
+        const auto parsed = parseCatalogue(json.toStdString());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().find(message.toStdString()) != std::string::npos,
+                 parsed.error().c_str());
+    }
+
+    void customCatalogueIsUsed()
+    {
+        const auto parsed = parseCatalogue(catalogueWith(kValidItem));
+        QVERIFY2(parsed.ok(), parsed.error().c_str());
+        AdviceInput in = adult();
+        in.prMs = 250.0;
+        const auto items = adviceFor(in, *parsed);
+        QCOMPARE(codes(items), QStringList{QStringLiteral("x")});
+        QCOMPARE(items[0].source, std::string("Author A. Title. Journal. 2000;1:1-2."));
+    }
+
+    /// PTB-XL records whose cardiologists' statements include 1AVB (first-degree AV block,
+    /// likelihood 100) with sinus rhythm (ptbxl_database.csv). The engine's own measurement
+    /// pipeline (as `ecglens-cli measure` runs it) must find PR > 200 ms and the advice say so.
+    void ptbxlFirstDegreeAvBlock_data()
+    {
+        QTest::addColumn<QString>("record");
+        QTest::addColumn<double>("age");
+        QTest::newRow("ecg_id 102")
+            << QStringLiteral("ptbxl/records100/00000/00102_lr.hea") << 64.0;
+        QTest::newRow("ecg_id 209")
+            << QStringLiteral("ptbxl/records100/00000/00209_lr.hea") << 37.0;
+    }
+
+    void ptbxlFirstDegreeAvBlock()
+    {
+        QFETCH(QString, record);
+        QFETCH(double, age);
+        ECGLENS_REQUIRE_DATA(record);
+        const auto recording = io::open(test::dataPath(record).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        const auto analysis = dsp::analyse(*recording);
+        QVERIFY(analysis);
+        const auto findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
+        const AdviceInput in = inputFor(*recording, &analysis->measurements, findings, nullptr);
+        QVERIFY(in.ageYears && std::abs(*in.ageYears - age) < 1e-9);
+        QCOMPARE(in.leadCount, 12);
+        const auto items = adviceFor(in, builtinCatalogue());
+        const AdviceItem* pr = find(items, "pr-above-200");
+        QVERIFY2(pr, qPrintable(QStringLiteral("PR %1 ms, items: %2")
+                                    .arg(in.prMs)
+                                    .arg(codes(items).join(QLatin1Char(' ')))));
+        const std::string ageText = "age " + std::to_string(int(age));
+        QVERIFY2(pr->basis.find(ageText) != std::string::npos, pr->basis.c_str());
+        QVERIFY(pr->source.find("Kusumoto FM") != std::string::npos);
+        QVERIFY(!find(items, "age-unknown") && !find(items, "age-paediatric"));
+        QVERIFY(!find(items, "recording-long"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdvice)
+#include "tst_advice.moc"
