@@ -2,6 +2,10 @@
 
 #include "cli_model.h"
 
+#include "advice/advice.h"
+#include "dsp/measurements.h"
+#include "dsp/rhythm.h"
+
 #include <QJsonArray>
 
 #include <cstdio>
@@ -21,6 +25,43 @@ QJsonArray windowsJson(const std::vector<ml::WindowResult>& windows)
         out.append(o);
     }
     return out;
+}
+
+QJsonArray adviceJson(const std::vector<advice::AdviceItem>& items)
+{
+    QJsonArray out;
+    for (const auto& item : items) {
+        QJsonObject o;
+        o[QStringLiteral("code")] = fromStd(item.code);
+        o[QStringLiteral("severity")] = QLatin1String(advice::severityName(item.severity));
+        o[QStringLiteral("title")] = fromStd(item.title);
+        o[QStringLiteral("text")] = fromStd(item.text);
+        o[QStringLiteral("basis")] = fromStd(item.basis);
+        o[QStringLiteral("source")] = fromStd(item.source);
+        out.append(o);
+    }
+    return out;
+}
+
+/// Advice for the analysed recording: the intervals and rhythm findings of the measurement
+/// pipeline (as `measure` runs it), the verdict, and the patient with --age / --sex applied.
+std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
+                                            const ml::AnalysisOptions& options,
+                                            const ml::Analysis& detection)
+{
+    Patient patient = recording.patient;
+    if (options.ageYears)
+        patient.ageYears = options.ageYears;
+    if (options.sex != Sex::Unknown)
+        patient.sex = options.sex;
+    const auto measured = dsp::analyse(recording);
+    std::vector<dsp::Finding> findings;
+    if (measured)
+        findings = dsp::rhythmFindings(measured->beats, measured->measurements);
+    const advice::AdviceInput input =
+        advice::inputFor(patient, recording.durationS(), int(recording.leads.size()),
+                         measured ? &measured->measurements : nullptr, findings, &detection);
+    return advice::adviceFor(input, advice::builtinCatalogue());
 }
 
 } // namespace
@@ -77,6 +118,7 @@ int runAnalyze(const QStringList& args)
     if (!result)
         return fail(result.error());
     const ml::Analysis& a = *result;
+    const auto advised = adviceItems(*recording, options, a);
 
     if (parser.isSet(json)) {
         QJsonObject o;
@@ -111,6 +153,7 @@ int runAnalyze(const QStringList& args)
         applied[QStringLiteral("lead_set")] = fromStd(a.thresholdLeadSet);
         applied[QStringLiteral("age_group")] = fromStd(a.thresholdAgeGroup);
         o[QStringLiteral("thresholds")] = applied;
+        o[QStringLiteral("advice")] = adviceJson(advised);
         o[QStringLiteral("disclaimer")] = QStringLiteral("decision support, not a diagnosis");
         printJson(o);
         return kExitOk;
@@ -128,6 +171,14 @@ int runAnalyze(const QStringList& args)
         std::printf("  flagged %.1f-%.1f s  p=%.3f\n", f.startS, f.endS, f.probability);
     for (const auto& w : a.warnings)
         std::printf("Warning:     %s\n", w.c_str());
+    if (!advised.empty())
+        std::printf("Advice:\n");
+    for (const auto& item : advised) {
+        std::printf("  [%s] %s\n", advice::severityName(item.severity), item.title.c_str());
+        std::printf("    %s\n", item.text.c_str());
+        std::printf("    Based on: %s\n", item.basis.c_str());
+        std::printf("    Source: %s\n", item.source.c_str());
+    }
     std::printf("Decision support, not a diagnosis.\n");
     return kExitOk;
 }

@@ -110,7 +110,7 @@ std::optional<std::string> triggered(const Rule& rule, const AdviceInput& in)
         std::string text = std::string("detector verdict ") + verdictStateName(in.verdict);
         if (in.probability) {
             char buf[48];
-            std::snprintf(buf, sizeof buf, " (probability of abnormal %.2f)", *in.probability);
+            std::snprintf(buf, sizeof buf, " (probability of abnormal %.3f)", *in.probability);
             text += buf;
         }
         return text;

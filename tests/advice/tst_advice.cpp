@@ -8,6 +8,10 @@
 #include "dsp/rhythm.h"
 #include "io/open.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 #include <algorithm>
@@ -282,7 +286,7 @@ private slots:
         const auto items = adviceFor(in, builtinCatalogue());
         QCOMPARE(codes(items), QStringList{code});
         QVERIFY(items[0].text.find(phrase.toStdString()) != std::string::npos);
-        QVERIFY2(items[0].basis.find("probability of abnormal 0.42") != std::string::npos,
+        QVERIFY2(items[0].basis.find("probability of abnormal 0.420") != std::string::npos,
                  items[0].basis.c_str());
         in.verdict = VerdictState::None;
         QVERIFY(adviceFor(in, builtinCatalogue()).empty());
@@ -426,6 +430,54 @@ private slots:
         QVERIFY(pr->source.find("Kusumoto FM") != std::string::npos);
         QVERIFY(!find(items, "age-unknown") && !find(items, "age-paediatric"));
         QVERIFY(!find(items, "recording-long"));
+    }
+
+    /// `ecglens-cli analyze --json` carries the advice (the engine's items for the same
+    /// measurements and patient, plus the verdict's) and keeps its earlier keys.
+    void cliAnalyzeJsonCarriesAdvice()
+    {
+        const QString rel = QStringLiteral("ptbxl/records100/00000/00102_lr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        QProcess cli;
+        cli.start(test::cliPath(),
+                  {QStringLiteral("analyze"), QStringLiteral("--json"), QStringLiteral("--age"),
+                   QStringLiteral("75"), QStringLiteral("--sex"), QStringLiteral("F"),
+                   test::dataPath(rel)});
+        QVERIFY(cli.waitForFinished(120000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QJsonObject o = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        for (const char* key : {"file", "probability", "class", "windows", "flagged", "warnings",
+                                "leads_used", "model", "thresholds", "disclaimer", "advice"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+
+        QStringList cliCodes;
+        for (const QJsonValue& v : o.value(QStringLiteral("advice")).toArray()) {
+            const QJsonObject item = v.toObject();
+            for (const char* key : {"code", "severity", "title", "text", "basis", "source"})
+                QVERIFY2(!item.value(QLatin1String(key)).toString().isEmpty(), key);
+            const QString severity = item.value(QStringLiteral("severity")).toString();
+            QVERIFY(severity == QLatin1String("info") || severity == QLatin1String("consider") ||
+                    severity == QLatin1String("prompt"));
+            cliCodes << item.value(QStringLiteral("code")).toString();
+        }
+        const QString verdictCode =
+            QStringLiteral("verdict-") + o.value(QStringLiteral("class")).toString();
+        QVERIFY2(cliCodes.removeAll(verdictCode) == 1, qPrintable(cliCodes.join(QLatin1Char(' '))));
+
+        const auto recording = io::open(test::dataPath(rel).toStdString());
+        QVERIFY(recording.ok());
+        const auto analysis = dsp::analyse(*recording);
+        QVERIFY(analysis);
+        Patient patient = recording->patient;
+        patient.ageYears = 75.0;
+        patient.sex = Sex::Female;
+        const auto items = adviceFor(
+            inputFor(patient, recording->durationS(), int(recording->leads.size()),
+                     &analysis->measurements,
+                     dsp::rhythmFindings(analysis->beats, analysis->measurements), nullptr),
+            builtinCatalogue());
+        QCOMPARE(cliCodes.join(QLatin1Char(' ')), codes(items).join(QLatin1Char(' ')));
+        QVERIFY(cliCodes.contains(QStringLiteral("pr-above-200")));
     }
 };
 
