@@ -3,9 +3,11 @@
 #include "ml/thread_waiting.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace ecglens::cli {
 
@@ -18,6 +20,7 @@ int runTrain(const QStringList& args);
 int runEvaluate(const QStringList& args);
 int runAnalyze(const QStringList& args);
 int runExplain(const QStringList& args);
+int runReport(const QStringList& args);
 
 const std::vector<Command>& commands()
 {
@@ -32,6 +35,8 @@ const std::vector<Command>& commands()
         {"evaluate", "evaluate a model on PTB-XL fold 10 --data DIR --model DIR [--json]", runEvaluate},
         {"analyze", "abnormal-ECG verdict for a recording [--age N] [--sex M|F] [--json]", runAnalyze},
         {"explain", "SHAP contributions per lead/segment [--window S] [--players beats|seconds|leads] [--json]", runExplain},
+        {"report", "PDF report --out X.pdf [--age N] [--sex M|F] [--model DIR] [--no-analysis] "
+                   "[--reviewer NAME --decision TEXT --note TEXT]", runReport},
     };
     return all;
 }
@@ -55,7 +60,13 @@ void printUsage(std::FILE* to)
 int main(int argc, char* argv[])
 {
     ecglens::ml::preferPassiveThreadWaiting(argv); // may restart the process; see the header
-    QCoreApplication app(argc, argv);
+    // Painting the report's text needs a QGuiApplication; headless unless a platform is chosen.
+    const bool gui = argc > 1 && std::strcmp(argv[1], "report") == 0;
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        gui ? std::make_unique<QGuiApplication>(argc, argv)
+            : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ecglens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ECGLENS_VERSION));
 

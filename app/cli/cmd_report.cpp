@@ -1,0 +1,153 @@
+#include "cli_util.h"
+
+#include "cli_model.h"
+#include "report.h"
+
+#include "dsp/filters.h"
+#include "dsp/measurements.h"
+#include "dsp/rhythm.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace ecglens::cli {
+
+namespace {
+
+/// The training-data line of a model folder's model.json ("data"), empty when absent.
+std::string modelTrainingData(const QString& modelDir)
+{
+    const QString dir = modelDir.isEmpty() ? fromStd(ml::defaultModelDir()) : modelDir;
+    QFile f(dir + QStringLiteral("/model.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return toStd(
+        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("data")).toString());
+}
+
+QString filtersText(const dsp::ConditionOptions& c)
+{
+    QStringList parts;
+    if (c.baseline)
+        parts << QStringLiteral("%1 Hz high-pass").arg(c.baselineCutoffHz);
+    if (c.mains)
+        parts << QStringLiteral("%1 Hz notch").arg(c.mainsHz);
+    if (c.lowPassHz)
+        parts << QStringLiteral("%1 Hz low-pass").arg(*c.lowPassHz);
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+int runReport(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "PDF report (A4): patient, recording, 12 leads on true-scale ECG paper, measurements, "
+        "rhythm findings, detector verdict, flagged segments and the clinician's decision. The "
+        "values are those of 'measure' and 'analyze'. Decision support, not a diagnosis."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording or demo:"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PDF to write."),
+                                 QStringLiteral("X.pdf"));
+    const QCommandLineOption age(QStringLiteral("age"), QStringLiteral("Patient age in years."),
+                                 QStringLiteral("N"));
+    const QCommandLineOption sex(QStringLiteral("sex"), QStringLiteral("Patient sex (M or F)."),
+                                 QStringLiteral("M|F"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("Model folder; default: the shipped model."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption noAnalysis(
+        QStringLiteral("no-analysis"),
+        QStringLiteral("Leave out measurements and the detector (recording and traces only)."));
+    const QCommandLineOption reviewer(QStringLiteral("reviewer"),
+                                      QStringLiteral("Name of the reviewing clinician."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption decision(QStringLiteral("decision"),
+                                      QStringLiteral("The clinician's decision."),
+                                      QStringLiteral("TEXT"));
+    const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("The clinician's note."),
+                                  QStringLiteral("TEXT"));
+    parser.addOptions({out, age, sex, model, noAnalysis, reviewer, decision, note});
+    int exitCode = kExitOk;
+    if (!parseArgs(parser, args, 1, exitCode))
+        return exitCode;
+    if (!parser.isSet(out) || parser.value(out).isEmpty())
+        return fail(QStringLiteral("--out X.pdf is required"));
+
+    // The same age/sex rules as 'analyze' (which keeps its parsing inline).
+    ml::AnalysisOptions options;
+    if (parser.isSet(age)) {
+        bool ok = false;
+        const double years = parser.value(age).toDouble(&ok);
+        if (!ok || years < 0 || years > 150)
+            return fail(QStringLiteral("--age must be a number of years, got \"%1\"")
+                            .arg(parser.value(age)));
+        options.ageYears = years;
+    }
+    if (parser.isSet(sex)) {
+        const QString s = parser.value(sex).toUpper();
+        if (s == QLatin1String("M"))
+            options.sex = Sex::Male;
+        else if (s == QLatin1String("F"))
+            options.sex = Sex::Female;
+        else
+            return fail(QStringLiteral("--sex must be M or F"));
+    }
+
+    const QString file = parser.positionalArguments().at(0);
+    const auto recording = openRecording(file);
+    if (!recording)
+        return kExitBadInput;
+    if (recording->fsHz <= 0 || recording->sampleCount() == 0)
+        return fail(QStringLiteral("%1: no samples to report").arg(file));
+
+    report::ReportInput input(*recording);
+    input.ageYears = options.ageYears;
+    if (options.sex != Sex::Unknown)
+        input.sex = options.sex;
+    input.softwareVersion = "ECG Lens " ECGLENS_VERSION;
+
+    const dsp::ConditionOptions condition; // as 'measure' and the viewer's defaults
+    input.displaySignal = dsp::condition(*recording, condition);
+    input.displayFilters = toStd(filtersText(condition));
+
+    if (parser.isSet(noAnalysis)) {
+        input.detectionMessage = "not run (--no-analysis)";
+    } else {
+        const auto analysis = dsp::analyse(*recording, condition);
+        if (!analysis)
+            return fail(QStringLiteral("%1: measurement cancelled").arg(file));
+        input.measurements = analysis->measurements;
+        input.findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
+
+        const auto loaded = AnyModel::load(parser.value(model));
+        if (!loaded)
+            return kExitBadInput;
+        auto detection = loaded->analyse(*recording, options);
+        if (detection) {
+            input.detection = std::move(*detection);
+            input.modelTrainingData = modelTrainingData(parser.value(model));
+        } else {
+            input.detectionMessage = detection.error();
+        }
+    }
+    if (parser.isSet(decision) || parser.isSet(reviewer) || parser.isSet(note)) {
+        report::ReviewDecision d;
+        d.decision = toStd(parser.value(decision));
+        d.note = toStd(parser.value(note));
+        d.reviewer = toStd(parser.value(reviewer));
+        d.timeIso = toStd(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        input.decision = d;
+    }
+
+    const auto written = report::writeReport(input, parser.value(out));
+    if (!written)
+        return fail(written.error());
+    std::printf("Report written to %s\n", toStd(parser.value(out)).c_str());
+    return kExitOk;
+}
+
+} // namespace ecglens::cli

@@ -1,0 +1,208 @@
+#include "ecg_paper.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPen>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ecglens::report {
+
+namespace {
+
+// Landscape A4 (297 x 210 mm): a 260 x 150 mm grid; the first 10 mm of every row hold the
+// calibration pulse, the next 250 mm are 10 s at 25 mm/s.
+constexpr double kGridLeftMm = 18.5;
+constexpr double kGridTopMm = 42.0;
+constexpr double kGridWidthMm = 260.0;
+constexpr double kGridHeightMm = 150.0;
+constexpr double kTraceOffsetMm = 10.0;
+constexpr double kStripS = 10.0;
+constexpr double kColumnS = 2.5;
+constexpr int kStandardRows = 4; // 3 rows of 4 columns + the rhythm strip
+constexpr int kLeadRows = 5;     // one lead per row otherwise
+
+const QColor kMinorColour(245, 190, 190);
+const QColor kMajorColour(220, 90, 90);
+
+double rowHeightMm(bool standard)
+{
+    return kGridHeightMm / (standard ? kStandardRows : kLeadRows);
+}
+
+/// Factor from the lead's unit to mV.
+double toMv(const std::string& unit)
+{
+    if (unit == "uV" || unit == "µV")
+        return 0.001;
+    if (unit == "V")
+        return 1000.0;
+    return 1.0;
+}
+
+double medianOf(const std::vector<float>& samples)
+{
+    std::vector<float> v;
+    v.reserve(samples.size());
+    for (float s : samples)
+        if (std::isfinite(s))
+            v.push_back(s);
+    if (v.empty())
+        return 0.0;
+    auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
+void drawGrid(QPainter& p, const MmMap& mm)
+{
+    const QRectF g = ecgGridMm();
+    auto lines = [&](double stepMm, const QColor& colour, double widthMm) {
+        p.setPen(QPen(colour, mm(widthMm), Qt::SolidLine, Qt::FlatCap));
+        const int nx = int(std::lround(g.width() / stepMm));
+        const int ny = int(std::lround(g.height() / stepMm));
+        for (int i = 0; i <= nx; ++i) {
+            const double x = g.left() + i * stepMm;
+            p.drawLine(mm.point(x, g.top()), mm.point(x, g.bottom()));
+        }
+        for (int j = 0; j <= ny; ++j) {
+            const double y = g.top() + j * stepMm;
+            p.drawLine(mm.point(g.left(), y), mm.point(g.right(), y));
+        }
+    };
+    lines(1.0, kMinorColour, 0.08);
+    lines(5.0, kMajorColour, 0.2);
+}
+
+/// 1 mV x 200 ms pulse standing on the row's baseline.
+void drawCalibration(QPainter& p, const MmMap& mm, double xMm, double baselineMm)
+{
+    const double h = 1.0 * kPaperGainMmPerMv;
+    const double w = 0.2 * kPaperSpeedMmPerS;
+    QPainterPath path(mm.point(xMm, baselineMm));
+    path.lineTo(mm.point(xMm + 2.0, baselineMm));
+    path.lineTo(mm.point(xMm + 2.0, baselineMm - h));
+    path.lineTo(mm.point(xMm + 2.0 + w, baselineMm - h));
+    path.lineTo(mm.point(xMm + 2.0 + w, baselineMm));
+    path.lineTo(mm.point(xMm + 4.0 + w, baselineMm));
+    p.drawPath(path);
+}
+
+void drawSegment(QPainter& p, const MmMap& mm, const Lead& lead, const StripSegment& s, double x0Mm,
+                 double baselineMm, double offset)
+{
+    if (lead.fsHz <= 0 || lead.samples.empty())
+        return;
+    const double scale = toMv(lead.unit) * kPaperGainMmPerMv;
+    const auto n = std::int64_t(lead.samples.size());
+    const auto from = std::clamp<std::int64_t>(std::llround(s.startS * lead.fsHz), 0, n);
+    const auto to =
+        std::clamp<std::int64_t>(std::llround((s.startS + s.durationS) * lead.fsHz), from, n);
+    QPainterPath path;
+    bool open = false;
+    for (std::int64_t i = from; i < to; ++i) {
+        const float v = lead.samples[std::size_t(i)];
+        if (!std::isfinite(v)) {
+            open = false; // a gap stays a gap
+            continue;
+        }
+        const QPointF pt = mm.point(x0Mm + double(i - from) / lead.fsHz * kPaperSpeedMmPerS,
+                                    baselineMm - (double(v) - offset) * scale);
+        if (open)
+            path.lineTo(pt);
+        else
+            path.moveTo(pt);
+        open = true;
+    }
+    p.drawPath(path);
+}
+
+} // namespace
+
+QRectF ecgGridMm()
+{
+    return {kGridLeftMm, kGridTopMm, kGridWidthMm, kGridHeightMm};
+}
+
+EcgLayout ecgLayout(const Recording& signal)
+{
+    EcgLayout layout;
+    static const char* const kColumns[4][3] = {
+        {"I", "II", "III"}, {"aVR", "aVL", "aVF"}, {"V1", "V2", "V3"}, {"V4", "V5", "V6"}};
+    bool all = true;
+    for (const auto& column : kColumns)
+        for (const char* name : column)
+            all = all && signal.leadIndex(name) >= 0;
+    if (all) {
+        layout.standard = true;
+        std::vector<StripRow> rows(3);
+        for (int c = 0; c < 4; ++c)
+            for (int r = 0; r < 3; ++r) {
+                const char* name = kColumns[c][r];
+                rows[std::size_t(r)].segments.push_back(
+                    {signal.leadIndex(name), QString::fromLatin1(name), c * kColumnS, kColumnS,
+                     c * kColumnS * kPaperSpeedMmPerS});
+            }
+        const int ii = signal.leadIndex("II");
+        rows.push_back({{{ii, QStringLiteral("II"), 0.0, kStripS, 0.0}}});
+        layout.pages.push_back(std::move(rows));
+        return layout;
+    }
+    std::vector<StripRow> page;
+    for (int l = 0; l < int(signal.leads.size()); ++l) {
+        page.push_back(
+            {{{l, QString::fromStdString(signal.leads[std::size_t(l)].name), 0.0, kStripS, 0.0}}});
+        if (int(page.size()) == kLeadRows) {
+            layout.pages.push_back(std::move(page));
+            page.clear();
+        }
+    }
+    if (!page.empty() || layout.pages.empty())
+        layout.pages.push_back(std::move(page));
+    return layout;
+}
+
+void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, bool standard,
+                 const std::vector<StripRow>& rows, bool removeMedian)
+{
+    p.save();
+    drawGrid(p, mm);
+    const QRectF g = ecgGridMm();
+    const double rowH = rowHeightMm(standard);
+    QFont labelFont(QStringLiteral("DejaVu Sans"));
+    labelFont.setPointSizeF(8.0);
+    labelFont.setBold(true);
+    labelFont.setStyleStrategy(QFont::PreferNoShaping);
+    p.setFont(labelFont);
+    const QPen tracePen(Qt::black, mm(0.2), Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const double top = g.top() + double(r) * rowH;
+        const double baseline = top + rowH * 0.6;
+        p.setPen(tracePen);
+        p.setClipping(false);
+        drawCalibration(p, mm, g.left() + 1.0, baseline);
+        const double traceLeft = g.left() + kTraceOffsetMm;
+        for (std::size_t k = 0; k < rows[r].segments.size(); ++k) {
+            const StripSegment& s = rows[r].segments[k];
+            const double x0 = traceLeft + s.xMm;
+            if (k > 0) // column boundary tick
+                p.drawLine(mm.point(x0, baseline - 3.0), mm.point(x0, baseline + 3.0));
+            p.drawText(mm.point(x0 + 1.0, top + 4.0), s.label);
+            if (s.lead < 0 || s.lead >= int(signal.leads.size()))
+                continue;
+            const Lead& lead = signal.leads[std::size_t(s.lead)];
+            const double offset = removeMedian ? medianOf(lead.samples) : 0.0;
+            // Traces may run into the neighbouring rows, as on paper, but never off the grid.
+            p.setClipRect(
+                mm.rect(QRectF(x0, g.top(), s.durationS * kPaperSpeedMmPerS, g.height())));
+            drawSegment(p, mm, lead, s, x0, baseline, offset);
+            p.setClipping(false);
+        }
+    }
+    p.restore();
+}
+
+} // namespace ecglens::report

@@ -1,0 +1,68 @@
+#pragma once
+
+// ECG paper on a PDF page, true scale: 25 mm/s, 10 mm/mV, 1 mm minor and 5 mm major grid, a
+// 1 mV calibration pulse at the start of every row. Everything is placed in millimetres and
+// mapped to device units, so the printed grid measures what it says.
+
+#include "core/recording.h"
+
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <vector>
+
+class QPainter;
+
+namespace ecglens::report {
+
+inline constexpr double kPaperSpeedMmPerS = 25.0;
+inline constexpr double kPaperGainMmPerMv = 10.0;
+
+/// Millimetres -> device units of a page whose origin is the paper's top-left corner.
+struct MmMap
+{
+    double unitsPerMm = 1.0;
+    double operator()(double mm) const { return mm * unitsPerMm; }
+    QPointF point(double xMm, double yMm) const { return {xMm * unitsPerMm, yMm * unitsPerMm}; }
+    QRectF rect(const QRectF& mm) const
+    {
+        return {mm.x() * unitsPerMm, mm.y() * unitsPerMm, mm.width() * unitsPerMm,
+                mm.height() * unitsPerMm};
+    }
+};
+
+/// One lead over one time span, drawn from `xMm` (relative to the row's trace start).
+struct StripSegment
+{
+    int lead = -1;
+    QString label;
+    double startS = 0.0;
+    double durationS = 0.0;
+    double xMm = 0.0;
+};
+
+struct StripRow
+{
+    std::vector<StripSegment> segments;
+};
+
+/// Rows of every ECG page: the standard 3 x 4 layout (2.5 s columns) plus a 10 s rhythm strip
+/// of lead II when the 12 standard leads exist, else one 10 s row per lead. At most
+/// `rowsPerPage(standard)` rows per page.
+struct EcgLayout
+{
+    bool standard = false;
+    std::vector<std::vector<StripRow>> pages;
+};
+EcgLayout ecgLayout(const Recording& signal);
+
+/// The grid rectangle of an ECG page, in mm (landscape A4).
+QRectF ecgGridMm();
+
+/// Draws the grid, and each row with its calibration pulse, labels and traces. With
+/// `removeMedian` each lead's median is subtracted (raw signal); otherwise 0 mV is the baseline.
+void drawEcgPage(QPainter& painter, const MmMap& mm, const Recording& signal, bool standard,
+                 const std::vector<StripRow>& rows, bool removeMedian);
+
+} // namespace ecglens::report

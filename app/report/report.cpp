@@ -1,0 +1,267 @@
+#include "report.h"
+
+#include "ecg_paper.h"
+#include "report_text.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QFont>
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ecglens::report {
+
+namespace {
+
+// Landscape A4 throughout: the 12-lead page needs 260 mm of width, and one orientation keeps
+// the text pages and the paper pages in the same binder.
+constexpr int kDpi = 1200;
+constexpr double kPageWidthMm = 297.0;
+constexpr double kLeftMm = 18.5;
+constexpr double kContentWidthMm = 260.0;
+constexpr double kTextTopMm = 20.0;
+constexpr double kTextBottomMm = 190.0;
+constexpr double kFooterMm = 200.0;
+constexpr double kLabelWidthMm = 55.0;
+
+QFont font(double points, bool bold = false)
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(points);
+    f.setBold(bold);
+    // No ligatures: "fi" must stay two letters for anyone who copies or searches the text.
+    f.setStyleStrategy(QFont::PreferNoShaping);
+    return f;
+}
+
+/// A text block placed on a page: its top in mm.
+struct Placed
+{
+    const TextBlock* block;
+    double topMm;
+};
+
+class Pages
+{
+public:
+    Pages(QPdfWriter& writer) : m_writer(writer) { m_mm.unitsPerMm = writer.resolution() / 25.4; }
+
+    const MmMap& mm() const { return m_mm; }
+
+    double heightMm(const TextBlock& b) const
+    {
+        const bool row = b.kind == TextBlock::Kind::Row;
+        const double width = row ? kContentWidthMm - kLabelWidthMm : kContentWidthMm;
+        const QFontMetricsF fm(fontOf(b), &m_writer);
+        const QRectF r = fm.boundingRect(QRectF(0, 0, m_mm(width), 1e9),
+                                         Qt::TextWordWrap | Qt::AlignLeft, b.text);
+        const double gap = b.kind == TextBlock::Kind::Heading ? 4.0 : 1.0;
+        return r.height() / m_mm.unitsPerMm + gap;
+    }
+
+    static QFont fontOf(const TextBlock& b)
+    {
+        return b.kind == TextBlock::Kind::Heading ? font(11.0, true) : font(9.0);
+    }
+
+    /// Splits blocks over pages; a heading never ends a page.
+    std::vector<std::vector<Placed>> paginate(const std::vector<TextBlock>& blocks) const
+    {
+        std::vector<std::vector<Placed>> pages(1);
+        double y = kTextTopMm;
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            double need = heightMm(blocks[i]);
+            if (blocks[i].kind == TextBlock::Kind::Heading && i + 1 < blocks.size())
+                need += heightMm(blocks[i + 1]);
+            if (y + need > kTextBottomMm && !pages.back().empty()) {
+                pages.emplace_back();
+                y = kTextTopMm;
+            }
+            pages.back().push_back({&blocks[i], y});
+            y += heightMm(blocks[i]);
+        }
+        return pages;
+    }
+
+    void drawBlock(QPainter& p, const Placed& placed) const
+    {
+        const TextBlock& b = *placed.block;
+        const double top = placed.topMm + (b.kind == TextBlock::Kind::Heading ? 2.5 : 0.0);
+        p.setPen(Qt::black);
+        if (b.kind == TextBlock::Kind::Row) {
+            p.setFont(font(9.0, true));
+            p.drawText(m_mm.rect(QRectF(kLeftMm, top, kLabelWidthMm - 2.0, 50.0)),
+                       Qt::TextWordWrap | Qt::AlignLeft, b.label);
+        }
+        p.setFont(fontOf(b));
+        const double left = b.kind == TextBlock::Kind::Row ? kLeftMm + kLabelWidthMm : kLeftMm;
+        p.drawText(m_mm.rect(QRectF(left, top, kLeftMm + kContentWidthMm - left, 150.0)),
+                   Qt::TextWordWrap | Qt::AlignLeft, b.text);
+    }
+
+    void drawFooter(QPainter& p, const ReportInput& in, int page, int pages) const
+    {
+        p.setPen(QPen(Qt::black, m_mm(0.15)));
+        p.drawLine(m_mm.point(kLeftMm, kFooterMm - 4.0),
+                   m_mm.point(kLeftMm + kContentWidthMm, kFooterMm - 4.0));
+        p.setFont(font(8.0, true));
+        p.drawText(m_mm.rect(QRectF(kLeftMm, kFooterMm - 3.0, 170.0, 6.0)),
+                   Qt::AlignLeft | Qt::AlignTop, disclaimerText());
+        p.setFont(font(8.0));
+        const QString right = QString::fromStdString(in.softwareVersion) +
+                              QStringLiteral(" \u00b7 page %1 of %2").arg(page).arg(pages);
+        p.drawText(
+            m_mm.rect(QRectF(kLeftMm + 170.0, kFooterMm - 3.0, kContentWidthMm - 170.0, 6.0)),
+            Qt::AlignRight | Qt::AlignTop, right);
+    }
+
+    void drawRunningHeader(QPainter& p, const ReportInput& in, const QString& title) const
+    {
+        p.setPen(Qt::black);
+        p.setFont(font(8.0));
+        const QString who =
+            QStringLiteral("Patient %1 \u00b7 %2")
+                .arg(QString::fromStdString(in.recording.patient.id),
+                     QFileInfo(QString::fromStdString(in.recording.sourcePath)).fileName());
+        p.drawText(m_mm.rect(QRectF(kLeftMm, 9.0, kContentWidthMm, 5.0)),
+                   Qt::AlignLeft | Qt::AlignTop, title);
+        p.drawText(m_mm.rect(QRectF(kLeftMm, 9.0, kContentWidthMm, 5.0)),
+                   Qt::AlignRight | Qt::AlignTop, who);
+        p.setPen(QPen(Qt::black, m_mm(0.15)));
+        p.drawLine(m_mm.point(kLeftMm, 14.0), m_mm.point(kLeftMm + kContentWidthMm, 14.0));
+    }
+
+    /// Title, generation time and the summary lines above the first ECG grid.
+    void drawFirstHeader(QPainter& p, const ReportInput& in) const
+    {
+        p.setPen(Qt::black);
+        p.setFont(font(14.0, true));
+        p.drawText(m_mm.rect(QRectF(kLeftMm, 8.0, 150.0, 8.0)), Qt::AlignLeft | Qt::AlignTop,
+                   QStringLiteral("ECG report"));
+        p.setFont(font(8.0));
+        p.drawText(m_mm.rect(QRectF(kLeftMm + 100.0, 9.0, kContentWidthMm - 100.0, 5.0)),
+                   Qt::AlignRight | Qt::AlignTop,
+                   QStringLiteral("Generated ") +
+                       QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        double y = 17.0;
+        const QFontMetricsF fm(font(8.0), &m_writer);
+        for (const auto& [label, text] : summaryLines(in)) {
+            p.setFont(font(8.0, true));
+            p.drawText(m_mm.rect(QRectF(kLeftMm, y, 28.0, 5.0)), Qt::AlignLeft | Qt::AlignTop,
+                       label);
+            p.setFont(font(8.0));
+            const double width = kContentWidthMm - 28.0;
+            p.drawText(m_mm.rect(QRectF(kLeftMm + 28.0, y, width, 5.0)),
+                       Qt::AlignLeft | Qt::AlignTop,
+                       fm.elidedText(text, Qt::ElideRight, m_mm(width)));
+            y += 4.6;
+        }
+    }
+
+private:
+    QPdfWriter& m_writer;
+    MmMap m_mm;
+};
+
+bool samePath(const QString& a, const std::string& b)
+{
+    if (b.empty())
+        return false;
+    const QFileInfo fa(a), fb(QString::fromStdString(b));
+    return fa.absoluteFilePath() == fb.absoluteFilePath() ||
+           (fa.exists() && fa.canonicalFilePath() == fb.canonicalFilePath());
+}
+
+} // namespace
+
+QString disclaimerText()
+{
+    return QStringLiteral("Decision support, not a diagnosis. Must be reviewed by a qualified "
+                          "clinician.");
+}
+
+QString ptbxlCreditText()
+{
+    return QStringLiteral(
+        "Model trained on PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0");
+}
+
+QString probabilityText(double probability)
+{
+    if (!std::isfinite(probability))
+        return QStringLiteral("n/a");
+    return QLocale().toString(100.0 * probability, 'f', 1) + QStringLiteral(" %");
+}
+
+Result<bool> writeReport(const ReportInput& in, const QString& path)
+{
+    using R = Result<bool>;
+    if (samePath(path, in.recording.sourcePath))
+        return R::failure("The report path is the recording itself (" + path.toStdString() +
+                          "); choose another file name.");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return R::failure("Cannot write the report to " + path.toStdString() + ": " +
+                          file.errorString().toStdString() + ". Choose a folder you can write to.");
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(kDpi);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
+                                         QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
+        writer.setTitle(QStringLiteral("ECG report ") +
+                        QFileInfo(QString::fromStdString(in.recording.sourcePath)).fileName());
+        writer.setCreator(QString::fromStdString(in.softwareVersion));
+        const Pages pages(writer);
+        const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
+        const EcgLayout ecg = ecgLayout(signal);
+        const std::vector<TextBlock> blocks = detailBlocks(in);
+        const auto textPages = pages.paginate(blocks);
+        const int total = int(ecg.pages.size() + textPages.size());
+
+        QPainter p;
+        if (!p.begin(&writer)) {
+            file.cancelWriting();
+            return R::failure("Cannot start the PDF for " + path.toStdString() + '.');
+        }
+        p.setRenderHint(QPainter::Antialiasing, true);
+        int page = 0;
+        for (const auto& rows : ecg.pages) {
+            if (page > 0)
+                writer.newPage();
+            ++page;
+            if (page == 1)
+                pages.drawFirstHeader(p, in);
+            else
+                pages.drawRunningHeader(p, in,
+                                        QStringLiteral("ECG (continued) \u00b7 ") + signalNote(in));
+            drawEcgPage(p, pages.mm(), signal, ecg.standard, rows, !in.displaySignal);
+            pages.drawFooter(p, in, page, total);
+        }
+        for (const auto& placed : textPages) {
+            writer.newPage();
+            ++page;
+            pages.drawRunningHeader(p, in, QStringLiteral("ECG report \u00b7 details"));
+            for (const Placed& b : placed)
+                pages.drawBlock(p, b);
+            pages.drawFooter(p, in, page, total);
+        }
+        if (!p.end()) {
+            file.cancelWriting();
+            return R::failure("Writing the PDF " + path.toStdString() + " failed.");
+        }
+    }
+    if (!file.commit())
+        return R::failure("Cannot save the report " + path.toStdString() + ": " +
+                          file.errorString().toStdString() + '.');
+    return true;
+}
+
+} // namespace ecglens::report

@@ -1,0 +1,86 @@
+#pragma once
+
+// The PDF report of a reviewed recording: what a hospital files. It renders the values the
+// application already computed (measurements, rhythm findings, detector verdict, advice, the
+// clinician's decision) and never recomputes them, so the page and the screen cannot differ.
+
+#include "core/recording.h"
+#include "core/result.h"
+#include "dsp/measurements.h"
+#include "dsp/rhythm.h"
+#include "ml/detector.h"
+
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ecglens::report {
+
+/// One advice item as the advice panel shows it (plain strings: no dependency on engine/advice).
+struct AdviceEntry
+{
+    std::string severity; ///< e.g. "info", "consider", "urgent"
+    std::string title;
+    std::string text;
+    std::string basis;  ///< why it applies (age group, measurement, finding)
+    std::string source; ///< citation, e.g. "ESC 2021 pacing guideline"
+};
+
+/// The clinician's review decision (absent: the report says "not reviewed").
+struct ReviewDecision
+{
+    std::string decision; ///< e.g. "agree", "disagree", "needs follow-up"
+    std::string note;
+    std::string reviewer;
+    std::string timeIso; ///< ISO 8601, e.g. "2026-12-03T19:40:00Z"
+};
+
+/// Everything a report shows. Only the recording is required; an absent part is printed as
+/// "not available" (measurements, detector) or "not reviewed" (decision).
+struct ReportInput
+{
+    explicit ReportInput(const Recording& r) : recording(r) {}
+
+    const Recording& recording; ///< as read from the file (patient, format, rates, source path)
+
+    /// The conditioned signal the viewer draws (dsp::condition of `recording`); when absent the
+    /// traces are the raw samples with each lead's median removed, and the page says so.
+    std::optional<Recording> displaySignal;
+    std::string displayFilters; ///< how displaySignal was conditioned, e.g. "0.5 Hz high-pass, ..."
+
+    /// Patient age/sex the analysis used when they override the file's (CLI --age/--sex, the
+    /// patient panel); absent: the recording's.
+    std::optional<double> ageYears;
+    std::optional<Sex> sex;
+
+    std::optional<dsp::Measurements> measurements;
+    std::vector<dsp::Finding> findings;
+
+    std::optional<ml::Analysis> detection;
+    std::string detectionMessage;  ///< why there is no detection (not run, error), else empty
+    std::string modelTrainingData; ///< model.json "data"; PTB-XL triggers the licence credit
+
+    std::vector<AdviceEntry> advice;
+    std::optional<ReviewDecision> decision;
+
+    /// SHA-256 of the source file, lower-case hex; empty: computed from recording.sourcePath.
+    std::string sourceSha256;
+    std::string softwareVersion; ///< e.g. "ECG Lens 0.1.0"
+};
+
+/// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."
+QString disclaimerText();
+
+/// The licence credit printed when the model was trained on PTB-XL.
+QString ptbxlCreditText();
+
+/// The verdict probability as the application shows it ("83.4 %", QLocale, one decimal).
+QString probabilityText(double probability);
+
+/// Writes the report as an A4 PDF to `path`. The file is written through QSaveFile: an existing
+/// report is replaced only after complete success. Never touches the source recording.
+Result<bool> writeReport(const ReportInput& input, const QString& path);
+
+} // namespace ecglens::report

@@ -1,0 +1,327 @@
+#include "report_text.h"
+
+#include "ml/sha256.h"
+
+#include <QFileInfo>
+#include <QLocale>
+
+#include <cmath>
+
+namespace ecglens::report {
+
+namespace {
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+const QString kNone = QStringLiteral("\u2014");
+
+/// A measurement as the measurements panel shows it (no decimals), with its unit.
+QString value(double v, const char* unit, int decimals = 0)
+{
+    if (!std::isfinite(v))
+        return kNone;
+    const QString u = QString::fromUtf8(unit);
+    return QString::number(v, 'f', decimals) +
+           (u == QStringLiteral("\u00b0") ? u : QString(QLatin1Char(' ') + u));
+}
+
+std::optional<double> ageOf(const ReportInput& in)
+{
+    return in.ageYears ? in.ageYears : in.recording.patient.ageYears;
+}
+
+Sex sexOf(const ReportInput& in)
+{
+    return in.sex ? *in.sex : in.recording.patient.sex;
+}
+
+QString ageText(const ReportInput& in)
+{
+    const auto age = ageOf(in);
+    return age ? QString::number(*age, 'f', 0) + QStringLiteral(" years") : kNone;
+}
+
+QString sexText(const ReportInput& in)
+{
+    switch (sexOf(in)) {
+    case Sex::Male:
+        return QStringLiteral("male");
+    case Sex::Female:
+        return QStringLiteral("female");
+    case Sex::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString startText(const Recording& r)
+{
+    if (!r.start)
+        return kNone;
+    const DateTime& t = *r.start;
+    const QString time = QStringLiteral("%1:%2:%3")
+                             .arg(t.hour, 2, 10, QLatin1Char('0'))
+                             .arg(t.minute, 2, 10, QLatin1Char('0'))
+                             .arg(int(std::floor(t.second)), 2, 10, QLatin1Char('0'));
+    if (!t.hasDate)
+        return time + QStringLiteral(" (no date in the file)");
+    return QStringLiteral("%1-%2-%3 ")
+               .arg(t.date.year, 4, 10, QLatin1Char('0'))
+               .arg(t.date.month, 2, 10, QLatin1Char('0'))
+               .arg(t.date.day, 2, 10, QLatin1Char('0')) +
+           time;
+}
+
+QString durationText(double s)
+{
+    QString text = QString::number(s, 'f', 1) + QStringLiteral(" s");
+    if (s >= 60.0) {
+        const auto whole = static_cast<long long>(s);
+        text += QStringLiteral(" (%1:%2:%3)")
+                    .arg(whole / 3600)
+                    .arg((whole / 60) % 60, 2, 10, QLatin1Char('0'))
+                    .arg(whole % 60, 2, 10, QLatin1Char('0'));
+    }
+    return text;
+}
+
+QString leadsText(const Recording& r)
+{
+    QStringList names;
+    for (const Lead& l : r.leads)
+        names << qs(l.name);
+    return QStringLiteral("%1 (%2)").arg(r.leads.size()).arg(names.join(QStringLiteral(", ")));
+}
+
+QString fileName(const Recording& r)
+{
+    if (r.synthetic && r.sourcePath.empty())
+        return QStringLiteral("built-in demo");
+    return QFileInfo(qs(r.sourcePath)).fileName();
+}
+
+QString sha256Text(const ReportInput& in)
+{
+    if (!in.sourceSha256.empty())
+        return qs(in.sourceSha256);
+    if (in.recording.sourcePath.empty())
+        return QStringLiteral("n/a (no source file)");
+    const auto digest = ml::sha256File(in.recording.sourcePath);
+    return digest ? qs(*digest) : QStringLiteral("n/a (file could not be read)");
+}
+
+QString verdictWord(ml::Verdict v)
+{
+    switch (v) {
+    case ml::Verdict::Normal:
+        return QStringLiteral("Normal");
+    case ml::Verdict::Borderline:
+        return QStringLiteral("Borderline");
+    case ml::Verdict::Anomalous:
+        return QStringLiteral("Anomalous");
+    }
+    return {};
+}
+
+QString verdictLine(const ml::Analysis& a)
+{
+    return QStringLiteral("%1 \u2014 probability of an abnormal ECG %2")
+        .arg(verdictWord(a.verdict), probabilityText(a.probability));
+}
+
+QString modelText(const ml::ModelInfo& m)
+{
+    return qs(m.name) + QLatin1Char(' ') + qs(m.version);
+}
+
+QString thresholdsText(const ml::Analysis& a)
+{
+    return QStringLiteral("borderline \u2265 %1, anomalous \u2265 %2 (age group %3, lead set %4)")
+        .arg(QString::number(a.thresholds.borderline, 'f', 3),
+             QString::number(a.thresholds.anomalous, 'f', 3), qs(a.thresholdAgeGroup),
+             qs(a.thresholdLeadSet));
+}
+
+QString qtcText(const dsp::IntervalValues& v)
+{
+    return value(v.qtcBazettMs, "ms") + QStringLiteral(" (Bazett: QT/\u221aRR) \u00b7 ") +
+           value(v.qtcFridericiaMs, "ms") + QStringLiteral(" (Fridericia: QT/\u221bRR)");
+}
+
+QString axesText(const dsp::IntervalValues& v)
+{
+    return QStringLiteral("P %1 \u00b7 QRS %2 \u00b7 T %3")
+        .arg(value(v.pAxisDeg, "\u00b0"), value(v.qrsAxisDeg, "\u00b0"),
+             value(v.tAxisDeg, "\u00b0"));
+}
+
+QString seconds(double s)
+{
+    return QString::number(s, 'f', 1);
+}
+
+} // namespace
+
+QString signalNote(const ReportInput& in)
+{
+    const QString paper = QStringLiteral("25 mm/s \u00b7 10 mm/mV \u00b7 ");
+    if (in.displaySignal)
+        return paper + QStringLiteral("signal conditioned as in the viewer (") +
+               qs(in.displayFilters) + QLatin1Char(')');
+    return paper + QStringLiteral("raw signal, median of each lead removed (no filtering)");
+}
+
+std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in)
+{
+    const Recording& r = in.recording;
+    std::vector<std::pair<QString, QString>> lines;
+    lines.emplace_back(
+        QStringLiteral("Patient"),
+        QStringLiteral("ID %1 \u00b7 age %2 \u00b7 sex %3")
+            .arg(r.patient.id.empty() ? kNone : qs(r.patient.id), ageText(in), sexText(in)));
+    lines.emplace_back(
+        QStringLiteral("Recording"),
+        QStringLiteral("%1 \u00b7 %2 \u00b7 start %3 \u00b7 %4 \u00b7 %5 Hz \u00b7 %6 leads")
+            .arg(fileName(r), qs(r.format), startText(r), durationText(r.durationS()),
+                 QString::number(r.fsHz, 'g', 6))
+            .arg(r.leads.size()));
+    if (in.measurements) {
+        const auto& v = in.measurements->values;
+        lines.emplace_back(QStringLiteral("Measurements"),
+                           QStringLiteral("HR %1 \u00b7 PR %2 \u00b7 QRS %3 \u00b7 QT %4 \u00b7 "
+                                          "QTc %5 (Bazett) \u00b7 axes %6")
+                               .arg(value(v.heartRateBpm, "bpm"), value(v.prMs, "ms"),
+                                    value(v.qrsMs, "ms"), value(v.qtMs, "ms"),
+                                    value(v.qtcBazettMs, "ms"), axesText(v)));
+    } else {
+        lines.emplace_back(QStringLiteral("Measurements"), QStringLiteral("not available"));
+    }
+    lines.emplace_back(QStringLiteral("Detector"),
+                       in.detection
+                           ? QString(verdictLine(*in.detection) + QStringLiteral(" \u00b7 model ") +
+                                     modelText(in.detection->model))
+                           : QString(QStringLiteral("not available: ") + qs(in.detectionMessage)));
+    lines.emplace_back(QStringLiteral("Paper"), signalNote(in));
+    return lines;
+}
+
+std::vector<TextBlock> detailBlocks(const ReportInput& in)
+{
+    using K = TextBlock::Kind;
+    const Recording& r = in.recording;
+    std::vector<TextBlock> b;
+    auto heading = [&](const QString& t) { b.push_back({K::Heading, {}, t}); };
+    auto row = [&](const QString& l, const QString& t) { b.push_back({K::Row, l, t}); };
+    auto para = [&](const QString& t) { b.push_back({K::Paragraph, {}, t}); };
+
+    heading(QStringLiteral("Patient"));
+    row(QStringLiteral("ID"), r.patient.id.empty() ? kNone : qs(r.patient.id));
+    row(QStringLiteral("Age"), ageText(in));
+    row(QStringLiteral("Sex"), sexText(in));
+
+    heading(QStringLiteral("Recording"));
+    row(QStringLiteral("File"), fileName(r));
+    row(QStringLiteral("Format"), qs(r.format));
+    row(QStringLiteral("Start"), startText(r));
+    row(QStringLiteral("Duration"), durationText(r.durationS()));
+    row(QStringLiteral("Sampling rate"), QString::number(r.fsHz, 'g', 6) + QStringLiteral(" Hz"));
+    row(QStringLiteral("Leads"), leadsText(r));
+    row(QStringLiteral("SHA-256 of the file"), sha256Text(in));
+    for (const std::string& w : r.warnings)
+        row(QStringLiteral("Reader warning"), qs(w));
+
+    heading(QStringLiteral("Measurements (whole recording)"));
+    if (in.measurements) {
+        const auto& v = in.measurements->values;
+        row(QStringLiteral("Heart rate"), value(v.heartRateBpm, "bpm"));
+        row(QStringLiteral("RR mean"), value(v.rrMeanMs, "ms"));
+        row(QStringLiteral("PR"), value(v.prMs, "ms"));
+        row(QStringLiteral("QRS"), value(v.qrsMs, "ms"));
+        row(QStringLiteral("QT"), value(v.qtMs, "ms"));
+        row(QStringLiteral("QTc"), qtcText(v));
+        row(QStringLiteral("Frontal axes"), axesText(v));
+        row(QStringLiteral("SDNN / RMSSD / pNN50"),
+            QStringLiteral("%1 / %2 / %3")
+                .arg(value(v.sdnnMs, "ms"), value(v.rmssdMs, "ms"), value(v.pnn50Percent, "%", 1)));
+        row(QStringLiteral("Beats"), QStringLiteral("%1 (ventricular %2, supraventricular %3)")
+                                         .arg(v.beatCount)
+                                         .arg(v.ventricularBeats)
+                                         .arg(v.supraventricularBeats));
+    } else {
+        para(QStringLiteral("Not available."));
+    }
+
+    heading(QStringLiteral("Rhythm findings"));
+    if (!in.measurements)
+        para(QStringLiteral("Not available."));
+    else if (in.findings.empty())
+        para(QStringLiteral("None."));
+    for (const dsp::Finding& f : in.findings)
+        para(QStringLiteral("\u2022 ") + qs(f.text));
+
+    heading(QStringLiteral("Detector"));
+    if (in.detection) {
+        const ml::Analysis& a = *in.detection;
+        row(QStringLiteral("Class"), verdictWord(a.verdict));
+        row(QStringLiteral("Probability"),
+            probabilityText(a.probability) + QStringLiteral(" (probability of an abnormal ECG)"));
+        row(QStringLiteral("Model"), modelText(a.model));
+        row(QStringLiteral("Model SHA-256"), qs(a.model.sha256));
+        row(QStringLiteral("Thresholds"), thresholdsText(a));
+        if (!in.modelTrainingData.empty())
+            row(QStringLiteral("Training data"), qs(in.modelTrainingData));
+        for (const std::string& w : a.warnings)
+            row(QStringLiteral("Warning"), qs(w));
+        heading(QStringLiteral("Flagged segments"));
+        if (a.flagged.empty())
+            para(QStringLiteral("No segment reaches the anomalous threshold."));
+        for (std::size_t i = 0; i < a.flagged.size(); ++i) {
+            const ml::WindowResult& w = a.flagged[i];
+            row(QStringLiteral("Segment %1").arg(i + 1),
+                QStringLiteral("%1 \u2013 %2 s \u00b7 probability %3")
+                    .arg(seconds(w.startS), seconds(w.endS),
+                         QString::number(w.probability, 'f', 3)));
+        }
+    } else {
+        para(QStringLiteral("Not available: ") + qs(in.detectionMessage));
+    }
+
+    heading(QStringLiteral("Advice"));
+    if (in.advice.empty())
+        para(QStringLiteral("None."));
+    for (const AdviceEntry& a : in.advice) {
+        QString t = QStringLiteral("\u2022 ");
+        if (!a.severity.empty())
+            t += QLatin1Char('[') + qs(a.severity) + QStringLiteral("] ");
+        t += qs(a.title) + QStringLiteral(": ") + qs(a.text);
+        if (!a.basis.empty())
+            t += QStringLiteral(" Basis: ") + qs(a.basis) + QLatin1Char('.');
+        if (!a.source.empty())
+            t += QStringLiteral(" Source: ") + qs(a.source) + QLatin1Char('.');
+        para(t);
+    }
+
+    heading(QStringLiteral("Clinician review"));
+    if (in.decision) {
+        const ReviewDecision& d = *in.decision;
+        row(QStringLiteral("Decision"), d.decision.empty() ? kNone : qs(d.decision));
+        row(QStringLiteral("Note"), d.note.empty() ? kNone : qs(d.note));
+        row(QStringLiteral("Reviewer"), d.reviewer.empty() ? kNone : qs(d.reviewer));
+        row(QStringLiteral("Time"), d.timeIso.empty() ? kNone : qs(d.timeIso));
+    } else {
+        para(QStringLiteral("Not reviewed."));
+    }
+
+    heading(QStringLiteral("About this report"));
+    para(disclaimerText());
+    if (!in.softwareVersion.empty())
+        row(QStringLiteral("Software"), qs(in.softwareVersion));
+    if (in.detection && in.modelTrainingData.find("PTB-XL") != std::string::npos)
+        para(ptbxlCreditText());
+    return b;
+}
+
+} // namespace ecglens::report

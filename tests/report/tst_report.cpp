@@ -1,0 +1,335 @@
+// The PDF report as a reader sees it: the file `ecglens-cli report` writes is read back with
+// poppler-utils (page size, text) and rendered at 254 dpi (10 px per mm) to measure the grid and
+// the calibration pulse. Values are compared with `measure --json` / `analyze --json`.
+
+#include "report.h"
+#include "test_data.h"
+
+#include "io/open.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+const QString kRecord = QStringLiteral("ptbxl/records500/00000/00001_hr");
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Run run(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.start(program, args);
+    Run r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+Run runCli(const QStringList& args)
+{
+    return run(ecglens::test::cliPath(), args);
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// Centres (px) of the lines whose pixels satisfy `on` along most of the other axis.
+template <typename Pred> std::vector<double> lineCentres(const QImage& img, bool vertical, Pred on)
+{
+    const int n = vertical ? img.width() : img.height();
+    const int m = vertical ? img.height() : img.width();
+    std::vector<int> count(std::size_t(n), 0);
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < m; ++j)
+            if (on(vertical ? img.pixel(i, j) : img.pixel(j, i)))
+                ++count[std::size_t(i)];
+    const int peak = *std::max_element(count.begin(), count.end());
+    std::vector<double> centres;
+    for (int i = 0; i < n;) {
+        if (count[std::size_t(i)] * 2 < peak) {
+            ++i;
+            continue;
+        }
+        double sum = 0, weight = 0;
+        for (; i < n && count[std::size_t(i)] * 2 >= peak; ++i) {
+            sum += double(i) * count[std::size_t(i)];
+            weight += count[std::size_t(i)];
+        }
+        centres.push_back(sum / weight);
+    }
+    return centres;
+}
+
+bool majorGrid(QRgb c)
+{
+    return qRed(c) > 150 && qGreen(c) < 160 && qBlue(c) < 160 && qRed(c) - qGreen(c) > 50;
+}
+
+bool ink(QRgb c)
+{
+    return qRed(c) < 100 && qGreen(c) < 100 && qBlue(c) < 100;
+}
+
+/// Longest run of ink pixels in column x within [y0, y1); `firstRun` gets the first run's length.
+int longestInkRun(const QImage& img, int x, int y0, int y1, int* firstRun = nullptr)
+{
+    int best = 0, current = 0;
+    bool seen = false;
+    for (int y = y0; y < y1; ++y) {
+        if (ink(img.pixel(x, y))) {
+            ++current;
+            best = std::max(best, current);
+        } else {
+            if (current > 0 && !seen && firstRun) {
+                *firstRun = current;
+                seen = true;
+            }
+            current = 0;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_pdf;
+    QString m_text;
+    QJsonObject m_measure, m_analyze;
+    QByteArray m_sourceHea, m_sourceDat;
+
+    QString source(const char* ext) const
+    {
+        return ecglens::test::dataPath(kRecord) + QLatin1String(ext);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        for (const char* tool : {"pdfinfo", "pdftotext", "pdftoppm"})
+            if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
+                QFAIL(qPrintable(QStringLiteral("%1 not found: install poppler-utils (bash "
+                                                "packaging/install-deps.sh)")
+                                     .arg(QString::fromLatin1(tool))));
+        ECGLENS_REQUIRE_DATA(kRecord + QStringLiteral(".hea"));
+        QVERIFY(m_dir.isValid());
+        m_sourceHea = fileBytes(source(".hea"));
+        m_sourceDat = fileBytes(source(".dat"));
+        QVERIFY(!m_sourceDat.isEmpty());
+
+        // The patient in the file is 56 / female; the options override both, as in analyze.
+        m_pdf = m_dir.filePath(QStringLiteral("report.pdf"));
+        const Run r = runCli({QStringLiteral("report"), source(".hea"), QStringLiteral("--out"),
+                              m_pdf, QStringLiteral("--age"), QStringLiteral("71"),
+                              QStringLiteral("--sex"), QStringLiteral("M"),
+                              QStringLiteral("--reviewer"), QStringLiteral("Dr Ada Test"),
+                              QStringLiteral("--decision"), QStringLiteral("agree with verdict"),
+                              QStringLiteral("--note"), QStringLiteral("follow-up in 6 months")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const Run t = run(QStringLiteral("pdftotext"), {m_pdf, QStringLiteral("-")});
+        QCOMPARE(t.exitCode, 0);
+        m_text = QString::fromUtf8(t.out);
+
+        const Run m = runCli({QStringLiteral("measure"), source(".hea"), QStringLiteral("--json")});
+        QVERIFY2(m.exitCode == 0, m.err.constData());
+        m_measure = QJsonDocument::fromJson(m.out).object();
+        const Run a = runCli({QStringLiteral("analyze"), source(".hea"), QStringLiteral("--age"),
+                              QStringLiteral("71"), QStringLiteral("--sex"), QStringLiteral("M"),
+                              QStringLiteral("--json")});
+        QVERIFY2(a.exitCode == 0, a.err.constData());
+        m_analyze = QJsonDocument::fromJson(a.out).object();
+    }
+
+    void pageSizeIsA4()
+    {
+        const Run r = run(QStringLiteral("pdfinfo"), {m_pdf});
+        QCOMPARE(r.exitCode, 0);
+        const QString info = QString::fromUtf8(r.out);
+        QVERIFY2(info.contains(QStringLiteral("842 x 595 pts (A4)")), qPrintable(info));
+        const QRegularExpression pages(QStringLiteral("Pages:\\s+(\\d+)"));
+        QVERIFY(pages.match(info).captured(1).toInt() >= 2); // ECG page + details
+        QVERIFY(m_text.contains(QStringLiteral("page 1 of ")));
+    }
+
+    void textShowsTheAppsValues()
+    {
+        QVERIFY2(m_text.contains(QStringLiteral("age 71 years")), qPrintable(m_text));
+        QVERIFY(m_text.contains(QStringLiteral("sex male")));
+        QVERIFY(m_text.contains(QStringLiteral("ID 15709")));
+
+        // The verdict probability as the verdict banner formats it.
+        const double p = m_analyze.value(QStringLiteral("probability")).toDouble(-1);
+        QVERIFY(p >= 0 && p <= 1);
+        const QString percent = QLocale().toString(100.0 * p, 'f', 1) + QStringLiteral(" %");
+        QVERIFY2(m_text.contains(QStringLiteral("probability of an abnormal ECG ") + percent),
+                 qPrintable(percent));
+        QVERIFY(m_text.contains(m_analyze.value(QStringLiteral("model"))
+                                    .toObject()
+                                    .value(QStringLiteral("version"))
+                                    .toString()));
+
+        // Heart rate: the measurements panel shows whole bpm; measure --json one decimal.
+        const double hr = m_measure.value(QStringLiteral("heart_rate_bpm")).toDouble(-1);
+        QVERIFY(hr > 20);
+        const auto match = QRegularExpression(QStringLiteral("HR (\\d+) bpm")).match(m_text);
+        QVERIFY2(match.hasMatch(), qPrintable(m_text));
+        QVERIFY2(std::abs(match.captured(1).toDouble() - hr) <= 0.55,
+                 qPrintable(match.captured(0) + QStringLiteral(" vs %1").arg(hr)));
+
+        // Traceability: the SHA-256 of the header file the report names.
+        const QByteArray sha =
+            QCryptographicHash::hash(m_sourceHea, QCryptographicHash::Sha256).toHex();
+        QVERIFY(m_text.contains(QString::fromLatin1(sha)));
+
+        QVERIFY(m_text.contains(QStringLiteral("Dr Ada Test")));
+        QVERIFY(m_text.contains(QStringLiteral("agree with verdict")));
+        QVERIFY(m_text.contains(QStringLiteral("follow-up in 6 months")));
+        QVERIFY(m_text.contains(QStringLiteral(
+            "Decision support, not a diagnosis. Must be reviewed by a qualified clinician.")));
+        QVERIFY(m_text.contains(QStringLiteral(
+            "Model trained on PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0")));
+        QVERIFY(m_text.contains(QStringLiteral("ECG Lens ")));
+    }
+
+    void gridAndCalibrationAreTrueScale()
+    {
+        const QString prefix = m_dir.filePath(QStringLiteral("page"));
+        const Run r = run(QStringLiteral("pdftoppm"),
+                          {QStringLiteral("-r"), QStringLiteral("254"), QStringLiteral("-f"),
+                           QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                           QStringLiteral("-singlefile"), QStringLiteral("-png"), m_pdf, prefix});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QImage img(prefix + QStringLiteral(".png"));
+        QVERIFY(!img.isNull());
+        QVERIFY(std::abs(img.width() - 2970) <= 1); // A4 landscape at 10 px/mm
+
+        const auto xs = lineCentres(img, true, majorGrid);
+        const auto ys = lineCentres(img, false, majorGrid);
+        QVERIFY2(xs.size() >= 20 && ys.size() >= 10,
+                 qPrintable(QStringLiteral("%1 / %2 major lines").arg(xs.size()).arg(ys.size())));
+        for (const auto* lines : {&xs, &ys})
+            for (std::size_t i = 1; i < lines->size(); ++i) {
+                const double gap = (*lines)[i] - (*lines)[i - 1];
+                QVERIFY2(std::abs(gap - 50.0) <= 1.0,
+                         qPrintable(QStringLiteral("major grid spacing %1 px").arg(gap)));
+            }
+
+        // Calibration pulses stand in the first 10 mm of each row, left of every trace: the
+        // rising edge's ink run is height + line width; the top's ink run is the line width.
+        const int left = int(xs.front()), top = int(ys.front()), bottom = int(ys.back());
+        int bestX = -1, bestRun = 0;
+        for (int x = left + 2; x < left + 100; ++x) {
+            const int run = longestInkRun(img, x, top, bottom);
+            if (run > bestRun) {
+                bestRun = run;
+                bestX = x;
+            }
+        }
+        int width = 0;
+        longestInkRun(img, bestX + 25, top, bottom, &width);
+        QVERIFY2(width > 0 && width < 6, qPrintable(QStringLiteral("line width %1").arg(width)));
+        const int height = bestRun - width;
+        QVERIFY2(std::abs(height - 100) <= 2,
+                 qPrintable(QStringLiteral("calibration pulse %1 px").arg(height)));
+    }
+
+    void failedWriteLeavesExistingReport()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString target = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(QFile::copy(m_pdf, target));
+        const QByteArray before = fileBytes(target);
+        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner |
+                                                      QFile::ReadOther | QFile::ExeOther |
+                                                      QFile::ReadGroup | QFile::ExeGroup));
+        QStringList args = {QStringLiteral("report"), source(".hea"), QStringLiteral("--out"),
+                            target, QStringLiteral("--no-analysis")};
+        Run r;
+        if (geteuid() == 0) {
+            // Root writes through any permission: try as the unprivileged user instead.
+            const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+            if (setpriv.isEmpty())
+                QFAIL("running as root: setpriv (util-linux) is needed to write as nobody");
+            r = run(setpriv,
+                    QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                QStringLiteral("--clear-groups"), ecglens::test::cliPath()} +
+                        args);
+        } else {
+            r = runCli(args);
+        }
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY2(r.exitCode == 2, r.err.constData());
+        QVERIFY2(r.err.contains("Cannot write the report to"), r.err.constData());
+        QCOMPARE(fileBytes(target), before);
+    }
+
+    void sourceRecordingUnchanged()
+    {
+        // initTestCase wrote a report (and measure/analyze read the record) meanwhile.
+        QCOMPARE(fileBytes(source(".hea")), m_sourceHea);
+        QCOMPARE(fileBytes(source(".dat")), m_sourceDat);
+    }
+
+    void apiRawSignalAndNoAnalysis()
+    {
+        // Without the conditioned signal the page says the traces are raw; nothing reviewed.
+        const auto recording = ecglens::io::open(
+            ecglens::test::dataPath(QStringLiteral("mitdb/101.hea")).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        ecglens::report::ReportInput input(*recording);
+        input.detectionMessage = "not run";
+        const QString pdf = m_dir.filePath(QStringLiteral("raw.pdf"));
+        const auto written = ecglens::report::writeReport(input, pdf);
+        QVERIFY2(written.ok(), written.error().c_str());
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+        QVERIFY2(text.contains(QStringLiteral("raw signal, median of each lead removed")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Not reviewed.")));
+        QVERIFY(text.contains(QStringLiteral("not available: not run")));
+        QVERIFY(!text.contains(QStringLiteral("PTB-XL"))); // no model, no credit
+
+        // The recording itself is never a report target.
+        const auto refused =
+            ecglens::report::writeReport(input, QString::fromStdString(recording->sourcePath));
+        QVERIFY(!refused.ok());
+        QVERIFY(QString::fromStdString(refused.error()).contains(QStringLiteral("recording")));
+    }
+};
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"
