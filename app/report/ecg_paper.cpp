@@ -127,7 +127,12 @@ QRectF ecgGridMm()
     return {kGridLeftMm, kGridTopMm, kGridWidthMm, kGridHeightMm};
 }
 
-EcgLayout ecgLayout(const Recording& signal)
+double ecgPageSpanS()
+{
+    return kStripS;
+}
+
+EcgLayout ecgLayout(const Recording& signal, double startS)
 {
     EcgLayout layout;
     static const char* const kColumns[4][3] = {
@@ -143,18 +148,18 @@ EcgLayout ecgLayout(const Recording& signal)
             for (int r = 0; r < 3; ++r) {
                 const char* name = kColumns[c][r];
                 rows[std::size_t(r)].segments.push_back(
-                    {signal.leadIndex(name), QString::fromLatin1(name), c * kColumnS, kColumnS,
-                     c * kColumnS * kPaperSpeedMmPerS});
+                    {signal.leadIndex(name), QString::fromLatin1(name), startS + c * kColumnS,
+                     kColumnS, c * kColumnS * kPaperSpeedMmPerS});
             }
         const int ii = signal.leadIndex("II");
-        rows.push_back({{{ii, QStringLiteral("II"), 0.0, kStripS, 0.0}}});
+        rows.push_back({{{ii, QStringLiteral("II"), startS, kStripS, 0.0}}});
         layout.pages.push_back(std::move(rows));
         return layout;
     }
     std::vector<StripRow> page;
     for (int l = 0; l < int(signal.leads.size()); ++l) {
-        page.push_back(
-            {{{l, QString::fromStdString(signal.leads[std::size_t(l)].name), 0.0, kStripS, 0.0}}});
+        page.push_back({{{l, QString::fromStdString(signal.leads[std::size_t(l)].name), startS,
+                          kStripS, 0.0}}});
         if (int(page.size()) == kLeadRows) {
             layout.pages.push_back(std::move(page));
             page.clear();

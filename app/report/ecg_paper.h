@@ -47,15 +47,18 @@ struct StripRow
     std::vector<StripSegment> segments;
 };
 
-/// Rows of every ECG page: the standard 3 x 4 layout (2.5 s columns) plus a 10 s rhythm strip
-/// of lead II when the 12 standard leads exist, else one 10 s row per lead. At most
-/// `rowsPerPage(standard)` rows per page.
+/// Rows of every ECG page for the 10 s from `startS`: the standard 3 x 4 layout (2.5 s columns)
+/// plus a rhythm strip of lead II when the 12 standard leads exist, else one row per lead (5 a
+/// page).
 struct EcgLayout
 {
     bool standard = false;
     std::vector<std::vector<StripRow>> pages;
 };
-EcgLayout ecgLayout(const Recording& signal);
+EcgLayout ecgLayout(const Recording& signal, double startS = 0.0);
+
+/// Seconds shown by one ECG page (10 s at 25 mm/s).
+double ecgPageSpanS();
 
 /// The grid rectangle of an ECG page, in mm (landscape A4).
 QRectF ecgGridMm();

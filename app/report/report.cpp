@@ -129,18 +129,34 @@ public:
         p.setFont(font(8.0));
         const QString who =
             QStringLiteral("Patient %1 \u00b7 %2")
-                .arg(QString::fromStdString(in.recording.patient.id),
+                .arg(in.recording.patient.id.empty()
+                         ? QStringLiteral("\u2014")
+                         : QString::fromStdString(in.recording.patient.id),
                      QFileInfo(QString::fromStdString(in.recording.sourcePath)).fileName());
+        const QFontMetricsF fm(font(8.0), &m_writer);
+        const double titleWidth = m_mm(kContentWidthMm - 5.0) - fm.horizontalAdvance(who);
         p.drawText(m_mm.rect(QRectF(kLeftMm, 9.0, kContentWidthMm, 5.0)),
-                   Qt::AlignLeft | Qt::AlignTop, title);
+                   Qt::AlignLeft | Qt::AlignTop, fm.elidedText(title, Qt::ElideRight, titleWidth));
         p.drawText(m_mm.rect(QRectF(kLeftMm, 9.0, kContentWidthMm, 5.0)),
                    Qt::AlignRight | Qt::AlignTop, who);
         p.setPen(QPen(Qt::black, m_mm(0.15)));
         p.drawLine(m_mm.point(kLeftMm, 14.0), m_mm.point(kLeftMm + kContentWidthMm, 14.0));
     }
 
+    /// Continuation ECG pages: what they show, in full, under the running header.
+    void drawEcgHeader(QPainter& p, const ReportInput& in, const QString& shown) const
+    {
+        drawRunningHeader(p, in, QStringLiteral("ECG report"));
+        p.setFont(font(10.0, true));
+        p.drawText(m_mm.rect(QRectF(kLeftMm, 18.0, kContentWidthMm, 6.0)),
+                   Qt::AlignLeft | Qt::AlignTop, QStringLiteral("ECG, ") + shown);
+        p.setFont(font(8.0));
+        p.drawText(m_mm.rect(QRectF(kLeftMm, 25.0, kContentWidthMm, 5.0)),
+                   Qt::AlignLeft | Qt::AlignTop, signalNote(in));
+    }
+
     /// Title, generation time and the summary lines above the first ECG grid.
-    void drawFirstHeader(QPainter& p, const ReportInput& in) const
+    void drawFirstHeader(QPainter& p, const ReportInput& in, const QString& shown) const
     {
         p.setPen(Qt::black);
         p.setFont(font(14.0, true));
@@ -153,7 +169,7 @@ public:
                        QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         double y = 17.0;
         const QFontMetricsF fm(font(8.0), &m_writer);
-        for (const auto& [label, text] : summaryLines(in)) {
+        for (const auto& [label, text] : summaryLines(in, shown)) {
             p.setFont(font(8.0, true));
             p.drawText(m_mm.rect(QRectF(kLeftMm, y, 28.0, 5.0)), Qt::AlignLeft | Qt::AlignTop,
                        label);
@@ -170,6 +186,47 @@ private:
     QPdfWriter& m_writer;
     MmMap m_mm;
 };
+
+/// One ECG page: its rows and what it shows.
+struct EcgPage
+{
+    std::vector<StripRow> rows;
+    bool standard = false;
+    QString shown; ///< e.g. "0.0\u201310.0 s"
+};
+
+QString spanText(double fromS, double toS)
+{
+    return QStringLiteral("%1\u2013%2 s")
+        .arg(QString::number(fromS, 'f', 1), QString::number(toS, 'f', 1));
+}
+
+/// The first 10 s, and for a longer recording the detector's most abnormal flagged window.
+std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
+{
+    std::vector<EcgPage> pages;
+    const double durationS = in.recording.durationS();
+    auto add = [&](double startS, const QString& prefix) {
+        const EcgLayout layout = ecgLayout(signal, startS);
+        const QString shown =
+            prefix + spanText(startS, std::min(durationS, startS + ecgPageSpanS()));
+        for (const auto& rows : layout.pages)
+            pages.push_back({rows, layout.standard, shown});
+    };
+    add(0.0, QString());
+    if (!in.detection)
+        return pages;
+    const ml::Analysis& a = *in.detection;
+    const ml::WindowResult* strongest = nullptr;
+    for (const ml::WindowResult& w : a.windows)
+        if (w.probability >= a.thresholds.anomalous &&
+            (!strongest || w.probability > strongest->probability))
+            strongest = &w;
+    if (strongest && strongest->startS > 0.0)
+        add(strongest->startS, QStringLiteral("most abnormal flagged window (probability %1): ")
+                                   .arg(QString::number(strongest->probability, 'f', 3)));
+    return pages;
+}
 
 bool samePath(const QString& a, const std::string& b)
 {
@@ -221,10 +278,10 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
         writer.setCreator(QString::fromStdString(in.softwareVersion));
         const Pages pages(writer);
         const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
-        const EcgLayout ecg = ecgLayout(signal);
+        const std::vector<EcgPage> ecg = ecgPages(in, signal);
         const std::vector<TextBlock> blocks = detailBlocks(in);
         const auto textPages = pages.paginate(blocks);
-        const int total = int(ecg.pages.size() + textPages.size());
+        const int total = int(ecg.size() + textPages.size());
 
         QPainter p;
         if (!p.begin(&writer)) {
@@ -233,16 +290,15 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
         }
         p.setRenderHint(QPainter::Antialiasing, true);
         int page = 0;
-        for (const auto& rows : ecg.pages) {
+        for (const EcgPage& e : ecg) {
             if (page > 0)
                 writer.newPage();
             ++page;
             if (page == 1)
-                pages.drawFirstHeader(p, in);
+                pages.drawFirstHeader(p, in, e.shown);
             else
-                pages.drawRunningHeader(p, in,
-                                        QStringLiteral("ECG (continued) \u00b7 ") + signalNote(in));
-            drawEcgPage(p, pages.mm(), signal, ecg.standard, rows, !in.displaySignal);
+                pages.drawEcgHeader(p, in, e.shown);
+            drawEcgPage(p, pages.mm(), signal, e.standard, e.rows, !in.displaySignal);
             pages.drawFooter(p, in, page, total);
         }
         for (const auto& placed : textPages) {

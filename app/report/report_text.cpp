@@ -158,12 +158,19 @@ QString axesText(const dsp::IntervalValues& v)
              value(v.tAxisDeg, "\u00b0"));
 }
 
-QString seconds(double s)
-{
-    return QString::number(s, 'f', 1);
-}
-
 } // namespace
+
+QString clockText(double seconds, bool longRecording)
+{
+    if (!longRecording)
+        return QString::number(seconds, 'f', 1);
+    const auto tenths = static_cast<long long>(seconds * 10.0 + 0.5);
+    return QStringLiteral("%1:%2:%3.%4")
+        .arg(tenths / 36000)
+        .arg((tenths / 600) % 60, 2, 10, QLatin1Char('0'))
+        .arg((tenths / 10) % 60, 2, 10, QLatin1Char('0'))
+        .arg(tenths % 10);
+}
 
 QString signalNote(const ReportInput& in)
 {
@@ -174,7 +181,7 @@ QString signalNote(const ReportInput& in)
     return paper + QStringLiteral("raw signal, median of each lead removed (no filtering)");
 }
 
-std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in)
+std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, const QString& shown)
 {
     const Recording& r = in.recording;
     std::vector<std::pair<QString, QString>> lines;
@@ -204,7 +211,8 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in)
                            ? QString(verdictLine(*in.detection) + QStringLiteral(" \u00b7 model ") +
                                      modelText(in.detection->model))
                            : QString(QStringLiteral("not available: ") + qs(in.detectionMessage)));
-    lines.emplace_back(QStringLiteral("Paper"), signalNote(in));
+    lines.emplace_back(QStringLiteral("Paper"),
+                       signalNote(in) + QStringLiteral(" \u00b7 shown ") + shown);
     return lines;
 }
 
@@ -278,11 +286,13 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         heading(QStringLiteral("Flagged segments"));
         if (a.flagged.empty())
             para(QStringLiteral("No segment reaches the anomalous threshold."));
+        const bool longRecording = !a.flagged.empty() && a.flagged.back().endS >= 600.0;
         for (std::size_t i = 0; i < a.flagged.size(); ++i) {
             const ml::WindowResult& w = a.flagged[i];
             row(QStringLiteral("Segment %1").arg(i + 1),
-                QStringLiteral("%1 \u2013 %2 s \u00b7 probability %3")
-                    .arg(seconds(w.startS), seconds(w.endS),
+                QStringLiteral("%1 \u2013 %2%3 \u00b7 probability %4")
+                    .arg(clockText(w.startS, longRecording), clockText(w.endS, longRecording),
+                         longRecording ? QString() : QStringLiteral(" s"),
                          QString::number(w.probability, 'f', 3)));
         }
     } else {

@@ -20,12 +20,17 @@ struct TextBlock
     QString text;
 };
 
-/// Label/value lines of the first page's summary above the ECG.
-std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& input);
+/// Label/value lines of the first page's summary above the ECG; `shown` is its time span.
+std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& input,
+                                                      const QString& shown);
 
 /// The detail pages: patient, recording, measurements, findings, detector, flagged segments,
 /// advice, review decision, credits.
 std::vector<TextBlock> detailBlocks(const ReportInput& input);
+
+/// Time as the flagged-segments panel shows it: seconds with one decimal, or h:mm:ss.t when
+/// the recording's last flagged segment ends at or after 10 min.
+QString clockText(double seconds, bool longRecording);
 
 /// How the traces were conditioned, one line.
 QString signalNote(const ReportInput& input);
