@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -47,7 +48,12 @@ int main(int argc, char* argv[])
         QStringLiteral("With --screenshot: run the detector and wait for the verdict and the "
                        "explanation of the first flagged segment (else the most probable "
                        "window) before grabbing."));
-    parser.addOptions({demo, shot, layout, size, analyse});
+    const QCommandLineOption dock(
+        QStringLiteral("dock"),
+        QStringLiteral("Bring a panel to the front: patient, decision, flagged, measurements, "
+                       "explanation or advice."),
+        QStringLiteral("panel"));
+    parser.addOptions({demo, shot, layout, size, analyse, dock});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Recording to open (WFDB .hea, EDF, CSV, SCP, "
                                                 "HL7 aECG, DICOM, or demo:...)."));
@@ -96,6 +102,16 @@ int main(int argc, char* argv[])
                                                              parser.isSet(analyse));
     }
     window.show();
+    if (parser.isSet(dock)) {
+        auto* panel = window.findChild<QDockWidget*>(parser.value(dock) + QStringLiteral("Dock"));
+        if (!panel) {
+            std::fprintf(stderr, "ecglens: unknown panel '%s'\n", qPrintable(parser.value(dock)));
+            return 2;
+        }
+        panel->raise();
+        if (runner)
+            runner->raiseBeforeGrab(panel);
+    }
     if (!path.isEmpty())
         window.openPath(path);
     return app.exec();

@@ -1,7 +1,11 @@
 #include "main_window.h"
 
+#include "advice_panel.h"
 #include "analysis_controller.h"
 #include "beat_markers.h"
+#include "decision_panel.h"
+#include "dsp/measurements.h"
+#include "dsp/rhythm.h"
 #include "ecg_viewer.h"
 #include "file_actions.h"
 #include "help_actions.h"
@@ -13,10 +17,12 @@
 #include "view_actions.h"
 
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -25,6 +31,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ecglens {
@@ -59,7 +66,9 @@ QString formatClock(double seconds)
 
 MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     : QMainWindow(parent), m_store(std::move(store)), m_jobs(new JobRunner(this)),
-      m_viewer(new EcgViewer(this)), m_patient(new PatientPanel(this)), m_banner(new QLabel(this))
+      m_viewer(new EcgViewer(this)), m_patient(new PatientPanel(this)), m_banner(new QLabel(this)),
+      m_advice(new AdvicePanel(this)), m_reviewStore(new ReviewStore(this)),
+      m_decision(new DecisionPanel(this)), m_reviewTimer(new QTimer(this))
 {
     if (m_store)
         m_settings.load(*m_store);
@@ -104,6 +113,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     m_viewActions->addMeasurementToggles(measureDock->toggleViewAction(),
                                          m_measurements->markers());
     buildStatusBar();
+    buildReviewDock();
+    buildAdviceDock(m_analysis->explanationDock());
 
     connect(m_jobs, &JobRunner::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_jobs, &JobRunner::filterFinished, this, &MainWindow::onFilterFinished);
@@ -124,7 +135,14 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
         saveSettings();
     });
     connect(m_patient, &PatientPanel::patientEdited, this, [this](const Patient&) {
-        statusBar()->showMessage(tr("Patient details edited (kept for this session)"), 4000);
+        statusBar()->showMessage(m_reviewReady
+                                     ? tr("Patient details edited (saved with the review)")
+                                     : tr("Patient details edited"),
+                                 4000);
+        if (m_reviewReady) {
+            m_reviewEdited = true;
+            m_reviewTimer->start();
+        }
         // Age and sex choose the detector's thresholds: the verdict must follow the edit.
         if (m_recording && (m_settings.autoAnalyse || m_analysis->analysis()))
             m_analysis->analyse();
@@ -136,7 +154,211 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    flushReview();
     saveSettings();
+}
+
+void MainWindow::buildReviewDock()
+{
+    auto* dock = new QDockWidget(tr("Review decision"), this);
+    dock->setObjectName(QStringLiteral("decisionDock"));
+    dock->setWidget(m_decision);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("patientDock")), dock);
+    findChild<QDockWidget*>(QStringLiteral("patientDock"))->raise();
+    m_viewActions->addDockToggle(dock->toggleViewAction());
+    // Auto-save: shortly after the last keystroke, and whenever the recording changes or the
+    // window closes.
+    m_reviewTimer->setSingleShot(true);
+    m_reviewTimer->setInterval(800);
+    connect(m_reviewTimer, &QTimer::timeout, this, &MainWindow::saveReviewIfEdited);
+    connect(m_decision, &DecisionPanel::edited, this, [this] {
+        if (!m_reviewReady)
+            return;
+        m_reviewEdited = true;
+        m_reviewTimer->start();
+    });
+    connect(m_reviewStore, &ReviewStore::loaded, this, &MainWindow::onReviewLoaded);
+    connect(m_reviewStore, &ReviewStore::saved, this, &MainWindow::onReviewSaved);
+    connect(m_analysis, &AnalysisController::verdictShown, this,
+            [this](const QString&, double) { m_decision->setDetector(detectorSnapshot()); });
+    connect(m_analysis, &AnalysisController::analysisEnded, this,
+            [this](const QString&, bool) { m_decision->setDetector(detectorSnapshot()); });
+}
+
+void MainWindow::buildAdviceDock(QDockWidget* tabWith)
+{
+    auto* dock = new QDockWidget(tr("Advice"), this);
+    dock->setObjectName(QStringLiteral("adviceDock"));
+    dock->setWidget(m_advice);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    tabifyDockWidget(tabWith, dock);
+    m_viewActions->addDockToggle(dock->toggleViewAction());
+    connect(m_measurements, &MeasurementsPanel::measured, this, &MainWindow::updateAdvice);
+    connect(m_analysis, &AnalysisController::verdictShown, this, &MainWindow::updateAdvice);
+    connect(m_analysis, &AnalysisController::analysisEnded, this, &MainWindow::updateAdvice);
+    connect(m_patient, &PatientPanel::patientEdited, this, &MainWindow::updateAdvice);
+}
+
+void MainWindow::updateAdvice()
+{
+    if (!m_recording) {
+        m_advice->setItems({}, tr("Open a recording to see advice."));
+        return;
+    }
+    const MeasureOutcome& measured = m_measurements->outcome();
+    const bool haveMeasurements = measured.recording == m_recording && !measured.cancelled;
+    dsp::Measurements measurements;
+    if (haveMeasurements)
+        measurements.values = measured.values;
+    static const std::vector<dsp::Finding> none;
+    const auto analysis = m_analysis->analysis();
+    const advice::AdviceInput input =
+        advice::inputFor(m_patient->patient(), m_recording->durationS(),
+                         int(m_recording->leads.size()), haveMeasurements ? &measurements : nullptr,
+                         haveMeasurements ? measured.findings : none, analysis.get());
+    QStringList from;
+    from << (haveMeasurements ? tr("measurements") : tr("no measurements yet"));
+    from << (analysis ? tr("the detector's verdict") : tr("no verdict yet"));
+    from << (m_patient->patient().ageYears
+                 ? tr("age %1").arg(*m_patient->patient().ageYears, 0, 'f', 0)
+                 : tr("age unknown"));
+    m_advice->setItems(advice::adviceFor(input, advice::builtinCatalogue()),
+                       tr("From %1.").arg(from.join(QStringLiteral(", "))));
+}
+
+DetectorSnapshot MainWindow::detectorSnapshot() const
+{
+    DetectorSnapshot d;
+    if (const auto a = m_analysis->analysis()) {
+        d.verdictClass = QString::fromLatin1(ml::verdictName(a->verdict));
+        d.probability = a->probability;
+        d.modelVersion = QString::fromStdString(a->model.version);
+    }
+    return d;
+}
+
+void MainWindow::openReview()
+{
+    m_reviewReady = false;
+    m_reviewEdited = false;
+    m_reviewLastError.clear();
+    m_review = ReviewLoad{};
+    m_decision->setDetector(DetectorSnapshot{});
+    if (!m_recording) {
+        m_decision->showUnavailable(tr("Open a recording to record a decision."));
+        return;
+    }
+    if (m_recording->synthetic || m_path.startsWith(QLatin1String("demo:"))) {
+        m_decision->showUnavailable(
+            tr("Synthetic demo recording: nothing to review, so no decision is saved."));
+        return;
+    }
+    m_decision->showUnavailable(tr("Reading the review of this recording …"));
+    m_reviewStore->open(m_path);
+}
+
+void MainWindow::onReviewLoaded(const ReviewLoad& outcome)
+{
+    if (outcome.recordingPath != m_path)
+        return; // another recording is shown by now
+    m_review = outcome;
+    m_reviewReady = !outcome.readOnly;
+    QString status;
+    if (!outcome.error.isEmpty())
+        status =
+            outcome.readOnly
+                ? outcome.error + tr(" — shown read-only, not changed.")
+                : outcome.error + tr(" — kept under another name when your first entry is saved.");
+    else if (outcome.found)
+        status = tr("Review read from %1.").arg(QDir::toNativeSeparators(outcome.sidecarPath));
+    else
+        status = tr("Not reviewed yet. Your entries are saved automatically beside the recording "
+                    "(never inside it).");
+    if (!outcome.warning.isEmpty())
+        status += QLatin1Char(' ') + outcome.warning;
+    m_decision->showRecord(outcome.record, m_reviewReady, status);
+    if (!outcome.error.isEmpty())
+        m_decision->setStatus(status, true);
+    m_decision->setDetector(detectorSnapshot());
+    m_patient->applyEntered(outcome.record.patientId, outcome.record.patientAgeYears,
+                            outcome.record.patientSex);
+    m_reviewEdited = false; // restoring saved details is not an edit
+    m_reviewTimer->stop();
+    emit reviewLoaded(outcome);
+}
+
+ReviewRecord MainWindow::currentReview() const
+{
+    ReviewRecord r = m_review.record;
+    r.recordingFile = QFileInfo(m_path).fileName();
+    r.sha256 = m_review.sha256;
+    r.bytes = m_review.bytes;
+    const Patient p = m_patient->patient();
+    r.patientId = m_patient->idEditable() ? QString::fromStdString(p.id) : QString();
+    r.patientAgeYears = m_patient->ageEditable() ? p.ageYears : std::nullopt;
+    r.patientSex = m_patient->sexEditable() ? p.sex : Sex::Unknown;
+    DecisionEntry e = m_decision->entry();
+    if (e.decision != r.current.decision || e.reviewer != r.current.reviewer ||
+        e.note != r.current.note) {
+        e.updatedUtc = QDateTime::currentDateTimeUtc();
+        e.detector = detectorSnapshot();
+        r.record(e);
+    }
+    return r;
+}
+
+void MainWindow::saveReviewIfEdited()
+{
+    m_reviewTimer->stop();
+    if (!m_reviewReady || !m_reviewEdited)
+        return;
+    m_reviewEdited = false;
+    m_review.record = currentReview();
+    m_decision->setStatus(tr("Saving …"), false);
+    m_reviewStore->save(m_path, m_review.record);
+}
+
+void MainWindow::onReviewSaved(const ReviewSave& outcome)
+{
+    const bool current = outcome.recordingPath == m_path;
+    if (!outcome.error.isEmpty()) {
+        m_reviewLastError = outcome.error;
+        const QString text =
+            tr("NOT SAVED: %1. Your entries are still here; they are saved again with the next "
+               "change.")
+                .arg(outcome.error);
+        if (current) {
+            m_decision->setStatus(text, true);
+            m_reviewEdited = true; // try again with the next change or at close
+        }
+        statusBar()->showMessage(text, 10000);
+    } else {
+        if (current) {
+            m_reviewLastError.clear();
+            m_review.sidecarPath = outcome.sidecarPath;
+            m_review.found = true;
+            m_review.error.clear();
+            QString text = tr("Saved %1 to %2.")
+                               .arg(QLocale().toString(outcome.whenUtc.toLocalTime().time(),
+                                                       QLocale::LongFormat),
+                                    QDir::toNativeSeparators(outcome.sidecarPath));
+            if (!outcome.movedAside.isEmpty())
+                text += QLatin1Char(' ') + tr("The unreadable earlier file was kept as %1.")
+                                               .arg(QDir::toNativeSeparators(outcome.movedAside));
+            m_decision->setStatus(text, false);
+        }
+    }
+    emit reviewSaved(outcome);
+}
+
+void MainWindow::flushReview()
+{
+    saveReviewIfEdited();
+    m_reviewStore->flush();
+    QCoreApplication::sendPostedEvents(this); // deliver the queued "saved" results
+    QCoreApplication::sendPostedEvents(m_reviewStore);
 }
 
 void MainWindow::buildStatusBar()
@@ -234,6 +456,7 @@ bool MainWindow::loading() const
 
 void MainWindow::closeRecording()
 {
+    saveReviewIfEdited();
     m_jobs->cancel(JobKind::Load);
     m_jobs->cancel(JobKind::Filter);
     m_analysis->setRecording(nullptr);
@@ -244,6 +467,8 @@ void MainWindow::closeRecording()
     m_viewer->setSignalView(nullptr);
     m_measurements->clear();
     m_patient->setRecording(nullptr);
+    openReview();
+    updateAdvice();
     m_viewActions->setRecording(nullptr);
     m_toolsActions->setRecording(nullptr);
     updateTitleAndStatus();
@@ -273,6 +498,7 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
         return;
     }
     m_lastError.clear();
+    saveReviewIfEdited(); // the previous recording's pending edits, before the path changes
     m_recording = outcome.recording;
     m_rawSignal = outcome.signal;
     m_filteredSignal.reset();
@@ -284,6 +510,8 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     }
     m_viewer->setSignalView(m_rawSignal);
     m_patient->setRecording(m_recording.get());
+    openReview();
+    updateAdvice();
     m_viewActions->setRecording(m_recording.get());
     m_toolsActions->setRecording(m_recording.get());
     m_statusFormat->setToolTip(tr("Opened in %1 s").arg(outcome.seconds, 0, 'f', 2));
@@ -378,6 +606,19 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    flushReview();
+    if (!m_reviewLastError.isEmpty()) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Review not saved"),
+            tr("The review of %1 could not be saved:\n%2\n\nClose anyway and lose the unsaved "
+               "entries?")
+                .arg(QFileInfo(m_path).fileName(), m_reviewLastError),
+            QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -3,6 +3,7 @@
 #include "app_settings.h"
 #include "core/recording.h"
 #include "engine_worker.h"
+#include "review_store.h"
 
 #include <QMainWindow>
 
@@ -11,11 +12,15 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QDockWidget;
 class QSettings;
+class QTimer;
 
 namespace ecglens {
 
+class AdvicePanel;
 class AnalysisController;
+class DecisionPanel;
 class EcgViewer;
 class FileActions;
 class HelpActions;
@@ -51,6 +56,13 @@ public:
     /// The detector's verdict, flagged segments and explanations.
     AnalysisController* analysis() const { return m_analysis; }
     JobRunner* jobs() const { return m_jobs; }
+    DecisionPanel* decisionPanel() const { return m_decision; }
+    AdvicePanel* advicePanel() const { return m_advice; }
+    ReviewStore* reviewStore() const { return m_reviewStore; }
+    /// The review of the shown recording as last loaded or saved (with unsaved edits applied).
+    ReviewRecord currentReview() const;
+    /// Saves pending review edits now and waits until every write is done.
+    void flushReview();
     AppSettings& settings() { return m_settings; }
     void saveSettings();
     /// Applies layout, speed, gain, theme and DPI calibration from the settings to the viewer.
@@ -68,6 +80,9 @@ signals:
     void recordingShown(const QString& path);
     void loadFailed(const QString& message);
     void filtersApplied();
+    /// The review of the shown recording was read (or found absent / unusable).
+    void reviewLoaded(const ecglens::ReviewLoad& outcome);
+    void reviewSaved(const ecglens::ReviewSave& outcome);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -81,6 +96,16 @@ private:
     void onCaliper(const CaliperReading& reading);
     void updateTitleAndStatus();
     void updateProgress();
+    void buildReviewDock();
+    void buildAdviceDock(QDockWidget* tabWith);
+    /// Recomputes the advice from the patient, measurements and verdict now shown.
+    void updateAdvice();
+    void openReview();
+    void onReviewLoaded(const ReviewLoad& outcome);
+    void onReviewSaved(const ReviewSave& outcome);
+    /// Queues a save of the review when the user changed something.
+    void saveReviewIfEdited();
+    DetectorSnapshot detectorSnapshot() const;
 
     std::unique_ptr<QSettings> m_store;
     AppSettings m_settings;
@@ -107,6 +132,15 @@ private:
     std::shared_ptr<const view::SignalView> m_filteredSignal;
     QString m_path;
     QString m_lastError;
+
+    AdvicePanel* m_advice;
+    ReviewStore* m_reviewStore;
+    DecisionPanel* m_decision;
+    QTimer* m_reviewTimer;
+    ReviewLoad m_review;         ///< of m_path; record = last saved state
+    bool m_reviewReady = false;  ///< loaded and writable
+    bool m_reviewEdited = false; ///< edits not yet queued for saving
+    QString m_reviewLastError;   ///< the last save failed with this
 };
 
 } // namespace ecglens

@@ -47,7 +47,7 @@ void PatientPanel::setRecording(const Recording* recording)
     m_age->setReadOnly(recording && m_patient.ageYears.has_value());
     m_sex->setEnabled(!recording || m_patient.sex == Sex::Unknown);
     m_source->setText(recording ? tr("Grey fields come from the file; empty ones can be filled in "
-                                     "(kept for this session).")
+                                     "(saved with the review).")
                                 : QString());
     QStringList lines;
     if (recording)
@@ -78,6 +78,27 @@ bool PatientPanel::ageEditable() const
 bool PatientPanel::sexEditable() const
 {
     return m_sex->isEnabled();
+}
+
+void PatientPanel::applyEntered(const QString& id, std::optional<double> ageYears, Sex sex)
+{
+    bool changed = false;
+    m_loading = true;
+    if (idEditable() && !id.isEmpty() && m_id->text() != id) {
+        m_id->setText(id);
+        changed = true;
+    }
+    if (ageEditable() && ageYears && m_age->value() != *ageYears) {
+        m_age->setValue(*ageYears);
+        changed = true;
+    }
+    if (sexEditable() && sex != Sex::Unknown && m_sex->currentData().toInt() != int(sex)) {
+        m_sex->setCurrentIndex(m_sex->findData(int(sex)));
+        changed = true;
+    }
+    m_loading = false;
+    if (changed)
+        readEdits();
 }
 
 void PatientPanel::readEdits()

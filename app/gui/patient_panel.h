@@ -26,6 +26,9 @@ public:
     bool idEditable() const;
     bool ageEditable() const;
     bool sexEditable() const;
+    /// Fills the fields the file leaves empty with values the clinician entered earlier (a
+    /// saved review); emits patientEdited() when anything changed.
+    void applyEntered(const QString& id, std::optional<double> ageYears, Sex sex);
 
 signals:
     void patientEdited(const ecglens::Patient& patient);

@@ -1,5 +1,7 @@
 #include "screenshot.h"
 
+#include <QDockWidget>
+
 #include "analysis_controller.h"
 #include "main_window.h"
 #include "measurements_panel.h"
@@ -63,6 +65,8 @@ void ScreenshotRunner::grabAndQuit()
     if (m_done)
         return;
     m_done = true;
+    if (m_dock) // the analysis may have brought the explanation forward meanwhile
+        m_dock->raise();
     const QPixmap pixmap = m_window->grab();
     if (!pixmap.save(m_outPath)) {
         std::fprintf(stderr, "ecglens: cannot write %s\n", qPrintable(m_outPath));

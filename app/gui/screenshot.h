@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QString>
 
+class QDockWidget;
+
 namespace ecglens {
 
 class MainWindow;
@@ -19,12 +21,16 @@ public:
     ScreenshotRunner(MainWindow* window, QString outPath, bool analyse = false,
                      int timeoutMs = 180000, QObject* parent = nullptr);
 
+    /// Brings `dock` to the front just before grabbing.
+    void raiseBeforeGrab(QDockWidget* dock) { m_dock = dock; }
+
 private:
     void check();
     void grabAndQuit();
     void fail(const QString& message);
 
     MainWindow* m_window;
+    QDockWidget* m_dock = nullptr;
     QString m_outPath;
     bool m_analyse = false;
     bool m_done = false;

@@ -1,0 +1,223 @@
+#include "review_store.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace ecglens {
+
+namespace {
+
+QString fallbackPath(const QString& dir, const QString& sha256)
+{
+    return QDir(dir).filePath(sha256 + QStringLiteral(".json"));
+}
+
+/// What is at `path`: nothing, a review we can read, or something we must not overwrite blindly.
+struct Existing
+{
+    bool exists = false;
+    std::optional<ReviewRecord> record;
+    QString error;
+    bool newer = false;
+};
+
+Existing readSidecar(const QString& path)
+{
+    Existing e;
+    QFile f(path);
+    if (!f.exists())
+        return e;
+    e.exists = true;
+    if (!f.open(QIODevice::ReadOnly)) {
+        e.error = QStringLiteral("%1: cannot be read (%2)").arg(path, f.errorString());
+        return e;
+    }
+    QJsonParseError parse{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parse);
+    if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
+        e.error = QStringLiteral("%1: damaged review file (%2 at byte %3)")
+                      .arg(path, parse.errorString())
+                      .arg(parse.offset);
+        return e;
+    }
+    QString why;
+    e.record = ReviewRecord::fromJson(doc.object(), &why);
+    if (!e.record) {
+        e.newer = why.startsWith(QLatin1String("written by a newer"));
+        e.error = QStringLiteral("%1: %2").arg(path, why);
+    }
+    return e;
+}
+
+} // namespace
+
+ReviewStore::ReviewStore(QObject* parent)
+    : QObject(parent),
+      m_fallbackDir(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                        .filePath(QStringLiteral("reviews")))
+{
+    m_pool.setMaxThreadCount(1); // one writer: saves land in the order they were asked for
+}
+
+ReviewStore::~ReviewStore()
+{
+    flush();
+}
+
+QString ReviewStore::sidecarNextTo(const QString& recordingPath)
+{
+    return recordingPath + QStringLiteral(".ecglens-review.json");
+}
+
+ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fallbackDir)
+{
+    ReviewLoad out;
+    out.recordingPath = recordingPath;
+    QFile source(recordingPath);
+    if (!source.open(QIODevice::ReadOnly)) {
+        out.error = QStringLiteral("%1: cannot be read to identify it (%2); the review cannot be "
+                                   "saved")
+                        .arg(recordingPath, source.errorString());
+        out.readOnly = true;
+        return out;
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&source);
+    out.sha256 = QString::fromLatin1(hash.result().toHex());
+    out.bytes = source.size();
+
+    for (const QString& path :
+         {sidecarNextTo(recordingPath), fallbackPath(fallbackDir, out.sha256)}) {
+        const Existing e = readSidecar(path);
+        if (!e.exists)
+            continue;
+        out.sidecarPath = path;
+        out.found = true;
+        if (!e.record) {
+            out.error = e.error;
+            out.readOnly = e.newer;
+            return out;
+        }
+        out.record = *e.record;
+        if (!out.record.sha256.isEmpty() && out.record.sha256 != out.sha256)
+            out.warning = QStringLiteral("The review was recorded for different content of this "
+                                         "file (SHA-256 %1…, now %2…); check it still applies.")
+                              .arg(out.record.sha256.left(12), out.sha256.left(12));
+        return out;
+    }
+    return out;
+}
+
+ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord& record,
+                                const QString& fallbackDir)
+{
+    ReviewSave out;
+    out.recordingPath = recordingPath;
+    const QByteArray bytes = QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented);
+    bool refused = false; // a review we must not replace is in the way
+    auto writeTo = [&](const QString& path) -> bool {
+        const Existing e = readSidecar(path);
+        if (e.exists && !e.record) {
+            if (e.newer) {
+                out.error = e.error + QStringLiteral("; not replaced");
+                refused = true;
+                return false;
+            }
+            const QString aside =
+                path + QStringLiteral(".unreadable-") +
+                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzzZ"));
+            if (!QFile::rename(path, aside)) {
+                out.error = e.error + QStringLiteral("; it could not be moved aside, so it was "
+                                                     "not replaced");
+                refused = true;
+                return false;
+            }
+            out.movedAside = aside;
+        }
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly)) {
+            out.error = QStringLiteral("%1: %2").arg(path, f.errorString());
+            return false;
+        }
+        if (f.write(bytes) != bytes.size() || !f.commit()) {
+            out.error = QStringLiteral("%1: %2").arg(path, f.errorString());
+            return false;
+        }
+        out.sidecarPath = path;
+        return true;
+    };
+    const QString next = sidecarNextTo(recordingPath);
+    const QFileInfo folder(QFileInfo(recordingPath).absolutePath());
+    if (folder.isWritable() && writeTo(next)) {
+        out.error.clear();
+    } else if (refused) {
+        // A review next to the recording that we may not replace: do not write a second one.
+    } else {
+        const QString nextError = out.error;
+        out.error.clear();
+        if (record.sha256.isEmpty()) {
+            out.error = QStringLiteral("%1: the folder is not writable and the recording could "
+                                       "not be identified")
+                            .arg(folder.absoluteFilePath());
+        } else if (!QDir().mkpath(fallbackDir) ||
+                   !writeTo(fallbackPath(fallbackDir, record.sha256))) {
+            if (out.error.isEmpty())
+                out.error = QStringLiteral("%1: cannot create the folder").arg(fallbackDir);
+            if (!nextError.isEmpty())
+                out.error = nextError + QStringLiteral("; ") + out.error;
+        }
+    }
+    out.whenUtc = QDateTime::currentDateTimeUtc();
+    return out;
+}
+
+void ReviewStore::open(const QString& recordingPath)
+{
+    const int generation = ++m_generation;
+    const QString fallback = m_fallbackDir;
+    QPointer<ReviewStore> self(this);
+    m_pool.start([self, recordingPath, fallback, generation] {
+        ReviewLoad outcome = loadNow(recordingPath, fallback);
+        outcome.generation = generation;
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self,
+            [self, outcome] {
+                if (self && outcome.generation == self->m_generation)
+                    emit self->loaded(outcome);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ReviewStore::save(const QString& recordingPath, const ReviewRecord& record)
+{
+    const QString fallback = m_fallbackDir;
+    QPointer<ReviewStore> self(this);
+    m_pool.start([self, recordingPath, record, fallback] {
+        const ReviewSave outcome = saveNow(recordingPath, record, fallback);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self,
+            [self, outcome] {
+                if (self)
+                    emit self->saved(outcome);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ReviewStore::flush()
+{
+    m_pool.waitForDone();
+}
+
+} // namespace ecglens

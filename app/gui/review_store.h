@@ -1,0 +1,83 @@
+#pragma once
+
+// Where a recording's review lives and how it is read and written: a sidecar
+// "<recording file>.ecglens-review.json" next to the recording, or, when that folder is not
+// writable (a read-only archive), "<fallback>/<SHA-256 of the recording>.json". Writes are
+// atomic (QSaveFile) and run on one background thread in the order they were asked for; the
+// recording itself is only ever read (to hash it).
+
+#include "review_record.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+namespace ecglens {
+
+struct ReviewLoad
+{
+    QString recordingPath;
+    QString sha256;
+    qint64 bytes = -1;
+    QString sidecarPath; ///< where the review was found; empty if there was none
+    bool found = false;
+    ReviewRecord record; ///< empty when none was found
+    /// The sidecar exists but cannot be used (unreadable, damaged, newer schema); it is left as
+    /// it is until the next save (which moves a damaged one aside; a newer one is never touched).
+    QString error;
+    bool readOnly = false; ///< written by a newer version: saving is refused
+    /// The review was recorded for different file content (SHA-256 differs).
+    QString warning;
+    int generation = 0;
+};
+
+struct ReviewSave
+{
+    QString recordingPath;
+    QString sidecarPath; ///< where it was written (empty on failure)
+    QString movedAside;  ///< a damaged sidecar kept under this name
+    QString error;
+    QDateTime whenUtc;
+};
+
+class ReviewStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ReviewStore(QObject* parent = nullptr);
+    ~ReviewStore() override;
+
+    /// Folder for reviews of recordings in read-only folders (default: the application data
+    /// folder's "reviews").
+    void setFallbackDir(const QString& dir) { m_fallbackDir = dir; }
+    QString fallbackDir() const { return m_fallbackDir; }
+
+    static QString sidecarNextTo(const QString& recordingPath);
+    /// Hashes the recording and reads its review (next to it first, then the fallback folder).
+    static ReviewLoad loadNow(const QString& recordingPath, const QString& fallbackDir);
+    /// Writes `record` for the recording: next to it if that folder is writable, else in the
+    /// fallback folder. A damaged sidecar in the way is renamed "...unreadable-<UTC time>"
+    /// first; one written by a newer version is never replaced.
+    static ReviewSave saveNow(const QString& recordingPath, const ReviewRecord& record,
+                              const QString& fallbackDir);
+
+    /// Background versions; results arrive as signals on this object's thread. A newer open()
+    /// makes the result of an older one stale (not emitted).
+    void open(const QString& recordingPath);
+    void save(const QString& recordingPath, const ReviewRecord& record);
+    /// Waits until every queued write is done (at exit).
+    void flush();
+
+signals:
+    void loaded(const ecglens::ReviewLoad& outcome);
+    void saved(const ecglens::ReviewSave& outcome);
+
+private:
+    QThreadPool m_pool;
+    QString m_fallbackDir;
+    int m_generation = 0;
+};
+
+} // namespace ecglens
+
+Q_DECLARE_METATYPE(ecglens::ReviewLoad)
+Q_DECLARE_METATYPE(ecglens::ReviewSave)

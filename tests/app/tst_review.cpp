@@ -1,0 +1,357 @@
+// The clinician's review: sidecar format (versioned JSON), auto-save beside the recording with
+// QSaveFile, the fallback folder when the recording's folder cannot take it, damaged and newer
+// sidecars, and that the recording itself is never modified. Through the real window, offscreen.
+
+#include "decision_panel.h"
+#include "main_window.h"
+#include "patient_panel.h"
+#include "review_store.h"
+#include "test_data.h"
+
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace ecglens;
+
+namespace {
+
+QByteArray sha256Of(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+} // namespace
+
+class TestReview : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<MainWindow> window()
+    {
+        auto w = std::make_unique<MainWindow>(std::make_unique<QSettings>(
+            m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+        w->reviewStore()->setFallbackDir(m_dir.filePath(QStringLiteral("fallback")));
+        w->settings().autoAnalyse = false; // the review does not need the detector here
+        w->show();
+        return w;
+    }
+
+    /// Opens `path` and waits for its review to be read; returns the outcome.
+    static ReviewLoad openAndReadReview(MainWindow& w, const QString& path)
+    {
+        QSignalSpy loaded(&w, &MainWindow::reviewLoaded);
+        QSignalSpy failed(&w, &MainWindow::loadFailed);
+        w.openPath(path);
+        if (!QTest::qWaitFor([&] { return loaded.count() + failed.count() > 0; }, 60000))
+            qWarning("timed out opening %s", qPrintable(path));
+        return loaded.isEmpty() ? ReviewLoad{} : loaded.first().first().value<ReviewLoad>();
+    }
+
+    /// Makes an edit through the panel as a user would and waits for the auto-save.
+    static ReviewSave editAndWaitForSave(MainWindow& w, const std::function<void()>& edit)
+    {
+        QSignalSpy saved(&w, &MainWindow::reviewSaved);
+        edit();
+        if (!QTest::qWaitFor([&] { return saved.count() > 0; }, 10000))
+            qWarning("no auto-save");
+        return saved.isEmpty() ? ReviewSave{} : saved.first().first().value<ReviewSave>();
+    }
+
+    /// Copies a WFDB record (.hea + .dat) of the data folder into `dir`; returns the .hea path.
+    static QString copyRecord(const QString& relativeHea, const QString& dir)
+    {
+        const QString hea = test::dataPath(relativeHea);
+        QString dat = hea;
+        dat.replace(QLatin1String(".hea"), QLatin1String(".dat"));
+        const QString toHea = QDir(dir).filePath(QFileInfo(hea).fileName());
+        QFile::copy(hea, toHea);
+        QFile::copy(dat, QDir(dir).filePath(QFileInfo(dat).fileName()));
+        return toHea;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qRegisterMetaType<ReviewLoad>();
+        qRegisterMetaType<ReviewSave>();
+    }
+
+    void recordJsonRoundTripAndHistory()
+    {
+        ReviewRecord r;
+        r.recordingFile = QStringLiteral("x.hea");
+        r.sha256 = QStringLiteral("ab12");
+        r.bytes = 594;
+        r.patientAgeYears = 61;
+        r.patientSex = Sex::Female;
+        DecisionEntry e;
+        e.decision = ReviewDecision::Abnormal;
+        e.reviewer = QStringLiteral("Dr A");
+        e.note = QStringLiteral("ST depression V4–V6");
+        e.updatedUtc = QDateTime(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC);
+        e.detector = {QStringLiteral("anomalous"), 0.93, QStringLiteral("v1")};
+        r.record(e);
+        QVERIFY(r.history.isEmpty()); // nothing before: no history entry
+        e.note = QStringLiteral("ST depression V4–V6, compare with 2025");
+        r.record(e);
+        QVERIFY(r.history.isEmpty()); // a note edit is not a new decision
+        e.decision = ReviewDecision::Uncertain;
+        r.record(e);
+        QCOMPARE(r.history.size(), 1);
+        QCOMPARE(r.history.first().decision, ReviewDecision::Abnormal);
+
+        QString error;
+        const auto back = ReviewRecord::fromJson(r.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->current.decision, ReviewDecision::Uncertain);
+        QCOMPARE(back->current.note, e.note);
+        QCOMPARE(back->current.reviewer, e.reviewer);
+        QCOMPARE(back->current.updatedUtc, e.updatedUtc);
+        QCOMPARE(back->current.detector, e.detector);
+        QCOMPARE(back->history.size(), 1);
+        QCOMPARE(back->history.first().decision, ReviewDecision::Abnormal);
+        QCOMPARE(back->patientAgeYears.value_or(-1), 61.0);
+        QCOMPARE(back->patientSex, Sex::Female);
+        QCOMPARE(back->sha256, r.sha256);
+        QCOMPARE(back->bytes, r.bytes);
+        QCOMPARE(r.toJson()[QStringLiteral("schema_version")].toInt(), 1);
+    }
+
+    void refusesForeignNewerAndUnknownDecision()
+    {
+        QString error;
+        QVERIFY(!ReviewRecord::fromJson(QJsonObject{{QStringLiteral("format"), 1}}, &error));
+        QVERIFY2(error.contains(QLatin1String("not an ECG Lens review")), qPrintable(error));
+        QJsonObject newer = ReviewRecord{}.toJson();
+        newer[QStringLiteral("schema_version")] = 7;
+        QVERIFY(!ReviewRecord::fromJson(newer, &error));
+        QVERIFY2(error.contains(QLatin1String("newer ECG Lens (schema version 7")),
+                 qPrintable(error));
+        QJsonObject odd = ReviewRecord{}.toJson();
+        QJsonObject d = odd[QStringLiteral("decision")].toObject();
+        d[QStringLiteral("decision")] = QStringLiteral("maybe");
+        odd[QStringLiteral("decision")] = d;
+        QVERIFY(!ReviewRecord::fromJson(odd, &error));
+        QVERIFY2(error.contains(QLatin1String("unknown decision \"maybe\"")), qPrintable(error));
+    }
+
+    /// Decision, reviewer and note typed in the panel are saved beside the recording, with the
+    /// recording's SHA-256; the recording's bytes do not change; a new window shows them again;
+    /// a changed decision keeps the earlier one in the history.
+    void savedBesideRecordingAndRestored()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("beside"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        const QString dat = QString(hea).replace(QLatin1String(".hea"), QLatin1String(".dat"));
+        const QByteArray heaHash = sha256Of(hea), datHash = sha256Of(dat);
+        QVERIFY(!heaHash.isEmpty() && !datHash.isEmpty());
+        const QString sidecar = hea + QStringLiteral(".ecglens-review.json");
+        {
+            auto w = window();
+            const ReviewLoad load = openAndReadReview(*w, hea);
+            QCOMPARE(load.sha256.toLatin1(), heaHash);
+            QVERIFY(!load.found);
+            QVERIFY(w->decisionPanel()->decisionBox()->isEnabled());
+            QVERIFY(!QFile::exists(sidecar)); // opening alone writes nothing
+            DecisionPanel* p = w->decisionPanel();
+            const ReviewSave s1 = editAndWaitForSave(*w, [&] {
+                p->decisionBox()->setCurrentIndex(
+                    p->decisionBox()->findData(QStringLiteral("abnormal")));
+                QTest::keyClicks(p->reviewerEdit(), QStringLiteral("Dr Test"));
+                p->noteEdit()->setPlainText(QStringLiteral("Inferior Q waves; compare."));
+            });
+            QVERIFY2(s1.error.isEmpty(), qPrintable(s1.error));
+            QCOMPARE(s1.sidecarPath, sidecar);
+            const QJsonObject j = readJson(sidecar);
+            QCOMPARE(j[QStringLiteral("format")].toString(), QStringLiteral("ecglens-review"));
+            const QJsonObject d = j[QStringLiteral("decision")].toObject();
+            QCOMPARE(d[QStringLiteral("decision")].toString(), QStringLiteral("abnormal"));
+            QCOMPARE(d[QStringLiteral("reviewer")].toString(), QStringLiteral("Dr Test"));
+            QCOMPARE(d[QStringLiteral("note")].toString(),
+                     QStringLiteral("Inferior Q waves; compare."));
+            QCOMPARE(j[QStringLiteral("recording")]
+                         .toObject()[QStringLiteral("sha256")]
+                         .toString()
+                         .toLatin1(),
+                     heaHash);
+            QVERIFY(p->statusLabel()->text().contains(QLatin1String("Saved")));
+
+            const ReviewSave s2 = editAndWaitForSave(*w, [&] {
+                p->decisionBox()->setCurrentIndex(
+                    p->decisionBox()->findData(QStringLiteral("uncertain")));
+            });
+            QVERIFY2(s2.error.isEmpty(), qPrintable(s2.error));
+            const QJsonArray history = readJson(sidecar)[QStringLiteral("history")].toArray();
+            QCOMPARE(history.size(), 1);
+            QCOMPARE(history[0].toObject()[QStringLiteral("decision")].toString(),
+                     QStringLiteral("abnormal"));
+            // A last note typed just before closing is not lost: the window saves at exit.
+            p->noteEdit()->setPlainText(QStringLiteral("Inferior Q waves; compare with 2025."));
+        }
+        QCOMPARE(readJson(sidecar)[QStringLiteral("decision")]
+                     .toObject()[QStringLiteral("note")]
+                     .toString(),
+                 QStringLiteral("Inferior Q waves; compare with 2025."));
+        QCOMPARE(sha256Of(hea), heaHash); // the recording is never modified
+        QCOMPARE(sha256Of(dat), datHash);
+        QStringList left = QDir(dir).entryList(QDir::Files);
+        left.sort();
+        QCOMPARE(left, (QStringList{QStringLiteral("00008_lr.dat"), QStringLiteral("00008_lr.hea"),
+                                    QStringLiteral("00008_lr.hea.ecglens-review.json")}));
+
+        auto w = window();
+        const ReviewLoad again = openAndReadReview(*w, hea);
+        QVERIFY(again.found);
+        QVERIFY(again.error.isEmpty());
+        const DecisionPanel* p = w->decisionPanel();
+        QCOMPARE(p->entry().decision, ReviewDecision::Uncertain);
+        QCOMPARE(p->entry().reviewer, QStringLiteral("Dr Test"));
+        QCOMPARE(p->entry().note, QStringLiteral("Inferior Q waves; compare with 2025."));
+    }
+
+    /// A folder that cannot take the sidecar (here: its name would exceed the 255-byte file-name
+    /// limit, which even root cannot pass) sends the review to the fallback folder, keyed by
+    /// the recording's SHA-256, where the next window finds it; the age typed in for a file
+    /// without one is saved and restored.
+    void unwritableBesideFallsBackToAppData()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/100_3chan.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("longname"));
+        QVERIFY(QDir().mkpath(dir));
+        // The header names its signal file (100_3chan.dat), so the header alone can be renamed.
+        const QString hea =
+            QDir(dir).filePath(QString(240, QLatin1Char('h')) + QStringLiteral(".hea"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("wfdb-samples/100_3chan.hea")), hea));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("wfdb-samples/100_3chan.dat")),
+                            QDir(dir).filePath(QStringLiteral("100_3chan.dat"))));
+        const QByteArray hash = sha256Of(hea);
+        {
+            auto w = window();
+            const ReviewLoad load = openAndReadReview(*w, hea);
+            QVERIFY2(load.error.isEmpty(), qPrintable(load.error));
+            QVERIFY(w->patientPanel()->ageEditable()); // the file has no age
+            const ReviewSave s = editAndWaitForSave(*w, [&] {
+                w->decisionPanel()->decisionBox()->setCurrentIndex(
+                    w->decisionPanel()->decisionBox()->findData(QStringLiteral("normal")));
+            });
+            QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+            QCOMPARE(s.sidecarPath,
+                     QDir(m_dir.filePath(QStringLiteral("fallback")))
+                         .filePath(QString::fromLatin1(hash) + QStringLiteral(".json")));
+            auto* age = w->patientPanel()->findChild<QDoubleSpinBox*>();
+            QVERIFY(age);
+            const ReviewSave s2 = editAndWaitForSave(*w, [&] { age->setValue(47); });
+            QVERIFY2(s2.error.isEmpty(), qPrintable(s2.error));
+        }
+        QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 2); // nothing written beside them
+        auto w = window();
+        const ReviewLoad again = openAndReadReview(*w, hea);
+        QVERIFY(again.found);
+        QCOMPARE(w->decisionPanel()->entry().decision, ReviewDecision::Normal);
+        QCOMPARE(w->patientPanel()->patient().ageYears.value_or(-1), 47.0);
+    }
+
+    /// A damaged sidecar is reported, kept under another name at the first save (byte for byte)
+    /// and replaced by a valid one; one written by a newer version is shown read-only and never
+    /// replaced.
+    void damagedKeptNewerNeverReplaced()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("damaged"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        const QString sidecar = ReviewStore::sidecarNextTo(hea);
+        const QByteArray garbage = "{\"format\": \"ecglens-review\", \"decision\": ";
+        {
+            QFile f(sidecar);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(garbage);
+        }
+        {
+            auto w = window();
+            const ReviewLoad load = openAndReadReview(*w, hea);
+            QVERIFY2(load.error.contains(QLatin1String("damaged review file")),
+                     qPrintable(load.error));
+            QVERIFY(!load.readOnly);
+            QVERIFY(w->decisionPanel()->statusLabel()->text().contains(QLatin1String("damaged")));
+            const ReviewSave s = editAndWaitForSave(*w, [&] {
+                w->decisionPanel()->noteEdit()->setPlainText(QStringLiteral("re-read"));
+            });
+            QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+            QVERIFY(!s.movedAside.isEmpty());
+            QFile aside(s.movedAside);
+            QVERIFY(aside.open(QIODevice::ReadOnly));
+            QCOMPARE(aside.readAll(), garbage);
+            QCOMPARE(readJson(sidecar)[QStringLiteral("decision")]
+                         .toObject()[QStringLiteral("note")]
+                         .toString(),
+                     QStringLiteral("re-read"));
+        }
+
+        QJsonObject newer = ReviewRecord{}.toJson();
+        newer[QStringLiteral("schema_version")] = 2;
+        const QByteArray newerBytes = QJsonDocument(newer).toJson();
+        {
+            QFile f(sidecar);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(newerBytes);
+        }
+        auto w = window();
+        const ReviewLoad load = openAndReadReview(*w, hea);
+        QVERIFY(load.readOnly);
+        QVERIFY(!w->decisionPanel()->decisionBox()->isEnabled());
+        QVERIFY(w->decisionPanel()->noteEdit()->isReadOnly());
+        const ReviewSave s =
+            ReviewStore::saveNow(hea, ReviewRecord{}, m_dir.filePath(QStringLiteral("fallback")));
+        QVERIFY2(s.error.contains(QLatin1String("not replaced")), qPrintable(s.error));
+        QFile f(sidecar);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), newerBytes);
+    }
+
+    void demoHasNothingToReview()
+    {
+        auto w = window();
+        QSignalSpy shown(w.get(), &MainWindow::recordingShown);
+        w->openDemo();
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 60000));
+        QVERIFY(!w->decisionPanel()->decisionBox()->isEnabled());
+        QVERIFY(w->decisionPanel()->statusLabel()->text().contains(QLatin1String("Synthetic")));
+    }
+};
+
+QTEST_MAIN(TestReview)
+#include "tst_review.moc"
