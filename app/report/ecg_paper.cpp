@@ -132,9 +132,10 @@ double ecgPageSpanS()
     return kStripS;
 }
 
-EcgLayout ecgLayout(const Recording& signal, double startS)
+std::vector<PaperPage> ecgLayout(const Recording& signal, double startS)
 {
-    EcgLayout layout;
+    std::vector<PaperPage> layout;
+    std::vector<bool> shown(signal.leads.size(), false);
     static const char* const kColumns[4][3] = {
         {"I", "II", "III"}, {"aVR", "aVL", "aVF"}, {"V1", "V2", "V3"}, {"V4", "V5", "V6"}};
     bool all = true;
@@ -142,7 +143,6 @@ EcgLayout ecgLayout(const Recording& signal, double startS)
         for (const char* name : column)
             all = all && signal.leadIndex(name) >= 0;
     if (all) {
-        layout.standard = true;
         std::vector<StripRow> rows(3);
         for (int c = 0; c < 4; ++c)
             for (int r = 0; r < 3; ++r) {
@@ -153,30 +153,35 @@ EcgLayout ecgLayout(const Recording& signal, double startS)
             }
         const int ii = signal.leadIndex("II");
         rows.push_back({{{ii, QStringLiteral("II"), startS, kStripS, 0.0}}});
-        layout.pages.push_back(std::move(rows));
-        return layout;
+        for (const StripRow& row : rows)
+            for (const StripSegment& s : row.segments)
+                shown[std::size_t(s.lead)] = true;
+        layout.push_back({std::move(rows), true});
     }
     std::vector<StripRow> page;
     for (int l = 0; l < int(signal.leads.size()); ++l) {
+        if (shown[std::size_t(l)])
+            continue;
         page.push_back({{{l, QString::fromStdString(signal.leads[std::size_t(l)].name), startS,
                           kStripS, 0.0}}});
         if (int(page.size()) == kLeadRows) {
-            layout.pages.push_back(std::move(page));
+            layout.push_back({std::move(page), false});
             page.clear();
         }
     }
-    if (!page.empty() || layout.pages.empty())
-        layout.pages.push_back(std::move(page));
+    if (!page.empty() || layout.empty())
+        layout.push_back({std::move(page), false});
     return layout;
 }
 
-void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, bool standard,
-                 const std::vector<StripRow>& rows, bool removeMedian)
+void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const PaperPage& page,
+                 bool removeMedian)
 {
+    const std::vector<StripRow>& rows = page.rows;
     p.save();
     drawGrid(p, mm);
     const QRectF g = ecgGridMm();
-    const double rowH = rowHeightMm(standard);
+    const double rowH = rowHeightMm(page.standard);
     QFont labelFont(QStringLiteral("DejaVu Sans"));
     labelFont.setPointSizeF(8.0);
     labelFont.setBold(true);

@@ -47,15 +47,17 @@ struct StripRow
     std::vector<StripSegment> segments;
 };
 
-/// Rows of every ECG page for the 10 s from `startS`: the standard 3 x 4 layout (2.5 s columns)
-/// plus a rhythm strip of lead II when the 12 standard leads exist, else one row per lead (5 a
-/// page).
-struct EcgLayout
+/// The rows of one ECG page.
+struct PaperPage
 {
-    bool standard = false;
-    std::vector<std::vector<StripRow>> pages;
+    std::vector<StripRow> rows;
+    bool standard = false; ///< 3 x 4 + rhythm strip (4 rows), else one lead per row (5 rows)
 };
-EcgLayout ecgLayout(const Recording& signal, double startS = 0.0);
+
+/// ECG pages for the 10 s from `startS`: the standard 3 x 4 layout (2.5 s columns) plus a rhythm
+/// strip of lead II when the 12 standard leads exist, then one row per remaining lead (all
+/// leads when the 12 are not there), 5 rows a page.
+std::vector<PaperPage> ecgLayout(const Recording& signal, double startS = 0.0);
 
 /// Seconds shown by one ECG page (10 s at 25 mm/s).
 double ecgPageSpanS();
@@ -65,7 +67,7 @@ QRectF ecgGridMm();
 
 /// Draws the grid, and each row with its calibration pulse, labels and traces. With
 /// `removeMedian` each lead's median is subtracted (raw signal); otherwise 0 mV is the baseline.
-void drawEcgPage(QPainter& painter, const MmMap& mm, const Recording& signal, bool standard,
-                 const std::vector<StripRow>& rows, bool removeMedian);
+void drawEcgPage(QPainter& painter, const MmMap& mm, const Recording& signal, const PaperPage& page,
+                 bool removeMedian);
 
 } // namespace ecglens::report

@@ -116,8 +116,9 @@ public:
         p.drawText(m_mm.rect(QRectF(kLeftMm, kFooterMm - 3.0, 170.0, 6.0)),
                    Qt::AlignLeft | Qt::AlignTop, disclaimerText());
         p.setFont(font(8.0));
-        const QString right = QString::fromStdString(in.softwareVersion) +
-                              QStringLiteral(" \u00b7 page %1 of %2").arg(page).arg(pages);
+        QString right = QStringLiteral("page %1 of %2").arg(page).arg(pages);
+        if (!in.softwareVersion.empty())
+            right = QString::fromStdString(in.softwareVersion) + QStringLiteral(" \u00b7 ") + right;
         p.drawText(
             m_mm.rect(QRectF(kLeftMm + 170.0, kFooterMm - 3.0, kContentWidthMm - 170.0, 6.0)),
             Qt::AlignRight | Qt::AlignTop, right);
@@ -190,8 +191,7 @@ private:
 /// One ECG page: its rows and what it shows.
 struct EcgPage
 {
-    std::vector<StripRow> rows;
-    bool standard = false;
+    PaperPage paper;
     QString shown; ///< e.g. "0.0\u201310.0 s"
 };
 
@@ -207,11 +207,11 @@ std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
     std::vector<EcgPage> pages;
     const double durationS = in.recording.durationS();
     auto add = [&](double startS, const QString& prefix) {
-        const EcgLayout layout = ecgLayout(signal, startS);
+        const std::vector<PaperPage> layout = ecgLayout(signal, startS);
         const QString shown =
             prefix + spanText(startS, std::min(durationS, startS + ecgPageSpanS()));
-        for (const auto& rows : layout.pages)
-            pages.push_back({rows, layout.standard, shown});
+        for (const PaperPage& page : layout)
+            pages.push_back({page, shown});
     };
     add(0.0, QString());
     if (!in.detection)
@@ -298,7 +298,7 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
                 pages.drawFirstHeader(p, in, e.shown);
             else
                 pages.drawEcgHeader(p, in, e.shown);
-            drawEcgPage(p, pages.mm(), signal, e.standard, e.rows, !in.displaySignal);
+            drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal);
             pages.drawFooter(p, in, page, total);
         }
         for (const auto& placed : textPages) {

@@ -98,8 +98,8 @@ QString leadsText(const Recording& r)
 
 QString fileName(const Recording& r)
 {
-    if (r.synthetic && r.sourcePath.empty())
-        return QStringLiteral("built-in demo");
+    if (r.synthetic && !QFileInfo::exists(qs(r.sourcePath)))
+        return QStringLiteral("built-in demo (synthetic)");
     return QFileInfo(qs(r.sourcePath)).fileName();
 }
 
@@ -107,7 +107,8 @@ QString sha256Text(const ReportInput& in)
 {
     if (!in.sourceSha256.empty())
         return qs(in.sourceSha256);
-    if (in.recording.sourcePath.empty())
+    if (in.recording.sourcePath.empty() ||
+        (in.recording.synthetic && !QFileInfo::exists(qs(in.recording.sourcePath))))
         return QStringLiteral("n/a (no source file)");
     const auto digest = ml::sha256File(in.recording.sourcePath);
     return digest ? qs(*digest) : QStringLiteral("n/a (file could not be read)");

@@ -88,6 +88,14 @@ template <typename Pred> std::vector<double> lineCentres(const QImage& img, bool
     return centres;
 }
 
+std::string repeated(const std::string& sentence, int times)
+{
+    std::string out;
+    for (int i = 0; i < times; ++i)
+        out += sentence;
+    return out;
+}
+
 bool majorGrid(QRgb c)
 {
     return qRed(c) > 150 && qGreen(c) < 160 && qBlue(c) < 160 && qRed(c) - qGreen(c) > 50;
@@ -302,6 +310,62 @@ private slots:
         // initTestCase wrote a report (and measure/analyze read the record) meanwhile.
         QCOMPARE(fileBytes(source(".hea")), m_sourceHea);
         QCOMPARE(fileBytes(source(".dat")), m_sourceDat);
+    }
+
+    void extraLeadsGetTheirOwnRows()
+    {
+        // PTB's 15 leads: the 12 standard ones on the 3 x 4 page, Frank vx vy vz on the next.
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/s0010_re.hea"));
+        const auto recording = ecglens::io::open(
+            ecglens::test::dataPath(QStringLiteral("wfdb-samples/s0010_re.hea")).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        QCOMPARE(recording->leads.size(), std::size_t(15));
+        ecglens::report::ReportInput input(*recording);
+        const QString pdf = m_dir.filePath(QStringLiteral("ptb.pdf"));
+        const auto written = ecglens::report::writeReport(input, pdf);
+        QVERIFY2(written.ok(), written.error().c_str());
+        auto pageText = [&](int page) {
+            const QString n = QString::number(page);
+            return QString::fromUtf8(
+                run(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-f"), n, QStringLiteral("-l"), n, pdf, QStringLiteral("-")})
+                    .out);
+        };
+        const QString first = pageText(1), second = pageText(2);
+        for (const char* lead : {"aVR", "V1", "V6"})
+            QVERIFY2(first.contains(QLatin1String(lead)), qPrintable(first));
+        QVERIFY(!first.contains(QStringLiteral("vx")));
+        for (const char* lead : {"vx", "vy", "vz"})
+            QVERIFY2(second.contains(QLatin1String(lead)), qPrintable(second));
+    }
+
+    void longTextIsPaginated()
+    {
+        // 40 advice items spill over several pages; every page says "page i of N" with the
+        // real N, and each item keeps its title and citation.
+        const auto recording = ecglens::io::open(
+            ecglens::test::dataPath(kRecord + QStringLiteral(".hea")).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        ecglens::report::ReportInput input(*recording);
+        for (int i = 1; i <= 40; ++i)
+            input.advice.push_back(
+                {"consider", "Advice title " + std::to_string(i),
+                 repeated("Check the finding against the trace and the history. ", 6), "age group",
+                 "Guideline source " + std::to_string(i)});
+        const QString pdf = m_dir.filePath(QStringLiteral("long.pdf"));
+        const auto written = ecglens::report::writeReport(input, pdf);
+        QVERIFY2(written.ok(), written.error().c_str());
+        const QString info = QString::fromUtf8(run(QStringLiteral("pdfinfo"), {pdf}).out);
+        const int pages =
+            QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info).captured(1).toInt();
+        QVERIFY2(pages >= 4, qPrintable(info));
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+        for (int i = 1; i <= pages; ++i)
+            QVERIFY2(text.contains(QStringLiteral("page %1 of %2").arg(i).arg(pages)),
+                     qPrintable(QStringLiteral("page %1 of %2").arg(i).arg(pages)));
+        QVERIFY(text.contains(QStringLiteral("Advice title 40")));
+        QVERIFY(text.contains(QStringLiteral("Guideline source 40")));
     }
 
     void apiRawSignalAndNoAnalysis()
