@@ -8,39 +8,10 @@
 #include "dsp/rhythm.h"
 
 #include <QDateTime>
-#include <QFile>
-#include <QJsonDocument>
 
 #include <cstdio>
 
 namespace ecglens::cli {
-
-namespace {
-
-/// The training-data line of a model folder's model.json ("data"), empty when absent.
-std::string modelTrainingData(const QString& modelDir)
-{
-    const QString dir = modelDir.isEmpty() ? fromStd(ml::defaultModelDir()) : modelDir;
-    QFile f(dir + QStringLiteral("/model.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return toStd(
-        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("data")).toString());
-}
-
-QString filtersText(const dsp::ConditionOptions& c)
-{
-    QStringList parts;
-    if (c.baseline)
-        parts << QStringLiteral("%1 Hz high-pass").arg(c.baselineCutoffHz);
-    if (c.mains)
-        parts << QStringLiteral("%1 Hz notch").arg(c.mainsHz);
-    if (c.lowPassHz)
-        parts << QStringLiteral("%1 Hz low-pass").arg(*c.lowPassHz);
-    return parts.join(QStringLiteral(", "));
-}
-
-} // namespace
 
 int runReport(const QStringList& args)
 {
@@ -112,7 +83,7 @@ int runReport(const QStringList& args)
 
     const dsp::ConditionOptions condition; // as 'measure' and the viewer's defaults
     input.displaySignal = dsp::condition(*recording, condition);
-    input.displayFilters = toStd(filtersText(condition));
+    input.displayFilters = report::conditioningText(condition);
 
     if (parser.isSet(noAnalysis)) {
         input.detectionMessage = "not run (--no-analysis)";
@@ -129,7 +100,8 @@ int runReport(const QStringList& args)
         auto detection = loaded->analyse(*recording, options);
         if (detection) {
             input.detection = std::move(*detection);
-            input.modelTrainingData = modelTrainingData(parser.value(model));
+            input.modelTrainingData = report::modelTrainingData(
+                parser.isSet(model) ? toStd(parser.value(model)) : ml::defaultModelDir());
         } else {
             input.detectionMessage = detection.error();
         }

@@ -4,9 +4,12 @@
 #include "report_text.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QFont>
 #include <QFontMetricsF>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
@@ -249,6 +252,28 @@ QString ptbxlCreditText()
 {
     return QStringLiteral(
         "Model trained on PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0");
+}
+
+std::string conditioningText(const dsp::ConditionOptions& c)
+{
+    QStringList parts;
+    if (c.baseline)
+        parts << QStringLiteral("%1 Hz high-pass").arg(c.baselineCutoffHz);
+    if (c.mains)
+        parts << QStringLiteral("%1 Hz notch").arg(c.mainsHz);
+    if (c.lowPassHz)
+        parts << QStringLiteral("%1 Hz low-pass").arg(*c.lowPassHz);
+    return parts.isEmpty() ? std::string("no filters")
+                           : parts.join(QStringLiteral(", ")).toStdString();
+}
+
+std::string modelTrainingData(const std::string& modelDir)
+{
+    QFile f(QString::fromStdString(modelDir) + QStringLiteral("/model.json"));
+    if (modelDir.empty() || !f.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject model = QJsonDocument::fromJson(f.readAll()).object();
+    return model.value(QStringLiteral("data")).toString().toStdString();
 }
 
 QString probabilityText(double probability)

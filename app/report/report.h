@@ -6,6 +6,7 @@
 
 #include "core/recording.h"
 #include "core/result.h"
+#include "dsp/filters.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
 #include "ml/detector.h"
@@ -75,6 +76,14 @@ QString disclaimerText();
 
 /// The licence credit printed when the model was trained on PTB-XL.
 QString ptbxlCreditText();
+
+/// How a signal was conditioned, for ReportInput::displayFilters: "0.5 Hz high-pass, 50 Hz notch,
+/// 40 Hz low-pass" (only the filters that are on).
+std::string conditioningText(const dsp::ConditionOptions& options);
+
+/// The training data a model folder names (model.json "data"); empty when absent. PTB-XL in
+/// it makes the report print the licence credit.
+std::string modelTrainingData(const std::string& modelDir);
 
 /// The verdict probability as the application shows it ("83.4 %", QLocale, one decimal).
 QString probabilityText(double probability);
