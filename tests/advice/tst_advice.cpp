@@ -432,6 +432,42 @@ private slots:
         QVERIFY(!find(items, "recording-long"));
     }
 
+    /// MIT-BIH records whose reference rhythm annotations include atrial fibrillation ("(AFIB"):
+    /// the engine's rhythm findings must raise the AF item, tailored by the header's age (201:
+    /// 68 years, 203: 43 years), and the 30-minute length must raise the long-recording note.
+    void mitdbAtrialFibrillation_data()
+    {
+        QTest::addColumn<QString>("record");
+        QTest::addColumn<double>("age");
+        QTest::addColumn<bool>("sixtyFivePlus");
+        QTest::newRow("201") << QStringLiteral("mitdb/201.hea") << 68.0 << true;
+        QTest::newRow("203") << QStringLiteral("mitdb/203.hea") << 43.0 << false;
+    }
+
+    void mitdbAtrialFibrillation()
+    {
+        QFETCH(QString, record);
+        QFETCH(double, age);
+        QFETCH(bool, sixtyFivePlus);
+        ECGLENS_REQUIRE_DATA(record);
+        const auto recording = io::open(test::dataPath(record).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        const bool annotatedAf =
+            std::any_of(recording->annotations.begin(), recording->annotations.end(),
+                        [](const Annotation& a) { return a.text.rfind("(AFIB", 0) == 0; });
+        QVERIFY2(annotatedAf, "the reference annotations should mark atrial fibrillation");
+        const auto analysis = dsp::analyse(*recording);
+        QVERIFY(analysis);
+        const auto findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
+        const AdviceInput in = inputFor(*recording, &analysis->measurements, findings, nullptr);
+        QVERIFY(in.ageYears && std::abs(*in.ageYears - age) < 1e-9);
+        const auto items = adviceFor(in, builtinCatalogue());
+        QVERIFY2(find(items, "af-suspected"), qPrintable(codes(items).join(QLatin1Char(' '))));
+        QCOMPARE(find(items, "af-suspected-65-plus") != nullptr, sixtyFivePlus);
+        QVERIFY(find(items, "recording-long"));
+        QCOMPARE(items.front().severity, Severity::Prompt);
+    }
+
     /// `ecglens-cli analyze --json` carries the advice (the engine's items for the same
     /// measurements and patient, plus the verdict's) and keeps its earlier keys.
     void cliAnalyzeJsonCarriesAdvice()
