@@ -304,15 +304,14 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     if (in.advice.empty())
         para(QStringLiteral("None."));
     for (const AdviceEntry& a : in.advice) {
-        QString t = QStringLiteral("\u2022 ");
-        if (!a.severity.empty())
-            t += QLatin1Char('[') + qs(a.severity) + QStringLiteral("] ");
-        t += qs(a.title) + QStringLiteral(": ") + qs(a.text);
+        // Severity in the label column; title, text, basis and citation on their own lines.
+        QStringList lines{qs(a.title), qs(a.text)};
         if (!a.basis.empty())
-            t += QStringLiteral(" Basis: ") + qs(a.basis) + QLatin1Char('.');
+            lines << QStringLiteral("Basis: ") + qs(a.basis);
         if (!a.source.empty())
-            t += QStringLiteral(" Source: ") + qs(a.source) + QLatin1Char('.');
-        para(t);
+            lines << QStringLiteral("Source: ") + qs(a.source);
+        row(a.severity.empty() ? QStringLiteral("Advice") : qs(a.severity),
+            lines.join(QLatin1Char('\n')));
     }
 
     heading(QStringLiteral("Clinician review"));
