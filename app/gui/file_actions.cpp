@@ -22,6 +22,11 @@ FileActions::FileActions(MainWindow* window, AppSettings& settings, QObject* par
     connect(open, &QAction::triggered, this, &FileActions::openDialog);
     m_recent = menu->addMenu(tr("Open &Recent"));
     menu->addSeparator();
+    QAction* exportReport = menu->addAction(tr("&Export report (PDF)…"));
+    exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportReport->setObjectName(QStringLiteral("exportReportAction"));
+    connect(exportReport, &QAction::triggered, window, &MainWindow::exportReport);
+    menu->addSeparator();
     QAction* close = menu->addAction(tr("&Close"));
     close->setShortcut(QKeySequence::Close);
     connect(close, &QAction::triggered, window, &MainWindow::closeRecording);

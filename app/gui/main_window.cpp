@@ -12,6 +12,7 @@
 #include "job_runner.h"
 #include "measurements_panel.h"
 #include "patient_panel.h"
+#include "report_export.h"
 #include "tools_actions.h"
 #include "view/signal_view.h"
 #include "view_actions.h"
@@ -31,6 +32,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -67,8 +69,9 @@ QString formatClock(double seconds)
 MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     : QMainWindow(parent), m_store(std::move(store)), m_jobs(new JobRunner(this)),
       m_viewer(new EcgViewer(this)), m_patient(new PatientPanel(this)), m_banner(new QLabel(this)),
-      m_advice(new AdvicePanel(this)), m_reviewStore(new ReviewStore(this)),
-      m_decision(new DecisionPanel(this)), m_reviewTimer(new QTimer(this))
+      m_advice(new AdvicePanel(this)), m_exporter(new ReportExporter(this, this)),
+      m_reviewStore(new ReviewStore(this)), m_decision(new DecisionPanel(this)),
+      m_reviewTimer(new QTimer(this))
 {
     if (m_store)
         m_settings.load(*m_store);
@@ -155,6 +158,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
 MainWindow::~MainWindow()
 {
     flushReview();
+    if (m_exporter->busy())
+        QThreadPool::globalInstance()->waitForDone(); // a report being written
     saveSettings();
 }
 
@@ -184,6 +189,15 @@ void MainWindow::buildReviewDock()
             [this](const QString&, double) { m_decision->setDetector(detectorSnapshot()); });
     connect(m_analysis, &AnalysisController::analysisEnded, this,
             [this](const QString&, bool) { m_decision->setDetector(detectorSnapshot()); });
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_recording) {
+        statusBar()->showMessage(tr("Open a recording first"), 4000);
+        return;
+    }
+    m_exporter->exportWithDialog();
 }
 
 void MainWindow::buildAdviceDock(QDockWidget* tabWith)

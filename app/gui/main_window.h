@@ -21,6 +21,7 @@ namespace ecglens {
 class AdvicePanel;
 class AnalysisController;
 class DecisionPanel;
+class ReportExporter;
 class EcgViewer;
 class FileActions;
 class HelpActions;
@@ -58,6 +59,9 @@ public:
     JobRunner* jobs() const { return m_jobs; }
     DecisionPanel* decisionPanel() const { return m_decision; }
     AdvicePanel* advicePanel() const { return m_advice; }
+    ReportExporter* reportExporter() const { return m_exporter; }
+    /// File ▸ Export report: asks for a file name and writes the PDF report in the background.
+    void exportReport();
     ReviewStore* reviewStore() const { return m_reviewStore; }
     /// The review of the shown recording as last loaded or saved (with unsaved edits applied).
     ReviewRecord currentReview() const;
@@ -134,6 +138,7 @@ private:
     QString m_lastError;
 
     AdvicePanel* m_advice;
+    ReportExporter* m_exporter;
     ReviewStore* m_reviewStore;
     DecisionPanel* m_decision;
     QTimer* m_reviewTimer;

@@ -2,9 +2,13 @@
 // QSaveFile, the fallback folder when the recording's folder cannot take it, damaged and newer
 // sidecars, and that the recording itself is never modified. Through the real window, offscreen.
 
+#include "advice_panel.h"
+#include "analysis_controller.h"
 #include "decision_panel.h"
 #include "main_window.h"
 #include "patient_panel.h"
+#include "report.h"
+#include "report_export.h"
 #include "review_store.h"
 #include "test_data.h"
 
@@ -13,14 +17,17 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QInputMethodEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -340,6 +347,57 @@ private slots:
         QFile f(sidecar);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), newerBytes);
+    }
+
+    /// File ▸ Export report writes what the window shows: the verdict's probability as the
+    /// banner formats it, the advice items, the decision, reviewer and note just typed; the
+    /// recording is untouched.
+    void exportedReportCarriesWindowValues()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"));
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext missing: install poppler-utils "
+                                       "(packaging/deps.sh installs it)");
+        const QString dir = m_dir.filePath(QStringLiteral("export"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"), dir);
+        const QByteArray heaHash = sha256Of(hea);
+        auto w = window();
+        w->settings().autoAnalyse = true;
+        QSignalSpy verdict(w->analysis(), &AnalysisController::verdictShown);
+        openAndReadReview(*w, hea);
+        QVERIFY(QTest::qWaitFor([&] { return verdict.count() > 0; }, 120000));
+        QVERIFY(QTest::qWaitFor([&] { return !w->advicePanel()->items().empty(); }, 60000));
+        DecisionPanel* p = w->decisionPanel();
+        editAndWaitForSave(*w, [&] {
+            p->decisionBox()->setCurrentIndex(
+                p->decisionBox()->findData(QStringLiteral("abnormal")));
+            // Typed as an input method commits it (QTest::keyClicks is ASCII only).
+            QInputMethodEvent typed;
+            typed.setCommitString(QStringLiteral("Dr Müller"));
+            QCoreApplication::sendEvent(p->reviewerEdit(), &typed);
+            p->noteEdit()->setPlainText(QStringLiteral("ST changes, digitalis? Recheck K+."));
+        });
+        const QString pdf = QDir(dir).filePath(QStringLiteral("report.pdf"));
+        QSignalSpy done(w->reportExporter(), &ReportExporter::finished);
+        w->reportExporter()->exportTo(pdf);
+        QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 60000));
+        QVERIFY2(done.first().at(1).toString().isEmpty(),
+                 qPrintable(done.first().at(1).toString()));
+        QProcess text;
+        text.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        // Layout text: collapse runs of spaces and line breaks, as a reader would.
+        const QString body = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        for (const QString& expected :
+             {QStringLiteral("Dr Müller"), QStringLiteral("ST changes, digitalis? Recheck K+."),
+              decisionText(ReviewDecision::Abnormal),
+              report::probabilityText(w->analysis()->analysis()->probability),
+              QString::fromStdString(w->advicePanel()->items().front().title),
+              QStringLiteral("Decision support, not a diagnosis")})
+            QVERIFY2(body.contains(expected.simplified()),
+                     qPrintable(QStringLiteral("\"%1\" not in the report").arg(expected)));
+        QCOMPARE(sha256Of(hea), heaHash);
     }
 
     void demoHasNothingToReview()

@@ -1,0 +1,140 @@
+#include "report_export.h"
+
+#include "advice_panel.h"
+#include "analysis_controller.h"
+#include "app_settings.h"
+#include "decision_panel.h"
+#include "main_window.h"
+#include "measurements_panel.h"
+#include "patient_panel.h"
+#include "report.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPointer>
+#include <QStatusBar>
+#include <QThreadPool>
+
+namespace ecglens {
+
+namespace {
+
+/// Everything the report needs, copied on the GUI thread so the worker owns its data.
+struct Snapshot
+{
+    std::shared_ptr<const Recording> recording;
+    dsp::ConditionOptions condition;
+    std::optional<dsp::Measurements> measurements;
+    std::vector<dsp::Finding> findings;
+    std::optional<ml::Analysis> detection;
+    std::string detectionMessage;
+    std::vector<report::AdviceEntry> advice;
+    std::optional<report::ReviewDecision> decision;
+    std::optional<double> ageYears;
+    Sex sex = Sex::Unknown;
+    std::string sha256;
+};
+
+} // namespace
+
+ReportExporter::ReportExporter(MainWindow* window, QObject* parent)
+    : QObject(parent), m_window(window)
+{}
+
+void ReportExporter::exportWithDialog()
+{
+    if (!m_window->recording())
+        return;
+    const QFileInfo source(m_window->currentPath());
+    const QString suggested =
+        (m_window->settings().lastFolder.isEmpty() ? source.absolutePath()
+                                                   : m_window->settings().lastFolder) +
+        QLatin1Char('/') + source.completeBaseName() + QStringLiteral("-report.pdf");
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export report"), suggested,
+                                                      tr("PDF documents (*.pdf)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+void ReportExporter::exportTo(const QString& path)
+{
+    if (!m_window->recording() || m_busy)
+        return;
+    Snapshot s;
+    s.recording = m_window->recording();
+    s.condition = m_window->settings().conditionOptions();
+    const MeasureOutcome& m = m_window->measurementsPanel()->outcome();
+    if (m.recording == s.recording && !m.cancelled) {
+        s.measurements.emplace();
+        s.measurements->values = m.values;
+        s.findings = m.findings;
+    }
+    if (const auto a = m_window->analysis()->analysis())
+        s.detection = *a;
+    else
+        s.detectionMessage = "not run or not finished when the report was exported";
+    for (const auto& item : m_window->advicePanel()->items())
+        s.advice.push_back(
+            {advice::severityName(item.severity), item.title, item.text, item.basis, item.source});
+    const ReviewRecord review = m_window->currentReview();
+    if (review.current.decision != ReviewDecision::NotReviewed || !review.current.note.isEmpty()) {
+        report::ReviewDecision d;
+        d.decision = decisionText(review.current.decision).toStdString();
+        d.note = review.current.note.toStdString();
+        d.reviewer = review.current.reviewer.toStdString();
+        d.timeIso = review.current.updatedUtc.toUTC().toString(Qt::ISODate).toStdString();
+        s.decision = d;
+    }
+    const Patient p = m_window->patientPanel()->patient();
+    s.ageYears = p.ageYears;
+    s.sex = p.sex;
+    s.sha256 = review.sha256.toStdString();
+
+    m_busy = true;
+    m_window->statusBar()->showMessage(tr("Writing the report …"));
+    QPointer<ReportExporter> self(this);
+    const std::string version = "ECG Lens " + QCoreApplication::applicationVersion().toStdString();
+    QThreadPool::globalInstance()->start([self, s = std::move(s), path, version] {
+        report::ReportInput input(*s.recording);
+        input.displaySignal = dsp::condition(*s.recording, s.condition);
+        input.displayFilters = report::conditioningText(s.condition);
+        input.ageYears = s.ageYears;
+        if (s.sex != Sex::Unknown)
+            input.sex = s.sex;
+        input.measurements = s.measurements;
+        input.findings = s.findings;
+        input.detection = s.detection;
+        input.detectionMessage = s.detectionMessage;
+        if (s.detection)
+            input.modelTrainingData = report::modelTrainingData(ml::defaultModelDir());
+        input.advice = s.advice;
+        input.decision = s.decision;
+        input.sourceSha256 = s.sha256;
+        input.softwareVersion = version;
+        const auto written = report::writeReport(input, path);
+        const QString error = written ? QString() : QString::fromStdString(written.error());
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, path, error] {
+                if (!self)
+                    return;
+                self->m_busy = false;
+                self->m_window->statusBar()->showMessage(
+                    error.isEmpty() ? tr("Report written to %1").arg(path)
+                                    : tr("Report not written: %1").arg(error),
+                    10000);
+                if (!error.isEmpty()) {
+                    auto* box = new QMessageBox(QMessageBox::Warning, tr("Report not written"),
+                                                error, QMessageBox::Ok, self->m_window);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                }
+                emit self->finished(path, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace ecglens
