@@ -4,6 +4,57 @@
 
 namespace ecglens::cli {
 
+QList<QCommandLineOption> patientOptions()
+{
+    return {QCommandLineOption(QStringLiteral("age"), QStringLiteral("Patient age in years."),
+                               QStringLiteral("N")),
+            QCommandLineOption(QStringLiteral("sex"), QStringLiteral("Patient sex (M or F)."),
+                               QStringLiteral("M|F"))};
+}
+
+bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& options)
+{
+    if (parser.isSet(QStringLiteral("age"))) {
+        bool ok = false;
+        const QString value = parser.value(QStringLiteral("age"));
+        const double years = value.toDouble(&ok);
+        if (!ok || years < 0 || years > 150) {
+            fail(QStringLiteral("--age must be a number of years, got \"%1\"").arg(value));
+            return false;
+        }
+        options.ageYears = years;
+    }
+    if (parser.isSet(QStringLiteral("sex"))) {
+        const QString s = parser.value(QStringLiteral("sex")).toUpper();
+        if (s == QLatin1String("M")) {
+            options.sex = Sex::Male;
+        } else if (s == QLatin1String("F")) {
+            options.sex = Sex::Female;
+        } else {
+            fail(QStringLiteral("--sex must be M or F"));
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
+                                            const ml::AnalysisOptions& options,
+                                            const dsp::Analysis* measured,
+                                            const std::vector<dsp::Finding>& findings,
+                                            const ml::Analysis* detection)
+{
+    Patient patient = recording.patient;
+    if (options.ageYears)
+        patient.ageYears = options.ageYears;
+    if (options.sex != Sex::Unknown)
+        patient.sex = options.sex;
+    const advice::AdviceInput input =
+        advice::inputFor(patient, recording.durationS(), int(recording.leads.size()),
+                         measured ? &measured->measurements : nullptr, findings, detection);
+    return advice::adviceFor(input, advice::builtinCatalogue());
+}
+
 namespace {
 
 /// The folder to load: `modelDir`, else the default model's; empty (with a message) if none.

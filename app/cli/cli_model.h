@@ -1,15 +1,32 @@
 #pragma once
 
+#include "advice/advice.h"
 #include "core/recording.h"
+#include "dsp/measurements.h"
+#include "dsp/rhythm.h"
 #include "ml/classical.h"
 #include "ml/detector.h"
 
+#include <QCommandLineParser>
 #include <QString>
 
 #include <memory>
 #include <optional>
 
 namespace ecglens::cli {
+
+/// The --age N and --sex M|F options of 'analyze' and 'report'.
+QList<QCommandLineOption> patientOptions();
+/// Reads them into `options`; on bad input prints one line on stderr and returns false.
+bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& options);
+
+/// Advice for a recording: the patient with --age / --sex applied, the measurement pipeline's
+/// intervals and rhythm findings (`measured` may be null), the verdict (may be null).
+std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
+                                            const ml::AnalysisOptions& options,
+                                            const dsp::Analysis* measured,
+                                            const std::vector<dsp::Finding>& findings,
+                                            const ml::Analysis* detection);
 
 /// Loads the detector from `modelDir`, or the default model when it is empty; on failure prints
 /// one line on stderr and returns nothing.

@@ -43,27 +43,6 @@ QJsonArray adviceJson(const std::vector<advice::AdviceItem>& items)
     return out;
 }
 
-/// Advice for the analysed recording: the intervals and rhythm findings of the measurement
-/// pipeline (as `measure` runs it), the verdict, and the patient with --age / --sex applied.
-std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
-                                            const ml::AnalysisOptions& options,
-                                            const ml::Analysis& detection)
-{
-    Patient patient = recording.patient;
-    if (options.ageYears)
-        patient.ageYears = options.ageYears;
-    if (options.sex != Sex::Unknown)
-        patient.sex = options.sex;
-    const auto measured = dsp::analyse(recording);
-    std::vector<dsp::Finding> findings;
-    if (measured)
-        findings = dsp::rhythmFindings(measured->beats, measured->measurements);
-    const advice::AdviceInput input =
-        advice::inputFor(patient, recording.durationS(), int(recording.leads.size()),
-                         measured ? &measured->measurements : nullptr, findings, &detection);
-    return advice::adviceFor(input, advice::builtinCatalogue());
-}
-
 } // namespace
 
 int runAnalyze(const QStringList& args)
@@ -73,10 +52,6 @@ int runAnalyze(const QStringList& args)
         "Probability that an ECG is abnormal, verdict, windows and flagged segments. Decision "
         "support, not a diagnosis."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording or demo:"));
-    const QCommandLineOption age(QStringLiteral("age"), QStringLiteral("Patient age in years."),
-                                 QStringLiteral("N"));
-    const QCommandLineOption sex(QStringLiteral("sex"), QStringLiteral("Patient sex (M or F)."),
-                                 QStringLiteral("M|F"));
     const QCommandLineOption model(
         QStringLiteral("model"),
         QStringLiteral("Model folder: a neural model or a measurement model "
@@ -84,29 +59,15 @@ int runAnalyze(const QStringList& args)
                        "model."),
         QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({age, sex, model, json});
+    parser.addOptions(patientOptions());
+    parser.addOptions({model, json});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 1, exitCode))
         return exitCode;
 
     ml::AnalysisOptions options;
-    if (parser.isSet(age)) {
-        bool ok = false;
-        const double years = parser.value(age).toDouble(&ok);
-        if (!ok || years < 0 || years > 150)
-            return fail(QStringLiteral("--age must be a number of years, got \"%1\"")
-                            .arg(parser.value(age)));
-        options.ageYears = years;
-    }
-    if (parser.isSet(sex)) {
-        const QString s = parser.value(sex).toUpper();
-        if (s == QLatin1String("M"))
-            options.sex = Sex::Male;
-        else if (s == QLatin1String("F"))
-            options.sex = Sex::Female;
-        else
-            return fail(QStringLiteral("--sex must be M or F"));
-    }
+    if (!readPatientOptions(parser, options))
+        return kExitBadInput;
     const auto loaded = AnyModel::load(parser.isSet(model) ? parser.value(model) : QString());
     if (!loaded)
         return kExitBadInput;
@@ -118,7 +79,12 @@ int runAnalyze(const QStringList& args)
     if (!result)
         return fail(result.error());
     const ml::Analysis& a = *result;
-    const auto advised = adviceItems(*recording, options, a);
+    const auto measured = dsp::analyse(*recording);
+    const std::vector<dsp::Finding> findings =
+        measured ? dsp::rhythmFindings(measured->beats, measured->measurements)
+                 : std::vector<dsp::Finding>{};
+    const auto advised =
+        adviceItems(*recording, options, measured ? &*measured : nullptr, findings, &a);
 
     if (parser.isSet(json)) {
         QJsonObject o;

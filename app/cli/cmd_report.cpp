@@ -23,10 +23,6 @@ int runReport(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording or demo:"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PDF to write."),
                                  QStringLiteral("X.pdf"));
-    const QCommandLineOption age(QStringLiteral("age"), QStringLiteral("Patient age in years."),
-                                 QStringLiteral("N"));
-    const QCommandLineOption sex(QStringLiteral("sex"), QStringLiteral("Patient sex (M or F)."),
-                                 QStringLiteral("M|F"));
     const QCommandLineOption model(QStringLiteral("model"),
                                    QStringLiteral("Model folder; default: the shipped model."),
                                    QStringLiteral("DIR"));
@@ -41,32 +37,17 @@ int runReport(const QStringList& args)
                                       QStringLiteral("TEXT"));
     const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("The clinician's note."),
                                   QStringLiteral("TEXT"));
-    parser.addOptions({out, age, sex, model, noAnalysis, reviewer, decision, note});
+    parser.addOptions(patientOptions());
+    parser.addOptions({out, model, noAnalysis, reviewer, decision, note});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 1, exitCode))
         return exitCode;
     if (!parser.isSet(out) || parser.value(out).isEmpty())
         return fail(QStringLiteral("--out X.pdf is required"));
 
-    // The same age/sex rules as 'analyze' (which keeps its parsing inline).
     ml::AnalysisOptions options;
-    if (parser.isSet(age)) {
-        bool ok = false;
-        const double years = parser.value(age).toDouble(&ok);
-        if (!ok || years < 0 || years > 150)
-            return fail(QStringLiteral("--age must be a number of years, got \"%1\"")
-                            .arg(parser.value(age)));
-        options.ageYears = years;
-    }
-    if (parser.isSet(sex)) {
-        const QString s = parser.value(sex).toUpper();
-        if (s == QLatin1String("M"))
-            options.sex = Sex::Male;
-        else if (s == QLatin1String("F"))
-            options.sex = Sex::Female;
-        else
-            return fail(QStringLiteral("--sex must be M or F"));
-    }
+    if (!readPatientOptions(parser, options))
+        return kExitBadInput;
 
     const QString file = parser.positionalArguments().at(0);
     const auto recording = openRecording(file);
@@ -98,6 +79,8 @@ int runReport(const QStringList& args)
         if (!loaded)
             return kExitBadInput;
         auto detection = loaded->analyse(*recording, options);
+        input.advice = report::adviceEntries(adviceItems(
+            *recording, options, &*analysis, input.findings, detection ? &*detection : nullptr));
         if (detection) {
             input.detection = std::move(*detection);
             input.modelTrainingData = report::modelTrainingData(

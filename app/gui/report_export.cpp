@@ -75,9 +75,7 @@ void ReportExporter::exportTo(const QString& path)
         s.detection = *a;
     else
         s.detectionMessage = "not run or not finished when the report was exported";
-    for (const auto& item : m_window->advicePanel()->items())
-        s.advice.push_back(
-            {advice::severityName(item.severity), item.title, item.text, item.basis, item.source});
+    s.advice = report::adviceEntries(m_window->advicePanel()->items());
     const ReviewRecord review = m_window->currentReview();
     if (review.current.decision != ReviewDecision::NotReviewed || !review.current.note.isEmpty()) {
         report::ReviewDecision d;

@@ -267,6 +267,15 @@ std::string conditioningText(const dsp::ConditionOptions& c)
                            : parts.join(QStringLiteral(", ")).toStdString();
 }
 
+std::vector<AdviceEntry> adviceEntries(const std::vector<advice::AdviceItem>& items)
+{
+    std::vector<AdviceEntry> out;
+    for (const auto& item : items)
+        out.push_back(
+            {advice::severityName(item.severity), item.title, item.text, item.basis, item.source});
+    return out;
+}
+
 std::string modelTrainingData(const std::string& modelDir)
 {
     QFile f(QString::fromStdString(modelDir) + QStringLiteral("/model.json"));

@@ -4,6 +4,7 @@
 // application already computed (measurements, rhythm findings, detector verdict, advice, the
 // clinician's decision) and never recomputes them, so the page and the screen cannot differ.
 
+#include "advice/advice.h"
 #include "core/recording.h"
 #include "core/result.h"
 #include "dsp/filters.h"
@@ -84,6 +85,9 @@ std::string conditioningText(const dsp::ConditionOptions& options);
 /// The training data a model folder names (model.json "data"); empty when absent. PTB-XL in
 /// it makes the report print the licence credit.
 std::string modelTrainingData(const std::string& modelDir);
+
+/// The engine's advice items as the report prints them.
+std::vector<AdviceEntry> adviceEntries(const std::vector<advice::AdviceItem>& items);
 
 /// The verdict probability as the application shows it ("83.4 %", QLocale, one decimal).
 QString probabilityText(double probability);
