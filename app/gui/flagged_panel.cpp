@@ -1,5 +1,7 @@
 #include "flagged_panel.h"
 
+#include "report_text.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -7,23 +9,6 @@
 #include <QVBoxLayout>
 
 namespace ecglens {
-
-namespace {
-
-/// h:mm:ss.s for long recordings, seconds with one decimal for short ones.
-QString clock(double seconds, bool longRecording)
-{
-    if (!longRecording)
-        return QString::number(seconds, 'f', 1);
-    const auto tenths = static_cast<long long>(seconds * 10.0 + 0.5);
-    return QStringLiteral("%1:%2:%3.%4")
-        .arg(tenths / 36000)
-        .arg((tenths / 600) % 60, 2, 10, QLatin1Char('0'))
-        .arg((tenths / 10) % 60, 2, 10, QLatin1Char('0'))
-        .arg(tenths % 10);
-}
-
-} // namespace
 
 FlaggedPanel::FlaggedPanel(QWidget* parent)
     : QWidget(parent), m_status(new QLabel(this)), m_table(new QTableWidget(this))
@@ -62,8 +47,8 @@ void FlaggedPanel::setSegments(const std::vector<ml::WindowResult>& flagged)
     for (int r = 0; r < int(flagged.size()); ++r) {
         const ml::WindowResult& w = flagged[std::size_t(r)];
         auto* index = new QTableWidgetItem(QString::number(r + 1));
-        auto* time = new QTableWidgetItem(
-            tr("%1 – %2").arg(clock(w.startS, longRecording), clock(w.endS, longRecording)));
+        auto* time = new QTableWidgetItem(tr("%1 – %2").arg(
+            report::clockText(w.startS, longRecording), report::clockText(w.endS, longRecording)));
         time->setData(Qt::UserRole, w.startS);
         time->setData(Qt::UserRole + 1, w.endS);
         auto* p = new QTableWidgetItem(QString::number(w.probability, 'f', 3));
