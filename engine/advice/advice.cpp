@@ -166,6 +166,8 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
 {
     std::vector<AdviceItem> items;
     for (const Rule& rule : catalogue.rules) {
+        if (!rule.withheld.empty())
+            continue;
         if (!patientMatches(rule, input, catalogue.adultAgeYears))
             continue;
         const auto trigger = triggered(rule, input);

@@ -91,7 +91,10 @@ struct Rule
     std::optional<double> ageMinYears;         ///< inclusive; needs a known age
     std::optional<double> ageMaxYears;         ///< exclusive; needs a known age
     bool ageUnknownOnly = false;
-    std::optional<Sex> sex;     ///< Sex::Unknown matches only an unknown sex
+    std::optional<Sex> sex; ///< Sex::Unknown matches only an unknown sex
+    /// Non-empty: kept in the catalogue as written but not applied, for this reason (e.g. the
+    /// automatic measurement does not follow the convention the threshold was defined on).
+    std::string withheld;
     bool adultCriteria = false; ///< withheld below Catalogue::adultAgeYears
 };
 

@@ -80,6 +80,11 @@ public:
             !flag("age_unknown", rule.ageUnknownOnly) ||
             !flag("adult_criteria", rule.adultCriteria) || !sex(rule))
             return m_error;
+        if (m_item.contains("withheld")) {
+            if (!m_item["withheld"].isString() || m_item["withheld"].string().empty())
+                return where() + "has a \"withheld\" that is not a reason (a non-empty text)";
+            rule.withheld = m_item["withheld"].string();
+        }
         return {};
     }
 
