@@ -15,9 +15,9 @@ namespace {
 
 // Landscape A4 (297 x 210 mm): a 260 x 150 mm grid; the first 10 mm of every row hold the
 // calibration pulse, the next 250 mm are 10 s at 25 mm/s.
-constexpr double kGridLeftMm = 18.5;
+constexpr double kGridLeftMm = kPageLeftMm;
 constexpr double kGridTopMm = 42.0;
-constexpr double kGridWidthMm = 260.0;
+constexpr double kGridWidthMm = kPageContentWidthMm;
 constexpr double kGridHeightMm = 150.0;
 constexpr double kTraceOffsetMm = 10.0;
 constexpr double kStripS = 10.0;

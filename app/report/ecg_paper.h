@@ -16,6 +16,11 @@ class QPainter;
 
 namespace ecglens::report {
 
+/// Every page (landscape A4, 297 x 210 mm): content from 18.5 mm, 260 mm wide — the ECG grid and
+/// the text pages alike.
+inline constexpr double kPageLeftMm = 18.5;
+inline constexpr double kPageContentWidthMm = 260.0;
+
 inline constexpr double kPaperSpeedMmPerS = 25.0;
 inline constexpr double kPaperGainMmPerMv = 10.0;
 

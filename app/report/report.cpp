@@ -28,8 +28,8 @@ namespace {
 // the text pages and the paper pages in the same binder.
 constexpr int kDpi = 1200;
 constexpr double kPageWidthMm = 297.0;
-constexpr double kLeftMm = 18.5;
-constexpr double kContentWidthMm = 260.0;
+constexpr double kLeftMm = kPageLeftMm;
+constexpr double kContentWidthMm = kPageContentWidthMm;
 constexpr double kTextTopMm = 20.0;
 constexpr double kTextBottomMm = 190.0;
 constexpr double kFooterMm = 200.0;
