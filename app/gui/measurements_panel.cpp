@@ -43,6 +43,7 @@ MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* pa
     caption->setWordWrap(true);
     caption->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; font-weight: bold; }"));
     layout->addWidget(caption);
+    m_status->setWordWrap(true);
     layout->addWidget(m_status);
 
     const int rows = int(std::size(kRows));
@@ -159,7 +160,9 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
         item->setData(Qt::UserRole, QString::fromStdString(f.code));
         item->setToolTip(tr("%1 evidence point(s); click to show").arg(f.timesS.size()));
     }
-    m_status->setText(tr("%1 beats analysed (0.5–40 Hz, %2 Hz notch)")
+    m_status->setText(tr("%1 beats analysed (0.5–40 Hz, %2 Hz notch). QRS and QT span the "
+                         "earliest onset to the latest offset over all leads and read longer "
+                         "than conventional programs: check them on the tracing.")
                           .arg(outcome.beats.size())
                           .arg(m_requestedMainsHz, 0, 'f', 0));
     emit measured();

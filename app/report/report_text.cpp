@@ -251,6 +251,11 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         row(QStringLiteral("QRS"), value(v.qrsMs, "ms"));
         row(QStringLiteral("QT"), value(v.qtMs, "ms"));
         row(QStringLiteral("QTc"), qtcText(v));
+        row(QStringLiteral("Interval convention"),
+            QStringLiteral("QRS and QT run from the earliest onset to the latest offset over all "
+                           "leads, as LUDB's cardiologists mark them; this reads longer than "
+                           "conventional programs (QRS is often 120 ms or more on normal ECGs), "
+                           "so check intervals on the tracing."));
         row(QStringLiteral("Frontal axes"), axesText(v));
         row(QStringLiteral("SDNN / RMSSD / pNN50"),
             QStringLiteral("%1 / %2 / %3")
