@@ -330,14 +330,8 @@ double AnalysisController::flaggedWindowStart(int index) const
     if (!m_analysis || index < 0 || index >= int(m_analysis->flagged.size()))
         return 0.0;
     const ml::WindowResult& seg = m_analysis->flagged[std::size_t(index)];
-    // The most probable analysis window inside the flagged run is the one worth explaining.
-    double start = seg.startS, best = -1.0;
-    for (const ml::WindowResult& w : m_analysis->windows)
-        if (w.startS >= seg.startS - 1e-6 && w.endS <= seg.endS + 1e-6 && w.probability > best) {
-            best = w.probability;
-            start = w.startS;
-        }
-    return start;
+    const ml::WindowResult* best = ml::mostProbableWindow(*m_analysis, seg);
+    return best ? best->startS : seg.startS;
 }
 
 void AnalysisController::centreOnWindow(double startS, double endS)

@@ -371,8 +371,7 @@ void MainWindow::flushReview()
 {
     saveReviewIfEdited();
     m_reviewStore->flush();
-    QCoreApplication::sendPostedEvents(this); // deliver the queued "saved" results
-    QCoreApplication::sendPostedEvents(m_reviewStore);
+    QCoreApplication::sendPostedEvents(m_reviewStore); // deliver the queued "saved" results
 }
 
 void MainWindow::buildStatusBar()

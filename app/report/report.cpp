@@ -219,12 +219,7 @@ std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
     add(0.0, QString());
     if (!in.detection)
         return pages;
-    const ml::Analysis& a = *in.detection;
-    const ml::WindowResult* strongest = nullptr;
-    for (const ml::WindowResult& w : a.windows)
-        if (w.probability >= a.thresholds.anomalous &&
-            (!strongest || w.probability > strongest->probability))
-            strongest = &w;
+    const ml::WindowResult* strongest = ml::mostAbnormalWindow(*in.detection);
     if (strongest && strongest->startS > 0.0)
         add(strongest->startS, QStringLiteral("most abnormal flagged window (probability %1): ")
                                    .arg(QString::number(strongest->probability, 'f', 3)));

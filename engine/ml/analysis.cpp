@@ -245,4 +245,23 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
     return std::move(a);
 }
 
+const WindowResult* mostProbableWindow(const Analysis& analysis, const WindowResult& segment)
+{
+    const WindowResult* best = nullptr;
+    for (const WindowResult& w : analysis.windows)
+        if (w.startS >= segment.startS - 1e-6 && w.endS <= segment.endS + 1e-6 &&
+            (!best || w.probability > best->probability))
+            best = &w;
+    return best;
+}
+
+const WindowResult* mostAbnormalWindow(const Analysis& analysis)
+{
+    const WindowResult* segment = nullptr;
+    for (const WindowResult& f : analysis.flagged)
+        if (!segment || f.probability > segment->probability)
+            segment = &f;
+    return segment ? mostProbableWindow(analysis, *segment) : nullptr;
+}
+
 } // namespace ecglens::ml

@@ -139,6 +139,13 @@ struct Analysis
     ModelInfo model;
 };
 
+/// The most probable analysis window inside flagged segment `segment` of `analysis` (the one
+/// worth showing and explaining); null when no window lies inside it.
+const WindowResult* mostProbableWindow(const Analysis& analysis, const WindowResult& segment);
+
+/// The most probable window of the most probable flagged segment; null when nothing is flagged.
+const WindowResult* mostAbnormalWindow(const Analysis& analysis);
+
 /// Analyses a whole recording: resampling to 100 Hz, 10 s windows (50 % overlap), calibrated
 /// probabilities, verdict, flagged segments, validity warnings. Returns a failure when cancelled
 /// through `progress` (progress in [0,1]) or when no lead can be used.

@@ -248,11 +248,7 @@ struct ResNet1d : Classifier
             }
             return torch::stack(logits, 1);
         }
-        x = torch::relu(stemBn->forward(stem->forward(x)));
-        x = torch::max_pool1d(x, 3, 2, 1);
-        for (auto& b : blocks)
-            x = b->forward(x);
-        return head(x);
+        return forwardWithFeatures(x).first;
     }
     torch::Tensor forward(torch::Tensor x) override { return forwardMembers(x).mean(1); }
     int memberCount() const override { return members; }

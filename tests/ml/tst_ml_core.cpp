@@ -399,6 +399,25 @@ private slots:
         QVERIFY(std::isnan(wilsonInterval(0, 0).low));
     }
 
+    /// The window shown for a flagged segment, by hand: the most probable one inside it; the
+    /// report's extra page: that of the most probable segment.
+    void mostProbableWindowByHand()
+    {
+        Analysis a;
+        a.windows = {{0, 10, 0.2},  {5, 15, 0.7},   {10, 20, 0.9}, {15, 25, 0.8},
+                     {20, 30, 0.1}, {25, 35, 0.95}, {30, 40, 0.6}};
+        a.flagged = {{5, 25, 0.9}, {25, 40, 0.95}};
+        const WindowResult* first = mostProbableWindow(a, a.flagged[0]);
+        QVERIFY(first);
+        QCOMPARE(first->startS, 10.0);
+        const WindowResult* top = mostAbnormalWindow(a);
+        QVERIFY(top);
+        QCOMPARE(top->startS, 25.0);
+        a.flagged.clear();
+        QVERIFY(!mostAbnormalWindow(a));
+        QVERIFY(!mostProbableWindow(a, WindowResult{100, 110, 0.9}));
+    }
+
     /// The lead set whose thresholds a recording gets, by hand: fewest differing leads, ties
     /// to the larger set.
     void nearestLeadSetByHand()
