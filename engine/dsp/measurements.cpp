@@ -142,7 +142,14 @@ void intervalValues(const MedianBeat& m, const Fiducials& f, IntervalValues& v)
 /// Whether most of beats[first, first + count) show the median beat's P wave: per beat, the
 /// correlation over all leads between its samples and the median's from P onset to P offset
 /// (each lead's mean removed) is at least kPBeatCorrelation.
+/// At irregular RR the previous beat's T wave can sit in the P window (fast AF): a P wave keeps
+/// its distance to its own QRS, a T wave to the previous one. So among the beats whose RR differs
+/// from the median RR by at least kPLockMinShiftS (at least kPLockMinBeats of them), the wave is
+/// not a P wave when in most of them it correlates better with the median's window placed the
+/// median RR after the previous beat than after its own.
 constexpr double kPBeatCorrelation = 0.5;
+constexpr double kPLockMinShiftS = 0.020;
+constexpr int kPLockMinBeats = 5;
 bool pWaveInMostBeats(const Recording& rec, const std::vector<Beat>& beats, std::size_t first,
                       std::size_t count, const MedianBeat& m, const Fiducials& f)
 {
@@ -153,11 +160,11 @@ bool pWaveInMostBeats(const Recording& rec, const std::vector<Beat>& beats, std:
     const std::int64_t len = std::int64_t(m.leads[0].size()), n = std::int64_t(rec.sampleCount());
     if (to <= from + 2 || m.rIndex + from < 0 || m.rIndex + to >= len)
         return true;
-    int judged = 0, shown = 0;
-    for (std::size_t b = first; b < first + count; ++b) {
-        const std::int64_t r = beats[b].sample;
-        if (r + from < 0 || r + to >= n)
-            continue;
+    // Correlation of the recording around sample `at` with the median's P window; NaN where
+    // it cannot be judged (outside the recording, NaN samples, a flat stretch).
+    auto correlation = [&](std::int64_t at) {
+        if (at + from < 0 || at + to >= n)
+            return kNaN;
         double num = 0, da = 0, db = 0;
         for (std::size_t l = 0; l < m.leads.size() && l < rec.leads.size(); ++l) {
             const auto& x = rec.leads[l].samples;
@@ -166,23 +173,42 @@ bool pWaveInMostBeats(const Recording& rec, const std::vector<Beat>& beats, std:
                 continue;
             double mx = 0, my = 0;
             for (std::int64_t k = from; k <= to; ++k) {
-                mx += x[std::size_t(r + k)];
+                mx += x[std::size_t(at + k)];
                 my += y[std::size_t(m.rIndex + k)];
             }
             mx /= double(to - from + 1);
             my /= double(to - from + 1);
             for (std::int64_t k = from; k <= to; ++k) {
-                const double a = x[std::size_t(r + k)] - mx, c = y[std::size_t(m.rIndex + k)] - my;
+                const double a = x[std::size_t(at + k)] - mx, c = y[std::size_t(m.rIndex + k)] - my;
                 num += a * c;
                 da += a * a;
                 db += c * c;
             }
         }
-        if (!(da > 0 && db > 0))
-            continue; // NaN samples or a flat stretch: not judged
+        return da > 0 && db > 0 ? num / std::sqrt(da * db) : kNaN;
+    };
+    const double rrMed = medianRrMs(beats, first, count) * 1e-3 * rec.fsHz;
+    int judged = 0, shown = 0, shifted = 0, lockedToPrevious = 0;
+    for (std::size_t b = first; b < first + count; ++b) {
+        const std::int64_t r = beats[b].sample;
+        const double own = correlation(r);
+        if (!std::isfinite(own))
+            continue;
         ++judged;
-        shown += num / std::sqrt(da * db) >= kPBeatCorrelation;
+        shown += own >= kPBeatCorrelation;
+        if (b == 0 || !std::isfinite(rrMed))
+            continue;
+        const std::int64_t prev = beats[b - 1].sample;
+        if (std::abs(double(r - prev) - rrMed) < kPLockMinShiftS * rec.fsHz)
+            continue;
+        const double previous = correlation(prev + std::lround(rrMed));
+        if (!std::isfinite(previous))
+            continue;
+        ++shifted;
+        lockedToPrevious += previous > own;
     }
+    if (shifted >= kPLockMinBeats && 2 * lockedToPrevious > shifted)
+        return false;
     return judged == 0 || 2 * shown > judged;
 }
 

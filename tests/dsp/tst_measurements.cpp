@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 using namespace ecglens;
 
@@ -26,8 +27,19 @@ namespace {
 // most, windows of other rhythms (atrial flutter aside; 1398) flagged at most. Reached values;
 // before the S-aware irregularity and the per-beat P check: 179, 22 and 160; other rhythms
 // flagged 49 before the P search began after the preceding T wave and the P offset stopped
-// before the QRS.
-const int kMinAfFlagged = 196, kMaxAfWithPr = 5, kMaxOtherFlagged = 30;
+// before the QRS, 30 before the check whether the wave in the P window follows the previous
+// beat (the previous T wave in fast AF), which found 4 more of PTB-XL's AF records at 100 Hz.
+const int kMinAfFlagged = 196, kMaxAfWithPr = 5, kMaxOtherFlagged = 32;
+
+// PTB-XL records whose only rhythm statement is AFIB flagged at least, and SR at most, per
+// sampling rate (reached values; before the previous-beat check: 79 of 92 and 29 of 1443 at
+// 100 Hz, 10 of 12 and 7 of 406 at 500 Hz).
+struct PtbxlRhythmBound
+{
+    const char* rate;
+    int minAfFlagged, maxSinusFlagged;
+};
+const PtbxlRhythmBound kPtbxlRhythm[] = {{"100 Hz", 83, 29}, {"500 Hz", 11, 7}};
 
 bool hasFinding(const std::vector<dsp::Finding>& fs, dsp::FindingKind k)
 {
@@ -37,23 +49,22 @@ bool hasFinding(const std::vector<dsp::Finding>& fs, dsp::FindingKind k)
     return false;
 }
 
-/// ludb.csv: ID -> Rhythms (fields may hold quoted newlines).
-std::map<int, std::string> ludbRhythms()
+/// Rows of a CSV file with RFC 4180 quoting (fields may hold quoted newlines); empty when the
+/// file cannot be read.
+std::vector<std::vector<std::string>> readCsv(const QString& path)
 {
-    std::map<int, std::string> out;
-    QFile f(test::dataPath(QStringLiteral("ludb/ludb.csv")));
+    std::vector<std::vector<std::string>> out;
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return out;
     const std::string text = f.readAll().toStdString();
     std::vector<std::string> row;
     std::string field;
-    bool quoted = false, header = true;
+    bool quoted = false;
     auto endRow = [&] {
         row.push_back(field);
         field.clear();
-        if (!header && row.size() > 3)
-            out[std::atoi(row[0].c_str())] = row[3];
-        header = false;
+        out.push_back(std::move(row));
         row.clear();
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -78,6 +89,17 @@ std::map<int, std::string> ludbRhythms()
     }
     if (!field.empty() || !row.empty())
         endRow();
+    return out;
+}
+
+/// ludb.csv: ID -> Rhythms.
+std::map<int, std::string> ludbRhythms()
+{
+    std::map<int, std::string> out;
+    const auto rows = readCsv(test::dataPath(QStringLiteral("ludb/ludb.csv")));
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        if (rows[i].size() > 3)
+            out[std::atoi(rows[i][0].c_str())] = rows[i][3];
     return out;
 }
 
@@ -288,6 +310,7 @@ private slots:
 
     void ludbDelineationAndRhythm();
     void mitbihAtrialFibrillation();
+    void ptbxlAtrialFibrillation();
 };
 
 void TestMeasurements::ludbDelineationAndRhythm()
@@ -595,6 +618,84 @@ void TestMeasurements::mitbihAtrialFibrillation()
     QVERIFY2(af.flagged >= kMinAfFlagged, "AF windows flagged");
     QVERIFY2(af.withPr <= kMaxAfWithPr, "AF windows with a PR interval");
     QVERIFY2(otherFlagged <= kMaxOtherFlagged, "non-AF windows flagged");
+}
+
+void TestMeasurements::ptbxlAtrialFibrillation()
+{
+    // PTB-XL's rhythm statements (cardiologists' reading, scp_statements.csv rhythm == 1) against
+    // the finding "irregular, no P wave": records whose only rhythm statement is AFIB or SR, at
+    // both sampling rates PTB-XL ships (100 Hz is what the detector sees; the 500 Hz originals).
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/scp_statements.csv"));
+    std::set<std::string> rhythmCodes;
+    for (const auto& row : readCsv(test::dataPath(QStringLiteral("ptbxl/scp_statements.csv"))))
+        if (row.size() > 4 && row[4] == "1.0")
+            rhythmCodes.insert(row[0]);
+    QVERIFY(rhythmCodes.count("AFIB") && rhythmCodes.count("SR"));
+    const auto rows = readCsv(test::dataPath(QStringLiteral("ptbxl/ptbxl_database.csv")));
+    QVERIFY(rows.size() > 1);
+    const auto& head = rows[0];
+    auto column = [&](const char* name) {
+        return std::size_t(std::find(head.begin(), head.end(), name) - head.begin());
+    };
+    const std::size_t idCol = column("ecg_id"), codesCol = column("scp_codes"),
+                      lrCol = column("filename_lr"), hrCol = column("filename_hr");
+    QVERIFY(std::max({idCol, codesCol, lrCol, hrCol}) < head.size());
+    struct Count
+    {
+        int records = 0, flagged = 0;
+        std::string missed;
+    };
+    std::map<std::string, Count> byRate; // "AFIB 100 Hz", ...
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        if (row.size() < head.size())
+            continue;
+        // scp_codes is a Python dict literal: {'AFIB': 100.0, 'NST_': 0.0}
+        std::vector<std::string> rhythm;
+        const std::string& codes = row[codesCol];
+        for (std::size_t q = codes.find('\''); q != std::string::npos;) {
+            const std::size_t e = codes.find('\'', q + 1);
+            if (e == std::string::npos)
+                break;
+            const std::string code = codes.substr(q + 1, e - q - 1);
+            if (rhythmCodes.count(code))
+                rhythm.push_back(code);
+            q = codes.find('\'', codes.find(':', e));
+        }
+        if (rhythm.size() != 1 || (rhythm[0] != "AFIB" && rhythm[0] != "SR"))
+            continue;
+        for (const auto& [col, rate] : {std::pair{lrCol, "100 Hz"}, std::pair{hrCol, "500 Hz"}}) {
+            if (row[col].empty())
+                continue; // some shared records come at 100 Hz only
+            const QString rel = QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(row[col]));
+            ECGLENS_REQUIRE_DATA(rel);
+            const auto rec = io::open(test::dataPath(rel).toStdString());
+            QVERIFY2(rec.ok(), rec.error().c_str());
+            const auto a = dsp::analyse(*rec);
+            Count& c = byRate[rhythm[0] + " " + rate];
+            ++c.records;
+            const bool af =
+                a && hasFinding(dsp::rhythmFindings(a->beats, a->measurements),
+                                dsp::FindingKind::IrregularPossibleAf);
+            c.flagged += af;
+            if (rhythm[0] == "AFIB" && !af)
+                c.missed += " " + row[idCol];
+        }
+    }
+    std::printf("PTB-XL rhythm statement vs 'irregular, no P wave (AF suspected)'\n");
+    for (const auto& [key, c] : byRate)
+        std::printf("%-12s records %5d  flagged %5d (%.1f%%)%s%s\n", key.c_str(), c.records,
+                    c.flagged, 100.0 * c.flagged / std::max(1, c.records),
+                    c.missed.empty() ? "" : "  missed:", c.missed.c_str());
+    std::fflush(stdout);
+    for (const auto& bound : kPtbxlRhythm) {
+        const Count af = byRate[std::string("AFIB ") + bound.rate];
+        const Count sr = byRate[std::string("SR ") + bound.rate];
+        QVERIFY2(af.records >= 10 && sr.records >= 400, bound.rate); // the shared records
+        QVERIFY2(af.flagged >= bound.minAfFlagged, bound.rate);
+        QVERIFY2(sr.flagged <= bound.maxSinusFlagged, bound.rate);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMeasurements)
