@@ -668,16 +668,16 @@ void TestMeasurements::ptbxlAtrialFibrillation()
         for (const auto& [col, rate] : {std::pair{lrCol, "100 Hz"}, std::pair{hrCol, "500 Hz"}}) {
             if (row[col].empty())
                 continue; // some shared records come at 100 Hz only
-            const QString rel = QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(row[col]));
+            const QString rel =
+                QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(row[col]));
             ECGLENS_REQUIRE_DATA(rel);
             const auto rec = io::open(test::dataPath(rel).toStdString());
             QVERIFY2(rec.ok(), rec.error().c_str());
             const auto a = dsp::analyse(*rec);
             Count& c = byRate[rhythm[0] + " " + rate];
             ++c.records;
-            const bool af =
-                a && hasFinding(dsp::rhythmFindings(a->beats, a->measurements),
-                                dsp::FindingKind::IrregularPossibleAf);
+            const bool af = a && hasFinding(dsp::rhythmFindings(a->beats, a->measurements),
+                                            dsp::FindingKind::IrregularPossibleAf);
             c.flagged += af;
             if (rhythm[0] == "AFIB" && !af)
                 c.missed += " " + row[idCol];
