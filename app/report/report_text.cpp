@@ -200,10 +200,10 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
         const auto& v = in.measurements->values;
         lines.emplace_back(QStringLiteral("Measurements"),
                            QStringLiteral("HR %1 \u00b7 PR %2 \u00b7 QRS %3 \u00b7 QT %4 \u00b7 "
-                                          "QTc %5 (Bazett) \u00b7 axes %6")
+                                          "QTc %5 (Fridericia) \u00b7 axes %6")
                                .arg(value(v.heartRateBpm, "bpm"), value(v.prMs, "ms"),
                                     value(v.qrsMs, "ms"), value(v.qtMs, "ms"),
-                                    value(v.qtcBazettMs, "ms"), axesText(v)));
+                                    value(v.qtcFridericiaMs, "ms"), axesText(v)));
     } else {
         lines.emplace_back(QStringLiteral("Measurements"), QStringLiteral("not available"));
     }

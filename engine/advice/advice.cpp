@@ -204,8 +204,8 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.prMs = positiveOrMissing(v.prMs);
         in.qrsMs = positiveOrMissing(v.qrsMs);
         in.qtMs = positiveOrMissing(v.qtMs);
-        in.qtcMs = positiveOrMissing(v.qtcBazettMs);
-        in.qtcFormula = "Bazett";
+        in.qtcMs = positiveOrMissing(v.qtcFridericiaMs);
+        in.qtcFormula = "Fridericia";
     }
     for (const dsp::Finding& f : findings)
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==
