@@ -63,11 +63,9 @@ const char* findingCode(FindingKind kind)
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count)
 {
     // RR intervals between normal beats only, so premature beats (ventricular, or
-    // supraventricular ones, which are not called amid irregular RR) do not mimic AF.
-    auto ectopicBeat = [](const Beat& b) {
-        return b.beatClass == BeatClass::Ventricular ||
-               b.beatClass == BeatClass::SupraventricularPremature;
-    };
+    // supraventricular ones, which are not called amid irregular RR) do not mimic AF, nor do
+    // unclassifiable ones (a partial beat at the record's edge, noise).
+    auto ectopicBeat = [](const Beat& b) { return b.beatClass != BeatClass::Normal; };
     std::vector<double> rr;
     for (std::size_t i = first + 1; i < first + count && i < beats.size(); ++i) {
         const bool ectopic = ectopicBeat(beats[i]) || ectopicBeat(beats[i - 1]);

@@ -48,7 +48,8 @@ struct RhythmOptions
 };
 
 /// Irregularity of RR intervals in beats[first, first+count): RMSSD / mean of the RR intervals
-/// that neither start nor end at a premature (V or S) beat.
+/// between two normal (N) beats: none that starts or ends at a premature (V or S) or
+/// unclassifiable (Q) beat.
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count);
 
 /// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
