@@ -69,7 +69,9 @@ int runReport(const QStringList& args)
     if (parser.isSet(noAnalysis)) {
         input.detectionMessage = "not run (--no-analysis)";
     } else {
-        const auto analysis = dsp::analyse(*recording, condition);
+        // The shown signal is the one measured (conditioned once).
+        const auto analysis =
+            input.displaySignal ? dsp::analyseConditioned(*input.displaySignal) : std::nullopt;
         if (!analysis)
             return fail(QStringLiteral("%1: measurement cancelled").arg(file));
         input.measurements = analysis->measurements;

@@ -267,28 +267,42 @@ Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
     return out;
 }
 
-std::optional<Analysis> analyse(const Recording& recording, const ConditionOptions& condition,
-                                const MeasureOptions& options, const ProgressFn& progress)
+namespace {
+
+ProgressFn scaledProgress(const ProgressFn& progress, double lo, double hi)
 {
-    auto scaled = [&](double lo, double hi) -> ProgressFn {
-        if (!progress)
-            return {};
-        return [=](double p) { return progress(lo + (hi - lo) * p); };
-    };
-    const auto conditioned = dsp::condition(recording, condition, scaled(0.0, 0.4));
-    if (!conditioned)
-        return std::nullopt;
+    if (!progress)
+        return {};
+    return [=](double p) { return progress(lo + (hi - lo) * p); };
+}
+
+} // namespace
+
+std::optional<Analysis> analyseConditioned(const Recording& conditioned,
+                                           const MeasureOptions& options,
+                                           const ProgressFn& progress)
+{
     DetectOptions detect;
     detect.inputConditioned = true;
-    auto beats = detectBeats(*conditioned, detect, scaled(0.4, 0.8));
+    auto beats = detectBeats(conditioned, detect, scaledProgress(progress, 0.0, 0.67));
     if (!beats)
         return std::nullopt;
     Analysis a;
     a.beats = std::move(*beats);
-    a.measurements = measure(*conditioned, a.beats, options);
+    a.measurements = measure(conditioned, a.beats, options);
     if (progress && !progress(1.0))
         return std::nullopt;
     return a;
+}
+
+std::optional<Analysis> analyse(const Recording& recording, const ConditionOptions& condition,
+                                const MeasureOptions& options, const ProgressFn& progress)
+{
+    const auto conditioned =
+        dsp::condition(recording, condition, scaledProgress(progress, 0.0, 0.4));
+    if (!conditioned)
+        return std::nullopt;
+    return analyseConditioned(*conditioned, options, scaledProgress(progress, 0.4, 1.0));
 }
 
 } // namespace ecglens::dsp

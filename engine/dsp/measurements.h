@@ -93,5 +93,10 @@ struct Analysis
 std::optional<Analysis> analyse(const Recording& recording, const ConditionOptions& condition = {},
                                 const MeasureOptions& options = {},
                                 const ProgressFn& progress = {});
+/// The same for a recording already conditioned (dsp::condition), as a caller that also shows
+/// the conditioned signal holds: detect and measure without filtering a second time.
+std::optional<Analysis> analyseConditioned(const Recording& conditioned,
+                                           const MeasureOptions& options = {},
+                                           const ProgressFn& progress = {});
 
 } // namespace ecglens::dsp
