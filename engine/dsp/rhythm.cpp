@@ -48,6 +48,8 @@ const char* findingCode(FindingKind kind)
         return "bradycardia";
     case FindingKind::Tachycardia:
         return "tachycardia";
+    case FindingKind::NormalRateNoPWave:
+        return "normal_rate_no_p_wave";
     case FindingKind::IrregularPossibleAf:
         return "irregular_rhythm_possible_af";
     case FindingKind::Pause:
@@ -145,16 +147,16 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
             kind = sinus ? FindingKind::SinusTachycardia : FindingKind::Tachycardia;
             what = sinus ? "Sinus tachycardia" : "Tachycardia";
         } else {
-            kind = FindingKind::SinusRhythm;
-            what = "Sinus rhythm";
+            kind = sinus ? FindingKind::SinusRhythm : FindingKind::NormalRateNoPWave;
+            what = sinus ? "Sinus rhythm" : "Rate";
         }
-        if (sinus || kind != FindingKind::SinusRhythm) {
-            Finding f = make(kind, startS, endS);
-            f.values = {hr};
-            f.valueUnit = "bpm";
-            f.text = what + ", " + number(hr) + " bpm";
-            out.push_back(std::move(f));
-        }
+        Finding f = make(kind, startS, endS);
+        f.values = {hr};
+        f.valueUnit = "bpm";
+        f.text = what + ", " + number(hr) + " bpm";
+        if (!sinus)
+            f.text += ", P waves not identified: review the rhythm on the tracing";
+        out.push_back(std::move(f));
     }
 
     // Pauses.

@@ -17,6 +17,7 @@ enum class FindingKind {
     SinusTachycardia,
     Bradycardia,         ///< < 60 bpm without clear sinus P waves
     Tachycardia,         ///< > 100 bpm without clear sinus P waves
+    NormalRateNoPWave,   ///< 60-100 bpm without clear sinus P waves: rhythm left to the reader
     IrregularPossibleAf, ///< irregular RR with absent P waves: suggestive of AF
     Pause,               ///< RR > 2 s
     PrematureVentricularBeats,
