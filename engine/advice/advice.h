@@ -39,7 +39,7 @@ struct AdviceItem
     Severity severity = Severity::Info;
     std::string title;  ///< one line
     std::string text;   ///< a few sentences, conservative wording
-    std::string basis;  ///< the values that triggered it, e.g. "QTc 512 ms (Fridericia); woman, age 71"
+    std::string basis;  ///< the values that triggered it, e.g. "QTc 512 ms (Fridericia); age 71"
     std::string source; ///< full citation
 };
 
@@ -63,7 +63,7 @@ struct AdviceInput
     double qrsMs = kMissing;
     double qtMs = kMissing;
     double qtcMs = kMissing;
-    std::string qtcFormula = "Fridericia";     ///< how qtcMs was corrected, quoted in the basis
+    std::string qtcFormula = "Fridericia"; ///< how qtcMs was corrected, quoted in the basis
     std::vector<std::string> findingCodes; ///< dsp::findingCode() spellings, e.g. "pause"
     double durationS = kMissing;           ///< recording length in seconds
     int leadCount = 0;

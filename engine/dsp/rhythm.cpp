@@ -67,10 +67,10 @@ double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::si
     // RR intervals between normal beats only, so premature beats (ventricular, or
     // supraventricular ones, which are not called amid irregular RR) do not mimic AF, nor do
     // unclassifiable ones (a partial beat at the record's edge, noise).
-    auto ectopicBeat = [](const Beat& b) { return b.beatClass != BeatClass::Normal; };
+    auto notNormal = [](const Beat& b) { return b.beatClass != BeatClass::Normal; };
     std::vector<double> rr;
     for (std::size_t i = first + 1; i < first + count && i < beats.size(); ++i) {
-        const bool ectopic = ectopicBeat(beats[i]) || ectopicBeat(beats[i - 1]);
+        const bool ectopic = notNormal(beats[i]) || notNormal(beats[i - 1]);
         rr.push_back(ectopic ? std::nan("") : (beats[i].timeS - beats[i - 1].timeS) * 1000.0);
     }
     double sum = 0, sq = 0;
