@@ -110,6 +110,51 @@ std::map<int, std::string> ludbRhythms()
     return out;
 }
 
+/// One row of PTB-XL's ptbxl_database.csv, as the tests here need it.
+struct PtbxlRow
+{
+    std::string id;
+    std::map<std::string, double> codes; ///< scp_codes: statement -> likelihood
+    std::string heartAxis;               ///< heart_axis ("" when the report gave none)
+    std::string lr, hr;                  ///< filename_lr / filename_hr ("" when not shared)
+};
+
+/// ptbxl_database.csv's rows (empty when unreadable).
+std::vector<PtbxlRow> ptbxlRows()
+{
+    std::vector<PtbxlRow> out;
+    const auto rows = readCsv(test::dataPath(QStringLiteral("ptbxl/ptbxl_database.csv")));
+    if (rows.empty())
+        return out;
+    const auto& head = rows[0];
+    auto column = [&](const char* name) {
+        return std::size_t(std::find(head.begin(), head.end(), name) - head.begin());
+    };
+    const std::size_t idCol = column("ecg_id"), codesCol = column("scp_codes"),
+                      axisCol = column("heart_axis"), lrCol = column("filename_lr"),
+                      hrCol = column("filename_hr");
+    if (std::max({idCol, codesCol, axisCol, lrCol, hrCol}) >= head.size())
+        return out;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        if (row.size() < head.size())
+            continue;
+        PtbxlRow r{row[idCol], {}, row[axisCol], row[lrCol], row[hrCol]};
+        // scp_codes is a Python dict literal: {'AFIB': 100.0, 'NST_': 0.0}
+        const std::string& codes = row[codesCol];
+        for (std::size_t q = codes.find('\''); q != std::string::npos;) {
+            const std::size_t e = codes.find('\'', q + 1);
+            const std::size_t colon = e == std::string::npos ? e : codes.find(':', e);
+            if (colon == std::string::npos)
+                break;
+            r.codes[codes.substr(q + 1, e - q - 1)] = std::atof(codes.c_str() + colon + 1);
+            q = codes.find('\'', colon);
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 struct Wave
 {
     std::int64_t on = -1, peak = -1, off = -1;
@@ -318,6 +363,7 @@ private slots:
     void ludbDelineationAndRhythm();
     void mitbihAtrialFibrillation();
     void ptbxlRhythmStatements();
+    void ptbxlQrsAxis();
 };
 
 void TestMeasurements::ludbDelineationAndRhythm()
@@ -640,15 +686,8 @@ void TestMeasurements::ptbxlRhythmStatements()
         if (row.size() > 4 && row[4] == "1.0")
             rhythmCodes.insert(row[0]);
     QVERIFY(rhythmCodes.count("AFIB") && rhythmCodes.count("SR"));
-    const auto rows = readCsv(test::dataPath(QStringLiteral("ptbxl/ptbxl_database.csv")));
-    QVERIFY(rows.size() > 1);
-    const auto& head = rows[0];
-    auto column = [&](const char* name) {
-        return std::size_t(std::find(head.begin(), head.end(), name) - head.begin());
-    };
-    const std::size_t idCol = column("ecg_id"), codesCol = column("scp_codes"),
-                      lrCol = column("filename_lr"), hrCol = column("filename_hr");
-    QVERIFY(std::max({idCol, codesCol, lrCol, hrCol}) < head.size());
+    const auto rows = ptbxlRows();
+    QVERIFY(rows.size() > 1000);
     struct Count
     {
         int records = 0, flagged = 0;
@@ -656,30 +695,19 @@ void TestMeasurements::ptbxlRhythmStatements()
     };
     std::map<std::string, Count> byRate; // "AFIB 100 Hz", ...
     std::map<std::string, std::map<std::string, int>> dominantByStatement;
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-        const auto& row = rows[i];
-        if (row.size() < head.size())
-            continue;
-        // scp_codes is a Python dict literal: {'AFIB': 100.0, 'NST_': 0.0}
+    for (const PtbxlRow& row : rows) {
         std::vector<std::string> rhythm;
-        const std::string& codes = row[codesCol];
-        for (std::size_t q = codes.find('\''); q != std::string::npos;) {
-            const std::size_t e = codes.find('\'', q + 1);
-            if (e == std::string::npos)
-                break;
-            const std::string code = codes.substr(q + 1, e - q - 1);
+        for (const auto& [code, likelihood] : row.codes)
             if (rhythmCodes.count(code))
                 rhythm.push_back(code);
-            q = codes.find('\'', codes.find(':', e));
-        }
         if (rhythm.size() != 1 || (rhythm[0] != "AFIB" && rhythm[0] != "SR" &&
                                    rhythm[0] != "SBRAD" && rhythm[0] != "STACH"))
             continue;
-        for (const auto& [col, rate] : {std::pair{lrCol, "100 Hz"}, std::pair{hrCol, "500 Hz"}}) {
-            if (row[col].empty())
+        for (const auto& [file, rate] :
+             {std::pair{row.lr, "100 Hz"}, std::pair{row.hr, "500 Hz"}}) {
+            if (file.empty())
                 continue; // some shared records come at 100 Hz only
-            const QString rel =
-                QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(row[col]));
+            const QString rel = QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(file));
             ECGLENS_REQUIRE_DATA(rel);
             const auto rec = io::open(test::dataPath(rel).toStdString());
             QVERIFY2(rec.ok(), rec.error().c_str());
@@ -696,7 +724,7 @@ void TestMeasurements::ptbxlRhythmStatements()
                     dominant = f.code;
             ++dominantByStatement[rhythm[0] + " " + rate][dominant];
             if ((rhythm[0] == "AFIB") != af)
-                c.missed += " " + row[idCol];
+                c.missed += " " + row.id;
         }
     }
     std::printf("PTB-XL rhythm statement vs 'irregular, no P wave (AF suspected)'\n");
@@ -728,6 +756,64 @@ void TestMeasurements::ptbxlRhythmStatements()
         QVERIFY2(af.flagged >= bound.minAfFlagged, bound.rate);
         QVERIFY2(sr.flagged <= bound.maxSinusFlagged, bound.rate);
     }
+}
+
+void TestMeasurements::ptbxlQrsAxis()
+{
+    // The frontal QRS axis against PTB-XL's cardiologists (100 Hz records): the fascicular blocks,
+    // which Surawicz et al. 2009 (AHA/ACCF/HRS, Part III) define by the axis (left anterior:
+    // -45 to -90 deg; left posterior: 90 to 180 deg), heart_axis "ALAD" (abnormal left axis:
+    // beyond -30 deg), and ECGs read as normal (NORM >= 50, nothing but SR besides: the normal
+    // range -30 to 90 deg). Reached values; an axis that drifts fails.
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+    const auto rows = ptbxlRows();
+    QVERIFY(rows.size() > 1000);
+    std::map<std::string, std::vector<double>> axes; // group -> measured QRS axes (deg)
+    for (const PtbxlRow& row : rows) {
+        std::vector<std::string> groups;
+        if (row.codes.count("LAFB"))
+            groups.push_back("LAFB");
+        if (row.codes.count("LPFB"))
+            groups.push_back("LPFB");
+        if (row.heartAxis == "ALAD")
+            groups.push_back("ALAD");
+        const auto norm = row.codes.find("NORM");
+        if (norm != row.codes.end() && norm->second >= 50 &&
+            std::all_of(row.codes.begin(), row.codes.end(),
+                        [](const auto& c) { return c.first == "NORM" || c.first == "SR"; }))
+            groups.push_back("normal");
+        if (groups.empty())
+            continue;
+        const QString rel = QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(row.lr));
+        ECGLENS_REQUIRE_DATA(rel);
+        const auto rec = io::open(test::dataPath(rel).toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        const auto a = dsp::analyse(*rec);
+        QVERIFY(a.has_value());
+        for (const auto& g : groups)
+            axes[g].push_back(a->measurements.values.qrsAxisDeg);
+    }
+    auto count = [&](const char* group, double lo, double hi) {
+        const auto& v = axes[group];
+        return int(std::count_if(v.begin(), v.end(), [&](double x) { return x >= lo && x <= hi; }));
+    };
+    std::printf("PTB-XL QRS axis (100 Hz) against the statements\n");
+    for (auto& [group, v] : axes) {
+        std::sort(v.begin(), v.end());
+        std::printf("%-7s records %4zu  median %6.1f deg  < -30: %4d  -45..-90: %4d  -30..90: %4d  "
+                    "90..180: %3d\n",
+                    group.c_str(), v.size(), v[v.size() / 2], count(group.c_str(), -180, -30.001),
+                    count(group.c_str(), -90, -45), count(group.c_str(), -30, 90),
+                    count(group.c_str(), 90.001, 180));
+    }
+    std::fflush(stdout);
+    QVERIFY(axes["LAFB"].size() >= 140 && axes["LPFB"].size() >= 12 && axes["ALAD"].size() >= 14 &&
+            axes["normal"].size() >= 750); // the shared records
+    QVERIFY(count("LAFB", -180, -30.001) >= 132);
+    QVERIFY(count("LAFB", -90, -45) >= 84);
+    QVERIFY(count("LPFB", 90.001, 180) >= 10);
+    QVERIFY(count("ALAD", -180, -30.001) >= 12);
+    QVERIFY(count("normal", -30, 90) >= 728);
 }
 
 QTEST_GUILESS_MAIN(TestMeasurements)
