@@ -36,6 +36,8 @@ QJsonObject valuesJson(const dsp::IntervalValues& v)
     o[QStringLiteral("p_axis_deg")] = num(v.pAxisDeg);
     o[QStringLiteral("qrs_axis_deg")] = num(v.qrsAxisDeg);
     o[QStringLiteral("t_axis_deg")] = num(v.tAxisDeg);
+    o[QStringLiteral("sokolow_lyon_mv")] = num(v.sokolowLyonMv);
+    o[QStringLiteral("cornell_mv")] = num(v.cornellMv);
     o[QStringLiteral("ventricular_beats")] = v.ventricularBeats;
     o[QStringLiteral("supraventricular_beats")] = v.supraventricularBeats;
     return o;
@@ -54,10 +56,11 @@ QJsonObject fiducialsJson(const dsp::Fiducials& f)
     return o;
 }
 
-QString text(double v, const char* unit)
+QString text(double v, const char* unit, int decimals = 0)
 {
-    return std::isfinite(v) ? QString::number(v, 'f', 0) + QLatin1Char(' ') + QLatin1String(unit)
-                            : QStringLiteral("-");
+    return std::isfinite(v)
+               ? QString::number(v, 'f', decimals) + QLatin1Char(' ') + QLatin1String(unit)
+               : QStringLiteral("-");
 }
 
 } // namespace
@@ -67,7 +70,8 @@ int runMeasure(const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Condition (0.5 Hz high-pass, mains notch, 40 Hz low-pass), detect beats and measure: "
-        "rate, RR, HRV, PR, QRS, QT, QTc (Bazett, Fridericia), frontal axes, rhythm findings; "
+        "rate, RR, HRV, PR, QRS, QT, QTc (Bazett, Fridericia), frontal axes, QRS voltages "
+        "(Sokolow-Lyon, Cornell), rhythm findings; "
         "for the whole record and per 10 s window."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
@@ -154,6 +158,8 @@ int runMeasure(const QStringList& args)
                .arg(text(v.qtcBazettMs, "ms"), text(v.qtcFridericiaMs, "ms"));
     out += QStringLiteral("axes P / QRS / T\t%1 / %2 / %3\n")
                .arg(text(v.pAxisDeg, "deg"), text(v.qrsAxisDeg, "deg"), text(v.tAxisDeg, "deg"));
+    out += QStringLiteral("Sokolow-Lyon / Cornell\t%1 / %2\n")
+               .arg(text(v.sokolowLyonMv, "mV", 2), text(v.cornellMv, "mV", 2));
     for (const dsp::Finding& f : findings)
         out += QStringLiteral("finding\t%1\n").arg(fromStd(f.text));
     const std::string s = toStd(out);

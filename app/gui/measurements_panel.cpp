@@ -25,7 +25,8 @@ const char* const kRows[] = {
     "QRS (ms)",         "QT (ms)",
     "QTc Bazett (ms)",  "QTc Fridericia (ms)",
     "P axis (deg)",     "QRS axis (deg)",
-    "T axis (deg)",     "Beats (N / S / V / Q)",
+    "T axis (deg)",     "Sokolow-Lyon (mV)",
+    "Cornell (mV)",     "Beats (N / S / V / Q)",
 };
 
 } // namespace
@@ -129,10 +130,10 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     m_outcome = outcome;
     const dsp::IntervalValues& v = outcome.values;
     const double values[] = {
-        v.heartRateBpm, v.rrMeanMs,   v.sdnnMs,  v.rmssdMs,     v.pnn50Percent,
-        v.prMs,         v.qrsMs,      v.qtMs,    v.qtcBazettMs, v.qtcFridericiaMs,
-        v.pAxisDeg,     v.qrsAxisDeg, v.tAxisDeg};
-    const int decimals[] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+        v.heartRateBpm, v.rrMeanMs,   v.sdnnMs,   v.rmssdMs,       v.pnn50Percent,
+        v.prMs,         v.qrsMs,      v.qtMs,     v.qtcBazettMs,   v.qtcFridericiaMs,
+        v.pAxisDeg,     v.qrsAxisDeg, v.tAxisDeg, v.sokolowLyonMv, v.cornellMv};
+    const int decimals[] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2};
     for (int r = 0; r < int(std::size(values)); ++r)
         setRow(r, QString::fromLatin1(kRows[r]), values[r], decimals[r]);
 

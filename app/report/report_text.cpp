@@ -257,6 +257,10 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
                            "conventional programs (QRS is often 120 ms or more on normal ECGs), "
                            "so check intervals on the tracing."));
         row(QStringLiteral("Frontal axes"), axesText(v));
+        row(QStringLiteral("QRS voltages"),
+            QStringLiteral("Sokolow-Lyon %1 (S V1 + R V5/V6) \u00b7 Cornell %2 (R aVL + S V3), "
+                           "on the filtered signal, whose low-pass lowers QRS peaks")
+                .arg(value(v.sokolowLyonMv, "mV", 2), value(v.cornellMv, "mV", 2)));
         row(QStringLiteral("SDNN / RMSSD / pNN50"),
             QStringLiteral("%1 / %2 / %3")
                 .arg(value(v.sdnnMs, "ms"), value(v.rmssdMs, "ms"), value(v.pnn50Percent, "%", 1)));

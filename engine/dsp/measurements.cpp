@@ -39,6 +39,32 @@ double netArea(const MedianBeat& m, int l, double fromMs, double toMs, double ba
     return s;
 }
 
+/// Largest deflection above (R) and below (S) the level at QRS onset in lead l between two times
+/// relative to R (mV); NaN without the lead.
+struct Deflections
+{
+    double r = kNaN, s = kNaN;
+};
+Deflections deflections(const MedianBeat& m, int l, double fromMs, double toMs, double baseMs)
+{
+    Deflections d;
+    if (l < 0 || !std::isfinite(fromMs) || !std::isfinite(toMs) || !std::isfinite(baseMs))
+        return d;
+    const auto& x = m.leads[std::size_t(l)];
+    const std::int64_t n = std::int64_t(x.size());
+    auto at = [&](double t) {
+        return std::clamp<std::int64_t>(m.rIndex + std::int64_t(std::lround(t * 1e-3 * m.fsHz)), 0,
+                                        n - 1);
+    };
+    const double base = x[std::size_t(at(baseMs))];
+    d.r = d.s = 0.0;
+    for (std::int64_t i = at(fromMs); i <= at(toMs); ++i) {
+        d.r = std::max(d.r, double(x[std::size_t(i)]) - base);
+        d.s = std::max(d.s, base - double(x[std::size_t(i)]));
+    }
+    return d;
+}
+
 /// Frontal axis in degrees from net areas in I and aVF (derived from I/II/III when needed).
 double axis(const MedianBeat& m, double fromMs, double toMs, double baseMs)
 {
@@ -137,6 +163,13 @@ void intervalValues(const MedianBeat& m, const Fiducials& f, IntervalValues& v)
     v.qrsAxisDeg = axis(m, f.qrsOnsetMs, f.qrsOffsetMs, f.qrsOnsetMs);
     v.tAxisDeg = axis(m, f.qrsOffsetMs, f.tOffsetMs, f.qrsOnsetMs);
     v.pAxisDeg = f.pWavePresent ? axis(m, f.pOnsetMs, f.pOffsetMs, f.pOnsetMs) : kNaN;
+    // QRS voltages (Hancock et al. 2009): Sokolow-Lyon S(V1) + max(R(V5), R(V6)); Cornell
+    // R(aVL) + S(V3).
+    auto qrs = [&](const char* lead) {
+        return deflections(m, leadByName(m, lead), f.qrsOnsetMs, f.qrsOffsetMs, f.qrsOnsetMs);
+    };
+    v.sokolowLyonMv = qrs("V1").s + std::fmax(qrs("V5").r, qrs("V6").r);
+    v.cornellMv = qrs("aVL").r + qrs("V3").s;
 }
 
 /// Whether most of beats[first, first + count) show the median beat's P wave: per beat, the

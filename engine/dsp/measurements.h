@@ -44,6 +44,9 @@ struct IntervalValues
     double prMs = 0, qrsMs = 0, qtMs = 0;
     double qtcBazettMs = 0, qtcFridericiaMs = 0;
     double pAxisDeg = 0, qrsAxisDeg = 0, tAxisDeg = 0; ///< frontal plane, from net areas
+    /// QRS voltages of the median beat (mV; NaN without the leads): Sokolow-Lyon S in V1 plus the
+    /// larger R in V5 or V6; Cornell R in aVL plus S in V3.
+    double sokolowLyonMv = 0, cornellMv = 0;
     int ventricularBeats = 0, supraventricularBeats = 0;
 };
 

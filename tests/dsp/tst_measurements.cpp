@@ -16,6 +16,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -116,6 +117,7 @@ struct PtbxlRow
     std::string id;
     std::map<std::string, double> codes; ///< scp_codes: statement -> likelihood
     std::string heartAxis;               ///< heart_axis ("" when the report gave none)
+    std::string sex;                     ///< "0" male, "1" female
     std::string lr, hr;                  ///< filename_lr / filename_hr ("" when not shared)
 };
 
@@ -131,15 +133,15 @@ std::vector<PtbxlRow> ptbxlRows()
         return std::size_t(std::find(head.begin(), head.end(), name) - head.begin());
     };
     const std::size_t idCol = column("ecg_id"), codesCol = column("scp_codes"),
-                      axisCol = column("heart_axis"), lrCol = column("filename_lr"),
-                      hrCol = column("filename_hr");
-    if (std::max({idCol, codesCol, axisCol, lrCol, hrCol}) >= head.size())
+                      axisCol = column("heart_axis"), sexCol = column("sex"),
+                      lrCol = column("filename_lr"), hrCol = column("filename_hr");
+    if (std::max({idCol, codesCol, axisCol, sexCol, lrCol, hrCol}) >= head.size())
         return out;
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const auto& row = rows[i];
         if (row.size() < head.size())
             continue;
-        PtbxlRow r{row[idCol], {}, row[axisCol], row[lrCol], row[hrCol]};
+        PtbxlRow r{row[idCol], {}, row[axisCol], row[sexCol], row[lrCol], row[hrCol]};
         // scp_codes is a Python dict literal: {'AFIB': 100.0, 'NST_': 0.0}
         const std::string& codes = row[codesCol];
         for (std::size_t q = codes.find('\''); q != std::string::npos;) {
@@ -363,7 +365,7 @@ private slots:
     void ludbDelineationAndRhythm();
     void mitbihAtrialFibrillation();
     void ptbxlRhythmStatements();
-    void ptbxlQrsAxis();
+    void ptbxlAxisAndVoltages();
 };
 
 void TestMeasurements::ludbDelineationAndRhythm()
@@ -758,31 +760,39 @@ void TestMeasurements::ptbxlRhythmStatements()
     }
 }
 
-void TestMeasurements::ptbxlQrsAxis()
+void TestMeasurements::ptbxlAxisAndVoltages()
 {
-    // The frontal QRS axis against PTB-XL's cardiologists (100 Hz records): the fascicular blocks,
-    // which Surawicz et al. 2009 (AHA/ACCF/HRS, Part III) define by the axis (left anterior:
-    // -45 to -90 deg; left posterior: 90 to 180 deg), heart_axis "ALAD" (abnormal left axis:
-    // beyond -30 deg), and ECGs read as normal (NORM >= 50, nothing but SR besides: the normal
-    // range -30 to 90 deg). Reached values; an axis that drifts fails.
+    // Against PTB-XL's cardiologists (100 Hz records):
+    // - the frontal QRS axis: the fascicular blocks, which Surawicz et al. 2009 (AHA/ACCF/HRS,
+    //   Part III) define by the axis (left anterior: -45 to -90 deg; left posterior: 90 to 180
+    //   deg), heart_axis "ALAD" (abnormal left axis: beyond -30 deg), and ECGs read as normal
+    //   (NORM >= 50, nothing but SR besides: the normal range -30 to 90 deg);
+    // - the QRS voltages: VCLVH ("voltage criteria for LVH") against the normals, with the
+    //   criteria of Hancock et al. 2009 (Part V): Sokolow-Lyon >= 3.5 mV, Cornell > 2.8 mV in
+    //   men, > 2.0 mV in women.
+    // Reached values; an axis or voltage that drifts fails.
     ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
     const auto rows = ptbxlRows();
     QVERIFY(rows.size() > 1000);
-    std::map<std::string, std::vector<double>> axes; // group -> measured QRS axes (deg)
+    struct Measured
+    {
+        dsp::IntervalValues v;
+        bool female = false;
+    };
+    std::map<std::string, std::vector<Measured>> groups; // statement -> measured records
     for (const PtbxlRow& row : rows) {
-        std::vector<std::string> groups;
-        if (row.codes.count("LAFB"))
-            groups.push_back("LAFB");
-        if (row.codes.count("LPFB"))
-            groups.push_back("LPFB");
+        std::vector<std::string> in;
+        for (const char* code : {"LAFB", "LPFB", "VCLVH"})
+            if (row.codes.count(code))
+                in.push_back(code);
         if (row.heartAxis == "ALAD")
-            groups.push_back("ALAD");
+            in.push_back("ALAD");
         const auto norm = row.codes.find("NORM");
         if (norm != row.codes.end() && norm->second >= 50 &&
             std::all_of(row.codes.begin(), row.codes.end(),
                         [](const auto& c) { return c.first == "NORM" || c.first == "SR"; }))
-            groups.push_back("normal");
-        if (groups.empty())
+            in.push_back("normal");
+        if (in.empty())
             continue;
         const QString rel = QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(row.lr));
         ECGLENS_REQUIRE_DATA(rel);
@@ -790,30 +800,44 @@ void TestMeasurements::ptbxlQrsAxis()
         QVERIFY2(rec.ok(), rec.error().c_str());
         const auto a = dsp::analyse(*rec);
         QVERIFY(a.has_value());
-        for (const auto& g : groups)
-            axes[g].push_back(a->measurements.values.qrsAxisDeg);
+        for (const auto& g : in)
+            groups[g].push_back({a->measurements.values, row.sex == "1"});
     }
-    auto count = [&](const char* group, double lo, double hi) {
-        const auto& v = axes[group];
-        return int(std::count_if(v.begin(), v.end(), [&](double x) { return x >= lo && x <= hi; }));
+    auto count = [&](const char* group, const std::function<bool(const Measured&)>& pred) {
+        const auto& v = groups[group];
+        return int(std::count_if(v.begin(), v.end(), pred));
     };
-    std::printf("PTB-XL QRS axis (100 Hz) against the statements\n");
-    for (auto& [group, v] : axes) {
-        std::sort(v.begin(), v.end());
-        std::printf("%-7s records %4zu  median %6.1f deg  < -30: %4d  -45..-90: %4d  -30..90: %4d  "
-                    "90..180: %3d\n",
-                    group.c_str(), v.size(), v[v.size() / 2], count(group.c_str(), -180, -30.001),
-                    count(group.c_str(), -90, -45), count(group.c_str(), -30, 90),
-                    count(group.c_str(), 90.001, 180));
+    auto axisIn = [](double lo, double hi) {
+        return [=](const Measured& m) { return m.v.qrsAxisDeg >= lo && m.v.qrsAxisDeg <= hi; };
+    };
+    auto sokolow = [](const Measured& m) { return m.v.sokolowLyonMv >= 3.5; };
+    auto cornell = [](const Measured& m) { return m.v.cornellMv > (m.female ? 2.0 : 2.8); };
+    auto voltage = [&](const Measured& m) { return sokolow(m) || cornell(m); };
+    std::printf("PTB-XL QRS axis and voltages (100 Hz) against the statements\n");
+    for (auto& [group, v] : groups) {
+        std::vector<double> axes;
+        for (const auto& m : v)
+            axes.push_back(m.v.qrsAxisDeg);
+        std::sort(axes.begin(), axes.end());
+        const char* g = group.c_str();
+        std::printf(
+            "%-7s records %4zu  axis median %6.1f  < -30: %4d  -45..-90: %4d  -30..90: %4d  "
+            "90..180: %3d  Sokolow-Lyon %3d  Cornell %3d  either %3d\n",
+            g, v.size(), axes[axes.size() / 2], count(g, axisIn(-180, -30.001)),
+            count(g, axisIn(-90, -45)), count(g, axisIn(-30, 90)), count(g, axisIn(90.001, 180)),
+            count(g, sokolow), count(g, cornell), count(g, voltage));
     }
     std::fflush(stdout);
-    QVERIFY(axes["LAFB"].size() >= 140 && axes["LPFB"].size() >= 12 && axes["ALAD"].size() >= 14 &&
-            axes["normal"].size() >= 750); // the shared records
-    QVERIFY(count("LAFB", -180, -30.001) >= 132);
-    QVERIFY(count("LAFB", -90, -45) >= 84);
-    QVERIFY(count("LPFB", 90.001, 180) >= 10);
-    QVERIFY(count("ALAD", -180, -30.001) >= 12);
-    QVERIFY(count("normal", -30, 90) >= 728);
+    QVERIFY(groups["LAFB"].size() >= 140 && groups["LPFB"].size() >= 12 &&
+            groups["ALAD"].size() >= 14 && groups["VCLVH"].size() >= 69 &&
+            groups["normal"].size() >= 750); // the shared records
+    QVERIFY(count("LAFB", axisIn(-180, -30.001)) >= 132);
+    QVERIFY(count("LAFB", axisIn(-90, -45)) >= 84);
+    QVERIFY(count("LPFB", axisIn(90.001, 180)) >= 10);
+    QVERIFY(count("ALAD", axisIn(-180, -30.001)) >= 12);
+    QVERIFY(count("normal", axisIn(-30, 90)) >= 728);
+    QVERIFY(count("VCLVH", voltage) >= 48);
+    QVERIFY(count("normal", voltage) <= 25);
 }
 
 QTEST_GUILESS_MAIN(TestMeasurements)
