@@ -59,10 +59,11 @@ MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* pa
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     for (int r = 0; r < rows; ++r)
         m_table->setItem(r, 0, new QTableWidgetItem(tr(kRows[r])));
-    layout->addWidget(m_table, 3);
+    layout->addWidget(m_table, 5);
     layout->addWidget(new QLabel(tr("Findings (click to show the evidence)"), this));
     m_findings->setWordWrap(true);
-    layout->addWidget(m_findings, 2);
+    m_findings->setMinimumHeight(4 * fontMetrics().height());
+    layout->addWidget(m_findings, 1);
     connect(m_findings, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { showFinding(m_findings->row(item)); });
     connect(m_jobs, &JobRunner::measureFinished, this, &MeasurementsPanel::onMeasured);
