@@ -19,16 +19,6 @@ namespace {
 constexpr int kBottomMarginPx = 18;
 constexpr double kMaxZoom = 20.0;
 
-/// Factor from a lead's physical unit to mV.
-double toMv(const Lead& lead)
-{
-    if (lead.unit == "uV" || lead.unit == "\xC2\xB5V" || lead.unit == "microvolt")
-        return 0.001;
-    if (lead.unit == "V")
-        return 1000.0;
-    return 1.0;
-}
-
 /// Cosmetic 1-px pen: Qt's raster engine draws it with its fast line path; a wider pen turns
 /// each polyline into one huge stroked polygon (seconds per frame for Holter envelopes).
 QPen tracePen(const EcgTheme& theme)
@@ -309,7 +299,7 @@ double EcgPlot::valueAt(int lead, double timeS) const
     const auto i = static_cast<long long>(std::llround(timeS * fs));
     if (fs <= 0 || i < 0 || i >= static_cast<long long>(l.samples.size()))
         return std::nan("");
-    return l.samples[std::size_t(i)] * toMv(l);
+    return l.samples[std::size_t(i)] * millivoltsPerUnit(l.unit);
 }
 
 // ---- navigation -----------------------------------------------------------------------------
@@ -398,7 +388,7 @@ void EcgPlot::rebuildGraphData()
             const double n = double(lead.samples.size());
             if (fs > 0 && n > 0) {
                 const double base = rowBaselineMm(p.row);
-                const double scale = toMv(lead) * leadGainMmPerMv(p.lead);
+                const double scale = millivoltsPerUnit(lead.unit) * leadGainMmPerMv(p.lead);
                 const auto a = std::size_t(std::clamp(std::floor(from * fs), 0.0, n));
                 const auto b = std::size_t(std::clamp(std::ceil(to * fs), 0.0, n));
                 const double widthPx = std::max(1.0, (to - from) * pxPerS);

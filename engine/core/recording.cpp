@@ -30,6 +30,15 @@ int32_t Lead::digitalAt(std::size_t i) const
     return static_cast<int32_t>(std::llround(double(v) * gain + baseline));
 }
 
+double millivoltsPerUnit(const std::string& unit)
+{
+    if (unit == "uV" || unit == "\xC2\xB5V" || unit == "microvolt" || unit == "UV")
+        return 1e-3;
+    if (unit == "V")
+        return 1e3;
+    return 1.0;
+}
+
 std::size_t Recording::sampleCount() const
 {
     std::size_t n = 0;

@@ -44,16 +44,16 @@ struct Patient
 /// e.g. 24/32-bit formats), in which case digital[i] is authoritative.
 struct Lead
 {
-    std::string name;         ///< normalised (I, II, III, aVR, aVL, aVF, V1-V6) or as in the file
-    std::string originalName; ///< exactly as the file spells it
-    std::string unit = "mV";  ///< physical unit, e.g. "mV", "uV"
-    double fsHz = 0.0;        ///< this lead's sampling rate (differs from the record's with
-                              ///< WFDB samples-per-frame > 1)
-    double gain = 1.0;        ///< digital units per physical unit
-    double baseline = 0.0;    ///< digital value that corresponds to 0 physical units
-    int adcResolutionBits = 0;     ///< 0 when unknown
-    std::vector<float> samples;    ///< physical units, NaN = invalid
-    std::vector<int32_t> digital;  ///< optional exact stored values (see above)
+    std::string name;           ///< normalised (I, II, III, aVR, aVL, aVF, V1-V6) or as in the file
+    std::string originalName;   ///< exactly as the file spells it
+    std::string unit = "mV";    ///< physical unit, e.g. "mV", "uV"
+    double fsHz = 0.0;          ///< this lead's sampling rate (differs from the record's with
+                                ///< WFDB samples-per-frame > 1)
+    double gain = 1.0;          ///< digital units per physical unit
+    double baseline = 0.0;      ///< digital value that corresponds to 0 physical units
+    int adcResolutionBits = 0;  ///< 0 when unknown
+    std::vector<float> samples; ///< physical units, NaN = invalid
+    std::vector<int32_t> digital;       ///< optional exact stored values (see above)
     int32_t invalidDigital = INT32_MIN; ///< the stored value that marks an invalid sample
 
     std::size_t size() const { return samples.size(); }
@@ -61,6 +61,10 @@ struct Lead
     /// Stored integer of sample i (invalidDigital for NaN samples).
     int32_t digitalAt(std::size_t i) const;
 };
+
+/// Factor from a lead's physical unit to mV: 1e-3 for uV (also "\xC2\xB5V", "microvolt"),
+/// 1e3 for V, and 1 for mV or an unknown unit (ECG formats store mV unless they say otherwise).
+double millivoltsPerUnit(const std::string& unit);
 
 /// A time-stamped event: beat label, rhythm change, EDF+ TAL, delineation mark, note.
 struct Annotation
@@ -73,7 +77,7 @@ struct Annotation
     std::string text;       ///< aux string / free text
     int subtype = 0;
     int num = 0;
-    std::string source;     ///< e.g. "atr", "i" (LUDB per-lead file), "EDF+"
+    std::string source; ///< e.g. "atr", "i" (LUDB per-lead file), "EDF+"
 };
 
 /// A diagnostic statement (PTB-XL scp_codes, SCP-ECG section 8, header diagnoses).
@@ -88,12 +92,12 @@ struct Statement
 struct Recording
 {
     std::vector<Lead> leads;
-    double fsHz = 0.0;              ///< frame / base sampling rate of the record
-    std::optional<DateTime> start;  ///< recording start when known
+    double fsHz = 0.0;             ///< frame / base sampling rate of the record
+    std::optional<DateTime> start; ///< recording start when known
     Patient patient;
     std::vector<Annotation> annotations;
     std::vector<Statement> statements;
-    std::string format;             ///< e.g. "WFDB format 212", "EDF+C", "SCP-ECG"
+    std::string format; ///< e.g. "WFDB format 212", "EDF+C", "SCP-ECG"
     std::string sourcePath;
     std::vector<std::string> notes;    ///< free-text header notes, in file order
     std::vector<std::string> warnings; ///< problems found while reading that did not stop it

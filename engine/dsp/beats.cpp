@@ -55,8 +55,7 @@ double typicalPeak(const std::vector<double>& f, double fsHz, bool absolute = fa
 }
 
 /// Centered moving average of x(i), i in [0, n), with an odd window of w samples.
-template <typename X>
-std::vector<double> movingAverage(const X& x, std::size_t n, std::size_t w)
+template <typename X> std::vector<double> movingAverage(const X& x, std::size_t n, std::size_t w)
 {
     const std::size_t h = w / 2;
     std::vector<double> y(n);

@@ -297,6 +297,7 @@ MedianBeat medianBeat(const Recording& rec, const std::vector<Beat>& beats, std:
     std::vector<float> segments(use.size() * len); // beat-major copy: sequential reads
     for (const Lead& lead : rec.leads) {
         m.leadNames.push_back(lead.name);
+        m.mvPerUnit.push_back(millivoltsPerUnit(lead.unit));
         std::vector<float> med(len, std::nanf(""));
         if (lead.samples.size() == std::size_t(n)) {
             for (std::size_t b = 0; b < use.size(); ++b)

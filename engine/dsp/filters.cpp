@@ -135,10 +135,9 @@ void cascadeFixed(const Biquad* sos, const std::pair<double, double>* zi, double
 /// register holds 4 lanes, with plain SSE2 the compiler splits it into xmm pairs. Same
 /// arithmetic in the same order as the scalar cascade (no FMA), so the values are identical.
 template <std::size_t NS, std::size_t W>
-[[gnu::always_inline]] inline void cascadeLanes(const Biquad* sos,
-                                                const std::pair<double, double>* zi,
-                                                const double* x0, double* data, std::ptrdiff_t n,
-                                                bool reverse)
+[[gnu::always_inline]] inline void
+cascadeLanes(const Biquad* sos, const std::pair<double, double>* zi, const double* x0, double* data,
+             std::ptrdiff_t n, bool reverse)
 {
     typedef double Vec __attribute__((vector_size(W * sizeof(double))));
     Vec b0[NS], b1[NS], b2[NS], a1[NS], a2[NS], z0[NS], z1[NS];
@@ -224,9 +223,9 @@ void runLanesSse2(const std::vector<Biquad>& sos, const std::vector<std::pair<do
 }
 
 template <std::size_t W>
-__attribute__((target("avx"))) void
-runLanesAvx(const std::vector<Biquad>& sos, const std::vector<std::pair<double, double>>& zi,
-            double* data, std::ptrdiff_t n, bool reverse)
+__attribute__((target("avx"))) void runLanesAvx(const std::vector<Biquad>& sos,
+                                                const std::vector<std::pair<double, double>>& zi,
+                                                double* data, std::ptrdiff_t n, bool reverse)
 {
     runLanes<W, 8>(sos, zi, data, n, reverse);
 }

@@ -21,26 +21,50 @@ int leadByName(const MedianBeat& m, const char* name)
     return -1;
 }
 
-/// Net area (mV*samples) of lead l between two times relative to R, baseline at QRS onset.
-double netArea(const MedianBeat& m, int l, double fromMs, double toMs, double baseMs)
+/// Lead l of a median beat between two times relative to R, with the level at `baseMs` as its
+/// baseline; empty (x null) when it cannot be measured: no lead, a time or the baseline not
+/// finite.
+struct LeadSpan
 {
+    const std::vector<float>* x = nullptr;
+    std::int64_t from = 0, to = -1;
+    double base = kNaN;
+};
+LeadSpan leadSpan(const MedianBeat& m, int l, double fromMs, double toMs, double baseMs)
+{
+    LeadSpan span;
     if (l < 0 || !std::isfinite(fromMs) || !std::isfinite(toMs) || !std::isfinite(baseMs))
-        return kNaN;
+        return span;
     const auto& x = m.leads[std::size_t(l)];
     const std::int64_t n = std::int64_t(x.size());
     auto at = [&](double t) {
         return std::clamp<std::int64_t>(m.rIndex + std::int64_t(std::lround(t * 1e-3 * m.fsHz)), 0,
                                         n - 1);
     };
-    const double base = x[std::size_t(at(baseMs))];
+    span.base = x[std::size_t(at(baseMs))];
+    if (!std::isfinite(span.base))
+        return span;
+    span.x = &x;
+    span.from = at(fromMs);
+    span.to = at(toMs);
+    return span;
+}
+
+/// Net area (lead unit x samples) of lead l between two times relative to R, baseline at QRS
+/// onset; NaN when not measurable.
+double netArea(const MedianBeat& m, int l, double fromMs, double toMs, double baseMs)
+{
+    const LeadSpan span = leadSpan(m, l, fromMs, toMs, baseMs);
+    if (!span.x)
+        return kNaN;
     double s = 0;
-    for (std::int64_t i = at(fromMs); i <= at(toMs); ++i)
-        s += double(x[std::size_t(i)]) - base;
+    for (std::int64_t i = span.from; i <= span.to; ++i)
+        s += double((*span.x)[std::size_t(i)]) - span.base;
     return s;
 }
 
-/// Largest deflection above (R) and below (S) the level at QRS onset in lead l between two times
-/// relative to R (mV); NaN without the lead.
+/// Largest deflection above (R) and below (S) the baseline at QRS onset in lead l between two
+/// times relative to R, in mV; NaN without the lead or without a finite sample.
 struct Deflections
 {
     double r = kNaN, s = kNaN;
@@ -48,19 +72,16 @@ struct Deflections
 Deflections deflections(const MedianBeat& m, int l, double fromMs, double toMs, double baseMs)
 {
     Deflections d;
-    if (l < 0 || !std::isfinite(fromMs) || !std::isfinite(toMs) || !std::isfinite(baseMs))
+    const LeadSpan span = leadSpan(m, l, fromMs, toMs, baseMs);
+    if (!span.x)
         return d;
-    const auto& x = m.leads[std::size_t(l)];
-    const std::int64_t n = std::int64_t(x.size());
-    auto at = [&](double t) {
-        return std::clamp<std::int64_t>(m.rIndex + std::int64_t(std::lround(t * 1e-3 * m.fsHz)), 0,
-                                        n - 1);
-    };
-    const double base = x[std::size_t(at(baseMs))];
-    d.r = d.s = 0.0;
-    for (std::int64_t i = at(fromMs); i <= at(toMs); ++i) {
-        d.r = std::max(d.r, double(x[std::size_t(i)]) - base);
-        d.s = std::max(d.s, base - double(x[std::size_t(i)]));
+    const double toMv = std::size_t(l) < m.mvPerUnit.size() ? m.mvPerUnit[std::size_t(l)] : 1.0;
+    for (std::int64_t i = span.from; i <= span.to; ++i) {
+        const double v = (double((*span.x)[std::size_t(i)]) - span.base) * toMv;
+        if (!std::isfinite(v))
+            continue;
+        d.r = std::isfinite(d.r) ? std::max(d.r, v) : std::max(0.0, v);
+        d.s = std::isfinite(d.s) ? std::max(d.s, -v) : std::max(0.0, -v);
     }
     return d;
 }
@@ -229,7 +250,10 @@ bool pWaveInMostBeats(const Recording& rec, const std::vector<Beat>& beats, std:
             continue;
         ++judged;
         shown += own >= kPBeatCorrelation;
-        if (b == 0 || !std::isfinite(rrMed))
+        // Only a normal beat after a normal beat votes on what the wave follows: a premature
+        // or unclassifiable beat, or one after a compensatory pause, shifts for other reasons.
+        if (b == 0 || !std::isfinite(rrMed) || beats[b].beatClass != BeatClass::Normal ||
+            beats[b - 1].beatClass != BeatClass::Normal)
             continue;
         const std::int64_t prev = beats[b - 1].sample;
         if (std::abs(double(r - prev) - rrMed) < kPLockMinShiftS * rec.fsHz)

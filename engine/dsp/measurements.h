@@ -30,7 +30,8 @@ struct MedianBeat
     double fsHz = 0.0;
     std::int64_t rIndex = 0; ///< index of R within each lead's samples
     std::vector<std::string> leadNames;
-    std::vector<std::vector<float>> leads; ///< same unit as the recording (mV)
+    std::vector<std::vector<float>> leads; ///< each in its lead's unit, as in the recording
+    std::vector<double> mvPerUnit;         ///< per lead: factor to mV (millivoltsPerUnit)
     int beatCount = 0;                     ///< beats that went into the median
     Fiducials fiducials;
 };

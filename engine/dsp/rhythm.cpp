@@ -148,14 +148,18 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
             what = sinus ? "Sinus tachycardia" : "Tachycardia";
         } else {
             kind = sinus ? FindingKind::SinusRhythm : FindingKind::NormalRateNoPWave;
-            what = sinus ? "Sinus rhythm" : "Rate";
+            what = "Sinus rhythm";
         }
         Finding f = make(kind, startS, endS);
         f.values = {hr};
         f.valueUnit = "bpm";
-        f.text = what + ", " + number(hr) + " bpm";
-        if (!sinus)
-            f.text += ", P waves not identified: review the rhythm on the tracing";
+        // Without P waves found the rhythm is left to the reader, and the text says so.
+        f.text =
+            kind == FindingKind::NormalRateNoPWave
+                ? "Rate " + number(hr) +
+                      " bpm, P waves not identified: review the rhythm"
+                      " on the tracing"
+                : what + ", " + number(hr) + " bpm" + (sinus ? "" : ", P waves not identified");
         out.push_back(std::move(f));
     }
 

@@ -8,19 +8,6 @@
 
 namespace ecglens::ml {
 
-namespace {
-
-double unitToMv(const std::string& unit)
-{
-    if (unit == "uV" || unit == "\xC2\xB5V" || unit == "microvolt" || unit == "UV")
-        return 1e-3;
-    if (unit == "V")
-        return 1e3;
-    return 1.0; // mV or unknown (documented assumption: PTB-XL, MIT-BIH and EDF ECGs use mV)
-}
-
-} // namespace
-
 Result<PreparedSignal> prepareSignal(const Recording& recording)
 {
     PreparedSignal out;
@@ -49,7 +36,7 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
             continue;
         const Lead& lead = recording.leads[std::size_t(source[std::size_t(k)])];
         std::vector<float> x = lead.samples;
-        const double scale = unitToMv(lead.unit);
+        const double scale = millivoltsPerUnit(lead.unit);
         // Bridge NaN (invalid samples) with zero after the baseline is removed later.
         for (float& v : x)
             v = std::isfinite(v) ? float(v * scale) : 0.0f;

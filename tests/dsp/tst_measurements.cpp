@@ -48,6 +48,13 @@ const PtbxlRhythmBound kPtbxlRhythm[] = {{"100 Hz", 83, 10}, {"500 Hz", 11, 2}};
 // sinus rhythm (200 SR against 20 SBRAD there, 1 against 12 below 50 bpm), the 2018 ACC/AHA/HRS
 // bradycardia guideline's 50 bpm; ours is 60 bpm, the textbook limit LUDB's cardiologists use.
 const int kPtbxlMinBradycardiaFound = 31, kPtbxlMinTachycardiaFound = 55;
+// SR records read as sinus rhythm at least, as 60-100 bpm without P waves at most (100 Hz).
+const int kPtbxlMinSinusRhythm = 1113, kPtbxlMaxNoPWave = 108;
+
+const std::set<dsp::FindingKind> kDominantRhythms = {
+    dsp::FindingKind::SinusRhythm,      dsp::FindingKind::SinusBradycardia,
+    dsp::FindingKind::SinusTachycardia, dsp::FindingKind::Bradycardia,
+    dsp::FindingKind::Tachycardia,      dsp::FindingKind::NormalRateNoPWave};
 
 bool hasFinding(const std::vector<dsp::Finding>& fs, dsp::FindingKind k)
 {
@@ -602,8 +609,10 @@ void TestMeasurements::ludbDelineationAndRhythm()
     // The held-out half has no record where the next P wave outgrows the T wave; the tuned-on
     // development half guards that fix (a regression bound, not a validation figure).
     QVERIFY(twoDev[4].sd() <= 44);
-    QVERIFY(afFound * 10 >= afTotal * 6);
-    QVERIFY(sinusFalseAf * 20 <= sinusTotal);
+    // Reached: AF found in 6 of 8, AF called in 0 of 90 sinus records (1 until RR next to
+    // unclassifiable beats stopped counting as irregularity).
+    QVERIFY(afFound >= 6);
+    QCOMPARE(sinusFalseAf, 0);
     QVERIFY(bradyFound * 10 >= bradyTotal * 5);
 }
 
@@ -722,7 +731,7 @@ void TestMeasurements::ptbxlRhythmStatements()
             c.flagged += af;
             std::string dominant = af ? "af" : "none";
             for (const auto& f : fs)
-                if (f.kind <= dsp::FindingKind::NormalRateNoPWave)
+                if (kDominantRhythms.count(f.kind))
                     dominant = f.code;
             ++dominantByStatement[rhythm[0] + " " + rate][dominant];
             if ((rhythm[0] == "AFIB") != af)
@@ -750,6 +759,8 @@ void TestMeasurements::ptbxlRhythmStatements()
         return dominantByStatement[key][a] + dominantByStatement[key][b];
     };
     QVERIFY(found("SBRAD 100 Hz", "sinus_bradycardia", "bradycardia") >= kPtbxlMinBradycardiaFound);
+    QVERIFY(dominantByStatement["SR 100 Hz"]["sinus_rhythm"] >= kPtbxlMinSinusRhythm);
+    QVERIFY(dominantByStatement["SR 100 Hz"]["normal_rate_no_p_wave"] <= kPtbxlMaxNoPWave);
     QVERIFY(found("STACH 100 Hz", "sinus_tachycardia", "tachycardia") >= kPtbxlMinTachycardiaFound);
     for (const auto& bound : kPtbxlRhythm) {
         const Count af = byRate[std::string("AFIB ") + bound.rate];
@@ -763,14 +774,15 @@ void TestMeasurements::ptbxlRhythmStatements()
 void TestMeasurements::ptbxlAxisAndVoltages()
 {
     // Against PTB-XL's cardiologists (100 Hz records):
-    // - the frontal QRS axis: the fascicular blocks, which Surawicz et al. 2009 (AHA/ACCF/HRS,
-    //   Part III) define by the axis (left anterior: -45 to -90 deg; left posterior: 90 to 180
-    //   deg), heart_axis "ALAD" (abnormal left axis: beyond -30 deg), and ECGs read as normal
-    //   (NORM >= 50, nothing but SR besides: the normal range -30 to 90 deg);
+    // - the frontal QRS axis: the fascicular blocks, whose criteria in Surawicz et al. 2009
+    //   (AHA/ACCF/HRS, Part III) include the axis (left anterior: -45 to -90 deg; left
+    //   posterior: 90 to 180 deg; besides QRS < 120 ms and the qR / rS patterns), heart_axis
+    //   "ALAD" (PTB-XL's abnormal left axis; counted here as more negative than -30 deg), and
+    //   ECGs read as normal (NORM >= 50, nothing but SR besides: the normal range -30 to 90 deg);
     // - the QRS voltages: VCLVH ("voltage criteria for LVH") against the normals, with the
     //   criteria of Hancock et al. 2009 (Part V): Sokolow-Lyon >= 3.5 mV, Cornell > 2.8 mV in
     //   men, > 2.0 mV in women.
-    // Reached values; an axis or voltage that drifts fails.
+    // Reached values, as one-sided bounds: fewer records in the range fails.
     ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
     const auto rows = ptbxlRows();
     QVERIFY(rows.size() > 1000);
