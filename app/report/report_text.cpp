@@ -200,10 +200,11 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
         const auto& v = in.measurements->values;
         lines.emplace_back(QStringLiteral("Measurements"),
                            QStringLiteral("HR %1 \u00b7 PR %2 \u00b7 QRS %3 \u00b7 QT %4 \u00b7 "
-                                          "QTc %5 (Fridericia) \u00b7 axes %6")
+                                          "QTc %5 (%7) \u00b7 axes %6")
                                .arg(value(v.heartRateBpm, "bpm"), value(v.prMs, "ms"),
                                     value(v.qrsMs, "ms"), value(v.qtMs, "ms"),
-                                    value(v.qtcFridericiaMs, "ms"), axesText(v)));
+                                    value(advice::gradedQtcMs(v), "ms"), axesText(v))
+                               .arg(QLatin1String(advice::kGradedQtcFormula)));
     } else {
         lines.emplace_back(QStringLiteral("Measurements"), QStringLiteral("not available"));
     }

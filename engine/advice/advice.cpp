@@ -189,6 +189,11 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
     return items;
 }
 
+double gradedQtcMs(const dsp::IntervalValues& values)
+{
+    return values.qtcFridericiaMs;
+}
+
 AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
                      const dsp::Measurements* measurements,
                      const std::vector<dsp::Finding>& findings, const ml::Analysis* detection)
@@ -204,8 +209,8 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.prMs = positiveOrMissing(v.prMs);
         in.qrsMs = positiveOrMissing(v.qrsMs);
         in.qtMs = positiveOrMissing(v.qtMs);
-        in.qtcMs = positiveOrMissing(v.qtcFridericiaMs);
-        in.qtcFormula = "Fridericia";
+        in.qtcMs = positiveOrMissing(gradedQtcMs(v));
+        in.qtcFormula = kGradedQtcFormula;
     }
     for (const dsp::Finding& f : findings)
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==

@@ -15,6 +15,7 @@
 
 namespace ecglens::dsp {
 struct Measurements;
+struct IntervalValues;
 struct Finding;
 } // namespace ecglens::dsp
 
@@ -32,6 +33,13 @@ enum class Severity { Info, Consider, Prompt };
 
 /// "info", "consider", "prompt" (the catalogue's spelling).
 const char* severityName(Severity severity);
+
+/// The QTc the advice grades and the report's summary quotes: Fridericia's (QT / cube root of
+/// RR). Bazett's overcorrects at fast rates; on PTB-XL ECGs read as normal it put QTc above
+/// 500 ms in 44 of 753 against Fridericia's 12, while both flag all 6 of the cardiologists'
+/// long-QT ECGs (tst_advice).
+inline constexpr const char* kGradedQtcFormula = "Fridericia";
+double gradedQtcMs(const dsp::IntervalValues& values);
 
 struct AdviceItem
 {
@@ -63,9 +71,9 @@ struct AdviceInput
     double qrsMs = kMissing;
     double qtMs = kMissing;
     double qtcMs = kMissing;
-    std::string qtcFormula = "Fridericia"; ///< how qtcMs was corrected, quoted in the basis
-    std::vector<std::string> findingCodes; ///< dsp::findingCode() spellings, e.g. "pause"
-    double durationS = kMissing;           ///< recording length in seconds
+    std::string qtcFormula = kGradedQtcFormula; ///< how qtcMs was corrected, quoted in the basis
+    std::vector<std::string> findingCodes;      ///< dsp::findingCode() spellings, e.g. "pause"
+    double durationS = kMissing;                ///< recording length in seconds
     int leadCount = 0;
 };
 
@@ -119,9 +127,7 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
 
 /// Fills an input from what the app has: the patient (age, sex), the recording's length (s) and
 /// lead count, whole-record measurements (may be null), rhythm findings, and the detector's
-/// analysis (may be null). QTc is Fridericia's (QT / cube root of RR): Bazett's overcorrects at
-/// fast rates, and on PTB-XL ECGs read as normal it put QTc above 500 ms in 44 of 753 against
-/// Fridericia's 12, while both flag all 6 of the cardiologists' long-QT ECGs (tst_advice).
+/// analysis (may be null). QTc is gradedQtcMs().
 AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
                      const dsp::Measurements* measurements,
                      const std::vector<dsp::Finding>& findings, const ml::Analysis* detection);
