@@ -12,9 +12,11 @@ namespace ecglens::cli {
 
 namespace {
 
-QJsonValue num(double v)
+/// A finite value rounded to `decimals` (0.1 ms / bpm / deg; 0.01 mV), null otherwise.
+QJsonValue num(double v, int decimals = 1)
 {
-    return std::isfinite(v) ? QJsonValue(std::round(v * 10.0) / 10.0) : QJsonValue();
+    const double scale = std::pow(10.0, decimals);
+    return std::isfinite(v) ? QJsonValue(std::round(v * scale) / scale) : QJsonValue();
 }
 
 QJsonObject valuesJson(const dsp::IntervalValues& v)
@@ -36,8 +38,8 @@ QJsonObject valuesJson(const dsp::IntervalValues& v)
     o[QStringLiteral("p_axis_deg")] = num(v.pAxisDeg);
     o[QStringLiteral("qrs_axis_deg")] = num(v.qrsAxisDeg);
     o[QStringLiteral("t_axis_deg")] = num(v.tAxisDeg);
-    o[QStringLiteral("sokolow_lyon_mv")] = num(v.sokolowLyonMv);
-    o[QStringLiteral("cornell_mv")] = num(v.cornellMv);
+    o[QStringLiteral("sokolow_lyon_mv")] = num(v.sokolowLyonMv, 2);
+    o[QStringLiteral("cornell_mv")] = num(v.cornellMv, 2);
     o[QStringLiteral("ventricular_beats")] = v.ventricularBeats;
     o[QStringLiteral("supraventricular_beats")] = v.supraventricularBeats;
     return o;
