@@ -138,28 +138,25 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
     const bool mostlyAf = !m.windows.empty() && afWindows * 2 > m.windows.size();
     if (std::isfinite(hr) && !mostlyAf) {
         const bool sinus = m.medianBeat.fiducials.pWavePresent;
+        // Without P waves found the rhythm is left to the reader, and the text says so.
+        const std::string rate = number(hr) + " bpm", noP = sinus ? "" : ", P waves not identified";
         FindingKind kind;
-        std::string what;
+        std::string text;
         if (hr < options.bradycardiaBpm) {
             kind = sinus ? FindingKind::SinusBradycardia : FindingKind::Bradycardia;
-            what = sinus ? "Sinus bradycardia" : "Bradycardia";
+            text = (sinus ? "Sinus bradycardia, " : "Bradycardia, ") + rate + noP;
         } else if (hr > options.tachycardiaBpm) {
             kind = sinus ? FindingKind::SinusTachycardia : FindingKind::Tachycardia;
-            what = sinus ? "Sinus tachycardia" : "Tachycardia";
+            text = (sinus ? "Sinus tachycardia, " : "Tachycardia, ") + rate + noP;
         } else {
             kind = sinus ? FindingKind::SinusRhythm : FindingKind::NormalRateNoPWave;
-            what = "Sinus rhythm";
+            text = sinus ? "Sinus rhythm, " + rate
+                         : "Rate " + rate + noP + ": review the rhythm on the tracing";
         }
         Finding f = make(kind, startS, endS);
         f.values = {hr};
         f.valueUnit = "bpm";
-        // Without P waves found the rhythm is left to the reader, and the text says so.
-        f.text =
-            kind == FindingKind::NormalRateNoPWave
-                ? "Rate " + number(hr) +
-                      " bpm, P waves not identified: review the rhythm"
-                      " on the tracing"
-                : what + ", " + number(hr) + " bpm" + (sinus ? "" : ", P waves not identified");
+        f.text = std::move(text);
         out.push_back(std::move(f));
     }
 

@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace ecglens;
@@ -238,6 +239,28 @@ class TestMeasurements : public QObject
 {
     Q_OBJECT
 
+    struct Analysed
+    {
+        std::optional<dsp::Analysis> analysis;
+        std::string error; ///< io::open's, when the record could not be read
+    };
+    std::map<QString, Analysed> m_analysed;
+
+    /// dsp::analyse of a recording (absolute path), read and analysed once per run: several
+    /// tests here walk the same PTB-XL records.
+    const Analysed& analysed(const QString& path)
+    {
+        auto [it, added] = m_analysed.try_emplace(path);
+        if (added) {
+            const auto rec = io::open(path.toStdString());
+            if (rec.ok())
+                it->second.analysis = dsp::analyse(*rec);
+            else
+                it->second.error = rec.error();
+        }
+        return it->second;
+    }
+
 private slots:
     void hrvHandComputed()
     {
@@ -344,9 +367,9 @@ private slots:
         int records = 0, withQt = 0;
         while (it.hasNext()) {
             const QString path = it.next();
-            const auto rec = io::open(path.toStdString());
-            QVERIFY2(rec.ok(), rec.error().c_str());
-            const auto a = dsp::analyse(*rec);
+            const Analysed& r = analysed(path);
+            QVERIFY2(r.error.empty(), r.error.c_str());
+            const auto& a = r.analysis;
             if (!a)
                 continue;
             ++records;
@@ -720,9 +743,9 @@ void TestMeasurements::ptbxlRhythmStatements()
                 continue; // some shared records come at 100 Hz only
             const QString rel = QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(file));
             ECGLENS_REQUIRE_DATA(rel);
-            const auto rec = io::open(test::dataPath(rel).toStdString());
-            QVERIFY2(rec.ok(), rec.error().c_str());
-            const auto a = dsp::analyse(*rec);
+            const Analysed& r = analysed(test::dataPath(rel));
+            QVERIFY2(r.error.empty(), r.error.c_str());
+            const auto& a = r.analysis;
             Count& c = byRate[rhythm[0] + " " + rate];
             ++c.records;
             const auto fs =
@@ -808,9 +831,9 @@ void TestMeasurements::ptbxlAxisAndVoltages()
             continue;
         const QString rel = QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(row.lr));
         ECGLENS_REQUIRE_DATA(rel);
-        const auto rec = io::open(test::dataPath(rel).toStdString());
-        QVERIFY2(rec.ok(), rec.error().c_str());
-        const auto a = dsp::analyse(*rec);
+        const Analysed& r = analysed(test::dataPath(rel));
+        QVERIFY2(r.error.empty(), r.error.c_str());
+        const auto& a = r.analysis;
         QVERIFY(a.has_value());
         for (const auto& g : in)
             groups[g].push_back({a->measurements.values, row.sex == "1"});
