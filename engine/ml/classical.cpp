@@ -2,6 +2,7 @@
 
 #include "ml/metrics.h"
 #include "ml/model_files.h"
+#include "ml/shared_library.h"
 
 #include <xgboost/c_api.h>
 
@@ -15,6 +16,68 @@
 namespace ecglens::ml {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+/// The part of libxgboost's C API the measurement models use, resolved on first use (see
+/// shared_library.h: linking it would load it, and its OpenMP runtime, with every program start).
+struct XgbApi
+{
+#define ECGLENS_XGB_FUNCTIONS(X)                                                                   \
+    X(XGBGetLastError)                                                                             \
+    X(XGDMatrixCreateFromMat)                                                                      \
+    X(XGDMatrixFree)                                                                               \
+    X(XGDMatrixSetFloatInfo)                                                                       \
+    X(XGBoosterCreate)                                                                             \
+    X(XGBoosterFree)                                                                               \
+    X(XGBoosterSetParam)                                                                           \
+    X(XGBoosterUpdateOneIter)                                                                      \
+    X(XGBoosterPredictFromDMatrix)                                                                 \
+    X(XGBoosterLoadModelFromBuffer)                                                                \
+    X(XGBoosterSaveModel)                                                                          \
+    X(XGBoosterGetNumFeature)                                                                      \
+    X(XGBoosterBoostedRounds)
+#define ECGLENS_XGB_POINTER(name) decltype(&::name) name = nullptr;
+    ECGLENS_XGB_FUNCTIONS(ECGLENS_XGB_POINTER)
+#undef ECGLENS_XGB_POINTER
+};
+
+/// Opens libxgboost once per process (thread-safe); the error names what is missing.
+const Result<XgbApi>& xgboostApi()
+{
+    static const Result<XgbApi> loaded = []() -> Result<XgbApi> {
+        auto lib = openSharedLibrary(
+            {ECGLENS_XGBOOST_SONAME, ECGLENS_XGBOOST_PATH},
+            "libxgboost (" ECGLENS_XGBOOST_SONAME ", for the random forest and gradient-boosting "
+            "models)",
+            "Install Debian's libxgboost0 package (packaging/install-deps.sh installs it).");
+        if (!lib)
+            return Result<XgbApi>::failure(lib.error());
+        XgbApi api;
+        std::string missing;
+#define ECGLENS_XGB_RESOLVE(name)                                                                  \
+    api.name = reinterpret_cast<decltype(api.name)>(librarySymbol(*lib, #name));                   \
+    if (!api.name)                                                                                 \
+        missing += std::string(missing.empty() ? "" : ", ") + #name;
+        ECGLENS_XGB_FUNCTIONS(ECGLENS_XGB_RESOLVE)
+#undef ECGLENS_XGB_RESOLVE
+        if (!missing.empty())
+            return Result<XgbApi>::failure(lib->path + " lacks " + missing +
+                                           " (another xgboost version?); install Debian's "
+                                           "libxgboost0.");
+        return api;
+    }();
+    return loaded;
+}
+#undef ECGLENS_XGB_FUNCTIONS
+
+/// The API of a library already opened: only called where a booster exists, which needed it.
+const XgbApi& xgb()
+{
+    return *xgboostApi();
+}
+
+} // namespace
 
 bool isClassicalArch(const std::string& arch)
 {
@@ -31,7 +94,7 @@ int XgbBooster::featureCount() const
 {
     bst_ulong n = 0;
     if (m_handle)
-        XGBoosterGetNumFeature(BoosterHandle(m_handle), &n);
+        xgb().XGBoosterGetNumFeature(BoosterHandle(m_handle), &n);
     return int(n);
 }
 
@@ -126,7 +189,7 @@ namespace {
 
 std::string xgbError(const std::string& what)
 {
-    const char* e = XGBGetLastError();
+    const char* e = xgb().XGBGetLastError();
     return "xgboost: " + what + " failed" + (e && *e ? std::string(": ") + e : std::string());
 }
 
@@ -140,13 +203,13 @@ public:
         for (Eigen::Index i = 0; i < x.rows(); ++i)
             for (Eigen::Index j = 0; j < x.cols(); ++j)
                 buf[std::size_t(i * x.cols() + j)] = float(x(i, j));
-        m_ok = XGDMatrixCreateFromMat(buf.data(), bst_ulong(x.rows()), bst_ulong(x.cols()),
-                                      std::numeric_limits<float>::quiet_NaN(), &m_h) == 0;
+        m_ok = xgb().XGDMatrixCreateFromMat(buf.data(), bst_ulong(x.rows()), bst_ulong(x.cols()),
+                                            std::numeric_limits<float>::quiet_NaN(), &m_h) == 0;
     }
     ~DMatrix()
     {
         if (m_h)
-            XGDMatrixFree(m_h);
+            xgb().XGDMatrixFree(m_h);
     }
     DMatrix(const DMatrix&) = delete;
     DMatrix& operator=(const DMatrix&) = delete;
@@ -170,8 +233,8 @@ std::vector<float> predict(void* booster, const Eigen::MatrixXd& x, int type)
     const bst_ulong* shape = nullptr;
     bst_ulong dim = 0;
     const float* out = nullptr;
-    if (XGBoosterPredictFromDMatrix(BoosterHandle(booster), d.handle(), config.c_str(), &shape,
-                                    &dim, &out) != 0)
+    if (xgb().XGBoosterPredictFromDMatrix(BoosterHandle(booster), d.handle(), config.c_str(),
+                                          &shape, &dim, &out) != 0)
         return {};
     bst_ulong total = 1;
     for (bst_ulong i = 0; i < dim; ++i)
@@ -180,6 +243,13 @@ std::vector<float> predict(void* booster, const Eigen::MatrixXd& x, int type)
 }
 
 } // namespace
+
+Result<bool> XgbBooster::libraryAvailable()
+{
+    if (const auto& api = xgboostApi(); !api)
+        return Result<bool>::failure(api.error());
+    return true;
+}
 
 XgbBooster::XgbBooster() = default;
 XgbBooster::XgbBooster(XgbBooster&& o) noexcept : m_handle(o.m_handle)
@@ -194,7 +264,7 @@ XgbBooster& XgbBooster::operator=(XgbBooster&& o) noexcept
 XgbBooster::~XgbBooster()
 {
     if (m_handle)
-        XGBoosterFree(BoosterHandle(m_handle));
+        xgb().XGBoosterFree(BoosterHandle(m_handle));
 }
 
 Result<XgbBooster> XgbBooster::train(const Eigen::MatrixXd& x, const std::vector<int>& y,
@@ -203,25 +273,28 @@ Result<XgbBooster> XgbBooster::train(const Eigen::MatrixXd& x, const std::vector
                                      const std::function<bool(int, const XgbBooster&)>& perRound)
 {
     using R = Result<XgbBooster>;
+    if (const auto& api = xgboostApi(); !api)
+        return R::failure(api.error());
     if (x.rows() == 0 || std::size_t(x.rows()) != y.size())
         return R::failure("xgboost: no training rows or labels do not match rows");
     DMatrix d(x);
     if (!d.ok())
         return R::failure(xgbError("creating the training matrix"));
     std::vector<float> labels(y.begin(), y.end());
-    if (XGDMatrixSetFloatInfo(d.handle(), "label", labels.data(), bst_ulong(labels.size())) != 0)
+    if (xgb().XGDMatrixSetFloatInfo(d.handle(), "label", labels.data(), bst_ulong(labels.size())) !=
+        0)
         return R::failure(xgbError("setting labels"));
     XgbBooster b;
     BoosterHandle h = nullptr;
     DMatrixHandle dm = d.handle();
-    if (XGBoosterCreate(&dm, 1, &h) != 0)
+    if (xgb().XGBoosterCreate(&dm, 1, &h) != 0)
         return R::failure(xgbError("creating the booster"));
     b.m_handle = h;
     for (const auto& [k, v] : params)
-        if (XGBoosterSetParam(h, k.c_str(), v.c_str()) != 0)
+        if (xgb().XGBoosterSetParam(h, k.c_str(), v.c_str()) != 0)
             return R::failure(xgbError("parameter " + k + "=" + v));
     for (int r = 0; r < rounds; ++r) {
-        if (XGBoosterUpdateOneIter(h, r, d.handle()) != 0)
+        if (xgb().XGBoosterUpdateOneIter(h, r, d.handle()) != 0)
             return R::failure(xgbError("boosting round " + std::to_string(r + 1)));
         if (perRound && !perRound(r + 1, b))
             break;
@@ -232,21 +305,23 @@ Result<XgbBooster> XgbBooster::train(const Eigen::MatrixXd& x, const std::vector
 Result<XgbBooster> XgbBooster::load(const std::string& bytes, const std::string& name)
 {
     using R = Result<XgbBooster>;
+    if (const auto& api = xgboostApi(); !api)
+        return R::failure(api.error());
     XgbBooster b;
     BoosterHandle h = nullptr;
-    if (XGBoosterCreate(nullptr, 0, &h) != 0)
+    if (xgb().XGBoosterCreate(nullptr, 0, &h) != 0)
         return R::failure(xgbError("creating a booster"));
     b.m_handle = h;
-    if (XGBoosterLoadModelFromBuffer(h, bytes.data(), bst_ulong(bytes.size())) != 0)
+    if (xgb().XGBoosterLoadModelFromBuffer(h, bytes.data(), bst_ulong(bytes.size())) != 0)
         return R::failure(name + ": " + xgbError("loading the model"));
     // Inference threads are not part of the saved model.
-    XGBoosterSetParam(h, "nthread", "2");
+    xgb().XGBoosterSetParam(h, "nthread", "2");
     return b;
 }
 
 Result<bool> XgbBooster::save(const std::string& path) const
 {
-    if (!m_handle || XGBoosterSaveModel(BoosterHandle(m_handle), path.c_str()) != 0)
+    if (!m_handle || xgb().XGBoosterSaveModel(BoosterHandle(m_handle), path.c_str()) != 0)
         return Result<bool>::failure(path + ": " + xgbError("saving the model"));
     return true;
 }
@@ -274,7 +349,7 @@ int XgbBooster::rounds() const
 {
     int n = 0;
     if (m_handle)
-        XGBoosterBoostedRounds(BoosterHandle(m_handle), &n);
+        xgb().XGBoosterBoostedRounds(BoosterHandle(m_handle), &n);
     return n;
 }
 

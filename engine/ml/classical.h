@@ -50,6 +50,10 @@ public:
     XgbBooster& operator=(XgbBooster&&) noexcept;
     ~XgbBooster();
 
+    /// Opens libxgboost if it is not open yet (once per process; train() and load() do the
+    /// same). The error names the files tried and what to do.
+    static Result<bool> libraryAvailable();
+
     /// Trains `rounds` boosting rounds on rows of x (NaN = missing) with xgboost parameters
     /// (e.g. {"max_depth", "3"}); `perRound`, if set, is called after each round with the
     /// booster so far and may return false to stop.

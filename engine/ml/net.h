@@ -1,6 +1,8 @@
 #pragma once
 
-// The neural networks, behind a pimpl: this header is LibTorch-free; only net.cpp includes torch.
+// The neural networks, behind a pimpl: this header is LibTorch-free. The LibTorch code lives in a
+// module of its own (net_torch.cpp -> libecglens_torch.so, interface in torch_backend.h) that
+// net.cpp opens on first use, so programs that never run a network never load LibTorch.
 
 #include "core/result.h"
 #include "ml/preprocess.h"
@@ -12,6 +14,10 @@
 #include <vector>
 
 namespace ecglens::ml {
+
+namespace backend {
+class NetModel;
+}
 
 /// Architecture names: "cnn_lstm" (the prototype's baseline) and "resnet1d" (shipped candidate).
 struct NetSpec
@@ -32,6 +38,10 @@ public:
     Net(Net&&) noexcept;
     Net& operator=(Net&&) noexcept;
     ~Net();
+
+    /// Opens the LibTorch module if it is not open yet (once per process; every other call
+    /// below that needs it does the same). The error names the files tried and what to do.
+    static Result<bool> backendAvailable();
 
     /// Fresh weights, initialised deterministically from `seed`.
     static Result<Net> create(const NetSpec& spec, std::uint64_t seed);
@@ -69,13 +79,14 @@ public:
     std::vector<char> snapshot() const;
     void restore(const std::vector<char>& bytes);
 
-    /// Intra-op threads of the tensor library (process-wide).
+    /// Intra-op threads of the tensor library (process-wide; without the module: no-op / 1).
     static void setThreads(int threads);
     static int threads();
 
 private:
     struct Impl;
     explicit Net(std::unique_ptr<Impl> impl);
+    static Result<Net> adopt(Result<std::unique_ptr<backend::NetModel>> model);
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -1,6 +1,8 @@
 #include "ml/thread_waiting.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <string>
 
 #if defined(__linux__)
 #include <unistd.h>
@@ -11,16 +13,28 @@ namespace ecglens::ml {
 void preferPassiveThreadWaiting(char** argv)
 {
 #if defined(__linux__)
-    if (argv == nullptr || argv[0] == nullptr || std::getenv("OMP_WAIT_POLICY") != nullptr)
+    if (std::getenv("OMP_WAIT_POLICY") != nullptr)
         return;
     if (setenv("OMP_WAIT_POLICY", "PASSIVE", 1) != 0)
         return;
-    execv("/proc/self/exe", argv);
-    // Still here: the restart failed (no /proc). The variable stays set for child processes;
-    // this process keeps libgomp's default, which is slower only on a busy machine.
+    if (argv != nullptr && argv[0] != nullptr && openMpRuntimeLoaded())
+        execv("/proc/self/exe", argv);
+        // Still here: libgomp loads later and will read the variable, or the restart failed (no
+        // /proc); then the variable stays set for child processes and this process keeps libgomp's
+        // default, which is slower only on a busy machine.
 #else
     (void)argv;
 #endif
+}
+
+bool openMpRuntimeLoaded()
+{
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line))
+        if (line.find("/libgomp.so") != std::string::npos)
+            return true;
+    return false;
 }
 
 } // namespace ecglens::ml

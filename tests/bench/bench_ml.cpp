@@ -1,6 +1,8 @@
 // Detector speed: model load, one 10 s 12-lead window on one core (against the CNN-LSTM
 // baseline model measured in the same run), batched windows, and a 24-hour 3-lead Holter
-// (demo generator, 250 Hz) analysed with 50 % overlap on 2 threads.
+// (demo generator, 250 Hz) analysed with 50 % overlap on 2 threads; and whole program runs of
+// ecglens-cli, `info` (reads a recording; no detector) as the baseline for `analyze` (the same
+// plus the detector's first use in a fresh process: LibTorch opened, model loaded, one window).
 #include "bench_util.h"
 
 #include "io/open.h"
@@ -12,7 +14,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace ecglens;
 
@@ -132,6 +138,58 @@ BENCHMARK(BM_Holter24h3Lead)
     ->ReportAggregatesOnly(true)
     ->Unit(benchmark::kSecond)
     ->UseRealTime();
+
+/// One run of ecglens-cli COMMAND on PTB-XL record 1 (500 Hz), output discarded. (No memory
+/// counter: a child's ru_maxrss keeps the spawning benchmark's own high-water mark across exec.)
+void cliRun(benchmark::State& state, const char* command)
+{
+    const std::string record = bench::dataDir() + "/ptbxl/records500/00000/00001_hr";
+    std::vector<std::string> args = {ECGLENS_CLI, command, record};
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    for (auto _ : state) {
+        pid_t pid = 0;
+        if (posix_spawn(&pid, ECGLENS_CLI, &actions, nullptr, argv.data(), environ) != 0) {
+            state.SkipWithError("cannot start ecglens-cli");
+            break;
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            state.SkipWithError(("ecglens-cli " + std::string(command) + " " + record +
+                                 " failed (is the data folder there? ECGLENS_DATA)")
+                                    .c_str());
+            break;
+        }
+    }
+    posix_spawn_file_actions_destroy(&actions);
+}
+
+void BM_CliInfoBaseline(benchmark::State& state)
+{
+    cliRun(state, "info");
+}
+void BM_CliAnalyzeFirstUse(benchmark::State& state)
+{
+    cliRun(state, "analyze");
+}
+
+BENCHMARK(BM_CliInfoBaseline)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->UseRealTime()
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_CliAnalyzeFirstUse)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->UseRealTime()
+    ->ReportAggregatesOnly(true);
 
 int main(int argc, char** argv)
 {

@@ -448,34 +448,81 @@ private slots:
         QCOMPARE(nearestLeadSet(present({1}), {}), std::string("12"));
     }
 
-    /// The programs restart once with OMP_WAIT_POLICY=PASSIVE unless the user chose a policy;
-    /// the restarted image must start with it (libgomp reads it at load) and keep the arguments.
-    void passiveWaitingRestart_data()
+    /// LibTorch and libxgboost are not loaded when a program starts, only when a network or a
+    /// booster is first needed. The OpenMP runtime, which Qt 6 Core already loads (via libb2),
+    /// must run with the PASSIVE wait policy unless the user chose one: the program restarts
+    /// once with it set. Oracle: the spin count libgomp itself prints with OMP_DISPLAY_ENV=VERBOSE
+    /// each time it loads (0 for PASSIVE, 30000000000 for ACTIVE, 300000 with no policy).
+    void libraryLoadingOnFirstUse_data()
     {
+        QTest::addColumn<QString>("open");
         QTest::addColumn<QString>("given");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("unset -> restarted passive") << QString() << QStringLiteral("PASSIVE");
-        QTest::newRow("user's ACTIVE kept") << QStringLiteral("ACTIVE") << QStringLiteral("ACTIVE");
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<QStringList>("spinCounts");
+        const QStringList restarted = {QStringLiteral("300000"), QStringLiteral("0")};
+        QTest::newRow("nothing, policy unset -> restarted passive")
+            << QString() << QString() << QStringLiteral("after openmp=yes torch=no xgboost=no")
+            << restarted;
+        QTest::newRow("network") << QStringLiteral("torch") << QString()
+                                 << QStringLiteral("after openmp=yes torch=yes xgboost=no")
+                                 << restarted;
+        QTest::newRow("booster") << QStringLiteral("xgboost") << QString()
+                                 << QStringLiteral("after openmp=yes torch=no xgboost=yes")
+                                 << restarted;
+        QTest::newRow("both, user's ACTIVE kept, no restart")
+            << QStringLiteral("torch,xgboost") << QStringLiteral("ACTIVE")
+            << QStringLiteral("after openmp=yes torch=yes xgboost=yes")
+            << QStringList({QStringLiteral("30000000000")});
     }
-    void passiveWaitingRestart()
+    void libraryLoadingOnFirstUse()
     {
+        QFETCH(QString, open);
         QFETCH(QString, given);
-        QFETCH(QString, expected);
+        QFETCH(QString, after);
+        QFETCH(QStringList, spinCounts);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("OMP_WAIT_POLICY"));
+        env.remove(QStringLiteral("ECGLENS_TORCH_MODULE"));
+        env.insert(QStringLiteral("OMP_DISPLAY_ENV"), QStringLiteral("VERBOSE"));
         if (!given.isEmpty())
             env.insert(QStringLiteral("OMP_WAIT_POLICY"), given);
         QProcess p;
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ECGLENS_WAIT_POLICY_PROBE),
-                {QStringLiteral("a b"), QStringLiteral("--x=1")});
-        QVERIFY(p.waitForFinished(20000));
+        p.start(QStringLiteral(ECGLENS_LIBRARY_LOADING_PROBE), {open});
+        QVERIFY(p.waitForFinished(30000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QStringList lines = QString::fromUtf8(p.readAllStandardOutput())
+                                .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(p.exitCode(), 0);
-        const QStringList lines = QString::fromUtf8(p.readAllStandardOutput())
-                                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty() && lines.takeFirst().startsWith(QLatin1String("Qt 6.")));
         QCOMPARE(lines,
-                 QStringList({QStringLiteral("start-environment OMP_WAIT_POLICY=") + expected,
-                              QStringLiteral("arg a b"), QStringLiteral("arg --x=1")}));
+                 QStringList({QStringLiteral("start openmp=yes torch=no xgboost=no"), after}));
+        QStringList seen;
+        const QRegularExpression spin(QStringLiteral("GOMP_SPINCOUNT = '(\\d+)'"));
+        for (auto it = spin.globalMatch(err); it.hasNext();)
+            seen << it.next().captured(1);
+        QCOMPARE(seen, spinCounts);
+    }
+
+    /// Without the LibTorch module the error says which files were tried and what to do.
+    void missingTorchModule()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ECGLENS_TORCH_MODULE"),
+                   QStringLiteral("/nonexistent/libecglens_torch.so"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ECGLENS_LIBRARY_LOADING_PROBE), {QStringLiteral("torch")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 1);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(
+            out.contains(QLatin1String("The detector's LibTorch module (libecglens_torch.so) could "
+                                       "not be loaded. Tried: /nonexistent/libecglens_torch.so: "
+                                       "cannot open shared object file")),
+            qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("point ECGLENS_TORCH_MODULE at the module")),
+                 qPrintable(out));
     }
 };
 
