@@ -200,10 +200,43 @@ Json byAgeGroup(const std::vector<PtbxlEntry>& entries, const Scored& s,
     return byAge;
 }
 
-/// by_age_group and by_sex (the fairness table) from the 12-lead scores.
+/// The abnormal records scored below their anomalous threshold (the misses behind the
+/// sensitivities), lowest probability first: what a clinician would not have been prompted for.
+Json missedAbnormal(const std::vector<PtbxlEntry>& entries, const Scored& s)
+{
+    std::vector<std::size_t> missed;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (s.y[i] == 1 && s.mA[i] < 0)
+            missed.push_back(i);
+    std::stable_sort(missed.begin(), missed.end(),
+                     [&](std::size_t a, std::size_t b) { return s.p[a] < s.p[b]; });
+    Json out = Json::array();
+    for (std::size_t i : missed) {
+        const PtbxlEntry& e = entries[i];
+        Json r = Json::object();
+        r.set("ecg_id", e.ecgId);
+        r.set("patient_id", e.patientId);
+        r.set("age", e.ageYears >= 0 ? Json(e.ageYears) : Json());
+        r.set("age_group", ageGroup(e.ageYears));
+        r.set("sex", e.sex == Sex::Male ? "male" : e.sex == Sex::Female ? "female" : "unknown");
+        r.set("probability", s.p[i]);
+        r.set("anomalous_threshold", s.p[i] - s.mA[i]);
+        r.set("below_borderline", s.mB[i] < 0);
+        Json codes = Json::array();
+        for (const auto& c : e.scpCodes)
+            codes.push(c);
+        r.set("scp_codes", codes);
+        out.push(r);
+    }
+    return out;
+}
+
+/// by_age_group and by_sex (the fairness table) from the 12-lead scores, and the missed
+/// abnormal records.
 void setFairness(Json& out, const std::vector<PtbxlEntry>& entries, const Scored& s,
                  const EvaluationConfig& cfg)
 {
+    out.set("missed_abnormal", missedAbnormal(entries, s));
     out.set("by_age_group", byAgeGroup(entries, s, cfg, false));
     Json bySex = Json::object();
     for (Sex sex : {Sex::Male, Sex::Female})

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 namespace ecglens::ml {
@@ -374,6 +375,36 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
     groupTable(metrics["by_age_group"]);
     groupTable(metrics["by_sex"]);
     md << "Small groups give wide intervals; a group without both classes has no AUC.\n\n";
+    if (const Json& missed = metrics["missed_abnormal"]; missed.isArray()) {
+        std::set<int> patients;
+        int minors = 0;
+        for (const Json& r : missed.items()) {
+            patients.insert(int(r["patient_id"].number(0)));
+            minors += r["age"].isNumber() && r["age"].number() < 18 ? 1 : 0;
+        }
+        md << "Abnormal test records below their anomalous threshold (12 leads; "
+           << missed.items().size() << " of " << count(o["n_abnormal"]) << ", from "
+           << patients.size() << " patient(s); " << minors
+           << " from patients under 18, outside the intended use, for whom the app warns), lowest "
+              "probability first: the ECGs a clinician would not have been prompted for. "
+              "Statements are PTB-XL's `scp_codes` (meanings in `scp_statements.csv`).\n\n";
+        if (!missed.items().empty()) {
+            md << "| ecg_id | patient_id | age | sex | probability | anomalous from | below "
+                  "borderline | statements |\n"
+               << "|---|---|---|---|---|---|---|---|\n";
+            for (const Json& r : missed.items()) {
+                std::string codes;
+                for (const Json& c : r["scp_codes"].items())
+                    codes += (codes.empty() ? "" : ", ") + c.string();
+                md << "| " << count(r["ecg_id"]) << " | " << count(r["patient_id"]) << " | "
+                   << (r["age"].isNumber() ? num(r["age"].number(), "%.0f") : std::string("-"))
+                   << " | " << r["sex"].string() << " | " << num(r["probability"].number(NAN))
+                   << " | " << num(r["anomalous_threshold"].number(NAN), "%.4f") << " | "
+                   << (r["below_borderline"].boolean() ? "yes" : "no") << " | " << codes << " |\n";
+            }
+            md << "\n";
+        }
+    }
     if (const Json& f = metrics["out_of_fold"]; f.isObject()) {
         md << "## Out-of-fold estimate on folds 1–9 (larger, not independent)\n\n"
            << "Every record of folds 1–9 scored by the ensemble member that never learned from "

@@ -141,6 +141,8 @@ Result<std::vector<PtbxlEntry>> readPtbxlIndex(const std::string& dataDir)
         PtbxlEntry e;
         e.ecgId = std::atoi(f[col["ecg_id"]].c_str());
         e.fold = std::atoi(f[col["strat_fold"]].c_str());
+        if (col.count("patient_id"))
+            e.patientId = int(std::strtod(f[col["patient_id"]].c_str(), nullptr)); // "11498.0"
         const std::string age = f[col["age"]];
         if (!age.empty()) {
             e.ageYears = std::strtod(age.c_str(), nullptr);

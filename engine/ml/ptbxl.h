@@ -15,6 +15,7 @@ namespace ecglens::ml {
 struct PtbxlEntry
 {
     int ecgId = 0;
+    int patientId = 0;    ///< patient_id (0 if the column is absent)
     int fold = 0;         ///< strat_fold 1-10
     double ageYears = -1; ///< -1 unknown; PTB-XL's 300 (>= 90) stored as 90
     Sex sex = Sex::Unknown;

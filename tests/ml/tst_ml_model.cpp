@@ -362,6 +362,69 @@ private slots:
         QCOMPARE(codes[2], (std::vector<std::string>{"NORM", "SBRAD"}));
     }
 
+    /// The model card's list of missed abnormal test records (metrics.json missed_abnormal,
+    /// written by evaluate) against the app itself: each listed record, opened and analysed as
+    /// the app does (age and sex from the record's PTB-XL metadata, read by the I/O layer),
+    /// gets the listed probability and the listed anomalous threshold, stays below it, and is
+    /// abnormal by PTB-XL's label; the list is as long as the card's sensitivity implies.
+    void missedAbnormalRecordsListed()
+    {
+        QFile f(shippedDir() + QStringLiteral("/metrics.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject metrics = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray missed = metrics[QStringLiteral("missed_abnormal")].toArray();
+        const QJsonObject overall = metrics[QStringLiteral("overall")].toObject();
+        const double nAbnormal = overall[QStringLiteral("n_abnormal")].toDouble();
+        const double sensitivity =
+            overall[QStringLiteral("sensitivity")].toObject()[QStringLiteral("value")].toDouble();
+        QVERIFY(nAbnormal > 0);
+        QCOMPARE(double(missed.size()), std::round(nAbnormal * (1.0 - sensitivity)));
+        QVERIFY(!missed.isEmpty()); // fold 10 has misses; else this test checks nothing
+
+        auto d = ml::Detector::load(shippedDir().toStdString());
+        QVERIFY2(d.ok(), d.error().c_str());
+        double previous = -1;
+        for (const QJsonValue v : missed) {
+            const QJsonObject m = v.toObject();
+            const int id = m[QStringLiteral("ecg_id")].toInt();
+            const QString record = QStringLiteral("ptbxl/records100/%1/%2_lr.hea")
+                                       .arg(id / 1000 * 1000, 5, 10, QLatin1Char('0'))
+                                       .arg(id, 5, 10, QLatin1Char('0'));
+            ECGLENS_REQUIRE_DATA(record);
+            const auto rec = io::open(test::dataPath(record).toStdString());
+            QVERIFY2(rec.ok(), rec.error().c_str());
+            QVERIFY(rec->patient.ageYears.has_value());
+            QCOMPARE(*rec->patient.ageYears, m[QStringLiteral("age")].toDouble());
+            QCOMPARE(QString::fromLatin1(rec->patient.sex == Sex::Male ? "male" : "female"),
+                     m[QStringLiteral("sex")].toString());
+            const auto a = ml::analyse(*d, *rec);
+            QVERIFY2(a.ok(), a.error().c_str());
+            const double p = m[QStringLiteral("probability")].toDouble();
+            QVERIFY2(std::abs(a->probability - p) < 1e-6,
+                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(id).arg(a->probability).arg(p)));
+            QVERIFY2(std::abs(a->thresholds.anomalous -
+                              m[QStringLiteral("anomalous_threshold")].toDouble()) < 1e-9,
+                     qPrintable(record));
+            QVERIFY(a->probability < a->thresholds.anomalous);
+            QVERIFY(a->verdict != ml::Verdict::Anomalous);
+            QCOMPARE(a->probability < a->thresholds.borderline,
+                     m[QStringLiteral("below_borderline")].toBool());
+            // Abnormal by the label (no NORM >= 50 among the record's statements), and the
+            // listed statements are the record's.
+            QStringList codes;
+            for (const auto& st : rec->statements) {
+                QVERIFY2(!(st.code == "NORM" && st.likelihood >= 50), qPrintable(record));
+                codes << QString::fromStdString(st.code);
+            }
+            QStringList listed;
+            for (const QJsonValue c : m[QStringLiteral("scp_codes")].toArray())
+                listed << c.toString();
+            QCOMPARE(listed, codes);
+            QVERIFY(p >= previous); // lowest probability first
+            previous = p;
+        }
+    }
+
     void tamperedModelRefused_data()
     {
         QTest::addColumn<QString>("file");
