@@ -1,6 +1,7 @@
 #include "engine_worker.h"
 
 #include "io/open.h"
+#include "ml/net.h"
 #include "view/signal_view.h"
 
 #include <QDir>
@@ -64,6 +65,11 @@ const ml::Detector* EngineWorker::detector(QString& error)
     const QString dir = modelFolder(error);
     if (dir.isEmpty())
         return nullptr;
+    // The model may be fine while the program cannot run it: say which.
+    if (const auto backend = ml::Net::backendAvailable(); !backend) {
+        error = QString::fromStdString(backend.error());
+        return nullptr;
+    }
     Result<ml::Detector> loaded = ml::Detector::load(dir.toStdString());
     if (!loaded) {
         error = tr("Detector model in %1 refused: %2")

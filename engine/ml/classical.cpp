@@ -47,7 +47,7 @@ const Result<XgbApi>& xgboostApi()
 {
     static const Result<XgbApi> loaded = []() -> Result<XgbApi> {
         auto lib = openSharedLibrary(
-            {ECGLENS_XGBOOST_SONAME, ECGLENS_XGBOOST_PATH},
+            {ECGLENS_XGBOOST_SONAME, ECGLENS_XGBOOST_PATH, ECGLENS_XGBOOST_LIBRARY},
             "libxgboost (" ECGLENS_XGBOOST_SONAME ", for the random forest and gradient-boosting "
             "models)",
             "Install Debian's libxgboost0 package (packaging/install-deps.sh installs it).");

@@ -83,7 +83,8 @@ public:
     Verdict classify(double probability, std::optional<double> ageYears = {}) const;
     ModelInfo info() const;
 
-    /// Intra-op CPU threads of the inference library (process-wide setting).
+    /// Intra-op CPU threads of the inference library (process-wide setting). Both open the
+    /// LibTorch module if it is not open yet (about 0.5 s the first time): not for a GUI thread.
     static void setThreads(int threads);
     static int threads();
 

@@ -155,12 +155,13 @@ Json headerJson(const ModelInfo& info, const EvaluationConfig& cfg)
 /// anomalous / borderline thresholds, label; one per entry.
 struct Scored
 {
-    std::vector<double> p, mA, mB;
+    std::vector<double> p, mA, mB, tA;
     std::vector<int> y;
 
     void add(double probability, const Thresholds& t, bool abnormal)
     {
         p.push_back(probability);
+        tA.push_back(t.anomalous);
         mA.push_back(probability - t.anomalous);
         mB.push_back(probability - t.borderline);
         y.push_back(abnormal ? 1 : 0);
@@ -178,6 +179,7 @@ Json subsetWhere(const std::vector<PtbxlEntry>& entries, const Scored& s,
             sub.p.push_back(s.p[i]);
             sub.mA.push_back(s.mA[i]);
             sub.mB.push_back(s.mB[i]);
+            sub.tA.push_back(s.tA[i]);
             sub.y.push_back(s.y[i]);
         }
     Json o = subsetMetrics(sub.p, sub.y, sub.mA, sub.mB, cfg, false);
@@ -220,7 +222,7 @@ Json missedAbnormal(const std::vector<PtbxlEntry>& entries, const Scored& s)
         r.set("age_group", ageGroup(e.ageYears));
         r.set("sex", e.sex == Sex::Male ? "male" : e.sex == Sex::Female ? "female" : "unknown");
         r.set("probability", s.p[i]);
-        r.set("anomalous_threshold", s.p[i] - s.mA[i]);
+        r.set("anomalous_threshold", s.tA[i]);
         r.set("below_borderline", s.mB[i] < 0);
         Json codes = Json::array();
         for (const auto& c : e.scpCodes)

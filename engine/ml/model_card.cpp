@@ -377,17 +377,24 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
     md << "Small groups give wide intervals; a group without both classes has no AUC.\n\n";
     if (const Json& missed = metrics["missed_abnormal"]; missed.isArray()) {
         std::set<int> patients;
-        int minors = 0;
+        int minors = 0, paced = 0, borderline = 0;
         for (const Json& r : missed.items()) {
-            patients.insert(int(r["patient_id"].number(0)));
+            if (const int id = int(r["patient_id"].number(0)); id > 0)
+                patients.insert(id); // PTB-XL always has patient_id
             minors += r["age"].isNumber() && r["age"].number() < 18 ? 1 : 0;
+            for (const Json& c : r["scp_codes"].items())
+                paced += c.string() == "PACE" ? 1 : 0;
+            borderline += r["below_borderline"].boolean() ? 0 : 1;
         }
         md << "Abnormal test records below their anomalous threshold (12 leads; "
-           << missed.items().size() << " of " << count(o["n_abnormal"]) << ", from "
-           << patients.size() << " patient(s); " << minors
-           << " from patients under 18, outside the intended use, for whom the app warns), lowest "
-              "probability first: the ECGs a clinician would not have been prompted for. "
-              "Statements are PTB-XL's `scp_codes` (meanings in `scp_statements.csv`).\n\n";
+           << missed.items().size() << " of " << count(o["n_abnormal"]) << " ECGs, from "
+           << patients.size() << " patient(s)), lowest probability first: the abnormal ECGs the "
+           << "model did not flag as Anomalous; " << borderline
+           << " of them got a Borderline verdict (\"below borderline\" no), the others Normal. "
+           << "Outside the intended use stated above: " << minors
+           << " ECG(s) of patients under 18 (the app warns), " << paced
+           << " pacemaker ECG(s) (PACE). Statements are PTB-XL's `scp_codes` (meanings in "
+              "`scp_statements.csv`).\n\n";
         if (!missed.items().empty()) {
             md << "| ecg_id | patient_id | age | sex | probability | anomalous from | below "
                   "borderline | statements |\n"

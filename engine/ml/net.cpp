@@ -12,24 +12,27 @@ namespace ecglens::ml {
 namespace {
 
 /// The LibTorch module, opened once per process on first use (thread-safe: a function-local
-/// static). Candidates: $ECGLENS_TORCH_MODULE, the installed layout next to the executable
-/// (bin/../LIBDIR/ecglens/), the build tree.
+/// static). Candidates: $ECGLENS_TORCH_MODULE alone if set; else the installed layout next to the
+/// executable (bin/../LIBDIR/ecglens/), then, for a program inside the build tree, the build's
+/// module.
 const Result<const backend::TorchBackend*>& torchBackend()
 {
     static const Result<const backend::TorchBackend*> loaded =
         []() -> Result<const backend::TorchBackend*> {
         using R = Result<const backend::TorchBackend*>;
+        namespace fs = std::filesystem;
         std::vector<std::string> candidates;
         const char* env = std::getenv("ECGLENS_TORCH_MODULE");
         if (env && *env) {
             candidates.emplace_back(env); // the user's choice, alone
-        } else {
-            if (const auto exe = executableFolder(); !exe.empty())
-                candidates.push_back((std::filesystem::path(exe) / ".." / ECGLENS_INSTALL_LIBDIR /
-                                      "ecglens" / ECGLENS_TORCH_MODULE_FILE)
-                                         .lexically_normal()
-                                         .string());
-            candidates.emplace_back(ECGLENS_BUILD_TORCH_MODULE);
+        } else if (const auto exe = executableFolder(); !exe.empty()) {
+            candidates.push_back((fs::path(exe) / ".." / ECGLENS_INSTALL_LIBDIR / "ecglens" /
+                                  ECGLENS_TORCH_MODULE_FILE)
+                                     .lexically_normal()
+                                     .string());
+            const std::string buildDir = fs::path(ECGLENS_BUILD_DIR).lexically_normal().string();
+            if (fs::path(exe).lexically_normal().string().rfind(buildDir, 0) == 0)
+                candidates.emplace_back(ECGLENS_BUILD_TORCH_MODULE);
         }
         auto lib = openSharedLibrary(
             candidates, "The detector's LibTorch module (" ECGLENS_TORCH_MODULE_FILE ")",
@@ -37,14 +40,17 @@ const Result<const backend::TorchBackend*>& torchBackend()
             "the measurements work without it.");
         if (!lib)
             return R::failure(lib.error());
-        using Entry = const backend::TorchBackend* (*)(int);
+        using Entry = const backend::TorchBackend* (*)(const char*);
+        using BuildOf = const char* (*)();
         const auto entry = reinterpret_cast<Entry>(librarySymbol(*lib, "ecglens_torch_backend"));
-        const backend::TorchBackend* api = entry ? entry(backend::kTorchBackendAbi) : nullptr;
+        const auto buildOf =
+            reinterpret_cast<BuildOf>(librarySymbol(*lib, "ecglens_torch_backend_build"));
+        const backend::TorchBackend* api = entry ? entry(backend::kTorchBackendBuild) : nullptr;
         if (!api)
-            return R::failure(lib->path +
-                              " is not an ECG Lens detector module of this version "
-                              "(interface " +
-                              std::to_string(backend::kTorchBackendAbi) + "); reinstall ECG Lens.");
+            return R::failure(lib->path + " comes from another build of ECG Lens (module: " +
+                              (buildOf ? std::string(buildOf()) : std::string("unknown")) +
+                              "; this program: " + backend::kTorchBackendBuild +
+                              "); reinstall ECG Lens.");
         return api;
     }();
     return loaded;

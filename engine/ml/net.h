@@ -80,6 +80,7 @@ public:
     void restore(const std::vector<char>& bytes);
 
     /// Intra-op threads of the tensor library (process-wide; without the module: no-op / 1).
+    /// Both open the module if it is not open yet (about 0.5 s the first time).
     static void setThreads(int threads);
     static int threads();
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <sstream>
 
 namespace ecglens::ml {
@@ -506,8 +507,14 @@ public:
 } // namespace ecglens::ml
 
 extern "C" __attribute__((visibility("default"))) const ecglens::ml::backend::TorchBackend*
-ecglens_torch_backend(int abi)
+ecglens_torch_backend(const char* build)
 {
     static const ecglens::ml::Backend backend;
-    return abi == ecglens::ml::backend::kTorchBackendAbi ? &backend : nullptr;
+    return build && std::strcmp(build, ecglens::ml::backend::kTorchBackendBuild) == 0 ? &backend
+                                                                                      : nullptr;
+}
+
+extern "C" __attribute__((visibility("default"))) const char* ecglens_torch_backend_build()
+{
+    return ecglens::ml::backend::kTorchBackendBuild;
 }

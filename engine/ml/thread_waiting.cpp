@@ -17,11 +17,12 @@ void preferPassiveThreadWaiting(char** argv)
         return;
     if (setenv("OMP_WAIT_POLICY", "PASSIVE", 1) != 0)
         return;
-    if (argv != nullptr && argv[0] != nullptr && openMpRuntimeLoaded())
-        execv("/proc/self/exe", argv);
-        // Still here: libgomp loads later and will read the variable, or the restart failed (no
-        // /proc); then the variable stays set for child processes and this process keeps libgomp's
-        // default, which is slower only on a busy machine.
+    if (argv != nullptr && argv[0] != nullptr && openMpRuntimeLoaded()) {
+        execv("/proc/self/exe", argv); // returns only on failure
+    }
+    // Still here: libgomp loads later and will read the variable, or the restart failed (no
+    // /proc); then the variable stays set for child processes and this process keeps libgomp's
+    // default, which is slower only on a busy machine.
 #else
     (void)argv;
 #endif

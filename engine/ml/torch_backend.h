@@ -1,9 +1,11 @@
 #pragma once
 
 // The boundary between the engine and its LibTorch module (libecglens_torch.so, built from
-// net_torch.cpp, opened by net.cpp on first use). Torch-free. Both sides are built together from
-// this header; kTorchBackendAbi changes whenever a declaration here does, and the module refuses
-// a caller of another version.
+// net_torch.cpp, opened by net.cpp on first use). Torch-free. A module opened at run time may come
+// from another build (an upgrade under a running program, a stale build tree), so the caller
+// passes kTorchBackendBuild and the module refuses a caller whose string is not its own: project
+// version, compiler, a hash of the boundary headers (from CMake, ECGLENS_TORCH_BACKEND_BUILD) and
+// the standard library's string ABI.
 
 #include "core/result.h"
 #include "ml/net.h"
@@ -15,7 +17,12 @@
 
 namespace ecglens::ml::backend {
 
-inline constexpr int kTorchBackendAbi = 1;
+#define ECGLENS_BACKEND_STR2(x) #x
+#define ECGLENS_BACKEND_STR(x) ECGLENS_BACKEND_STR2(x)
+inline constexpr const char* kTorchBackendBuild =
+    ECGLENS_TORCH_BACKEND_BUILD " cxx11abi=" ECGLENS_BACKEND_STR(_GLIBCXX_USE_CXX11_ABI);
+#undef ECGLENS_BACKEND_STR
+#undef ECGLENS_BACKEND_STR2
 
 /// One network: the operations of ml::Net (see there).
 class NetModel
@@ -52,5 +59,7 @@ public:
 
 } // namespace ecglens::ml::backend
 
-/// The module's one exported symbol: its backend, or nullptr if `abi` is not its version.
-extern "C" const ecglens::ml::backend::TorchBackend* ecglens_torch_backend(int abi);
+/// The module's exported symbols: its backend, or nullptr if `build` is not its
+/// kTorchBackendBuild; and that string (for the message).
+extern "C" const ecglens::ml::backend::TorchBackend* ecglens_torch_backend(const char* build);
+extern "C" const char* ecglens_torch_backend_build();

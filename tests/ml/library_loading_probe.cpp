@@ -1,8 +1,8 @@
 // Probe for tst_ml_core::libraryLoadingOnFirstUse: links Qt 6 Core and starts as ecglens and
 // ecglens-cli do (ml::preferPassiveThreadWaiting(argv) first), reports which of the detector's
-// libraries are mapped, opens those named in argv[1] ("torch", "xgboost" or "torch,xgboost") and
-// reports again. With OMP_DISPLAY_ENV=VERBOSE, libgomp prints the wait policy and spin count it
-// read whenever it is loaded.
+// libraries are mapped, opens those named in argv[1] ("torch", "xgboost" or "torch,xgboost"),
+// reports again and prints the further arguments. With OMP_DISPLAY_ENV=VERBOSE, libgomp prints the
+// wait policy and spin count it read whenever it is loaded.
 #include "ml/classical.h"
 #include "ml/net.h"
 #include "ml/thread_waiting.h"
@@ -52,5 +52,7 @@ int main(int argc, char** argv)
             return 1;
         }
     report("after");
+    for (int i = 2; i < argc; ++i) // the arguments survive the restart
+        std::printf("arg %s\n", argv[i]);
     return 0;
 }

@@ -488,15 +488,16 @@ private slots:
             env.insert(QStringLiteral("OMP_WAIT_POLICY"), given);
         QProcess p;
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ECGLENS_LIBRARY_LOADING_PROBE), {open});
+        p.start(QStringLiteral(ECGLENS_LIBRARY_LOADING_PROBE),
+                {open, QStringLiteral("a b"), QStringLiteral("--x=1")});
         QVERIFY(p.waitForFinished(30000));
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QStringList lines = QString::fromUtf8(p.readAllStandardOutput())
                                 .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(!lines.isEmpty() && lines.takeFirst().startsWith(QLatin1String("Qt 6.")));
-        QCOMPARE(lines,
-                 QStringList({QStringLiteral("start openmp=yes torch=no xgboost=no"), after}));
+        QCOMPARE(lines, QStringList({QStringLiteral("start openmp=yes torch=no xgboost=no"), after,
+                                     QStringLiteral("arg a b"), QStringLiteral("arg --x=1")}));
         QStringList seen;
         const QRegularExpression spin(QStringLiteral("GOMP_SPINCOUNT = '(\\d+)'"));
         for (auto it = spin.globalMatch(err); it.hasNext();)
@@ -504,18 +505,38 @@ private slots:
         QCOMPARE(seen, spinCounts);
     }
 
-    /// Without the LibTorch module the error says which files were tried and what to do.
-    void missingTorchModule()
+    /// The probe opening LibTorch through `module` (ECGLENS_TORCH_MODULE): its exit code and
+    /// standard output, which holds the error.
+    static std::pair<int, QString> probeWithTorchModule(const QString& module)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ECGLENS_TORCH_MODULE"),
-                   QStringLiteral("/nonexistent/libecglens_torch.so"));
+        env.insert(QStringLiteral("ECGLENS_TORCH_MODULE"), module);
         QProcess p;
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(ECGLENS_LIBRARY_LOADING_PROBE), {QStringLiteral("torch")});
-        QVERIFY(p.waitForFinished(30000));
-        QCOMPARE(p.exitCode(), 1);
-        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        if (!p.waitForFinished(30000))
+            return {-1, QString()};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput())};
+    }
+
+    /// A module from another build (an upgrade under a running program, a stale build tree) is
+    /// refused with both builds named, not called.
+    void torchModuleFromAnotherBuildRefused()
+    {
+        const auto [code, out] = probeWithTorchModule(QStringLiteral(ECGLENS_OTHER_BUILD_MODULE));
+        QCOMPARE(code, 1);
+        QVERIFY2(out.contains(QLatin1String(
+                     "comes from another build of ECG Lens (module: ECG Lens "
+                     "0.0.0 (another build); this program: ECG Lens " ECGLENS_VERSION)),
+                 qPrintable(out));
+    }
+
+    /// Without the LibTorch module the error says which files were tried and what to do.
+    void missingTorchModule()
+    {
+        const auto [code, out] =
+            probeWithTorchModule(QStringLiteral("/nonexistent/libecglens_torch.so"));
+        QCOMPARE(code, 1);
         QVERIFY2(
             out.contains(QLatin1String("The detector's LibTorch module (libecglens_torch.so) could "
                                        "not be loaded. Tried: /nonexistent/libecglens_torch.so: "

@@ -43,11 +43,18 @@ bool copyDir(const QString& from, const QString& to)
     return true;
 }
 
-/// Runs ecglens-cli; returns stdout, sets exit code and stderr.
+/// Runs ecglens-cli (with `env` added to the environment); returns stdout, sets exit code and
+/// stderr.
 QByteArray runCli(const QStringList& args, int& exitCode, QByteArray* err = nullptr,
-                  int timeoutMs = 120000)
+                  int timeoutMs = 120000, const QStringList& env = {})
 {
     QProcess p;
+    if (!env.isEmpty()) {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const QString& kv : env)
+            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+        p.setProcessEnvironment(e);
+    }
     p.start(test::cliPath(), args);
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -393,9 +400,14 @@ private slots:
             ECGLENS_REQUIRE_DATA(record);
             const auto rec = io::open(test::dataPath(record).toStdString());
             QVERIFY2(rec.ok(), rec.error().c_str());
-            QVERIFY(rec->patient.ageYears.has_value());
-            QCOMPARE(*rec->patient.ageYears, m[QStringLiteral("age")].toDouble());
-            QCOMPARE(QString::fromLatin1(rec->patient.sex == Sex::Male ? "male" : "female"),
+            const QJsonValue age = m[QStringLiteral("age")];
+            QCOMPARE(rec->patient.ageYears.has_value(), age.isDouble());
+            if (age.isDouble())
+                QCOMPARE(*rec->patient.ageYears, age.toDouble());
+            const Sex sex = rec->patient.sex;
+            QCOMPARE(QString::fromLatin1(sex == Sex::Male     ? "male"
+                                         : sex == Sex::Female ? "female"
+                                                              : "unknown"),
                      m[QStringLiteral("sex")].toString());
             const auto a = ml::analyse(*d, *rec);
             QVERIFY2(a.ok(), a.error().c_str());
@@ -423,6 +435,40 @@ private slots:
             QVERIFY(p >= previous); // lowest probability first
             previous = p;
         }
+    }
+
+    /// ecglens-cli itself (not a probe) loads LibTorch only for commands that run a network:
+    /// the dynamic loader's own trace (LD_DEBUG=libs) names libtorch_cpu for `analyze` and not
+    /// for `info` or `measure`; without the module, `measure` still works and `analyze` fails
+    /// with a message that names the module.
+    void cliLoadsLibTorchOnlyForTheDetector()
+    {
+        const QString record = QStringLiteral("ptbxl/records100/00000/00001_lr.hea");
+        ECGLENS_REQUIRE_DATA(record);
+        const QString file = test::dataPath(record);
+        const QStringList trace = {QStringLiteral("LD_DEBUG=libs")};
+        for (const QString& command :
+             {QStringLiteral("info"), QStringLiteral("measure"), QStringLiteral("analyze")}) {
+            int code = -1;
+            QByteArray err;
+            runCli({command, file}, code, &err, 120000, trace);
+            QCOMPARE(code, 0);
+            QCOMPARE(err.contains("libtorch_cpu.so"), command == QLatin1String("analyze"));
+            QCOMPARE(err.contains("libecglens_torch.so"), command == QLatin1String("analyze"));
+        }
+        const QStringList noModule = {
+            QStringLiteral("ECGLENS_TORCH_MODULE=/nonexistent/libecglens_torch.so")};
+        int code = -1;
+        QByteArray err;
+        const QByteArray measured =
+            runCli({QStringLiteral("measure"), file}, code, &err, 120000, noModule);
+        QCOMPARE(code, 0);
+        QVERIFY2(measured.contains("heart rate"), measured.constData());
+        runCli({QStringLiteral("analyze"), file}, code, &err, 120000, noModule);
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains("The detector's LibTorch module (libecglens_torch.so) could not be "
+                              "loaded. Tried: /nonexistent/libecglens_torch.so"),
+                 err.constData());
     }
 
     void tamperedModelRefused_data()
