@@ -30,8 +30,10 @@ const Result<const backend::TorchBackend*>& torchBackend()
                                   ECGLENS_TORCH_MODULE_FILE)
                                      .lexically_normal()
                                      .string());
-            const std::string buildDir = fs::path(ECGLENS_BUILD_DIR).lexically_normal().string();
-            if (fs::path(exe).lexically_normal().string().rfind(buildDir, 0) == 0)
+            // Folder prefixes end in '/' so that build/dev does not match build/dev2.
+            const std::string buildDir =
+                (fs::path(ECGLENS_BUILD_DIR) / "").lexically_normal().string();
+            if ((fs::path(exe) / "").lexically_normal().string().rfind(buildDir, 0) == 0)
                 candidates.emplace_back(ECGLENS_BUILD_TORCH_MODULE);
         }
         auto lib = openSharedLibrary(
