@@ -11,6 +11,8 @@
 #include "probability_track.h"
 #include "verdict_banner.h"
 
+#include "ml/net.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -19,6 +21,7 @@
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +31,7 @@ namespace ecglens {
 namespace {
 
 constexpr double kWindowS = ml::kWindowSamples / ml::kModelFsHz; // 10 s
+constexpr int kDetectorWarmUpDelayMs = 1000;
 
 std::vector<WindowProbability> toTrack(const std::vector<ml::WindowResult>& windows)
 {
@@ -137,6 +141,15 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
     connect(m_autoAction, &QAction::toggled, this, [this](bool on) {
         m_settings.autoAnalyse = on;
         m_window->saveSettings();
+    });
+
+    // With automatic analysis the first recording will need the detector: open LibTorch a
+    // second after start (a plain screenshot run has finished by then; the setting is read
+    // when the timer fires), so the first verdict does not wait for it.
+    m_warmUp.setMaxThreadCount(1);
+    QTimer::singleShot(kDetectorWarmUpDelayMs, this, [this] {
+        if (m_settings.autoAnalyse)
+            m_warmUp.start([] { (void)ml::Net::backendAvailable(); });
     });
 
     connect(m_jobs, &JobRunner::analyzeFinished, this, &AnalysisController::onAnalyzed);

@@ -4,6 +4,7 @@
 #include "engine_worker.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -107,6 +108,10 @@ private:
     int m_currentFlagged = -1;
     bool m_analysisPending = false;                 ///< requested, no outcome yet
     std::optional<ExplainRequest> m_pendingExplain; ///< requested, no outcome yet
+    /// Opens the detector's LibTorch module ahead of the first analysis (about 0.5 s), off the
+    /// worker thread so that a file load is never queued behind it; its destructor waits for
+    /// that to finish, so the program never exits while a library is being opened.
+    QThreadPool m_warmUp;
 };
 
 } // namespace ecglens

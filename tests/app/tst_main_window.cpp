@@ -80,6 +80,31 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    /// With automatic analysis the window opens the detector's LibTorch module a second after
+    /// start, before any recording (so the first verdict does not wait for it), and without it
+    /// never does. Runs first: the module, once open, stays open for the process.
+    void detectorWarmedUpOnlyWithAutomaticAnalysis()
+    {
+        const auto moduleOpen = [] {
+            QFile maps(QStringLiteral("/proc/self/maps"));
+            return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libecglens_torch.so");
+        };
+        QVERIFY(!moduleOpen());
+        {
+            MainWindow w(store(QStringLiteral("manual.ini")));
+            w.settings().autoAnalyse = false;
+            w.show();
+            QTest::qWait(2500);
+            QVERIFY(!moduleOpen());
+        }
+        {
+            MainWindow w(store(QStringLiteral("auto.ini")));
+            QVERIFY(w.settings().autoAnalyse); // the default
+            w.show();
+            QTRY_VERIFY_WITH_TIMEOUT(moduleOpen(), 20000);
+        }
+    }
+
     void opensEverySharedFormat_data()
     {
         QTest::addColumn<QString>("relative");
