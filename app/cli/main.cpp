@@ -21,6 +21,7 @@ int runEvaluate(const QStringList& args);
 int runAnalyze(const QStringList& args);
 int runExplain(const QStringList& args);
 int runReport(const QStringList& args);
+int runSelftest(const QStringList& args);
 
 const std::vector<Command>& commands()
 {
@@ -31,12 +32,22 @@ const std::vector<Command>& commands()
         {"annotations", "annotations of a recording [--ann EXT] [--json]", runAnnotations},
         {"beats", "detected beats with class (N S V Q) [--lead L] [--json]", runBeats},
         {"measure", "rate, HRV, PR/QRS/QT/QTc, axes, rhythm findings [--json]", runMeasure},
-        {"train", "train a detector on PTB-XL --data DIR --model NAME --out DIR [--seed N]", runTrain},
-        {"evaluate", "evaluate a model on PTB-XL fold 10 --data DIR --model DIR [--json]", runEvaluate},
-        {"analyze", "abnormal-ECG verdict for a recording [--age N] [--sex M|F] [--json]", runAnalyze},
-        {"explain", "SHAP contributions per lead/segment [--window S] [--players beats|seconds|leads] [--json]", runExplain},
-        {"report", "PDF report --out X.pdf [--age N] [--sex M|F] [--model DIR] [--no-analysis] "
-                   "[--reviewer NAME --decision TEXT --note TEXT]", runReport},
+        {"train", "train a detector on PTB-XL --data DIR --model NAME --out DIR [--seed N]",
+         runTrain},
+        {"evaluate", "evaluate a model on PTB-XL fold 10 --data DIR --model DIR [--json]",
+         runEvaluate},
+        {"analyze", "abnormal-ECG verdict for a recording [--age N] [--sex M|F] [--json]",
+         runAnalyze},
+        {"explain",
+         "SHAP contributions per lead/segment [--window S] [--players beats|seconds|leads] "
+         "[--json]",
+         runExplain},
+        {"report",
+         "PDF report --out X.pdf [--age N] [--sex M|F] [--model DIR] [--no-analysis] "
+         "[--reviewer NAME --decision TEXT --note TEXT]",
+         runReport},
+        {"selftest", "check this installation: libraries, models, demo analysis (no FILE)",
+         runSelftest},
     };
     return all;
 }

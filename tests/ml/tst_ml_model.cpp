@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -542,6 +543,37 @@ private slots:
         QVERIFY2(gap < 0.01, qPrintable(QString::number(gap)));
         qInfo("LUDB %zu records: member sd %.2f, ensemble sd %.2f, mean calibration gap %.4f", n,
               memberSd, ensembleSd, gap);
+    }
+
+    /// `ecglens-cli selftest`, the installation check: every check passes on this build (both
+    /// libraries, the five shipped models, the baseline, the 72 bpm demo measured within 1 bpm,
+    /// the detector reproducible); without the LibTorch module exactly the checks that need it
+    /// fail, the others still pass, and the exit status says so.
+    void selftestChecksTheInstallation()
+    {
+        int code = -1;
+        QByteArray err;
+        const QString out = QString::fromUtf8(runCli({QStringLiteral("selftest")}, code, &err));
+        QCOMPARE(code, 0);
+        const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 11);
+        QCOMPARE(lines.filter(QRegularExpression(QStringLiteral("^ok  "))).size(), 10);
+        QCOMPARE(lines.last(), QStringLiteral("All checks passed."));
+        QVERIFY2(out.contains(QLatin1String("heart rate 7")), qPrintable(out));
+
+        const QString broken = QString::fromUtf8(
+            runCli({QStringLiteral("selftest")}, code, &err, 120000,
+                   {QStringLiteral("ECGLENS_TORCH_MODULE=/nonexistent/libecglens_torch.so")}));
+        QCOMPARE(code, 1);
+        QStringList failed;
+        for (const QString& line : broken.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (line.startsWith(QLatin1String("FAILED")))
+                failed << line.mid(8, 34).trimmed();
+        QCOMPARE(failed,
+                 QStringList({QStringLiteral("LibTorch module"), QStringLiteral("model resnet1d"),
+                              QStringLiteral("model cnn_lstm"),
+                              QStringLiteral("detector on the demo")}));
+        QVERIFY(broken.contains(QLatin1String("4 check(s) failed.")));
     }
 
     void tamperedModelRefused_data()
