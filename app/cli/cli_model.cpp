@@ -87,24 +87,35 @@ std::optional<ml::Detector> loadDetector(const QString& modelDir)
     return loadOrFail<ml::Detector>(dir);
 }
 
-std::optional<AnyModel> AnyModel::load(const QString& modelDir)
+Result<AnyModel> AnyModel::tryLoad(const QString& modelDir)
 {
-    const std::string dir = modelFolder(modelDir);
+    using R = Result<AnyModel>;
+    const std::string dir = modelDir.isEmpty() ? ml::defaultModelDir() : toStd(modelDir);
     if (dir.empty())
-        return std::nullopt;
+        return R::failure("no model found: set ECGLENS_MODEL_DIR or pass --model DIR");
     AnyModel m;
     if (ml::isClassicalModelDir(dir)) {
-        auto classical = loadOrFail<ml::ClassicalModel>(dir);
+        auto classical = ml::ClassicalModel::load(dir);
         if (!classical)
-            return std::nullopt;
+            return R::failure(classical.error());
         m.m_classical = std::make_shared<const ml::ClassicalModel>(std::move(*classical));
     } else {
-        auto detector = loadOrFail<ml::Detector>(dir);
+        auto detector = ml::Detector::load(dir);
         if (!detector)
-            return std::nullopt;
+            return R::failure(detector.error());
         m.m_detector = std::make_shared<const ml::Detector>(std::move(*detector));
     }
     return m;
+}
+
+std::optional<AnyModel> AnyModel::load(const QString& modelDir)
+{
+    auto loaded = tryLoad(modelDir);
+    if (!loaded) {
+        fail(loaded.error());
+        return std::nullopt;
+    }
+    return std::move(loaded).value();
 }
 
 Result<ml::Analysis> AnyModel::analyse(const Recording& recording,

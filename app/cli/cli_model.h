@@ -40,6 +40,8 @@ public:
     /// Loads `modelDir`, or the default model when it is empty; on failure prints one line on
     /// stderr and returns nothing.
     static std::optional<AnyModel> load(const QString& modelDir);
+    /// The same without printing: the reason on failure.
+    static Result<AnyModel> tryLoad(const QString& modelDir);
 
     Result<ml::Analysis> analyse(const Recording& recording,
                                  const ml::AnalysisOptions& options) const;

@@ -19,7 +19,9 @@ int runReport(const QStringList& args)
     parser.setApplicationDescription(QStringLiteral(
         "PDF report (A4): patient, recording, 12 leads on true-scale ECG paper, measurements, "
         "rhythm findings, detector verdict, flagged segments and the clinician's decision. The "
-        "values are those of 'measure' and 'analyze'. Decision support, not a diagnosis."));
+        "values are those of 'measure' and 'analyze'. Without the default model (or its "
+        "libraries) the report is written without a verdict and says why. Decision support, not "
+        "a diagnosis."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording or demo:"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PDF to write."),
                                  QStringLiteral("X.pdf"));
@@ -77,10 +79,17 @@ int runReport(const QStringList& args)
         input.measurements = analysis->measurements;
         input.findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
 
-        const auto loaded = AnyModel::load(parser.value(model));
+        // A model asked for by name must load; without the default one (a broken installation)
+        // the report is still written, saying why it has no verdict, as the window does.
+        const auto loaded = AnyModel::tryLoad(parser.value(model));
+        if (!loaded && parser.isSet(model))
+            return fail(loaded.error());
         if (!loaded)
-            return kExitBadInput;
-        auto detection = loaded->analyse(*recording, options);
+            std::fprintf(stderr, "ecglens-cli: writing the report without the detector: %s\n",
+                         loaded.error().c_str());
+        auto detection =
+            loaded ? loaded->analyse(*recording, options)
+                   : Result<ml::Analysis>::failure("detector unavailable: " + loaded.error());
         input.advice = report::adviceEntries(adviceItems(
             *recording, options, &*analysis, input.findings, detection ? &*detection : nullptr));
         if (detection) {

@@ -33,9 +33,16 @@ struct Run
     QByteArray out, err;
 };
 
-Run run(const QString& program, const QStringList& args)
+/// Runs `program`; `env` entries (NAME=value) are added to the environment.
+Run run(const QString& program, const QStringList& args, const QStringList& env = {})
 {
     QProcess p;
+    if (!env.isEmpty()) {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const QString& kv : env)
+            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+        p.setProcessEnvironment(e);
+    }
     p.start(program, args);
     Run r;
     if (!p.waitForFinished(120000)) {
@@ -366,6 +373,38 @@ private slots:
                      qPrintable(QStringLiteral("page %1 of %2").arg(i).arg(pages)));
         QVERIFY(text.contains(QStringLiteral("Advice title 40")));
         QVERIFY(text.contains(QStringLiteral("Guideline source 40")));
+    }
+
+    /// Without the default model's libraries (a broken installation) the report is still
+    /// written, with the recording, measurements and advice, and says why it has no verdict; a
+    /// model asked for by name that cannot load is an error and no report.
+    void reportWithoutTheDetector()
+    {
+        const QStringList noModule = {
+            QStringLiteral("ECGLENS_TORCH_MODULE=/nonexistent/libecglens_torch.so")};
+        const QString pdf = m_dir.filePath(QStringLiteral("no-detector.pdf"));
+        const Run r =
+            run(ecglens::test::cliPath(),
+                {QStringLiteral("report"), source(".hea"), QStringLiteral("--out"), pdf}, noModule);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("writing the report without the detector"), r.err.constData());
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+        QVERIFY2(text.contains(QStringLiteral("not available: detector unavailable: The "
+                                              "detector's LibTorch module")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Decision support, not a diagnosis")));
+        QVERIFY(text.contains(QStringLiteral("bpm"))); // the measurements are there
+
+        const QString named = m_dir.filePath(QStringLiteral("named-model.pdf"));
+        const Run n =
+            run(ecglens::test::cliPath(),
+                {QStringLiteral("report"), source(".hea"), QStringLiteral("--out"), named,
+                 QStringLiteral("--model"), QStringLiteral(ECGLENS_MODELS_DIR "/resnet1d")},
+                noModule);
+        QCOMPARE(n.exitCode, 2);
+        QVERIFY2(n.err.contains("LibTorch module"), n.err.constData());
+        QVERIFY(!QFile::exists(named));
     }
 
     void apiRawSignalAndNoAnalysis()
