@@ -57,19 +57,22 @@ std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
 
 namespace {
 
-/// The folder to load: `modelDir`, else the default model's; empty (with a message) if none.
-std::string modelFolder(const QString& modelDir)
+/// The folder to load: `modelDir`, else the default model's.
+Result<std::string> modelFolder(const QString& modelDir)
 {
     const std::string dir = modelDir.isEmpty() ? ml::defaultModelDir() : toStd(modelDir);
     if (dir.empty())
-        fail(QStringLiteral("no model found: set ECGLENS_MODEL_DIR or pass --model DIR"));
+        return Result<std::string>::failure(
+            "no model found: set ECGLENS_MODEL_DIR or pass --model DIR");
     return dir;
 }
 
-/// Loads a model of type Model from `dir`; prints the reason on failure.
-template <class Model> std::optional<Model> loadOrFail(const std::string& dir)
+} // namespace
+
+std::optional<ml::Detector> loadDetector(const QString& modelDir)
 {
-    auto loaded = Model::load(dir);
+    const auto dir = modelFolder(modelDir);
+    auto loaded = dir ? ml::Detector::load(*dir) : Result<ml::Detector>::failure(dir.error());
     if (!loaded) {
         fail(loaded.error());
         return std::nullopt;
@@ -77,30 +80,20 @@ template <class Model> std::optional<Model> loadOrFail(const std::string& dir)
     return std::move(loaded).value();
 }
 
-} // namespace
-
-std::optional<ml::Detector> loadDetector(const QString& modelDir)
-{
-    const std::string dir = modelFolder(modelDir);
-    if (dir.empty())
-        return std::nullopt;
-    return loadOrFail<ml::Detector>(dir);
-}
-
 Result<AnyModel> AnyModel::tryLoad(const QString& modelDir)
 {
     using R = Result<AnyModel>;
-    const std::string dir = modelDir.isEmpty() ? ml::defaultModelDir() : toStd(modelDir);
-    if (dir.empty())
-        return R::failure("no model found: set ECGLENS_MODEL_DIR or pass --model DIR");
+    const auto dir = modelFolder(modelDir);
+    if (!dir)
+        return R::failure(dir.error());
     AnyModel m;
-    if (ml::isClassicalModelDir(dir)) {
-        auto classical = ml::ClassicalModel::load(dir);
+    if (ml::isClassicalModelDir(*dir)) {
+        auto classical = ml::ClassicalModel::load(*dir);
         if (!classical)
             return R::failure(classical.error());
         m.m_classical = std::make_shared<const ml::ClassicalModel>(std::move(*classical));
     } else {
-        auto detector = ml::Detector::load(dir);
+        auto detector = ml::Detector::load(*dir);
         if (!detector)
             return R::failure(detector.error());
         m.m_detector = std::make_shared<const ml::Detector>(std::move(*detector));

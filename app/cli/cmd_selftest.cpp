@@ -15,8 +15,11 @@ namespace ecglens::cli {
 
 namespace {
 
-/// The shipped models the installation must hold, default first.
-const char* const kShippedModels[] = {"resnet1d", "cnn_lstm", "logreg", "forest", "gbm"};
+/// The shipped models the installation must hold, default first (models/CMakeLists.txt).
+QStringList shippedModels()
+{
+    return QStringLiteral(ECGLENS_SHIPPED_MODELS).split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
 
 /// A demo recording with a known rate: the measurement check's reference.
 constexpr double kDemoRateBpm = 72.0;
@@ -63,8 +66,9 @@ int runSelftest(const QStringList& args)
         const auto ok = ml::XgbBooster::libraryAvailable();
         return ok ? R("opened") : R::failure(ok.error());
     });
-    for (const char* name : kShippedModels) {
-        check((std::string("model ") + name).c_str(), [name] {
+    for (const QString& model : shippedModels()) {
+        const std::string name = toStd(model);
+        check(("model " + name).c_str(), [&name] {
             const std::string dir = ml::shippedModelFolder(name);
             if (dir.empty())
                 return R::failure("not installed (no manifest.json found)");

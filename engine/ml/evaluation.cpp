@@ -203,7 +203,7 @@ Json byAgeGroup(const std::vector<PtbxlEntry>& entries, const Scored& s,
 }
 
 /// The abnormal records scored below their anomalous threshold (the misses behind the
-/// sensitivities), lowest probability first: what a clinician would not have been prompted for.
+/// sensitivities), lowest probability first: not flagged Anomalous (Borderline or Normal).
 Json missedAbnormal(const std::vector<PtbxlEntry>& entries, const Scored& s)
 {
     std::vector<std::size_t> missed;

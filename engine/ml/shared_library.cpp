@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 
 namespace ecglens::ml {
@@ -30,6 +31,17 @@ Result<SharedLibrary> openSharedLibrary(const std::vector<std::string>& candidat
 void* librarySymbol(const SharedLibrary& library, const char* name)
 {
     return library.handle ? dlsym(library.handle, name) : nullptr;
+}
+
+bool sharedLibraryMapped(const std::string& fileStart)
+{
+    std::ifstream maps("/proc/self/maps");
+    const std::string needle = "/" + fileStart;
+    std::string line;
+    while (std::getline(maps, line))
+        if (line.find(needle) != std::string::npos)
+            return true;
+    return false;
 }
 
 std::string executableFolder()

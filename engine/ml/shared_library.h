@@ -29,6 +29,10 @@ Result<SharedLibrary> openSharedLibrary(const std::vector<std::string>& candidat
 /// The address of `name` in `library`, or nullptr.
 void* librarySymbol(const SharedLibrary& library, const char* name);
 
+/// Whether a shared library whose file name starts with `fileStart` (e.g. "libgomp.so") is
+/// mapped into this process (Linux: /proc/self/maps); false where that cannot be told.
+bool sharedLibraryMapped(const std::string& fileStart);
+
 /// The folder of the running executable (Linux: /proc/self/exe), or empty.
 std::string executableFolder();
 

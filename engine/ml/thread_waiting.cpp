@@ -1,8 +1,8 @@
 #include "ml/thread_waiting.h"
 
+#include "ml/shared_library.h"
+
 #include <cstdlib>
-#include <fstream>
-#include <string>
 
 #if defined(__linux__)
 #include <unistd.h>
@@ -30,12 +30,7 @@ void preferPassiveThreadWaiting(char** argv)
 
 bool openMpRuntimeLoaded()
 {
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
-    while (std::getline(maps, line))
-        if (line.find("/libgomp.so") != std::string::npos)
-            return true;
-    return false;
+    return sharedLibraryMapped("libgomp.so");
 }
 
 } // namespace ecglens::ml

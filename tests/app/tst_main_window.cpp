@@ -4,6 +4,7 @@
 #include "ecg_viewer.h"
 #include "job_runner.h"
 #include "main_window.h"
+#include "ml/shared_library.h"
 #include "patient_panel.h"
 #include "test_data.h"
 #include "view/signal_view.h"
@@ -85,10 +86,7 @@ private slots:
     /// never does. Runs first: the module, once open, stays open for the process.
     void detectorWarmedUpOnlyWithAutomaticAnalysis()
     {
-        const auto moduleOpen = [] {
-            QFile maps(QStringLiteral("/proc/self/maps"));
-            return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libecglens_torch.so");
-        };
+        const auto moduleOpen = [] { return ml::sharedLibraryMapped("libecglens_torch.so"); };
         QVERIFY(!moduleOpen());
         {
             MainWindow w(store(QStringLiteral("manual.ini")));

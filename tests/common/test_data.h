@@ -5,7 +5,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 
 namespace ecglens::test {
@@ -33,6 +35,15 @@ inline QString missingDataMessage(const QString& path)
         .arg(path);
 }
 
+/// This process's environment with `nameValues` ("NAME=value") added, for a child process.
+inline QProcessEnvironment environmentWith(const QStringList& nameValues)
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const QString& kv : nameValues)
+        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    return e;
+}
+
 inline QString cliPath()
 {
     return QStringLiteral(ECGLENS_CLI_PATH);
@@ -41,9 +52,9 @@ inline QString cliPath()
 } // namespace ecglens::test
 
 /// Fails the current test (does not skip) when a data file or folder is missing.
-#define ECGLENS_REQUIRE_DATA(relative)                                                          \
-    do {                                                                                         \
-        const QString ecglensPath_ = ::ecglens::test::dataPath(relative);                        \
-        if (!QFileInfo::exists(ecglensPath_))                                                    \
-            QFAIL(qPrintable(::ecglens::test::missingDataMessage(ecglensPath_)));                \
+#define ECGLENS_REQUIRE_DATA(relative)                                                             \
+    do {                                                                                           \
+        const QString ecglensPath_ = ::ecglens::test::dataPath(relative);                          \
+        if (!QFileInfo::exists(ecglensPath_))                                                      \
+            QFAIL(qPrintable(::ecglens::test::missingDataMessage(ecglensPath_)));                  \
     } while (false)

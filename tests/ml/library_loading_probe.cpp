@@ -5,31 +5,22 @@
 // wait policy and spin count it read whenever it is loaded.
 #include "ml/classical.h"
 #include "ml/net.h"
+#include "ml/shared_library.h"
 #include "ml/thread_waiting.h"
 
 #include <QtGlobal>
 
 #include <cstdio>
-#include <fstream>
 #include <string>
 
 namespace {
-
-bool mapped(const std::string& fileStart)
-{
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
-    while (std::getline(maps, line))
-        if (line.find("/" + fileStart) != std::string::npos)
-            return true;
-    return false;
-}
 
 void report(const char* when)
 {
     std::printf("%s openmp=%s torch=%s xgboost=%s\n", when,
                 ecglens::ml::openMpRuntimeLoaded() ? "yes" : "no",
-                mapped("libtorch_cpu.so") ? "yes" : "no", mapped("libxgboost.so") ? "yes" : "no");
+                ecglens::ml::sharedLibraryMapped("libtorch_cpu.so") ? "yes" : "no",
+                ecglens::ml::sharedLibraryMapped("libxgboost.so") ? "yes" : "no");
     std::fflush(stdout);
 }
 

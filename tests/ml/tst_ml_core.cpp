@@ -7,6 +7,7 @@
 #include "ml/preprocess.h"
 #include "ml/sha256.h"
 #include "ml/thresholds.h"
+#include "test_data.h"
 
 #include <QFile>
 #include <QProcess>
@@ -509,10 +510,9 @@ private slots:
     /// standard output, which holds the error.
     static std::pair<int, QString> probeWithTorchModule(const QString& module)
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ECGLENS_TORCH_MODULE"), module);
         QProcess p;
-        p.setProcessEnvironment(env);
+        p.setProcessEnvironment(
+            ecglens::test::environmentWith({QStringLiteral("ECGLENS_TORCH_MODULE=") + module}));
         p.start(QStringLiteral(ECGLENS_LIBRARY_LOADING_PROBE), {QStringLiteral("torch")});
         if (!p.waitForFinished(30000))
             return {-1, QString()};

@@ -51,12 +51,8 @@ QByteArray runCli(const QStringList& args, int& exitCode, QByteArray* err = null
                   int timeoutMs = 120000, const QStringList& env = {})
 {
     QProcess p;
-    if (!env.isEmpty()) {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        for (const QString& kv : env)
-            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        p.setProcessEnvironment(e);
-    }
+    if (!env.isEmpty())
+        p.setProcessEnvironment(ecglens::test::environmentWith(env));
     p.start(test::cliPath(), args);
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

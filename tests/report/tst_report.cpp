@@ -37,12 +37,8 @@ struct Run
 Run run(const QString& program, const QStringList& args, const QStringList& env = {})
 {
     QProcess p;
-    if (!env.isEmpty()) {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        for (const QString& kv : env)
-            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        p.setProcessEnvironment(e);
-    }
+    if (!env.isEmpty())
+        p.setProcessEnvironment(ecglens::test::environmentWith(env));
     p.start(program, args);
     Run r;
     if (!p.waitForFinished(120000)) {
