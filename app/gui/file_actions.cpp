@@ -26,6 +26,11 @@ FileActions::FileActions(MainWindow* window, AppSettings& settings, QObject* par
     exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportReport->setObjectName(QStringLiteral("exportReportAction"));
     connect(exportReport, &QAction::triggered, window, &MainWindow::exportReport);
+    QAction* printReport =
+        menu->addAction(QIcon::fromTheme(QStringLiteral("document-print")), tr("&Print report…"));
+    printReport->setShortcut(QKeySequence::Print);
+    printReport->setObjectName(QStringLiteral("printReportAction"));
+    connect(printReport, &QAction::triggered, window, &MainWindow::printReport);
     menu->addSeparator();
     QAction* close = menu->addAction(tr("&Close"));
     close->setShortcut(QKeySequence::Close);

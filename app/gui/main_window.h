@@ -62,6 +62,8 @@ public:
     ReportExporter* reportExporter() const { return m_exporter; }
     /// File ▸ Export report: asks for a file name and writes the PDF report in the background.
     void exportReport();
+    /// File ▸ Print report: the print dialog, then the same report on the printer.
+    void printReport();
     ReviewStore* reviewStore() const { return m_reviewStore; }
     /// The review of the shown recording as last loaded or saved (with unsaved edits applied).
     ReviewRecord currentReview() const;

@@ -14,6 +14,8 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPointer>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QStatusBar>
 #include <QThreadPool>
 
@@ -39,6 +41,14 @@ struct Snapshot
 
 } // namespace
 
+/// Where the report goes: a PDF file, or a printer.
+struct ReportExporter::Target
+{
+    QString path;                      ///< PDF file (empty when printing)
+    std::shared_ptr<QPrinter> printer; ///< owned by the worker while it draws
+    QString name;                      ///< what the messages call it
+};
+
 ReportExporter::ReportExporter(MainWindow* window, QObject* parent)
     : QObject(parent), m_window(window)
 {}
@@ -59,6 +69,43 @@ void ReportExporter::exportWithDialog()
 }
 
 void ReportExporter::exportTo(const QString& path)
+{
+    auto target = std::make_shared<Target>();
+    target->path = path;
+    target->name = path;
+    start(std::move(target));
+}
+
+void ReportExporter::printWithDialog()
+{
+    if (!m_window->recording() || m_busy)
+        return;
+    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+    printer->setFullPage(true);
+    printer->setPageLayout(report::reportPageLayout());
+    printer->setDocName(tr("ECG report %1").arg(QFileInfo(m_window->currentPath()).fileName()));
+    QPrintDialog dialog(printer.get(), m_window);
+    dialog.setWindowTitle(tr("Print report"));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    printTo(std::move(printer));
+}
+
+void ReportExporter::printTo(std::shared_ptr<QPrinter> printer)
+{
+    if (!printer)
+        return;
+    printer->setFullPage(true);
+    auto target = std::make_shared<Target>();
+    target->name =
+        printer->outputFileName().isEmpty() ? printer->printerName() : printer->outputFileName();
+    if (target->name.isEmpty())
+        target->name = tr("the default printer");
+    target->printer = std::move(printer);
+    start(std::move(target));
+}
+
+void ReportExporter::start(std::shared_ptr<Target> target)
 {
     if (!m_window->recording() || m_busy)
         return;
@@ -91,10 +138,12 @@ void ReportExporter::exportTo(const QString& path)
     s.sha256 = review.sha256.toStdString();
 
     m_busy = true;
-    m_window->statusBar()->showMessage(tr("Writing the report …"));
+    const bool printing = target->printer != nullptr;
+    m_window->statusBar()->showMessage(printing ? tr("Printing the report …")
+                                                : tr("Writing the report …"));
     QPointer<ReportExporter> self(this);
     const std::string version = "ECG Lens " + QCoreApplication::applicationVersion().toStdString();
-    QThreadPool::globalInstance()->start([self, s = std::move(s), path, version] {
+    QThreadPool::globalInstance()->start([self, s = std::move(s), target, version] {
         report::ReportInput input(*s.recording);
         input.displaySignal = dsp::condition(*s.recording, s.condition);
         input.displayFilters = report::conditioningText(s.condition);
@@ -111,25 +160,42 @@ void ReportExporter::exportTo(const QString& path)
         input.decision = s.decision;
         input.sourceSha256 = s.sha256;
         input.softwareVersion = version;
-        const auto written = report::writeReport(input, path);
-        const QString error = written ? QString() : QString::fromStdString(written.error());
+        QString error;
+        if (target->printer) {
+            const auto drawn = report::renderReport(input, *target->printer);
+            if (!drawn)
+                error = tr("Printing on %1 failed: %2 Check the printer, or the file name when "
+                           "printing to a file.")
+                            .arg(target->name, QString::fromStdString(drawn.error()));
+            target->printer.reset(); // released here: the GUI thread never touches it again
+        } else if (const auto written = report::writeReport(input, target->path); !written) {
+            error = QString::fromStdString(written.error());
+        }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, path, error] {
+            [self, target, error] {
                 if (!self)
                     return;
                 self->m_busy = false;
+                const bool printed = target->path.isEmpty();
                 self->m_window->statusBar()->showMessage(
-                    error.isEmpty() ? tr("Report written to %1").arg(path)
-                                    : tr("Report not written: %1").arg(error),
+                    !error.isEmpty()
+                        ? (printed ? tr("Report not printed: %1") : tr("Report not written: %1"))
+                              .arg(error)
+                    : printed ? tr("Report sent to %1 (A4 landscape; print at 100 % for "
+                                   "true scale)")
+                                    .arg(target->name)
+                              : tr("Report written to %1").arg(target->name),
                     10000);
                 if (!error.isEmpty()) {
-                    auto* box = new QMessageBox(QMessageBox::Warning, tr("Report not written"),
+                    auto* box = new QMessageBox(QMessageBox::Warning,
+                                                printed ? tr("Report not printed")
+                                                        : tr("Report not written"),
                                                 error, QMessageBox::Ok, self->m_window);
                     box->setAttribute(Qt::WA_DeleteOnClose);
                     box->open();
                 }
-                emit self->finished(path, error);
+                emit self->finished(target->name, error);
             },
             Qt::QueuedConnection);
     });

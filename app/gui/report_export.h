@@ -3,13 +3,18 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
+class QPrinter;
+
 namespace ecglens {
 
 class MainWindow;
 
-/// File ▸ Export report: takes what the window shows — recording, measurements, rhythm
-/// findings, the detector's verdict, advice, the review decision, the patient panel's age and
-/// sex — and writes the PDF report (app/report) on a background thread.
+/// File ▸ Export report and File ▸ Print report: takes what the window shows — recording,
+/// measurements, rhythm findings, the detector's verdict, advice, the review decision, the
+/// patient panel's age and sex — and writes the report (app/report) as a PDF or on a printer, on
+/// a background thread. Both draw the same pages (report::renderReport).
 class ReportExporter : public QObject
 {
     Q_OBJECT
@@ -20,12 +25,20 @@ public:
     void exportWithDialog();
     /// Exports to `path` (replaced only after complete success); finished() says how it went.
     void exportTo(const QString& path);
+    /// Opens the print dialog (A4 landscape preselected), then prints.
+    void printWithDialog();
+    /// Prints on `printer` (full-page mode; the report sets A4 landscape: true scale needs the
+    /// page it was laid out for); finished() names the printer, or its output file if it has one.
+    void printTo(std::shared_ptr<QPrinter> printer);
     bool busy() const { return m_busy; }
 
 signals:
     void finished(const QString& path, const QString& error);
 
 private:
+    struct Target;
+    void start(std::shared_ptr<Target> target);
+
     MainWindow* m_window;
     bool m_busy = false;
 };

@@ -55,7 +55,11 @@ struct Placed
 class Pages
 {
 public:
-    Pages(QPdfWriter& writer) : m_writer(writer) { m_mm.unitsPerMm = writer.resolution() / 25.4; }
+    /// Millimetres on `device` from its resolution (a PDF writer's, a printer's).
+    explicit Pages(QPaintDevice& device) : m_device(device)
+    {
+        m_mm.unitsPerMm = device.logicalDpiX() / 25.4;
+    }
 
     const MmMap& mm() const { return m_mm; }
 
@@ -63,7 +67,7 @@ public:
     {
         const bool row = b.kind == TextBlock::Kind::Row;
         const double width = row ? kContentWidthMm - kLabelWidthMm : kContentWidthMm;
-        const QFontMetricsF fm(fontOf(b), &m_writer);
+        const QFontMetricsF fm(fontOf(b), &m_device);
         const QRectF r = fm.boundingRect(QRectF(0, 0, m_mm(width), 1e9),
                                          Qt::TextWordWrap | Qt::AlignLeft, b.text);
         const double gap = b.kind == TextBlock::Kind::Heading ? 4.0 : 1.0;
@@ -137,7 +141,7 @@ public:
                          ? QStringLiteral("\u2014")
                          : QString::fromStdString(in.recording.patient.id),
                      QFileInfo(QString::fromStdString(in.recording.sourcePath)).fileName());
-        const QFontMetricsF fm(font(8.0), &m_writer);
+        const QFontMetricsF fm(font(8.0), &m_device);
         const double titleWidth = m_mm(kContentWidthMm - 5.0) - fm.horizontalAdvance(who);
         p.drawText(m_mm.rect(QRectF(kLeftMm, 9.0, kContentWidthMm, 5.0)),
                    Qt::AlignLeft | Qt::AlignTop, fm.elidedText(title, Qt::ElideRight, titleWidth));
@@ -172,7 +176,7 @@ public:
                    QStringLiteral("Generated ") +
                        QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
         double y = 17.0;
-        const QFontMetricsF fm(font(8.0), &m_writer);
+        const QFontMetricsF fm(font(8.0), &m_device);
         for (const auto& [label, text] : summaryLines(in, shown)) {
             p.setFont(font(8.0, true));
             p.drawText(m_mm.rect(QRectF(kLeftMm, y, 28.0, 5.0)), Qt::AlignLeft | Qt::AlignTop,
@@ -187,7 +191,7 @@ public:
     }
 
 private:
-    QPdfWriter& m_writer;
+    QPaintDevice& m_device;
     MmMap m_mm;
 };
 
@@ -287,6 +291,55 @@ QString probabilityText(double probability)
     return QLocale().toString(100.0 * probability, 'f', 1) + QStringLiteral(" %");
 }
 
+QPageLayout reportPageLayout()
+{
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0),
+                       QPageLayout::Millimeter);
+}
+
+Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
+{
+    using R = Result<int>;
+    if (!device.setPageLayout(reportPageLayout()))
+        return R::failure("The output does not take an A4 landscape page without margins, which "
+                          "the report's true-scale ECG pages need.");
+    const Pages pages(device);
+    const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
+    const std::vector<EcgPage> ecg = ecgPages(in, signal);
+    const std::vector<TextBlock> blocks = detailBlocks(in);
+    const auto textPages = pages.paginate(blocks);
+    const int total = int(ecg.size() + textPages.size());
+
+    QPainter p;
+    if (!p.begin(&device))
+        return R::failure("Cannot start drawing the report.");
+    p.setRenderHint(QPainter::Antialiasing, true);
+    int page = 0;
+    bool pagesAdded = true;
+    for (const EcgPage& e : ecg) {
+        if (page > 0)
+            pagesAdded = device.newPage() && pagesAdded;
+        ++page;
+        if (page == 1)
+            pages.drawFirstHeader(p, in, e.shown);
+        else
+            pages.drawEcgHeader(p, in, e.shown);
+        drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal);
+        pages.drawFooter(p, in, page, total);
+    }
+    for (const auto& placed : textPages) {
+        pagesAdded = device.newPage() && pagesAdded;
+        ++page;
+        pages.drawRunningHeader(p, in, QStringLiteral("ECG report \u00b7 details"));
+        for (const Placed& b : placed)
+            pages.drawBlock(p, b);
+        pages.drawFooter(p, in, page, total);
+    }
+    if (!p.end() || !pagesAdded)
+        return R::failure("Drawing the report's " + std::to_string(total) + " pages failed.");
+    return total;
+}
+
 Result<bool> writeReport(const ReportInput& in, const QString& path)
 {
     using R = Result<bool>;
@@ -300,47 +353,13 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
     {
         QPdfWriter writer(&file);
         writer.setResolution(kDpi);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
-                                         QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
         writer.setTitle(QStringLiteral("ECG report ") +
                         QFileInfo(QString::fromStdString(in.recording.sourcePath)).fileName());
         writer.setCreator(QString::fromStdString(in.softwareVersion));
-        const Pages pages(writer);
-        const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
-        const std::vector<EcgPage> ecg = ecgPages(in, signal);
-        const std::vector<TextBlock> blocks = detailBlocks(in);
-        const auto textPages = pages.paginate(blocks);
-        const int total = int(ecg.size() + textPages.size());
-
-        QPainter p;
-        if (!p.begin(&writer)) {
+        if (const auto drawn = renderReport(in, writer); !drawn) {
             file.cancelWriting();
-            return R::failure("Cannot start the PDF for " + path.toStdString() + '.');
-        }
-        p.setRenderHint(QPainter::Antialiasing, true);
-        int page = 0;
-        for (const EcgPage& e : ecg) {
-            if (page > 0)
-                writer.newPage();
-            ++page;
-            if (page == 1)
-                pages.drawFirstHeader(p, in, e.shown);
-            else
-                pages.drawEcgHeader(p, in, e.shown);
-            drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal);
-            pages.drawFooter(p, in, page, total);
-        }
-        for (const auto& placed : textPages) {
-            writer.newPage();
-            ++page;
-            pages.drawRunningHeader(p, in, QStringLiteral("ECG report \u00b7 details"));
-            for (const Placed& b : placed)
-                pages.drawBlock(p, b);
-            pages.drawFooter(p, in, page, total);
-        }
-        if (!p.end()) {
-            file.cancelWriting();
-            return R::failure("Writing the PDF " + path.toStdString() + " failed.");
+            return R::failure("Writing the PDF " + path.toStdString() +
+                              " failed: " + drawn.error());
         }
     }
     if (!file.commit())

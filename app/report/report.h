@@ -12,11 +12,14 @@
 #include "dsp/rhythm.h"
 #include "ml/detector.h"
 
+#include <QPageLayout>
 #include <QString>
 
 #include <optional>
 #include <string>
 #include <vector>
+
+class QPagedPaintDevice;
 
 namespace ecglens::report {
 
@@ -92,8 +95,18 @@ std::vector<AdviceEntry> adviceEntries(const std::vector<advice::AdviceItem>& it
 /// The verdict probability as the application shows it ("83.4 %", QLocale, one decimal).
 QString probabilityText(double probability);
 
-/// Writes the report as an A4 PDF to `path`. The file is written through QSaveFile: an existing
-/// report is replaced only after complete success. Never touches the source recording.
+/// The report's page: A4 landscape without margins (the page itself holds the margins, so the
+/// ECG paper keeps its millimetres on any device).
+QPageLayout reportPageLayout();
+
+/// Draws the report on `device` (a PDF writer, a printer) after giving it reportPageLayout(): the
+/// ECG pages at true scale, then the details. Returns the number of pages. A printer must be in
+/// full-page mode (QPrinter::setFullPage) to take the margin-free layout.
+Result<int> renderReport(const ReportInput& input, QPagedPaintDevice& device);
+
+/// Writes the report as an A4 PDF to `path` (renderReport on a PDF writer). The file is written
+/// through QSaveFile: an existing report is replaced only after complete success. Never touches the
+/// source recording.
 Result<bool> writeReport(const ReportInput& input, const QString& path);
 
 } // namespace ecglens::report

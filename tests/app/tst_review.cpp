@@ -12,6 +12,8 @@
 #include "review_store.h"
 #include "test_data.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
@@ -24,12 +26,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -397,6 +404,60 @@ private slots:
               QStringLiteral("Decision support, not a diagnosis")})
             QVERIFY2(body.contains(expected.simplified()),
                      qPrintable(QStringLiteral("\"%1\" not in the report").arg(expected)));
+        // File > Print sends the same pages to the printer (here one that writes PDF, as "print
+        // to file" does), on the same background path.
+        const QString printedPdf = QDir(dir).filePath(QStringLiteral("printed.pdf"));
+        auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+        printer->setOutputFormat(QPrinter::PdfFormat);
+        printer->setOutputFileName(printedPdf);
+        QSignalSpy printed(w->reportExporter(), &ReportExporter::finished);
+        w->reportExporter()->printTo(printer);
+        printer.reset();
+        QVERIFY(QTest::qWaitFor([&] { return printed.count() > 0; }, 60000));
+        QCOMPARE(printed.first().at(0).toString(), printedPdf);
+        QVERIFY2(printed.first().at(1).toString().isEmpty(),
+                 qPrintable(printed.first().at(1).toString()));
+        QVERIFY(w->statusBar()->currentMessage().contains(QLatin1String("Report sent to")));
+        auto words = [&](const QString& pdf) {
+            QProcess p;
+            p.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+            p.waitForFinished(30000);
+            return QString::fromUtf8(p.readAllStandardOutput())
+                .replace(QRegularExpression(QStringLiteral("Generated \\S+")), QString())
+                .simplified();
+        };
+        QCOMPARE(words(printedPdf), words(pdf));
+
+        // File > Print report: the dialog opens with A4 landscape chosen; accepting it prints
+        // (here to a file: the test machine has no printer).
+        QAction* print = w->findChild<QAction*>(QStringLiteral("printReportAction"));
+        QVERIFY(print);
+        QCOMPARE(print->shortcut(), QKeySequence(QKeySequence::Print));
+        const QString dialogPdf = QDir(dir).filePath(QStringLiteral("dialog.pdf"));
+        QString chosenPage;
+        bool fileNameSet = false;
+        QTimer::singleShot(200, [&] {
+            auto* dialog = qobject_cast<QPrintDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            const QPageLayout page = dialog->printer()->pageLayout();
+            chosenPage = page.pageSize().name() + (page.orientation() == QPageLayout::Landscape
+                                                       ? QStringLiteral(" landscape")
+                                                       : QStringLiteral(" portrait"));
+            if (auto* file = dialog->findChild<QLineEdit*>(QStringLiteral("filename"))) {
+                file->setText(dialogPdf);
+                fileNameSet = true;
+            }
+            dialog->accept();
+        });
+        QSignalSpy dialogPrinted(w->reportExporter(), &ReportExporter::finished);
+        print->trigger();
+        QCOMPARE(chosenPage, QStringLiteral("A4 landscape"));
+        QVERIFY(fileNameSet);
+        QVERIFY(QTest::qWaitFor([&] { return dialogPrinted.count() > 0; }, 60000));
+        QVERIFY2(dialogPrinted.first().at(1).toString().isEmpty(),
+                 qPrintable(dialogPrinted.first().at(1).toString()));
+        QCOMPARE(words(dialogPdf), words(pdf));
         QCOMPARE(sha256Of(hea), heaHash);
     }
 

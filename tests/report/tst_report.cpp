@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QPageSize>
+#include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -147,6 +149,50 @@ private:
         return ecglens::test::dataPath(kRecord) + QLatin1String(ext);
     }
 
+    /// Page 1 of `pdf` rendered at 254 dpi (10 px per mm): 5 mm major grid lines 50 px apart and
+    /// a 1 mV calibration pulse 100 px high (10 mm/mV).
+    void verifyTrueScale(const QString& pdf, const QString& name)
+    {
+        const QString prefix = m_dir.filePath(name);
+        const Run r = run(QStringLiteral("pdftoppm"),
+                          {QStringLiteral("-r"), QStringLiteral("254"), QStringLiteral("-f"),
+                           QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                           QStringLiteral("-singlefile"), QStringLiteral("-png"), pdf, prefix});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QImage img(prefix + QStringLiteral(".png"));
+        QVERIFY(!img.isNull());
+        QVERIFY(std::abs(img.width() - 2970) <= 1); // A4 landscape at 10 px/mm
+
+        const auto xs = lineCentres(img, true, majorGrid);
+        const auto ys = lineCentres(img, false, majorGrid);
+        QVERIFY2(xs.size() >= 20 && ys.size() >= 10,
+                 qPrintable(QStringLiteral("%1 / %2 major lines").arg(xs.size()).arg(ys.size())));
+        for (const auto* lines : {&xs, &ys})
+            for (std::size_t i = 1; i < lines->size(); ++i) {
+                const double gap = (*lines)[i] - (*lines)[i - 1];
+                QVERIFY2(std::abs(gap - 50.0) <= 1.0,
+                         qPrintable(QStringLiteral("major grid spacing %1 px").arg(gap)));
+            }
+
+        // Calibration pulses stand in the first 10 mm of each row, left of every trace: the
+        // rising edge's ink run is height + line width; the top's ink run is the line width.
+        const int left = int(xs.front()), top = int(ys.front()), bottom = int(ys.back());
+        int bestX = -1, bestRun = 0;
+        for (int x = left + 2; x < left + 100; ++x) {
+            const int run = longestInkRun(img, x, top, bottom);
+            if (run > bestRun) {
+                bestRun = run;
+                bestX = x;
+            }
+        }
+        int width = 0;
+        longestInkRun(img, bestX + 25, top, bottom, &width);
+        QVERIFY2(width > 0 && width < 6, qPrintable(QStringLiteral("line width %1").arg(width)));
+        const int height = bestRun - width;
+        QVERIFY2(std::abs(height - 100) <= 2,
+                 qPrintable(QStringLiteral("calibration pulse %1 px").arg(height)));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -235,46 +281,67 @@ private slots:
         QVERIFY(m_text.contains(QStringLiteral("ECG Lens ")));
     }
 
-    void gridAndCalibrationAreTrueScale()
+    void gridAndCalibrationAreTrueScale() { verifyTrueScale(m_pdf, QStringLiteral("page")); }
+
+    void printerGetsTheSamePages()
     {
-        const QString prefix = m_dir.filePath(QStringLiteral("page"));
-        const Run r = run(QStringLiteral("pdftoppm"),
-                          {QStringLiteral("-r"), QStringLiteral("254"), QStringLiteral("-f"),
-                           QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
-                           QStringLiteral("-singlefile"), QStringLiteral("-png"), m_pdf, prefix});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QImage img(prefix + QStringLiteral(".png"));
-        QVERIFY(!img.isNull());
-        QVERIFY(std::abs(img.width() - 2970) <= 1); // A4 landscape at 10 px/mm
+        // File > Print draws with renderReport on a QPrinter. A printer writing PDF (as "print to
+        // file" does) gets the pages of the exported report: same count and text, A4 landscape
+        // even when another paper was chosen in the dialog, true scale.
+        const auto recording = ecglens::io::open(source(".hea").toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        ecglens::report::ReportInput input(*recording);
+        const ecglens::dsp::ConditionOptions conditioning;
+        input.displaySignal = ecglens::dsp::condition(*recording, conditioning);
+        QVERIFY(input.displaySignal.has_value());
+        input.displayFilters = ecglens::report::conditioningText(conditioning);
+        input.detectionMessage = "not run";
+        input.decision = ecglens::report::ReviewDecision{"abnormal", "recheck", "Dr Print", ""};
+        const QString exported = m_dir.filePath(QStringLiteral("exported.pdf"));
+        const auto written = ecglens::report::writeReport(input, exported);
+        QVERIFY2(written.ok(), written.error().c_str());
 
-        const auto xs = lineCentres(img, true, majorGrid);
-        const auto ys = lineCentres(img, false, majorGrid);
-        QVERIFY2(xs.size() >= 20 && ys.size() >= 10,
-                 qPrintable(QStringLiteral("%1 / %2 major lines").arg(xs.size()).arg(ys.size())));
-        for (const auto* lines : {&xs, &ys})
-            for (std::size_t i = 1; i < lines->size(); ++i) {
-                const double gap = (*lines)[i] - (*lines)[i - 1];
-                QVERIFY2(std::abs(gap - 50.0) <= 1.0,
-                         qPrintable(QStringLiteral("major grid spacing %1 px").arg(gap)));
-            }
+        const QString printed = m_dir.filePath(QStringLiteral("printed.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(printed);
+        printer.setFullPage(true);
+        printer.setPageSize(QPageSize(QPageSize::Letter));
+        const auto drawn = ecglens::report::renderReport(input, printer);
+        QVERIFY2(drawn.ok(), drawn.error().c_str());
 
-        // Calibration pulses stand in the first 10 mm of each row, left of every trace: the
-        // rising edge's ink run is height + line width; the top's ink run is the line width.
-        const int left = int(xs.front()), top = int(ys.front()), bottom = int(ys.back());
-        int bestX = -1, bestRun = 0;
-        for (int x = left + 2; x < left + 100; ++x) {
-            const int run = longestInkRun(img, x, top, bottom);
-            if (run > bestRun) {
-                bestRun = run;
-                bestX = x;
-            }
-        }
-        int width = 0;
-        longestInkRun(img, bestX + 25, top, bottom, &width);
-        QVERIFY2(width > 0 && width < 6, qPrintable(QStringLiteral("line width %1").arg(width)));
-        const int height = bestRun - width;
-        QVERIFY2(std::abs(height - 100) <= 2,
-                 qPrintable(QStringLiteral("calibration pulse %1 px").arg(height)));
+        const QRegularExpression pagesRe(QStringLiteral("Pages:\\s+(\\d+)"));
+        const QString exportedInfo =
+            QString::fromUtf8(run(QStringLiteral("pdfinfo"), {exported}).out);
+        const QString printedInfo =
+            QString::fromUtf8(run(QStringLiteral("pdfinfo"), {printed}).out);
+        QVERIFY2(printedInfo.contains(QStringLiteral("842 x 595 pts (A4)")),
+                 qPrintable(printedInfo));
+        QCOMPARE(pagesRe.match(printedInfo).captured(1).toInt(), *drawn);
+        QCOMPARE(pagesRe.match(exportedInfo).captured(1).toInt(), *drawn);
+        QVERIFY(*drawn >= 2);
+
+        // The same words on every page but the time stamp of the first.
+        auto text = [](const QString& pdf) {
+            QString t =
+                QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+            return t.replace(QRegularExpression(QStringLiteral("Generated \\S+")), QString());
+        };
+        const QString printedText = text(printed);
+        QVERIFY(printedText.contains(QStringLiteral("Dr Print")));
+        QVERIFY(printedText.contains(ecglens::report::disclaimerText()));
+        QCOMPARE(printedText, text(exported));
+        verifyTrueScale(printed, QStringLiteral("printed"));
+
+        // A printer that cannot start (its output is a folder) is an error, not a blank job.
+        QPrinter broken(QPrinter::HighResolution);
+        broken.setOutputFormat(QPrinter::PdfFormat);
+        broken.setOutputFileName(m_dir.path());
+        broken.setFullPage(true);
+        const auto refused = ecglens::report::renderReport(input, broken);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().find("Cannot start drawing") != std::string::npos,
+                 refused.error().c_str());
     }
 
     void failedWriteLeavesExistingReport()
