@@ -127,10 +127,15 @@ QString verdictWord(ml::Verdict v)
     return {};
 }
 
+/// The verdict with what it was decided against, so a low probability read as Anomalous is not
+/// a puzzle: "Anomalous — probability of an abnormal ECG 37.9 % (anomalous from 10.9 %, age group
+/// 40-64)".
 QString verdictLine(const ml::Analysis& a)
 {
-    return QStringLiteral("%1 \u2014 probability of an abnormal ECG %2")
-        .arg(verdictWord(a.verdict), probabilityText(a.probability));
+    return QStringLiteral("%1 \u2014 probability of an abnormal ECG %2 (anomalous from %3, age "
+                          "group %4)")
+        .arg(verdictWord(a.verdict), probabilityText(a.probability),
+             probabilityText(a.thresholds.anomalous), qs(a.thresholdAgeGroup));
 }
 
 QString modelText(const ml::ModelInfo& m)

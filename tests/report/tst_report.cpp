@@ -253,6 +253,16 @@ private slots:
         const QString percent = QLocale().toString(100.0 * p, 'f', 1) + QStringLiteral(" %");
         QVERIFY2(m_text.contains(QStringLiteral("probability of an abnormal ECG ") + percent),
                  qPrintable(percent));
+        // Page 1 says what the verdict was decided against (the analysis's age-group threshold).
+        const QJsonObject thresholds = m_analyze.value(QStringLiteral("thresholds")).toObject();
+        const QString anomalous =
+            QLocale().toString(100.0 * thresholds.value(QStringLiteral("anomalous")).toDouble(-1),
+                               'f', 1) +
+            QStringLiteral(" %");
+        const QString basis =
+            QStringLiteral("(anomalous from %1, age group %2)")
+                .arg(anomalous, thresholds.value(QStringLiteral("age_group")).toString());
+        QVERIFY2(m_text.contains(basis), qPrintable(basis));
         QVERIFY(m_text.contains(m_analyze.value(QStringLiteral("model"))
                                     .toObject()
                                     .value(QStringLiteral("version"))
