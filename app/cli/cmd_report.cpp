@@ -39,8 +39,13 @@ int runReport(const QStringList& args)
                                       QStringLiteral("TEXT"));
     const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("The clinician's note."),
                                   QStringLiteral("TEXT"));
+    const QCommandLineOption anonymise(
+        QStringLiteral("anonymise"),
+        QStringLiteral("Leave out what identifies the patient (HIPAA Safe Harbor identifiers a "
+                       "report can carry): ID, file name, file SHA-256, dates but the year, ages "
+                       "over 89, reviewer and note."));
     parser.addOptions(patientOptions());
-    parser.addOptions({out, model, noAnalysis, reviewer, decision, note});
+    parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 1, exitCode))
         return exitCode;
@@ -63,6 +68,7 @@ int runReport(const QStringList& args)
     if (options.sex != Sex::Unknown)
         input.sex = options.sex;
     input.softwareVersion = "ECG Lens " ECGLENS_VERSION;
+    input.anonymise = parser.isSet(anonymise);
 
     const dsp::ConditionOptions condition; // as 'measure' and the viewer's defaults
     input.displaySignal = dsp::condition(*recording, condition);

@@ -26,6 +26,12 @@ FileActions::FileActions(MainWindow* window, AppSettings& settings, QObject* par
     exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportReport->setObjectName(QStringLiteral("exportReportAction"));
     connect(exportReport, &QAction::triggered, window, &MainWindow::exportReport);
+    QAction* exportAnonymised = menu->addAction(tr("Export &anonymised report (PDF)…"));
+    exportAnonymised->setObjectName(QStringLiteral("exportAnonymisedReportAction"));
+    exportAnonymised->setStatusTip(
+        tr("The report without patient ID, file name, dates other than the year, ages over 89, "
+           "reviewer and note"));
+    connect(exportAnonymised, &QAction::triggered, window, &MainWindow::exportAnonymisedReport);
     QAction* printReport =
         menu->addAction(QIcon::fromTheme(QStringLiteral("document-print")), tr("&Print report…"));
     printReport->setShortcut(QKeySequence::Print);

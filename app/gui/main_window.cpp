@@ -200,6 +200,15 @@ void MainWindow::exportReport()
     m_exporter->exportWithDialog();
 }
 
+void MainWindow::exportAnonymisedReport()
+{
+    if (!m_recording) {
+        statusBar()->showMessage(tr("Open a recording first"), 4000);
+        return;
+    }
+    m_exporter->exportWithDialog(true);
+}
+
 void MainWindow::printReport()
 {
     if (!m_recording) {

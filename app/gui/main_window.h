@@ -62,6 +62,8 @@ public:
     ReportExporter* reportExporter() const { return m_exporter; }
     /// File ▸ Export report: asks for a file name and writes the PDF report in the background.
     void exportReport();
+    /// The report without what identifies the patient (report::ReportInput::anonymise).
+    void exportAnonymisedReport();
     /// File ▸ Print report: the print dialog, then the same report on the printer.
     void printReport();
     ReviewStore* reviewStore() const { return m_reviewStore; }

@@ -47,13 +47,14 @@ struct ReportExporter::Target
     QString path;                      ///< PDF file (empty when printing)
     std::shared_ptr<QPrinter> printer; ///< owned by the worker while it draws
     QString name;                      ///< what the messages call it
+    bool anonymise = false;            ///< report::ReportInput::anonymise
 };
 
 ReportExporter::ReportExporter(MainWindow* window, QObject* parent)
     : QObject(parent), m_window(window)
 {}
 
-void ReportExporter::exportWithDialog()
+void ReportExporter::exportWithDialog(bool anonymise)
 {
     if (!m_window->recording())
         return;
@@ -61,18 +62,22 @@ void ReportExporter::exportWithDialog()
     const QString suggested =
         (m_window->settings().lastFolder.isEmpty() ? source.absolutePath()
                                                    : m_window->settings().lastFolder) +
-        QLatin1Char('/') + source.completeBaseName() + QStringLiteral("-report.pdf");
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export report"), suggested,
-                                                      tr("PDF documents (*.pdf)"));
+        QLatin1Char('/') +
+        (anonymise ? QStringLiteral("anonymised-ecg-report.pdf")
+                   : source.completeBaseName() + QStringLiteral("-report.pdf"));
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, anonymise ? tr("Export anonymised report") : tr("Export report"), suggested,
+        tr("PDF documents (*.pdf)"));
     if (!path.isEmpty())
-        exportTo(path);
+        exportTo(path, anonymise);
 }
 
-void ReportExporter::exportTo(const QString& path)
+void ReportExporter::exportTo(const QString& path, bool anonymise)
 {
     auto target = std::make_shared<Target>();
     target->path = path;
     target->name = path;
+    target->anonymise = anonymise;
     start(std::move(target));
 }
 
@@ -160,6 +165,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         input.decision = s.decision;
         input.sourceSha256 = s.sha256;
         input.softwareVersion = version;
+        input.anonymise = target->anonymise;
         QString error;
         if (target->printer) {
             const auto drawn = report::renderReport(input, *target->printer);
@@ -185,7 +191,8 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                     : printed ? tr("Report sent to %1 (A4 landscape; print at 100 % for "
                                    "true scale)")
                                     .arg(target->name)
-                              : tr("Report written to %1").arg(target->name),
+                    : target->anonymise ? tr("Anonymised report written to %1").arg(target->name)
+                                        : tr("Report written to %1").arg(target->name),
                     10000);
                 if (!error.isEmpty()) {
                     auto* box = new QMessageBox(QMessageBox::Warning,

@@ -21,10 +21,11 @@ class ReportExporter : public QObject
 public:
     explicit ReportExporter(MainWindow* window, QObject* parent = nullptr);
 
-    /// Asks for a file name, then exports.
-    void exportWithDialog();
+    /// Asks for a file name, then exports. An anonymised report (report::ReportInput::anonymise)
+    /// is offered under a name that does not repeat the recording's.
+    void exportWithDialog(bool anonymise = false);
     /// Exports to `path` (replaced only after complete success); finished() says how it went.
-    void exportTo(const QString& path);
+    void exportTo(const QString& path, bool anonymise = false);
     /// Opens the print dialog (A4 landscape preselected), then prints.
     void printWithDialog();
     /// Prints on `printer` (full-page mode; the report sets A4 landscape: true scale needs the

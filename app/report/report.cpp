@@ -3,7 +3,6 @@
 #include "ecg_paper.h"
 #include "report_text.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QFont>
@@ -135,12 +134,7 @@ public:
     {
         p.setPen(Qt::black);
         p.setFont(font(8.0));
-        const QString who =
-            QStringLiteral("Patient %1 \u00b7 %2")
-                .arg(in.recording.patient.id.empty()
-                         ? QStringLiteral("\u2014")
-                         : QString::fromStdString(in.recording.patient.id),
-                     QFileInfo(QString::fromStdString(in.recording.sourcePath)).fileName());
+        const QString who = patientHeaderText(in);
         const QFontMetricsF fm(font(8.0), &m_device);
         const double titleWidth = m_mm(kContentWidthMm - 5.0) - fm.horizontalAdvance(who);
         p.drawText(m_mm.rect(QRectF(kLeftMm, 9.0, kContentWidthMm, 5.0)),
@@ -172,9 +166,7 @@ public:
                    QStringLiteral("ECG report"));
         p.setFont(font(8.0));
         p.drawText(m_mm.rect(QRectF(kLeftMm + 100.0, 9.0, kContentWidthMm - 100.0, 5.0)),
-                   Qt::AlignRight | Qt::AlignTop,
-                   QStringLiteral("Generated ") +
-                       QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+                   Qt::AlignRight | Qt::AlignTop, generatedText(in));
         double y = 17.0;
         const QFontMetricsF fm(font(8.0), &m_device);
         for (const auto& [label, text] : summaryLines(in, shown)) {
@@ -353,8 +345,7 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
     {
         QPdfWriter writer(&file);
         writer.setResolution(kDpi);
-        writer.setTitle(QStringLiteral("ECG report ") +
-                        QFileInfo(QString::fromStdString(in.recording.sourcePath)).fileName());
+        writer.setTitle(documentTitle(in));
         writer.setCreator(QString::fromStdString(in.softwareVersion));
         if (const auto drawn = renderReport(in, writer); !drawn) {
             file.cancelWriting();

@@ -73,6 +73,14 @@ struct ReportInput
     /// SHA-256 of the source file, lower-case hex; empty: computed from recording.sourcePath.
     std::string sourceSha256;
     std::string softwareVersion; ///< e.g. "ECG Lens 0.1.0"
+
+    /// An anonymised report (for teaching, a case conference, a second opinion outside the
+    /// hospital): the identifiers of the HIPAA Safe Harbor list that a report can carry are left
+    /// out: patient ID, file name and path, the file's SHA-256, dates other than the year, ages
+    /// over 89 (printed "90 or older"), the reviewer's name and the free-text note; they are also
+    /// removed where other text repeats them (reader warnings, advice). The traces, measurements,
+    /// findings, verdict and the decision itself are kept.
+    bool anonymise = false;
 };
 
 /// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."

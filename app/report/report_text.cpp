@@ -2,8 +2,12 @@
 
 #include "ml/sha256.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QLocale>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -17,6 +21,18 @@ QString qs(const std::string& s)
 }
 
 const QString kNone = QStringLiteral("\u2014");
+
+/// What an anonymised report prints in place of an identifier.
+const QString kRemoved = QStringLiteral("removed (anonymised report)");
+
+/// HIPAA Safe Harbor: ages over 89 are aggregated into one category. Compared after rounding
+/// to whole years, as printed, so 89.6 does not come out as "90 years".
+constexpr double kOldestAgeShown = 89.0;
+
+bool hiddenAge(double years)
+{
+    return std::round(years) > kOldestAgeShown;
+}
 
 /// A measurement as the measurements panel shows it (no decimals), with its unit.
 QString value(double v, const char* unit, int decimals = 0)
@@ -41,7 +57,57 @@ Sex sexOf(const ReportInput& in)
 QString ageText(const ReportInput& in)
 {
     const auto age = ageOf(in);
+    if (age && in.anonymise && hiddenAge(*age))
+        return QStringLiteral("90 years or older");
     return age ? QString::number(*age, 'f', 0) + QStringLiteral(" years") : kNone;
+}
+
+QString patientIdText(const ReportInput& in)
+{
+    if (in.anonymise)
+        return kRemoved;
+    return in.recording.patient.id.empty() ? kNone : qs(in.recording.patient.id);
+}
+
+/// Text that comes from elsewhere (reader warnings, advice, messages): as is, or for an
+/// anonymised report without the patient ID, the file's path and names (with any extension:
+/// the record's other files), and ages over 89.
+QString freeText(const ReportInput& in, const std::string& text)
+{
+    QString t = qs(text);
+    if (!in.anonymise)
+        return t;
+    const QFileInfo file(qs(in.recording.sourcePath));
+    QStringList identifiers{file.absoluteFilePath(), qs(in.recording.sourcePath),
+                            file.fileName(),         file.completeBaseName(),
+                            file.baseName(),         qs(in.recording.patient.id)};
+    // Longest first, so a path goes before the name inside it.
+    std::sort(identifiers.begin(), identifiers.end(),
+              [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    for (const QString& id : identifiers)
+        if (!id.isEmpty())
+            t.replace(QRegularExpression(QStringLiteral("(?<![\\w.])") +
+                                         QRegularExpression::escape(id) +
+                                         QStringLiteral("(?:\\.\\w+)*(?!\\w)")),
+                      QStringLiteral("[removed]"));
+    static const QRegularExpression age(QStringLiteral("\\bage (\\d+(?:\\.\\d+)?)"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = age.globalMatch(t); it.hasNext();) {
+        const auto m = it.next();
+        if (!hiddenAge(m.captured(1).toDouble()))
+            continue;
+        out += t.mid(last, m.capturedStart() - last) + QStringLiteral("age 90 or older");
+        last = m.capturedEnd();
+    }
+    return out + t.mid(last);
+}
+
+/// Why the report has no verdict.
+QString noDetectionText(const ReportInput& in)
+{
+    return in.detectionMessage.empty() ? QStringLiteral("the detector was not run")
+                                       : freeText(in, in.detectionMessage);
 }
 
 QString sexText(const ReportInput& in)
@@ -57,10 +123,15 @@ QString sexText(const ReportInput& in)
     return QStringLiteral("unknown");
 }
 
-QString startText(const Recording& r)
+QString startText(const ReportInput& in)
 {
+    const Recording& r = in.recording;
     if (!r.start)
         return kNone;
+    if (in.anonymise)
+        return r.start->hasDate ? QStringLiteral("%1 (date and time removed: anonymised report)")
+                                      .arg(r.start->date.year)
+                                : kRemoved;
     const DateTime& t = *r.start;
     const QString time = QStringLiteral("%1:%2:%3")
                              .arg(t.hour, 2, 10, QLatin1Char('0'))
@@ -96,15 +167,20 @@ QString leadsText(const Recording& r)
     return QStringLiteral("%1 (%2)").arg(r.leads.size()).arg(names.join(QStringLiteral(", ")));
 }
 
-QString fileName(const Recording& r)
+QString fileName(const ReportInput& in)
 {
+    const Recording& r = in.recording;
     if (r.synthetic && !QFileInfo::exists(qs(r.sourcePath)))
         return QStringLiteral("built-in demo (synthetic)");
+    if (in.anonymise)
+        return kRemoved;
     return QFileInfo(qs(r.sourcePath)).fileName();
 }
 
 QString sha256Text(const ReportInput& in)
 {
+    if (in.anonymise)
+        return kRemoved;
     if (!in.sourceSha256.empty())
         return qs(in.sourceSha256);
     if (in.recording.sourcePath.empty() ||
@@ -191,14 +267,13 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
 {
     const Recording& r = in.recording;
     std::vector<std::pair<QString, QString>> lines;
-    lines.emplace_back(
-        QStringLiteral("Patient"),
-        QStringLiteral("ID %1 \u00b7 age %2 \u00b7 sex %3")
-            .arg(r.patient.id.empty() ? kNone : qs(r.patient.id), ageText(in), sexText(in)));
+    lines.emplace_back(QStringLiteral("Patient"),
+                       QStringLiteral("ID %1 \u00b7 age %2 \u00b7 sex %3")
+                           .arg(patientIdText(in), ageText(in), sexText(in)));
     lines.emplace_back(
         QStringLiteral("Recording"),
         QStringLiteral("%1 \u00b7 %2 \u00b7 start %3 \u00b7 %4 \u00b7 %5 Hz \u00b7 %6 leads")
-            .arg(fileName(r), qs(r.format), startText(r), durationText(r.durationS()),
+            .arg(fileName(in), qs(r.format), startText(in), durationText(r.durationS()),
                  QString::number(r.fsHz, 'g', 6))
             .arg(r.leads.size()));
     if (in.measurements) {
@@ -217,7 +292,7 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
                        in.detection
                            ? QString(verdictLine(*in.detection) + QStringLiteral(" \u00b7 model ") +
                                      modelText(in.detection->model))
-                           : QString(QStringLiteral("not available: ") + qs(in.detectionMessage)));
+                           : QString(QStringLiteral("not available: ") + noDetectionText(in)));
     lines.emplace_back(QStringLiteral("Paper"),
                        signalNote(in) + QStringLiteral(" \u00b7 shown ") + shown);
     return lines;
@@ -233,20 +308,20 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     auto para = [&](const QString& t) { b.push_back({K::Paragraph, {}, t}); };
 
     heading(QStringLiteral("Patient"));
-    row(QStringLiteral("ID"), r.patient.id.empty() ? kNone : qs(r.patient.id));
+    row(QStringLiteral("ID"), patientIdText(in));
     row(QStringLiteral("Age"), ageText(in));
     row(QStringLiteral("Sex"), sexText(in));
 
     heading(QStringLiteral("Recording"));
-    row(QStringLiteral("File"), fileName(r));
+    row(QStringLiteral("File"), fileName(in));
     row(QStringLiteral("Format"), qs(r.format));
-    row(QStringLiteral("Start"), startText(r));
+    row(QStringLiteral("Start"), startText(in));
     row(QStringLiteral("Duration"), durationText(r.durationS()));
     row(QStringLiteral("Sampling rate"), QString::number(r.fsHz, 'g', 6) + QStringLiteral(" Hz"));
     row(QStringLiteral("Leads"), leadsText(r));
     row(QStringLiteral("SHA-256 of the file"), sha256Text(in));
     for (const std::string& w : r.warnings)
-        row(QStringLiteral("Reader warning"), qs(w));
+        row(QStringLiteral("Reader warning"), freeText(in, w));
 
     heading(QStringLiteral("Measurements (whole recording)"));
     if (in.measurements) {
@@ -284,7 +359,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     else if (in.findings.empty())
         para(QStringLiteral("None."));
     for (const dsp::Finding& f : in.findings)
-        para(QStringLiteral("\u2022 ") + qs(f.text));
+        para(QStringLiteral("\u2022 ") + freeText(in, f.text));
 
     heading(QStringLiteral("Detector"));
     if (in.detection) {
@@ -298,7 +373,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         if (!in.modelTrainingData.empty())
             row(QStringLiteral("Training data"), qs(in.modelTrainingData));
         for (const std::string& w : a.warnings)
-            row(QStringLiteral("Warning"), qs(w));
+            row(QStringLiteral("Warning"), freeText(in, w));
         heading(QStringLiteral("Flagged segments"));
         if (a.flagged.empty())
             para(QStringLiteral("No segment reaches the anomalous threshold."));
@@ -312,7 +387,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
                          QString::number(w.probability, 'f', 3)));
         }
     } else {
-        para(QStringLiteral("Not available: ") + qs(in.detectionMessage));
+        para(QStringLiteral("Not available: ") + noDetectionText(in));
     }
 
     heading(QStringLiteral("Advice"));
@@ -320,9 +395,9 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         para(QStringLiteral("None."));
     for (const AdviceEntry& a : in.advice) {
         // Severity in the label column; title, text, basis and citation on their own lines.
-        QStringList lines{qs(a.title), qs(a.text)};
+        QStringList lines{freeText(in, a.title), freeText(in, a.text)};
         if (!a.basis.empty())
-            lines << QStringLiteral("Basis: ") + qs(a.basis);
+            lines << QStringLiteral("Basis: ") + freeText(in, a.basis);
         if (!a.source.empty())
             lines << QStringLiteral("Source: ") + qs(a.source);
         row(a.severity.empty() ? QStringLiteral("Advice") : qs(a.severity),
@@ -333,20 +408,56 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     if (in.decision) {
         const ReviewDecision& d = *in.decision;
         row(QStringLiteral("Decision"), d.decision.empty() ? kNone : qs(d.decision));
-        row(QStringLiteral("Note"), d.note.empty() ? kNone : qs(d.note));
-        row(QStringLiteral("Reviewer"), d.reviewer.empty() ? kNone : qs(d.reviewer));
-        row(QStringLiteral("Time"), d.timeIso.empty() ? kNone : qs(d.timeIso));
+        const QString omitted = QStringLiteral("omitted (anonymised report)");
+        row(QStringLiteral("Note"), d.note.empty() ? kNone
+                                    : in.anonymise
+                                        ? omitted + QStringLiteral(": free text may "
+                                                                   "identify the patient")
+                                        : qs(d.note));
+        row(QStringLiteral("Reviewer"), d.reviewer.empty() ? kNone
+                                        : in.anonymise     ? omitted
+                                                           : qs(d.reviewer));
+        row(QStringLiteral("Time"),
+            d.timeIso.empty() ? kNone
+            : in.anonymise    ? qs(d.timeIso.substr(0, 4)) + QStringLiteral(" (date removed)")
+                              : qs(d.timeIso));
     } else {
         para(QStringLiteral("Not reviewed."));
     }
 
     heading(QStringLiteral("About this report"));
     para(disclaimerText());
+    if (in.anonymise)
+        para(QStringLiteral(
+            "Anonymised: the identifiers of the HIPAA Safe Harbor list (45 CFR 164.514(b)(2)) that "
+            "a report can carry are left out: patient ID, file name, the file's SHA-256, dates "
+            "other than the year, ages over 89, the reviewer's name and the note. The traces are "
+            "unchanged. Check your institution's rules before sharing."));
     if (!in.softwareVersion.empty())
         row(QStringLiteral("Software"), qs(in.softwareVersion));
     if (in.detection && in.modelTrainingData.find("PTB-XL") != std::string::npos)
         para(ptbxlCreditText());
     return b;
+}
+
+QString patientHeaderText(const ReportInput& in)
+{
+    if (in.anonymise)
+        return QStringLiteral("Anonymised ECG");
+    return QStringLiteral("Patient %1 \u00b7 %2").arg(patientIdText(in), fileName(in));
+}
+
+QString documentTitle(const ReportInput& in)
+{
+    return in.anonymise ? QStringLiteral("ECG report (anonymised)")
+                        : QStringLiteral("ECG report ") + fileName(in);
+}
+
+QString generatedText(const ReportInput& in)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return in.anonymise ? QStringLiteral("Generated %1 \u00b7 anonymised").arg(now.date().year())
+                        : QStringLiteral("Generated ") + now.toString(Qt::ISODate);
 }
 
 } // namespace ecglens::report

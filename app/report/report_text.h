@@ -32,6 +32,16 @@ std::vector<TextBlock> detailBlocks(const ReportInput& input);
 /// the recording's last flagged segment ends at or after 10 min.
 QString clockText(double seconds, bool longRecording);
 
+/// Who the pages are about, for the running header: "Patient 11275 · 00008_lr.hea", or
+/// "Anonymised ECG".
+QString patientHeaderText(const ReportInput& input);
+
+/// The PDF's title: "ECG report 00008_lr.hea", or "ECG report (anonymised)".
+QString documentTitle(const ReportInput& input);
+
+/// When the report was made, for the first page: ISO 8601 UTC; only the year when anonymised.
+QString generatedText(const ReportInput& input);
+
 /// How the traces were conditioned, one line.
 QString signalNote(const ReportInput& input);
 

@@ -19,6 +19,8 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QInputMethodEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -458,6 +460,44 @@ private slots:
         QVERIFY2(dialogPrinted.first().at(1).toString().isEmpty(),
                  qPrintable(dialogPrinted.first().at(1).toString()));
         QCOMPARE(words(dialogPdf), words(pdf));
+
+        // File > Export anonymised report: the save dialog does not suggest the recording's
+        // name, and the report keeps the decision but not the reviewer, note, ID or file name.
+        QAction* anonymised =
+            w->findChild<QAction*>(QStringLiteral("exportAnonymisedReportAction"));
+        QVERIFY(anonymised);
+        // The suggestion is accepted as it stands: in the recording's folder.
+        const QString anonymisedPdf =
+            QDir(dir).filePath(QStringLiteral("anonymised-ecg-report.pdf"));
+        QString suggested;
+        QTimer::singleShot(200, [&] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            suggested = dialog->selectedFiles().value(0);
+            static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept is protected
+        });
+        QSignalSpy anonymisedDone(w->reportExporter(), &ReportExporter::finished);
+        anonymised->trigger();
+        QCOMPARE(suggested, anonymisedPdf);
+        QVERIFY(QTest::qWaitFor([&] { return anonymisedDone.count() > 0; }, 60000));
+        QVERIFY2(anonymisedDone.first().at(1).toString().isEmpty(),
+                 qPrintable(anonymisedDone.first().at(1).toString()));
+        QCOMPARE(anonymisedDone.first().at(0).toString(), anonymisedPdf);
+        const QString shared = words(anonymisedPdf);
+        // (The copy has no PTB-XL index beside it, so no patient ID: tst_report checks that.)
+        const QString identified = words(pdf);
+        for (const QString& gone : {QStringLiteral("00026_lr"), QStringLiteral("Dr Müller"),
+                                    QStringLiteral("Recheck K+"), QString::fromLatin1(heaHash)}) {
+            QVERIFY2(identified.contains(gone), qPrintable(gone));
+            QVERIFY2(!shared.contains(gone), qPrintable(gone + QStringLiteral(" in ") + shared));
+        }
+        for (const QString& kept : {decisionText(ReviewDecision::Abnormal),
+                                    report::probabilityText(w->analysis()->analysis()->probability),
+                                    QStringLiteral("Anonymised ECG"),
+                                    QStringLiteral("Decision support, not a diagnosis")})
+            QVERIFY2(shared.contains(kept), qPrintable(kept));
+        QVERIFY(w->statusBar()->currentMessage().startsWith(QLatin1String("Anonymised report")));
         QCOMPARE(sha256Of(hea), heaHash);
     }
 

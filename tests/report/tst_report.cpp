@@ -419,6 +419,83 @@ private slots:
             QVERIFY2(second.contains(QLatin1String(lead)), qPrintable(second));
     }
 
+    /// An anonymised report (for teaching or a second opinion) carries none of the HIPAA Safe
+    /// Harbor identifiers the identified report shows for the same record (checked against that
+    /// report, so each removal is of something really there): ID, file name, the file's SHA-256,
+    /// the recording date, an age over 89, reviewer and note; the ECG, verdict and decision stay.
+    void anonymisedReportCarriesNoIdentifiers()
+    {
+        const QStringList review = {
+            QStringLiteral("--age"),      QStringLiteral("93"),
+            QStringLiteral("--reviewer"), QStringLiteral("Dr Ada Test"),
+            QStringLiteral("--decision"), QStringLiteral("agree with verdict"),
+            QStringLiteral("--note"),     QStringLiteral("call Mrs Doe")};
+        auto reportText = [&](const QString& pdf, const QStringList& extra) {
+            const Run r = runCli(QStringList{QStringLiteral("report"), source(".hea"),
+                                             QStringLiteral("--out"), pdf} +
+                                 review + extra);
+            return r.exitCode == 0
+                       ? QString::fromUtf8(
+                             run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out)
+                       : QString::fromUtf8(r.err);
+        };
+        const QString identifiedPdf = m_dir.filePath(QStringLiteral("identified-93.pdf"));
+        const QString anonymisedPdf = m_dir.filePath(QStringLiteral("anonymised.pdf"));
+        const QString identified = reportText(identifiedPdf, {});
+        const QString anonymised = reportText(anonymisedPdf, {QStringLiteral("--anonymise")});
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(m_sourceHea, QCryptographicHash::Sha256).toHex());
+        // PTB-XL's database gives record 1: patient 15709, recorded 1984-11-09 09:17:34.
+        for (const QString& identifier :
+             {QStringLiteral("15709"), QStringLiteral("00001_hr"), sha,
+              QStringLiteral("1984-11-09"), QStringLiteral("09:17"), QStringLiteral("93 years"),
+              QStringLiteral("Dr Ada Test"), QStringLiteral("call Mrs Doe")}) {
+            QVERIFY2(identified.contains(identifier), qPrintable(identifier));
+            QVERIFY2(!anonymised.contains(identifier),
+                     qPrintable(identifier + QStringLiteral(" in the anonymised report")));
+        }
+        for (const QString& kept :
+             {QStringLiteral("90 years or older"), QStringLiteral("1984 (date and time removed"),
+              QStringLiteral("removed (anonymised report)"), QStringLiteral("agree with verdict"),
+              QStringLiteral("Anonymised ECG"), QStringLiteral("45 CFR 164.514(b)(2)"),
+              QStringLiteral("probability of an abnormal ECG"),
+              QStringLiteral("Decision support, not a diagnosis")})
+            QVERIFY2(anonymised.contains(kept), qPrintable(kept));
+        const QString info = QString::fromUtf8(run(QStringLiteral("pdfinfo"), {anonymisedPdf}).out);
+        QVERIFY2(info.contains(QStringLiteral("ECG report (anonymised)")), qPrintable(info));
+        QVERIFY2(!info.contains(QStringLiteral("00001")), qPrintable(info));
+        verifyTrueScale(anonymisedPdf, QStringLiteral("anonymised"));
+    }
+
+    /// Text from elsewhere (reader warnings, findings, advice) loses the identifiers it repeats:
+    /// the path and names of the file and the patient ID as whole words, and ages over 89 (after
+    /// rounding, as printed); numbers that merely contain the ID stay.
+    void anonymisedFreeText()
+    {
+        auto recording = ecglens::io::open(source(".hea").toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        recording->warnings.push_back("header of " + recording->sourcePath +
+                                      " disagrees with 00001_hr.dat for patient 15709");
+        ecglens::report::ReportInput input(*recording);
+        input.anonymise = true;
+        input.ageYears = 89.6;
+        input.advice.push_back({"consider", "Screening at age 91.5", "Sample 157090 is fine.",
+                                "age 45 and age 89.7", "Guideline X"});
+        const QString pdf = m_dir.filePath(QStringLiteral("anonymised-free-text.pdf"));
+        const auto written = ecglens::report::writeReport(input, pdf);
+        QVERIFY2(written.ok(), written.error().c_str());
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out)
+                .simplified();
+        for (const QString& expected :
+             {QStringLiteral("header of [removed] disagrees with [removed] for patient [removed]"),
+              QStringLiteral("Screening at age 90 or older"), QStringLiteral("Sample 157090"),
+              QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older")})
+            QVERIFY2(text.contains(expected),
+                     qPrintable(expected + QStringLiteral(" not in ") + text));
+        QVERIFY(!text.contains(QStringLiteral("89.6")) && !text.contains(QStringLiteral("89.7")));
+    }
+
     void longTextIsPaginated()
     {
         // 40 advice items spill over several pages; every page says "page i of N" with the
