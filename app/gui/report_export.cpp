@@ -131,7 +131,8 @@ void ReportExporter::start(std::shared_ptr<Target> target)
     const ReviewRecord review = m_window->currentReview();
     if (review.current.decision != ReviewDecision::NotReviewed || !review.current.note.isEmpty()) {
         report::ReviewDecision d;
-        d.decision = decisionText(review.current.decision).toStdString();
+        if (review.current.decision != ReviewDecision::NotReviewed) // a note alone: unconfirmed
+            d.decision = decisionText(review.current.decision).toStdString();
         d.note = review.current.note.toStdString();
         d.reviewer = review.current.reviewer.toStdString();
         d.timeIso = review.current.updatedUtc.toUTC().toString(Qt::ISODate).toStdString();

@@ -178,7 +178,7 @@ public:
             p.drawText(m_mm.rect(QRectF(kLeftMm + 28.0, y, width, 5.0)),
                        Qt::AlignLeft | Qt::AlignTop,
                        fm.elidedText(text, Qt::ElideRight, m_mm(width)));
-            y += 4.6;
+            y += 4.0; // six lines end above the grid (ecg_paper.cpp kGridTopMm)
         }
     }
 

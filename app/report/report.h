@@ -36,7 +36,7 @@ struct AdviceEntry
 /// The clinician's review decision (absent: the report says "not reviewed").
 struct ReviewDecision
 {
-    std::string decision; ///< e.g. "agree", "disagree", "needs follow-up"
+    std::string decision; ///< e.g. "Abnormal ECG"; empty: no decision yet (the ECG is unconfirmed)
     std::string note;
     std::string reviewer;
     std::string timeIso; ///< ISO 8601, e.g. "2026-12-03T19:40:00Z"

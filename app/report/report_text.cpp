@@ -103,6 +103,36 @@ QString freeText(const ReportInput& in, const std::string& text)
     return out + t.mid(last);
 }
 
+/// When the review was recorded: "2026-12-04 15:01 UTC" (the year alone when anonymised).
+QString reviewTimeText(const ReportInput& in, const std::string& timeIso)
+{
+    if (timeIso.empty())
+        return kNone;
+    const QDateTime t = QDateTime::fromString(qs(timeIso), Qt::ISODate);
+    if (in.anonymise)
+        return (t.isValid() ? QString::number(t.toUTC().date().year()) : qs(timeIso.substr(0, 4))) +
+               QStringLiteral(" (date removed)");
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : qs(timeIso);
+}
+
+/// Page 1's review line: whether a clinician has confirmed the ECG, by whom and when. An
+/// unconfirmed report says so first, as ECG management systems print "unconfirmed" on ECGs
+/// nobody has over-read.
+QString reviewLine(const ReportInput& in)
+{
+    if (!in.decision || in.decision->decision.empty())
+        return QStringLiteral("UNCONFIRMED: not reviewed by a clinician; the verdict above is the "
+                              "detector's alone") +
+               (in.decision && !in.decision->note.empty() ? QStringLiteral(" (a note is attached)")
+                                                          : QString());
+    const ReviewDecision& d = *in.decision;
+    const QString who = in.anonymise         ? QStringLiteral("a clinician (name omitted)")
+                        : d.reviewer.empty() ? QStringLiteral("a clinician (name not given)")
+                                             : qs(d.reviewer);
+    return QStringLiteral("%1 · reviewed by %2 · %3")
+        .arg(qs(d.decision), who, reviewTimeText(in, d.timeIso));
+}
+
 /// Why the report has no verdict.
 QString noDetectionText(const ReportInput& in)
 {
@@ -293,6 +323,7 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
                            ? QString(verdictLine(*in.detection) + QStringLiteral(" \u00b7 model ") +
                                      modelText(in.detection->model))
                            : QString(QStringLiteral("not available: ") + noDetectionText(in)));
+    lines.emplace_back(QStringLiteral("Review"), reviewLine(in));
     lines.emplace_back(QStringLiteral("Paper"),
                        signalNote(in) + QStringLiteral(" \u00b7 shown ") + shown);
     return lines;
@@ -417,10 +448,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         row(QStringLiteral("Reviewer"), d.reviewer.empty() ? kNone
                                         : in.anonymise     ? omitted
                                                            : qs(d.reviewer));
-        row(QStringLiteral("Time"),
-            d.timeIso.empty() ? kNone
-            : in.anonymise    ? qs(d.timeIso.substr(0, 4)) + QStringLiteral(" (date removed)")
-                              : qs(d.timeIso));
+        row(QStringLiteral("Time"), reviewTimeText(in, d.timeIso));
     } else {
         para(QStringLiteral("Not reviewed."));
     }

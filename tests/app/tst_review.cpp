@@ -403,6 +403,8 @@ private slots:
               decisionText(ReviewDecision::Abnormal),
               report::probabilityText(w->analysis()->analysis()->probability),
               QString::fromStdString(w->advicePanel()->items().front().title),
+              QString(decisionText(ReviewDecision::Abnormal) +
+                      QStringLiteral(" \u00b7 reviewed by Dr Müller")),
               QStringLiteral("Decision support, not a diagnosis")})
             QVERIFY2(body.contains(expected.simplified()),
                      qPrintable(QStringLiteral("\"%1\" not in the report").arg(expected)));
@@ -495,6 +497,7 @@ private slots:
         for (const QString& kept : {decisionText(ReviewDecision::Abnormal),
                                     report::probabilityText(w->analysis()->analysis()->probability),
                                     QStringLiteral("Anonymised ECG"),
+                                    QStringLiteral("reviewed by a clinician (name omitted)"),
                                     QStringLiteral("Decision support, not a diagnosis")})
             QVERIFY2(shared.contains(kept), qPrintable(kept));
         QVERIFY(w->statusBar()->currentMessage().startsWith(QLatin1String("Anonymised report")));

@@ -8,6 +8,7 @@
 #include "io/open.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -20,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <unistd.h>
@@ -283,6 +285,18 @@ private slots:
 
         QVERIFY(m_text.contains(QStringLiteral("Dr Ada Test")));
         QVERIFY(m_text.contains(QStringLiteral("agree with verdict")));
+        // Page 1 says who confirmed the ECG and when (the CLI stamps the time of writing).
+        const auto confirmed =
+            QRegularExpression(QStringLiteral("agree with verdict \u00b7 reviewed by Dr Ada "
+                                              "Test \u00b7 (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d) UTC"))
+                .match(m_text);
+        QVERIFY2(confirmed.hasMatch(), qPrintable(m_text.left(600)));
+        QDateTime reviewed =
+            QDateTime::fromString(confirmed.captured(1), QStringLiteral("yyyy-MM-dd HH:mm"));
+        QVERIFY(reviewed.isValid());
+        reviewed.setTimeZone(QTimeZone::utc());
+        QVERIFY2(std::abs(reviewed.secsTo(QDateTime::currentDateTimeUtc())) < 15 * 60,
+                 qPrintable(confirmed.captured(1)));
         QVERIFY(m_text.contains(QStringLiteral("follow-up in 6 months")));
         QVERIFY(m_text.contains(QStringLiteral(
             "Decision support, not a diagnosis. Must be reviewed by a qualified clinician.")));
@@ -458,6 +472,7 @@ private slots:
              {QStringLiteral("90 years or older"), QStringLiteral("1984 (date and time removed"),
               QStringLiteral("removed (anonymised report)"), QStringLiteral("agree with verdict"),
               QStringLiteral("Anonymised ECG"), QStringLiteral("45 CFR 164.514(b)(2)"),
+              QStringLiteral("agree with verdict \u00b7 reviewed by a clinician (name omitted)"),
               QStringLiteral("probability of an abnormal ECG"),
               QStringLiteral("Decision support, not a diagnosis")})
             QVERIFY2(anonymised.contains(kept), qPrintable(kept));
@@ -573,6 +588,7 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("raw signal, median of each lead removed")),
                  qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Not reviewed.")));
+        QVERIFY(text.contains(QStringLiteral("UNCONFIRMED: not reviewed by a clinician")));
         QVERIFY(text.contains(QStringLiteral("not available: not run")));
         QVERIFY(!text.contains(QStringLiteral("PTB-XL"))); // no model, no credit
 
