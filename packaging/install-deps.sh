@@ -10,6 +10,7 @@ packages=(
   libtorch-dev libeigen3-dev libflac-dev libbiosig-dev libpugixml-dev
   libxgboost-dev
   libbenchmark-dev clang libfuzzer-14-dev libclang-rt-14-dev
+  qt6-translations-l10n
   xvfb xauth poppler-utils fonts-dejavu-core
 )
 

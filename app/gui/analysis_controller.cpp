@@ -42,26 +42,25 @@ std::vector<WindowProbability> toTrack(const std::vector<ml::WindowResult>& wind
     return out;
 }
 
-QString trc(const char* text)
-{
-    return QCoreApplication::translate("AnalysisController", text);
-}
-
 /// What the verdict was decided against: both thresholds, the age group and the lead set they
 /// were chosen for ("borderline from 5.5 %, anomalous from 8.1 %: age 40–64, 12 leads").
 QString thresholdBasis(const ml::Analysis& a)
 {
     const std::string& g = a.thresholdAgeGroup;
-    const QString age = g == "<40"     ? trc("age < 40")
-                        : g == "40-64" ? trc("age 40\u201364")
-                        : g == ">=65"  ? trc("age \u2265 65")
-                                       : trc("age unknown, so the lowest thresholds");
+    const QString age =
+        g == "<40"     ? QCoreApplication::translate("ecglens::AnalysisController", "age < 40")
+        : g == "40-64" ? QCoreApplication::translate("ecglens::AnalysisController", "age 40–64")
+        : g == ">=65"  ? QCoreApplication::translate("ecglens::AnalysisController", "age ≥ 65")
+                       : QCoreApplication::translate("ecglens::AnalysisController",
+                                                     "age unknown, so the lowest thresholds");
     const std::string& s = a.thresholdLeadSet;
-    const QString leads = s == "limb6" ? trc("6 limb leads")
-                          : s == "2"   ? trc("2 leads")
-                          : s == "1"   ? trc("1 lead")
-                                       : trc("12 leads");
-    return trc("borderline from %1, anomalous from %2: %3, %4")
+    const QString leads =
+        s == "limb6" ? QCoreApplication::translate("ecglens::AnalysisController", "6 limb leads")
+        : s == "2"   ? QCoreApplication::translate("ecglens::AnalysisController", "2 leads")
+        : s == "1"   ? QCoreApplication::translate("ecglens::AnalysisController", "1 lead")
+                     : QCoreApplication::translate("ecglens::AnalysisController", "12 leads");
+    return QCoreApplication::translate("ecglens::AnalysisController",
+                                       "borderline from %1, anomalous from %2: %3, %4")
         .arg(VerdictBanner::percentText(a.thresholds.borderline),
              VerdictBanner::percentText(a.thresholds.anomalous), age, leads);
 }
@@ -99,7 +98,7 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
     connect(m_cancelAction, &QAction::triggered, this, &AnalysisController::cancel);
     menu->addSeparator();
     m_explainAction = menu->addAction(tr("&Explain shown window"));
-    m_explainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_explainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)); // Ctrl+E: export
     m_explainAction->setStatusTip(
         tr("Which segments of the 10 s window on screen moved the model, and how much"));
     connect(m_explainAction, &QAction::triggered, this, &AnalysisController::explainVisible);

@@ -44,6 +44,7 @@ void AppSettings::load(QSettings& s)
     autoAnalyse = s.value(QStringLiteral("analysis/auto"), d.autoAnalyse).toBool();
     showContributions =
         s.value(QStringLiteral("analysis/showContributions"), d.showContributions).toBool();
+    language = s.value(QStringLiteral("ui/language")).toString();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
     // Sanitise values edited by hand.
@@ -73,6 +74,7 @@ void AppSettings::save(QSettings& s) const
     s.setValue(QStringLiteral("screen/dpiCalibration"), dpiCalibration);
     s.setValue(QStringLiteral("analysis/auto"), autoAnalyse);
     s.setValue(QStringLiteral("analysis/showContributions"), showContributions);
+    s.setValue(QStringLiteral("ui/language"), language);
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
     s.setValue(QStringLiteral("files/recent"), recentFiles);
 }

@@ -26,6 +26,7 @@ struct AppSettings
     double dpiCalibration = 1.0;   ///< measured / reported screen size
     bool autoAnalyse = true;       ///< run the detector after a recording opens
     bool showContributions = true; ///< SHAP bands on the trace
+    QString language;              ///< interface language code ("de"); empty: the system's
     QString lastFolder;
     QStringList recentFiles;
     static constexpr int kMaxRecent = 10;

@@ -1,7 +1,9 @@
 // ecglens: the GUI. Command line:
-//   [FILE] [--demo] [--screenshot OUT.png [--analyse] [--layout L] [--size WxH]]
+//   [FILE] [--demo] [--lang CODE] [--screenshot OUT.png [--analyse] [--layout L] [--size WxH]]
 
+#include "app_settings.h"
 #include "ecg_layout.h"
+#include "i18n.h"
 #include "main_window.h"
 #include "screenshot.h"
 
@@ -53,7 +55,13 @@ int main(int argc, char* argv[])
         QStringLiteral("Bring a panel to the front: patient, decision, flagged, measurements, "
                        "explanation or advice."),
         QStringLiteral("panel"));
-    parser.addOptions({demo, shot, layout, size, analyse, dock});
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QStringLiteral("Interface language: %1 (default: the setting under Tools > Language, "
+                       "else the system's; English for --screenshot).")
+            .arg(ecglens::interfaceLanguages().join(QStringLiteral(", "))),
+        QStringLiteral("code"));
+    parser.addOptions({demo, shot, layout, size, analyse, dock, lang});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Recording to open (WFDB .hea, EDF, CSV, SCP, "
                                                 "HL7 aECG, DICOM, or demo:...)."));
@@ -76,6 +84,24 @@ int main(int argc, char* argv[])
             return 2;
         }
     }
+
+    // The language is set before the first window text is made.
+    QString language = QStringLiteral("en");
+    if (parser.isSet(lang)) {
+        language = parser.value(lang);
+        if (!ecglens::interfaceLanguages().contains(language)) {
+            std::fprintf(stderr, "ecglens: unknown language '%s' (%s)\n", qPrintable(language),
+                         qPrintable(ecglens::interfaceLanguages().join(QStringLiteral(", "))));
+            return 2;
+        }
+    } else if (!screenshot) {
+        QSettings stored;
+        ecglens::AppSettings settings;
+        settings.load(stored);
+        language = ecglens::resolveLanguage(settings.language);
+    }
+    if (const QString problem = ecglens::installTranslations(app, language); !problem.isEmpty())
+        std::fprintf(stderr, "ecglens: %s\n", qPrintable(problem));
 
     // Screenshots use default settings in a throw-away file, so they are reproducible and do
     // not change the user's preferences.

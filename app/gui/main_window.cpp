@@ -101,7 +101,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     m_toolsActions = new ToolsActions(this, m_viewer->plot(), m_settings, this);
     m_analysis = new AnalysisController(this, m_viewer, m_jobs, m_settings, this);
     m_helpActions = new HelpActions(this, this);
-    m_viewActions->addDockToggle(dock->toggleViewAction());
+    m_viewActions->addDockToggle(dock->toggleViewAction(), tr("&Patient panel"),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_measurements = new MeasurementsPanel(m_viewer->plot(), m_jobs, this);
     auto* measureDock = new QDockWidget(tr("Measurements"), this);
     measureDock->setObjectName(QStringLiteral("measurementsDock"));
@@ -171,7 +172,8 @@ void MainWindow::buildReviewDock()
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("patientDock")), dock);
     findChild<QDockWidget*>(QStringLiteral("patientDock"))->raise();
-    m_viewActions->addDockToggle(dock->toggleViewAction());
+    m_viewActions->addDockToggle(dock->toggleViewAction(), tr("Review &decision panel"),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     // Auto-save: shortly after the last keystroke, and whenever the recording changes or the
     // window closes.
     m_reviewTimer->setSingleShot(true);
@@ -226,7 +228,8 @@ void MainWindow::buildAdviceDock(QDockWidget* tabWith)
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     tabifyDockWidget(tabWith, dock);
-    m_viewActions->addDockToggle(dock->toggleViewAction());
+    m_viewActions->addDockToggle(dock->toggleViewAction(), tr("&Advice panel"),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_measurements, &MeasurementsPanel::measured, this, &MainWindow::updateAdvice);
     connect(m_analysis, &AnalysisController::verdictShown, this, &MainWindow::updateAdvice);
     connect(m_analysis, &AnalysisController::analysisEnded, this, &MainWindow::updateAdvice);

@@ -18,15 +18,24 @@ namespace {
 
 // Row names carry their unit (the header of the value column says "value", the unit is in
 // the name so every row is self-explaining).
+// Row names, translated where shown (tr in the panel's context).
 const char* const kRows[] = {
-    "Heart rate (bpm)", "RR mean (ms)",
-    "SDNN (ms)",        "RMSSD (ms)",
-    "pNN50 (%)",        "PR (ms)",
-    "QRS (ms)",         "QT (ms)",
-    "QTc Bazett (ms)",  "QTc Fridericia (ms)",
-    "P axis (deg)",     "QRS axis (deg)",
-    "T axis (deg)",     "Sokolow-Lyon (mV)",
-    "Cornell (mV)",     "Beats (N / S / V / Q)",
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "Heart rate (bpm)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "RR mean (ms)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "SDNN (ms)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "RMSSD (ms)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "pNN50 (%)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "PR (ms)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "QRS (ms)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "QT (ms)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "QTc Bazett (ms)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "QTc Fridericia (ms)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "P axis (deg)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "QRS axis (deg)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "T axis (deg)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "Sokolow-Lyon (mV)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "Cornell (mV)"),
+    QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "Beats (N / S / V / Q)"),
 };
 
 } // namespace

@@ -2,12 +2,15 @@
 
 #include "app_settings.h"
 #include "ecg_plot.h"
+#include "i18n.h"
 #include "main_window.h"
 
 #include <QActionGroup>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QTranslator>
 
 namespace ecglens {
 
@@ -34,6 +37,21 @@ ToolsActions::ToolsActions(MainWindow* window, EcgPlot* plot, AppSettings& setti
     menu->addSeparator();
     QAction* calibrate = menu->addAction(tr("Calibrate &screen size…"));
     connect(calibrate, &QAction::triggered, this, &ToolsActions::calibrateScreen);
+    QMenu* language = menu->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(language);
+    const auto addLanguage = [&](const QString& code, const QString& text) {
+        QAction* a = language->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(m_settings.language == code);
+        a->setData(code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+    };
+    addLanguage(QString(),
+                tr("System language (%1)").arg(languageName(resolveLanguage(QString()))));
+    for (const QString& code : interfaceLanguages())
+        addLanguage(code, languageName(code));
     setRecording(nullptr);
 }
 
@@ -76,6 +94,30 @@ void ToolsActions::calibrateScreen()
     m_settings.dpiCalibration *= 50.0 / measured;
     m_window->saveSettings();
     m_window->applyViewSettings();
+}
+
+void ToolsActions::chooseLanguage(const QString& code)
+{
+    if (m_settings.language == code)
+        return;
+    m_settings.language = code;
+    m_window->saveSettings();
+    // Said in the language chosen as well as the current one: the user may not read the latter.
+    static const char* const kRestart = QT_TR_NOOP("The language changes when ECG Lens is "
+                                                   "started again.");
+    const QString restart = tr(kRestart);
+    QString inChosen = QString::fromUtf8(kRestart);
+    QTranslator chosen;
+    if (chosen.load(kTranslationsPrefix + QStringLiteral("/ecglens_") + resolveLanguage(code)))
+        if (const QString t = chosen.translate("ecglens::ToolsActions", kRestart); !t.isEmpty())
+            inChosen = t;
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("Language"),
+                        restart == inChosen ? restart : restart + QLatin1Char('\n') + inChosen,
+                        QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("languageRestartBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace ecglens

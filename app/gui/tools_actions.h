@@ -13,7 +13,8 @@ class EcgPlot;
 class MainWindow;
 struct AppSettings;
 
-/// Tools menu: calipers, march out, per-lead gain and the screen-size calibration.
+/// Tools menu: calipers, march out, per-lead gain, the screen-size calibration and the
+/// interface language (applied at the next start: every window text is set when it is made).
 class ToolsActions : public QObject
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
 
 private:
     void calibrateScreen();
+    void chooseLanguage(const QString& code);
 
     MainWindow* m_window;
     EcgPlot* m_plot;

@@ -178,10 +178,10 @@ void ViewActions::addMeasurementToggles(QAction* dockToggle, BeatMarkerLayer* ma
     });
 }
 
-void ViewActions::addDockToggle(QAction* toggle)
+void ViewActions::addDockToggle(QAction* toggle, const QString& text, const QKeySequence& shortcut)
 {
-    toggle->setText(tr("&Patient panel"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    toggle->setText(text);
+    toggle->setShortcut(shortcut);
     m_menu->addAction(toggle);
 }
 

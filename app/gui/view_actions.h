@@ -2,6 +2,7 @@
 
 #include "core/recording.h"
 
+#include <QKeySequence>
 #include <QObject>
 
 class QAction;
@@ -26,7 +27,8 @@ public:
 
     /// Rebuilds the menus that list leads.
     void setRecording(const Recording* recording);
-    void addDockToggle(QAction* toggle);
+    /// A dock's show/hide action in the View menu, with its own text and shortcut.
+    void addDockToggle(QAction* toggle, const QString& text, const QKeySequence& shortcut);
     /// Measurements dock toggle and "Beat markers" (persisted in the settings).
     void addMeasurementToggles(QAction* dockToggle, BeatMarkerLayer* markers);
     QAction* rawAction() const { return m_raw; }

@@ -9,10 +9,14 @@
 #include "test_data.h"
 #include "view/signal_view.h"
 
+#include <QAction>
+#include <QDockWidget>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QMap>
 #include <QProcess>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -251,6 +255,33 @@ private slots:
         auto* note = w.findChild<QLabel*>(QStringLiteral("decisionSupportNote"));
         QVERIFY(note && note->isVisible());
         QVERIFY(note->text().contains(QStringLiteral("does not diagnose")));
+    }
+
+    /// A shortcut shared by two actions fires neither (Qt reports an ambiguous overload), so
+    /// every key sequence belongs to one action; each dock's View-menu toggle says which dock.
+    void everyShortcutIsUnique()
+    {
+        MainWindow w(store(QStringLiteral("shortcuts.ini")));
+        w.show();
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        w.openDemo(); // per-lead menus exist once a recording is shown
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() > 0, 30000);
+        QMap<QString, QStringList> owners;
+        for (QAction* a : w.findChildren<QAction*>())
+            for (const QKeySequence& k : a->shortcuts())
+                owners[k.toString(QKeySequence::PortableText)] << a->text();
+        QVERIFY(owners.contains(QStringLiteral("Ctrl+P")) &&
+                owners.contains(QStringLiteral("Ctrl+E")));
+        QStringList clashes;
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+            if (it.value().size() > 1)
+                clashes << it.key() + QStringLiteral(": ") + it.value().join(QStringLiteral(", "));
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+        QStringList dockToggles;
+        for (QDockWidget* d : w.findChildren<QDockWidget*>())
+            dockToggles << d->toggleViewAction()->text();
+        const QSet<QString> distinct(dockToggles.cbegin(), dockToggles.cend());
+        QVERIFY2(distinct.size() == dockToggles.size(), qPrintable(dockToggles.join(u',')));
     }
 
     void patientPanelEditableWhereFileIsSilent()

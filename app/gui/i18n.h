@@ -1,0 +1,33 @@
+#pragma once
+
+// The interface's languages. English is the source language; other languages are Qt Linguist
+// files in translations/ (ecglens_<code>.ts), compiled at build time and embedded under
+// kTranslationsPrefix, so an installed program can never look for them in the wrong place.
+// Text produced by the engine (advice, findings, warnings) and the PDF report stay in English.
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace ecglens {
+
+/// Where qt_add_translations embeds the compiled .qm files (app/gui/CMakeLists.txt).
+inline const QString kTranslationsPrefix = QStringLiteral(":/i18n");
+
+/// Codes of the languages the interface is available in, English first: {"en", "de"}.
+QStringList interfaceLanguages();
+
+/// A language's own name for the language menu: "English", "Deutsch" (else the code).
+QString languageName(const QString& code);
+
+/// The language to use for `setting` ("" = the system's, else a code): one of
+/// interfaceLanguages(), English when the system's language is not available.
+QString resolveLanguage(const QString& setting);
+
+/// Installs the translators for `code` (from resolveLanguage) on `app`: ECG Lens's own and Qt's
+/// (qtbase_<code>.qm from Qt's translations folder, for the standard dialogs' buttons). Call
+/// before any window is made. Returns an empty string, or what could not be loaded.
+QString installTranslations(QCoreApplication& app, const QString& code);
+
+} // namespace ecglens

@@ -1,0 +1,346 @@
+// The interface's translations: complete, in step with the sources, embedded where the loader
+// looks, and actually changing what the window shows.
+
+#include "app_settings.h"
+#include "i18n.h"
+#include "main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+#include <algorithm>
+#include <memory>
+
+using namespace ecglens;
+
+namespace {
+
+struct TsMessage
+{
+    QString context;
+    QString source;
+    bool numerus = false;
+    QStringList translations; ///< the text, or the numerus forms
+    QString type;             ///< the translation's type attribute ("", "unfinished", ...)
+};
+
+std::vector<TsMessage> readTs(const QString& path, QString* error)
+{
+    std::vector<TsMessage> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return out;
+    }
+    QXmlStreamReader xml(&f);
+    QString context;
+    TsMessage m;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isEndElement() && xml.name() == QLatin1String("message"))
+            out.push_back(m);
+        if (!xml.isStartElement())
+            continue;
+        const auto name = xml.name();
+        if (name == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (name == QLatin1String("message")) {
+            m = TsMessage{};
+            m.context = context;
+            m.numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+        } else if (name == QLatin1String("source")) {
+            m.source = xml.readElementText();
+        } else if (name == QLatin1String("translation")) {
+            m.type = xml.attributes().value(QLatin1String("type")).toString();
+            if (!m.numerus)
+                m.translations << xml.readElementText();
+        } else if (name == QLatin1String("numerusform")) {
+            m.translations << xml.readElementText();
+        }
+    }
+    if (xml.hasError())
+        *error = xml.errorString();
+    return out;
+}
+
+/// %1..%99 and %n, sorted: the same multiset must be in the source and its translation.
+QStringList placeholders(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("%(\\d{1,2}|n)"));
+    QStringList found;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found << it.next().captured(0);
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+/// Keyboard accelerators: '&' before a character other than '&' (a "&&" is a literal ampersand).
+int accelerators(const QString& text)
+{
+    int n = 0;
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != QLatin1Char('&'))
+            continue;
+        if (text[i + 1] == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        if (!text[i + 1].isSpace())
+            ++n;
+    }
+    return n;
+}
+
+QString tsPath(const QString& code)
+{
+    return QStringLiteral(ECGLENS_SOURCE_DIR "/translations/ecglens_") + code +
+           QStringLiteral(".ts");
+}
+
+QStringList translatedLanguages()
+{
+    QStringList codes = interfaceLanguages();
+    codes.removeAll(QStringLiteral("en")); // the source language
+    return codes;
+}
+
+} // namespace
+
+class TestI18n : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<MainWindow> window(const QString& settingsName)
+    {
+        auto w = std::make_unique<MainWindow>(
+            std::make_unique<QSettings>(m_dir.filePath(settingsName), QSettings::IniFormat));
+        w->settings().autoAnalyse = false;
+        return w;
+    }
+
+    static QStringList menuTitles(const MainWindow& w)
+    {
+        QStringList titles;
+        for (QAction* a : w.menuBar()->actions())
+            titles << a->text();
+        return titles;
+    }
+
+    /// Removes the translators installed by installTranslations (children of the application).
+    static void removeTranslators()
+    {
+        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    }
+
+private slots:
+    void cleanup()
+    {
+        removeTranslators();
+        QLocale::setDefault(QLocale::c());
+    }
+
+    /// Every message of every shipped language is translated (no "unfinished" entry reaches a
+    /// release), keeps the source's placeholders (a lost %1 silently drops a value) and its
+    /// keyboard accelerator.
+    void translationsComplete_data()
+    {
+        QTest::addColumn<QString>("code");
+        for (const QString& code : translatedLanguages())
+            QTest::newRow(qPrintable(code)) << code;
+    }
+    void translationsComplete()
+    {
+        QFETCH(QString, code);
+        QString error;
+        const auto messages = readTs(tsPath(code), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(tsPath(code) + QStringLiteral(": ") + error));
+        QVERIFY2(messages.size() > 250, qPrintable(QString::number(messages.size())));
+        QStringList problems;
+        for (const TsMessage& m : messages) {
+            const QString where = m.context + QStringLiteral(" \"") + m.source + QLatin1Char('"');
+            if (!m.type.isEmpty())
+                problems << where + QStringLiteral(": type=") + m.type;
+            if (m.translations.isEmpty() || (m.numerus && m.translations.size() != 2))
+                problems << where + QStringLiteral(": %1 forms").arg(m.translations.size());
+            for (const QString& t : m.translations) {
+                if (t.trimmed().isEmpty()) {
+                    problems << where + QStringLiteral(": empty");
+                    continue;
+                }
+                if (placeholders(t) != placeholders(m.source))
+                    problems << where + QStringLiteral(": placeholders %1 vs %2")
+                                            .arg(placeholders(t).join(QLatin1Char(' ')),
+                                                 placeholders(m.source).join(QLatin1Char(' ')));
+                if (accelerators(t) != accelerators(m.source))
+                    problems << where + QStringLiteral(": accelerators in \"") + t +
+                                    QLatin1Char('"');
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    /// The .ts files hold every text the sources mark for translation: lupdate over the GUI's
+    /// and the widgets' sources finds nothing new (run `cmake --build --preset dev --target
+    /// update_translations` and translate what it adds).
+    void translationsInStepWithSources()
+    {
+        const QString lupdate = QStandardPaths::findExecutable(
+            QStringLiteral("lupdate"), {QStringLiteral("/usr/lib/qt6/bin")});
+        QVERIFY2(!lupdate.isEmpty(), "lupdate not found: install qt6-l10n-tools (bash "
+                                     "packaging/install-deps.sh)");
+        for (const QString& code : translatedLanguages()) {
+            const QString copy =
+                m_dir.filePath(QStringLiteral("check_") + code + QStringLiteral(".ts"));
+            QFile::remove(copy);
+            QVERIFY(QFile::copy(tsPath(code), copy));
+            QProcess p;
+            p.start(lupdate, {QStringLiteral(ECGLENS_SOURCE_DIR "/app/gui"),
+                              QStringLiteral(ECGLENS_SOURCE_DIR "/widgets"),
+                              QStringLiteral("-locations"), QStringLiteral("none"),
+                              QStringLiteral("-no-obsolete"), QStringLiteral("-ts"), copy});
+            QVERIFY(p.waitForFinished(120000));
+            const QString out =
+                QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            QCOMPARE(p.exitCode(), 0);
+            const auto found =
+                QRegularExpression(
+                    QStringLiteral("Found (\\d+) source text\\(s\\) \\((\\d+) new and "
+                                   "(\\d+) already existing\\)"))
+                    .match(out);
+            QVERIFY2(found.hasMatch(), qPrintable(out));
+            QVERIFY2(found.captured(2).toInt() == 0,
+                     qPrintable(tsPath(code) + QStringLiteral(" misses texts the sources have: ") +
+                                out));
+            // Texts the sources no longer have are dropped from the .ts too.
+            QVERIFY2(!QRegularExpression(QStringLiteral("Removed [1-9]\\d* obsolete"))
+                          .match(out)
+                          .hasMatch(),
+                     qPrintable(out));
+        }
+    }
+
+    /// The compiled translations are embedded exactly where the loader looks, and Qt's own
+    /// (standard dialog buttons) are installed.
+    void translationsEmbeddedWhereLoaded()
+    {
+        for (const QString& code : translatedLanguages()) {
+            const QString qm =
+                kTranslationsPrefix + QStringLiteral("/ecglens_") + code + QStringLiteral(".qm");
+            QVERIFY2(QFile::exists(qm), qPrintable(qm));
+            const QString problem = installTranslations(*qApp, code);
+            QVERIFY2(problem.isEmpty(),
+                     qPrintable(problem + QStringLiteral(" (bash packaging/install-deps.sh)")));
+            removeTranslators();
+        }
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")).isEmpty());
+        QVERIFY(qApp->findChildren<QTranslator*>().isEmpty());
+    }
+
+    /// Switching the language changes the visible text: menus, the status bar's safety note and
+    /// a standard dialog button (Qt's translation).
+    void switchingLanguageChangesVisibleText()
+    {
+        QStringList english;
+        QString englishNote;
+        {
+            auto w = window(QStringLiteral("en.ini"));
+            english = menuTitles(*w);
+            const auto labels = w->statusBar()->findChildren<QLabel*>();
+            for (QLabel* l : labels)
+                if (l->text().contains(QLatin1String("does not diagnose")))
+                    englishNote = l->text();
+        }
+        QVERIFY2(english.contains(QStringLiteral("&File")), qPrintable(english.join(u',')));
+        QVERIFY(!englishNote.isEmpty());
+
+        QVERIFY(installTranslations(*qApp, QStringLiteral("de")).isEmpty());
+        auto w = window(QStringLiteral("de.ini"));
+        const QStringList german = menuTitles(*w);
+        QCOMPARE(german.size(), english.size());
+        QVERIFY2(german.contains(QStringLiteral("&Datei")), qPrintable(german.join(u',')));
+        QVERIFY2(german.contains(QStringLiteral("&Hilfe")), qPrintable(german.join(u',')));
+        for (qsizetype i = 0; i < german.size(); ++i)
+            QVERIFY2(german[i] != english[i], qPrintable(german[i]));
+        bool noteTranslated = false;
+        for (QLabel* l : w->statusBar()->findChildren<QLabel*>())
+            noteTranslated |= l->text().contains(QLatin1String("keine Diagnose"));
+        QVERIFY2(noteTranslated, "the status bar's 'does not diagnose' note is not in German");
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+    }
+
+    /// The system's language is used when the interface has it, else English.
+    void systemLanguageResolved()
+    {
+        QCOMPARE(resolveLanguage(QStringLiteral("de")), QStringLiteral("de"));
+        QCOMPARE(resolveLanguage(QStringLiteral("en")), QStringLiteral("en"));
+        QLocale::setDefault(QLocale(QStringLiteral("de_CH")));
+        QCOMPARE(resolveLanguage(QString()), QStringLiteral("de"));
+        QCOMPARE(resolveLanguage(QStringLiteral("xx")), QStringLiteral("de"));
+        QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
+        QCOMPARE(resolveLanguage(QString()), QStringLiteral("en"));
+        QCOMPARE(languageName(QStringLiteral("de")), QStringLiteral("Deutsch"));
+        QCOMPARE(languageName(QStringLiteral("en")), QStringLiteral("English"));
+    }
+
+    /// Tools > Language stores the choice for the next start and says so in both languages.
+    void languageMenuStoresTheChoice()
+    {
+        auto w = window(QStringLiteral("menu.ini"));
+        w->show();
+        auto* menu = w->findChild<QMenu*>(QStringLiteral("languageMenu"));
+        QVERIFY(menu);
+        QAction* deutsch = nullptr;
+        for (QAction* a : menu->actions())
+            if (a->data().toString() == QLatin1String("de"))
+                deutsch = a;
+        QVERIFY(deutsch);
+        QVERIFY(menu->actions().first()->isChecked()); // system language, the default
+        deutsch->trigger();
+        QCOMPARE(w->settings().language, QStringLiteral("de"));
+        QSettings stored(m_dir.filePath(QStringLiteral("menu.ini")), QSettings::IniFormat);
+        QCOMPARE(stored.value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+        AppSettings reloaded;
+        reloaded.load(stored);
+        QCOMPARE(reloaded.language, QStringLiteral("de"));
+        QMessageBox* box = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return (box = w->findChild<QMessageBox*>(QStringLiteral("languageRestartBox")));
+            },
+            5000));
+        // The window is English here; the box adds the message in the language chosen.
+        const char* const source = "The language changes when ECG Lens is started again.";
+        QTranslator german;
+        QVERIFY(german.load(kTranslationsPrefix + QStringLiteral("/ecglens_de.qm")));
+        const QString inGerman = german.translate("ecglens::ToolsActions", source);
+        QVERIFY(!inGerman.isEmpty() && inGerman != QLatin1String(source));
+        QCOMPARE(box->text(), QLatin1String(source) + QLatin1Char('\n') + inGerman);
+        box->close();
+    }
+};
+
+QTEST_MAIN(TestI18n)
+#include "tst_i18n.moc"

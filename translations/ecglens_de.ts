@@ -1,0 +1,1398 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source> (rhythm)</source>
+        <translation> (Rhythmus)</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Nicht befundet</translation>
+    </message>
+    <message>
+        <source>Normal ECG</source>
+        <translation>Normales EKG</translation>
+    </message>
+    <message>
+        <source>Abnormal ECG</source>
+        <translation>Abnormales EKG</translation>
+    </message>
+    <message>
+        <source>Uncertain — needs a second opinion or further tests</source>
+        <translation>Unklar — Zweitmeinung oder weitere Untersuchungen erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens</name>
+    <message>
+        <source>towards anomalous</source>
+        <translation>in Richtung auffällig</translation>
+    </message>
+    <message>
+        <source>towards normal</source>
+        <translation>in Richtung normal</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3 s: %4 log-odds (%5 % probability) %6</source>
+        <translation>%1 %2–%3 s: %4 Log-Odds (%5 % Wahrscheinlichkeit) %6</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::AdvicePanel</name>
+    <message>
+        <source>Prompt review</source>
+        <translation>Zeitnah prüfen</translation>
+    </message>
+    <message>
+        <source>Consider</source>
+        <translation>Erwägen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Decision support, not a diagnosis: prompts for the clinician&apos;s own judgement, each with the guideline it comes from.</source>
+        <translation>Entscheidungsunterstützung, keine Diagnose: Anregungen für die eigene ärztliche Beurteilung, jeweils mit der Leitlinie, aus der sie stammen.</translation>
+    </message>
+    <message>
+        <source>Open a recording to see advice.</source>
+        <translation>Öffnen Sie eine Aufzeichnung, um Hinweise zu sehen.</translation>
+    </message>
+    <message>
+        <source>Based on:</source>
+        <translation>Grundlage:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::AnalysisController</name>
+    <message>
+        <source>Flagged segments</source>
+        <translation>Markierte Segmente</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse</source>
+        <translation>&amp;Analysieren</translation>
+    </message>
+    <message>
+        <source>Run the detector on the shown recording (decision support, not a diagnosis)</source>
+        <translation>Detektor auf die angezeigte Aufzeichnung anwenden (Entscheidungsunterstützung, keine Diagnose)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel analysis</source>
+        <translation>Analyse a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Explain shown window</source>
+        <translation>Angezeigtes Fenster &amp;erklären</translation>
+    </message>
+    <message>
+        <source>Which segments of the 10 s window on screen moved the model, and how much</source>
+        <translation>Welche Segmente des angezeigten 10-s-Fensters das Modell beeinflusst haben und wie stark</translation>
+    </message>
+    <message>
+        <source>&amp;Next flagged segment</source>
+        <translation>&amp;Nächstes markiertes Segment</translation>
+    </message>
+    <message>
+        <source>&amp;Previous flagged segment</source>
+        <translation>&amp;Vorheriges markiertes Segment</translation>
+    </message>
+    <message>
+        <source>&amp;Show contributions on the trace</source>
+        <translation>Beiträge auf der &amp;Kurve anzeigen</translation>
+    </message>
+    <message>
+        <source>Flagged segments panel</source>
+        <translation>Bereich „Markierte Segmente“</translation>
+    </message>
+    <message>
+        <source>Explanation panel</source>
+        <translation>Bereich „Erklärung“</translation>
+    </message>
+    <message>
+        <source>Analyse automatically after &amp;opening</source>
+        <translation>Nach dem Ö&amp;ffnen automatisch analysieren</translation>
+    </message>
+    <message>
+        <source>Not analysed — Analysis ▸ Analyse (Ctrl+R) runs the detector.</source>
+        <translation>Nicht analysiert — Analyse ▸ Analysieren (Ctrl+R) startet den Detektor.</translation>
+    </message>
+    <message>
+        <source>Analysing …</source>
+        <translation>Analyse läuft …</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled — Analysis ▸ Analyse (Ctrl+R) runs it again.</source>
+        <translation>Analyse abgebrochen — Analyse ▸ Analysieren (Ctrl+R) startet sie erneut.</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>Analyse abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Explanation cancelled.</source>
+        <translation>Erklärung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Detector unavailable — %1 The recording is shown; review it without the detector.</source>
+        <translation>Detektor nicht verfügbar — %1 Die Aufzeichnung wird angezeigt; befunden Sie sie ohne den Detektor.</translation>
+    </message>
+    <message>
+        <source>Analysis failed: %1</source>
+        <translation>Analyse fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No detector model.</source>
+        <translation>Kein Detektormodell.</translation>
+    </message>
+    <message>
+        <source>Analysis failed.</source>
+        <translation>Analyse fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Analysed in %1 s: %2 window(s), %3 flagged segment(s)</source>
+        <translation>Analysiert in %1 s: %2 Fenster, %3 markierte(s) Segment(e)</translation>
+    </message>
+    <message>
+        <source>No flagged segments</source>
+        <translation>Keine markierten Segmente</translation>
+    </message>
+    <message>
+        <source>Last flagged segment</source>
+        <translation>Letztes markiertes Segment</translation>
+    </message>
+    <message>
+        <source>First flagged segment</source>
+        <translation>Erstes markiertes Segment</translation>
+    </message>
+    <message>
+        <source>Detector unavailable — %1</source>
+        <translation>Detektor nicht verfügbar — %1</translation>
+    </message>
+    <message>
+        <source>Explanation failed: %1</source>
+        <translation>Erklärung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>age &lt; 40</source>
+        <translation>Alter &lt; 40</translation>
+    </message>
+    <message>
+        <source>age 40–64</source>
+        <translation>Alter 40–64</translation>
+    </message>
+    <message>
+        <source>age ≥ 65</source>
+        <translation>Alter ≥ 65</translation>
+    </message>
+    <message>
+        <source>age unknown, so the lowest thresholds</source>
+        <translation>Alter unbekannt, daher die niedrigsten Schwellen</translation>
+    </message>
+    <message>
+        <source>6 limb leads</source>
+        <translation>6 Extremitätenableitungen</translation>
+    </message>
+    <message>
+        <source>2 leads</source>
+        <translation>2 Ableitungen</translation>
+    </message>
+    <message>
+        <source>1 lead</source>
+        <translation>1 Ableitung</translation>
+    </message>
+    <message>
+        <source>12 leads</source>
+        <translation>12 Ableitungen</translation>
+    </message>
+    <message>
+        <source>borderline from %1, anomalous from %2: %3, %4</source>
+        <translation>grenzwertig ab %1, auffällig ab %2: %3, %4</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::ContributionLegend</name>
+    <message>
+        <source>Contribution of each segment to the model output, in log-odds of an abnormal ECG. Red pushes towards anomalous, blue towards normal; contributions smaller than %1 are hidden.</source>
+        <translation>Beitrag jedes Segments zur Modellausgabe, in Log-Odds eines abnormalen EKGs. Rot verschiebt in Richtung auffällig, Blau in Richtung normal; Beiträge kleiner als %1 werden ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>← towards normal</source>
+        <translation>← in Richtung normal</translation>
+    </message>
+    <message>
+        <source>towards anomalous →</source>
+        <translation>in Richtung auffällig →</translation>
+    </message>
+    <message>
+        <source>0 (log-odds; |v| &lt; %1 hidden)</source>
+        <translation>0 (Log-Odds; |v| &lt; %1 ausgeblendet)</translation>
+    </message>
+    <message>
+        <source>0 (log-odds)</source>
+        <translation>0 (Log-Odds)</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::DecisionPanel</name>
+    <message>
+        <source>your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Findings, reasons, follow-up …</source>
+        <translation>Befunde, Begründung, weiteres Vorgehen …</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Befunder</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Open a recording to record a decision.</source>
+        <translation>Öffnen Sie eine Aufzeichnung, um eine Entscheidung zu erfassen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no reviewer name</source>
+        <translation>kein Befundername</translation>
+    </message>
+    <message>
+        <source>Earlier decisions:</source>
+        <translation>Frühere Entscheidungen:</translation>
+    </message>
+    <message>
+        <source>Detector: no verdict yet.</source>
+        <translation>Detektor: noch keine Einstufung.</translation>
+    </message>
+    <message>
+        <source>Detector: %1, %2 % (model %3).</source>
+        <translation>Detektor: %1, %2 % (Modell %3).</translation>
+    </message>
+    <message>
+        <source>Your decision differs from the detector&apos;s verdict.</source>
+        <translation>Ihre Entscheidung weicht von der Einstufung des Detektors ab.</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::EngineWorker</name>
+    <message>
+        <source>No detector model in %1 (ECGLENS_MODEL_DIR): manifest.json not found there or in %2. Point ECGLENS_MODEL_DIR to a model folder or unset it to use the shipped model.</source>
+        <translation>Kein Detektormodell in %1 (ECGLENS_MODEL_DIR): manifest.json wurde weder dort noch in %2 gefunden. Lassen Sie ECGLENS_MODEL_DIR auf einen Modellordner verweisen, oder entfernen Sie die Variable, um das mitgelieferte Modell zu verwenden.</translation>
+    </message>
+    <message>
+        <source>No detector model found: the shipped model &quot;%1&quot; is not installed. Reinstall ECG Lens or set ECGLENS_MODEL_DIR.</source>
+        <translation>Kein Detektormodell gefunden: Das mitgelieferte Modell „%1“ ist nicht installiert. Installieren Sie ECG Lens neu, oder setzen Sie ECGLENS_MODEL_DIR.</translation>
+    </message>
+    <message>
+        <source>Detector model in %1 refused: %2</source>
+        <translation>Detektormodell in %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::ExplanationPanel</name>
+    <message>
+        <source>Show on the trace</source>
+        <translation>Auf der Kurve anzeigen</translation>
+    </message>
+    <message>
+        <source>Per lead (sum of its segments, log-odds)</source>
+        <translation>Je Ableitung (Summe ihrer Segmente, Log-Odds)</translation>
+    </message>
+    <message>
+        <source>From the base value to the model output</source>
+        <translation>Vom Basiswert zur Modellausgabe</translation>
+    </message>
+    <message>
+        <source>Beats × leads</source>
+        <translation>Schläge × Ableitungen</translation>
+    </message>
+    <message>
+        <source>1-s segments × leads</source>
+        <translation>1-s-Segmente × Ableitungen</translation>
+    </message>
+    <message>
+        <source>Leads only (exact)</source>
+        <translation>Nur Ableitungen (exakt)</translation>
+    </message>
+    <message>
+        <source>What the contributions are computed for. Beats × leads and 1-s segments × leads use KernelSHAP when there are more than 14 players; leads only (one player per lead) is exact.</source>
+        <translation>Wofür die Beiträge berechnet werden. Schläge × Ableitungen und 1-s-Segmente × Ableitungen verwenden KernelSHAP, wenn es mehr als 14 Spieler gibt; nur Ableitungen (ein Spieler je Ableitung) ist exakt.</translation>
+    </message>
+    <message>
+        <source>Isoelectric</source>
+        <translation>Isoelektrisch</translation>
+    </message>
+    <message>
+        <source>Normal template (PTB-XL)</source>
+        <translation>Normalvorlage (PTB-XL)</translation>
+    </message>
+    <message>
+        <source>What replaces a removed segment: the flat isoelectric level, or the average normal beat of PTB-XL placed at each detected beat (needs detected beats).</source>
+        <translation>Was ein entferntes Segment ersetzt: das flache isoelektrische Niveau oder der mittlere Normalschlag aus PTB-XL, an jedem erkannten Schlag eingesetzt (erfordert erkannte Schläge).</translation>
+    </message>
+    <message>
+        <source>&amp;Players:</source>
+        <translation>&amp;Spieler:</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>&amp;Referenz:</translation>
+    </message>
+    <message>
+        <source>Coloured bands over each explained (lead, beat) segment</source>
+        <translation>Farbige Bänder über jedem erklärten Segment (Ableitung, Schlag)</translation>
+    </message>
+    <message>
+        <source>Hide below</source>
+        <translation>Ausblenden unter</translation>
+    </message>
+    <message>
+        <source>Hide contributions smaller than this share of the largest</source>
+        <translation>Beiträge ausblenden, die kleiner als dieser Anteil des größten Beitrags sind</translation>
+    </message>
+    <message>
+        <source> log-odds</source>
+        <translation> Log-Odds</translation>
+    </message>
+    <message>
+        <source>Contributions with |value| below this are not drawn</source>
+        <translation>Beiträge mit |Wert| unter dieser Grenze werden nicht dargestellt</translation>
+    </message>
+    <message>
+        <source>removed segments replaced by: %1 baseline</source>
+        <translation>entfernte Segmente ersetzt durch Referenz: %1</translation>
+    </message>
+    <message>
+        <source>No explanation yet. Pick a flagged segment, or Analysis ▸ Explain shown window (Ctrl+E).</source>
+        <translation>Noch keine Erklärung. Wählen Sie ein markiertes Segment oder Analyse ▸ Angezeigtes Fenster erklären (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>%1–%2 s</source>
+        <translation>%1–%2 s</translation>
+    </message>
+    <message>
+        <source>Explaining %1 …</source>
+        <translation>%1 wird erklärt …</translation>
+    </message>
+    <message>
+        <source>Explaining %1 … %2 %</source>
+        <translation>%1 wird erklärt … %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3 s</source>
+        <translation>%1 %2–%3 s</translation>
+    </message>
+    <message>
+        <source>Window %1–%2 s: probability of abnormal %3 (all segments removed: %4); log-odds %5 → %6.</source>
+        <translation>Fenster %1–%2 s: Wahrscheinlichkeit eines abnormalen EKGs %3 (alle Segmente entfernt: %4); Log-Odds %5 → %6.</translation>
+    </message>
+    <message>
+        <source>lead × beat</source>
+        <translation>Ableitung × Schlag</translation>
+    </message>
+    <message>
+        <source>lead × 1 s</source>
+        <translation>Ableitung × 1 s</translation>
+    </message>
+    <message>
+        <source>whole leads</source>
+        <translation>ganze Ableitungen</translation>
+    </message>
+    <message>
+        <source>Exact Shapley values over %1 players (%2), %3 model evaluations.</source>
+        <translation>Exakte Shapley-Werte über %1 Spieler (%2), %3 Modellauswertungen.</translation>
+    </message>
+    <message>
+        <source>KernelSHAP over %1 players (%2), %3 model evaluations; largest standard error %4.</source>
+        <translation>KernelSHAP über %1 Spieler (%2), %3 Modellauswertungen; größter Standardfehler %4.</translation>
+    </message>
+    <message>
+        <source>Removed segments replaced by the %1 baseline.</source>
+        <translation>Entfernte Segmente durch die Referenz „%1“ ersetzt.</translation>
+    </message>
+    <message>
+        <source>Efficiency check passed: the contributions add up to output − base within %1 (tolerance %2).</source>
+        <translation>Effizienzprüfung bestanden: Die Beiträge ergeben in der Summe Ausgabe − Basis mit einer Abweichung von %1 (Toleranz %2).</translation>
+    </message>
+    <message>
+        <source>Efficiency check FAILED — these contributions are not reliable: %1</source>
+        <translation>Effizienzprüfung NICHT BESTANDEN — diese Beiträge sind nicht verlässlich: %1</translation>
+    </message>
+    <message>
+        <source>error %1 &gt; tolerance %2</source>
+        <translation>Fehler %1 &gt; Toleranz %2</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::FileActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Export report (PDF)…</source>
+        <translation>Bericht &amp;exportieren (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;anonymised report (PDF)…</source>
+        <translation>&amp;Anonymisierten Bericht exportieren (PDF)…</translation>
+    </message>
+    <message>
+        <source>The report without patient ID, file name, dates other than the year, ages over 89, reviewer and note</source>
+        <translation>Der Bericht ohne Patienten-ID, Dateinamen, Datumsangaben außer dem Jahr, Altersangaben über 89, Befunder und Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;Print report…</source>
+        <translation>Bericht &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>All supported recordings (*.hea *.edf *.bdf *.rec *.csv *.txt *.tsv *.scp *.xml *.dcm)</source>
+        <translation>Alle unterstützten Aufzeichnungen (*.hea *.edf *.bdf *.rec *.csv *.txt *.tsv *.scp *.xml *.dcm)</translation>
+    </message>
+    <message>
+        <source>WFDB records (*.hea)</source>
+        <translation>WFDB-Datensätze (*.hea)</translation>
+    </message>
+    <message>
+        <source>EDF / EDF+ / BDF (*.edf *.bdf *.rec)</source>
+        <translation>EDF / EDF+ / BDF (*.edf *.bdf *.rec)</translation>
+    </message>
+    <message>
+        <source>CSV and text tables (*.csv *.txt *.tsv)</source>
+        <translation>CSV- und Texttabellen (*.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <source>SCP-ECG (*.scp)</source>
+        <translation>SCP-ECG (*.scp)</translation>
+    </message>
+    <message>
+        <source>HL7 aECG XML (*.xml)</source>
+        <translation>HL7 aECG XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>DICOM ECG waveform (*.dcm)</source>
+        <translation>DICOM-EKG-Kurvendaten (*.dcm)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::FlaggedPanel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Click a segment to show it and explain the model&apos;s output there (F / Shift+F: next / previous)</source>
+        <translation>Klicken Sie auf ein Segment, um es anzuzeigen und die Modellausgabe dort zu erklären (F / Shift+F: nächstes / vorheriges)</translation>
+    </message>
+    <message>
+        <source>Time (h:mm:ss)</source>
+        <translation>Zeit (h:mm:ss)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No segment reaches the anomalous threshold.</source>
+        <translation>Kein Segment erreicht die Schwelle für „Auffällig“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) at or above the anomalous threshold — click to review.</source>
+        <translation>
+            <numerusform>%n Segment erreicht oder überschreitet die Schwelle für „Auffällig“ — zum Prüfen anklicken.</numerusform>
+            <numerusform>%n Segmente erreichen oder überschreiten die Schwelle für „Auffällig“ — zum Prüfen anklicken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not analysed.</source>
+        <translation>Nicht analysiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::HelpActions</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo (synthetic ECG)</source>
+        <translation>&amp;Demo öffnen (synthetisches EKG)</translation>
+    </message>
+    <message>
+        <source>&amp;About ECG Lens</source>
+        <translation>Ü&amp;ber ECG Lens</translation>
+    </message>
+    <message>
+        <source>About ECG Lens</source>
+        <translation>Über ECG Lens</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ECG Lens %1&lt;/h3&gt;&lt;p&gt;A review workstation for resting and ambulatory ECGs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ECG Lens supports a clinician&apos;s review. It does not diagnose.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). No warranty.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPLv3/GPL) and QCustomPlot (GPL, Emanuel Eichhammer).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data credits.&lt;/b&gt; The detector models and the normal-beat explanation baseline are derived from PTB-XL (Wagner P, Strodthoff N, Bousseljot R-D, et al. PTB-XL, a large publicly available electrocardiography dataset. Scientific Data 7, 154 (2020)), licensed under Creative Commons Attribution 4.0 (CC BY 4.0), distributed by PhysioNet. Development and tests also use the MIT-BIH Arrhythmia Database (Moody &amp;amp; Mark 2001, ODC-By 1.0) and LUDB (Kalyakulina et al. 2020, ODC-By 1.0). The built-in demo is synthetic (ECGSYN model, McSharry et al. 2003), not patient data.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ECG Lens %1&lt;/h3&gt;&lt;p&gt;Ein Befundungsarbeitsplatz für Ruhe- und Langzeit-EKGs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ECG Lens unterstützt die ärztliche Befundung. Es stellt keine Diagnose.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Lizenz: GNU General Public License, Version 3 oder (nach Ihrer Wahl) jede spätere Version (GPL-3.0-or-later). Keine Gewährleistung.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (LGPLv3/GPL) und QCustomPlot (GPL, Emanuel Eichhammer).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Datennachweise.&lt;/b&gt; Die Detektormodelle und die Normalschlag-Referenz für Erklärungen sind aus PTB-XL abgeleitet (Wagner P, Strodthoff N, Bousseljot R-D, et al. PTB-XL, a large publicly available electrocardiography dataset. Scientific Data 7, 154 (2020)), lizenziert unter Creative Commons Attribution 4.0 (CC BY 4.0), bereitgestellt über PhysioNet. Für Entwicklung und Tests werden außerdem die MIT-BIH Arrhythmia Database (Moody &amp;amp; Mark 2001, ODC-By 1.0) und LUDB (Kalyakulina et al. 2020, ODC-By 1.0) verwendet. Die eingebaute Demo ist synthetisch (ECGSYN-Modell, McSharry et al. 2003) und enthält keine Patientendaten.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::LeadContributionChart</name>
+    <message>
+        <source>contribution (log-odds): ← normal | anomalous →</source>
+        <translation>Beitrag (Log-Odds): ← normal | auffällig →</translation>
+    </message>
+    <message>
+        <source>Contribution of each lead to the model output (Shapley values of a game whose players are whole leads)</source>
+        <translation>Beitrag jeder Ableitung zur Modellausgabe (Shapley-Werte eines Spiels, dessen Spieler ganze Ableitungen sind)</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::MainWindow</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>cursor %1</source>
+        <translation>Cursor %1</translation>
+    </message>
+    <message>
+        <source>Patient details edited (saved with the review)</source>
+        <translation>Patientenangaben bearbeitet (werden mit der Befundung gespeichert)</translation>
+    </message>
+    <message>
+        <source>Patient details edited</source>
+        <translation>Patientenangaben bearbeitet</translation>
+    </message>
+    <message>
+        <source>Review decision</source>
+        <translation>Befundentscheidung</translation>
+    </message>
+    <message>
+        <source>Open a recording first</source>
+        <translation>Öffnen Sie zuerst eine Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Open a recording to see advice.</source>
+        <translation>Öffnen Sie eine Aufzeichnung, um Hinweise zu sehen.</translation>
+    </message>
+    <message>
+        <source>measurements</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>no measurements yet</source>
+        <translation>noch keine Messwerte</translation>
+    </message>
+    <message>
+        <source>the detector&apos;s verdict</source>
+        <translation>Einstufung des Detektors</translation>
+    </message>
+    <message>
+        <source>no verdict yet</source>
+        <translation>noch keine Einstufung</translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation>Alter %1</translation>
+    </message>
+    <message>
+        <source>age unknown</source>
+        <translation>Alter unbekannt</translation>
+    </message>
+    <message>
+        <source>From %1.</source>
+        <translation>Grundlage: %1.</translation>
+    </message>
+    <message>
+        <source>Open a recording to record a decision.</source>
+        <translation>Öffnen Sie eine Aufzeichnung, um eine Entscheidung zu erfassen.</translation>
+    </message>
+    <message>
+        <source>Synthetic demo recording: nothing to review, so no decision is saved.</source>
+        <translation>Synthetische Demo-Aufzeichnung: Es gibt nichts zu befunden, daher wird keine Entscheidung gespeichert.</translation>
+    </message>
+    <message>
+        <source>Reading the review of this recording …</source>
+        <translation>Befundung dieser Aufzeichnung wird gelesen …</translation>
+    </message>
+    <message>
+        <source> — shown read-only, not changed.</source>
+        <translation> — schreibgeschützt angezeigt, nicht geändert.</translation>
+    </message>
+    <message>
+        <source> — kept under another name when your first entry is saved.</source>
+        <translation> — wird beim Speichern Ihrer ersten Eingabe unter einem anderen Namen aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Review read from %1.</source>
+        <translation>Befundung aus %1 gelesen.</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet. Your entries are saved automatically beside the recording (never inside it).</source>
+        <translation>Noch nicht befundet. Ihre Eingaben werden automatisch neben der Aufzeichnung gespeichert (niemals in ihr).</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>NOT SAVED: %1. Your entries are still here; they are saved again with the next change.</source>
+        <translation>NICHT GESPEICHERT: %1. Ihre Eingaben sind weiterhin vorhanden; sie werden bei der nächsten Änderung erneut gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation>Um %1 in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The unreadable earlier file was kept as %1.</source>
+        <translation>Die nicht lesbare frühere Datei wurde als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Supports a clinician&apos;s review — does not diagnose.</source>
+        <translation>Unterstützt die ärztliche Befundung — stellt keine Diagnose.</translation>
+    </message>
+    <message>
+        <source>Opening %p%</source>
+        <translation>Öffnen %p%</translation>
+    </message>
+    <message>
+        <source>Analysing %p%</source>
+        <translation>Analyse %p%</translation>
+    </message>
+    <message>
+        <source>Explaining %p%</source>
+        <translation>Erklärung %p%</translation>
+    </message>
+    <message>
+        <source>Opening %1 …</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>Laden abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no signal to display (annotations only?).</source>
+        <translation>%1: Die Datei enthält kein anzeigbares Signal (nur Annotationen?).</translation>
+    </message>
+    <message>
+        <source>Cannot open recording</source>
+        <translation>Aufzeichnung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>Unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Opened in %1 s</source>
+        <translation>Geöffnet in %1 s</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Filtering for display …</source>
+        <translation>Filterung für die Anzeige …</translation>
+    </message>
+    <message>
+        <source>Δt %1 ms · %2 bpm · ΔV %3 mV</source>
+        <translation>Δt %1 ms · %2/min · ΔV %3 mV</translation>
+    </message>
+    <message>
+        <source>synthetic demo</source>
+        <translation>synthetische Demo</translation>
+    </message>
+    <message>
+        <source>[SYNTHETIC DEMO] </source>
+        <translation>[SYNTHETISCHE DEMO] </translation>
+    </message>
+    <message>
+        <source>SYNTHETIC DEMO — a generated ECG (ECGSYN model), not a patient recording</source>
+        <translation>SYNTHETISCHE DEMO — ein generiertes EKG (ECGSYN-Modell), keine Patientenaufzeichnung</translation>
+    </message>
+    <message>
+        <source>No recording — File ▸ Open, drop a file, or Help ▸ Open demo</source>
+        <translation>Keine Aufzeichnung — Datei ▸ Öffnen, Datei hierher ziehen oder Hilfe ▸ Demo öffnen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 leads · %3 Hz · %4 · %5</source>
+        <translation>%1 · %2 Ableitungen · %3 Hz · %4 · %5</translation>
+    </message>
+    <message>
+        <source>display filtered</source>
+        <translation>Anzeige gefiltert</translation>
+    </message>
+    <message>
+        <source>raw signal</source>
+        <translation>Rohsignal</translation>
+    </message>
+    <message>
+        <source>Review not saved</source>
+        <translation>Befundung nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The review of %1 could not be saved:
+%2
+
+Close anyway and lose the unsaved entries?</source>
+        <translation>Die Befundung von %1 konnte nicht gespeichert werden:
+%2
+
+Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation>
+    </message>
+    <message>
+        <source>&amp;Patient panel</source>
+        <translation>Bereich „&amp;Patient“</translation>
+    </message>
+    <message>
+        <source>Review &amp;decision panel</source>
+        <translation>Bereich „&amp;Befundentscheidung“</translation>
+    </message>
+    <message>
+        <source>&amp;Advice panel</source>
+        <translation>Bereich „&amp;Hinweise“</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::MeasurementsPanel</name>
+    <message>
+        <source>Automatic measurements — decision support, not a diagnosis. Confirm on the trace.</source>
+        <translation>Automatische Messwerte — Entscheidungsunterstützung, keine Diagnose. Bitte an der Kurve bestätigen.</translation>
+    </message>
+    <message>
+        <source>Measurement (unit)</source>
+        <translation>Messwert (Einheit)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Findings (click to show the evidence)</source>
+        <translation>Befunde (anklicken, um die Belege anzuzeigen)</translation>
+    </message>
+    <message>
+        <source>Measuring …</source>
+        <translation>Messung läuft …</translation>
+    </message>
+    <message>
+        <source>No recording</source>
+        <translation>Keine Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>%1 evidence point(s); click to show</source>
+        <translation>%1 Belegstelle(n); zum Anzeigen anklicken</translation>
+    </message>
+    <message>
+        <source>%1 beats analysed (0.5–40 Hz, %2 Hz notch). QRS and QT span the earliest onset to the latest offset over all leads and read longer than conventional programs: check them on the tracing.</source>
+        <translation>%1 Schläge analysiert (0,5–40 Hz, Netzfilter %2 Hz). QRS und QT reichen vom frühesten Beginn bis zum spätesten Ende über alle Ableitungen und fallen länger aus als bei herkömmlichen Programmen: Prüfen Sie sie an der Kurve.</translation>
+    </message>
+    <message>
+        <source>Heart rate (bpm)</source>
+        <translation>Herzfrequenz (/min)</translation>
+    </message>
+    <message>
+        <source>RR mean (ms)</source>
+        <translation>RR-Mittelwert (ms)</translation>
+    </message>
+    <message>
+        <source>SDNN (ms)</source>
+        <translation>SDNN (ms)</translation>
+    </message>
+    <message>
+        <source>RMSSD (ms)</source>
+        <translation>RMSSD (ms)</translation>
+    </message>
+    <message>
+        <source>pNN50 (%)</source>
+        <translation>pNN50 (%)</translation>
+    </message>
+    <message>
+        <source>PR (ms)</source>
+        <translation>PR (ms)</translation>
+    </message>
+    <message>
+        <source>QRS (ms)</source>
+        <translation>QRS (ms)</translation>
+    </message>
+    <message>
+        <source>QT (ms)</source>
+        <translation>QT (ms)</translation>
+    </message>
+    <message>
+        <source>QTc Bazett (ms)</source>
+        <translation>QTc Bazett (ms)</translation>
+    </message>
+    <message>
+        <source>QTc Fridericia (ms)</source>
+        <translation>QTc Fridericia (ms)</translation>
+    </message>
+    <message>
+        <source>P axis (deg)</source>
+        <translation>P-Achse (°)</translation>
+    </message>
+    <message>
+        <source>QRS axis (deg)</source>
+        <translation>QRS-Achse (°)</translation>
+    </message>
+    <message>
+        <source>T axis (deg)</source>
+        <translation>T-Achse (°)</translation>
+    </message>
+    <message>
+        <source>Sokolow-Lyon (mV)</source>
+        <translation>Sokolow-Lyon (mV)</translation>
+    </message>
+    <message>
+        <source>Cornell (mV)</source>
+        <translation>Cornell (mV)</translation>
+    </message>
+    <message>
+        <source>Beats (N / S / V / Q)</source>
+        <translation>Schläge (N / S / V / Q)</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::OverviewStrip</name>
+    <message>
+        <source>Whole recording: click or drag to move the visible window</source>
+        <translation>Gesamte Aufzeichnung: Klicken oder ziehen, um den sichtbaren Ausschnitt zu verschieben</translation>
+    </message>
+    <message>
+        <source>Whole recording with the detector&apos;s probability per window (line; dashed: anomalous threshold): click or drag to move the visible window</source>
+        <translation>Gesamte Aufzeichnung mit der Wahrscheinlichkeit des Detektors je Fenster (Linie; gestrichelt: Schwelle für „Auffällig“): Klicken oder ziehen, um den sichtbaren Ausschnitt zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::PatientPanel</name>
+    <message>
+        <source>not in file — type to add</source>
+        <translation>nicht in der Datei — zum Ergänzen eingeben</translation>
+    </message>
+    <message>
+        <source>unknown — set it</source>
+        <translation>unbekannt — bitte angeben</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> Jahre</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Grey fields come from the file; empty ones can be filled in (saved with the review).</source>
+        <translation>Graue Felder stammen aus der Datei; leere Felder können ausgefüllt werden (werden mit der Befundung gespeichert).</translation>
+    </message>
+    <message>
+        <source>Statements in the file:</source>
+        <translation>Befundaussagen in der Datei:</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::ProbabilityTrack</name>
+    <message>
+        <source>Probability of an abnormal ECG per analysis window; dashed lines: borderline and anomalous thresholds; shaded: flagged segments. Click to go there.</source>
+        <translation>Wahrscheinlichkeit eines abnormalen EKGs je Analysefenster; gestrichelte Linien: Schwellen für „Grenzwertig“ und „Auffällig“; schattiert: markierte Segmente. Klicken, um dorthin zu springen.</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::ReportExporter</name>
+    <message>
+        <source>Export anonymised report</source>
+        <translation>Anonymisierten Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ECG report %1</source>
+        <translation>EKG-Bericht %1</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <source>the default printer</source>
+        <translation>Standarddrucker</translation>
+    </message>
+    <message>
+        <source>Printing the report …</source>
+        <translation>Bericht wird gedruckt …</translation>
+    </message>
+    <message>
+        <source>Writing the report …</source>
+        <translation>Bericht wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Printing on %1 failed: %2 Check the printer, or the file name when printing to a file.</source>
+        <translation>Drucken fehlgeschlagen (%1): %2 Prüfen Sie den Drucker bzw. beim Drucken in eine Datei den Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Report not printed: %1</source>
+        <translation>Bericht nicht gedruckt: %1</translation>
+    </message>
+    <message>
+        <source>Report not written: %1</source>
+        <translation>Bericht nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Report sent to %1 (A4 landscape; print at 100 % for true scale)</source>
+        <translation>Bericht gesendet an: %1 (A4 quer; für maßstabsgetreue Ausgabe mit 100 % drucken)</translation>
+    </message>
+    <message>
+        <source>Anonymised report written to %1</source>
+        <translation>Anonymisierter Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Report not printed</source>
+        <translation>Bericht nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Report not written</source>
+        <translation>Bericht nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::ScreenshotRunner</name>
+    <message>
+        <source>timed out waiting for the analysis</source>
+        <translation>Zeitüberschreitung beim Warten auf die Analyse</translation>
+    </message>
+    <message>
+        <source>timed out waiting for the recording</source>
+        <translation>Zeitüberschreitung beim Warten auf die Aufzeichnung</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::ToolsActions</name>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extras</translation>
+    </message>
+    <message>
+        <source>&amp;Calipers</source>
+        <translation>&amp;Messzirkel</translation>
+    </message>
+    <message>
+        <source>Click two points to measure an interval; drag a marker to move it</source>
+        <translation>Klicken Sie auf zwei Punkte, um ein Intervall zu messen; ziehen Sie eine Markierung, um sie zu verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;March out interval</source>
+        <translation>Intervall fortlaufend &amp;abtragen</translation>
+    </message>
+    <message>
+        <source>Clear calipers</source>
+        <translation>Messzirkel entfernen</translation>
+    </message>
+    <message>
+        <source>Lead &amp;gain</source>
+        <translation>&amp;Verstärkung je Ableitung</translation>
+    </message>
+    <message>
+        <source>Calibrate &amp;screen size…</source>
+        <translation>&amp;Bildschirmgröße kalibrieren…</translation>
+    </message>
+    <message>
+        <source>Global gain</source>
+        <translation>Globale Verstärkung</translation>
+    </message>
+    <message>
+        <source>2.5 mm/mV</source>
+        <translation>2,5 mm/mV</translation>
+    </message>
+    <message>
+        <source>5 mm/mV</source>
+        <translation>5 mm/mV</translation>
+    </message>
+    <message>
+        <source>10 mm/mV</source>
+        <translation>10 mm/mV</translation>
+    </message>
+    <message>
+        <source>20 mm/mV</source>
+        <translation>20 mm/mV</translation>
+    </message>
+    <message>
+        <source>Calibrate screen size</source>
+        <translation>Bildschirmgröße kalibrieren</translation>
+    </message>
+    <message>
+        <source>With the current setting, 10 large squares of the paper grid should measure 50 mm.
+Measure them on the screen with a ruler and enter the length in mm:</source>
+        <translation>Bei der aktuellen Einstellung sollten 10 große Kästchen des Papierrasters 50 mm lang sein.
+Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge in mm ein:</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Systemsprache (%1)</translation>
+    </message>
+    <message>
+        <source>The language changes when ECG Lens is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von ECG Lens.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::VerdictBanner</name>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Decision support, not a diagnosis.</source>
+        <translation>Entscheidungsunterstützung, keine Diagnose.</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Borderline</source>
+        <translation>Grenzwertig</translation>
+    </message>
+    <message>
+        <source>Anomalous</source>
+        <translation>Auffällig</translation>
+    </message>
+    <message>
+        <source>%1 — probability of an abnormal ECG %2 · model %3 · %4</source>
+        <translation>%1 — Wahrscheinlichkeit eines abnormalen EKGs %2 · Modell %3 · %4</translation>
+    </message>
+    <message>
+        <source>⚠ Outside what the model was validated on: %1</source>
+        <translation>⚠ Außerhalb des Bereichs, für den das Modell validiert wurde: %1</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analyse läuft…</translation>
+    </message>
+    <message>
+        <source>Analysing… %1 %</source>
+        <translation>Analyse läuft… %1 %</translation>
+    </message>
+    <message>
+        <source>Analysis: %1</source>
+        <translation>Analyse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::ViewActions</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Layout</translation>
+    </message>
+    <message>
+        <source>12 × 1</source>
+        <translation>12 × 1</translation>
+    </message>
+    <message>
+        <source>6 × 2</source>
+        <translation>6 × 2</translation>
+    </message>
+    <message>
+        <source>3 × 4 + rhythm strip</source>
+        <translation>3 × 4 + Rhythmusstreifen</translation>
+    </message>
+    <message>
+        <source>Stacked leads</source>
+        <translation>Gestapelte Ableitungen</translation>
+    </message>
+    <message>
+        <source>&amp;Rhythm strip lead</source>
+        <translation>&amp;Rhythmusstreifen-Ableitung</translation>
+    </message>
+    <message>
+        <source>Stacked &amp;leads</source>
+        <translation>&amp;Gestapelte Ableitungen</translation>
+    </message>
+    <message>
+        <source>Paper &amp;speed</source>
+        <translation>Papier&amp;vorschub</translation>
+    </message>
+    <message>
+        <source>12.5 mm/s</source>
+        <translation>12,5 mm/s</translation>
+    </message>
+    <message>
+        <source>25 mm/s</source>
+        <translation>25 mm/s</translation>
+    </message>
+    <message>
+        <source>50 mm/s</source>
+        <translation>50 mm/s</translation>
+    </message>
+    <message>
+        <source>&amp;Gain</source>
+        <translation>Verstär&amp;kung</translation>
+    </message>
+    <message>
+        <source>2.5 mm/mV</source>
+        <translation>2,5 mm/mV</translation>
+    </message>
+    <message>
+        <source>5 mm/mV</source>
+        <translation>5 mm/mV</translation>
+    </message>
+    <message>
+        <source>10 mm/mV</source>
+        <translation>10 mm/mV</translation>
+    </message>
+    <message>
+        <source>20 mm/mV</source>
+        <translation>20 mm/mV</translation>
+    </message>
+    <message>
+        <source>&amp;Paper colour</source>
+        <translation>Papier&amp;farbe</translation>
+    </message>
+    <message>
+        <source>Classic red</source>
+        <translation>Klassisch rot</translation>
+    </message>
+    <message>
+        <source>Monochrome</source>
+        <translation>Monochrom</translation>
+    </message>
+    <message>
+        <source>Display &amp;filters</source>
+        <translation>&amp;Anzeigefilter</translation>
+    </message>
+    <message>
+        <source>Remove &amp;baseline wander (0.5 Hz high-pass)</source>
+        <translation>&amp;Grundlinienschwankungen entfernen (Hochpass 0,5 Hz)</translation>
+    </message>
+    <message>
+        <source>Mains &amp;notch</source>
+        <translation>&amp;Netzfilter (Notch)</translation>
+    </message>
+    <message>
+        <source>Mains &amp;frequency</source>
+        <translation>Netz&amp;frequenz</translation>
+    </message>
+    <message>
+        <source>50 Hz</source>
+        <translation>50 Hz</translation>
+    </message>
+    <message>
+        <source>60 Hz</source>
+        <translation>60 Hz</translation>
+    </message>
+    <message>
+        <source>&amp;Low-pass</source>
+        <translation>&amp;Tiefpass</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>40 Hz</source>
+        <translation>40 Hz</translation>
+    </message>
+    <message>
+        <source>100 Hz</source>
+        <translation>100 Hz</translation>
+    </message>
+    <message>
+        <source>150 Hz</source>
+        <translation>150 Hz</translation>
+    </message>
+    <message>
+        <source>Show &amp;raw signal</source>
+        <translation>Roh&amp;signal anzeigen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Vergrößer&amp;n</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Verkl&amp;einern</translation>
+    </message>
+    <message>
+        <source>&amp;True scale (paper speed)</source>
+        <translation>&amp;Originalmaßstab (Papiervorschub)</translation>
+    </message>
+    <message>
+        <source>&amp;Whole recording</source>
+        <translation>Gesamte A&amp;ufzeichnung</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to time…</source>
+        <translation>Zu &amp;Zeitpunkt springen…</translation>
+    </message>
+    <message>
+        <source>&amp;Measurements panel</source>
+        <translation>Bereich „Mess&amp;werte“</translation>
+    </message>
+    <message>
+        <source>&amp;Beat markers</source>
+        <translation>Schlag&amp;markierungen</translation>
+    </message>
+    <message>
+        <source>Jump to time</source>
+        <translation>Zu Zeitpunkt springen</translation>
+    </message>
+    <message>
+        <source>Time from the start (seconds, mm:ss or hh:mm:ss):</source>
+        <translation>Zeit ab Beginn (Sekunden, mm:ss oder hh:mm:ss):</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::WaterfallChart</name>
+    <message>
+        <source>probability of an abnormal ECG</source>
+        <translation>Wahrscheinlichkeit eines abnormalen EKGs</translation>
+    </message>
+    <message>
+        <source>log-odds (contributions add up on this scale)</source>
+        <translation>Log-Odds (auf dieser Skala addieren sich die Beiträge)</translation>
+    </message>
+    <message numerus="yes">
+        <source>other %n segments</source>
+        <translation>
+            <numerusform>%n weiteres Segment</numerusform>
+            <numerusform>%n weitere Segmente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>base value</source>
+        <translation>Basiswert</translation>
+    </message>
+    <message>
+        <source>model output</source>
+        <translation>Modellausgabe</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>  — contributions sum to %1</source>
+        <translation>  — Summe der Beiträge: %1</translation>
+    </message>
+</context>
+</TS>
