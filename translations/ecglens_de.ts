@@ -451,6 +451,14 @@
         <source>error %1 &gt; tolerance %2</source>
         <translation>Fehler %1 &gt; Toleranz %2</translation>
     </message>
+    <message>
+        <source>isoelectric</source>
+        <translation>isoelektrisch</translation>
+    </message>
+    <message>
+        <source>normal template</source>
+        <translation>Normalschlag-Vorlage</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::FileActions</name>

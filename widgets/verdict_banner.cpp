@@ -78,21 +78,24 @@ static QString disclaimer()
     return VerdictBanner::tr("Decision support, not a diagnosis.");
 }
 
+QString VerdictBanner::classWord(const QString& verdictClass)
+{
+    if (verdictClass == QLatin1String("normal"))
+        return tr("Normal");
+    if (verdictClass == QLatin1String("borderline"))
+        return tr("Borderline");
+    if (verdictClass == QLatin1String("anomalous"))
+        return tr("Anomalous");
+    return verdictClass; // unknown class: still written out, never colour alone
+}
+
 void VerdictBanner::setVerdict(const QString& verdictClass, double probability,
                                const QString& modelNameVersion, const QStringList& warnings,
                                const QString& basis)
 {
     m_state = State::Verdict;
     m_class = verdictClass;
-    QString word;
-    if (verdictClass == QLatin1String("normal"))
-        word = tr("Normal");
-    else if (verdictClass == QLatin1String("borderline"))
-        word = tr("Borderline");
-    else if (verdictClass == QLatin1String("anomalous"))
-        word = tr("Anomalous");
-    else
-        word = verdictClass; // unknown class: still written out, never colour alone
+    const QString word = classWord(verdictClass);
     QString percent = percentText(probability);
     if (!basis.isEmpty())
         percent += QStringLiteral(" (") + basis + QLatin1Char(')');

@@ -29,6 +29,8 @@ public:
     /// A probability (0..1) as the banner writes it: "8.1 %" in the user's locale; "n/a" if not
     /// finite.
     static QString percentText(double probability);
+    /// "Normal", "Borderline", "Anomalous" (translated) for the engine's class names.
+    static QString classWord(const QString& verdictClass);
     /// "Analysing… 42 %"; fraction 0..1 (negative: no figure yet).
     void setRunning(double fraction);
     void setMessage(const QString& text, bool error);

@@ -1,5 +1,7 @@
 #include "decision_panel.h"
 
+#include "verdict_banner.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -102,7 +104,7 @@ void DecisionPanel::updateDetectorText()
         return;
     }
     QString text = tr("Detector: %1, %2 % (model %3).")
-                       .arg(m_detectorNow.verdictClass)
+                       .arg(VerdictBanner::classWord(m_detectorNow.verdictClass))
                        .arg(m_detectorNow.probability * 100.0, 0, 'f', 1)
                        .arg(m_detectorNow.modelVersion);
     const auto d = entry().decision;

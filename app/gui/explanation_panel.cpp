@@ -176,10 +176,15 @@ void ExplanationPanel::setThreshold(double absLogOdds)
         scale > 0 ? int(std::lround(std::min(1.0, absLogOdds / scale) * kSliderSteps)) : 0);
 }
 
+QString ExplanationPanel::baselineText(xai::BaselineKind kind)
+{
+    return kind == xai::BaselineKind::Isoelectric ? tr("isoelectric") : tr("normal template");
+}
+
 void ExplanationPanel::setBaselineCaption(xai::BaselineKind kind)
 {
-    m_legend->setBaselineName(tr("removed segments replaced by: %1 baseline")
-                                  .arg(QString::fromStdString(xai::baselineName(kind))));
+    m_legend->setBaselineName(
+        tr("removed segments replaced by: %1 baseline").arg(baselineText(kind)));
 }
 
 void ExplanationPanel::clear()
@@ -300,9 +305,8 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
                            ? 0.0
                            : *std::max_element(s.standardErrors.begin(), s.standardErrors.end()),
                        0, 'g', 2);
-    method +=
-        QLatin1Char(' ') + tr("Removed segments replaced by the %1 baseline.")
-                               .arg(QString::fromStdString(xai::baselineName(a.baselineKind)));
+    method += QLatin1Char(' ') +
+              tr("Removed segments replaced by the %1 baseline.").arg(baselineText(a.baselineKind));
     if (!a.note.empty())
         method += QLatin1Char(' ') + QString::fromStdString(a.note);
     m_method->setText(method);

@@ -88,6 +88,8 @@ signals:
 private:
     void setThreshold(double absLogOdds);
     void setBaselineCaption(xai::BaselineKind kind);
+    /// "isoelectric" / "normal template" (xai::baselineName), translated.
+    static QString baselineText(xai::BaselineKind kind);
 
     EcgPlot* m_plot;
     AppSettings& m_settings;

@@ -2,6 +2,7 @@
 // looks, and actually changing what the window shows.
 
 #include "app_settings.h"
+#include "decision_panel.h"
 #include "i18n.h"
 #include "main_window.h"
 
@@ -287,6 +288,13 @@ private slots:
         for (QLabel* l : w->statusBar()->findChildren<QLabel*>())
             noteTranslated |= l->text().contains(QLatin1String("keine Diagnose"));
         QVERIFY2(noteTranslated, "the status bar's 'does not diagnose' note is not in German");
+        // The detector's class in the decision panel is a word of the interface, not the
+        // engine's "anomalous".
+        w->decisionPanel()->setDetector({QStringLiteral("anomalous"), 0.8, QStringLiteral("m1")});
+        bool classTranslated = false;
+        for (QLabel* l : w->decisionPanel()->findChildren<QLabel*>())
+            classTranslated |= l->text().startsWith(QStringLiteral("Detektor: Auffällig, 80"));
+        QVERIFY(classTranslated);
         QDialogButtonBox buttons(QDialogButtonBox::Cancel);
         QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
     }
