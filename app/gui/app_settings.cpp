@@ -59,24 +59,46 @@ void AppSettings::load(QSettings& s)
         dpiCalibration = 1.0;
 }
 
-void AppSettings::save(QSettings& s) const
+void AppSettings::save(QSettings& s, const AppSettings& defaults) const
 {
-    s.setValue(QStringLiteral("view/layout"), layout);
-    s.setValue(QStringLiteral("view/speed"), speedMmPerS);
-    s.setValue(QStringLiteral("view/gain"), gainMmPerMv);
-    s.setValue(QStringLiteral("view/theme"), theme);
-    s.setValue(QStringLiteral("filters/baseline"), filterBaseline);
-    s.setValue(QStringLiteral("filters/notch"), filterNotch);
-    s.setValue(QStringLiteral("filters/mainsHz"), mainsHz);
-    s.setValue(QStringLiteral("filters/lowPassHz"), lowPassHz);
-    s.setValue(QStringLiteral("filters/showRaw"), showRaw);
-    s.setValue(QStringLiteral("view/beatMarkers"), beatMarkers);
-    s.setValue(QStringLiteral("screen/dpiCalibration"), dpiCalibration);
-    s.setValue(QStringLiteral("analysis/auto"), autoAnalyse);
-    s.setValue(QStringLiteral("analysis/showContributions"), showContributions);
-    s.setValue(QStringLiteral("ui/language"), language);
+    // A preference equal to the site's default is not stored for the user (see the header).
+    const auto put = [&s](const QString& key, const QVariant& value, const QVariant& site) {
+        if (value == site)
+            s.remove(key);
+        else
+            s.setValue(key, value);
+    };
+    const AppSettings& d = defaults;
+    put(QStringLiteral("view/layout"), layout, d.layout);
+    put(QStringLiteral("view/speed"), speedMmPerS, d.speedMmPerS);
+    put(QStringLiteral("view/gain"), gainMmPerMv, d.gainMmPerMv);
+    put(QStringLiteral("view/theme"), theme, d.theme);
+    put(QStringLiteral("filters/baseline"), filterBaseline, d.filterBaseline);
+    put(QStringLiteral("filters/notch"), filterNotch, d.filterNotch);
+    put(QStringLiteral("filters/mainsHz"), mainsHz, d.mainsHz);
+    put(QStringLiteral("filters/lowPassHz"), lowPassHz, d.lowPassHz);
+    put(QStringLiteral("filters/showRaw"), showRaw, d.showRaw);
+    put(QStringLiteral("view/beatMarkers"), beatMarkers, d.beatMarkers);
+    put(QStringLiteral("screen/dpiCalibration"), dpiCalibration, d.dpiCalibration);
+    put(QStringLiteral("analysis/auto"), autoAnalyse, d.autoAnalyse);
+    put(QStringLiteral("analysis/showContributions"), showContributions, d.showContributions);
+    put(QStringLiteral("ui/language"), language, d.language);
+    // The user's own state, never a site's.
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
     s.setValue(QStringLiteral("files/recent"), recentFiles);
+}
+
+AppSettings AppSettings::siteDefaults(const QSettings& store)
+{
+    AppSettings d;
+    if (store.format() != QSettings::NativeFormat || store.scope() != QSettings::UserScope)
+        return d;
+    QSettings site(QSettings::NativeFormat, QSettings::SystemScope, store.organizationName(),
+                   store.applicationName());
+    d.load(site);
+    d.lastFolder.clear();
+    d.recentFiles.clear();
+    return d;
 }
 
 } // namespace ecglens

@@ -36,7 +36,16 @@ struct AppSettings
     void addRecent(const QString& path);
 
     void load(QSettings& s);
-    void save(QSettings& s) const;
+    /// Writes the user's choices. A preference equal to `defaults` (the site's, see
+    /// siteDefaults) is removed from `s` rather than written, so it keeps following the site
+    /// file: a site changing mains to 60 Hz reaches users who never chose otherwise.
+    void save(QSettings& s, const AppSettings& defaults) const;
+
+    /// The defaults a hospital sets for every user of a workstation: for the application's
+    /// native settings (`store` in the user scope) the system-scope file Qt reads as fallback
+    /// (on Linux /etc/xdg/ECG Lens/ecglens.conf, or $XDG_CONFIG_DIRS), over the built-in ones;
+    /// for any other store (a test's .ini, a screenshot's scratch file) the built-in ones.
+    static AppSettings siteDefaults(const QSettings& store);
 };
 
 } // namespace ecglens

@@ -73,8 +73,10 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
       m_reviewStore(new ReviewStore(this)), m_decision(new DecisionPanel(this)),
       m_reviewTimer(new QTimer(this))
 {
-    if (m_store)
+    if (m_store) {
+        m_siteDefaults = AppSettings::siteDefaults(*m_store);
         m_settings.load(*m_store);
+    }
     setAcceptDrops(true);
     resize(1400, 900);
 
@@ -448,7 +450,7 @@ void MainWindow::cancelJobs()
 void MainWindow::saveSettings()
 {
     if (m_store) {
-        m_settings.save(*m_store);
+        m_settings.save(*m_store, m_siteDefaults);
         m_store->sync();
     }
 }

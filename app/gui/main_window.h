@@ -117,6 +117,7 @@ private:
 
     std::unique_ptr<QSettings> m_store;
     AppSettings m_settings;
+    AppSettings m_siteDefaults; ///< what a preference equal to is not stored for the user
     JobRunner* m_jobs;
     EcgViewer* m_viewer;
     PatientPanel* m_patient;

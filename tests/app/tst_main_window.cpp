@@ -10,6 +10,7 @@
 #include "view/signal_view.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
@@ -322,6 +323,56 @@ private slots:
         QCOMPARE(w.viewer()->plot()->leadLayout(), LeadLayout::Grid3x4);
         QCOMPARE(w.viewer()->plot()->paperMetrics().speedMmPerS(), 50.0);
         QCOMPARE(w.viewer()->plot()->theme().key, QStringLiteral("mono"));
+    }
+
+    /// A hospital's defaults (the system-scope settings file) reach every user who has not
+    /// chosen otherwise, also when the site changes them later; a user's own choice is kept.
+    void siteDefaultsReachUsers()
+    {
+        QTemporaryDir site, user;
+        QVERIFY(site.isValid() && user.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::SystemScope, site.path());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, user.path());
+        const QString org = QCoreApplication::organizationName();
+        const QString app = QCoreApplication::applicationName();
+        QCoreApplication::setOrganizationName(QStringLiteral("ECG Lens site test"));
+        QCoreApplication::setApplicationName(QStringLiteral("ecglens"));
+        auto siteFile = [&] {
+            return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::SystemScope,
+                                               QCoreApplication::organizationName(),
+                                               QCoreApplication::applicationName());
+        };
+        {
+            auto s = siteFile();
+            s->setValue(QStringLiteral("filters/mainsHz"), 60.0);
+            s->setValue(QStringLiteral("analysis/auto"), false);
+            s->setValue(QStringLiteral("view/theme"), QStringLiteral("mono"));
+        }
+        {
+            MainWindow w(std::make_unique<QSettings>());
+            QCOMPARE(w.settings().mainsHz, 60.0);
+            QVERIFY(!w.settings().autoAnalyse);
+            QCOMPARE(w.settings().theme, QStringLiteral("mono"));
+            w.settings().theme = QStringLiteral("red"); // the user's own choice
+            w.saveSettings();
+        }
+        const QString userFile =
+            QDir(user.path()).filePath(QStringLiteral("ECG Lens site test/ecglens.conf"));
+        QVERIFY2(QFile::exists(userFile), qPrintable(userFile));
+        {
+            QSettings own(userFile, QSettings::IniFormat);
+            QCOMPARE(own.value(QStringLiteral("view/theme")).toString(), QStringLiteral("red"));
+            QVERIFY(!own.contains(QStringLiteral("filters/mainsHz")));
+            QVERIFY(!own.contains(QStringLiteral("analysis/auto")));
+        }
+        siteFile()->setValue(QStringLiteral("filters/mainsHz"), 50.0);
+        {
+            MainWindow w(std::make_unique<QSettings>());
+            QCOMPARE(w.settings().mainsHz, 50.0);
+            QCOMPARE(w.settings().theme, QStringLiteral("red"));
+        }
+        QCoreApplication::setOrganizationName(org);
+        QCoreApplication::setApplicationName(app);
     }
 
     void displayFiltersAndRawToggle()
