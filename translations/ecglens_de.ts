@@ -168,10 +168,6 @@
         <translation>Analyse fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>Analysed in %1 s: %2 window(s), %3 flagged segment(s)</source>
-        <translation>Analysiert in %1 s: %2 Fenster, %3 markierte(s) Segment(e)</translation>
-    </message>
-    <message>
         <source>No flagged segments</source>
         <translation>Keine markierten Segmente</translation>
     </message>
@@ -226,6 +222,24 @@
     <message>
         <source>borderline from %1, anomalous from %2: %3, %4</source>
         <translation>grenzwertig ab %1, auffällig ab %2: %3, %4</translation>
+    </message>
+    <message>
+        <source>Analysed in %1 s: %2, %3</source>
+        <translation>Analysiert in %1 s: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s)</source>
+        <translation>
+            <numerusform>%n Fenster</numerusform>
+            <numerusform>%n Fenster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged segment(s)</source>
+        <translation>
+            <numerusform>%n markiertes Segment</numerusform>
+            <numerusform>%n markierte Segmente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -867,10 +881,6 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <translation>Keine Aufzeichnung</translation>
     </message>
     <message>
-        <source>%1 evidence point(s); click to show</source>
-        <translation>%1 Belegstelle(n); zum Anzeigen anklicken</translation>
-    </message>
-    <message>
         <source>%1 beats analysed (0.5–40 Hz, %2 Hz notch). QRS and QT span the earliest onset to the latest offset over all leads and read longer than conventional programs: check them on the tracing.</source>
         <translation>%1 Schläge analysiert (0,5–40 Hz, Netzfilter %2 Hz). QRS und QT reichen vom frühesten Beginn bis zum spätesten Ende über alle Ableitungen und fallen länger aus als bei herkömmlichen Programmen: Prüfen Sie sie an der Kurve.</translation>
     </message>
@@ -937,6 +947,13 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>Beats (N / S / V / Q)</source>
         <translation>Schläge (N / S / V / Q)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence point(s); click to show</source>
+        <translation>
+            <numerusform>%n Beleg; zum Anzeigen anklicken</numerusform>
+            <numerusform>%n Belege; zum Anzeigen anklicken</numerusform>
+        </translation>
     </message>
 </context>
 <context>

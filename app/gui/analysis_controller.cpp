@@ -315,11 +315,12 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
         clearProbabilities(); // one window: the banner says it all
     }
     m_flagged->setSegments(a.flagged);
-    m_window->statusBar()->showMessage(tr("Analysed in %1 s: %2 window(s), %3 flagged segment(s)")
-                                           .arg(outcome.seconds, 0, 'f', 1)
-                                           .arg(a.windows.size())
-                                           .arg(a.flagged.size()),
-                                       6000);
+    m_window->statusBar()->showMessage(
+        tr("Analysed in %1 s: %2, %3")
+            .arg(outcome.seconds, 0, 'f', 1)
+            .arg(tr("%n window(s)", nullptr, int(a.windows.size())),
+                 tr("%n flagged segment(s)", nullptr, int(a.flagged.size()))),
+        6000);
     emit verdictShown(verdict, a.probability);
     updateActions();
 

@@ -169,7 +169,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     for (const dsp::Finding& f : outcome.findings) {
         auto* item = new QListWidgetItem(QString::fromStdString(f.text), m_findings);
         item->setData(Qt::UserRole, QString::fromStdString(f.code));
-        item->setToolTip(tr("%1 evidence point(s); click to show").arg(f.timesS.size()));
+        item->setToolTip(tr("%n evidence point(s); click to show", nullptr, int(f.timesS.size())));
     }
     m_status->setText(tr("%1 beats analysed (0.5–40 Hz, %2 Hz notch). QRS and QT span the "
                          "earliest onset to the latest offset over all leads and read longer "
