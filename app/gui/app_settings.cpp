@@ -1,5 +1,7 @@
 #include "app_settings.h"
 
+#include "i18n.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -47,7 +49,19 @@ void AppSettings::load(QSettings& s)
     language = s.value(QStringLiteral("ui/language")).toString();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
-    // Sanitise values edited by hand.
+    // Sanitise values edited by hand (a user's file or a site's): what the menus cannot offer
+    // falls back to the built-in default, so a typo cannot filter the ECG at 7 Hz.
+    static const QStringList layouts = {QStringLiteral("12x1"), QStringLiteral("6x2"),
+                                        QStringLiteral("3x4"), QStringLiteral("stack")};
+    if (!layouts.contains(layout))
+        layout = d.layout;
+    if (theme != QLatin1String("red") && theme != QLatin1String("mono"))
+        theme = d.theme;
+    static const double lowPasses[] = {0.0, 40.0, 100.0, 150.0};
+    if (std::find(std::begin(lowPasses), std::end(lowPasses), lowPassHz) == std::end(lowPasses))
+        lowPassHz = d.lowPassHz;
+    if (!language.isEmpty() && !interfaceLanguages().contains(language))
+        language.clear(); // the system's
     static const double speeds[] = {12.5, 25.0, 50.0};
     if (std::find(std::begin(speeds), std::end(speeds), speedMmPerS) == std::end(speeds))
         speedMmPerS = d.speedMmPerS;

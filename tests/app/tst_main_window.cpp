@@ -1,6 +1,7 @@
 // The window's open path (background worker, latest request wins, error dialog, settings,
 // patient panel, demo marking) and `ecglens --screenshot`, offscreen.
 
+#include "app_settings.h"
 #include "ecg_viewer.h"
 #include "job_runner.h"
 #include "main_window.h"
@@ -373,6 +374,40 @@ private slots:
         }
         QCoreApplication::setOrganizationName(org);
         QCoreApplication::setApplicationName(app);
+    }
+
+    /// A settings file edited by hand (a user's or a site's) with values the menus cannot
+    /// offer falls back to the built-in defaults, one value at a time.
+    void handEditedSettingsFallBackToDefaults()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("garbage.ini"));
+        {
+            QSettings s(path, QSettings::IniFormat);
+            s.setValue(QStringLiteral("view/layout"), QStringLiteral("13x1"));
+            s.setValue(QStringLiteral("view/theme"), QStringLiteral("purple"));
+            s.setValue(QStringLiteral("filters/lowPassHz"), 7.0);
+            s.setValue(QStringLiteral("filters/mainsHz"), 55.0);
+            s.setValue(QStringLiteral("view/speed"), QStringLiteral("fast"));
+            s.setValue(QStringLiteral("view/gain"), -3.0);
+            s.setValue(QStringLiteral("screen/dpiCalibration"), 1e9);
+            s.setValue(QStringLiteral("ui/language"), QStringLiteral("tlh"));
+            s.setValue(QStringLiteral("filters/notch"), true); // valid: kept
+        }
+        QSettings s(path, QSettings::IniFormat);
+        AppSettings loaded;
+        loaded.load(s);
+        const AppSettings d;
+        QCOMPARE(loaded.layout, d.layout);
+        QCOMPARE(loaded.theme, d.theme);
+        QCOMPARE(loaded.lowPassHz, d.lowPassHz);
+        QCOMPARE(loaded.mainsHz, d.mainsHz);
+        QCOMPARE(loaded.speedMmPerS, d.speedMmPerS);
+        QCOMPARE(loaded.gainMmPerMv, d.gainMmPerMv);
+        QCOMPARE(loaded.dpiCalibration, d.dpiCalibration);
+        QCOMPARE(loaded.language, QString());
+        QVERIFY(loaded.filterNotch);
+        MainWindow w(std::make_unique<QSettings>(path, QSettings::IniFormat));
+        QVERIFY(!w.settings().conditionOptions().lowPassHz.has_value()); // not 7 Hz
     }
 
     void displayFiltersAndRawToggle()
