@@ -163,8 +163,8 @@ private slots:
     }
 
     /// Every message of every shipped language is translated (no "unfinished" entry reaches a
-    /// release), keeps the source's placeholders (a lost %1 silently drops a value) and its
-    /// keyboard accelerator.
+    /// release), keeps the source's placeholders (a lost %1 silently drops a value), its
+    /// keyboard accelerator and the About box's data credits and licence names.
     void translationsComplete_data()
     {
         QTest::addColumn<QString>("code");
@@ -194,6 +194,12 @@ private slots:
                     problems << where + QStringLiteral(": placeholders %1 vs %2")
                                             .arg(placeholders(t).join(QLatin1Char(' ')),
                                                  placeholders(m.source).join(QLatin1Char(' ')));
+                // Credits and licences the licences require stay whole in every language.
+                for (const char* kept :
+                     {"PTB-XL", "CC BY 4.0", "GPL-3.0-or-later", "MIT-BIH", "LUDB", "ECG Lens"})
+                    if (m.source.contains(QLatin1String(kept)) && !t.contains(QLatin1String(kept)))
+                        problems << where +
+                                        QStringLiteral(": lost \"%1\"").arg(QLatin1String(kept));
                 if (accelerators(t) != accelerators(m.source))
                     problems << where + QStringLiteral(": accelerators in \"") + t +
                                     QLatin1Char('"');
