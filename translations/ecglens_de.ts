@@ -132,16 +132,8 @@
         <translation>Nach dem Ö&amp;ffnen automatisch analysieren</translation>
     </message>
     <message>
-        <source>Not analysed — Analysis ▸ Analyse (Ctrl+R) runs the detector.</source>
-        <translation>Nicht analysiert — Analyse ▸ Analysieren (Ctrl+R) startet den Detektor.</translation>
-    </message>
-    <message>
         <source>Analysing …</source>
         <translation>Analyse läuft …</translation>
-    </message>
-    <message>
-        <source>Analysis cancelled — Analysis ▸ Analyse (Ctrl+R) runs it again.</source>
-        <translation>Analyse abgebrochen — Analyse ▸ Analysieren (Ctrl+R) startet sie erneut.</translation>
     </message>
     <message>
         <source>Analysis cancelled.</source>
@@ -240,6 +232,14 @@
             <numerusform>%n markiertes Segment</numerusform>
             <numerusform>%n markierte Segmente</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not analysed — Analysis ▸ Analyse (%1) runs the detector.</source>
+        <translation>Nicht analysiert — Analyse ▸ Analysieren (%1) startet den Detektor.</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled — Analysis ▸ Analyse (%1) runs it again.</source>
+        <translation>Analyse abgebrochen — Analyse ▸ Analysieren (%1) startet sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -406,10 +406,6 @@
         <translation>entfernte Segmente ersetzt durch Referenz: %1</translation>
     </message>
     <message>
-        <source>No explanation yet. Pick a flagged segment, or Analysis ▸ Explain shown window (Ctrl+E).</source>
-        <translation>Noch keine Erklärung. Wählen Sie ein markiertes Segment oder Analyse ▸ Angezeigtes Fenster erklären (Ctrl+E).</translation>
-    </message>
-    <message>
         <source>%1–%2 s</source>
         <translation>%1–%2 s</translation>
     </message>
@@ -472,6 +468,10 @@
     <message>
         <source>normal template</source>
         <translation>Normalschlag-Vorlage</translation>
+    </message>
+    <message>
+        <source>No explanation yet. Pick a flagged segment, or Analysis ▸ Explain shown window (%1).</source>
+        <translation>Noch keine Erklärung. Wählen Sie ein markiertes Segment oder Analyse ▸ Angezeigtes Fenster erklären (%1).</translation>
     </message>
 </context>
 <context>

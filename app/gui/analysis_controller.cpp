@@ -1,5 +1,7 @@
 #include "analysis_controller.h"
 
+#include "shortcuts.h"
+
 #include "app_settings.h"
 #include "ecg_viewer.h"
 #include "explanation_panel.h"
@@ -90,7 +92,7 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
 
     QMenu* menu = window->menuBar()->addMenu(tr("&Analysis"));
     m_analyseAction = menu->addAction(tr("&Analyse"));
-    m_analyseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_analyseAction->setShortcut(shortcuts::analyse());
     m_analyseAction->setStatusTip(
         tr("Run the detector on the shown recording (decision support, not a diagnosis)"));
     connect(m_analyseAction, &QAction::triggered, this, &AnalysisController::analyse);
@@ -98,7 +100,7 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
     connect(m_cancelAction, &QAction::triggered, this, &AnalysisController::cancel);
     menu->addSeparator();
     m_explainAction = menu->addAction(tr("&Explain shown window"));
-    m_explainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)); // Ctrl+E: export
+    m_explainAction->setShortcut(shortcuts::explain());
     m_explainAction->setStatusTip(
         tr("Which segments of the 10 s window on screen moved the model, and how much"));
     connect(m_explainAction, &QAction::triggered, this, &AnalysisController::explainVisible);
@@ -212,7 +214,9 @@ void AnalysisController::setRecording(std::shared_ptr<const Recording> recording
             analyse();
         else
             m_viewer->verdictBanner()->setMessage(
-                tr("Not analysed — Analysis ▸ Analyse (Ctrl+R) runs the detector."), false);
+                tr("Not analysed — Analysis ▸ Analyse (%1) runs the detector.")
+                    .arg(shortcuts::text(shortcuts::analyse())),
+                false);
     }
     updateActions();
 }
@@ -255,7 +259,8 @@ void AnalysisController::cancel()
     m_pendingExplain.reset();
     if (analysing()) {
         m_jobs->cancel(JobKind::Analyze);
-        const QString text = tr("Analysis cancelled — Analysis ▸ Analyse (Ctrl+R) runs it again.");
+        const QString text = tr("Analysis cancelled — Analysis ▸ Analyse (%1) runs it again.")
+                                 .arg(shortcuts::text(shortcuts::analyse()));
         m_viewer->verdictBanner()->setMessage(text, false);
         m_flagged->setMessage(tr("Analysis cancelled."));
         emit analysisEnded(text, false);

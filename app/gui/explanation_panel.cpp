@@ -1,5 +1,7 @@
 #include "explanation_panel.h"
 
+#include "shortcuts.h"
+
 #include "app_settings.h"
 #include "contribution_legend.h"
 #include "core/lead_names.h"
@@ -190,7 +192,8 @@ void ExplanationPanel::setBaselineCaption(xai::BaselineKind kind)
 void ExplanationPanel::clear()
 {
     setMessage(tr("No explanation yet. Pick a flagged segment, or Analysis ▸ Explain shown "
-                  "window (Ctrl+E)."),
+                  "window (%1).")
+                   .arg(shortcuts::text(shortcuts::explain())),
                false);
 }
 
