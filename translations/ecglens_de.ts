@@ -9,6 +9,466 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>ECG report</source>
+        <translation>EKG-Bericht</translation>
+    </message>
+    <message>
+        <source>ECG, </source>
+        <translation>EKG, </translation>
+    </message>
+    <message>
+        <source>most abnormal flagged window (probability %1): </source>
+        <translation>auffälligstes markiertes Fenster (Wahrscheinlichkeit %1): </translation>
+    </message>
+    <message>
+        <source>Decision support, not a diagnosis. Must be reviewed by a qualified clinician.</source>
+        <translation>Entscheidungsunterstützung, keine Diagnose. Muss von qualifiziertem ärztlichem Personal geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Model trained on PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0</source>
+        <translation>Modell trainiert mit PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0</translation>
+    </message>
+    <message>
+        <source>ECG report · details</source>
+        <translation>EKG-Bericht · Einzelheiten</translation>
+    </message>
+    <message>
+        <source>removed (anonymised report)</source>
+        <translation>entfernt (anonymisierter Bericht)</translation>
+    </message>
+    <message>
+        <source>90 years or older</source>
+        <translation>90 Jahre oder älter</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> Jahre</translation>
+    </message>
+    <message>
+        <source>[removed]</source>
+        <translation>[entfernt]</translation>
+    </message>
+    <message>
+        <source> (date removed)</source>
+        <translation> (Datum entfernt)</translation>
+    </message>
+    <message>
+        <source>UNCONFIRMED: not reviewed by a clinician; the verdict above is the detector&apos;s alone</source>
+        <translation>UNBESTÄTIGT: nicht ärztlich befundet; die Einstufung oben stammt allein vom Detektor</translation>
+    </message>
+    <message>
+        <source> (a note is attached)</source>
+        <translation> (eine Notiz liegt bei)</translation>
+    </message>
+    <message>
+        <source>a clinician (name omitted)</source>
+        <translation>ärztliches Personal (Name ausgelassen)</translation>
+    </message>
+    <message>
+        <source>a clinician (name not given)</source>
+        <translation>ärztliches Personal (Name nicht angegeben)</translation>
+    </message>
+    <message>
+        <source>%1 · reviewed by %2 · %3</source>
+        <translation>%1 · befundet von %2 · %3</translation>
+    </message>
+    <message>
+        <source>the detector was not run</source>
+        <translation>der Detektor wurde nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (date and time removed: anonymised report)</source>
+        <translation>%1 (Datum und Uhrzeit entfernt: anonymisierter Bericht)</translation>
+    </message>
+    <message>
+        <source> (no date in the file)</source>
+        <translation> (kein Datum in der Datei)</translation>
+    </message>
+    <message>
+        <source>built-in demo (synthetic)</source>
+        <translation>eingebaute Demo (synthetisch)</translation>
+    </message>
+    <message>
+        <source>n/a (no source file)</source>
+        <translation>k. A. (keine Quelldatei)</translation>
+    </message>
+    <message>
+        <source>n/a (file could not be read)</source>
+        <translation>k. A. (Datei nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Borderline</source>
+        <translation>Grenzwertig</translation>
+    </message>
+    <message>
+        <source>Anomalous</source>
+        <translation>Auffällig</translation>
+    </message>
+    <message>
+        <source>%1 — probability of an abnormal ECG %2 (anomalous from %3, age group %4)</source>
+        <translation>%1 — Wahrscheinlichkeit eines abnormalen EKGs %2 (auffällig ab %3, Altersgruppe %4)</translation>
+    </message>
+    <message>
+        <source>borderline ≥ %1, anomalous ≥ %2 (age group %3, lead set %4)</source>
+        <translation>grenzwertig ≥ %1, auffällig ≥ %2 (Altersgruppe %3, Ableitungssatz %4)</translation>
+    </message>
+    <message>
+        <source>P %1 · QRS %2 · T %3</source>
+        <translation>P %1 · QRS %2 · T %3</translation>
+    </message>
+    <message>
+        <source>signal conditioned as in the viewer (</source>
+        <translation>Signal wie in der Ansicht gefiltert (</translation>
+    </message>
+    <message>
+        <source>raw signal, median of each lead removed (no filtering)</source>
+        <translation>Rohsignal, Median jeder Ableitung abgezogen (keine Filterung)</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>ID %1 · age %2 · sex %3</source>
+        <translation>ID %1 · Alter %2 · Geschlecht %3</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · start %3 · %4 · %5 Hz · %6 leads</source>
+        <translation>%1 · %2 · Beginn %3 · %4 · %5 Hz · %6 Ableitungen</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>HR %1 · PR %2 · QRS %3 · QT %4 · QTc %5 (%7) · axes %6</source>
+        <translation>HF %1 · PR %2 · QRS %3 · QT %4 · QTc %5 (%7) · Achsen %6</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Detektor</translation>
+    </message>
+    <message>
+        <source> · model </source>
+        <translation> · Modell </translation>
+    </message>
+    <message>
+        <source>not available: </source>
+        <translation>nicht verfügbar: </translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Befundung</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source> · shown </source>
+        <translation> · gezeigt </translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Sampling rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Ableitungen</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation>SHA-256 der Datei</translation>
+    </message>
+    <message>
+        <source>Reader warning</source>
+        <translation>Warnung beim Lesen</translation>
+    </message>
+    <message>
+        <source>Measurements (whole recording)</source>
+        <translation>Messwerte (gesamte Aufzeichnung)</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Herzfrequenz</translation>
+    </message>
+    <message>
+        <source>RR mean</source>
+        <translation>RR-Mittelwert</translation>
+    </message>
+    <message>
+        <source>QRS</source>
+        <translation>QRS</translation>
+    </message>
+    <message>
+        <source>QTc</source>
+        <translation>QTc</translation>
+    </message>
+    <message>
+        <source>Interval convention</source>
+        <translation>Intervallkonvention</translation>
+    </message>
+    <message>
+        <source>QRS and QT run from the earliest onset to the latest offset over all leads, as LUDB&apos;s cardiologists mark them; this reads longer than conventional programs (QRS is often 120 ms or more on normal ECGs), so check intervals on the tracing.</source>
+        <translation>QRS und QT reichen vom frühesten Beginn bis zum spätesten Ende über alle Ableitungen, wie die Kardiologen von LUDB sie markieren; das fällt länger aus als bei herkömmlichen Programmen (QRS bei normalen EKGs oft 120 ms oder mehr), daher die Intervalle an der Kurve prüfen.</translation>
+    </message>
+    <message>
+        <source>Frontal axes</source>
+        <translation>Frontale Achsen</translation>
+    </message>
+    <message>
+        <source>QRS voltages</source>
+        <translation>QRS-Amplituden</translation>
+    </message>
+    <message>
+        <source>Sokolow-Lyon %1 (S V1 + R V5/V6) · Cornell %2 (R aVL + S V3), on the filtered signal, whose low-pass lowers QRS peaks</source>
+        <translation>Sokolow-Lyon %1 (S V1 + R V5/V6) · Cornell %2 (R aVL + S V3), am gefilterten Signal, dessen Tiefpass QRS-Spitzen absenkt</translation>
+    </message>
+    <message>
+        <source>SDNN / RMSSD / pNN50</source>
+        <translation>SDNN / RMSSD / pNN50</translation>
+    </message>
+    <message>
+        <source>Beats</source>
+        <translation>Schläge</translation>
+    </message>
+    <message>
+        <source>%1 (ventricular %2, supraventricular %3)</source>
+        <translation>%1 (ventrikulär %2, supraventrikulär %3)</translation>
+    </message>
+    <message>
+        <source>Not available.</source>
+        <translation>Nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Rhythm findings</source>
+        <translation>Rhythmusbefunde</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source> (probability of an abnormal ECG)</source>
+        <translation> (Wahrscheinlichkeit eines abnormalen EKGs)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model SHA-256</source>
+        <translation>SHA-256 des Modells</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Schwellen</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Flagged segments</source>
+        <translation>Markierte Segmente</translation>
+    </message>
+    <message>
+        <source>No segment reaches the anomalous threshold.</source>
+        <translation>Kein Segment erreicht die Schwelle für „Auffällig“.</translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>Segment %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2%3 · probability %4</source>
+        <translation>%1 – %2%3 · Wahrscheinlichkeit %4</translation>
+    </message>
+    <message>
+        <source>Not available: </source>
+        <translation>Nicht verfügbar: </translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Basis: </source>
+        <translation>Grundlage: </translation>
+    </message>
+    <message>
+        <source>Source: </source>
+        <translation>Quelle: </translation>
+    </message>
+    <message>
+        <source>Clinician review</source>
+        <translation>Ärztliche Befundung</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>omitted (anonymised report)</source>
+        <translation>ausgelassen (anonymisierter Bericht)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>: free text may identify the patient</source>
+        <translation>: Freitext kann die Person identifizieren</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Befunder</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Not reviewed.</source>
+        <translation>Nicht befundet.</translation>
+    </message>
+    <message>
+        <source>About this report</source>
+        <translation>Zu diesem Bericht</translation>
+    </message>
+    <message>
+        <source>Anonymised: the identifiers of the HIPAA Safe Harbor list (45 CFR 164.514(b)(2)) that a report can carry are left out: patient ID, file name, the file&apos;s SHA-256, dates other than the year, ages over 89, the reviewer&apos;s name and the note. The traces are unchanged. Check your institution&apos;s rules before sharing.</source>
+        <translation>Anonymisiert: Die Identifikatoren der HIPAA-Safe-Harbor-Liste (45 CFR 164.514(b)(2)), die ein Bericht enthalten kann, sind ausgelassen: Patienten-ID, Dateiname, SHA-256 der Datei, Datumsangaben außer dem Jahr, Alter über 89, Name der befundenden Person und Notiz. Die Kurven sind unverändert. Vor der Weitergabe die Regeln Ihrer Einrichtung prüfen.</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Anonymised ECG</source>
+        <translation>Anonymisiertes EKG</translation>
+    </message>
+    <message>
+        <source>Patient %1 · %2</source>
+        <translation>Patient %1 · %2</translation>
+    </message>
+    <message>
+        <source>ECG report (anonymised)</source>
+        <translation>EKG-Bericht (anonymisiert)</translation>
+    </message>
+    <message>
+        <source>ECG report </source>
+        <translation>EKG-Bericht </translation>
+    </message>
+    <message>
+        <source>Generated %1 · anonymised</source>
+        <translation>Erstellt %1 · anonymisiert</translation>
+    </message>
+    <message>
+        <source>Generated </source>
+        <translation>Erstellt </translation>
+    </message>
+    <message>
+        <source>%1 Hz high-pass</source>
+        <translation>Hochpass %1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 Hz notch</source>
+        <translation>Netzfilter %1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 Hz low-pass</source>
+        <translation>Tiefpass %1 Hz</translation>
+    </message>
+    <message>
+        <source>no filters</source>
+        <translation>keine Filter</translation>
+    </message>
+    <message>
+        <source>Prompt review</source>
+        <translation>Zeitnah prüfen</translation>
+    </message>
+    <message>
+        <source>Consider</source>
+        <translation>Erwägen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>advice severity</comment>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <source>Not reviewed</source>

@@ -1,13 +1,16 @@
 #include "cli_util.h"
 
 #include "cli_model.h"
+#include "i18n.h"
 #include "report.h"
 
 #include "dsp/filters.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
 
 #include <cstdio>
 
@@ -45,12 +48,29 @@ int runReport(const QStringList& args)
                        "report can carry): ID, file name, file SHA-256, dates but the year, ages "
                        "over 89, reviewer and note."));
     parser.addOptions(patientOptions());
-    parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise});
+    const QCommandLineOption language(
+        QStringLiteral("lang"),
+        QStringLiteral("Language of the report's own text: %1 (default en; numbers follow it). "
+                       "Text from the recording, the advice catalogue and the rhythm findings "
+                       "stays English.")
+            .arg(interfaceLanguages().join(QStringLiteral(", "))),
+        QStringLiteral("code"));
+    parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise, language});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 1, exitCode))
         return exitCode;
     if (!parser.isSet(out) || parser.value(out).isEmpty())
         return fail(QStringLiteral("--out X.pdf is required"));
+    if (parser.isSet(language)) {
+        const QString code = parser.value(language);
+        if (!interfaceLanguages().contains(code))
+            return fail(QStringLiteral("--lang %1: not one of %2")
+                            .arg(code, interfaceLanguages().join(QStringLiteral(", "))));
+        if (const QString problem = installTranslations(*QCoreApplication::instance(), code);
+            !problem.isEmpty())
+            std::fprintf(stderr, "ecglens-cli: %s\n", qPrintable(problem));
+        QLocale::setDefault(QLocale(code));
+    }
 
     ml::AnalysisOptions options;
     if (!readPatientOptions(parser, options))

@@ -44,7 +44,7 @@ const std::vector<Command>& commands()
          runExplain},
         {"report",
          "PDF report --out X.pdf [--age N] [--sex M|F] [--model DIR] [--no-analysis] "
-         "[--reviewer NAME --decision TEXT --note TEXT] [--anonymise]",
+         "[--reviewer NAME --decision TEXT --note TEXT] [--anonymise] [--lang de]",
          runReport},
         {"selftest", "check this installation: libraries, models, demo analysis (no FILE)",
          runSelftest},

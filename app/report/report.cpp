@@ -122,7 +122,7 @@ public:
         p.drawText(m_mm.rect(QRectF(kLeftMm, kFooterMm - 3.0, 170.0, 6.0)),
                    Qt::AlignLeft | Qt::AlignTop, disclaimerText());
         p.setFont(font(8.0));
-        QString right = QStringLiteral("page %1 of %2").arg(page).arg(pages);
+        QString right = Report::tr("page %1 of %2").arg(page).arg(pages);
         if (!in.softwareVersion.empty())
             right = QString::fromStdString(in.softwareVersion) + QStringLiteral(" \u00b7 ") + right;
         p.drawText(
@@ -148,10 +148,10 @@ public:
     /// Continuation ECG pages: what they show, in full, under the running header.
     void drawEcgHeader(QPainter& p, const ReportInput& in, const QString& shown) const
     {
-        drawRunningHeader(p, in, QStringLiteral("ECG report"));
+        drawRunningHeader(p, in, Report::tr("ECG report"));
         p.setFont(font(10.0, true));
         p.drawText(m_mm.rect(QRectF(kLeftMm, 18.0, kContentWidthMm, 6.0)),
-                   Qt::AlignLeft | Qt::AlignTop, QStringLiteral("ECG, ") + shown);
+                   Qt::AlignLeft | Qt::AlignTop, Report::tr("ECG, ") + shown);
         p.setFont(font(8.0));
         p.drawText(m_mm.rect(QRectF(kLeftMm, 25.0, kContentWidthMm, 5.0)),
                    Qt::AlignLeft | Qt::AlignTop, signalNote(in));
@@ -163,7 +163,7 @@ public:
         p.setPen(Qt::black);
         p.setFont(font(14.0, true));
         p.drawText(m_mm.rect(QRectF(kLeftMm, 8.0, 150.0, 8.0)), Qt::AlignLeft | Qt::AlignTop,
-                   QStringLiteral("ECG report"));
+                   Report::tr("ECG report"));
         p.setFont(font(8.0));
         p.drawText(m_mm.rect(QRectF(kLeftMm + 100.0, 9.0, kContentWidthMm - 100.0, 5.0)),
                    Qt::AlignRight | Qt::AlignTop, generatedText(in));
@@ -217,7 +217,7 @@ std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
         return pages;
     const ml::WindowResult* strongest = ml::mostAbnormalWindow(*in.detection);
     if (strongest && strongest->startS > 0.0)
-        add(strongest->startS, QStringLiteral("most abnormal flagged window (probability %1): ")
+        add(strongest->startS, Report::tr("most abnormal flagged window (probability %1): ")
                                    .arg(QString::number(strongest->probability, 'f', 3)));
     return pages;
 }
@@ -235,27 +235,26 @@ bool samePath(const QString& a, const std::string& b)
 
 QString disclaimerText()
 {
-    return QStringLiteral("Decision support, not a diagnosis. Must be reviewed by a qualified "
-                          "clinician.");
+    return Report::tr("Decision support, not a diagnosis. Must be reviewed by a qualified "
+                      "clinician.");
 }
 
 QString ptbxlCreditText()
 {
-    return QStringLiteral(
-        "Model trained on PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0");
+    return Report::tr("Model trained on PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0");
 }
 
 std::string conditioningText(const dsp::ConditionOptions& c)
 {
     QStringList parts;
     if (c.baseline)
-        parts << QStringLiteral("%1 Hz high-pass").arg(c.baselineCutoffHz);
+        parts << Report::tr("%1 Hz high-pass").arg(c.baselineCutoffHz);
     if (c.mains)
-        parts << QStringLiteral("%1 Hz notch").arg(c.mainsHz);
+        parts << Report::tr("%1 Hz notch").arg(c.mainsHz);
     if (c.lowPassHz)
-        parts << QStringLiteral("%1 Hz low-pass").arg(*c.lowPassHz);
-    return parts.isEmpty() ? std::string("no filters")
-                           : parts.join(QStringLiteral(", ")).toStdString();
+        parts << Report::tr("%1 Hz low-pass").arg(*c.lowPassHz);
+    return (parts.isEmpty() ? Report::tr("no filters") : parts.join(QStringLiteral(", ")))
+        .toStdString();
 }
 
 std::vector<AdviceEntry> adviceEntries(const std::vector<advice::AdviceItem>& items)
@@ -322,7 +321,7 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
     for (const auto& placed : textPages) {
         pagesAdded = device.newPage() && pagesAdded;
         ++page;
-        pages.drawRunningHeader(p, in, QStringLiteral("ECG report \u00b7 details"));
+        pages.drawRunningHeader(p, in, Report::tr("ECG report · details"));
         for (const Placed& b : placed)
             pages.drawBlock(p, b);
         pages.drawFooter(p, in, page, total);

@@ -23,7 +23,10 @@ QString qs(const std::string& s)
 const QString kNone = QStringLiteral("\u2014");
 
 /// What an anonymised report prints in place of an identifier.
-const QString kRemoved = QStringLiteral("removed (anonymised report)");
+QString removedText()
+{
+    return Report::tr("removed (anonymised report)");
+}
 
 /// HIPAA Safe Harbor: ages over 89 are aggregated into one category. Compared after rounding
 /// to whole years, as printed, so 89.6 does not come out as "90 years".
@@ -58,14 +61,14 @@ QString ageText(const ReportInput& in)
 {
     const auto age = ageOf(in);
     if (age && in.anonymise && hiddenAge(*age))
-        return QStringLiteral("90 years or older");
-    return age ? QString::number(*age, 'f', 0) + QStringLiteral(" years") : kNone;
+        return Report::tr("90 years or older");
+    return age ? QString::number(*age, 'f', 0) + Report::tr(" years") : kNone;
 }
 
 QString patientIdText(const ReportInput& in)
 {
     if (in.anonymise)
-        return kRemoved;
+        return removedText();
     return in.recording.patient.id.empty() ? kNone : qs(in.recording.patient.id);
 }
 
@@ -89,7 +92,7 @@ QString freeText(const ReportInput& in, const std::string& text)
             t.replace(QRegularExpression(QStringLiteral("(?<![\\w.])") +
                                          QRegularExpression::escape(id) +
                                          QStringLiteral("(?:\\.\\w+)*(?!\\w)")),
-                      QStringLiteral("[removed]"));
+                      Report::tr("[removed]"));
     static const QRegularExpression age(QStringLiteral("\\bage (\\d+(?:\\.\\d+)?)"));
     QString out;
     qsizetype last = 0;
@@ -111,7 +114,7 @@ QString reviewTimeText(const ReportInput& in, const std::string& timeIso)
     const QDateTime t = QDateTime::fromString(qs(timeIso), Qt::ISODate);
     if (in.anonymise)
         return (t.isValid() ? QString::number(t.toUTC().date().year()) : qs(timeIso.substr(0, 4))) +
-               QStringLiteral(" (date removed)");
+               Report::tr(" (date removed)");
     return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : qs(timeIso);
 }
 
@@ -121,22 +124,34 @@ QString reviewTimeText(const ReportInput& in, const std::string& timeIso)
 QString reviewLine(const ReportInput& in)
 {
     if (!in.decision || in.decision->decision.empty())
-        return QStringLiteral("UNCONFIRMED: not reviewed by a clinician; the verdict above is the "
-                              "detector's alone") +
-               (in.decision && !in.decision->note.empty() ? QStringLiteral(" (a note is attached)")
+        return Report::tr("UNCONFIRMED: not reviewed by a clinician; the verdict above is the "
+                          "detector's alone") +
+               (in.decision && !in.decision->note.empty() ? Report::tr(" (a note is attached)")
                                                           : QString());
     const ReviewDecision& d = *in.decision;
-    const QString who = in.anonymise         ? QStringLiteral("a clinician (name omitted)")
-                        : d.reviewer.empty() ? QStringLiteral("a clinician (name not given)")
+    const QString who = in.anonymise         ? Report::tr("a clinician (name omitted)")
+                        : d.reviewer.empty() ? Report::tr("a clinician (name not given)")
                                              : qs(d.reviewer);
-    return QStringLiteral("%1 · reviewed by %2 · %3")
+    return Report::tr("%1 · reviewed by %2 · %3")
         .arg(qs(d.decision), who, reviewTimeText(in, d.timeIso));
+}
+
+/// An advice item's severity as the advice panel words it ("Prompt review", "Consider", "Note").
+QString severityText(const std::string& severity)
+{
+    if (severity == "prompt")
+        return Report::tr("Prompt review");
+    if (severity == "consider")
+        return Report::tr("Consider");
+    if (severity == "info")
+        return Report::tr("Note", "advice severity");
+    return severity.empty() ? Report::tr("Advice") : qs(severity);
 }
 
 /// Why the report has no verdict.
 QString noDetectionText(const ReportInput& in)
 {
-    return in.detectionMessage.empty() ? QStringLiteral("the detector was not run")
+    return in.detectionMessage.empty() ? Report::tr("the detector was not run")
                                        : freeText(in, in.detectionMessage);
 }
 
@@ -144,13 +159,13 @@ QString sexText(const ReportInput& in)
 {
     switch (sexOf(in)) {
     case Sex::Male:
-        return QStringLiteral("male");
+        return Report::tr("male");
     case Sex::Female:
-        return QStringLiteral("female");
+        return Report::tr("female");
     case Sex::Unknown:
         break;
     }
-    return QStringLiteral("unknown");
+    return Report::tr("unknown");
 }
 
 QString startText(const ReportInput& in)
@@ -159,16 +174,16 @@ QString startText(const ReportInput& in)
     if (!r.start)
         return kNone;
     if (in.anonymise)
-        return r.start->hasDate ? QStringLiteral("%1 (date and time removed: anonymised report)")
+        return r.start->hasDate ? Report::tr("%1 (date and time removed: anonymised report)")
                                       .arg(r.start->date.year)
-                                : kRemoved;
+                                : removedText();
     const DateTime& t = *r.start;
     const QString time = QStringLiteral("%1:%2:%3")
                              .arg(t.hour, 2, 10, QLatin1Char('0'))
                              .arg(t.minute, 2, 10, QLatin1Char('0'))
                              .arg(int(std::floor(t.second)), 2, 10, QLatin1Char('0'));
     if (!t.hasDate)
-        return time + QStringLiteral(" (no date in the file)");
+        return time + Report::tr(" (no date in the file)");
     return QStringLiteral("%1-%2-%3 ")
                .arg(t.date.year, 4, 10, QLatin1Char('0'))
                .arg(t.date.month, 2, 10, QLatin1Char('0'))
@@ -201,34 +216,34 @@ QString fileName(const ReportInput& in)
 {
     const Recording& r = in.recording;
     if (r.synthetic && !QFileInfo::exists(qs(r.sourcePath)))
-        return QStringLiteral("built-in demo (synthetic)");
+        return Report::tr("built-in demo (synthetic)");
     if (in.anonymise)
-        return kRemoved;
+        return removedText();
     return QFileInfo(qs(r.sourcePath)).fileName();
 }
 
 QString sha256Text(const ReportInput& in)
 {
     if (in.anonymise)
-        return kRemoved;
+        return removedText();
     if (!in.sourceSha256.empty())
         return qs(in.sourceSha256);
     if (in.recording.sourcePath.empty() ||
         (in.recording.synthetic && !QFileInfo::exists(qs(in.recording.sourcePath))))
-        return QStringLiteral("n/a (no source file)");
+        return Report::tr("n/a (no source file)");
     const auto digest = ml::sha256File(in.recording.sourcePath);
-    return digest ? qs(*digest) : QStringLiteral("n/a (file could not be read)");
+    return digest ? qs(*digest) : Report::tr("n/a (file could not be read)");
 }
 
 QString verdictWord(ml::Verdict v)
 {
     switch (v) {
     case ml::Verdict::Normal:
-        return QStringLiteral("Normal");
+        return Report::tr("Normal");
     case ml::Verdict::Borderline:
-        return QStringLiteral("Borderline");
+        return Report::tr("Borderline");
     case ml::Verdict::Anomalous:
-        return QStringLiteral("Anomalous");
+        return Report::tr("Anomalous");
     }
     return {};
 }
@@ -238,8 +253,8 @@ QString verdictWord(ml::Verdict v)
 /// 40-64)".
 QString verdictLine(const ml::Analysis& a)
 {
-    return QStringLiteral("%1 \u2014 probability of an abnormal ECG %2 (anomalous from %3, age "
-                          "group %4)")
+    return Report::tr("%1 — probability of an abnormal ECG %2 (anomalous from %3, age "
+                      "group %4)")
         .arg(verdictWord(a.verdict), probabilityText(a.probability),
              probabilityText(a.thresholds.anomalous), qs(a.thresholdAgeGroup));
 }
@@ -251,7 +266,7 @@ QString modelText(const ml::ModelInfo& m)
 
 QString thresholdsText(const ml::Analysis& a)
 {
-    return QStringLiteral("borderline \u2265 %1, anomalous \u2265 %2 (age group %3, lead set %4)")
+    return Report::tr("borderline ≥ %1, anomalous ≥ %2 (age group %3, lead set %4)")
         .arg(QString::number(a.thresholds.borderline, 'f', 3),
              QString::number(a.thresholds.anomalous, 'f', 3), qs(a.thresholdAgeGroup),
              qs(a.thresholdLeadSet));
@@ -265,7 +280,7 @@ QString qtcText(const dsp::IntervalValues& v)
 
 QString axesText(const dsp::IntervalValues& v)
 {
-    return QStringLiteral("P %1 \u00b7 QRS %2 \u00b7 T %3")
+    return Report::tr("P %1 · QRS %2 · T %3")
         .arg(value(v.pAxisDeg, "\u00b0"), value(v.qrsAxisDeg, "\u00b0"),
              value(v.tAxisDeg, "\u00b0"));
 }
@@ -288,44 +303,41 @@ QString signalNote(const ReportInput& in)
 {
     const QString paper = QStringLiteral("25 mm/s \u00b7 10 mm/mV \u00b7 ");
     if (in.displaySignal)
-        return paper + QStringLiteral("signal conditioned as in the viewer (") +
-               qs(in.displayFilters) + QLatin1Char(')');
-    return paper + QStringLiteral("raw signal, median of each lead removed (no filtering)");
+        return paper + Report::tr("signal conditioned as in the viewer (") + qs(in.displayFilters) +
+               QLatin1Char(')');
+    return paper + Report::tr("raw signal, median of each lead removed (no filtering)");
 }
 
 std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, const QString& shown)
 {
     const Recording& r = in.recording;
     std::vector<std::pair<QString, QString>> lines;
-    lines.emplace_back(QStringLiteral("Patient"),
-                       QStringLiteral("ID %1 \u00b7 age %2 \u00b7 sex %3")
-                           .arg(patientIdText(in), ageText(in), sexText(in)));
     lines.emplace_back(
-        QStringLiteral("Recording"),
-        QStringLiteral("%1 \u00b7 %2 \u00b7 start %3 \u00b7 %4 \u00b7 %5 Hz \u00b7 %6 leads")
-            .arg(fileName(in), qs(r.format), startText(in), durationText(r.durationS()),
-                 QString::number(r.fsHz, 'g', 6))
-            .arg(r.leads.size()));
+        Report::tr("Patient"),
+        Report::tr("ID %1 · age %2 · sex %3").arg(patientIdText(in), ageText(in), sexText(in)));
+    lines.emplace_back(Report::tr("Recording"),
+                       Report::tr("%1 · %2 · start %3 · %4 · %5 Hz · %6 leads")
+                           .arg(fileName(in), qs(r.format), startText(in),
+                                durationText(r.durationS()), QString::number(r.fsHz, 'g', 6))
+                           .arg(r.leads.size()));
     if (in.measurements) {
         const auto& v = in.measurements->values;
-        lines.emplace_back(QStringLiteral("Measurements"),
-                           QStringLiteral("HR %1 \u00b7 PR %2 \u00b7 QRS %3 \u00b7 QT %4 \u00b7 "
-                                          "QTc %5 (%7) \u00b7 axes %6")
+        lines.emplace_back(Report::tr("Measurements"),
+                           Report::tr("HR %1 · PR %2 · QRS %3 · QT %4 · "
+                                      "QTc %5 (%7) · axes %6")
                                .arg(value(v.heartRateBpm, "bpm"), value(v.prMs, "ms"),
                                     value(v.qrsMs, "ms"), value(v.qtMs, "ms"),
                                     value(advice::gradedQtcMs(v), "ms"), axesText(v))
                                .arg(QLatin1String(advice::kGradedQtcFormula)));
     } else {
-        lines.emplace_back(QStringLiteral("Measurements"), QStringLiteral("not available"));
+        lines.emplace_back(Report::tr("Measurements"), Report::tr("not available"));
     }
-    lines.emplace_back(QStringLiteral("Detector"),
-                       in.detection
-                           ? QString(verdictLine(*in.detection) + QStringLiteral(" \u00b7 model ") +
-                                     modelText(in.detection->model))
-                           : QString(QStringLiteral("not available: ") + noDetectionText(in)));
-    lines.emplace_back(QStringLiteral("Review"), reviewLine(in));
-    lines.emplace_back(QStringLiteral("Paper"),
-                       signalNote(in) + QStringLiteral(" \u00b7 shown ") + shown);
+    lines.emplace_back(Report::tr("Detector"),
+                       in.detection ? QString(verdictLine(*in.detection) + Report::tr(" · model ") +
+                                              modelText(in.detection->model))
+                                    : QString(Report::tr("not available: ") + noDetectionText(in)));
+    lines.emplace_back(Report::tr("Review"), reviewLine(in));
+    lines.emplace_back(Report::tr("Paper"), signalNote(in) + Report::tr(" · shown ") + shown);
     return lines;
 }
 
@@ -338,131 +350,129 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     auto row = [&](const QString& l, const QString& t) { b.push_back({K::Row, l, t}); };
     auto para = [&](const QString& t) { b.push_back({K::Paragraph, {}, t}); };
 
-    heading(QStringLiteral("Patient"));
-    row(QStringLiteral("ID"), patientIdText(in));
-    row(QStringLiteral("Age"), ageText(in));
-    row(QStringLiteral("Sex"), sexText(in));
+    heading(Report::tr("Patient"));
+    row(Report::tr("ID"), patientIdText(in));
+    row(Report::tr("Age"), ageText(in));
+    row(Report::tr("Sex"), sexText(in));
 
-    heading(QStringLiteral("Recording"));
-    row(QStringLiteral("File"), fileName(in));
-    row(QStringLiteral("Format"), qs(r.format));
-    row(QStringLiteral("Start"), startText(in));
-    row(QStringLiteral("Duration"), durationText(r.durationS()));
-    row(QStringLiteral("Sampling rate"), QString::number(r.fsHz, 'g', 6) + QStringLiteral(" Hz"));
-    row(QStringLiteral("Leads"), leadsText(r));
-    row(QStringLiteral("SHA-256 of the file"), sha256Text(in));
+    heading(Report::tr("Recording"));
+    row(Report::tr("File"), fileName(in));
+    row(Report::tr("Format"), qs(r.format));
+    row(Report::tr("Start"), startText(in));
+    row(Report::tr("Duration"), durationText(r.durationS()));
+    row(Report::tr("Sampling rate"), QString::number(r.fsHz, 'g', 6) + QStringLiteral(" Hz"));
+    row(Report::tr("Leads"), leadsText(r));
+    row(Report::tr("SHA-256 of the file"), sha256Text(in));
     for (const std::string& w : r.warnings)
-        row(QStringLiteral("Reader warning"), freeText(in, w));
+        row(Report::tr("Reader warning"), freeText(in, w));
 
-    heading(QStringLiteral("Measurements (whole recording)"));
+    heading(Report::tr("Measurements (whole recording)"));
     if (in.measurements) {
         const auto& v = in.measurements->values;
-        row(QStringLiteral("Heart rate"), value(v.heartRateBpm, "bpm"));
-        row(QStringLiteral("RR mean"), value(v.rrMeanMs, "ms"));
+        row(Report::tr("Heart rate"), value(v.heartRateBpm, "bpm"));
+        row(Report::tr("RR mean"), value(v.rrMeanMs, "ms"));
         row(QStringLiteral("PR"), value(v.prMs, "ms"));
-        row(QStringLiteral("QRS"), value(v.qrsMs, "ms"));
+        row(Report::tr("QRS"), value(v.qrsMs, "ms"));
         row(QStringLiteral("QT"), value(v.qtMs, "ms"));
-        row(QStringLiteral("QTc"), qtcText(v));
-        row(QStringLiteral("Interval convention"),
-            QStringLiteral("QRS and QT run from the earliest onset to the latest offset over all "
-                           "leads, as LUDB's cardiologists mark them; this reads longer than "
-                           "conventional programs (QRS is often 120 ms or more on normal ECGs), "
-                           "so check intervals on the tracing."));
-        row(QStringLiteral("Frontal axes"), axesText(v));
-        row(QStringLiteral("QRS voltages"),
-            QStringLiteral("Sokolow-Lyon %1 (S V1 + R V5/V6) \u00b7 Cornell %2 (R aVL + S V3), "
-                           "on the filtered signal, whose low-pass lowers QRS peaks")
+        row(Report::tr("QTc"), qtcText(v));
+        row(Report::tr("Interval convention"),
+            Report::tr("QRS and QT run from the earliest onset to the latest offset over all "
+                       "leads, as LUDB's cardiologists mark them; this reads longer than "
+                       "conventional programs (QRS is often 120 ms or more on normal ECGs), "
+                       "so check intervals on the tracing."));
+        row(Report::tr("Frontal axes"), axesText(v));
+        row(Report::tr("QRS voltages"),
+            Report::tr("Sokolow-Lyon %1 (S V1 + R V5/V6) · Cornell %2 (R aVL + S V3), "
+                       "on the filtered signal, whose low-pass lowers QRS peaks")
                 .arg(value(v.sokolowLyonMv, "mV", 2), value(v.cornellMv, "mV", 2)));
-        row(QStringLiteral("SDNN / RMSSD / pNN50"),
+        row(Report::tr("SDNN / RMSSD / pNN50"),
             QStringLiteral("%1 / %2 / %3")
                 .arg(value(v.sdnnMs, "ms"), value(v.rmssdMs, "ms"), value(v.pnn50Percent, "%", 1)));
-        row(QStringLiteral("Beats"), QStringLiteral("%1 (ventricular %2, supraventricular %3)")
-                                         .arg(v.beatCount)
-                                         .arg(v.ventricularBeats)
-                                         .arg(v.supraventricularBeats));
+        row(Report::tr("Beats"), Report::tr("%1 (ventricular %2, supraventricular %3)")
+                                     .arg(v.beatCount)
+                                     .arg(v.ventricularBeats)
+                                     .arg(v.supraventricularBeats));
     } else {
-        para(QStringLiteral("Not available."));
+        para(Report::tr("Not available."));
     }
 
-    heading(QStringLiteral("Rhythm findings"));
+    heading(Report::tr("Rhythm findings"));
     if (!in.measurements)
-        para(QStringLiteral("Not available."));
+        para(Report::tr("Not available."));
     else if (in.findings.empty())
-        para(QStringLiteral("None."));
+        para(Report::tr("None."));
     for (const dsp::Finding& f : in.findings)
         para(QStringLiteral("\u2022 ") + freeText(in, f.text));
 
-    heading(QStringLiteral("Detector"));
+    heading(Report::tr("Detector"));
     if (in.detection) {
         const ml::Analysis& a = *in.detection;
-        row(QStringLiteral("Class"), verdictWord(a.verdict));
-        row(QStringLiteral("Probability"),
-            probabilityText(a.probability) + QStringLiteral(" (probability of an abnormal ECG)"));
-        row(QStringLiteral("Model"), modelText(a.model));
-        row(QStringLiteral("Model SHA-256"), qs(a.model.sha256));
-        row(QStringLiteral("Thresholds"), thresholdsText(a));
+        row(Report::tr("Class"), verdictWord(a.verdict));
+        row(Report::tr("Probability"),
+            probabilityText(a.probability) + Report::tr(" (probability of an abnormal ECG)"));
+        row(Report::tr("Model"), modelText(a.model));
+        row(Report::tr("Model SHA-256"), qs(a.model.sha256));
+        row(Report::tr("Thresholds"), thresholdsText(a));
         if (!in.modelTrainingData.empty())
-            row(QStringLiteral("Training data"), qs(in.modelTrainingData));
+            row(Report::tr("Training data"), qs(in.modelTrainingData));
         for (const std::string& w : a.warnings)
-            row(QStringLiteral("Warning"), freeText(in, w));
-        heading(QStringLiteral("Flagged segments"));
+            row(Report::tr("Warning"), freeText(in, w));
+        heading(Report::tr("Flagged segments"));
         if (a.flagged.empty())
-            para(QStringLiteral("No segment reaches the anomalous threshold."));
+            para(Report::tr("No segment reaches the anomalous threshold."));
         const bool longRecording = !a.flagged.empty() && a.flagged.back().endS >= 600.0;
         for (std::size_t i = 0; i < a.flagged.size(); ++i) {
             const ml::WindowResult& w = a.flagged[i];
-            row(QStringLiteral("Segment %1").arg(i + 1),
-                QStringLiteral("%1 \u2013 %2%3 \u00b7 probability %4")
+            row(Report::tr("Segment %1").arg(i + 1),
+                Report::tr("%1 – %2%3 · probability %4")
                     .arg(clockText(w.startS, longRecording), clockText(w.endS, longRecording),
                          longRecording ? QString() : QStringLiteral(" s"),
                          QString::number(w.probability, 'f', 3)));
         }
     } else {
-        para(QStringLiteral("Not available: ") + noDetectionText(in));
+        para(Report::tr("Not available: ") + noDetectionText(in));
     }
 
-    heading(QStringLiteral("Advice"));
+    heading(Report::tr("Advice"));
     if (in.advice.empty())
-        para(QStringLiteral("None."));
+        para(Report::tr("None."));
     for (const AdviceEntry& a : in.advice) {
         // Severity in the label column; title, text, basis and citation on their own lines.
         QStringList lines{freeText(in, a.title), freeText(in, a.text)};
         if (!a.basis.empty())
-            lines << QStringLiteral("Basis: ") + freeText(in, a.basis);
+            lines << Report::tr("Basis: ") + freeText(in, a.basis);
         if (!a.source.empty())
-            lines << QStringLiteral("Source: ") + qs(a.source);
-        row(a.severity.empty() ? QStringLiteral("Advice") : qs(a.severity),
-            lines.join(QLatin1Char('\n')));
+            lines << Report::tr("Source: ") + qs(a.source);
+        row(severityText(a.severity), lines.join(QLatin1Char('\n')));
     }
 
-    heading(QStringLiteral("Clinician review"));
+    heading(Report::tr("Clinician review"));
     if (in.decision) {
         const ReviewDecision& d = *in.decision;
-        row(QStringLiteral("Decision"), d.decision.empty() ? kNone : qs(d.decision));
-        const QString omitted = QStringLiteral("omitted (anonymised report)");
-        row(QStringLiteral("Note"), d.note.empty() ? kNone
-                                    : in.anonymise
-                                        ? omitted + QStringLiteral(": free text may "
-                                                                   "identify the patient")
-                                        : qs(d.note));
-        row(QStringLiteral("Reviewer"), d.reviewer.empty() ? kNone
-                                        : in.anonymise     ? omitted
-                                                           : qs(d.reviewer));
-        row(QStringLiteral("Time"), reviewTimeText(in, d.timeIso));
+        row(Report::tr("Decision"), d.decision.empty() ? kNone : qs(d.decision));
+        const QString omitted = Report::tr("omitted (anonymised report)");
+        row(Report::tr("Note"), d.note.empty() ? kNone
+                                : in.anonymise ? omitted + Report::tr(": free text may "
+                                                                      "identify the patient")
+                                               : qs(d.note));
+        row(Report::tr("Reviewer"), d.reviewer.empty() ? kNone
+                                    : in.anonymise     ? omitted
+                                                       : qs(d.reviewer));
+        row(Report::tr("Time"), reviewTimeText(in, d.timeIso));
     } else {
-        para(QStringLiteral("Not reviewed."));
+        para(Report::tr("Not reviewed."));
     }
 
-    heading(QStringLiteral("About this report"));
+    heading(Report::tr("About this report"));
     para(disclaimerText());
     if (in.anonymise)
-        para(QStringLiteral(
+        para(Report::tr(
             "Anonymised: the identifiers of the HIPAA Safe Harbor list (45 CFR 164.514(b)(2)) that "
             "a report can carry are left out: patient ID, file name, the file's SHA-256, dates "
             "other than the year, ages over 89, the reviewer's name and the note. The traces are "
             "unchanged. Check your institution's rules before sharing."));
     if (!in.softwareVersion.empty())
-        row(QStringLiteral("Software"), qs(in.softwareVersion));
+        row(Report::tr("Software"), qs(in.softwareVersion));
     if (in.detection && in.modelTrainingData.find("PTB-XL") != std::string::npos)
         para(ptbxlCreditText());
     return b;
@@ -471,21 +481,21 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
 QString patientHeaderText(const ReportInput& in)
 {
     if (in.anonymise)
-        return QStringLiteral("Anonymised ECG");
-    return QStringLiteral("Patient %1 \u00b7 %2").arg(patientIdText(in), fileName(in));
+        return Report::tr("Anonymised ECG");
+    return Report::tr("Patient %1 · %2").arg(patientIdText(in), fileName(in));
 }
 
 QString documentTitle(const ReportInput& in)
 {
-    return in.anonymise ? QStringLiteral("ECG report (anonymised)")
-                        : QStringLiteral("ECG report ") + fileName(in);
+    return in.anonymise ? Report::tr("ECG report (anonymised)")
+                        : Report::tr("ECG report ") + fileName(in);
 }
 
 QString generatedText(const ReportInput& in)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    return in.anonymise ? QStringLiteral("Generated %1 \u00b7 anonymised").arg(now.date().year())
-                        : QStringLiteral("Generated ") + now.toString(Qt::ISODate);
+    return in.anonymise ? Report::tr("Generated %1 · anonymised").arg(now.date().year())
+                        : Report::tr("Generated ") + now.toString(Qt::ISODate);
 }
 
 } // namespace ecglens::report

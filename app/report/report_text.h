@@ -5,12 +5,21 @@
 
 #include "report.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <utility>
 #include <vector>
 
 namespace ecglens::report {
+
+/// The report's words in the interface language: Report::tr, context "Report" of
+/// translations/ecglens_<lang>.ts (no translator installed: English). The class is named as its
+/// context so that lupdate files every text under it.
+class Report
+{
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
 
 struct TextBlock
 {

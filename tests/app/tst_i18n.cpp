@@ -208,9 +208,9 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
-    /// The .ts files hold every text the sources mark for translation: lupdate over the GUI's
-    /// and the widgets' sources finds nothing new (run `cmake --build --preset dev --target
-    /// update_translations` and translate what it adds).
+    /// The .ts files hold every text the sources mark for translation: lupdate over the GUI's,
+    /// the widgets' and the report's sources finds nothing new (run `cmake --build --preset dev
+    /// --target update_translations` and translate what it adds).
     void translationsInStepWithSources()
     {
         const QString lupdate = QStandardPaths::findExecutable(
@@ -225,6 +225,7 @@ private slots:
             QProcess p;
             p.start(lupdate, {QStringLiteral(ECGLENS_SOURCE_DIR "/app/gui"),
                               QStringLiteral(ECGLENS_SOURCE_DIR "/widgets"),
+                              QStringLiteral(ECGLENS_SOURCE_DIR "/app/report"),
                               QStringLiteral("-locations"), QStringLiteral("none"),
                               QStringLiteral("-no-obsolete"), QStringLiteral("-ts"), copy});
             QVERIFY(p.waitForFinished(120000));

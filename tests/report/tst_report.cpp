@@ -287,8 +287,9 @@ private slots:
         QVERIFY(m_text.contains(QStringLiteral("agree with verdict")));
         // Page 1 says who confirmed the ECG and when (the CLI stamps the time of writing).
         const auto confirmed =
-            QRegularExpression(QStringLiteral("agree with verdict \u00b7 reviewed by Dr Ada "
-                                              "Test \u00b7 (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d) UTC"))
+            QRegularExpression(
+                QStringLiteral("agree with verdict \u00b7 reviewed by Dr Ada "
+                               "Test \u00b7 (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d) UTC"))
                 .match(m_text);
         QVERIFY2(confirmed.hasMatch(), qPrintable(m_text.left(600)));
         QDateTime reviewed =
@@ -509,6 +510,51 @@ private slots:
             QVERIFY2(text.contains(expected),
                      qPrintable(expected + QStringLiteral(" not in ") + text));
         QVERIFY(!text.contains(QStringLiteral("89.6")) && !text.contains(QStringLiteral("89.7")));
+    }
+
+    /// `--lang de`: the report's own words in German (the filed document matches a German
+    /// interface), numbers with a decimal comma, the same true-scale ECG page.
+    void germanReport()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("de.pdf"));
+        const Run r = runCli({QStringLiteral("report"), source(".hea"), QStringLiteral("--out"),
+                              pdf, QStringLiteral("--age"), QStringLiteral("71"),
+                              QStringLiteral("--sex"), QStringLiteral("M"),
+                              QStringLiteral("--reviewer"), QStringLiteral("Dr Ada Test"),
+                              QStringLiteral("--decision"), QStringLiteral("Normales EKG"),
+                              QStringLiteral("--lang"), QStringLiteral("de")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.isEmpty() || !r.err.contains("translations"), r.err.constData());
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+        const double p = m_analyze.value(QStringLiteral("probability")).toDouble(-1);
+        const QString percent = QLocale(QLocale::German).toString(100.0 * p, 'f', 1);
+        QVERIFY2(percent.contains(QLatin1Char(',')), qPrintable(percent));
+        for (const QString& expected :
+             {QStringLiteral("EKG-Bericht"),
+              QStringLiteral("Entscheidungsunterstützung, keine Diagnose. Muss von "
+                             "qualifiziertem ärztlichem Personal geprüft werden."),
+              QString(QStringLiteral("Wahrscheinlichkeit eines abnormalen EKGs ") + percent),
+              QStringLiteral("Alter 71 Jahre"), QStringLiteral("Geschlecht männlich"),
+              QStringLiteral("Herzfrequenz"), QStringLiteral("Tiefpass 40 Hz"),
+              QStringLiteral("Normales EKG \u00b7 befundet von Dr Ada Test"),
+              QStringLiteral("Seite 1 von "),
+              QStringLiteral("Modell trainiert mit PTB-XL (Wagner et al., Scientific Data 2020), "
+                             "CC BY 4.0")})
+            QVERIFY2(text.contains(expected), qPrintable(expected));
+        for (const QString& english :
+             {QStringLiteral("probability of an abnormal ECG"), QStringLiteral("page 1 of"),
+              QStringLiteral("Decision support"), QStringLiteral("Heart rate")})
+            QVERIFY2(!text.contains(english), qPrintable(english));
+        const QString info = QString::fromUtf8(run(QStringLiteral("pdfinfo"), {pdf}).out);
+        QVERIFY2(info.contains(QStringLiteral("EKG-Bericht 00001_hr.hea")), qPrintable(info));
+        verifyTrueScale(pdf, QStringLiteral("german"));
+
+        const Run bad = runCli({QStringLiteral("report"), source(".hea"), QStringLiteral("--out"),
+                                m_dir.filePath(QStringLiteral("xx.pdf")), QStringLiteral("--lang"),
+                                QStringLiteral("xx")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--lang xx"), bad.err.constData());
     }
 
     void longTextIsPaginated()

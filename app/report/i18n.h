@@ -1,9 +1,10 @@
 #pragma once
 
-// The interface's languages. English is the source language; other languages are Qt Linguist
-// files in translations/ (ecglens_<code>.ts), compiled at build time and embedded under
-// kTranslationsPrefix, so an installed program can never look for them in the wrong place.
-// Text produced by the engine (advice, findings, warnings) and the PDF report stay in English.
+// The languages of the interface and the report. English is the source language; other
+// languages are Qt Linguist files in translations/ (ecglens_<code>.ts), compiled at build time
+// and embedded under kTranslationsPrefix (in ecglens_report, so the GUI and the CLI both carry
+// them): an installed program can never look for them in the wrong place. Text produced by the
+// engine and its data (advice catalogue, rhythm findings, reader warnings) stays English.
 
 #include <QString>
 #include <QStringList>
