@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QLocale>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -102,6 +103,8 @@ int main(int argc, char* argv[])
     }
     if (const QString problem = ecglens::installTranslations(app, language); !problem.isEmpty())
         std::fprintf(stderr, "ecglens: %s\n", qPrintable(problem));
+    if (language != QLatin1String("en") && QLocale().language() != QLocale(language).language())
+        QLocale::setDefault(QLocale(language)); // numbers as the language writes them: 99,8 %
 
     // Screenshots use default settings in a throw-away file, so they are reproducible and do
     // not change the user's preferences.
