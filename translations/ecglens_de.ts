@@ -768,12 +768,12 @@
         <translation>Detektor: noch keine Einstufung.</translation>
     </message>
     <message>
-        <source>Detector: %1, %2 % (model %3).</source>
-        <translation>Detektor: %1, %2 % (Modell %3).</translation>
-    </message>
-    <message>
         <source>Your decision differs from the detector&apos;s verdict.</source>
         <translation>Ihre Entscheidung weicht von der Einstufung des Detektors ab.</translation>
+    </message>
+    <message>
+        <source>Detector: %1, %2 (model %3).</source>
+        <translation>Detektor: %1, %2 (Modell %3).</translation>
     </message>
 </context>
 <context>

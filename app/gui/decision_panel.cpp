@@ -103,10 +103,10 @@ void DecisionPanel::updateDetectorText()
         m_detector->setText(tr("Detector: no verdict yet."));
         return;
     }
-    QString text = tr("Detector: %1, %2 % (model %3).")
-                       .arg(VerdictBanner::classWord(m_detectorNow.verdictClass))
-                       .arg(m_detectorNow.probability * 100.0, 0, 'f', 1)
-                       .arg(m_detectorNow.modelVersion);
+    QString text =
+        tr("Detector: %1, %2 (model %3).")
+            .arg(VerdictBanner::classWord(m_detectorNow.verdictClass),
+                 VerdictBanner::percentText(m_detectorNow.probability), m_detectorNow.modelVersion);
     const auto d = entry().decision;
     const bool detectorAbnormal = m_detectorNow.verdictClass != QLatin1String("normal");
     if ((d == ReviewDecision::Normal && detectorAbnormal) ||
