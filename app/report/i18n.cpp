@@ -24,11 +24,16 @@ QString languageName(const QString& code)
 
 QString resolveLanguage(const QString& setting)
 {
+    return resolveLanguage(setting, QLocale::system().uiLanguages());
+}
+
+QString resolveLanguage(const QString& setting, const QStringList& uiLanguages)
+{
     const QStringList available = interfaceLanguages();
     if (available.contains(setting))
         return setting;
     // The system's preferred languages in order ("de-CH", "en-GB", ...), first one available.
-    for (const QString& ui : QLocale().uiLanguages()) {
+    for (const QString& ui : uiLanguages) {
         const QString code = ui.section(QLatin1Char('-'), 0, 0).toLower();
         if (available.contains(code))
             return code;

@@ -23,7 +23,10 @@ QStringList interfaceLanguages();
 QString languageName(const QString& code);
 
 /// The language to use for `setting` ("" = the system's, else a code): one of
-/// interfaceLanguages(), English when the system's language is not available.
+/// interfaceLanguages(), English when none of the system's preferred languages (`uiLanguages`,
+/// e.g. {"de-CH", "en-GB"}; default: the system locale's, not the application's default locale,
+/// which follows the language chosen) is available.
+QString resolveLanguage(const QString& setting, const QStringList& uiLanguages);
 QString resolveLanguage(const QString& setting);
 
 /// Installs the translators for `code` (from resolveLanguage) on `app`: ECG Lens's own and Qt's

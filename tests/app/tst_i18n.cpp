@@ -311,11 +311,17 @@ private slots:
     {
         QCOMPARE(resolveLanguage(QStringLiteral("de")), QStringLiteral("de"));
         QCOMPARE(resolveLanguage(QStringLiteral("en")), QStringLiteral("en"));
-        QLocale::setDefault(QLocale(QStringLiteral("de_CH")));
-        QCOMPARE(resolveLanguage(QString()), QStringLiteral("de"));
-        QCOMPARE(resolveLanguage(QStringLiteral("xx")), QStringLiteral("de"));
-        QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
-        QCOMPARE(resolveLanguage(QString()), QStringLiteral("en"));
+        const QStringList swiss = {QStringLiteral("de-CH"), QStringLiteral("en-GB")};
+        QCOMPARE(resolveLanguage(QString(), swiss), QStringLiteral("de"));
+        QCOMPARE(resolveLanguage(QStringLiteral("xx"), swiss), QStringLiteral("de"));
+        const QStringList french = {QStringLiteral("fr-FR"), QStringLiteral("it-IT")};
+        QCOMPARE(resolveLanguage(QString(), french), QStringLiteral("en"));
+        QCOMPARE(resolveLanguage(QString(), {QStringLiteral("fr-FR"), QStringLiteral("de-AT")}),
+                 QStringLiteral("de")); // the first one available, in the user's order
+        // The application's default locale follows the chosen language; the system's does not.
+        QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+        QCOMPARE(resolveLanguage(QString()),
+                 resolveLanguage(QString(), QLocale::system().uiLanguages()));
         QCOMPARE(languageName(QStringLiteral("de")), QStringLiteral("Deutsch"));
         QCOMPARE(languageName(QStringLiteral("en")), QStringLiteral("English"));
     }
