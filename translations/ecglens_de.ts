@@ -1549,6 +1549,41 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     </message>
 </context>
 <context>
+    <name>ecglens::ReviewStore</name>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: nicht lesbar (%2)</translation>
+    </message>
+    <message>
+        <source>%1: damaged review file (%2 at byte %3)</source>
+        <translation>%1: beschädigte Befundungsdatei (%2 bei Byte %3)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read to identify it (%2); the review cannot be saved</source>
+        <translation>%1: zur Identifizierung nicht lesbar (%2); die Befundung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The review was recorded for different content of this file (SHA-256 %1…, now %2…); check it still applies.</source>
+        <translation>Die Befundung wurde für einen anderen Inhalt dieser Datei erfasst (SHA-256 %1…, jetzt %2…); prüfen Sie, ob sie noch zutrifft.</translation>
+    </message>
+    <message>
+        <source>; not replaced</source>
+        <translation>; nicht ersetzt</translation>
+    </message>
+    <message>
+        <source>; it could not be moved aside, so it was not replaced</source>
+        <translation>; sie konnte nicht beiseitegelegt werden und wurde daher nicht ersetzt</translation>
+    </message>
+    <message>
+        <source>%1: the folder is not writable and the recording could not be identified</source>
+        <translation>%1: der Ordner ist nicht beschreibbar und die Aufzeichnung konnte nicht identifiziert werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: der Ordner kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
     <name>ecglens::ScreenshotRunner</name>
     <message>
         <source>timed out waiting for the analysis</source>

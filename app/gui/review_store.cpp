@@ -35,13 +35,13 @@ Existing readSidecar(const QString& path)
         return e;
     e.exists = true;
     if (!f.open(QIODevice::ReadOnly)) {
-        e.error = QStringLiteral("%1: cannot be read (%2)").arg(path, f.errorString());
+        e.error = ReviewStore::tr("%1: cannot be read (%2)").arg(path, f.errorString());
         return e;
     }
     QJsonParseError parse{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-        e.error = QStringLiteral("%1: damaged review file (%2 at byte %3)")
+        e.error = ReviewStore::tr("%1: damaged review file (%2 at byte %3)")
                       .arg(path, parse.errorString())
                       .arg(parse.offset);
         return e;
@@ -81,8 +81,8 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
     out.recordingPath = recordingPath;
     QFile source(recordingPath);
     if (!source.open(QIODevice::ReadOnly)) {
-        out.error = QStringLiteral("%1: cannot be read to identify it (%2); the review cannot be "
-                                   "saved")
+        out.error = ReviewStore::tr("%1: cannot be read to identify it (%2); the review cannot be "
+                                    "saved")
                         .arg(recordingPath, source.errorString());
         out.readOnly = true;
         return out;
@@ -106,8 +106,8 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
         }
         out.record = *e.record;
         if (!out.record.sha256.isEmpty() && out.record.sha256 != out.sha256)
-            out.warning = QStringLiteral("The review was recorded for different content of this "
-                                         "file (SHA-256 %1…, now %2…); check it still applies.")
+            out.warning = ReviewStore::tr("The review was recorded for different content of this "
+                                          "file (SHA-256 %1…, now %2…); check it still applies.")
                               .arg(out.record.sha256.left(12), out.sha256.left(12));
         return out;
     }
@@ -125,7 +125,7 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
         const Existing e = readSidecar(path);
         if (e.exists && !e.record) {
             if (e.newer) {
-                out.error = e.error + QStringLiteral("; not replaced");
+                out.error = e.error + ReviewStore::tr("; not replaced");
                 refused = true;
                 return false;
             }
@@ -133,8 +133,8 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
                 path + QStringLiteral(".unreadable-") +
                 QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzzZ"));
             if (!QFile::rename(path, aside)) {
-                out.error = e.error + QStringLiteral("; it could not be moved aside, so it was "
-                                                     "not replaced");
+                out.error = e.error + ReviewStore::tr("; it could not be moved aside, so it was "
+                                                      "not replaced");
                 refused = true;
                 return false;
             }
@@ -162,13 +162,13 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
         const QString nextError = out.error;
         out.error.clear();
         if (record.sha256.isEmpty()) {
-            out.error = QStringLiteral("%1: the folder is not writable and the recording could "
-                                       "not be identified")
+            out.error = ReviewStore::tr("%1: the folder is not writable and the recording could "
+                                        "not be identified")
                             .arg(folder.absoluteFilePath());
         } else if (!QDir().mkpath(fallbackDir) ||
                    !writeTo(fallbackPath(fallbackDir, record.sha256))) {
             if (out.error.isEmpty())
-                out.error = QStringLiteral("%1: cannot create the folder").arg(fallbackDir);
+                out.error = ReviewStore::tr("%1: cannot create the folder").arg(fallbackDir);
             if (!nextError.isEmpty())
                 out.error = nextError + QStringLiteral("; ") + out.error;
         }
