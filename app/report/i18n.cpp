@@ -43,8 +43,6 @@ QString resolveLanguage(const QString& setting, const QStringList& uiLanguages)
 
 QString installTranslations(QCoreApplication& app, const QString& code)
 {
-    if (code == QLatin1String("en"))
-        return {};
     auto* own = new QTranslator(&app);
     const QString ownFile =
         kTranslationsPrefix + QStringLiteral("/ecglens_") + code + QStringLiteral(".qm");
@@ -53,6 +51,8 @@ QString installTranslations(QCoreApplication& app, const QString& code)
         return QStringLiteral("%1 is missing from this build").arg(ownFile);
     }
     QCoreApplication::installTranslator(own);
+    if (code == QLatin1String("en"))
+        return {}; // the source language: only the plural forms; Qt's own texts are English
     auto* qt = new QTranslator(&app);
     const QString qtFolder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     if (qt->load(QStringLiteral("qtbase_") + code, qtFolder)) {

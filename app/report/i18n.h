@@ -30,8 +30,9 @@ QString resolveLanguage(const QString& setting, const QStringList& uiLanguages);
 QString resolveLanguage(const QString& setting);
 
 /// Installs the translators for `code` (from resolveLanguage) on `app`: ECG Lens's own and Qt's
-/// (qtbase_<code>.qm from Qt's translations folder, for the standard dialogs' buttons). Call
-/// before any window is made. Returns an empty string, or what could not be loaded.
+/// (qtbase_<code>.qm from Qt's translations folder, for the standard dialogs' buttons); for
+/// English only the plural forms ("1 window", "2 windows"). Call before any window is made.
+/// Returns an empty string, or what could not be loaded.
 QString installTranslations(QCoreApplication& app, const QString& code);
 
 } // namespace ecglens

@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ecglens::AnalysisController</name>
+    <message numerus="yes">
+        <source>%n window(s)</source>
+        <translation>
+            <numerusform>%n window</numerusform>
+            <numerusform>%n windows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged segment(s)</source>
+        <translation>
+            <numerusform>%n flagged segment</numerusform>
+            <numerusform>%n flagged segments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::FlaggedPanel</name>
+    <message numerus="yes">
+        <source>%n segment(s) at or above the anomalous threshold — click to review.</source>
+        <translation>
+            <numerusform>%n segment at or above the anomalous threshold — click to review.</numerusform>
+            <numerusform>%n segments at or above the anomalous threshold — click to review.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::MeasurementsPanel</name>
+    <message numerus="yes">
+        <source>%n evidence point(s); click to show</source>
+        <translation>
+            <numerusform>%n evidence point; click to show</numerusform>
+            <numerusform>%n evidence points; click to show</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::WaterfallChart</name>
+    <message numerus="yes">
+        <source>other %n segments</source>
+        <translation>
+            <numerusform>other %n segment</numerusform>
+            <numerusform>other %n segments</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
