@@ -1,5 +1,6 @@
 #include "cli_util.h"
 
+#include "advice_language.h"
 #include "cli_model.h"
 #include "i18n.h"
 #include "report.h"
@@ -116,8 +117,10 @@ int runReport(const QStringList& args)
         auto detection =
             loaded ? loaded->analyse(*recording, options)
                    : Result<ml::Analysis>::failure("detector unavailable: " + loaded.error());
-        input.advice = report::adviceEntries(adviceItems(
-            *recording, options, &*analysis, input.findings, detection ? &*detection : nullptr));
+        input.advice = report::adviceEntries(
+            localisedAdvice(adviceItems(*recording, options, &*analysis, input.findings,
+                                        detection ? &*detection : nullptr),
+                            installedLanguage()));
         if (detection) {
             input.detection = std::move(*detection);
             input.modelTrainingData = report::modelTrainingData(

@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "advice_language.h"
+#include "i18n.h"
+
 #include "advice_panel.h"
 #include "analysis_controller.h"
 #include "beat_markers.h"
@@ -261,8 +264,9 @@ void MainWindow::updateAdvice()
     from << (m_patient->patient().ageYears
                  ? tr("age %1").arg(*m_patient->patient().ageYears, 0, 'f', 0)
                  : tr("age unknown"));
-    m_advice->setItems(advice::adviceFor(input, advice::builtinCatalogue()),
-                       tr("From %1.").arg(from.join(QStringLiteral(", "))));
+    m_advice->setItems(
+        localisedAdvice(advice::adviceFor(input, advice::builtinCatalogue()), installedLanguage()),
+        tr("From %1.").arg(from.join(QStringLiteral(", "))));
 }
 
 DetectorSnapshot MainWindow::detectorSnapshot() const

@@ -41,6 +41,24 @@ QString resolveLanguage(const QString& setting, const QStringList& uiLanguages)
     return QStringLiteral("en");
 }
 
+namespace {
+QString g_installed = QStringLiteral("en");
+} // namespace
+
+QString installedLanguage()
+{
+    return g_installed;
+}
+
+void removeTranslations(QCoreApplication& app)
+{
+    for (QTranslator* t : app.findChildren<QTranslator*>(Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    g_installed = QStringLiteral("en");
+}
+
 QString installTranslations(QCoreApplication& app, const QString& code)
 {
     auto* own = new QTranslator(&app);
@@ -51,6 +69,7 @@ QString installTranslations(QCoreApplication& app, const QString& code)
         return QStringLiteral("%1 is missing from this build").arg(ownFile);
     }
     QCoreApplication::installTranslator(own);
+    g_installed = code;
     if (code == QLatin1String("en"))
         return {}; // the source language: only the plural forms; Qt's own texts are English
     auto* qt = new QTranslator(&app);

@@ -35,4 +35,12 @@ QString resolveLanguage(const QString& setting);
 /// Returns an empty string, or what could not be loaded.
 QString installTranslations(QCoreApplication& app, const QString& code);
 
+/// Removes what installTranslations installed: back to the English source texts.
+void removeTranslations(QCoreApplication& app);
+
+/// The language installTranslations last installed ("en" before any): what text the
+/// application makes outside Qt's translators (the advice catalogue) follows. Global, as Qt's
+/// translators are.
+QString installedLanguage();
+
 } // namespace ecglens

@@ -1,6 +1,8 @@
 // The interface's translations: complete, in step with the sources, embedded where the loader
 // looks, and actually changing what the window shows.
 
+#include "advice_language.h"
+#include "advice_panel.h"
 #include "app_settings.h"
 #include "decision_panel.h"
 #include "i18n.h"
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -147,13 +150,7 @@ class TestI18n : public QObject
     }
 
     /// Removes the translators installed by installTranslations (children of the application).
-    static void removeTranslators()
-    {
-        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-    }
+    static void removeTranslators() { removeTranslations(*qApp); }
 
 private slots:
     void cleanup()
@@ -318,6 +315,51 @@ private slots:
         QVERIFY(classTranslated);
         QDialogButtonBox buttons(QDialogButtonBox::Cancel);
         QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+    }
+
+    /// The advice catalogue in German: every item translated from the catalogue's current
+    /// English; an item whose English differs from what was translated stays English; the
+    /// window's advice follows the installed language.
+    void adviceTranslated()
+    {
+        QStringList problems = adviceTranslationProblems(QStringLiteral("de"));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        QVERIFY(!adviceTranslationProblems(QStringLiteral("xx")).isEmpty());
+
+        const advice::Rule* pause = nullptr;
+        for (const advice::Rule& r : advice::builtinCatalogue().rules)
+            if (r.code == "pause")
+                pause = &r;
+        QVERIFY(pause);
+        advice::AdviceItem current{pause->code, pause->severity, pause->title,
+                                   pause->text, "basis",         "source"};
+        advice::AdviceItem edited = current;
+        edited.text += " Edited after the translation.";
+        const auto de = localisedAdvice({current, edited}, QStringLiteral("de"));
+        QCOMPARE(QString::fromStdString(de[0].title), QStringLiteral("Pause erkannt"));
+        QCOMPARE(de[0].basis, std::string("basis")); // values and citation untouched
+        QCOMPARE(de[0].source, std::string("source"));
+        QCOMPARE(de[1].title, pause->title); // stale translation not used
+        QCOMPARE(de[1].text, edited.text);
+        QCOMPARE(localisedAdvice({current}, QStringLiteral("en"))[0].title, pause->title);
+
+        QVERIFY(installTranslations(*qApp, QStringLiteral("de")).isEmpty());
+        QCOMPARE(installedLanguage(), QStringLiteral("de"));
+        auto w = window(QStringLiteral("advice.ini"));
+        QSignalSpy shown(w.get(), &MainWindow::recordingShown);
+        w->openDemo();
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return !w->advicePanel()->items().empty(); }, 30000));
+        QStringList titles;
+        for (const advice::AdviceItem& item : w->advicePanel()->items())
+            titles << QString::fromStdString(item.title);
+        QVERIFY2(titles.contains(
+                     QStringLiteral("QRS-Breite und QTc-Grenzwerte nicht automatisch angewandt")),
+                 qPrintable(titles.join(QStringLiteral(" | "))));
+        for (const advice::Rule& r : advice::builtinCatalogue().rules) // no English left
+            QVERIFY2(!titles.contains(QString::fromStdString(r.title)), r.title.c_str());
+        removeTranslators();
+        QCOMPARE(installedLanguage(), QStringLiteral("en"));
     }
 
     /// The system's language is used when the interface has it, else English.

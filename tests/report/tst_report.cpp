@@ -539,6 +539,7 @@ private slots:
               QStringLiteral("Herzfrequenz"), QStringLiteral("Tiefpass 40 Hz"),
               QStringLiteral("Normales EKG \u00b7 befundet von Dr Ada Test"),
               QStringLiteral("Seite 1 von "),
+              QStringLiteral("QRS-Breite und QTc-Grenzwerte nicht automatisch angewandt"),
               QStringLiteral("Modell trainiert mit PTB-XL (Wagner et al., Scientific Data 2020), "
                              "CC BY 4.0")})
             QVERIFY2(text.contains(expected), qPrintable(expected));
