@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Findings</name>
+    <message>
+        <source>Sinus rhythm, %1 bpm</source>
+        <translation>Sinusrhythmus, %1/min</translation>
+    </message>
+    <message>
+        <source>Sinus bradycardia, %1 bpm</source>
+        <translation>Sinusbradykardie, %1/min</translation>
+    </message>
+    <message>
+        <source>Sinus tachycardia, %1 bpm</source>
+        <translation>Sinustachykardie, %1/min</translation>
+    </message>
+    <message>
+        <source>Bradycardia, %1 bpm, P waves not identified</source>
+        <translation>Bradykardie, %1/min, P-Wellen nicht identifiziert</translation>
+    </message>
+    <message>
+        <source>Tachycardia, %1 bpm, P waves not identified</source>
+        <translation>Tachykardie, %1/min, P-Wellen nicht identifiziert</translation>
+    </message>
+    <message>
+        <source>Rate %1 bpm, P waves not identified: review the rhythm on the tracing</source>
+        <translation>Frequenz %1/min, P-Wellen nicht identifiziert: Rhythmus an der Kurve beurteilen</translation>
+    </message>
+    <message>
+        <source>Irregular rhythm without P waves, suggestive of atrial fibrillation, %1 to %2</source>
+        <translation>Unregelmäßiger Rhythmus ohne P-Wellen, vereinbar mit Vorhofflimmern, %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Pause of %1 s at %2</source>
+        <translation>Pause von %1 s bei %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n premature ventricular / wide-QRS beat(s), first at %1</source>
+        <translation>
+            <numerusform>%n vorzeitiger ventrikulärer Schlag / Schlag mit breitem QRS, erster bei %1</numerusform>
+            <numerusform>%n vorzeitige ventrikuläre Schläge / Schläge mit breitem QRS, erster bei %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n premature narrow beat(s), first at %1</source>
+        <translation>
+            <numerusform>%n vorzeitiger schmaler Schlag, erster bei %1</numerusform>
+            <numerusform>%n vorzeitige schmale Schläge, erster bei %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source> (rhythm)</source>

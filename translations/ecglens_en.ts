@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Findings</name>
+    <message numerus="yes">
+        <source>%n premature ventricular / wide-QRS beat(s), first at %1</source>
+        <translation>
+            <numerusform>%n premature ventricular / wide-QRS beat, first at %1</numerusform>
+            <numerusform>%n premature ventricular / wide-QRS beats, first at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n premature narrow beat(s), first at %1</source>
+        <translation>
+            <numerusform>%n premature narrow beat, first at %1</numerusform>
+            <numerusform>%n premature narrow beats, first at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ecglens::AnalysisController</name>
     <message numerus="yes">
         <source>%n window(s)</source>

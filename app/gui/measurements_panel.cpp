@@ -1,5 +1,7 @@
 #include "measurements_panel.h"
 
+#include "finding_text.h"
+
 #include "beat_markers.h"
 #include "ecg_plot.h"
 #include "job_runner.h"
@@ -167,7 +169,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
 
     m_findings->clear();
     for (const dsp::Finding& f : outcome.findings) {
-        auto* item = new QListWidgetItem(QString::fromStdString(f.text), m_findings);
+        auto* item = new QListWidgetItem(findingText(f), m_findings);
         item->setData(Qt::UserRole, QString::fromStdString(f.code));
         item->setToolTip(tr("%n evidence point(s); click to show", nullptr, int(f.timesS.size())));
     }

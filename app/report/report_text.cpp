@@ -1,5 +1,7 @@
 #include "report_text.h"
 
+#include "finding_text.h"
+
 #include "ml/sha256.h"
 
 #include <QDateTime>
@@ -402,7 +404,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     else if (in.findings.empty())
         para(Report::tr("None."));
     for (const dsp::Finding& f : in.findings)
-        para(QStringLiteral("\u2022 ") + freeText(in, f.text));
+        para(QStringLiteral("\u2022 ") + freeText(in, findingText(f).toStdString()));
 
     heading(Report::tr("Detector"));
     if (in.detection) {

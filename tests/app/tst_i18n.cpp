@@ -5,6 +5,7 @@
 #include "advice_panel.h"
 #include "app_settings.h"
 #include "decision_panel.h"
+#include "finding_text.h"
 #include "i18n.h"
 #include "main_window.h"
 
@@ -360,6 +361,45 @@ private slots:
             QVERIFY2(!titles.contains(QString::fromStdString(r.title)), r.title.c_str());
         removeTranslators();
         QCOMPARE(installedLanguage(), QStringLiteral("en"));
+    }
+
+    /// Rhythm findings: the engine's English as it is in English; in German rebuilt from kind and
+    /// values, every kind, numbers in German notation.
+    void findingsTranslated()
+    {
+        dsp::Finding pause;
+        pause.kind = dsp::FindingKind::Pause;
+        pause.values = {2400.0};
+        pause.timesS = {751.2, 753.6};
+        pause.startS = 751.2;
+        pause.text = "Pause of 2.4 s at 12:31.2"; // as dsp::rhythmFindings writes it
+        QCOMPARE(findingText(pause), QStringLiteral("Pause of 2.4 s at 12:31.2"));
+
+        QVERIFY(installTranslations(*qApp, QStringLiteral("de")).isEmpty());
+        QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+        QCOMPARE(findingText(pause), QStringLiteral("Pause von 2,4 s bei 12:31,2"));
+        dsp::Finding pvc;
+        pvc.kind = dsp::FindingKind::PrematureVentricularBeats;
+        pvc.beats = {3, 9, 17};
+        pvc.startS = 65.0;
+        QCOMPARE(findingText(pvc), QStringLiteral("3 vorzeitige ventrikuläre Schläge / Schläge "
+                                                  "mit breitem QRS, erster bei 1:05,0"));
+        pvc.beats = {3};
+        QCOMPARE(findingText(pvc), QStringLiteral("1 vorzeitiger ventrikulärer Schlag / Schlag "
+                                                  "mit breitem QRS, erster bei 1:05,0"));
+        dsp::Finding sinus;
+        sinus.kind = dsp::FindingKind::SinusRhythm;
+        sinus.values = {88.0};
+        QCOMPARE(findingText(sinus), QStringLiteral("Sinusrhythmus, 88/min"));
+        // Every kind has its German sentence (none falls back to the engine's English).
+        for (int k = 0; k <= int(dsp::FindingKind::PrematureSupraventricularBeats); ++k) {
+            dsp::Finding f;
+            f.kind = dsp::FindingKind(k);
+            f.values = {70.0};
+            f.beats = {1, 2};
+            f.text = "ENGLISH";
+            QVERIFY2(findingText(f) != QLatin1String("ENGLISH"), dsp::findingCode(f.kind));
+        }
     }
 
     /// The system's language is used when the interface has it, else English.

@@ -1,0 +1,78 @@
+#include "finding_text.h"
+
+#include "i18n.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <cmath>
+
+namespace ecglens {
+
+namespace {
+
+class Findings
+{
+    Q_DECLARE_TR_FUNCTIONS(Findings)
+};
+
+/// m:ss.s as the engine writes it (dsp/rhythm.cpp), with the locale's decimal separator.
+QString clockText(double s)
+{
+    const int m = int(s / 60.0);
+    const double sec = s - 60.0 * m;
+    QString secText = QLocale().toString(sec, 'f', 1);
+    if (sec < 10.0)
+        secText.prepend(QLatin1Char('0'));
+    return QString::number(m) + QLatin1Char(':') + secText;
+}
+
+QString rateText(const dsp::Finding& f)
+{
+    return f.values.empty() ? QStringLiteral("?") : QLocale().toString(f.values.front(), 'f', 0);
+}
+
+} // namespace
+
+QString findingText(const dsp::Finding& f)
+{
+    if (installedLanguage() == QLatin1String("en"))
+        return QString::fromStdString(f.text);
+    using K = dsp::FindingKind;
+    const int count = int(f.beats.size());
+    switch (f.kind) {
+    case K::SinusRhythm:
+        return Findings::tr("Sinus rhythm, %1 bpm").arg(rateText(f));
+    case K::SinusBradycardia:
+        return Findings::tr("Sinus bradycardia, %1 bpm").arg(rateText(f));
+    case K::SinusTachycardia:
+        return Findings::tr("Sinus tachycardia, %1 bpm").arg(rateText(f));
+    case K::Bradycardia:
+        return Findings::tr("Bradycardia, %1 bpm, P waves not identified").arg(rateText(f));
+    case K::Tachycardia:
+        return Findings::tr("Tachycardia, %1 bpm, P waves not identified").arg(rateText(f));
+    case K::NormalRateNoPWave:
+        return Findings::tr("Rate %1 bpm, P waves not identified: review the rhythm on the "
+                            "tracing")
+            .arg(rateText(f));
+    case K::IrregularPossibleAf:
+        return Findings::tr("Irregular rhythm without P waves, suggestive of atrial "
+                            "fibrillation, %1 to %2")
+            .arg(clockText(f.startS), clockText(f.endS));
+    case K::Pause:
+        return Findings::tr("Pause of %1 s at %2")
+            .arg(f.values.empty() ? QStringLiteral("?")
+                                  : QLocale().toString(f.values.front() / 1000.0, 'f', 1),
+                 clockText(f.timesS.empty() ? f.startS : f.timesS.front()));
+    case K::PrematureVentricularBeats:
+        return Findings::tr("%n premature ventricular / wide-QRS beat(s), first at %1", nullptr,
+                            count)
+            .arg(clockText(f.startS));
+    case K::PrematureSupraventricularBeats:
+        return Findings::tr("%n premature narrow beat(s), first at %1", nullptr, count)
+            .arg(clockText(f.startS));
+    }
+    return QString::fromStdString(f.text);
+}
+
+} // namespace ecglens
