@@ -304,14 +304,6 @@
         <translation>RR-Mittelwert</translation>
     </message>
     <message>
-        <source>QRS</source>
-        <translation>QRS</translation>
-    </message>
-    <message>
-        <source>QTc</source>
-        <translation>QTc</translation>
-    </message>
-    <message>
         <source>Interval convention</source>
         <translation>Intervallkonvention</translation>
     </message>
@@ -553,18 +545,6 @@
 </context>
 <context>
     <name>ecglens::AdvicePanel</name>
-    <message>
-        <source>Prompt review</source>
-        <translation>Zeitnah prüfen</translation>
-    </message>
-    <message>
-        <source>Consider</source>
-        <translation>Erwägen</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Hinweis</translation>
-    </message>
     <message>
         <source>Decision support, not a diagnosis: prompts for the clinician&apos;s own judgement, each with the guideline it comes from.</source>
         <translation>Entscheidungsunterstützung, keine Diagnose: Anregungen für die eigene ärztliche Beurteilung, jeweils mit der Leitlinie, aus der sie stammen.</translation>

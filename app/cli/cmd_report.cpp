@@ -51,9 +51,9 @@ int runReport(const QStringList& args)
     parser.addOptions(patientOptions());
     const QCommandLineOption language(
         QStringLiteral("lang"),
-        QStringLiteral("Language of the report's own text: %1 (default en; numbers follow it). "
-                       "Text from the recording, the advice catalogue and the rhythm findings "
-                       "stays English.")
+        QStringLiteral("Language of the report: %1 (default en; numbers follow it). The advice "
+                       "items and rhythm findings are translated too; text from the recording, "
+                       "advice bases and detector warnings stay English.")
             .arg(interfaceLanguages().join(QStringLiteral(", "))),
         QStringLiteral("code"));
     parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise, language});

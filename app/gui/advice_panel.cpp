@@ -1,23 +1,12 @@
 #include "advice_panel.h"
 
+#include "report.h"
+
 #include <QLabel>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace ecglens {
-
-QString severityText(advice::Severity severity)
-{
-    switch (severity) {
-    case advice::Severity::Prompt:
-        return AdvicePanel::tr("Prompt review");
-    case advice::Severity::Consider:
-        return AdvicePanel::tr("Consider");
-    case advice::Severity::Info:
-        break;
-    }
-    return AdvicePanel::tr("Note");
-}
 
 AdvicePanel::AdvicePanel(QWidget* parent)
     : QWidget(parent), m_context(new QLabel(this)), m_view(new QTextBrowser(this))
@@ -48,7 +37,7 @@ void AdvicePanel::setItems(std::vector<advice::AdviceItem> items, const QString&
                                                                            : "#555555";
         html += QStringLiteral("<p><span style=\"color:%1; font-weight:bold\">%2</span> "
                                "<b>%3</b><br>%4")
-                    .arg(QLatin1String(colour), severityText(item.severity).toHtmlEscaped(),
+                    .arg(QLatin1String(colour), report::severityWord(item.severity).toHtmlEscaped(),
                          QString::fromStdString(item.title).toHtmlEscaped(),
                          QString::fromStdString(item.text).toHtmlEscaped());
         if (!item.basis.empty())

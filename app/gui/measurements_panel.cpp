@@ -19,8 +19,7 @@ namespace ecglens {
 namespace {
 
 // Row names carry their unit (the header of the value column says "value", the unit is in
-// the name so every row is self-explaining).
-// Row names, translated where shown (tr in the panel's context).
+// the name so every row is self-explaining); translated where shown, in the panel's context.
 const char* const kRows[] = {
     QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "Heart rate (bpm)"),
     QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "RR mean (ms)"),

@@ -1,6 +1,9 @@
 #include "advice_language.h"
 
+#include "i18n.h"
+
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -8,13 +11,23 @@ namespace ecglens {
 
 namespace {
 
-/// The translated catalogue for `language`, items by code; empty when there is none.
+/// The translated catalogue for `language`, items by code; empty when there is none. Every
+/// built-in translation is read once, on first use (the window asks at each advice update).
 QJsonObject translatedItems(const QString& language)
 {
-    QFile f(QStringLiteral(":/advice/catalogue_") + language + QStringLiteral(".json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("items")).toObject();
+    static const QHash<QString, QJsonObject> byLanguage = [] {
+        QHash<QString, QJsonObject> out;
+        for (const QString& code : interfaceLanguages()) {
+            QFile f(QStringLiteral(":/advice/catalogue_") + code + QStringLiteral(".json"));
+            if (f.open(QIODevice::ReadOnly))
+                out.insert(code, QJsonDocument::fromJson(f.readAll())
+                                     .object()
+                                     .value(QStringLiteral("items"))
+                                     .toObject());
+        }
+        return out;
+    }();
+    return byLanguage.value(language);
 }
 
 QString qs(const std::string& s)

@@ -16,15 +16,11 @@ class Findings
     Q_DECLARE_TR_FUNCTIONS(Findings)
 };
 
-/// m:ss.s as the engine writes it (dsp/rhythm.cpp), with the locale's decimal separator.
+/// The engine's m:ss.s (dsp::findingClock) with the locale's decimal separator.
 QString clockText(double s)
 {
-    const int m = int(s / 60.0);
-    const double sec = s - 60.0 * m;
-    QString secText = QLocale().toString(sec, 'f', 1);
-    if (sec < 10.0)
-        secText.prepend(QLatin1Char('0'));
-    return QString::number(m) + QLatin1Char(':') + secText;
+    return QString::fromStdString(dsp::findingClock(s))
+        .replace(QLatin1Char('.'), QLocale().decimalPoint());
 }
 
 QString rateText(const dsp::Finding& f)

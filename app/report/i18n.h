@@ -3,8 +3,9 @@
 // The languages of the interface and the report. English is the source language; other
 // languages are Qt Linguist files in translations/ (ecglens_<code>.ts), compiled at build time
 // and embedded under kTranslationsPrefix (in ecglens_report, so the GUI and the CLI both carry
-// them): an installed program can never look for them in the wrong place. Text produced by the
-// engine and its data (advice catalogue, rhythm findings, reader warnings) stays English.
+// them): an installed program can never look for them in the wrong place. The engine's English
+// text is translated where the app rebuilds it (advice_language.h, finding_text.h); the rest
+// (advice bases, reader and detector warnings) stays English.
 
 #include <QString>
 #include <QStringList>

@@ -100,6 +100,10 @@ std::string modelTrainingData(const std::string& modelDir);
 /// The engine's advice items as the report prints them.
 std::vector<AdviceEntry> adviceEntries(const std::vector<advice::AdviceItem>& items);
 
+/// An advice item's severity as the advice panel and the report word it: "Prompt review",
+/// "Consider", "Note" (translated).
+QString severityWord(advice::Severity severity);
+
 /// The verdict probability as the application shows it ("83.4 %", QLocale, one decimal).
 QString probabilityText(double probability);
 

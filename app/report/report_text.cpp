@@ -77,9 +77,8 @@ QString patientIdText(const ReportInput& in)
 /// Text that comes from elsewhere (reader warnings, advice, messages): as is, or for an
 /// anonymised report without the patient ID, the file's path and names (with any extension:
 /// the record's other files), and ages over 89.
-QString freeText(const ReportInput& in, const std::string& text)
+QString freeText(const ReportInput& in, QString t)
 {
-    QString t = qs(text);
     if (!in.anonymise)
         return t;
     const QFileInfo file(qs(in.recording.sourcePath));
@@ -138,15 +137,13 @@ QString reviewLine(const ReportInput& in)
         .arg(qs(d.decision), who, reviewTimeText(in, d.timeIso));
 }
 
-/// An advice item's severity as the advice panel words it ("Prompt review", "Consider", "Note").
+/// An AdviceEntry's severity (the catalogue's key, advice::severityName) as severityWord says it.
 QString severityText(const std::string& severity)
 {
-    if (severity == "prompt")
-        return Report::tr("Prompt review");
-    if (severity == "consider")
-        return Report::tr("Consider");
-    if (severity == "info")
-        return Report::tr("Note", "advice severity");
+    for (const auto s :
+         {advice::Severity::Info, advice::Severity::Consider, advice::Severity::Prompt})
+        if (severity == advice::severityName(s))
+            return severityWord(s);
     return severity.empty() ? Report::tr("Advice") : qs(severity);
 }
 
@@ -154,7 +151,7 @@ QString severityText(const std::string& severity)
 QString noDetectionText(const ReportInput& in)
 {
     return in.detectionMessage.empty() ? Report::tr("the detector was not run")
-                                       : freeText(in, in.detectionMessage);
+                                       : freeText(in, qs(in.detectionMessage));
 }
 
 QString sexText(const ReportInput& in)
@@ -366,7 +363,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     row(Report::tr("Leads"), leadsText(r));
     row(Report::tr("SHA-256 of the file"), sha256Text(in));
     for (const std::string& w : r.warnings)
-        row(Report::tr("Reader warning"), freeText(in, w));
+        row(Report::tr("Reader warning"), freeText(in, qs(w)));
 
     heading(Report::tr("Measurements (whole recording)"));
     if (in.measurements) {
@@ -374,9 +371,9 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         row(Report::tr("Heart rate"), value(v.heartRateBpm, "bpm"));
         row(Report::tr("RR mean"), value(v.rrMeanMs, "ms"));
         row(QStringLiteral("PR"), value(v.prMs, "ms"));
-        row(Report::tr("QRS"), value(v.qrsMs, "ms"));
+        row(QStringLiteral("QRS"), value(v.qrsMs, "ms"));
         row(QStringLiteral("QT"), value(v.qtMs, "ms"));
-        row(Report::tr("QTc"), qtcText(v));
+        row(QStringLiteral("QTc"), qtcText(v));
         row(Report::tr("Interval convention"),
             Report::tr("QRS and QT run from the earliest onset to the latest offset over all "
                        "leads, as LUDB's cardiologists mark them; this reads longer than "
@@ -404,7 +401,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     else if (in.findings.empty())
         para(Report::tr("None."));
     for (const dsp::Finding& f : in.findings)
-        para(QStringLiteral("\u2022 ") + freeText(in, findingText(f).toStdString()));
+        para(QStringLiteral("\u2022 ") + freeText(in, findingText(f)));
 
     heading(Report::tr("Detector"));
     if (in.detection) {
@@ -418,7 +415,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         if (!in.modelTrainingData.empty())
             row(Report::tr("Training data"), qs(in.modelTrainingData));
         for (const std::string& w : a.warnings)
-            row(Report::tr("Warning"), freeText(in, w));
+            row(Report::tr("Warning"), freeText(in, qs(w)));
         heading(Report::tr("Flagged segments"));
         if (a.flagged.empty())
             para(Report::tr("No segment reaches the anomalous threshold."));
@@ -440,9 +437,9 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         para(Report::tr("None."));
     for (const AdviceEntry& a : in.advice) {
         // Severity in the label column; title, text, basis and citation on their own lines.
-        QStringList lines{freeText(in, a.title), freeText(in, a.text)};
+        QStringList lines{freeText(in, qs(a.title)), freeText(in, qs(a.text))};
         if (!a.basis.empty())
-            lines << Report::tr("Basis: ") + freeText(in, a.basis);
+            lines << Report::tr("Basis: ") + freeText(in, qs(a.basis));
         if (!a.source.empty())
             lines << Report::tr("Source: ") + qs(a.source);
         row(severityText(a.severity), lines.join(QLatin1Char('\n')));
@@ -478,6 +475,19 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     if (in.detection && in.modelTrainingData.find("PTB-XL") != std::string::npos)
         para(ptbxlCreditText());
     return b;
+}
+
+QString severityWord(advice::Severity severity)
+{
+    switch (severity) {
+    case advice::Severity::Prompt:
+        return Report::tr("Prompt review");
+    case advice::Severity::Consider:
+        return Report::tr("Consider");
+    case advice::Severity::Info:
+        break;
+    }
+    return Report::tr("Note", "advice severity");
 }
 
 QString patientHeaderText(const ReportInput& in)

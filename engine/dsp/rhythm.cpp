@@ -8,14 +8,6 @@ namespace ecglens::dsp {
 
 namespace {
 
-std::string clock(double s)
-{
-    char buf[32];
-    const int m = int(s / 60.0);
-    std::snprintf(buf, sizeof buf, "%d:%04.1f", m, s - 60.0 * m);
-    return buf;
-}
-
 std::string number(double v, int decimals = 0)
 {
     char buf[32];
@@ -34,6 +26,14 @@ Finding make(FindingKind kind, double start, double end)
 }
 
 } // namespace
+
+std::string findingClock(double s)
+{
+    char buf[32];
+    const int m = int(s / 60.0);
+    std::snprintf(buf, sizeof buf, "%d:%04.1f", m, s - 60.0 * m);
+    return buf;
+}
 
 const char* findingCode(FindingKind kind)
 {
@@ -128,7 +128,7 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         afWindows += e - w;
         f.valueUnit = "rmssd_over_mean_rr";
         f.text = "Irregular rhythm without P waves, suggestive of atrial fibrillation, " +
-                 clock(f.startS) + " to " + clock(f.endS);
+                 findingClock(f.startS) + " to " + findingClock(f.endS);
         out.push_back(std::move(f));
         w = e;
     }
@@ -170,7 +170,7 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         f.timesS = {beats[i - 1].timeS, beats[i].timeS};
         f.values = {rr};
         f.valueUnit = "ms";
-        f.text = "Pause of " + number(rr / 1000.0, 1) + " s at " + clock(beats[i - 1].timeS);
+        f.text = "Pause of " + number(rr / 1000.0, 1) + " s at " + findingClock(beats[i - 1].timeS);
         out.push_back(std::move(f));
     }
 
@@ -194,7 +194,7 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         f.startS = f.timesS.front();
         f.endS = f.timesS.back();
         f.text = number(double(f.beats.size())) + " " + name + (f.beats.size() > 1 ? "s" : "") +
-                 ", first at " + clock(f.startS);
+                 ", first at " + findingClock(f.startS);
         out.push_back(std::move(f));
     }
     return out;

@@ -39,6 +39,9 @@ struct Finding
 /// snake_case id of a finding kind.
 const char* findingCode(FindingKind kind);
 
+/// A time in a recording as findings write it: minutes and seconds with one decimal, "12:31.2".
+std::string findingClock(double seconds);
+
 struct RhythmOptions
 {
     double bradycardiaBpm = 60.0;
