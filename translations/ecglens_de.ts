@@ -1041,6 +1041,26 @@
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
+    <message>
+        <source>Open &amp;folder as worklist…</source>
+        <translation>&amp;Ordner als Arbeitsliste öffnen…</translation>
+    </message>
+    <message>
+        <source>List every recording in a folder with its review state</source>
+        <translation>Alle Aufzeichnungen eines Ordners mit ihrem Befundungsstand auflisten</translation>
+    </message>
+    <message>
+        <source>Open &amp;next not reviewed</source>
+        <translation>&amp;Nächste nicht befundete öffnen</translation>
+    </message>
+    <message>
+        <source>Open the next recording of the worklist that has no decision yet</source>
+        <translation>Die nächste Aufzeichnung der Arbeitsliste ohne Entscheidung öffnen</translation>
+    </message>
+    <message>
+        <source>Open folder as worklist</source>
+        <translation>Ordner als Arbeitsliste öffnen</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::FlaggedPanel</name>
@@ -1341,6 +1361,26 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>&amp;Advice panel</source>
         <translation>Bereich „&amp;Hinweise“</translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation>Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>No worklist: open a folder first (File ▸ Open folder as worklist).</source>
+        <translation>Keine Arbeitsliste: zuerst einen Ordner öffnen (Datei ▸ Ordner als Arbeitsliste öffnen).</translation>
+    </message>
+    <message>
+        <source>No recording without a decision listed yet; the folder is still being read.</source>
+        <translation>Noch keine Aufzeichnung ohne Entscheidung aufgelistet; der Ordner wird noch gelesen.</translation>
+    </message>
+    <message>
+        <source>Every readable recording in the worklist has a decision.</source>
+        <translation>Jede lesbare Aufzeichnung der Arbeitsliste hat eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Wor&amp;klist panel</source>
+        <translation>Bereich „Ar&amp;beitsliste“</translation>
     </message>
 </context>
 <context>
@@ -1942,6 +1982,162 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
     <message>
         <source>  — contributions sum to %1</source>
         <translation>  — Summe der Beiträge: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::WorklistModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+    <message>
+        <source>The detector said %1 (%2 %) when this was decided; model %3.</source>
+        <translation>Der Detektor ergab bei dieser Entscheidung %1 (%2 %); Modell %3.</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Ableitungen</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Befunder</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::WorklistPanel</name>
+    <message>
+        <source>Rescan</source>
+        <translation>Neu einlesen</translation>
+    </message>
+    <message>
+        <source>List the folder again (new recordings, reviews saved elsewhere)</source>
+        <translation>Den Ordner erneut auflisten (neue Aufzeichnungen, anderswo gespeicherte Befundungen)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop listing; the rows read so far stay</source>
+        <translation>Auflisten anhalten; die bisher gelesenen Zeilen bleiben</translation>
+    </message>
+    <message>
+        <source>All recordings</source>
+        <translation>Alle Aufzeichnungen</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Nicht befundet</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Befundet</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Zu beachten</translation>
+    </message>
+    <message>
+        <source>Needs attention: decided as uncertain, or the recording or its review cannot be read</source>
+        <translation>Zu beachten: als unklar entschieden, oder die Aufzeichnung oder ihre Befundung ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Patient ID or file name</source>
+        <translation>Patienten-ID oder Dateiname</translation>
+    </message>
+    <message>
+        <source>Listing stopped: only the rows above were read.</source>
+        <translation>Auflisten angehalten: nur die Zeilen oben wurden gelesen.</translation>
+    </message>
+    <message>
+        <source>The folder holds more: only the first %1 recordings are listed.</source>
+        <translation>Der Ordner enthält mehr: nur die ersten %1 Aufzeichnungen sind aufgelistet.</translation>
+    </message>
+    <message>
+        <source>%1 not reviewed</source>
+        <translation>%1 nicht befundet</translation>
+    </message>
+    <message>
+        <source>%1 normal</source>
+        <translation>%1 normal</translation>
+    </message>
+    <message>
+        <source>%1 abnormal</source>
+        <translation>%1 abnormal</translation>
+    </message>
+    <message>
+        <source>%1 uncertain</source>
+        <translation>%1 unklar</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>%1 nicht lesbar</translation>
+    </message>
+    <message>
+        <source>(reading the folder …)</source>
+        <translation>(Ordner wird gelesen …)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln text file(s) in the folder did not read as recordings (spreadsheets, notes) and are not listed.</source>
+        <translation>
+            <numerusform>%Ln Textdatei im Ordner war keine lesbare Aufzeichnung (Tabelle, Notiz) und ist nicht aufgelistet.</numerusform>
+            <numerusform>%Ln Textdateien im Ordner waren keine lesbaren Aufzeichnungen (Tabellen, Notizen) und sind nicht aufgelistet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a folder (File ▸ Open folder as worklist…) to list the recordings in it and their review state.</source>
+        <translation>Einen Ordner öffnen (Datei ▸ Ordner als Arbeitsliste öffnen…), um seine Aufzeichnungen und ihren Befundungsstand aufzulisten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recording(s)</source>
+        <translation>
+            <numerusform>%Ln Aufzeichnung</numerusform>
+            <numerusform>%Ln Aufzeichnungen</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -65,4 +65,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ecglens::WorklistPanel</name>
+    <message numerus="yes">
+        <source>%Ln text file(s) in the folder did not read as recordings (spreadsheets, notes) and are not listed.</source>
+        <translation>
+            <numerusform>%Ln text file in the folder did not read as a recording (spreadsheet, note) and is not listed.</numerusform>
+            <numerusform>%Ln text files in the folder did not read as recordings (spreadsheets, notes) and are not listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recording(s)</source>
+        <translation>
+            <numerusform>%Ln recording</numerusform>
+            <numerusform>%Ln recordings</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -48,6 +48,7 @@ void AppSettings::load(QSettings& s)
         s.value(QStringLiteral("analysis/showContributions"), d.showContributions).toBool();
     language = s.value(QStringLiteral("ui/language")).toString();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
+    worklistFolder = s.value(QStringLiteral("files/worklistFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
     // Sanitise values edited by hand (a user's file or a site's): what the menus cannot offer
     // falls back to the built-in default, so a typo cannot filter the ECG at 7 Hz.
@@ -99,6 +100,7 @@ void AppSettings::save(QSettings& s, const AppSettings& defaults) const
     put(QStringLiteral("ui/language"), language, d.language);
     // The user's own state, never a site's.
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
+    s.setValue(QStringLiteral("files/worklistFolder"), worklistFolder);
     s.setValue(QStringLiteral("files/recent"), recentFiles);
 }
 
@@ -111,6 +113,7 @@ AppSettings AppSettings::siteDefaults(const QSettings& store)
                    store.applicationName());
     d.load(site);
     d.lastFolder.clear();
+    d.worklistFolder.clear();
     d.recentFiles.clear();
     return d;
 }

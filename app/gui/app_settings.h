@@ -28,6 +28,7 @@ struct AppSettings
     bool showContributions = true; ///< SHAP bands on the trace
     QString language;              ///< interface language code ("de"); empty: the system's
     QString lastFolder;
+    QString worklistFolder; ///< listed in the worklist; empty: none
     QStringList recentFiles;
     static constexpr int kMaxRecent = 10;
 

@@ -21,6 +21,17 @@ FileActions::FileActions(MainWindow* window, AppSettings& settings, QObject* par
     open->setShortcut(QKeySequence::Open);
     connect(open, &QAction::triggered, this, &FileActions::openDialog);
     m_recent = menu->addMenu(tr("Open &Recent"));
+    QAction* openFolder = menu->addAction(tr("Open &folder as worklist…"));
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openFolder->setObjectName(QStringLiteral("openFolderAction"));
+    openFolder->setStatusTip(tr("List every recording in a folder with its review state"));
+    connect(openFolder, &QAction::triggered, this, &FileActions::openFolderDialog);
+    m_nextNotReviewed = menu->addAction(tr("Open &next not reviewed"));
+    m_nextNotReviewed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_nextNotReviewed->setObjectName(QStringLiteral("nextNotReviewedAction"));
+    m_nextNotReviewed->setStatusTip(
+        tr("Open the next recording of the worklist that has no decision yet"));
+    connect(m_nextNotReviewed, &QAction::triggered, window, &MainWindow::openNextNotReviewed);
     menu->addSeparator();
     QAction* exportReport = menu->addAction(tr("&Export report (PDF)…"));
     exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -70,6 +81,16 @@ void FileActions::openDialog()
         return;
     m_settings.lastFolder = QFileInfo(path).absolutePath();
     m_window->openPath(path);
+}
+
+void FileActions::openFolderDialog()
+{
+    const QString start =
+        m_settings.worklistFolder.isEmpty() ? m_settings.lastFolder : m_settings.worklistFolder;
+    const QString folder =
+        QFileDialog::getExistingDirectory(m_window, tr("Open folder as worklist"), start);
+    if (!folder.isEmpty())
+        m_window->openFolder(folder);
 }
 
 void FileActions::updateRecentMenu()

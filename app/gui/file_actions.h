@@ -10,7 +10,8 @@ namespace ecglens {
 class MainWindow;
 struct AppSettings;
 
-/// File menu: Open (a filter per supported format), Open Recent, Close, Quit.
+/// File menu: Open (a filter per supported format), Open Recent, Open folder as worklist, Open
+/// next not reviewed, reports, Close, Quit.
 class FileActions : public QObject
 {
     Q_OBJECT
@@ -20,13 +21,16 @@ public:
     void updateRecentMenu();
     /// The name filters of the Open dialog (one per format, "All supported" first).
     static QStringList nameFilters();
+    QAction* nextNotReviewedAction() const { return m_nextNotReviewed; }
 
 private:
     void openDialog();
+    void openFolderDialog();
 
     MainWindow* m_window;
     AppSettings& m_settings;
     QMenu* m_recent;
+    QAction* m_nextNotReviewed;
 };
 
 } // namespace ecglens

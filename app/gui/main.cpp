@@ -1,5 +1,6 @@
 // ecglens: the GUI. Command line:
-//   [FILE] [--demo] [--lang CODE] [--screenshot OUT.png [--analyse] [--layout L] [--size WxH]]
+//   [FILE | FOLDER] [--demo] [--worklist FOLDER] [--lang CODE]
+//   [--screenshot OUT.png [--analyse] [--layout L] [--size WxH] [--dock PANEL]]
 
 #include "app_settings.h"
 #include "ecg_layout.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -54,7 +56,7 @@ int main(int argc, char* argv[])
     const QCommandLineOption dock(
         QStringLiteral("dock"),
         QStringLiteral("Bring a panel to the front: patient, decision, flagged, measurements, "
-                       "explanation or advice."),
+                       "explanation, advice or worklist."),
         QStringLiteral("panel"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
@@ -62,13 +64,24 @@ int main(int argc, char* argv[])
                        "else the system's; English for --screenshot).")
             .arg(ecglens::interfaceLanguages().join(QStringLiteral(", "))),
         QStringLiteral("code"));
-    parser.addOptions({demo, shot, layout, size, analyse, dock, lang});
+    const QCommandLineOption worklist(
+        QStringLiteral("worklist"),
+        QStringLiteral("List the recordings of a folder in the worklist (as File > Open folder "
+                       "as worklist)."),
+        QStringLiteral("folder"));
+    parser.addOptions({demo, shot, layout, size, analyse, dock, lang, worklist});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Recording to open (WFDB .hea, EDF, CSV, SCP, "
-                                                "HL7 aECG, DICOM, or demo:...)."));
+                                                "HL7 aECG, DICOM, or demo:...), or a folder to "
+                                                "list in the worklist."));
     parser.process(app);
 
     QString path = parser.positionalArguments().value(0);
+    QString folder = parser.value(worklist);
+    if (!path.isEmpty() && QFileInfo(path).isDir()) {
+        folder = path;
+        path.clear();
+    }
     if (parser.isSet(demo))
         path = QStringLiteral("demo:");
     const bool screenshot = parser.isSet(shot);
@@ -141,6 +154,8 @@ int main(int argc, char* argv[])
         if (runner)
             runner->raiseBeforeGrab(panel);
     }
+    if (!folder.isEmpty())
+        window.openFolder(folder);
     if (!path.isEmpty())
         window.openPath(path);
     return app.exec();

@@ -19,6 +19,7 @@
 #include "tools_actions.h"
 #include "view/signal_view.h"
 #include "view_actions.h"
+#include "worklist_panel.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -74,7 +75,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
       m_viewer(new EcgViewer(this)), m_patient(new PatientPanel(this)), m_banner(new QLabel(this)),
       m_advice(new AdvicePanel(this)), m_exporter(new ReportExporter(this, this)),
       m_reviewStore(new ReviewStore(this)), m_decision(new DecisionPanel(this)),
-      m_reviewTimer(new QTimer(this))
+      m_reviewTimer(new QTimer(this)), m_worklist(new WorklistPanel(this))
 {
     if (m_store) {
         m_siteDefaults = AppSettings::siteDefaults(*m_store);
@@ -124,6 +125,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     buildStatusBar();
     buildReviewDock();
     buildAdviceDock(m_analysis->explanationDock());
+    buildWorklistDock();
 
     connect(m_jobs, &JobRunner::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_jobs, &JobRunner::filterFinished, this, &MainWindow::onFilterFinished);
@@ -159,6 +161,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
 
     applyViewSettings();
     updateTitleAndStatus();
+    if (!m_settings.worklistFolder.isEmpty() && QFileInfo(m_settings.worklistFolder).isDir())
+        openFolder(m_settings.worklistFolder); // the worklist of the last session, re-read
 }
 
 MainWindow::~MainWindow()
@@ -196,6 +200,61 @@ void MainWindow::buildReviewDock()
             [this](const QString&, double) { m_decision->setDetector(detectorSnapshot()); });
     connect(m_analysis, &AnalysisController::analysisEnded, this,
             [this](const QString&, bool) { m_decision->setDetector(detectorSnapshot()); });
+}
+
+void MainWindow::buildWorklistDock()
+{
+    auto* dock = new QDockWidget(tr("Worklist"), this);
+    dock->setObjectName(QStringLiteral("worklistDock"));
+    dock->setWidget(m_worklist);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {460}, Qt::Horizontal);
+    dock->hide(); // until a folder is opened
+    m_viewActions->addDockToggle(dock->toggleViewAction(), tr("Wor&klist panel"),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    m_worklist->setNextAction(m_fileActions->nextNotReviewedAction());
+    connect(m_worklist, &WorklistPanel::openRequested, this, &MainWindow::openPath);
+    connect(this, &MainWindow::recordingShown, m_worklist, &WorklistPanel::setCurrent);
+    connect(this, &MainWindow::reviewSaved, m_worklist, [this](const ReviewSave& outcome) {
+        if (outcome.error.isEmpty())
+            m_worklist->updateReview(outcome.recordingPath, outcome.record);
+    });
+    connect(this, &MainWindow::reviewLoaded, m_worklist, [this](const ReviewLoad& outcome) {
+        if (outcome.found && outcome.error.isEmpty())
+            m_worklist->updateReview(outcome.recordingPath, outcome.record);
+    });
+}
+
+void MainWindow::openFolder(const QString& folder)
+{
+    m_settings.worklistFolder = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    saveSettings();
+    auto* dock = findChild<QDockWidget*>(QStringLiteral("worklistDock"));
+    dock->show();
+    dock->raise();
+    m_worklist->openFolder(m_settings.worklistFolder, m_reviewStore->fallbackDir());
+}
+
+void MainWindow::openNextNotReviewed()
+{
+    if (m_worklist->folder().isEmpty()) {
+        statusBar()->showMessage(tr("No worklist: open a folder first (File ▸ Open folder as "
+                                    "worklist)."),
+                                 6000);
+        return;
+    }
+    const QString next = m_worklist->nextNotReviewed();
+    if (next.isEmpty()) {
+        statusBar()->showMessage(m_worklist->scanning()
+                                     ? tr("No recording without a decision listed yet; the folder "
+                                          "is still being read.")
+                                     : tr("Every readable recording in the worklist has a "
+                                          "decision."),
+                                 6000);
+        return;
+    }
+    openPath(next);
 }
 
 void MainWindow::exportReport()
@@ -504,6 +563,7 @@ void MainWindow::closeRecording()
     m_rawSignal.reset();
     m_filteredSignal.reset();
     m_path.clear();
+    m_worklist->setCurrent(QString());
     m_viewer->setSignalView(nullptr);
     m_measurements->clear();
     m_patient->setRecording(nullptr);
@@ -639,7 +699,11 @@ void MainWindow::dropEvent(QDropEvent* event)
 {
     const auto urls = event->mimeData()->urls();
     if (!urls.isEmpty() && urls.first().isLocalFile()) {
-        openPath(urls.first().toLocalFile());
+        const QString path = urls.first().toLocalFile();
+        if (QFileInfo(path).isDir())
+            openFolder(path);
+        else
+            openPath(path);
         event->acceptProposedAction();
     }
 }

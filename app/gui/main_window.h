@@ -30,6 +30,7 @@ class MeasurementsPanel;
 class PatientPanel;
 class ToolsActions;
 class ViewActions;
+class WorklistPanel;
 struct CaliperReading;
 
 /// The window: wires the viewer, the patient panel, the status bar and the action groups to the
@@ -46,6 +47,10 @@ public:
     /// Starts loading a file (or "demo:..."); the current recording stays until it succeeds.
     void openPath(const QString& path);
     void openDemo();
+    /// Lists the recordings of `folder` in the worklist (remembered for the next start).
+    void openFolder(const QString& folder);
+    /// Opens the worklist's next recording without a decision (none: says so).
+    void openNextNotReviewed();
     void closeRecording();
     void cancelLoading();
     /// Cancels what runs in the background: a load, else the analysis and explanation.
@@ -67,6 +72,7 @@ public:
     /// File ▸ Print report: the print dialog, then the same report on the printer.
     void printReport();
     ReviewStore* reviewStore() const { return m_reviewStore; }
+    WorklistPanel* worklist() const { return m_worklist; }
     /// The review of the shown recording as last loaded or saved (with unsaved edits applied).
     ReviewRecord currentReview() const;
     /// Saves pending review edits now and waits until every write is done.
@@ -106,6 +112,7 @@ private:
     void updateProgress();
     void buildReviewDock();
     void buildAdviceDock(QDockWidget* tabWith);
+    void buildWorklistDock();
     /// Recomputes the advice from the patient, measurements and verdict now shown.
     void updateAdvice();
     void openReview();
@@ -147,6 +154,7 @@ private:
     ReviewStore* m_reviewStore;
     DecisionPanel* m_decision;
     QTimer* m_reviewTimer;
+    WorklistPanel* m_worklist;
     ReviewLoad m_review;         ///< of m_path; record = last saved state
     bool m_reviewReady = false;  ///< loaded and writable
     bool m_reviewEdited = false; ///< edits not yet queued for saving

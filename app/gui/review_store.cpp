@@ -118,6 +118,7 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
                                 const QString& fallbackDir)
 {
     ReviewSave out;
+    out.record = record;
     out.recordingPath = recordingPath;
     const QByteArray bytes = QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented);
     bool refused = false; // a review we must not replace is in the way

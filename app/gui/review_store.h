@@ -37,6 +37,7 @@ struct ReviewSave
     QString movedAside;  ///< a damaged sidecar kept under this name
     QString error;
     QDateTime whenUtc;
+    ReviewRecord record; ///< what was (or failed to be) written
 };
 
 class ReviewStore : public QObject

@@ -5,6 +5,7 @@
 #include "analysis_controller.h"
 #include "main_window.h"
 #include "measurements_panel.h"
+#include "worklist_panel.h"
 
 #include <QCoreApplication>
 #include <QPixmap>
@@ -44,6 +45,7 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString outPath, bool ana
         m_explanationDone = true;
         check();
     });
+    connect(window->worklist(), &WorklistPanel::scanFinished, this, &ScreenshotRunner::check);
     connect(window, &MainWindow::loadFailed, this, &ScreenshotRunner::fail);
     QTimer::singleShot(timeoutMs, this, [this] {
         fail(m_shown ? tr("timed out waiting for the analysis")
@@ -53,7 +55,7 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString outPath, bool ana
 
 void ScreenshotRunner::check()
 {
-    if (!m_shown || m_window->measurementsPanel()->busy())
+    if (!m_shown || m_window->measurementsPanel()->busy() || m_window->worklist()->scanning())
         return;
     if (m_analyse && (!m_analysisDone || (m_expectExplanation && !m_explanationDone)))
         return;

@@ -1,0 +1,303 @@
+#include "worklist_model.h"
+
+#include "verdict_banner.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDir>
+#include <QFileInfo>
+#include <QFont>
+#include <QLocale>
+
+#include <limits>
+
+namespace ecglens {
+
+namespace {
+
+QString clock(double seconds)
+{
+    const auto s = static_cast<long long>(seconds + 0.5);
+    if (s < 60)
+        return WorklistModel::tr("%1 s").arg(s);
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString sexText(Sex sex)
+{
+    switch (sex) {
+    case Sex::Male:
+        return WorklistModel::tr("male");
+    case Sex::Female:
+        return WorklistModel::tr("female");
+    case Sex::Unknown:
+        break;
+    }
+    return {};
+}
+
+QString minutes(const QDateTime& t)
+{
+    return t.isValid() ? t.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
+qint64 sortTime(const QDateTime& t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+}
+
+QString decisionCell(const WorklistEntry& e)
+{
+    if (!e.readable())
+        return WorklistModel::tr("Cannot be read");
+    QString text = decisionText(e.decision);
+    if (!e.reviewProblem.isEmpty())
+        text += QStringLiteral(" \u26A0");
+    return text;
+}
+
+QString decisionTip(const WorklistEntry& e)
+{
+    if (!e.readable())
+        return e.error;
+    QStringList lines{decisionText(e.decision)};
+    const DetectorSnapshot& d = e.detectorAtReview;
+    if (e.decision != ReviewDecision::NotReviewed && !d.verdictClass.isEmpty())
+        lines << WorklistModel::tr("The detector said %1 (%2 %) when this was decided; model %3.")
+                     .arg(VerdictBanner::classWord(d.verdictClass),
+                          QLocale().toString(100.0 * d.probability, 'f', 1), d.modelVersion);
+    if (!e.reviewProblem.isEmpty())
+        lines << e.reviewProblem;
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+WorklistModel::WorklistModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+QString WorklistModel::keyOf(const QString& path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+int WorklistModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int WorklistModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant WorklistModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Recording:
+        return tr("Recording");
+    case Decision:
+        return tr("Decision");
+    case PatientId:
+        return tr("Patient ID");
+    case Age:
+        return tr("Age");
+    case SexColumn:
+        return tr("Sex");
+    case Recorded:
+        return tr("Recorded");
+    case Duration:
+        return tr("Length");
+    case Leads:
+        return tr("Leads");
+    case Reviewer:
+        return tr("Reviewer");
+    case Reviewed:
+        return tr("Decided");
+    default:
+        return {};
+    }
+}
+
+QVariant WorklistModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const WorklistEntry& e = m_entries[index.row()];
+    const int column = index.column();
+    if (role == Qt::FontRole && e.path == m_current) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role == Qt::ForegroundRole && column == Decision) {
+        if (!e.readable())
+            return QBrush(QColor(0xb0, 0x00, 0x20));
+        if (!e.reviewProblem.isEmpty())
+            return QBrush(QColor(0x9a, 0x5b, 0x00));
+        return {};
+    }
+    if (role == Qt::ToolTipRole) {
+        if (column == Decision)
+            return decisionTip(e);
+        if (column == Recording)
+            return e.readable() ? QDir::toNativeSeparators(e.path) + QLatin1Char('\n') + e.format
+                                : e.error;
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole && (column == Age || column == Duration || column == Leads))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == SortRole) {
+        switch (column) {
+        case Decision:
+            return e.readable() ? int(e.decision) : 99;
+        case Age:
+            return e.ageYears ? *e.ageYears : std::numeric_limits<double>::max();
+        case Recorded:
+            return sortTime(e.recorded);
+        case Duration:
+            return e.durationS;
+        case Leads:
+            return e.leadCount;
+        case Reviewed:
+            return sortTime(e.reviewedUtc);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Recording:
+        return QDir::toNativeSeparators(e.relativePath);
+    case Decision:
+        return decisionCell(e);
+    case PatientId:
+        return e.patientId;
+    case Age:
+        return e.ageYears ? QLocale().toString(*e.ageYears, 'f', 0) : QString();
+    case SexColumn:
+        return sexText(e.sex);
+    case Recorded:
+        return minutes(e.recorded);
+    case Duration:
+        return e.readable() ? clock(e.durationS) : QString();
+    case Leads:
+        return e.readable() ? QVariant(e.leadCount) : QVariant();
+    case Reviewer:
+        return e.reviewer;
+    case Reviewed:
+        return minutes(e.reviewedUtc.toLocalTime());
+    default:
+        return {};
+    }
+}
+
+void WorklistModel::clear()
+{
+    beginResetModel();
+    m_entries.clear();
+    m_rows.clear();
+    endResetModel();
+}
+
+void WorklistModel::append(const QList<WorklistEntry>& entries)
+{
+    if (entries.isEmpty())
+        return;
+    beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + entries.size()) - 1);
+    for (const WorklistEntry& e : entries) {
+        m_rows.insert(e.path, int(m_entries.size()));
+        m_entries.push_back(e);
+    }
+    endInsertRows();
+}
+
+int WorklistModel::rowOf(const QString& path) const
+{
+    return m_rows.value(keyOf(path), -1);
+}
+
+bool WorklistModel::updateReview(const QString& path, const ReviewRecord& record)
+{
+    const int row = rowOf(path);
+    if (row < 0)
+        return false;
+    WorklistEntry& e = m_entries[row];
+    e.applyReview(record);
+    e.reviewProblem.clear(); // saved or read just now: usable
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+void WorklistModel::setCurrent(const QString& path)
+{
+    const int before = rowOf(m_current);
+    m_current = path.isEmpty() ? QString() : keyOf(path);
+    for (const int row : {before, rowOf(m_current)})
+        if (row >= 0)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::FontRole});
+}
+
+int WorklistModel::count(ReviewDecision d) const
+{
+    return int(std::count_if(m_entries.begin(), m_entries.end(), [d](const WorklistEntry& e) {
+        return e.readable() && e.decision == d;
+    }));
+}
+
+int WorklistModel::unreadable() const
+{
+    return int(std::count_if(m_entries.begin(), m_entries.end(),
+                             [](const WorklistEntry& e) { return !e.readable(); }));
+}
+
+WorklistFilter::WorklistFilter(QObject* parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(WorklistModel::SortRole);
+    setDynamicSortFilter(true);
+}
+
+void WorklistFilter::setShow(Show show)
+{
+    m_show = show;
+    invalidateFilter();
+}
+
+void WorklistFilter::setSearch(const QString& text)
+{
+    m_search = text.trimmed();
+    invalidateFilter();
+}
+
+bool WorklistFilter::accepts(const WorklistEntry& e, Show show)
+{
+    switch (show) {
+    case All:
+        return true;
+    case NotReviewed:
+        return e.readable() && e.decision == ReviewDecision::NotReviewed;
+    case Reviewed:
+        return e.readable() && e.decision != ReviewDecision::NotReviewed;
+    case NeedsAttention:
+        return !e.readable() || !e.reviewProblem.isEmpty() ||
+               e.decision == ReviewDecision::Uncertain;
+    }
+    return true;
+}
+
+bool WorklistFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const
+{
+    const auto* model = static_cast<const WorklistModel*>(sourceModel());
+    const WorklistEntry& e = model->entry(sourceRow);
+    if (!accepts(e, m_show))
+        return false;
+    return m_search.isEmpty() || e.relativePath.contains(m_search, Qt::CaseInsensitive) ||
+           e.patientId.contains(m_search, Qt::CaseInsensitive);
+}
+
+} // namespace ecglens

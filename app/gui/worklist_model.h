@@ -1,0 +1,87 @@
+#pragma once
+
+// The worklist as a table (one row per recording) and the view's filter: everything, what is
+// not reviewed yet, what is reviewed, or what needs attention (uncertain decisions, recordings
+// or reviews that cannot be read).
+
+#include "worklist_scan.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSortFilterProxyModel>
+
+namespace ecglens {
+
+class WorklistModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Recording,
+        Decision,
+        PatientId,
+        Age,
+        SexColumn,
+        Recorded,
+        Duration,
+        Leads,
+        Reviewer,
+        Reviewed,
+        ColumnCount
+    };
+    /// Sort key of a cell (numbers as numbers, "unknown" last).
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    explicit WorklistModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void clear();
+    void append(const QList<WorklistEntry>& entries);
+    /// A review of `path` was saved or read: its row follows. False if `path` is not listed.
+    bool updateReview(const QString& path, const ReviewRecord& record);
+    /// The recording on screen (shown in bold).
+    void setCurrent(const QString& path);
+    QString current() const { return m_current; }
+
+    const WorklistEntry& entry(int row) const { return m_entries[row]; }
+    /// Row of `path`, -1 if not listed.
+    int rowOf(const QString& path) const;
+    /// Counts for the summary line.
+    int count(ReviewDecision d) const;
+    int unreadable() const;
+
+    static QString keyOf(const QString& path);
+
+private:
+    QList<WorklistEntry> m_entries;
+    QHash<QString, int> m_rows;
+    QString m_current;
+};
+
+class WorklistFilter : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    enum Show { All, NotReviewed, Reviewed, NeedsAttention };
+    explicit WorklistFilter(QObject* parent = nullptr);
+
+    void setShow(Show show);
+    Show show() const { return m_show; }
+    /// Rows whose file name or patient ID contains `text` (case-insensitive).
+    void setSearch(const QString& text);
+
+    static bool accepts(const WorklistEntry& e, Show show);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    Show m_show = All;
+    QString m_search;
+};
+
+} // namespace ecglens

@@ -1,0 +1,277 @@
+#include "worklist_panel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ecglens {
+
+WorklistPanel::WorklistPanel(QWidget* parent)
+    : QWidget(parent), m_scanner(new WorklistScanner(this)), m_model(new WorklistModel(this)),
+      m_filter(new WorklistFilter(this)), m_folderLabel(new QLabel(this)),
+      m_rescan(new QToolButton(this)), m_cancel(new QToolButton(this)), m_show(new QComboBox(this)),
+      m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_summary(new QLabel(this)),
+      m_progress(new QProgressBar(this)), m_next(new QToolButton(this))
+{
+    m_filter->setSourceModel(m_model);
+
+    m_folderLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_folderLabel->setWordWrap(true);
+    m_rescan->setText(tr("Rescan"));
+    m_rescan->setToolTip(tr("List the folder again (new recordings, reviews saved elsewhere)"));
+    m_cancel->setText(tr("Stop"));
+    m_cancel->setToolTip(tr("Stop listing; the rows read so far stay"));
+    m_cancel->hide();
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_folderLabel, 1);
+    top->addWidget(m_rescan);
+    top->addWidget(m_cancel);
+
+    m_show->setObjectName(QStringLiteral("worklistShow"));
+    m_show->addItem(tr("All recordings"), int(WorklistFilter::All));
+    m_show->addItem(tr("Not reviewed"), int(WorklistFilter::NotReviewed));
+    m_show->addItem(tr("Reviewed"), int(WorklistFilter::Reviewed));
+    m_show->addItem(tr("Needs attention"), int(WorklistFilter::NeedsAttention));
+    m_show->setToolTip(tr("Needs attention: decided as uncertain, or the recording or its review "
+                          "cannot be read"));
+    m_search->setObjectName(QStringLiteral("worklistSearch"));
+    m_search->setPlaceholderText(tr("Patient ID or file name"));
+    m_search->setClearButtonEnabled(true);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_show);
+    filters->addWidget(m_search, 1);
+
+    m_table->setObjectName(QStringLiteral("worklistTable"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(WorklistModel::Recording, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(WorklistModel::Recording, 190);
+    m_table->setColumnWidth(WorklistModel::Decision, 120);
+
+    m_summary->setWordWrap(true);
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumHeight(14);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_next->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_next->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_next, 0, Qt::AlignLeft);
+
+    connect(m_rescan, &QToolButton::clicked, this, &WorklistPanel::rescan);
+    connect(m_cancel, &QToolButton::clicked, this, &WorklistPanel::cancelScan);
+    connect(m_show, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setShow(WorklistFilter::Show(m_show->currentData().toInt())); });
+    connect(m_search, &QLineEdit::textChanged, m_filter, &WorklistFilter::setSearch);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
+        const QModelIndex source = m_filter->mapToSource(index);
+        if (source.isValid())
+            emit openRequested(m_model->entry(source.row()).path);
+    });
+    connect(m_scanner, &WorklistScanner::listed, this, &WorklistPanel::onListed);
+    connect(m_scanner, &WorklistScanner::described, this, &WorklistPanel::onDescribed);
+    connect(m_scanner, &WorklistScanner::finished, this, &WorklistPanel::onFinished);
+    connect(m_scanner, &WorklistScanner::progress, this,
+            [this](double f) { m_progress->setValue(int(100.0 * f + 0.5)); });
+    updateSummary();
+}
+
+void WorklistPanel::setNextAction(QAction* action)
+{
+    m_next->setDefaultAction(action);
+    m_next->setVisible(action != nullptr);
+}
+
+void WorklistPanel::openFolder(const QString& folder, const QString& reviewFallbackDir)
+{
+    m_folder = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    m_fallbackDir = reviewFallbackDir;
+    rescan();
+}
+
+void WorklistPanel::rescan()
+{
+    if (m_folder.isEmpty())
+        return;
+    m_model->clear();
+    m_notes.clear();
+    m_folderLabel->setText(QDir::toNativeSeparators(m_folder));
+    m_folderLabel->setToolTip(QDir::toNativeSeparators(m_folder));
+    m_scanner->setReviewFallbackDir(m_fallbackDir);
+    m_scanner->scan(m_folder);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+    m_rescan->setEnabled(false);
+    updateSummary();
+}
+
+void WorklistPanel::cancelScan()
+{
+    if (!m_scanner->busy())
+        return;
+    m_scanner->cancel();
+    m_notes = tr("Listing stopped: only the rows above were read.");
+    m_progress->hide();
+    m_cancel->hide();
+    m_rescan->setEnabled(true);
+    updateSummary();
+}
+
+bool WorklistPanel::scanning() const
+{
+    return m_scanner->busy();
+}
+
+void WorklistPanel::waitForScan()
+{
+    m_scanner->wait();
+}
+
+void WorklistPanel::onListed(const QString&, int total, bool truncated, const QStringList& warnings)
+{
+    QStringList notes;
+    if (truncated)
+        notes << tr("The folder holds more: only the first %1 recordings are listed.")
+                     .arg(QLocale().toString(total));
+    notes << warnings;
+    m_notes = notes.join(QLatin1Char(' '));
+}
+
+void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batch)
+{
+    const bool first = m_model->rowCount() == 0;
+    m_model->append(batch);
+    if (first) { // sized on the first rows; later rows are alike
+        m_table->resizeColumnsToContents();
+        const int widest = 16 * m_table->fontMetrics().averageCharWidth() + 40;
+        for (int c = 0; c < WorklistModel::ColumnCount; ++c)
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), widest));
+    }
+    updateSummary();
+}
+
+void WorklistPanel::onFinished(const QString& folder, int skipped, const QString& error)
+{
+    m_progress->hide();
+    m_cancel->hide();
+    m_rescan->setEnabled(true);
+    QStringList notes;
+    if (!m_notes.isEmpty())
+        notes << m_notes;
+    if (!error.isEmpty())
+        notes << error;
+    if (skipped > 0)
+        notes << tr("%Ln text file(s) in the folder did not read as recordings (spreadsheets, "
+                    "notes) and are not listed.",
+                    nullptr, skipped);
+    m_notes = notes.join(QLatin1Char(' '));
+    updateSummary();
+    emit scanFinished(folder);
+}
+
+void WorklistPanel::setCurrent(const QString& path)
+{
+    m_model->setCurrent(path);
+    const int row = m_model->rowOf(path);
+    if (row < 0) {
+        m_table->clearSelection();
+        return;
+    }
+    const QModelIndex shown = m_filter->mapFromSource(m_model->index(row, 0));
+    if (shown.isValid()) {
+        m_table->setCurrentIndex(shown);
+        m_table->scrollTo(shown);
+    }
+}
+
+void WorklistPanel::updateReview(const QString& path, const ReviewRecord& record)
+{
+    if (m_model->updateReview(path, record))
+        updateSummary();
+}
+
+QString WorklistPanel::nextNotReviewed() const
+{
+    const int rows = m_filter->rowCount();
+    const QString current = m_model->current();
+    int start = 0;
+    if (const int row = m_model->rowOf(current); row >= 0) {
+        if (const QModelIndex shown = m_filter->mapFromSource(m_model->index(row, 0));
+            shown.isValid())
+            start = shown.row() + 1;
+        else if (m_table->currentIndex().isValid())
+            start = m_table->currentIndex().row(); // the row that took the hidden one's place
+    }
+    for (int i = 0; i < rows; ++i) {
+        const QModelIndex shown = m_filter->index((start + i) % rows, 0);
+        const WorklistEntry& e = m_model->entry(m_filter->mapToSource(shown).row());
+        if (e.path != current && WorklistFilter::accepts(e, WorklistFilter::NotReviewed))
+            return e.path;
+    }
+    return {};
+}
+
+QString WorklistPanel::summary() const
+{
+    return m_summary->text();
+}
+
+void WorklistPanel::updateSummary()
+{
+    if (m_folder.isEmpty()) {
+        m_summary->setText(tr("Open a folder (File ▸ Open folder as worklist…) to list the "
+                              "recordings in it and their review state."));
+        return;
+    }
+    const int total = m_model->rowCount();
+    QString text = tr("%Ln recording(s)", nullptr, total);
+    if (total > 0) {
+        const QLocale l;
+        QStringList parts;
+        parts << tr("%1 not reviewed").arg(l.toString(m_model->count(ReviewDecision::NotReviewed)));
+        if (const int n = m_model->count(ReviewDecision::Normal))
+            parts << tr("%1 normal").arg(l.toString(n));
+        if (const int n = m_model->count(ReviewDecision::Abnormal))
+            parts << tr("%1 abnormal").arg(l.toString(n));
+        if (const int n = m_model->count(ReviewDecision::Uncertain))
+            parts << tr("%1 uncertain").arg(l.toString(n));
+        if (const int n = m_model->unreadable())
+            parts << tr("%1 cannot be read").arg(l.toString(n));
+        text += QStringLiteral(": ") + parts.join(QStringLiteral(", "));
+    }
+    if (m_scanner->busy())
+        text += QLatin1Char(' ') + tr("(reading the folder …)");
+    if (!m_notes.isEmpty())
+        text += QLatin1Char('\n') + m_notes;
+    m_summary->setText(text);
+}
+
+} // namespace ecglens

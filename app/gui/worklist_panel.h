@@ -1,0 +1,80 @@
+#pragma once
+
+// "Worklist" dock: the recordings of a folder with patient, length and review state, filtered
+// (not reviewed, reviewed, needs attention) and searched by patient ID or file name. Rows open
+// on double-click or Enter; the row of the recording on screen is bold and follows its review
+// as it is saved.
+
+#include "worklist_model.h"
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QTableView;
+class QToolButton;
+
+namespace ecglens {
+
+class WorklistPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WorklistPanel(QWidget* parent = nullptr);
+
+    /// Lists `folder` in the background (replacing the list); reviews of recordings in
+    /// read-only folders are looked up in `reviewFallbackDir` (ReviewStore::fallbackDir).
+    void openFolder(const QString& folder, const QString& reviewFallbackDir);
+    void rescan();
+    void cancelScan();
+    QString folder() const { return m_folder; }
+    bool scanning() const;
+    /// Waits until the running scan is done and its rows are in (tests, screenshots).
+    void waitForScan();
+
+    void setCurrent(const QString& path);
+    void updateReview(const QString& path, const ReviewRecord& record);
+    /// The first recording after the current one, in the order shown (wrapping around), that is
+    /// readable and not reviewed; empty if there is none.
+    QString nextNotReviewed() const;
+    /// The window's "Open next not reviewed" action, offered as a button under the list.
+    void setNextAction(QAction* action);
+
+    WorklistModel* model() const { return m_model; }
+    WorklistFilter* filter() const { return m_filter; }
+    QTableView* table() const { return m_table; }
+    QComboBox* showCombo() const { return m_show; }
+    QLineEdit* searchEdit() const { return m_search; }
+    QString summary() const;
+
+signals:
+    void openRequested(const QString& path);
+    void scanFinished(const QString& folder);
+
+private:
+    void onListed(const QString& folder, int total, bool truncated, const QStringList& warnings);
+    void onDescribed(const QString& folder, const QList<WorklistEntry>& batch);
+    void onFinished(const QString& folder, int skipped, const QString& error);
+    void updateSummary();
+
+    WorklistScanner* m_scanner;
+    WorklistModel* m_model;
+    WorklistFilter* m_filter;
+    QLabel* m_folderLabel;
+    QToolButton* m_rescan;
+    QToolButton* m_cancel;
+    QComboBox* m_show;
+    QLineEdit* m_search;
+    QTableView* m_table;
+    QLabel* m_summary;
+    QProgressBar* m_progress;
+    QToolButton* m_next;
+    QString m_folder;
+    QString m_fallbackDir;
+    QString m_notes; ///< truncation, skipped files, warnings, errors of the last scan
+};
+
+} // namespace ecglens

@@ -1,0 +1,193 @@
+#include "worklist_scan.h"
+
+#include "io/folder.h"
+#include "io/open.h"
+#include "review_store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cmath>
+
+namespace ecglens {
+
+namespace {
+
+std::string nativePath(const QString& path)
+{
+    return QFile::encodeName(path).toStdString();
+}
+
+QString fromNative(const std::string& path)
+{
+    return QFile::decodeName(QByteArray::fromStdString(path));
+}
+
+QDateTime startOf(const Recording& r)
+{
+    if (!r.start || !r.start->hasDate)
+        return {};
+    const DateTime& s = *r.start;
+    const QDate date(s.date.year, s.date.month, s.date.day);
+    const QTime time(s.hour, s.minute, int(std::floor(s.second)));
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time);
+}
+
+} // namespace
+
+void WorklistEntry::applyReview(const ReviewRecord& record)
+{
+    decision = record.current.decision;
+    reviewer = record.current.reviewer;
+    reviewedUtc = record.current.updatedUtc;
+    detectorAtReview = record.current.detector;
+    // Details the clinician typed in because the file lacks them.
+    if (!record.patientId.isEmpty())
+        patientId = record.patientId;
+    if (record.patientAgeYears)
+        ageYears = record.patientAgeYears;
+    if (record.patientSex != Sex::Unknown)
+        sex = record.patientSex;
+}
+
+WorklistEntry describeRecording(const QString& path, const QString& folder,
+                                const QString& reviewFallbackDir,
+                                const std::function<bool()>& cancelled)
+{
+    WorklistEntry e;
+    e.path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    e.relativePath = QDir(folder).relativeFilePath(e.path);
+    io::OpenOptions options;
+    options.loadAnnotations = false; // not shown in the list; saves reading beat files
+    if (cancelled)
+        options.progress = [&cancelled](double) { return !cancelled(); };
+    const Result<Recording> r = io::open(nativePath(path), options);
+    if (!r) {
+        e.error = QString::fromStdString(r.error());
+        return e;
+    }
+    e.format = QString::fromStdString(r->format);
+    e.patientId = QString::fromStdString(r->patient.id);
+    e.ageYears = r->patient.ageYears;
+    e.sex = r->patient.sex;
+    e.recorded = startOf(*r);
+    e.durationS = r->durationS();
+    e.leadCount = int(r->leads.size());
+
+    const ReviewLoad review = ReviewStore::loadNow(path, reviewFallbackDir);
+    if (!review.error.isEmpty())
+        e.reviewProblem = review.error;
+    else if (review.found)
+        e.applyReview(review.record);
+    if (!review.warning.isEmpty())
+        e.reviewProblem = review.warning;
+    return e;
+}
+
+WorklistScanner::WorklistScanner(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<WorklistEntry>();
+    m_pool.setMaxThreadCount(1); // one folder at a time; a newer scan waits for the stale one
+}
+
+WorklistScanner::~WorklistScanner()
+{
+    cancel();
+    m_pool.waitForDone(); // no task posts to this object after this line
+}
+
+void WorklistScanner::cancel()
+{
+    ++*m_generation;
+    m_busy = false;
+}
+
+void WorklistScanner::wait()
+{
+    m_pool.waitForDone();
+    QCoreApplication::sendPostedEvents(this);
+}
+
+void WorklistScanner::scan(const QString& folder)
+{
+    const int generation = ++*m_generation;
+    m_busy = true;
+    const auto current = m_generation;
+    const QString fallback = m_fallbackDir;
+    m_pool.start([this, current, generation, folder, fallback] {
+        const std::function<bool()> stale = [current, generation] {
+            return current->load() != generation;
+        };
+        // Runs on this object's thread, and only while this scan is still the latest.
+        const auto deliver = [this, current, generation](auto fn) {
+            QMetaObject::invokeMethod(
+                this,
+                [current, generation, fn] {
+                    if (current->load() == generation)
+                        fn();
+                },
+                Qt::QueuedConnection);
+        };
+        io::FolderListingOptions listOptions;
+        listOptions.progress = [&stale](double) { return !stale(); };
+        const auto listing = io::listRecordings(nativePath(folder), listOptions);
+        if (stale())
+            return;
+        if (!listing) {
+            const QString error = QString::fromStdString(listing.error());
+            deliver([this, folder, error] {
+                m_busy = false;
+                emit finished(folder, 0, error);
+            });
+            return;
+        }
+        QStringList warnings;
+        for (const std::string& w : listing->warnings)
+            warnings << QString::fromStdString(w);
+        const int total = int(listing->recordings.size());
+        const bool truncated = listing->truncated;
+        deliver([this, folder, total, truncated, warnings] {
+            emit listed(folder, total, truncated, warnings);
+        });
+
+        QList<WorklistEntry> batch;
+        QElapsedTimer sinceDelivery;
+        sinceDelivery.start();
+        int done = 0;
+        int skipped = 0;
+        const auto flush = [&] {
+            const double fraction = total > 0 ? double(done) / total : 1.0;
+            deliver([this, folder, batch, fraction] {
+                if (!batch.isEmpty())
+                    emit described(folder, batch);
+                emit progress(fraction);
+            });
+            batch.clear();
+            sinceDelivery.restart();
+        };
+        for (const io::FolderEntry& f : listing->recordings) {
+            WorklistEntry e = describeRecording(fromNative(f.path), folder, fallback, stale);
+            if (stale())
+                return;
+            ++done;
+            if (f.tentative && !e.readable())
+                ++skipped; // a spreadsheet or a note, not a broken recording
+            else
+                batch.push_back(std::move(e));
+            if (batch.size() >= 64 || sinceDelivery.elapsed() > 150)
+                flush();
+        }
+        flush();
+        deliver([this, folder, skipped] {
+            m_busy = false;
+            emit finished(folder, skipped, QString());
+        });
+    });
+}
+
+} // namespace ecglens

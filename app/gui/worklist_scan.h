@@ -1,0 +1,85 @@
+#pragma once
+
+// The worklist's rows: every recording in a folder with its patient, length and review state,
+// read in the background (io::listRecordings, io::open, ReviewStore::loadNow). A newer scan makes
+// an older one stale: it stops and its results are never delivered.
+
+#include "review_record.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace ecglens {
+
+struct WorklistEntry
+{
+    QString path;         ///< absolute, cleaned: the key of the row
+    QString relativePath; ///< to the worklist folder, as shown
+    QString format;       ///< e.g. "WFDB format 212"
+    QString error;        ///< the recording cannot be read (why); the rest is then empty
+    QString patientId;
+    std::optional<double> ageYears;
+    Sex sex = Sex::Unknown;
+    QDateTime recorded; ///< start as the file states it (local time there); invalid: unknown
+    double durationS = 0.0;
+    int leadCount = 0;
+    ReviewDecision decision = ReviewDecision::NotReviewed;
+    QString reviewer;
+    QDateTime reviewedUtc;
+    DetectorSnapshot detectorAtReview;
+    /// The review cannot be used (damaged, newer version) or was made on other file content.
+    QString reviewProblem;
+
+    bool readable() const { return error.isEmpty(); }
+    /// Takes decision, reviewer and patient details typed in from `record` (a saved review).
+    void applyReview(const ReviewRecord& record);
+};
+
+/// One worklist row for `path` (blocking: reads the recording and hashes it). `cancelled`, if
+/// given, is polled while reading a long recording.
+WorklistEntry describeRecording(const QString& path, const QString& folder,
+                                const QString& reviewFallbackDir,
+                                const std::function<bool()>& cancelled = {});
+
+class WorklistScanner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WorklistScanner(QObject* parent = nullptr);
+    ~WorklistScanner() override;
+
+    /// Where reviews of recordings in read-only folders are (ReviewStore::fallbackDir).
+    void setReviewFallbackDir(const QString& dir) { m_fallbackDir = dir; }
+    /// Lists and describes the recordings under `folder`; results arrive in batches.
+    void scan(const QString& folder);
+    void cancel();
+    bool busy() const { return m_busy; }
+    /// Waits until the running scan has stopped (tests, exit).
+    void wait();
+
+signals:
+    /// The folder was listed: `total` recordings will be described.
+    void listed(const QString& folder, int total, bool truncated, const QStringList& warnings);
+    void described(const QString& folder, const QList<ecglens::WorklistEntry>& batch);
+    /// `skipped`: plain-text files that did not read as recordings (spreadsheets, notes).
+    void finished(const QString& folder, int skipped, const QString& error);
+    void progress(double fraction);
+
+private:
+    QThreadPool m_pool;
+    std::shared_ptr<std::atomic<int>> m_generation = std::make_shared<std::atomic<int>>(0);
+    QString m_fallbackDir;
+    bool m_busy = false;
+};
+
+} // namespace ecglens
+
+Q_DECLARE_METATYPE(ecglens::WorklistEntry)

@@ -1,0 +1,332 @@
+// The worklist: a folder's recordings with patient, length and review state, read in the
+// background; filters; the row of the shown recording follows its saved review; "Open next not
+// reviewed". Expected values come from the files themselves, read by hand: PTB-XL 00001 is
+// patient 15709, 56 years, sex 1 = female in ptbxl_database.csv, 12 leads × 1000 samples at
+// 100 Hz in its header; MIT-BIH 201.hea says "# 68 M" and 650000 samples at 360 Hz, 2 leads.
+
+#include "decision_panel.h"
+#include "i18n.h"
+#include "main_window.h"
+#include "review_store.h"
+#include "test_data.h"
+#include "worklist_panel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace ecglens;
+
+namespace {
+
+void copyInto(const QString& relative, const QString& dir, const QString& name = {})
+{
+    QDir().mkpath(dir);
+    const QString from = test::dataPath(relative);
+    const QString to = QDir(dir).filePath(name.isEmpty() ? QFileInfo(from).fileName() : name);
+    if (!QFile::copy(from, to))
+        qWarning("cannot copy %s to %s", qPrintable(from), qPrintable(to));
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(bytes);
+}
+
+ReviewRecord decided(ReviewDecision d, const QString& reviewer)
+{
+    ReviewRecord r;
+    DecisionEntry e;
+    e.decision = d;
+    e.reviewer = reviewer;
+    e.updatedUtc = QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC);
+    e.detector = {QStringLiteral("anomalous"), 0.91, QStringLiteral("test")};
+    r.record(e);
+    return r;
+}
+
+bool waitForScan(WorklistPanel* p)
+{
+    return QTest::qWaitFor([p] { return !p->scanning(); }, 60000);
+}
+
+QStringList shownPaths(const WorklistPanel& p)
+{
+    QStringList out;
+    for (int r = 0; r < p.filter()->rowCount(); ++r)
+        out << p.filter()->index(r, WorklistModel::Recording).data().toString();
+    return out;
+}
+
+int rowOfShown(const WorklistPanel& p, const QString& relative)
+{
+    return int(shownPaths(p).indexOf(QDir::toNativeSeparators(relative)));
+}
+
+} // namespace
+
+class TestWorklist : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_ward;
+    QString m_fallback;
+    QString m_longName; ///< a header whose sidecar cannot be written beside it (name too long)
+
+    std::unique_ptr<MainWindow> window()
+    {
+        auto w = std::make_unique<MainWindow>(std::make_unique<QSettings>(
+            m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+        w->reviewStore()->setFallbackDir(m_fallback);
+        w->settings().autoAnalyse = false;
+        w->show();
+        return w;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // As the application does: English plural forms ("1 text file", "7 recordings").
+        QCOMPARE(installTranslations(*qApp, QStringLiteral("en")), QString());
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("mitdb/201.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/100_3chan.hea"));
+        m_ward = m_dir.filePath(QStringLiteral("ward"));
+        m_fallback = m_dir.filePath(QStringLiteral("fallback"));
+        const QString a = m_ward + QStringLiteral("/a"), b = m_ward + QStringLiteral("/b");
+        for (const char* ext : {"hea", "dat"}) {
+            const QString e = QLatin1String(ext);
+            copyInto(QStringLiteral("mitdb/201.") + e, a);
+            copyInto(QStringLiteral("ptbxl/records100/00000/00008_lr.") + e, b);
+            copyInto(QStringLiteral("ptbxl/records100/00000/00009_lr.") + e, b);
+            copyInto(QStringLiteral("ptbxl/records100/00000/00010_lr.") + e, b);
+        }
+        copyInto(QStringLiteral("formats/ecgtoolkit-Example.scp"), m_ward);
+        writeFile(m_ward + QStringLiteral("/broken.edf"), "0       this is no EDF header");
+        writeFile(m_ward + QStringLiteral("/rota.csv"), "name,ward\nDr A,3\n");
+        // The header names its signal file, so it can be renamed; beside it no sidecar fits.
+        m_longName = m_ward + QStringLiteral("/c/") + QString(240, QLatin1Char('h')) +
+                     QStringLiteral(".hea");
+        copyInto(QStringLiteral("wfdb-samples/100_3chan.hea"), m_ward + QStringLiteral("/c"),
+                 QFileInfo(m_longName).fileName());
+        copyInto(QStringLiteral("wfdb-samples/100_3chan.dat"), m_ward + QStringLiteral("/c"));
+
+        // Reviews as the window writes them: 00008 abnormal (beside it), the long-named record
+        // normal (in the fallback folder, found by SHA-256), 00009's damaged.
+        const ReviewSave s1 = ReviewStore::saveNow(
+            b + QStringLiteral("/00008_lr.hea"),
+            decided(ReviewDecision::Abnormal, QStringLiteral("Dr A")), m_fallback);
+        QVERIFY2(s1.error.isEmpty(), qPrintable(s1.error));
+        ReviewRecord normal = decided(ReviewDecision::Normal, QStringLiteral("Dr B"));
+        normal.sha256 = ReviewStore::loadNow(m_longName, m_fallback).sha256;
+        const ReviewSave s2 = ReviewStore::saveNow(m_longName, normal, m_fallback);
+        QVERIFY2(s2.error.isEmpty(), qPrintable(s2.error));
+        QVERIFY2(s2.sidecarPath.startsWith(m_fallback), qPrintable(s2.sidecarPath));
+        writeFile(b + QStringLiteral("/00009_lr.hea.ecglens-review.json"), "{ damaged");
+    }
+
+    void describesRecordingsFromTheirFiles()
+    {
+        const WorklistEntry ptb =
+            describeRecording(test::dataPath(QStringLiteral("ptbxl/records100/00000/00001_lr.hea")),
+                              test::dataPath(QStringLiteral("ptbxl")), m_fallback);
+        QVERIFY2(ptb.readable(), qPrintable(ptb.error));
+        QCOMPARE(ptb.relativePath, QStringLiteral("records100/00000/00001_lr.hea"));
+        QCOMPARE(ptb.patientId, QStringLiteral("15709"));
+        QCOMPARE(ptb.ageYears.value_or(-1), 56.0);
+        QCOMPARE(ptb.sex, Sex::Female);
+        QCOMPARE(ptb.leadCount, 12);
+        QCOMPARE(ptb.durationS, 10.0);
+        QCOMPARE(ptb.decision, ReviewDecision::NotReviewed);
+
+        const WorklistEntry mit =
+            describeRecording(m_ward + QStringLiteral("/a/201.hea"), m_ward, m_fallback);
+        QVERIFY2(mit.readable(), qPrintable(mit.error));
+        QCOMPARE(mit.ageYears.value_or(-1), 68.0);
+        QCOMPARE(mit.sex, Sex::Male);
+        QCOMPARE(mit.leadCount, 2);
+        QVERIFY(qAbs(mit.durationS - 650000.0 / 360.0) < 1e-9);
+
+        const WorklistEntry broken =
+            describeRecording(m_ward + QStringLiteral("/broken.edf"), m_ward, m_fallback);
+        QVERIFY(!broken.readable());
+        QVERIFY2(broken.error.contains(QLatin1String("broken.edf")), qPrintable(broken.error));
+
+        const WorklistEntry reviewed =
+            describeRecording(m_ward + QStringLiteral("/b/00008_lr.hea"), m_ward, m_fallback);
+        QCOMPARE(reviewed.decision, ReviewDecision::Abnormal);
+        QCOMPARE(reviewed.reviewer, QStringLiteral("Dr A"));
+        QCOMPARE(reviewed.reviewedUtc, QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC));
+        QCOMPARE(reviewed.detectorAtReview.verdictClass, QStringLiteral("anomalous"));
+        const WorklistEntry fromFallback = describeRecording(m_longName, m_ward, m_fallback);
+        QCOMPARE(fromFallback.decision, ReviewDecision::Normal);
+        QCOMPARE(fromFallback.reviewer, QStringLiteral("Dr B"));
+        const WorklistEntry damaged =
+            describeRecording(m_ward + QStringLiteral("/b/00009_lr.hea"), m_ward, m_fallback);
+        QVERIFY(damaged.readable());
+        QVERIFY2(damaged.reviewProblem.contains(QLatin1String("damaged")),
+                 qPrintable(damaged.reviewProblem));
+    }
+
+    void listsTheFolderWithFilters()
+    {
+        WorklistPanel p;
+        p.openFolder(m_ward, m_fallback);
+        QVERIFY(waitForScan(&p));
+        const QString longRel = QStringLiteral("c/") + QFileInfo(m_longName).fileName();
+        QCOMPARE(shownPaths(p),
+                 (QStringList{QStringLiteral("a/201.hea"), QStringLiteral("b/00008_lr.hea"),
+                              QStringLiteral("b/00009_lr.hea"), QStringLiteral("b/00010_lr.hea"),
+                              QStringLiteral("broken.edf"), QDir::toNativeSeparators(longRel),
+                              QStringLiteral("ecgtoolkit-Example.scp")}));
+        const QString sum = p.summary();
+        QVERIFY2(sum.startsWith(QLatin1String("7 recordings: 4 not reviewed, 1 normal, "
+                                              "1 abnormal, 1 cannot be read")),
+                 qPrintable(sum));
+        QVERIFY2(sum.contains(QLatin1String("1 text file in the folder did not read")),
+                 qPrintable(sum)); // rota.csv
+        const int decision = WorklistModel::Decision;
+        QCOMPARE(p.filter()->index(1, decision).data().toString(), QStringLiteral("Abnormal ECG"));
+        QCOMPARE(p.filter()->index(4, decision).data().toString(),
+                 QStringLiteral("Cannot be read"));
+        QVERIFY(p.filter()->index(2, decision).data().toString().endsWith(QChar(0x26A0)));
+        QVERIFY(p.filter()
+                    ->index(1, decision)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("The detector said Anomalous (91.0 %)")));
+        QCOMPARE(p.filter()->index(0, WorklistModel::Duration).data().toString(),
+                 QStringLiteral("0:30:06"));
+        QCOMPARE(p.filter()->index(1, WorklistModel::Duration).data().toString(),
+                 QStringLiteral("10 s"));
+
+        const auto showing = [&](WorklistFilter::Show s) {
+            p.showCombo()->setCurrentIndex(p.showCombo()->findData(int(s)));
+            return shownPaths(p);
+        };
+        QCOMPARE(showing(WorklistFilter::NotReviewed),
+                 (QStringList{QStringLiteral("a/201.hea"), QStringLiteral("b/00009_lr.hea"),
+                              QStringLiteral("b/00010_lr.hea"),
+                              QStringLiteral("ecgtoolkit-Example.scp")}));
+        QCOMPARE(
+            showing(WorklistFilter::Reviewed),
+            (QStringList{QStringLiteral("b/00008_lr.hea"), QDir::toNativeSeparators(longRel)}));
+        QCOMPARE(showing(WorklistFilter::NeedsAttention),
+                 (QStringList{QStringLiteral("b/00009_lr.hea"), QStringLiteral("broken.edf")}));
+        showing(WorklistFilter::All);
+        p.searchEdit()->setText(QStringLiteral("_LR")); // case-insensitive
+        QCOMPARE(shownPaths(p).size(), 3);
+        // The SCP-ECG example's patient ID (read by hand from the file: "SBJ-123").
+        p.searchEdit()->setText(QStringLiteral("sbj-1"));
+        QCOMPARE(shownPaths(p), QStringList{QStringLiteral("ecgtoolkit-Example.scp")});
+        p.searchEdit()->clear();
+
+        // Sorting by age: numbers as numbers, unknown last (201: 68; 00008-10 from copies
+        // without the PTB-XL index have none; the SCP example states its age).
+        p.table()->sortByColumn(WorklistModel::Age, Qt::AscendingOrder);
+        const QString first = p.filter()->index(0, WorklistModel::Age).data().toString();
+        const QString last =
+            p.filter()->index(p.filter()->rowCount() - 1, WorklistModel::Age).data().toString();
+        QVERIFY(!first.isEmpty());
+        QVERIFY(last.isEmpty());
+    }
+
+    void reviewInTheWindowUpdatesTheRowAndNextOpens()
+    {
+        auto w = window();
+        w->openFolder(m_ward);
+        WorklistPanel* p = w->worklist();
+        QVERIFY(w->findChild<QDockWidget*>(QStringLiteral("worklistDock"))->isVisible());
+        QVERIFY(waitForScan(p));
+        QCOMPARE(p->model()->rowCount(), 7);
+
+        // A double-click (the first click's press, then the double-click) opens the row's
+        // recording; its row turns bold.
+        QSignalSpy shown(w.get(), &MainWindow::recordingShown);
+        QSignalSpy reviewRead(w.get(), &MainWindow::reviewLoaded);
+        const int row = rowOfShown(*p, QStringLiteral("a/201.hea"));
+        const QRect cell = p->table()->visualRect(p->filter()->index(row, 0));
+        QTest::mouseClick(p->table()->viewport(), Qt::LeftButton, {},
+                          QPoint(cell.left() + 10, cell.center().y()));
+        QTest::mouseDClick(p->table()->viewport(), Qt::LeftButton, {},
+                           QPoint(cell.left() + 10, cell.center().y()));
+        QVERIFY(QTest::qWaitFor([&] { return reviewRead.count() > 0; }, 60000));
+        QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/a/201.hea"));
+        QVERIFY(p->filter()->index(row, 0).data(Qt::FontRole).value<QFont>().bold());
+
+        // Only what is not reviewed; the decision saved in the panel moves the row out of it.
+        p->showCombo()->setCurrentIndex(p->showCombo()->findData(int(WorklistFilter::NotReviewed)));
+        QCOMPARE(shownPaths(*p).size(), 4);
+        QSignalSpy saved(w.get(), &MainWindow::reviewSaved);
+        DecisionPanel* d = w->decisionPanel();
+        d->decisionBox()->setCurrentIndex(d->decisionBox()->findData(QStringLiteral("normal")));
+        QTest::keyClicks(d->reviewerEdit(), QStringLiteral("Dr C"));
+        QVERIFY(QTest::qWaitFor([&] { return saved.count() > 0; }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return shownPaths(*p).indexOf(QStringLiteral("a/201.hea")) < 0; }, 5000));
+        const int all = p->model()->rowOf(m_ward + QStringLiteral("/a/201.hea"));
+        QCOMPARE(p->model()->entry(all).decision, ReviewDecision::Normal);
+        QCOMPARE(p->model()->entry(all).reviewer, QStringLiteral("Dr C"));
+        QVERIFY2(p->summary().contains(QLatin1String("3 not reviewed, 2 normal")),
+                 qPrintable(p->summary()));
+
+        // "Open next not reviewed" takes the row that followed 201, not the one after it.
+        auto* next = w->findChild<QAction*>(QStringLiteral("nextNotReviewedAction"));
+        QVERIFY(next);
+        const auto openNext = [&] {
+            reviewRead.clear();
+            next->trigger();
+            return QTest::qWaitFor([&] { return reviewRead.count() > 0; }, 60000);
+        };
+        QVERIFY(openNext());
+        QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/b/00009_lr.hea"));
+        QVERIFY(openNext());
+        QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/b/00010_lr.hea"));
+        QVERIFY(openNext());
+        QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/ecgtoolkit-Example.scp"));
+        QVERIFY(openNext()); // wraps around
+        QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/b/00009_lr.hea"));
+    }
+
+    void folderRememberedLatestWinsAndStop()
+    {
+        {
+            auto w = window();
+            w->openFolder(test::dataPath(QStringLiteral("ptbxl")));
+            w->openFolder(m_ward); // before the first listing is in: only the ward is listed
+            QVERIFY(waitForScan(w->worklist()));
+            QCOMPARE(w->worklist()->model()->rowCount(), 7);
+        }
+        // The next start lists the same folder again.
+        auto w = window();
+        QCOMPARE(w->worklist()->folder(), QDir::cleanPath(m_ward));
+        QVERIFY(waitForScan(w->worklist()));
+        QCOMPARE(w->worklist()->model()->rowCount(), 7);
+
+        // Stop: nothing more arrives after it, and the summary says the list is partial.
+        w->openFolder(test::dataPath(QStringLiteral("ptbxl")));
+        w->worklist()->cancelScan();
+        w->worklist()->waitForScan();
+        QTest::qWait(50);
+        QCOMPARE(w->worklist()->model()->rowCount(), 0);
+        QVERIFY2(w->worklist()->summary().contains(QLatin1String("Listing stopped")),
+                 qPrintable(w->worklist()->summary()));
+    }
+};
+
+QTEST_MAIN(TestWorklist)
+#include "tst_worklist.moc"
