@@ -2046,6 +2046,10 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
         <source>Decided</source>
         <translation>Entschieden</translation>
     </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Unklar</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::WorklistPanel</name>

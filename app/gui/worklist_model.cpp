@@ -53,7 +53,9 @@ QString decisionCell(const WorklistEntry& e)
 {
     if (!e.readable())
         return WorklistModel::tr("Cannot be read");
-    QString text = decisionText(e.decision);
+    // Short enough for the column; the tooltip has the panel's full wording.
+    QString text = e.decision == ReviewDecision::Uncertain ? WorklistModel::tr("Uncertain")
+                                                           : decisionText(e.decision);
     if (!e.reviewProblem.isEmpty())
         text += QStringLiteral(" \u26A0");
     return text;

@@ -61,6 +61,7 @@ WorklistPanel::WorklistPanel(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle); // keeps the file name of a long path in view
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -171,9 +172,11 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
     m_model->append(batch);
     if (first) { // sized on the first rows; later rows are alike
         m_table->resizeColumnsToContents();
-        const int widest = 16 * m_table->fontMetrics().averageCharWidth() + 40;
+        const int chars = m_table->fontMetrics().averageCharWidth();
         for (int c = 0; c < WorklistModel::ColumnCount; ++c)
-            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), widest));
+            m_table->setColumnWidth(
+                c, std::min(m_table->columnWidth(c),
+                            (c == WorklistModel::Recording ? 26 : 16) * chars + 20));
     }
     updateSummary();
 }

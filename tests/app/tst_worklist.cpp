@@ -300,6 +300,15 @@ private slots:
         QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/ecgtoolkit-Example.scp"));
         QVERIFY(openNext()); // wraps around
         QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/b/00009_lr.hea"));
+
+        // Enter on a row opens it too.
+        reviewRead.clear();
+        p->table()->setFocus();
+        p->table()->setCurrentIndex(
+            p->filter()->index(rowOfShown(*p, QStringLiteral("b/00010_lr.hea")), 0));
+        QTest::keyClick(p->table(), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return reviewRead.count() > 0; }, 60000));
+        QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/b/00010_lr.hea"));
     }
 
     void folderRememberedLatestWinsAndStop()
