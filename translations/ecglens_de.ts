@@ -819,6 +819,10 @@
         <source>Detector model in %1 refused: %2</source>
         <translation>Detektormodell in %1 abgelehnt: %2</translation>
     </message>
+    <message>
+        <source>%1 min long: open it to analyse it</source>
+        <translation>%1 min lang: zum Analysieren öffnen</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::ExplanationPanel</name>
@@ -2050,6 +2054,18 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
         <source>Uncertain</source>
         <translation>Unklar</translation>
     </message>
+    <message>
+        <source>The detector&apos;s verdict on this recording (model %1); decision support, not a diagnosis.</source>
+        <translation>Einstufung dieser Aufzeichnung durch den Detektor (Modell %1); Entscheidungsunterstützung, keine Diagnose.</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Detektor</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>nicht analysiert</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::WorklistPanel</name>
@@ -2142,6 +2158,26 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
             <numerusform>%Ln Aufzeichnung</numerusform>
             <numerusform>%Ln Aufzeichnungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Run detector on the list</source>
+        <translation>Detektor auf die Liste anwenden</translation>
+    </message>
+    <message>
+        <source>The detector&apos;s verdict for every recording of up to 10 minutes, to read the most suspicious first (sort by the Detector column). Decision support, not a diagnosis.</source>
+        <translation>Die Einstufung durch den Detektor für jede Aufzeichnung bis 10 Minuten, um die auffälligsten zuerst zu befunden (nach der Spalte „Detektor“ sortieren). Entscheidungsunterstützung, keine Diagnose.</translation>
+    </message>
+    <message>
+        <source>Stop detector</source>
+        <translation>Detektor anhalten</translation>
+    </message>
+    <message>
+        <source>Detector: %1 analysed, %2 anomalous, %3 borderline</source>
+        <translation>Detektor: %1 analysiert, %2 auffällig, %3 grenzwertig</translation>
+    </message>
+    <message>
+        <source>(%1 to go …)</source>
+        <translation>(noch %1 …)</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QThread>
 
 namespace ecglens {
@@ -214,6 +216,53 @@ void EngineWorker::analyze(quint64 jobId, std::shared_ptr<const Recording> recor
         out.analysis = std::make_shared<const ml::Analysis>(std::move(result).value());
     out.seconds = timer.nsecsElapsed() / 1e9;
     emit analyzed(out);
+}
+
+void EngineWorker::triage(quint64 jobId, TriageRequest request)
+{
+    TriageOutcome out;
+    out.jobId = jobId;
+    out.path = request.path;
+    const auto stale = [this, jobId](double) { return !m_ids->isStale(JobKind::Triage, jobId); };
+    if (!stale(0.0)) {
+        out.cancelled = true;
+        emit triaged(out);
+        return;
+    }
+    const ml::Detector* det = detector(out.skipped);
+    if (!det) {
+        out.modelError = true;
+        emit triaged(out);
+        return;
+    }
+    io::OpenOptions options;
+    options.loadAnnotations = false;
+    options.progress = stale;
+    const Result<Recording> recording =
+        io::open(QFile::encodeName(request.path).toStdString(), options);
+    if (!stale(0.0)) {
+        out.cancelled = true;
+    } else if (!recording) {
+        out.skipped = QString::fromStdString(recording.error());
+    } else if (recording->durationS() > request.maxDurationS) {
+        out.skipped = tr("%1 min long: open it to analyse it")
+                          .arg(QLocale().toString(recording->durationS() / 60.0, 'f', 0));
+    } else {
+        ml::AnalysisOptions ao;
+        ao.ageYears = request.patient.ageYears;
+        ao.sex = request.patient.sex;
+        const Result<ml::Analysis> a = ml::analyse(*det, *recording, ao, stale);
+        if (!stale(1.0)) {
+            out.cancelled = true;
+        } else if (!a) {
+            out.skipped = QString::fromStdString(a.error());
+        } else {
+            out.verdictClass = QString::fromLatin1(ml::verdictName(a->verdict));
+            out.probability = a->probability;
+            out.modelVersion = QString::fromStdString(a->model.version);
+        }
+    }
+    emit triaged(out);
 }
 
 void EngineWorker::explain(quint64 jobId, std::shared_ptr<const Recording> recording,

@@ -24,7 +24,15 @@ class SignalView;
 /// Kinds of background job. Each kind has its own "latest request": a newer load supersedes
 /// an older load (and any filter, measure, analysis or explanation job on the old recording); a
 /// newer job of any other kind supersedes the older one of its kind.
-enum class JobKind { Load = 0, Filter = 1, Measure = 2, Analyze = 3, Explain = 4, Count = 5 };
+enum class JobKind {
+    Load = 0,
+    Filter = 1,
+    Measure = 2,
+    Analyze = 3,
+    Explain = 4,
+    Triage = 5, ///< the detector on one worklist recording, read from its file
+    Count = 6
+};
 
 /// Shared between the GUI thread (writes) and the worker (reads in progress callbacks).
 struct JobIds
@@ -83,6 +91,28 @@ struct AnalyzeOutcome
     double seconds = 0.0; ///< wall time, model load included
 };
 
+/// One worklist recording for the detector: read from its file, then analysed unless it is
+/// longer than `maxDurationS` (ambulatory recordings are analysed when opened).
+struct TriageRequest
+{
+    QString path;
+    AnalyzeRequest patient; ///< the worklist's age and sex (from the file or typed in)
+    double maxDurationS = 600.0;
+};
+
+/// What a triage job returns: the verdict, or why there is none.
+struct TriageOutcome
+{
+    quint64 jobId = 0;
+    QString path;
+    QString verdictClass; ///< "normal" / "borderline" / "anomalous"; empty: not analysed
+    double probability = -1.0;
+    QString modelVersion;
+    QString skipped;         ///< why it was not analysed (long, unreadable, analysis failed)
+    bool modelError = false; ///< the model could not be loaded: no recording will be analysed
+    bool cancelled = false;
+};
+
 /// Which window to explain and how.
 struct ExplainRequest
 {
@@ -130,6 +160,8 @@ public slots:
     /// its beats are kept for further windows of the same recording.
     void explain(quint64 jobId, std::shared_ptr<const ecglens::Recording> recording,
                  ecglens::ExplainRequest request);
+    /// Reads a worklist recording and runs the detector on it (TriageRequest).
+    void triage(quint64 jobId, ecglens::TriageRequest request);
 
 signals:
     void progress(ecglens::JobKind kind, quint64 jobId, double fraction);
@@ -138,6 +170,7 @@ signals:
     void measured(const ecglens::MeasureOutcome& outcome);
     void analyzed(const ecglens::AnalyzeOutcome& outcome);
     void explained(const ecglens::ExplainOutcome& outcome);
+    void triaged(const ecglens::TriageOutcome& outcome);
 
 private:
     /// The detector, loaded on first use; null with `error` set when it cannot be loaded (a
@@ -159,6 +192,7 @@ Q_DECLARE_METATYPE(ecglens::FilterOutcome)
 Q_DECLARE_METATYPE(ecglens::MeasureOutcome)
 Q_DECLARE_METATYPE(ecglens::AnalyzeOutcome)
 Q_DECLARE_METATYPE(ecglens::ExplainOutcome)
+Q_DECLARE_METATYPE(ecglens::TriageOutcome)
 Q_DECLARE_METATYPE(ecglens::AnalyzeRequest)
 Q_DECLARE_METATYPE(ecglens::ExplainRequest)
 Q_DECLARE_METATYPE(ecglens::JobKind)

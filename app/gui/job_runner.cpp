@@ -9,6 +9,7 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
     qRegisterMetaType<MeasureOutcome>();
     qRegisterMetaType<AnalyzeOutcome>();
     qRegisterMetaType<ExplainOutcome>();
+    qRegisterMetaType<TriageOutcome>();
     qRegisterMetaType<JobKind>();
     m_thread.setObjectName(QStringLiteral("ecglens-engine"));
     m_worker->moveToThread(&m_thread);
@@ -19,6 +20,7 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
     connect(m_worker, &EngineWorker::analyzed, this, &JobRunner::onAnalyzed, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::explained, this, &JobRunner::onExplained,
             Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::triaged, this, &JobRunner::onTriaged, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::progress, this, &JobRunner::onProgress, Qt::QueuedConnection);
     m_thread.start();
 }
@@ -110,6 +112,15 @@ quint64 JobRunner::explain(std::shared_ptr<const Recording> recording,
     return id;
 }
 
+quint64 JobRunner::triage(const TriageRequest& request)
+{
+    const quint64 id = next(JobKind::Triage);
+    setRunning(JobKind::Triage, id);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, id, request] { w->triage(id, request); }, Qt::QueuedConnection);
+    return id;
+}
+
 void JobRunner::cancel(JobKind kind)
 {
     next(kind);
@@ -165,6 +176,15 @@ void JobRunner::onProgress(JobKind kind, quint64 jobId, double fraction)
 {
     if (jobId == m_ids->latest[int(kind)].load())
         emit progress(kind, fraction);
+}
+
+void JobRunner::onTriaged(const TriageOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.jobId != m_ids->latest[int(JobKind::Triage)].load())
+        return;
+    setRunning(JobKind::Triage, 0);
+    emit triageFinished(outcome);
 }
 
 } // namespace ecglens

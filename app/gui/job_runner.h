@@ -32,6 +32,9 @@ public:
     quint64 analyze(std::shared_ptr<const Recording> recording, const AnalyzeRequest& request);
     /// Explains one window of `recording`; returns the job id.
     quint64 explain(std::shared_ptr<const Recording> recording, const ExplainRequest& request);
+    /// Reads and analyses one worklist recording; returns the job id. A newer triage request
+    /// supersedes an older one, so ask for the next recording when one is finished.
+    quint64 triage(const TriageRequest& request);
     /// Cancels the running job of `kind` (its result will be dropped).
     void cancel(JobKind kind);
     bool busy(JobKind kind) const { return m_running[int(kind)] != 0; }
@@ -42,6 +45,7 @@ signals:
     void measureFinished(const ecglens::MeasureOutcome& outcome);
     void analyzeFinished(const ecglens::AnalyzeOutcome& outcome);
     void explainFinished(const ecglens::ExplainOutcome& outcome);
+    void triageFinished(const ecglens::TriageOutcome& outcome);
     void progress(ecglens::JobKind kind, double fraction);
     void busyChanged(ecglens::JobKind kind, bool busy);
 
@@ -52,6 +56,7 @@ private:
     void onMeasured(const MeasureOutcome& outcome);
     void onAnalyzed(const AnalyzeOutcome& outcome);
     void onExplained(const ExplainOutcome& outcome);
+    void onTriaged(const TriageOutcome& outcome);
     void onProgress(JobKind kind, quint64 jobId, double fraction);
     void setRunning(JobKind kind, quint64 id);
 

@@ -75,7 +75,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
       m_viewer(new EcgViewer(this)), m_patient(new PatientPanel(this)), m_banner(new QLabel(this)),
       m_advice(new AdvicePanel(this)), m_exporter(new ReportExporter(this, this)),
       m_reviewStore(new ReviewStore(this)), m_decision(new DecisionPanel(this)),
-      m_reviewTimer(new QTimer(this)), m_worklist(new WorklistPanel(this))
+      m_reviewTimer(new QTimer(this)), m_worklist(new WorklistPanel(m_jobs, this))
 {
     if (m_store) {
         m_siteDefaults = AppSettings::siteDefaults(*m_store);

@@ -45,7 +45,13 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString outPath, bool ana
         m_explanationDone = true;
         check();
     });
-    connect(window->worklist(), &WorklistPanel::scanFinished, this, &ScreenshotRunner::check);
+    // With --analyse, a worklist gets the detector's verdicts too.
+    connect(window->worklist(), &WorklistPanel::scanFinished, this, [this] {
+        if (m_analyse)
+            m_window->worklist()->runDetector();
+        check();
+    });
+    connect(window->worklist(), &WorklistPanel::detectorFinished, this, &ScreenshotRunner::check);
     connect(window, &MainWindow::loadFailed, this, &ScreenshotRunner::fail);
     QTimer::singleShot(timeoutMs, this, [this] {
         fail(m_shown ? tr("timed out waiting for the analysis")
@@ -55,7 +61,8 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString outPath, bool ana
 
 void ScreenshotRunner::check()
 {
-    if (!m_shown || m_window->measurementsPanel()->busy() || m_window->worklist()->scanning())
+    if (!m_shown || m_window->measurementsPanel()->busy() || m_window->worklist()->scanning() ||
+        m_window->worklist()->detectorRunning())
         return;
     if (m_analyse && (!m_analysisDone || (m_expectExplanation && !m_explanationDone)))
         return;

@@ -12,7 +12,8 @@ class MainWindow;
 /// `ecglens --screenshot OUT.png FILE [--analyse]`: waits until the background load (and any
 /// display filtering) has put the recording on screen and its measurements are in — with
 /// `analyse`, also until the detector's verdict and the explanation shown after it (the first
-/// flagged segment, else the most probable window) are in, and the worklist is read — grabs the window into OUT.png and
+/// flagged segment, else the most probable window) are in, and the worklist is read (with
+/// `analyse`, with the detector's verdicts) — grabs the window into OUT.png and
 /// quits with 0, or quits with 1 and a message on stderr when loading fails or takes too long.
 class ScreenshotRunner : public QObject
 {

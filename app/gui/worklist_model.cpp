@@ -76,6 +76,15 @@ QString decisionTip(const WorklistEntry& e)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString detectorTip(const WorklistEntry& e)
+{
+    if (!e.detectorClass.isEmpty())
+        return WorklistModel::tr("The detector's verdict on this recording (model %1); decision "
+                                 "support, not a diagnosis.")
+            .arg(e.detectorModel);
+    return e.detectorNote;
+}
+
 } // namespace
 
 WorklistModel::WorklistModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -104,6 +113,8 @@ QVariant WorklistModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Recording");
     case Decision:
         return tr("Decision");
+    case Detector:
+        return tr("Detector");
     case PatientId:
         return tr("Patient ID");
     case Age:
@@ -136,6 +147,13 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         bold.setBold(true);
         return bold;
     }
+    if (role == Qt::ForegroundRole && column == Detector) {
+        if (e.detectorClass == QLatin1String("anomalous"))
+            return QBrush(QColor(0xb2, 0x18, 0x2b)); // the banner's and probability track's red
+        if (e.detectorClass == QLatin1String("borderline"))
+            return QBrush(QColor(0x9a, 0x5b, 0x00));
+        return {};
+    }
     if (role == Qt::ForegroundRole && column == Decision) {
         if (!e.readable())
             return QBrush(QColor(0xb0, 0x00, 0x20));
@@ -146,6 +164,8 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         if (column == Decision)
             return decisionTip(e);
+        if (column == Detector)
+            return detectorTip(e);
         if (column == Recording)
             return e.readable() ? QDir::toNativeSeparators(e.path) + QLatin1Char('\n') + e.format
                                 : e.error;
@@ -157,6 +177,13 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         switch (column) {
         case Decision:
             return e.readable() ? int(e.decision) : 99;
+        case Detector: // by class, then probability (thresholds differ by age group)
+            if (e.detectorClass.isEmpty())
+                return -1.0;
+            return (e.detectorClass == QLatin1String("anomalous")    ? 2.0
+                    : e.detectorClass == QLatin1String("borderline") ? 1.0
+                                                                     : 0.0) +
+                   e.detectorProbability;
         case Age:
             return e.ageYears ? *e.ageYears : std::numeric_limits<double>::max();
         case Recorded:
@@ -178,6 +205,12 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         return QDir::toNativeSeparators(e.relativePath);
     case Decision:
         return decisionCell(e);
+    case Detector:
+        if (e.detectorClass.isEmpty())
+            return e.detectorNote.isEmpty() ? QString() : tr("not analysed");
+        return QStringLiteral("%1 %2 %").arg(
+            VerdictBanner::classWord(e.detectorClass),
+            QLocale().toString(100.0 * e.detectorProbability, 'f', 1));
     case PatientId:
         return e.patientId;
     case Age:
@@ -236,6 +269,22 @@ bool WorklistModel::updateReview(const QString& path, const ReviewRecord& record
     return true;
 }
 
+bool WorklistModel::setDetector(const QString& path, const QString& verdictClass,
+                                double probability, const QString& modelVersion,
+                                const QString& note)
+{
+    const int row = rowOf(path);
+    if (row < 0)
+        return false;
+    WorklistEntry& e = m_entries[row];
+    e.detectorClass = verdictClass;
+    e.detectorProbability = verdictClass.isEmpty() ? -1.0 : probability;
+    e.detectorModel = modelVersion;
+    e.detectorNote = note;
+    emit dataChanged(index(row, Detector), index(row, Detector));
+    return true;
+}
+
 void WorklistModel::setCurrent(const QString& path)
 {
     const int before = rowOf(m_current);
@@ -256,6 +305,19 @@ int WorklistModel::unreadable() const
 {
     return int(std::count_if(m_entries.begin(), m_entries.end(),
                              [](const WorklistEntry& e) { return !e.readable(); }));
+}
+
+int WorklistModel::analysed() const
+{
+    return int(std::count_if(m_entries.begin(), m_entries.end(),
+                             [](const WorklistEntry& e) { return !e.detectorClass.isEmpty(); }));
+}
+
+int WorklistModel::countDetector(const QString& verdictClass) const
+{
+    return int(std::count_if(m_entries.begin(), m_entries.end(), [&](const WorklistEntry& e) {
+        return e.detectorClass == verdictClass;
+    }));
 }
 
 WorklistFilter::WorklistFilter(QObject* parent) : QSortFilterProxyModel(parent)

@@ -19,6 +19,7 @@ public:
     enum Column {
         Recording,
         Decision,
+        Detector,
         PatientId,
         Age,
         SexColumn,
@@ -43,6 +44,9 @@ public:
     void append(const QList<WorklistEntry>& entries);
     /// A review of `path` was saved or read: its row follows. False if `path` is not listed.
     bool updateReview(const QString& path, const ReviewRecord& record);
+    /// The detector's result for `path` from the worklist's own run (TriageOutcome).
+    bool setDetector(const QString& path, const QString& verdictClass, double probability,
+                     const QString& modelVersion, const QString& note);
     /// The recording on screen (shown in bold).
     void setCurrent(const QString& path);
     QString current() const { return m_current; }
@@ -53,6 +57,9 @@ public:
     /// Counts for the summary line.
     int count(ReviewDecision d) const;
     int unreadable() const;
+    /// Recordings with a detector verdict; of them, those of class `verdictClass`.
+    int analysed() const;
+    int countDetector(const QString& verdictClass) const;
 
     static QString keyOf(const QString& path);
 

@@ -1,5 +1,8 @@
 #include "worklist_panel.h"
 
+#include "job_runner.h"
+#include "verdict_banner.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
@@ -17,12 +20,13 @@
 
 namespace ecglens {
 
-WorklistPanel::WorklistPanel(QWidget* parent)
+WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     : QWidget(parent), m_scanner(new WorklistScanner(this)), m_model(new WorklistModel(this)),
       m_filter(new WorklistFilter(this)), m_folderLabel(new QLabel(this)),
       m_rescan(new QToolButton(this)), m_cancel(new QToolButton(this)), m_show(new QComboBox(this)),
       m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_summary(new QLabel(this)),
-      m_progress(new QProgressBar(this)), m_next(new QToolButton(this))
+      m_progress(new QProgressBar(this)), m_next(new QToolButton(this)),
+      m_triage(new QToolButton(this)), m_jobs(jobs)
 {
     m_filter->setSourceModel(m_model);
 
@@ -76,6 +80,16 @@ WorklistPanel::WorklistPanel(QWidget* parent)
     m_progress->hide();
     m_next->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_next->hide();
+    m_triage->setObjectName(QStringLiteral("worklistRunDetector"));
+    m_triage->setText(tr("Run detector on the list"));
+    m_triage->setToolTip(tr("The detector's verdict for every recording of up to 10 minutes, "
+                            "to read the most suspicious first (sort by the Detector column). "
+                            "Decision support, not a diagnosis."));
+    m_triage->setVisible(m_jobs != nullptr);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_next);
+    buttons->addWidget(m_triage);
+    buttons->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -84,7 +98,7 @@ WorklistPanel::WorklistPanel(QWidget* parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_progress);
     layout->addWidget(m_summary);
-    layout->addWidget(m_next, 0, Qt::AlignLeft);
+    layout->addLayout(buttons);
 
     connect(m_rescan, &QToolButton::clicked, this, &WorklistPanel::rescan);
     connect(m_cancel, &QToolButton::clicked, this, &WorklistPanel::cancelScan);
@@ -96,6 +110,14 @@ WorklistPanel::WorklistPanel(QWidget* parent)
         if (source.isValid())
             emit openRequested(m_model->entry(source.row()).path);
     });
+    connect(m_triage, &QToolButton::clicked, this, [this] {
+        if (m_triaging)
+            stopDetector();
+        else
+            runDetector();
+    });
+    if (m_jobs)
+        connect(m_jobs, &JobRunner::triageFinished, this, &WorklistPanel::onTriaged);
     connect(m_scanner, &WorklistScanner::listed, this, &WorklistPanel::onListed);
     connect(m_scanner, &WorklistScanner::described, this, &WorklistPanel::onDescribed);
     connect(m_scanner, &WorklistScanner::finished, this, &WorklistPanel::onFinished);
@@ -121,6 +143,8 @@ void WorklistPanel::rescan()
 {
     if (m_folder.isEmpty())
         return;
+    stopDetector();
+    m_triageNote.clear();
     m_model->clear();
     m_notes.clear();
     m_folderLabel->setText(QDir::toNativeSeparators(m_folder));
@@ -177,6 +201,15 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
             m_table->setColumnWidth(
                 c, std::min(m_table->columnWidth(c),
                             (c == WorklistModel::Recording ? 26 : 16) * chars + 20));
+        // Filled in later by the detector: as wide as its longest text.
+        int detector = m_table->horizontalHeader()->sectionSizeHint(WorklistModel::Detector);
+        for (const char* verdict : {"normal", "borderline", "anomalous"})
+            detector =
+                std::max(detector, m_table->fontMetrics().horizontalAdvance(
+                                       VerdictBanner::classWord(QLatin1String(verdict)) +
+                                       QLocale().toString(99.9, 'f', 1) + QStringLiteral("  %")) +
+                                       16);
+        m_table->setColumnWidth(WorklistModel::Detector, detector);
     }
     updateSummary();
 }
@@ -242,6 +275,71 @@ QString WorklistPanel::nextNotReviewed() const
     return {};
 }
 
+void WorklistPanel::runDetector()
+{
+    if (!m_jobs || m_triaging)
+        return;
+    m_triageQueue.clear();
+    m_triageNote.clear();
+    for (int r = 0; r < m_filter->rowCount(); ++r) {
+        const WorklistEntry& e = m_model->entry(m_filter->mapToSource(m_filter->index(r, 0)).row());
+        if (e.readable() && e.detectorClass.isEmpty() && e.detectorNote.isEmpty())
+            m_triageQueue << e.path;
+    }
+    m_triaging = true;
+    m_triage->setText(tr("Stop detector"));
+    triageNext();
+}
+
+void WorklistPanel::stopDetector()
+{
+    if (!m_triaging)
+        return;
+    m_triaging = false;
+    m_triageQueue.clear();
+    if (m_jobs)
+        m_jobs->cancel(JobKind::Triage);
+    m_triage->setText(tr("Run detector on the list"));
+    updateSummary();
+}
+
+void WorklistPanel::triageNext()
+{
+    while (!m_triageQueue.isEmpty()) {
+        const QString path = m_triageQueue.takeFirst();
+        const int row = m_model->rowOf(path);
+        if (row < 0)
+            continue;
+        const WorklistEntry& e = m_model->entry(row);
+        TriageRequest request;
+        request.path = e.path;
+        request.patient.ageYears = e.ageYears;
+        request.patient.sex = e.sex;
+        m_jobs->triage(request);
+        updateSummary();
+        return;
+    }
+    m_triaging = false;
+    m_triage->setText(tr("Run detector on the list"));
+    updateSummary();
+    emit detectorFinished();
+}
+
+void WorklistPanel::onTriaged(const TriageOutcome& outcome)
+{
+    if (!m_triaging || outcome.cancelled)
+        return;
+    if (outcome.modelError) {
+        m_triageNote = outcome.skipped;
+        stopDetector();
+        emit detectorFinished();
+        return;
+    }
+    m_model->setDetector(outcome.path, outcome.verdictClass, outcome.probability,
+                         outcome.modelVersion, outcome.skipped);
+    triageNext();
+}
+
 QString WorklistPanel::summary() const
 {
     return m_summary->text();
@@ -272,6 +370,19 @@ void WorklistPanel::updateSummary()
     }
     if (m_scanner->busy())
         text += QLatin1Char(' ') + tr("(reading the folder …)");
+    if (const int analysed = m_model->analysed(); analysed > 0 || m_triaging) {
+        text += QLatin1Char('\n') +
+                tr("Detector: %1 analysed, %2 anomalous, %3 borderline")
+                    .arg(QLocale().toString(analysed),
+                         QLocale().toString(m_model->countDetector(QStringLiteral("anomalous"))),
+                         QLocale().toString(m_model->countDetector(QStringLiteral("borderline"))));
+        if (m_triaging)
+            text += QLatin1Char(' ') +
+                    tr("(%1 to go …)").arg(QLocale().toString(qsizetype(m_triageQueue.size()) + 1));
+        text += QLatin1Char('.');
+    }
+    if (!m_triageNote.isEmpty())
+        text += QLatin1Char('\n') + m_triageNote;
     if (!m_notes.isEmpty())
         text += QLatin1Char('\n') + m_notes;
     m_summary->setText(text);

@@ -19,11 +19,16 @@ class QToolButton;
 
 namespace ecglens {
 
+class JobRunner;
+struct TriageOutcome;
+
 class WorklistPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit WorklistPanel(QWidget* parent = nullptr);
+    /// `jobs` runs the detector over the list (the window's engine worker, which owns the
+    /// model); without it the list has no detector column button.
+    explicit WorklistPanel(JobRunner* jobs = nullptr, QWidget* parent = nullptr);
 
     /// Lists `folder` in the background (replacing the list); reviews of recordings in
     /// read-only folders are looked up in `reviewFallbackDir` (ReviewStore::fallbackDir).
@@ -40,6 +45,11 @@ public:
     /// The first recording after the current one, in the order shown (wrapping around), that is
     /// readable and not reviewed; empty if there is none.
     QString nextNotReviewed() const;
+    /// Runs the detector on every readable recording of the list that has no result yet, one
+    /// at a time in the order shown, between the window's own jobs.
+    void runDetector();
+    void stopDetector();
+    bool detectorRunning() const { return m_triaging; }
     /// The window's "Open next not reviewed" action, offered as a button under the list.
     void setNextAction(QAction* action);
 
@@ -53,12 +63,16 @@ public:
 signals:
     void openRequested(const QString& path);
     void scanFinished(const QString& folder);
+    /// The detector has been through the list (or stopped because the model cannot be used).
+    void detectorFinished();
 
 private:
     void onListed(const QString& folder, int total, bool truncated, const QStringList& warnings);
     void onDescribed(const QString& folder, const QList<WorklistEntry>& batch);
     void onFinished(const QString& folder, int skipped, const QString& error);
     void updateSummary();
+    void triageNext();
+    void onTriaged(const TriageOutcome& outcome);
 
     WorklistScanner* m_scanner;
     WorklistModel* m_model;
@@ -72,6 +86,11 @@ private:
     QLabel* m_summary;
     QProgressBar* m_progress;
     QToolButton* m_next;
+    QToolButton* m_triage;
+    JobRunner* m_jobs;
+    QStringList m_triageQueue;
+    bool m_triaging = false;
+    QString m_triageNote; ///< why the detector stopped (no model)
     QString m_folder;
     QString m_fallbackDir;
     QString m_notes; ///< truncation, skipped files, warnings, errors of the last scan

@@ -37,6 +37,11 @@ struct WorklistEntry
     DetectorSnapshot detectorAtReview;
     /// The review cannot be used (damaged, newer version) or was made on other file content.
     QString reviewProblem;
+    /// The detector on the list ("Run detector"): class and probability, or why not analysed.
+    QString detectorClass;
+    double detectorProbability = -1.0;
+    QString detectorModel;
+    QString detectorNote;
 
     bool readable() const { return error.isEmpty(); }
     /// Takes decision, reviewer and patient details typed in from `record` (a saved review).

@@ -56,21 +56,6 @@ QString ptbxl(const QString& id)
     return QStringLiteral("ptbxl/records100/00000/%1_lr.hea").arg(id);
 }
 
-/// Runs ecglens-cli with `args` and returns its JSON output (empty object on failure, with a
-/// warning saying why).
-QJsonObject runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(test::cliPath(), args);
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit ||
-        (p.exitCode() != 0 && p.exitCode() != 3)) {
-        qWarning("ecglens-cli %s failed (exit %d): %s", qPrintable(args.join(QLatin1Char(' '))),
-                 p.exitCode(), p.readAllStandardError().constData());
-        return {};
-    }
-    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-}
-
 } // namespace
 
 class TestAnalysisView : public QObject
@@ -95,8 +80,8 @@ class TestAnalysisView : public QObject
         auto it = m_analyzeCache.find(file);
         if (it == m_analyzeCache.end())
             it = m_analyzeCache
-                     .emplace(file,
-                              runCli({QStringLiteral("analyze"), file, QStringLiteral("--json")}))
+                     .emplace(file, test::cliJson({QStringLiteral("analyze"), file,
+                                                   QStringLiteral("--json")}))
                      .first;
         return it->second;
     }
@@ -428,8 +413,8 @@ private slots:
 
         // The CLI explains the same window to the same numbers (same recipe, same seed).
         const QJsonObject cli =
-            runCli({QStringLiteral("explain"), file, QStringLiteral("--window"),
-                    QString::number(e->windowStartS, 'g', 17), QStringLiteral("--json")});
+            test::cliJson({QStringLiteral("explain"), file, QStringLiteral("--window"),
+                           QString::number(e->windowStartS, 'g', 17), QStringLiteral("--json")});
         QVERIFY2(cli.contains(QStringLiteral("output")), "ecglens-cli explain gave no JSON");
         QVERIFY(std::abs(cli.value(QStringLiteral("output")).toDouble() - s.fullValue) < 1e-6);
         QVERIFY(std::abs(cli.value(QStringLiteral("base_value")).toDouble() - s.baseValue) < 1e-6);

@@ -3,6 +3,7 @@
 // reviewed". Expected values come from the files themselves, read by hand: PTB-XL 00001 is
 // patient 15709, 56 years, sex 1 = female in ptbxl_database.csv, 12 leads × 1000 samples at
 // 100 Hz in its header; MIT-BIH 201.hea says "# 68 M" and 650000 samples at 360 Hz, 2 leads.
+// The detector's verdicts on the list are compared with `ecglens-cli analyze --json`.
 
 #include "decision_panel.h"
 #include "i18n.h"
@@ -22,7 +23,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
+#include <algorithm>
 #include <memory>
 
 using namespace ecglens;
@@ -309,6 +312,55 @@ private slots:
         QTest::keyClick(p->table(), Qt::Key_Return);
         QVERIFY(QTest::qWaitFor([&] { return reviewRead.count() > 0; }, 60000));
         QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/b/00010_lr.hea"));
+    }
+
+    /// "Run detector on the list" gives each short recording the verdict `ecglens-cli analyze`
+    /// gives the same file (another process, same model); long and unreadable ones get none.
+    void detectorOnTheListMatchesTheCli()
+    {
+        auto w = window();
+        w->openFolder(m_ward);
+        WorklistPanel* p = w->worklist();
+        QVERIFY(waitForScan(p));
+        auto* run = p->findChild<QToolButton*>(QStringLiteral("worklistRunDetector"));
+        QVERIFY(run && run->isVisible());
+        QSignalSpy done(p, &WorklistPanel::detectorFinished);
+        run->click();
+        QVERIFY(p->detectorRunning());
+        QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 120000));
+        QVERIFY(!p->detectorRunning());
+
+        WorklistModel* m = p->model();
+        for (const char* name : {"b/00008_lr.hea", "b/00009_lr.hea", "b/00010_lr.hea"}) {
+            const QString path = m_ward + QLatin1Char('/') + QLatin1String(name);
+            const QJsonObject cli =
+                test::cliJson({QStringLiteral("analyze"), path, QStringLiteral("--json")});
+            QVERIFY2(!cli.isEmpty(), name);
+            const WorklistEntry& e = m->entry(m->rowOf(path));
+            QCOMPARE(e.detectorClass, cli[QStringLiteral("class")].toString());
+            QVERIFY2(qAbs(e.detectorProbability - cli[QStringLiteral("probability")].toDouble()) <
+                         1e-6,
+                     name);
+            QCOMPARE(e.detectorModel,
+                     cli[QStringLiteral("model")].toObject()[QStringLiteral("version")].toString());
+        }
+        // MIT-BIH 201 (30 min) is left for the window; the broken EDF is not tried again.
+        const WorklistEntry& mit = m->entry(m->rowOf(m_ward + QStringLiteral("/a/201.hea")));
+        QVERIFY(mit.detectorClass.isEmpty());
+        QVERIFY2(mit.detectorNote.contains(QLatin1String("30 min long")),
+                 qPrintable(mit.detectorNote));
+        const WorklistEntry& broken = m->entry(m->rowOf(m_ward + QStringLiteral("/broken.edf")));
+        QVERIFY(broken.detectorClass.isEmpty() && broken.detectorNote.isEmpty());
+        QVERIFY2(p->summary().contains(QLatin1String("Detector: 5 analysed")),
+                 qPrintable(p->summary()));
+
+        // Sorted by the detector: anomalous first, the most probable first among them.
+        p->table()->sortByColumn(WorklistModel::Detector, Qt::DescendingOrder);
+        double highest = -1;
+        for (int r = 0; r < m->rowCount(); ++r)
+            highest = std::max(highest, m->entry(r).detectorProbability);
+        const int top = p->filter()->mapToSource(p->filter()->index(0, 0)).row();
+        QCOMPARE(m->entry(top).detectorProbability, highest);
     }
 
     void folderRememberedLatestWinsAndStop()

@@ -5,6 +5,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -47,6 +50,21 @@ inline QProcessEnvironment environmentWith(const QStringList& nameValues)
 inline QString cliPath()
 {
     return QStringLiteral(ECGLENS_CLI_PATH);
+}
+
+/// Runs ecglens-cli with `args` and returns its JSON output (exit 0, or 3 for "anomalous");
+/// an empty object on failure, with a warning saying why.
+inline QJsonObject cliJson(const QStringList& args)
+{
+    QProcess p;
+    p.start(cliPath(), args);
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit ||
+        (p.exitCode() != 0 && p.exitCode() != 3)) {
+        qWarning("ecglens-cli %s failed (exit %d): %s", qPrintable(args.join(QLatin1Char(' '))),
+                 p.exitCode(), p.readAllStandardError().constData());
+        return {};
+    }
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
 }
 
 } // namespace ecglens::test
