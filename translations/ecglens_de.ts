@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Engine</name>
+    <message>
+        <source>patient is %1 years old: the model was validated on adults (PTB-XL); paediatric ECGs differ — interpret with care</source>
+        <translation>Patient ist %1 Jahre alt: das Modell wurde an Erwachsenen validiert (PTB-XL); EKGs von Kindern unterscheiden sich — mit Vorsicht beurteilen</translation>
+    </message>
+    <message>
+        <source>only %1 of the 12 standard leads (%2): accuracy is lower than with 12 leads (see the model card)</source>
+        <translation>nur %1 der 12 Standardableitungen (%2): die Genauigkeit ist geringer als mit 12 Ableitungen (siehe Modellbeschreibung)</translation>
+    </message>
+    <message>
+        <source>sampling rate %1 Hz is below the model&apos;s 100 Hz; the signal was upsampled and detail is missing</source>
+        <translation>Abtastrate %1 Hz liegt unter den 100 Hz des Modells; das Signal wurde hochgerechnet, Details fehlen</translation>
+    </message>
+    <message>
+        <source>recording is %1 s long, shorter than the model&apos;s 10 s window; the rest is padded</source>
+        <translation>Aufzeichnung ist %1 s lang, kürzer als das 10-s-Fenster des Modells; der Rest wird aufgefüllt</translation>
+    </message>
+    <message>
+        <source>recording is %1 min long: the model was validated on 10 s resting ECGs only; on Holter records (MIT-BIH, see the model card) most windows are flagged even without annotated events — compare windows on the probability track</source>
+        <translation>Aufzeichnung ist %1 min lang: das Modell wurde nur an 10-s-Ruhe-EKGs validiert; bei Holter-Aufzeichnungen (MIT-BIH, siehe Modellbeschreibung) werden die meisten Fenster auch ohne annotierte Ereignisse markiert — Fenster im Wahrscheinlichkeitsverlauf vergleichen</translation>
+    </message>
+    <message>
+        <source>lead %1 is flat (%2 mV range) — electrode off or lead not connected?</source>
+        <translation>Ableitung %1 ist flach (Spannweite %2 mV) — Elektrode gelöst oder Ableitung nicht angeschlossen?</translation>
+    </message>
+    <message>
+        <source>lead %1 is very noisy (%2 mV median sample-to-sample change) — check the electrode</source>
+        <translation>Ableitung %1 ist stark verrauscht (Median der Änderung von Abtastwert zu Abtastwert %2 mV) — Elektrode prüfen</translation>
+    </message>
+    <message>
+        <source>lead %1: %2 % of samples are invalid</source>
+        <translation>Ableitung %1: %2 % der Abtastwerte sind ungültig</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of the 12 leads the model was trained on; it is not analysed</source>
+        <translation>„%1“ ist keine der 12 Ableitungen, mit denen das Modell trainiert wurde; sie wird nicht analysiert</translation>
+    </message>
+    <message>
+        <source>heart rate %1 bpm</source>
+        <translation>Herzfrequenz %1/min</translation>
+    </message>
+    <message>
+        <source>PR %1 ms</source>
+        <translation>PR %1 ms</translation>
+    </message>
+    <message>
+        <source>QRS %1 ms</source>
+        <translation>QRS %1 ms</translation>
+    </message>
+    <message>
+        <source>QTc %1 ms (%2)</source>
+        <translation>QTc %1 ms (%2)</translation>
+    </message>
+    <message>
+        <source>recording %1 s</source>
+        <translation>Aufzeichnung %1 s</translation>
+    </message>
+    <message>
+        <source>rhythm finding: %1</source>
+        <translation>Rhythmusbefund: %1</translation>
+    </message>
+    <message>
+        <source>rhythm finding: sinus rhythm</source>
+        <translation>Rhythmusbefund: Sinusrhythmus</translation>
+    </message>
+    <message>
+        <source>rhythm finding: sinus bradycardia</source>
+        <translation>Rhythmusbefund: Sinusbradykardie</translation>
+    </message>
+    <message>
+        <source>rhythm finding: sinus tachycardia</source>
+        <translation>Rhythmusbefund: Sinustachykardie</translation>
+    </message>
+    <message>
+        <source>rhythm finding: bradycardia, P waves not identified</source>
+        <translation>Rhythmusbefund: Bradykardie, P-Wellen nicht identifiziert</translation>
+    </message>
+    <message>
+        <source>rhythm finding: tachycardia, P waves not identified</source>
+        <translation>Rhythmusbefund: Tachykardie, P-Wellen nicht identifiziert</translation>
+    </message>
+    <message>
+        <source>rhythm finding: P waves not identified</source>
+        <translation>Rhythmusbefund: P-Wellen nicht identifiziert</translation>
+    </message>
+    <message>
+        <source>rhythm finding: irregular rhythm without P waves</source>
+        <translation>Rhythmusbefund: unregelmäßiger Rhythmus ohne P-Wellen</translation>
+    </message>
+    <message>
+        <source>rhythm finding: pause</source>
+        <translation>Rhythmusbefund: Pause</translation>
+    </message>
+    <message>
+        <source>rhythm finding: premature ventricular / wide-QRS beats</source>
+        <translation>Rhythmusbefund: vorzeitige ventrikuläre Schläge / Schläge mit breitem QRS</translation>
+    </message>
+    <message>
+        <source>rhythm finding: premature narrow beats</source>
+        <translation>Rhythmusbefund: vorzeitige schmale Schläge</translation>
+    </message>
+    <message>
+        <source>no detector verdict</source>
+        <translation>keine Einstufung durch den Detektor</translation>
+    </message>
+    <message>
+        <source>detector verdict normal (probability of abnormal %1)</source>
+        <translation>Detektor: normal (Wahrscheinlichkeit eines abnormalen EKGs %1)</translation>
+    </message>
+    <message>
+        <source>detector verdict borderline (probability of abnormal %1)</source>
+        <translation>Detektor: grenzwertig (Wahrscheinlichkeit eines abnormalen EKGs %1)</translation>
+    </message>
+    <message>
+        <source>detector verdict anomalous (probability of abnormal %1)</source>
+        <translation>Detektor: auffällig (Wahrscheinlichkeit eines abnormalen EKGs %1)</translation>
+    </message>
+    <message>
+        <source>detector verdict normal</source>
+        <translation>Detektor: normal</translation>
+    </message>
+    <message>
+        <source>detector verdict borderline</source>
+        <translation>Detektor: grenzwertig</translation>
+    </message>
+    <message>
+        <source>detector verdict anomalous</source>
+        <translation>Detektor: auffällig</translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation>Alter %1</translation>
+    </message>
+    <message>
+        <source>age not recorded</source>
+        <translation>Alter nicht erfasst</translation>
+    </message>
+    <message>
+        <source>man, age %1</source>
+        <translation>Mann, Alter %1</translation>
+    </message>
+    <message>
+        <source>man, age not recorded</source>
+        <translation>Mann, Alter nicht erfasst</translation>
+    </message>
+    <message>
+        <source>woman, age %1</source>
+        <translation>Frau, Alter %1</translation>
+    </message>
+    <message>
+        <source>woman, age not recorded</source>
+        <translation>Frau, Alter nicht erfasst</translation>
+    </message>
+    <message>
+        <source>sex not recorded, age %1</source>
+        <translation>Geschlecht nicht erfasst, Alter %1</translation>
+    </message>
+    <message>
+        <source>sex not recorded, age not recorded</source>
+        <translation>Geschlecht nicht erfasst, Alter nicht erfasst</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <source>Sinus rhythm, %1 bpm</source>

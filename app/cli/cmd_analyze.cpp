@@ -95,7 +95,7 @@ int runAnalyze(const QStringList& args)
         o[QStringLiteral("flagged")] = windowsJson(a.flagged);
         QJsonArray warnings;
         for (const auto& w : a.warnings)
-            warnings.append(fromStd(w));
+            warnings.append(fromStd(w.text));
         o[QStringLiteral("warnings")] = warnings;
         QJsonArray leads;
         for (const std::string& name : ml::leadNames(a.leadsUsed))
@@ -136,7 +136,7 @@ int runAnalyze(const QStringList& args)
     for (const auto& f : a.flagged)
         std::printf("  flagged %.1f-%.1f s  p=%.3f\n", f.startS, f.endS, f.probability);
     for (const auto& w : a.warnings)
-        std::printf("Warning:     %s\n", w.c_str());
+        std::printf("Warning:     %s\n", w.text.c_str());
     if (!advised.empty())
         std::printf("Advice:\n");
     for (const auto& item : advised) {

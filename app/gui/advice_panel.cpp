@@ -1,4 +1,5 @@
 #include "advice_panel.h"
+#include "engine_text.h"
 
 #include "report.h"
 
@@ -43,7 +44,7 @@ void AdvicePanel::setItems(std::vector<advice::AdviceItem> items, const QString&
         if (!item.basis.empty())
             html += QStringLiteral("<br><i>%1</i> %2")
                         .arg(tr("Based on:").toHtmlEscaped(),
-                             QString::fromStdString(item.basis).toHtmlEscaped());
+                             engineText(item.basisParts, QStringLiteral("; ")).toHtmlEscaped());
         html += QStringLiteral("<br><small style=\"color:#555555\">%1 %2</small></p>")
                     .arg(tr("Source:").toHtmlEscaped(),
                          QString::fromStdString(item.source).toHtmlEscaped());

@@ -1,4 +1,5 @@
 #include "analysis_controller.h"
+#include "engine_text.h"
 
 #include "shortcuts.h"
 
@@ -303,8 +304,8 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
     m_analysis = outcome.analysis;
     const ml::Analysis& a = *m_analysis;
     QStringList warnings;
-    for (const std::string& w : a.warnings)
-        warnings << QString::fromStdString(w);
+    for (const Message& w : a.warnings)
+        warnings << engineText(w);
     const QString model = QString::fromStdString(a.model.name) + QLatin1Char(' ') +
                           QString::fromStdString(a.model.version);
     const QString verdict = QString::fromLatin1(ml::verdictName(a.verdict));

@@ -1,4 +1,5 @@
 #include "flagged_panel.h"
+#include "engine_text.h"
 
 #include "report_text.h"
 
@@ -51,7 +52,7 @@ void FlaggedPanel::setSegments(const std::vector<ml::WindowResult>& flagged)
             report::clockText(w.startS, longRecording), report::clockText(w.endS, longRecording)));
         time->setData(Qt::UserRole, w.startS);
         time->setData(Qt::UserRole + 1, w.endS);
-        auto* p = new QTableWidgetItem(QString::number(w.probability, 'f', 3));
+        auto* p = new QTableWidgetItem(localNumber(w.probability, 'f', 3));
         p->setData(Qt::UserRole, w.probability);
         p->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(r, 0, index);

@@ -1,4 +1,5 @@
 #include "measurements_panel.h"
+#include "engine_text.h"
 
 #include "finding_text.h"
 
@@ -120,7 +121,7 @@ void MeasurementsPanel::clear()
 void MeasurementsPanel::setRow(int row, const QString& name, double value, int decimals)
 {
     Q_UNUSED(name);
-    auto* item = new QTableWidgetItem(std::isfinite(value) ? QString::number(value, 'f', decimals)
+    auto* item = new QTableWidgetItem(std::isfinite(value) ? localNumber(value, 'f', decimals)
                                                            : QStringLiteral("—"));
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_table->setItem(row, 1, item);

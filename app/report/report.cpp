@@ -1,4 +1,5 @@
 #include "report.h"
+#include "engine_text.h"
 
 #include "ecg_paper.h"
 #include "report_text.h"
@@ -196,8 +197,7 @@ struct EcgPage
 
 QString spanText(double fromS, double toS)
 {
-    return QStringLiteral("%1\u2013%2 s")
-        .arg(QString::number(fromS, 'f', 1), QString::number(toS, 'f', 1));
+    return QStringLiteral("%1\u2013%2 s").arg(localNumber(fromS, 'f', 1), localNumber(toS, 'f', 1));
 }
 
 /// The first 10 s, and for a longer recording the detector's most abnormal flagged window.
@@ -218,7 +218,7 @@ std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
     const ml::WindowResult* strongest = ml::mostAbnormalWindow(*in.detection);
     if (strongest && strongest->startS > 0.0)
         add(strongest->startS, Report::tr("most abnormal flagged window (probability %1): ")
-                                   .arg(QString::number(strongest->probability, 'f', 3)));
+                                   .arg(localNumber(strongest->probability, 'f', 3)));
     return pages;
 }
 
@@ -261,8 +261,9 @@ std::vector<AdviceEntry> adviceEntries(const std::vector<advice::AdviceItem>& it
 {
     std::vector<AdviceEntry> out;
     for (const auto& item : items)
-        out.push_back(
-            {advice::severityName(item.severity), item.title, item.text, item.basis, item.source});
+        out.push_back({advice::severityName(item.severity), item.title, item.text,
+                       engineText(item.basisParts, QStringLiteral("; ")).toStdString(),
+                       item.source});
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "report_text.h"
+#include "engine_text.h"
 
 #include "finding_text.h"
 
@@ -45,7 +46,7 @@ QString value(double v, const char* unit, int decimals = 0)
     if (!std::isfinite(v))
         return kNone;
     const QString u = QString::fromUtf8(unit);
-    return QString::number(v, 'f', decimals) +
+    return localNumber(v, 'f', decimals) +
            (u == QStringLiteral("\u00b0") ? u : QString(QLatin1Char(' ') + u));
 }
 
@@ -64,7 +65,7 @@ QString ageText(const ReportInput& in)
     const auto age = ageOf(in);
     if (age && in.anonymise && hiddenAge(*age))
         return Report::tr("90 years or older");
-    return age ? QString::number(*age, 'f', 0) + Report::tr(" years") : kNone;
+    return age ? localNumber(*age, 'f', 0) + Report::tr(" years") : kNone;
 }
 
 QString patientIdText(const ReportInput& in)
@@ -192,7 +193,7 @@ QString startText(const ReportInput& in)
 
 QString durationText(double s)
 {
-    QString text = QString::number(s, 'f', 1) + QStringLiteral(" s");
+    QString text = localNumber(s, 'f', 1) + QStringLiteral(" s");
     if (s >= 60.0) {
         const auto whole = static_cast<long long>(s);
         text += QStringLiteral(" (%1:%2:%3)")
@@ -266,8 +267,8 @@ QString modelText(const ml::ModelInfo& m)
 QString thresholdsText(const ml::Analysis& a)
 {
     return Report::tr("borderline ≥ %1, anomalous ≥ %2 (age group %3, lead set %4)")
-        .arg(QString::number(a.thresholds.borderline, 'f', 3),
-             QString::number(a.thresholds.anomalous, 'f', 3), qs(a.thresholdAgeGroup),
+        .arg(localNumber(a.thresholds.borderline, 'f', 3),
+             localNumber(a.thresholds.anomalous, 'f', 3), qs(a.thresholdAgeGroup),
              qs(a.thresholdLeadSet));
 }
 
@@ -289,12 +290,13 @@ QString axesText(const dsp::IntervalValues& v)
 QString clockText(double seconds, bool longRecording)
 {
     if (!longRecording)
-        return QString::number(seconds, 'f', 1);
+        return localNumber(seconds, 'f', 1);
     const auto tenths = static_cast<long long>(seconds * 10.0 + 0.5);
-    return QStringLiteral("%1:%2:%3.%4")
+    return QStringLiteral("%1:%2:%3%4%5")
         .arg(tenths / 36000)
         .arg((tenths / 600) % 60, 2, 10, QLatin1Char('0'))
         .arg((tenths / 10) % 60, 2, 10, QLatin1Char('0'))
+        .arg(QLocale().decimalPoint())
         .arg(tenths % 10);
 }
 
@@ -317,7 +319,7 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
     lines.emplace_back(Report::tr("Recording"),
                        Report::tr("%1 · %2 · start %3 · %4 · %5 Hz · %6 leads")
                            .arg(fileName(in), qs(r.format), startText(in),
-                                durationText(r.durationS()), QString::number(r.fsHz, 'g', 6))
+                                durationText(r.durationS()), localNumber(r.fsHz, 'g', 6))
                            .arg(r.leads.size()));
     if (in.measurements) {
         const auto& v = in.measurements->values;
@@ -359,7 +361,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     row(Report::tr("Format"), qs(r.format));
     row(Report::tr("Start"), startText(in));
     row(Report::tr("Duration"), durationText(r.durationS()));
-    row(Report::tr("Sampling rate"), QString::number(r.fsHz, 'g', 6) + QStringLiteral(" Hz"));
+    row(Report::tr("Sampling rate"), localNumber(r.fsHz, 'g', 6) + QStringLiteral(" Hz"));
     row(Report::tr("Leads"), leadsText(r));
     row(Report::tr("SHA-256 of the file"), sha256Text(in));
     for (const std::string& w : r.warnings)
@@ -414,8 +416,8 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         row(Report::tr("Thresholds"), thresholdsText(a));
         if (!in.modelTrainingData.empty())
             row(Report::tr("Training data"), qs(in.modelTrainingData));
-        for (const std::string& w : a.warnings)
-            row(Report::tr("Warning"), freeText(in, qs(w)));
+        for (const Message& w : a.warnings)
+            row(Report::tr("Warning"), freeText(in, engineText(w)));
         heading(Report::tr("Flagged segments"));
         if (a.flagged.empty())
             para(Report::tr("No segment reaches the anomalous threshold."));
@@ -426,7 +428,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
                 Report::tr("%1 – %2%3 · probability %4")
                     .arg(clockText(w.startS, longRecording), clockText(w.endS, longRecording),
                          longRecording ? QString() : QStringLiteral(" s"),
-                         QString::number(w.probability, 'f', 3)));
+                         localNumber(w.probability, 'f', 3)));
         }
     } else {
         para(Report::tr("Not available: ") + noDetectionText(in));

@@ -41,23 +41,6 @@ double measured(const AdviceInput& in, Rule::Measure m)
     return kMissing;
 }
 
-std::string measureText(const AdviceInput& in, Rule::Measure m, double v)
-{
-    switch (m) {
-    case Rule::Measure::HeartRateBpm:
-        return "heart rate " + numberText(v) + " bpm";
-    case Rule::Measure::PrMs:
-        return "PR " + numberText(v) + " ms";
-    case Rule::Measure::QrsMs:
-        return "QRS " + numberText(v) + " ms";
-    case Rule::Measure::QtcMs:
-        return "QTc " + numberText(v) + " ms (" + in.qtcFormula + ")";
-    case Rule::Measure::DurationS:
-        return "recording " + numberText(std::round(v)) + " s";
-    }
-    return {};
-}
-
 bool compare(double value, Rule::Op op, double threshold)
 {
     switch (op) {
@@ -87,48 +70,122 @@ bool patientMatches(const Rule& rule, const AdviceInput& in, double adultAgeYear
     return !rule.sex || *rule.sex == in.sex;
 }
 
-/// The trigger's part of the basis, or nothing when the rule does not fire.
-std::optional<std::string> triggered(const Rule& rule, const AdviceInput& in)
+/// The wordings of a basis: measured values, findings, verdicts and the patient.
+const std::vector<MessageTemplate>& basisTemplates()
+{
+    static const std::vector<MessageTemplate> all = {
+        {"advice.heart_rate", "heart rate %1 bpm"},
+        {"advice.pr", "PR %1 ms"},
+        {"advice.qrs", "QRS %1 ms"},
+        {"advice.qtc", "QTc %1 ms (%2)"},
+        {"advice.duration", "recording %1 s"},
+        {"advice.finding", "rhythm finding: %1"},
+        {"advice.finding.sinus_rhythm", "rhythm finding: sinus rhythm"},
+        {"advice.finding.sinus_bradycardia", "rhythm finding: sinus bradycardia"},
+        {"advice.finding.sinus_tachycardia", "rhythm finding: sinus tachycardia"},
+        {"advice.finding.bradycardia", "rhythm finding: bradycardia, P waves not identified"},
+        {"advice.finding.tachycardia", "rhythm finding: tachycardia, P waves not identified"},
+        {"advice.finding.normal_rate_no_p_wave", "rhythm finding: P waves not identified"},
+        {"advice.finding.irregular_rhythm_possible_af",
+         "rhythm finding: irregular rhythm without P waves"},
+        {"advice.finding.pause", "rhythm finding: pause"},
+        {"advice.finding.premature_ventricular_beats",
+         "rhythm finding: premature ventricular / wide-QRS beats"},
+        {"advice.finding.premature_supraventricular_beats",
+         "rhythm finding: premature narrow beats"},
+        {"advice.verdict.none", "no detector verdict"},
+        {"advice.verdict.normal", "detector verdict normal (probability of abnormal %1)"},
+        {"advice.verdict.borderline", "detector verdict borderline (probability of abnormal %1)"},
+        {"advice.verdict.anomalous", "detector verdict anomalous (probability of abnormal %1)"},
+        {"advice.verdict.normal.bare", "detector verdict normal"},
+        {"advice.verdict.borderline.bare", "detector verdict borderline"},
+        {"advice.verdict.anomalous.bare", "detector verdict anomalous"},
+        {"advice.patient.age", "age %1"},
+        {"advice.patient.no_age", "age not recorded"},
+        {"advice.patient.man", "man, age %1"},
+        {"advice.patient.man.no_age", "man, age not recorded"},
+        {"advice.patient.woman", "woman, age %1"},
+        {"advice.patient.woman.no_age", "woman, age not recorded"},
+        {"advice.patient.sex_unknown", "sex not recorded, age %1"},
+        {"advice.patient.sex_unknown.no_age", "sex not recorded, age not recorded"},
+    };
+    return all;
+}
+
+Message basisMessage(const std::string& id, std::vector<std::string> args = {})
+{
+    for (const MessageTemplate& t : basisTemplates())
+        if (id == t.id)
+            return makeMessage(t, std::move(args));
+    return makeMessage(basisTemplates()[5], {id}); // not reached: every id is listed above
+}
+
+Message measureMessage(const AdviceInput& in, Rule::Measure m, double v)
+{
+    switch (m) {
+    case Rule::Measure::HeartRateBpm:
+        return basisMessage("advice.heart_rate", {numberText(v)});
+    case Rule::Measure::PrMs:
+        return basisMessage("advice.pr", {numberText(v)});
+    case Rule::Measure::QrsMs:
+        return basisMessage("advice.qrs", {numberText(v)});
+    case Rule::Measure::QtcMs:
+        return basisMessage("advice.qtc", {numberText(v), in.qtcFormula});
+    case Rule::Measure::DurationS:
+        return basisMessage("advice.duration", {numberText(std::round(v))});
+    }
+    return {};
+}
+
+/// The trigger's part of the basis (none for rules that always apply), or nothing at all when
+/// the rule does not fire.
+std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInput& in)
 {
     switch (rule.trigger) {
     case Rule::Trigger::Always:
-        return std::string();
+        return std::vector<Message>{};
     case Rule::Trigger::Measure: {
         const double v = measured(in, rule.measure);
         if (!std::isfinite(v) || !compare(v, rule.op, rule.threshold))
             return std::nullopt;
-        return measureText(in, rule.measure, v);
+        return std::vector<Message>{measureMessage(in, rule.measure, v)};
     }
-    case Rule::Trigger::Finding:
+    case Rule::Trigger::Finding: {
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), rule.finding) ==
             in.findingCodes.end())
             return std::nullopt;
-        return "rhythm finding " + rule.finding;
+        const std::string id = "advice.finding." + rule.finding;
+        for (const MessageTemplate& t : basisTemplates())
+            if (id == t.id)
+                return std::vector<Message>{makeMessage(t)};
+        return std::vector<Message>{basisMessage("advice.finding", {rule.finding})};
+    }
     case Rule::Trigger::Verdict: {
         if (in.verdict != rule.verdict)
             return std::nullopt;
-        std::string text = std::string("detector verdict ") + verdictStateName(in.verdict);
-        if (in.probability) {
-            char buf[48];
-            std::snprintf(buf, sizeof buf, " (probability of abnormal %.3f)", *in.probability);
-            text += buf;
-        }
-        return text;
+        const std::string id = std::string("advice.verdict.") + verdictStateName(in.verdict);
+        if (in.verdict == VerdictState::None)
+            return std::vector<Message>{basisMessage(id)};
+        if (!in.probability)
+            return std::vector<Message>{basisMessage(id + ".bare")};
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3f", *in.probability);
+        return std::vector<Message>{basisMessage(id, {buf})};
     }
     }
     return std::nullopt;
 }
 
-std::string patientText(const Rule& rule, const AdviceInput& in)
+Message patientMessage(const Rule& rule, const AdviceInput& in)
 {
-    std::string text;
+    std::string id = "advice.patient";
     if (rule.sex)
-        text = in.sex == Sex::Male     ? "man, "
-               : in.sex == Sex::Female ? "woman, "
-                                       : "sex not recorded, ";
-    text += in.ageYears ? "age " + numberText(std::floor(*in.ageYears * 10.0) / 10.0)
-                        : std::string("age not recorded");
-    return text;
+        id += in.sex == Sex::Male ? ".man" : in.sex == Sex::Female ? ".woman" : ".sex_unknown";
+    if (!in.ageYears)
+        return basisMessage(id + ".no_age");
+    if (!rule.sex)
+        id += ".age";
+    return basisMessage(id, {numberText(std::floor(*in.ageYears * 10.0) / 10.0)});
 }
 
 double positiveOrMissing(double v)
@@ -137,6 +194,11 @@ double positiveOrMissing(double v)
 }
 
 } // namespace
+
+std::vector<MessageTemplate> basisMessageTemplates()
+{
+    return basisTemplates();
+}
 
 const char* verdictStateName(VerdictState verdict)
 {
@@ -178,8 +240,9 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
         item.severity = rule.severity;
         item.title = rule.title;
         item.text = rule.text;
-        item.basis = trigger->empty() ? patientText(rule, input)
-                                      : *trigger + "; " + patientText(rule, input);
+        item.basisParts = *trigger;
+        item.basisParts.push_back(patientMessage(rule, input));
+        item.basis = joinedText(item.basisParts, "; ");
         item.source = rule.source;
         items.push_back(std::move(item));
     }

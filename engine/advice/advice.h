@@ -5,6 +5,7 @@
 // from. Decision support, never a diagnosis or a treatment order. The rules (thresholds, age
 // bands, texts, sources) live in a catalogue (resources/advice/catalogue.json, built in).
 
+#include "core/message.h"
 #include "core/recording.h"
 #include "core/result.h"
 
@@ -49,10 +50,16 @@ struct AdviceItem
     std::string text;   ///< a few sentences, conservative wording
     std::string basis;  ///< the values that triggered it, e.g. "QTc 512 ms (Fridericia); age 71"
     std::string source; ///< full citation
+    /// The same as messages (trigger, then patient), for interfaces that word them in their
+    /// own language; `basis` is their English joined by "; ".
+    std::vector<Message> basisParts;
 };
 
 /// The detector's verdict; None when no detector ran.
 enum class VerdictState { None, Normal, Borderline, Anomalous };
+
+/// Every wording a basis part can take (ids "advice.*"), for interfaces that translate them.
+std::vector<MessageTemplate> basisMessageTemplates();
 
 /// "none", "normal", "borderline", "anomalous" (the catalogue's spelling).
 const char* verdictStateName(VerdictState verdict);

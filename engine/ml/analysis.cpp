@@ -1,5 +1,6 @@
 #include "ml/analysis_common.h"
 #include "ml/detector.h"
+#include "ml/messages.h"
 #include "ml/net.h"
 #include "ml/ptbxl.h"
 
@@ -26,7 +27,7 @@ std::string fmt(const char* f, double v)
 /// Flat or noisy leads at 100 Hz (mV). Flat: robust spread below 0.01 mV. Noisy: the median
 /// absolute second difference (high-frequency content between beats) above 0.08 mV.
 void signalQualityWarnings(const PreparedSignal& p, const Recording& rec,
-                           std::vector<std::string>& warnings)
+                           std::vector<Message>& warnings)
 {
     for (int k = 0; k < kModelLeads; ++k) {
         const auto& x = p.leads[std::size_t(k)];
@@ -47,11 +48,9 @@ void signalQualityWarnings(const PreparedSignal& p, const Recording& rec,
         const double hf = quantile(d2, 0.5);
         const std::string name = kStandardLeads[std::size_t(k)];
         if (spread < 0.01)
-            warnings.push_back("lead " + name + " is flat (" + fmt("%.3f", spread) +
-                               " mV range) — electrode off or lead not connected?");
+            warnings.push_back(makeMessage(messages::kFlatLead, {name, fmt("%.3f", spread)}));
         else if (hf > 0.08)
-            warnings.push_back("lead " + name + " is very noisy (" + fmt("%.2f", hf) +
-                               " mV median sample-to-sample change) — check the electrode");
+            warnings.push_back(makeMessage(messages::kNoisyLead, {name, fmt("%.2f", hf)}));
     }
     // Invalid (NaN) samples in the source.
     for (const Lead& lead : rec.leads) {
@@ -61,9 +60,9 @@ void signalQualityWarnings(const PreparedSignal& p, const Recording& rec,
         for (float s : lead.samples)
             bad += !std::isfinite(s);
         if (bad * 10 > lead.samples.size())
-            warnings.push_back("lead " + lead.name + ": " +
-                               fmt("%.0f", 100.0 * double(bad) / double(lead.samples.size())) +
-                               " % of samples are invalid");
+            warnings.push_back(makeMessage(
+                messages::kInvalidSamples,
+                {lead.name, fmt("%.0f", 100.0 * double(bad) / double(lead.samples.size()))}));
     }
 }
 
@@ -72,36 +71,27 @@ void signalQualityWarnings(const PreparedSignal& p, const Recording& rec,
 /// Warnings where the model is outside what it was validated on: age, leads, rate, length,
 /// flat or noisy leads.
 void addValidityWarnings(const PreparedSignal& p, const Recording& recording,
-                         std::optional<double> age, std::vector<std::string>& warnings)
+                         std::optional<double> age, std::vector<Message>& warnings)
 {
     if (age && *age < 18)
-        warnings.push_back("patient is " + fmt("%.0f", *age) +
-                           " years old: the model was validated on adults (PTB-XL); "
-                           "paediatric ECGs differ — interpret with care");
+        warnings.push_back(makeMessage(messages::kUnderAge, {fmt("%.0f", *age)}));
     const auto present = std::count(p.present.begin(), p.present.end(), true);
     if (present < kModelLeads)
-        warnings.push_back("only " + std::to_string(present) + " of the 12 standard leads (" +
-                           leadNames(p.present, ", ") +
-                           "): accuracy is lower than with 12 leads (see the model "
-                           "card)");
+        warnings.push_back(makeMessage(messages::kFewLeads,
+                                       {std::to_string(present), leadNames(p.present, ", ")}));
     double minFs = recording.fsHz;
     for (const Lead& l : recording.leads)
         if (l.fsHz > 0)
             minFs = std::min(minFs, l.fsHz);
     if (minFs > 0 && minFs < kModelFsHz)
-        warnings.push_back("sampling rate " + fmt("%g", minFs) +
-                           " Hz is below the model's 100 Hz; the signal was upsampled and "
-                           "detail is missing");
+        warnings.push_back(makeMessage(messages::kLowRate, {fmt("%g", minFs)}));
     if (p.samples < kWindowSamples)
-        warnings.push_back("recording is " + fmt("%.1f", double(p.samples) / kModelFsHz) +
-                           " s long, shorter than the model's 10 s window; the rest is padded");
+        warnings.push_back(
+            makeMessage(messages::kShort, {fmt("%.1f", double(p.samples) / kModelFsHz)}));
     // Validated on 10 s resting ECGs; evaluate's MIT-BIH check shows what happens on Holter data.
     if (double(p.samples) / kModelFsHz > kLongRecordingS)
         warnings.push_back(
-            "recording is " + fmt("%.1f", double(p.samples) / kModelFsHz / 60.0) +
-            " min long: the model was validated on 10 s resting ECGs only; on Holter "
-            "records (MIT-BIH, see the model card) most windows are flagged even "
-            "without annotated events — compare windows on the probability track");
+            makeMessage(messages::kLong, {fmt("%.1f", double(p.samples) / kModelFsHz / 60.0)}));
     signalQualityWarnings(p, recording, warnings);
 }
 

@@ -33,7 +33,7 @@ inline constexpr double kLongRecordingS = 60.0;
 /// 12 leads, sampling rate below 100 Hz, shorter than 10 s or longer than kLongRecordingS, flat,
 /// noisy or invalid leads.
 void addValidityWarnings(const PreparedSignal& prepared, const Recording& recording,
-                         std::optional<double> ageYears, std::vector<std::string>& warnings);
+                         std::optional<double> ageYears, std::vector<Message>& warnings);
 
 /// Start samples (at 100 Hz) of the 10 s analysis windows of a `samples`-long signal with the
 /// given overlap fraction; the last window ends at the end.

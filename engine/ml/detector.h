@@ -3,6 +3,7 @@
 // The abnormal-ECG detector: a verified, immutable trained model plus the analysis of a whole
 // recording in 10 s windows. LibTorch stays behind the pimpl (see net.h / detector.cpp).
 
+#include "core/message.h"
 #include "core/recording.h"
 #include "core/result.h"
 #include "ml/preprocess.h"
@@ -131,7 +132,7 @@ struct Analysis
     Verdict verdict = Verdict::Normal;
     std::vector<WindowResult> windows;
     std::vector<WindowResult> flagged; ///< merged runs of windows at/above the anomalous threshold
-    std::vector<std::string> warnings; ///< outside what the model was validated on
+    std::vector<Message> warnings; ///< outside what the model was validated on (ml/messages.h)
     std::array<bool, kModelLeads> leadsUsed{};
     Thresholds thresholds;               ///< the ones applied (patient's age group, or general)
     std::string thresholdLeadSet = "12"; ///< the lead set they were chosen for (nearestLeadSet)

@@ -1,5 +1,7 @@
 #include "ml/preprocess.h"
 
+#include "ml/messages.h"
+
 #include "core/lead_names.h"
 #include "dsp/filters.h"
 
@@ -18,9 +20,7 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
         const Lead& lead = recording.leads[i];
         const int idx = analysisLeadIndex(lead.name);
         if (idx < 0) {
-            out.warnings.push_back("'" + lead.name +
-                                   "' is not one of the 12 leads the model was trained on; "
-                                   "it is not analysed");
+            out.warnings.push_back(makeMessage(messages::kUnknownLead, {lead.name}));
             continue;
         }
         if (source[std::size_t(idx)] >= 0)

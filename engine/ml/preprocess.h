@@ -3,6 +3,7 @@
 // Turning a Recording into model input: standard lead order, 100 Hz, mV, per-window per-lead
 // baseline removal (no statistics shared across records or windows).
 
+#include "core/message.h"
 #include "core/recording.h"
 #include "core/result.h"
 
@@ -29,7 +30,7 @@ struct PreparedSignal
     long samples = 0;                                  ///< length of the longest lead at 100 Hz
     std::array<bool, kModelLeads> present{}; ///< which standard leads the recording supplies
     double sourceFsHz = 0.0;
-    std::vector<std::string> warnings; ///< leads that could not be used, resampling, etc.
+    std::vector<Message> warnings; ///< leads that could not be used (ml/messages.h)
 };
 
 /// Maps leads by name (MLII -> II, ...) and resamples to 100 Hz with dsp::resample. Fails when

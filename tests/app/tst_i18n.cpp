@@ -5,9 +5,11 @@
 #include "advice_panel.h"
 #include "app_settings.h"
 #include "decision_panel.h"
+#include "engine_text.h"
 #include "finding_text.h"
 #include "i18n.h"
 #include "main_window.h"
+#include "ml/messages.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -332,8 +334,8 @@ private slots:
             if (r.code == "pause")
                 pause = &r;
         QVERIFY(pause);
-        advice::AdviceItem current{pause->code, pause->severity, pause->title,
-                                   pause->text, "basis",         "source"};
+        advice::AdviceItem current{
+            pause->code, pause->severity, pause->title, pause->text, "basis", "source", {}};
         advice::AdviceItem edited = current;
         edited.text += " Edited after the translation.";
         const auto de = localisedAdvice({current, edited}, QStringLiteral("de"));
@@ -400,6 +402,56 @@ private slots:
             f.text = "ENGLISH";
             QVERIFY2(findingText(f) != QLatin1String("ENGLISH"), dsp::findingCode(f.kind));
         }
+    }
+
+    /// The engine's messages (detector warnings, advice bases): the interface's table has every
+    /// template the engine can send, word for word (so lupdate hands translators the very
+    /// English the engine writes), and nothing else; without a translator each reads exactly as
+    /// the engine's English; in German each reads differently and numbers take a decimal comma.
+    void engineMessagesTranslated()
+    {
+        std::vector<MessageTemplate> templates = ml::messages::all();
+        for (const MessageTemplate& t : advice::basisMessageTemplates())
+            templates.push_back(t);
+        QMap<QString, QString> table;
+        for (const auto& [id, english] : engineTextTable())
+            table.insert(id, english);
+        QCOMPARE(table.size(), qsizetype(templates.size()));
+        const std::vector<std::string> args{"12.5", "V1, II", "7"};
+        for (const MessageTemplate& t : templates) {
+            QVERIFY2(table.contains(QString::fromLatin1(t.id)), t.id);
+            QCOMPARE(table.value(QString::fromLatin1(t.id)), QString::fromUtf8(t.english));
+            const Message m = makeMessage(t, args);
+            QCOMPARE(engineText(m), QString::fromStdString(m.text));
+        }
+        QVERIFY(installTranslations(*qApp, QStringLiteral("de")).isEmpty());
+        QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+        for (const MessageTemplate& t : templates) {
+            const Message m = makeMessage(t, args);
+            // Wordings that are the same in German ("PR %1 ms") still write 12,5.
+            QVERIFY2(engineText(m) != QString::fromStdString(m.text), t.id);
+        }
+        QCOMPARE(engineText(makeMessage(ml::messages::kFlatLead, {"V1", "0.004"})),
+                 QStringLiteral("Ableitung V1 ist flach (Spannweite 0,004 mV) — Elektrode gelöst "
+                                "oder Ableitung nicht angeschlossen?"));
+        // A real basis from the advice rules: MIT-BIH-like AF finding at 68.
+        advice::AdviceInput in;
+        in.ageYears = 68;
+        in.findingCodes = {"irregular_rhythm_possible_af"};
+        const auto items = advice::adviceFor(in, advice::builtinCatalogue());
+        const auto af = std::find_if(items.begin(), items.end(), [](const advice::AdviceItem& i) {
+            return i.basis.find("irregular rhythm") != std::string::npos;
+        });
+        QVERIFY(af != items.end());
+        QCOMPARE(af->basis,
+                 std::string("rhythm finding: irregular rhythm without P waves; age 68"));
+        QCOMPARE(engineText(af->basisParts, QStringLiteral("; ")),
+                 QStringLiteral("Rhythmusbefund: unregelmäßiger Rhythmus ohne P-Wellen; Alter 68"));
+        // An id the table does not know keeps the engine's English.
+        Message unknown;
+        unknown.id = "detector.future";
+        unknown.text = "a warning from a newer engine";
+        QCOMPARE(engineText(unknown), QStringLiteral("a warning from a newer engine"));
     }
 
     /// The system's language is used when the interface has it, else English.

@@ -834,8 +834,8 @@ private slots:
         for (const auto& w : a->windows)
             QVERIFY(w.probability >= 0 && w.probability <= 1);
         auto warned = [](const ml::Analysis& x, const char* text) {
-            return std::any_of(x.warnings.begin(), x.warnings.end(), [&](const std::string& w) {
-                return w.find(text) != std::string::npos;
+            return std::any_of(x.warnings.begin(), x.warnings.end(), [&](const Message& w) {
+                return w.text.find(text) != std::string::npos;
             });
         };
         QVERIFY(warned(*a, "only 3 of the 12"));

@@ -1,0 +1,29 @@
+#pragma once
+
+// The engine's messages (detector warnings, advice bases) in the interface language: each
+// Message id has its English wording here, marked for translation under the context "Engine"
+// (translations/ecglens_<lang>.ts), and numbers in its values are written as the language
+// writes them. A message whose id is not here keeps the engine's English.
+
+#include "core/message.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace ecglens {
+
+/// `m` in the installed language (the engine's English when no translator is installed).
+QString engineText(const Message& m);
+/// The messages in the installed language, joined by `separator`.
+QString engineText(const std::vector<Message>& messages, const QString& separator);
+
+/// `v` as the interface language writes numbers ("12,5" in German), without group separators
+/// (a sampling rate of 1000 Hz is not "1.000 Hz"); `format` and `precision` as QString::number.
+QString localNumber(double v, char format = 'f', int precision = 1);
+
+/// Ids and English wordings this table knows, for checking it against the engine's templates.
+QList<QPair<QString, QString>> engineTextTable();
+
+} // namespace ecglens

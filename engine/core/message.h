@@ -1,0 +1,36 @@
+#pragma once
+
+// Text for people that the engine builds (detector warnings, advice bases), kept with a stable
+// id and its values so that an interface can word it in its own language. The English wording
+// travels with it for the command line, JSON and logs.
+
+#include <string>
+#include <vector>
+
+namespace ecglens {
+
+/// An English wording with placeholders %1 … %9, under a stable id.
+struct MessageTemplate
+{
+    const char* id;      ///< e.g. "detector.under_18"
+    const char* english; ///< e.g. "patient is %1 years old: …"
+};
+
+struct Message
+{
+    std::string id;
+    std::vector<std::string> args; ///< the values of %1, %2, … as the English shows them
+    std::string text;              ///< the English, placeholders filled
+};
+
+/// `t` with its placeholders filled by `args` (a placeholder without a value stays as it is).
+Message makeMessage(const MessageTemplate& t, std::vector<std::string> args = {});
+
+/// %1 … %9 of `pattern` replaced by `args[0]` … `args[8]`, in one pass (a value that itself
+/// contains "%2" is not substituted again).
+std::string fillPlaceholders(const std::string& pattern, const std::vector<std::string>& args);
+
+/// The messages' English texts joined by `separator`.
+std::string joinedText(const std::vector<Message>& messages, const std::string& separator);
+
+} // namespace ecglens
