@@ -22,6 +22,7 @@ int runAnalyze(const QStringList& args);
 int runExplain(const QStringList& args);
 int runReport(const QStringList& args);
 int runSelftest(const QStringList& args);
+int runWorklist(const QStringList& args);
 
 const std::vector<Command>& commands()
 {
@@ -48,6 +49,10 @@ const std::vector<Command>& commands()
          runReport},
         {"selftest", "check this installation: libraries, models, demo analysis (no FILE)",
          runSelftest},
+        {"worklist",
+         "recordings of a FOLDER with their review state [--show not-reviewed|reviewed|"
+         "attention] [--json]",
+         runWorklist},
     };
     return all;
 }

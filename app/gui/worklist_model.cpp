@@ -340,18 +340,7 @@ void WorklistFilter::setSearch(const QString& text)
 
 bool WorklistFilter::accepts(const WorklistEntry& e, Show show)
 {
-    switch (show) {
-    case All:
-        return true;
-    case NotReviewed:
-        return e.readable() && e.decision == ReviewDecision::NotReviewed;
-    case Reviewed:
-        return e.readable() && e.decision != ReviewDecision::NotReviewed;
-    case NeedsAttention:
-        return !e.readable() || !e.reviewProblem.isEmpty() ||
-               e.decision == ReviewDecision::Uncertain;
-    }
-    return true;
+    return worklistShows(e, WorklistShow(int(show))); // the same order
 }
 
 bool WorklistFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const

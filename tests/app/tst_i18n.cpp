@@ -231,6 +231,7 @@ private slots:
             QFile::remove(copy);
             QVERIFY(QFile::copy(tsPath(code), copy));
             QStringList args = {QStringLiteral(ECGLENS_SOURCE_DIR "/app/gui"),
+                                QStringLiteral(ECGLENS_SOURCE_DIR "/app/review"),
                                 QStringLiteral(ECGLENS_SOURCE_DIR "/widgets"),
                                 QStringLiteral(ECGLENS_SOURCE_DIR "/app/report"),
                                 QStringLiteral("-locations"),

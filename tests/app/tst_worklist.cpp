@@ -17,6 +17,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -386,6 +388,53 @@ private slots:
         QCOMPARE(w->worklist()->model()->rowCount(), 0);
         QVERIFY2(w->worklist()->summary().contains(QLatin1String("Listing stopped")),
                  qPrintable(w->worklist()->summary()));
+    }
+
+    /// `ecglens-cli worklist` lists what the window lists, with the same review state, and
+    /// filters as the window does.
+    void cliListsWhatTheWindowLists()
+    {
+        WorklistPanel p;
+        p.openFolder(m_ward, m_fallback);
+        QVERIFY(waitForScan(&p));
+        const QJsonObject all =
+            test::cliJson({QStringLiteral("worklist"), m_ward, QStringLiteral("--reviews"),
+                           m_fallback, QStringLiteral("--json")});
+        const QJsonArray rows = all[QStringLiteral("recordings")].toArray();
+        QCOMPARE(rows.size(), p.model()->rowCount());
+        for (const QJsonValue& v : rows) {
+            const QJsonObject r = v.toObject();
+            const int row = p.model()->rowOf(r[QStringLiteral("path")].toString());
+            QVERIFY2(row >= 0, qPrintable(r[QStringLiteral("path")].toString()));
+            const WorklistEntry& e = p.model()->entry(row);
+            QCOMPARE(r[QStringLiteral("file")].toString(), e.relativePath);
+            QCOMPARE(r.contains(QStringLiteral("error")), !e.readable());
+            if (!e.readable())
+                continue;
+            QCOMPARE(r[QStringLiteral("decision")].toString(), decisionKey(e.decision));
+            QCOMPARE(r[QStringLiteral("reviewer")].toString(), e.reviewer);
+            QCOMPARE(r[QStringLiteral("leads")].toInt(), e.leadCount);
+            QCOMPARE(r[QStringLiteral("age_years")].toDouble(-1), e.ageYears.value_or(-1));
+        }
+        const QJsonObject counts = all[QStringLiteral("counts")].toObject();
+        QCOMPARE(counts[QStringLiteral("listed")].toInt(), 7);
+        QCOMPARE(counts[QStringLiteral("unreadable")].toInt(), 1);
+        QCOMPARE(counts[QStringLiteral("skipped_text_files")].toInt(), 1); // rota.csv
+
+        for (const auto& [option, show] :
+             {std::pair{"not-reviewed", WorklistFilter::NotReviewed},
+              std::pair{"reviewed", WorklistFilter::Reviewed},
+              std::pair{"attention", WorklistFilter::NeedsAttention}}) {
+            p.showCombo()->setCurrentIndex(p.showCombo()->findData(int(show)));
+            QStringList cli;
+            for (const QJsonValue& v :
+                 test::cliJson({QStringLiteral("worklist"), m_ward, QStringLiteral("--reviews"),
+                                m_fallback, QStringLiteral("--show"), QLatin1String(option),
+                                QStringLiteral("--json")})[QStringLiteral("recordings")]
+                     .toArray())
+                cli << QDir::toNativeSeparators(v.toObject()[QStringLiteral("file")].toString());
+            QCOMPARE(cli, shownPaths(p));
+        }
     }
 };
 

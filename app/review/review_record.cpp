@@ -31,13 +31,8 @@ QJsonObject entryJson(const DecisionEntry& e)
     o[QStringLiteral("reviewer")] = e.reviewer;
     o[QStringLiteral("note")] = e.note;
     o[QStringLiteral("updated_utc")] = e.updatedUtc.toUTC().toString(Qt::ISODate);
-    if (!e.detector.verdictClass.isEmpty()) {
-        QJsonObject d;
-        d[QStringLiteral("class")] = e.detector.verdictClass;
-        d[QStringLiteral("probability")] = e.detector.probability;
-        d[QStringLiteral("model_version")] = e.detector.modelVersion;
-        o[QStringLiteral("detector")] = d;
-    }
+    if (!e.detector.verdictClass.isEmpty())
+        o[QStringLiteral("detector")] = e.detector.toJson();
     return o;
 }
 
@@ -63,6 +58,15 @@ std::optional<DecisionEntry> entryFrom(const QJsonObject& o, QString* error)
 }
 
 } // namespace
+
+QJsonObject DetectorSnapshot::toJson() const
+{
+    QJsonObject d;
+    d[QStringLiteral("class")] = verdictClass;
+    d[QStringLiteral("probability")] = probability;
+    d[QStringLiteral("model_version")] = modelVersion;
+    return d;
+}
 
 QString decisionKey(ReviewDecision d)
 {

@@ -34,6 +34,8 @@ struct DetectorSnapshot
     double probability = -1;
     QString modelVersion;
     bool operator==(const DetectorSnapshot&) const = default;
+    /// {"class", "probability", "model_version"}, as the sidecar stores it.
+    QJsonObject toJson() const;
 };
 
 struct DecisionEntry

@@ -14,6 +14,7 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -47,6 +48,34 @@ struct WorklistEntry
     /// Takes decision, reviewer and patient details typed in from `record` (a saved review).
     void applyReview(const ReviewRecord& record);
 };
+
+/// Which rows a worklist shows.
+enum class WorklistShow {
+    All,
+    NotReviewed,    ///< readable, no decision yet
+    Reviewed,       ///< readable, with a decision
+    NeedsAttention, ///< decided as uncertain, or the recording or its review cannot be read
+};
+bool worklistShows(const WorklistEntry& e, WorklistShow show);
+
+/// What scanning a folder found besides its rows.
+struct FolderScan
+{
+    int listed = 0;         ///< recordings (and plain-text candidates) listed
+    bool truncated = false; ///< the folder holds more than the listing's limit
+    QStringList warnings;   ///< sub-folders that could not be read
+    int skipped = 0;        ///< plain-text files that did not read as recordings
+    QString error;          ///< the folder could not be listed (or `stop` said so)
+};
+
+/// Lists and describes the recordings under `folder` (blocking): `listed` is told the count
+/// once known, `row` gets each row with how many files are done. Plain-text files that do not
+/// read as recordings are counted, not passed on. `stop`, if given, is polled between files
+/// and while reading one.
+FolderScan scanFolder(const QString& folder, const QString& reviewFallbackDir,
+                      const std::function<bool()>& stop,
+                      const std::function<void(const FolderScan&)>& listed,
+                      const std::function<void(WorklistEntry&&, int done)>& row);
 
 /// One worklist row for `path` (blocking: reads the recording and hashes it). `cancelled`, if
 /// given, is polled while reading a long recording.

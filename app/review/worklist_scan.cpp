@@ -133,34 +133,11 @@ void WorklistScanner::scan(const QString& folder)
                 },
                 Qt::QueuedConnection);
         };
-        io::FolderListingOptions listOptions;
-        listOptions.progress = [&stale](double) { return !stale(); };
-        const auto listing = io::listRecordings(nativePath(folder), listOptions);
-        if (stale())
-            return;
-        if (!listing) {
-            const QString error = QString::fromStdString(listing.error());
-            deliver([this, folder, error] {
-                m_busy = false;
-                emit finished(folder, 0, error);
-            });
-            return;
-        }
-        QStringList warnings;
-        for (const std::string& w : listing->warnings)
-            warnings << QString::fromStdString(w);
-        const int total = int(listing->recordings.size());
-        const bool truncated = listing->truncated;
-        deliver([this, folder, total, truncated, warnings] {
-            emit listed(folder, total, truncated, warnings);
-        });
-
         QList<WorklistEntry> batch;
         QElapsedTimer sinceDelivery;
         sinceDelivery.start();
-        int done = 0;
-        int skipped = 0;
-        const auto flush = [&] {
+        int total = 0;
+        const auto flush = [&](int done) {
             const double fraction = total > 0 ? double(done) / total : 1.0;
             deliver([this, folder, batch, fraction] {
                 if (!batch.isEmpty())
@@ -170,24 +147,80 @@ void WorklistScanner::scan(const QString& folder)
             batch.clear();
             sinceDelivery.restart();
         };
-        for (const io::FolderEntry& f : listing->recordings) {
-            WorklistEntry e = describeRecording(fromNative(f.path), folder, fallback, stale);
-            if (stale())
-                return;
-            ++done;
-            if (f.tentative && !e.readable())
-                ++skipped; // a spreadsheet or a note, not a broken recording
-            else
+        int done = 0;
+        const FolderScan scan = scanFolder(
+            folder, fallback, stale,
+            [&](const FolderScan& l) {
+                total = l.listed;
+                deliver(
+                    [this, folder, l] { emit listed(folder, l.listed, l.truncated, l.warnings); });
+            },
+            [&](WorklistEntry&& e, int filesDone) {
+                done = filesDone;
                 batch.push_back(std::move(e));
-            if (batch.size() >= 64 || sinceDelivery.elapsed() > 150)
-                flush();
-        }
-        flush();
-        deliver([this, folder, skipped] {
+                if (batch.size() >= 64 || sinceDelivery.elapsed() > 150)
+                    flush(done);
+            });
+        if (stale())
+            return;
+        flush(total);
+        deliver([this, folder, scan] {
             m_busy = false;
-            emit finished(folder, skipped, QString());
+            emit finished(folder, scan.skipped, scan.error);
         });
     });
+}
+
+FolderScan scanFolder(const QString& folder, const QString& reviewFallbackDir,
+                      const std::function<bool()>& stop,
+                      const std::function<void(const FolderScan&)>& listed,
+                      const std::function<void(WorklistEntry&&, int done)>& row)
+{
+    FolderScan out;
+    const std::function<bool()> stopped = stop ? stop : [] { return false; };
+    io::FolderListingOptions listOptions;
+    listOptions.progress = [&stopped](double) { return !stopped(); };
+    const auto listing = io::listRecordings(nativePath(folder), listOptions);
+    if (!listing) {
+        out.error = QString::fromStdString(listing.error());
+        return out;
+    }
+    for (const std::string& w : listing->warnings)
+        out.warnings << QString::fromStdString(w);
+    out.listed = int(listing->recordings.size());
+    out.truncated = listing->truncated;
+    if (listed)
+        listed(out);
+    int done = 0;
+    for (const io::FolderEntry& f : listing->recordings) {
+        WorklistEntry e = describeRecording(fromNative(f.path), folder, reviewFallbackDir, stopped);
+        if (stopped()) {
+            out.error = QStringLiteral("Cancelled.");
+            return out;
+        }
+        ++done;
+        if (f.tentative && !e.readable())
+            ++out.skipped; // a spreadsheet or a note, not a broken recording
+        else if (row)
+            row(std::move(e), done);
+    }
+    return out;
+}
+
+bool worklistShows(const WorklistEntry& e, WorklistShow show)
+{
+    switch (show) {
+    case WorklistShow::All:
+        return true;
+    case WorklistShow::NotReviewed:
+        return e.readable() && e.decision == ReviewDecision::NotReviewed;
+    case WorklistShow::Reviewed:
+        return e.readable() && e.decision != ReviewDecision::NotReviewed;
+    case WorklistShow::NeedsAttention:
+        return !e.readable() || !e.reviewProblem.isEmpty() ||
+               e.decision == ReviewDecision::Uncertain;
+    }
+    return true;
 }
 
 } // namespace ecglens

@@ -57,10 +57,7 @@ Existing readSidecar(const QString& path)
 
 } // namespace
 
-ReviewStore::ReviewStore(QObject* parent)
-    : QObject(parent),
-      m_fallbackDir(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                        .filePath(QStringLiteral("reviews")))
+ReviewStore::ReviewStore(QObject* parent) : QObject(parent), m_fallbackDir(defaultFallbackDir())
 {
     m_pool.setMaxThreadCount(1); // one writer: saves land in the order they were asked for
 }
@@ -68,6 +65,14 @@ ReviewStore::ReviewStore(QObject* parent)
 ReviewStore::~ReviewStore()
 {
     flush();
+}
+
+QString ReviewStore::defaultFallbackDir()
+{
+    // The GUI's application data folder (organisation "ECG Lens", application "ecglens"),
+    // spelled out so that ecglens-cli, another application, finds the same reviews.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("ECG Lens/ecglens/reviews"));
 }
 
 QString ReviewStore::sidecarNextTo(const QString& recordingPath)

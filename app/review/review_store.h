@@ -52,6 +52,9 @@ public:
     void setFallbackDir(const QString& dir) { m_fallbackDir = dir; }
     QString fallbackDir() const { return m_fallbackDir; }
 
+    /// The application data folder's "reviews" (~/.local/share/ECG Lens/ecglens/reviews on
+    /// Linux), the same for the GUI and the CLI.
+    static QString defaultFallbackDir();
     static QString sidecarNextTo(const QString& recordingPath);
     /// Hashes the recording and reads its review (next to it first, then the fallback folder).
     static ReviewLoad loadNow(const QString& recordingPath, const QString& fallbackDir);
