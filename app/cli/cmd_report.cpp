@@ -1,4 +1,6 @@
 #include "cli_util.h"
+#include "review_report.h"
+#include "review_store.h"
 
 #include "advice_language.h"
 #include "cli_model.h"
@@ -11,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QLocale>
 
 #include <cstdio>
@@ -56,7 +59,18 @@ int runReport(const QStringList& args)
                        "advice bases and detector warnings stay English.")
             .arg(interfaceLanguages().join(QStringLiteral(", "))),
         QStringLiteral("code"));
-    parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise, language});
+    const QCommandLineOption noSavedReview(
+        QStringLiteral("no-saved-review"),
+        QStringLiteral("Leave out the review saved for this recording in ECG Lens (by default "
+                       "its decision, reviewer, note and the patient details typed in are used "
+                       "when --decision, --reviewer and --note are not given)."));
+    const QCommandLineOption reviews(
+        QStringLiteral("reviews"),
+        QStringLiteral("Folder of reviews of recordings in read-only folders (default: %1).")
+            .arg(QDir::toNativeSeparators(ReviewStore::defaultFallbackDir())),
+        QStringLiteral("dir"), ReviewStore::defaultFallbackDir());
+    parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise, language,
+                       noSavedReview, reviews});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 1, exitCode))
         return exitCode;
@@ -83,6 +97,30 @@ int runReport(const QStringList& args)
         return kExitBadInput;
     if (recording->fsHz <= 0 || recording->sampleCount() == 0)
         return fail(QStringLiteral("%1: no samples to report").arg(file));
+
+    // The review saved in ECG Lens (beside the recording, else in the reviews folder), unless
+    // the command line gives one: its decision, and the patient details typed in for a file
+    // without them (they choose the detector's thresholds and the advice, as in the window).
+    const bool reviewGiven = parser.isSet(decision) || parser.isSet(reviewer) || parser.isSet(note);
+    std::optional<report::ReviewDecision> savedDecision;
+    if (!reviewGiven && !parser.isSet(noSavedReview) && !recording->synthetic) {
+        const ReviewLoad saved = ReviewStore::loadNow(file, parser.value(reviews));
+        if (!saved.error.isEmpty()) {
+            std::fprintf(stderr, "ecglens-cli: the saved review is not used: %s\n",
+                         saved.error.toLocal8Bit().constData());
+        } else if (saved.found) {
+            savedDecision = reportDecision(saved.record.current);
+            const Patient& p = recording->patient;
+            if (!options.ageYears && !p.ageYears && saved.record.patientAgeYears)
+                options.ageYears = saved.record.patientAgeYears;
+            if (options.sex == Sex::Unknown && p.sex == Sex::Unknown)
+                options.sex = saved.record.patientSex;
+            std::fprintf(stderr, "ecglens-cli: using the review saved in %s%s%s\n",
+                         QDir::toNativeSeparators(saved.sidecarPath).toLocal8Bit().constData(),
+                         saved.warning.isEmpty() ? "" : " — ",
+                         saved.warning.toLocal8Bit().constData());
+        }
+    }
 
     report::ReportInput input(*recording);
     input.ageYears = options.ageYears;
@@ -129,7 +167,8 @@ int runReport(const QStringList& args)
             input.detectionMessage = detection.error();
         }
     }
-    if (parser.isSet(decision) || parser.isSet(reviewer) || parser.isSet(note)) {
+    input.decision = savedDecision;
+    if (reviewGiven) {
         report::ReviewDecision d;
         d.decision = toStd(parser.value(decision));
         d.note = toStd(parser.value(note));

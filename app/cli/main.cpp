@@ -45,7 +45,8 @@ const std::vector<Command>& commands()
          runExplain},
         {"report",
          "PDF report --out X.pdf [--age N] [--sex M|F] [--model DIR] [--no-analysis] "
-         "[--reviewer NAME --decision TEXT --note TEXT] [--anonymise] [--lang de]",
+         "[--reviewer NAME --decision TEXT --note TEXT | --no-saved-review] [--anonymise] "
+         "[--lang de]",
          runReport},
         {"selftest", "check this installation: libraries, models, demo analysis (no FILE)",
          runSelftest},

@@ -8,6 +8,7 @@
 #include "measurements_panel.h"
 #include "patient_panel.h"
 #include "report.h"
+#include "review_report.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -129,15 +130,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         s.detectionMessage = "not run or not finished when the report was exported";
     s.advice = report::adviceEntries(m_window->advicePanel()->items());
     const ReviewRecord review = m_window->currentReview();
-    if (review.current.decision != ReviewDecision::NotReviewed || !review.current.note.isEmpty()) {
-        report::ReviewDecision d;
-        if (review.current.decision != ReviewDecision::NotReviewed) // a note alone: unconfirmed
-            d.decision = decisionText(review.current.decision).toStdString();
-        d.note = review.current.note.toStdString();
-        d.reviewer = review.current.reviewer.toStdString();
-        d.timeIso = review.current.updatedUtc.toUTC().toString(Qt::ISODate).toStdString();
-        s.decision = d;
-    }
+    s.decision = reportDecision(review.current);
     const Patient p = m_window->patientPanel()->patient();
     s.ageYears = p.ageYears;
     s.sex = p.sex;

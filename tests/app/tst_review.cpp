@@ -504,6 +504,61 @@ private slots:
         QCOMPARE(sha256Of(hea), heaHash);
     }
 
+    /// `ecglens-cli report` prints the review saved in the window (decision, reviewer, note,
+    /// and the age typed in for a file without one, which also picks the thresholds), unless
+    /// told not to or given another on the command line.
+    void cliReportUsesTheSavedReview()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext missing: install poppler-utils "
+                                       "(bash packaging/install-deps.sh)");
+        const QString dir = m_dir.filePath(QStringLiteral("cli-report"));
+        QVERIFY(QDir().mkpath(dir));
+        // Copied out of PTB-XL's folder, the record has no index and so no age.
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        ReviewRecord r;
+        DecisionEntry e;
+        e.decision = ReviewDecision::Abnormal;
+        e.reviewer = QStringLiteral("Dr Saved");
+        e.note = QStringLiteral("Compare with 2025.");
+        e.updatedUtc = QDateTime(QDate(2026, 12, 2), QTime(14, 5), Qt::UTC);
+        r.record(e);
+        r.patientAgeYears = 71;
+        const ReviewSave s = ReviewStore::saveNow(hea, r, m_dir.filePath(QStringLiteral("fb")));
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+
+        const auto reportText = [&](const QStringList& extra) {
+            const QString pdf = dir + QStringLiteral("/r.pdf");
+            QFile::remove(pdf);
+            QProcess cli;
+            cli.start(test::cliPath(),
+                      QStringList{QStringLiteral("report"), hea, QStringLiteral("--out"), pdf} +
+                          extra);
+            cli.waitForFinished(120000);
+            if (cli.exitCode() != 0)
+                qWarning("%s", cli.readAllStandardError().constData());
+            QProcess text;
+            text.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+            text.waitForFinished(30000);
+            return QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        };
+        const QString saved = reportText({});
+        QVERIFY2(saved.contains(QStringLiteral("Abnormal ECG · reviewed by Dr Saved · 2026-12-02")),
+                 qPrintable(saved));
+        QVERIFY(saved.contains(QLatin1String("Compare with 2025.")));
+        QVERIFY2(saved.contains(QLatin1String("age 71 years")), qPrintable(saved));
+        QVERIFY2(saved.contains(QLatin1String("age group >=65")), qPrintable(saved));
+        const QString ignored = reportText({QStringLiteral("--no-saved-review")});
+        QVERIFY(ignored.contains(QLatin1String("UNCONFIRMED")));
+        QVERIFY(!ignored.contains(QLatin1String("Dr Saved")));
+        const QString given =
+            reportText({QStringLiteral("--decision"), QStringLiteral("Normal ECG"),
+                        QStringLiteral("--reviewer"), QStringLiteral("Dr Given")});
+        QVERIFY(given.contains(QStringLiteral("Normal ECG · reviewed by Dr Given")));
+        QVERIFY(!given.contains(QLatin1String("Dr Saved")));
+    }
+
     void demoHasNothingToReview()
     {
         auto w = window();
