@@ -192,8 +192,17 @@ void WorklistPanel::onListed(const QString&, int total, bool truncated, const QS
 
 void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batch)
 {
-    const bool first = m_model->rowCount() == 0;
+    const int before = m_model->rowCount();
+    const bool first = before == 0;
     m_model->append(batch);
+    // The recording on screen may have been opened before its row was read.
+    if (const int row = m_model->rowOf(m_model->current()); row >= before) {
+        const QModelIndex shown = m_filter->mapFromSource(m_model->index(row, 0));
+        if (shown.isValid()) {
+            m_table->setCurrentIndex(shown);
+            m_table->scrollTo(shown);
+        }
+    }
     if (first) { // sized on the first rows; later rows are alike
         m_table->resizeColumnsToContents();
         const int chars = m_table->fontMetrics().averageCharWidth();
@@ -235,6 +244,10 @@ void WorklistPanel::onFinished(const QString& folder, int skipped, const QString
 
 void WorklistPanel::setCurrent(const QString& path)
 {
+    // recordingShown comes again after every display-filter change: the user's own scrolling
+    // and selection in the list stay until another recording is shown.
+    if (!path.isEmpty() && WorklistModel::keyOf(path) == m_model->current())
+        return;
     m_model->setCurrent(path);
     const int row = m_model->rowOf(path);
     if (row < 0) {
