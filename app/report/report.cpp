@@ -248,11 +248,11 @@ std::string conditioningText(const dsp::ConditionOptions& c)
 {
     QStringList parts;
     if (c.baseline)
-        parts << Report::tr("%1 Hz high-pass").arg(c.baselineCutoffHz);
+        parts << Report::tr("%1 Hz high-pass").arg(localNumber(c.baselineCutoffHz, 'g', 6));
     if (c.mains)
-        parts << Report::tr("%1 Hz notch").arg(c.mainsHz);
+        parts << Report::tr("%1 Hz notch").arg(localNumber(c.mainsHz, 'g', 6));
     if (c.lowPassHz)
-        parts << Report::tr("%1 Hz low-pass").arg(*c.lowPassHz);
+        parts << Report::tr("%1 Hz low-pass").arg(localNumber(*c.lowPassHz, 'g', 6));
     return (parts.isEmpty() ? Report::tr("no filters") : parts.join(QStringLiteral(", ")))
         .toStdString();
 }
