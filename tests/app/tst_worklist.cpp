@@ -306,6 +306,15 @@ private slots:
         QVERIFY(openNext()); // wraps around
         QCOMPARE(w->currentPath(), m_ward + QStringLiteral("/b/00009_lr.hea"));
 
+        // The trace shown again after a display-filter change keeps the user's place in the
+        // list (recordingShown comes after each filter result).
+        const QModelIndex elsewhere =
+            p->filter()->index(rowOfShown(*p, QStringLiteral("ecgtoolkit-Example.scp")), 0);
+        QVERIFY(elsewhere.isValid());
+        p->table()->setCurrentIndex(elsewhere);
+        emit w->recordingShown(w->currentPath());
+        QCOMPARE(p->table()->currentIndex(), elsewhere);
+
         // Enter on a row opens it too.
         reviewRead.clear();
         p->table()->setFocus();
