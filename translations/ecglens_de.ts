@@ -1542,12 +1542,12 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <translation>Noch keine Aufzeichnung ohne Entscheidung aufgelistet; der Ordner wird noch gelesen.</translation>
     </message>
     <message>
-        <source>Every readable recording in the worklist has a decision.</source>
-        <translation>Jede lesbare Aufzeichnung der Arbeitsliste hat eine Entscheidung.</translation>
-    </message>
-    <message>
         <source>Wor&amp;klist panel</source>
         <translation>Bereich „Ar&amp;beitsliste“</translation>
+    </message>
+    <message>
+        <source>Every readable recording the worklist shows has a decision (check its filters).</source>
+        <translation>Jede lesbare Aufzeichnung, die die Arbeitsliste zeigt, hat eine Entscheidung (Filter prüfen).</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2341,21 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
     <message>
         <source>(%1 to go …)</source>
         <translation>(noch %1 …)</translation>
+    </message>
+    <message>
+        <source>This patient</source>
+        <translation>Dieser Patient</translation>
+    </message>
+    <message>
+        <source>Only the ECGs of the shown recording&apos;s patient (same patient ID), to compare with earlier ones; sort by Recorded</source>
+        <translation>Nur die EKGs des Patienten der gezeigten Aufzeichnung (gleiche Patienten-ID), zum Vergleich mit früheren; nach „Aufgezeichnet“ sortieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Patient %1: %Ln ECG(s) in the list.</source>
+        <translation>
+            <numerusform>Patient %1: %Ln EKG in der Liste.</numerusform>
+            <numerusform>Patient %1: %Ln EKGs in der Liste.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

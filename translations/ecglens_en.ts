@@ -81,5 +81,12 @@
             <numerusform>%Ln recordings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Patient %1: %Ln ECG(s) in the list.</source>
+        <translation>
+            <numerusform>Patient %1: %Ln ECG in the list.</numerusform>
+            <numerusform>Patient %1: %Ln ECGs in the list.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -249,8 +249,8 @@ void MainWindow::openNextNotReviewed()
         statusBar()->showMessage(m_worklist->scanning()
                                      ? tr("No recording without a decision listed yet; the folder "
                                           "is still being read.")
-                                     : tr("Every readable recording in the worklist has a "
-                                          "decision."),
+                                     : tr("Every readable recording the worklist shows has a "
+                                          "decision (check its filters)."),
                                  6000);
         return;
     }

@@ -320,6 +320,14 @@ int WorklistModel::countDetector(const QString& verdictClass) const
     }));
 }
 
+int WorklistModel::countPatient(const QString& patientId) const
+{
+    if (patientId.isEmpty())
+        return 0;
+    return int(std::count_if(m_entries.begin(), m_entries.end(),
+                             [&](const WorklistEntry& e) { return e.patientId == patientId; }));
+}
+
 WorklistFilter::WorklistFilter(QObject* parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(WorklistModel::SortRole);
@@ -329,6 +337,12 @@ WorklistFilter::WorklistFilter(QObject* parent) : QSortFilterProxyModel(parent)
 void WorklistFilter::setShow(Show show)
 {
     m_show = show;
+    invalidateFilter();
+}
+
+void WorklistFilter::setPatient(const QString& patientId)
+{
+    m_patient = patientId;
     invalidateFilter();
 }
 
@@ -348,6 +362,8 @@ bool WorklistFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const
     const auto* model = static_cast<const WorklistModel*>(sourceModel());
     const WorklistEntry& e = model->entry(sourceRow);
     if (!accepts(e, m_show))
+        return false;
+    if (!m_patient.isEmpty() && e.patientId != m_patient)
         return false;
     return m_search.isEmpty() || e.relativePath.contains(m_search, Qt::CaseInsensitive) ||
            e.patientId.contains(m_search, Qt::CaseInsensitive);

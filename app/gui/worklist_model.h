@@ -60,6 +60,8 @@ public:
     /// Recordings with a detector verdict; of them, those of class `verdictClass`.
     int analysed() const;
     int countDetector(const QString& verdictClass) const;
+    /// Rows whose patient ID is `patientId` (readable recordings; empty ID: none).
+    int countPatient(const QString& patientId) const;
 
     static QString keyOf(const QString& path);
 
@@ -80,6 +82,9 @@ public:
     Show show() const { return m_show; }
     /// Rows whose file name or patient ID contains `text` (case-insensitive).
     void setSearch(const QString& text);
+    /// Only the rows of this patient ID, exactly (empty: every patient).
+    void setPatient(const QString& patientId);
+    QString patient() const { return m_patient; }
 
     static bool accepts(const WorklistEntry& e, Show show);
 
@@ -89,6 +94,7 @@ protected:
 private:
     Show m_show = All;
     QString m_search;
+    QString m_patient;
 };
 
 } // namespace ecglens

@@ -26,7 +26,7 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
       m_rescan(new QToolButton(this)), m_cancel(new QToolButton(this)), m_show(new QComboBox(this)),
       m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_summary(new QLabel(this)),
       m_progress(new QProgressBar(this)), m_next(new QToolButton(this)),
-      m_triage(new QToolButton(this)), m_jobs(jobs)
+      m_triage(new QToolButton(this)), m_samePatient(new QToolButton(this)), m_jobs(jobs)
 {
     m_filter->setSourceModel(m_model);
 
@@ -52,9 +52,16 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     m_search->setObjectName(QStringLiteral("worklistSearch"));
     m_search->setPlaceholderText(tr("Patient ID or file name"));
     m_search->setClearButtonEnabled(true);
+    m_samePatient->setObjectName(QStringLiteral("worklistSamePatient"));
+    m_samePatient->setText(tr("This patient"));
+    m_samePatient->setCheckable(true);
+    m_samePatient->setEnabled(false);
+    m_samePatient->setToolTip(tr("Only the ECGs of the shown recording's patient (same patient "
+                                 "ID), to compare with earlier ones; sort by Recorded"));
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_show);
     filters->addWidget(m_search, 1);
+    filters->addWidget(m_samePatient);
 
     m_table->setObjectName(QStringLiteral("worklistTable"));
     m_table->setModel(m_filter);
@@ -105,6 +112,7 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     connect(m_show, &QComboBox::currentIndexChanged, this,
             [this] { m_filter->setShow(WorklistFilter::Show(m_show->currentData().toInt())); });
     connect(m_search, &QLineEdit::textChanged, m_filter, &WorklistFilter::setSearch);
+    connect(m_samePatient, &QToolButton::toggled, this, &WorklistPanel::updatePatientFilter);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         const QModelIndex source = m_filter->mapToSource(index);
         if (source.isValid())
@@ -197,6 +205,7 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
     m_model->append(batch);
     // The recording on screen may have been opened before its row was read.
     if (const int row = m_model->rowOf(m_model->current()); row >= before) {
+        updatePatientFilter();
         const QModelIndex shown = m_filter->mapFromSource(m_model->index(row, 0));
         if (shown.isValid()) {
             m_table->setCurrentIndex(shown);
@@ -249,6 +258,7 @@ void WorklistPanel::setCurrent(const QString& path)
     if (!path.isEmpty() && WorklistModel::keyOf(path) == m_model->current())
         return;
     m_model->setCurrent(path);
+    updatePatientFilter();
     const int row = m_model->rowOf(path);
     if (row < 0) {
         m_table->clearSelection();
@@ -353,6 +363,20 @@ void WorklistPanel::onTriaged(const TriageOutcome& outcome)
     triageNext();
 }
 
+QString WorklistPanel::currentPatient() const
+{
+    const int row = m_model->rowOf(m_model->current());
+    return row < 0 || m_model->current().isEmpty() ? QString() : m_model->entry(row).patientId;
+}
+
+void WorklistPanel::updatePatientFilter()
+{
+    const QString patient = currentPatient();
+    m_samePatient->setEnabled(!patient.isEmpty());
+    m_filter->setPatient(m_samePatient->isChecked() ? patient : QString());
+    updateSummary();
+}
+
 QString WorklistPanel::summary() const
 {
     return m_summary->text();
@@ -396,6 +420,11 @@ void WorklistPanel::updateSummary()
     }
     if (!m_triageNote.isEmpty())
         text += QLatin1Char('\n') + m_triageNote;
+    if (const QString patient = currentPatient(); !patient.isEmpty()) {
+        if (const int n = m_model->countPatient(patient); n > 1)
+            text += QLatin1Char('\n') +
+                    tr("Patient %1: %Ln ECG(s) in the list.", nullptr, n).arg(patient);
+    }
     if (!m_notes.isEmpty())
         text += QLatin1Char('\n') + m_notes;
     m_summary->setText(text);

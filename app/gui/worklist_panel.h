@@ -57,6 +57,8 @@ public:
     WorklistFilter* filter() const { return m_filter; }
     QTableView* table() const { return m_table; }
     QComboBox* showCombo() const { return m_show; }
+    /// "This patient's ECGs": only the shown recording's patient, for serial review.
+    QToolButton* samePatientButton() const { return m_samePatient; }
     QLineEdit* searchEdit() const { return m_search; }
     QString summary() const;
 
@@ -72,6 +74,9 @@ private:
     void onFinished(const QString& folder, int skipped, const QString& error);
     void updateSummary();
     void triageNext();
+    /// The shown recording's patient ID (from its row), empty when unknown or not listed.
+    QString currentPatient() const;
+    void updatePatientFilter();
     void onTriaged(const TriageOutcome& outcome);
 
     WorklistScanner* m_scanner;
@@ -87,6 +92,7 @@ private:
     QProgressBar* m_progress;
     QToolButton* m_next;
     QToolButton* m_triage;
+    QToolButton* m_samePatient;
     JobRunner* m_jobs;
     QStringList m_triageQueue;
     bool m_triaging = false;

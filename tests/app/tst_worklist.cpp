@@ -374,6 +374,46 @@ private slots:
         QCOMPARE(m->entry(top).detectorProbability, highest);
     }
 
+    /// "This patient": the ECGs of the shown recording's patient, for serial review. Expected:
+    /// the records of patient 13619 in ptbxl_database.csv whose files are in records100/00000.
+    void samePatientShowsThePatientsEcgs()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+        QFile csv(test::dataPath(QStringLiteral("ptbxl/ptbxl_database.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString folder = test::dataPath(QStringLiteral("ptbxl/records100/00000"));
+        QStringList expected;
+        csv.readLine(); // header: ecg_id,patient_id,...
+        while (!csv.atEnd()) {
+            const QList<QByteArray> cells = csv.readLine().split(',');
+            if (cells.size() > 2 && cells[1] == "13619.0") {
+                const QString name =
+                    QStringLiteral("%1_lr.hea").arg(cells[0].toInt(), 5, 10, QLatin1Char('0'));
+                if (QFile::exists(folder + QLatin1Char('/') + name))
+                    expected << name;
+            }
+        }
+        QVERIFY2(expected.size() >= 2, "patient 13619 should have several ECGs in the folder");
+        expected.sort();
+
+        auto w = window();
+        w->openFolder(folder);
+        WorklistPanel* p = w->worklist();
+        QVERIFY(waitForScan(p));
+        QVERIFY(!p->samePatientButton()->isEnabled()); // nothing shown yet
+        QSignalSpy read(w.get(), &MainWindow::reviewLoaded);
+        w->openPath(folder + QLatin1Char('/') + expected.first());
+        QVERIFY(QTest::qWaitFor([&] { return read.count() > 0; }, 60000));
+        QVERIFY(p->samePatientButton()->isEnabled());
+        QVERIFY2(p->summary().contains(
+                     QStringLiteral("Patient 13619: %1 ECGs in the list.").arg(expected.size())),
+                 qPrintable(p->summary()));
+        p->samePatientButton()->click();
+        QCOMPARE(shownPaths(*p), expected);
+        p->samePatientButton()->click();
+        QCOMPARE(p->filter()->rowCount(), p->model()->rowCount());
+    }
+
     void folderRememberedLatestWinsAndStop()
     {
         {
