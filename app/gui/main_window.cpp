@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "advice_language.h"
+#include "engine_text.h"
 #include "i18n.h"
 
 #include "advice_panel.h"
@@ -55,7 +56,7 @@ QString formatDuration(double seconds)
         return QStringLiteral("%1 min %2 s")
             .arg(total / 60)
             .arg(total % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 s").arg(seconds, 0, 'f', 1);
+    return QStringLiteral("%1 s").arg(localNumber(seconds, 'f', 1));
 }
 
 QString formatClock(double seconds)
@@ -684,7 +685,7 @@ void MainWindow::updateTitleAndStatus()
     m_statusFormat->setText(tr("%1 · %2 leads · %3 Hz · %4 · %5")
                                 .arg(demo ? tr("synthetic demo") : QString::fromStdString(r.format))
                                 .arg(r.leads.size())
-                                .arg(r.fsHz, 0, 'g', 6)
+                                .arg(localNumber(r.fsHz, 'g', 6))
                                 .arg(formatDuration(r.durationS()))
                                 .arg(filtered ? tr("display filtered") : tr("raw signal")));
 }
