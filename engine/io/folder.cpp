@@ -48,47 +48,67 @@ Result<FolderListing> listRecordings(const std::string& folder, const FolderList
         return Result<FolderListing>::failure(folder + ": no such folder.");
     if (!fs::is_directory(root, ec))
         return Result<FolderListing>::failure(folder + ": is a file, not a folder.");
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    if (ec)
-        return Result<FolderListing>::failure(folder + ": cannot be read (" + ec.message() + ").");
-
     FolderListing out;
     std::set<std::string> segmentHeaders;
     std::size_t visited = 0;
-    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+    // Folder by folder, so that one that cannot be read is named in the warnings and the rest
+    // is still listed (a recursive iterator stops at the first such error, or hides it).
+    std::vector<fs::path> pending{root};
+    bool stop = false;
+    while (!pending.empty() && !stop) {
+        const fs::path dir = pending.back();
+        pending.pop_back();
+        fs::directory_iterator it(dir, ec);
         if (ec) {
-            out.warnings.push_back(folder + ": the listing stopped early (" + ec.message() + ").");
-            out.truncated = true;
-            break;
-        }
-        const fs::directory_entry& entry = *it;
-        const std::string name = entry.path().filename().string();
-        if (!name.empty() && name.front() == '.') {
-            if (entry.is_directory(ec))
-                it.disable_recursion_pending();
+            if (dir == root)
+                return Result<FolderListing>::failure(folder + ": cannot be read (" + ec.message() +
+                                                      ").");
+            out.warnings.push_back(dir.string() + ": cannot be read (" + ec.message() +
+                                   "); its recordings are not listed.");
+            ec.clear();
             continue;
         }
-        // Not followed by the iterator (no loops); a regular-file link is read like a file.
-        if (!entry.is_regular_file(ec))
-            continue;
-        if (++visited > options.maxFilesVisited) {
-            out.truncated = true;
-            break;
+        std::vector<fs::path> subfolders;
+        for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+            const fs::directory_entry& entry = *it;
+            const std::string name = entry.path().filename().string();
+            if (name.empty() || name.front() == '.')
+                continue; // hidden files and folders (.snapshot, .git, ...)
+            // Links to folders are not followed (no loops); a link to a file is read as a file.
+            if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
+                subfolders.push_back(entry.path());
+                continue;
+            }
+            if (!entry.is_regular_file(ec))
+                continue;
+            if (++visited > options.maxFilesVisited) {
+                out.truncated = true;
+                stop = true;
+                break;
+            }
+            if (visited % 256 == 0 && options.progress && !options.progress(0.0))
+                return Result<FolderListing>::failure("Cancelled.");
+            if (endsWith(name, ".ecglens-review.json"))
+                continue;
+            const std::string path = entry.path().string();
+            const Format format = sniff(path);
+            if (format == Format::Unknown || format == Format::Demo)
+                continue;
+            const bool header = lower(entry.path().extension().string()) == ".hea";
+            if (format == Format::Wfdb && !header)
+                continue; // a signal, annotation or .mat file of a record listed by its header
+            if (format == Format::Wfdb)
+                addSegmentHeaders(entry.path(), segmentHeaders);
+            out.recordings.push_back({path, format, format == Format::Csv});
         }
-        if (visited % 256 == 0 && options.progress && !options.progress(0.0))
-            return Result<FolderListing>::failure("Cancelled.");
-        if (endsWith(name, ".ecglens-review.json"))
-            continue;
-        const std::string path = entry.path().string();
-        const Format format = sniff(path);
-        if (format == Format::Unknown || format == Format::Demo)
-            continue;
-        const bool header = lower(entry.path().extension().string()) == ".hea";
-        if (format == Format::Wfdb && !header)
-            continue; // a signal, annotation or .mat file of a record listed by its header
-        if (format == Format::Wfdb)
-            addSegmentHeaders(entry.path(), segmentHeaders);
-        out.recordings.push_back({path, format, format == Format::Csv});
+        if (ec) {
+            out.warnings.push_back(dir.string() + ": the listing of this folder stopped early (" +
+                                   ec.message() + ").");
+            ec.clear();
+        }
+        // Depth first, in name order.
+        std::sort(subfolders.rbegin(), subfolders.rend());
+        pending.insert(pending.end(), subfolders.begin(), subfolders.end());
     }
     std::erase_if(out.recordings, [&](const FolderEntry& e) {
         return segmentHeaders.count(fs::path(e.path).lexically_normal().string()) != 0;

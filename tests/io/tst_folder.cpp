@@ -12,7 +12,12 @@
 #include <QTest>
 
 #include <filesystem>
+
+#include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace ecglens;
 
@@ -160,6 +165,47 @@ private slots:
         QVERIFY(cut.ok());
         QVERIFY(cut->truncated);
         QCOMPARE(cut->recordings.size(), std::size_t(2));
+    }
+
+    /// A sub-folder that cannot be read is named in the warnings and the rest is still listed.
+    /// (Made unreadable for any user, root included: nested deeper than PATH_MAX, created with
+    /// mkdirat one level at a time.)
+    void unreadableSubfolderIsReportedNotHidden()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("formats/ecgtoolkit-Example.scp"));
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        copyFile(test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp")),
+                 tmp.filePath(QStringLiteral("a/x.scp")));
+        copyFile(test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp")),
+                 tmp.filePath(QStringLiteral("z/y.scp")));
+        int fd = ::open(QFile::encodeName(tmp.path()).constData(), O_RDONLY | O_DIRECTORY);
+        QVERIFY(fd >= 0);
+        const std::string level(200, 'd');
+        std::size_t depth = tmp.path().size();
+        while (depth < 4200) { // PATH_MAX is 4096
+            QVERIFY(::mkdirat(fd, level.c_str(), 0700) == 0);
+            const int next = ::openat(fd, level.c_str(), O_RDONLY | O_DIRECTORY);
+            ::close(fd);
+            QVERIFY(next >= 0);
+            fd = next;
+            depth += level.size() + 1;
+        }
+        ::close(fd);
+        const auto l = io::listRecordings(tmp.path().toStdString());
+        QVERIFY2(l.ok(), l.error().c_str());
+        QCOMPARE(relative(*l, tmp.path()),
+                 (QStringList{QStringLiteral("a/x.scp"), QStringLiteral("z/y.scp")}));
+        QVERIFY(!l->warnings.empty());
+        QVERIFY2(
+            QString::fromStdString(l->warnings.front()).contains(QLatin1String("cannot be read")),
+            l->warnings.front().c_str());
+        // QTemporaryDir cannot remove what is deeper than PATH_MAX: remove it level by level.
+        std::error_code ec;
+        std::filesystem::path deep = std::filesystem::path(tmp.path().toStdString()) / level;
+        QVERIFY(::system(("cd '" + tmp.path().toStdString() + "' && rm -rf " + level).c_str()) ==
+                0);
+        QVERIFY(!std::filesystem::exists(deep, ec));
     }
 
     void badFolders()
