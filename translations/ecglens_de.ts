@@ -447,10 +447,6 @@
         <translation>Ableitungen</translation>
     </message>
     <message>
-        <source>SHA-256 of the file</source>
-        <translation>SHA-256 der Datei</translation>
-    </message>
-    <message>
         <source>Reader warning</source>
         <translation>Warnung beim Lesen</translation>
     </message>
@@ -670,6 +666,14 @@
         <source>Note</source>
         <comment>advice severity</comment>
         <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>%1 (of %2, one after the other)</source>
+        <translation>%1 (von %2, nacheinander)</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the recording</source>
+        <translation>SHA-256 der Aufzeichnung</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +1821,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>%1: cannot create the folder</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read to identify the recording (%2); the review cannot be saved</source>
+        <translation>%1: zur Identifizierung der Aufzeichnung nicht lesbar (%2); die Befundung kann nicht gespeichert werden</translation>
     </message>
 </context>
 <context>

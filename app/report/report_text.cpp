@@ -2,6 +2,7 @@
 #include "engine_text.h"
 
 #include "finding_text.h"
+#include "io/folder.h"
 
 #include "ml/sha256.h"
 
@@ -226,13 +227,26 @@ QString sha256Text(const ReportInput& in)
 {
     if (in.anonymise)
         return removedText();
-    if (!in.sourceSha256.empty())
-        return qs(in.sourceSha256);
     if (in.recording.sourcePath.empty() ||
         (in.recording.synthetic && !QFileInfo::exists(qs(in.recording.sourcePath))))
         return Report::tr("n/a (no source file)");
-    const auto digest = ml::sha256File(in.recording.sourcePath);
-    return digest ? qs(*digest) : Report::tr("n/a (file could not be read)");
+    // The recording's content: the file, or a WFDB record's header and signal files, named so
+    // that a reader can check it with sha256sum.
+    const std::vector<std::string> files = io::recordingFiles(in.recording.sourcePath);
+    QString digest = qs(in.sourceSha256);
+    if (digest.isEmpty()) {
+        const auto computed = ml::sha256Files(files);
+        if (!computed)
+            return Report::tr("n/a (file could not be read)");
+        digest = qs(*computed);
+    }
+    if (files.size() < 2)
+        return digest;
+    QStringList names;
+    for (const std::string& f : files)
+        names << QFileInfo(qs(f)).fileName();
+    return Report::tr("%1 (of %2, one after the other)")
+        .arg(digest, names.join(QStringLiteral(" + ")));
 }
 
 QString verdictWord(ml::Verdict v)
@@ -363,7 +377,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     row(Report::tr("Duration"), durationText(r.durationS()));
     row(Report::tr("Sampling rate"), localNumber(r.fsHz, 'g', 6) + QStringLiteral(" Hz"));
     row(Report::tr("Leads"), leadsText(r));
-    row(Report::tr("SHA-256 of the file"), sha256Text(in));
+    row(Report::tr("SHA-256 of the recording"), sha256Text(in));
     for (const std::string& w : r.warnings)
         row(Report::tr("Reader warning"), freeText(in, qs(w)));
 

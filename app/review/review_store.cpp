@@ -1,5 +1,7 @@
 #include "review_store.h"
 
+#include "io/folder.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -92,13 +94,42 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
         out.readOnly = true;
         return out;
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&source);
-    out.sha256 = QString::fromLatin1(hash.result().toHex());
     out.bytes = source.size();
+    // The recording's content: the file, or a WFDB record's header and signal files
+    // (io::recordingFiles), so that a replaced signal file is noticed.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QCryptographicHash fileOnly(QCryptographicHash::Sha256);
+    std::vector<std::string> files =
+        io::recordingFiles(QFile::encodeName(recordingPath).toStdString());
+    if (files.empty())
+        files.push_back(QFile::encodeName(recordingPath).toStdString());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        QFile part(QFile::decodeName(QByteArray::fromStdString(files[i])));
+        if (!part.open(QIODevice::ReadOnly)) {
+            out.error = ReviewStore::tr("%1: cannot be read to identify the recording (%2); the "
+                                        "review cannot be saved")
+                            .arg(part.fileName(), part.errorString());
+            out.readOnly = true;
+            return out;
+        }
+        while (!part.atEnd()) {
+            const QByteArray chunk = part.read(1 << 20);
+            if (chunk.isEmpty())
+                break;
+            hash.addData(chunk);
+            if (i == 0)
+                fileOnly.addData(chunk);
+        }
+    }
+    out.sha256 = QString::fromLatin1(hash.result().toHex());
+    // Reviews saved before the record hash covered the signal files carry the header's alone.
+    const QString legacy =
+        files.size() > 1 ? QString::fromLatin1(fileOnly.result().toHex()) : out.sha256;
 
-    for (const QString& path :
-         {sidecarNextTo(recordingPath), fallbackPath(fallbackDir, out.sha256)}) {
+    QStringList places{sidecarNextTo(recordingPath), fallbackPath(fallbackDir, out.sha256)};
+    if (legacy != out.sha256)
+        places << fallbackPath(fallbackDir, legacy);
+    for (const QString& path : places) {
         const Existing e = readSidecar(path);
         if (!e.exists)
             continue;
@@ -110,7 +141,8 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
             return out;
         }
         out.record = *e.record;
-        if (!out.record.sha256.isEmpty() && out.record.sha256 != out.sha256)
+        if (!out.record.sha256.isEmpty() && out.record.sha256 != out.sha256 &&
+            out.record.sha256 != legacy)
             out.warning = ReviewStore::tr("The review was recorded for different content of this "
                                           "file (SHA-256 %1…, now %2…); check it still applies.")
                               .arg(out.record.sha256.left(12), out.sha256.left(12));

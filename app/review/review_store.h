@@ -16,7 +16,7 @@ namespace ecglens {
 struct ReviewLoad
 {
     QString recordingPath;
-    QString sha256;
+    QString sha256; ///< of the recording: its file, or a WFDB record's header and signal files
     qint64 bytes = -1;
     QString sidecarPath; ///< where the review was found; empty if there was none
     bool found = false;

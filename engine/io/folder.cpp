@@ -38,7 +38,54 @@ void addSegmentHeaders(const fs::path& header, std::set<std::string>& segments)
             segments.insert((header.parent_path() / (s.name + ".hea")).lexically_normal().string());
 }
 
+/// Appends a WFDB header and the signal files it names (and, for a multi-segment header, its
+/// segments'), once each.
+void addWfdbFiles(const fs::path& header, std::vector<std::string>& files, int depth)
+{
+    std::error_code ec;
+    if (depth > 2 || !fs::is_regular_file(header, ec))
+        return;
+    const auto add = [&files](const fs::path& p) {
+        const std::string s = p.lexically_normal().string();
+        if (std::find(files.begin(), files.end(), s) == files.end())
+            files.push_back(s);
+    };
+    add(header);
+    const auto h = wfdb::readHeaderFile(header.string());
+    if (!h)
+        return;
+    const fs::path dir = header.parent_path();
+    for (const wfdb::SignalSpec& s : h->signals) {
+        std::error_code e;
+        if (s.fileName != "~" && fs::is_regular_file(dir / s.fileName, e))
+            add(dir / s.fileName);
+    }
+    for (const wfdb::SegmentSpec& seg : h->segments)
+        if (seg.name != "~")
+            addWfdbFiles(dir / (seg.name + ".hea"), files, depth + 1);
+}
+
 } // namespace
+
+std::vector<std::string> recordingFiles(const std::string& path)
+{
+    std::error_code ec;
+    if (sniff(path) != Format::Wfdb) {
+        if (fs::is_regular_file(path, ec))
+            return {path};
+        return {};
+    }
+    // The header of a record given as .hea, .dat or the bare record name.
+    fs::path header(path);
+    if (lower(header.extension().string()) != ".hea") {
+        fs::path replaced = header;
+        replaced.replace_extension(".hea");
+        header = fs::is_regular_file(replaced, ec) ? replaced : fs::path(path + ".hea");
+    }
+    std::vector<std::string> files;
+    addWfdbFiles(header, files, 0);
+    return files;
+}
 
 Result<FolderListing> listRecordings(const std::string& folder, const FolderListingOptions& options)
 {

@@ -42,4 +42,12 @@ struct FolderListing
 Result<FolderListing> listRecordings(const std::string& folder,
                                      const FolderListingOptions& options = {});
 
+/// The files that make up the recording at `path`, in a fixed order: the file itself, or for a
+/// WFDB record its header followed by the signal files it names (in the order it names them;
+/// for a multi-segment record each segment's header and signal files, in segment order).
+/// Annotation files are not part of it. Files that do not exist are left out. Together they
+/// are what the recording's SHA-256 covers (reviews, reports), so a replaced signal file is
+/// noticed.
+std::vector<std::string> recordingFiles(const std::string& path);
+
 } // namespace ecglens::io

@@ -120,12 +120,13 @@ std::string sha256Hex(const std::string& bytes)
     return h.hexDigest();
 }
 
-std::optional<std::string> sha256File(const std::string& path)
+namespace {
+
+bool addFile(Sha256& h, const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return std::nullopt;
-    Sha256 h;
+        return false;
     std::vector<char> buf(1 << 16);
     while (in) {
         in.read(buf.data(), std::streamsize(buf.size()));
@@ -133,8 +134,24 @@ std::optional<std::string> sha256File(const std::string& path)
         if (n > 0)
             h.update(buf.data(), std::size_t(n));
     }
-    if (in.bad())
+    return !in.bad();
+}
+
+} // namespace
+
+std::optional<std::string> sha256File(const std::string& path)
+{
+    return sha256Files({path});
+}
+
+std::optional<std::string> sha256Files(const std::vector<std::string>& paths)
+{
+    if (paths.empty())
         return std::nullopt;
+    Sha256 h;
+    for (const std::string& p : paths)
+        if (!addFile(h, p))
+            return std::nullopt;
     return h.hexDigest();
 }
 

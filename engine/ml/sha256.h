@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ecglens::ml {
 
@@ -29,5 +30,9 @@ std::string sha256Hex(const std::string& bytes);
 
 /// SHA-256 of a file's content, lower-case hex; nothing when the file cannot be read.
 std::optional<std::string> sha256File(const std::string& path);
+
+/// SHA-256 of the files' contents one after the other (as `cat a b | sha256sum`); nothing when
+/// a file cannot be read or none is given.
+std::optional<std::string> sha256Files(const std::vector<std::string>& paths);
 
 } // namespace ecglens::ml

@@ -57,6 +57,18 @@ QByteArray sha256Of(const QString& path)
     return h.result().toHex();
 }
 
+/// SHA-256 of the files one after the other, by another implementation: `cat … | sha256sum`.
+QByteArray catSha256(const QStringList& files)
+{
+    QProcess p;
+    p.start(QStringLiteral("/bin/sh"),
+            QStringList{QStringLiteral("-c"), QStringLiteral("cat -- \"$@\" | sha256sum"),
+                        QStringLiteral("sh")} +
+                files);
+    p.waitForFinished(30000);
+    return p.readAllStandardOutput().left(64);
+}
+
 QJsonObject readJson(const QString& path)
 {
     QFile f(path);
@@ -194,11 +206,14 @@ private slots:
         const QString dat = QString(hea).replace(QLatin1String(".hea"), QLatin1String(".dat"));
         const QByteArray heaHash = sha256Of(hea), datHash = sha256Of(dat);
         QVERIFY(!heaHash.isEmpty() && !datHash.isEmpty());
+        // The recording's SHA-256 covers the header and the signal file it names.
+        const QByteArray recordHash = catSha256({hea, dat});
+        QCOMPARE(recordHash.size(), 64);
         const QString sidecar = hea + QStringLiteral(".ecglens-review.json");
         {
             auto w = window();
             const ReviewLoad load = openAndReadReview(*w, hea);
-            QCOMPARE(load.sha256.toLatin1(), heaHash);
+            QCOMPARE(load.sha256.toLatin1(), recordHash);
             QVERIFY(!load.found);
             QVERIFY(w->decisionPanel()->decisionBox()->isEnabled());
             QVERIFY(!QFile::exists(sidecar)); // opening alone writes nothing
@@ -222,7 +237,7 @@ private slots:
                          .toObject()[QStringLiteral("sha256")]
                          .toString()
                          .toLatin1(),
-                     heaHash);
+                     recordHash);
             QVERIFY(p->statusLabel()->text().contains(QLatin1String("Saved")));
 
             const ReviewSave s2 = editAndWaitForSave(*w, [&] {
@@ -273,7 +288,8 @@ private slots:
         QVERIFY(QFile::copy(test::dataPath(QStringLiteral("wfdb-samples/100_3chan.hea")), hea));
         QVERIFY(QFile::copy(test::dataPath(QStringLiteral("wfdb-samples/100_3chan.dat")),
                             QDir(dir).filePath(QStringLiteral("100_3chan.dat"))));
-        const QByteArray hash = sha256Of(hea);
+        const QByteArray hash =
+            catSha256({hea, QDir(dir).filePath(QStringLiteral("100_3chan.dat"))});
         {
             auto w = window();
             const ReviewLoad load = openAndReadReview(*w, hea);
@@ -371,6 +387,8 @@ private slots:
         QVERIFY(QDir().mkpath(dir));
         const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"), dir);
         const QByteArray heaHash = sha256Of(hea);
+        const QByteArray recordHash =
+            catSha256({hea, QString(hea).replace(QLatin1String(".hea"), QLatin1String(".dat"))});
         auto w = window();
         w->settings().autoAnalyse = true;
         QSignalSpy verdict(w->analysis(), &AnalysisController::verdictShown);
@@ -489,8 +507,9 @@ private slots:
         const QString shared = words(anonymisedPdf);
         // (The copy has no PTB-XL index beside it, so no patient ID: tst_report checks that.)
         const QString identified = words(pdf);
-        for (const QString& gone : {QStringLiteral("00026_lr"), QStringLiteral("Dr Müller"),
-                                    QStringLiteral("Recheck K+"), QString::fromLatin1(heaHash)}) {
+        for (const QString& gone :
+             {QStringLiteral("00026_lr"), QStringLiteral("Dr Müller"), QStringLiteral("Recheck K+"),
+              QString::fromLatin1(recordHash)}) {
             QVERIFY2(identified.contains(gone), qPrintable(gone));
             QVERIFY2(!shared.contains(gone), qPrintable(gone + QStringLiteral(" in ") + shared));
         }
@@ -502,6 +521,53 @@ private slots:
             QVERIFY2(shared.contains(kept), qPrintable(kept));
         QVERIFY(w->statusBar()->currentMessage().startsWith(QLatin1String("Anonymised report")));
         QCOMPARE(sha256Of(hea), heaHash);
+    }
+
+    /// A replaced signal file makes the review say it was recorded for other content (the
+    /// recording's SHA-256 covers the header and its signal files); a review saved before the
+    /// hash covered the signal files (the header's alone) is still found and applies.
+    void signalFileChangeIsNoticed()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00009_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("signal-change"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00009_lr.hea"), dir);
+        const QString dat = QString(hea).replace(QLatin1String(".hea"), QLatin1String(".dat"));
+        const QString fallback = m_dir.filePath(QStringLiteral("fb-signal"));
+        QVERIFY(QDir().mkpath(fallback));
+        ReviewRecord r;
+        DecisionEntry e;
+        e.decision = ReviewDecision::Normal;
+        e.reviewer = QStringLiteral("Dr A");
+        r.record(e);
+
+        // Old style: the header's hash alone, beside the recording and in the fallback folder.
+        r.sha256 = QString::fromLatin1(sha256Of(hea));
+        QVERIFY(ReviewStore::saveNow(hea, r, fallback).error.isEmpty());
+        ReviewLoad load = ReviewStore::loadNow(hea, fallback);
+        QVERIFY(load.found);
+        QVERIFY2(load.warning.isEmpty(), qPrintable(load.warning));
+        QVERIFY(QFile::rename(ReviewStore::sidecarNextTo(hea),
+                              QDir(fallback).filePath(r.sha256 + QStringLiteral(".json"))));
+        load = ReviewStore::loadNow(hea, fallback);
+        QVERIFY2(load.found && load.sidecarPath.startsWith(fallback), qPrintable(load.sidecarPath));
+        QVERIFY(QFile::remove(load.sidecarPath));
+
+        // New style: then one byte of the signal file changes.
+        r.sha256 = ReviewStore::loadNow(hea, fallback).sha256;
+        QVERIFY(ReviewStore::saveNow(hea, r, fallback).error.isEmpty());
+        QVERIFY(ReviewStore::loadNow(hea, fallback).warning.isEmpty());
+        QFile f(dat);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        bytes[100] = char(bytes[100] ^ 0x01);
+        f.seek(0);
+        f.write(bytes);
+        f.close();
+        load = ReviewStore::loadNow(hea, fallback);
+        QVERIFY(load.found);
+        QVERIFY2(load.warning.contains(QLatin1String("different content")),
+                 qPrintable(load.warning));
     }
 
     /// `ecglens-cli report` prints the review saved in the window (decision, reviewer, note,

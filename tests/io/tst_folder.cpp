@@ -208,6 +208,45 @@ private slots:
         QVERIFY(!std::filesystem::exists(deep, ec));
     }
 
+    /// The files a recording's SHA-256 covers, as its header names them (read by hand with
+    /// `head` on each header).
+    void recordingFilesAsTheHeaderNamesThem()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("mitdb/101.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/binformats.hea"));
+        const auto names = [](const std::vector<std::string>& files) {
+            QStringList out;
+            for (const std::string& f : files)
+                out << QFileInfo(QString::fromStdString(f)).fileName();
+            return out;
+        };
+        const std::string mit = test::dataPath(QStringLiteral("mitdb/101")).toStdString();
+        // Given as header, signal file or record name: header and signal file, not 101.atr.
+        for (const std::string& given : {mit + ".hea", mit + ".dat", mit})
+            QCOMPARE(names(io::recordingFiles(given)),
+                     (QStringList{QStringLiteral("101.hea"), QStringLiteral("101.dat")}));
+        QStringList bin{QStringLiteral("binformats.hea")};
+        for (int i = 0; i < 10; ++i)
+            bin << QStringLiteral("binformats.d%1").arg(i);
+        QCOMPARE(names(io::recordingFiles(
+                     test::dataPath(QStringLiteral("wfdb-samples/binformats.hea")).toStdString())),
+                 bin);
+        // 36 segments named, two present; the layout header's signals are "~" (no file).
+        QCOMPARE(
+            names(io::recordingFiles(
+                test::dataPath(QStringLiteral("wfdb-samples/multi-segment/p000878/"
+                                              "p000878-2137-10-26-16-57.hea"))
+                    .toStdString())),
+            (QStringList{QStringLiteral("p000878-2137-10-26-16-57.hea"),
+                         QStringLiteral("3269321_layout.hea"), QStringLiteral("3269321_0001.hea"),
+                         QStringLiteral("3269321_0001.dat"), QStringLiteral("3269321_0002.hea"),
+                         QStringLiteral("3269321_0002.dat")}));
+        const std::string scp =
+            test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp")).toStdString();
+        QCOMPARE(io::recordingFiles(scp), std::vector<std::string>{scp});
+        QVERIFY(io::recordingFiles(scp + ".missing").empty());
+    }
+
     void badFolders()
     {
         QTemporaryDir tmp;

@@ -278,10 +278,15 @@ private slots:
         QVERIFY2(std::abs(match.captured(1).toDouble() - hr) <= 0.55,
                  qPrintable(match.captured(0) + QStringLiteral(" vs %1").arg(hr)));
 
-        // Traceability: the SHA-256 of the header file the report names.
-        const QByteArray sha =
-            QCryptographicHash::hash(m_sourceHea, QCryptographicHash::Sha256).toHex();
-        QVERIFY(m_text.contains(QString::fromLatin1(sha)));
+        // Traceability: the SHA-256 of the recording, its header then its signal file (what
+        // `cat 00001_lr.hea 00001_lr.dat | sha256sum` prints), with the files it covers.
+        const QByteArray sha = QCryptographicHash::hash(QByteArray(m_sourceHea + m_sourceDat),
+                                                        QCryptographicHash::Sha256)
+                                   .toHex();
+        QVERIFY2(m_text.contains(QString::fromLatin1(sha) + QStringLiteral(" (of ") +
+                                 QFileInfo(source(".hea")).fileName() + QStringLiteral(" + ") +
+                                 QFileInfo(source(".dat")).fileName()),
+                 qPrintable(m_text));
 
         QVERIFY(m_text.contains(QStringLiteral("Dr Ada Test")));
         QVERIFY(m_text.contains(QStringLiteral("agree with verdict")));
@@ -436,8 +441,9 @@ private slots:
 
     /// An anonymised report (for teaching or a second opinion) carries none of the HIPAA Safe
     /// Harbor identifiers the identified report shows for the same record (checked against that
-    /// report, so each removal is of something really there): ID, file name, the file's SHA-256,
-    /// the recording date, an age over 89, reviewer and note; the ECG, verdict and decision stay.
+    /// report, so each removal is of something really there): ID, file name, the recording's
+    /// SHA-256, the recording date, an age over 89, reviewer and note; the ECG, verdict and
+    /// decision stay.
     void anonymisedReportCarriesNoIdentifiers()
     {
         const QStringList review = {
@@ -458,8 +464,10 @@ private slots:
         const QString anonymisedPdf = m_dir.filePath(QStringLiteral("anonymised.pdf"));
         const QString identified = reportText(identifiedPdf, {});
         const QString anonymised = reportText(anonymisedPdf, {QStringLiteral("--anonymise")});
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(m_sourceHea, QCryptographicHash::Sha256).toHex());
+        const QString sha =
+            QString::fromLatin1(QCryptographicHash::hash(QByteArray(m_sourceHea + m_sourceDat),
+                                                         QCryptographicHash::Sha256)
+                                    .toHex());
         // PTB-XL's database gives record 1: patient 15709, recorded 1984-11-09 09:17:34.
         for (const QString& identifier :
              {QStringLiteral("15709"), QStringLiteral("00001_hr"), sha,
