@@ -79,7 +79,12 @@ QString ReviewStore::defaultFallbackDir()
 
 QString ReviewStore::sidecarNextTo(const QString& recordingPath)
 {
-    return recordingPath + QStringLiteral(".ecglens-review.json");
+    // A WFDB record opened by its signal file or record name keeps its review beside its header,
+    // where the worklist (which lists records by their headers) finds it.
+    const auto files = io::recordingFiles(QFile::encodeName(recordingPath).toStdString());
+    const QString base =
+        files.empty() ? recordingPath : QFile::decodeName(QByteArray::fromStdString(files.front()));
+    return base + QStringLiteral(".ecglens-review.json");
 }
 
 ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fallbackDir)

@@ -55,6 +55,8 @@ public:
     /// The application data folder's "reviews" (~/.local/share/ECG Lens/ecglens/reviews on
     /// Linux), the same for the GUI and the CLI.
     static QString defaultFallbackDir();
+    /// "<recording>.ecglens-review.json"; for a WFDB record, beside its header however it was
+    /// opened (header, signal file or record name).
     static QString sidecarNextTo(const QString& recordingPath);
     /// Hashes the recording and reads its review (next to it first, then the fallback folder).
     static ReviewLoad loadNow(const QString& recordingPath, const QString& fallbackDir);

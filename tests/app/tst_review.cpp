@@ -568,6 +568,12 @@ private slots:
         QVERIFY(load.found);
         QVERIFY2(load.warning.contains(QLatin1String("different content")),
                  qPrintable(load.warning));
+
+        // Opened by its signal file, the record keeps one review, beside its header.
+        QCOMPARE(ReviewStore::sidecarNextTo(dat), ReviewStore::sidecarNextTo(hea));
+        QCOMPARE(ReviewStore::loadNow(dat, fallback).sidecarPath, ReviewStore::sidecarNextTo(hea));
+        QCOMPARE(ReviewStore::loadNow(dat, fallback).sha256,
+                 ReviewStore::loadNow(hea, fallback).sha256);
     }
 
     /// `ecglens-cli report` prints the review saved in the window (decision, reviewer, note,
