@@ -352,16 +352,11 @@ void WorklistFilter::setSearch(const QString& text)
     invalidateFilter();
 }
 
-bool WorklistFilter::accepts(const WorklistEntry& e, Show show)
-{
-    return worklistShows(e, WorklistShow(int(show))); // the same order
-}
-
 bool WorklistFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const
 {
     const auto* model = static_cast<const WorklistModel*>(sourceModel());
     const WorklistEntry& e = model->entry(sourceRow);
-    if (!accepts(e, m_show))
+    if (!worklistShows(e, m_show))
         return false;
     if (!m_patient.isEmpty() && e.patientId != m_patient)
         return false;

@@ -75,7 +75,11 @@ class WorklistFilter : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    enum Show { All, NotReviewed, Reviewed, NeedsAttention };
+    using Show = WorklistShow; // one list of row kinds for the window and the CLI
+    static constexpr Show All = WorklistShow::All;
+    static constexpr Show NotReviewed = WorklistShow::NotReviewed;
+    static constexpr Show Reviewed = WorklistShow::Reviewed;
+    static constexpr Show NeedsAttention = WorklistShow::NeedsAttention;
     explicit WorklistFilter(QObject* parent = nullptr);
 
     void setShow(Show show);
@@ -85,8 +89,6 @@ public:
     /// Only the rows of this patient ID, exactly (empty: every patient).
     void setPatient(const QString& patientId);
     QString patient() const { return m_patient; }
-
-    static bool accepts(const WorklistEntry& e, Show show);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

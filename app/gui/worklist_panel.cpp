@@ -292,7 +292,7 @@ QString WorklistPanel::nextNotReviewed() const
     for (int i = 0; i < rows; ++i) {
         const QModelIndex shown = m_filter->index((start + i) % rows, 0);
         const WorklistEntry& e = m_model->entry(m_filter->mapToSource(shown).row());
-        if (e.path != current && WorklistFilter::accepts(e, WorklistFilter::NotReviewed))
+        if (e.path != current && worklistShows(e, WorklistShow::NotReviewed))
             return e.path;
     }
     return {};

@@ -77,14 +77,32 @@ QString ReviewStore::defaultFallbackDir()
         .filePath(QStringLiteral("ECG Lens/ecglens/reviews"));
 }
 
+namespace {
+
+/// The files that make up the recording (io::recordingFiles; the path itself when none).
+std::vector<std::string> filesOf(const QString& recordingPath)
+{
+    std::vector<std::string> files =
+        io::recordingFiles(QFile::encodeName(recordingPath).toStdString());
+    if (files.empty())
+        files.push_back(QFile::encodeName(recordingPath).toStdString());
+    return files;
+}
+
+/// Beside the recording's first file: a WFDB record opened by its signal file or record name
+/// keeps its review beside its header, where the worklist (which lists records by their
+/// headers) finds it.
+QString sidecarBeside(const std::vector<std::string>& files)
+{
+    return QFile::decodeName(QByteArray::fromStdString(files.front())) +
+           QStringLiteral(".ecglens-review.json");
+}
+
+} // namespace
+
 QString ReviewStore::sidecarNextTo(const QString& recordingPath)
 {
-    // A WFDB record opened by its signal file or record name keeps its review beside its header,
-    // where the worklist (which lists records by their headers) finds it.
-    const auto files = io::recordingFiles(QFile::encodeName(recordingPath).toStdString());
-    const QString base =
-        files.empty() ? recordingPath : QFile::decodeName(QByteArray::fromStdString(files.front()));
-    return base + QStringLiteral(".ecglens-review.json");
+    return sidecarBeside(filesOf(recordingPath));
 }
 
 ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fallbackDir)
@@ -104,10 +122,7 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
     // (io::recordingFiles), so that a replaced signal file is noticed.
     QCryptographicHash hash(QCryptographicHash::Sha256);
     QCryptographicHash fileOnly(QCryptographicHash::Sha256);
-    std::vector<std::string> files =
-        io::recordingFiles(QFile::encodeName(recordingPath).toStdString());
-    if (files.empty())
-        files.push_back(QFile::encodeName(recordingPath).toStdString());
+    const std::vector<std::string> files = filesOf(recordingPath); // the header read once
     for (std::size_t i = 0; i < files.size(); ++i) {
         QFile part(QFile::decodeName(QByteArray::fromStdString(files[i])));
         if (!part.open(QIODevice::ReadOnly)) {
@@ -131,7 +146,7 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
     const QString legacy =
         files.size() > 1 ? QString::fromLatin1(fileOnly.result().toHex()) : out.sha256;
 
-    QStringList places{sidecarNextTo(recordingPath), fallbackPath(fallbackDir, out.sha256)};
+    QStringList places{sidecarBeside(files), fallbackPath(fallbackDir, out.sha256)};
     if (legacy != out.sha256)
         places << fallbackPath(fallbackDir, legacy);
     for (const QString& path : places) {

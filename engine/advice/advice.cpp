@@ -112,12 +112,20 @@ const std::vector<MessageTemplate>& basisTemplates()
     return all;
 }
 
-Message basisMessage(const std::string& id, std::vector<std::string> args = {})
+const MessageTemplate* basisTemplate(const std::string& id)
 {
     for (const MessageTemplate& t : basisTemplates())
         if (id == t.id)
-            return makeMessage(t, std::move(args));
-    return makeMessage(basisTemplates()[5], {id}); // not reached: every id is listed above
+            return &t;
+    return nullptr;
+}
+
+/// Every id this file asks for is listed above; an unlisted one would read as a finding code.
+Message basisMessage(const std::string& id, std::vector<std::string> args = {})
+{
+    if (const MessageTemplate* t = basisTemplate(id))
+        return makeMessage(*t, std::move(args));
+    return makeMessage(*basisTemplate("advice.finding"), {id});
 }
 
 Message measureMessage(const AdviceInput& in, Rule::Measure m, double v)
@@ -154,11 +162,10 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), rule.finding) ==
             in.findingCodes.end())
             return std::nullopt;
+        // A finding without its own wording (a catalogue newer than this list) is named by code.
         const std::string id = "advice.finding." + rule.finding;
-        for (const MessageTemplate& t : basisTemplates())
-            if (id == t.id)
-                return std::vector<Message>{makeMessage(t)};
-        return std::vector<Message>{basisMessage("advice.finding", {rule.finding})};
+        return std::vector<Message>{
+            basisTemplate(id) ? basisMessage(id) : basisMessage("advice.finding", {rule.finding})};
     }
     case Rule::Trigger::Verdict: {
         if (in.verdict != rule.verdict)
