@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6svg6-dev libgl-dev libqcustomplot-dev
   libtorch-dev libeigen3-dev libflac-dev libbiosig-dev libpugixml-dev
-  libxgboost-dev
+  libxgboost-dev libssl-dev
   libbenchmark-dev clang libfuzzer-14-dev libclang-rt-14-dev
   qt6-translations-l10n
   xvfb xauth poppler-utils fonts-dejavu-core

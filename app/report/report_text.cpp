@@ -4,7 +4,7 @@
 #include "finding_text.h"
 #include "io/folder.h"
 
-#include "ml/sha256.h"
+#include "core/sha256.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -235,7 +235,7 @@ QString sha256Text(const ReportInput& in)
     const std::vector<std::string> files = io::recordingFiles(in.recording.sourcePath);
     QString digest = qs(in.sourceSha256);
     if (digest.isEmpty()) {
-        const auto computed = ml::sha256Files(files);
+        const auto computed = sha256Files(files);
         if (!computed)
             return Report::tr("n/a (file could not be read)");
         digest = qs(*computed);

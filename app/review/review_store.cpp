@@ -1,8 +1,8 @@
 #include "review_store.h"
 
+#include "core/sha256.h"
 #include "io/folder.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -120,31 +120,24 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
     out.bytes = source.size();
     // The recording's content: the file, or a WFDB record's header and signal files
     // (io::recordingFiles), so that a replaced signal file is noticed.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QCryptographicHash fileOnly(QCryptographicHash::Sha256);
     const std::vector<std::string> files = filesOf(recordingPath); // the header read once
+    Sha256 hash;
+    Sha256 headerAlone; // reviews saved before the record hash covered the signal files
     for (std::size_t i = 0; i < files.size(); ++i) {
-        QFile part(QFile::decodeName(QByteArray::fromStdString(files[i])));
-        if (!part.open(QIODevice::ReadOnly)) {
+        if (!addFileTo(hash, files[i], i == 0 && files.size() > 1 ? &headerAlone : nullptr)) {
+            QFile part(QFile::decodeName(QByteArray::fromStdString(files[i])));
+            const QString why =
+                part.open(QIODevice::ReadOnly) ? ReviewStore::tr("read error") : part.errorString();
             out.error = ReviewStore::tr("%1: cannot be read to identify the recording (%2); the "
                                         "review cannot be saved")
-                            .arg(part.fileName(), part.errorString());
+                            .arg(part.fileName(), why);
             out.readOnly = true;
             return out;
         }
-        while (!part.atEnd()) {
-            const QByteArray chunk = part.read(1 << 20);
-            if (chunk.isEmpty())
-                break;
-            hash.addData(chunk);
-            if (i == 0)
-                fileOnly.addData(chunk);
-        }
     }
-    out.sha256 = QString::fromLatin1(hash.result().toHex());
-    // Reviews saved before the record hash covered the signal files carry the header's alone.
+    out.sha256 = QString::fromStdString(hash.hexDigest());
     const QString legacy =
-        files.size() > 1 ? QString::fromLatin1(fileOnly.result().toHex()) : out.sha256;
+        files.size() > 1 ? QString::fromStdString(headerAlone.hexDigest()) : out.sha256;
 
     QStringList places{sidecarBeside(files), fallbackPath(fallbackDir, out.sha256)};
     if (legacy != out.sha256)

@@ -1,6 +1,6 @@
 #include "ml/model_files.h"
 
-#include "ml/sha256.h"
+#include "core/sha256.h"
 
 #include <algorithm>
 #include <ctime>

@@ -1,11 +1,11 @@
 // SHA-256 (FIPS 180-4 vectors), the small JSON reader, and the metrics against values computed
 // once with scikit-learn / numpy (make_reference.py -> metrics_reference.txt), and the threshold
 // rule on a hand-worked example; the passive OpenMP waiting restart.
+#include "core/sha256.h"
 #include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/metrics.h"
 #include "ml/preprocess.h"
-#include "ml/sha256.h"
 #include "ml/thresholds.h"
 #include "test_data.h"
 
@@ -18,6 +18,7 @@
 #include <map>
 #include <sstream>
 
+using namespace ecglens;
 using namespace ecglens::ml;
 
 class TstMlCore : public QObject

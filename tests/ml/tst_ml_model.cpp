@@ -10,7 +10,7 @@
 #include "ml/net.h"
 #include "ml/preprocess.h"
 #include "ml/ptbxl.h"
-#include "ml/sha256.h"
+#include "core/sha256.h"
 #include "test_data.h"
 
 #include <QDir>
@@ -746,7 +746,7 @@ private slots:
         for (const char* name : {ml::kWeightsFile, ml::kModelFile}) {
             QVERIFY2(verified.count(name) == 1, name);
             const auto& v = verified.at(name);
-            QCOMPARE(ml::sha256Hex(v.bytes), v.sha256); // the hash is of these very bytes
+            QCOMPARE(sha256Hex(v.bytes), v.sha256); // the hash is of these very bytes
         }
         QVERIFY(verified.at(ml::kWeightsFile).bytes ==
                 std::string(onDisk.constData(), std::size_t(onDisk.size())));
@@ -758,7 +758,7 @@ private slots:
         swapped.close();
         const auto bytes = ml::verifiedOrRead(dir.toStdString(), ml::kWeightsFile, &verified);
         QVERIFY(bytes.ok());
-        QCOMPARE(ml::sha256Hex(*bytes), verified.at(ml::kWeightsFile).sha256);
+        QCOMPARE(sha256Hex(*bytes), verified.at(ml::kWeightsFile).sha256);
         const auto reread = ml::verifiedOrRead(dir.toStdString(), ml::kWeightsFile, nullptr);
         QVERIFY(reread.ok());
         QCOMPARE(*reread, std::string("not the verified weights"));
@@ -962,8 +962,8 @@ private slots:
                 QStringLiteral("--aux"), QStringLiteral("super")},
                code, &err);
         QVERIFY2(code == 0, err.constData());
-        const auto a = ml::sha256File(QString(out + QStringLiteral("/weights.pt")).toStdString());
-        const auto b = ml::sha256File(QString(again + QStringLiteral("/weights.pt")).toStdString());
+        const auto a = sha256File(QString(out + QStringLiteral("/weights.pt")).toStdString());
+        const auto b = sha256File(QString(again + QStringLiteral("/weights.pt")).toStdString());
         QVERIFY(a && b);
         QCOMPARE(*b, *a);
     }
