@@ -26,11 +26,11 @@ QString fromNative(const std::string& path)
     return QFile::decodeName(QByteArray::fromStdString(path));
 }
 
-QDateTime startOf(const Recording& r)
+QDateTime startOf(const std::optional<DateTime>& start)
 {
-    if (!r.start || !r.start->hasDate)
+    if (!start || !start->hasDate)
         return {};
-    const DateTime& s = *r.start;
+    const DateTime& s = *start;
     const QDate date(s.date.year, s.date.month, s.date.day);
     const QTime time(s.hour, s.minute, int(std::floor(s.second)));
     if (!date.isValid() || !time.isValid())
@@ -63,10 +63,10 @@ WorklistEntry describeRecording(const QString& path, const QString& folder,
     e.path = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     e.relativePath = QDir(folder).relativeFilePath(e.path);
     io::OpenOptions options;
-    options.loadAnnotations = false; // not shown in the list; saves reading beat files
     if (cancelled)
         options.progress = [&cancelled](double) { return !cancelled(); };
-    const Result<Recording> r = io::open(nativePath(path), options);
+    // From the header alone for WFDB and EDF: a day-long Holter is listed without its samples.
+    const Result<io::RecordingSummary> r = io::describe(nativePath(path), options);
     if (!r) {
         e.error = QString::fromStdString(r.error());
         return e;
@@ -75,9 +75,9 @@ WorklistEntry describeRecording(const QString& path, const QString& folder,
     e.patientId = QString::fromStdString(r->patient.id);
     e.ageYears = r->patient.ageYears;
     e.sex = r->patient.sex;
-    e.recorded = startOf(*r);
-    e.durationS = r->durationS();
-    e.leadCount = int(r->leads.size());
+    e.recorded = startOf(r->start);
+    e.durationS = r->durationS;
+    e.leadCount = int(r->leadCount);
 
     const ReviewLoad review = ReviewStore::loadNow(path, reviewFallbackDir);
     if (!review.error.isEmpty())

@@ -77,7 +77,8 @@ FolderScan scanFolder(const QString& folder, const QString& reviewFallbackDir,
                       const std::function<void(const FolderScan&)>& listed,
                       const std::function<void(WorklistEntry&&, int done)>& row);
 
-/// One worklist row for `path` (blocking: reads the recording and hashes it). `cancelled`, if
+/// One worklist row for `path` (blocking: reads the recording's header — the whole recording
+/// in formats without a header-only path, io::describe — and hashes its files). `cancelled`, if
 /// given, is polled while reading a long recording.
 WorklistEntry describeRecording(const QString& path, const QString& folder,
                                 const QString& reviewFallbackDir,

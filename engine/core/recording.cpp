@@ -39,15 +39,25 @@ double millivoltsPerUnit(const std::string& unit)
     return 1.0;
 }
 
-std::size_t Recording::sampleCount() const
+std::size_t frameCountOf(const std::vector<Lead>& leads, double fsHz,
+                         const std::vector<std::size_t>& counts)
 {
     std::size_t n = 0;
-    for (const Lead& lead : leads) {
+    for (std::size_t i = 0; i < leads.size() && i < counts.size(); ++i) {
         // Leads sampled faster than the frame rate hold proportionally more samples.
-        const double ratio = (fsHz > 0 && lead.fsHz > 0) ? lead.fsHz / fsHz : 1.0;
-        n = std::max(n, static_cast<std::size_t>(std::llround(double(lead.size()) / ratio)));
+        const double ratio = (fsHz > 0 && leads[i].fsHz > 0) ? leads[i].fsHz / fsHz : 1.0;
+        n = std::max(n, static_cast<std::size_t>(std::llround(double(counts[i]) / ratio)));
     }
     return n;
+}
+
+std::size_t Recording::sampleCount() const
+{
+    std::vector<std::size_t> counts;
+    counts.reserve(leads.size());
+    for (const Lead& lead : leads)
+        counts.push_back(lead.size());
+    return frameCountOf(leads, fsHz, counts);
 }
 
 double Recording::durationS() const

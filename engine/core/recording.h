@@ -62,6 +62,12 @@ struct Lead
     int32_t digitalAt(std::size_t i) const;
 };
 
+/// Frames at the record rate `fsHz` of the longest lead, had lead i `counts[i]` samples: what
+/// Recording::sampleCount() gives once the samples are there (a header-only read knows the
+/// counts before it has them).
+std::size_t frameCountOf(const std::vector<Lead>& leads, double fsHz,
+                         const std::vector<std::size_t>& counts);
+
 /// Factor from a lead's physical unit to mV: 1e-3 for uV (also "\xC2\xB5V", "microvolt"),
 /// 1e3 for V, and 1 for mV or an unknown unit (ECG formats store mV unless they say otherwise).
 double millivoltsPerUnit(const std::string& unit);

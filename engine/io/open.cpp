@@ -109,8 +109,9 @@ Format sniff(const std::string& path)
     const std::string head(buf, n);
     const std::string ext = lowerExtension(path);
 
-    if (n >= 8 && (std::memcmp(buf, "0       ", 8) == 0 ||
-                   (static_cast<unsigned char>(buf[0]) == 0xFF && std::memcmp(buf + 1, "BIOSEMI", 7) == 0)))
+    if (n >= 8 &&
+        (std::memcmp(buf, "0       ", 8) == 0 ||
+         (static_cast<unsigned char>(buf[0]) == 0xFF && std::memcmp(buf + 1, "BIOSEMI", 7) == 0)))
         return Format::Edf;
     if (n >= 132 && std::memcmp(buf + 128, "DICM", 4) == 0)
         return Format::Dicom;
@@ -148,7 +149,10 @@ Format sniff(const std::string& path)
     return Format::Unknown;
 }
 
-Result<Recording> open(const std::string& path, const OpenOptions& options)
+namespace {
+
+Result<Recording> openWith(const std::string& path, const OpenOptions& options,
+                           HeaderOnly* headerOnly)
 {
     try {
         if (!startsWith(path, "demo:")) {
@@ -171,11 +175,11 @@ Result<Recording> open(const std::string& path, const OpenOptions& options)
             break;
         case Format::Wfdb: {
             const std::string hea = wfdbHeaderFor(path);
-            result = readWfdb(hea.empty() ? path : hea, options);
+            result = readWfdb(hea.empty() ? path : hea, options, headerOnly);
             break;
         }
         case Format::Edf:
-            result = readEdf(path, options);
+            result = readEdf(path, options, headerOnly);
             break;
         case Format::Csv:
             result = readCsv(path, options);
@@ -204,6 +208,43 @@ Result<Recording> open(const std::string& path, const OpenOptions& options)
     } catch (...) {
         return Result<Recording>::failure(path + ": unexpected error while reading.");
     }
+}
+
+} // namespace
+
+Result<Recording> open(const std::string& path, const OpenOptions& options)
+{
+    return openWith(path, options, nullptr);
+}
+
+RecordingSummary summaryOf(const Recording& recording)
+{
+    RecordingSummary s;
+    s.format = recording.format;
+    s.patient = recording.patient;
+    s.start = recording.start;
+    s.durationS = recording.durationS();
+    s.leadCount = recording.leads.size();
+    s.fsHz = recording.fsHz;
+    return s;
+}
+
+Result<RecordingSummary> describe(const std::string& path, const OpenOptions& options)
+{
+    OpenOptions o = options;
+    o.loadAnnotations = false; // not part of a summary
+    HeaderOnly headerOnly;
+    const Result<Recording> r = openWith(path, o, &headerOnly);
+    if (!r)
+        return Result<RecordingSummary>::failure(r.error());
+    RecordingSummary s = summaryOf(*r);
+    if (headerOnly.done) {
+        s.durationS = r->fsHz > 0
+                          ? double(frameCountOf(r->leads, r->fsHz, headerOnly.counts)) / r->fsHz
+                          : 0.0;
+        s.samplesRead = false;
+    }
+    return s;
 }
 
 } // namespace ecglens::io

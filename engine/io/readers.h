@@ -10,8 +10,20 @@
 
 namespace ecglens::io {
 
-Result<Recording> readWfdb(const std::string& path, const OpenOptions& options);
-Result<Recording> readEdf(const std::string& path, const OpenOptions& options);
+/// Asked of a reader by describe(): stop after the header when the samples' number is known
+/// without them. A reader that does sets `done` and the number of samples each lead would have;
+/// the Recording it returns then has leads without samples and no annotations. One that cannot
+/// (e.g. FLAC) reads the recording as usual and leaves `done` false.
+struct HeaderOnly
+{
+    bool done = false;
+    std::vector<std::size_t> counts; ///< per lead of the returned Recording
+};
+
+Result<Recording> readWfdb(const std::string& path, const OpenOptions& options,
+                           HeaderOnly* headerOnly = nullptr);
+Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
+                          HeaderOnly* headerOnly = nullptr);
 Result<Recording> readCsv(const std::string& path, const OpenOptions& options);
 Result<Recording> readScp(const std::string& path, const OpenOptions& options);
 Result<Recording> readHl7Aecg(const std::string& path, const OpenOptions& options);

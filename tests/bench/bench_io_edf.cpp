@@ -2,8 +2,10 @@
 // stored) generated here from the built-in demo into /tmp, then open + decode. Reports MB/s of
 // stored signal bytes and the peak resident memory the open added, as a ratio to the float
 // samples it returns (aim: >= 200 MB/s, <= 1.5x). Baseline in the same run: a plain read of the
-// same file into memory (the I/O floor). Also times the generator itself.
+// same file into memory (the I/O floor). Also times the generator itself, the header-only
+// summary a worklist row needs (io::describe) and the file's SHA-256 (its review's key).
 
+#include "core/sha256.h"
 #include "io/open.h"
 
 #include "bench_open.h"
@@ -126,6 +128,36 @@ void BM_OpenEdf24h(benchmark::State& state)
     ecglens::bench::runOpenBenchmark(state, path, {}, std::filesystem::file_size(path) - 256 * 4);
 }
 BENCHMARK(BM_OpenEdf24h)->Unit(benchmark::kMillisecond);
+
+// What a worklist row costs: the header-only summary (io::describe) and the SHA-256 of the
+// file that keys its review, against the plain read above.
+void BM_DescribeEdf24h(benchmark::State& state)
+{
+    const std::string path = edfPath();
+    const long long before = ecglens::bench::residentBytes();
+    for (auto _ : state) {
+        auto s = ecglens::io::describe(path);
+        if (!s.ok()) {
+            state.SkipWithError(s.error().c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(s->durationS);
+    }
+    state.counters["added_MB"] = double(ecglens::bench::residentBytes() - before) / 1e6;
+}
+BENCHMARK(BM_DescribeEdf24h)->Unit(benchmark::kMillisecond);
+
+void BM_Sha256Edf24h(benchmark::State& state)
+{
+    const std::string path = edfPath();
+    const auto bytes = std::filesystem::file_size(path);
+    for (auto _ : state) {
+        auto h = ecglens::sha256File(path);
+        benchmark::DoNotOptimize(h);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(bytes));
+}
+BENCHMARK(BM_Sha256Edf24h)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -4,6 +4,7 @@
 // on each header); the formats folder holds one aECG, one DICOM, one SCP-ECG and a README.
 
 #include "io/folder.h"
+#include "io/open.h"
 #include "test_data.h"
 
 #include <QDir>
@@ -46,6 +47,69 @@ void copyFile(const QString& from, const QString& to)
 {
     QDir().mkpath(QFileInfo(to).absolutePath());
     QVERIFY2(QFile::copy(from, to), qPrintable(from + QStringLiteral(" -> ") + to));
+}
+
+QString startText(const std::optional<DateTime>& t)
+{
+    if (!t)
+        return QStringLiteral("none");
+    return QStringLiteral("%1-%2-%3 %4:%5:%6 %7")
+        .arg(t->date.year)
+        .arg(t->date.month)
+        .arg(t->date.day)
+        .arg(t->hour)
+        .arg(t->minute)
+        .arg(t->second, 0, 'g', 17)
+        .arg(t->hasDate);
+}
+
+/// What a list shows, as text, so that a mismatch names the field.
+QString summaryText(const io::RecordingSummary& s)
+{
+    return QStringLiteral("format=%1 id=%2 age=%3 sex=%4 birth=%5 start=%6 duration=%7 leads=%8 "
+                          "fs=%9")
+        .arg(QString::fromStdString(s.format), QString::fromStdString(s.patient.id),
+             s.patient.ageYears ? QString::number(*s.patient.ageYears, 'g', 17) : QString(),
+             QString::fromLatin1(sexCode(s.patient.sex)),
+             s.patient.birthDate ? QStringLiteral("%1-%2-%3")
+                                       .arg(s.patient.birthDate->year)
+                                       .arg(s.patient.birthDate->month)
+                                       .arg(s.patient.birthDate->day)
+                                 : QString(),
+             startText(s.start), QString::number(s.durationS, 'g', 17))
+        .arg(s.leadCount)
+        .arg(s.fsHz, 0, 'g', 17);
+}
+
+/// describe() against the summary of open() on the same file: empty when they agree (both
+/// fail with the same message, or both give the same summary), else what differs.
+QString describeMismatch(const std::string& path, bool* headerOnly = nullptr,
+                         bool* readable = nullptr)
+{
+    io::OpenOptions o;
+    o.loadAnnotations = false;
+    const auto opened = io::open(path, o);
+    const auto described = io::describe(path);
+    if (headerOnly)
+        *headerOnly = described.ok() && !described->samplesRead;
+    if (readable)
+        *readable = described.ok();
+    const QString p = QString::fromStdString(path);
+    if (opened.ok() != described.ok())
+        return p + QStringLiteral(": open ") +
+               (opened.ok() ? QStringLiteral("reads it") : QString::fromStdString(opened.error())) +
+               QStringLiteral(", describe ") +
+               (described.ok() ? QStringLiteral("reads it")
+                               : QString::fromStdString(described.error()));
+    if (!opened.ok())
+        return opened.error() == described.error()
+                   ? QString()
+                   : p + QStringLiteral(": errors differ: ") +
+                         QString::fromStdString(opened.error()) + QStringLiteral(" | ") +
+                         QString::fromStdString(described.error());
+    const QString a = summaryText(io::summaryOf(*opened)), b = summaryText(*described);
+    return a == b ? QString()
+                  : p + QStringLiteral(":\n open     ") + a + QStringLiteral("\n describe ") + b;
 }
 
 } // namespace
@@ -245,6 +309,111 @@ private slots:
             test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp")).toStdString();
         QCOMPARE(io::recordingFiles(scp), std::vector<std::string>{scp});
         QVERIFY(io::recordingFiles(scp + ".missing").empty());
+    }
+
+    // The worklist describes recordings from their headers (io::describe) instead of reading
+    // them: on every recording of the data folder, it must say what reading it says.
+    void describeAgreesWithOpenOnEveryRecording()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+        const auto listing = io::listRecordings(test::dataDir().toStdString());
+        QVERIFY2(listing.ok(), listing.ok() ? "" : listing.error().c_str());
+        int headerOnly = 0, read = 0, unreadable = 0;
+        QStringList readNames, mismatches;
+        for (const io::FolderEntry& e : listing->recordings) {
+            bool fromHeader = false, readable = false;
+            const QString m = describeMismatch(e.path, &fromHeader, &readable);
+            if (!m.isEmpty())
+                mismatches << m;
+            if (!readable) {
+                ++unreadable;
+            } else if (fromHeader) {
+                ++headerOnly;
+            } else {
+                ++read;
+                if (e.format == io::Format::Wfdb || e.format == io::Format::Edf)
+                    readNames << QFileInfo(QString::fromStdString(e.path)).fileName();
+            }
+        }
+        QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(QLatin1Char('\n'))));
+        // Read in full: only the FLAC-compressed WFDB records (format 508/516/524 in their
+        // headers), whose length only decoding tells; every other readable WFDB and EDF record
+        // of the 2,400-odd is described from its header.
+        readNames.sort();
+        QCOMPARE(readNames, (QStringList{QStringLiteral("flac_3_constant.hea"),
+                                         QStringLiteral("flacformats.hea"),
+                                         QStringLiteral("mixedsignals.hea")}));
+        QVERIFY2(headerOnly > 2400, qPrintable(QString::number(headerOnly)));
+        QVERIFY(read >= 3 + 3); // the FLAC records and the SCP, DICOM and aECG files
+        // 1003.hea names a 1003.dat the samples folder does not have: both fail alike.
+        QVERIFY(unreadable >= 1);
+    }
+
+    // Damaged copies: describe() must cut a truncated file where reading it does, and fail
+    // where reading fails, with the same words.
+    void describeCutsDamagedRecordingsLikeOpen()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/100.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/multi-segment/041s/041s.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/test_generator_2.edf"));
+        QTemporaryDir tmp;
+        const QString samples = test::dataPath(QStringLiteral("wfdb-samples"));
+        auto readAll = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray dat100 = readAll(samples + QStringLiteral("/100.dat"));
+        QCOMPARE(dat100.size(), 1950000); // 650,000 frames of 2 signals in format 212
+
+        // Truncated signal file: 1,000,001 bytes hold 333,333 whole 3-byte frames.
+        copyFile(samples + QStringLiteral("/100.hea"), tmp.filePath(QStringLiteral("cut/100.hea")));
+        writeFile(tmp.filePath(QStringLiteral("cut/100.dat")), dat100.left(1'000'001));
+        const std::string cut = tmp.filePath(QStringLiteral("cut/100.hea")).toStdString();
+        QCOMPARE(describeMismatch(cut), QString());
+        const auto cutSummary = io::describe(cut);
+        QVERIFY(cutSummary.ok() && !cutSummary->samplesRead);
+        QCOMPARE(cutSummary->durationS, 333333.0 / 360.0);
+        QCOMPARE(cutSummary->leadCount, std::size_t(2));
+
+        // An empty signal file fails both ways with the same message.
+        copyFile(samples + QStringLiteral("/100.hea"),
+                 tmp.filePath(QStringLiteral("empty/100.hea")));
+        writeFile(tmp.filePath(QStringLiteral("empty/100.dat")), QByteArray());
+        const std::string empty = tmp.filePath(QStringLiteral("empty/100.hea")).toStdString();
+        QCOMPARE(describeMismatch(empty), QString());
+        QVERIFY(!io::describe(empty).ok());
+
+        // No length in the header: the signal file's size gives it.
+        copyFile(samples + QStringLiteral("/100-no-len.hea"),
+                 tmp.filePath(QStringLiteral("nolen/100-no-len.hea")));
+        writeFile(tmp.filePath(QStringLiteral("nolen/100.dat")), dat100.left(360 * 3 * 60));
+        const std::string noLen =
+            tmp.filePath(QStringLiteral("nolen/100-no-len.hea")).toStdString();
+        QCOMPARE(describeMismatch(noLen), QString());
+        QCOMPARE(io::describe(noLen)->durationS, 60.0);
+
+        // A multi-segment record whose second segment's header is gone ends after the first.
+        const QString ms = samples + QStringLiteral("/multi-segment/041s/");
+        for (const char* f : {"041s.hea", "041s01.hea", "041s01.dat", "041s02.dat"})
+            copyFile(ms + QLatin1String(f), tmp.filePath(QStringLiteral("ms/") + QLatin1String(f)));
+        const std::string multi = tmp.filePath(QStringLiteral("ms/041s.hea")).toStdString();
+        QCOMPARE(describeMismatch(multi), QString());
+        QVERIFY(!io::describe(multi)->samplesRead);
+
+        // EDF: data records cut short, and a record count of -1 (unknown).
+        QByteArray edf = readAll(samples + QStringLiteral("/test_generator_2.edf"));
+        writeFile(tmp.filePath(QStringLiteral("edf/cut.edf")), edf.left(edf.size() - 10'000));
+        QByteArray unknown = edf;
+        unknown.replace(236, 8, "-1      ");
+        writeFile(tmp.filePath(QStringLiteral("edf/unknown.edf")), unknown);
+        for (const char* name : {"edf/cut.edf", "edf/unknown.edf"}) {
+            const std::string path = tmp.filePath(QLatin1String(name)).toStdString();
+            QCOMPARE(describeMismatch(path), QString());
+            QVERIFY(!io::describe(path)->samplesRead);
+        }
+        QCOMPARE(
+            io::describe(tmp.filePath(QStringLiteral("edf/unknown.edf")).toStdString())->durationS,
+            io::describe(samples.toStdString() + "/test_generator_2.edf")->durationS);
     }
 
     void badFolders()

@@ -110,7 +110,8 @@ std::string fmt(double v)
 
 } // namespace
 
-Result<Recording> readEdf(const std::string& path, const OpenOptions& options)
+Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
+                          HeaderOnly* headerOnly)
 {
     auto fail = [&](const std::string& why) {
         return Result<Recording>::failure(path + ": " + why);
@@ -300,7 +301,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options)
             if (rec.leads[j].name == lead.name)
                 lead.name =
                     lead.originalName; // two signals map to one name: keep the file's spelling
-        if (lead.name.empty()) { // a blank label: still a name the viewer can show
+        if (lead.name.empty()) {       // a blank label: still a name the viewer can show
             lead.name = "signal " + std::to_string(k + 1);
             rec.warnings.push_back("signal " + std::to_string(k + 1) +
                                    " has no label; it is shown as '" + lead.name + "'.");
@@ -312,10 +313,12 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options)
         lead.adcResolutionBits = h.bdf ? 24 : 16;
         const bool gapsPresent =
             h.discontinuous && std::int64_t(records) * s.samplesPerRecord < leadLength[k];
-        lead.samples.assign(std::size_t(leadLength[k]),
-                            gapsPresent ? std::numeric_limits<float>::quiet_NaN() : 0.0f);
-        if (h.bdf) // 24-bit values do not all survive a float round trip
-            lead.digital.assign(std::size_t(leadLength[k]), lead.invalidDigital);
+        if (!headerOnly) {
+            lead.samples.assign(std::size_t(leadLength[k]),
+                                gapsPresent ? std::numeric_limits<float>::quiet_NaN() : 0.0f);
+            if (h.bdf) // 24-bit values do not all survive a float round trip
+                lead.digital.assign(std::size_t(leadLength[k]), lead.invalidDigital);
+        }
         if (!s.transducer.empty() || !s.prefilter.empty())
             rec.notes.push_back(s.label + ": transducer \"" + s.transducer + "\", prefilter \"" +
                                 s.prefilter + "\"");
@@ -327,6 +330,27 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options)
             bestEcg = std::max(bestEcg, rec.leads[k].fsHz);
     }
     rec.fsHz = bestEcg > 0 ? bestEcg : bestAny;
+
+    // What the header says about the patient and the time (after the data's own warnings).
+    auto headerFields = [&] {
+        rec.start = edf::parseStart(h, rec.warnings);
+        if (rec.start && t0 != 0.0 && t0 > 0 && t0 < 1.0)
+            rec.start->second += t0; // EDF+ sub-second start offset of the first record
+        edf::parsePatient(h, rec.start, rec.patient);
+        if (!h.patient.empty())
+            rec.notes.insert(rec.notes.begin(), "Patient: " + h.patient);
+        if (!h.recording.empty())
+            rec.notes.insert(rec.notes.begin() + (h.patient.empty() ? 0 : 1),
+                             "Recording: " + h.recording);
+        if (ordinary.empty())
+            rec.warnings.push_back("The file holds annotations only, no signals.");
+    };
+    if (headerOnly) {
+        headerFields();
+        headerOnly->counts.assign(leadLength.begin(), leadLength.end());
+        headerOnly->done = true;
+        return rec;
+    }
 
     // Data records, in chunks of about 8 MB.
     const std::int64_t chunkRecords = std::max<std::int64_t>(1, (8 << 20) / recordBytes);
@@ -400,17 +424,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options)
     std::stable_sort(rec.annotations.begin(), rec.annotations.end(),
                      [](const Annotation& a, const Annotation& b) { return a.timeS < b.timeS; });
 
-    rec.start = edf::parseStart(h, rec.warnings);
-    if (rec.start && t0 != 0.0 && t0 > 0 && t0 < 1.0)
-        rec.start->second += t0; // EDF+ sub-second start offset of the first record
-    edf::parsePatient(h, rec.start, rec.patient);
-    if (!h.patient.empty())
-        rec.notes.insert(rec.notes.begin(), "Patient: " + h.patient);
-    if (!h.recording.empty())
-        rec.notes.insert(rec.notes.begin() + (h.patient.empty() ? 0 : 1),
-                         "Recording: " + h.recording);
-    if (ordinary.empty())
-        rec.warnings.push_back("The file holds annotations only, no signals.");
+    headerFields();
     return rec;
 }
 

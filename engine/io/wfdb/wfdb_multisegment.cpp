@@ -37,7 +37,7 @@ std::string secondsText(double s)
 
 Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
                               const OpenOptions& options, const ProgressRange& progress,
-                              Recording& out)
+                              Recording& out, HeaderOnly* headerOnly)
 {
     using R = Result<bool>;
     const fs::path dir = fs::path(headerPath).parent_path();
@@ -71,9 +71,23 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
     std::vector<int> spf;
     std::vector<int> formats;
     bool leadsDefined = false;
+    // Every segment adds its length from the master header to every lead: read samples, or
+    // with `headerOnly` their number.
+    auto appendGap = [&](std::int64_t frames) {
+        if (!headerOnly)
+            return appendInvalid(out, frames, spf);
+        for (std::size_t i = 0; i < out.leads.size(); ++i)
+            headerOnly->counts[i] += std::size_t(frames) * std::size_t(spf[i]);
+    };
+    auto framesSoFar = [&] {
+        return headerOnly ? frameCountOf(out.leads, out.fsHz, headerOnly->counts)
+                          : out.sampleCount();
+    };
     auto defineLeads = [&](const std::vector<SignalSpec>& signals) {
         out.leads.clear();
         spf.clear();
+        if (headerOnly)
+            headerOnly->counts.assign(signals.size(), 0);
         for (std::size_t i = 0; i < signals.size(); ++i) {
             const SignalSpec& s = signals[i];
             Lead lead;
@@ -105,7 +119,7 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
             return R::failure(headerPath + ": reading cancelled.");
         if (seg.name == "~") {
             if (leadsDefined)
-                appendInvalid(out, seg.frames, spf);
+                appendGap(seg.frames);
             else
                 pendingGap += seg.frames;
             continue;
@@ -115,7 +129,7 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
         if (!fs::is_regular_file(segPath, ec)) {
             out.warnings.push_back("segment " + seg.name + " (" + std::to_string(seg.frames) +
                                    " samples) is missing: the recording ends at " +
-                                   secondsText(double(out.sampleCount()) / h.fsHz) + " s.");
+                                   secondsText(double(framesSoFar()) / h.fsHz) + " s.");
             break;
         }
         auto sh = readHeaderFile(segPath);
@@ -124,7 +138,9 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
         if (sh->segmentCount > 0)
             return R::failure(segPath + ": a segment may not itself be a multi-segment record.");
         Recording part;
-        auto ok = readSingleSegment(*sh, segPath, options, sub, part);
+        HeaderOnly partHeader;
+        auto ok =
+            readSingleSegment(*sh, segPath, options, sub, part, headerOnly ? &partHeader : nullptr);
         if (!ok)
             return R::failure(ok.error());
         for (const std::string& w : part.warnings)
@@ -137,13 +153,20 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
                 out.leads[i].invalidDigital = part.leads[i].invalidDigital;
                 out.leads[i].adcResolutionBits = part.leads[i].adcResolutionBits;
             }
-            appendInvalid(out, pendingGap, spf);
+            appendGap(pendingGap);
         }
         const std::int64_t frames = seg.frames;
-        if (part.sampleCount() != std::size_t(frames))
+        const std::size_t partFrames = partHeader.done
+                                           ? frameCountOf(part.leads, part.fsHz, partHeader.counts)
+                                           : part.sampleCount();
+        if (partFrames != std::size_t(frames))
             out.warnings.push_back("segment " + seg.name + ": the master header says " +
                                    std::to_string(frames) + " samples, the segment holds " +
-                                   std::to_string(part.sampleCount()) + ".");
+                                   std::to_string(partFrames) + ".");
+        if (headerOnly) {
+            appendGap(frames);
+            continue;
+        }
 
         std::vector<bool> used(part.leads.size(), false);
         for (std::size_t li = 0; li < out.leads.size(); ++li) {
@@ -206,6 +229,8 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
     }
     out.format = formatLabel(formats);
     out.format += variable ? " (multi-segment, variable layout)" : " (multi-segment)";
+    if (headerOnly)
+        headerOnly->done = true;
     return true;
 }
 

@@ -60,7 +60,8 @@ void loadAnnotations(const std::string& headerPath, const wfdb::Header& h,
 
 } // namespace
 
-Result<Recording> readWfdb(const std::string& path, const OpenOptions& options)
+Result<Recording> readWfdb(const std::string& path, const OpenOptions& options,
+                           HeaderOnly* headerOnly)
 {
     auto header = wfdb::readHeaderFile(path);
     if (!header)
@@ -69,13 +70,14 @@ Result<Recording> readWfdb(const std::string& path, const OpenOptions& options)
     Recording rec;
     rec.sourcePath = path;
     const wfdb::ProgressRange progress{&options.progress, 0.0, 1.0};
-    auto ok = h.segmentCount > 0 ? wfdb::readMultiSegment(h, path, options, progress, rec)
-                                 : wfdb::readSingleSegment(h, path, options, progress, rec);
+    auto ok = h.segmentCount > 0
+                  ? wfdb::readMultiSegment(h, path, options, progress, rec, headerOnly)
+                  : wfdb::readSingleSegment(h, path, options, progress, rec, headerOnly);
     if (!ok)
         return Result<Recording>::failure(ok.error());
     wfdb::applyHeaderComments(h.comments, rec);
     wfdb::applyPtbxlIndex(path, rec);
-    if (options.loadAnnotations)
+    if (options.loadAnnotations && !(headerOnly && headerOnly->done))
         loadAnnotations(path, h, options, rec);
     progress.report(1.0);
     return rec;

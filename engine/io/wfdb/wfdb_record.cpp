@@ -82,7 +82,7 @@ std::string formatLabel(std::vector<int> formats)
 
 Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                                const OpenOptions& options, const ProgressRange& progress,
-                               Recording& out)
+                               Recording& out, HeaderOnly* headerOnly)
 {
     using R = Result<bool>;
     const fs::path dir = fs::path(headerPath).parent_path();
@@ -187,6 +187,48 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
         lead.invalidDigital = invalidValue(s.format);
     }
 
+    // Frames each group's signals get: the header's length, cut to what the file holds (a null
+    // group: the header's length of invalid samples); -1 while only decoding can tell (FLAC).
+    auto framesOfGroup = [&](std::size_t gi) -> Result<std::int64_t> {
+        const Group& g = groups[gi];
+        if (g.null)
+            return std::max<std::int64_t>(frames, 0);
+        std::int64_t leadFrames = frames;
+        if (available[gi] >= 0 && (leadFrames < 0 || available[gi] < leadFrames)) {
+            if (leadFrames > 0) {
+                if (available[gi] == 0)
+                    return Result<std::int64_t>::failure(
+                        headerPath + ": " + fs::path(g.layout.path).filename().string() +
+                        " holds no samples (" + leadList(h, g.signals) + ": " +
+                        std::to_string(leadFrames) +
+                        " samples expected) — file empty or truncated?");
+                out.warnings.push_back(leadList(h, g.signals) + ": " + std::to_string(leadFrames) +
+                                       " samples expected, " +
+                                       fs::path(g.layout.path).filename().string() + " holds " +
+                                       std::to_string(available[gi]) + " — file truncated?");
+            }
+            leadFrames = available[gi];
+        }
+        return leadFrames;
+    };
+    const bool anyFlac = std::any_of(groups.begin(), groups.end(), [](const Group& g) {
+        return !g.null && isFlacFormat(g.layout.format);
+    });
+    if (headerOnly && !anyFlac) {
+        headerOnly->counts.assign(h.signals.size(), 0);
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            const auto leadFrames = framesOfGroup(gi);
+            if (!leadFrames)
+                return R::failure(leadFrames.error());
+            for (int si : groups[gi].signals)
+                headerOnly->counts[std::size_t(si)] =
+                    std::size_t(*leadFrames) *
+                    std::size_t(h.signals[std::size_t(si)].samplesPerFrame);
+        }
+        headerOnly->done = true;
+        return true;
+    }
+
     std::vector<std::int64_t> checksums(h.signals.size(), 0);
     std::vector<bool> complete(h.signals.size(), true);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
@@ -194,10 +236,11 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
         const ProgressRange sub{progress.progress,
                                 progress.start + progress.span * double(gi) / double(groups.size()),
                                 progress.span / double(groups.size())};
-        std::int64_t leadFrames = frames;
+        const auto planned = framesOfGroup(gi);
+        if (!planned)
+            return R::failure(planned.error());
+        std::int64_t leadFrames = *planned;
         if (g.null) {
-            if (leadFrames < 0)
-                leadFrames = 0;
             for (int si : g.signals) {
                 Lead& lead = out.leads[std::size_t(si)];
                 lead.samples.assign(std::size_t(leadFrames) *
@@ -206,21 +249,6 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                 complete[std::size_t(si)] = false;
             }
             continue;
-        }
-        if (available[gi] >= 0 && (leadFrames < 0 || available[gi] < leadFrames)) {
-            if (leadFrames > 0) {
-                if (available[gi] == 0)
-                    return R::failure(headerPath + ": " +
-                                      fs::path(g.layout.path).filename().string() +
-                                      " holds no samples (" + leadList(h, g.signals) + ": " +
-                                      std::to_string(leadFrames) +
-                                      " samples expected) — file empty or truncated?");
-                out.warnings.push_back(leadList(h, g.signals) + ": " + std::to_string(leadFrames) +
-                                       " samples expected, " +
-                                       fs::path(g.layout.path).filename().string() + " holds " +
-                                       std::to_string(available[gi]) + " — file truncated?");
-            }
-            leadFrames = available[gi];
         }
         // FLAC: the file size does not bound the length (a 20 kB file may hold millions of
         // samples), so memory grows with what is actually decoded, never with the header's claim.

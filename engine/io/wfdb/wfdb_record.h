@@ -3,6 +3,7 @@
 // Internal: turning a parsed WFDB header into Recording leads.
 
 #include "io/open.h"
+#include "io/readers.h"
 #include "io/wfdb/wfdb_header.h"
 
 #include <algorithm>
@@ -26,15 +27,16 @@ struct ProgressRange
 
 /// Reads the signals of a single-segment record whose header is `h` (file `headerPath`)
 /// into `out.leads`; sets fsHz, start and format. Problems that do not stop reading go to
-/// out.warnings.
+/// out.warnings. With `headerOnly`, stops before the samples when their number is known
+/// without them (see io::HeaderOnly).
 Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                                const OpenOptions& options, const ProgressRange& progress,
-                               Recording& out);
+                               Recording& out, HeaderOnly* headerOnly = nullptr);
 
-/// Reads a multi-segment record (fixed or variable layout).
+/// Reads a multi-segment record (fixed or variable layout); `headerOnly` as above.
 Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
                               const OpenOptions& options, const ProgressRange& progress,
-                              Recording& out);
+                              Recording& out, HeaderOnly* headerOnly = nullptr);
 
 /// "WFDB format 212" or "WFDB format 16, 212" for the distinct formats in `formats`.
 std::string formatLabel(std::vector<int> formats);
