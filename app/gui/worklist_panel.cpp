@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -214,11 +215,19 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
     }
     if (first) { // sized on the first rows; later rows are alike
         m_table->resizeColumnsToContents();
+        // The shown recording's row is bold: room for its texts in bold too.
+        QFont boldFont = m_table->font();
+        boldFont.setBold(true);
+        const QFontMetrics bold(boldFont);
         const int chars = m_table->fontMetrics().averageCharWidth();
-        for (int c = 0; c < WorklistModel::ColumnCount; ++c)
+        for (int c = 0; c < WorklistModel::ColumnCount; ++c) {
+            int width = m_table->columnWidth(c);
+            for (int r = 0; r < std::min(m_model->rowCount(), 200); ++r)
+                width = std::max(
+                    width, bold.horizontalAdvance(m_model->index(r, c).data().toString()) + 16);
             m_table->setColumnWidth(
-                c, std::min(m_table->columnWidth(c),
-                            (c == WorklistModel::Recording ? 26 : 16) * chars + 20));
+                c, std::min(width, (c == WorklistModel::Recording ? 26 : 16) * chars + 20));
+        }
         // Filled in later by the detector: as wide as its longest text.
         int detector = m_table->horizontalHeader()->sectionSizeHint(WorklistModel::Detector);
         for (const char* verdict : {"normal", "borderline", "anomalous"})
