@@ -899,6 +899,17 @@
     </message>
 </context>
 <context>
+    <name>ecglens::AuditLog</name>
+    <message>
+        <source>audit log %1: its folder cannot be created</source>
+        <translation>Zugriffsprotokoll %1: sein Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>audit log %1: %2</source>
+        <translation>Zugriffsprotokoll %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ecglens::ContributionLegend</name>
     <message>
         <source>Contribution of each segment to the model output, in log-odds of an abnormal ECG. Red pushes towards anomalous, blue towards normal; contributions smaller than %1 are hidden.</source>
@@ -1553,6 +1564,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Every readable recording the worklist shows has a decision (check its filters).</source>
         <translation>Jede lesbare Aufzeichnung, die die Arbeitsliste zeigt, hat eine Entscheidung (Filter prüfen).</translation>
     </message>
+    <message>
+        <source>Not recorded in the audit log: %1. Tell your IT department.</source>
+        <translation>Nicht im Zugriffsprotokoll vermerkt: %1. Bitte die IT-Abteilung verständigen.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>
@@ -1825,6 +1840,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>%1: cannot be read to identify the recording (%2); the review cannot be saved</source>
         <translation>%1: zur Identifizierung der Aufzeichnung nicht lesbar (%2); die Befundung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>read error</source>
+        <translation>Lesefehler</translation>
     </message>
 </context>
 <context>

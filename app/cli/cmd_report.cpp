@@ -1,3 +1,4 @@
+#include "audit_log.h"
 #include "cli_util.h"
 #include "review_report.h"
 #include "review_store.h"
@@ -7,14 +8,18 @@
 #include "i18n.h"
 #include "report.h"
 
+#include "core/sha256.h"
 #include "dsp/filters.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "io/folder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -181,6 +186,24 @@ int runReport(const QStringList& args)
     if (!written)
         return fail(written.error());
     std::printf("Report written to %s\n", toStd(parser.value(out)).c_str());
+
+    // The audit trail the window writes too (site setting audit/log; README "Audit trail").
+    if (!recording->synthetic) {
+        const QSettings store(QSettings::NativeFormat, QSettings::UserScope,
+                              QStringLiteral("ECG Lens"), QStringLiteral("ecglens"));
+        AuditEvent e;
+        e.event = QStringLiteral("report-exported");
+        e.recordingPath = file;
+        const auto files = io::recordingFiles(toStd(file));
+        if (const auto sha = sha256Files(files))
+            e.sha256 = QString::fromStdString(*sha);
+        e.patientId = QString::fromStdString(recording->patient.id);
+        e.detail = {{QStringLiteral("output"), QFileInfo(parser.value(out)).absoluteFilePath()},
+                    {QStringLiteral("anonymised"), parser.isSet(anonymise)}};
+        if (const QString error = AuditLog::fromSettings(store).append(e); !error.isEmpty())
+            std::fprintf(stderr, "ecglens-cli: not recorded in the audit log: %s\n",
+                         error.toLocal8Bit().constData());
+    }
     return kExitOk;
 }
 

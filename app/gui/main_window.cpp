@@ -27,6 +27,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -81,6 +82,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     if (m_store) {
         m_siteDefaults = AppSettings::siteDefaults(*m_store);
         m_settings.load(*m_store);
+        m_audit = AuditLog::fromSettings(*m_store);
     }
     setAcceptDrops(true);
     resize(1400, 900);
@@ -387,6 +389,13 @@ void MainWindow::onReviewLoaded(const ReviewLoad& outcome)
                             outcome.record.patientSex);
     m_reviewEdited = false; // restoring saved details is not an edit
     m_reviewTimer->stop();
+    // Opened: logged once the content's hash is known, with the decision found (if any).
+    m_auditedDecision = outcome.found ? decisionKey(outcome.record.current.decision) +
+                                            QLatin1Char('/') + outcome.record.current.reviewer
+                                      : QString();
+    QJsonObject opened{{QStringLiteral("format"),
+                        m_recording ? QString::fromStdString(m_recording->format) : QString()}};
+    recordAudit(auditEvent(QStringLiteral("recording-opened"), opened));
     emit reviewLoaded(outcome);
 }
 
@@ -449,9 +458,37 @@ void MainWindow::onReviewSaved(const ReviewSave& outcome)
                 text += QLatin1Char(' ') + tr("The unreadable earlier file was kept as %1.")
                                                .arg(QDir::toNativeSeparators(outcome.movedAside));
             m_decision->setStatus(text, false);
+            // A decision (or who made it) changed: an audit event; other edits are not.
+            const DecisionEntry& d = outcome.record.current;
+            const QString decided = decisionKey(d.decision) + QLatin1Char('/') + d.reviewer;
+            if (decided != m_auditedDecision && d.decision != ReviewDecision::NotReviewed) {
+                m_auditedDecision = decided;
+                recordAudit(auditEvent(QStringLiteral("decision-recorded"),
+                                       {{QStringLiteral("decision"), decisionKey(d.decision)},
+                                        {QStringLiteral("reviewer"), d.reviewer},
+                                        {QStringLiteral("review_file"), outcome.sidecarPath}}));
+            }
         }
     }
     emit reviewSaved(outcome);
+}
+
+AuditEvent MainWindow::auditEvent(const QString& event, const QJsonObject& detail) const
+{
+    AuditEvent e;
+    e.event = event;
+    e.recordingPath = m_path;
+    e.sha256 = m_review.sha256;
+    e.patientId = QString::fromStdString(m_patient->patient().id);
+    e.detail = detail;
+    return e;
+}
+
+void MainWindow::recordAudit(const AuditEvent& e)
+{
+    if (const QString error = m_audit.append(e); !error.isEmpty())
+        statusBar()->showMessage(
+            tr("Not recorded in the audit log: %1. Tell your IT department.").arg(error), 15000);
 }
 
 void MainWindow::flushReview()

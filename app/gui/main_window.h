@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app_settings.h"
+#include "audit_log.h"
 #include "core/recording.h"
 #include "engine_worker.h"
 #include "review_store.h"
@@ -84,6 +85,13 @@ public:
     /// Shows the raw signal or starts the display-filter job, per the settings.
     void applyFilters();
 
+    /// An audit event about the shown recording (path, SHA-256, patient ID as shown).
+    AuditEvent auditEvent(const QString& event, const QJsonObject& detail = {}) const;
+    /// Appends `e` to the audit trail; when it cannot be written the status bar says so and the
+    /// work goes on.
+    void recordAudit(const AuditEvent& e);
+    const AuditLog& auditLog() const { return m_audit; }
+
     std::shared_ptr<const Recording> recording() const { return m_recording; }
     QString currentPath() const { return m_path; }
     QString lastError() const { return m_lastError; }
@@ -123,6 +131,8 @@ private:
     DetectorSnapshot detectorSnapshot() const;
 
     std::unique_ptr<QSettings> m_store;
+    AuditLog m_audit;          ///< from the store's audit/log (site setting), else the default
+    QString m_auditedDecision; ///< decision and reviewer last audited for m_path
     AppSettings m_settings;
     AppSettings m_siteDefaults; ///< what a preference equal to is not stored for the user
     JobRunner* m_jobs;

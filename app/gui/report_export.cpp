@@ -135,6 +135,12 @@ void ReportExporter::start(std::shared_ptr<Target> target)
     s.ageYears = p.ageYears;
     s.sex = p.sex;
     s.sha256 = review.sha256.toStdString();
+    // The audit entry names the recording exported, whatever is shown when it is done.
+    AuditEvent audit = m_window->auditEvent(
+        target->printer ? QStringLiteral("report-printed") : QStringLiteral("report-exported"),
+        {{target->printer ? QStringLiteral("printer") : QStringLiteral("output"),
+          target->printer ? target->name : QFileInfo(target->path).absoluteFilePath()},
+         {QStringLiteral("anonymised"), target->anonymise}});
 
     m_busy = true;
     const bool printing = target->printer != nullptr;
@@ -142,7 +148,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                                                 : tr("Writing the report …"));
     QPointer<ReportExporter> self(this);
     const std::string version = "ECG Lens " + QCoreApplication::applicationVersion().toStdString();
-    QThreadPool::globalInstance()->start([self, s = std::move(s), target, version] {
+    QThreadPool::globalInstance()->start([self, s = std::move(s), target, version, audit] {
         report::ReportInput input(*s.recording);
         input.displaySignal = dsp::condition(*s.recording, s.condition);
         input.displayFilters = report::conditioningText(s.condition);
@@ -173,10 +179,12 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, target, error] {
+            [self, target, error, audit] {
                 if (!self)
                     return;
                 self->m_busy = false;
+                if (error.isEmpty())
+                    self->m_window->recordAudit(audit);
                 const bool printed = target->path.isEmpty();
                 self->m_window->statusBar()->showMessage(
                     !error.isEmpty()

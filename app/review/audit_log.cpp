@@ -1,0 +1,84 @@
+#include "audit_log.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QSysInfo>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace ecglens {
+
+namespace {
+
+/// The login name of the account the program runs as (not $USER, which anyone can set).
+QString userName()
+{
+    if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
+}
+
+} // namespace
+
+QString AuditLog::defaultPath()
+{
+    // Spelled out (as the review fallback folder is) so that ecglens-cli writes to the same file.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("ECG Lens/ecglens/audit.jsonl"));
+}
+
+AuditLog AuditLog::fromSettings(const QSettings& store)
+{
+    const QString set = store.value(QStringLiteral("audit/log")).toString().trimmed();
+    if (set.compare(QLatin1String("off"), Qt::CaseInsensitive) == 0)
+        return AuditLog();
+    return AuditLog(set.isEmpty() ? defaultPath() : QDir::cleanPath(set));
+}
+
+QString AuditLog::append(const AuditEvent& e) const
+{
+    if (!enabled())
+        return {};
+    QJsonObject o;
+    o[QStringLiteral("time")] =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    o[QStringLiteral("program")] = QString(QCoreApplication::applicationName() + QLatin1Char(' ') +
+                                           QCoreApplication::applicationVersion());
+    o[QStringLiteral("user")] = userName();
+    o[QStringLiteral("host")] = QSysInfo::machineHostName();
+    o[QStringLiteral("event")] = e.event;
+    if (!e.recordingPath.isEmpty())
+        o[QStringLiteral("recording")] = QFileInfo(e.recordingPath).absoluteFilePath();
+    if (!e.sha256.isEmpty())
+        o[QStringLiteral("sha256")] = e.sha256;
+    if (!e.patientId.isEmpty())
+        o[QStringLiteral("patient_id")] = e.patientId;
+    for (auto it = e.detail.begin(); it != e.detail.end(); ++it)
+        o[it.key()] = it.value();
+    const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+
+    QFile file(m_path);
+    const bool fresh = !file.exists();
+    if (fresh && !QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        return QCoreApplication::translate("ecglens::AuditLog",
+                                           "audit log %1: its folder cannot be created")
+            .arg(QDir::toNativeSeparators(m_path));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+        return QCoreApplication::translate("ecglens::AuditLog", "audit log %1: %2")
+            .arg(QDir::toNativeSeparators(m_path), file.errorString());
+    if (fresh)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(line) != line.size())
+        return QCoreApplication::translate("ecglens::AuditLog", "audit log %1: %2")
+            .arg(QDir::toNativeSeparators(m_path), file.errorString());
+    return {};
+}
+
+} // namespace ecglens
