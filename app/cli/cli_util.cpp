@@ -1,5 +1,7 @@
 #include "cli_util.h"
 
+#include "audit_log.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -14,6 +16,15 @@ int fail(const QString& message)
     const QByteArray line = QByteArrayLiteral("ecglens-cli: ") + message.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
     return kExitBadInput;
+}
+
+void auditOrWarn(const AuditEvent& e)
+{
+    if (const QString error = AuditLog::configured().append(e); !error.isEmpty()) {
+        const QByteArray line = QByteArrayLiteral("ecglens-cli: not recorded in the audit log: ") +
+                                error.toUtf8() + '\n';
+        std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
+    }
 }
 
 int fail(const std::string& message)

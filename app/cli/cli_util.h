@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+namespace ecglens {
+struct AuditEvent;
+}
+
 namespace ecglens::cli {
 
 /// A sub-command: `ecglens-cli NAME ARGS...`. `args` starts with the program name.
@@ -31,6 +35,10 @@ inline constexpr int kExitBadInput = 2;
 /// Prints "ecglens-cli: MESSAGE" as one line on stderr and returns kExitBadInput.
 int fail(const QString& message);
 int fail(const std::string& message);
+
+/// Appends `e` to the audit trail the window writes too (AuditLog::configured); when it cannot,
+/// says so on stderr and carries on.
+void auditOrWarn(const AuditEvent& e);
 
 std::string toStd(const QString& s);
 QString fromStd(const std::string& s);

@@ -14,9 +14,9 @@ int runAnnotations(const QStringList& args)
         "annotations, vendor-format events. One line each: time (s), sample, code, subtype, "
         "lead, num, text."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording"));
-    const QCommandLineOption ann(QStringLiteral("ann"),
-                                 QStringLiteral("WFDB annotator (file extension), e.g. atr, qrs, i."),
-                                 QStringLiteral("EXT"), QStringLiteral("atr"));
+    const QCommandLineOption ann(
+        QStringLiteral("ann"), QStringLiteral("WFDB annotator (file extension), e.g. atr, qrs, i."),
+        QStringLiteral("EXT"), QStringLiteral("atr"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOptions({ann, json});
     int exitCode = kExitOk;
@@ -29,7 +29,8 @@ int runAnnotations(const QStringList& args)
     if (!recording)
         return kExitBadInput;
     const Recording& r = *recording;
-    if (parser.isSet(ann) && r.annotations.empty() && io::sniff(toStd(parser.positionalArguments().at(0))) == io::Format::Wfdb)
+    if (parser.isSet(ann) && r.annotations.empty() &&
+        io::sniff(toStd(parser.positionalArguments().at(0))) == io::Format::Wfdb)
         return fail(QStringLiteral("%1: no annotations with extension \"%2\"")
                         .arg(parser.positionalArguments().at(0), parser.value(ann)));
 

@@ -19,7 +19,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSettings>
 
 #include <cstdio>
 
@@ -189,8 +188,6 @@ int runReport(const QStringList& args)
 
     // The audit trail the window writes too (site setting audit/log; README "Audit trail").
     if (!recording->synthetic) {
-        const QSettings store(QSettings::NativeFormat, QSettings::UserScope,
-                              QStringLiteral("ECG Lens"), QStringLiteral("ecglens"));
         AuditEvent e;
         e.event = QStringLiteral("report-exported");
         e.recordingPath = file;
@@ -200,9 +197,7 @@ int runReport(const QStringList& args)
         e.patientId = QString::fromStdString(recording->patient.id);
         e.detail = {{QStringLiteral("output"), QFileInfo(parser.value(out)).absoluteFilePath()},
                     {QStringLiteral("anonymised"), parser.isSet(anonymise)}};
-        if (const QString error = AuditLog::fromSettings(store).append(e); !error.isEmpty())
-            std::fprintf(stderr, "ecglens-cli: not recorded in the audit log: %s\n",
-                         error.toLocal8Bit().constData());
+        auditOrWarn(e);
     }
     return kExitOk;
 }

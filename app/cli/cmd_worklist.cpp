@@ -2,11 +2,13 @@
 // worklist lists them (one implementation: ecglens_review's scanFolder), for an audit of which
 // ECGs nobody has confirmed yet.
 
+#include "audit_log.h"
 #include "cli_util.h"
 #include "review_store.h"
 #include "worklist_scan.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <cstdio>
@@ -85,6 +87,11 @@ int runWorklist(const QStringList& args)
                    [&](WorklistEntry&& e, int) { rows.push_back(std::move(e)); });
     if (!scan.error.isEmpty())
         return fail(scan.error);
+    AuditEvent listed;
+    listed.event = QStringLiteral("worklist-listed");
+    listed.detail = {{QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
+                     {QStringLiteral("recordings"), int(rows.size())}};
+    auditOrWarn(listed);
     std::sort(rows.begin(), rows.end(), [](const WorklistEntry& a, const WorklistEntry& b) {
         return a.relativePath < b.relativePath;
     });

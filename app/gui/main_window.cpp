@@ -20,6 +20,7 @@
 #include "tools_actions.h"
 #include "view/signal_view.h"
 #include "view_actions.h"
+#include "worklist_model.h"
 #include "worklist_panel.h"
 
 #include <QCloseEvent>
@@ -218,6 +219,14 @@ void MainWindow::buildWorklistDock()
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     m_worklist->setNextAction(m_fileActions->nextNotReviewedAction());
     connect(m_worklist, &WorklistPanel::openRequested, this, &MainWindow::openPath);
+    // The list shows patients' IDs, ages and decisions: who listed which folder is audited.
+    connect(m_worklist, &WorklistPanel::scanFinished, this, [this](const QString& folder) {
+        AuditEvent e;
+        e.event = QStringLiteral("worklist-listed");
+        e.detail = {{QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
+                    {QStringLiteral("recordings"), m_worklist->model()->rowCount()}};
+        recordAudit(e);
+    });
     connect(this, &MainWindow::recordingShown, m_worklist, &WorklistPanel::setCurrent);
     connect(this, &MainWindow::reviewSaved, m_worklist, [this](const ReviewSave& outcome) {
         if (outcome.error.isEmpty())

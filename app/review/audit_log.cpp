@@ -42,6 +42,13 @@ AuditLog AuditLog::fromSettings(const QSettings& store)
     return AuditLog(set.isEmpty() ? defaultPath() : QDir::cleanPath(set));
 }
 
+AuditLog AuditLog::configured()
+{
+    const QSettings store(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("ECG Lens"),
+                          QStringLiteral("ecglens"));
+    return fromSettings(store);
+}
+
 QString AuditLog::append(const AuditEvent& e) const
 {
     if (!enabled())

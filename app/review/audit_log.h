@@ -35,6 +35,9 @@ public:
     static AuditLog fromSettings(const QSettings& store);
     /// The one ECG Lens's programs share when nothing is set: the GUI's application data folder.
     static QString defaultPath();
+    /// For programs without the window's settings store (ecglens-cli): the window's own settings
+    /// file of this user, which falls back to the site file.
+    static AuditLog configured();
 
     bool enabled() const { return !m_path.isEmpty(); }
     QString path() const { return m_path; }

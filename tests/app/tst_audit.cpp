@@ -8,6 +8,7 @@
 #include "main_window.h"
 #include "report_export.h"
 #include "test_data.h"
+#include "worklist_panel.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -199,6 +200,25 @@ private slots:
         QCOMPARE(readLog(log).size(), lines.size() + 1);
     }
 
+    void worklistListingIsRecorded()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("list"));
+        QDir().mkpath(folder);
+        QVERIFY(QFile::copy(m_edf, folder + QStringLiteral("/a.edf")));
+        QVERIFY(QFile::copy(m_edf, folder + QStringLiteral("/b.edf")));
+        const QString log = m_dir.filePath(QStringLiteral("audit/list.jsonl"));
+        auto w = window(log);
+        QSignalSpy finished(w->worklist(), &WorklistPanel::scanFinished);
+        w->openFolder(folder);
+        QVERIFY(QTest::qWaitFor([&] { return finished.count() > 0; }, 60000));
+        const QList<QJsonObject> lines = readLog(log);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0][QStringLiteral("event")].toString(), QStringLiteral("worklist-listed"));
+        QCOMPARE(lines[0][QStringLiteral("folder")].toString(),
+                 QFileInfo(folder).absoluteFilePath());
+        QCOMPARE(lines[0][QStringLiteral("recordings")].toInt(), 2);
+    }
+
     void unwritableLogIsShownAndWorkGoesOn()
     {
         // A path below a regular file cannot be created.
@@ -256,6 +276,20 @@ private slots:
         QCOMPARE(lines[0][QStringLiteral("output")].toString(), pdf);
         QCOMPARE(lines[0][QStringLiteral("anonymised")].toBool(), false);
         QCOMPARE(lines[0][QStringLiteral("patient_id")].toString(), QStringLiteral("MRN-4711"));
+
+        // `ecglens-cli worklist` shows patients' IDs and decisions: listed too.
+        QProcess list;
+        list.setProcessEnvironment(cli.processEnvironment());
+        list.start(test::cliPath(),
+                   {QStringLiteral("worklist"), QFileInfo(m_edf).absolutePath(),
+                    QStringLiteral("--reviews"), m_dir.filePath(QStringLiteral("fallback"))});
+        QVERIFY(list.waitForFinished(120000));
+        QVERIFY2(list.exitCode() == 0, list.readAllStandardError().constData());
+        const QList<QJsonObject> after = readLog(log);
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after[1][QStringLiteral("event")].toString(), QStringLiteral("worklist-listed"));
+        QCOMPARE(after[1][QStringLiteral("folder")].toString(), QFileInfo(m_edf).absolutePath());
+        QCOMPARE(after[1][QStringLiteral("recordings")].toInt(), 1); // patient.edf
     }
 };
 
