@@ -1,4 +1,5 @@
-// Fuzz target: the EDF/EDF+/BDF reader on arbitrary bytes, through io::open (sniffing included).
+// Fuzz target: the EDF/EDF+/BDF reader on arbitrary bytes, through io::open (sniffing included),
+// and the header-only summary (io::describe) against it.
 
 #include "fuzz_invariants.h"
 #include "io/open.h"
@@ -13,7 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         return 0;
     ecglens::io::OpenOptions options;
     options.maxTotalSamples = 20'000'000; // keep mutated headers from asking for gigabytes
-    ecglens::fuzz::checkReaderResult(ecglens::io::open(path, options));
+    const auto opened = ecglens::io::open(path, options);
+    ecglens::fuzz::checkReaderResult(opened);
+    ecglens::fuzz::checkSummaryAgrees(opened, ecglens::io::describe(path, options));
     std::remove(path.c_str());
     return 0;
 }

@@ -5,7 +5,9 @@
 
 #include "core/recording.h"
 #include "core/result.h"
+#include "io/open.h"
 
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -35,6 +37,23 @@ inline void checkReaderResult(const Result<Recording>& r)
     for (const Annotation& a : r->annotations)
         sum = sum + a.timeS;
     (void)r->sampleCount();
+}
+
+/// Aborts when the header-only summary (io::describe, what the worklist shows) disagrees with
+/// the recording read in full: same success, format, leads, rate and length.
+inline void checkSummaryAgrees(const Result<Recording>& opened,
+                               const Result<io::RecordingSummary>& described)
+{
+    if (opened.ok() != described.ok())
+        std::abort();
+    if (!opened)
+        return;
+    const io::RecordingSummary full = io::summaryOf(*opened);
+    auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+    if (full.format != described->format || full.leadCount != described->leadCount ||
+        !same(full.fsHz, described->fsHz) || !same(full.durationS, described->durationS) ||
+        full.patient.id != described->patient.id)
+        std::abort();
 }
 
 /// Writes the input to /tmp/ecglens_fuzz_<tag>_<pid><extension>; returns the path, or an empty

@@ -92,7 +92,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 
     ecglens::io::OpenOptions options;
     options.maxTotalSamples = 2'000'000; // keep each run small
-    ecglens::fuzz::checkReaderResult(ecglens::io::open((dir / "f.hea").string(), options));
+    const std::string hea = (dir / "f.hea").string();
+    const auto opened = ecglens::io::open(hea, options);
+    ecglens::fuzz::checkReaderResult(opened);
+    ecglens::fuzz::checkSummaryAgrees(opened, ecglens::io::describe(hea, options));
     (void)ecglens::io::readWfdbAnnotations((dir / "f.hea").string(), "atr", 250.0);
     return 0;
 }
