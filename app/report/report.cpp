@@ -4,6 +4,7 @@
 #include "ecg_paper.h"
 #include "report_text.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QFont>
@@ -332,6 +333,26 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
     return total;
 }
 
+namespace {
+
+/// Removes the document information's creation date (the day and time the report was made,
+/// which can date the examination) by overwriting the entry with blanks: the byte offsets the
+/// PDF's cross-reference table holds stay valid.
+void blankCreationDate(QByteArray& pdf)
+{
+    static const QByteArray key = QByteArrayLiteral("/CreationDate (");
+    const qsizetype at = pdf.indexOf(key);
+    if (at < 0)
+        return;
+    const qsizetype end = pdf.indexOf(')', at + key.size());
+    if (end < 0)
+        return;
+    for (qsizetype i = at; i <= end; ++i)
+        pdf[i] = ' ';
+}
+
+} // namespace
+
 Result<bool> writeReport(const ReportInput& in, const QString& path)
 {
     using R = Result<bool>;
@@ -342,8 +363,10 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
     if (!file.open(QIODevice::WriteOnly))
         return R::failure("Cannot write the report to " + path.toStdString() + ": " +
                           file.errorString().toStdString() + ". Choose a folder you can write to.");
+    QBuffer pdf; // drawn in memory first: an anonymised one loses its creation date below
+    pdf.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&pdf);
         writer.setResolution(kDpi);
         writer.setTitle(documentTitle(in));
         writer.setCreator(QString::fromStdString(in.softwareVersion));
@@ -352,6 +375,14 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
             return R::failure("Writing the PDF " + path.toStdString() +
                               " failed: " + drawn.error());
         }
+    }
+    QByteArray bytes = pdf.data();
+    if (in.anonymise)
+        blankCreationDate(bytes);
+    if (file.write(bytes) != bytes.size()) {
+        file.cancelWriting();
+        return R::failure("Cannot save the report " + path.toStdString() + ": " +
+                          file.errorString().toStdString() + '.');
     }
     if (!file.commit())
         return R::failure("Cannot save the report " + path.toStdString() + ": " +

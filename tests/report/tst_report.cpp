@@ -485,9 +485,16 @@ private slots:
               QStringLiteral("probability of an abnormal ECG"),
               QStringLiteral("Decision support, not a diagnosis")})
             QVERIFY2(anonymised.contains(kept), qPrintable(kept));
-        const QString info = QString::fromUtf8(run(QStringLiteral("pdfinfo"), {anonymisedPdf}).out);
+        const auto pdfinfo = run(QStringLiteral("pdfinfo"), {anonymisedPdf});
+        const QString info = QString::fromUtf8(pdfinfo.out);
         QVERIFY2(info.contains(QStringLiteral("ECG report (anonymised)")), qPrintable(info));
         QVERIFY2(!info.contains(QStringLiteral("00001")), qPrintable(info));
+        // The day and time the report was made can date the examination: the anonymised PDF
+        // has no creation date, the identified one has; poppler reads the edited file cleanly.
+        QVERIFY2(!info.contains(QStringLiteral("CreationDate")), qPrintable(info));
+        QVERIFY2(pdfinfo.err.isEmpty(), pdfinfo.err.constData());
+        QVERIFY(QString::fromUtf8(run(QStringLiteral("pdfinfo"), {identifiedPdf}).out)
+                    .contains(QStringLiteral("CreationDate")));
         verifyTrueScale(anonymisedPdf, QStringLiteral("anonymised"));
     }
 
