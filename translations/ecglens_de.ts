@@ -910,6 +910,64 @@
     </message>
 </context>
 <context>
+    <name>ecglens::ComparisonView</name>
+    <message>
+        <source>recording date unknown</source>
+        <translation>Aufnahmedatum unbekannt</translation>
+    </message>
+    <message>
+        <source>recorded %1 %2</source>
+        <translation>aufgenommen %1 %2</translation>
+    </message>
+    <message>
+        <source>no patient ID</source>
+        <translation>keine Patienten-ID</translation>
+    </message>
+    <message>
+        <source>patient %1</source>
+        <translation>Patient %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <source>Close comparison</source>
+        <translation>Vergleich schließen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 s</source>
+        <translation>%1 · %2 · %3 · %4 s</translation>
+    </message>
+    <message>
+        <source>For comparison: %1</source>
+        <translation>Zum Vergleich: %1</translation>
+    </message>
+    <message>
+        <source>Different patient: ID %1 here, %2 in the shown ECG. Check that the comparison is meant.</source>
+        <translation>Anderer Patient: ID %1 hier, %2 im angezeigten EKG. Prüfen, ob dieser Vergleich gemeint ist.</translation>
+    </message>
+    <message>
+        <source>A patient ID is missing: check that both ECGs are of the same patient.</source>
+        <translation>Eine Patienten-ID fehlt: prüfen, ob beide EKGs vom selben Patienten stammen.</translation>
+    </message>
+    <message>
+        <source>Back to the shown ECG alone</source>
+        <translation>Zurück zum angezeigten EKG allein</translation>
+    </message>
+</context>
+<context>
     <name>ecglens::ContributionLegend</name>
     <message>
         <source>Contribution of each segment to the model output, in log-odds of an abnormal ECG. Red pushes towards anomalous, blue towards normal; contributions smaller than %1 are hidden.</source>
@@ -1000,6 +1058,10 @@
     <message>
         <source>%1 min long: open it to analyse it</source>
         <translation>%1 min lang: zum Analysieren öffnen</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no signal to display.</source>
+        <translation>%1: Die Datei enthält kein darstellbares Signal.</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1304,18 @@
     <message>
         <source>Open folder as worklist</source>
         <translation>Ordner als Arbeitsliste öffnen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with another ECG…</source>
+        <translation>Mit anderem EKG &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Show another ECG of the patient, e.g. an earlier one, under the shown one with both ECGs&apos; measurements and the change</source>
+        <translation>Ein anderes EKG des Patienten, etwa ein früheres, unter dem angezeigten zeigen, mit den Messwerten beider EKGs und der Änderung</translation>
+    </message>
+    <message>
+        <source>ECG to compare with</source>
+        <translation>EKG zum Vergleich</translation>
     </message>
 </context>
 <context>
@@ -1568,6 +1642,30 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Not recorded in the audit log: %1. Tell your IT department.</source>
         <translation>Nicht im Zugriffsprotokoll vermerkt: %1. Bitte die IT-Abteilung verständigen.</translation>
     </message>
+    <message>
+        <source>Open a recording first, then compare it with another.</source>
+        <translation>Zuerst eine Aufzeichnung öffnen, dann mit einer anderen vergleichen.</translation>
+    </message>
+    <message>
+        <source>That is the recording shown; choose another ECG to compare it with.</source>
+        <translation>Das ist die angezeigte Aufzeichnung; ein anderes EKG zum Vergleich wählen.</translation>
+    </message>
+    <message>
+        <source>Opening %1 for comparison …</source>
+        <translation>%1 wird zum Vergleich geöffnet …</translation>
+    </message>
+    <message>
+        <source>Cannot open the ECG for comparison</source>
+        <translation>EKG zum Vergleich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>Comparing with %1.</source>
+        <translation>Vergleich mit %1.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>
@@ -1669,6 +1767,18 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
             <numerusform>%n Beleg; zum Anzeigen anklicken</numerusform>
             <numerusform>%n Belege; zum Anzeigen anklicken</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Angezeigt</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2493,14 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
             <numerusform>Patient %1: %Ln EKG in der Liste.</numerusform>
             <numerusform>Patient %1: %Ln EKGs in der Liste.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Compare with shown</source>
+        <translation>Mit angezeigtem vergleichen</translation>
+    </message>
+    <message>
+        <source>Show the selected ECG under the shown one, with both ECGs&apos; measurements and the change</source>
+        <translation>Das gewählte EKG unter dem angezeigten zeigen, mit den Messwerten beider EKGs und der Änderung</translation>
     </message>
 </context>
 </TS>

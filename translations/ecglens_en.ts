@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>ecglens::ComparisonView</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ecglens::FlaggedPanel</name>
     <message numerus="yes">
         <source>%n segment(s) at or above the anomalous threshold — click to review.</source>

@@ -1,5 +1,7 @@
 #include "engine_worker.h"
 
+#include "core/sha256.h"
+#include "io/folder.h"
 #include "io/open.h"
 #include "ml/net.h"
 #include "view/signal_view.h"
@@ -321,6 +323,59 @@ void EngineWorker::explain(quint64 jobId, std::shared_ptr<const Recording> recor
             std::make_shared<const xai::RecordingExplanation>(std::move(result).value());
     out.seconds = timer.nsecsElapsed() / 1e9;
     emit explained(out);
+}
+
+std::array<int, 4> beatClassCounts(const std::vector<dsp::Beat>& beats)
+{
+    std::array<int, 4> counts = {};
+    for (const dsp::Beat& b : beats) {
+        const char code = dsp::beatCode(b.beatClass)[0];
+        ++counts[code == 'N' ? 0 : code == 'S' ? 1 : code == 'V' ? 2 : 3];
+    }
+    return counts;
+}
+
+void EngineWorker::compare(quint64 jobId, const QString& path, dsp::ConditionOptions options)
+{
+    CompareOutcome out;
+    out.jobId = jobId;
+    out.path = path;
+    const ProgressFn stale = [this, jobId](double) {
+        return !m_ids->isStale(JobKind::Compare, jobId);
+    };
+    io::OpenOptions open;
+    open.loadAnnotations = false;
+    open.progress = stale;
+    const std::string file = QFile::encodeName(path).toStdString();
+    Result<Recording> result = io::open(file, open);
+    if (!stale(0.0)) {
+        out.cancelled = true;
+        emit compared(out);
+        return;
+    }
+    if (!result) {
+        out.error = QString::fromStdString(result.error());
+        emit compared(out);
+        return;
+    }
+    if (result->leads.empty() || result->sampleCount() == 0) {
+        out.error = tr("%1: the file holds no signal to display.").arg(path);
+        emit compared(out);
+        return;
+    }
+    auto rec = std::make_shared<const Recording>(std::move(result).value());
+    out.signal = view::SignalView::build(rec, stale);
+    if (const auto sha = sha256Files(io::recordingFiles(file)))
+        out.sha256 = QString::fromStdString(*sha);
+    if (std::optional<dsp::Analysis> a = dsp::analyse(*rec, options, {}, stale)) {
+        out.values = a->measurements.values;
+        out.beatCounts = beatClassCounts(a->beats);
+    }
+    if (!out.signal || !stale(1.0))
+        out.cancelled = true;
+    else
+        out.recording = std::move(rec);
+    emit compared(out);
 }
 
 } // namespace ecglens

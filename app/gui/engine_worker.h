@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QString>
 
+#include <array>
 #include <atomic>
 #include <memory>
 
@@ -30,8 +31,9 @@ enum class JobKind {
     Measure = 2,
     Analyze = 3,
     Explain = 4,
-    Triage = 5, ///< the detector on one worklist recording, read from its file
-    Count = 6
+    Triage = 5,  ///< the detector on one worklist recording, read from its file
+    Compare = 6, ///< an earlier ECG beside the shown one: read, drawn and measured
+    Count = 7
 };
 
 /// Shared between the GUI thread (writes) and the worker (reads in progress callbacks).
@@ -113,6 +115,23 @@ struct TriageOutcome
     bool cancelled = false;
 };
 
+/// Beats by AAMI class as the measurements panel lists them: N / S / V / Q (F and unknown).
+std::array<int, 4> beatClassCounts(const std::vector<dsp::Beat>& beats);
+
+/// What a comparison job returns: an earlier ECG read, drawn and measured like the shown one.
+struct CompareOutcome
+{
+    quint64 jobId = 0;
+    QString path;
+    std::shared_ptr<const Recording> recording;     ///< null on failure / cancel
+    std::shared_ptr<const view::SignalView> signal; ///< pyramids of the raw recording
+    std::optional<dsp::IntervalValues> values;      ///< absent when nothing could be measured
+    std::array<int, 4> beatCounts = {};             ///< N / S / V / Q
+    QString sha256;                                 ///< of its files (the audit trail names it)
+    QString error;
+    bool cancelled = false;
+};
+
 /// Which window to explain and how.
 struct ExplainRequest
 {
@@ -162,6 +181,8 @@ public slots:
                  ecglens::ExplainRequest request);
     /// Reads a worklist recording and runs the detector on it (TriageRequest).
     void triage(quint64 jobId, ecglens::TriageRequest request);
+    /// Reads, draws and measures an earlier ECG to show beside the current one.
+    void compare(quint64 jobId, const QString& path, ecglens::dsp::ConditionOptions options);
 
 signals:
     void progress(ecglens::JobKind kind, quint64 jobId, double fraction);
@@ -171,6 +192,7 @@ signals:
     void analyzed(const ecglens::AnalyzeOutcome& outcome);
     void explained(const ecglens::ExplainOutcome& outcome);
     void triaged(const ecglens::TriageOutcome& outcome);
+    void compared(const ecglens::CompareOutcome& outcome);
 
 private:
     /// The detector, loaded on first use; null with `error` set when it cannot be loaded (a
@@ -193,6 +215,7 @@ Q_DECLARE_METATYPE(ecglens::MeasureOutcome)
 Q_DECLARE_METATYPE(ecglens::AnalyzeOutcome)
 Q_DECLARE_METATYPE(ecglens::ExplainOutcome)
 Q_DECLARE_METATYPE(ecglens::TriageOutcome)
+Q_DECLARE_METATYPE(ecglens::CompareOutcome)
 Q_DECLARE_METATYPE(ecglens::AnalyzeRequest)
 Q_DECLARE_METATYPE(ecglens::ExplainRequest)
 Q_DECLARE_METATYPE(ecglens::JobKind)

@@ -32,6 +32,12 @@ FileActions::FileActions(MainWindow* window, AppSettings& settings, QObject* par
     m_nextNotReviewed->setStatusTip(
         tr("Open the next recording of the worklist that has no decision yet"));
     connect(m_nextNotReviewed, &QAction::triggered, window, &MainWindow::openNextNotReviewed);
+    QAction* compare = menu->addAction(tr("Co&mpare with another ECG…"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setStatusTip(tr("Show another ECG of the patient, e.g. an earlier one, under the "
+                             "shown one with both ECGs' measurements and the change"));
+    connect(compare, &QAction::triggered, this, &FileActions::compareDialog);
     menu->addSeparator();
     QAction* exportReport = menu->addAction(tr("&Export report (PDF)…"));
     exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -81,6 +87,17 @@ void FileActions::openDialog()
         return;
     m_settings.lastFolder = QFileInfo(path).absolutePath();
     m_window->openPath(path);
+}
+
+void FileActions::compareDialog()
+{
+    const QString start = m_window->currentPath().isEmpty()
+                              ? m_settings.lastFolder
+                              : QFileInfo(m_window->currentPath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("ECG to compare with"), start,
+                                                      nameFilters().join(QStringLiteral(";;")));
+    if (!path.isEmpty())
+        m_window->compareWith(path);
 }
 
 void FileActions::openFolderDialog()

@@ -11,7 +11,7 @@ class MainWindow;
 struct AppSettings;
 
 /// File menu: Open (a filter per supported format), Open Recent, Open folder as worklist, Open
-/// next not reviewed, reports, Close, Quit.
+/// next not reviewed, Compare with another ECG, reports, Close, Quit.
 class FileActions : public QObject
 {
     Q_OBJECT
@@ -26,6 +26,7 @@ public:
 private:
     void openDialog();
     void openFolderDialog();
+    void compareDialog();
 
     MainWindow* m_window;
     AppSettings& m_settings;

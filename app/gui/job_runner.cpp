@@ -10,6 +10,7 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
     qRegisterMetaType<AnalyzeOutcome>();
     qRegisterMetaType<ExplainOutcome>();
     qRegisterMetaType<TriageOutcome>();
+    qRegisterMetaType<CompareOutcome>();
     qRegisterMetaType<JobKind>();
     m_thread.setObjectName(QStringLiteral("ecglens-engine"));
     m_worker->moveToThread(&m_thread);
@@ -21,6 +22,7 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
     connect(m_worker, &EngineWorker::explained, this, &JobRunner::onExplained,
             Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::triaged, this, &JobRunner::onTriaged, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::compared, this, &JobRunner::onCompared, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::progress, this, &JobRunner::onProgress, Qt::QueuedConnection);
     m_thread.start();
 }
@@ -121,6 +123,16 @@ quint64 JobRunner::triage(const TriageRequest& request)
     return id;
 }
 
+quint64 JobRunner::compare(const QString& path, const dsp::ConditionOptions& options)
+{
+    const quint64 id = next(JobKind::Compare);
+    setRunning(JobKind::Compare, id);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, id, path, options] { w->compare(id, path, options); },
+        Qt::QueuedConnection);
+    return id;
+}
+
 void JobRunner::cancel(JobKind kind)
 {
     next(kind);
@@ -185,6 +197,15 @@ void JobRunner::onTriaged(const TriageOutcome& outcome)
         return;
     setRunning(JobKind::Triage, 0);
     emit triageFinished(outcome);
+}
+
+void JobRunner::onCompared(const CompareOutcome& outcome)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (outcome.jobId != m_ids->latest[int(JobKind::Compare)].load())
+        return;
+    setRunning(JobKind::Compare, 0);
+    emit compareFinished(outcome);
 }
 
 } // namespace ecglens

@@ -35,6 +35,9 @@ public:
     /// Reads and analyses one worklist recording; returns the job id. A newer triage request
     /// supersedes an older one, so ask for the next recording when one is finished.
     quint64 triage(const TriageRequest& request);
+    /// Reads, draws and measures `path` for comparison with the shown recording; returns the
+    /// job id. A newer comparison supersedes an older one.
+    quint64 compare(const QString& path, const dsp::ConditionOptions& options);
     /// Cancels the running job of `kind` (its result will be dropped).
     void cancel(JobKind kind);
     bool busy(JobKind kind) const { return m_running[int(kind)] != 0; }
@@ -46,6 +49,7 @@ signals:
     void analyzeFinished(const ecglens::AnalyzeOutcome& outcome);
     void explainFinished(const ecglens::ExplainOutcome& outcome);
     void triageFinished(const ecglens::TriageOutcome& outcome);
+    void compareFinished(const ecglens::CompareOutcome& outcome);
     void progress(ecglens::JobKind kind, double fraction);
     void busyChanged(ecglens::JobKind kind, bool busy);
 
@@ -57,6 +61,7 @@ private:
     void onAnalyzed(const AnalyzeOutcome& outcome);
     void onExplained(const ExplainOutcome& outcome);
     void onTriaged(const TriageOutcome& outcome);
+    void onCompared(const CompareOutcome& outcome);
     void onProgress(JobKind kind, quint64 jobId, double fraction);
     void setRunning(JobKind kind, quint64 id);
 

@@ -1,5 +1,5 @@
 // ecglens: the GUI. Command line:
-//   [FILE | FOLDER] [--demo] [--worklist FOLDER] [--lang CODE]
+//   [FILE | FOLDER] [--demo] [--worklist FOLDER] [--compare FILE] [--lang CODE]
 //   [--screenshot OUT.png [--analyse] [--layout L] [--size WxH] [--dock PANEL]]
 
 #include "app_settings.h"
@@ -69,7 +69,12 @@ int main(int argc, char* argv[])
         QStringLiteral("List the recordings of a folder in the worklist (as File > Open folder "
                        "as worklist)."),
         QStringLiteral("folder"));
-    parser.addOptions({demo, shot, layout, size, analyse, dock, lang, worklist});
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QStringLiteral("Show another ECG under FILE for comparison (as File > Compare with "
+                       "another ECG)."),
+        QStringLiteral("file"));
+    parser.addOptions({demo, shot, layout, size, analyse, dock, lang, worklist, compare});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Recording to open (WFDB .hea, EDF, CSV, SCP, "
                                                 "HL7 aECG, DICOM, or demo:...), or a folder to "
@@ -153,6 +158,18 @@ int main(int argc, char* argv[])
         panel->raise();
         if (runner)
             runner->raiseBeforeGrab(panel);
+    }
+    if (parser.isSet(compare)) {
+        if (path.isEmpty()) {
+            std::fprintf(stderr, "ecglens: --compare needs a FILE to compare it with\n");
+            return 2;
+        }
+        if (runner)
+            runner->expectComparison();
+        QObject::connect(
+            &window, &ecglens::MainWindow::recordingShown, &window,
+            [&window, other = parser.value(compare)] { window.compareWith(other); },
+            Qt::SingleShotConnection);
     }
     if (!folder.isEmpty())
         window.openFolder(folder);

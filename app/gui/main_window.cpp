@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "comparison_view.h"
+
 #include "advice_language.h"
 #include "engine_text.h"
 #include "i18n.h"
@@ -37,6 +39,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QThread>
 #include <QThreadPool>
@@ -97,8 +100,26 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
         "QLabel { background: #ffe08a; color: #3a2a00; font-weight: bold; padding: 4px; }"));
     m_banner->hide();
     layout->addWidget(m_banner);
-    layout->addWidget(m_viewer, 1);
+    // The shown ECG, and under it another one for comparison when asked (hidden otherwise).
+    auto* split = new QSplitter(Qt::Vertical, central);
+    split->setObjectName(QStringLiteral("comparisonSplitter"));
+    split->setChildrenCollapsible(false);
+    auto* shownPane = new QWidget(split);
+    auto* shownLayout = new QVBoxLayout(shownPane);
+    shownLayout->setContentsMargins(0, 0, 0, 0);
+    shownLayout->setSpacing(0);
+    m_shownTitle = new QLabel(shownPane); // names the shown ECG while another is compared
+    m_shownTitle->setObjectName(QStringLiteral("shownTitle"));
+    m_shownTitle->setStyleSheet(ComparisonView::headerStyle());
+    m_shownTitle->hide();
+    shownLayout->addWidget(m_shownTitle);
+    shownLayout->addWidget(m_viewer, 1);
+    split->addWidget(shownPane);
+    m_comparison = new ComparisonView(split);
+    split->addWidget(m_comparison);
+    layout->addWidget(split, 1);
     setCentralWidget(central);
+    connect(m_comparison, &ComparisonView::closeRequested, this, &MainWindow::closeComparison);
 
     auto* dock = new QDockWidget(tr("Patient"), this);
     dock->setObjectName(QStringLiteral("patientDock"));
@@ -133,6 +154,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
 
     connect(m_jobs, &JobRunner::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_jobs, &JobRunner::filterFinished, this, &MainWindow::onFilterFinished);
+    connect(m_jobs, &JobRunner::compareFinished, this, &MainWindow::onCompareFinished);
     connect(m_jobs, &JobRunner::progress, this, [this](JobKind kind, double f) {
         m_jobFraction[int(kind)] = f;
         updateProgress();
@@ -219,6 +241,7 @@ void MainWindow::buildWorklistDock()
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     m_worklist->setNextAction(m_fileActions->nextNotReviewedAction());
     connect(m_worklist, &WorklistPanel::openRequested, this, &MainWindow::openPath);
+    connect(m_worklist, &WorklistPanel::compareRequested, this, &MainWindow::compareWith);
     // The list shows patients' IDs, ages and decisions: who listed which folder is audited.
     connect(m_worklist, &WorklistPanel::scanFinished, this, [this](const QString& folder) {
         AuditEvent e;
@@ -574,6 +597,14 @@ void MainWindow::applyViewSettings()
     plot->setPaperMetrics(metrics);
     plot->setLeadLayout(layoutFromKey(m_settings.layout));
     m_viewer->setTheme(EcgTheme::fromKey(m_settings.theme));
+    // The comparison ECG on the same paper, so that both read alike (set when it is shown: a
+    // plot that was never shown has no paint buffer to draw into).
+    if (m_comparison->isVisible()) {
+        EcgPlot* other = m_comparison->viewer()->plot();
+        other->setPaperMetrics(metrics);
+        other->setLeadLayout(layoutFromKey(m_settings.layout));
+        m_comparison->viewer()->setTheme(EcgTheme::fromKey(m_settings.theme));
+    }
 }
 
 void MainWindow::openPath(const QString& path)
@@ -582,6 +613,67 @@ void MainWindow::openPath(const QString& path)
         return;
     statusBar()->showMessage(tr("Opening %1 …").arg(path));
     m_jobs->load(path);
+}
+
+void MainWindow::compareWith(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    if (!m_recording) {
+        statusBar()->showMessage(tr("Open a recording first, then compare it with another."), 8000);
+        return;
+    }
+    if (QFileInfo(path) == QFileInfo(m_path)) {
+        statusBar()->showMessage(tr("That is the recording shown; choose another ECG to compare "
+                                    "it with."),
+                                 8000);
+        return;
+    }
+    statusBar()->showMessage(tr("Opening %1 for comparison …").arg(path));
+    dsp::ConditionOptions options; // measured as the shown one (MeasurementsPanel::analyse)
+    options.mainsHz = m_settings.mainsHz;
+    m_jobs->compare(path, options);
+}
+
+void MainWindow::closeComparison()
+{
+    m_jobs->cancel(JobKind::Compare);
+    m_comparison->clear();
+    m_shownTitle->hide();
+    m_measurements->clearComparison();
+}
+
+void MainWindow::onCompareFinished(const CompareOutcome& outcome)
+{
+    if (outcome.cancelled || !m_recording)
+        return;
+    if (!outcome.recording) {
+        statusBar()->clearMessage();
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open the ECG for comparison"),
+                                    outcome.error.isEmpty() ? tr("Unknown error") : outcome.error,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    const bool wasShown = m_comparison->isVisible();
+    m_comparison->showComparison(outcome, m_recording.get());
+    m_shownTitle->setText(tr("Shown: %1").arg(ComparisonView::describe(*m_recording, m_path)));
+    m_shownTitle->show();
+    if (!wasShown) // half the height each
+        if (auto* split = qobject_cast<QSplitter*>(m_comparison->parentWidget()))
+            split->setSizes({split->height() / 2, split->height() - split->height() / 2});
+    applyViewSettings();
+    m_measurements->setComparison(outcome.values, outcome.beatCounts);
+    statusBar()->showMessage(tr("Comparing with %1.").arg(outcome.path), 8000);
+    AuditEvent e;
+    e.event = QStringLiteral("recording-opened");
+    e.recordingPath = outcome.path;
+    e.sha256 = outcome.sha256;
+    e.patientId = QString::fromStdString(outcome.recording->patient.id);
+    e.detail = {{QStringLiteral("format"), QString::fromStdString(outcome.recording->format)},
+                {QStringLiteral("compared_with"), QFileInfo(m_path).absoluteFilePath()}};
+    recordAudit(e);
 }
 
 void MainWindow::openDemo()
@@ -646,6 +738,7 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     }
     m_lastError.clear();
     saveReviewIfEdited(); // the previous recording's pending edits, before the path changes
+    closeComparison();    // it was compared with the recording that is going
     m_recording = outcome.recording;
     m_rawSignal = outcome.signal;
     m_filteredSignal.reset();

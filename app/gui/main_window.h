@@ -20,6 +20,7 @@ class QTimer;
 namespace ecglens {
 
 class AdvicePanel;
+class ComparisonView;
 class AnalysisController;
 class DecisionPanel;
 class ReportExporter;
@@ -48,6 +49,12 @@ public:
     /// Starts loading a file (or "demo:..."); the current recording stays until it succeeds.
     void openPath(const QString& path);
     void openDemo();
+    /// Shows another ECG (usually an earlier one of the patient) under the shown one, on the
+    /// same paper, with both ECGs' measurements and the change; closed when another recording
+    /// is opened.
+    void compareWith(const QString& path);
+    void closeComparison();
+    ComparisonView* comparison() const { return m_comparison; }
     /// Lists the recordings of `folder` in the worklist (remembered for the next start).
     void openFolder(const QString& folder);
     /// Opens the worklist's next recording without a decision (none: says so).
@@ -115,6 +122,7 @@ private:
     void buildStatusBar();
     void onLoadFinished(const LoadOutcome& outcome);
     void onFilterFinished(const FilterOutcome& outcome);
+    void onCompareFinished(const CompareOutcome& outcome);
     void onCaliper(const CaliperReading& reading);
     void updateTitleAndStatus();
     void updateProgress();
@@ -137,6 +145,8 @@ private:
     AppSettings m_siteDefaults; ///< what a preference equal to is not stored for the user
     JobRunner* m_jobs;
     EcgViewer* m_viewer;
+    ComparisonView* m_comparison = nullptr;
+    QLabel* m_shownTitle = nullptr;
     PatientPanel* m_patient;
     MeasurementsPanel* m_measurements;
     AnalysisController* m_analysis;

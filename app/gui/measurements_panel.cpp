@@ -40,6 +40,24 @@ const char* const kRows[] = {
     QT_TRANSLATE_NOOP("ecglens::MeasurementsPanel", "Beats (N / S / V / Q)"),
 };
 
+constexpr int kDecimals[] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2};
+constexpr int kFirstAxisRow = 10, kLastAxisRow = 12; // P, QRS and T axes (degrees)
+
+/// The values of the numeric rows, in kRows order (the last row, beats, is text).
+std::array<double, std::size(kDecimals)> rowValues(const dsp::IntervalValues& v)
+{
+    return {v.heartRateBpm, v.rrMeanMs,   v.sdnnMs,   v.rmssdMs,       v.pnn50Percent,
+            v.prMs,         v.qrsMs,      v.qtMs,     v.qtcBazettMs,   v.qtcFridericiaMs,
+            v.pAxisDeg,     v.qrsAxisDeg, v.tAxisDeg, v.sokolowLyonMv, v.cornellMv};
+}
+
+QTableWidgetItem* valueItem(const QString& text)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
 } // namespace
 
 MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* parent)
@@ -60,12 +78,10 @@ MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* pa
 
     const int rows = int(std::size(kRows));
     m_table->setRowCount(rows);
-    m_table->setColumnCount(2);
-    m_table->setHorizontalHeaderLabels({tr("Measurement (unit)"), tr("Record")});
+    setColumns();
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     for (int r = 0; r < rows; ++r)
@@ -113,26 +129,111 @@ void MeasurementsPanel::clear()
     m_outcome = {};
     m_markers->clear();
     m_findings->clear();
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        m_table->setItem(r, 1, new QTableWidgetItem(QStringLiteral("—")));
+    fillColumn(1, nullptr, nullptr);
+    updateChange();
     m_status->setText(tr("No recording"));
 }
 
-void MeasurementsPanel::setRow(int row, const QString& name, double value, int decimals)
+void MeasurementsPanel::setColumns()
 {
-    Q_UNUSED(name);
-    auto* item = new QTableWidgetItem(std::isfinite(value) ? localNumber(value, 'f', decimals)
-                                                           : QStringLiteral("—"));
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_table->setItem(row, 1, item);
+    if (m_comparing) {
+        m_table->setColumnCount(4);
+        m_table->setHorizontalHeaderLabels(
+            {tr("Measurement (unit)"), tr("Shown"), tr("Comparison"), tr("Change")});
+    } else {
+        m_table->setColumnCount(2);
+        m_table->setHorizontalHeaderLabels({tr("Measurement (unit)"), tr("Record")});
+    }
+    for (int c = 1; c < m_table->columnCount(); ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+}
+
+void MeasurementsPanel::fillColumn(int column, const dsp::IntervalValues* values,
+                                   const std::array<int, 4>* beats)
+{
+    const int rows = int(std::size(kRows));
+    if (!values) {
+        for (int r = 0; r < rows; ++r)
+            m_table->setItem(r, column, valueItem(QStringLiteral("—")));
+        return;
+    }
+    const auto v = rowValues(*values);
+    for (int r = 0; r < int(v.size()); ++r)
+        m_table->setItem(r, column,
+                         valueItem(std::isfinite(v[std::size_t(r)])
+                                       ? localNumber(v[std::size_t(r)], 'f', kDecimals[r])
+                                       : QStringLiteral("—")));
+    m_table->setItem(rows - 1, column,
+                     valueItem(beats ? QStringLiteral("%1 / %2 / %3 / %4")
+                                           .arg((*beats)[0])
+                                           .arg((*beats)[1])
+                                           .arg((*beats)[2])
+                                           .arg((*beats)[3])
+                                     : QStringLiteral("—")));
+}
+
+void MeasurementsPanel::updateChange()
+{
+    if (!m_comparing)
+        return;
+    const int rows = int(std::size(kRows));
+    const bool shown = m_outcome.recording != nullptr;
+    for (int r = 0; r < rows; ++r) {
+        QString text = QStringLiteral("—");
+        if (shown && m_compareValues && r < int(std::size(kDecimals))) {
+            // Of the values as shown (rounded), so that the column adds up for the reader.
+            const double scale = std::pow(10.0, kDecimals[r]);
+            const auto shownAs = [scale](double v) { return std::round(v * scale) / scale; };
+            double change = shownAs(rowValues(m_outcome.values)[std::size_t(r)]) -
+                            shownAs(rowValues(*m_compareValues)[std::size_t(r)]);
+            if (r >= kFirstAxisRow && r <= kLastAxisRow) // -170° to 170° is 20°, not 340°
+                change = std::remainder(change, 360.0);
+            if (std::isfinite(change)) {
+                if (change == 0.0)
+                    change = 0.0; // no "-0"
+                text = (change > 0 ? QStringLiteral("+") : QString()) +
+                       localNumber(change, 'f', kDecimals[r]);
+            }
+        }
+        m_table->setItem(r, 3, valueItem(text));
+    }
+}
+
+void MeasurementsPanel::setComparison(const std::optional<dsp::IntervalValues>& values,
+                                      const std::array<int, 4>& beatCounts)
+{
+    m_comparing = true;
+    m_compareValues = values;
+    m_compareBeats = beatCounts;
+    setColumns();
+    fillColumn(1, m_outcome.recording ? &m_outcome.values : nullptr,
+               m_outcome.recording ? &m_shownBeats : nullptr);
+    fillColumn(2, values ? &*values : nullptr, values ? &m_compareBeats : nullptr);
+    updateChange();
+}
+
+void MeasurementsPanel::clearComparison()
+{
+    if (!m_comparing)
+        return;
+    m_comparing = false;
+    m_compareValues.reset();
+    setColumns();
+    fillColumn(1, m_outcome.recording ? &m_outcome.values : nullptr,
+               m_outcome.recording ? &m_shownBeats : nullptr);
+}
+
+QString MeasurementsPanel::cell(const QString& name, int column) const
+{
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (m_table->item(r, 0)->text() == name)
+            return m_table->item(r, column) ? m_table->item(r, column)->text() : QString();
+    return {};
 }
 
 QString MeasurementsPanel::value(const QString& name) const
 {
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        if (m_table->item(r, 0)->text() == name)
-            return m_table->item(r, 1) ? m_table->item(r, 1)->text() : QString();
-    return {};
+    return cell(name, 1);
 }
 
 void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
@@ -140,30 +241,14 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     if (outcome.cancelled || outcome.recording != m_requested)
         return; // a newer recording or setting was requested
     m_outcome = outcome;
-    const dsp::IntervalValues& v = outcome.values;
-    const double values[] = {
-        v.heartRateBpm, v.rrMeanMs,   v.sdnnMs,   v.rmssdMs,       v.pnn50Percent,
-        v.prMs,         v.qrsMs,      v.qtMs,     v.qtcBazettMs,   v.qtcFridericiaMs,
-        v.pAxisDeg,     v.qrsAxisDeg, v.tAxisDeg, v.sokolowLyonMv, v.cornellMv};
-    const int decimals[] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2};
-    for (int r = 0; r < int(std::size(values)); ++r)
-        setRow(r, QString::fromLatin1(kRows[r]), values[r], decimals[r]);
+    m_shownBeats = beatClassCounts(outcome.beats);
+    fillColumn(1, &outcome.values, &m_shownBeats);
+    updateChange();
 
     std::vector<BeatMark> marks;
     marks.reserve(outcome.beats.size());
-    int counts[4] = {};
-    for (const dsp::Beat& b : outcome.beats) {
-        const char code = dsp::beatCode(b.beatClass)[0];
-        marks.push_back({b.timeS, code});
-        ++counts[code == 'N' ? 0 : code == 'S' ? 1 : code == 'V' ? 2 : 3];
-    }
-    auto* beatsItem = new QTableWidgetItem(QStringLiteral("%1 / %2 / %3 / %4")
-                                               .arg(counts[0])
-                                               .arg(counts[1])
-                                               .arg(counts[2])
-                                               .arg(counts[3]));
-    beatsItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_table->setItem(int(std::size(kRows)) - 1, 1, beatsItem);
+    for (const dsp::Beat& b : outcome.beats)
+        marks.push_back({b.timeS, dsp::beatCode(b.beatClass)[0]});
     m_markers->setBeats(std::move(marks));
     m_markers->setHighlighted({});
 

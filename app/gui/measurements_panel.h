@@ -43,6 +43,15 @@ public:
     const MeasureOutcome& outcome() const { return m_outcome; }
     /// Centres the plot on finding `row`'s evidence and highlights its beats.
     void showFinding(int row);
+    /// Shows the comparison ECG's values (ComparisonView) in a column beside the shown one's,
+    /// with the change (shown − comparison; axes the shorter way round); `values` empty: it
+    /// could not be measured. clearComparison() goes back to one column.
+    void setComparison(const std::optional<dsp::IntervalValues>& values,
+                       const std::array<int, 4>& beatCounts);
+    void clearComparison();
+    bool comparing() const { return m_comparing; }
+    /// Text of a row's cell in `column` (1 shown, 2 comparison, 3 change).
+    QString cell(const QString& name, int column) const;
 
 signals:
     /// A measure job finished for the shown recording (the table and markers are updated).
@@ -50,7 +59,10 @@ signals:
 
 private:
     void onMeasured(const MeasureOutcome& outcome);
-    void setRow(int row, const QString& name, double value, int decimals);
+    /// Fills `column` from `values` and `beats` ("—" without values).
+    void fillColumn(int column, const dsp::IntervalValues* values, const std::array<int, 4>* beats);
+    void updateChange();
+    void setColumns();
 
     EcgPlot* m_plot;
     JobRunner* m_jobs;
@@ -61,6 +73,10 @@ private:
     std::shared_ptr<const Recording> m_requested;
     double m_requestedMainsHz = 0.0;
     MeasureOutcome m_outcome;
+    bool m_comparing = false;
+    std::optional<dsp::IntervalValues> m_compareValues;
+    std::array<int, 4> m_compareBeats = {};
+    std::array<int, 4> m_shownBeats = {};
 };
 
 } // namespace ecglens

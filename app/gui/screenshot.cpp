@@ -3,6 +3,7 @@
 #include <QDockWidget>
 
 #include "analysis_controller.h"
+#include "job_runner.h"
 #include "main_window.h"
 #include "measurements_panel.h"
 #include "worklist_panel.h"
@@ -53,6 +54,16 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString outPath, bool ana
     });
     connect(window->worklist(), &WorklistPanel::detectorFinished, this, &ScreenshotRunner::check);
     connect(window, &MainWindow::loadFailed, this, &ScreenshotRunner::fail);
+    connect(window->jobs(), &JobRunner::compareFinished, this, [this](const CompareOutcome& o) {
+        if (o.cancelled)
+            return;
+        if (!o.recording)
+            return fail(o.error);
+        QTimer::singleShot(0, this, [this] { // after the window has shown it
+            m_comparisonDone = true;
+            check();
+        });
+    });
     QTimer::singleShot(timeoutMs, this, [this] {
         fail(m_shown ? tr("timed out waiting for the analysis")
                      : tr("timed out waiting for the recording"));
@@ -65,6 +76,8 @@ void ScreenshotRunner::check()
         m_window->worklist()->detectorRunning())
         return;
     if (m_analyse && (!m_analysisDone || (m_expectExplanation && !m_explanationDone)))
+        return;
+    if (m_expectComparison && !m_comparisonDone)
         return;
     QTimer::singleShot(100, this, &ScreenshotRunner::grabAndQuit); // let replots run
 }

@@ -24,6 +24,8 @@ public:
 
     /// Brings `dock` to the front just before grabbing.
     void raiseBeforeGrab(QDockWidget* dock) { m_dock = dock; }
+    /// Waits for the ECG given with --compare too.
+    void expectComparison() { m_expectComparison = true; }
 
 private:
     void check();
@@ -39,6 +41,8 @@ private:
     bool m_analysisDone = false;    ///< verdict shown, or the analysis ended without one
     bool m_explanationDone = false; ///< explanation shown or failed
     bool m_expectExplanation = true;
+    bool m_expectComparison = false;
+    bool m_comparisonDone = false; ///< shown, or it could not be opened (then the grab fails)
 };
 
 } // namespace ecglens

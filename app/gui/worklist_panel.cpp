@@ -27,7 +27,8 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
       m_rescan(new QToolButton(this)), m_cancel(new QToolButton(this)), m_show(new QComboBox(this)),
       m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_summary(new QLabel(this)),
       m_progress(new QProgressBar(this)), m_next(new QToolButton(this)),
-      m_triage(new QToolButton(this)), m_samePatient(new QToolButton(this)), m_jobs(jobs)
+      m_triage(new QToolButton(this)), m_samePatient(new QToolButton(this)),
+      m_compare(new QToolButton(this)), m_jobs(jobs)
 {
     m_filter->setSourceModel(m_model);
 
@@ -94,9 +95,15 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
                             "to read the most suspicious first (sort by the Detector column). "
                             "Decision support, not a diagnosis."));
     m_triage->setVisible(m_jobs != nullptr);
+    m_compare->setObjectName(QStringLiteral("worklistCompare"));
+    m_compare->setText(tr("Compare with shown"));
+    m_compare->setToolTip(tr("Show the selected ECG under the shown one, with both ECGs' "
+                             "measurements and the change"));
+    m_compare->setEnabled(false);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_next);
     buttons->addWidget(m_triage);
+    buttons->addWidget(m_compare);
     buttons->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
@@ -118,6 +125,13 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
         const QModelIndex source = m_filter->mapToSource(index);
         if (source.isValid())
             emit openRequested(m_model->entry(source.row()).path);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &WorklistPanel::updateCompare);
+    connect(m_compare, &QToolButton::clicked, this, [this] {
+        const QModelIndex source = m_filter->mapToSource(m_table->currentIndex());
+        if (source.isValid())
+            emit compareRequested(m_model->entry(source.row()).path);
     });
     connect(m_triage, &QToolButton::clicked, this, [this] {
         if (m_triaging)
@@ -268,6 +282,7 @@ void WorklistPanel::setCurrent(const QString& path)
         return;
     m_model->setCurrent(path);
     updatePatientFilter();
+    updateCompare();
     const int row = m_model->rowOf(path);
     if (row < 0) {
         m_table->clearSelection();
@@ -278,6 +293,17 @@ void WorklistPanel::setCurrent(const QString& path)
         m_table->setCurrentIndex(shown);
         m_table->scrollTo(shown);
     }
+}
+
+void WorklistPanel::updateCompare()
+{
+    const QModelIndex source = m_filter->mapToSource(m_table->currentIndex());
+    bool can = source.isValid() && !m_model->current().isEmpty();
+    if (can) {
+        const WorklistEntry& e = m_model->entry(source.row());
+        can = e.readable() && WorklistModel::keyOf(e.path) != m_model->current();
+    }
+    m_compare->setEnabled(can);
 }
 
 void WorklistPanel::updateReview(const QString& path, const ReviewRecord& record)

@@ -59,11 +59,14 @@ public:
     QComboBox* showCombo() const { return m_show; }
     /// "This patient's ECGs": only the shown recording's patient, for serial review.
     QToolButton* samePatientButton() const { return m_samePatient; }
+    QToolButton* compareButton() const { return m_compare; }
     QLineEdit* searchEdit() const { return m_search; }
     QString summary() const;
 
 signals:
     void openRequested(const QString& path);
+    /// "Compare with shown" on the selected row.
+    void compareRequested(const QString& path);
     void scanFinished(const QString& folder);
     /// The detector has been through the list (or stopped because the model cannot be used).
     void detectorFinished();
@@ -73,6 +76,8 @@ private:
     void onDescribed(const QString& folder, const QList<WorklistEntry>& batch);
     void onFinished(const QString& folder, int skipped, const QString& error);
     void updateSummary();
+    /// "Compare with shown": a readable row other than the shown recording's is selected.
+    void updateCompare();
     void triageNext();
     /// The shown recording's patient ID (from its row), empty when unknown or not listed.
     QString currentPatient() const;
@@ -93,6 +98,7 @@ private:
     QToolButton* m_next;
     QToolButton* m_triage;
     QToolButton* m_samePatient;
+    QToolButton* m_compare;
     JobRunner* m_jobs;
     QStringList m_triageQueue;
     bool m_triaging = false;

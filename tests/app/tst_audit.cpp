@@ -8,6 +8,7 @@
 #include "main_window.h"
 #include "report_export.h"
 #include "test_data.h"
+#include "test_window.h"
 #include "worklist_panel.h"
 
 #include <QComboBox>
@@ -78,12 +79,7 @@ class TestAudit : public QObject
             if (!auditSetting.isNull())
                 s.setValue(QStringLiteral("audit/log"), auditSetting);
         }
-        auto w =
-            std::make_unique<MainWindow>(std::make_unique<QSettings>(ini, QSettings::IniFormat));
-        w->reviewStore()->setFallbackDir(m_dir.filePath(QStringLiteral("fallback")));
-        w->settings().autoAnalyse = false;
-        w->show();
-        return w;
+        return test::makeWindow(QDir(m_dir.path()), QFileInfo(ini).fileName());
     }
     int m_windows = 0;
 

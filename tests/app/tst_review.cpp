@@ -11,6 +11,7 @@
 #include "report_export.h"
 #include "review_store.h"
 #include "test_data.h"
+#include "test_window.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,15 +85,7 @@ class TestReview : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    std::unique_ptr<MainWindow> window()
-    {
-        auto w = std::make_unique<MainWindow>(std::make_unique<QSettings>(
-            m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
-        w->reviewStore()->setFallbackDir(m_dir.filePath(QStringLiteral("fallback")));
-        w->settings().autoAnalyse = false; // the review does not need the detector here
-        w->show();
-        return w;
-    }
+    std::unique_ptr<MainWindow> window() { return test::makeWindow(QDir(m_dir.path())); }
 
     /// Opens `path` and waits for its review to be read; returns the outcome.
     static ReviewLoad openAndReadReview(MainWindow& w, const QString& path)

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "engine_worker.h"
+
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+
+namespace ecglens {
+
+class EcgViewer;
+
+/// Serial comparison: another ECG of the patient (usually an earlier one) under the shown one,
+/// on the same paper (layout, speed, gain and theme follow the window's), with a header naming
+/// it — file, recording date, patient, age, length — and a warning when its patient ID is not
+/// the shown recording's. The measurements panel shows both ECGs' values and the change.
+class ComparisonView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ComparisonView(QWidget* parent = nullptr);
+
+    /// Made on first use.
+    EcgViewer* viewer();
+    QLabel* title() const { return m_title; }
+    QLabel* warning() const { return m_warning; }
+    QString path() const { return m_path; }
+    std::shared_ptr<const Recording> recording() const { return m_recording; }
+
+    /// Shows a finished comparison job's recording against `shown`, the window's recording.
+    void showComparison(const CompareOutcome& outcome, const Recording* shown);
+    /// Forgets the recording and hides.
+    void clear();
+    /// "file · recorded date time · patient ID · age · sex · length s": what names an ECG in a
+    /// comparison (the shown one's header uses it too).
+    static QString describe(const Recording& recording, const QString& path);
+    /// The look of the headers naming the two ECGs.
+    static QString headerStyle();
+
+signals:
+    void closeRequested();
+
+private:
+    EcgViewer* m_viewer = nullptr;
+    QLabel* m_title;
+    QLabel* m_warning;
+    QToolButton* m_close;
+    QString m_path;
+    std::shared_ptr<const Recording> m_recording;
+};
+
+} // namespace ecglens

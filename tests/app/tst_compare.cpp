@@ -1,0 +1,240 @@
+// Serial comparison (File ▸ Compare with another ECG, the worklist's "Compare with shown"): the
+// other ECG under the shown one, named by file, recording date and patient, both ECGs'
+// measurements and the change. References: PTB-XL's ptbxl_database.csv (patient 13619's ECGs
+// 17, recorded 1985-01-20 14:25:25, and 26; record 1 is patient 15709) and `ecglens-cli measure
+// --json` on each file for the values. Through the real window, offscreen.
+
+#include "comparison_view.h"
+#include "job_runner.h"
+#include "main_window.h"
+#include "measurements_panel.h"
+#include "test_data.h"
+#include "test_window.h"
+#include "worklist_model.h"
+#include "worklist_panel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <cmath>
+#include <memory>
+
+using namespace ecglens;
+
+namespace {
+
+QString ptbxl(const char* record)
+{
+    return test::dataPath(
+        QStringLiteral("ptbxl/records100/00000/%1_lr.hea").arg(QLatin1String(record)));
+}
+
+/// As the panel shows a value: rounded to `decimals`, in the interface's number format.
+QString shown(double v, int decimals)
+{
+    return QLocale().toString(v, 'f', decimals);
+}
+
+} // namespace
+
+class TestCompare : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<MainWindow> window() { return test::makeWindow(QDir(m_dir.path())); }
+
+    static void openAndMeasure(MainWindow& w, const QString& path)
+    {
+        QSignalSpy measured(w.measurementsPanel(), &MeasurementsPanel::measured);
+        w.openPath(path);
+        QVERIFY2(QTest::qWaitFor([&] { return measured.count() > 0; }, 60000), qPrintable(path));
+    }
+
+    /// Asks for a comparison and waits for its job; returns the outcome.
+    static CompareOutcome compare(MainWindow& w, const QString& path)
+    {
+        QSignalSpy done(w.jobs(), &JobRunner::compareFinished);
+        w.compareWith(path);
+        if (!QTest::qWaitFor([&] { return done.count() > 0; }, 60000))
+            qWarning("comparison of %s timed out", qPrintable(path));
+        QTest::qWait(0); // the window's own slot has run
+        return done.isEmpty() ? CompareOutcome{} : done.first().first().value<CompareOutcome>();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"));
+    }
+
+    void samePatientsEarlierEcg()
+    {
+        auto w = window();
+        openAndMeasure(*w, ptbxl("00026"));
+        QVERIFY(!w->comparison()->isVisible());
+        const CompareOutcome o = compare(*w, ptbxl("00017"));
+        QVERIFY2(o.recording, qPrintable(o.error));
+        QVERIFY(w->comparison()->isVisible());
+        const QString title = w->comparison()->title()->text();
+        for (const QString& part : {QStringLiteral("00017_lr.hea"), QStringLiteral("13619"),
+                                    QStringLiteral("14:25"), QStringLiteral("1985")})
+            QVERIFY2(title.contains(part), qPrintable(title));
+        QVERIFY(!w->comparison()->warning()->isVisible()); // the same patient
+        auto* shownTitle = w->findChild<QLabel*>(QStringLiteral("shownTitle"));
+        QVERIFY(shownTitle && shownTitle->isVisible());
+        QVERIFY2(shownTitle->text().contains(QLatin1String("00026_lr.hea")),
+                 qPrintable(shownTitle->text()));
+
+        // Both columns against the CLI's measurements of each file; the change is their
+        // difference as shown.
+        const QJsonObject now =
+            test::cliJson({QStringLiteral("measure"), ptbxl("00026"), QStringLiteral("--json")});
+        const QJsonObject then =
+            test::cliJson({QStringLiteral("measure"), ptbxl("00017"), QStringLiteral("--json")});
+        MeasurementsPanel* m = w->measurementsPanel();
+        QVERIFY(m->comparing());
+        QCOMPARE(m->table()->columnCount(), 4);
+        struct Row
+        {
+            const char* name;
+            const char* key;
+            int decimals;
+        };
+        for (const Row& r :
+             {Row{"Heart rate (bpm)", "heart_rate_bpm", 0}, Row{"QRS (ms)", "qrs_ms", 0},
+              Row{"Cornell (mV)", "cornell_mv", 2}, Row{"RR mean (ms)", "rr_mean_ms", 0}}) {
+            const QString name = QString::fromLatin1(r.name);
+            const double a = now[QLatin1String(r.key)].toDouble();
+            const double b = then[QLatin1String(r.key)].toDouble();
+            QCOMPARE(m->cell(name, 1), shown(a, r.decimals));
+            QCOMPARE(m->cell(name, 2), shown(b, r.decimals));
+            const double scale = std::pow(10.0, r.decimals);
+            const double change = std::round(a * scale) / scale - std::round(b * scale) / scale;
+            QCOMPARE(m->cell(name, 3),
+                     (change > 0 ? QStringLiteral("+") : QString()) + shown(change, r.decimals));
+        }
+        // 152 bpm then (atrial flutter), 88 now (sinus rhythm): the reference values.
+        QCOMPARE(m->cell(QStringLiteral("Heart rate (bpm)"), 2), QStringLiteral("152"));
+        QCOMPARE(m->cell(QStringLiteral("Heart rate (bpm)"), 1), QStringLiteral("88"));
+        QCOMPARE(m->cell(QStringLiteral("Heart rate (bpm)"), 3), QStringLiteral("-64"));
+        // Beats by class: S and V as the CLI counts them, all of them adding up to its total.
+        const QStringList beats =
+            m->cell(QStringLiteral("Beats (N / S / V / Q)"), 2).split(QStringLiteral(" / "));
+        QCOMPARE(beats.size(), 4);
+        QCOMPARE(beats[1].toInt(), then[QStringLiteral("supraventricular_beats")].toInt());
+        QCOMPARE(beats[2].toInt(), then[QStringLiteral("ventricular_beats")].toInt());
+        QCOMPARE(beats[0].toInt() + beats[1].toInt() + beats[2].toInt() + beats[3].toInt(),
+                 then[QStringLiteral("beats")].toInt());
+
+        // Axes change the shorter way round: 350° apart is 10°.
+        dsp::IntervalValues crafted = *o.values;
+        const double axisNow = std::round(now[QStringLiteral("qrs_axis_deg")].toDouble());
+        crafted.qrsAxisDeg = axisNow + 350.0;
+        m->setComparison(crafted, o.beatCounts);
+        QCOMPARE(m->cell(QStringLiteral("QRS axis (deg)"), 3), QStringLiteral("+10"));
+
+        // Closing: one column again, the viewer gone; opening another recording closes too.
+        w->closeComparison();
+        QVERIFY(!w->comparison()->isVisible());
+        QVERIFY(!shownTitle->isVisible());
+        QCOMPARE(m->table()->columnCount(), 2);
+        QCOMPARE(m->value(QStringLiteral("Heart rate (bpm)")), QStringLiteral("88"));
+        QVERIFY(compare(*w, ptbxl("00017")).recording);
+        QVERIFY(w->comparison()->isVisible());
+        openAndMeasure(*w, ptbxl("00018"));
+        QVERIFY(!w->comparison()->isVisible());
+        QVERIFY(!m->comparing());
+    }
+
+    void otherPatientIsFlagged()
+    {
+        auto w = window();
+        openAndMeasure(*w, ptbxl("00026"));
+        QVERIFY(compare(*w, ptbxl("00001")).recording);
+        QVERIFY(w->comparison()->warning()->isVisible());
+        const QString text = w->comparison()->warning()->text();
+        QVERIFY2(text.contains(QLatin1String("15709")) && text.contains(QLatin1String("13619")),
+                 qPrintable(text));
+    }
+
+    void unreadableComparisonLeavesTheShownECG()
+    {
+        auto w = window();
+        openAndMeasure(*w, ptbxl("00026"));
+        const QString empty = m_dir.filePath(QStringLiteral("empty.edf"));
+        QFile f(empty);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        const CompareOutcome o = compare(*w, empty);
+        QVERIFY(!o.recording);
+        QVERIFY2(o.error.contains(QLatin1String("empty")), qPrintable(o.error));
+        QVERIFY(!w->comparison()->isVisible());
+        auto* box = w->findChild<QMessageBox*>();
+        QVERIFY(box && box->isVisible());
+        QVERIFY2(box->text().contains(QLatin1String("empty")), qPrintable(box->text()));
+        box->close();
+        QVERIFY(w->recording());
+        QCOMPARE(w->currentPath(), ptbxl("00026"));
+        QVERIFY(!w->measurementsPanel()->comparing());
+        // The shown recording itself is not compared with itself.
+        w->compareWith(ptbxl("00026"));
+        QVERIFY(!w->jobs()->busy(JobKind::Compare));
+    }
+
+    void worklistCompareButton()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("list"));
+        QDir().mkpath(folder);
+        for (const char* r : {"00017", "00026"})
+            for (const char* ext : {".hea", ".dat"}) {
+                QString from = ptbxl(r);
+                from.chop(4);
+                QVERIFY(QFile::copy(
+                    from + QLatin1String(ext),
+                    folder + QStringLiteral("/%1_lr%2").arg(QLatin1String(r), QLatin1String(ext))));
+            }
+        auto w = window();
+        QSignalSpy listed(w->worklist(), &WorklistPanel::scanFinished);
+        w->openFolder(folder);
+        QVERIFY(QTest::qWaitFor([&] { return listed.count() > 0; }, 60000));
+        QToolButton* button = w->worklist()->compareButton();
+        QVERIFY(!button->isEnabled()); // nothing shown yet
+        openAndMeasure(*w, folder + QStringLiteral("/00026_lr.hea"));
+        auto* table = w->findChild<QTableView*>(QStringLiteral("worklistTable"));
+        QVERIFY(table);
+        // The shown recording's row is selected: nothing to compare it with.
+        QVERIFY(!button->isEnabled());
+        int other = -1;
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            if (table->model()
+                    ->index(r, WorklistModel::Recording)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("00017")))
+                other = r;
+        QVERIFY(other >= 0);
+        table->setCurrentIndex(table->model()->index(other, 0));
+        QVERIFY(button->isEnabled());
+        QSignalSpy done(w->jobs(), &JobRunner::compareFinished);
+        button->click();
+        QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 60000));
+        QTest::qWait(0);
+        QVERIFY(w->comparison()->isVisible());
+        QCOMPARE(QFileInfo(w->comparison()->path()).fileName(), QStringLiteral("00017_lr.hea"));
+    }
+};
+
+QTEST_MAIN(TestCompare)
+#include "tst_compare.moc"
