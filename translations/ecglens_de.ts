@@ -675,6 +675,42 @@
         <source>SHA-256 of the recording</source>
         <translation>SHA-256 der Aufzeichnung</translation>
     </message>
+    <message>
+        <source>Comparison with another ECG</source>
+        <translation>Vergleich mit einem anderen EKG</translation>
+    </message>
+    <message>
+        <source> — not this recording&apos;s patient ID: check that the comparison is meant</source>
+        <translation> — nicht die Patienten-ID dieser Aufzeichnung: prüfen, ob dieser Vergleich gemeint ist</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Rhythm finding</source>
+        <translation>Rhythmusbefund</translation>
+    </message>
+    <message>
+        <source>Measurements not available for both ECGs.</source>
+        <translation>Messwerte nicht für beide EKGs verfügbar.</translation>
+    </message>
+    <message>
+        <source>P axis</source>
+        <translation>P-Achse</translation>
+    </message>
+    <message>
+        <source>QRS axis</source>
+        <translation>QRS-Achse</translation>
+    </message>
+    <message>
+        <source>T axis</source>
+        <translation>T-Achse</translation>
+    </message>
+    <message>
+        <source>Comparison ECG → this recording (change). Measured alike, by the same program; compare the tracings themselves before calling a change new.</source>
+        <translation>Vergleichs-EKG → diese Aufzeichnung (Änderung). Gleich gemessen, vom selben Programm; vor der Bewertung einer Änderung als neu die Kurven selbst vergleichen.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

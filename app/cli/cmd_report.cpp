@@ -73,6 +73,12 @@ int runReport(const QStringList& args)
         QStringLiteral("Folder of reviews of recordings in read-only folders (default: %1).")
             .arg(QDir::toNativeSeparators(ReviewStore::defaultFallbackDir())),
         QStringLiteral("dir"), ReviewStore::defaultFallbackDir());
+    const QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QStringLiteral("Another ECG of the patient (e.g. an earlier one) to compare this one with: "
+                       "named in the report with both ECGs' measurements and the change."),
+        QStringLiteral("FILE"));
+    parser.addOption(compare);
     parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise, language,
                        noSavedReview, reviews});
     int exitCode = kExitOk;
@@ -136,6 +142,20 @@ int runReport(const QStringList& args)
     const dsp::ConditionOptions condition; // as 'measure' and the viewer's defaults
     input.displaySignal = dsp::condition(*recording, condition);
     input.displayFilters = report::conditioningText(condition);
+
+    if (parser.isSet(compare)) {
+        const auto other = openRecording(parser.value(compare));
+        if (!other)
+            return kExitBadInput;
+        report::ReportComparison c;
+        c.recording = std::make_shared<const Recording>(*other);
+        if (!parser.isSet(noAnalysis))
+            if (const auto measured = dsp::analyse(*other, condition)) {
+                c.values = measured->measurements.values;
+                c.findings = dsp::rhythmFindings(measured->beats, measured->measurements);
+            }
+        input.comparison = std::move(c);
+    }
 
     if (parser.isSet(noAnalysis)) {
         input.detectionMessage = "not run (--no-analysis)";

@@ -102,8 +102,7 @@ QString ComparisonView::headerStyle()
 
 void ComparisonView::showComparison(const CompareOutcome& outcome, const Recording* shown)
 {
-    m_path = outcome.path;
-    m_recording = outcome.recording;
+    m_outcome = outcome;
     const Recording& r = *outcome.recording;
     m_title->setText(tr("For comparison: %1").arg(describe(r, outcome.path)));
     m_title->setToolTip(outcome.path);
@@ -126,8 +125,7 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
 
 void ComparisonView::clear()
 {
-    m_path.clear();
-    m_recording.reset();
+    m_outcome = {};
     if (m_viewer)
         m_viewer->setSignalView(nullptr);
     hide();

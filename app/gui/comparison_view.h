@@ -25,8 +25,10 @@ public:
     EcgViewer* viewer();
     QLabel* title() const { return m_title; }
     QLabel* warning() const { return m_warning; }
-    QString path() const { return m_path; }
-    std::shared_ptr<const Recording> recording() const { return m_recording; }
+    QString path() const { return m_outcome.path; }
+    std::shared_ptr<const Recording> recording() const { return m_outcome.recording; }
+    /// The comparison job's result now shown (empty when none is).
+    const CompareOutcome& outcome() const { return m_outcome; }
 
     /// Shows a finished comparison job's recording against `shown`, the window's recording.
     void showComparison(const CompareOutcome& outcome, const Recording* shown);
@@ -46,8 +48,7 @@ private:
     QLabel* m_title;
     QLabel* m_warning;
     QToolButton* m_close;
-    QString m_path;
-    std::shared_ptr<const Recording> m_recording;
+    CompareOutcome m_outcome;
 };
 
 } // namespace ecglens

@@ -370,6 +370,7 @@ void EngineWorker::compare(quint64 jobId, const QString& path, dsp::ConditionOpt
     if (std::optional<dsp::Analysis> a = dsp::analyse(*rec, options, {}, stale)) {
         out.values = a->measurements.values;
         out.beatCounts = beatClassCounts(a->beats);
+        out.findings = dsp::rhythmFindings(a->beats, a->measurements);
     }
     if (!out.signal || !stale(1.0))
         out.cancelled = true;

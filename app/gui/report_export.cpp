@@ -1,5 +1,7 @@
 #include "report_export.h"
 
+#include "comparison_view.h"
+
 #include "advice_panel.h"
 #include "analysis_controller.h"
 #include "app_settings.h"
@@ -38,6 +40,7 @@ struct Snapshot
     std::optional<double> ageYears;
     Sex sex = Sex::Unknown;
     std::string sha256;
+    std::optional<report::ReportComparison> comparison;
 };
 
 } // namespace
@@ -135,6 +138,13 @@ void ReportExporter::start(std::shared_ptr<Target> target)
     s.ageYears = p.ageYears;
     s.sex = p.sex;
     s.sha256 = review.sha256.toStdString();
+    if (const CompareOutcome& c = m_window->comparison()->outcome(); c.recording) {
+        report::ReportComparison rc;
+        rc.recording = c.recording;
+        rc.values = c.values;
+        rc.findings = c.findings;
+        s.comparison = std::move(rc);
+    }
     // The audit entry names the recording exported, whatever is shown when it is done.
     AuditEvent audit = m_window->auditEvent(
         target->printer ? QStringLiteral("report-printed") : QStringLiteral("report-exported"),
@@ -164,6 +174,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         input.advice = s.advice;
         input.decision = s.decision;
         input.sourceSha256 = s.sha256;
+        input.comparison = s.comparison;
         input.softwareVersion = version;
         input.anonymise = target->anonymise;
         QString error;

@@ -42,6 +42,15 @@ struct ReviewDecision
     std::string timeIso; ///< ISO 8601, e.g. "2026-12-03T19:40:00Z"
 };
 
+/// Another ECG this one was compared with (the window's serial comparison, `report --compare`):
+/// the report names it and lists its measurements against this recording's.
+struct ReportComparison
+{
+    std::shared_ptr<const Recording> recording;
+    std::optional<dsp::IntervalValues> values; ///< its measurements; absent: not measurable
+    std::vector<dsp::Finding> findings;        ///< its rhythm findings
+};
+
 /// Everything a report shows. Only the recording is required; an absent part is printed as
 /// "not available" (measurements, detector) or "not reviewed" (decision).
 struct ReportInput
@@ -69,6 +78,7 @@ struct ReportInput
 
     std::vector<AdviceEntry> advice;
     std::optional<ReviewDecision> decision;
+    std::optional<ReportComparison> comparison;
 
     /// SHA-256 of the source file, lower-case hex; empty: computed from recording.sourcePath.
     std::string sourceSha256;

@@ -169,12 +169,11 @@ QString sexText(const ReportInput& in)
     return Report::tr("unknown");
 }
 
-QString startText(const ReportInput& in)
+QString startTextOf(const Recording& r, bool anonymise)
 {
-    const Recording& r = in.recording;
     if (!r.start)
         return kNone;
-    if (in.anonymise)
+    if (anonymise)
         return r.start->hasDate ? Report::tr("%1 (date and time removed: anonymised report)")
                                       .arg(r.start->date.year)
                                 : removedText();
@@ -190,6 +189,11 @@ QString startText(const ReportInput& in)
                .arg(t.date.month, 2, 10, QLatin1Char('0'))
                .arg(t.date.day, 2, 10, QLatin1Char('0')) +
            time;
+}
+
+QString startText(const ReportInput& in)
+{
+    return startTextOf(in.recording, in.anonymise);
 }
 
 QString durationText(double s)
@@ -213,14 +217,18 @@ QString leadsText(const Recording& r)
     return QStringLiteral("%1 (%2)").arg(r.leads.size()).arg(names.join(QStringLiteral(", ")));
 }
 
-QString fileName(const ReportInput& in)
+QString fileNameOf(const Recording& r, bool anonymise)
 {
-    const Recording& r = in.recording;
     if (r.synthetic && !QFileInfo::exists(qs(r.sourcePath)))
         return Report::tr("built-in demo (synthetic)");
-    if (in.anonymise)
+    if (anonymise)
         return removedText();
     return QFileInfo(qs(r.sourcePath)).fileName();
+}
+
+QString fileName(const ReportInput& in)
+{
+    return fileNameOf(in.recording, in.anonymise);
 }
 
 QString sha256Text(const ReportInput& in)
@@ -297,6 +305,67 @@ QString axesText(const dsp::IntervalValues& v)
     return Report::tr("P %1 · QRS %2 · T %3")
         .arg(value(v.pAxisDeg, "\u00b0"), value(v.qrsAxisDeg, "\u00b0"),
              value(v.tAxisDeg, "\u00b0"));
+}
+
+/// "152 → 88 bpm (−64)": the comparison ECG's value, this one's and the change, of the values
+/// as printed (axes the shorter way round).
+QString changeText(double then, double now, const char* unit, int decimals = 0, bool axis = false)
+{
+    const QString arrow = QStringLiteral(" → ");
+    if (!std::isfinite(then) || !std::isfinite(now))
+        return (std::isfinite(then) ? value(then, unit, decimals) : kNone) + arrow +
+               (std::isfinite(now) ? value(now, unit, decimals) : kNone);
+    const double scale = std::pow(10.0, decimals);
+    double change = std::round(now * scale) / scale - std::round(then * scale) / scale;
+    if (axis)
+        change = std::remainder(change, 360.0);
+    if (change == 0.0)
+        change = 0.0; // no "-0"
+    return localNumber(then, 'f', decimals) + arrow + value(now, unit, decimals) +
+           QStringLiteral(" (%1%2)").arg(change > 0 ? QStringLiteral("+") : QString(),
+                                         localNumber(change, 'f', decimals));
+}
+
+void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
+{
+    using K = TextBlock::Kind;
+    const ReportComparison& c = *in.comparison;
+    const Recording& other = *c.recording;
+    auto row = [&](const QString& l, const QString& t) { b.push_back({K::Row, l, t}); };
+    b.push_back({K::Heading, {}, Report::tr("Comparison with another ECG")});
+    row(Report::tr("File"), fileNameOf(other, in.anonymise));
+    row(Report::tr("Start"), startTextOf(other, in.anonymise));
+    const std::string& here = in.recording.patient.id;
+    const std::string& there = other.patient.id;
+    QString id = in.anonymise ? removedText() : there.empty() ? kNone : qs(there);
+    if (!here.empty() && !there.empty() && here != there)
+        id += Report::tr(" — not this recording's patient ID: check that the comparison "
+                         "is meant");
+    row(Report::tr("Patient ID"), id);
+    for (const dsp::Finding& f : c.findings)
+        row(Report::tr("Rhythm finding"), findingText(f));
+    if (!c.values || !in.measurements) {
+        b.push_back({K::Paragraph, {}, Report::tr("Measurements not available for both ECGs.")});
+        return;
+    }
+    const dsp::IntervalValues& t = *c.values;
+    const dsp::IntervalValues& n = in.measurements->values;
+    row(Report::tr("Heart rate"), changeText(t.heartRateBpm, n.heartRateBpm, "bpm"));
+    row(QStringLiteral("PR"), changeText(t.prMs, n.prMs, "ms"));
+    row(QStringLiteral("QRS"), changeText(t.qrsMs, n.qrsMs, "ms"));
+    row(QStringLiteral("QT"), changeText(t.qtMs, n.qtMs, "ms"));
+    row(QStringLiteral("QTc (%1)").arg(QLatin1String(advice::kGradedQtcFormula)),
+        changeText(advice::gradedQtcMs(t), advice::gradedQtcMs(n), "ms"));
+    row(Report::tr("P axis"), changeText(t.pAxisDeg, n.pAxisDeg, "\u00b0", 0, true));
+    row(Report::tr("QRS axis"), changeText(t.qrsAxisDeg, n.qrsAxisDeg, "\u00b0", 0, true));
+    row(Report::tr("T axis"), changeText(t.tAxisDeg, n.tAxisDeg, "\u00b0", 0, true));
+    row(QStringLiteral("Sokolow-Lyon"), changeText(t.sokolowLyonMv, n.sokolowLyonMv, "mV", 2));
+    row(QStringLiteral("Cornell"), changeText(t.cornellMv, n.cornellMv, "mV", 2));
+    b.push_back({K::Paragraph,
+                 {},
+                 Report::tr("Comparison ECG → this recording (change). Measured alike, "
+                            "by the same program; compare the tracings themselves before "
+                            "calling a change new.")});
 }
 
 } // namespace
@@ -418,6 +487,9 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         para(Report::tr("None."));
     for (const dsp::Finding& f : in.findings)
         para(QStringLiteral("\u2022 ") + freeText(in, findingText(f)));
+
+    if (in.comparison && in.comparison->recording)
+        comparisonBlocks(in, b);
 
     heading(Report::tr("Detector"));
     if (in.detection) {

@@ -8,6 +8,7 @@
 #include "job_runner.h"
 #include "main_window.h"
 #include "measurements_panel.h"
+#include "report_export.h"
 #include "test_data.h"
 #include "test_window.h"
 #include "worklist_model.h"
@@ -18,6 +19,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -144,6 +146,24 @@ private slots:
         crafted.qrsAxisDeg = axisNow + 350.0;
         m->setComparison(crafted, o.beatCounts);
         QCOMPARE(m->cell(QStringLiteral("QRS axis (deg)"), 3), QStringLiteral("+10"));
+
+        // The report exported meanwhile names the comparison ECG and lists the change.
+        const QString pdf = m_dir.filePath(QStringLiteral("compared.pdf"));
+        QSignalSpy written(w->reportExporter(), &ReportExporter::finished);
+        w->reportExporter()->exportTo(pdf);
+        QVERIFY(QTest::qWaitFor([&] { return written.count() > 0; }, 60000));
+        QVERIFY2(written.first().at(1).toString().isEmpty(),
+                 qPrintable(written.first().at(1).toString()));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"),
+                   {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString body = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        for (const QString& expected :
+             {QStringLiteral("Comparison with another ECG"), QStringLiteral("00017_lr.hea"),
+              QStringLiteral("1985-01-20 14:25:25"),
+              QStringLiteral("Heart rate 152 \u2192 88 bpm (-64)")})
+            QVERIFY2(body.contains(expected), qPrintable(expected));
 
         // Closing: one column again, the viewer gone; opening another recording closes too.
         w->closeComparison();

@@ -498,6 +498,78 @@ private slots:
         verifyTrueScale(anonymisedPdf, QStringLiteral("anonymised"));
     }
 
+    /// `report --compare`: the other ECG named (file and start from ptbxl_database.csv: ECG 17 of
+    /// patient 13619, 1985-01-20 14:25:25) with its measurements against this one's, as
+    /// `ecglens-cli measure --json` gives them for each file; anonymised: no file or full date.
+    void comparisonInTheReport()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00017_lr.hea"));
+        const QString now =
+            ecglens::test::dataPath(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"));
+        const QString then =
+            ecglens::test::dataPath(QStringLiteral("ptbxl/records100/00000/00017_lr.hea"));
+        auto text = [&](const QString& pdf, const QStringList& extra) {
+            const Run r = runCli(QStringList{QStringLiteral("report"), now, QStringLiteral("--out"),
+                                             pdf, QStringLiteral("--compare"), then} +
+                                 extra);
+            if (r.exitCode != 0)
+                return QString::fromUtf8(r.err);
+            return QString::fromUtf8(run(QStringLiteral("pdftotext"),
+                                         {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                                         .out)
+                .simplified();
+        };
+        const QString identified = text(m_dir.filePath(QStringLiteral("compare.pdf")), {});
+        const QJsonObject a =
+            ecglens::test::cliJson({QStringLiteral("measure"), now, QStringLiteral("--json")});
+        const QJsonObject b =
+            ecglens::test::cliJson({QStringLiteral("measure"), then, QStringLiteral("--json")});
+        auto change = [](double from, double to, const char* unit) {
+            const double d = std::round(to) - std::round(from);
+            return QStringLiteral("%1 \u2192 %2 %3 (%4%5)")
+                .arg(std::round(from))
+                .arg(std::round(to))
+                .arg(QLatin1String(unit), d > 0 ? QStringLiteral("+") : QString())
+                .arg(d);
+        };
+        for (const QString& expected : QStringList{
+                 QStringLiteral("Comparison with another ECG"), QStringLiteral("00017_lr.hea"),
+                 QStringLiteral("1985-01-20 14:25:25"),
+                 QStringLiteral("Heart rate ") +
+                     change(b[QStringLiteral("heart_rate_bpm")].toDouble(),
+                            a[QStringLiteral("heart_rate_bpm")].toDouble(), "bpm"),
+                 QStringLiteral("QRS ") + change(b[QStringLiteral("qrs_ms")].toDouble(),
+                                                 a[QStringLiteral("qrs_ms")].toDouble(), "ms"),
+                 QStringLiteral("Heart rate 152 \u2192 88 bpm (-64)"),
+                 QStringLiteral("Tachycardia, 152 bpm")})
+            QVERIFY2(identified.contains(expected),
+                     qPrintable(expected + QStringLiteral("\n") + identified));
+        QVERIFY(!identified.contains(QLatin1String("not this recording's patient ID")));
+
+        const QString anonymised = text(m_dir.filePath(QStringLiteral("compare-anon.pdf")),
+                                        {QStringLiteral("--anonymise")});
+        QVERIFY2(anonymised.contains(QLatin1String("Comparison with another ECG")),
+                 qPrintable(anonymised));
+        for (const QString& identifier : {QStringLiteral("00017"), QStringLiteral("1985-01-20"),
+                                          QStringLiteral("14:25"), QStringLiteral("13619")})
+            QVERIFY2(!anonymised.contains(identifier), qPrintable(identifier));
+        QVERIFY(anonymised.contains(QLatin1String("1985 (date and time removed")));
+
+        // Another patient's ECG is said to be one.
+        const Run r = runCli({QStringLiteral("report"), now, QStringLiteral("--out"),
+                              m_dir.filePath(QStringLiteral("compare-other.pdf")),
+                              QStringLiteral("--compare"), source(".hea")});
+        QCOMPARE(r.exitCode, 0);
+        const QString otherText =
+            QString::fromUtf8(
+                run(QStringLiteral("pdftotext"),
+                    {m_dir.filePath(QStringLiteral("compare-other.pdf")), QStringLiteral("-")})
+                    .out)
+                .simplified();
+        QVERIFY2(otherText.contains(QLatin1String("not this recording's patient ID")),
+                 qPrintable(otherText));
+    }
+
     /// Text from elsewhere (reader warnings, findings, advice) loses the identifiers it repeats:
     /// the path and names of the file and the patient ID as whole words, and ages over 89 (after
     /// rounding, as printed); numbers that merely contain the ID stay.
