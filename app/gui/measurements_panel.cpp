@@ -181,19 +181,12 @@ void MeasurementsPanel::updateChange()
     for (int r = 0; r < rows; ++r) {
         QString text = QStringLiteral("—");
         if (shown && m_compareValues && r < int(std::size(kDecimals))) {
-            // Of the values as shown (rounded), so that the column adds up for the reader.
-            const double scale = std::pow(10.0, kDecimals[r]);
-            const auto shownAs = [scale](double v) { return std::round(v * scale) / scale; };
-            double change = shownAs(rowValues(m_outcome.values)[std::size_t(r)]) -
-                            shownAs(rowValues(*m_compareValues)[std::size_t(r)]);
-            if (r >= kFirstAxisRow && r <= kLastAxisRow) // -170° to 170° is 20°, not 340°
-                change = std::remainder(change, 360.0);
-            if (std::isfinite(change)) {
-                if (change == 0.0)
-                    change = 0.0; // no "-0"
-                text = (change > 0 ? QStringLiteral("+") : QString()) +
-                       localNumber(change, 'f', kDecimals[r]);
-            }
+            const QString change =
+                changeText(rowValues(*m_compareValues)[std::size_t(r)],
+                           rowValues(m_outcome.values)[std::size_t(r)], kDecimals[r],
+                           r >= kFirstAxisRow && r <= kLastAxisRow);
+            if (!change.isEmpty())
+                text = change;
         }
         m_table->setItem(r, 3, valueItem(text));
     }

@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace ecglens {
 
 namespace {
@@ -109,6 +111,19 @@ QString localNumber(double v, char format, int precision)
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
     return locale.toString(v, format, precision);
+}
+
+QString changeText(double from, double to, int decimals, bool axis)
+{
+    if (!std::isfinite(from) || !std::isfinite(to))
+        return {};
+    const double scale = std::pow(10.0, decimals);
+    double change = std::round(to * scale) / scale - std::round(from * scale) / scale;
+    if (axis)
+        change = std::remainder(change, 360.0);
+    if (change == 0.0)
+        change = 0.0; // no "-0"
+    return (change > 0 ? QStringLiteral("+") : QString()) + localNumber(change, 'f', decimals);
 }
 
 QString engineText(const Message& m)

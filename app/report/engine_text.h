@@ -23,6 +23,11 @@ QString engineText(const std::vector<Message>& messages, const QString& separato
 /// (a sampling rate of 1000 Hz is not "1.000 Hz"); `format` and `precision` as QString::number.
 QString localNumber(double v, char format = 'f', int precision = 1);
 
+/// The change from `from` to `to` as a reader of both printed values would work it out: of the
+/// values rounded to `decimals`, signed ("+26", "-64", "0"), for an axis (degrees) the shorter
+/// way round (-170 to 170 is "+20"); empty when either is not a number.
+QString changeText(double from, double to, int decimals, bool axis = false);
+
 /// Ids and English wordings this table knows, for checking it against the engine's templates.
 QList<QPair<QString, QString>> engineTextTable();
 

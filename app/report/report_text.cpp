@@ -307,23 +307,16 @@ QString axesText(const dsp::IntervalValues& v)
              value(v.tAxisDeg, "\u00b0"));
 }
 
-/// "152 → 88 bpm (−64)": the comparison ECG's value, this one's and the change, of the values
-/// as printed (axes the shorter way round).
-QString changeText(double then, double now, const char* unit, int decimals = 0, bool axis = false)
+/// "152 → 88 bpm (-64)": the comparison ECG's value, this one's and the change (changeText).
+QString comparedText(double then, double now, const char* unit, int decimals = 0, bool axis = false)
 {
-    const QString arrow = QStringLiteral(" → ");
-    if (!std::isfinite(then) || !std::isfinite(now))
+    const QString arrow = QStringLiteral(" \u2192 ");
+    const QString change = changeText(then, now, decimals, axis);
+    if (change.isEmpty())
         return (std::isfinite(then) ? value(then, unit, decimals) : kNone) + arrow +
                (std::isfinite(now) ? value(now, unit, decimals) : kNone);
-    const double scale = std::pow(10.0, decimals);
-    double change = std::round(now * scale) / scale - std::round(then * scale) / scale;
-    if (axis)
-        change = std::remainder(change, 360.0);
-    if (change == 0.0)
-        change = 0.0; // no "-0"
     return localNumber(then, 'f', decimals) + arrow + value(now, unit, decimals) +
-           QStringLiteral(" (%1%2)").arg(change > 0 ? QStringLiteral("+") : QString(),
-                                         localNumber(change, 'f', decimals));
+           QStringLiteral(" (%1)").arg(change);
 }
 
 void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
@@ -350,17 +343,17 @@ void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
     }
     const dsp::IntervalValues& t = *c.values;
     const dsp::IntervalValues& n = in.measurements->values;
-    row(Report::tr("Heart rate"), changeText(t.heartRateBpm, n.heartRateBpm, "bpm"));
-    row(QStringLiteral("PR"), changeText(t.prMs, n.prMs, "ms"));
-    row(QStringLiteral("QRS"), changeText(t.qrsMs, n.qrsMs, "ms"));
-    row(QStringLiteral("QT"), changeText(t.qtMs, n.qtMs, "ms"));
+    row(Report::tr("Heart rate"), comparedText(t.heartRateBpm, n.heartRateBpm, "bpm"));
+    row(QStringLiteral("PR"), comparedText(t.prMs, n.prMs, "ms"));
+    row(QStringLiteral("QRS"), comparedText(t.qrsMs, n.qrsMs, "ms"));
+    row(QStringLiteral("QT"), comparedText(t.qtMs, n.qtMs, "ms"));
     row(QStringLiteral("QTc (%1)").arg(QLatin1String(advice::kGradedQtcFormula)),
-        changeText(advice::gradedQtcMs(t), advice::gradedQtcMs(n), "ms"));
-    row(Report::tr("P axis"), changeText(t.pAxisDeg, n.pAxisDeg, "\u00b0", 0, true));
-    row(Report::tr("QRS axis"), changeText(t.qrsAxisDeg, n.qrsAxisDeg, "\u00b0", 0, true));
-    row(Report::tr("T axis"), changeText(t.tAxisDeg, n.tAxisDeg, "\u00b0", 0, true));
-    row(QStringLiteral("Sokolow-Lyon"), changeText(t.sokolowLyonMv, n.sokolowLyonMv, "mV", 2));
-    row(QStringLiteral("Cornell"), changeText(t.cornellMv, n.cornellMv, "mV", 2));
+        comparedText(advice::gradedQtcMs(t), advice::gradedQtcMs(n), "ms"));
+    row(Report::tr("P axis"), comparedText(t.pAxisDeg, n.pAxisDeg, "\u00b0", 0, true));
+    row(Report::tr("QRS axis"), comparedText(t.qrsAxisDeg, n.qrsAxisDeg, "\u00b0", 0, true));
+    row(Report::tr("T axis"), comparedText(t.tAxisDeg, n.tAxisDeg, "\u00b0", 0, true));
+    row(QStringLiteral("Sokolow-Lyon"), comparedText(t.sokolowLyonMv, n.sokolowLyonMv, "mV", 2));
+    row(QStringLiteral("Cornell"), comparedText(t.cornellMv, n.cornellMv, "mV", 2));
     b.push_back({K::Paragraph,
                  {},
                  Report::tr("Comparison ECG → this recording (change). Measured alike, "
