@@ -1353,6 +1353,14 @@
         <source>ECG to compare with</source>
         <translation>EKG zum Vergleich</translation>
     </message>
+    <message>
+        <source>Compare with the &amp;previous ECG of this patient</source>
+        <translation>Mit dem vorigen EKG dieses &amp;Patienten vergleichen</translation>
+    </message>
+    <message>
+        <source>The latest ECG of the same patient ID recorded before the shown one, from the worklist</source>
+        <translation>Das letzte vor dem angezeigten aufgenommene EKG derselben Patienten-ID, aus der Arbeitsliste</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::FlaggedPanel</name>
@@ -1701,6 +1709,18 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>Comparing with %1.</source>
         <translation>Vergleich mit %1.</translation>
+    </message>
+    <message>
+        <source>The shown recording is not in the worklist: open its folder as a worklist to find the patient&apos;s earlier ECGs.</source>
+        <translation>Die angezeigte Aufzeichnung steht nicht in der Arbeitsliste: ihren Ordner als Arbeitsliste öffnen, um frühere EKGs des Patienten zu finden.</translation>
+    </message>
+    <message>
+        <source>The shown recording has no patient ID or recording date to find an earlier ECG by.</source>
+        <translation>Die angezeigte Aufzeichnung hat keine Patienten-ID oder kein Aufnahmedatum, um ein früheres EKG zu finden.</translation>
+    </message>
+    <message>
+        <source>No earlier ECG of patient %1 in the worklist.</source>
+        <translation>Kein früheres EKG von Patient %1 in der Arbeitsliste.</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,12 @@ FileActions::FileActions(MainWindow* window, AppSettings& settings, QObject* par
     compare->setStatusTip(tr("Show another ECG of the patient, e.g. an earlier one, under the "
                              "shown one with both ECGs' measurements and the change"));
     connect(compare, &QAction::triggered, this, &FileActions::compareDialog);
+    QAction* previous = menu->addAction(tr("Compare with the &previous ECG of this patient"));
+    previous->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    previous->setObjectName(QStringLiteral("comparePreviousAction"));
+    previous->setStatusTip(tr("The latest ECG of the same patient ID recorded before the shown "
+                              "one, from the worklist"));
+    connect(previous, &QAction::triggered, window, &MainWindow::compareWithPrevious);
     menu->addSeparator();
     QAction* exportReport = menu->addAction(tr("&Export report (PDF)…"));
     exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));

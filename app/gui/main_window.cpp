@@ -635,6 +635,35 @@ void MainWindow::compareWith(const QString& path)
     m_jobs->compare(path, options);
 }
 
+void MainWindow::compareWithPrevious()
+{
+    if (!m_recording) {
+        statusBar()->showMessage(tr("Open a recording first, then compare it with another."),
+                                 8000);
+        return;
+    }
+    const WorklistModel* list = m_worklist->model();
+    const int row = list->rowOf(m_path);
+    if (row < 0) {
+        statusBar()->showMessage(tr("The shown recording is not in the worklist: open its folder "
+                                    "as a worklist to find the patient's earlier ECGs."),
+                                 10000);
+        return;
+    }
+    const WorklistEntry& shown = list->entry(row);
+    const int previous = list->previousOfPatient(row);
+    if (previous < 0) {
+        statusBar()->showMessage(
+            shown.patientId.isEmpty() || !shown.recorded.isValid()
+                ? tr("The shown recording has no patient ID or recording date to find an "
+                     "earlier ECG by.")
+                : tr("No earlier ECG of patient %1 in the worklist.").arg(shown.patientId),
+            10000);
+        return;
+    }
+    compareWith(list->entry(previous).path);
+}
+
 void MainWindow::closeComparison()
 {
     m_jobs->cancel(JobKind::Compare);

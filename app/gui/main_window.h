@@ -53,6 +53,9 @@ public:
     /// same paper, with both ECGs' measurements and the change; closed when another recording
     /// is opened.
     void compareWith(const QString& path);
+    /// Compares with the latest ECG of the same patient recorded before the shown one, found in
+    /// the worklist (by patient ID and recording date); says so when there is none.
+    void compareWithPrevious();
     void closeComparison();
     ComparisonView* comparison() const { return m_comparison; }
     /// Lists the recordings of `folder` in the worklist (remembered for the next start).

@@ -364,4 +364,23 @@ bool WorklistFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const
            e.patientId.contains(m_search, Qt::CaseInsensitive);
 }
 
+int WorklistModel::previousOfPatient(int row) const
+{
+    if (row < 0 || row >= int(m_entries.size()))
+        return -1;
+    const WorklistEntry& now = m_entries[std::size_t(row)];
+    if (now.patientId.isEmpty() || !now.recorded.isValid())
+        return -1;
+    int best = -1;
+    for (int r = 0; r < int(m_entries.size()); ++r) {
+        const WorklistEntry& e = m_entries[std::size_t(r)];
+        if (r == row || !e.readable() || e.patientId != now.patientId || !e.recorded.isValid() ||
+            e.recorded >= now.recorded)
+            continue;
+        if (best < 0 || e.recorded > m_entries[std::size_t(best)].recorded)
+            best = r;
+    }
+    return best;
+}
+
 } // namespace ecglens

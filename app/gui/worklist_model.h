@@ -54,6 +54,9 @@ public:
     const WorklistEntry& entry(int row) const { return m_entries[row]; }
     /// Row of `path`, -1 if not listed.
     int rowOf(const QString& path) const;
+    /// The row of the latest readable recording of the same patient (same non-empty ID) recorded
+    /// before the one in `row`; -1 when there is none or a date is unknown.
+    int previousOfPatient(int row) const;
     /// Counts for the summary line.
     int count(ReviewDecision d) const;
     int unreadable() const;

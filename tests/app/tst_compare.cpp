@@ -22,6 +22,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -211,6 +212,40 @@ private slots:
         // The shown recording itself is not compared with itself.
         w->compareWith(ptbxl("00026"));
         QVERIFY(!w->jobs()->busy(JobKind::Compare));
+    }
+
+    // The previous ECG of the patient, by ptbxl_database.csv: patient 13619's ECGs 17 (1985-01-20
+    // 14:25), 18 (15:17 the same day), 20 (01-23), 23 (01-25) and 26 (01-27); record 1 is the
+    // only ECG of patient 15709 in the folder.
+    void previousOfThisPatient()
+    {
+        auto w = window();
+        QSignalSpy listed(w->worklist(), &WorklistPanel::scanFinished);
+        w->openFolder(test::dataPath(QStringLiteral("ptbxl/records100/00000")));
+        QVERIFY(QTest::qWaitFor([&] { return listed.count() > 0; }, 120000));
+        const struct
+        {
+            const char* shown;
+            const char* previous; ///< nullptr: none
+        } cases[] = {
+            {"00026", "00023"}, {"00018", "00017"}, {"00017", nullptr}, {"00001", nullptr}};
+        for (const auto& c : cases) {
+            openAndMeasure(*w, ptbxl(c.shown));
+            if (!c.previous) {
+                w->compareWithPrevious();
+                QVERIFY(!w->jobs()->busy(JobKind::Compare));
+                QVERIFY2(w->statusBar()->currentMessage().startsWith(
+                             QLatin1String("No earlier ECG of patient")),
+                         qPrintable(w->statusBar()->currentMessage()));
+                continue;
+            }
+            QSignalSpy done(w->jobs(), &JobRunner::compareFinished);
+            w->compareWithPrevious();
+            QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 60000));
+            QTest::qWait(0);
+            QCOMPARE(QFileInfo(w->comparison()->path()).fileName(),
+                     QStringLiteral("%1_lr.hea").arg(QLatin1String(c.previous)));
+        }
     }
 
     void worklistCompareButton()
