@@ -1430,6 +1430,14 @@
         <source>&lt;h3&gt;ECG Lens %1&lt;/h3&gt;&lt;p&gt;A review workstation for resting and ambulatory ECGs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ECG Lens supports a clinician&apos;s review. It does not diagnose.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). No warranty.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPLv3/GPL) and QCustomPlot (GPL, Emanuel Eichhammer).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data credits.&lt;/b&gt; The detector models and the normal-beat explanation baseline are derived from PTB-XL (Wagner P, Strodthoff N, Bousseljot R-D, et al. PTB-XL, a large publicly available electrocardiography dataset. Scientific Data 7, 154 (2020)), licensed under Creative Commons Attribution 4.0 (CC BY 4.0), distributed by PhysioNet. Development and tests also use the MIT-BIH Arrhythmia Database (Moody &amp;amp; Mark 2001, ODC-By 1.0) and LUDB (Kalyakulina et al. 2020, ODC-By 1.0). The built-in demo is synthetic (ECGSYN model, McSharry et al. 2003), not patient data.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ECG Lens %1&lt;/h3&gt;&lt;p&gt;Ein Befundungsarbeitsplatz für Ruhe- und Langzeit-EKGs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ECG Lens unterstützt die ärztliche Befundung. Es stellt keine Diagnose.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Lizenz: GNU General Public License, Version 3 oder (nach Ihrer Wahl) jede spätere Version (GPL-3.0-or-later). Keine Gewährleistung.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (LGPLv3/GPL) und QCustomPlot (GPL, Emanuel Eichhammer).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Datennachweise.&lt;/b&gt; Die Detektormodelle und die Normalschlag-Referenz für Erklärungen sind aus PTB-XL abgeleitet (Wagner P, Strodthoff N, Bousseljot R-D, et al. PTB-XL, a large publicly available electrocardiography dataset. Scientific Data 7, 154 (2020)), lizenziert unter Creative Commons Attribution 4.0 (CC BY 4.0), bereitgestellt über PhysioNet. Für Entwicklung und Tests werden außerdem die MIT-BIH Arrhythmia Database (Moody &amp;amp; Mark 2001, ODC-By 1.0) und LUDB (Kalyakulina et al. 2020, ODC-By 1.0) verwendet. Die eingebaute Demo ist synthetisch (ECGSYN-Modell, McSharry et al. 2003) und enthält keine Patientendaten.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Audit log.&lt;/b&gt; Openings, decisions, reports and worklists are recorded in %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Zugriffsprotokoll.&lt;/b&gt; Öffnungen, Befundentscheidungen, Berichte und Arbeitslisten werden in %1 vermerkt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Audit log.&lt;/b&gt; Off (site setting audit/log).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Zugriffsprotokoll.&lt;/b&gt; Aus (Standorteinstellung audit/log).&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::LeadContributionChart</name>

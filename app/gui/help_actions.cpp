@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -22,10 +23,21 @@ HelpActions::HelpActions(MainWindow* window, QObject* parent) : QObject(parent),
     connect(demo, &QAction::triggered, window, &MainWindow::openDemo);
     menu->addSeparator();
     QAction* about = menu->addAction(tr("&About ECG Lens"));
-    connect(about, &QAction::triggered, this,
-            [this] { QMessageBox::about(m_window, tr("About ECG Lens"), aboutText()); });
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(m_window, tr("About ECG Lens"),
+                           aboutText() + auditText(m_window->auditLog()));
+    });
     QAction* aboutQt = menu->addAction(tr("About &Qt"));
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+QString HelpActions::auditText(const AuditLog& log)
+{
+    // Where the audit trail goes, for whoever has to find it (README "Audit trail").
+    return log.enabled() ? tr("<p><b>Audit log.</b> Openings, decisions, reports and worklists "
+                              "are recorded in %1.</p>")
+                               .arg(QDir::toNativeSeparators(log.path()).toHtmlEscaped())
+                         : tr("<p><b>Audit log.</b> Off (site setting audit/log).</p>");
 }
 
 QString HelpActions::aboutText()

@@ -4,6 +4,7 @@
 
 namespace ecglens {
 
+class AuditLog;
 class MainWindow;
 
 /// Help menu: Open demo, About ECG Lens (version, licence, credits), About Qt.
@@ -15,6 +16,8 @@ public:
 
     /// The About box text (HTML): version, GPL-3.0-or-later, Qt/QCustomPlot and data credits.
     static QString aboutText();
+    /// The About box's line on the audit trail: where it is written, or that it is off.
+    static QString auditText(const AuditLog& log);
 
 private:
     MainWindow* m_window;

@@ -5,6 +5,7 @@
 // into the EDF header here.
 
 #include "decision_panel.h"
+#include "help_actions.h"
 #include "main_window.h"
 #include "report_export.h"
 #include "test_data.h"
@@ -236,11 +237,16 @@ private slots:
         const QString log = m_dir.filePath(QStringLiteral("audit/off.jsonl"));
         auto w = window(QStringLiteral("off"));
         QVERIFY(!w->auditLog().enabled());
+        QVERIFY2(HelpActions::auditText(w->auditLog()).contains(QLatin1String("Off")),
+                 qPrintable(HelpActions::auditText(w->auditLog())));
         openAndWait(*w, m_edf);
         QVERIFY(!QFile::exists(log));
         // Without a setting: the user's own log under the application data folder.
         auto d = window(QString());
         QCOMPARE(d->auditLog().path(), AuditLog::defaultPath());
+        // The About box says where the log is.
+        QVERIFY2(HelpActions::auditText(d->auditLog()).contains(AuditLog::defaultPath()),
+                 qPrintable(HelpActions::auditText(d->auditLog())));
         QVERIFY(d->auditLog().path().endsWith(QLatin1String("ECG Lens/ecglens/audit.jsonl")));
     }
 
