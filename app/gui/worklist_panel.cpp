@@ -218,6 +218,10 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
     const int before = m_model->rowCount();
     const bool first = before == 0;
     m_model->append(batch);
+    for (const WorklistEntry& e : batch)
+        if (const auto memo = m_triageMemo.constFind(triageKey(e)); memo != m_triageMemo.cend())
+            m_model->setDetector(e.path, memo->verdictClass, memo->probability, memo->model,
+                                 memo->note);
     // The recording on screen may have been opened before its row was read.
     if (const int row = m_model->rowOf(m_model->current()); row >= before) {
         updatePatientFilter();
@@ -395,7 +399,20 @@ void WorklistPanel::onTriaged(const TriageOutcome& outcome)
     }
     m_model->setDetector(outcome.path, outcome.verdictClass, outcome.probability,
                          outcome.modelVersion, outcome.skipped);
+    if (const int row = m_model->rowOf(outcome.path); row >= 0)
+        if (const QString key = triageKey(m_model->entry(row)); !key.isEmpty())
+            m_triageMemo.insert(key, TriageMemo{outcome.verdictClass, outcome.probability,
+                                                outcome.modelVersion, outcome.skipped});
     triageNext();
+}
+
+QString WorklistPanel::triageKey(const WorklistEntry& e)
+{
+    if (e.sha256.isEmpty())
+        return {};
+    return e.sha256 + QLatin1Char('|') +
+           (e.ageYears ? QString::number(*e.ageYears, 'g', 17) : QString()) + QLatin1Char('|') +
+           QLatin1String(sexCode(e.sex));
 }
 
 QString WorklistPanel::currentPatient() const

@@ -7,6 +7,7 @@
 
 #include "worklist_model.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QAction;
@@ -99,6 +100,18 @@ private:
     QToolButton* m_triage;
     QToolButton* m_samePatient;
     QToolButton* m_compare;
+    /// The detector's results of this session by recording content and the patient details
+    /// they were computed with (triageKey), so that a rescan or another folder holding the same
+    /// recordings does not lose or redo them.
+    struct TriageMemo
+    {
+        QString verdictClass;
+        double probability = -1.0;
+        QString model;
+        QString note;
+    };
+    QHash<QString, TriageMemo> m_triageMemo;
+    static QString triageKey(const WorklistEntry& e);
     JobRunner* m_jobs;
     QStringList m_triageQueue;
     bool m_triaging = false;

@@ -80,6 +80,7 @@ WorklistEntry describeRecording(const QString& path, const QString& folder,
     e.leadCount = int(r->leadCount);
 
     const ReviewLoad review = ReviewStore::loadNow(path, reviewFallbackDir);
+    e.sha256 = review.sha256;
     if (!review.error.isEmpty())
         e.reviewProblem = review.error;
     else if (review.found)

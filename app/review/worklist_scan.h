@@ -38,6 +38,7 @@ struct WorklistEntry
     DetectorSnapshot detectorAtReview;
     /// The review cannot be used (damaged, newer version) or was made on other file content.
     QString reviewProblem;
+    QString sha256; ///< of the recording's files (its review's key); empty when unreadable
     /// The detector on the list ("Run detector"): class and probability, or why not analysed.
     QString detectorClass;
     double detectorProbability = -1.0;

@@ -7,6 +7,7 @@
 
 #include "decision_panel.h"
 #include "i18n.h"
+#include "job_runner.h"
 #include "main_window.h"
 #include "review_store.h"
 #include "test_data.h"
@@ -372,6 +373,31 @@ private slots:
             highest = std::max(highest, m->entry(r).detectorProbability);
         const int top = p->filter()->mapToSource(p->filter()->index(0, 0)).row();
         QCOMPARE(m->entry(top).detectorProbability, highest);
+
+        // A rescan keeps the verdicts, by recording content (and the patient details used),
+        // without running the detector again; a recording whose signal file changed loses its
+        // verdict. The test's own copy of 00010 gets 00011's samples.
+        const QString b8 = m_ward + QStringLiteral("/b/00008_lr.hea");
+        const QString b10 = m_ward + QStringLiteral("/b/00010_lr.hea");
+        const double p8 = m->entry(m->rowOf(b8)).detectorProbability;
+        const QString dat10 = m_ward + QStringLiteral("/b/00010_lr.dat");
+        QVERIFY(QFile::remove(dat10));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("ptbxl/records100/00000/00011_lr.dat")),
+                            dat10));
+        p->rescan();
+        QVERIFY(waitForScan(p));
+        QVERIFY(!w->jobs()->busy(JobKind::Triage));
+        QVERIFY(!p->detectorRunning());
+        QCOMPARE(m->entry(m->rowOf(b8)).detectorProbability, p8);
+        QVERIFY(!m->entry(m->rowOf(b8)).detectorClass.isEmpty());
+        QVERIFY(m->entry(m->rowOf(b10)).detectorClass.isEmpty());
+        QVERIFY2(m->entry(m->rowOf(m_ward + QStringLiteral("/a/201.hea")))
+                     .detectorNote.contains(QLatin1String("30 min long")),
+                 "a note is kept too");
+        // Copy the original back for the other tests.
+        QVERIFY(QFile::remove(dat10));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("ptbxl/records100/00000/00010_lr.dat")),
+                            dat10));
     }
 
     /// "This patient": the ECGs of the shown recording's patient, for serial review. Expected:
