@@ -87,8 +87,16 @@ public:
         double y = kTextTopMm;
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             double need = heightMm(blocks[i]);
-            if (blocks[i].kind == TextBlock::Kind::Heading && i + 1 < blocks.size())
-                need += heightMm(blocks[i + 1]);
+            if (blocks[i].kind == TextBlock::Kind::Heading && i + 1 < blocks.size()) {
+                // A section starts on the next page when it would fit there whole but not
+                // here; a longer one keeps at least its first block under its heading.
+                double section = need;
+                for (std::size_t j = i + 1;
+                     j < blocks.size() && blocks[j].kind != TextBlock::Kind::Heading; ++j)
+                    section += heightMm(blocks[j]);
+                need = section <= kTextBottomMm - kTextTopMm ? section
+                                                             : need + heightMm(blocks[i + 1]);
+            }
             if (y + need > kTextBottomMm && !pages.back().empty()) {
                 pages.emplace_back();
                 y = kTextTopMm;

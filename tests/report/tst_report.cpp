@@ -545,6 +545,19 @@ private slots:
             QVERIFY2(identified.contains(expected),
                      qPrintable(expected + QStringLiteral("\n") + identified));
         QVERIFY(!identified.contains(QLatin1String("not this recording's patient ID")));
+        // A section that fits on a page is not split: heading and last line on the same page.
+        const QString pdf = m_dir.filePath(QStringLiteral("compare.pdf"));
+        bool together = false;
+        for (int page = 1; page <= 6 && !together; ++page) {
+            const QString text = QString::fromUtf8(
+                run(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                     QString::number(page), pdf, QStringLiteral("-")})
+                    .out);
+            if (text.contains(QLatin1String("Comparison with another ECG")))
+                together = text.contains(QLatin1String("compare the tracings themselves"));
+        }
+        QVERIFY(together);
 
         const QString anonymised = text(m_dir.filePath(QStringLiteral("compare-anon.pdf")),
                                         {QStringLiteral("--anonymise")});
