@@ -2,6 +2,7 @@
 
 #include "engine_text.h"
 
+#include "beat_markers.h"
 #include "ecg_viewer.h"
 
 #include <QDate>
@@ -84,6 +85,8 @@ EcgViewer* ComparisonView::viewer()
     if (!m_viewer) {
         m_viewer = new EcgViewer(this);
         static_cast<QVBoxLayout*>(layout())->addWidget(m_viewer, 1);
+        m_markers = new BeatMarkerLayer(m_viewer->plot());
+        m_markers->setMarkersVisible(m_markersVisible);
     }
     return m_viewer;
 }
@@ -121,13 +124,27 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
     m_warning->setVisible(!warning.isEmpty());
     show();
     viewer()->setSignalView(outcome.signal);
+    std::vector<BeatMark> marks;
+    marks.reserve(outcome.beats.size());
+    for (const dsp::Beat& b : outcome.beats)
+        marks.push_back({b.timeS, dsp::beatCode(b.beatClass)[0]});
+    m_markers->setBeats(std::move(marks));
+}
+
+void ComparisonView::setMarkersVisible(bool on)
+{
+    m_markersVisible = on;
+    if (m_markers)
+        m_markers->setMarkersVisible(on);
 }
 
 void ComparisonView::clear()
 {
     m_outcome = {};
-    if (m_viewer)
+    if (m_viewer) {
+        m_markers->clear();
         m_viewer->setSignalView(nullptr);
+    }
     hide();
 }
 

@@ -9,6 +9,7 @@ class QToolButton;
 
 namespace ecglens {
 
+class BeatMarkerLayer;
 class EcgViewer;
 
 /// Serial comparison: another ECG of the patient (usually an earlier one) under the shown one,
@@ -34,6 +35,9 @@ public:
     void showComparison(const CompareOutcome& outcome, const Recording* shown);
     /// Forgets the recording and hides.
     void clear();
+    /// Its beat markers follow View ▸ Beat markers, as the shown ECG's do.
+    void setMarkersVisible(bool on);
+    BeatMarkerLayer* markers() const { return m_markers; }
     /// "file · recorded date time · patient ID · age · sex · length s": what names an ECG in a
     /// comparison (the shown one's header uses it too).
     static QString describe(const Recording& recording, const QString& path);
@@ -45,6 +49,8 @@ signals:
 
 private:
     EcgViewer* m_viewer = nullptr;
+    BeatMarkerLayer* m_markers = nullptr; ///< on m_viewer's plot
+    bool m_markersVisible = true;
     QLabel* m_title;
     QLabel* m_warning;
     QToolButton* m_close;

@@ -371,6 +371,7 @@ void EngineWorker::compare(quint64 jobId, const QString& path, dsp::ConditionOpt
         out.values = a->measurements.values;
         out.beatCounts = beatClassCounts(a->beats);
         out.findings = dsp::rhythmFindings(a->beats, a->measurements);
+        out.beats = std::move(a->beats);
     }
     if (!out.signal || !stale(1.0))
         out.cancelled = true;

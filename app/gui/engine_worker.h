@@ -128,6 +128,7 @@ struct CompareOutcome
     std::optional<dsp::IntervalValues> values;      ///< absent when nothing could be measured
     std::array<int, 4> beatCounts = {};             ///< N / S / V / Q
     std::vector<dsp::Finding> findings;             ///< its rhythm findings
+    std::vector<dsp::Beat> beats;                   ///< its detected beats (markers)
     QString sha256;                                 ///< of its files (the audit trail names it)
     QString error;
     bool cancelled = false;

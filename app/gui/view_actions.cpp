@@ -1,5 +1,7 @@
 #include "view_actions.h"
 
+#include "comparison_view.h"
+
 #include "app_settings.h"
 #include "beat_markers.h"
 #include "ecg_viewer.h"
@@ -174,6 +176,7 @@ void ViewActions::addMeasurementToggles(QAction* dockToggle, BeatMarkerLayer* ma
     connect(beats, &QAction::toggled, this, [this, markers](bool on) {
         m_settings.beatMarkers = on;
         markers->setMarkersVisible(on);
+        m_window->comparison()->setMarkersVisible(on);
         m_window->saveSettings();
     });
 }

@@ -4,6 +4,7 @@
 // 17, recorded 1985-01-20 14:25:25, and 26; record 1 is patient 15709) and `ecglens-cli measure
 // --json` on each file for the values. Through the real window, offscreen.
 
+#include "beat_markers.h"
 #include "comparison_view.h"
 #include "job_runner.h"
 #include "main_window.h"
@@ -140,6 +141,13 @@ private slots:
         QCOMPARE(beats[2].toInt(), then[QStringLiteral("ventricular_beats")].toInt());
         QCOMPARE(beats[0].toInt() + beats[1].toInt() + beats[2].toInt() + beats[3].toInt(),
                  then[QStringLiteral("beats")].toInt());
+
+        // Its beats are marked on its own trace, as the CLI detects them.
+        BeatMarkerLayer* marks = w->comparison()->markers();
+        QVERIFY(marks);
+        QCOMPARE(int(marks->beats().size()), then[QStringLiteral("beats")].toInt());
+        QCOMPARE(marks->count('V'), then[QStringLiteral("ventricular_beats")].toInt());
+        QCOMPARE(marks->count('S'), then[QStringLiteral("supraventricular_beats")].toInt());
 
         // Axes change the shorter way round: 350° apart is 10°.
         dsp::IntervalValues crafted = *o.values;
