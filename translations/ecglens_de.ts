@@ -1844,6 +1844,14 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
+    <message>
+        <source>Comparison ECG: %1</source>
+        <translation>Vergleichs-EKG: %1</translation>
+    </message>
+    <message>
+        <source>A finding of the ECG shown for comparison</source>
+        <translation>Ein Befund des zum Vergleich gezeigten EKGs</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::OverviewStrip</name>

@@ -7,6 +7,7 @@
 #include "ecg_plot.h"
 #include "job_runner.h"
 
+#include <QColor>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -193,11 +194,14 @@ void MeasurementsPanel::updateChange()
 }
 
 void MeasurementsPanel::setComparison(const std::optional<dsp::IntervalValues>& values,
-                                      const std::array<int, 4>& beatCounts)
+                                      const std::array<int, 4>& beatCounts,
+                                      const std::vector<dsp::Finding>& findings)
 {
     m_comparing = true;
     m_compareValues = values;
     m_compareBeats = beatCounts;
+    m_compareFindings = findings;
+    listComparisonFindings();
     setColumns();
     fillColumn(1, m_outcome.recording ? &m_outcome.values : nullptr,
                m_outcome.recording ? &m_shownBeats : nullptr);
@@ -211,9 +215,27 @@ void MeasurementsPanel::clearComparison()
         return;
     m_comparing = false;
     m_compareValues.reset();
+    m_compareFindings.clear();
+    listComparisonFindings();
     setColumns();
     fillColumn(1, m_outcome.recording ? &m_outcome.values : nullptr,
                m_outcome.recording ? &m_shownBeats : nullptr);
+}
+
+void MeasurementsPanel::listComparisonFindings()
+{
+    // The shown ECG's findings come first (their rows are the indices showFinding takes).
+    const int own = m_outcome.recording ? int(m_outcome.findings.size()) : 0;
+    while (m_findings->count() > own)
+        delete m_findings->takeItem(m_findings->count() - 1);
+    if (!m_comparing)
+        return;
+    for (const dsp::Finding& f : m_compareFindings) {
+        auto* item = new QListWidgetItem(tr("Comparison ECG: %1").arg(findingText(f)), m_findings);
+        item->setFlags(Qt::ItemIsEnabled); // its evidence is on the other trace
+        item->setForeground(QColor(0x55, 0x55, 0x55));
+        item->setToolTip(tr("A finding of the ECG shown for comparison"));
+    }
 }
 
 QString MeasurementsPanel::cell(const QString& name, int column) const
@@ -251,6 +273,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
         item->setData(Qt::UserRole, QString::fromStdString(f.code));
         item->setToolTip(tr("%n evidence point(s); click to show", nullptr, int(f.timesS.size())));
     }
+    listComparisonFindings();
     m_status->setText(tr("%1 beats analysed (0.5–40 Hz, %2 Hz notch). QRS and QT span the "
                          "earliest onset to the latest offset over all leads and read longer "
                          "than conventional programs: check them on the tracing.")

@@ -46,8 +46,10 @@ public:
     /// Shows the comparison ECG's values (ComparisonView) in a column beside the shown one's,
     /// with the change (shown − comparison; axes the shorter way round); `values` empty: it
     /// could not be measured. clearComparison() goes back to one column.
+    /// Its rhythm findings are listed after the shown ECG's, marked as the comparison's.
     void setComparison(const std::optional<dsp::IntervalValues>& values,
-                       const std::array<int, 4>& beatCounts);
+                       const std::array<int, 4>& beatCounts,
+                       const std::vector<dsp::Finding>& findings = {});
     void clearComparison();
     bool comparing() const { return m_comparing; }
     /// Text of a row's cell in `column` (1 shown, 2 comparison, 3 change).
@@ -63,6 +65,8 @@ private:
     void fillColumn(int column, const dsp::IntervalValues* values, const std::array<int, 4>* beats);
     void updateChange();
     void setColumns();
+    /// Lists the comparison ECG's findings after the shown one's (none when not comparing).
+    void listComparisonFindings();
 
     EcgPlot* m_plot;
     JobRunner* m_jobs;
@@ -77,6 +81,7 @@ private:
     std::optional<dsp::IntervalValues> m_compareValues;
     std::array<int, 4> m_compareBeats = {};
     std::array<int, 4> m_shownBeats = {};
+    std::vector<dsp::Finding> m_compareFindings;
 };
 
 } // namespace ecglens

@@ -17,8 +17,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
@@ -142,6 +144,22 @@ private slots:
         QCOMPARE(beats[0].toInt() + beats[1].toInt() + beats[2].toInt() + beats[3].toInt(),
                  then[QStringLiteral("beats")].toInt());
 
+        // Its rhythm findings follow the shown ECG's, as the CLI words them.
+        QStringList listed;
+        for (int r = 0; r < m->findings()->count(); ++r)
+            listed << m->findings()->item(r)->text();
+        const QJsonArray thenFindings = then[QStringLiteral("findings")].toArray();
+        QVERIFY(!thenFindings.isEmpty());
+        for (const QJsonValue& f : thenFindings)
+            QVERIFY2(listed.contains(QStringLiteral("Comparison ECG: ") +
+                                     f.toObject()[QStringLiteral("text")].toString()),
+                     qPrintable(listed.join(QLatin1Char('\n'))));
+        QCOMPARE(listed.first(), now[QStringLiteral("findings")]
+                                     .toArray()
+                                     .first()
+                                     .toObject()[QStringLiteral("text")]
+                                     .toString());
+
         // Its beats are marked on its own trace, as the CLI detects them.
         BeatMarkerLayer* marks = w->comparison()->markers();
         QVERIFY(marks);
@@ -180,6 +198,7 @@ private slots:
         QVERIFY(!shownTitle->isVisible());
         QCOMPARE(m->table()->columnCount(), 2);
         QCOMPARE(m->value(QStringLiteral("Heart rate (bpm)")), QStringLiteral("88"));
+        QCOMPARE(m->findings()->count(), now[QStringLiteral("findings")].toArray().size());
         QVERIFY(compare(*w, ptbxl("00017")).recording);
         QVERIFY(w->comparison()->isVisible());
         openAndMeasure(*w, ptbxl("00018"));
