@@ -4,6 +4,7 @@
 
 #include "beat_markers.h"
 #include "ecg_viewer.h"
+#include "measurements_panel.h"
 
 #include <QDate>
 #include <QFileInfo>
@@ -124,11 +125,7 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
     m_warning->setVisible(!warning.isEmpty());
     show();
     viewer()->setSignalView(outcome.signal);
-    std::vector<BeatMark> marks;
-    marks.reserve(outcome.beats.size());
-    for (const dsp::Beat& b : outcome.beats)
-        marks.push_back({b.timeS, dsp::beatCode(b.beatClass)[0]});
-    m_markers->setBeats(std::move(marks));
+    m_markers->setBeats(beatMarksOf(outcome.beats));
 }
 
 void ComparisonView::setMarkersVisible(bool on)

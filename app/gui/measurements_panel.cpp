@@ -61,6 +61,15 @@ QTableWidgetItem* valueItem(const QString& text)
 
 } // namespace
 
+std::vector<BeatMark> beatMarksOf(const std::vector<dsp::Beat>& beats)
+{
+    std::vector<BeatMark> marks;
+    marks.reserve(beats.size());
+    for (const dsp::Beat& b : beats)
+        marks.push_back({b.timeS, dsp::beatCode(b.beatClass)[0]});
+    return marks;
+}
+
 MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* parent)
     : QWidget(parent), m_plot(plot), m_jobs(jobs), m_markers(new BeatMarkerLayer(plot)),
       m_status(new QLabel(this)), m_table(new QTableWidget(this)), m_findings(new QListWidget(this))
@@ -260,11 +269,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     fillColumn(1, &outcome.values, &m_shownBeats);
     updateChange();
 
-    std::vector<BeatMark> marks;
-    marks.reserve(outcome.beats.size());
-    for (const dsp::Beat& b : outcome.beats)
-        marks.push_back({b.timeS, dsp::beatCode(b.beatClass)[0]});
-    m_markers->setBeats(std::move(marks));
+    m_markers->setBeats(beatMarksOf(outcome.beats));
     m_markers->setHighlighted({});
 
     m_findings->clear();

@@ -17,8 +17,12 @@ class QTableWidget;
 namespace ecglens {
 
 class BeatMarkerLayer;
+struct BeatMark;
 class EcgPlot;
 class JobRunner;
+
+/// The beat markers of detected beats (R time and one-letter class).
+std::vector<BeatMark> beatMarksOf(const std::vector<dsp::Beat>& beats);
 
 /// Measurements dock: runs the measure job (off the GUI thread, through JobRunner) for the shown
 /// recording, fills a table of record measurements and a list of rhythm findings, and puts beat
