@@ -80,7 +80,9 @@ QString AuditLog::append(const AuditEvent& e) const
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
         return QCoreApplication::translate("ecglens::AuditLog", "audit log %1: %2")
             .arg(QDir::toNativeSeparators(m_path), file.errorString());
-    if (fresh)
+    // The user's own log is theirs alone; a log the site names keeps the permissions the
+    // folder gives it (several users may append to it).
+    if (fresh && m_path == defaultPath())
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(line) != line.size())
         return QCoreApplication::translate("ecglens::AuditLog", "audit log %1: %2")

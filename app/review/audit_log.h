@@ -22,7 +22,8 @@ struct AuditEvent
 /// The audit trail of access to patient data, for the hospital's audit controls: one JSON line
 /// per event appended to a file (JSON Lines), never rewritten. Where it goes is a site setting
 /// (`[audit] log=/path/audit.jsonl` in the site file, see the README; `log=off` turns it off);
-/// without one, `<app data>/audit.jsonl` of the user (created readable by the user alone).
+/// without one, `<app data>/audit.jsonl` of the user (created readable by the user alone; a
+/// file the site names keeps the permissions its folder gives, so several users can append).
 /// Each line is one write(2) on a file opened with O_APPEND, so programs writing to a shared
 /// log do not interleave within a line.
 class AuditLog

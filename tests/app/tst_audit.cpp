@@ -142,9 +142,15 @@ private slots:
         QVERIFY(when.isValid());
         QCOMPARE(when.timeSpec(), Qt::UTC);
         QVERIFY(qAbs(when.secsTo(QDateTime::currentDateTimeUtc())) < 120);
-        // Readable by its owner alone when the program created it.
-        QCOMPARE(QFileInfo(log).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
-                 QFileDevice::Permissions());
+        // A log the site names is shared: it keeps the permissions any new file there gets (the
+        // umask's), not the owner-only default's.
+        const QString probe = QFileInfo(log).absolutePath() + QStringLiteral("/probe");
+        {
+            QFile p(probe);
+            QVERIFY(p.open(QIODevice::WriteOnly));
+        }
+        QCOMPARE(QFileInfo(log).permissions(), QFileInfo(probe).permissions());
+        QFile::remove(probe);
 
         DecisionPanel* p = w->decisionPanel();
         editAndWaitForSave(*w, [&] {
@@ -248,6 +254,13 @@ private slots:
         QVERIFY2(HelpActions::auditText(d->auditLog()).contains(AuditLog::defaultPath()),
                  qPrintable(HelpActions::auditText(d->auditLog())));
         QVERIFY(d->auditLog().path().endsWith(QLatin1String("ECG Lens/ecglens/audit.jsonl")));
+        // The user's own log, created by the program, is readable by its owner alone.
+        openAndWait(*d, m_edf);
+        QVERIFY(QFile::exists(AuditLog::defaultPath()));
+        QCOMPARE(QFileInfo(AuditLog::defaultPath()).permissions() &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                      QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
     }
 
     void cliReportIsRecorded()
