@@ -17,7 +17,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
 #include <QLocale>
 
 #include <cstdio>
@@ -208,16 +207,10 @@ int runReport(const QStringList& args)
 
     // The audit trail the window writes too (site setting audit/log; README "Audit trail").
     if (!recording->synthetic) {
-        AuditEvent e;
-        e.event = QStringLiteral("report-exported");
-        e.recordingPath = file;
-        const auto files = io::recordingFiles(toStd(file));
-        if (const auto sha = sha256Files(files))
-            e.sha256 = QString::fromStdString(*sha);
-        e.patientId = QString::fromStdString(recording->patient.id);
-        e.detail = {{QStringLiteral("output"), QFileInfo(parser.value(out)).absoluteFilePath()},
-                    {QStringLiteral("anonymised"), parser.isSet(anonymise)}};
-        auditOrWarn(e);
+        const auto sha = sha256Files(io::recordingFiles(toStd(file)));
+        auditOrWarn(AuditEvent::reportWritten(parser.value(out), false, parser.isSet(anonymise))
+                        .on(file, sha ? QString::fromStdString(*sha) : QString(),
+                            QString::fromStdString(recording->patient.id)));
     }
     return kExitOk;
 }

@@ -87,11 +87,7 @@ int runWorklist(const QStringList& args)
                    [&](WorklistEntry&& e, int) { rows.push_back(std::move(e)); });
     if (!scan.error.isEmpty())
         return fail(scan.error);
-    AuditEvent listed;
-    listed.event = QStringLiteral("worklist-listed");
-    listed.detail = {{QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
-                     {QStringLiteral("recordings"), int(rows.size())}};
-    auditOrWarn(listed);
+    auditOrWarn(AuditEvent::worklistListed(folder, int(rows.size())));
     std::sort(rows.begin(), rows.end(), [](const WorklistEntry& a, const WorklistEntry& b) {
         return a.relativePath < b.relativePath;
     });

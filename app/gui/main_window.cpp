@@ -30,11 +30,11 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileInfo>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
@@ -88,6 +88,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
         m_settings.load(*m_store);
         m_audit = AuditLog::fromSettings(*m_store);
     }
+    m_auditWriter.setMaxThreadCount(1); // lines in the order they were asked for
     setAcceptDrops(true);
     resize(1400, 900);
 
@@ -194,6 +195,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
 MainWindow::~MainWindow()
 {
     flushReview();
+    flushAudit();
     if (m_exporter->busy())
         QThreadPool::globalInstance()->waitForDone(); // a report being written
     saveSettings();
@@ -244,11 +246,7 @@ void MainWindow::buildWorklistDock()
     connect(m_worklist, &WorklistPanel::compareRequested, this, &MainWindow::compareWith);
     // The list shows patients' IDs, ages and decisions: who listed which folder is audited.
     connect(m_worklist, &WorklistPanel::scanFinished, this, [this](const QString& folder) {
-        AuditEvent e;
-        e.event = QStringLiteral("worklist-listed");
-        e.detail = {{QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
-                    {QStringLiteral("recordings"), m_worklist->model()->rowCount()}};
-        recordAudit(e);
+        recordAudit(AuditEvent::worklistListed(folder, m_worklist->model()->rowCount()));
     });
     connect(this, &MainWindow::recordingShown, m_worklist, &WorklistPanel::setCurrent);
     connect(this, &MainWindow::reviewSaved, m_worklist, [this](const ReviewSave& outcome) {
@@ -425,9 +423,8 @@ void MainWindow::onReviewLoaded(const ReviewLoad& outcome)
     m_auditedDecision = outcome.found ? decisionKey(outcome.record.current.decision) +
                                             QLatin1Char('/') + outcome.record.current.reviewer
                                       : QString();
-    QJsonObject opened{{QStringLiteral("format"),
-                        m_recording ? QString::fromStdString(m_recording->format) : QString()}};
-    recordAudit(auditEvent(QStringLiteral("recording-opened"), opened));
+    recordAudit(aboutShown(AuditEvent::recordingOpened(
+        m_recording ? QString::fromStdString(m_recording->format) : QString())));
     emit reviewLoaded(outcome);
 }
 
@@ -495,32 +492,50 @@ void MainWindow::onReviewSaved(const ReviewSave& outcome)
             const QString decided = decisionKey(d.decision) + QLatin1Char('/') + d.reviewer;
             if (decided != m_auditedDecision && d.decision != ReviewDecision::NotReviewed) {
                 m_auditedDecision = decided;
-                recordAudit(auditEvent(QStringLiteral("decision-recorded"),
-                                       {{QStringLiteral("decision"), decisionKey(d.decision)},
-                                        {QStringLiteral("reviewer"), d.reviewer},
-                                        {QStringLiteral("review_file"), outcome.sidecarPath}}));
+                recordAudit(aboutShown(AuditEvent::decisionRecorded(
+                    decisionKey(d.decision), d.reviewer, outcome.sidecarPath)));
             }
         }
     }
     emit reviewSaved(outcome);
 }
 
-AuditEvent MainWindow::auditEvent(const QString& event, const QJsonObject& detail) const
+AuditEvent MainWindow::aboutShown(AuditEvent e) const
 {
-    AuditEvent e;
-    e.event = event;
-    e.recordingPath = m_path;
-    e.sha256 = m_review.sha256;
-    e.patientId = QString::fromStdString(m_patient->patient().id);
-    e.detail = detail;
+    e.on(m_path, m_review.sha256, QString::fromStdString(m_patient->patient().id));
     return e;
 }
 
-void MainWindow::recordAudit(const AuditEvent& e)
+void MainWindow::recordAudit(AuditEvent e)
 {
-    if (const QString error = m_audit.append(e); !error.isEmpty())
-        statusBar()->showMessage(
-            tr("Not recorded in the audit log: %1. Tell your IT department.").arg(error), 15000);
+    if (!m_audit.enabled())
+        return;
+    // Stamped now, written by one background writer in order: a log on a slow or unreachable
+    // share must not stop the window.
+    if (!e.timeUtc.isValid())
+        e.timeUtc = QDateTime::currentDateTimeUtc();
+    QPointer<MainWindow> self(this);
+    m_auditWriter.start([self, log = m_audit, e] {
+        const QString error = log.append(e);
+        if (error.isEmpty())
+            return;
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, error] {
+                if (self)
+                    self->statusBar()->showMessage(
+                        tr("Not recorded in the audit log: %1. Tell your IT department.")
+                            .arg(error),
+                        15000);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::flushAudit()
+{
+    m_auditWriter.waitForDone();
+    QCoreApplication::sendPostedEvents(qApp, QEvent::MetaCall); // the queued failure messages
 }
 
 void MainWindow::flushReview()
@@ -638,8 +653,7 @@ void MainWindow::compareWith(const QString& path)
 void MainWindow::compareWithPrevious()
 {
     if (!m_recording) {
-        statusBar()->showMessage(tr("Open a recording first, then compare it with another."),
-                                 8000);
+        statusBar()->showMessage(tr("Open a recording first, then compare it with another."), 8000);
         return;
     }
     const WorklistModel* list = m_worklist->model();
@@ -696,14 +710,10 @@ void MainWindow::onCompareFinished(const CompareOutcome& outcome)
     applyViewSettings();
     m_measurements->setComparison(outcome.values, outcome.beatCounts, outcome.findings);
     statusBar()->showMessage(tr("Comparing with %1.").arg(outcome.path), 8000);
-    AuditEvent e;
-    e.event = QStringLiteral("recording-opened");
-    e.recordingPath = outcome.path;
-    e.sha256 = outcome.sha256;
-    e.patientId = QString::fromStdString(outcome.recording->patient.id);
-    e.detail = {{QStringLiteral("format"), QString::fromStdString(outcome.recording->format)},
-                {QStringLiteral("compared_with"), QFileInfo(m_path).absoluteFilePath()}};
-    recordAudit(e);
+    recordAudit(
+        AuditEvent::recordingOpened(QString::fromStdString(outcome.recording->format), m_path)
+            .on(outcome.path, outcome.sha256,
+                QString::fromStdString(outcome.recording->patient.id)));
 }
 
 void MainWindow::openDemo()

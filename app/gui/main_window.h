@@ -7,6 +7,7 @@
 #include "review_store.h"
 
 #include <QMainWindow>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -95,11 +96,13 @@ public:
     /// Shows the raw signal or starts the display-filter job, per the settings.
     void applyFilters();
 
-    /// An audit event about the shown recording (path, SHA-256, patient ID as shown).
-    AuditEvent auditEvent(const QString& event, const QJsonObject& detail = {}) const;
-    /// Appends `e` to the audit trail; when it cannot be written the status bar says so and the
-    /// work goes on.
-    void recordAudit(const AuditEvent& e);
+    /// `e` about the shown recording (path, SHA-256, patient ID as shown).
+    AuditEvent aboutShown(AuditEvent e) const;
+    /// Appends `e` to the audit trail on a background writer (stamped with the time now); when
+    /// it cannot be written the status bar says so and the work goes on.
+    void recordAudit(AuditEvent e);
+    /// Waits until every audit event asked for is written (and its failure shown).
+    void flushAudit();
     const AuditLog& auditLog() const { return m_audit; }
 
     std::shared_ptr<const Recording> recording() const { return m_recording; }
@@ -143,6 +146,7 @@ private:
 
     std::unique_ptr<QSettings> m_store;
     AuditLog m_audit;          ///< from the store's audit/log (site setting), else the default
+    QThreadPool m_auditWriter; ///< one thread: lines are appended in the order asked for
     QString m_auditedDecision; ///< decision and reviewer last audited for m_path
     AppSettings m_settings;
     AppSettings m_siteDefaults; ///< what a preference equal to is not stored for the user

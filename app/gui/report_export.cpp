@@ -146,11 +146,9 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         s.comparison = std::move(rc);
     }
     // The audit entry names the recording exported, whatever is shown when it is done.
-    AuditEvent audit = m_window->auditEvent(
-        target->printer ? QStringLiteral("report-printed") : QStringLiteral("report-exported"),
-        {{target->printer ? QStringLiteral("printer") : QStringLiteral("output"),
-          target->printer ? target->name : QFileInfo(target->path).absoluteFilePath()},
-         {QStringLiteral("anonymised"), target->anonymise}});
+    const AuditEvent audit = m_window->aboutShown(
+        AuditEvent::reportWritten(target->printer ? target->name : target->path,
+                                  target->printer != nullptr, target->anonymise));
 
     m_busy = true;
     const bool printing = target->printer != nullptr;

@@ -42,6 +42,54 @@ AuditLog AuditLog::fromSettings(const QSettings& store)
     return AuditLog(set.isEmpty() ? defaultPath() : QDir::cleanPath(set));
 }
 
+AuditEvent AuditEvent::recordingOpened(const QString& format, const QString& comparedWith)
+{
+    AuditEvent e;
+    e.event = QStringLiteral("recording-opened");
+    e.detail[QStringLiteral("format")] = format;
+    if (!comparedWith.isEmpty())
+        e.detail[QStringLiteral("compared_with")] = QFileInfo(comparedWith).absoluteFilePath();
+    return e;
+}
+
+AuditEvent AuditEvent::decisionRecorded(const QString& decisionKey, const QString& reviewer,
+                                        const QString& reviewFile)
+{
+    AuditEvent e;
+    e.event = QStringLiteral("decision-recorded");
+    e.detail = {{QStringLiteral("decision"), decisionKey},
+                {QStringLiteral("reviewer"), reviewer},
+                {QStringLiteral("review_file"), reviewFile}};
+    return e;
+}
+
+AuditEvent AuditEvent::reportWritten(const QString& output, bool printed, bool anonymised)
+{
+    AuditEvent e;
+    e.event = printed ? QStringLiteral("report-printed") : QStringLiteral("report-exported");
+    e.detail = {{printed ? QStringLiteral("printer") : QStringLiteral("output"),
+                 printed ? output : QFileInfo(output).absoluteFilePath()},
+                {QStringLiteral("anonymised"), anonymised}};
+    return e;
+}
+
+AuditEvent AuditEvent::worklistListed(const QString& folder, int recordings)
+{
+    AuditEvent e;
+    e.event = QStringLiteral("worklist-listed");
+    e.detail = {{QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
+                {QStringLiteral("recordings"), recordings}};
+    return e;
+}
+
+AuditEvent& AuditEvent::on(const QString& path, const QString& sha256Hex, const QString& patient)
+{
+    recordingPath = path;
+    sha256 = sha256Hex;
+    patientId = patient;
+    return *this;
+}
+
 AuditLog AuditLog::configured()
 {
     const QSettings store(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("ECG Lens"),
@@ -55,7 +103,8 @@ QString AuditLog::append(const AuditEvent& e) const
         return {};
     QJsonObject o;
     o[QStringLiteral("time")] =
-        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+        (e.timeUtc.isValid() ? e.timeUtc.toUTC() : QDateTime::currentDateTimeUtc())
+            .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     o[QStringLiteral("program")] = QString(QCoreApplication::applicationName() + QLatin1Char(' ') +
                                            QCoreApplication::applicationVersion());
     o[QStringLiteral("user")] = userName();

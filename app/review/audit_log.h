@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -17,6 +18,20 @@ struct AuditEvent
     QString sha256;     ///< of the recording's content (as the review's key)
     QString patientId;  ///< as shown: from the file or typed in
     QJsonObject detail; ///< the event's own fields (decision, reviewer, output, printer, ...)
+    QDateTime timeUtc;  ///< when it happened; invalid: when it is appended
+
+    // The events, with their fields, for every program that records them.
+    /// A recording was opened; `comparedWith`: to compare it with that shown one.
+    static AuditEvent recordingOpened(const QString& format, const QString& comparedWith = {});
+    /// A decision was recorded (or who made it changed), saved in `reviewFile`.
+    static AuditEvent decisionRecorded(const QString& decisionKey, const QString& reviewer,
+                                       const QString& reviewFile);
+    /// A report went to the PDF file `output`, or to the printer of that name.
+    static AuditEvent reportWritten(const QString& output, bool printed, bool anonymised);
+    /// A folder was listed as a worklist.
+    static AuditEvent worklistListed(const QString& folder, int recordings);
+    /// Names the recording the event is about.
+    AuditEvent& on(const QString& path, const QString& sha256Hex, const QString& patient);
 };
 
 /// The audit trail of access to patient data, for the hospital's audit controls: one JSON line

@@ -123,6 +123,7 @@ private slots:
         const QString log = m_dir.filePath(QStringLiteral("audit/site.jsonl"));
         auto w = window(log);
         openAndWait(*w, m_edf);
+        w->flushAudit(); // written in the background
         QList<QJsonObject> lines = readLog(log);
         QCOMPARE(lines.size(), 1);
         const QJsonObject opened = lines[0];
@@ -159,6 +160,7 @@ private slots:
             QTest::keyClicks(p->reviewerEdit(), QStringLiteral("Dr Audit"));
         });
         w->flushReview();
+        w->flushAudit(); // written in the background
         lines = readLog(log);
         QVERIFY2(lines.size() >= 2, qPrintable(QString::number(lines.size())));
         const QJsonObject decided = lines.last();
@@ -173,6 +175,7 @@ private slots:
         // A note is not a decision: saved, not audited.
         editAndWaitForSave(*w, [&] { p->noteEdit()->setPlainText(QStringLiteral("Recheck K+.")); });
         w->flushReview();
+        w->flushAudit(); // written in the background
         QCOMPARE(readLog(log).size(), afterDecision);
 
         const QString pdf = m_dir.filePath(QStringLiteral("ward/report.pdf"));
@@ -181,6 +184,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 60000));
         QVERIFY2(done.first().at(1).toString().isEmpty(),
                  qPrintable(done.first().at(1).toString()));
+        w->flushAudit(); // written in the background
         lines = readLog(log);
         QCOMPARE(lines.size(), afterDecision + 1);
         const QJsonObject exported = lines.last();
@@ -196,6 +200,7 @@ private slots:
         }();
         auto again = window(log);
         openAndWait(*again, m_edf);
+        again->flushAudit(); // written in the background
         QFile f(log);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray after = f.readAll();
@@ -214,6 +219,7 @@ private slots:
         QSignalSpy finished(w->worklist(), &WorklistPanel::scanFinished);
         w->openFolder(folder);
         QVERIFY(QTest::qWaitFor([&] { return finished.count() > 0; }, 60000));
+        w->flushAudit(); // written in the background
         const QList<QJsonObject> lines = readLog(log);
         QCOMPARE(lines.size(), 1);
         QCOMPARE(lines[0][QStringLiteral("event")].toString(), QStringLiteral("worklist-listed"));
@@ -232,6 +238,7 @@ private slots:
         auto w = window(blocker + QStringLiteral("/audit.jsonl"));
         QSignalSpy shown(w.get(), &MainWindow::recordingShown);
         openAndWait(*w, m_edf);
+        w->flushAudit(); // written in the background
         QVERIFY2(w->statusBar()->currentMessage().contains(QLatin1String("audit log")),
                  qPrintable(w->statusBar()->currentMessage()));
         QVERIFY(w->recording());
@@ -246,6 +253,7 @@ private slots:
         QVERIFY2(HelpActions::auditText(w->auditLog()).contains(QLatin1String("Off")),
                  qPrintable(HelpActions::auditText(w->auditLog())));
         openAndWait(*w, m_edf);
+        w->flushAudit(); // written in the background
         QVERIFY(!QFile::exists(log));
         // Without a setting: the user's own log under the application data folder.
         auto d = window(QString());
@@ -256,6 +264,7 @@ private slots:
         QVERIFY(d->auditLog().path().endsWith(QLatin1String("ECG Lens/ecglens/audit.jsonl")));
         // The user's own log, created by the program, is readable by its owner alone.
         openAndWait(*d, m_edf);
+        d->flushAudit(); // written in the background
         QVERIFY(QFile::exists(AuditLog::defaultPath()));
         QCOMPARE(QFileInfo(AuditLog::defaultPath()).permissions() &
                      (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
