@@ -369,7 +369,6 @@ void EngineWorker::compare(quint64 jobId, const QString& path, dsp::ConditionOpt
         out.sha256 = QString::fromStdString(*sha);
     if (std::optional<dsp::Analysis> a = dsp::analyse(*rec, options, {}, stale)) {
         out.values = a->measurements.values;
-        out.beatCounts = beatClassCounts(a->beats);
         out.findings = dsp::rhythmFindings(a->beats, a->measurements);
         out.beats = std::move(a->beats);
     }

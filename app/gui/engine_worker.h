@@ -126,7 +126,6 @@ struct CompareOutcome
     std::shared_ptr<const Recording> recording;     ///< null on failure / cancel
     std::shared_ptr<const view::SignalView> signal; ///< pyramids of the raw recording
     std::optional<dsp::IntervalValues> values;      ///< absent when nothing could be measured
-    std::array<int, 4> beatCounts = {};             ///< N / S / V / Q
     std::vector<dsp::Finding> findings;             ///< its rhythm findings
     std::vector<dsp::Beat> beats;                   ///< its detected beats (markers)
     QString sha256;                                 ///< of its files (the audit trail names it)

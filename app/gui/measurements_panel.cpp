@@ -182,6 +182,12 @@ void MeasurementsPanel::fillColumn(int column, const dsp::IntervalValues* values
                                      : QStringLiteral("—")));
 }
 
+void MeasurementsPanel::fillShownColumn()
+{
+    const std::array<int, 4> beats = beatClassCounts(m_outcome.beats);
+    fillColumn(1, m_outcome.recording ? &m_outcome.values : nullptr, &beats);
+}
+
 void MeasurementsPanel::updateChange()
 {
     if (!m_comparing)
@@ -212,8 +218,7 @@ void MeasurementsPanel::setComparison(const std::optional<dsp::IntervalValues>& 
     m_compareFindings = findings;
     listComparisonFindings();
     setColumns();
-    fillColumn(1, m_outcome.recording ? &m_outcome.values : nullptr,
-               m_outcome.recording ? &m_shownBeats : nullptr);
+    fillShownColumn();
     fillColumn(2, values ? &*values : nullptr, values ? &m_compareBeats : nullptr);
     updateChange();
 }
@@ -227,8 +232,7 @@ void MeasurementsPanel::clearComparison()
     m_compareFindings.clear();
     listComparisonFindings();
     setColumns();
-    fillColumn(1, m_outcome.recording ? &m_outcome.values : nullptr,
-               m_outcome.recording ? &m_shownBeats : nullptr);
+    fillShownColumn();
 }
 
 void MeasurementsPanel::listComparisonFindings()
@@ -265,8 +269,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     if (outcome.cancelled || outcome.recording != m_requested)
         return; // a newer recording or setting was requested
     m_outcome = outcome;
-    m_shownBeats = beatClassCounts(outcome.beats);
-    fillColumn(1, &outcome.values, &m_shownBeats);
+    fillShownColumn();
     updateChange();
 
     m_markers->setBeats(beatMarksOf(outcome.beats));

@@ -67,6 +67,8 @@ private:
     void onMeasured(const MeasureOutcome& outcome);
     /// Fills `column` from `values` and `beats` ("—" without values).
     void fillColumn(int column, const dsp::IntervalValues* values, const std::array<int, 4>* beats);
+    /// Column 1 from the shown recording's measurements ("—" before they are in).
+    void fillShownColumn();
     void updateChange();
     void setColumns();
     /// Lists the comparison ECG's findings after the shown one's (none when not comparing).
@@ -84,7 +86,6 @@ private:
     bool m_comparing = false;
     std::optional<dsp::IntervalValues> m_compareValues;
     std::array<int, 4> m_compareBeats = {};
-    std::array<int, 4> m_shownBeats = {};
     std::vector<dsp::Finding> m_compareFindings;
 };
 

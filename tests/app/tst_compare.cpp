@@ -171,7 +171,7 @@ private slots:
         dsp::IntervalValues crafted = *o.values;
         const double axisNow = std::round(now[QStringLiteral("qrs_axis_deg")].toDouble());
         crafted.qrsAxisDeg = axisNow + 350.0;
-        m->setComparison(crafted, o.beatCounts);
+        m->setComparison(crafted, beatClassCounts(o.beats));
         QCOMPARE(m->cell(QStringLiteral("QRS axis (deg)"), 3), QStringLiteral("+10"));
 
         // The report exported meanwhile names the comparison ECG and lists the change.
