@@ -711,6 +711,14 @@
         <source>Comparison ECG → this recording (change). Measured alike, by the same program; compare the tracings themselves before calling a change new.</source>
         <translation>Vergleichs-EKG → diese Aufzeichnung (Änderung). Gleich gemessen, vom selben Programm; vor der Bewertung einer Änderung als neu die Kurven selbst vergleichen.</translation>
     </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US Letter</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -1965,10 +1973,6 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <translation>Bericht nicht gespeichert: %1</translation>
     </message>
     <message>
-        <source>Report sent to %1 (A4 landscape; print at 100 % for true scale)</source>
-        <translation>Bericht gesendet an: %1 (A4 quer; für maßstabsgetreue Ausgabe mit 100 % drucken)</translation>
-    </message>
-    <message>
         <source>Anonymised report written to %1</source>
         <translation>Anonymisierter Bericht gespeichert unter %1</translation>
     </message>
@@ -1983,6 +1987,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>Report not written</source>
         <translation>Bericht nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Report sent to %1 (%2 landscape; print at 100 % for true scale)</source>
+        <translation>Bericht gesendet an: %1 (%2 quer; für maßstabsgetreue Ausgabe mit 100 % drucken)</translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2122,14 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Report &amp;paper</source>
+        <translation>&amp;Papierformat des Berichts</translation>
+    </message>
+    <message>
+        <source>As usual in this country (%1)</source>
+        <translation>Wie im Land üblich (%1)</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLocale>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -27,7 +28,8 @@ int runReport(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "PDF report (A4): patient, recording, 12 leads on true-scale ECG paper, measurements, "
+        "PDF report (A4 or US Letter): patient, recording, 12 leads on true-scale ECG paper, "
+        "measurements, "
         "rhythm findings, detector verdict, flagged segments and the clinician's decision. The "
         "values are those of 'measure' and 'analyze'. Without the default model (or its "
         "libraries) the report is written without a verdict and says why. Decision support, not "
@@ -78,6 +80,19 @@ int runReport(const QStringList& args)
                        "named in the report with both ECGs' measurements and the change."),
         QStringLiteral("FILE"));
     parser.addOption(compare);
+    // The window's setting (Tools > Report paper; a site's [report] paper=), else the country's.
+    const QSettings settings(QSettings::NativeFormat, QSettings::UserScope,
+                             QStringLiteral("ECG Lens"), QStringLiteral("ecglens"));
+    const report::Paper defaultPaper =
+        report::paperFromName(settings.value(QStringLiteral("report/paper")).toString())
+            .value_or(report::systemPaper());
+    const QCommandLineOption paper(
+        QStringLiteral("paper"),
+        QStringLiteral("Paper: a4 or letter (default here: %1, from ECG Lens's Tools > Report "
+                       "paper or the country). The ECG pages are true scale on either.")
+            .arg(report::paperName(defaultPaper)),
+        QStringLiteral("name"), report::paperName(defaultPaper));
+    parser.addOption(paper);
     parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise, language,
                        noSavedReview, reviews});
     int exitCode = kExitOk;
@@ -85,6 +100,9 @@ int runReport(const QStringList& args)
         return exitCode;
     if (!parser.isSet(out) || parser.value(out).isEmpty())
         return fail(QStringLiteral("--out X.pdf is required"));
+    const auto chosenPaper = report::paperFromName(parser.value(paper));
+    if (!chosenPaper)
+        return fail(QStringLiteral("--paper %1: not a4 or letter").arg(parser.value(paper)));
     if (parser.isSet(language)) {
         const QString code = parser.value(language);
         if (!interfaceLanguages().contains(code))
@@ -137,6 +155,7 @@ int runReport(const QStringList& args)
         input.sex = options.sex;
     input.softwareVersion = "ECG Lens " ECGLENS_VERSION;
     input.anonymise = parser.isSet(anonymise);
+    input.paper = *chosenPaper;
 
     const dsp::ConditionOptions condition; // as 'measure' and the viewer's defaults
     input.displaySignal = dsp::condition(*recording, condition);

@@ -21,6 +21,11 @@ dsp::ConditionOptions AppSettings::conditionOptions() const
     return o;
 }
 
+report::Paper AppSettings::paper() const
+{
+    return report::paperFromName(reportPaper).value_or(report::systemPaper());
+}
+
 void AppSettings::addRecent(const QString& path)
 {
     recentFiles.removeAll(path);
@@ -47,6 +52,7 @@ void AppSettings::load(QSettings& s)
     showContributions =
         s.value(QStringLiteral("analysis/showContributions"), d.showContributions).toBool();
     language = s.value(QStringLiteral("ui/language")).toString();
+    reportPaper = s.value(QStringLiteral("report/paper")).toString().toLower();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
     worklistFolder = s.value(QStringLiteral("files/worklistFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
@@ -63,6 +69,8 @@ void AppSettings::load(QSettings& s)
         lowPassHz = d.lowPassHz;
     if (!language.isEmpty() && !interfaceLanguages().contains(language))
         language.clear(); // the system's
+    if (!report::paperFromName(reportPaper))
+        reportPaper.clear(); // the system's
     static const double speeds[] = {12.5, 25.0, 50.0};
     if (std::find(std::begin(speeds), std::end(speeds), speedMmPerS) == std::end(speeds))
         speedMmPerS = d.speedMmPerS;
@@ -98,6 +106,7 @@ void AppSettings::save(QSettings& s, const AppSettings& defaults) const
     put(QStringLiteral("analysis/auto"), autoAnalyse, d.autoAnalyse);
     put(QStringLiteral("analysis/showContributions"), showContributions, d.showContributions);
     put(QStringLiteral("ui/language"), language, d.language);
+    put(QStringLiteral("report/paper"), reportPaper, d.reportPaper);
     // The user's own state, never a site's.
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
     s.setValue(QStringLiteral("files/worklistFolder"), worklistFolder);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dsp/filters.h"
+#include "report.h"
 
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,7 @@ struct AppSettings
     bool autoAnalyse = true;       ///< run the detector after a recording opens
     bool showContributions = true; ///< SHAP bands on the trace
     QString language;              ///< interface language code ("de"); empty: the system's
+    QString reportPaper; ///< "a4", "letter" (report::paperName); empty: the system's country's
     QString lastFolder;
     QString worklistFolder; ///< listed in the worklist; empty: none
     QStringList recentFiles;
@@ -34,6 +36,8 @@ struct AppSettings
 
     bool anyFilter() const { return filterBaseline || filterNotch || lowPassHz > 0; }
     dsp::ConditionOptions conditionOptions() const;
+    /// The paper reports are exported on and printed on unless the print dialog picks the other.
+    report::Paper paper() const;
     void addRecent(const QString& path);
 
     void load(QSettings& s);

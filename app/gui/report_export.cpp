@@ -52,6 +52,7 @@ struct ReportExporter::Target
     std::shared_ptr<QPrinter> printer; ///< owned by the worker while it draws
     QString name;                      ///< what the messages call it
     bool anonymise = false;            ///< report::ReportInput::anonymise
+    report::Paper paper = report::Paper::A4;
 };
 
 ReportExporter::ReportExporter(MainWindow* window, QObject* parent)
@@ -82,6 +83,7 @@ void ReportExporter::exportTo(const QString& path, bool anonymise)
     target->path = path;
     target->name = path;
     target->anonymise = anonymise;
+    target->paper = m_window->settings().paper();
     start(std::move(target));
 }
 
@@ -91,16 +93,18 @@ void ReportExporter::printWithDialog()
         return;
     auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
     printer->setFullPage(true);
-    printer->setPageLayout(report::reportPageLayout());
+    printer->setPageLayout(report::reportPageLayout(m_window->settings().paper()));
     printer->setDocName(tr("ECG report %1").arg(QFileInfo(m_window->currentPath()).fileName()));
     QPrintDialog dialog(printer.get(), m_window);
     dialog.setWindowTitle(tr("Print report"));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    printTo(std::move(printer));
+    const report::Paper paper =
+        report::paperOf(printer->pageLayout().pageSize()).value_or(m_window->settings().paper());
+    printTo(std::move(printer), paper);
 }
 
-void ReportExporter::printTo(std::shared_ptr<QPrinter> printer)
+void ReportExporter::printTo(std::shared_ptr<QPrinter> printer, report::Paper paper)
 {
     if (!printer)
         return;
@@ -111,6 +115,7 @@ void ReportExporter::printTo(std::shared_ptr<QPrinter> printer)
     if (target->name.isEmpty())
         target->name = tr("the default printer");
     target->printer = std::move(printer);
+    target->paper = paper;
     start(std::move(target));
 }
 
@@ -175,6 +180,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         input.comparison = s.comparison;
         input.softwareVersion = version;
         input.anonymise = target->anonymise;
+        input.paper = target->paper;
         QString error;
         if (target->printer) {
             const auto drawn = report::renderReport(input, *target->printer);
@@ -199,9 +205,9 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                     !error.isEmpty()
                         ? (printed ? tr("Report not printed: %1") : tr("Report not written: %1"))
                               .arg(error)
-                    : printed ? tr("Report sent to %1 (A4 landscape; print at 100 % for "
+                    : printed ? tr("Report sent to %1 (%2 landscape; print at 100 % for "
                                    "true scale)")
-                                    .arg(target->name)
+                                    .arg(target->name, report::paperTitle(target->paper))
                     : target->anonymise ? tr("Anonymised report written to %1").arg(target->name)
                                         : tr("Report written to %1").arg(target->name),
                     10000);

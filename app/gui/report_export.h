@@ -1,5 +1,7 @@
 #pragma once
 
+#include "report.h"
+
 #include <QObject>
 #include <QString>
 
@@ -26,11 +28,13 @@ public:
     void exportWithDialog(bool anonymise = false);
     /// Exports to `path` (replaced only after complete success); finished() says how it went.
     void exportTo(const QString& path, bool anonymise = false);
-    /// Opens the print dialog (A4 landscape preselected), then prints.
+    /// Opens the print dialog (the report paper setting preselected, landscape), then prints on
+    /// the paper chosen there when it is A4 or US Letter, else on the setting's.
     void printWithDialog();
-    /// Prints on `printer` (full-page mode; the report sets A4 landscape: true scale needs the
-    /// page it was laid out for); finished() names the printer, or its output file if it has one.
-    void printTo(std::shared_ptr<QPrinter> printer);
+    /// Prints on `printer` (full-page mode; the report sets `paper`'s landscape page: true scale
+    /// needs the page it was laid out for); finished() names the printer, or its output file if
+    /// it has one.
+    void printTo(std::shared_ptr<QPrinter> printer, report::Paper paper);
     bool busy() const { return m_busy; }
 
 signals:

@@ -4,6 +4,7 @@
 #include "ecg_plot.h"
 #include "i18n.h"
 #include "main_window.h"
+#include "report.h"
 
 #include <QActionGroup>
 #include <QInputDialog>
@@ -12,7 +13,31 @@
 #include <QMessageBox>
 #include <QTranslator>
 
+#include <functional>
+
 namespace ecglens {
+
+namespace {
+
+/// Fills `menu` with one checkable entry per (value, text) choice, `current` checked, and calls
+/// `chosen` with the value of the entry picked.
+void addChoices(QMenu* menu, const QString& objectName,
+                const QList<std::pair<QString, QString>>& choices, const QString& current,
+                const std::function<void(const QString&)>& chosen)
+{
+    menu->setObjectName(objectName);
+    auto* group = new QActionGroup(menu);
+    for (const auto& [value, text] : choices) {
+        QAction* a = menu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(value == current);
+        a->setData(value);
+        group->addAction(a);
+        QObject::connect(a, &QAction::triggered, menu, [chosen, v = value] { chosen(v); });
+    }
+}
+
+} // namespace
 
 ToolsActions::ToolsActions(MainWindow* window, EcgPlot* plot, AppSettings& settings,
                            QObject* parent)
@@ -37,21 +62,23 @@ ToolsActions::ToolsActions(MainWindow* window, EcgPlot* plot, AppSettings& setti
     menu->addSeparator();
     QAction* calibrate = menu->addAction(tr("Calibrate &screen size…"));
     connect(calibrate, &QAction::triggered, this, &ToolsActions::calibrateScreen);
-    QMenu* language = menu->addMenu(tr("&Language"));
-    language->setObjectName(QStringLiteral("languageMenu"));
-    auto* languages = new QActionGroup(language);
-    const auto addLanguage = [&](const QString& code, const QString& text) {
-        QAction* a = language->addAction(text);
-        a->setCheckable(true);
-        a->setChecked(m_settings.language == code);
-        a->setData(code);
-        languages->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
-    };
-    addLanguage(QString(),
-                tr("System language (%1)").arg(languageName(resolveLanguage(QString()))));
+    QList<std::pair<QString, QString>> languages = {
+        {QString(), tr("System language (%1)").arg(languageName(resolveLanguage(QString())))}};
     for (const QString& code : interfaceLanguages())
-        addLanguage(code, languageName(code));
+        languages.append({code, languageName(code)});
+    addChoices(menu->addMenu(tr("&Language")), QStringLiteral("languageMenu"), languages,
+               m_settings.language, [this](const QString& code) { chooseLanguage(code); });
+    // The sheet reports are exported and printed on (a site sets it in [report] paper=).
+    QList<std::pair<QString, QString>> papers = {
+        {QString(),
+         tr("As usual in this country (%1)").arg(report::paperTitle(report::systemPaper()))}};
+    for (const report::Paper p : {report::Paper::A4, report::Paper::Letter})
+        papers.append({report::paperName(p), report::paperTitle(p)});
+    addChoices(menu->addMenu(tr("Report &paper")), QStringLiteral("reportPaperMenu"), papers,
+               m_settings.reportPaper, [this](const QString& name) {
+                   m_settings.reportPaper = name;
+                   m_window->saveSettings();
+               });
     setRecording(nullptr);
 }
 

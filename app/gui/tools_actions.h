@@ -13,8 +13,9 @@ class EcgPlot;
 class MainWindow;
 struct AppSettings;
 
-/// Tools menu: calipers, march out, per-lead gain, the screen-size calibration and the
-/// interface language (applied at the next start: every window text is set when it is made).
+/// Tools menu: calipers, march out, per-lead gain, the screen-size calibration, the interface
+/// language (applied at the next start: every window text is set when it is made) and the
+/// report's paper.
 class ToolsActions : public QObject
 {
     Q_OBJECT

@@ -16,8 +16,8 @@ class QPainter;
 
 namespace ecglens::report {
 
-/// Every page (landscape A4, 297 x 210 mm): content from 18.5 mm, 260 mm wide — the ECG grid and
-/// the text pages alike.
+/// Every page is laid out on landscape A4 (297 x 210 mm), centred on the sheet it is printed on
+/// (report::Paper): content from 18.5 mm, 260 mm wide — the ECG grid and the text pages alike.
 inline constexpr double kPageLeftMm = 18.5;
 inline constexpr double kPageContentWidthMm = 260.0;
 
@@ -67,7 +67,7 @@ std::vector<PaperPage> ecgLayout(const Recording& signal, double startS = 0.0);
 /// Seconds shown by one ECG page (10 s at 25 mm/s).
 double ecgPageSpanS();
 
-/// The grid rectangle of an ECG page, in mm (landscape A4).
+/// The grid rectangle of an ECG page, in mm (of the landscape A4 layout).
 QRectF ecgGridMm();
 
 /// Draws the grid, and each row with its calibration pulse, labels and traces. With

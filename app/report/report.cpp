@@ -25,10 +25,11 @@ namespace ecglens::report {
 
 namespace {
 
-// Landscape A4 throughout: the 12-lead page needs 260 mm of width, and one orientation keeps
-// the text pages and the paper pages in the same binder.
+// Landscape throughout: the 12-lead page needs 260 mm of width, and one orientation keeps the
+// text pages and the paper pages in the same binder. Everything is placed on a landscape A4
+// page, which is centred on the sheet (renderReport).
 constexpr int kDpi = 1200;
-constexpr double kPageWidthMm = 297.0;
+constexpr QSizeF kDesignPageMm(297.0, 210.0);
 constexpr double kLeftMm = kPageLeftMm;
 constexpr double kContentWidthMm = kPageContentWidthMm;
 constexpr double kTextTopMm = 20.0;
@@ -292,18 +293,76 @@ QString probabilityText(double probability)
     return QLocale().toString(100.0 * probability, 'f', 1) + QStringLiteral(" %");
 }
 
-QPageLayout reportPageLayout()
+QString paperName(Paper paper)
 {
-    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0),
-                       QPageLayout::Millimeter);
+    return paper == Paper::Letter ? QStringLiteral("letter") : QStringLiteral("a4");
+}
+
+QString paperTitle(Paper paper)
+{
+    return paper == Paper::Letter ? Report::tr("US Letter") : Report::tr("A4");
+}
+
+std::optional<Paper> paperFromName(const QString& name)
+{
+    for (const Paper p : {Paper::A4, Paper::Letter})
+        if (name.compare(paperName(p), Qt::CaseInsensitive) == 0)
+            return p;
+    return std::nullopt;
+}
+
+Paper paperForTerritory(QLocale::Territory territory)
+{
+    switch (territory) {
+    case QLocale::UnitedStates:
+    case QLocale::PuertoRico:
+    case QLocale::UnitedStatesVirginIslands:
+    case QLocale::Guam:
+    case QLocale::AmericanSamoa:
+    case QLocale::NorthernMarianaIslands:
+    case QLocale::UnitedStatesOutlyingIslands:
+    case QLocale::Canada:
+    case QLocale::Mexico:
+    case QLocale::Philippines:
+    case QLocale::Chile:
+    case QLocale::Colombia:
+        return Paper::Letter;
+    default:
+        return Paper::A4;
+    }
+}
+
+Paper systemPaper()
+{
+    return paperForTerritory(QLocale::system().territory());
+}
+
+std::optional<Paper> paperOf(const QPageSize& size)
+{
+    switch (size.id()) {
+    case QPageSize::A4:
+        return Paper::A4;
+    case QPageSize::Letter:
+        return Paper::Letter;
+    default:
+        return std::nullopt;
+    }
+}
+
+QPageLayout reportPageLayout(Paper paper)
+{
+    return QPageLayout(QPageSize(paper == Paper::Letter ? QPageSize::Letter : QPageSize::A4),
+                       QPageLayout::Landscape, QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
 }
 
 Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
 {
     using R = Result<int>;
-    if (!device.setPageLayout(reportPageLayout()))
-        return R::failure("The output does not take an A4 landscape page without margins, which "
-                          "the report's true-scale ECG pages need.");
+    const QPageLayout layout = reportPageLayout(in.paper);
+    if (!device.setPageLayout(layout))
+        return R::failure("The output does not take a " + paperName(in.paper).toStdString() +
+                          " landscape page without margins, which the report's true-scale ECG "
+                          "pages need.");
     const Pages pages(device);
     const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
     const std::vector<EcgPage> ecg = ecgPages(in, signal);
@@ -315,11 +374,23 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
     if (!p.begin(&device))
         return R::failure("Cannot start drawing the report.");
     p.setRenderHint(QPainter::Antialiasing, true);
+    // The A4 design centred on the sheet (on Letter: 8.8 mm further left, 3 mm lower), set again
+    // on every page whatever a device does with the painter's state at a new page.
+    const QSizeF sheet = layout.fullRect(QPageLayout::Millimeter).size();
+    const QPointF centred = pages.mm().point((sheet.width() - kDesignPageMm.width()) / 2.0,
+                                             (sheet.height() - kDesignPageMm.height()) / 2.0);
+    const auto newPage = [&] {
+        const bool added = device.newPage();
+        p.resetTransform();
+        p.translate(centred);
+        return added;
+    };
+    p.translate(centred);
     int page = 0;
     bool pagesAdded = true;
     for (const EcgPage& e : ecg) {
         if (page > 0)
-            pagesAdded = device.newPage() && pagesAdded;
+            pagesAdded = newPage() && pagesAdded;
         ++page;
         if (page == 1)
             pages.drawFirstHeader(p, in, e.shown);
@@ -329,7 +400,7 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
         pages.drawFooter(p, in, page, total);
     }
     for (const auto& placed : textPages) {
-        pagesAdded = device.newPage() && pagesAdded;
+        pagesAdded = newPage() && pagesAdded;
         ++page;
         pages.drawRunningHeader(p, in, Report::tr("ECG report · details"));
         for (const Placed& b : placed)

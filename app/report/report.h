@@ -12,6 +12,7 @@
 #include "dsp/rhythm.h"
 #include "ml/detector.h"
 
+#include <QLocale>
 #include <QPageLayout>
 #include <QString>
 
@@ -41,6 +42,25 @@ struct ReviewDecision
     std::string reviewer;
     std::string timeIso; ///< ISO 8601, e.g. "2026-12-03T19:40:00Z"
 };
+
+/// The sheet the report is printed on. Its pages are laid out on A4 landscape and centred on
+/// the sheet: the ECG grid keeps its 260 mm at 25 mm/s and 10 mm/mV on US Letter (279.4 mm
+/// wide) as on A4, with narrower side margins.
+enum class Paper { A4, Letter };
+
+/// "a4" / "letter": the settings' and the command line's names.
+QString paperName(Paper paper);
+/// "A4" / "US Letter" (translated), for menus and messages.
+QString paperTitle(Paper paper);
+/// The paper a name stands for (case-insensitive "a4", "letter"); absent for anything else.
+std::optional<Paper> paperFromName(const QString& name);
+/// The paper used where a country's offices do: US Letter in the United States, its
+/// territories, Canada, Mexico, the Philippines, Chile and Colombia; A4 (ISO 216) elsewhere.
+Paper paperForTerritory(QLocale::Territory territory);
+/// paperForTerritory of the system's locale.
+Paper systemPaper();
+/// A4 or Letter when `size` is one of them (a print dialog's choice), else absent.
+std::optional<Paper> paperOf(const QPageSize& size);
 
 /// Another ECG this one was compared with (the window's serial comparison, `report --compare`):
 /// the report names it and lists its measurements against this recording's.
@@ -91,6 +111,8 @@ struct ReportInput
     /// removed where other text repeats them (reader warnings, advice). The traces, measurements,
     /// findings, verdict and the decision itself are kept.
     bool anonymise = false;
+
+    Paper paper = Paper::A4;
 };
 
 /// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."
@@ -117,16 +139,17 @@ QString severityWord(advice::Severity severity);
 /// The verdict probability as the application shows it ("83.4 %", QLocale, one decimal).
 QString probabilityText(double probability);
 
-/// The report's page: A4 landscape without margins (the page itself holds the margins, so the
-/// ECG paper keeps its millimetres on any device).
-QPageLayout reportPageLayout();
+/// The report's page: `paper` in landscape without margins (the page itself holds the margins,
+/// so the ECG paper keeps its millimetres on any device).
+QPageLayout reportPageLayout(Paper paper);
 
-/// Draws the report on `device` (a PDF writer, a printer) after giving it reportPageLayout(): the
+/// Draws the report on `device` (a PDF writer, a printer) after giving it reportPageLayout() of
+/// the input's paper: the
 /// ECG pages at true scale, then the details. Returns the number of pages. A printer must be in
 /// full-page mode (QPrinter::setFullPage) to take the margin-free layout.
 Result<int> renderReport(const ReportInput& input, QPagedPaintDevice& device);
 
-/// Writes the report as an A4 PDF to `path` (renderReport on a PDF writer). The file is written
+/// Writes the report as a PDF to `path` (renderReport on a PDF writer). The file is written
 /// through QSaveFile: an existing report is replaced only after complete success. Never touches the
 /// source recording.
 Result<bool> writeReport(const ReportInput& input, const QString& path);

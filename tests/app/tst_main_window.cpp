@@ -348,9 +348,19 @@ private slots:
             s->setValue(QStringLiteral("filters/mainsHz"), 60.0);
             s->setValue(QStringLiteral("analysis/auto"), false);
             s->setValue(QStringLiteral("view/theme"), QStringLiteral("mono"));
+            s->setValue(QStringLiteral("report/paper"), QStringLiteral("Letter"));
         }
         {
             MainWindow w(std::make_unique<QSettings>());
+            QCOMPARE(w.settings().paper(), report::Paper::Letter);
+            // Tools > Report paper shows the site's choice.
+            const auto* paperMenu = w.findChild<QMenu*>(QStringLiteral("reportPaperMenu"));
+            QVERIFY(paperMenu);
+            QStringList checked;
+            for (const QAction* a : paperMenu->actions())
+                if (a->isChecked())
+                    checked << a->text();
+            QCOMPARE(checked, QStringList{QStringLiteral("US Letter")});
             QCOMPARE(w.settings().mainsHz, 60.0);
             QVERIFY(!w.settings().autoAnalyse);
             QCOMPARE(w.settings().theme, QStringLiteral("mono"));
@@ -391,6 +401,7 @@ private slots:
             s.setValue(QStringLiteral("view/gain"), -3.0);
             s.setValue(QStringLiteral("screen/dpiCalibration"), 1e9);
             s.setValue(QStringLiteral("ui/language"), QStringLiteral("tlh"));
+            s.setValue(QStringLiteral("report/paper"), QStringLiteral("A3"));
             s.setValue(QStringLiteral("filters/notch"), true); // valid: kept
         }
         QSettings s(path, QSettings::IniFormat);
@@ -405,6 +416,8 @@ private slots:
         QCOMPARE(loaded.gainMmPerMv, d.gainMmPerMv);
         QCOMPARE(loaded.dpiCalibration, d.dpiCalibration);
         QCOMPARE(loaded.language, QString());
+        QCOMPARE(loaded.reportPaper, QString()); // the country's
+        QCOMPARE(loaded.paper(), report::systemPaper());
         QVERIFY(loaded.filterNotch);
         MainWindow w(std::make_unique<QSettings>(path, QSettings::IniFormat));
         QVERIFY(!w.settings().conditionOptions().lowPassHz.has_value()); // not 7 Hz

@@ -426,13 +426,23 @@ private slots:
         printer->setOutputFormat(QPrinter::PdfFormat);
         printer->setOutputFileName(printedPdf);
         QSignalSpy printed(w->reportExporter(), &ReportExporter::finished);
-        w->reportExporter()->printTo(printer);
+        w->reportExporter()->printTo(printer, report::Paper::Letter);
         printer.reset();
         QVERIFY(QTest::qWaitFor([&] { return printed.count() > 0; }, 60000));
         QCOMPARE(printed.first().at(0).toString(), printedPdf);
         QVERIFY2(printed.first().at(1).toString().isEmpty(),
                  qPrintable(printed.first().at(1).toString()));
         QVERIFY(w->statusBar()->currentMessage().contains(QLatin1String("Report sent to")));
+        // On the paper the print dialog chose (Letter here), as the status bar says.
+        QVERIFY2(w->statusBar()->currentMessage().contains(QLatin1String("US Letter landscape")),
+                 qPrintable(w->statusBar()->currentMessage()));
+        {
+            QProcess info;
+            info.start(QStandardPaths::findExecutable(QStringLiteral("pdfinfo")), {printedPdf});
+            QVERIFY(info.waitForFinished(30000));
+            const QString out = QString::fromUtf8(info.readAllStandardOutput());
+            QVERIFY2(out.contains(QLatin1String("792 x 612 pts (letter)")), qPrintable(out));
+        }
         auto words = [&](const QString& pdf) {
             QProcess p;
             p.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});

@@ -18,6 +18,7 @@
 #include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -151,9 +152,23 @@ private:
         return ecglens::test::dataPath(kRecord) + QLatin1String(ext);
     }
 
+    /// The report of the first test: the patient in the file is 56 / female; the options
+    /// override both, as in analyze.
+    QStringList reportArgs(const QString& out) const
+    {
+        return {QStringLiteral("report"),     source(".hea"),
+                QStringLiteral("--out"),      out,
+                QStringLiteral("--age"),      QStringLiteral("71"),
+                QStringLiteral("--sex"),      QStringLiteral("M"),
+                QStringLiteral("--reviewer"), QStringLiteral("Dr Ada Test"),
+                QStringLiteral("--decision"), QStringLiteral("agree with verdict"),
+                QStringLiteral("--note"),     QStringLiteral("follow-up in 6 months")};
+    }
+
     /// Page 1 of `pdf` rendered at 254 dpi (10 px per mm): 5 mm major grid lines 50 px apart and
-    /// a 1 mV calibration pulse 100 px high (10 mm/mV).
-    void verifyTrueScale(const QString& pdf, const QString& name)
+    /// a 1 mV calibration pulse 100 px high (10 mm/mV), on a landscape sheet `sheetWidthMm` wide
+    /// (A4 297 mm, ISO 216; US Letter 279.4 mm, ANSI/ASME Y14.1) with the 260 mm grid centred.
+    void verifyTrueScale(const QString& pdf, const QString& name, double sheetWidthMm = 297.0)
     {
         const QString prefix = m_dir.filePath(name);
         const Run r = run(QStringLiteral("pdftoppm"),
@@ -163,12 +178,23 @@ private:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QImage img(prefix + QStringLiteral(".png"));
         QVERIFY(!img.isNull());
-        QVERIFY(std::abs(img.width() - 2970) <= 1); // A4 landscape at 10 px/mm
+        QVERIFY2(std::abs(img.width() - sheetWidthMm * 10.0) <= 1.0,
+                 qPrintable(QStringLiteral("page %1 px wide").arg(img.width())));
 
         const auto xs = lineCentres(img, true, majorGrid);
         const auto ys = lineCentres(img, false, majorGrid);
         QVERIFY2(xs.size() >= 20 && ys.size() >= 10,
                  qPrintable(QStringLiteral("%1 / %2 major lines").arg(xs.size()).arg(ys.size())));
+        // 260 mm of grid (52 squares), as far from the left edge as from the right.
+        QVERIFY2(std::abs(xs.back() - xs.front() - 2600.0) <= 2.0,
+                 qPrintable(QStringLiteral("grid %1 px wide").arg(xs.back() - xs.front())));
+        const double margin = (sheetWidthMm * 10.0 - 2600.0) / 2.0;
+        QVERIFY2(std::abs(xs.front() - margin) <= 2.0 &&
+                     std::abs(img.width() - xs.back() - margin) <= 2.0,
+                 qPrintable(QStringLiteral("grid from %1 to %2 px on a %3 px page")
+                                .arg(xs.front())
+                                .arg(xs.back())
+                                .arg(img.width())));
         for (const auto* lines : {&xs, &ys})
             for (std::size_t i = 1; i < lines->size(); ++i) {
                 const double gap = (*lines)[i] - (*lines)[i - 1];
@@ -209,14 +235,8 @@ private slots:
         m_sourceDat = fileBytes(source(".dat"));
         QVERIFY(!m_sourceDat.isEmpty());
 
-        // The patient in the file is 56 / female; the options override both, as in analyze.
         m_pdf = m_dir.filePath(QStringLiteral("report.pdf"));
-        const Run r = runCli({QStringLiteral("report"), source(".hea"), QStringLiteral("--out"),
-                              m_pdf, QStringLiteral("--age"), QStringLiteral("71"),
-                              QStringLiteral("--sex"), QStringLiteral("M"),
-                              QStringLiteral("--reviewer"), QStringLiteral("Dr Ada Test"),
-                              QStringLiteral("--decision"), QStringLiteral("agree with verdict"),
-                              QStringLiteral("--note"), QStringLiteral("follow-up in 6 months")});
+        const Run r = runCli(reportArgs(m_pdf));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const Run t = run(QStringLiteral("pdftotext"), {m_pdf, QStringLiteral("-")});
         QCOMPARE(t.exitCode, 0);
@@ -316,8 +336,9 @@ private slots:
     void printerGetsTheSamePages()
     {
         // File > Print draws with renderReport on a QPrinter. A printer writing PDF (as "print to
-        // file" does) gets the pages of the exported report: same count and text, A4 landscape
-        // even when another paper was chosen in the dialog, true scale.
+        // file" does) gets the pages of the exported report: same count and text, on the
+        // report's paper (A4 here) whatever the printer was set to before, true scale. (The
+        // window takes the print dialog's paper when it is A4 or Letter: tst_review.)
         const auto recording = ecglens::io::open(source(".hea").toStdString());
         QVERIFY2(recording.ok(), recording.error().c_str());
         ecglens::report::ReportInput input(*recording);
@@ -372,6 +393,97 @@ private slots:
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().find("Cannot start drawing") != std::string::npos,
                  refused.error().c_str());
+    }
+
+    /// US Letter (Tools > Report paper, --paper letter): the same pages centred on the
+    /// narrower sheet, still true scale.
+    void letterPaper()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("letter.pdf"));
+        const Run r =
+            runCli(reportArgs(pdf) << QStringLiteral("--paper") << QStringLiteral("letter"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString info = QString::fromUtf8(run(QStringLiteral("pdfinfo"), {pdf}).out);
+        QVERIFY2(info.contains(QStringLiteral("792 x 612 pts (letter)")), qPrintable(info));
+        verifyTrueScale(pdf, QStringLiteral("letter"), 279.4);
+        // Every page's text is where it is on A4, 8.8 mm further left: the same words.
+        auto text = [](const QString& file) {
+            return QString::fromUtf8(
+                       run(QStringLiteral("pdftotext"), {file, QStringLiteral("-")}).out)
+                .replace(QRegularExpression(QStringLiteral("Generated \\S+")), QString())
+                // the review's time stamp (made when each report was written)
+                .replace(
+                    QRegularExpression(QStringLiteral("\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d\\S*")),
+                    QString());
+        };
+        QCOMPARE(text(pdf), text(m_pdf));
+        // The text pages keep their margins on the narrower sheet: the last page's words all
+        // lie on the page, the leftmost 9.7 mm (12.5 mm on A4 less 8.8) from the edge.
+        const QRegularExpression xMin(QStringLiteral("xMin=\"([0-9.]+)\""));
+        const QRegularExpression xMax(QStringLiteral("xMax=\"([0-9.]+)\""));
+        const QString boxes = QString::fromUtf8(
+            run(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), QStringLiteral("-f"),
+                                              QStringLiteral("2"), pdf, QStringLiteral("-")})
+                .out);
+        double left = 1e9, right = 0;
+        for (auto it = xMin.globalMatch(boxes); it.hasNext();)
+            left = std::min(left, it.next().captured(1).toDouble());
+        for (auto it = xMax.globalMatch(boxes); it.hasNext();)
+            right = std::max(right, it.next().captured(1).toDouble());
+        const double ptPerMm = 72.0 / 25.4;
+        QVERIFY2(
+            left / ptPerMm > 9.0 && left / ptPerMm < 10.5 && right / ptPerMm < 279.4 - 9.0,
+            qPrintable(
+                QStringLiteral("text from %1 to %2 mm").arg(left / ptPerMm).arg(right / ptPerMm)));
+
+        const Run bad = runCli({QStringLiteral("report"), source(".hea"), QStringLiteral("--out"),
+                                m_dir.filePath(QStringLiteral("a3.pdf")), QStringLiteral("--paper"),
+                                QStringLiteral("a3")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--paper a3: not a4 or letter"), bad.err.constData());
+
+        // Without --paper the CLI takes the window's setting (Tools > Report paper), here a
+        // user's settings file saying letter.
+        QTemporaryDir config;
+        QVERIFY(QDir(config.path()).mkpath(QStringLiteral("ECG Lens")));
+        {
+            QSettings s(config.filePath(QStringLiteral("ECG Lens/ecglens.conf")),
+                        QSettings::IniFormat);
+            s.setValue(QStringLiteral("report/paper"), QStringLiteral("letter"));
+        }
+        const QString configured = m_dir.filePath(QStringLiteral("configured.pdf"));
+        const Run c = run(ecglens::test::cliPath(),
+                          {QStringLiteral("report"), source(".hea"), QStringLiteral("--out"),
+                           configured, QStringLiteral("--no-analysis")},
+                          {QStringLiteral("XDG_CONFIG_HOME=") + config.path()});
+        QVERIFY2(c.exitCode == 0, c.err.constData());
+        QVERIFY(QString::fromUtf8(run(QStringLiteral("pdfinfo"), {configured}).out)
+                    .contains(QStringLiteral("(letter)")));
+    }
+
+    /// Letter where offices use it (the United States and its territories, Canada, Mexico, the
+    /// Philippines, Chile, Colombia), ISO 216 A4 elsewhere; names and print-dialog sizes.
+    void paperByCountry()
+    {
+        using ecglens::report::Paper;
+        for (const QLocale::Territory t : {QLocale::UnitedStates, QLocale::PuertoRico,
+                                           QLocale::Canada, QLocale::Mexico, QLocale::Philippines})
+            QCOMPARE(ecglens::report::paperForTerritory(t), Paper::Letter);
+        for (const QLocale::Territory t :
+             {QLocale::Germany, QLocale::UnitedKingdom, QLocale::France, QLocale::Japan,
+              QLocale::Australia, QLocale::India, QLocale::AnyTerritory})
+            QCOMPARE(ecglens::report::paperForTerritory(t), Paper::A4);
+        QCOMPARE(ecglens::report::paperFromName(QStringLiteral("LETTER")), Paper::Letter);
+        QCOMPARE(ecglens::report::paperFromName(QStringLiteral("a4")), Paper::A4);
+        QVERIFY(!ecglens::report::paperFromName(QStringLiteral("a3")));
+        QVERIFY(!ecglens::report::paperFromName(QString()));
+        QCOMPARE(ecglens::report::paperOf(QPageSize(QPageSize::Letter)), Paper::Letter);
+        QCOMPARE(ecglens::report::paperOf(QPageSize(QPageSize::A4)), Paper::A4);
+        QVERIFY(!ecglens::report::paperOf(QPageSize(QPageSize::Legal)));
+        const QSizeF letter = ecglens::report::reportPageLayout(Paper::Letter)
+                                  .fullRect(QPageLayout::Millimeter)
+                                  .size();
+        QVERIFY(std::abs(letter.width() - 279.4) < 0.1 && std::abs(letter.height() - 215.9) < 0.1);
     }
 
     void failedWriteLeavesExistingReport()
