@@ -719,6 +719,22 @@
         <source>A4</source>
         <translation>A4</translation>
     </message>
+    <message>
+        <source>Calipers</source>
+        <translation>Messzirkel</translation>
+    </message>
+    <message>
+        <source>%1 · measured by %2</source>
+        <translation>%1 · gemessen von %2</translation>
+    </message>
+    <message>
+        <source>Measured by the clinician (calipers)</source>
+        <translation>Ärztlich gemessen (Messzirkel)</translation>
+    </message>
+    <message>
+        <source>%1 · %2, %3</source>
+        <translation>%1 · %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -737,6 +753,42 @@
     <message>
         <source>Uncertain — needs a second opinion or further tests</source>
         <translation>Unklar — Zweitmeinung oder weitere Untersuchungen erforderlich</translation>
+    </message>
+    <message>
+        <source>RR interval</source>
+        <translation>RR-Intervall</translation>
+    </message>
+    <message>
+        <source>PR interval</source>
+        <translation>PR-Intervall</translation>
+    </message>
+    <message>
+        <source>QRS duration</source>
+        <translation>QRS-Dauer</translation>
+    </message>
+    <message>
+        <source>QT interval</source>
+        <translation>QT-Intervall</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>(automatic %1)</source>
+        <translation>(automatisch %1)</translation>
+    </message>
+    <message>
+        <source>lead %1, %2–%3 s</source>
+        <translation>Ableitung %1, %2–%3 s</translation>
+    </message>
+    <message>
+        <source>QTc %1 (Fridericia, QT/∛RR; RR %2 from the calipers)</source>
+        <translation>QTc %1 (Fridericia, QT/∛RR; RR %2 mit dem Messzirkel)</translation>
+    </message>
+    <message>
+        <source>QTc %1 (Fridericia, QT/∛RR; RR %2, the automatic mean)</source>
+        <translation>QTc %1 (Fridericia, QT/∛RR; RR %2, automatischer Mittelwert)</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1135,38 @@
     <message>
         <source>Detector: %1, %2 (model %3).</source>
         <translation>Detektor: %1, %2 (Modell %3).</translation>
+    </message>
+    <message>
+        <source>Intervals you measured with the calipers, saved with the review and printed in the report beside the automatic values</source>
+        <translation>Mit dem Messzirkel gemessene Intervalle, mit der Befundung gespeichert und im Bericht neben den automatischen Werten gedruckt</translation>
+    </message>
+    <message>
+        <source>Record calipers as</source>
+        <translation>Messzirkel übernehmen als</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected caliper measurement</source>
+        <translation>Die ausgewählte Messzirkel-Messung entfernen</translation>
+    </message>
+    <message>
+        <source>Calipers</source>
+        <translation>Messzirkel</translation>
+    </message>
+    <message>
+        <source>None. Measure with Tools ▸ Calipers, then record the interval with a button below.</source>
+        <translation>Keine. Mit Extras ▸ Messzirkel messen, dann das Intervall mit einer Schaltfläche unten übernehmen.</translation>
+    </message>
+    <message>
+        <source>Record the calipers&apos; %1 ms on lead %2 as the %3</source>
+        <translation>Die %1 ms des Messzirkels in Ableitung %2 als %3 übernehmen</translation>
+    </message>
+    <message>
+        <source>Place the calipers (Tools ▸ Calipers) to record an interval</source>
+        <translation>Zum Übernehmen eines Intervalls den Messzirkel setzen (Extras ▸ Messzirkel)</translation>
     </message>
 </context>
 <context>

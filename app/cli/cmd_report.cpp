@@ -130,6 +130,7 @@ int runReport(const QStringList& args)
     // without them (they choose the detector's thresholds and the advice, as in the window).
     const bool reviewGiven = parser.isSet(decision) || parser.isSet(reviewer) || parser.isSet(note);
     std::optional<report::ReviewDecision> savedDecision;
+    QList<ManualMeasurement> savedManual; // the clinician's caliper measurements
     if (!reviewGiven && !parser.isSet(noSavedReview) && !recording->synthetic) {
         const ReviewLoad saved = ReviewStore::loadNow(file, parser.value(reviews));
         if (!saved.error.isEmpty()) {
@@ -137,6 +138,7 @@ int runReport(const QStringList& args)
                          saved.error.toLocal8Bit().constData());
         } else if (saved.found) {
             savedDecision = reportDecision(saved.record.current);
+            savedManual = saved.record.manual;
             const Patient& p = recording->patient;
             if (!options.ageYears && !p.ageYears && saved.record.patientAgeYears)
                 options.ageYears = saved.record.patientAgeYears;
@@ -210,6 +212,7 @@ int runReport(const QStringList& args)
         }
     }
     input.decision = savedDecision;
+    addCalipers(input, savedManual);
     if (reviewGiven) {
         report::ReviewDecision d;
         d.decision = toStd(parser.value(decision));

@@ -4,17 +4,22 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace ecglens {
 
 DecisionPanel::DecisionPanel(QWidget* parent)
     : QWidget(parent), m_decision(new QComboBox(this)), m_reviewer(new QLineEdit(this)),
       m_note(new QPlainTextEdit(this)), m_detector(new QLabel(this)), m_history(new QLabel(this)),
-      m_status(new QLabel(this))
+      m_status(new QLabel(this)), m_manualList(new QListWidget(this)),
+      m_removeManual(new QToolButton(this))
 {
     for (auto d : {ReviewDecision::NotReviewed, ReviewDecision::Normal, ReviewDecision::Abnormal,
                    ReviewDecision::Uncertain})
@@ -30,6 +35,39 @@ DecisionPanel::DecisionPanel(QWidget* parent)
     form->addRow(tr("Decision"), m_decision);
     form->addRow(tr("Reviewer"), m_reviewer);
     form->addRow(tr("Note"), m_note);
+
+    // Intervals measured with the calipers (Tools > Calipers), recorded with the review.
+    m_manualList->setObjectName(QStringLiteral("manualList"));
+    m_manualList->setWordWrap(true);
+    m_manualList->setMaximumHeight(130);
+    m_manualList->setToolTip(tr("Intervals you measured with the calipers, saved with the review "
+                                "and printed in the report beside the automatic values"));
+    auto* buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(new QLabel(tr("Record calipers as"), this));
+    for (const QString& q : manualQuantities()) {
+        auto* b = new QToolButton(this);
+        b->setText(manualQuantityShort(q));
+        b->setObjectName(QStringLiteral("record_") + q);
+        connect(b, &QToolButton::clicked, this, [this, q] { recordCaliper(q); });
+        buttons->addWidget(b);
+        m_recordButtons << b;
+    }
+    buttons->addStretch();
+    m_removeManual->setText(tr("Remove"));
+    m_removeManual->setToolTip(tr("Remove the selected caliper measurement"));
+    buttons->addWidget(m_removeManual);
+    connect(m_removeManual, &QToolButton::clicked, this, [this] {
+        if (const QListWidgetItem* item = m_manualList->currentItem())
+            removeManual(item->data(Qt::UserRole).toString());
+    });
+    connect(m_manualList, &QListWidget::currentRowChanged, this, [this] { updateManual(); });
+    auto* manualBox = new QVBoxLayout;
+    manualBox->setContentsMargins(0, 0, 0, 0);
+    manualBox->addWidget(m_manualList);
+    manualBox->addLayout(buttons);
+    form->addRow(tr("Calipers"), manualBox);
+
     form->addRow(m_detector);
     form->addRow(m_history);
     form->addRow(m_status);
@@ -55,6 +93,9 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
     m_decision->setEnabled(editable);
     m_reviewer->setReadOnly(!editable);
     m_note->setReadOnly(!editable);
+    m_shown = record;
+    m_editable = editable;
+    updateManual();
     QStringList lines;
     for (const auto& h : record.history)
         lines << tr("%1: %2 (%3)")
@@ -88,6 +129,97 @@ DecisionEntry DecisionPanel::entry() const
     e.reviewer = m_reviewer->text().trimmed();
     e.note = m_note->toPlainText();
     return e;
+}
+
+QToolButton* DecisionPanel::recordButton(const QString& quantity) const
+{
+    const qsizetype i = manualQuantities().indexOf(quantity);
+    return i < 0 ? nullptr : m_recordButtons.at(i);
+}
+
+void DecisionPanel::setCaliper(const CaliperReading& reading, const QString& leadName)
+{
+    m_caliper = reading;
+    m_caliperLead = leadName;
+    updateManual();
+}
+
+void DecisionPanel::recordCaliper(const QString& quantity)
+{
+    if (!m_editable || !m_caliper.valid || !(m_caliper.dtMs > 0) ||
+        !manualQuantities().contains(quantity))
+        return;
+    ManualMeasurement m;
+    m.quantity = quantity;
+    m.valueMs = m_caliper.dtMs;
+    m.lead = m_caliperLead;
+    m.fromS = std::min(m_caliper.aS, m_caliper.bS);
+    m.toS = std::max(m_caliper.aS, m_caliper.bS);
+    m.reviewer = m_reviewer->text().trimmed();
+    m.measuredUtc = QDateTime::currentDateTimeUtc();
+    m_shown.setManual(m);
+    updateManual();
+    emit edited();
+}
+
+void DecisionPanel::removeManual(const QString& quantity)
+{
+    if (!m_editable || !m_shown.manualOf(quantity))
+        return;
+    m_shown.removeManual(quantity);
+    updateManual();
+    emit edited();
+}
+
+void DecisionPanel::setAutomatic(const std::optional<dsp::IntervalValues>& values)
+{
+    m_automatic = values;
+    updateManual();
+}
+
+QString DecisionPanel::manualQtcText() const
+{
+    const auto qtc = manualQtc(m_shown.manual, m_automatic);
+    return qtc ? ecglens::manualQtcText(*qtc) : QString();
+}
+
+void DecisionPanel::updateManual()
+{
+    const QString selected = m_manualList->currentItem()
+                                 ? m_manualList->currentItem()->data(Qt::UserRole).toString()
+                                 : QString();
+    {
+        const QSignalBlocker block(m_manualList);
+        m_manualList->clear();
+        for (const ManualMeasurement& m : m_shown.manual) {
+            QString text =
+                manualQuantityText(m.quantity) + QLatin1Char(' ') + manualValueText(m, m_automatic);
+            if (!m.reviewer.isEmpty())
+                text += QStringLiteral(" \u00b7 ") + m.reviewer;
+            if (m.quantity == QLatin1String("qt"))
+                if (const QString qtc = manualQtcText(); !qtc.isEmpty())
+                    text += QLatin1Char('\n') + qtc;
+            auto* item = new QListWidgetItem(text, m_manualList);
+            item->setData(Qt::UserRole, m.quantity);
+            if (m.quantity == selected)
+                m_manualList->setCurrentItem(item);
+        }
+        if (m_shown.manual.isEmpty())
+            m_manualList->addItem(tr("None. Measure with Tools ▸ Calipers, then record the "
+                                     "interval with a button below."));
+    }
+    const bool canRecord = m_editable && m_caliper.valid && m_caliper.dtMs > 0;
+    for (int i = 0; i < m_recordButtons.size(); ++i) {
+        const QString q = manualQuantities().at(i);
+        m_recordButtons[i]->setEnabled(canRecord);
+        m_recordButtons[i]->setToolTip(
+            canRecord ? tr("Record the calipers' %1 ms on lead %2 as the %3")
+                            .arg(QLocale().toString(m_caliper.dtMs, 'f', 0), m_caliperLead,
+                                 manualQuantityText(q))
+                      : tr("Place the calipers (Tools ▸ Calipers) to record an interval"));
+    }
+    m_removeManual->setEnabled(m_editable && m_manualList->currentItem() &&
+                               !m_manualList->currentItem()->data(Qt::UserRole).isNull());
 }
 
 void DecisionPanel::setStatus(const QString& text, bool error)

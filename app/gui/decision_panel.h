@@ -1,19 +1,27 @@
 #pragma once
 
+#include "caliper.h"
 #include "review_record.h"
 
+#include "dsp/measurements.h"
+
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
+class QToolButton;
 
 namespace ecglens {
 
-/// The clinician's decision on the recording: decision, reviewer, free-text note; what the
-/// detector said; where and when the review was last saved. The panel edits values only; the
-/// window saves them (ReviewStore).
+/// The clinician's decision on the recording: decision, reviewer, free-text note, intervals
+/// measured with the calipers (with the automatic value beside each, and QTc by Fridericia from
+/// a measured QT); what the detector said; where and when the review was last saved. The panel
+/// edits values only; the window saves them (ReviewStore).
 class DecisionPanel : public QWidget
 {
     Q_OBJECT
@@ -28,6 +36,20 @@ public:
     void setDetector(const DetectorSnapshot& detector);
     /// The decision as edited now (time and detector filled in by the caller).
     DecisionEntry entry() const;
+    /// The caliper measurements as edited now.
+    QList<ManualMeasurement> manual() const { return m_shown.manual; }
+    /// The calipers on screen (`leadName`: the name of reading.lead): the record buttons take
+    /// their interval; an invalid reading disables them.
+    void setCaliper(const CaliperReading& reading, const QString& leadName);
+    /// Records the calipers' interval as `quantity` (manualQuantities()), as its button does.
+    void recordCaliper(const QString& quantity);
+    void removeManual(const QString& quantity);
+    /// The automatic measurements of the recording, shown beside the clinician's (absent: none).
+    void setAutomatic(const std::optional<dsp::IntervalValues>& values);
+    /// "QTc 470 ms (Fridericia, RR 800 ms …)" for the clinician's QT, empty without one.
+    QString manualQtcText() const;
+    QListWidget* manualList() const { return m_manualList; }
+    QToolButton* recordButton(const QString& quantity) const;
     void setStatus(const QString& text, bool error);
 
     QComboBox* decisionBox() const { return m_decision; }
@@ -41,6 +63,7 @@ signals:
 
 private:
     void updateDetectorText();
+    void updateManual();
 
     QComboBox* m_decision;
     QLineEdit* m_reviewer;
@@ -48,7 +71,15 @@ private:
     QLabel* m_detector;
     QLabel* m_history;
     QLabel* m_status;
+    QListWidget* m_manualList;
+    QToolButton* m_removeManual;
+    QList<QToolButton*> m_recordButtons; ///< one per manualQuantities(), in that order
     DetectorSnapshot m_detectorNow;
+    ReviewRecord m_shown; ///< the record shown; its manual measurements are edited here
+    bool m_editable = false;
+    CaliperReading m_caliper;
+    QString m_caliperLead;
+    std::optional<dsp::IntervalValues> m_automatic;
     bool m_loading = false;
 };
 

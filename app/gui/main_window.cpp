@@ -328,9 +328,19 @@ void MainWindow::buildAdviceDock(QDockWidget* tabWith)
     m_viewActions->addDockToggle(dock->toggleViewAction(), tr("&Advice panel"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_measurements, &MeasurementsPanel::measured, this, &MainWindow::updateAdvice);
+    connect(m_measurements, &MeasurementsPanel::measured, this,
+            [this] { m_decision->setAutomatic(measuredValues()); });
     connect(m_analysis, &AnalysisController::verdictShown, this, &MainWindow::updateAdvice);
     connect(m_analysis, &AnalysisController::analysisEnded, this, &MainWindow::updateAdvice);
     connect(m_patient, &PatientPanel::patientEdited, this, &MainWindow::updateAdvice);
+}
+
+std::optional<dsp::IntervalValues> MainWindow::measuredValues() const
+{
+    const MeasureOutcome& m = m_measurements->outcome();
+    if (!m_recording || m.recording != m_recording || m.cancelled)
+        return std::nullopt;
+    return m.values;
 }
 
 void MainWindow::updateAdvice()
@@ -339,17 +349,17 @@ void MainWindow::updateAdvice()
         m_advice->setItems({}, tr("Open a recording to see advice."));
         return;
     }
-    const MeasureOutcome& measured = m_measurements->outcome();
-    const bool haveMeasurements = measured.recording == m_recording && !measured.cancelled;
+    const auto values = measuredValues();
+    const bool haveMeasurements = values.has_value();
     dsp::Measurements measurements;
     if (haveMeasurements)
-        measurements.values = measured.values;
+        measurements.values = *values;
     static const std::vector<dsp::Finding> none;
     const auto analysis = m_analysis->analysis();
-    const advice::AdviceInput input =
-        advice::inputFor(m_patient->patient(), m_recording->durationS(),
-                         int(m_recording->leads.size()), haveMeasurements ? &measurements : nullptr,
-                         haveMeasurements ? measured.findings : none, analysis.get());
+    const advice::AdviceInput input = advice::inputFor(
+        m_patient->patient(), m_recording->durationS(), int(m_recording->leads.size()),
+        haveMeasurements ? &measurements : nullptr,
+        haveMeasurements ? m_measurements->outcome().findings : none, analysis.get());
     QStringList from;
     from << (haveMeasurements ? tr("measurements") : tr("no measurements yet"));
     from << (analysis ? tr("the detector's verdict") : tr("no verdict yet"));
@@ -379,6 +389,7 @@ void MainWindow::openReview()
     m_reviewLastError.clear();
     m_review = ReviewLoad{};
     m_decision->setDetector(DetectorSnapshot{});
+    m_decision->setAutomatic(measuredValues());
     if (!m_recording) {
         m_decision->showUnavailable(tr("Open a recording to record a decision."));
         return;
@@ -438,6 +449,7 @@ ReviewRecord MainWindow::currentReview() const
     r.patientId = m_patient->idEditable() ? QString::fromStdString(p.id) : QString();
     r.patientAgeYears = m_patient->ageEditable() ? p.ageYears : std::nullopt;
     r.patientSex = m_patient->sexEditable() ? p.sex : Sex::Unknown;
+    r.manual = m_decision->manual();
     DecisionEntry e = m_decision->entry();
     if (e.decision != r.current.decision || e.reviewer != r.current.reviewer ||
         e.note != r.current.note) {
@@ -834,6 +846,9 @@ void MainWindow::onFilterFinished(const FilterOutcome& outcome)
 
 void MainWindow::onCaliper(const CaliperReading& r)
 {
+    m_decision->setCaliper(r, m_recording && r.lead >= 0 && r.lead < int(m_recording->leads.size())
+                                  ? QString::fromStdString(m_recording->leads[r.lead].name)
+                                  : QString());
     m_statusCaliper->setText(r.valid ? tr("Δt %1 ms · %2 bpm · ΔV %3 mV")
                                            .arg(r.dtMs, 0, 'f', 0)
                                            .arg(r.rateBpm, 0, 'f', 1)

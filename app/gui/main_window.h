@@ -87,6 +87,8 @@ public:
     WorklistPanel* worklist() const { return m_worklist; }
     /// The review of the shown recording as last loaded or saved (with unsaved edits applied).
     ReviewRecord currentReview() const;
+    /// The shown recording's automatic measurements, once the measure job is done for it.
+    std::optional<dsp::IntervalValues> measuredValues() const;
     /// Saves pending review edits now and waits until every write is done.
     void flushReview();
     AppSettings& settings() { return m_settings; }

@@ -37,6 +37,7 @@ struct Snapshot
     std::string detectionMessage;
     std::vector<report::AdviceEntry> advice;
     std::optional<report::ReviewDecision> decision;
+    QList<ManualMeasurement> manual;
     std::optional<double> ageYears;
     Sex sex = Sex::Unknown;
     std::string sha256;
@@ -139,6 +140,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
     s.advice = report::adviceEntries(m_window->advicePanel()->items());
     const ReviewRecord review = m_window->currentReview();
     s.decision = reportDecision(review.current);
+    s.manual = review.manual;
     const Patient p = m_window->patientPanel()->patient();
     s.ageYears = p.ageYears;
     s.sex = p.sex;
@@ -176,6 +178,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
             input.modelTrainingData = report::modelTrainingData(ml::defaultModelDir());
         input.advice = s.advice;
         input.decision = s.decision;
+        addCalipers(input, s.manual);
         input.sourceSha256 = s.sha256;
         input.comparison = s.comparison;
         input.softwareVersion = version;

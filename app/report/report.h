@@ -62,6 +62,17 @@ Paper systemPaper();
 /// A4 or Letter when `size` is one of them (a print dialog's choice), else absent.
 std::optional<Paper> paperOf(const QPageSize& size);
 
+/// An interval the clinician measured with the calipers, as the review words it
+/// (review_report.h: addCalipers).
+struct CaliperEntry
+{
+    std::string name;      ///< "QT interval"
+    std::string text;      ///< "430 ms (automatic 414 ms) · lead V2, 3.21–3.64 s"
+    std::string shortText; ///< "QT 430 ms"
+    std::string reviewer;  ///< who measured it (left out when anonymised)
+    std::string timeIso;   ///< when (only the year when anonymised)
+};
+
 /// Another ECG this one was compared with (the window's serial comparison, `report --compare`):
 /// the report names it and lists its measurements against this recording's.
 struct ReportComparison
@@ -98,6 +109,10 @@ struct ReportInput
 
     std::vector<AdviceEntry> advice;
     std::optional<ReviewDecision> decision;
+    /// The clinician's caliper measurements and, from a measured QT, its QTc ("QTc 470 ms
+    /// (Fridericia …)" and "QTc 470 ms"); printed on page 1 and beside the measurements.
+    std::vector<CaliperEntry> calipers;
+    std::string caliperQtc, caliperQtcShort;
     std::optional<ReportComparison> comparison;
 
     /// SHA-256 of the source file, lower-case hex; empty: computed from recording.sourcePath.

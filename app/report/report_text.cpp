@@ -139,6 +139,14 @@ QString reviewLine(const ReportInput& in)
         .arg(qs(d.decision), who, reviewTimeText(in, d.timeIso));
 }
 
+/// Who measured with the calipers, as the review line names reviewers.
+QString caliperWho(const ReportInput& in, const CaliperEntry& c)
+{
+    return in.anonymise         ? Report::tr("a clinician (name omitted)")
+           : c.reviewer.empty() ? Report::tr("a clinician (name not given)")
+                                : qs(c.reviewer);
+}
+
 /// An AdviceEntry's severity (the catalogue's key, advice::severityName) as severityWord says it.
 QString severityText(const std::string& severity)
 {
@@ -409,6 +417,16 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
     } else {
         lines.emplace_back(Report::tr("Measurements"), Report::tr("not available"));
     }
+    if (!in.calipers.empty()) {
+        QStringList parts;
+        for (const CaliperEntry& c : in.calipers)
+            parts << qs(c.shortText);
+        if (!in.caliperQtcShort.empty())
+            parts << qs(in.caliperQtcShort);
+        lines.emplace_back(Report::tr("Calipers"), Report::tr("%1 · measured by %2")
+                                                       .arg(parts.join(QStringLiteral(" \u00b7 ")),
+                                                            caliperWho(in, in.calipers.front())));
+    }
     lines.emplace_back(Report::tr("Detector"),
                        in.detection ? QString(verdictLine(*in.detection) + Report::tr(" · model ") +
                                               modelText(in.detection->model))
@@ -471,6 +489,14 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
                                      .arg(v.supraventricularBeats));
     } else {
         para(Report::tr("Not available."));
+    }
+    if (!in.calipers.empty()) {
+        heading(Report::tr("Measured by the clinician (calipers)"));
+        for (const CaliperEntry& c : in.calipers)
+            row(qs(c.name), Report::tr("%1 · %2, %3")
+                                .arg(qs(c.text), caliperWho(in, c), reviewTimeText(in, c.timeIso)));
+        if (!in.caliperQtc.empty())
+            row(QStringLiteral("QTc"), qs(in.caliperQtc));
     }
 
     heading(Report::tr("Rhythm findings"));

@@ -3,6 +3,11 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
 namespace ecglens {
 
 namespace {
@@ -23,6 +28,61 @@ constexpr DecisionName kDecisions[] = {
     {ReviewDecision::Uncertain, "uncertain",
      QT_TRANSLATE_NOOP("Review", "Uncertain — needs a second opinion or further tests")},
 };
+
+struct QuantityName
+{
+    const char* key;
+    const char* shortName;
+    const char* text;
+};
+
+constexpr QuantityName kQuantities[] = {
+    {"rr", "RR", QT_TRANSLATE_NOOP("Review", "RR interval")},
+    {"pr", "PR", QT_TRANSLATE_NOOP("Review", "PR interval")},
+    {"qrs", "QRS", QT_TRANSLATE_NOOP("Review", "QRS duration")},
+    {"qt", "QT", QT_TRANSLATE_NOOP("Review", "QT interval")},
+};
+
+const QuantityName* quantityName(const QString& key)
+{
+    for (const auto& q : kQuantities)
+        if (key == QLatin1String(q.key))
+            return &q;
+    return nullptr;
+}
+
+QJsonObject manualJson(const ManualMeasurement& m)
+{
+    QJsonObject o;
+    o[QStringLiteral("quantity")] = m.quantity;
+    o[QStringLiteral("value_ms")] = m.valueMs;
+    o[QStringLiteral("lead")] = m.lead;
+    o[QStringLiteral("from_s")] = m.fromS;
+    o[QStringLiteral("to_s")] = m.toS;
+    o[QStringLiteral("reviewer")] = m.reviewer;
+    o[QStringLiteral("measured_utc")] = m.measuredUtc.toUTC().toString(Qt::ISODate);
+    return o;
+}
+
+std::optional<ManualMeasurement> manualFrom(const QJsonObject& o, QString* error)
+{
+    ManualMeasurement m;
+    m.quantity = o.value(QStringLiteral("quantity")).toString();
+    m.valueMs = o.value(QStringLiteral("value_ms")).toDouble(-1);
+    if (!quantityName(m.quantity) || !(m.valueMs > 0 && m.valueMs < 1e7)) {
+        *error = QStringLiteral("unreadable caliper measurement (quantity \"%1\", %2 ms)")
+                     .arg(m.quantity)
+                     .arg(o.value(QStringLiteral("value_ms")).toVariant().toString());
+        return std::nullopt;
+    }
+    m.lead = o.value(QStringLiteral("lead")).toString();
+    m.fromS = o.value(QStringLiteral("from_s")).toDouble();
+    m.toS = o.value(QStringLiteral("to_s")).toDouble();
+    m.reviewer = o.value(QStringLiteral("reviewer")).toString();
+    m.measuredUtc =
+        QDateTime::fromString(o.value(QStringLiteral("measured_utc")).toString(), Qt::ISODate);
+    return m;
+}
 
 QJsonObject entryJson(const DecisionEntry& e)
 {
@@ -92,11 +152,143 @@ QString decisionText(ReviewDecision d)
     return {};
 }
 
+const QStringList& manualQuantities()
+{
+    static const QStringList keys = [] {
+        QStringList k;
+        for (const auto& q : kQuantities)
+            k << QString::fromLatin1(q.key);
+        return k;
+    }();
+    return keys;
+}
+
+QString manualQuantityText(const QString& quantity)
+{
+    const QuantityName* q = quantityName(quantity);
+    return q ? QCoreApplication::translate("Review", q->text) : quantity;
+}
+
+QString manualQuantityShort(const QString& quantity)
+{
+    const QuantityName* q = quantityName(quantity);
+    return q ? QString::fromLatin1(q->shortName) : quantity;
+}
+
+double automaticIntervalMs(const dsp::IntervalValues& v, const QString& quantity)
+{
+    const double ms = quantity == QLatin1String("rr")    ? v.rrMeanMs
+                      : quantity == QLatin1String("pr")  ? v.prMs
+                      : quantity == QLatin1String("qrs") ? v.qrsMs
+                      : quantity == QLatin1String("qt")  ? v.qtMs
+                                                         : std::nan("");
+    return v.beatCount > 0 && std::isfinite(ms) && ms > 0 ? ms : std::nan("");
+}
+
+namespace {
+
+/// `v` as the interface language writes it, without group separators ("1360", "1,36" in German).
+QString number(double v, int decimals)
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(v, 'f', decimals);
+}
+
+QString msText(double ms)
+{
+    return QCoreApplication::translate("Review", "%1 ms").arg(number(ms, 0));
+}
+
+} // namespace
+
+QString manualValueText(const ManualMeasurement& m,
+                        const std::optional<dsp::IntervalValues>& automatic)
+{
+    QString text = msText(m.valueMs);
+    if (automatic)
+        if (const double a = automaticIntervalMs(*automatic, m.quantity); std::isfinite(a))
+            text += QLatin1Char(' ') +
+                    QCoreApplication::translate("Review", "(automatic %1)").arg(msText(a));
+    text += QStringLiteral(" \u00b7 ") + QCoreApplication::translate("Review", "lead %1, %2–%3 s")
+                                             .arg(m.lead, number(m.fromS, 2), number(m.toS, 2));
+    return text;
+}
+
+QString manualShortText(const ManualMeasurement& m)
+{
+    return manualQuantityShort(m.quantity) + QLatin1Char(' ') + msText(m.valueMs);
+}
+
+std::optional<ManualQtc> manualQtc(const QList<ManualMeasurement>& manual,
+                                   const std::optional<dsp::IntervalValues>& automatic)
+{
+    const auto of = [&](const char* q) -> const ManualMeasurement* {
+        for (const ManualMeasurement& m : manual)
+            if (m.quantity == QLatin1String(q))
+                return &m;
+        return nullptr;
+    };
+    const ManualMeasurement* qt = of("qt");
+    if (!qt)
+        return std::nullopt;
+    ManualQtc out;
+    if (const ManualMeasurement* rr = of("rr")) {
+        out.rrMs = rr->valueMs;
+        out.rrFromCalipers = true;
+    } else if (automatic) {
+        out.rrMs = automaticIntervalMs(*automatic, QStringLiteral("rr"));
+    } else {
+        return std::nullopt;
+    }
+    out.qtcMs = dsp::qtcFridericiaMs(qt->valueMs, out.rrMs);
+    if (!std::isfinite(out.qtcMs))
+        return std::nullopt;
+    return out;
+}
+
+QString manualQtcText(const ManualQtc& qtc)
+{
+    return (qtc.rrFromCalipers
+                ? QCoreApplication::translate(
+                      "Review", "QTc %1 (Fridericia, QT/∛RR; RR %2 from the calipers)")
+                : QCoreApplication::translate(
+                      "Review", "QTc %1 (Fridericia, QT/∛RR; RR %2, the automatic mean)"))
+        .arg(msText(qtc.qtcMs), msText(qtc.rrMs));
+}
+
+QString manualQtcShortText(const ManualQtc& qtc)
+{
+    return QStringLiteral("QTc ") + msText(qtc.qtcMs);
+}
+
 bool ReviewRecord::hasContent() const
 {
     return current.decision != ReviewDecision::NotReviewed || !current.note.isEmpty() ||
            !current.reviewer.isEmpty() || !history.isEmpty() || !patientId.isEmpty() ||
-           patientAgeYears.has_value() || patientSex != Sex::Unknown;
+           patientAgeYears.has_value() || patientSex != Sex::Unknown || !manual.isEmpty();
+}
+
+const ManualMeasurement* ReviewRecord::manualOf(const QString& quantity) const
+{
+    for (const ManualMeasurement& m : manual)
+        if (m.quantity == quantity)
+            return &m;
+    return nullptr;
+}
+
+void ReviewRecord::setManual(const ManualMeasurement& m)
+{
+    removeManual(m.quantity);
+    manual.append(m);
+    std::sort(manual.begin(), manual.end(), [](const auto& a, const auto& b) {
+        return manualQuantities().indexOf(a.quantity) < manualQuantities().indexOf(b.quantity);
+    });
+}
+
+void ReviewRecord::removeManual(const QString& quantity)
+{
+    manual.removeIf([&](const ManualMeasurement& m) { return m.quantity == quantity; });
 }
 
 void ReviewRecord::record(const DecisionEntry& entry)
@@ -111,7 +303,7 @@ QJsonObject ReviewRecord::toJson() const
 {
     QJsonObject o;
     o[QStringLiteral("format")] = QString::fromLatin1(kFormat);
-    o[QStringLiteral("schema_version")] = kSchemaVersion;
+    o[QStringLiteral("schema_version")] = manual.isEmpty() ? 1 : kSchemaVersion;
     o[QStringLiteral("written_by")] =
         QStringLiteral("ECG Lens %1").arg(QCoreApplication::applicationVersion());
     QJsonObject rec;
@@ -132,6 +324,12 @@ QJsonObject ReviewRecord::toJson() const
     for (const auto& e : history)
         h.append(entryJson(e));
     o[QStringLiteral("history")] = h;
+    if (!manual.isEmpty()) {
+        QJsonArray m;
+        for (const auto& e : manual)
+            m.append(manualJson(e));
+        o[QStringLiteral("manual_measurements")] = m;
+    }
     return o;
 }
 
@@ -178,6 +376,12 @@ std::optional<ReviewRecord> ReviewRecord::fromJson(const QJsonObject& o, QString
         if (!e)
             return std::nullopt;
         r.history.append(*e);
+    }
+    for (const auto& v : o.value(QStringLiteral("manual_measurements")).toArray()) {
+        const auto m = manualFrom(v.toObject(), error);
+        if (!m)
+            return std::nullopt;
+        r.setManual(*m);
     }
     return r;
 }

@@ -4,11 +4,13 @@
 // and its sidecar file format (JSON, versioned). Kept next to the recording, never inside it.
 
 #include "core/recording.h"
+#include "dsp/measurements.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -47,9 +49,57 @@ struct DecisionEntry
     DetectorSnapshot detector;
 };
 
+/// An interval the clinician measured with the calipers: an over-read of the automatic value,
+/// kept with the review and printed in the report beside it.
+struct ManualMeasurement
+{
+    QString quantity; ///< one of manualQuantities(): "rr", "pr", "qrs", "qt"
+    double valueMs = 0.0;
+    QString lead;       ///< the lead the calipers were on
+    double fromS = 0.0; ///< the markers, seconds from the recording's start
+    double toS = 0.0;
+    QString reviewer; ///< the review's reviewer when it was recorded
+    QDateTime measuredUtc;
+    bool operator==(const ManualMeasurement&) const = default;
+};
+
+/// The intervals a clinician records with the calipers, in the order they are shown.
+const QStringList& manualQuantities();
+/// "RR interval", "PR interval", "QRS duration", "QT interval" (translated); "rr" etc. for
+/// people: the short names are "RR", "PR", "QRS", "QT" (manualQuantityShort).
+QString manualQuantityText(const QString& quantity);
+QString manualQuantityShort(const QString& quantity);
+/// The automatic value of `quantity` in `values` (RR: the mean), NaN when unknown.
+double automaticIntervalMs(const dsp::IntervalValues& values, const QString& quantity);
+/// "430 ms (automatic 414 ms) · lead V2, 3.21–3.64 s" in the interface language (the name is
+/// manualQuantityText); `automatic` (dsp measurements of the recording) may be absent.
+QString manualValueText(const ManualMeasurement& m,
+                        const std::optional<dsp::IntervalValues>& automatic);
+/// "QT 430 ms".
+QString manualShortText(const ManualMeasurement& m);
+
+/// QTc by Fridericia (the QTc the advice grades) from the clinician's QT and RR: the RR measured
+/// with the calipers when there is one, else the recording's automatic mean RR.
+struct ManualQtc
+{
+    double qtcMs = 0.0;
+    double rrMs = 0.0;
+    bool rrFromCalipers = false;
+};
+std::optional<ManualQtc> manualQtc(const QList<ManualMeasurement>& manual,
+                                   const std::optional<dsp::IntervalValues>& automatic);
+/// "QTc 470 ms (Fridericia, QT/∛RR; RR 800 ms from the calipers)" or "…; RR 800 ms, the
+/// automatic mean)".
+QString manualQtcText(const ManualQtc& qtc);
+/// "QTc 470 ms".
+QString manualQtcShortText(const ManualQtc& qtc);
+
 struct ReviewRecord
 {
-    static constexpr int kSchemaVersion = 1;
+    /// Schema 2 added the clinician's caliper measurements; a review without them is still
+    /// written as schema 1, so an older ECG Lens on a shared folder keeps editing it (and shows
+    /// one with them read-only, never dropping them).
+    static constexpr int kSchemaVersion = 2;
 
     QString recordingFile; ///< file name of the recording (no folder)
     QString sha256;        ///< of the recording file's bytes
@@ -62,8 +112,16 @@ struct ReviewRecord
     QString patientId;
     std::optional<double> patientAgeYears;
     Sex patientSex = Sex::Unknown;
+    /// The clinician's caliper measurements, at most one per quantity, in manualQuantities()
+    /// order.
+    QList<ManualMeasurement> manual;
 
     bool hasContent() const;
+    /// The clinician's measurement of `quantity`, or null.
+    const ManualMeasurement* manualOf(const QString& quantity) const;
+    /// Records `m`, replacing an earlier one of its quantity.
+    void setManual(const ManualMeasurement& m);
+    void removeManual(const QString& quantity);
     /// Sets `current`, first moving the previous one to the history when the decision or the
     /// reviewer changes.
     void record(const DecisionEntry& entry);

@@ -25,4 +25,23 @@ inline std::optional<report::ReviewDecision> reportDecision(const DecisionEntry&
     return d;
 }
 
+/// The clinician's caliper measurements into the report, with the automatic values of
+/// `in.measurements` beside them and the QTc of a measured QT; call after the measurements are
+/// set.
+inline void addCalipers(report::ReportInput& in, const QList<ManualMeasurement>& manual)
+{
+    std::optional<dsp::IntervalValues> automatic;
+    if (in.measurements)
+        automatic = in.measurements->values;
+    for (const ManualMeasurement& m : manual)
+        in.calipers.push_back({manualQuantityText(m.quantity).toStdString(),
+                               manualValueText(m, automatic).toStdString(),
+                               manualShortText(m).toStdString(), m.reviewer.toStdString(),
+                               m.measuredUtc.toUTC().toString(Qt::ISODate).toStdString()});
+    if (const auto qtc = manualQtc(manual, automatic)) {
+        in.caliperQtc = manualQtcText(*qtc).toStdString();
+        in.caliperQtcShort = manualQtcShortText(*qtc).toStdString();
+    }
+}
+
 } // namespace ecglens

@@ -173,14 +173,27 @@ double medianRrMs(const std::vector<Beat>& beats, std::size_t first, std::size_t
     return rr[rr.size() / 2];
 }
 
+} // namespace
+
+double qtcBazettMs(double qtMs, double rrMs)
+{
+    return std::isfinite(rrMs) && rrMs > 0 ? qtMs / std::sqrt(rrMs / 1000.0) : kNaN;
+}
+
+double qtcFridericiaMs(double qtMs, double rrMs)
+{
+    return std::isfinite(rrMs) && rrMs > 0 ? qtMs / std::cbrt(rrMs / 1000.0) : kNaN;
+}
+
+namespace {
+
 void intervalValues(const MedianBeat& m, const Fiducials& f, IntervalValues& v)
 {
     v.prMs = f.pWavePresent ? f.qrsOnsetMs - f.pOnsetMs : kNaN;
     v.qrsMs = f.qrsOffsetMs - f.qrsOnsetMs;
     v.qtMs = f.tOffsetMs - f.qrsOnsetMs;
-    const double rrS = v.rrMeanMs / 1000.0;
-    v.qtcBazettMs = std::isfinite(rrS) && rrS > 0 ? v.qtMs / std::sqrt(rrS) : kNaN;
-    v.qtcFridericiaMs = std::isfinite(rrS) && rrS > 0 ? v.qtMs / std::cbrt(rrS) : kNaN;
+    v.qtcBazettMs = qtcBazettMs(v.qtMs, v.rrMeanMs);
+    v.qtcFridericiaMs = qtcFridericiaMs(v.qtMs, v.rrMeanMs);
     v.qrsAxisDeg = axis(m, f.qrsOnsetMs, f.qrsOffsetMs, f.qrsOnsetMs);
     v.tAxisDeg = axis(m, f.qrsOffsetMs, f.tOffsetMs, f.qrsOnsetMs);
     v.pAxisDeg = f.pWavePresent ? axis(m, f.pOnsetMs, f.pOffsetMs, f.pOnsetMs) : kNaN;

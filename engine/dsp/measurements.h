@@ -51,6 +51,11 @@ struct IntervalValues
     int ventricularBeats = 0, supraventricularBeats = 0;
 };
 
+/// QT corrected for heart rate (ms), from QT and RR in ms: Bazett QT / sqrt(RR in s),
+/// Fridericia QT / cbrt(RR in s). NaN when RR is not a positive number.
+double qtcBazettMs(double qtMs, double rrMs);
+double qtcFridericiaMs(double qtMs, double rrMs);
+
 struct WindowMeasurements
 {
     double startS = 0, endS = 0;

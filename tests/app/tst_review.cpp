@@ -5,6 +5,9 @@
 #include "advice_panel.h"
 #include "analysis_controller.h"
 #include "decision_panel.h"
+#include "ecg_plot.h"
+#include "ecg_viewer.h"
+#include "io/open.h"
 #include "main_window.h"
 #include "patient_panel.h"
 #include "report.h"
@@ -28,6 +31,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPrintDialog>
 #include <QPrinter>
@@ -41,6 +45,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
+#include <cmath>
 #include <functional>
 #include <memory>
 
@@ -347,7 +353,7 @@ private slots:
         }
 
         QJsonObject newer = ReviewRecord{}.toJson();
-        newer[QStringLiteral("schema_version")] = 2;
+        newer[QStringLiteral("schema_version")] = ReviewRecord::kSchemaVersion + 1;
         const QByteArray newerBytes = QJsonDocument(newer).toJson();
         {
             QFile f(sidecar);
@@ -359,12 +365,131 @@ private slots:
         QVERIFY(load.readOnly);
         QVERIFY(!w->decisionPanel()->decisionBox()->isEnabled());
         QVERIFY(w->decisionPanel()->noteEdit()->isReadOnly());
+        w->viewer()->plot()->setCalipers(1.0, 1.4, 0); // calipers cannot be recorded either
+        QVERIFY(!w->decisionPanel()->recordButton(QStringLiteral("qt"))->isEnabled());
         const ReviewSave s =
             ReviewStore::saveNow(hea, ReviewRecord{}, m_dir.filePath(QStringLiteral("fallback")));
         QVERIFY2(s.error.contains(QLatin1String("not replaced")), qPrintable(s.error));
         QFile f(sidecar);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), newerBytes);
+    }
+
+    /// Intervals measured with the calipers are recorded with the review (one per quantity),
+    /// come back in a new window, give QTc by Fridericia from the measured QT and RR, and go
+    /// into the report beside the automatic values. Reference: LUDB record 1, the cardiologists'
+    /// lead II annotations of one beat (QRS onset to T offset; R peak to the next R peak).
+    void caliperMeasurements()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ludb/data/1.hea"));
+        const auto annotated =
+            io::open(test::dataPath(QStringLiteral("ludb/data/1.hea")).toStdString());
+        QVERIFY2(annotated.ok(), annotated.error().c_str());
+        int lead = -1;
+        for (int i = 0; i < int(annotated->leads.size()); ++i)
+            if (QString::fromStdString(annotated->leads[i].name)
+                    .compare(QLatin1String("II"), Qt::CaseInsensitive) == 0)
+                lead = i;
+        QVERIFY(lead >= 0);
+        std::vector<const Annotation*> marks;
+        for (const Annotation& a : annotated->annotations)
+            if (a.lead == lead)
+                marks.push_back(&a);
+        std::sort(marks.begin(), marks.end(),
+                  [](auto* a, auto* b) { return a->sample < b->sample; });
+        // The first beat with its QRS onset, T offset and a next R peak annotated.
+        std::int64_t qrsOn = -1, tOff = -1, r1 = -1, r2 = -1;
+        for (std::size_t i = 1; i + 1 < marks.size() && r2 < 0; ++i) {
+            if (marks[i]->code != "N" || marks[i - 1]->code != "(")
+                continue;
+            std::int64_t t = -1, next = -1;
+            for (std::size_t j = i + 1; j + 1 < marks.size(); ++j) {
+                if (marks[j]->code == "t" && marks[j + 1]->code == ")" && t < 0)
+                    t = marks[j + 1]->sample;
+                if (marks[j]->code == "N") {
+                    next = marks[j]->sample;
+                    break;
+                }
+            }
+            if (t > 0 && next > 0) {
+                qrsOn = marks[i - 1]->sample;
+                r1 = marks[i]->sample;
+                tOff = t;
+                r2 = next;
+            }
+        }
+        QVERIFY(r2 > 0);
+        const double fs = annotated->leads[std::size_t(lead)].fsHz;
+        const double qtMs = double(tOff - qrsOn) / fs * 1000.0;
+        const double rrMs = double(r2 - r1) / fs * 1000.0;
+        const double qtcMs = qtMs / std::cbrt(rrMs / 1000.0); // Fridericia
+        QVERIFY2(qtMs > 300 && qtMs < 500 && rrMs > 500 && rrMs < 1500,
+                 qPrintable(QStringLiteral("QT %1 ms, RR %2 ms").arg(qtMs).arg(rrMs)));
+
+        const QString dir = m_dir.filePath(QStringLiteral("calipers"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ludb/data/1.hea"), dir);
+        const QString sidecar = hea + QStringLiteral(".ecglens-review.json");
+        const QString pdf = QDir(dir).filePath(QStringLiteral("report.pdf"));
+        {
+            auto w = window();
+            QVERIFY(openAndReadReview(*w, hea).error.isEmpty());
+            DecisionPanel* p = w->decisionPanel();
+            QVERIFY(!p->recordButton(QStringLiteral("qt"))->isEnabled()); // no calipers yet
+            QTest::keyClicks(p->reviewerEdit(), QStringLiteral("Dr Caliper"));
+            w->viewer()->plot()->setCalipers(double(qrsOn) / fs, double(tOff) / fs, lead);
+            QVERIFY(p->recordButton(QStringLiteral("qt"))->isEnabled());
+            editAndWaitForSave(*w, [&] { p->recordButton(QStringLiteral("qt"))->click(); });
+            w->viewer()->plot()->setCalipers(double(r2) / fs, double(r1) / fs, lead); // either way
+            const ReviewSave s =
+                editAndWaitForSave(*w, [&] { p->recordButton(QStringLiteral("rr"))->click(); });
+            QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+
+            const QJsonObject j = readJson(sidecar);
+            QCOMPARE(j[QStringLiteral("schema_version")].toInt(), 2);
+            const QJsonArray manual = j[QStringLiteral("manual_measurements")].toArray();
+            QCOMPARE(manual.size(), 2);
+            QCOMPARE(manual[0][QStringLiteral("quantity")].toString(), QStringLiteral("rr"));
+            QCOMPARE(manual[1][QStringLiteral("quantity")].toString(), QStringLiteral("qt"));
+            QVERIFY(std::abs(manual[0][QStringLiteral("value_ms")].toDouble() - rrMs) < 1e-6);
+            QVERIFY(std::abs(manual[1][QStringLiteral("value_ms")].toDouble() - qtMs) < 1e-6);
+            QCOMPARE(manual[1][QStringLiteral("lead")].toString().toUpper(), QStringLiteral("II"));
+            QCOMPARE(manual[1][QStringLiteral("reviewer")].toString(),
+                     QStringLiteral("Dr Caliper"));
+            QVERIFY(std::abs(manual[0][QStringLiteral("from_s")].toDouble() - double(r1) / fs) <
+                    1e-9);
+            QVERIFY(p->manualQtcText().contains(QLocale().toString(qtcMs, 'f', 0) +
+                                                QStringLiteral(" ms")));
+            QVERIFY(p->manualQtcText().contains(QLatin1String("from the calipers")));
+        }
+        auto w = window();
+        w->settings().autoAnalyse = false;
+        QVERIFY(openAndReadReview(*w, hea).found);
+        DecisionPanel* p = w->decisionPanel();
+        QCOMPARE(p->manual().size(), 2);
+        QVERIFY(p->manualList()->item(1)->text().startsWith(QStringLiteral("QT interval ")));
+        // The report: page 1 and the measurements section, the automatic QT beside ours.
+        QVERIFY(QTest::qWaitFor([&] { return w->measuredValues().has_value(); }, 60000));
+        const QString body = test::exportedReportText(*w, pdf);
+        QVERIFY2(!body.startsWith(QLatin1String("EXPORT FAILED")), qPrintable(body));
+        const QString qt = QString::number(qtMs, 'f', 0), qtc = QString::number(qtcMs, 'f', 0);
+        const QString automatic = QString::number(w->measuredValues()->qtMs, 'f', 0);
+        for (const QString& expected :
+             {QStringLiteral("RR %1 ms · QT %2 ms · QTc %3 ms · measured by Dr Caliper")
+                  .arg(QString::number(rrMs, 'f', 0), qt, qtc),
+              QStringLiteral("Measured by the clinician (calipers)"),
+              QStringLiteral("%1 ms (automatic %2 ms) · lead II").arg(qt, automatic),
+              QStringLiteral("QTc %1 ms (Fridericia, QT/∛RR; RR %2 ms from the calipers)")
+                  .arg(qtc, QString::number(rrMs, 'f', 0))})
+            QVERIFY2(body.contains(expected),
+                     qPrintable(QStringLiteral("\"%1\" not in the report").arg(expected)));
+        // Removing both leaves a schema 1 file again (older versions keep editing it).
+        editAndWaitForSave(*w, [&] { p->removeManual(QStringLiteral("qt")); });
+        const ReviewSave s = editAndWaitForSave(*w, [&] { p->removeManual(QStringLiteral("rr")); });
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        const QJsonObject j = readJson(sidecar);
+        QCOMPARE(j[QStringLiteral("schema_version")].toInt(), 1);
+        QVERIFY(!j.contains(QStringLiteral("manual_measurements")));
     }
 
     /// File ▸ Export report writes what the window shows: the verdict's probability as the
@@ -399,16 +524,8 @@ private slots:
             p->noteEdit()->setPlainText(QStringLiteral("ST changes, digitalis? Recheck K+."));
         });
         const QString pdf = QDir(dir).filePath(QStringLiteral("report.pdf"));
-        QSignalSpy done(w->reportExporter(), &ReportExporter::finished);
-        w->reportExporter()->exportTo(pdf);
-        QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 60000));
-        QVERIFY2(done.first().at(1).toString().isEmpty(),
-                 qPrintable(done.first().at(1).toString()));
-        QProcess text;
-        text.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-        QVERIFY(text.waitForFinished(30000));
-        // Layout text: collapse runs of spaces and line breaks, as a reader would.
-        const QString body = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        const QString body = test::exportedReportText(*w, pdf);
+        QVERIFY2(!body.startsWith(QLatin1String("EXPORT FAILED")), qPrintable(body));
         for (const QString& expected :
              {QStringLiteral("Dr Müller"), QStringLiteral("ST changes, digitalis? Recheck K+."),
               decisionText(ReviewDecision::Abnormal),

@@ -262,6 +262,19 @@ class TestMeasurements : public QObject
     }
 
 private slots:
+    /// Bazett QT / sqrt(RR), Fridericia QT / cbrt(RR), RR in seconds: RR 729 ms = 0.9^3 s, so
+    /// Fridericia's QTc of QT 400 ms is 400 / 0.9 = 444.44 ms and Bazett's 400 / 0.85381 =
+    /// 468.49 ms; at RR 1 s both equal QT; no RR, no QTc.
+    void qtcFormulasHandComputed()
+    {
+        QVERIFY(std::abs(dsp::qtcFridericiaMs(400.0, 729.0) - 4000.0 / 9.0) < 1e-9);
+        QVERIFY(std::abs(dsp::qtcBazettMs(400.0, 729.0) - 468.4856) < 1e-3);
+        QCOMPARE(dsp::qtcFridericiaMs(412.0, 1000.0), 412.0);
+        QCOMPARE(dsp::qtcBazettMs(412.0, 1000.0), 412.0);
+        QVERIFY(std::isnan(dsp::qtcFridericiaMs(400.0, 0.0)));
+        QVERIFY(std::isnan(dsp::qtcBazettMs(400.0, std::nan(""))));
+    }
+
     void hrvHandComputed()
     {
         // RR 1000, 800, 900, 1000 ms: mean 925, SDNN sqrt(27500/3) = 95.743,

@@ -709,6 +709,10 @@ private slots:
         input.ageYears = 89.6;
         input.advice.push_back({"consider", "Screening at age 91.5", "Sample 157090 is fine.",
                                 "age 45 and age 89.7", "Guideline X"});
+        // A caliper measurement keeps its value, loses who made it and when (but the year).
+        input.calipers.push_back({"QT interval", "430 ms (automatic 414 ms) · lead V2, 3.21–3.64 s",
+                                  "QT 430 ms", "Dr Secret", "2026-12-04T10:11:12Z"});
+
         const QString pdf = m_dir.filePath(QStringLiteral("anonymised-free-text.pdf"));
         const auto written = ecglens::report::writeReport(input, pdf);
         QVERIFY2(written.ok(), written.error().c_str());
@@ -718,10 +722,15 @@ private slots:
         for (const QString& expected :
              {QStringLiteral("header of [removed] disagrees with [removed] for patient [removed]"),
               QStringLiteral("Screening at age 90 or older"), QStringLiteral("Sample 157090"),
-              QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older")})
+              QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older"),
+              QStringLiteral("QT 430 ms · measured by a clinician (name omitted)"),
+              QStringLiteral("430 ms (automatic 414 ms) · lead V2, 3.21–3.64 s · a clinician (name "
+                             "omitted), 2026 (date removed)")})
             QVERIFY2(text.contains(expected),
                      qPrintable(expected + QStringLiteral(" not in ") + text));
         QVERIFY(!text.contains(QStringLiteral("89.6")) && !text.contains(QStringLiteral("89.7")));
+        QVERIFY(!text.contains(QStringLiteral("Secret")) &&
+                !text.contains(QStringLiteral("12-04")));
     }
 
     /// `--lang de`: the report's own words in German (the filed document matches a German
