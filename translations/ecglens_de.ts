@@ -735,6 +735,10 @@
         <source>%1 · %2, %3</source>
         <translation>%1 · %2, %3</translation>
     </message>
+    <message>
+        <source>Intervals the clinician measured with the calipers are graded in place of the automatic ones (QTc from a measured QT).</source>
+        <translation>Mit dem Messzirkel ärztlich gemessene Intervalle werden anstelle der automatischen bewertet (QTc aus einem gemessenen QT).</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -1821,6 +1825,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>No earlier ECG of patient %1 in the worklist.</source>
         <translation>Kein früheres EKG von Patient %1 in der Arbeitsliste.</translation>
+    </message>
+    <message>
+        <source>your calipers (%1)</source>
+        <translation>Ihre Messzirkel-Werte (%1)</translation>
     </message>
 </context>
 <context>

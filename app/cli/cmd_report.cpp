@@ -199,8 +199,11 @@ int runReport(const QStringList& args)
         auto detection =
             loaded ? loaded->analyse(*recording, options)
                    : Result<ml::Analysis>::failure("detector unavailable: " + loaded.error());
+        // The advice grades the clinician's caliper values where the saved review has any.
+        dsp::Analysis graded = *analysis;
+        graded.measurements.values = withCalipers(graded.measurements.values, savedManual);
         input.advice = report::adviceEntries(
-            localisedAdvice(adviceItems(*recording, options, &*analysis, input.findings,
+            localisedAdvice(adviceItems(*recording, options, &graded, input.findings,
                                         detection ? &*detection : nullptr),
                             installedLanguage()));
         if (detection) {

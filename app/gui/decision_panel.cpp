@@ -93,9 +93,12 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
     m_decision->setEnabled(editable);
     m_reviewer->setReadOnly(!editable);
     m_note->setReadOnly(!editable);
+    const bool manualChanged = m_shown.manual != record.manual;
     m_shown = record;
     m_editable = editable;
     updateManual();
+    if (manualChanged)
+        emit this->manualChanged();
     QStringList lines;
     for (const auto& h : record.history)
         lines << tr("%1: %2 (%3)")
@@ -159,6 +162,7 @@ void DecisionPanel::recordCaliper(const QString& quantity)
     m.measuredUtc = QDateTime::currentDateTimeUtc();
     m_shown.setManual(m);
     updateManual();
+    emit manualChanged();
     emit edited();
 }
 
@@ -168,6 +172,7 @@ void DecisionPanel::removeManual(const QString& quantity)
         return;
     m_shown.removeManual(quantity);
     updateManual();
+    emit manualChanged();
     emit edited();
 }
 

@@ -58,8 +58,10 @@ public:
     QLabel* statusLabel() const { return m_status; }
 
 signals:
-    /// The user changed the decision, the reviewer or the note.
+    /// The user changed the decision, the reviewer, the note or a caliper measurement.
     void edited();
+    /// The caliper measurements changed (recorded, removed, or another review shown).
+    void manualChanged();
 
 private:
     void updateDetectorText();

@@ -328,6 +328,7 @@ void MainWindow::buildAdviceDock(QDockWidget* tabWith)
     m_viewActions->addDockToggle(dock->toggleViewAction(), tr("&Advice panel"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_measurements, &MeasurementsPanel::measured, this, &MainWindow::updateAdvice);
+    connect(m_decision, &DecisionPanel::manualChanged, this, &MainWindow::updateAdvice);
     connect(m_measurements, &MeasurementsPanel::measured, this,
             [this] { m_decision->setAutomatic(measuredValues()); });
     connect(m_analysis, &AnalysisController::verdictShown, this, &MainWindow::updateAdvice);
@@ -351,9 +352,10 @@ void MainWindow::updateAdvice()
     }
     const auto values = measuredValues();
     const bool haveMeasurements = values.has_value();
+    const QList<ManualMeasurement> calipers = m_decision->manual();
     dsp::Measurements measurements;
-    if (haveMeasurements)
-        measurements.values = *values;
+    if (haveMeasurements) // the clinician's caliper values where there are any
+        measurements.values = withCalipers(*values, calipers);
     static const std::vector<dsp::Finding> none;
     const auto analysis = m_analysis->analysis();
     const advice::AdviceInput input = advice::inputFor(
@@ -362,6 +364,8 @@ void MainWindow::updateAdvice()
         haveMeasurements ? m_measurements->outcome().findings : none, analysis.get());
     QStringList from;
     from << (haveMeasurements ? tr("measurements") : tr("no measurements yet"));
+    if (haveMeasurements && !calipers.isEmpty())
+        from << tr("your calipers (%1)").arg(manualQuantitiesText(calipers));
     from << (analysis ? tr("the detector's verdict") : tr("no verdict yet"));
     from << (m_patient->patient().ageYears
                  ? tr("age %1").arg(*m_patient->patient().ageYears, 0, 'f', 0)

@@ -540,6 +540,9 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     }
 
     heading(Report::tr("Advice"));
+    if (!in.calipers.empty() && !in.advice.empty())
+        para(Report::tr("Intervals the clinician measured with the calipers are graded in place "
+                        "of the automatic ones (QTc from a measured QT)."));
     if (in.advice.empty())
         para(Report::tr("None."));
     for (const AdviceEntry& a : in.advice) {

@@ -262,6 +262,31 @@ QString manualQtcShortText(const ManualQtc& qtc)
     return QStringLiteral("QTc ") + msText(qtc.qtcMs);
 }
 
+dsp::IntervalValues withCalipers(dsp::IntervalValues v, const QList<ManualMeasurement>& manual)
+{
+    for (const ManualMeasurement& m : manual) {
+        if (m.quantity == QLatin1String("pr"))
+            v.prMs = m.valueMs;
+        else if (m.quantity == QLatin1String("qrs"))
+            v.qrsMs = m.valueMs;
+        else if (m.quantity == QLatin1String("qt"))
+            v.qtMs = m.valueMs;
+    }
+    if (const auto qtc = manualQtc(manual, v)) {
+        v.qtcFridericiaMs = qtc->qtcMs;
+        v.qtcBazettMs = dsp::qtcBazettMs(v.qtMs, qtc->rrMs);
+    }
+    return v;
+}
+
+QString manualQuantitiesText(const QList<ManualMeasurement>& manual)
+{
+    QStringList names;
+    for (const ManualMeasurement& m : manual)
+        names << manualQuantityShort(m.quantity);
+    return names.join(QStringLiteral(", "));
+}
+
 bool ReviewRecord::hasContent() const
 {
     return current.decision != ReviewDecision::NotReviewed || !current.note.isEmpty() ||

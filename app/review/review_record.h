@@ -94,6 +94,15 @@ QString manualQtcText(const ManualQtc& qtc);
 /// "QTc 470 ms".
 QString manualQtcShortText(const ManualQtc& qtc);
 
+/// `values` with the clinician's caliper measurements in place of the automatic PR, QRS and QT,
+/// and QTc (both formulas) from a measured QT as manualQtc takes its RR: what the advice grades
+/// once a clinician has over-read an interval. Heart rate and RR stay automatic (one measured RR
+/// is not the rate).
+dsp::IntervalValues withCalipers(dsp::IntervalValues values,
+                                 const QList<ManualMeasurement>& manual);
+/// "PR, QT": the quantities `manual` over-reads, for saying where advice values come from.
+QString manualQuantitiesText(const QList<ManualMeasurement>& manual);
+
 struct ReviewRecord
 {
     /// Schema 2 added the clinician's caliper measurements; a review without them is still

@@ -470,6 +470,19 @@ private slots:
         QVERIFY(p->manualList()->item(1)->text().startsWith(QStringLiteral("QT interval ")));
         // The report: page 1 and the measurements section, the automatic QT beside ours.
         QVERIFY(QTest::qWaitFor([&] { return w->measuredValues().has_value(); }, 60000));
+        // The advice grades the clinician's QTc: the automatic one is over 500 ms (the QT runs
+        // from the earliest QRS onset to the latest T offset over all leads), the lead II
+        // over-read is not, so the "QTc above 500 ms" item is gone while the calipers stand.
+        QVERIFY2(w->measuredValues()->qtcFridericiaMs > 500,
+                 qPrintable(QString::number(w->measuredValues()->qtcFridericiaMs)));
+        QVERIFY(qtcMs < 500);
+        const auto qtcItem = [&] {
+            const auto& items = w->advicePanel()->items();
+            return std::any_of(items.begin(), items.end(), [](const advice::AdviceItem& i) {
+                return i.title == "QTc above 500 ms";
+            });
+        };
+        QVERIFY(!qtcItem());
         const QString body = test::exportedReportText(*w, pdf);
         QVERIFY2(!body.startsWith(QLatin1String("EXPORT FAILED")), qPrintable(body));
         const QString qt = QString::number(qtMs, 'f', 0), qtc = QString::number(qtcMs, 'f', 0);
@@ -490,6 +503,7 @@ private slots:
         const QJsonObject j = readJson(sidecar);
         QCOMPARE(j[QStringLiteral("schema_version")].toInt(), 1);
         QVERIFY(!j.contains(QStringLiteral("manual_measurements")));
+        QVERIFY(qtcItem()); // the automatic QTc is graded again
     }
 
     /// File ▸ Export report writes what the window shows: the verdict's probability as the
