@@ -1141,10 +1141,6 @@
         <translation>Detektor: %1, %2 (Modell %3).</translation>
     </message>
     <message>
-        <source>Intervals you measured with the calipers, saved with the review and printed in the report beside the automatic values</source>
-        <translation>Mit dem Messzirkel gemessene Intervalle, mit der Befundung gespeichert und im Bericht neben den automatischen Werten gedruckt</translation>
-    </message>
-    <message>
         <source>Record calipers as</source>
         <translation>Messzirkel übernehmen als</translation>
     </message>
@@ -1171,6 +1167,10 @@
     <message>
         <source>Place the calipers (Tools ▸ Calipers) to record an interval</source>
         <translation>Zum Übernehmen eines Intervalls den Messzirkel setzen (Extras ▸ Messzirkel)</translation>
+    </message>
+    <message>
+        <source>Intervals you measured with the calipers, saved with the review and printed in the report beside the automatic values; double-click one to put the calipers back where it was measured</source>
+        <translation>Mit dem Messzirkel gemessene Intervalle, mit der Befundung gespeichert und im Bericht neben den automatischen Werten gedruckt; Doppelklick setzt den Messzirkel wieder an die Stelle der Messung</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1829,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>your calipers (%1)</source>
         <translation>Ihre Messzirkel-Werte (%1)</translation>
+    </message>
+    <message>
+        <source>%1 as measured: %2</source>
+        <translation>%1 wie gemessen: %2</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,8 @@ DecisionPanel::DecisionPanel(QWidget* parent)
     m_manualList->setWordWrap(true);
     m_manualList->setMaximumHeight(130);
     m_manualList->setToolTip(tr("Intervals you measured with the calipers, saved with the review "
-                                "and printed in the report beside the automatic values"));
+                                "and printed in the report beside the automatic values; "
+                                "double-click one to put the calipers back where it was measured"));
     auto* buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
     buttons->addWidget(new QLabel(tr("Record calipers as"), this));
@@ -62,6 +63,10 @@ DecisionPanel::DecisionPanel(QWidget* parent)
             removeManual(item->data(Qt::UserRole).toString());
     });
     connect(m_manualList, &QListWidget::currentRowChanged, this, [this] { updateManual(); });
+    connect(m_manualList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        if (const ManualMeasurement* m = m_shown.manualOf(item->data(Qt::UserRole).toString()))
+            emit manualActivated(*m);
+    });
     auto* manualBox = new QVBoxLayout;
     manualBox->setContentsMargins(0, 0, 0, 0);
     manualBox->addWidget(m_manualList);

@@ -62,6 +62,8 @@ signals:
     void edited();
     /// The caliper measurements changed (recorded, removed, or another review shown).
     void manualChanged();
+    /// A caliper measurement was double-clicked (or Enter pressed on it): show where it was made.
+    void manualActivated(const ecglens::ManualMeasurement& measurement);
 
 private:
     void updateDetectorText();

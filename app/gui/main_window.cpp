@@ -329,6 +329,7 @@ void MainWindow::buildAdviceDock(QDockWidget* tabWith)
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_measurements, &MeasurementsPanel::measured, this, &MainWindow::updateAdvice);
     connect(m_decision, &DecisionPanel::manualChanged, this, &MainWindow::updateAdvice);
+    connect(m_decision, &DecisionPanel::manualActivated, this, &MainWindow::showCaliperMeasurement);
     connect(m_measurements, &MeasurementsPanel::measured, this,
             [this] { m_decision->setAutomatic(measuredValues()); });
     connect(m_analysis, &AnalysisController::verdictShown, this, &MainWindow::updateAdvice);
@@ -846,6 +847,22 @@ void MainWindow::onFilterFinished(const FilterOutcome& outcome)
     statusBar()->clearMessage();
     updateTitleAndStatus();
     emit filtersApplied();
+}
+
+void MainWindow::showCaliperMeasurement(const ManualMeasurement& m)
+{
+    if (!m_recording)
+        return;
+    int lead = -1;
+    for (int i = 0; i < int(m_recording->leads.size()); ++i)
+        if (QString::fromStdString(m_recording->leads[i].name) == m.lead)
+            lead = i;
+    m_viewer->plot()->jumpTo(m.fromS);
+    m_viewer->plot()->setCalipers(m.fromS, m.toS, lead);
+    statusBar()->showMessage(
+        tr("%1 as measured: %2")
+            .arg(manualQuantityText(m.quantity), manualValueText(m, std::nullopt)),
+        8000);
 }
 
 void MainWindow::onCaliper(const CaliperReading& r)

@@ -132,6 +132,8 @@ private:
     void onFilterFinished(const FilterOutcome& outcome);
     void onCompareFinished(const CompareOutcome& outcome);
     void onCaliper(const CaliperReading& reading);
+    /// Puts the calipers back where a recorded caliper measurement was made.
+    void showCaliperMeasurement(const ManualMeasurement& m);
     void updateTitleAndStatus();
     void updateProgress();
     void buildReviewDock();

@@ -468,6 +468,13 @@ private slots:
         DecisionPanel* p = w->decisionPanel();
         QCOMPARE(p->manual().size(), 2);
         QVERIFY(p->manualList()->item(1)->text().startsWith(QStringLiteral("QT interval ")));
+        // Double-clicking it puts the calipers back where the QT was measured.
+        emit p->manualList()->itemActivated(p->manualList()->item(1));
+        const CaliperReading back = w->viewer()->plot()->caliperReading();
+        QVERIFY(back.valid);
+        QCOMPARE(back.lead, lead);
+        QVERIFY(std::abs(back.aS - double(qrsOn) / fs) < 1e-9);
+        QVERIFY(std::abs(back.dtMs - qtMs) < 1e-6);
         // The report: page 1 and the measurements section, the automatic QT beside ours.
         QVERIFY(QTest::qWaitFor([&] { return w->measuredValues().has_value(); }, 60000));
         // The advice grades the clinician's QTc: the automatic one is over 500 ms (the QT runs
