@@ -590,8 +590,10 @@ private slots:
     {
         auto recording = ecglens::io::open(source(".hea").toStdString());
         QVERIFY2(recording.ok(), recording.error().c_str());
-        recording->warnings.push_back("header of " + recording->sourcePath +
-                                      " disagrees with 00001_hr.dat for patient 15709");
+        recording->warnings.push_back({"test.free_text",
+                                       {},
+                                       "header of " + recording->sourcePath +
+                                           " disagrees with 00001_hr.dat for patient 15709"});
         ecglens::report::ReportInput input(*recording);
         input.anonymise = true;
         input.ageYears = 89.6;
