@@ -163,6 +163,234 @@
         <source>sex not recorded, age not recorded</source>
         <translation>Geschlecht nicht erfasst, Alter nicht erfasst</translation>
     </message>
+    <message>
+        <source>The start date/time fields (%1, %2) are not dd.mm.yy / hh.mm.ss; start time unknown.</source>
+        <translation>Die Felder für Startdatum und Startzeit (%1, %2) haben nicht das Format tt.mm.jj / hh.mm.ss; Startzeit unbekannt.</translation>
+    </message>
+    <message>
+        <source>The EDF+ recording field says Startdate %1 but the start date field says %2; using the start date field.</source>
+        <translation>Das EDF+-Aufzeichnungsfeld nennt Startdate %1, das Startdatumsfeld aber %2; das Startdatumsfeld wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The header-size field says %1 bytes but %2 signals make %3; using %3.</source>
+        <translation>Das Feld für die Header-Größe nennt %1 Byte, %2 Signale ergeben aber %3; %3 wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The number of data records is -1 (unknown); %1 complete records found in the file.</source>
+        <translation>Die Anzahl der Datensätze ist -1 (unbekannt); %1 vollständige Datensätze in der Datei gefunden.</translation>
+    </message>
+    <message>
+        <source>The header declares %1 data records but the file holds %2 complete ones - file truncated? Reading what is there.</source>
+        <translation>Der Header gibt %1 Datensätze an, die Datei enthält aber nur %2 vollständige — Datei abgeschnitten? Das Vorhandene wird gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 bytes after the last declared data record were ignored.</source>
+        <translation>%1 Byte nach dem letzten angegebenen Datensatz wurden ignoriert.</translation>
+    </message>
+    <message>
+        <source>The file holds no complete data record.</source>
+        <translation>Die Datei enthält keinen vollständigen Datensatz.</translation>
+    </message>
+    <message>
+        <source>EDF+D file without an annotation signal: record times unknown, records placed contiguously.</source>
+        <translation>EDF+D-Datei ohne Annotationssignal: Zeitpunkte der Datensätze unbekannt, Datensätze lückenlos aneinandergereiht.</translation>
+    </message>
+    <message>
+        <source>Discontinuous recording: %1 gap(s) totalling %2 s, shown as missing (NaN) samples.</source>
+        <translation>Unterbrochene Aufzeichnung: %1 Lücke(n) von insgesamt %2 s, als fehlende Abtastwerte (NaN) dargestellt.</translation>
+    </message>
+    <message>
+        <source>%1 data record(s) start before the previous one ends; placed right after it.</source>
+        <translation>Bei %1 Datensatz/Datensätzen liegt der Beginn vor dem Ende des vorherigen; direkt danach angeordnet.</translation>
+    </message>
+    <message>
+        <source>signal %1 has no label; it is shown as &apos;%2&apos;.</source>
+        <translation>Signal %1 hat keine Bezeichnung; es wird als „%2“ angezeigt.</translation>
+    </message>
+    <message>
+        <source>The file holds annotations only, no signals.</source>
+        <translation>Die Datei enthält nur Annotationen, keine Signale.</translation>
+    </message>
+    <message>
+        <source>%1 malformed EDF+ annotation(s) (TAL) skipped.</source>
+        <translation>%1 fehlerhafte EDF+-Annotation(en) (TAL) übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 samples expected, %3 holds %4 — file truncated?</source>
+        <translation>%1: %2 Abtastwerte erwartet, %3 enthält nur %4 — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: skewed signal(s); the last samples lie beyond the end of %2 and are marked invalid.</source>
+        <translation>%1: zeitversetzte Signale (Skew); die letzten Abtastwerte liegen hinter dem Ende von %2 und sind als ungültig markiert.</translation>
+    </message>
+    <message>
+        <source>%1: checksum mismatch (header %2, data %3) — the signal file may be damaged or belong to another record.</source>
+        <translation>%1: Prüfsumme stimmt nicht überein (Header %2, Daten %3) — die Signaldatei ist möglicherweise beschädigt oder gehört zu einer anderen Aufzeichnung.</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>segment %1 (%2 samples) is missing: the recording ends at %3 s.</source>
+        <translation>Segment %1 (%2 Abtastwerte) fehlt: Die Aufzeichnung endet bei %3 s.</translation>
+    </message>
+    <message>
+        <source>segment %1: %2</source>
+        <translation>Segment %1: %2</translation>
+    </message>
+    <message>
+        <source>segment %1: the master header says %2 samples, the segment holds %3.</source>
+        <translation>Segment %1: Der Master-Header nennt %2 Abtastwerte, das Segment enthält %3.</translation>
+    </message>
+    <message>
+        <source>segment %1, %2: gain or baseline differs from the first segment; physical values follow each segment&apos;s own calibration.</source>
+        <translation>Segment %1, %2: Verstärkung oder Nullpunkt weicht vom ersten Segment ab; die physikalischen Werte folgen der Kalibrierung des jeweiligen Segments.</translation>
+    </message>
+    <message>
+        <source>PTB-XL: %1 is not listed in %2; age, sex and statements unknown.</source>
+        <translation>PTB-XL: %1 ist in %2 nicht aufgeführt; Alter, Geschlecht und Befundaussagen unbekannt.</translation>
+    </message>
+    <message>
+        <source>No header row with lead names; columns are named ch1..ch%1.</source>
+        <translation>Keine Kopfzeile mit Ableitungsnamen; die Spalten heißen ch1..ch%1.</translation>
+    </message>
+    <message>
+        <source>%1 cell(s) were empty or not numbers and are shown as gaps (NaN); first at line %2, column %3: %4.</source>
+        <translation>%1 Zelle(n) waren leer oder keine Zahlen und werden als Lücken (NaN) dargestellt; erste in Zeile %2, Spalte %3: %4.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have fewer values than the header (first: line %2 has %3 of %4); the missing values are gaps (NaN).</source>
+        <translation>%1 Zeile(n) enthalten weniger Werte als die Kopfzeile (erste: Zeile %2 hat %3 von %4); die fehlenden Werte sind Lücken (NaN).</translation>
+    </message>
+    <message>
+        <source>The time column is not uniformly spaced (line %1: %2 after %3, the usual step is %4); using the given sampling rate.</source>
+        <translation>Die Zeitspalte ist nicht gleichabständig (Zeile %1: %2 nach %3, üblicher Schritt %4); die angegebene Abtastrate wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The time column&apos;s average step (%1) differs from its usual step (%2) - samples missing? Using the given sampling rate.</source>
+        <translation>Der mittlere Schritt der Zeitspalte (%1) weicht von ihrem üblichen Schritt (%2) ab — fehlen Abtastwerte? Die angegebene Abtastrate wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The time column implies %1 Hz but %2 Hz was given; using %2 Hz.</source>
+        <translation>Die Zeitspalte ergibt %1 Hz, angegeben wurden aber %2 Hz; %2 Hz werden verwendet.</translation>
+    </message>
+    <message>
+        <source>The header gives no unit for some columns; assumed mV. Name the unit in the header (e.g. &quot;II (uV)&quot;) or pass it when opening.</source>
+        <translation>Die Kopfzeile nennt für einige Spalten keine Einheit; mV angenommen. Die Einheit in der Kopfzeile angeben (z. B. „II (uV)“) oder beim Öffnen übergeben.</translation>
+    </message>
+    <message>
+        <source>%1 samples per lead expected, the file holds %2 — file truncated?</source>
+        <translation>%1 Abtastwerte je Ableitung erwartet, die Datei enthält nur %2 — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>channel definitions are missing for some channels; their amplitudes are shown unscaled.</source>
+        <translation>Für einige Kanäle fehlen die Kanaldefinitionen; ihre Amplituden werden unskaliert angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1: unknown amplitude unit &apos;%2&apos;; values shown as stored.</source>
+        <translation>%1: unbekannte Amplitudeneinheit „%2“; Werte werden wie gespeichert angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1: a sample skew of %2 ms is declared and not applied.</source>
+        <translation>%1: Ein Zeitversatz (Skew) von %2 ms ist angegeben und wird nicht angewendet.</translation>
+    </message>
+    <message>
+        <source>section %1 is said to lie at byte %2 (%3 bytes) but the file has only %4 bytes; section ignored.</source>
+        <translation>Abschnitt %1 soll bei Byte %2 liegen (%3 Byte), die Datei hat aber nur %4 Byte; Abschnitt ignoriert.</translation>
+    </message>
+    <message>
+        <source>section %1: the table of contents points to a section header that does not match it (found id %2); section ignored.</source>
+        <translation>Abschnitt %1: Das Inhaltsverzeichnis verweist auf einen Abschnitts-Header, der nicht dazu passt (gefundene ID %2); Abschnitt ignoriert.</translation>
+    </message>
+    <message>
+        <source>section %1: checksum (CRC) mismatch — the section may be damaged.</source>
+        <translation>Abschnitt %1: Prüfsumme (CRC) stimmt nicht überein — der Abschnitt ist möglicherweise beschädigt.</translation>
+    </message>
+    <message>
+        <source>section 1 (patient data): field %1 runs past the end of the section; the rest is ignored.</source>
+        <translation>Abschnitt 1 (Patientendaten): Feld %1 reicht über das Ende des Abschnitts hinaus; der Rest wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>section 8 (interpretation): statement %1 runs past the section end.</source>
+        <translation>Abschnitt 8 (Interpretation): Befundaussage %1 reicht über das Abschnittsende hinaus.</translation>
+    </message>
+    <message>
+        <source>section 11 (universal statements): statement %1 runs past the section end.</source>
+        <translation>Abschnitt 11 (universelle Befundaussagen): Befundaussage %1 reicht über das Abschnittsende hinaus.</translation>
+    </message>
+    <message>
+        <source>the file is %1 bytes but declares %2 — file truncated?</source>
+        <translation>Die Datei hat %1 Byte, gibt aber %2 an — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>the file has %1 bytes after the declared end of the record; they are ignored.</source>
+        <translation>Die Datei hat %1 Byte nach dem angegebenen Ende der Aufzeichnung; sie werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>file checksum (CRC) mismatch — the file may be damaged.</source>
+        <translation>Prüfsumme (CRC) der Datei stimmt nicht überein — die Datei ist möglicherweise beschädigt.</translation>
+    </message>
+    <message>
+        <source>%1 starts at sample %2, lead 1 at sample %3; the leads are shown from their first samples and are not aligned in time.</source>
+        <translation>%1 beginnt bei Abtastwert %2, Ableitung 1 bei Abtastwert %3; die Ableitungen werden ab ihrem ersten Abtastwert angezeigt und sind zeitlich nicht ausgerichtet.</translation>
+    </message>
+    <message>
+        <source>section 4 lists %1 QRS complexes but holds fewer.</source>
+        <translation>Abschnitt 4 nennt %1 QRS-Komplexe, enthält aber weniger.</translation>
+    </message>
+    <message>
+        <source>the file says reference beats were subtracted, but section 4 or 5 is missing: the rhythm shown is the residual, not the full ECG.</source>
+        <translation>Laut Datei wurden Referenzschläge subtrahiert, aber Abschnitt 4 oder 5 fehlt: Der angezeigte Rhythmus ist das Residuum, nicht das vollständige EKG.</translation>
+    </message>
+    <message>
+        <source>section 5 has a zero sampling interval; the rhythm shown is the residual, not the full ECG.</source>
+        <translation>Abschnitt 5 hat ein Abtastintervall von null; der angezeigte Rhythmus ist das Residuum, nicht das vollständige EKG.</translation>
+    </message>
+    <message>
+        <source>%1; the rhythm shown is the residual, not the full ECG.</source>
+        <translation>%1; der angezeigte Rhythmus ist das Residuum, nicht das vollständige EKG.</translation>
+    </message>
+    <message>
+        <source>section 5, lead %1: %2.</source>
+        <translation>Abschnitt 5, Ableitung %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2; samples after that point are missing.</source>
+        <translation>%1: %2; die Abtastwerte ab dieser Stelle fehlen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 samples expected, the file holds %3 — file truncated? Missing samples are blank.</source>
+        <translation>%1: %2 Abtastwerte erwartet, die Datei enthält nur %3 — Datei abgeschnitten? Fehlende Abtastwerte bleiben leer.</translation>
+    </message>
+    <message>
+        <source>%1: value type &apos;%2&apos; is not a sampled list; lead skipped.</source>
+        <translation>%1: Werttyp „%2“ ist keine Liste von Abtastwerten; Ableitung übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1: the scale has no unit; microvolts assumed.</source>
+        <translation>%1: Die Skala hat keine Einheit; Mikrovolt angenommen.</translation>
+    </message>
+    <message>
+        <source>a lead sequence has no lead code; it is shown as &apos;%1&apos;.</source>
+        <translation>Eine Ableitungssequenz hat keinen Ableitungscode; sie wird als „%1“ angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 values are not numbers; shown as gaps.</source>
+        <translation>%1: %2 Werte sind keine Zahlen; als Lücken dargestellt.</translation>
+    </message>
+    <message>
+        <source>%1: the sequence holds no samples; lead skipped.</source>
+        <translation>%1: Die Sequenz enthält keine Abtastwerte; Ableitung übersprungen.</translation>
+    </message>
+    <message>
+        <source>the file reports an age of %1 years, but the birth date and recording date give %2; the latter is used.</source>
+        <translation>Die Datei gibt ein Alter von %1 Jahren an, Geburts- und Aufnahmedatum ergeben aber %2; Letzteres wird verwendet.</translation>
+    </message>
+    <message>
+        <source>%1: %2 samples, other leads have %3.</source>
+        <translation>%1: %2 Abtastwerte, andere Ableitungen haben %3.</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

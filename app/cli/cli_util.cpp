@@ -159,8 +159,8 @@ QJsonObject recordingSummaryJson(const Recording& recording)
     o[QStringLiteral("annotations")] = double(recording.annotations.size());
     o[QStringLiteral("synthetic")] = recording.synthetic;
     QJsonArray warnings;
-    for (const std::string& w : recording.warnings)
-        warnings.append(fromStd(w));
+    for (const Message& w : recording.warnings)
+        warnings.append(fromStd(w.text));
     o[QStringLiteral("warnings")] = warnings;
     return o;
 }

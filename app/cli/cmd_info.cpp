@@ -63,8 +63,8 @@ int runInfo(const QStringList& args)
     std::printf("Annotations: %zu\n", r.annotations.size());
     for (const Statement& s : r.statements)
         std::printf("Statement:   %s %s\n", s.code.c_str(), s.text.c_str());
-    for (const std::string& w : r.warnings)
-        std::printf("Warning:     %s\n", w.c_str());
+    for (const Message& w : r.warnings)
+        std::printf("Warning:     %s\n", w.text.c_str());
     return kExitOk;
 }
 

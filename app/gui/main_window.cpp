@@ -813,8 +813,8 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     m_toolsActions->setRecording(m_recording.get());
     m_statusFormat->setToolTip(tr("Opened in %1 s").arg(outcome.seconds, 0, 'f', 2));
     statusBar()->clearMessage();
-    for (const std::string& w : m_recording->warnings)
-        statusBar()->showMessage(tr("Warning: %1").arg(QString::fromStdString(w)), 8000);
+    for (const Message& w : m_recording->warnings)
+        statusBar()->showMessage(tr("Warning: %1").arg(engineText(w)), 8000);
     updateTitleAndStatus();
     emit recordingShown(m_path);
     applyFilters(); // queues the quick measure job first

@@ -1,5 +1,7 @@
 #include "engine_text.h"
 
+#include "io/messages.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
@@ -16,7 +18,8 @@ struct Entry
     const char* english; ///< the engine's template, word for word (tst_i18n checks)
 };
 
-// Detector warnings (engine/ml/messages.h) and advice bases (advice::basisMessageTemplates).
+// Detector warnings (engine/ml/messages.h), advice bases (advice::basisMessageTemplates) and
+// reader warnings (engine/io/messages.h).
 constexpr Entry kEntries[] = {
     {"detector.under_18",
      QT_TRANSLATE_NOOP("Engine", "patient is %1 years old: the model was validated on adults "
@@ -91,17 +94,183 @@ constexpr Entry kEntries[] = {
     {"advice.patient.sex_unknown", QT_TRANSLATE_NOOP("Engine", "sex not recorded, age %1")},
     {"advice.patient.sex_unknown.no_age",
      QT_TRANSLATE_NOOP("Engine", "sex not recorded, age not recorded")},
+    // Reader warnings (engine/io/messages.h).
+    {"reader.edf.start_unreadable",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "The start date/time fields (%1, %2) are not dd.mm.yy / hh.mm.ss; start time unknown.")},
+    {"reader.edf.startdate_mismatch",
+     QT_TRANSLATE_NOOP("Engine", "The EDF+ recording field says Startdate %1 but the start "
+                                 "date field says %2; using the start date field.")},
+    {"reader.edf.header_size",
+     QT_TRANSLATE_NOOP("Engine",
+                       "The header-size field says %1 bytes but %2 signals make %3; using %3.")},
+    {"reader.edf.record_count_unknown",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "The number of data records is -1 (unknown); %1 complete records found in the file.")},
+    {"reader.edf.truncated",
+     QT_TRANSLATE_NOOP("Engine",
+                       "The header declares %1 data records but the file holds %2 complete "
+                       "ones - file truncated? Reading what is there.")},
+    {"reader.edf.trailing_bytes",
+     QT_TRANSLATE_NOOP("Engine", "%1 bytes after the last declared data record were ignored.")},
+    {"reader.edf.no_complete_record",
+     QT_TRANSLATE_NOOP("Engine", "The file holds no complete data record.")},
+    {"reader.edf.discontinuous_without_annotations",
+     QT_TRANSLATE_NOOP(
+         "Engine", "EDF+D file without an annotation signal: record times unknown, records placed "
+                   "contiguously.")},
+    {"reader.edf.gaps",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "Discontinuous recording: %1 gap(s) totalling %2 s, shown as missing (NaN) samples.")},
+    {"reader.edf.overlaps",
+     QT_TRANSLATE_NOOP(
+         "Engine", "%1 data record(s) start before the previous one ends; placed right after it.")},
+    {"reader.edf.unlabelled_signal",
+     QT_TRANSLATE_NOOP("Engine", "signal %1 has no label; it is shown as '%2'.")},
+    {"reader.edf.annotations_only",
+     QT_TRANSLATE_NOOP("Engine", "The file holds annotations only, no signals.")},
+    {"reader.edf.malformed_annotations",
+     QT_TRANSLATE_NOOP("Engine", "%1 malformed EDF+ annotation(s) (TAL) skipped.")},
+    {"reader.wfdb.truncated",
+     QT_TRANSLATE_NOOP("Engine", "%1: %2 samples expected, %3 holds %4 — file truncated?")},
+    {"reader.wfdb.skew_beyond_end",
+     QT_TRANSLATE_NOOP("Engine", "%1: skewed signal(s); the last samples lie beyond the end of "
+                                 "%2 and are marked invalid.")},
+    {"reader.wfdb.checksum",
+     QT_TRANSLATE_NOOP("Engine",
+                       "%1: checksum mismatch (header %2, data %3) — the signal file may be "
+                       "damaged or belong to another record.")},
+    {"reader.wfdb.annotations_unreadable", QT_TRANSLATE_NOOP("Engine", "%1")},
+    {"reader.wfdb.segment_missing",
+     QT_TRANSLATE_NOOP("Engine",
+                       "segment %1 (%2 samples) is missing: the recording ends at %3 s.")},
+    {"reader.wfdb.segment_warning", QT_TRANSLATE_NOOP("Engine", "segment %1: %2")},
+    {"reader.wfdb.segment_length",
+     QT_TRANSLATE_NOOP("Engine",
+                       "segment %1: the master header says %2 samples, the segment holds %3.")},
+    {"reader.wfdb.segment_calibration",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "segment %1, %2: gain or baseline differs from the first segment; physical values follow "
+         "each segment's own calibration.")},
+    {"reader.ptbxl.not_listed",
+     QT_TRANSLATE_NOOP("Engine",
+                       "PTB-XL: %1 is not listed in %2; age, sex and statements unknown.")},
+    {"reader.csv.no_header",
+     QT_TRANSLATE_NOOP("Engine", "No header row with lead names; columns are named ch1..ch%1.")},
+    {"reader.csv.bad_cells",
+     QT_TRANSLATE_NOOP("Engine",
+                       "%1 cell(s) were empty or not numbers and are shown as gaps (NaN); "
+                       "first at line %2, column %3: %4.")},
+    {"reader.csv.short_rows",
+     QT_TRANSLATE_NOOP("Engine",
+                       "%1 row(s) have fewer values than the header (first: line %2 has %3 "
+                       "of %4); the missing values are gaps (NaN).")},
+    {"reader.csv.time_not_uniform",
+     QT_TRANSLATE_NOOP("Engine", "The time column is not uniformly spaced (line %1: %2 after %3, "
+                                 "the usual step is %4); using the given sampling rate.")},
+    {"reader.csv.time_step_differs",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "The time column's average step (%1) differs from its usual step (%2) - samples missing? "
+         "Using the given sampling rate.")},
+    {"reader.csv.rate_conflict",
+     QT_TRANSLATE_NOOP("Engine",
+                       "The time column implies %1 Hz but %2 Hz was given; using %2 Hz.")},
+    {"reader.csv.unit_assumed",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "The header gives no unit for some columns; assumed mV. Name the unit in the header (e.g. "
+         "\"II (uV)\") or pass it when opening.")},
+    {"reader.dicom.truncated",
+     QT_TRANSLATE_NOOP("Engine",
+                       "%1 samples per lead expected, the file holds %2 — file truncated?")},
+    {"reader.dicom.channel_definitions_missing",
+     QT_TRANSLATE_NOOP("Engine", "channel definitions are missing for some channels; their "
+                                 "amplitudes are shown unscaled.")},
+    {"reader.dicom.unknown_unit",
+     QT_TRANSLATE_NOOP("Engine", "%1: unknown amplitude unit '%2'; values shown as stored.")},
+    {"reader.dicom.skew",
+     QT_TRANSLATE_NOOP("Engine", "%1: a sample skew of %2 ms is declared and not applied.")},
+    {"reader.scp.section_outside",
+     QT_TRANSLATE_NOOP("Engine", "section %1 is said to lie at byte %2 (%3 bytes) but the file "
+                                 "has only %4 bytes; section ignored.")},
+    {"reader.scp.section_header_mismatch",
+     QT_TRANSLATE_NOOP("Engine", "section %1: the table of contents points to a section header "
+                                 "that does not match it (found "
+                                 "id %2); section ignored.")},
+    {"reader.scp.section_checksum",
+     QT_TRANSLATE_NOOP("Engine",
+                       "section %1: checksum (CRC) mismatch — the section may be damaged.")},
+    {"reader.scp.patient_field_overrun",
+     QT_TRANSLATE_NOOP("Engine", "section 1 (patient data): field %1 runs past the end of "
+                                 "the section; the rest is ignored.")},
+    {"reader.scp.interpretation_overrun",
+     QT_TRANSLATE_NOOP("Engine",
+                       "section 8 (interpretation): statement %1 runs past the section end.")},
+    {"reader.scp.universal_statement_overrun",
+     QT_TRANSLATE_NOOP(
+         "Engine", "section 11 (universal statements): statement %1 runs past the section end.")},
+    {"reader.scp.file_truncated",
+     QT_TRANSLATE_NOOP("Engine", "the file is %1 bytes but declares %2 — file truncated?")},
+    {"reader.scp.trailing_bytes",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "the file has %1 bytes after the declared end of the record; they are ignored.")},
+    {"reader.scp.file_checksum",
+     QT_TRANSLATE_NOOP("Engine", "file checksum (CRC) mismatch — the file may be damaged.")},
+    {"reader.scp.leads_not_aligned",
+     QT_TRANSLATE_NOOP("Engine", "%1 starts at sample %2, lead 1 at sample %3; the leads are shown "
+                                 "from their first samples "
+                                 "and are not aligned in time.")},
+    {"reader.scp.qrs_count",
+     QT_TRANSLATE_NOOP("Engine", "section 4 lists %1 QRS complexes but holds fewer.")},
+    {"reader.scp.reference_beats_missing",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "the file says reference beats were subtracted, but section 4 or 5 is missing: the rhythm "
+         "shown is the residual, not the full ECG.")},
+    {"reader.scp.reference_beats_zero_interval",
+     QT_TRANSLATE_NOOP("Engine", "section 5 has a zero sampling interval; the rhythm shown is the "
+                                 "residual, not the full ECG.")},
+    {"reader.scp.reference_beats_unreadable",
+     QT_TRANSLATE_NOOP("Engine", "%1; the rhythm shown is the residual, not the full ECG.")},
+    {"reader.scp.reference_beat_damaged", QT_TRANSLATE_NOOP("Engine", "section 5, lead %1: %2.")},
+    {"reader.scp.lead_damaged",
+     QT_TRANSLATE_NOOP("Engine", "%1: %2; samples after that point are missing.")},
+    {"reader.scp.lead_short",
+     QT_TRANSLATE_NOOP("Engine", "%1: %2 samples expected, the file holds %3 — file truncated? "
+                                 "Missing samples are blank.")},
+    {"reader.hl7.not_sampled",
+     QT_TRANSLATE_NOOP("Engine", "%1: value type '%2' is not a sampled list; lead skipped.")},
+    {"reader.hl7.no_unit",
+     QT_TRANSLATE_NOOP("Engine", "%1: the scale has no unit; microvolts assumed.")},
+    {"reader.hl7.no_lead_code",
+     QT_TRANSLATE_NOOP("Engine", "a lead sequence has no lead code; it is shown as '%1'.")},
+    {"reader.hl7.not_numbers",
+     QT_TRANSLATE_NOOP("Engine", "%1: %2 values are not numbers; shown as gaps.")},
+    {"reader.hl7.no_samples",
+     QT_TRANSLATE_NOOP("Engine", "%1: the sequence holds no samples; lead skipped.")},
+    {"reader.hl7.age_conflict",
+     QT_TRANSLATE_NOOP("Engine", "the file reports an age of %1 years, but the birth date and "
+                                 "recording date give %2; the latter is used.")},
+    {"reader.hl7.length_differs",
+     QT_TRANSLATE_NOOP("Engine", "%1: %2 samples, other leads have %3.")},
 };
 
-/// "12.5" written as the interface language writes numbers ("12,5"); anything else unchanged.
+/// "12.5" written as the interface language writes numbers ("12,5"); anything else unchanged,
+/// including digits with a leading zero ("007", a name from a file rather than a quantity).
 QString localValue(const std::string& value)
 {
-    static const QRegularExpression number(QStringLiteral("^-?[0-9]+(\\.([0-9]+))?$"));
+    static const QRegularExpression number(QStringLiteral("^-?(0|[1-9][0-9]*)(\\.([0-9]+))?$"));
     const QString v = QString::fromStdString(value);
     const QRegularExpressionMatch m = number.match(v);
     if (!m.hasMatch())
         return v;
-    return localNumber(v.toDouble(), 'f', int(m.capturedLength(2)));
+    return localNumber(v.toDouble(), 'f', int(m.capturedLength(3)));
 }
 
 } // namespace
@@ -134,6 +303,12 @@ QString engineText(const Message& m)
         std::vector<std::string> values;
         for (const std::string& a : m.args)
             values.push_back(localValue(a).toStdString());
+        // A segment's own warning (io::messages::segmentWarning): values 3… are its id and
+        // values, worded here in turn.
+        if (m.id == io::messages::kWfdbSegmentWarning.id && m.args.size() >= 3) {
+            const Message inner{m.args[2], {m.args.begin() + 3, m.args.end()}, m.args[1]};
+            values = {values[0], engineText(inner).toStdString()};
+        }
         const QString pattern = QCoreApplication::translate("Engine", e.english);
         return QString::fromStdString(fillPlaceholders(pattern.toStdString(), values));
     }

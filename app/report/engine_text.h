@@ -1,9 +1,10 @@
 #pragma once
 
-// The engine's messages (detector warnings, advice bases) in the interface language: each
-// Message id has its English wording here, marked for translation under the context "Engine"
-// (translations/ecglens_<lang>.ts), and numbers in its values are written as the language
-// writes them. A message whose id is not here keeps the engine's English.
+// The engine's messages (detector warnings, advice bases, reader warnings) in the interface
+// language: each Message id has its English wording here, marked for translation under the
+// context "Engine" (translations/ecglens_<lang>.ts), and numbers in its values are written as
+// the language writes them (digits with a leading zero, a name rather than a quantity, stay as
+// they are). A message whose id is not here keeps the engine's English.
 
 #include "core/message.h"
 

@@ -458,8 +458,8 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     row(Report::tr("Sampling rate"), localNumber(r.fsHz, 'g', 6) + QStringLiteral(" Hz"));
     row(Report::tr("Leads"), leadsText(r));
     row(Report::tr("SHA-256 of the recording"), sha256Text(in));
-    for (const std::string& w : r.warnings)
-        row(Report::tr("Reader warning"), freeText(in, qs(w)));
+    for (const Message& w : r.warnings)
+        row(Report::tr("Reader warning"), freeText(in, engineText(w)));
 
     heading(Report::tr("Measurements (whole recording)"));
     if (in.measurements) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/message.h"
+
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -105,9 +107,10 @@ struct Recording
     std::vector<Statement> statements;
     std::string format; ///< e.g. "WFDB format 212", "EDF+C", "SCP-ECG"
     std::string sourcePath;
-    std::vector<std::string> notes;    ///< free-text header notes, in file order
-    std::vector<std::string> warnings; ///< problems found while reading that did not stop it
-    bool synthetic = false;            ///< true for the built-in demo and generated data
+    std::vector<std::string> notes; ///< free-text header notes, in file order
+    std::vector<Message> warnings;  ///< problems found while reading that did not stop it
+                                    ///< (io/messages.h)
+    bool synthetic = false;         ///< true for the built-in demo and generated data
 
     /// Samples of the longest lead at the record rate (the usual "length").
     std::size_t sampleCount() const;

@@ -8,8 +8,11 @@
 #include "engine_text.h"
 #include "finding_text.h"
 #include "i18n.h"
+#include "io/messages.h"
+#include "io/open.h"
 #include "main_window.h"
 #include "ml/messages.h"
+#include "test_data.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -414,6 +417,8 @@ private slots:
         std::vector<MessageTemplate> templates = ml::messages::all();
         for (const MessageTemplate& t : advice::basisMessageTemplates())
             templates.push_back(t);
+        for (const MessageTemplate& t : io::messages::all())
+            templates.push_back(t);
         QMap<QString, QString> table;
         for (const auto& [id, english] : engineTextTable())
             table.insert(id, english);
@@ -435,6 +440,36 @@ private slots:
         QCOMPARE(engineText(makeMessage(ml::messages::kFlatLead, {"V1", "0.004"})),
                  QStringLiteral("Ableitung V1 ist flach (Spannweite 0,004 mV) — Elektrode gelöst "
                                 "oder Ableitung nicht angeschlossen?"));
+        // A real reader warning: MIT-BIH record 100 with its signal file cut to 1,000 frames.
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/100.dat"));
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("wfdb-samples/100.hea")),
+                            dir.filePath(QStringLiteral("100.hea"))));
+        QFile dat(test::dataPath(QStringLiteral("wfdb-samples/100.dat")));
+        QVERIFY(dat.open(QIODevice::ReadOnly));
+        QFile cut(dir.filePath(QStringLiteral("100.dat")));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        QCOMPARE(cut.write(dat.read(3000)), qint64(3000)); // format 212, 2 signals: 3 bytes a frame
+        cut.close();
+        const auto truncated = io::open(dir.filePath(QStringLiteral("100.hea")).toStdString());
+        QVERIFY2(truncated.ok(), truncated.error().c_str());
+        QCOMPARE(truncated->warnings.size(), std::size_t(1));
+        const Message& cutWarning = truncated->warnings.front();
+        QCOMPARE(cutWarning.text,
+                 std::string("MLII, V5: 650000 samples expected, 100.dat holds 1000 — file "
+                             "truncated?"));
+        QCOMPARE(engineText(cutWarning),
+                 QStringLiteral("MLII, V5: 650000 Abtastwerte erwartet, 100.dat enthält nur "
+                                "1000 — Datei abgeschnitten?"));
+        // A segment's own warning is worded in turn.
+        QCOMPARE(engineText(io::messages::segmentWarning("041s02", cutWarning)),
+                 QStringLiteral("Segment 041s02: MLII, V5: 650000 Abtastwerte erwartet, 100.dat "
+                                "enthält nur 1000 — Datei abgeschnitten?"));
+        // Quantities get the decimal comma; a name made of digits keeps its leading zeros.
+        QCOMPARE(
+            engineText(makeMessage(io::messages::kWfdbSegmentMissing, {"007", "1000", "12.500"})),
+            QStringLiteral("Segment 007 (1000 Abtastwerte) fehlt: Die Aufzeichnung endet "
+                           "bei 12,500 s."));
         // A real basis from the advice rules: MIT-BIH-like AF finding at 68.
         advice::AdviceInput in;
         in.ageYears = 68;

@@ -144,8 +144,8 @@ private slots:
                 QVERIFY2(std::abs(v - p[2].toDouble()) < 1e-6, qPrintable(check));
         }
         QString all;
-        for (const std::string& w : r->warnings)
-            all += QString::fromStdString(w) + QLatin1Char('\n');
+        for (const Message& w : r->warnings)
+            all += QString::fromStdString(w.text) + QLatin1Char('\n');
         if (warning.isEmpty())
             QVERIFY2(all.isEmpty(), qPrintable(all));
         else

@@ -161,8 +161,8 @@ class TestEdf : public QObject
 
     static bool anyWarningContains(const Recording& rec, const char* text)
     {
-        for (const std::string& w : rec.warnings)
-            if (w.find(text) != std::string::npos)
+        for (const Message& w : rec.warnings)
+            if (w.text.find(text) != std::string::npos)
                 return true;
         return false;
     }
@@ -294,8 +294,8 @@ private slots:
         QCOMPARE(QString::fromStdString(rec.leads[0].name), QStringLiteral("signal 1"));
         QCOMPARE(QString::fromStdString(rec.leads[1].name), QStringLiteral("signal 2"));
         int warned = 0;
-        for (const std::string& w : rec.warnings)
-            warned += w.find("has no label") != std::string::npos ? 1 : 0;
+        for (const Message& w : rec.warnings)
+            warned += w.text.find("has no label") != std::string::npos ? 1 : 0;
         QCOMPARE(warned, 2);
     }
 

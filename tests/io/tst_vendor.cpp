@@ -468,7 +468,7 @@ void TestVendor::referenceBeatAddition()
         QVERIFY(writeFile(path, syntheticScp(diff, *stored[diff])));
         const auto r = io::open(path.toStdString());
         QVERIFY2(r.ok(), r.error().c_str());
-        QVERIFY2(r->warnings.empty(), r->warnings.empty() ? "" : r->warnings.front().c_str());
+        QVERIFY2(r->warnings.empty(), r->warnings.empty() ? "" : r->warnings.front().text.c_str());
         QCOMPARE(r->leads.size(), std::size_t(1));
         const Lead& lead = r->leads[0];
         QCOMPARE(lead.name, std::string("I"));
@@ -491,8 +491,8 @@ void TestVendor::referenceBeatAddition()
     const auto r = io::open(path.toStdString());
     QVERIFY2(r.ok(), r.error().c_str());
     QCOMPARE(r->warnings.size(), std::size_t(2)); // file CRC and section 6 CRC
-    for (const std::string& w : r->warnings)
-        QVERIFY2(w.find("CRC") != std::string::npos, w.c_str());
+    for (const Message& w : r->warnings)
+        QVERIFY2(w.text.find("CRC") != std::string::npos, w.text.c_str());
 }
 
 void TestVendor::scpPatientAndStatements()
@@ -705,8 +705,8 @@ void TestVendor::badInput()
         QVERIFY2(!lead.name.empty(), qPrintable(QStringLiteral("a lead without a name")));
     if (!text.isEmpty()) {
         bool found = false;
-        for (const std::string& w : r->warnings)
-            found = found || QString::fromStdString(w).contains(text);
+        for (const Message& w : r->warnings)
+            found = found || QString::fromStdString(w.text).contains(text);
         QVERIFY2(found, qPrintable(QStringLiteral("no warning mentions ") + text));
     }
 }

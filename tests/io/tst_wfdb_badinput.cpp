@@ -29,20 +29,17 @@ bool writeFile(const QString& path, const QByteArray& bytes)
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
-bool anyContains(const std::vector<std::string>& list, const std::string& needle)
+bool anyContains(const std::vector<Message>& list, const std::string& needle)
 {
-    for (const std::string& s : list)
-        if (s.find(needle) != std::string::npos)
+    for (const Message& m : list)
+        if (m.text.find(needle) != std::string::npos)
             return true;
     return false;
 }
 
-std::string joined(const std::vector<std::string>& list)
+std::string joined(const std::vector<Message>& list)
 {
-    std::string s;
-    for (const std::string& x : list)
-        s += x + " | ";
-    return s;
+    return joinedText(list, " | ");
 }
 
 } // namespace

@@ -114,7 +114,7 @@ void TestWfdbDatasets::ptbxl()
             QCOMPARE(rec->fsHz, fs);
             QCOMPARE(rec->sampleCount(), std::size_t(fs * 10));
             QVERIFY2(rec->warnings.empty(),
-                     rec->warnings.empty() ? "" : rec->warnings.front().c_str());
+                     rec->warnings.empty() ? "" : rec->warnings.front().text.c_str());
             // "15709.0" -> "15709"
             QCOMPARE(QString::fromStdString(rec->patient.id),
                      QString::number(row[cPatient].toDouble(), 'f', 0));
@@ -197,7 +197,8 @@ void TestWfdbDatasets::mitbih()
         QVERIFY(rec->leadIndex("MLII") >= 0); // first signal, except in record 114
         QCOMPARE(rec->fsHz, 360.0);
         QCOMPARE(rec->sampleCount(), std::size_t(650000));
-        QVERIFY2(rec->warnings.empty(), rec->warnings.empty() ? "" : rec->warnings.front().c_str());
+        QVERIFY2(rec->warnings.empty(),
+                 rec->warnings.empty() ? "" : rec->warnings.front().text.c_str());
         QCOMPARE(QString::fromLatin1(sexCode(rec->patient.sex)), sex);
         QVERIFY(rec->patient.ageYears.has_value());
         QCOMPARE(*rec->patient.ageYears, age.toDouble());
@@ -226,7 +227,8 @@ void TestWfdbDatasets::ludb()
             QCOMPARE(QString::fromStdString(rec->leads[std::size_t(l)].originalName), ludbLeads[l]);
         QCOMPARE(rec->fsHz, 500.0);
         QCOMPARE(rec->sampleCount(), std::size_t(5000));
-        QVERIFY2(rec->warnings.empty(), rec->warnings.empty() ? "" : rec->warnings.front().c_str());
+        QVERIFY2(rec->warnings.empty(),
+                 rec->warnings.empty() ? "" : rec->warnings.front().text.c_str());
         QCOMPARE(QString::fromLatin1(sexCode(rec->patient.sex)), row[1]);
         QVERIFY(rec->patient.ageYears.has_value());
         QCOMPARE(*rec->patient.ageYears, row[2].toDouble());

@@ -5,6 +5,7 @@
 #include "report.h"
 #include "test_data.h"
 
+#include "io/messages.h"
 #include "io/open.h"
 
 #include <QCryptographicHash>
@@ -702,8 +703,13 @@ private slots:
     {
         auto recording = ecglens::io::open(source(".hea").toStdString());
         QVERIFY2(recording.ok(), recording.error().c_str());
-        recording->warnings.push_back("header of " + recording->sourcePath +
-                                      " disagrees with 00001_hr.dat for patient 15709");
+        recording->warnings.push_back({"test.free_text",
+                                       {},
+                                       "header of " + recording->sourcePath +
+                                           " disagrees with 00001_hr.dat for patient 15709"});
+        // A reader's own warning, worded through the interface's table, loses the file name too.
+        recording->warnings.push_back(ecglens::makeMessage(
+            ecglens::io::messages::kWfdbTruncated, {"I, II", "5000", "00001_hr.dat", "1000"}));
         ecglens::report::ReportInput input(*recording);
         input.anonymise = true;
         input.ageYears = 89.6;
@@ -721,6 +727,7 @@ private slots:
                 .simplified();
         for (const QString& expected :
              {QStringLiteral("header of [removed] disagrees with [removed] for patient [removed]"),
+              QStringLiteral("I, II: 5000 samples expected, [removed] holds 1000"),
               QStringLiteral("Screening at age 90 or older"), QStringLiteral("Sample 157090"),
               QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older"),
               QStringLiteral("QT 430 ms · measured by a clinician (name omitted)"),

@@ -3,6 +3,7 @@
 // commas, units in the header ("II (mV)", "V1_uV", "[µV]") or from OpenOptions::unit.
 
 #include "csv_text.h"
+#include "io/messages.h"
 #include "io/readers.h"
 
 #include "core/lead_names.h"
@@ -139,8 +140,8 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
     } else {
         for (std::size_t i = 0; i < header.size(); ++i)
             columns.push_back({"", "ch" + std::to_string(i + 1), ""});
-        rec.warnings.push_back("No header row with lead names; columns are named ch1..ch" +
-                               std::to_string(header.size()) + ".");
+        rec.warnings.push_back(
+            makeMessage(messages::kCsvNoHeader, {std::to_string(header.size())}));
     }
     // A trailing delimiter leaves an empty last header cell: drop it.
     while (!columns.empty() && columns.back().original.empty() && hasHeader)
@@ -175,7 +176,9 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
     if (timeColumn >= 0)
         times.resize(rows);
     std::size_t badCells = 0, shortRows = 0;
-    std::string firstBad, firstShort;
+    // The first bad cell (line, quoted column name, quoted content) and the first short row
+    // (line, values, columns), for the warnings.
+    std::vector<std::string> firstBad, firstShort;
     std::vector<Cell> cells;
     for (std::size_t r = 0; r < rows; ++r) {
         const std::size_t li = firstData + r;
@@ -187,16 +190,16 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
                         std::to_string(cells.size()) + " values but the header names " +
                         std::to_string(columns.size()) + " columns.");
         if (cells.size() < columns.size() && shortRows++ == 0)
-            firstShort = "line " + std::to_string(lineNumbers[li]) + " has " +
-                         std::to_string(cells.size()) + " of " + std::to_string(columns.size());
+            firstShort = {std::to_string(lineNumbers[li]), std::to_string(cells.size()),
+                          std::to_string(columns.size())};
         std::size_t lead = 0;
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const bool present = c < cells.size();
             const std::optional<double> v =
                 present ? csv::parseNumber(cells[c].text, dialect.decimalComma) : std::nullopt;
             if (present && !v && badCells++ == 0)
-                firstBad = "line " + std::to_string(lineNumbers[li]) + ", column \"" +
-                           columns[c].original + "\": \"" + cells[c].text.substr(0, 20) + "\"";
+                firstBad = {std::to_string(lineNumbers[li]), "\"" + columns[c].original + "\"",
+                            "\"" + cells[c].text.substr(0, 20) + "\""};
             if (int(c) == timeColumn) {
                 if (!v)
                     return fail("line " + std::to_string(lineNumbers[li]) +
@@ -207,15 +210,14 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
             data[lead++][r] = v ? float(*v) : std::numeric_limits<float>::quiet_NaN();
         }
     }
-    if (badCells > 0)
-        rec.warnings.push_back(std::to_string(badCells) +
-                               " cell(s) were empty or not numbers and are shown as gaps (NaN); "
-                               "first at " +
-                               firstBad + ".");
-    if (shortRows > 0)
-        rec.warnings.push_back(std::to_string(shortRows) +
-                               " row(s) have fewer values than the header (first: " + firstShort +
-                               "); the missing values are gaps (NaN).");
+    if (badCells > 0) {
+        firstBad.insert(firstBad.begin(), std::to_string(badCells));
+        rec.warnings.push_back(makeMessage(messages::kCsvBadCells, firstBad));
+    }
+    if (shortRows > 0) {
+        firstShort.insert(firstShort.begin(), std::to_string(shortRows));
+        rec.warnings.push_back(makeMessage(messages::kCsvShortRows, firstShort));
+    }
 
     // Sampling rate: the time column (uniform spacing checked) or the option.
     double fs = 0.0;
@@ -236,23 +238,26 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
         for (std::size_t r = 1; r < rows; ++r) {
             const double d = times[r] - times[r - 1];
             if (std::abs(d - typical) > 0.25 * std::abs(typical)) {
-                const std::string msg = "the time column is not uniformly spaced (line " +
-                                        std::to_string(lineNumbers[firstData + r]) + ": " +
-                                        fmt(times[r]) + " after " + fmt(times[r - 1]) +
-                                        ", the usual step is " + fmt(typical) + ")";
+                const std::vector<std::string> where{std::to_string(lineNumbers[firstData + r]),
+                                                     fmt(times[r]), fmt(times[r - 1]),
+                                                     fmt(typical)};
                 if (!options.fsHz)
-                    return fail(msg + "; resample the data or give the sampling rate explicitly.");
-                rec.warnings.push_back("The " + msg + "; using the given sampling rate.");
+                    return fail(fillPlaceholders(
+                        "the time column is not uniformly spaced (line %1: %2 after %3, the usual "
+                        "step is %4); resample the data or give the sampling rate explicitly.",
+                        where));
+                rec.warnings.push_back(makeMessage(messages::kCsvTimeNotUniform, where));
                 break;
             }
         }
         if (std::abs(typical * scale - step) > 0.01 * step) {
-            const std::string msg = "the time column's average step (" + fmt(step / scale) +
-                                    ") differs from its usual step (" + fmt(typical) +
-                                    ") - samples missing?";
+            const std::vector<std::string> steps{fmt(step / scale), fmt(typical)};
             if (!options.fsHz)
-                return fail(msg + " Resample the data or give the sampling rate explicitly.");
-            rec.warnings.push_back("The " + msg + " Using the given sampling rate.");
+                return fail(fillPlaceholders("the time column's average step (%1) differs from its "
+                                             "usual step (%2) - samples missing? Resample the "
+                                             "data or give the sampling rate explicitly.",
+                                             steps));
+            rec.warnings.push_back(makeMessage(messages::kCsvTimeStepDiffers, steps));
         }
         fs = 1.0 / step;
         const double rounded = std::round(fs);
@@ -265,9 +270,8 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
         if (!(*options.fsHz > 0) || !std::isfinite(*options.fsHz))
             return fail("the given sampling rate " + fmt(*options.fsHz) + " Hz is not positive.");
         if (fs > 0 && std::abs(fs - *options.fsHz) > 1e-3 * fs)
-            rec.warnings.push_back("The time column implies " + fmt(fs) + " Hz but " +
-                                   fmt(*options.fsHz) + " Hz was given; using " +
-                                   fmt(*options.fsHz) + " Hz.");
+            rec.warnings.push_back(
+                makeMessage(messages::kCsvRateConflict, {fmt(fs), fmt(*options.fsHz)}));
         fs = *options.fsHz;
     }
     if (!(fs > 0))
@@ -302,8 +306,7 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
         rec.leads.push_back(std::move(l));
     }
     if (assumed)
-        rec.warnings.push_back("The header gives no unit for some columns; assumed mV. Name the "
-                               "unit in the header (e.g. \"II (uV)\") or pass it when opening.");
+        rec.warnings.push_back(makeMessage(messages::kCsvUnitAssumed));
     rec.notes.push_back(std::string("Delimiter ") + csv::delimiterName(dialect) +
                         (dialect.decimalComma ? ", decimal comma." : "."));
     return rec;

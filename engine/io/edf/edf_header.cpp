@@ -1,4 +1,5 @@
 #include "edf_header.h"
+#include "io/messages.h"
 
 #include <algorithm>
 #include <cctype>
@@ -211,7 +212,7 @@ std::string parseSignalHeaders(const std::string& bytes, int ns, EdfHeader& h)
     return {};
 }
 
-std::optional<DateTime> parseStart(const EdfHeader& h, std::vector<std::string>& warnings)
+std::optional<DateTime> parseStart(const EdfHeader& h, std::vector<Message>& warnings)
 {
     std::int64_t dd = 0, mm = 0, yy = 0, hh = 0, mi = 0, ss = 0;
     const std::string& d = h.startDate;
@@ -223,8 +224,7 @@ std::optional<DateTime> parseStart(const EdfHeader& h, std::vector<std::string>&
                         parseInt(t.substr(3, 2), mi) && parseInt(t.substr(6, 2), ss) && hh >= 0 &&
                         hh <= 23 && mi >= 0 && mi <= 59 && ss >= 0 && ss <= 60;
     if (!dateOk || !timeOk) {
-        warnings.push_back("The start date/time fields (" + quoted(d) + ", " + quoted(t) +
-                           ") are not dd.mm.yy / hh.mm.ss; start time unknown.");
+        warnings.push_back(makeMessage(messages::kEdfStartUnreadable, {quoted(d), quoted(t)}));
         return std::nullopt;
     }
     DateTime dt;
@@ -242,9 +242,7 @@ std::optional<DateTime> parseStart(const EdfHeader& h, std::vector<std::string>&
                     full->year % 100 == dt.date.year % 100)
                     dt.date.year = full->year;
                 else
-                    warnings.push_back("The EDF+ recording field says Startdate " + parts[1] +
-                                       " but the start date field says " + d +
-                                       "; using the start date field.");
+                    warnings.push_back(makeMessage(messages::kEdfStartdateMismatch, {parts[1], d}));
             }
         }
     }

@@ -54,7 +54,7 @@ std::string parseSignalHeaders(const std::string& bytes, int signalCount, EdfHea
 
 /// Start date and time with the EDF year rule (85-99 -> 19xx, 00-84 -> 20xx); an EDF+
 /// "Startdate dd-MMM-yyyy" in the recording field gives the full year.
-std::optional<DateTime> parseStart(const EdfHeader& header, std::vector<std::string>& warnings);
+std::optional<DateTime> parseStart(const EdfHeader& header, std::vector<Message>& warnings);
 
 /// EDF+ patient field "code sex birthdate name [...]" into `patient` (age at `start`).
 void parsePatient(const EdfHeader& header, const std::optional<DateTime>& start, Patient& patient);

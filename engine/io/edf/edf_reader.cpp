@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "edf_header.h"
 #include "edf_tal.h"
+#include "io/messages.h"
 #include "io/readers.h"
 
 #include "core/lead_names.h"
@@ -146,10 +147,9 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
     const char* family = h.bdf ? "BDF" : "EDF";
     rec.format = h.edfPlus ? std::string(family) + (h.discontinuous ? "+D" : "+C") : family;
     if (h.headerBytes != std::int64_t(headerSize))
-        rec.warnings.push_back("The header-size field says " + std::to_string(h.headerBytes) +
-                               " bytes but " + std::to_string(ns) + " signals make " +
-                               std::to_string(headerSize) + "; using " +
-                               std::to_string(headerSize) + ".");
+        rec.warnings.push_back(makeMessage(
+            messages::kEdfHeaderSize,
+            {std::to_string(h.headerBytes), std::to_string(ns), std::to_string(headerSize)}));
 
     // Signals: ordinary ones become leads, annotation signals feed Recording::annotations.
     std::vector<int> ordinary, annotationSignals;
@@ -187,20 +187,19 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
                     " - header corrupt?");
     if (records < 0) {
         records = available;
-        rec.warnings.push_back("The number of data records is -1 (unknown); " +
-                               std::to_string(available) + " complete records found in the file.");
+        rec.warnings.push_back(
+            makeMessage(messages::kEdfRecordCountUnknown, {std::to_string(available)}));
     } else if (records > available) {
-        rec.warnings.push_back("The header declares " + std::to_string(records) +
-                               " data records but the file holds " + std::to_string(available) +
-                               " complete ones - file truncated? Reading what is there.");
+        rec.warnings.push_back(makeMessage(messages::kEdfTruncated,
+                                           {std::to_string(records), std::to_string(available)}));
         records = available;
     } else if (std::uint64_t(records) * std::uint64_t(recordBytes) < dataBytes) {
-        rec.warnings.push_back(
-            std::to_string(dataBytes - std::uint64_t(records) * std::uint64_t(recordBytes)) +
-            " bytes after the last declared data record were ignored.");
+        rec.warnings.push_back(makeMessage(
+            messages::kEdfTrailingBytes,
+            {std::to_string(dataBytes - std::uint64_t(records) * std::uint64_t(recordBytes))}));
     }
     if (records == 0 && !ordinary.empty())
-        rec.warnings.push_back("The file holds no complete data record.");
+        rec.warnings.push_back(makeMessage(messages::kEdfNoCompleteRecord));
     if (double(records) * double(samplesPerRecordAll) > double(options.maxTotalSamples))
         return fail("the file holds " + fmt(double(records) * double(samplesPerRecordAll)) +
                     " samples, more than the limit of " + std::to_string(options.maxTotalSamples));
@@ -240,8 +239,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
         for (std::int64_t r = 0; r < records; ++r)
             recordStart[std::size_t(r)] = double(r) * h.recordDurationS;
         if (h.discontinuous)
-            rec.warnings.push_back("EDF+D file without an annotation signal: record times "
-                                   "unknown, records placed contiguously.");
+            rec.warnings.push_back(makeMessage(messages::kEdfDiscontinuousWithoutAnnotations));
     }
     // Placement of each record on the time axis, in samples of its own signal rate; gaps are
     // kept as NaN so that the time axis stays true.
@@ -264,13 +262,10 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
             expected = s + h.recordDurationS;
         }
         if (gaps > 0)
-            rec.warnings.push_back("Discontinuous recording: " + std::to_string(gaps) +
-                                   " gap(s) totalling " + fmt(gapTotal) +
-                                   " s, shown as missing (NaN) samples.");
+            rec.warnings.push_back(
+                makeMessage(messages::kEdfGaps, {std::to_string(gaps), fmt(gapTotal)}));
         if (overlaps > 0)
-            rec.warnings.push_back(std::to_string(overlaps) +
-                                   " data record(s) start before the previous one ends; placed "
-                                   "right after it.");
+            rec.warnings.push_back(makeMessage(messages::kEdfOverlaps, {std::to_string(overlaps)}));
     }
     const double spanS = records > 0 ? recordOffsetS.back() + h.recordDurationS : 0.0;
     if (spanS > 8 * 86400.0 && spanS > 100.0 * double(records) * h.recordDurationS)
@@ -303,8 +298,8 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
                     lead.originalName; // two signals map to one name: keep the file's spelling
         if (lead.name.empty()) {       // a blank label: still a name the viewer can show
             lead.name = "signal " + std::to_string(k + 1);
-            rec.warnings.push_back("signal " + std::to_string(k + 1) +
-                                   " has no label; it is shown as '" + lead.name + "'.");
+            rec.warnings.push_back(
+                makeMessage(messages::kEdfUnlabelledSignal, {std::to_string(k + 1), lead.name}));
         }
         lead.unit = unitFor(s.physicalDimension);
         lead.fsHz = double(s.samplesPerRecord) / h.recordDurationS;
@@ -343,7 +338,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
             rec.notes.insert(rec.notes.begin() + (h.patient.empty() ? 0 : 1),
                              "Recording: " + h.recording);
         if (ordinary.empty())
-            rec.warnings.push_back("The file holds annotations only, no signals.");
+            rec.warnings.push_back(makeMessage(messages::kEdfAnnotationsOnly));
     };
     if (headerOnly) {
         headerFields();
@@ -419,8 +414,8 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
             return fail("cancelled.");
     }
     if (malformedTals > 0)
-        rec.warnings.push_back(std::to_string(malformedTals) +
-                               " malformed EDF+ annotation(s) (TAL) skipped.");
+        rec.warnings.push_back(
+            makeMessage(messages::kEdfMalformedAnnotations, {std::to_string(malformedTals)}));
     std::stable_sort(rec.annotations.begin(), rec.annotations.end(),
                      [](const Annotation& a, const Annotation& b) { return a.timeS < b.timeS; });
 

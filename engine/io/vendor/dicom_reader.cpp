@@ -2,6 +2,7 @@
 // uncompressed little-endian transfer syntaxes, enough to walk to the Waveform Sequence.
 // Every length is checked against the bytes that remain, so a lying length cannot allocate.
 
+#include "io/messages.h"
 #include "io/readers.h"
 #include "io/vendor/vendor_common.h"
 
@@ -393,10 +394,8 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
     // The declared count is checked against the data that exist before anything is allocated.
     if (std::uint64_t(samples) * frameBytes > dataEl->value.size()) {
         n = dataEl->value.size() / frameBytes;
-        rec.warnings.push_back(std::to_string(samples) +
-                               " samples per lead expected, the file "
-                               "holds " +
-                               std::to_string(n) + " — file truncated?");
+        rec.warnings.push_back(
+            makeMessage(messages::kDicomTruncated, {std::to_string(samples), std::to_string(n)}));
     }
     if (n == 0)
         return R::failure(name + ": the waveform data (" + std::to_string(dataEl->value.size()) +
@@ -407,8 +406,7 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
 
     const Element* defs = wf->find(tag(0x003A, 0x0200));
     if (!defs || defs->items.size() < channels)
-        rec.warnings.push_back("channel definitions are missing for some channels; their "
-                               "amplitudes are shown unscaled.");
+        rec.warnings.push_back(makeMessage(messages::kDicomChannelDefinitionsMissing));
     rec.fsHz = *fs;
     for (std::size_t c = 0; c < channels; ++c) {
         if (options.progress && !options.progress(double(c) / channels))
@@ -434,11 +432,10 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
             else if (unit == "V")
                 mvPerUnit = 1e3;
             else
-                rec.warnings.push_back(lead.name + ": unknown amplitude unit '" + unit +
-                                       "'; values shown as stored.");
+                rec.warnings.push_back(makeMessage(messages::kDicomUnknownUnit, {lead.name, unit}));
             if (const auto skew = def->ds(tag(0x003A, 0x0215)); skew && *skew != 0)
-                rec.warnings.push_back(lead.name + ": a sample skew of " + std::to_string(*skew) +
-                                       " ms is declared and not applied.");
+                rec.warnings.push_back(
+                    makeMessage(messages::kDicomSkew, {lead.name, std::to_string(*skew)}));
         }
         const double step = sensitivity * correction; // file units per stored integer
         if (step == 0 || !std::isfinite(step))

@@ -2,6 +2,7 @@
 // (series code RHYTHM, else the first series) — never the derived representative beats —,
 // the demographics of the trial subject, and the annotation set when it is time-stamped.
 
+#include "io/messages.h"
 #include "io/readers.h"
 #include "io/vendor/vendor_common.h"
 
@@ -160,7 +161,10 @@ struct Ctx
     const OpenOptions& options;
     Recording rec;
     std::optional<DateTime> start;
-    void warn(std::string w) { rec.warnings.push_back(std::move(w)); }
+    void warn(const MessageTemplate& t, std::vector<std::string> args = {})
+    {
+        rec.warnings.push_back(makeMessage(t, std::move(args)));
+    }
 };
 
 Result<bool> readLead(const pugi::xml_node& seq, const std::string& fileCode, Ctx& ctx,
@@ -183,7 +187,7 @@ Result<bool> readLead(const pugi::xml_node& seq, const std::string& fileCode, Ct
     const auto originValue = number(attr(origin, "value").as_string()).value_or(0.0);
     std::string unit = attr(scale, "unit").as_string();
     if (type != "SLIST_PQ" && type != "SLIST_INT") {
-        ctx.warn(code + ": value type '" + type + "' is not a sampled list; lead skipped.");
+        ctx.warn(messages::kHl7NotSampled, {code, type});
         return true;
     }
     if (!scaleValue || *scaleValue == 0)
@@ -192,7 +196,7 @@ Result<bool> readLead(const pugi::xml_node& seq, const std::string& fileCode, Ct
                           "be known.");
     if (unit.empty()) {
         unit = "uV";
-        ctx.warn(code + ": the scale has no unit; microvolts assumed.");
+        ctx.warn(messages::kHl7NoUnit, {code});
     }
     const auto uvPerUnit = microvoltsPer(unit);
     if (!uvPerUnit)
@@ -210,7 +214,7 @@ Result<bool> readLead(const pugi::xml_node& seq, const std::string& fileCode, Ct
     lead.name = name;
     lead.originalName = fileCode;
     if (unnamed)
-        ctx.warn("a lead sequence has no lead code; it is shown as '" + name + "'.");
+        ctx.warn(messages::kHl7NoLeadCode, {name});
     lead.unit = "mV";             // the file's µV (or other unit) converted: the viewer expects mV
     lead.gain = 1000.0 / scaleUv; // digits per mV
     lead.baseline = originUv != 0 ? -originUv / scaleUv : 0.0; // digit for 0 mV
@@ -234,9 +238,9 @@ Result<bool> readLead(const pugi::xml_node& seq, const std::string& fileCode, Ct
             return R::failure(ctx.name + ": holds more samples than the limit.");
     }
     if (bad)
-        ctx.warn(code + ": " + std::to_string(bad) + " values are not numbers; shown as gaps.");
+        ctx.warn(messages::kHl7NotNumbers, {code, std::to_string(bad)});
     if (lead.samples.empty()) {
-        ctx.warn(code + ": the sequence holds no samples; lead skipped.");
+        ctx.warn(messages::kHl7NoSamples, {code});
         return true;
     }
     ctx.rec.leads.push_back(std::move(lead));
@@ -324,9 +328,8 @@ void readPatient(const pugi::xml_node& root, Ctx& ctx)
     // The birth date and the recording date are primary data; a reported age is secondary.
     p.ageYears = fromBirth ? fromBirth : reported;
     if (fromBirth && reported && std::abs(*fromBirth - *reported) >= 1.0)
-        ctx.warn("the file reports an age of " + std::to_string(int(*reported)) +
-                 " years, but the birth date and recording date give " +
-                 std::to_string(int(*fromBirth)) + "; the latter is used.");
+        ctx.warn(messages::kHl7AgeConflict,
+                 {std::to_string(int(*reported)), std::to_string(int(*fromBirth))});
 }
 
 void readAnnotation(const pugi::xml_node& ann, Ctx& ctx, double startS, int depth)
@@ -437,8 +440,8 @@ Result<Recording> parseHl7Aecg(const char* data, std::size_t size, const std::st
     }
     for (const Lead& lead : ctx.rec.leads)
         if (lead.samples.size() != n)
-            ctx.warn(lead.name + ": " + std::to_string(lead.samples.size()) +
-                     " samples, other leads have " + std::to_string(n) + ".");
+            ctx.warn(messages::kHl7LengthDiffers,
+                     {lead.name, std::to_string(lead.samples.size()), std::to_string(n)});
 
     // Leads the file does not hold are reported, not derived (III = II - I etc. would present
     // computed values as recorded ones).

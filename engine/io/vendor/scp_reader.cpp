@@ -5,6 +5,7 @@
 // length(4, header included), section version(1), protocol version(1), reserved(6). Section 0
 // holds 10-byte pointers: id(2), length(4), index(4, 1-based byte position in the record).
 
+#include "io/messages.h"
 #include "io/readers.h"
 #include "io/vendor/scp_huffman.h"
 #include "io/vendor/vendor_common.h"
@@ -65,7 +66,10 @@ struct Context
     const std::string& name;
     Recording rec;
     std::array<SectionRef, kMaxSections> sections;
-    void warn(const std::string& w) { rec.warnings.push_back(w); }
+    void warn(const MessageTemplate& t, std::vector<std::string> args = {})
+    {
+        rec.warnings.push_back(makeMessage(t, std::move(args)));
+    }
 };
 
 std::string versionText(std::uint8_t v)
@@ -95,25 +99,22 @@ Result<bool> locateSections(ByteView file, Context& ctx)
             continue; // the section is absent
         if (id >= kMaxSections)
             continue; // manufacturer-specific sections are not needed here
-        const std::string label = "section " + std::to_string(id);
+        const std::string section = std::to_string(id);
         if (index == 0 || !file.has(index - 1, length) || length < kSectionHeader) {
-            ctx.warn(label + " is said to lie at byte " + std::to_string(index) + " (" +
-                     std::to_string(length) + " bytes) but the file has only " +
-                     std::to_string(file.size()) + " bytes; section ignored.");
+            ctx.warn(messages::kScpSectionOutside,
+                     {section, std::to_string(index), std::to_string(length),
+                      std::to_string(file.size())});
             continue;
         }
         const std::size_t off = index - 1;
         const std::uint16_t storedId = *file.u16(off + 2);
         const std::uint32_t storedLen = *file.u32(off + 4);
         if (storedId != id || storedLen != length) {
-            ctx.warn(label +
-                     ": the table of contents points to a section header that does not "
-                     "match it (found id " +
-                     std::to_string(storedId) + "); section ignored.");
+            ctx.warn(messages::kScpSectionHeaderMismatch, {section, std::to_string(storedId)});
             continue;
         }
         if (crcCcitt(file.data() + off + 2, length - 2) != *file.u16(off))
-            ctx.warn(label + ": checksum (CRC) mismatch — the section may be damaged.");
+            ctx.warn(messages::kScpSectionChecksum, {section});
         SectionRef& ref = ctx.sections[id];
         ref.present = true;
         ref.payload = file.sub(off + kSectionHeader, length - kSectionHeader);
@@ -135,8 +136,7 @@ void readPatient(ByteView p, Context& ctx)
         if (tag == 255)
             break;
         if (!p.has(pos, len)) {
-            ctx.warn("section 1 (patient data): field " + std::to_string(tag) +
-                     " runs past the end of the section; the rest is ignored.");
+            ctx.warn(messages::kScpPatientFieldOverrun, {std::to_string(tag)});
             break;
         }
         ByteView v = p.sub(pos, len);
@@ -255,7 +255,7 @@ std::vector<std::int32_t> decodeLead(ByteView bytes, const std::vector<HuffmanTa
     return v;
 }
 
-void readStatements(ByteView p, Context& ctx, const std::string& label)
+void readStatements(ByteView p, Context& ctx, const MessageTemplate& overrun)
 {
     // Confirmed flag(1), date(4), time(3), count(1), then: sequence(1), length(2), text.
     const auto count = p.u8(8);
@@ -266,8 +266,7 @@ void readStatements(ByteView p, Context& ctx, const std::string& label)
         const std::size_t len = *p.u16(pos + 1);
         pos += 3;
         if (!p.has(pos, len)) {
-            ctx.warn(label + ": statement " + std::to_string(i + 1) +
-                     " runs past the section end.");
+            ctx.warn(overrun, {std::to_string(i + 1)});
             return;
         }
         Statement st;
@@ -319,14 +318,12 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
                           " bytes) — file truncated?");
     const std::uint32_t declared = *file.u32(2);
     if (declared > size) {
-        ctx.warn("the file is " + std::to_string(size) + " bytes but declares " +
-                 std::to_string(declared) + " — file truncated?");
+        ctx.warn(messages::kScpFileTruncated, {std::to_string(size), std::to_string(declared)});
     } else {
         if (declared < size)
-            ctx.warn("the file has " + std::to_string(size - declared) +
-                     " bytes after the declared end of the record; they are ignored.");
+            ctx.warn(messages::kScpTrailingBytes, {std::to_string(size - declared)});
         if (declared >= 6 && crcCcitt(data + 2, declared - 2) != *file.u16(0))
-            ctx.warn("file checksum (CRC) mismatch — the file may be damaged.");
+            ctx.warn(messages::kScpFileChecksum);
         file = ByteView(data, std::max<std::size_t>(declared, 6 + kSectionHeader));
     }
     if (auto ok = locateSections(file, ctx); !ok)
@@ -368,11 +365,9 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
     const bool refBeatSubtracted = flags & 0x01;
     for (unsigned i = 1; i < nLeads; ++i)
         if (defs[i].start != defs[0].start)
-            ctx.warn(scpLeadName(defs[i].code) + " starts at sample " +
-                     std::to_string(defs[i].start) + ", lead 1 at sample " +
-                     std::to_string(defs[0].start) +
-                     "; the leads are shown from their first "
-                     "samples and are not aligned in time.");
+            ctx.warn(messages::kScpLeadsNotAligned,
+                     {scpLeadName(defs[i].code), std::to_string(defs[i].start),
+                      std::to_string(defs[0].start)});
 
     if (!sec[6].present)
         return R::failure(name + ": section 6 (rhythm data) is missing or damaged; this file "
@@ -414,7 +409,7 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
         refFiducial = *s4.u16(2);
         const unsigned n = *s4.u16(4);
         if (!s4.has(6, std::size_t(n) * 14))
-            ctx.warn("section 4 lists " + std::to_string(n) + " QRS complexes but holds fewer.");
+            ctx.warn(messages::kScpQrsCount, {std::to_string(n)});
         for (unsigned k = 0; k < n && s4.has(6 + 14 * k, 14); ++k)
             qrs.push_back({*s4.u16(6 + 14 * k), *s4.u32(8 + 14 * k), *s4.u32(12 + 14 * k),
                            *s4.u32(16 + 14 * k)});
@@ -423,14 +418,13 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
     unsigned refAvm = 0;
     if (refBeatSubtracted) {
         if (!sec[4].present || !sec[5].present || refLenMs == 0) {
-            ctx.warn("the file says reference beats were subtracted, but section 4 or 5 is "
-                     "missing: the rhythm shown is the residual, not the full ECG.");
+            ctx.warn(messages::kScpReferenceBeatsMissing);
         } else {
             auto ref = readWaveHeader(sec[5].payload, nLeads, "section 5 (reference beats)");
-            if (!ref || ref->intervalUs == 0) {
-                ctx.warn(
-                    (ref ? std::string("section 5 has a zero sampling interval") : ref.error()) +
-                    "; the rhythm shown is the residual, not the full ECG.");
+            if (!ref) {
+                ctx.warn(messages::kScpReferenceBeatsUnreadable, {ref.error()});
+            } else if (ref->intervalUs == 0) {
+                ctx.warn(messages::kScpReferenceBeatsZeroInterval);
             } else {
                 refAvm = ref->avmNv;
                 const std::size_t len = std::size_t(refLenMs) * 1000 / ref->intervalUs;
@@ -440,7 +434,7 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
                                                   std::min<std::size_t>(len, 8 * size), ref->diff,
                                                   err));
                     if (!err.empty())
-                        ctx.warn("section 5, lead " + std::to_string(i + 1) + ": " + err + ".");
+                        ctx.warn(messages::kScpReferenceBeatDamaged, {std::to_string(i + 1), err});
                 }
             }
         }
@@ -463,10 +457,10 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
             decodeLead(rhythm->leadBytes[i], tables ? &*tables : nullptr, n, rhythm->diff, err);
         const std::string leadName = scpLeadName(defs[i].code);
         if (!err.empty())
-            ctx.warn(leadName + ": " + err + "; samples after that point are missing.");
+            ctx.warn(messages::kScpLeadDamaged, {leadName, err});
         if (v.size() < n)
-            ctx.warn(leadName + ": " + std::to_string(n) + " samples expected, the file holds " +
-                     std::to_string(v.size()) + " — file truncated? Missing samples are blank.");
+            ctx.warn(messages::kScpLeadShort,
+                     {leadName, std::to_string(n), std::to_string(v.size())});
         std::vector<std::int64_t> full(n, 0);
         for (std::size_t k = 0; k < v.size(); ++k)
             full[k] = std::int64_t(v[k]) * rhythmMul;
@@ -516,9 +510,9 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
     if (sec[7].present)
         readMeasurements(sec[7].payload, ctx);
     if (sec[8].present)
-        readStatements(sec[8].payload, ctx, "section 8 (interpretation)");
+        readStatements(sec[8].payload, ctx, messages::kScpInterpretationOverrun);
     if (sec[11].present)
-        readStatements(sec[11].payload, ctx, "section 11 (universal statements)");
+        readStatements(sec[11].payload, ctx, messages::kScpUniversalStatementOverrun);
     if (options.progress)
         options.progress(1.0);
     return std::move(ctx.rec);

@@ -2,6 +2,7 @@
 // not in the WFDB headers. The CSV (21,799 rows in the full set) is parsed once per process
 // and folder, then looked up by the record's relative path (filename_lr / filename_hr).
 
+#include "io/messages.h"
 #include "io/wfdb/wfdb_record.h"
 
 #include <filesystem>
@@ -197,8 +198,7 @@ bool applyPtbxlIndex(const std::string& headerPath, Recording& rec)
         const std::string rel = record.lexically_relative(dir).generic_string();
         auto it = index->byFile.find(rel);
         if (it == index->byFile.end()) {
-            rec.warnings.push_back("PTB-XL: " + rel + " is not listed in " + csv.string() +
-                                   "; age, sex and statements unknown.");
+            rec.warnings.push_back(makeMessage(messages::kPtbxlNotListed, {rel, csv.string()}));
             return true;
         }
         const PtbxlRow& row = *it->second;

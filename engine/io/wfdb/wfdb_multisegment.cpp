@@ -1,6 +1,7 @@
 #include "io/wfdb/wfdb_record.h"
 
 #include "core/lead_names.h"
+#include "io/messages.h"
 
 #include <cmath>
 #include <cstdio>
@@ -127,9 +128,9 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
         const std::string segPath = (dir / (seg.name + ".hea")).string();
         std::error_code ec;
         if (!fs::is_regular_file(segPath, ec)) {
-            out.warnings.push_back("segment " + seg.name + " (" + std::to_string(seg.frames) +
-                                   " samples) is missing: the recording ends at " +
-                                   secondsText(double(framesSoFar()) / h.fsHz) + " s.");
+            out.warnings.push_back(makeMessage(messages::kWfdbSegmentMissing,
+                                               {seg.name, std::to_string(seg.frames),
+                                                secondsText(double(framesSoFar()) / h.fsHz)}));
             break;
         }
         auto sh = readHeaderFile(segPath);
@@ -143,8 +144,8 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
             readSingleSegment(*sh, segPath, options, sub, part, headerOnly ? &partHeader : nullptr);
         if (!ok)
             return R::failure(ok.error());
-        for (const std::string& w : part.warnings)
-            out.warnings.push_back("segment " + seg.name + ": " + w);
+        for (const Message& w : part.warnings)
+            out.warnings.push_back(messages::segmentWarning(seg.name, w));
         for (const SignalSpec& s : sh->signals)
             formats.push_back(s.format);
         if (!leadsDefined) {
@@ -160,9 +161,9 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
                                            ? frameCountOf(part.leads, part.fsHz, partHeader.counts)
                                            : part.sampleCount();
         if (partFrames != std::size_t(frames))
-            out.warnings.push_back("segment " + seg.name + ": the master header says " +
-                                   std::to_string(frames) + " samples, the segment holds " +
-                                   std::to_string(partFrames) + ".");
+            out.warnings.push_back(
+                makeMessage(messages::kWfdbSegmentLength,
+                            {seg.name, std::to_string(frames), std::to_string(partFrames)}));
         if (headerOnly) {
             appendGap(frames);
             continue;
@@ -205,9 +206,7 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
                 }
                 if (from.gain != lead.gain || from.baseline != lead.baseline)
                     out.warnings.push_back(
-                        "segment " + seg.name + ", " + lead.name +
-                        ": gain or baseline differs from the first segment; physical "
-                        "values follow each segment's own calibration.");
+                        makeMessage(messages::kWfdbSegmentCalibration, {seg.name, lead.name}));
                 continue;
             }
             // WFDB sigmap(): rescale the segment's integers to the layout's gain and baseline,

@@ -1,4 +1,5 @@
 #include "core/text.h"
+#include "io/messages.h"
 #include "io/readers.h"
 #include "io/wfdb/wfdb_record.h"
 
@@ -32,7 +33,8 @@ void loadAnnotations(const std::string& headerPath, const wfdb::Header& h,
         if (anns)
             rec.annotations.insert(rec.annotations.end(), anns->begin(), anns->end());
         else
-            rec.warnings.push_back(anns.error());
+            rec.warnings.push_back(
+                makeMessage(messages::kWfdbAnnotationsUnreadable, {anns.error()}));
     }
     // LUDB: one annotation file per lead, named after the lead ("1.i", "1.avr", "1.v6").
     std::set<std::string> signalExts;
@@ -48,7 +50,8 @@ void loadAnnotations(const std::string& headerPath, const wfdb::Header& h,
             continue;
         auto anns = readWfdbAnnotations(headerPath, ext, rec.fsHz);
         if (!anns) {
-            rec.warnings.push_back(anns.error());
+            rec.warnings.push_back(
+                makeMessage(messages::kWfdbAnnotationsUnreadable, {anns.error()}));
             continue;
         }
         for (Annotation a : *anns) {

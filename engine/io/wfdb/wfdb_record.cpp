@@ -1,6 +1,7 @@
 #include "io/wfdb/wfdb_record.h"
 
 #include "core/lead_names.h"
+#include "io/messages.h"
 #include "io/wfdb/wfdb_signal.h"
 
 #include <cmath>
@@ -32,6 +33,14 @@ std::string leadList(const Header& h, const std::vector<int>& signals)
         s += d.empty() ? "signal " + std::to_string(i) : d;
     }
     return s;
+}
+
+/// "<leads>: <expected> samples expected, <file> holds <got> — file truncated?"
+Message truncatedWarning(const Header& h, const Group& g, std::int64_t expected, std::int64_t got)
+{
+    return makeMessage(messages::kWfdbTruncated,
+                       {leadList(h, g.signals), std::to_string(expected),
+                        fs::path(g.layout.path).filename().string(), std::to_string(got)});
 }
 
 /// Leads whose stored integers a float cannot hold exactly keep them in Lead::digital.
@@ -202,10 +211,7 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                         " holds no samples (" + leadList(h, g.signals) + ": " +
                         std::to_string(leadFrames) +
                         " samples expected) — file empty or truncated?");
-                out.warnings.push_back(leadList(h, g.signals) + ": " + std::to_string(leadFrames) +
-                                       " samples expected, " +
-                                       fs::path(g.layout.path).filename().string() + " holds " +
-                                       std::to_string(available[gi]) + " — file truncated?");
+                out.warnings.push_back(truncatedWarning(h, g, leadFrames, available[gi]));
             }
             leadFrames = available[gi];
         }
@@ -388,10 +394,7 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
         if (growing && frames < 0)
             frames = got;
         if (leadFrames >= 0 && got < leadFrames)
-            out.warnings.push_back(leadList(h, g.signals) + ": " + std::to_string(leadFrames) +
-                                   " samples expected, " +
-                                   fs::path(g.layout.path).filename().string() + " holds " +
-                                   std::to_string(got) + " — file truncated?");
+            out.warnings.push_back(truncatedWarning(h, g, leadFrames, got));
         if (growing) {
             // Skewed signals started late: pad every signal to the common length.
             const std::int64_t finalFrames = leadFrames >= 0 ? std::min(leadFrames, got) : got;
@@ -414,10 +417,9 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             for (int si : g.signals)
                 if (h.signals[std::size_t(si)].skew > 0)
                     skewed.push_back(si);
-            out.warnings.push_back(leadList(h, skewed) +
-                                   ": skewed signal(s); the last samples lie beyond the end of " +
-                                   fs::path(g.layout.path).filename().string() +
-                                   " and are marked invalid.");
+            out.warnings.push_back(
+                makeMessage(messages::kWfdbSkewBeyondEnd,
+                            {leadList(h, skewed), fs::path(g.layout.path).filename().string()}));
         }
     }
 
@@ -429,11 +431,9 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
         const std::int16_t want = std::int16_t(std::uint16_t(std::uint32_t(s.checksum) & 0xFFFF));
         if (got != want)
             out.warnings.push_back(
-                (s.description.empty() ? "signal " + std::to_string(i) : s.description) +
-                ": checksum mismatch (header " + std::to_string(s.checksum) + ", data " +
-                std::to_string(got) +
-                ") — the signal file may be damaged or belong "
-                "to another record.");
+                makeMessage(messages::kWfdbChecksum,
+                            {s.description.empty() ? "signal " + std::to_string(i) : s.description,
+                             std::to_string(s.checksum), std::to_string(got)}));
     }
     return true;
 }

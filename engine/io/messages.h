@@ -1,0 +1,264 @@
+#pragma once
+
+// The readers' warnings (Recording::warnings), each a MessageTemplate: problems found while
+// reading that did not stop it. Interfaces translate them by id (app/report/engine_text.cpp);
+// the English is what the command line, JSON and logs show. Values that come from the file
+// as text (header fields, cell contents) travel with their quotes, so that an interface does
+// not take them for numbers to re-write.
+//
+// Reader errors (files that cannot be opened, Result::failure) are not here: they stay English.
+// A few warnings carry such an English detail as a value (an annotation file that could not be
+// read, a damaged SCP-ECG lead); the sentence around it is translated.
+
+#include "core/message.h"
+
+#include <vector>
+
+namespace ecglens::io::messages {
+
+// EDF / BDF (edf/edf_header.cpp, edf/edf_reader.cpp)
+inline constexpr MessageTemplate kEdfStartUnreadable{
+    "reader.edf.start_unreadable",
+    "The start date/time fields (%1, %2) are not dd.mm.yy / hh.mm.ss; start time unknown."};
+inline constexpr MessageTemplate kEdfStartdateMismatch{
+    "reader.edf.startdate_mismatch", "The EDF+ recording field says Startdate %1 but the start "
+                                     "date field says %2; using the start date field."};
+inline constexpr MessageTemplate kEdfHeaderSize{
+    "reader.edf.header_size",
+    "The header-size field says %1 bytes but %2 signals make %3; using %3."};
+inline constexpr MessageTemplate kEdfRecordCountUnknown{
+    "reader.edf.record_count_unknown",
+    "The number of data records is -1 (unknown); %1 complete records found in the file."};
+inline constexpr MessageTemplate kEdfTruncated{
+    "reader.edf.truncated", "The header declares %1 data records but the file holds %2 complete "
+                            "ones - file truncated? Reading what is there."};
+inline constexpr MessageTemplate kEdfTrailingBytes{
+    "reader.edf.trailing_bytes", "%1 bytes after the last declared data record were ignored."};
+inline constexpr MessageTemplate kEdfNoCompleteRecord{"reader.edf.no_complete_record",
+                                                      "The file holds no complete data record."};
+inline constexpr MessageTemplate kEdfDiscontinuousWithoutAnnotations{
+    "reader.edf.discontinuous_without_annotations",
+    "EDF+D file without an annotation signal: record times unknown, records placed "
+    "contiguously."};
+inline constexpr MessageTemplate kEdfGaps{
+    "reader.edf.gaps",
+    "Discontinuous recording: %1 gap(s) totalling %2 s, shown as missing (NaN) samples."};
+inline constexpr MessageTemplate kEdfOverlaps{
+    "reader.edf.overlaps",
+    "%1 data record(s) start before the previous one ends; placed right after it."};
+inline constexpr MessageTemplate kEdfUnlabelledSignal{
+    "reader.edf.unlabelled_signal", "signal %1 has no label; it is shown as '%2'."};
+inline constexpr MessageTemplate kEdfAnnotationsOnly{
+    "reader.edf.annotations_only", "The file holds annotations only, no signals."};
+inline constexpr MessageTemplate kEdfMalformedAnnotations{
+    "reader.edf.malformed_annotations", "%1 malformed EDF+ annotation(s) (TAL) skipped."};
+
+// WFDB (wfdb/wfdb_record.cpp, wfdb/wfdb_reader.cpp, wfdb/wfdb_multisegment.cpp,
+// wfdb/ptbxl_index.cpp)
+inline constexpr MessageTemplate kWfdbTruncated{
+    "reader.wfdb.truncated", "%1: %2 samples expected, %3 holds %4 — file truncated?"};
+inline constexpr MessageTemplate kWfdbSkewBeyondEnd{
+    "reader.wfdb.skew_beyond_end", "%1: skewed signal(s); the last samples lie beyond the end of "
+                                   "%2 and are marked invalid."};
+inline constexpr MessageTemplate kWfdbChecksum{
+    "reader.wfdb.checksum", "%1: checksum mismatch (header %2, data %3) — the signal file may be "
+                            "damaged or belong to another record."};
+/// %1: the annotation reader's error (English, like every reader error).
+inline constexpr MessageTemplate kWfdbAnnotationsUnreadable{"reader.wfdb.annotations_unreadable",
+                                                            "%1"};
+inline constexpr MessageTemplate kWfdbSegmentMissing{
+    "reader.wfdb.segment_missing",
+    "segment %1 (%2 samples) is missing: the recording ends at %3 s."};
+/// A warning of one segment of a multi-segment record: %2 is that warning's English; made by
+/// segmentWarning(), which keeps its id and values for interfaces that word it themselves.
+inline constexpr MessageTemplate kWfdbSegmentWarning{"reader.wfdb.segment_warning",
+                                                     "segment %1: %2"};
+inline constexpr MessageTemplate kWfdbSegmentLength{
+    "reader.wfdb.segment_length",
+    "segment %1: the master header says %2 samples, the segment holds %3."};
+inline constexpr MessageTemplate kWfdbSegmentCalibration{
+    "reader.wfdb.segment_calibration",
+    "segment %1, %2: gain or baseline differs from the first segment; physical values follow "
+    "each segment's own calibration."};
+inline constexpr MessageTemplate kPtbxlNotListed{
+    "reader.ptbxl.not_listed", "PTB-XL: %1 is not listed in %2; age, sex and statements unknown."};
+
+// CSV (csv/csv_reader.cpp)
+inline constexpr MessageTemplate kCsvNoHeader{
+    "reader.csv.no_header", "No header row with lead names; columns are named ch1..ch%1."};
+inline constexpr MessageTemplate kCsvBadCells{
+    "reader.csv.bad_cells", "%1 cell(s) were empty or not numbers and are shown as gaps (NaN); "
+                            "first at line %2, column %3: %4."};
+inline constexpr MessageTemplate kCsvShortRows{
+    "reader.csv.short_rows", "%1 row(s) have fewer values than the header (first: line %2 has %3 "
+                             "of %4); the missing values are gaps (NaN)."};
+inline constexpr MessageTemplate kCsvTimeNotUniform{
+    "reader.csv.time_not_uniform",
+    "The time column is not uniformly spaced (line %1: %2 after %3, the usual step is %4); using "
+    "the given sampling rate."};
+inline constexpr MessageTemplate kCsvTimeStepDiffers{
+    "reader.csv.time_step_differs",
+    "The time column's average step (%1) differs from its usual step (%2) - samples missing? "
+    "Using the given sampling rate."};
+inline constexpr MessageTemplate kCsvRateConflict{
+    "reader.csv.rate_conflict", "The time column implies %1 Hz but %2 Hz was given; using %2 Hz."};
+inline constexpr MessageTemplate kCsvUnitAssumed{
+    "reader.csv.unit_assumed",
+    "The header gives no unit for some columns; assumed mV. Name the unit in the header (e.g. "
+    "\"II (uV)\") or pass it when opening."};
+
+// DICOM waveform (vendor/dicom_reader.cpp)
+inline constexpr MessageTemplate kDicomTruncated{
+    "reader.dicom.truncated", "%1 samples per lead expected, the file holds %2 — file truncated?"};
+inline constexpr MessageTemplate kDicomChannelDefinitionsMissing{
+    "reader.dicom.channel_definitions_missing",
+    "channel definitions are missing for some channels; their amplitudes are shown unscaled."};
+inline constexpr MessageTemplate kDicomUnknownUnit{
+    "reader.dicom.unknown_unit", "%1: unknown amplitude unit '%2'; values shown as stored."};
+inline constexpr MessageTemplate kDicomSkew{
+    "reader.dicom.skew", "%1: a sample skew of %2 ms is declared and not applied."};
+
+// SCP-ECG (vendor/scp_reader.cpp)
+inline constexpr MessageTemplate kScpSectionOutside{
+    "reader.scp.section_outside", "section %1 is said to lie at byte %2 (%3 bytes) but the file "
+                                  "has only %4 bytes; section ignored."};
+inline constexpr MessageTemplate kScpSectionHeaderMismatch{
+    "reader.scp.section_header_mismatch",
+    "section %1: the table of contents points to a section header that does not match it (found "
+    "id %2); section ignored."};
+inline constexpr MessageTemplate kScpSectionChecksum{
+    "reader.scp.section_checksum",
+    "section %1: checksum (CRC) mismatch — the section may be damaged."};
+inline constexpr MessageTemplate kScpPatientFieldOverrun{
+    "reader.scp.patient_field_overrun", "section 1 (patient data): field %1 runs past the end of "
+                                        "the section; the rest is ignored."};
+inline constexpr MessageTemplate kScpInterpretationOverrun{
+    "reader.scp.interpretation_overrun",
+    "section 8 (interpretation): statement %1 runs past the section end."};
+inline constexpr MessageTemplate kScpUniversalStatementOverrun{
+    "reader.scp.universal_statement_overrun",
+    "section 11 (universal statements): statement %1 runs past the section end."};
+inline constexpr MessageTemplate kScpFileTruncated{
+    "reader.scp.file_truncated", "the file is %1 bytes but declares %2 — file truncated?"};
+inline constexpr MessageTemplate kScpTrailingBytes{
+    "reader.scp.trailing_bytes",
+    "the file has %1 bytes after the declared end of the record; they are ignored."};
+inline constexpr MessageTemplate kScpFileChecksum{
+    "reader.scp.file_checksum", "file checksum (CRC) mismatch — the file may be damaged."};
+inline constexpr MessageTemplate kScpLeadsNotAligned{
+    "reader.scp.leads_not_aligned",
+    "%1 starts at sample %2, lead 1 at sample %3; the leads are shown from their first samples "
+    "and are not aligned in time."};
+inline constexpr MessageTemplate kScpQrsCount{"reader.scp.qrs_count",
+                                              "section 4 lists %1 QRS complexes but holds fewer."};
+inline constexpr MessageTemplate kScpReferenceBeatsMissing{
+    "reader.scp.reference_beats_missing",
+    "the file says reference beats were subtracted, but section 4 or 5 is missing: the rhythm "
+    "shown is the residual, not the full ECG."};
+inline constexpr MessageTemplate kScpReferenceBeatsZeroInterval{
+    "reader.scp.reference_beats_zero_interval",
+    "section 5 has a zero sampling interval; the rhythm shown is the residual, not the full ECG."};
+/// %1: why section 5 could not be read (English, like every reader error).
+inline constexpr MessageTemplate kScpReferenceBeatsUnreadable{
+    "reader.scp.reference_beats_unreadable",
+    "%1; the rhythm shown is the residual, not the full ECG."};
+/// %2: the decoder's English description of the damage.
+inline constexpr MessageTemplate kScpReferenceBeatDamaged{"reader.scp.reference_beat_damaged",
+                                                          "section 5, lead %1: %2."};
+/// %2: the decoder's English description of the damage.
+inline constexpr MessageTemplate kScpLeadDamaged{"reader.scp.lead_damaged",
+                                                 "%1: %2; samples after that point are missing."};
+inline constexpr MessageTemplate kScpLeadShort{
+    "reader.scp.lead_short",
+    "%1: %2 samples expected, the file holds %3 — file truncated? Missing samples are blank."};
+
+// HL7 aECG (vendor/hl7_reader.cpp)
+inline constexpr MessageTemplate kHl7NotSampled{
+    "reader.hl7.not_sampled", "%1: value type '%2' is not a sampled list; lead skipped."};
+inline constexpr MessageTemplate kHl7NoUnit{"reader.hl7.no_unit",
+                                            "%1: the scale has no unit; microvolts assumed."};
+inline constexpr MessageTemplate kHl7NoLeadCode{
+    "reader.hl7.no_lead_code", "a lead sequence has no lead code; it is shown as '%1'."};
+inline constexpr MessageTemplate kHl7NotNumbers{"reader.hl7.not_numbers",
+                                                "%1: %2 values are not numbers; shown as gaps."};
+inline constexpr MessageTemplate kHl7NoSamples{"reader.hl7.no_samples",
+                                               "%1: the sequence holds no samples; lead skipped."};
+inline constexpr MessageTemplate kHl7AgeConflict{
+    "reader.hl7.age_conflict", "the file reports an age of %1 years, but the birth date and "
+                               "recording date give %2; the latter is used."};
+inline constexpr MessageTemplate kHl7LengthDiffers{"reader.hl7.length_differs",
+                                                   "%1: %2 samples, other leads have %3."};
+
+/// Every template above, for interfaces that check they can word each one.
+inline std::vector<MessageTemplate> all()
+{
+    return {kEdfStartUnreadable,
+            kEdfStartdateMismatch,
+            kEdfHeaderSize,
+            kEdfRecordCountUnknown,
+            kEdfTruncated,
+            kEdfTrailingBytes,
+            kEdfNoCompleteRecord,
+            kEdfDiscontinuousWithoutAnnotations,
+            kEdfGaps,
+            kEdfOverlaps,
+            kEdfUnlabelledSignal,
+            kEdfAnnotationsOnly,
+            kEdfMalformedAnnotations,
+            kWfdbTruncated,
+            kWfdbSkewBeyondEnd,
+            kWfdbChecksum,
+            kWfdbAnnotationsUnreadable,
+            kWfdbSegmentMissing,
+            kWfdbSegmentWarning,
+            kWfdbSegmentLength,
+            kWfdbSegmentCalibration,
+            kPtbxlNotListed,
+            kCsvNoHeader,
+            kCsvBadCells,
+            kCsvShortRows,
+            kCsvTimeNotUniform,
+            kCsvTimeStepDiffers,
+            kCsvRateConflict,
+            kCsvUnitAssumed,
+            kDicomTruncated,
+            kDicomChannelDefinitionsMissing,
+            kDicomUnknownUnit,
+            kDicomSkew,
+            kScpSectionOutside,
+            kScpSectionHeaderMismatch,
+            kScpSectionChecksum,
+            kScpPatientFieldOverrun,
+            kScpInterpretationOverrun,
+            kScpUniversalStatementOverrun,
+            kScpFileTruncated,
+            kScpTrailingBytes,
+            kScpFileChecksum,
+            kScpLeadsNotAligned,
+            kScpQrsCount,
+            kScpReferenceBeatsMissing,
+            kScpReferenceBeatsZeroInterval,
+            kScpReferenceBeatsUnreadable,
+            kScpReferenceBeatDamaged,
+            kScpLeadDamaged,
+            kScpLeadShort,
+            kHl7NotSampled,
+            kHl7NoUnit,
+            kHl7NoLeadCode,
+            kHl7NotNumbers,
+            kHl7NoSamples,
+            kHl7AgeConflict,
+            kHl7LengthDiffers};
+}
+
+/// `inner`, a warning of segment `segment` of a multi-segment record: "segment <name>: <inner>".
+/// The values after the first two are the inner warning's id and values, so that an interface
+/// can word it in its own language (app/report/engine_text.cpp).
+inline Message segmentWarning(const std::string& segment, const Message& inner)
+{
+    std::vector<std::string> args{segment, inner.text, inner.id};
+    args.insert(args.end(), inner.args.begin(), inner.args.end());
+    return makeMessage(kWfdbSegmentWarning, std::move(args));
+}
+
+} // namespace ecglens::io::messages
