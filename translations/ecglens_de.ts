@@ -967,6 +967,10 @@
         <source>Intervals the clinician measured with the calipers are graded in place of the automatic ones (QTc from a measured QT).</source>
         <translation>Mit dem Messzirkel ärztlich gemessene Intervalle werden anstelle der automatischen bewertet (QTc aus einem gemessenen QT).</translation>
     </message>
+    <message>
+        <source>90 or older</source>
+        <translation>90 oder älter</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

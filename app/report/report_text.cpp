@@ -1,5 +1,7 @@
 #include "report_text.h"
+
 #include "engine_text.h"
+#include "io/messages.h"
 
 #include "finding_text.h"
 #include "io/folder.h"
@@ -96,17 +98,33 @@ QString freeText(const ReportInput& in, QString t)
                                          QRegularExpression::escape(id) +
                                          QStringLiteral("(?:\\.\\w+)*(?!\\w)")),
                       Report::tr("[removed]"));
-    static const QRegularExpression age(QStringLiteral("\\bage (\\d+(?:\\.\\d+)?)"));
+    // "age 91.5", "an age of 95", German "Alter 91,5", "Alter von 95": the number goes.
+    static const QRegularExpression age(
+        QStringLiteral("\\b(?:age|Alter)(?: of| von)? (\\d+(?:[.,]\\d+)?)"));
     QString out;
     qsizetype last = 0;
     for (auto it = age.globalMatch(t); it.hasNext();) {
         const auto m = it.next();
-        if (!hiddenAge(m.captured(1).toDouble()))
+        if (!hiddenAge(m.captured(1).replace(QLatin1Char(','), QLatin1Char('.')).toDouble()))
             continue;
-        out += t.mid(last, m.capturedStart() - last) + QStringLiteral("age 90 or older");
-        last = m.capturedEnd();
+        out += t.mid(last, m.capturedStart(1) - last) + Report::tr("90 or older");
+        last = m.capturedEnd(1);
     }
     return out + t.mid(last);
+}
+
+/// A reader warning as an anonymised report may print it: values the reader gives as ages
+/// (an HL7 file's reported and computed age) over 89 become "90 or older", wherever the
+/// sentence puts them; the rest as freeText.
+QString readerWarningText(const ReportInput& in, Message w)
+{
+    // Marked first and worded after freeText, whose own rule would take "an age of 90" again.
+    static const QString mark = QStringLiteral("\u2063hidden-age\u2063");
+    if (in.anonymise && w.id == io::messages::kHl7AgeConflict.id)
+        for (std::string& arg : w.args)
+            if (hiddenAge(std::atof(arg.c_str())))
+                arg = mark.toStdString();
+    return freeText(in, engineText(w)).replace(mark, Report::tr("90 or older"));
 }
 
 /// When the review was recorded: "2026-12-04 15:01 UTC" (the year alone when anonymised).
@@ -459,7 +477,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     row(Report::tr("Leads"), leadsText(r));
     row(Report::tr("SHA-256 of the recording"), sha256Text(in));
     for (const Message& w : r.warnings)
-        row(Report::tr("Reader warning"), freeText(in, engineText(w)));
+        row(Report::tr("Reader warning"), readerWarningText(in, w));
 
     heading(Report::tr("Measurements (whole recording)"));
     if (in.measurements) {

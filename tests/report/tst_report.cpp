@@ -710,6 +710,9 @@ private slots:
         // A reader's own warning, worded through the interface's table, loses the file name too.
         recording->warnings.push_back(ecglens::makeMessage(
             ecglens::io::messages::kWfdbTruncated, {"I, II", "5000", "00001_hr.dat", "1000"}));
+        // An HL7 file's reported and computed ages, wherever its sentence puts them.
+        recording->warnings.push_back(
+            ecglens::makeMessage(ecglens::io::messages::kHl7AgeConflict, {"95", "94"}));
         ecglens::report::ReportInput input(*recording);
         input.anonymise = true;
         input.ageYears = 89.6;
@@ -730,6 +733,8 @@ private slots:
               QStringLiteral("I, II: 5000 samples expected, [removed] holds 1000"),
               QStringLiteral("Screening at age 90 or older"), QStringLiteral("Sample 157090"),
               QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older"),
+              QStringLiteral("the file reports an age of 90 or older years, but the birth date and "
+                             "recording date give 90 or older"),
               QStringLiteral("QT 430 ms · measured by a clinician (name omitted)"),
               QStringLiteral("430 ms (automatic 414 ms) · lead V2, 3.21–3.64 s · a clinician (name "
                              "omitted), 2026 (date removed)")})
@@ -771,6 +776,18 @@ private slots:
               QStringLiteral("Modell trainiert mit PTB-XL (Wagner et al., Scientific Data 2020), "
                              "CC BY 4.0")})
             QVERIFY2(text.contains(expected), qPrintable(expected));
+        // Anonymised in German: ages over 89 go from the German advice bases ("Alter 95") too.
+        const QString anonymised = m_dir.filePath(QStringLiteral("de-anonymised.pdf"));
+        const Run a =
+            runCli({QStringLiteral("report"), source(".hea"), QStringLiteral("--out"), anonymised,
+                    QStringLiteral("--age"), QStringLiteral("95"), QStringLiteral("--lang"),
+                    QStringLiteral("de"), QStringLiteral("--anonymise")});
+        QVERIFY2(a.exitCode == 0, a.err.constData());
+        const QString anonymisedText = QString::fromUtf8(
+            run(QStringLiteral("pdftotext"), {anonymised, QStringLiteral("-")}).out);
+        QVERIFY2(anonymisedText.contains(QStringLiteral("Alter 90 oder älter")),
+                 qPrintable(anonymisedText));
+        QVERIFY2(!anonymisedText.contains(QStringLiteral("Alter 95")), qPrintable(anonymisedText));
         for (const QString& english :
              {QStringLiteral("probability of an abnormal ECG"), QStringLiteral("page 1 of"),
               QStringLiteral("Decision support"), QStringLiteral("Heart rate")})
