@@ -1933,10 +1933,6 @@
         <translation>Geöffnet in %1 s</translation>
     </message>
     <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
         <source>Filtering for display …</source>
         <translation>Filterung für die Anzeige …</translation>
     </message>
@@ -2065,6 +2061,21 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>%1 as measured: %2</source>
         <translation>%1 wie gemessen: %2</translation>
+    </message>
+    <message>
+        <source>Reader warnings</source>
+        <translation>Warnungen beim Lesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n reader warning(s)</source>
+        <translation>
+            <numerusform>⚠ %n Warnung beim Lesen</numerusform>
+            <numerusform>⚠ %n Warnungen beim Lesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading %1 found problems that did not stop it; check the traces:</source>
+        <translation>Beim Lesen von %1 wurden Probleme gefunden, die das Lesen nicht verhindert haben; bitte die Kurven prüfen:</translation>
     </message>
 </context>
 <context>

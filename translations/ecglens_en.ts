@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>ecglens::MainWindow</name>
+    <message numerus="yes">
+        <source>⚠ %n reader warning(s)</source>
+        <translation>
+            <numerusform>⚠ %n reader warning</numerusform>
+            <numerusform>⚠ %n reader warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ecglens::MeasurementsPanel</name>
     <message numerus="yes">
         <source>%n evidence point(s); click to show</source>

@@ -44,6 +44,7 @@
 #include <QThread>
 #include <QThreadPool>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ecglens {
@@ -579,6 +580,20 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_statusFormat);
     statusBar()->addWidget(m_statusCursor);
     statusBar()->addWidget(m_statusCaliper);
+    m_statusWarnings = new QToolButton(this);
+    m_statusWarnings->setObjectName(QStringLiteral("readerWarnings"));
+    m_statusWarnings->setAutoRaise(true);
+    m_statusWarnings->setStyleSheet(
+        QStringLiteral("QToolButton { color: #a05000; font-weight: bold; }"));
+    m_statusWarnings->hide();
+    connect(m_statusWarnings, &QToolButton::clicked, this, [this] {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Reader warnings"),
+                                    m_statusWarnings->toolTip(), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("readerWarningsBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    statusBar()->addPermanentWidget(m_statusWarnings);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     statusBar()->addPermanentWidget(note);
@@ -767,6 +782,7 @@ void MainWindow::closeRecording()
     updateAdvice();
     m_viewActions->setRecording(nullptr);
     m_toolsActions->setRecording(nullptr);
+    showReaderWarnings();
     updateTitleAndStatus();
 }
 
@@ -813,12 +829,27 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     m_toolsActions->setRecording(m_recording.get());
     m_statusFormat->setToolTip(tr("Opened in %1 s").arg(outcome.seconds, 0, 'f', 2));
     statusBar()->clearMessage();
-    for (const Message& w : m_recording->warnings)
-        statusBar()->showMessage(tr("Warning: %1").arg(engineText(w)), 8000);
+    showReaderWarnings();
     updateTitleAndStatus();
     emit recordingShown(m_path);
     applyFilters(); // queues the quick measure job first
     m_analysis->setRecording(m_recording);
+}
+
+void MainWindow::showReaderWarnings()
+{
+    const auto count = m_recording ? qsizetype(m_recording->warnings.size()) : 0;
+    m_statusWarnings->setVisible(count > 0);
+    if (count == 0)
+        return;
+    QStringList lines;
+    for (const Message& w : m_recording->warnings)
+        lines << QStringLiteral("• ") + engineText(w);
+    m_statusWarnings->setText(tr("⚠ %n reader warning(s)", nullptr, int(count)));
+    m_statusWarnings->setToolTip(
+        tr("Reading %1 found problems that did not stop it; check the traces:")
+            .arg(QFileInfo(m_path).fileName()) +
+        QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::applyFilters()

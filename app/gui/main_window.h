@@ -12,6 +12,7 @@
 #include <memory>
 
 class QLabel;
+class QToolButton;
 class QProgressBar;
 class QPushButton;
 class QDockWidget;
@@ -132,6 +133,9 @@ private:
     void onFilterFinished(const FilterOutcome& outcome);
     void onCompareFinished(const CompareOutcome& outcome);
     void onCaliper(const CaliperReading& reading);
+    /// The shown recording's reader warnings behind the status bar's warning button (hidden
+    /// without any): its tooltip lists them, a click shows them.
+    void showReaderWarnings();
     /// Puts the calipers back where a recorded caliper measurement was made.
     void showCaliperMeasurement(const ManualMeasurement& m);
     void updateTitleAndStatus();
@@ -170,6 +174,9 @@ private:
     QLabel* m_statusFormat;
     QLabel* m_statusCursor;
     QLabel* m_statusCaliper;
+    /// "⚠ 2 reader warnings" while the shown recording has any; its tooltip lists them and a
+    /// click shows them all (the status bar's message shows one at a time).
+    QToolButton* m_statusWarnings;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     double m_jobFraction[int(JobKind::Count)] = {};

@@ -2,6 +2,7 @@
 // patient panel, demo marking) and `ecglens --screenshot`, offscreen.
 
 #include "app_settings.h"
+#include "i18n.h"
 #include "ecg_viewer.h"
 #include "job_runner.h"
 #include "main_window.h"
@@ -17,12 +18,14 @@
 #include <QImage>
 #include <QLabel>
 #include <QMap>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -157,6 +160,51 @@ private slots:
         QVERIFY(!plot->paperLayout().panels.empty());
         QVERIFY(plot->graph(0)->data()->size() > 0);
         QVERIFY(w.windowTitle().contains(QFileInfo(relative).fileName()));
+    }
+
+    /// Every reader warning of the shown recording stays reachable (the status bar's message
+    /// shows one at a time): MIT-BIH 100 cut to its first 1000 frames, with a header saying
+    /// 1000 samples and keeping both signals' checksums of the whole record, gives a checksum
+    /// warning per signal.
+    void readerWarningsAllListed()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/100.dat"));
+        const QString dir = m_dir.filePath(QStringLiteral("warnings"));
+        QVERIFY(QDir().mkpath(dir));
+        QFile source(test::dataPath(QStringLiteral("wfdb-samples/100.hea")));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QByteArray header = source.readAll();
+        QVERIFY(header.contains("100 2 360 650000"));
+        header.replace("100 2 360 650000", "100 2 360 1000");
+        QFile hea(QDir(dir).filePath(QStringLiteral("100.hea")));
+        QVERIFY(hea.open(QIODevice::WriteOnly));
+        hea.write(header);
+        hea.close();
+        QFile dat(test::dataPath(QStringLiteral("wfdb-samples/100.dat")));
+        QVERIFY(dat.open(QIODevice::ReadOnly));
+        QFile cut(QDir(dir).filePath(QStringLiteral("100.dat")));
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        QCOMPARE(cut.write(dat.read(3000)), qint64(3000)); // format 212, 2 signals: 3 bytes a frame
+        cut.close();
+
+        QVERIFY(installTranslations(*qApp, QStringLiteral("en")).isEmpty()); // plural forms
+        MainWindow w(store());
+        w.show();
+        QVERIFY(openAndWait(w, hea.fileName()));
+        auto* button = w.findChild<QToolButton*>(QStringLiteral("readerWarnings"));
+        QVERIFY(button && button->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("⚠ 2 reader warnings"));
+        for (const QString& expected : {QStringLiteral("MLII: checksum mismatch (header -22131"),
+                                        QStringLiteral("V5: checksum mismatch (header 20052")})
+            QVERIFY2(button->toolTip().contains(expected), qPrintable(button->toolTip()));
+        button->click();
+        auto* box = w.findChild<QMessageBox*>(QStringLiteral("readerWarningsBox"));
+        QVERIFY(box);
+        QCOMPARE(box->text(), button->toolTip());
+        box->close();
+        // A clean recording has none.
+        QVERIFY(openAndWait(w, test::dataPath(QStringLiteral("wfdb-samples/100.hea"))));
+        QVERIFY(!button->isVisible());
     }
 
     void readerErrorKeepsWindowUsable()
