@@ -1026,6 +1026,10 @@
         <source>QTc %1 (Fridericia, QT/∛RR; RR %2, the automatic mean)</source>
         <translation>QTc %1 (Fridericia, QT/∛RR; RR %2, automatischer Mittelwert)</translation>
     </message>
+    <message>
+        <source>%1–%2 s</source>
+        <translation>%1–%2 s</translation>
+    </message>
 </context>
 <context>
     <name>ecglens</name>

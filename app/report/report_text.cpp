@@ -436,14 +436,17 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
         lines.emplace_back(Report::tr("Measurements"), Report::tr("not available"));
     }
     if (!in.calipers.empty()) {
-        QStringList parts;
-        for (const CaliperEntry& c : in.calipers)
+        QStringList parts, who;
+        for (const CaliperEntry& c : in.calipers) {
             parts << qs(c.shortText);
+            if (!who.contains(caliperWho(in, c)))
+                who << caliperWho(in, c);
+        }
         if (!in.caliperQtcShort.empty())
             parts << qs(in.caliperQtcShort);
         lines.emplace_back(Report::tr("Calipers"), Report::tr("%1 · measured by %2")
                                                        .arg(parts.join(QStringLiteral(" \u00b7 ")),
-                                                            caliperWho(in, in.calipers.front())));
+                                                            who.join(QStringLiteral(", "))));
     }
     lines.emplace_back(Report::tr("Detector"),
                        in.detection ? QString(verdictLine(*in.detection) + Report::tr(" · model ") +

@@ -210,8 +210,12 @@ QString manualValueText(const ManualMeasurement& m,
         if (const double a = automaticIntervalMs(*automatic, m.quantity); std::isfinite(a))
             text += QLatin1Char(' ') +
                     QCoreApplication::translate("Review", "(automatic %1)").arg(msText(a));
-    text += QStringLiteral(" \u00b7 ") + QCoreApplication::translate("Review", "lead %1, %2–%3 s")
-                                             .arg(m.lead, number(m.fromS, 2), number(m.toS, 2));
+    // Calipers placed off every lead's panel have no lead: the times alone.
+    text += QStringLiteral(" \u00b7 ") +
+            (m.lead.isEmpty() ? QCoreApplication::translate("Review", "%1–%2 s")
+                                    .arg(number(m.fromS, 2), number(m.toS, 2))
+                              : QCoreApplication::translate("Review", "lead %1, %2–%3 s")
+                                    .arg(m.lead, number(m.fromS, 2), number(m.toS, 2)));
     return text;
 }
 

@@ -175,6 +175,74 @@ private slots:
         QCOMPARE(r.toJson()[QStringLiteral("schema_version")].toInt(), 1);
     }
 
+    /// Caliper measurements: one per quantity (a second QT replaces the first), kept in RR, PR,
+    /// QRS, QT order, written as schema 2 and read back; an unknown quantity or a value that is
+    /// not a positive number refuses the file with the reason; QTc by Fridericia from the
+    /// measured QT and RR (QT 400 ms, RR 729 ms = 0.9^3 s: 400 / 0.9 = 444 ms), else from the
+    /// automatic mean RR.
+    void manualMeasurementsRoundTrip()
+    {
+        ReviewRecord r;
+        ManualMeasurement qt{QStringLiteral("qt"),
+                             380.0,
+                             QStringLiteral("V2"),
+                             1.0,
+                             1.38,
+                             QStringLiteral("Dr A"),
+                             QDateTime(QDate(2026, 12, 4), QTime(10, 0), Qt::UTC)};
+        r.setManual(qt);
+        qt.valueMs = 400.0;
+        r.setManual(qt);
+        r.setManual({QStringLiteral("rr"), 729.0, QString(), 2.0, 2.729, QStringLiteral("Dr A"),
+                     qt.measuredUtc});
+        QCOMPARE(r.manual.size(), 2);
+        QCOMPARE(r.manual.first().quantity, QStringLiteral("rr"));
+        QCOMPARE(r.manualOf(QStringLiteral("qt"))->valueMs, 400.0);
+        QString error;
+        const auto back = ReviewRecord::fromJson(r.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->manual, r.manual);
+        QCOMPARE(r.toJson()[QStringLiteral("schema_version")].toInt(), 2);
+        const auto qtc = manualQtc(r.manual, std::nullopt);
+        QVERIFY(qtc && qtc->rrFromCalipers);
+        QVERIFY(std::abs(qtc->qtcMs - 4000.0 / 9.0) < 1e-9);
+        QCOMPARE(manualQtcShortText(*qtc), QStringLiteral("QTc 444 ms"));
+        // Without a measured RR: the automatic mean.
+        dsp::IntervalValues automatic;
+        automatic.beatCount = 10;
+        automatic.rrMeanMs = 1000.0;
+        automatic.qtMs = 410.0;
+        r.removeManual(QStringLiteral("rr"));
+        const auto fromMean = manualQtc(r.manual, automatic);
+        QVERIFY(fromMean && !fromMean->rrFromCalipers);
+        QCOMPARE(fromMean->qtcMs, 400.0);
+        QCOMPARE(manualValueText(*r.manualOf(QStringLiteral("qt")), automatic),
+                 QStringLiteral("400 ms (automatic 410 ms) \u00b7 lead V2, 1.00–1.38 s"));
+        ManualMeasurement noLead = qt;
+        noLead.lead.clear();
+        QCOMPARE(manualValueText(noLead, std::nullopt),
+                 QStringLiteral("400 ms \u00b7 1.00–1.38 s"));
+        // The advice's values: PR, QRS, QT and QTc replaced, heart rate and RR kept.
+        const dsp::IntervalValues graded = withCalipers(automatic, r.manual);
+        QCOMPARE(graded.qtMs, 400.0);
+        QCOMPARE(graded.qtcFridericiaMs, 400.0);
+        QCOMPARE(graded.rrMeanMs, 1000.0);
+
+        for (const auto& [quantity, value] :
+             {std::pair{QStringLiteral("st"), 80.0}, std::pair{QStringLiteral("qt"), -5.0}}) {
+            QJsonObject o = r.toJson();
+            QJsonArray manual = o[QStringLiteral("manual_measurements")].toArray();
+            QJsonObject bad = manual.first().toObject();
+            bad[QStringLiteral("quantity")] = quantity;
+            bad[QStringLiteral("value_ms")] = value;
+            manual.append(bad);
+            o[QStringLiteral("manual_measurements")] = manual;
+            QVERIFY(!ReviewRecord::fromJson(o, &error));
+            QVERIFY2(error.contains(QLatin1String("unreadable caliper measurement")),
+                     qPrintable(error));
+        }
+    }
+
     void refusesForeignNewerAndUnknownDecision()
     {
         QString error;
