@@ -59,9 +59,10 @@ int runReport(const QStringList& args)
     parser.addOptions(patientOptions());
     const QCommandLineOption language(
         QStringLiteral("lang"),
-        QStringLiteral("Language of the report: %1 (default en; numbers follow it). The advice "
-                       "items and rhythm findings are translated too; text from the recording, "
-                       "advice bases and detector warnings stay English.")
+        QStringLiteral("Language of the report: %1 (default en; numbers follow it). Advice "
+                       "items and their bases, rhythm findings, detector and reader warnings are "
+                       "translated too; text from the recording and PTB-XL statement names stay "
+                       "as they are.")
             .arg(interfaceLanguages().join(QStringLiteral(", "))),
         QStringLiteral("code"));
     const QCommandLineOption noSavedReview(
