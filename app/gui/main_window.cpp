@@ -437,6 +437,7 @@ void MainWindow::onReviewLoaded(const ReviewLoad& outcome)
     m_reviewEdited = false; // restoring saved details is not an edit
     m_reviewTimer->stop();
     // Opened: logged once the content's hash is known, with the decision found (if any).
+    m_auditedManual = outcome.record.manual;
     m_auditedDecision = outcome.found ? decisionKey(outcome.record.current.decision) +
                                             QLatin1Char('/') + outcome.record.current.reviewer
                                       : QString();
@@ -512,6 +513,15 @@ void MainWindow::onReviewSaved(const ReviewSave& outcome)
                 m_auditedDecision = decided;
                 recordAudit(aboutShown(AuditEvent::decisionRecorded(
                     decisionKey(d.decision), d.reviewer, outcome.sidecarPath)));
+            }
+            // So is a change of the clinician's caliper measurements (part of the record).
+            if (outcome.record.manual != m_auditedManual) {
+                m_auditedManual = outcome.record.manual;
+                QStringList values;
+                for (const ManualMeasurement& m : m_auditedManual)
+                    values << QStringLiteral("%1 %2 ms").arg(m.quantity).arg(m.valueMs, 0, 'f', 0);
+                recordAudit(aboutShown(AuditEvent::measurementsRecorded(
+                    values.join(QStringLiteral(", ")), outcome.sidecarPath)));
             }
         }
     }

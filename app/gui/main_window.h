@@ -156,6 +156,7 @@ private:
     AuditLog m_audit;          ///< from the store's audit/log (site setting), else the default
     QThreadPool m_auditWriter; ///< one thread: lines are appended in the order asked for
     QString m_auditedDecision; ///< decision and reviewer last audited for m_path
+    QList<ManualMeasurement> m_auditedManual; ///< caliper measurements last audited for m_path
     AppSettings m_settings;
     AppSettings m_siteDefaults; ///< what a preference equal to is not stored for the user
     JobRunner* m_jobs;

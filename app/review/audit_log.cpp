@@ -63,6 +63,15 @@ AuditEvent AuditEvent::decisionRecorded(const QString& decisionKey, const QStrin
     return e;
 }
 
+AuditEvent AuditEvent::measurementsRecorded(const QString& measurements, const QString& reviewFile)
+{
+    AuditEvent e;
+    e.event = QStringLiteral("measurements-recorded");
+    e.detail = {{QStringLiteral("measurements"), measurements},
+                {QStringLiteral("review_file"), reviewFile}};
+    return e;
+}
+
 AuditEvent AuditEvent::reportWritten(const QString& output, bool printed, bool anonymised)
 {
     AuditEvent e;

@@ -5,6 +5,8 @@
 // into the EDF header here.
 
 #include "decision_panel.h"
+#include "ecg_plot.h"
+#include "ecg_viewer.h"
 #include "help_actions.h"
 #include "main_window.h"
 #include "report_export.h"
@@ -178,6 +180,25 @@ private slots:
         w->flushAudit(); // written in the background
         QCOMPARE(readLog(log).size(), afterDecision);
 
+        // A caliper measurement is part of the record: audited when recorded and when removed.
+        w->viewer()->plot()->setCalipers(1.0, 1.4, 0);
+        editAndWaitForSave(*w, [&] { p->recordButton(QStringLiteral("qt"))->click(); });
+        w->flushReview();
+        w->flushAudit();
+        lines = readLog(log);
+        QCOMPARE(lines.size(), afterDecision + 1);
+        QCOMPARE(lines.last()[QStringLiteral("event")].toString(),
+                 QStringLiteral("measurements-recorded"));
+        QCOMPARE(lines.last()[QStringLiteral("measurements")].toString(),
+                 QStringLiteral("qt 400 ms"));
+        editAndWaitForSave(*w, [&] { p->removeManual(QStringLiteral("qt")); });
+        w->flushReview();
+        w->flushAudit();
+        lines = readLog(log);
+        QCOMPARE(lines.size(), afterDecision + 2);
+        QCOMPARE(lines.last()[QStringLiteral("measurements")].toString(), QString());
+        const int afterMeasurements = lines.size();
+
         const QString pdf = m_dir.filePath(QStringLiteral("ward/report.pdf"));
         QSignalSpy done(w->reportExporter(), &ReportExporter::finished);
         w->reportExporter()->exportTo(pdf, true);
@@ -186,7 +207,7 @@ private slots:
                  qPrintable(done.first().at(1).toString()));
         w->flushAudit(); // written in the background
         lines = readLog(log);
-        QCOMPARE(lines.size(), afterDecision + 1);
+        QCOMPARE(lines.size(), afterMeasurements + 1);
         const QJsonObject exported = lines.last();
         QCOMPARE(exported[QStringLiteral("event")].toString(), QStringLiteral("report-exported"));
         QCOMPARE(exported[QStringLiteral("output")].toString(), pdf);
