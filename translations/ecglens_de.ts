@@ -948,14 +948,6 @@
         <translation>A4</translation>
     </message>
     <message>
-        <source>Calipers</source>
-        <translation>Messzirkel</translation>
-    </message>
-    <message>
-        <source>%1 · measured by %2</source>
-        <translation>%1 · gemessen von %2</translation>
-    </message>
-    <message>
         <source>Measured by the clinician (calipers)</source>
         <translation>Ärztlich gemessen (Messzirkel)</translation>
     </message>
@@ -970,6 +962,10 @@
     <message>
         <source>90 or older</source>
         <translation>90 oder älter</translation>
+    </message>
+    <message>
+        <source> · calipers by %1: %2</source>
+        <translation> · Messzirkel (%1): %2</translation>
     </message>
 </context>
 <context>

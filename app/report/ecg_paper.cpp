@@ -120,6 +120,26 @@ void drawSegment(QPainter& p, const MmMap& mm, const Lead& lead, const StripSegm
     p.drawPath(path);
 }
 
+/// A caliper mark from `aMm` to `bMm` on a row: two blue lines from `topMm` to below the
+/// baseline, a bar joining their tops and the label over it.
+void drawMark(QPainter& p, const MmMap& mm, const PaperMark& m, double aMm, double bMm,
+              double topMm, double baselineMm)
+{
+    const QColor blue(0, 70, 200);
+    p.save();
+    p.setPen(QPen(blue, mm(0.3), Qt::SolidLine, Qt::FlatCap));
+    const double top = topMm, bottom = baselineMm + 4.0;
+    for (const double x : {aMm, bMm})
+        p.drawLine(mm.point(x, top), mm.point(x, bottom));
+    p.drawLine(mm.point(aMm, top), mm.point(bMm, top));
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(7.0);
+    f.setStyleStrategy(QFont::PreferNoShaping);
+    p.setFont(f);
+    p.drawText(mm.point(aMm + 0.5, top - 0.8), m.label);
+    p.restore();
+}
+
 } // namespace
 
 QRectF ecgGridMm()
@@ -175,7 +195,7 @@ std::vector<PaperPage> ecgLayout(const Recording& signal, double startS)
 }
 
 void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const PaperPage& page,
-                 bool removeMedian)
+                 bool removeMedian, const std::vector<PaperMark>& marks)
 {
     const std::vector<StripRow>& rows = page.rows;
     p.save();
@@ -210,6 +230,12 @@ void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const Pa
                 mm.rect(QRectF(x0, g.top(), s.durationS * kPaperSpeedMmPerS, g.height())));
             drawSegment(p, mm, lead, s, x0, baseline, offset);
             p.setClipping(false);
+            int level = 0; // marks on one segment are stacked, each bar and label above the last
+            for (const PaperMark& m : marks)
+                if (m.lead == s.lead && m.fromS >= s.startS && m.toS <= s.startS + s.durationS)
+                    drawMark(p, mm, m, x0 + (m.fromS - s.startS) * kPaperSpeedMmPerS,
+                             x0 + (m.toS - s.startS) * kPaperSpeedMmPerS, top + 9.0 - 3.5 * level++,
+                             baseline);
         }
     }
     p.restore();

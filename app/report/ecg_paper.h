@@ -70,9 +70,20 @@ double ecgPageSpanS();
 /// The grid rectangle of an ECG page, in mm (of the landscape A4 layout).
 QRectF ecgGridMm();
 
-/// Draws the grid, and each row with its calibration pulse, labels and traces. With
-/// `removeMedian` each lead's median is subtracted (raw signal); otherwise 0 mV is the baseline.
+/// An interval marked on the paper (a clinician's caliper measurement): blue lines at its two
+/// times on every row segment of its lead that holds them, joined above the trace and labelled.
+struct PaperMark
+{
+    int lead = -1;
+    double fromS = 0.0;
+    double toS = 0.0;
+    QString label; ///< e.g. "QT 468 ms"
+};
+
+/// Draws the grid, and each row with its calibration pulse, labels and traces, then `marks`.
+/// With `removeMedian` each lead's median is subtracted (raw signal); otherwise 0 mV is the
+/// baseline.
 void drawEcgPage(QPainter& painter, const MmMap& mm, const Recording& signal, const PaperPage& page,
-                 bool removeMedian);
+                 bool removeMedian, const std::vector<PaperMark>& marks = {});
 
 } // namespace ecglens::report

@@ -366,6 +366,12 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
     const Pages pages(device);
     const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
     const std::vector<EcgPage> ecg = ecgPages(in, signal);
+    // The clinician's caliper measurements, marked where they were made.
+    std::vector<PaperMark> marks;
+    for (const CaliperEntry& c : in.calipers)
+        for (std::size_t l = 0; l < signal.leads.size(); ++l)
+            if (signal.leads[l].name == c.lead && c.toS > c.fromS)
+                marks.push_back({int(l), c.fromS, c.toS, QString::fromStdString(c.shortText)});
     const std::vector<TextBlock> blocks = detailBlocks(in);
     const auto textPages = pages.paginate(blocks);
     const int total = int(ecg.size() + textPages.size());
@@ -396,7 +402,7 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
             pages.drawFirstHeader(p, in, e.shown);
         else
             pages.drawEcgHeader(p, in, e.shown);
-        drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal);
+        drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal, marks);
         pages.drawFooter(p, in, page, total);
     }
     for (const auto& placed : textPages) {

@@ -71,6 +71,9 @@ struct CaliperEntry
     std::string shortText; ///< "QT 430 ms"
     std::string reviewer;  ///< who measured it (left out when anonymised)
     std::string timeIso;   ///< when (only the year when anonymised)
+    std::string lead;      ///< where: marked on the ECG pages on this lead from fromS to toS
+    double fromS = 0.0;
+    double toS = 0.0;
 };
 
 /// Another ECG this one was compared with (the window's serial comparison, `report --compare`):

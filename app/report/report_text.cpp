@@ -165,6 +165,24 @@ QString caliperWho(const ReportInput& in, const CaliperEntry& c)
                                 : qs(c.reviewer);
 }
 
+/// Page 1's caliper measurements, after the review line: " · calipers by Dr Caliper: RR 1360 ms ·
+/// QT 468 ms · QTc 422 ms"; empty without any.
+QString caliperLine(const ReportInput& in)
+{
+    if (in.calipers.empty())
+        return {};
+    QStringList parts, who;
+    for (const CaliperEntry& c : in.calipers) {
+        parts << qs(c.shortText);
+        if (!who.contains(caliperWho(in, c)))
+            who << caliperWho(in, c);
+    }
+    if (!in.caliperQtcShort.empty())
+        parts << qs(in.caliperQtcShort);
+    return Report::tr(" · calipers by %1: %2")
+        .arg(who.join(QStringLiteral(", ")), parts.join(QStringLiteral(" \u00b7 ")));
+}
+
 /// An AdviceEntry's severity (the catalogue's key, advice::severityName) as severityWord says it.
 QString severityText(const std::string& severity)
 {
@@ -435,24 +453,11 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
     } else {
         lines.emplace_back(Report::tr("Measurements"), Report::tr("not available"));
     }
-    if (!in.calipers.empty()) {
-        QStringList parts, who;
-        for (const CaliperEntry& c : in.calipers) {
-            parts << qs(c.shortText);
-            if (!who.contains(caliperWho(in, c)))
-                who << caliperWho(in, c);
-        }
-        if (!in.caliperQtcShort.empty())
-            parts << qs(in.caliperQtcShort);
-        lines.emplace_back(Report::tr("Calipers"), Report::tr("%1 · measured by %2")
-                                                       .arg(parts.join(QStringLiteral(" \u00b7 ")),
-                                                            who.join(QStringLiteral(", "))));
-    }
     lines.emplace_back(Report::tr("Detector"),
                        in.detection ? QString(verdictLine(*in.detection) + Report::tr(" · model ") +
                                               modelText(in.detection->model))
                                     : QString(Report::tr("not available: ") + noDetectionText(in)));
-    lines.emplace_back(Report::tr("Review"), reviewLine(in));
+    lines.emplace_back(Report::tr("Review"), reviewLine(in) + caliperLine(in));
     lines.emplace_back(Report::tr("Paper"), signalNote(in) + Report::tr(" · shown ") + shown);
     return lines;
 }

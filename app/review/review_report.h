@@ -37,7 +37,8 @@ inline void addCalipers(report::ReportInput& in, const QList<ManualMeasurement>&
         in.calipers.push_back({manualQuantityText(m.quantity).toStdString(),
                                manualValueText(m, automatic).toStdString(),
                                manualShortText(m).toStdString(), m.reviewer.toStdString(),
-                               m.measuredUtc.toUTC().toString(Qt::ISODate).toStdString()});
+                               m.measuredUtc.toUTC().toString(Qt::ISODate).toStdString(),
+                               m.lead.toStdString(), m.fromS, m.toS});
     if (const auto qtc = manualQtc(manual, automatic)) {
         in.caliperQtc = manualQtcText(*qtc).toStdString();
         in.caliperQtcShort = manualQtcShortText(*qtc).toStdString();

@@ -563,7 +563,7 @@ private slots:
         const QString qt = QString::number(qtMs, 'f', 0), qtc = QString::number(qtcMs, 'f', 0);
         const QString automatic = QString::number(w->measuredValues()->qtMs, 'f', 0);
         for (const QString& expected :
-             {QStringLiteral("RR %1 ms · QT %2 ms · QTc %3 ms · measured by Dr Caliper")
+             {QStringLiteral("calipers by Dr Caliper: RR %1 ms · QT %2 ms · QTc %3 ms")
                   .arg(QString::number(rrMs, 'f', 0), qt, qtc),
               QStringLiteral("Measured by the clinician (calipers)"),
               QStringLiteral("%1 ms (automatic %2 ms) · lead II").arg(qt, automatic),

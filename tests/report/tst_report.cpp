@@ -462,6 +462,48 @@ private slots:
                     .contains(QStringLiteral("(letter)")));
     }
 
+    /// A clinician's caliper measurement is marked on the ECG page where it was made: lead II
+    /// from 1.0 to 1.5 s is drawn on lead II's 3 x 4 column (0-2.5 s) and on the lead II rhythm
+    /// strip, blue lines at 18.5 + 10 + 25 x t mm: 535 and 660 px at 254 dpi.
+    void caliperMarksOnThePaper()
+    {
+        const auto recording = ecglens::io::open(source(".hea").toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        ecglens::report::ReportInput input(*recording);
+        input.detectionMessage = "not run";
+        input.calipers.push_back({"QT interval", "500 ms", "QT 500 ms", "Dr Mark",
+                                  "2026-12-04T10:00:00Z", "II", 1.0, 1.5});
+        const QString pdf = m_dir.filePath(QStringLiteral("marks.pdf"));
+        const auto written = ecglens::report::writeReport(input, pdf);
+        QVERIFY2(written.ok(), written.error().c_str());
+        const QString prefix = m_dir.filePath(QStringLiteral("marks"));
+        const Run r = run(QStringLiteral("pdftoppm"),
+                          {QStringLiteral("-r"), QStringLiteral("254"), QStringLiteral("-f"),
+                           QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                           QStringLiteral("-singlefile"), QStringLiteral("-png"), pdf, prefix});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QImage img(prefix + QStringLiteral(".png"));
+        QVERIFY(!img.isNull());
+        std::vector<int> blue(std::size_t(img.width()), 0);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) {
+                const QRgb c = img.pixel(x, y);
+                if (qBlue(c) > 150 && qRed(c) < 90 && qGreen(c) < 150)
+                    ++blue[std::size_t(x)];
+            }
+        const auto around = [&](int x) {
+            return *std::max_element(blue.begin() + x - 3, blue.begin() + x + 4);
+        };
+        // Two rows, each line 9 mm above the row's top to 4 mm below its baseline: ~175 px.
+        for (const int x : {535, 660})
+            QVERIFY2(around(x) > 250,
+                     qPrintable(QStringLiteral("%1 blue px at x %2").arg(around(x)).arg(x)));
+        // Between them only the bars and the label; nothing blue away from the mark.
+        QVERIFY2(around(600) < 80, qPrintable(QString::number(around(600))));
+        QCOMPARE(*std::max_element(blue.begin() + 700, blue.end()), 0);
+        QCOMPARE(*std::max_element(blue.begin(), blue.begin() + 520), 0);
+    }
+
     /// Letter where offices use it (the United States and its territories, Canada, Mexico, the
     /// Philippines, Chile, Colombia), ISO 216 A4 elsewhere; names and print-dialog sizes.
     void paperByCountry()
@@ -735,7 +777,7 @@ private slots:
               QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older"),
               QStringLiteral("the file reports an age of 90 or older years, but the birth date and "
                              "recording date give 90 or older"),
-              QStringLiteral("QT 430 ms · measured by a clinician (name omitted)"),
+              QStringLiteral("calipers by a clinician (name omitted): QT 430 ms"),
               QStringLiteral("430 ms (automatic 414 ms) · lead V2, 3.21–3.64 s · a clinician (name "
                              "omitted), 2026 (date removed)")})
             QVERIFY2(text.contains(expected),
