@@ -166,19 +166,25 @@ private:
                 QStringLiteral("--note"),     QStringLiteral("follow-up in 6 months")};
     }
 
-    /// Page 1 of `pdf` rendered at 254 dpi (10 px per mm): 5 mm major grid lines 50 px apart and
-    /// a 1 mV calibration pulse 100 px high (10 mm/mV), on a landscape sheet `sheetWidthMm` wide
-    /// (A4 297 mm, ISO 216; US Letter 279.4 mm, ANSI/ASME Y14.1) with the 260 mm grid centred.
-    void verifyTrueScale(const QString& pdf, const QString& name, double sheetWidthMm = 297.0)
+    /// Page 1 of `pdf` rendered at 254 dpi (10 px per mm) by pdftoppm as `name`.png in the test's
+    /// folder; a null image when it could not be rendered.
+    QImage pageImage(const QString& pdf, const QString& name) const
     {
         const QString prefix = m_dir.filePath(name);
         const Run r = run(QStringLiteral("pdftoppm"),
                           {QStringLiteral("-r"), QStringLiteral("254"), QStringLiteral("-f"),
                            QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
                            QStringLiteral("-singlefile"), QStringLiteral("-png"), pdf, prefix});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QImage img(prefix + QStringLiteral(".png"));
-        QVERIFY(!img.isNull());
+        return r.exitCode == 0 ? QImage(prefix + QStringLiteral(".png")) : QImage();
+    }
+
+    /// Page 1 of `pdf` rendered at 254 dpi (10 px per mm): 5 mm major grid lines 50 px apart and
+    /// a 1 mV calibration pulse 100 px high (10 mm/mV), on a landscape sheet `sheetWidthMm` wide
+    /// (A4 297 mm, ISO 216; US Letter 279.4 mm, ANSI/ASME Y14.1) with the 260 mm grid centred.
+    void verifyTrueScale(const QString& pdf, const QString& name, double sheetWidthMm = 297.0)
+    {
+        const QImage img = pageImage(pdf, name);
+        QVERIFY2(!img.isNull(), "pdftoppm did not render page 1");
         QVERIFY2(std::abs(img.width() - sheetWidthMm * 10.0) <= 1.0,
                  qPrintable(QStringLiteral("page %1 px wide").arg(img.width())));
 
@@ -476,14 +482,8 @@ private slots:
         const QString pdf = m_dir.filePath(QStringLiteral("marks.pdf"));
         const auto written = ecglens::report::writeReport(input, pdf);
         QVERIFY2(written.ok(), written.error().c_str());
-        const QString prefix = m_dir.filePath(QStringLiteral("marks"));
-        const Run r = run(QStringLiteral("pdftoppm"),
-                          {QStringLiteral("-r"), QStringLiteral("254"), QStringLiteral("-f"),
-                           QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
-                           QStringLiteral("-singlefile"), QStringLiteral("-png"), pdf, prefix});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QImage img(prefix + QStringLiteral(".png"));
-        QVERIFY(!img.isNull());
+        const QImage img = pageImage(pdf, QStringLiteral("marks"));
+        QVERIFY2(!img.isNull(), "pdftoppm did not render page 1");
         std::vector<int> blue(std::size_t(img.width()), 0);
         for (int y = 0; y < img.height(); ++y)
             for (int x = 0; x < img.width(); ++x) {
