@@ -2374,6 +2374,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>read error</source>
         <translation>Lesefehler</translation>
     </message>
+    <message>
+        <source>%1: damaged review file (%2 MB; a review is a few kB)</source>
+        <translation>%1: beschädigte Befundungsdatei (%2 MB; eine Befundung umfasst wenige kB)</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::ScreenshotRunner</name>

@@ -406,7 +406,15 @@ std::optional<ReviewRecord> ReviewRecord::fromJson(const QJsonObject& o, QString
             return std::nullopt;
         r.history.append(*e);
     }
-    for (const auto& v : o.value(QStringLiteral("manual_measurements")).toArray()) {
+    // One per quantity is all ECG Lens writes; a file with thousands is damaged, not read.
+    const QJsonArray manual = o.value(QStringLiteral("manual_measurements")).toArray();
+    if (manual.size() > 4 * manualQuantities().size()) {
+        *error = QStringLiteral("%1 caliper measurements, where a review holds at most one per "
+                                "interval")
+                     .arg(manual.size());
+        return std::nullopt;
+    }
+    for (const auto& v : manual) {
         const auto m = manualFrom(v.toObject(), error);
         if (!m)
             return std::nullopt;

@@ -40,6 +40,14 @@ Existing readSidecar(const QString& path)
         e.error = ReviewStore::tr("%1: cannot be read (%2)").arg(path, f.errorString());
         return e;
     }
+    // A review is a few kilobytes; a file of megabytes is not one (nor read into memory).
+    constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+    if (f.size() > kMaxBytes) {
+        e.error = ReviewStore::tr("%1: damaged review file (%2 MB; a review is a few kB)")
+                      .arg(path)
+                      .arg(f.size() / (1024 * 1024));
+        return e;
+    }
     QJsonParseError parse{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject()) {

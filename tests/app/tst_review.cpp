@@ -228,6 +228,16 @@ private slots:
         QCOMPARE(graded.qtcFridericiaMs, 400.0);
         QCOMPARE(graded.rrMeanMs, 1000.0);
 
+        {
+            QJsonObject o = r.toJson();
+            QJsonArray many;
+            for (int i = 0; i < 100000; ++i)
+                many.append(o[QStringLiteral("manual_measurements")].toArray().first());
+            o[QStringLiteral("manual_measurements")] = many;
+            QVERIFY(!ReviewRecord::fromJson(o, &error));
+            QVERIFY2(error.contains(QLatin1String("100000 caliper measurements")),
+                     qPrintable(error));
+        }
         for (const auto& [quantity, value] :
              {std::pair{QStringLiteral("st"), 80.0}, std::pair{QStringLiteral("qt"), -5.0}}) {
             QJsonObject o = r.toJson();
@@ -418,6 +428,23 @@ private slots:
                          .toObject()[QStringLiteral("note")]
                          .toString(),
                      QStringLiteral("re-read"));
+        }
+
+        // An absurd size (a sparse 1 GiB file) is refused without being read into memory.
+        {
+            const QString big = m_dir.filePath(QStringLiteral("big"));
+            QVERIFY(QDir().mkpath(big));
+            const QString bigHea =
+                copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), big);
+            QFile f(ReviewStore::sidecarNextTo(bigHea));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(qint64(1) << 30));
+            f.close();
+            const ReviewLoad load =
+                ReviewStore::loadNow(bigHea, m_dir.filePath(QStringLiteral("fallback")));
+            QVERIFY2(load.error.contains(QLatin1String("damaged review file (1024 MB")),
+                     qPrintable(load.error));
+            QFile::remove(f.fileName());
         }
 
         QJsonObject newer = ReviewRecord{}.toJson();
