@@ -40,7 +40,7 @@ bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& o
 
 std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
                                             const ml::AnalysisOptions& options,
-                                            const dsp::Analysis* measured,
+                                            const dsp::Measurements* measured,
                                             const std::vector<dsp::Finding>& findings,
                                             const ml::Analysis* detection)
 {
@@ -49,9 +49,8 @@ std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
         patient.ageYears = options.ageYears;
     if (options.sex != Sex::Unknown)
         patient.sex = options.sex;
-    const advice::AdviceInput input =
-        advice::inputFor(patient, recording.durationS(), int(recording.leads.size()),
-                         measured ? &measured->measurements : nullptr, findings, detection);
+    const advice::AdviceInput input = advice::inputFor(
+        patient, recording.durationS(), int(recording.leads.size()), measured, findings, detection);
     return advice::adviceFor(input, advice::builtinCatalogue());
 }
 

@@ -21,10 +21,11 @@ QList<QCommandLineOption> patientOptions();
 bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& options);
 
 /// Advice for a recording: the patient with --age / --sex applied, the measurement pipeline's
-/// intervals and rhythm findings (`measured` may be null), the verdict (may be null).
+/// intervals (`measured` may be null; only its values are graded) and rhythm findings, the
+/// verdict (may be null).
 std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
                                             const ml::AnalysisOptions& options,
-                                            const dsp::Analysis* measured,
+                                            const dsp::Measurements* measured,
                                             const std::vector<dsp::Finding>& findings,
                                             const ml::Analysis* detection);
 

@@ -83,8 +83,8 @@ int runAnalyze(const QStringList& args)
     const std::vector<dsp::Finding> findings =
         measured ? dsp::rhythmFindings(measured->beats, measured->measurements)
                  : std::vector<dsp::Finding>{};
-    const auto advised =
-        adviceItems(*recording, options, measured ? &*measured : nullptr, findings, &a);
+    const auto advised = adviceItems(*recording, options,
+                                     measured ? &measured->measurements : nullptr, findings, &a);
 
     if (parser.isSet(json)) {
         QJsonObject o;

@@ -85,7 +85,7 @@ int runReport(const QStringList& args)
     const QSettings settings(QSettings::NativeFormat, QSettings::UserScope,
                              QStringLiteral("ECG Lens"), QStringLiteral("ecglens"));
     const report::Paper defaultPaper =
-        report::paperFromName(settings.value(QStringLiteral("report/paper")).toString())
+        report::paperFromName(settings.value(QLatin1String(report::kPaperSettingKey)).toString())
             .value_or(report::systemPaper());
     const QCommandLineOption paper(
         QStringLiteral("paper"),
@@ -201,8 +201,8 @@ int runReport(const QStringList& args)
             loaded ? loaded->analyse(*recording, options)
                    : Result<ml::Analysis>::failure("detector unavailable: " + loaded.error());
         // The advice grades the clinician's caliper values where the saved review has any.
-        dsp::Analysis graded = *analysis;
-        graded.measurements.values = withCalipers(graded.measurements.values, savedManual);
+        dsp::Measurements graded; // the advice grades the values alone
+        graded.values = withCalipers(analysis->measurements.values, savedManual);
         input.advice = report::adviceEntries(
             localisedAdvice(adviceItems(*recording, options, &graded, input.findings,
                                         detection ? &*detection : nullptr),

@@ -52,7 +52,7 @@ void AppSettings::load(QSettings& s)
     showContributions =
         s.value(QStringLiteral("analysis/showContributions"), d.showContributions).toBool();
     language = s.value(QStringLiteral("ui/language")).toString();
-    reportPaper = s.value(QStringLiteral("report/paper")).toString().toLower();
+    reportPaper = s.value(QLatin1String(report::kPaperSettingKey)).toString().toLower();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
     worklistFolder = s.value(QStringLiteral("files/worklistFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
@@ -106,7 +106,7 @@ void AppSettings::save(QSettings& s, const AppSettings& defaults) const
     put(QStringLiteral("analysis/auto"), autoAnalyse, d.autoAnalyse);
     put(QStringLiteral("analysis/showContributions"), showContributions, d.showContributions);
     put(QStringLiteral("ui/language"), language, d.language);
-    put(QStringLiteral("report/paper"), reportPaper, d.reportPaper);
+    put(QLatin1String(report::kPaperSettingKey), reportPaper, d.reportPaper);
     // The user's own state, never a site's.
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
     s.setValue(QStringLiteral("files/worklistFolder"), worklistFolder);

@@ -64,7 +64,8 @@ DecisionPanel::DecisionPanel(QWidget* parent)
     });
     connect(m_manualList, &QListWidget::currentRowChanged, this, [this] { updateManual(); });
     connect(m_manualList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        if (const ManualMeasurement* m = m_shown.manualOf(item->data(Qt::UserRole).toString()))
+        if (const ManualMeasurement* m =
+                ecglens::manualOf(m_manual, item->data(Qt::UserRole).toString()))
             emit manualActivated(*m);
     });
     auto* manualBox = new QVBoxLayout;
@@ -98,8 +99,8 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
     m_decision->setEnabled(editable);
     m_reviewer->setReadOnly(!editable);
     m_note->setReadOnly(!editable);
-    const bool manualChanged = m_shown.manual != record.manual;
-    m_shown = record;
+    const bool manualChanged = m_manual != record.manual;
+    m_manual = record.manual;
     m_editable = editable;
     updateManual();
     if (manualChanged)
@@ -165,7 +166,7 @@ void DecisionPanel::recordCaliper(const QString& quantity)
     m.toS = std::max(m_caliper.aS, m_caliper.bS);
     m.reviewer = m_reviewer->text().trimmed();
     m.measuredUtc = QDateTime::currentDateTimeUtc();
-    m_shown.setManual(m);
+    setManual(m_manual, m);
     updateManual();
     emit manualChanged();
     emit edited();
@@ -173,9 +174,9 @@ void DecisionPanel::recordCaliper(const QString& quantity)
 
 void DecisionPanel::removeManual(const QString& quantity)
 {
-    if (!m_editable || !m_shown.manualOf(quantity))
+    if (!m_editable || !manualOf(m_manual, quantity))
         return;
-    m_shown.removeManual(quantity);
+    ecglens::removeManual(m_manual, quantity);
     updateManual();
     emit manualChanged();
     emit edited();
@@ -189,7 +190,7 @@ void DecisionPanel::setAutomatic(const std::optional<dsp::IntervalValues>& value
 
 QString DecisionPanel::manualQtcText() const
 {
-    const auto qtc = manualQtc(m_shown.manual, m_automatic);
+    const auto qtc = manualQtc(m_manual, m_automatic);
     return qtc ? ecglens::manualQtcText(*qtc) : QString();
 }
 
@@ -201,7 +202,7 @@ void DecisionPanel::updateManual()
     {
         const QSignalBlocker block(m_manualList);
         m_manualList->clear();
-        for (const ManualMeasurement& m : m_shown.manual) {
+        for (const ManualMeasurement& m : m_manual) {
             QString text =
                 manualQuantityText(m.quantity) + QLatin1Char(' ') + manualValueText(m, m_automatic);
             if (!m.reviewer.isEmpty())
@@ -214,7 +215,7 @@ void DecisionPanel::updateManual()
             if (m.quantity == selected)
                 m_manualList->setCurrentItem(item);
         }
-        if (m_shown.manual.isEmpty())
+        if (m_manual.isEmpty())
             m_manualList->addItem(tr("None. Measure with Tools ▸ Calipers, then record the "
                                      "interval with a button below."));
     }

@@ -37,7 +37,7 @@ public:
     /// The decision as edited now (time and detector filled in by the caller).
     DecisionEntry entry() const;
     /// The caliper measurements as edited now.
-    QList<ManualMeasurement> manual() const { return m_shown.manual; }
+    QList<ManualMeasurement> manual() const { return m_manual; }
     /// The calipers on screen (`leadName`: the name of reading.lead): the record buttons take
     /// their interval; an invalid reading disables them.
     void setCaliper(const CaliperReading& reading, const QString& leadName);
@@ -79,7 +79,7 @@ private:
     QToolButton* m_removeManual;
     QList<QToolButton*> m_recordButtons; ///< one per manualQuantities(), in that order
     DetectorSnapshot m_detectorNow;
-    ReviewRecord m_shown; ///< the record shown; its manual measurements are edited here
+    QList<ManualMeasurement> m_manual; ///< the shown review's caliper measurements, as edited
     bool m_editable = false;
     CaliperReading m_caliper;
     QString m_caliperLead;

@@ -127,11 +127,10 @@ void ReportExporter::start(std::shared_ptr<Target> target)
     Snapshot s;
     s.recording = m_window->recording();
     s.condition = m_window->settings().conditionOptions();
-    const MeasureOutcome& m = m_window->measurementsPanel()->outcome();
-    if (m.recording == s.recording && !m.cancelled) {
+    if (const auto values = m_window->measuredValues()) {
         s.measurements.emplace();
-        s.measurements->values = m.values;
-        s.findings = m.findings;
+        s.measurements->values = *values;
+        s.findings = m_window->measurementsPanel()->outcome().findings;
     }
     if (const auto a = m_window->analysis()->analysis())
         s.detection = *a;

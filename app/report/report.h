@@ -48,6 +48,10 @@ struct ReviewDecision
 /// wide) as on A4, with narrower side margins.
 enum class Paper { A4, Letter };
 
+/// The settings key of the report's paper (Tools ▸ Report paper, a site's [report] paper=),
+/// read by the window and by `ecglens-cli report`.
+inline constexpr const char* kPaperSettingKey = "report/paper";
+
 /// "a4" / "letter": the settings' and the command line's names.
 QString paperName(Paper paper);
 /// "A4" / "US Letter" (translated), for menus and messages.

@@ -227,17 +227,11 @@ QString manualShortText(const ManualMeasurement& m)
 std::optional<ManualQtc> manualQtc(const QList<ManualMeasurement>& manual,
                                    const std::optional<dsp::IntervalValues>& automatic)
 {
-    const auto of = [&](const char* q) -> const ManualMeasurement* {
-        for (const ManualMeasurement& m : manual)
-            if (m.quantity == QLatin1String(q))
-                return &m;
-        return nullptr;
-    };
-    const ManualMeasurement* qt = of("qt");
+    const ManualMeasurement* qt = manualOf(manual, QStringLiteral("qt"));
     if (!qt)
         return std::nullopt;
     ManualQtc out;
-    if (const ManualMeasurement* rr = of("rr")) {
+    if (const ManualMeasurement* rr = manualOf(manual, QStringLiteral("rr"))) {
         out.rrMs = rr->valueMs;
         out.rrFromCalipers = true;
     } else if (automatic) {
@@ -298,7 +292,7 @@ bool ReviewRecord::hasContent() const
            patientAgeYears.has_value() || patientSex != Sex::Unknown || !manual.isEmpty();
 }
 
-const ManualMeasurement* ReviewRecord::manualOf(const QString& quantity) const
+const ManualMeasurement* manualOf(const QList<ManualMeasurement>& manual, const QString& quantity)
 {
     for (const ManualMeasurement& m : manual)
         if (m.quantity == quantity)
@@ -306,16 +300,16 @@ const ManualMeasurement* ReviewRecord::manualOf(const QString& quantity) const
     return nullptr;
 }
 
-void ReviewRecord::setManual(const ManualMeasurement& m)
+void setManual(QList<ManualMeasurement>& manual, const ManualMeasurement& m)
 {
-    removeManual(m.quantity);
+    removeManual(manual, m.quantity);
     manual.append(m);
     std::sort(manual.begin(), manual.end(), [](const auto& a, const auto& b) {
         return manualQuantities().indexOf(a.quantity) < manualQuantities().indexOf(b.quantity);
     });
 }
 
-void ReviewRecord::removeManual(const QString& quantity)
+void removeManual(QList<ManualMeasurement>& manual, const QString& quantity)
 {
     manual.removeIf([&](const ManualMeasurement& m) { return m.quantity == quantity; });
 }

@@ -63,6 +63,12 @@ struct ManualMeasurement
     bool operator==(const ManualMeasurement&) const = default;
 };
 
+/// The measurement of `quantity` in `manual`, or null.
+const ManualMeasurement* manualOf(const QList<ManualMeasurement>& manual, const QString& quantity);
+/// Records `m` in `manual`, replacing one of its quantity, in manualQuantities() order.
+void setManual(QList<ManualMeasurement>& manual, const ManualMeasurement& m);
+void removeManual(QList<ManualMeasurement>& manual, const QString& quantity);
+
 /// The intervals a clinician records with the calipers, in the order they are shown.
 const QStringList& manualQuantities();
 /// "RR interval", "PR interval", "QRS duration", "QT interval" (translated); "rr" etc. for
@@ -127,10 +133,13 @@ struct ReviewRecord
 
     bool hasContent() const;
     /// The clinician's measurement of `quantity`, or null.
-    const ManualMeasurement* manualOf(const QString& quantity) const;
+    const ManualMeasurement* manualOf(const QString& quantity) const
+    {
+        return ecglens::manualOf(manual, quantity);
+    }
     /// Records `m`, replacing an earlier one of its quantity.
-    void setManual(const ManualMeasurement& m);
-    void removeManual(const QString& quantity);
+    void setManual(const ManualMeasurement& m) { ecglens::setManual(manual, m); }
+    void removeManual(const QString& quantity) { ecglens::removeManual(manual, quantity); }
     /// Sets `current`, first moving the previous one to the history when the decision or the
     /// reviewer changes.
     void record(const DecisionEntry& entry);
