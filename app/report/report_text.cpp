@@ -1,7 +1,6 @@
 #include "report_text.h"
 
 #include "engine_text.h"
-#include "io/messages.h"
 
 #include "finding_text.h"
 #include "io/folder.h"
@@ -113,18 +112,19 @@ QString freeText(const ReportInput& in, QString t)
     return out + t.mid(last);
 }
 
-/// A reader warning as an anonymised report may print it: values the reader gives as ages
-/// (an HL7 file's reported and computed age) over 89 become "90 or older", wherever the
-/// sentence puts them; the rest as freeText.
-QString readerWarningText(const ReportInput& in, Message w)
+/// An engine message (reader or detector warning) as the report prints it: in the interface's
+/// language and, when anonymised, as freeText, with the values its template declares as ages
+/// (MessageTemplate::ageArgs) over 89 worded "90 or older", wherever the sentence puts them.
+QString messageText(const ReportInput& in, Message m)
 {
+    if (!in.anonymise)
+        return engineText(m);
     // Marked first and worded after freeText, whose own rule would take "an age of 90" again.
     static const QString mark = QStringLiteral("\u2063hidden-age\u2063");
-    if (in.anonymise && w.id == io::messages::kHl7AgeConflict.id)
-        for (std::string& arg : w.args)
-            if (hiddenAge(std::atof(arg.c_str())))
-                arg = mark.toStdString();
-    return freeText(in, engineText(w)).replace(mark, Report::tr("90 or older"));
+    for (std::size_t i = 0; i < m.args.size(); ++i)
+        if (isAgeArg(m, i) && hiddenAge(std::atof(m.args[i].c_str())))
+            m.args[i] = mark.toStdString();
+    return freeText(in, engineText(m)).replace(mark, Report::tr("90 or older"));
 }
 
 /// When the review was recorded: "2026-12-04 15:01 UTC" (the year alone when anonymised).
@@ -485,7 +485,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     row(Report::tr("Leads"), leadsText(r));
     row(Report::tr("SHA-256 of the recording"), sha256Text(in));
     for (const Message& w : r.warnings)
-        row(Report::tr("Reader warning"), readerWarningText(in, w));
+        row(Report::tr("Reader warning"), messageText(in, w));
 
     heading(Report::tr("Measurements (whole recording)"));
     if (in.measurements) {
@@ -548,7 +548,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         if (!in.modelTrainingData.empty())
             row(Report::tr("Training data"), qs(in.modelTrainingData));
         for (const Message& w : a.warnings)
-            row(Report::tr("Warning"), freeText(in, engineText(w)));
+            row(Report::tr("Warning"), messageText(in, w));
         heading(Report::tr("Flagged segments"));
         if (a.flagged.empty())
             para(Report::tr("No segment reaches the anomalous threshold."));

@@ -100,13 +100,13 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.verdict.normal.bare", "detector verdict normal"},
         {"advice.verdict.borderline.bare", "detector verdict borderline"},
         {"advice.verdict.anomalous.bare", "detector verdict anomalous"},
-        {"advice.patient.age", "age %1"},
+        {"advice.patient.age", "age %1", ageArg(1)},
         {"advice.patient.no_age", "age not recorded"},
-        {"advice.patient.man", "man, age %1"},
+        {"advice.patient.man", "man, age %1", ageArg(1)},
         {"advice.patient.man.no_age", "man, age not recorded"},
-        {"advice.patient.woman", "woman, age %1"},
+        {"advice.patient.woman", "woman, age %1", ageArg(1)},
         {"advice.patient.woman.no_age", "woman, age not recorded"},
-        {"advice.patient.sex_unknown", "sex not recorded, age %1"},
+        {"advice.patient.sex_unknown", "sex not recorded, age %1", ageArg(1)},
         {"advice.patient.sex_unknown.no_age", "sex not recorded, age not recorded"},
     };
     return all;

@@ -27,6 +27,7 @@ Message makeMessage(const MessageTemplate& t, std::vector<std::string> args)
     m.id = t.id;
     m.text = fillPlaceholders(t.english, args);
     m.args = std::move(args);
+    m.ageArgs = t.ageArgs;
     return m;
 }
 

@@ -184,8 +184,10 @@ inline constexpr MessageTemplate kHl7NotNumbers{"reader.hl7.not_numbers",
 inline constexpr MessageTemplate kHl7NoSamples{"reader.hl7.no_samples",
                                                "%1: the sequence holds no samples; lead skipped."};
 inline constexpr MessageTemplate kHl7AgeConflict{
-    "reader.hl7.age_conflict", "the file reports an age of %1 years, but the birth date and "
-                               "recording date give %2; the latter is used."};
+    "reader.hl7.age_conflict",
+    "the file reports an age of %1 years, but the birth date and "
+    "recording date give %2; the latter is used.",
+    ageArg(1) | ageArg(2)};
 inline constexpr MessageTemplate kHl7LengthDiffers{"reader.hl7.length_differs",
                                                    "%1: %2 samples, other leads have %3."};
 
@@ -258,7 +260,9 @@ inline Message segmentWarning(const std::string& segment, const Message& inner)
 {
     std::vector<std::string> args{segment, inner.text, inner.id};
     args.insert(args.end(), inner.args.begin(), inner.args.end());
-    return makeMessage(kWfdbSegmentWarning, std::move(args));
+    Message m = makeMessage(kWfdbSegmentWarning, std::move(args));
+    m.ageArgs = inner.ageArgs << 3; // the inner values' ages, where they now stand
+    return m;
 }
 
 } // namespace ecglens::io::messages

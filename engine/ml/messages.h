@@ -10,8 +10,10 @@
 namespace ecglens::ml::messages {
 
 inline constexpr MessageTemplate kUnderAge{
-    "detector.under_18", "patient is %1 years old: the model was validated on adults (PTB-XL); "
-                         "paediatric ECGs differ — interpret with care"};
+    "detector.under_18",
+    "patient is %1 years old: the model was validated on adults (PTB-XL); "
+    "paediatric ECGs differ — interpret with care",
+    ageArg(1)};
 inline constexpr MessageTemplate kFewLeads{
     "detector.few_leads", "only %1 of the 12 standard leads (%2): accuracy is lower than with 12 "
                           "leads (see the model card)"};

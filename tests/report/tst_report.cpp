@@ -755,6 +755,10 @@ private slots:
         // An HL7 file's reported and computed ages, wherever its sentence puts them.
         recording->warnings.push_back(
             ecglens::makeMessage(ecglens::io::messages::kHl7AgeConflict, {"95", "94"}));
+        // The same ages inside another message (a segment's warning) keep their declaration;
+        // an age of 89 is shown.
+        recording->warnings.push_back(ecglens::io::messages::segmentWarning(
+            "seg_2", ecglens::makeMessage(ecglens::io::messages::kHl7AgeConflict, {"89", "97"})));
         ecglens::report::ReportInput input(*recording);
         input.anonymise = true;
         input.ageYears = 89.6;
@@ -762,7 +766,8 @@ private slots:
                                 "age 45 and age 89.7", "Guideline X"});
         // A caliper measurement keeps its value, loses who made it and when (but the year).
         input.calipers.push_back({"QT interval", "430 ms (automatic 414 ms) · lead V2, 3.21–3.64 s",
-                                  "QT 430 ms", "Dr Secret", "2026-12-04T10:11:12Z"});
+                                  "QT 430 ms", "Dr Secret", "2026-12-04T10:11:12Z", "V2", 3.21,
+                                  3.64});
 
         const QString pdf = m_dir.filePath(QStringLiteral("anonymised-free-text.pdf"));
         const auto written = ecglens::report::writeReport(input, pdf);
@@ -777,6 +782,8 @@ private slots:
               QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older"),
               QStringLiteral("the file reports an age of 90 or older years, but the birth date and "
                              "recording date give 90 or older"),
+              QStringLiteral("segment seg_2: the file reports an age of 89 years, but the birth "
+                             "date and recording date give 90 or older"),
               QStringLiteral("calipers by a clinician (name omitted): QT 430 ms"),
               QStringLiteral("430 ms (automatic 414 ms) · lead V2, 3.21–3.64 s · a clinician (name "
                              "omitted), 2026 (date removed)")})
