@@ -55,13 +55,13 @@ signals:
 
 private:
     quint64 next(JobKind kind);
-    void onLoaded(const LoadOutcome& outcome);
-    void onFiltered(const FilterOutcome& outcome);
-    void onMeasured(const MeasureOutcome& outcome);
-    void onAnalyzed(const AnalyzeOutcome& outcome);
-    void onExplained(const ExplainOutcome& outcome);
-    void onTriaged(const TriageOutcome& outcome);
-    void onCompared(const CompareOutcome& outcome);
+    /// Starts a job of `kind`: `call(worker, id)` runs on the worker thread; returns the id.
+    template <typename Call> quint64 start(JobKind kind, Call call);
+    /// Passes the worker's `done` results of `kind` on as `finished`, unless a newer job of that
+    /// kind was requested (or it was cancelled) since.
+    template <typename Outcome>
+    void relay(void (EngineWorker::*done)(const Outcome&), JobKind kind,
+               void (JobRunner::*finished)(const Outcome&));
     void onProgress(JobKind kind, quint64 jobId, double fraction);
     void setRunning(JobKind kind, quint64 id);
 
