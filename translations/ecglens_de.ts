@@ -1240,6 +1240,34 @@
         <source>audit log %1: %2</source>
         <translation>Zugriffsprotokoll %1: %2</translation>
     </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>not one complete JSON object (damaged, or a write cut short)</source>
+        <translation>kein vollständiges JSON-Objekt (beschädigt oder ein abgebrochener Schreibvorgang)</translation>
+    </message>
+    <message>
+        <source>no link to the line before (prev_sha256) amid linked lines: written without reading the log, or the link was removed</source>
+        <translation>keine Verknüpfung mit der Zeile davor (prev_sha256) zwischen verknüpften Zeilen: ohne Lesen des Protokolls geschrieben, oder die Verknüpfung wurde entfernt</translation>
+    </message>
+    <message>
+        <source>the first line does not start a chain: lines were removed before it</source>
+        <translation>die erste Zeile beginnt keine Kette: Zeilen davor wurden entfernt</translation>
+    </message>
+    <message>
+        <source>does not follow line %1: a line was changed, inserted or removed there</source>
+        <translation>folgt nicht auf Zeile %1: dort wurde eine Zeile geändert, eingefügt oder entfernt</translation>
+    </message>
+    <message>
+        <source>the line an earlier check ended with (SHA-256 %1) is gone: lines were removed from the end, or changed</source>
+        <translation>die Zeile, mit der eine frühere Prüfung endete (SHA-256 %1), fehlt: Zeilen wurden am Ende entfernt oder geändert</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::ComparisonView</name>
@@ -1759,12 +1787,12 @@
         <translation>&lt;h3&gt;ECG Lens %1&lt;/h3&gt;&lt;p&gt;Ein Befundungsarbeitsplatz für Ruhe- und Langzeit-EKGs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;ECG Lens unterstützt die ärztliche Befundung. Es stellt keine Diagnose.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Lizenz: GNU General Public License, Version 3 oder (nach Ihrer Wahl) jede spätere Version (GPL-3.0-or-later). Keine Gewährleistung.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (LGPLv3/GPL) und QCustomPlot (GPL, Emanuel Eichhammer).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Datennachweise.&lt;/b&gt; Die Detektormodelle und die Normalschlag-Referenz für Erklärungen sind aus PTB-XL abgeleitet (Wagner P, Strodthoff N, Bousseljot R-D, et al. PTB-XL, a large publicly available electrocardiography dataset. Scientific Data 7, 154 (2020)), lizenziert unter Creative Commons Attribution 4.0 (CC BY 4.0), bereitgestellt über PhysioNet. Für Entwicklung und Tests werden außerdem die MIT-BIH Arrhythmia Database (Moody &amp;amp; Mark 2001, ODC-By 1.0) und LUDB (Kalyakulina et al. 2020, ODC-By 1.0) verwendet. Die eingebaute Demo ist synthetisch (ECGSYN-Modell, McSharry et al. 2003) und enthält keine Patientendaten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Audit log.&lt;/b&gt; Openings, decisions, reports and worklists are recorded in %1.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Zugriffsprotokoll.&lt;/b&gt; Öffnungen, Befundentscheidungen, Berichte und Arbeitslisten werden in %1 vermerkt.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;Audit log.&lt;/b&gt; Off (site setting audit/log).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Zugriffsprotokoll.&lt;/b&gt; Aus (Standorteinstellung audit/log).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Audit log.&lt;/b&gt; Openings, decisions, reports and worklists are recorded in %1. Each line is linked to the one before it; &lt;code&gt;ecglens-cli audit&lt;/code&gt; finds a line changed, inserted or removed since.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Zugriffsprotokoll.&lt;/b&gt; Öffnungen, Befundentscheidungen, Berichte und Arbeitslisten werden in %1 vermerkt. Jede Zeile ist mit der Zeile davor verknüpft; &lt;code&gt;ecglens-cli audit&lt;/code&gt; findet eine seither geänderte, eingefügte oder entfernte Zeile.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

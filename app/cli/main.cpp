@@ -23,6 +23,7 @@ int runExplain(const QStringList& args);
 int runReport(const QStringList& args);
 int runSelftest(const QStringList& args);
 int runWorklist(const QStringList& args);
+int runAudit(const QStringList& args);
 
 const std::vector<Command>& commands()
 {
@@ -54,6 +55,10 @@ const std::vector<Command>& commands()
          "recordings of a FOLDER with their review state [--show not-reviewed|reviewed|"
          "attention] [--json]",
          runWorklist},
+        {"audit",
+         "check the audit log's chain of lines (no FILE) [--log PATH] [--head SHA256] "
+         "[--json]",
+         runAudit},
     };
     return all;
 }

@@ -35,7 +35,9 @@ QString HelpActions::auditText(const AuditLog& log)
 {
     // Where the audit trail goes, for whoever has to find it (README "Audit trail").
     return log.enabled() ? tr("<p><b>Audit log.</b> Openings, decisions, reports and worklists "
-                              "are recorded in %1.</p>")
+                              "are recorded in %1. Each line is linked to the one before it; "
+                              "<code>ecglens-cli audit</code> finds a line changed, inserted or "
+                              "removed since.</p>")
                                .arg(QDir::toNativeSeparators(log.path()).toHtmlEscaped())
                          : tr("<p><b>Audit log.</b> Off (site setting audit/log).</p>");
 }

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 class QSettings;
 
@@ -38,6 +39,18 @@ struct AuditEvent
     AuditEvent& on(const QString& path, const QString& sha256Hex, const QString& patient);
 };
 
+/// What AuditLog::verify found: whether each line still follows the one before it.
+struct AuditCheck
+{
+    qint64 lines = 0;     ///< lines in the file
+    qint64 unchained = 0; ///< leading lines without a link (written before ECG Lens chained them)
+    QString head;         ///< SHA-256 of the last line: note it to notice later removal at the end
+    QStringList problems; ///< "line 7: …", in file order (at most kMaxProblems, then a count)
+    QString error;        ///< the file cannot be read (then nothing else is set)
+    bool intact() const { return error.isEmpty() && problems.isEmpty(); }
+    static constexpr int kMaxProblems = 50;
+};
+
 /// The audit trail of access to patient data, for the hospital's audit controls: one JSON line
 /// per event appended to a file (JSON Lines), never rewritten. Where it goes is a site setting
 /// (`[audit] log=/path/audit.jsonl` in the site file, see the README; `log=off` turns it off);
@@ -45,6 +58,12 @@ struct AuditEvent
 /// file the site names keeps the permissions its folder gives, so several users can append).
 /// Each line is one write(2) on a file opened with O_APPEND, so programs writing to a shared
 /// log do not interleave within a line.
+///
+/// The lines form a hash chain: each carries `prev_sha256`, the SHA-256 of the line before it
+/// (of the first line: 64 zeros), read and written under an exclusive lock (flock) so that
+/// programs appending at once each link to the line really before theirs. verify() finds a line
+/// that was changed, inserted or removed, unless whoever did it recomputed every later link:
+/// tamper-evident against edits, not proof against someone who may write the file.
 class AuditLog
 {
 public:
@@ -65,6 +84,15 @@ public:
     /// Appends `e` with the time (UTC), the program, the user and the host. Returns an empty
     /// string, or why it could not be written (the caller shows it; the work goes on).
     QString append(const AuditEvent& e) const;
+
+    /// Checks the chain of the log at `path` (see the class comment). `knownHead`: the head an
+    /// earlier check gave; the line it names must still be there (lines removed from the end
+    /// leave the rest of the chain intact).
+    static AuditCheck verify(const QString& path, const QString& knownHead = {});
+    /// SHA-256 (hex) of one line as it stands in the file, without its newline.
+    static QString lineHash(const QByteArray& line);
+    /// The link of the first line.
+    static QString firstLink() { return QString(64, QLatin1Char('0')); }
 
 private:
     QString m_path;

@@ -31,8 +31,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <thread>
+#include <tuple>
 
 using namespace ecglens;
 
@@ -63,6 +66,53 @@ QList<QJsonObject> readLog(const QString& path)
         out << doc.object();
     }
     return out;
+}
+
+/// SHA-256 of `bytes` by coreutils' sha256sum (an implementation independent of Qt's).
+QString sha256sum(const QByteArray& bytes)
+{
+    QProcess p;
+    p.start(QStringLiteral("sha256sum"), {QStringLiteral("-")});
+    p.write(bytes);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return QString::fromLatin1(p.readAllStandardOutput().left(64));
+}
+
+/// The log's raw lines (without newlines).
+QList<QByteArray> rawLines(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QList<QByteArray> lines = f.readAll().split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+void writeLines(const QString& path, const QList<QByteArray>& lines, bool lastNewline = true)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(lines.join('\n') + (lastNewline ? QByteArray("\n") : QByteArray()));
+}
+
+AuditEvent decisionEvent(int i)
+{
+    return AuditEvent::decisionRecorded(QStringLiteral("normal"), QStringLiteral("Dr %1").arg(i),
+                                        QStringLiteral("/ward/r%1.ecglens-review.json").arg(i));
+}
+
+/// `ecglens-cli audit ARGS`: exit status and standard output.
+QPair<int, QString> cliAudit(const QStringList& args)
+{
+    QProcess p;
+    p.start(test::cliPath(), QStringList{QStringLiteral("audit")} + args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
 }
 
 } // namespace
@@ -335,6 +385,161 @@ private slots:
         QCOMPARE(after[1][QStringLiteral("event")].toString(), QStringLiteral("worklist-listed"));
         QCOMPARE(after[1][QStringLiteral("folder")].toString(), QFileInfo(m_edf).absolutePath());
         QCOMPARE(after[1][QStringLiteral("recordings")].toInt(), 1); // patient.edf
+    }
+
+    /// Each line carries the SHA-256 of the line before it (sha256sum's, of the bytes in the
+    /// file without the newline; 64 zeros for the first), and the check finds a line changed,
+    /// removed, inserted, cut short, or removed from the end.
+    void linesAreChained()
+    {
+        const QString log = m_dir.filePath(QStringLiteral("chain/audit.jsonl"));
+        const AuditLog audit(log);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(audit.append(decisionEvent(i)), QString());
+        const QList<QByteArray> lines = rawLines(log);
+        QCOMPARE(lines.size(), 4);
+        const auto link = [](const QByteArray& line) {
+            return QJsonDocument::fromJson(line).object()[QStringLiteral("prev_sha256")].toString();
+        };
+        QCOMPARE(link(lines[0]), QString(64, QLatin1Char('0')));
+        for (int i = 1; i < 4; ++i)
+            QCOMPARE(link(lines[i]), sha256sum(lines[i - 1]));
+        AuditCheck check = AuditLog::verify(log);
+        QVERIFY2(check.intact(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(check.lines, 4);
+        QCOMPARE(check.unchained, 0);
+        QCOMPARE(check.head, sha256sum(lines[3]));
+        const QString head = check.head;
+
+        const QString copy = m_dir.filePath(QStringLiteral("chain/tampered.jsonl"));
+        const auto problems = [&](const QList<QByteArray>& tampered, bool lastNewline = true) {
+            writeLines(copy, tampered, lastNewline);
+            const AuditCheck c = AuditLog::verify(copy, head);
+            return c.problems.join(QLatin1Char('\n'));
+        };
+        // A reviewer's name changed on line 2: line 3 no longer follows it.
+        QList<QByteArray> edited = lines;
+        edited[1].replace("Dr 1", "Dr 9");
+        // (Line 4 is unchanged, so the known head is still there.)
+        QCOMPARE(problems(edited),
+                 QStringLiteral("line 3: does not follow line 2: a line was changed, inserted or "
+                                "removed there"));
+        // Line 2 removed: line 3 (now the second) does not follow line 1.
+        QCOMPARE(problems({lines[0], lines[2], lines[3]}),
+                 QStringLiteral("line 2: does not follow line 1: a line was changed, inserted or "
+                                "removed there"));
+        // The first line removed: the log no longer starts its chain.
+        QVERIFY(problems({lines[1], lines[2], lines[3]})
+                    .startsWith(QLatin1String("line 1: the first line does not start a chain")));
+        // A line inserted that links itself to line 2: line 4 (the old line 3) does not
+        // follow it.
+        QJsonObject forged = QJsonDocument::fromJson(lines[1]).object();
+        forged[QStringLiteral("reviewer")] = QStringLiteral("Dr Forger");
+        forged[QStringLiteral("prev_sha256")] = sha256sum(lines[1]);
+        QCOMPARE(problems({lines[0], lines[1], QJsonDocument(forged).toJson(QJsonDocument::Compact),
+                           lines[2], lines[3]}),
+                 QStringLiteral("line 4: does not follow line 3: a line was changed, inserted or "
+                                "removed there"));
+        // The last line removed: the rest is a valid chain; only the known head tells.
+        QCOMPARE(problems({lines[0], lines[1], lines[2]}),
+                 QStringLiteral("the line an earlier check ended with (SHA-256 %1) is gone: lines "
+                                "were removed from the end, or changed")
+                     .arg(head));
+        // A link removed from a line amid linked ones.
+        QList<QByteArray> unlinked = lines;
+        unlinked[2] = QJsonDocument([&] {
+                          QJsonObject o = QJsonDocument::fromJson(lines[2]).object();
+                          o.remove(QStringLiteral("prev_sha256"));
+                          return o;
+                      }())
+                          .toJson(QJsonDocument::Compact);
+        QVERIFY(problems(unlinked).startsWith(QLatin1String("line 3: no link to the line before")));
+
+        // A write cut short (a crash, a full disk): reported; the next line starts on a line of
+        // its own and links to the torn one, so the chain goes on after it.
+        QList<QByteArray> torn = lines;
+        torn[3].truncate(40);
+        writeLines(copy, torn, false);
+        QCOMPARE(AuditLog(copy).append(decisionEvent(5)), QString());
+        check = AuditLog::verify(copy);
+        QCOMPARE(check.lines, 5);
+        QCOMPARE(check.problems,
+                 QStringList{QStringLiteral("line 4: not one complete JSON object (damaged, or a "
+                                            "write cut short)")});
+        QCOMPARE(link(rawLines(copy)[4]), sha256sum(torn[3]));
+    }
+
+    /// Lines written before the chain existed are counted, not reported; the first linked line
+    /// links to the last of them.
+    void olderLinesStartTheChain()
+    {
+        const QString log = m_dir.filePath(QStringLiteral("chain/older.jsonl"));
+        const QList<QByteArray> older{
+            QByteArrayLiteral(R"({"event":"recording-opened","user":"a"})"),
+            QByteArrayLiteral(R"({"event":"report-exported","user":"b"})")};
+        writeLines(log, older);
+        QCOMPARE(AuditLog(log).append(decisionEvent(1)), QString());
+        const AuditCheck check = AuditLog::verify(log);
+        QVERIFY2(check.intact(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(check.unchained, 2);
+        QCOMPARE(check.lines, 3);
+        QCOMPARE(QJsonDocument::fromJson(rawLines(log)[2])
+                     .object()[QStringLiteral("prev_sha256")]
+                     .toString(),
+                 sha256sum(older[1]));
+    }
+
+    /// Programs appending at once each link to the line really before theirs: four writers of
+    /// 100 lines each (each its own open file, as separate programs have) leave a chain of 400.
+    void concurrentWritersKeepTheChain()
+    {
+        const QString log = m_dir.filePath(QStringLiteral("chain/concurrent.jsonl"));
+        std::vector<std::thread> writers;
+        std::atomic<int> failures{0};
+        for (int w = 0; w < 4; ++w)
+            writers.emplace_back([&, w] {
+                const AuditLog audit(log);
+                for (int i = 0; i < 100; ++i)
+                    if (!audit.append(decisionEvent(w * 1000 + i)).isEmpty())
+                        ++failures;
+            });
+        for (std::thread& t : writers)
+            t.join();
+        QCOMPARE(failures.load(), 0);
+        const AuditCheck check = AuditLog::verify(log);
+        QVERIFY2(check.intact(), qPrintable(check.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(check.lines, 400);
+    }
+
+    /// `ecglens-cli audit`: exit status 0 on an intact chain, 1 with the broken line named, 2 when
+    /// the log cannot be read; --head finds lines removed from the end.
+    void cliChecksTheChain()
+    {
+        const QString log = m_dir.filePath(QStringLiteral("chain/cli.jsonl"));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(AuditLog(log).append(decisionEvent(i)), QString());
+        const QList<QByteArray> lines = rawLines(log);
+        const QString head = sha256sum(lines[2]);
+        auto [status, out] = cliAudit({QStringLiteral("--log"), log});
+        QCOMPARE(status, 0);
+        QVERIFY2(out.contains(QLatin1String("3 lines, chain intact")) &&
+                     out.contains(QStringLiteral("head ") + head),
+                 qPrintable(out));
+        writeLines(log, {lines[0], lines[2]});
+        std::tie(status, out) = cliAudit({QStringLiteral("--log"), log});
+        QCOMPARE(status, 1);
+        QVERIFY2(out.contains(QLatin1String("CHAIN BROKEN")) &&
+                     out.contains(QLatin1String("line 2: does not follow line 1")),
+                 qPrintable(out));
+        writeLines(log, {lines[0], lines[1]});
+        std::tie(status, out) =
+            cliAudit({QStringLiteral("--log"), log, QStringLiteral("--head"), head});
+        QCOMPARE(status, 1);
+        QVERIFY2(out.contains(QLatin1String("is gone")), qPrintable(out));
+        std::tie(status, out) = cliAudit(
+            {QStringLiteral("--log"), m_dir.filePath(QStringLiteral("chain/missing.jsonl"))});
+        QCOMPARE(status, 2);
+        QVERIFY2(out.contains(QLatin1String("missing.jsonl")), qPrintable(out));
     }
 };
 
