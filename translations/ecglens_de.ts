@@ -2961,5 +2961,9 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
         <source>Show the selected ECG under the shown one, with both ECGs&apos; measurements and the change</source>
         <translation>Das gewählte EKG unter dem angezeigten zeigen, mit den Messwerten beider EKGs und der Änderung</translation>
     </message>
+    <message>
+        <source>The verdicts could not be kept for the next session: %1</source>
+        <translation>Die Einstufungen des Detektors konnten nicht für die nächste Sitzung gespeichert werden: %1</translation>
+    </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "ml/net.h"
 #include "view/signal_view.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -45,6 +46,17 @@ QString modelFolder(QString& error)
 }
 
 } // namespace
+
+QString detectorModelSha256()
+{
+    QString error;
+    const QString dir = modelFolder(error);
+    QFile manifest(QDir(dir).filePath(QStringLiteral("manifest.json")));
+    if (dir.isEmpty() || !manifest.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(manifest.readAll(), QCryptographicHash::Sha256).toHex());
+}
 
 EngineWorker::EngineWorker(std::shared_ptr<JobIds> ids, QObject* parent)
     : QObject(parent), m_ids(std::move(ids))
@@ -262,6 +274,7 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
             out.verdictClass = QString::fromLatin1(ml::verdictName(a->verdict));
             out.probability = a->probability;
             out.modelVersion = QString::fromStdString(a->model.version);
+            out.modelSha256 = QString::fromStdString(a->model.sha256);
         }
     }
     emit triaged(out);

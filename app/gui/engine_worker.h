@@ -102,6 +102,11 @@ struct TriageRequest
     double maxDurationS = 600.0;
 };
 
+/// The identity of the detector model the worker loads: the SHA-256 (hex) of its manifest.json,
+/// as ml::ModelInfo::sha256 gives it once loaded; empty when there is no model folder. Cheap (no
+/// model is loaded), for keeping results by the model that computed them.
+QString detectorModelSha256();
+
 /// What a triage job returns: the verdict, or why there is none.
 struct TriageOutcome
 {
@@ -110,6 +115,7 @@ struct TriageOutcome
     QString verdictClass; ///< "normal" / "borderline" / "anomalous"; empty: not analysed
     double probability = -1.0;
     QString modelVersion;
+    QString modelSha256;     ///< the model's identity (ml::ModelInfo::sha256)
     QString skipped;         ///< why it was not analysed (long, unreadable, analysis failed)
     bool modelError = false; ///< the model could not be loaded: no recording will be analysed
     bool cancelled = false;

@@ -21,6 +21,13 @@
 
 namespace ecglens {
 
+namespace {
+
+/// New verdicts written to the verdict file during a run every this many.
+constexpr int kVerdictsPerSave = 25;
+
+} // namespace
+
 WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     : QWidget(parent), m_scanner(new WorklistScanner(this)), m_model(new WorklistModel(this)),
       m_filter(new WorklistFilter(this)), m_folderLabel(new QLabel(this)),
@@ -28,7 +35,8 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
       m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_summary(new QLabel(this)),
       m_progress(new QProgressBar(this)), m_next(new QToolButton(this)),
       m_triage(new QToolButton(this)), m_samePatient(new QToolButton(this)),
-      m_compare(new QToolButton(this)), m_jobs(jobs)
+      m_compare(new QToolButton(this)), m_verdicts(jobs ? VerdictCache::defaultPath() : QString()),
+      m_jobs(jobs)
 {
     m_filter->setSourceModel(m_model);
 
@@ -168,6 +176,7 @@ void WorklistPanel::rescan()
         return;
     stopDetector();
     m_triageNote.clear();
+    m_modelSha256 = m_jobs ? detectorModelSha256() : QString();
     m_model->clear();
     m_notes.clear();
     m_folderLabel->setText(QDir::toNativeSeparators(m_folder));
@@ -218,10 +227,13 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
     const int before = m_model->rowCount();
     const bool first = before == 0;
     m_model->append(batch);
-    for (const WorklistEntry& e : batch)
-        if (const auto memo = m_triageMemo.constFind(triageKey(e)); memo != m_triageMemo.cend())
-            m_model->setDetector(e.path, memo->verdictClass, memo->probability, memo->model,
-                                 memo->note);
+    for (const WorklistEntry& e : batch) {
+        const QString key = verdictKey(e, m_modelSha256);
+        if (const auto v = m_verdicts.find(key))
+            m_model->setDetector(e.path, v->verdictClass, v->probability, v->modelVersion, {});
+        else if (const auto note = m_triageNotes.constFind(key); note != m_triageNotes.cend())
+            m_model->setDetector(e.path, {}, -1.0, {}, *note);
+    }
     // The recording on screen may have been opened before its row was read.
     if (const int row = m_model->rowOf(m_model->current()); row >= before) {
         updatePatientFilter();
@@ -361,6 +373,7 @@ void WorklistPanel::stopDetector()
     m_triageQueue.clear();
     if (m_jobs)
         m_jobs->cancel(JobKind::Triage);
+    saveVerdicts();
     m_triage->setText(tr("Run detector on the list"));
     updateSummary();
 }
@@ -383,6 +396,7 @@ void WorklistPanel::triageNext()
     }
     m_triaging = false;
     m_triage->setText(tr("Run detector on the list"));
+    saveVerdicts();
     updateSummary();
     emit detectorFinished();
 }
@@ -399,20 +413,43 @@ void WorklistPanel::onTriaged(const TriageOutcome& outcome)
     }
     m_model->setDetector(outcome.path, outcome.verdictClass, outcome.probability,
                          outcome.modelVersion, outcome.skipped);
-    if (const int row = m_model->rowOf(outcome.path); row >= 0)
-        if (const QString key = triageKey(m_model->entry(row)); !key.isEmpty())
-            m_triageMemo.insert(key, TriageMemo{outcome.verdictClass, outcome.probability,
-                                                outcome.modelVersion, outcome.skipped});
+    if (const int row = m_model->rowOf(outcome.path); row >= 0) {
+        const WorklistEntry& e = m_model->entry(row);
+        if (!outcome.verdictClass.isEmpty())
+            m_verdicts.insert(
+                verdictKey(e, outcome.modelSha256),
+                {outcome.verdictClass, outcome.probability, outcome.modelVersion, {}});
+        else if (const QString key = verdictKey(e, m_modelSha256); !key.isEmpty())
+            m_triageNotes.insert(key, outcome.skipped);
+    }
+    // Now and then during a long run, so that a crash loses little.
+    if (m_verdicts.unsaved() >= kVerdictsPerSave)
+        saveVerdicts();
     triageNext();
 }
 
-QString WorklistPanel::triageKey(const WorklistEntry& e)
+QString WorklistPanel::verdictKey(const WorklistEntry& e, const QString& modelSha256) const
 {
-    if (e.sha256.isEmpty())
-        return {};
-    return e.sha256 + QLatin1Char('|') +
-           (e.ageYears ? QString::number(*e.ageYears, 'g', 17) : QString()) + QLatin1Char('|') +
-           QLatin1String(sexCode(e.sex));
+    return VerdictCache::key(e.sha256, e.ageYears, QLatin1String(sexCode(e.sex)), modelSha256);
+}
+
+void WorklistPanel::saveVerdicts()
+{
+    if (const QString error = m_verdicts.save(); !error.isEmpty()) {
+        m_triageNote = tr("The verdicts could not be kept for the next session: %1").arg(error);
+        updateSummary();
+    }
+}
+
+WorklistPanel::~WorklistPanel()
+{
+    saveVerdicts();
+}
+
+void WorklistPanel::setVerdictFile(const QString& path)
+{
+    saveVerdicts();
+    m_verdicts = VerdictCache(path);
 }
 
 QString WorklistPanel::currentPatient() const

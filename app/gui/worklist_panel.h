@@ -5,6 +5,7 @@
 // on double-click or Enter; the row of the recording on screen is bold and follows its review
 // as it is saved.
 
+#include "verdict_cache.h"
 #include "worklist_model.h"
 
 #include <QHash>
@@ -30,6 +31,13 @@ public:
     /// `jobs` runs the detector over the list (the window's engine worker, which owns the
     /// model); without it the list has no detector column button.
     explicit WorklistPanel(JobRunner* jobs = nullptr, QWidget* parent = nullptr);
+    ~WorklistPanel() override;
+
+    /// Where the detector's verdicts are kept for the next session (default
+    /// VerdictCache::defaultPath(); empty: this session only). Verdicts not yet written go to
+    /// the file the panel had.
+    void setVerdictFile(const QString& path);
+    QString verdictFile() const { return m_verdicts.path(); }
 
     /// Lists `folder` in the background (replacing the list); reviews of recordings in
     /// read-only folders are looked up in `reviewFallbackDir` (ReviewStore::fallbackDir).
@@ -100,18 +108,16 @@ private:
     QToolButton* m_triage;
     QToolButton* m_samePatient;
     QToolButton* m_compare;
-    /// The detector's results of this session by recording content and the patient details
-    /// they were computed with (triageKey), so that a rescan or another folder holding the same
-    /// recordings does not lose or redo them.
-    struct TriageMemo
-    {
-        QString verdictClass;
-        double probability = -1.0;
-        QString model;
-        QString note;
-    };
-    QHash<QString, TriageMemo> m_triageMemo;
-    static QString triageKey(const WorklistEntry& e);
+    /// The detector's verdicts by what they were computed from (verdictKey): kept across
+    /// sessions, so that a rescan, another folder holding the same recordings or the next day's
+    /// listing neither loses nor redoes them. Why a recording was not analysed (too long,
+    /// unreadable) is kept for this session only.
+    VerdictCache m_verdicts;
+    QHash<QString, QString> m_triageNotes;
+    QString m_modelSha256; ///< the detector model's identity, read when a listing starts
+    QString verdictKey(const WorklistEntry& e, const QString& modelSha256) const;
+    /// Writes new verdicts to the verdict file; a failure becomes the summary's note.
+    void saveVerdicts();
     JobRunner* m_jobs;
     QStringList m_triageQueue;
     bool m_triaging = false;

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "job_runner.h"
 #include "main_window.h"
+#include "ml/detector.h"
 #include "review_store.h"
 #include "test_data.h"
 #include "worklist_panel.h"
@@ -19,6 +20,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QSettings>
@@ -97,6 +99,7 @@ class TestWorklist : public QObject
         auto w = std::make_unique<MainWindow>(std::make_unique<QSettings>(
             m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
         w->reviewStore()->setFallbackDir(m_fallback);
+        w->worklist()->setVerdictFile(m_dir.filePath(QStringLiteral("verdicts.json")));
         w->settings().autoAnalyse = false;
         w->show();
         return w;
@@ -398,6 +401,98 @@ private slots:
         QVERIFY(QFile::remove(dat10));
         QVERIFY(QFile::copy(test::dataPath(QStringLiteral("ptbxl/records100/00000/00010_lr.dat")),
                             dat10));
+    }
+
+    /// The verdicts are kept for the next session: a new window lists the folder with them,
+    /// without running the detector; another model, a changed recording or a damaged verdict
+    /// file shows none. The file is the user's alone and keyed by the model's identity as
+    /// `ecglens-cli analyze` reports it.
+    void verdictsKeptForTheNextSession()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("next-session/verdicts.json"));
+        QHash<QString, QPair<QString, double>> first;
+        {
+            auto w = window();
+            w->worklist()->setVerdictFile(file);
+            w->openFolder(m_ward);
+            WorklistPanel* p = w->worklist();
+            QVERIFY(waitForScan(p));
+            QSignalSpy done(p, &WorklistPanel::detectorFinished);
+            p->runDetector();
+            QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 120000));
+            for (int r = 0; r < p->model()->rowCount(); ++r) {
+                const WorklistEntry& e = p->model()->entry(r);
+                if (!e.detectorClass.isEmpty())
+                    first.insert(e.path, {e.detectorClass, e.detectorProbability});
+            }
+        }
+        QCOMPARE(first.size(), 5);
+        QVERIFY(QFile::exists(file));
+        QCOMPARE(QFileInfo(file).permissions() &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                      QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject verdicts =
+            QJsonDocument::fromJson(f.readAll()).object()[QStringLiteral("verdicts")].toObject();
+        f.close();
+        QCOMPARE(verdicts.size(), 5);
+        const QString b8 = m_ward + QStringLiteral("/b/00008_lr.hea");
+        const QJsonObject cli =
+            test::cliJson({QStringLiteral("analyze"), b8, QStringLiteral("--json")});
+        const QString modelSha =
+            cli[QStringLiteral("model")].toObject()[QStringLiteral("sha256")].toString();
+        QCOMPARE(modelSha.size(), 64);
+        for (const QString& key : verdicts.keys())
+            QVERIFY2(key.endsWith(QLatin1Char('|') + modelSha), qPrintable(key));
+
+        const auto listed = [&](QHash<QString, QPair<QString, double>>& shown) {
+            auto w = window();
+            w->worklist()->setVerdictFile(file);
+            w->openFolder(m_ward);
+            WorklistPanel* p = w->worklist();
+            if (!waitForScan(p))
+                return false;
+            if (w->jobs()->busy(JobKind::Triage) || p->detectorRunning())
+                return false;
+            for (int r = 0; r < p->model()->rowCount(); ++r) {
+                const WorklistEntry& e = p->model()->entry(r);
+                if (!e.detectorClass.isEmpty())
+                    shown.insert(e.path, {e.detectorClass, e.detectorProbability});
+            }
+            return true;
+        };
+        // The next session: the same verdicts, nothing run.
+        QHash<QString, QPair<QString, double>> again;
+        QVERIFY(listed(again));
+        QCOMPARE(again, first);
+
+        // Another model (its manifest differs by one byte): none of them.
+        QTemporaryDir models;
+        const QString shipped = QString::fromStdString(ecglens::ml::defaultModelDir());
+        QVERIFY(!shipped.isEmpty());
+        for (const QString& name : QDir(shipped).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QDir(shipped).filePath(name), models.filePath(name)));
+        QFile manifest(models.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::Append));
+        manifest.write("\n");
+        manifest.close();
+        qputenv("ECGLENS_MODEL_DIR", QFile::encodeName(models.path()));
+        QHash<QString, QPair<QString, double>> otherModel;
+        const bool listedOther = listed(otherModel);
+        qunsetenv("ECGLENS_MODEL_DIR");
+        QVERIFY(listedOther);
+        QVERIFY(otherModel.isEmpty());
+
+        // A damaged verdict file: none, and the folder is listed as ever.
+        QFile damaged(file);
+        QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        damaged.write("{ damaged");
+        damaged.close();
+        QHash<QString, QPair<QString, double>> fromDamaged;
+        QVERIFY(listed(fromDamaged));
+        QVERIFY(fromDamaged.isEmpty());
     }
 
     /// "This patient": the ECGs of the shown recording's patient, for serial review. Expected:

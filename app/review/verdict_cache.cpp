@@ -1,0 +1,133 @@
+#include "verdict_cache.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <vector>
+
+namespace ecglens {
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+} // namespace
+
+QString VerdictCache::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("ECG Lens/ecglens/worklist-verdicts.json"));
+}
+
+QString VerdictCache::key(const QString& recordingSha256, std::optional<double> ageYears,
+                          const QString& sexCode, const QString& modelSha256)
+{
+    if (recordingSha256.isEmpty() || modelSha256.isEmpty())
+        return {};
+    return recordingSha256 + QLatin1Char('|') +
+           (ageYears ? QString::number(*ageYears, 'g', 17) : QString()) + QLatin1Char('|') +
+           sexCode + QLatin1Char('|') + modelSha256;
+}
+
+QHash<QString, CachedVerdict> VerdictCache::readFile(const QString& path)
+{
+    QHash<QString, CachedVerdict> out;
+    QFile f(path);
+    if (path.isEmpty() || f.size() > kMaxFileBytes || !f.open(QIODevice::ReadOnly))
+        return out;
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    if (root.value(QStringLiteral("version")).toInt() != kFormatVersion)
+        return out;
+    const QJsonObject verdicts = root.value(QStringLiteral("verdicts")).toObject();
+    for (auto it = verdicts.begin(); it != verdicts.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        CachedVerdict v;
+        v.verdictClass = o.value(QStringLiteral("class")).toString();
+        v.probability = o.value(QStringLiteral("probability")).toDouble(-1.0);
+        v.modelVersion = o.value(QStringLiteral("model")).toString();
+        v.savedUtc = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODate);
+        const bool known = v.verdictClass == QLatin1String("normal") ||
+                           v.verdictClass == QLatin1String("borderline") ||
+                           v.verdictClass == QLatin1String("anomalous");
+        if (known && v.probability >= 0.0 && v.probability <= 1.0)
+            out.insert(it.key(), v);
+    }
+    return out;
+}
+
+void VerdictCache::load() const
+{
+    if (m_loaded)
+        return;
+    m_loaded = true;
+    m_verdicts = readFile(m_path);
+}
+
+std::optional<CachedVerdict> VerdictCache::find(const QString& key) const
+{
+    if (key.isEmpty())
+        return std::nullopt;
+    load();
+    const auto it = m_verdicts.constFind(key);
+    return it == m_verdicts.cend() ? std::nullopt : std::optional<CachedVerdict>(*it);
+}
+
+void VerdictCache::insert(const QString& key, CachedVerdict verdict)
+{
+    if (key.isEmpty())
+        return;
+    load();
+    if (!verdict.savedUtc.isValid())
+        verdict.savedUtc = QDateTime::currentDateTimeUtc();
+    m_verdicts.insert(key, verdict);
+    m_unsaved.insert(key, verdict);
+}
+
+QString VerdictCache::save()
+{
+    if (m_path.isEmpty() || m_unsaved.isEmpty())
+        return {};
+    // What another window saved since, with this one's new verdicts over it.
+    QHash<QString, CachedVerdict> all = readFile(m_path);
+    for (auto it = m_unsaved.cbegin(); it != m_unsaved.cend(); ++it)
+        all.insert(it.key(), it.value());
+    std::vector<QString> keys(all.keyBegin(), all.keyEnd());
+    if (keys.size() > std::size_t(kMaxEntries)) {
+        std::nth_element(
+            keys.begin(), keys.begin() + kMaxEntries, keys.end(),
+            [&](const QString& a, const QString& b) { return all[a].savedUtc > all[b].savedUtc; });
+        keys.resize(kMaxEntries);
+    }
+    QJsonObject verdicts;
+    for (const QString& k : keys) {
+        const CachedVerdict& v = all[k];
+        verdicts.insert(k, QJsonObject{{QStringLiteral("class"), v.verdictClass},
+                                       {QStringLiteral("probability"), v.probability},
+                                       {QStringLiteral("model"), v.modelVersion},
+                                       {QStringLiteral("time"), v.savedUtc.toString(Qt::ISODate)}});
+    }
+    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), kFormatVersion},
+                                                       {QStringLiteral("verdicts"), verdicts}})
+                                 .toJson(QJsonDocument::Compact);
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        return QStringLiteral("%1: its folder cannot be created").arg(m_path);
+    QSaveFile f(m_path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: %2").arg(m_path, f.errorString());
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (f.write(bytes) != bytes.size() || !f.commit())
+        return QStringLiteral("%1: %2").arg(m_path, f.errorString());
+    m_verdicts.clear();
+    for (const QString& k : keys)
+        m_verdicts.insert(k, all[k]);
+    m_unsaved.clear();
+    return {};
+}
+
+} // namespace ecglens
