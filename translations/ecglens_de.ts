@@ -2224,8 +2224,8 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <translation>Vergleichs-EKG: %1</translation>
     </message>
     <message>
-        <source>A finding of the ECG shown for comparison</source>
-        <translation>Ein Befund des zum Vergleich gezeigten EKGs</translation>
+        <source>A finding of the ECG shown for comparison; click to show it there</source>
+        <translation>Ein Befund des zum Vergleich gezeigten EKGs; zum Anzeigen dort anklicken</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,14 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
     m_markers->setBeats(beatMarksOf(outcome.beats));
 }
 
+void ComparisonView::showFinding(int index)
+{
+    if (!m_outcome.recording || index < 0 || index >= int(m_outcome.findings.size()))
+        return;
+    const dsp::Finding& f = m_outcome.findings[std::size_t(index)];
+    showEvidence(viewer()->plot(), m_markers, evidenceTimes(f, m_outcome.beats), f.startS);
+}
+
 void ComparisonView::setMarkersVisible(bool on)
 {
     m_markersVisible = on;

@@ -35,6 +35,9 @@ public:
     void showComparison(const CompareOutcome& outcome, const Recording* shown);
     /// Forgets the recording and hides.
     void clear();
+    /// Centres its trace on its finding `index` (CompareOutcome::findings) and highlights the
+    /// finding's beats, as a click on a shown ECG's finding does on that one.
+    void showFinding(int index);
     /// Its beat markers follow View ▸ Beat markers, as the shown ECG's do.
     void setMarkersVisible(bool on);
     BeatMarkerLayer* markers() const { return m_markers; }

@@ -137,6 +137,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     m_viewActions->addDockToggle(dock->toggleViewAction(), tr("&Patient panel"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_measurements = new MeasurementsPanel(m_viewer->plot(), m_jobs, this);
+    connect(m_measurements, &MeasurementsPanel::comparisonFindingActivated, m_comparison,
+            &ComparisonView::showFinding);
     auto* measureDock = new QDockWidget(tr("Measurements"), this);
     measureDock->setObjectName(QStringLiteral("measurementsDock"));
     measureDock->setWidget(m_measurements);

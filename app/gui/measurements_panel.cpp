@@ -245,9 +245,8 @@ void MeasurementsPanel::listComparisonFindings()
         return;
     for (const dsp::Finding& f : m_compareFindings) {
         auto* item = new QListWidgetItem(tr("Comparison ECG: %1").arg(findingText(f)), m_findings);
-        item->setFlags(Qt::ItemIsEnabled); // its evidence is on the other trace
-        item->setForeground(QColor(0x55, 0x55, 0x55));
-        item->setToolTip(tr("A finding of the ECG shown for comparison"));
+        item->setForeground(QColor(0x55, 0x55, 0x55)); // its evidence is on the other trace
+        item->setToolTip(tr("A finding of the ECG shown for comparison; click to show it there"));
     }
 }
 
@@ -290,20 +289,43 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     emit measured();
 }
 
-void MeasurementsPanel::showFinding(int row)
+std::vector<double> evidenceTimes(const dsp::Finding& f, const std::vector<dsp::Beat>& beats)
 {
-    if (row < 0 || row >= int(m_outcome.findings.size()))
-        return;
-    const dsp::Finding& f = m_outcome.findings[size_t(row)];
     std::vector<double> times = f.timesS;
     if (times.empty())
         for (std::size_t i : f.beats)
-            if (i < m_outcome.beats.size())
-                times.push_back(m_outcome.beats[i].timeS);
-    const double centre = times.empty() ? f.startS : times.front();
-    m_plot->setVisibleStartS(centre - 0.5 * m_plot->visibleSpanS());
-    m_markers->setHighlighted(std::move(times));
+            if (i < beats.size())
+                times.push_back(beats[i].timeS);
+    return times;
+}
+
+void showEvidence(EcgPlot* plot, BeatMarkerLayer* markers, std::vector<double> times,
+                  double fallbackS)
+{
+    const double centre = times.empty() ? fallbackS : times.front();
+    plot->setVisibleStartS(centre - 0.5 * plot->visibleSpanS());
+    markers->setHighlighted(std::move(times));
+}
+
+void MeasurementsPanel::showFinding(int row)
+{
+    const int own = m_outcome.recording ? int(m_outcome.findings.size()) : 0;
+    if (row >= own && row < own + int(m_compareFindings.size()) && m_comparing) {
+        m_findings->setCurrentRow(row);
+        emit comparisonFindingActivated(row - own);
+        return;
+    }
+    if (row < 0 || row >= int(m_outcome.findings.size()))
+        return;
+    const dsp::Finding& f = m_outcome.findings[size_t(row)];
+    showEvidence(m_plot, m_markers, evidenceTimes(f, m_outcome.beats), f.startS);
     m_findings->setCurrentRow(row);
+}
+
+int MeasurementsPanel::comparisonFindingRow(int index) const
+{
+    const int own = m_outcome.recording ? int(m_outcome.findings.size()) : 0;
+    return m_comparing && index >= 0 && index < int(m_compareFindings.size()) ? own + index : -1;
 }
 
 } // namespace ecglens

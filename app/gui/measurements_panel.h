@@ -24,6 +24,15 @@ class JobRunner;
 /// The beat markers of detected beats (R time and one-letter class).
 std::vector<BeatMark> beatMarksOf(const std::vector<dsp::Beat>& beats);
 
+/// Where finding `f` of a recording whose detected beats are `beats` shows on the trace: its own
+/// evidence times, else the times of the beats it names.
+std::vector<double> evidenceTimes(const dsp::Finding& f, const std::vector<dsp::Beat>& beats);
+
+/// Centres `plot` on `times` (the first of them; `fallbackS` when there are none) and highlights
+/// them on `markers`: how a clicked finding is shown, on either ECG.
+void showEvidence(EcgPlot* plot, BeatMarkerLayer* markers, std::vector<double> times,
+                  double fallbackS);
+
 /// Measurements dock: runs the measure job (off the GUI thread, through JobRunner) for the shown
 /// recording, fills a table of record measurements and a list of rhythm findings, and puts beat
 /// markers on the plot. Clicking a finding centres the plot on its evidence and highlights it.
@@ -45,7 +54,8 @@ public:
     /// Text of a table row's value ("—" when not measured); row names as in the table.
     QString value(const QString& name) const;
     const MeasureOutcome& outcome() const { return m_outcome; }
-    /// Centres the plot on finding `row`'s evidence and highlights its beats.
+    /// Centres the plot on finding `row`'s evidence and highlights its beats; a row of the
+    /// comparison ECG's findings is passed on as comparisonFindingActivated.
     void showFinding(int row);
     /// Shows the comparison ECG's values (ComparisonView) in a column beside the shown one's,
     /// with the change (shown − comparison; axes the shorter way round); `values` empty: it
@@ -56,12 +66,16 @@ public:
                        const std::vector<dsp::Finding>& findings = {});
     void clearComparison();
     bool comparing() const { return m_comparing; }
+    /// The row of the comparison ECG's finding `index` in findings(), -1 when not listed.
+    int comparisonFindingRow(int index) const;
     /// Text of a row's cell in `column` (1 shown, 2 comparison, 3 change).
     QString cell(const QString& name, int column) const;
 
 signals:
     /// A measure job finished for the shown recording (the table and markers are updated).
     void measured();
+    /// The clinician clicked the comparison ECG's finding `index` (CompareOutcome::findings).
+    void comparisonFindingActivated(int index);
 
 private:
     void onMeasured(const MeasureOutcome& outcome);

@@ -6,6 +6,8 @@
 
 #include "beat_markers.h"
 #include "comparison_view.h"
+#include "ecg_plot.h"
+#include "ecg_viewer.h"
 #include "job_runner.h"
 #include "main_window.h"
 #include "measurements_panel.h"
@@ -32,6 +34,7 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -159,6 +162,43 @@ private slots:
                                      .first()
                                      .toObject()[QStringLiteral("text")]
                                      .toString());
+
+        // Clicking one of its findings shows it on its own trace, as a click on a shown ECG's
+        // finding does there: the premature narrow beats at the CLI's evidence times, the
+        // comparison trace centred on the first, the shown ECG's trace untouched.
+        int narrow = -1;
+        for (int i = 0; i < thenFindings.size(); ++i)
+            if (thenFindings[i].toObject()[QStringLiteral("code")].toString() ==
+                QLatin1String("premature_supraventricular_beats"))
+                narrow = i;
+        QVERIFY(narrow >= 0);
+        const int row = m->comparisonFindingRow(narrow);
+        QVERIFY(row >= 0 && m->findings()->item(row)->flags().testFlag(Qt::ItemIsSelectable));
+        const double shownStart = w->viewer()->plot()->visibleStartS();
+        const auto shownHighlight = m->markers()->highlighted();
+        QListWidget* list = m->findings();
+        list->scrollToItem(list->item(row));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(list->item(row)).center());
+        std::vector<double> expected;
+        for (const QJsonValue& t :
+             thenFindings[narrow].toObject()[QStringLiteral("times_s")].toArray())
+            expected.push_back(t.toDouble());
+        QCOMPARE(int(expected.size()), 6);
+        const std::vector<double>& lit = w->comparison()->markers()->highlighted();
+        QCOMPARE(lit.size(), expected.size());
+        for (std::size_t i = 0; i < lit.size(); ++i)
+            QVERIFY2(std::abs(lit[i] - expected[i]) < 0.01, qPrintable(QString::number(lit[i])));
+        EcgPlot* other = w->comparison()->viewer()->plot();
+        // Centred on the first beat, as far as the 10 s recording allows.
+        const double duration = w->comparison()->recording()->durationS();
+        const double wanted = std::clamp(expected[0] - 0.5 * other->visibleSpanS(), 0.0,
+                                         std::max(0.0, duration - other->visibleSpanS()));
+        QVERIFY2(
+            std::abs(other->visibleStartS() - wanted) < 0.01,
+            qPrintable(QStringLiteral("%1, wanted %2").arg(other->visibleStartS()).arg(wanted)));
+        QCOMPARE(w->viewer()->plot()->visibleStartS(), shownStart);
+        QCOMPARE(m->markers()->highlighted(), shownHighlight);
 
         // Its beats are marked on its own trace, as the CLI detects them.
         BeatMarkerLayer* marks = w->comparison()->markers();
