@@ -114,4 +114,9 @@ void PatientPanel::readEdits()
     emit patientEdited(m_patient);
 }
 
+QString PatientPanel::statementsText() const
+{
+    return m_statements->text();
+}
+
 } // namespace ecglens

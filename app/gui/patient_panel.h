@@ -25,6 +25,8 @@ public:
     Patient patient() const { return m_patient; }
     bool idEditable() const;
     bool ageEditable() const;
+    /// "Statements in the file:" and one line per statement (empty when the file has none).
+    QString statementsText() const;
     bool sexEditable() const;
     /// Fills the fields the file leaves empty with values the clinician entered earlier (a
     /// saved review); emits patientEdited() when anything changed.

@@ -2,8 +2,8 @@
 // patient panel, demo marking) and `ecglens --screenshot`, offscreen.
 
 #include "app_settings.h"
-#include "i18n.h"
 #include "ecg_viewer.h"
+#include "i18n.h"
 #include "job_runner.h"
 #include "main_window.h"
 #include "ml/shared_library.h"
@@ -349,6 +349,16 @@ private slots:
         QCOMPARE(p->patient().sex, Sex::Female);
         // A long record gets the overview strip.
         QVERIFY(w.viewer()->overviewShown());
+
+        // PTB-XL 00010: scp_codes {'NORM': 100.0, 'SR': 0.0} in ptbxl_database.csv, where 0 is
+        // PTB-XL's "likelihood unknown": shown without a percentage, not as "0 %".
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00010_lr.hea"));
+        QVERIFY(
+            openAndWait(w, test::dataPath(QStringLiteral("ptbxl/records100/00000/00010_lr.hea"))));
+        const QStringList lines = p->statementsText().split(QLatin1Char('\n'));
+        QCOMPARE(lines, (QStringList{QStringLiteral("Statements in the file:"),
+                                     QStringLiteral("NORM — normal ECG (100 %)"),
+                                     QStringLiteral("SR — sinus rhythm")}));
     }
 
     void settingsPersist()

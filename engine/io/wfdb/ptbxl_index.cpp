@@ -218,7 +218,9 @@ bool applyPtbxlIndex(const std::string& headerPath, Recording& rec)
         for (const auto& [code, likelihood] : parseScpCodes(row.scpCodes)) {
             Statement st;
             st.code = code;
-            st.likelihood = likelihood;
+            // PTB-XL sets the likelihood to 0 where it is unknown (nearly every rhythm
+            // statement: "SR: 0.0"), which must not read as "0 %".
+            st.likelihood = likelihood > 0 ? likelihood : -1;
             auto d = index->descriptions.find(code);
             if (d != index->descriptions.end())
                 st.text = d->second;
