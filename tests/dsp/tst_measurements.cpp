@@ -4,6 +4,7 @@
 
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "dsp/st_segment.h"
 #include "io/open.h"
 #include "test_data.h"
 
@@ -406,6 +407,8 @@ private slots:
     }
 
     void ludbDelineationAndRhythm();
+    void stLevelsAgainstCardiologistsMarks();
+    void stLevelsFollowAnAddedElevation();
     void mitbihAtrialFibrillation();
     void ptbxlRhythmStatements();
     void ptbxlAxisAndVoltages();
@@ -889,4 +892,139 @@ void TestMeasurements::ptbxlAxisAndVoltages()
 }
 
 QTEST_GUILESS_MAIN(TestMeasurements)
+namespace {
+
+/// Mean of `x` over the 10 ms centred on sample `at`, or ending at it (`ending`); NaN outside.
+double meanAround(const std::vector<float>& x, std::int64_t at, double fsHz, bool ending)
+{
+    const std::int64_t half = std::lround(5e-3 * fsHz);
+    const std::int64_t from = ending ? at - 2 * half : at - half, to = ending ? at : at + half;
+    if (from < 0 || to >= std::int64_t(x.size()))
+        return std::nan("");
+    double sum = 0;
+    for (std::int64_t i = from; i <= to; ++i)
+        sum += x[std::size_t(i)];
+    return sum / double(to - from + 1);
+}
+
+/// LUDB's normal sinus records (ludb.csv "Sinus rhythm"), the data the ST test reads.
+std::vector<int> ludbSinus()
+{
+    std::vector<int> out;
+    for (const auto& [id, rhythm] : ludbRhythms())
+        if (rhythm.rfind("Sinus rhythm", 0) == 0)
+            out.push_back(id);
+    return out;
+}
+
+} // namespace
+
+/// ST at J+60 ms per lead against the same level read at the cardiologists' marks: for each of
+/// our beats, J = the latest QRS offset LUDB's cardiologists marked over the 12 leads and the
+/// reference level the mean over the 10 ms before their earliest QRS onset, on the signal
+/// conditioned as ours; per lead the median over beats.
+void TestMeasurements::stLevelsAgainstCardiologistsMarks()
+{
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ludb/ludb.csv"));
+    std::vector<double> errors;
+    int records = 0;
+    for (int id : ludbSinus()) {
+        const QString rel = QStringLiteral("ludb/data/%1.hea").arg(id);
+        ECGLENS_REQUIRE_DATA(rel);
+        const auto rec = io::open(test::dataPath(rel).toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        const auto conditioned = dsp::condition(*rec, {});
+        QVERIFY(conditioned.has_value());
+        const auto a = dsp::analyseConditioned(*conditioned);
+        QVERIFY(a.has_value());
+        const auto ours = dsp::stLevels(a->measurements.medianBeat);
+        const auto q = ludbWaves(*rec, "N");
+        const double fsHz = rec->fsHz;
+        std::vector<std::vector<double>> perLead(rec->leads.size());
+        for (const dsp::Beat& b : a->beats) {
+            std::int64_t on = -1, off = -1;
+            for (const auto& lead : q)
+                for (const Wave& w : lead)
+                    if (w.on >= 0 && w.off >= 0 && w.on <= b.sample && b.sample <= w.off) {
+                        on = on < 0 ? w.on : std::min(on, w.on);
+                        off = std::max(off, w.off);
+                    }
+            if (on < 0)
+                continue;
+            const std::int64_t j60 = off + std::lround(dsp::kStAfterJMs * 1e-3 * fsHz);
+            for (std::size_t l = 0; l < rec->leads.size(); ++l) {
+                const auto& x = conditioned->leads[l].samples;
+                const double v = meanAround(x, j60, fsHz, false) - meanAround(x, on, fsHz, true);
+                if (std::isfinite(v))
+                    perLead[l].push_back(v);
+            }
+        }
+        for (std::size_t l = 0; l < perLead.size() && l < ours.size(); ++l) {
+            const double ref = medianOf(perLead[l]);
+            if (std::isfinite(ref) && std::isfinite(ours[l].j60Mv))
+                errors.push_back(ours[l].j60Mv - ref);
+        }
+        ++records;
+    }
+    std::vector<double> absErrors;
+    for (double e : errors)
+        absErrors.push_back(std::abs(e));
+    std::sort(absErrors.begin(), absErrors.end());
+    const double median = absErrors[absErrors.size() / 2];
+    const double p90 = absErrors[absErrors.size() * 9 / 10];
+    std::printf("ST J+60 vs the cardiologists' marks: %d sinus records, %zu leads, |ours - ref| "
+                "median %.3f mV, 90th percentile %.3f mV, max %.3f mV\n",
+                records, errors.size(), median, p90, absErrors.back());
+    QVERIFY(records >= 40);
+    QVERIFY2(median <= 0.01, qPrintable(QString::number(median)));
+    QVERIFY2(p90 <= 0.03, qPrintable(QString::number(p90)));
+}
+
+/// An ST elevation of 0.20 mV added to V2 and V3 of LUDB record 1 from each cardiologist-marked
+/// QRS offset to the T-wave end in that lead reads as 0.20 mV more there (less what the 0.5 Hz
+/// high-pass takes from a 0.3 s plateau), and leaves the other leads' ST as it was.
+void TestMeasurements::stLevelsFollowAnAddedElevation()
+{
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ludb/data/1.hea"));
+    const auto rec = io::open(test::dataPath(QStringLiteral("ludb/data/1.hea")).toStdString());
+    QVERIFY2(rec.ok(), rec.error().c_str());
+    const auto before = dsp::analyse(*rec);
+    QVERIFY(before.has_value());
+    Recording raised = *rec;
+    const auto q = ludbWaves(*rec, "N"), t = ludbWaves(*rec, "t");
+    const std::set<std::string> elevated{"V2", "V3"};
+    int plateaus = 0;
+    for (std::size_t l = 0; l < raised.leads.size(); ++l) {
+        if (!elevated.count(raised.leads[l].name))
+            continue;
+        for (const Wave& w : q[l]) {
+            const auto tw =
+                std::find_if(t[l].begin(), t[l].end(), [&](const Wave& x) { return x.on > w.off; });
+            if (w.off < 0 || tw == t[l].end() || tw->off < 0)
+                continue;
+            for (std::int64_t i = w.off; i <= tw->off; ++i)
+                raised.leads[l].samples[std::size_t(i)] += 0.20f; // the leads are in mV
+            ++plateaus;
+        }
+        raised.leads[l].digital.clear();
+    }
+    QVERIFY2(plateaus >= 2 * 5, qPrintable(QString::number(plateaus)));
+    const auto after = dsp::analyse(raised);
+    QVERIFY(after.has_value());
+    const auto st0 = dsp::stLevels(before->measurements.medianBeat);
+    const auto st1 = dsp::stLevels(after->measurements.medianBeat);
+    QCOMPARE(st1.size(), std::size_t(12));
+    for (std::size_t l = 0; l < st1.size(); ++l) {
+        QCOMPARE(rec->leads[l].unit, std::string("mV"));
+        const double rise = st1[l].j60Mv - st0[l].j60Mv;
+        const QString what =
+            QStringLiteral("%1: %2 mV").arg(QString::fromStdString(st1[l].lead)).arg(rise);
+        if (elevated.count(st1[l].lead)) {
+            std::printf("ST J+60 after adding 0.20 mV: %s\n", qPrintable(what));
+            QVERIFY2(rise > 0.16 && rise < 0.22, qPrintable(what));
+        } else
+            QVERIFY2(std::abs(rise) < 0.02, qPrintable(what));
+    }
+}
+
 #include "tst_measurements.moc"

@@ -1,0 +1,55 @@
+#include "dsp/st_segment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ecglens::dsp {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kSpanMs = 10.0;
+
+/// Mean of lead `x` over [fromMs, toMs] relative to R (sample rIndex); NaN when the span leaves
+/// the median beat or holds a sample that is not a number.
+double meanOver(const MedianBeat& m, const std::vector<float>& x, double fromMs, double toMs)
+{
+    if (!std::isfinite(fromMs) || !std::isfinite(toMs) || m.fsHz <= 0)
+        return kNaN;
+    const auto index = [&](double t) {
+        return m.rIndex + std::int64_t(std::lround(t * 1e-3 * m.fsHz));
+    };
+    const std::int64_t from = index(fromMs), to = std::max(from, index(toMs));
+    if (from < 0 || to >= std::int64_t(x.size()))
+        return kNaN;
+    double sum = 0;
+    for (std::int64_t i = from; i <= to; ++i)
+        sum += double(x[std::size_t(i)]);
+    return sum / double(to - from + 1); // NaN if any sample is
+}
+
+} // namespace
+
+std::vector<StLevel> stLevels(const MedianBeat& beat)
+{
+    const Fiducials& f = beat.fiducials;
+    const double j = f.qrsOffsetMs, j60 = f.qrsOffsetMs + kStAfterJMs;
+    const bool beforeTEnd = !std::isfinite(f.tOffsetMs) || j60 < f.tOffsetMs;
+    std::vector<StLevel> out;
+    for (std::size_t l = 0; l < beat.leads.size(); ++l) {
+        StLevel s;
+        s.lead = l < beat.leadNames.size() ? beat.leadNames[l] : std::string();
+        const auto& x = beat.leads[l];
+        const double toMv = l < beat.mvPerUnit.size() ? beat.mvPerUnit[l] : 1.0;
+        const double base = meanOver(beat, x, f.qrsOnsetMs - kSpanMs, f.qrsOnsetMs);
+        s.jMv = (meanOver(beat, x, j - kSpanMs / 2, j + kSpanMs / 2) - base) * toMv;
+        s.j60Mv = beforeTEnd
+                      ? (meanOver(beat, x, j60 - kSpanMs / 2, j60 + kSpanMs / 2) - base) * toMv
+                      : kNaN;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+} // namespace ecglens::dsp
