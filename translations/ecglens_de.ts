@@ -967,6 +967,14 @@
         <source> · calipers by %1: %2</source>
         <translation> · Messzirkel (%1): %2</translation>
     </message>
+    <message>
+        <source>ST at J+60 ms</source>
+        <translation>ST bei J+60 ms</translation>
+    </message>
+    <message>
+        <source>%1 mV, relative to the level just before QRS onset (J: the latest QRS offset over all leads)</source>
+        <translation>%1 mV, bezogen auf das Niveau kurz vor dem QRS-Beginn (J: das späteste QRS-Ende über alle Ableitungen)</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -2226,6 +2234,14 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>A finding of the ECG shown for comparison; click to show it there</source>
         <translation>Ein Befund des zum Vergleich gezeigten EKGs; zum Anzeigen dort anklicken</translation>
+    </message>
+    <message>
+        <source>ST level of the median beat 60 ms after J (the latest QRS offset over all leads), relative to the level just before QRS onset; positive: elevation. Confirm on the trace.</source>
+        <translation>ST-Niveau des Medianschlags 60 ms nach J (dem spätesten QRS-Ende über alle Ableitungen), bezogen auf das Niveau kurz vor dem QRS-Beginn; positiv: Hebung. Am Kurvenverlauf bestätigen.</translation>
+    </message>
+    <message>
+        <source>ST at J+60 ms (mV): %1</source>
+        <translation>ST bei J+60 ms (mV): %1</translation>
     </message>
 </context>
 <context>

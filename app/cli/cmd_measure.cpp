@@ -2,6 +2,7 @@
 
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "dsp/st_segment.h"
 
 #include <QJsonArray>
 
@@ -110,6 +111,12 @@ int runMeasure(const QStringList& args)
         root[QStringLiteral("file")] = file;
         root[QStringLiteral("duration_s")] = recording->durationS();
         root[QStringLiteral("median_beat")] = fiducialsJson(m.medianBeat.fiducials);
+        QJsonArray st;
+        for (const dsp::StLevel& l : dsp::stLevels(m.medianBeat))
+            st.append(QJsonObject{{QStringLiteral("lead"), fromStd(l.lead)},
+                                  {QStringLiteral("j_mv"), num(l.jMv, 2)},
+                                  {QStringLiteral("j60_mv"), num(l.j60Mv, 2)}});
+        root[QStringLiteral("st_levels")] = st;
         QJsonArray fs;
         for (const dsp::Finding& f : findings) {
             QJsonObject o;
@@ -162,6 +169,10 @@ int runMeasure(const QStringList& args)
                .arg(text(v.pAxisDeg, "deg"), text(v.qrsAxisDeg, "deg"), text(v.tAxisDeg, "deg"));
     out += QStringLiteral("Sokolow-Lyon / Cornell\t%1 / %2\n")
                .arg(text(v.sokolowLyonMv, "mV", 2), text(v.cornellMv, "mV", 2));
+    QStringList st;
+    for (const dsp::StLevel& l : dsp::stLevels(m.medianBeat))
+        st << QStringLiteral("%1 %2").arg(fromStd(l.lead), text(l.j60Mv, "mV", 2));
+    out += QStringLiteral("ST at J+60 ms\t%1\n").arg(st.join(QStringLiteral(", ")));
     for (const dsp::Finding& f : findings)
         out += QStringLiteral("finding\t%1\n").arg(fromStd(f.text));
     const std::string s = toStd(out);

@@ -193,6 +193,7 @@ void EngineWorker::measure(quint64 jobId, std::shared_ptr<const Recording> recor
     }
     out.findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
     out.values = analysis->measurements.values;
+    out.st = dsp::stLevels(analysis->measurements.medianBeat);
     out.beats = std::move(analysis->beats);
     emit measured(out);
 }

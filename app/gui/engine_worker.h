@@ -4,6 +4,7 @@
 #include "dsp/filters.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "dsp/st_segment.h"
 #include "ml/detector.h"
 #include "xai/explain_recording.h"
 #include "xai/normal_beat.h"
@@ -71,6 +72,7 @@ struct MeasureOutcome
     std::vector<dsp::Beat> beats;
     dsp::IntervalValues values;
     std::vector<dsp::Finding> findings;
+    std::vector<dsp::StLevel> st; ///< ST levels per lead of the median beat
     bool cancelled = false;
 };
 

@@ -72,7 +72,8 @@ std::vector<BeatMark> beatMarksOf(const std::vector<dsp::Beat>& beats)
 
 MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* parent)
     : QWidget(parent), m_plot(plot), m_jobs(jobs), m_markers(new BeatMarkerLayer(plot)),
-      m_status(new QLabel(this)), m_table(new QTableWidget(this)), m_findings(new QListWidget(this))
+      m_status(new QLabel(this)), m_table(new QTableWidget(this)),
+      m_findings(new QListWidget(this)), m_st(new QLabel(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -97,6 +98,13 @@ MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* pa
     for (int r = 0; r < rows; ++r)
         m_table->setItem(r, 0, new QTableWidgetItem(tr(kRows[r])));
     layout->addWidget(m_table, 5);
+    m_st->setObjectName(QStringLiteral("stLevels"));
+    m_st->setWordWrap(true);
+    m_st->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_st->setToolTip(tr("ST level of the median beat 60 ms after J (the latest QRS offset over all "
+                        "leads), relative to the level just before QRS onset; positive: "
+                        "elevation. Confirm on the trace."));
+    layout->addWidget(m_st);
     layout->addWidget(new QLabel(tr("Findings (click to show the evidence)"), this));
     m_findings->setWordWrap(true);
     m_findings->setMinimumHeight(4 * fontMetrics().height());
@@ -139,6 +147,7 @@ void MeasurementsPanel::clear()
     m_outcome = {};
     m_markers->clear();
     m_findings->clear();
+    m_st->clear();
     fillColumn(1, nullptr, nullptr);
     updateChange();
     m_status->setText(tr("No recording"));
@@ -273,6 +282,8 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
 
     m_markers->setBeats(beatMarksOf(outcome.beats));
     m_markers->setHighlighted({});
+    m_st->setText(outcome.st.empty() ? QString()
+                                     : tr("ST at J+60 ms (mV): %1").arg(stLevelsText(outcome.st)));
 
     m_findings->clear();
     for (const dsp::Finding& f : outcome.findings) {

@@ -50,6 +50,8 @@ public:
     bool busy() const;
     QTableWidget* table() const { return m_table; }
     QListWidget* findings() const { return m_findings; }
+    /// "ST at J+60 ms (mV): I +0.06 · II −0.15 · …" of the shown ECG.
+    QLabel* stLevels() const { return m_st; }
     BeatMarkerLayer* markers() const { return m_markers; }
     /// Text of a table row's value ("—" when not measured); row names as in the table.
     QString value(const QString& name) const;
@@ -94,6 +96,7 @@ private:
     QLabel* m_status;
     QTableWidget* m_table;
     QListWidget* m_findings;
+    QLabel* m_st;
     std::shared_ptr<const Recording> m_requested;
     double m_requestedMainsHz = 0.0;
     MeasureOutcome m_outcome;

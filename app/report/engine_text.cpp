@@ -1,5 +1,6 @@
 #include "engine_text.h"
 
+#include "dsp/st_segment.h"
 #include "io/messages.h"
 
 #include <QCoreApplication>
@@ -313,6 +314,20 @@ QString engineText(const Message& m)
         return QString::fromStdString(fillPlaceholders(pattern.toStdString(), values));
     }
     return QString::fromStdString(m.text);
+}
+
+QString stLevelsText(const std::vector<dsp::StLevel>& levels)
+{
+    QStringList parts;
+    for (const dsp::StLevel& l : levels) {
+        const double v = std::round(l.j60Mv * 100.0) / 100.0;
+        const QString value = !std::isfinite(v) ? QStringLiteral("\u2014")
+                              : v > 0           ? QLatin1Char('+') + localNumber(v, 'f', 2)
+                              : v < 0           ? QStringLiteral("\u2212") + localNumber(-v, 'f', 2)
+                                                : localNumber(0.0, 'f', 2);
+        parts << QString::fromStdString(l.lead) + QLatin1Char(' ') + value;
+    }
+    return parts.join(QStringLiteral(" \u00b7 "));
 }
 
 QString engineText(const std::vector<Message>& messages, const QString& separator)

@@ -13,6 +13,10 @@
 
 #include <vector>
 
+namespace ecglens::dsp {
+struct StLevel;
+}
+
 namespace ecglens {
 
 /// `m` in the installed language (the engine's English when no translator is installed).
@@ -28,6 +32,10 @@ QString localNumber(double v, char format = 'f', int precision = 1);
 /// values rounded to `decimals`, signed ("+26", "-64", "0"), for an axis (degrees) the shorter
 /// way round (-170 to 170 is "+20"); empty when either is not a number.
 QString changeText(double from, double to, int decimals, bool axis = false);
+
+/// ST levels at J+60 ms as a 12-lead program prints them: "I +0.06 · II −0.15 · …" (mV, signed,
+/// in the interface's number format; "—" for a lead without one).
+QString stLevelsText(const std::vector<dsp::StLevel>& levels);
 
 /// Ids and English wordings this table knows, for checking it against the engine's templates.
 QList<QPair<QString, QString>> engineTextTable();

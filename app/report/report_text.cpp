@@ -2,6 +2,7 @@
 
 #include "engine_text.h"
 
+#include "dsp/st_segment.h"
 #include "finding_text.h"
 #include "io/folder.h"
 
@@ -506,6 +507,10 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
             Report::tr("Sokolow-Lyon %1 (S V1 + R V5/V6) · Cornell %2 (R aVL + S V3), "
                        "on the filtered signal, whose low-pass lowers QRS peaks")
                 .arg(value(v.sokolowLyonMv, "mV", 2), value(v.cornellMv, "mV", 2)));
+        row(Report::tr("ST at J+60 ms"),
+            Report::tr("%1 mV, relative to the level just before QRS onset (J: the latest QRS "
+                       "offset over all leads)")
+                .arg(stLevelsText(dsp::stLevels(in.measurements->medianBeat))));
         row(Report::tr("SDNN / RMSSD / pNN50"),
             QStringLiteral("%1 / %2 / %3")
                 .arg(value(v.sdnnMs, "ms"), value(v.rmssdMs, "ms"), value(v.pnn50Percent, "%", 1)));

@@ -7,7 +7,11 @@
 #include "ecg_viewer.h"
 #include "main_window.h"
 #include "measurements_panel.h"
+#include "test_data.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
 #include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
@@ -76,6 +80,37 @@ private slots:
                            rowOf(panel->findings(), QStringLiteral("bradycardia")) >= 0;
         QVERIFY2(brady, "no bradycardia finding listed");
         QVERIFY(panel->markers()->beats().size() > 10);
+    }
+
+    /// The panel's ST levels at J+60 ms are the ones `ecglens-cli measure --json` gives (its
+    /// st_levels, which tst_measurements checks against LUDB's cardiologists' marks), signed
+    /// with a true minus, in the 12 leads' order. PTB-XL 00017 (atrial flutter, ST depression
+    /// in the inferior leads).
+    void stLevelsAsTheCliMeasures()
+    {
+        const QString rel = QStringLiteral("ptbxl/records500/00000/00017_hr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        auto w = window();
+        w->show();
+        QVERIFY2(openAndMeasure(*w, test::dataPath(rel)), qPrintable(w->lastError()));
+        const QJsonObject cli = test::cliJson(
+            {QStringLiteral("measure"), test::dataPath(rel), QStringLiteral("--json")});
+        const QJsonArray levels = cli[QStringLiteral("st_levels")].toArray();
+        QCOMPARE(levels.size(), 12);
+        QStringList expected;
+        for (const QJsonValue& v : levels) {
+            const QJsonObject o = v.toObject();
+            const double mv = o[QStringLiteral("j60_mv")].toDouble();
+            expected << o[QStringLiteral("lead")].toString() + QLatin1Char(' ') +
+                            (mv > 0   ? QStringLiteral("+%1").arg(mv, 0, 'f', 2)
+                             : mv < 0 ? QStringLiteral("\u2212%1").arg(-mv, 0, 'f', 2)
+                                      : QStringLiteral("0.00"));
+        }
+        QCOMPARE(w->measurementsPanel()->stLevels()->text(),
+                 QStringLiteral("ST at J+60 ms (mV): ") +
+                     expected.join(QStringLiteral(" \u00b7 ")));
+        // Inferior ST depression, as the trace shows it.
+        QVERIFY(levels[1].toObject()[QStringLiteral("j60_mv")].toDouble() < -0.1);
     }
 
     // A failed open (which cancels the running measure job) leaves the shown recording measured.
