@@ -174,6 +174,7 @@ int runReport(const QStringList& args)
             if (const auto measured = dsp::analyse(*other, condition)) {
                 c.values = measured->measurements.values;
                 c.findings = dsp::rhythmFindings(measured->beats, measured->measurements);
+                c.st = dsp::stLevels(measured->measurements.medianBeat);
             }
         input.comparison = std::move(c);
     }
@@ -188,6 +189,7 @@ int runReport(const QStringList& args)
             return fail(QStringLiteral("%1: measurement cancelled").arg(file));
         input.measurements = analysis->measurements;
         input.findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
+        input.st = dsp::stLevels(analysis->measurements.medianBeat);
 
         // A model asked for by name must load; without the default one (a broken installation)
         // the report is still written, saying why it has no verdict, as the window does.

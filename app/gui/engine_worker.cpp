@@ -384,6 +384,7 @@ void EngineWorker::compare(quint64 jobId, const QString& path, dsp::ConditionOpt
     if (std::optional<dsp::Analysis> a = dsp::analyse(*rec, options, {}, stale)) {
         out.values = a->measurements.values;
         out.findings = dsp::rhythmFindings(a->beats, a->measurements);
+        out.st = dsp::stLevels(a->measurements.medianBeat);
         out.beats = std::move(a->beats);
     }
     if (!out.signal || !stale(1.0))

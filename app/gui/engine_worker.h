@@ -136,6 +136,7 @@ struct CompareOutcome
     std::optional<dsp::IntervalValues> values;      ///< absent when nothing could be measured
     std::vector<dsp::Finding> findings;             ///< its rhythm findings
     std::vector<dsp::Beat> beats;                   ///< its detected beats (markers)
+    std::vector<dsp::StLevel> st;                   ///< its ST levels per lead
     QString sha256;                                 ///< of its files (the audit trail names it)
     QString error;
     bool cancelled = false;

@@ -752,7 +752,8 @@ void MainWindow::onCompareFinished(const CompareOutcome& outcome)
         if (auto* split = qobject_cast<QSplitter*>(m_comparison->parentWidget()))
             split->setSizes({split->height() / 2, split->height() - split->height() / 2});
     applyViewSettings();
-    m_measurements->setComparison(outcome.values, beatClassCounts(outcome.beats), outcome.findings);
+    m_measurements->setComparison(outcome.values, beatClassCounts(outcome.beats), outcome.findings,
+                                  outcome.st);
     statusBar()->showMessage(tr("Comparing with %1.").arg(outcome.path), 8000);
     recordAudit(
         AuditEvent::recordingOpened(QString::fromStdString(outcome.recording->format), m_path)

@@ -147,7 +147,7 @@ void MeasurementsPanel::clear()
     m_outcome = {};
     m_markers->clear();
     m_findings->clear();
-    m_st->clear();
+    showStLevels();
     fillColumn(1, nullptr, nullptr);
     updateChange();
     m_status->setText(tr("No recording"));
@@ -219,12 +219,15 @@ void MeasurementsPanel::updateChange()
 
 void MeasurementsPanel::setComparison(const std::optional<dsp::IntervalValues>& values,
                                       const std::array<int, 4>& beatCounts,
-                                      const std::vector<dsp::Finding>& findings)
+                                      const std::vector<dsp::Finding>& findings,
+                                      const std::vector<dsp::StLevel>& st)
 {
     m_comparing = true;
     m_compareValues = values;
     m_compareBeats = beatCounts;
     m_compareFindings = findings;
+    m_compareSt = st;
+    showStLevels();
     listComparisonFindings();
     setColumns();
     fillShownColumn();
@@ -239,6 +242,8 @@ void MeasurementsPanel::clearComparison()
     m_comparing = false;
     m_compareValues.reset();
     m_compareFindings.clear();
+    m_compareSt.clear();
+    showStLevels();
     listComparisonFindings();
     setColumns();
     fillShownColumn();
@@ -282,8 +287,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
 
     m_markers->setBeats(beatMarksOf(outcome.beats));
     m_markers->setHighlighted({});
-    m_st->setText(outcome.st.empty() ? QString()
-                                     : tr("ST at J+60 ms (mV): %1").arg(stLevelsText(outcome.st)));
+    showStLevels();
 
     m_findings->clear();
     for (const dsp::Finding& f : outcome.findings) {
@@ -331,6 +335,16 @@ void MeasurementsPanel::showFinding(int row)
     const dsp::Finding& f = m_outcome.findings[size_t(row)];
     showEvidence(m_plot, m_markers, evidenceTimes(f, m_outcome.beats), f.startS);
     m_findings->setCurrentRow(row);
+}
+
+void MeasurementsPanel::showStLevels()
+{
+    QStringList lines;
+    if (m_outcome.recording && !m_outcome.st.empty())
+        lines << tr("ST at J+60 ms (mV): %1").arg(stLevelsText(m_outcome.st));
+    if (m_comparing && !m_compareSt.empty())
+        lines << tr("Comparison ECG: %1").arg(stLevelsText(m_compareSt));
+    m_st->setText(lines.join(QLatin1Char('\n')));
 }
 
 int MeasurementsPanel::comparisonFindingRow(int index) const

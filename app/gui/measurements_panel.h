@@ -63,9 +63,11 @@ public:
     /// with the change (shown − comparison; axes the shorter way round); `values` empty: it
     /// could not be measured. clearComparison() goes back to one column.
     /// Its rhythm findings are listed after the shown ECG's, marked as the comparison's.
+    /// Its ST levels follow the shown ECG's under the table.
     void setComparison(const std::optional<dsp::IntervalValues>& values,
                        const std::array<int, 4>& beatCounts,
-                       const std::vector<dsp::Finding>& findings = {});
+                       const std::vector<dsp::Finding>& findings = {},
+                       const std::vector<dsp::StLevel>& st = {});
     void clearComparison();
     bool comparing() const { return m_comparing; }
     /// The row of the comparison ECG's finding `index` in findings(), -1 when not listed.
@@ -104,6 +106,9 @@ private:
     std::optional<dsp::IntervalValues> m_compareValues;
     std::array<int, 4> m_compareBeats = {};
     std::vector<dsp::Finding> m_compareFindings;
+    std::vector<dsp::StLevel> m_compareSt;
+    /// The ST line(s) under the table: the shown ECG's, and the comparison's when comparing.
+    void showStLevels();
 };
 
 } // namespace ecglens

@@ -32,6 +32,7 @@ struct Snapshot
     std::shared_ptr<const Recording> recording;
     dsp::ConditionOptions condition;
     std::optional<dsp::Measurements> measurements;
+    std::vector<dsp::StLevel> st;
     std::vector<dsp::Finding> findings;
     std::optional<ml::Analysis> detection;
     std::string detectionMessage;
@@ -131,6 +132,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         s.measurements.emplace();
         s.measurements->values = *values;
         s.findings = m_window->measurementsPanel()->outcome().findings;
+        s.st = m_window->measurementsPanel()->outcome().st;
     }
     if (const auto a = m_window->analysis()->analysis())
         s.detection = *a;
@@ -149,6 +151,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         rc.recording = c.recording;
         rc.values = c.values;
         rc.findings = c.findings;
+        rc.st = c.st;
         s.comparison = std::move(rc);
     }
     // The audit entry names the recording exported, whatever is shown when it is done.
@@ -171,6 +174,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
             input.sex = s.sex;
         input.measurements = s.measurements;
         input.findings = s.findings;
+        input.st = s.st;
         input.detection = s.detection;
         input.detectionMessage = s.detectionMessage;
         if (s.detection)

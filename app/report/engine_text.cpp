@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ecglens {
@@ -316,18 +317,49 @@ QString engineText(const Message& m)
     return QString::fromStdString(m.text);
 }
 
+namespace {
+
+/// An ST level in mV, signed ("+0.06", "−0.15", "0.00"; "—" when unknown).
+QString signedMv(double mv)
+{
+    const double v = std::round(mv * 100.0) / 100.0;
+    return !std::isfinite(v) ? QStringLiteral("\u2014")
+           : v > 0           ? QLatin1Char('+') + localNumber(v, 'f', 2)
+           : v < 0           ? QStringLiteral("\u2212") + localNumber(-v, 'f', 2)
+                             : localNumber(0.0, 'f', 2);
+}
+
+const QString kLeadSeparator = QStringLiteral(" \u00b7 ");
+
+} // namespace
+
 QString stLevelsText(const std::vector<dsp::StLevel>& levels)
 {
     QStringList parts;
-    for (const dsp::StLevel& l : levels) {
-        const double v = std::round(l.j60Mv * 100.0) / 100.0;
-        const QString value = !std::isfinite(v) ? QStringLiteral("\u2014")
-                              : v > 0           ? QLatin1Char('+') + localNumber(v, 'f', 2)
-                              : v < 0           ? QStringLiteral("\u2212") + localNumber(-v, 'f', 2)
-                                                : localNumber(0.0, 'f', 2);
-        parts << QString::fromStdString(l.lead) + QLatin1Char(' ') + value;
-    }
-    return parts.join(QStringLiteral(" \u00b7 "));
+    for (const dsp::StLevel& l : levels)
+        parts << QString::fromStdString(l.lead) + QLatin1Char(' ') + signedMv(l.j60Mv);
+    return parts.join(kLeadSeparator);
+}
+
+QString stLevelsComparedText(const std::vector<dsp::StLevel>& then,
+                             const std::vector<dsp::StLevel>& now)
+{
+    QStringList parts;
+    const auto levelOf = [](const std::vector<dsp::StLevel>& levels, const std::string& lead) {
+        for (const dsp::StLevel& l : levels)
+            if (l.lead == lead)
+                return l.j60Mv;
+        return std::nan("");
+    };
+    for (const dsp::StLevel& l : now)
+        parts << QString::fromStdString(l.lead) + QLatin1Char(' ') +
+                     signedMv(levelOf(then, l.lead)) + QStringLiteral(" \u2192 ") +
+                     signedMv(l.j60Mv);
+    for (const dsp::StLevel& l : then)
+        if (std::none_of(now.begin(), now.end(), [&](const auto& n) { return n.lead == l.lead; }))
+            parts << QString::fromStdString(l.lead) + QLatin1Char(' ') + signedMv(l.j60Mv) +
+                         QStringLiteral(" \u2192 \u2014");
+    return parts.join(kLeadSeparator);
 }
 
 QString engineText(const std::vector<Message>& messages, const QString& separator)

@@ -36,6 +36,10 @@ QString changeText(double from, double to, int decimals, bool axis = false);
 /// ST levels at J+60 ms as a 12-lead program prints them: "I +0.06 · II −0.15 · …" (mV, signed,
 /// in the interface's number format; "—" for a lead without one).
 QString stLevelsText(const std::vector<dsp::StLevel>& levels);
+/// The same for a comparison: "I +0.06 → +0.02 · …", the earlier ECG's level first, by lead
+/// name (a lead only one ECG has shows "—" for the other).
+QString stLevelsComparedText(const std::vector<dsp::StLevel>& then,
+                             const std::vector<dsp::StLevel>& now);
 
 /// Ids and English wordings this table knows, for checking it against the engine's templates.
 QList<QPair<QString, QString>> engineTextTable();

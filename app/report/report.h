@@ -10,6 +10,7 @@
 #include "dsp/filters.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "dsp/st_segment.h"
 #include "ml/detector.h"
 
 #include <QLocale>
@@ -87,6 +88,7 @@ struct ReportComparison
     std::shared_ptr<const Recording> recording;
     std::optional<dsp::IntervalValues> values; ///< its measurements; absent: not measurable
     std::vector<dsp::Finding> findings;        ///< its rhythm findings
+    std::vector<dsp::StLevel> st;              ///< its ST levels (dsp::stLevels)
 };
 
 /// Everything a report shows. Only the recording is required; an absent part is printed as
@@ -109,6 +111,7 @@ struct ReportInput
 
     std::optional<dsp::Measurements> measurements;
     std::vector<dsp::Finding> findings;
+    std::vector<dsp::StLevel> st; ///< ST levels per lead (dsp::stLevels); empty: not printed
 
     std::optional<ml::Analysis> detection;
     std::string detectionMessage;  ///< why there is no detection (not run, error), else empty

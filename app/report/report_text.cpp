@@ -2,7 +2,6 @@
 
 #include "engine_text.h"
 
-#include "dsp/st_segment.h"
 #include "finding_text.h"
 #include "io/folder.h"
 
@@ -399,6 +398,8 @@ void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
     row(Report::tr("T axis"), comparedText(t.tAxisDeg, n.tAxisDeg, "\u00b0", 0, true));
     row(QStringLiteral("Sokolow-Lyon"), comparedText(t.sokolowLyonMv, n.sokolowLyonMv, "mV", 2));
     row(QStringLiteral("Cornell"), comparedText(t.cornellMv, n.cornellMv, "mV", 2));
+    if (!c.st.empty() && !in.st.empty())
+        row(Report::tr("ST at J+60 ms"), stLevelsComparedText(c.st, in.st) + QStringLiteral(" mV"));
     b.push_back({K::Paragraph,
                  {},
                  Report::tr("Comparison ECG → this recording (change). Measured alike, "
@@ -507,10 +508,11 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
             Report::tr("Sokolow-Lyon %1 (S V1 + R V5/V6) · Cornell %2 (R aVL + S V3), "
                        "on the filtered signal, whose low-pass lowers QRS peaks")
                 .arg(value(v.sokolowLyonMv, "mV", 2), value(v.cornellMv, "mV", 2)));
-        row(Report::tr("ST at J+60 ms"),
-            Report::tr("%1 mV, relative to the level just before QRS onset (J: the latest QRS "
-                       "offset over all leads)")
-                .arg(stLevelsText(dsp::stLevels(in.measurements->medianBeat))));
+        if (!in.st.empty())
+            row(Report::tr("ST at J+60 ms"),
+                Report::tr("%1 mV, relative to the level just before QRS onset (J: the latest "
+                           "QRS offset over all leads)")
+                    .arg(stLevelsText(in.st)));
         row(Report::tr("SDNN / RMSSD / pNN50"),
             QStringLiteral("%1 / %2 / %3")
                 .arg(value(v.sdnnMs, "ms"), value(v.rmssdMs, "ms"), value(v.pnn50Percent, "%", 1)));

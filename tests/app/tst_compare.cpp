@@ -163,6 +163,13 @@ private slots:
                                      .toObject()[QStringLiteral("text")]
                                      .toString());
 
+        // Its ST levels follow the shown ECG's, as the CLI measures each.
+        QCOMPARE(m->stLevels()->text(),
+                 QStringLiteral("ST at J+60 ms (mV): ") +
+                     test::stLevelsText(now[QStringLiteral("st_levels")].toArray()) +
+                     QStringLiteral("\nComparison ECG: ") +
+                     test::stLevelsText(then[QStringLiteral("st_levels")].toArray()));
+
         // Clicking one of its findings shows it on its own trace, as a click on a shown ECG's
         // finding does there: the premature narrow beats at the CLI's evidence times, the
         // comparison trace centred on the first, the shown ECG's trace untouched.
@@ -219,10 +226,14 @@ private slots:
         const QString body = test::exportedReportText(*w, pdf);
         QVERIFY2(!body.startsWith(QLatin1String("EXPORT FAILED")), qPrintable(body));
         for (const QString& expected :
-             {QStringLiteral("Comparison with another ECG"), QStringLiteral("00017_lr.hea"),
-              QStringLiteral("1985-01-20 14:25:25"),
-              QStringLiteral("Heart rate 152 \u2192 88 bpm (-64)")})
-            QVERIFY2(body.contains(expected), qPrintable(expected));
+             QStringList{QStringLiteral("Comparison with another ECG"),
+                         QStringLiteral("00017_lr.hea"), QStringLiteral("1985-01-20 14:25:25"),
+                         QStringLiteral("Heart rate 152 \u2192 88 bpm (-64)"),
+                         test::stLevelsText(now[QStringLiteral("st_levels")].toArray(),
+                                            then[QStringLiteral("st_levels")].toArray()) +
+                             QStringLiteral(" mV")})
+            QVERIFY2(body.contains(expected),
+                     qPrintable(expected + QStringLiteral(" not in ") + body));
 
         // Closing: one column again, the viewer gone; opening another recording closes too.
         w->closeComparison();

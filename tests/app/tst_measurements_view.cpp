@@ -97,18 +97,8 @@ private slots:
             {QStringLiteral("measure"), test::dataPath(rel), QStringLiteral("--json")});
         const QJsonArray levels = cli[QStringLiteral("st_levels")].toArray();
         QCOMPARE(levels.size(), 12);
-        QStringList expected;
-        for (const QJsonValue& v : levels) {
-            const QJsonObject o = v.toObject();
-            const double mv = o[QStringLiteral("j60_mv")].toDouble();
-            expected << o[QStringLiteral("lead")].toString() + QLatin1Char(' ') +
-                            (mv > 0   ? QStringLiteral("+%1").arg(mv, 0, 'f', 2)
-                             : mv < 0 ? QStringLiteral("\u2212%1").arg(-mv, 0, 'f', 2)
-                                      : QStringLiteral("0.00"));
-        }
         QCOMPARE(w->measurementsPanel()->stLevels()->text(),
-                 QStringLiteral("ST at J+60 ms (mV): ") +
-                     expected.join(QStringLiteral(" \u00b7 ")));
+                 QStringLiteral("ST at J+60 ms (mV): ") + test::stLevelsText(levels));
         // Inferior ST depression, as the trace shows it.
         QVERIFY(levels[1].toObject()[QStringLiteral("j60_mv")].toDouble() < -0.1);
     }

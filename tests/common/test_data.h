@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -65,6 +66,28 @@ inline QJsonObject cliJson(const QStringList& args)
         return {};
     }
     return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+/// `ecglens-cli measure --json`'s st_levels (j60_mv, two decimals) as the window and the report
+/// print them: "I +0.06 · II −0.15 · …" (English number format, true minus). With `then`, the
+/// comparison form "I +0.01 → +0.06 · …" of `then` (an earlier ECG) against `levels`.
+inline QString stLevelsText(const QJsonArray& levels, const QJsonArray& then = {})
+{
+    const auto mv = [](double v) {
+        return v > 0   ? QStringLiteral("+%1").arg(v, 0, 'f', 2)
+               : v < 0 ? QStringLiteral("\u2212%1").arg(-v, 0, 'f', 2)
+                       : QStringLiteral("0.00");
+    };
+    QStringList parts;
+    for (qsizetype i = 0; i < levels.size(); ++i) {
+        const QJsonObject o = levels[i].toObject();
+        QString part = o[QStringLiteral("lead")].toString() + QLatin1Char(' ');
+        if (!then.isEmpty())
+            part += mv(then[i].toObject()[QStringLiteral("j60_mv")].toDouble()) +
+                    QStringLiteral(" \u2192 ");
+        parts << part + mv(o[QStringLiteral("j60_mv")].toDouble());
+    }
+    return parts.join(QStringLiteral(" \u00b7 "));
 }
 
 } // namespace ecglens::test

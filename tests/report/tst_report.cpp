@@ -307,19 +307,12 @@ private slots:
                  qPrintable(match.captured(0) + QStringLiteral(" vs %1").arg(hr)));
 
         // ST at J+60 ms per lead as measure --json gives it, with a true minus.
-        QStringList st;
-        for (const QJsonValue& v : m_measure.value(QStringLiteral("st_levels")).toArray()) {
-            const double mv = v.toObject().value(QStringLiteral("j60_mv")).toDouble();
-            st << v.toObject().value(QStringLiteral("lead")).toString() + QLatin1Char(' ') +
-                      (mv > 0   ? QStringLiteral("+%1").arg(mv, 0, 'f', 2)
-                       : mv < 0 ? QStringLiteral("\u2212%1").arg(-mv, 0, 'f', 2)
-                                : QStringLiteral("0.00"));
-        }
-        QCOMPARE(st.size(), 12);
+        const QJsonArray levels = m_measure.value(QStringLiteral("st_levels")).toArray();
+        QCOMPARE(levels.size(), 12);
+        const QString st = ecglens::test::stLevelsText(levels);
         QVERIFY(m_text.contains(QStringLiteral("ST at J+60 ms")));
-        QVERIFY2(m_text.simplified().contains(st.join(QStringLiteral(" \u00b7 ")) +
-                                              QStringLiteral(" mV, relative to the level")),
-                 qPrintable(st.join(QStringLiteral(" \u00b7 "))));
+        QVERIFY2(m_text.simplified().contains(st + QStringLiteral(" mV, relative to the level")),
+                 qPrintable(st));
 
         // Traceability: the SHA-256 of the recording, its header then its signal file (what
         // `cat 00001_lr.hea 00001_lr.dat | sha256sum` prints), with the files it covers.
