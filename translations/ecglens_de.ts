@@ -1036,6 +1036,293 @@
     </message>
 </context>
 <context>
+    <name>ScpStatement</name>
+    <message>
+        <source>non-diagnostic T abnormalities</source>
+        <translation>nicht-diagnostische T-Veränderungen</translation>
+    </message>
+    <message>
+        <source>non-specific ST changes</source>
+        <translation>unspezifische ST-Veränderungen</translation>
+    </message>
+    <message>
+        <source>digitalis-effect</source>
+        <translation>Digitaliseffekt</translation>
+    </message>
+    <message>
+        <source>long QT-interval</source>
+        <translation>verlängertes QT-Intervall</translation>
+    </message>
+    <message>
+        <source>normal ECG</source>
+        <translation>normales EKG</translation>
+    </message>
+    <message>
+        <source>inferior myocardial infarction</source>
+        <translation>inferiorer Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>anteroseptal myocardial infarction</source>
+        <translation>anteroseptaler Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>left ventricular hypertrophy</source>
+        <translation>linksventrikuläre Hypertrophie</translation>
+    </message>
+    <message>
+        <source>left anterior fascicular block</source>
+        <translation>linksanteriorer Faszikelblock</translation>
+    </message>
+    <message>
+        <source>non-specific ischemic</source>
+        <translation>unspezifisch ischämisch</translation>
+    </message>
+    <message>
+        <source>incomplete right bundle branch block</source>
+        <translation>inkompletter Rechtsschenkelblock</translation>
+    </message>
+    <message>
+        <source>first degree AV block</source>
+        <translation>AV-Block I. Grades</translation>
+    </message>
+    <message>
+        <source>non-specific intraventricular conduction disturbance (block)</source>
+        <translation>unspezifische intraventrikuläre Leitungsstörung (Block)</translation>
+    </message>
+    <message>
+        <source>ischemic in anterolateral leads</source>
+        <translation>ischämisch in den anterolateralen Ableitungen</translation>
+    </message>
+    <message>
+        <source>complete right bundle branch block</source>
+        <translation>kompletter Rechtsschenkelblock</translation>
+    </message>
+    <message>
+        <source>complete left bundle branch block</source>
+        <translation>kompletter Linksschenkelblock</translation>
+    </message>
+    <message>
+        <source>inferolateral myocardial infarction</source>
+        <translation>inferolateraler Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>left atrial overload/enlargement</source>
+        <translation>linksatriale Belastung/Vergrößerung</translation>
+    </message>
+    <message>
+        <source>anterior myocardial infarction</source>
+        <translation>anteriorer Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>anterolateral myocardial infarction</source>
+        <translation>anterolateraler Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>ischemic in inferior leads</source>
+        <translation>ischämisch in den inferioren Ableitungen</translation>
+    </message>
+    <message>
+        <source>subendocardial injury in anteroseptal leads</source>
+        <translation>subendokardiale Schädigung in den anteroseptalen Ableitungen</translation>
+    </message>
+    <message>
+        <source>lateral myocardial infarction</source>
+        <translation>lateraler Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>ischemic in inferolateral leads</source>
+        <translation>ischämisch in den inferolateralen Ableitungen</translation>
+    </message>
+    <message>
+        <source>left posterior fascicular block</source>
+        <translation>linksposteriorer Faszikelblock</translation>
+    </message>
+    <message>
+        <source>ischemic in anteroseptal leads</source>
+        <translation>ischämisch in den anteroseptalen Ableitungen</translation>
+    </message>
+    <message>
+        <source>subendocardial injury in anterolateral leads</source>
+        <translation>subendokardiale Schädigung in den anterolateralen Ableitungen</translation>
+    </message>
+    <message>
+        <source>ischemic in lateral leads</source>
+        <translation>ischämisch in den lateralen Ableitungen</translation>
+    </message>
+    <message>
+        <source>right ventricular hypertrophy</source>
+        <translation>rechtsventrikuläre Hypertrophie</translation>
+    </message>
+    <message>
+        <source>ST-T changes compatible with ventricular aneurysm</source>
+        <translation>ST-T-Veränderungen vereinbar mit einem Ventrikelaneurysma</translation>
+    </message>
+    <message>
+        <source>right atrial overload/enlargement</source>
+        <translation>rechtsatriale Belastung/Vergrößerung</translation>
+    </message>
+    <message>
+        <source>electrolytic disturbance or drug (former EDIS)</source>
+        <translation>Elektrolytstörung oder Medikamenteneffekt (früher EDIS)</translation>
+    </message>
+    <message>
+        <source>Wolf-Parkinson-White syndrome</source>
+        <translation>Wolff-Parkinson-White-Syndrom</translation>
+    </message>
+    <message>
+        <source>incomplete left bundle branch block</source>
+        <translation>inkompletter Linksschenkelblock</translation>
+    </message>
+    <message>
+        <source>inferoposterolateral myocardial infarction</source>
+        <translation>inferoposterolateraler Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>ischemic in anterior leads</source>
+        <translation>ischämisch in den anterioren Ableitungen</translation>
+    </message>
+    <message>
+        <source>inferoposterior myocardial infarction</source>
+        <translation>inferoposteriorer Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>septal hypertrophy</source>
+        <translation>septale Hypertrophie</translation>
+    </message>
+    <message>
+        <source>subendocardial injury in inferior leads</source>
+        <translation>subendokardiale Schädigung in den inferioren Ableitungen</translation>
+    </message>
+    <message>
+        <source>subendocardial injury in lateral leads</source>
+        <translation>subendokardiale Schädigung in den lateralen Ableitungen</translation>
+    </message>
+    <message>
+        <source>posterior myocardial infarction</source>
+        <translation>posteriorer Myokardinfarkt</translation>
+    </message>
+    <message>
+        <source>third degree AV block</source>
+        <translation>AV-Block III. Grades</translation>
+    </message>
+    <message>
+        <source>subendocardial injury in inferolateral leads</source>
+        <translation>subendokardiale Schädigung in den inferolateralen Ableitungen</translation>
+    </message>
+    <message>
+        <source>second degree AV block</source>
+        <translation>AV-Block II. Grades</translation>
+    </message>
+    <message>
+        <source>abnormal QRS</source>
+        <translation>abnormer QRS-Komplex</translation>
+    </message>
+    <message>
+        <source>ventricular premature complex</source>
+        <translation>ventrikuläre Extrasystole</translation>
+    </message>
+    <message>
+        <source>non-specific ST depression</source>
+        <translation>unspezifische ST-Senkung</translation>
+    </message>
+    <message>
+        <source>voltage criteria (QRS) for left ventricular hypertrophy</source>
+        <translation>Spannungskriterien (QRS) für linksventrikuläre Hypertrophie</translation>
+    </message>
+    <message>
+        <source>Q waves present</source>
+        <translation>Q-Zacken vorhanden</translation>
+    </message>
+    <message>
+        <source>low amplitude T-waves</source>
+        <translation>niedrige T-Wellen-Amplitude</translation>
+    </message>
+    <message>
+        <source>non-specific T-wave changes</source>
+        <translation>unspezifische T-Wellen-Veränderungen</translation>
+    </message>
+    <message>
+        <source>atrial premature complex</source>
+        <translation>supraventrikuläre (atriale) Extrasystole</translation>
+    </message>
+    <message>
+        <source>prolonged PR interval</source>
+        <translation>verlängertes PR-Intervall</translation>
+    </message>
+    <message>
+        <source>inverted T-waves</source>
+        <translation>invertierte T-Wellen</translation>
+    </message>
+    <message>
+        <source>low QRS voltages in the frontal and horizontal leads</source>
+        <translation>niedrige QRS-Amplituden in den Extremitäten- und Brustwandableitungen</translation>
+    </message>
+    <message>
+        <source>high QRS voltage</source>
+        <translation>hohe QRS-Amplitude</translation>
+    </message>
+    <message>
+        <source>T-wave abnormality</source>
+        <translation>T-Wellen-Auffälligkeit</translation>
+    </message>
+    <message>
+        <source>non-specific ST elevation</source>
+        <translation>unspezifische ST-Hebung</translation>
+    </message>
+    <message>
+        <source>premature complex(es)</source>
+        <translation>Extrasystole(n)</translation>
+    </message>
+    <message>
+        <source>sinus rhythm</source>
+        <translation>Sinusrhythmus</translation>
+    </message>
+    <message>
+        <source>atrial fibrillation</source>
+        <translation>Vorhofflimmern</translation>
+    </message>
+    <message>
+        <source>sinus tachycardia</source>
+        <translation>Sinustachykardie</translation>
+    </message>
+    <message>
+        <source>sinus arrhythmia</source>
+        <translation>Sinusarrhythmie</translation>
+    </message>
+    <message>
+        <source>sinus bradycardia</source>
+        <translation>Sinusbradykardie</translation>
+    </message>
+    <message>
+        <source>normal functioning artificial pacemaker</source>
+        <translation>normal funktionierender Herzschrittmacher</translation>
+    </message>
+    <message>
+        <source>supraventricular arrhythmia</source>
+        <translation>supraventrikuläre Arrhythmie</translation>
+    </message>
+    <message>
+        <source>bigeminal pattern (unknown origin, SV or Ventricular)</source>
+        <translation>Bigeminus (Ursprung unbekannt, supraventrikulär oder ventrikulär)</translation>
+    </message>
+    <message>
+        <source>atrial flutter</source>
+        <translation>Vorhofflattern</translation>
+    </message>
+    <message>
+        <source>supraventricular tachycardia</source>
+        <translation>supraventrikuläre Tachykardie</translation>
+    </message>
+    <message>
+        <source>paroxysmal supraventricular tachycardia</source>
+        <translation>paroxysmale supraventrikuläre Tachykardie</translation>
+    </message>
+    <message>
+        <source>trigeminal pattern (unknown origin, SV or Ventricular)</source>
+        <translation>Trigeminus (Ursprung unbekannt, supraventrikulär oder ventrikulär)</translation>
+    </message>
+</context>
+<context>
     <name>ecglens</name>
     <message>
         <source>towards anomalous</source>

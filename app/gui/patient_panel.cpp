@@ -1,5 +1,7 @@
 #include "patient_panel.h"
 
+#include "engine_text.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -52,9 +54,9 @@ void PatientPanel::setRecording(const Recording* recording)
     QStringList lines;
     if (recording)
         for (const Statement& s : recording->statements) {
-            QString line = QString::fromStdString(s.code.empty() ? s.text : s.code);
+            QString line = s.code.empty() ? statementText(s) : QString::fromStdString(s.code);
             if (!s.code.empty() && !s.text.empty())
-                line += QStringLiteral(" — ") + QString::fromStdString(s.text);
+                line += QStringLiteral(" — ") + statementText(s);
             if (s.likelihood >= 0)
                 line += QStringLiteral(" (%1 %)").arg(s.likelihood);
             lines << line;

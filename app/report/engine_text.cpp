@@ -1,5 +1,6 @@
 #include "engine_text.h"
 
+#include "core/recording.h"
 #include "dsp/st_segment.h"
 #include "io/messages.h"
 
@@ -332,6 +333,104 @@ QString signedMv(double mv)
 const QString kLeadSeparator = QStringLiteral(" \u00b7 ");
 
 } // namespace
+
+namespace {
+
+/// PTB-XL's SCP-ECG statement descriptions (scp_statements.csv, "description"), marked for
+/// translation under the context "ScpStatement".
+const char* const kScpStatements[] = {
+    QT_TRANSLATE_NOOP("ScpStatement", "non-diagnostic T abnormalities"),
+    QT_TRANSLATE_NOOP("ScpStatement", "non-specific ST changes"),
+    QT_TRANSLATE_NOOP("ScpStatement", "digitalis-effect"),
+    QT_TRANSLATE_NOOP("ScpStatement", "long QT-interval"),
+    QT_TRANSLATE_NOOP("ScpStatement", "normal ECG"),
+    QT_TRANSLATE_NOOP("ScpStatement", "inferior myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "anteroseptal myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "left ventricular hypertrophy"),
+    QT_TRANSLATE_NOOP("ScpStatement", "left anterior fascicular block"),
+    QT_TRANSLATE_NOOP("ScpStatement", "non-specific ischemic"),
+    QT_TRANSLATE_NOOP("ScpStatement", "incomplete right bundle branch block"),
+    QT_TRANSLATE_NOOP("ScpStatement", "first degree AV block"),
+    QT_TRANSLATE_NOOP("ScpStatement",
+                      "non-specific intraventricular conduction disturbance (block)"),
+    QT_TRANSLATE_NOOP("ScpStatement", "ischemic in anterolateral leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "complete right bundle branch block"),
+    QT_TRANSLATE_NOOP("ScpStatement", "complete left bundle branch block"),
+    QT_TRANSLATE_NOOP("ScpStatement", "inferolateral myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "left atrial overload/enlargement"),
+    QT_TRANSLATE_NOOP("ScpStatement", "anterior myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "anterolateral myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "ischemic in inferior leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "subendocardial injury in anteroseptal leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "lateral myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "ischemic in inferolateral leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "left posterior fascicular block"),
+    QT_TRANSLATE_NOOP("ScpStatement", "ischemic in anteroseptal leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "subendocardial injury in anterolateral leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "ischemic in lateral leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "right ventricular hypertrophy"),
+    QT_TRANSLATE_NOOP("ScpStatement", "ST-T changes compatible with ventricular aneurysm"),
+    QT_TRANSLATE_NOOP("ScpStatement", "right atrial overload/enlargement"),
+    QT_TRANSLATE_NOOP("ScpStatement", "electrolytic disturbance or drug (former EDIS)"),
+    QT_TRANSLATE_NOOP("ScpStatement", "Wolf-Parkinson-White syndrome"),
+    QT_TRANSLATE_NOOP("ScpStatement", "incomplete left bundle branch block"),
+    QT_TRANSLATE_NOOP("ScpStatement", "inferoposterolateral myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "ischemic in anterior leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "inferoposterior myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "septal hypertrophy"),
+    QT_TRANSLATE_NOOP("ScpStatement", "subendocardial injury in inferior leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "subendocardial injury in lateral leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "posterior myocardial infarction"),
+    QT_TRANSLATE_NOOP("ScpStatement", "third degree AV block"),
+    QT_TRANSLATE_NOOP("ScpStatement", "subendocardial injury in inferolateral leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "second degree AV block"),
+    QT_TRANSLATE_NOOP("ScpStatement", "abnormal QRS"),
+    QT_TRANSLATE_NOOP("ScpStatement", "ventricular premature complex"),
+    QT_TRANSLATE_NOOP("ScpStatement", "non-specific ST depression"),
+    QT_TRANSLATE_NOOP("ScpStatement", "voltage criteria (QRS) for left ventricular hypertrophy"),
+    QT_TRANSLATE_NOOP("ScpStatement", "Q waves present"),
+    QT_TRANSLATE_NOOP("ScpStatement", "low amplitude T-waves"),
+    QT_TRANSLATE_NOOP("ScpStatement", "non-specific T-wave changes"),
+    QT_TRANSLATE_NOOP("ScpStatement", "atrial premature complex"),
+    QT_TRANSLATE_NOOP("ScpStatement", "prolonged PR interval"),
+    QT_TRANSLATE_NOOP("ScpStatement", "inverted T-waves"),
+    QT_TRANSLATE_NOOP("ScpStatement", "low QRS voltages in the frontal and horizontal leads"),
+    QT_TRANSLATE_NOOP("ScpStatement", "high QRS voltage"),
+    QT_TRANSLATE_NOOP("ScpStatement", "T-wave abnormality"),
+    QT_TRANSLATE_NOOP("ScpStatement", "non-specific ST elevation"),
+    QT_TRANSLATE_NOOP("ScpStatement", "premature complex(es)"),
+    QT_TRANSLATE_NOOP("ScpStatement", "sinus rhythm"),
+    QT_TRANSLATE_NOOP("ScpStatement", "atrial fibrillation"),
+    QT_TRANSLATE_NOOP("ScpStatement", "sinus tachycardia"),
+    QT_TRANSLATE_NOOP("ScpStatement", "sinus arrhythmia"),
+    QT_TRANSLATE_NOOP("ScpStatement", "sinus bradycardia"),
+    QT_TRANSLATE_NOOP("ScpStatement", "normal functioning artificial pacemaker"),
+    QT_TRANSLATE_NOOP("ScpStatement", "supraventricular arrhythmia"),
+    QT_TRANSLATE_NOOP("ScpStatement", "bigeminal pattern (unknown origin, SV or Ventricular)"),
+    QT_TRANSLATE_NOOP("ScpStatement", "atrial flutter"),
+    QT_TRANSLATE_NOOP("ScpStatement", "supraventricular tachycardia"),
+    QT_TRANSLATE_NOOP("ScpStatement", "paroxysmal supraventricular tachycardia"),
+    QT_TRANSLATE_NOOP("ScpStatement", "trigeminal pattern (unknown origin, SV or Ventricular)"),
+};
+
+} // namespace
+
+QString statementText(const Statement& s)
+{
+    const QByteArray text = QByteArray::fromStdString(s.text);
+    for (const char* d : kScpStatements)
+        if (text == d)
+            return QCoreApplication::translate("ScpStatement", d);
+    return QString::fromStdString(s.text);
+}
+
+QStringList statementDescriptions()
+{
+    QStringList out;
+    for (const char* d : kScpStatements)
+        out << QString::fromUtf8(d);
+    return out;
+}
 
 QString stLevelsText(const std::vector<dsp::StLevel>& levels)
 {

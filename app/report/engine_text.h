@@ -19,6 +19,8 @@ struct StLevel;
 
 namespace ecglens {
 
+struct Statement;
+
 /// `m` in the installed language (the engine's English when no translator is installed).
 QString engineText(const Message& m);
 /// The messages in the installed language, joined by `separator`.
@@ -40,6 +42,13 @@ QString stLevelsText(const std::vector<dsp::StLevel>& levels);
 /// name (a lead only one ECG has shows "—" for the other).
 QString stLevelsComparedText(const std::vector<dsp::StLevel>& then,
                              const std::vector<dsp::StLevel>& now);
+
+/// A statement in the file (Recording::statements) as the interface words it: the description in
+/// the installed language where it is one of PTB-XL's SCP-ECG statement descriptions
+/// (scp_statements.csv), else as the file gives it.
+QString statementText(const Statement& s);
+/// The statement descriptions statementText translates (PTB-XL's 71, in English).
+QStringList statementDescriptions();
 
 /// Ids and English wordings this table knows, for checking it against the engine's templates.
 QList<QPair<QString, QString>> engineTextTable();

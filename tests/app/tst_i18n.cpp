@@ -412,6 +412,40 @@ private slots:
     /// template the engine can send, word for word (so lupdate hands translators the very
     /// English the engine writes), and nothing else; without a translator each reads exactly as
     /// the engine's English; in German each reads differently and numbers take a decimal comma.
+    /// The statements a PTB-XL record carries (scp_statements.csv's descriptions) are worded in
+    /// the interface language; every description in the data has a translation, and text a
+    /// file gives that is not one of them stays as it is.
+    void statementsTranslated()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/scp_statements.csv"));
+        QFile csv(test::dataPath(QStringLiteral("ptbxl/scp_statements.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+        csv.readLine(); // header
+        QStringList inData;
+        while (!csv.atEnd()) {
+            const QString line = QString::fromUtf8(csv.readLine());
+            // code,description,...; a quoted description holds commas
+            const qsizetype comma = line.indexOf(QLatin1Char(','));
+            QString rest = line.mid(comma + 1);
+            inData << (rest.startsWith(QLatin1Char('"'))
+                           ? rest.mid(1, rest.indexOf(QLatin1Char('"'), 1) - 1)
+                           : rest.left(rest.indexOf(QLatin1Char(','))));
+        }
+        QCOMPARE(inData.size(), 71);
+        QStringList known = statementDescriptions();
+        std::sort(inData.begin(), inData.end());
+        std::sort(known.begin(), known.end());
+        QCOMPARE(known, inData);
+
+        QVERIFY(installTranslations(*qApp, QStringLiteral("de")).isEmpty());
+        for (const QString& d : known)
+            QVERIFY2(statementText({"X", -1, d.toStdString()}) != d, qPrintable(d));
+        QCOMPARE(statementText({"NORM", 100, "normal ECG"}), QStringLiteral("normales EKG"));
+        QCOMPARE(statementText({"AFLT", 100, "atrial flutter"}), QStringLiteral("Vorhofflattern"));
+        QCOMPARE(statementText({"", -1, "Sinus rhythm. Normal ECG."}),
+                 QStringLiteral("Sinus rhythm. Normal ECG."));
+    }
+
     void engineMessagesTranslated()
     {
         std::vector<MessageTemplate> templates = ml::messages::all();
