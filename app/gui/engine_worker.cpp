@@ -3,10 +3,10 @@
 #include "core/sha256.h"
 #include "io/folder.h"
 #include "io/open.h"
+#include "ml/model_files.h"
 #include "ml/net.h"
 #include "view/signal_view.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -51,11 +51,13 @@ QString detectorModelSha256()
 {
     QString error;
     const QString dir = modelFolder(error);
-    QFile manifest(QDir(dir).filePath(QStringLiteral("manifest.json")));
-    if (dir.isEmpty() || !manifest.open(QIODevice::ReadOnly))
+    if (dir.isEmpty())
         return {};
-    return QString::fromLatin1(
-        QCryptographicHash::hash(manifest.readAll(), QCryptographicHash::Sha256).toHex());
+    // As ml::verifyManifest computes it when the model is loaded.
+    const auto sha =
+        sha256File(QFile::encodeName(QDir(dir).filePath(QString::fromLatin1(ml::kManifestFile)))
+                       .toStdString());
+    return sha ? QString::fromStdString(*sha) : QString();
 }
 
 EngineWorker::EngineWorker(std::shared_ptr<JobIds> ids, QObject* parent)

@@ -252,7 +252,7 @@ void MeasurementsPanel::clearComparison()
 void MeasurementsPanel::listComparisonFindings()
 {
     // The shown ECG's findings come first (their rows are the indices showFinding takes).
-    const int own = m_outcome.recording ? int(m_outcome.findings.size()) : 0;
+    const int own = ownFindingCount();
     while (m_findings->count() > own)
         delete m_findings->takeItem(m_findings->count() - 1);
     if (!m_comparing)
@@ -324,7 +324,7 @@ void showEvidence(EcgPlot* plot, BeatMarkerLayer* markers, std::vector<double> t
 
 void MeasurementsPanel::showFinding(int row)
 {
-    const int own = m_outcome.recording ? int(m_outcome.findings.size()) : 0;
+    const int own = ownFindingCount();
     if (row >= own && row < own + int(m_compareFindings.size()) && m_comparing) {
         m_findings->setCurrentRow(row);
         emit comparisonFindingActivated(row - own);
@@ -347,9 +347,14 @@ void MeasurementsPanel::showStLevels()
     m_st->setText(lines.join(QLatin1Char('\n')));
 }
 
+int MeasurementsPanel::ownFindingCount() const
+{
+    return m_outcome.recording ? int(m_outcome.findings.size()) : 0;
+}
+
 int MeasurementsPanel::comparisonFindingRow(int index) const
 {
-    const int own = m_outcome.recording ? int(m_outcome.findings.size()) : 0;
+    const int own = ownFindingCount();
     return m_comparing && index >= 0 && index < int(m_compareFindings.size()) ? own + index : -1;
 }
 

@@ -109,6 +109,8 @@ private:
     std::vector<dsp::StLevel> m_compareSt;
     /// The ST line(s) under the table: the shown ECG's, and the comparison's when comparing.
     void showStLevels();
+    /// Rows of findings() that are the shown ECG's (the comparison's follow them).
+    int ownFindingCount() const;
 };
 
 } // namespace ecglens
