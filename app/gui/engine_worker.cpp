@@ -252,6 +252,7 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
         emit triaged(out);
         return;
     }
+    out.modelSha256 = QString::fromStdString(det->info().sha256);
     io::OpenOptions options;
     options.loadAnnotations = false;
     options.progress = stale;
@@ -277,7 +278,6 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
             out.verdictClass = QString::fromLatin1(ml::verdictName(a->verdict));
             out.probability = a->probability;
             out.modelVersion = QString::fromStdString(a->model.version);
-            out.modelSha256 = QString::fromStdString(a->model.sha256);
         }
     }
     emit triaged(out);

@@ -1,5 +1,6 @@
 #include "worklist_panel.h"
 
+#include "engine_worker.h"
 #include "job_runner.h"
 #include "verdict_banner.h"
 
@@ -35,7 +36,8 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
       m_search(new QLineEdit(this)), m_table(new QTableView(this)), m_summary(new QLabel(this)),
       m_progress(new QProgressBar(this)), m_next(new QToolButton(this)),
       m_triage(new QToolButton(this)), m_samePatient(new QToolButton(this)),
-      m_compare(new QToolButton(this)), m_verdicts(jobs ? VerdictCache::defaultPath() : QString()),
+      m_compare(new QToolButton(this)),
+      m_verdicts(std::make_shared<VerdictCache>(jobs ? VerdictCache::defaultPath() : QString())),
       m_jobs(jobs)
 {
     m_filter->setSourceModel(m_model);
@@ -149,6 +151,9 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     });
     if (m_jobs)
         connect(m_jobs, &JobRunner::triageFinished, this, &WorklistPanel::onTriaged);
+    m_saver.setMaxThreadCount(1);
+    if (jobs)
+        m_scanner->setVerdicts(m_verdicts, &detectorModelSha256);
     connect(m_scanner, &WorklistScanner::listed, this, &WorklistPanel::onListed);
     connect(m_scanner, &WorklistScanner::described, this, &WorklistPanel::onDescribed);
     connect(m_scanner, &WorklistScanner::finished, this, &WorklistPanel::onFinished);
@@ -176,7 +181,7 @@ void WorklistPanel::rescan()
         return;
     stopDetector();
     m_triageNote.clear();
-    m_modelSha256 = m_jobs ? detectorModelSha256() : QString();
+    m_modelSha256.clear();
     m_model->clear();
     m_notes.clear();
     m_folderLabel->setText(QDir::toNativeSeparators(m_folder));
@@ -212,8 +217,10 @@ void WorklistPanel::waitForScan()
     m_scanner->wait();
 }
 
-void WorklistPanel::onListed(const QString&, int total, bool truncated, const QStringList& warnings)
+void WorklistPanel::onListed(const QString&, int total, bool truncated, const QStringList& warnings,
+                             const QString& modelSha256)
 {
+    m_modelSha256 = modelSha256;
     QStringList notes;
     if (truncated)
         notes << tr("The folder holds more: only the first %1 recordings are listed.")
@@ -227,11 +234,10 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
     const int before = m_model->rowCount();
     const bool first = before == 0;
     m_model->append(batch);
+    // Kept verdicts came with the rows (WorklistScanner::setVerdicts); this session's notes:
     for (const WorklistEntry& e : batch) {
-        const QString key = verdictKey(e, m_modelSha256);
-        if (const auto v = m_verdicts.find(key))
-            m_model->setDetector(e.path, v->verdictClass, v->probability, v->modelVersion, {});
-        else if (const auto note = m_triageNotes.constFind(key); note != m_triageNotes.cend())
+        const auto note = m_triageNotes.constFind(verdictKey(e, m_modelSha256));
+        if (e.detectorClass.isEmpty() && note != m_triageNotes.cend())
             m_model->setDetector(e.path, {}, -1.0, {}, *note);
     }
     // The recording on screen may have been opened before its row was read.
@@ -416,40 +422,48 @@ void WorklistPanel::onTriaged(const TriageOutcome& outcome)
     if (const int row = m_model->rowOf(outcome.path); row >= 0) {
         const WorklistEntry& e = m_model->entry(row);
         if (!outcome.verdictClass.isEmpty())
-            m_verdicts.insert(
+            m_verdicts->insert(
                 verdictKey(e, outcome.modelSha256),
                 {outcome.verdictClass, outcome.probability, outcome.modelVersion, {}});
-        else if (const QString key = verdictKey(e, m_modelSha256); !key.isEmpty())
+        else if (const QString key = verdictKey(e, outcome.modelSha256); !key.isEmpty())
             m_triageNotes.insert(key, outcome.skipped);
     }
     // Now and then during a long run, so that a crash loses little.
-    if (m_verdicts.unsaved() >= kVerdictsPerSave)
+    if (m_verdicts->unsaved() >= kVerdictsPerSave)
         saveVerdicts();
     triageNext();
 }
 
-QString WorklistPanel::verdictKey(const WorklistEntry& e, const QString& modelSha256) const
-{
-    return VerdictCache::key(e.sha256, e.ageYears, QLatin1String(sexCode(e.sex)), modelSha256);
-}
-
 void WorklistPanel::saveVerdicts()
 {
-    if (const QString error = m_verdicts.save(); !error.isEmpty()) {
-        m_triageNote = tr("The verdicts could not be kept for the next session: %1").arg(error);
-        updateSummary();
-    }
+    if (m_verdicts->unsaved() == 0)
+        return;
+    m_saver.start([this, verdicts = m_verdicts] {
+        if (const QString error = verdicts->save(); !error.isEmpty())
+            QMetaObject::invokeMethod(
+                this,
+                [this, error] {
+                    m_triageNote =
+                        tr("The verdicts could not be kept for the next session: %1").arg(error);
+                    updateSummary();
+                },
+                Qt::QueuedConnection);
+    });
 }
 
 WorklistPanel::~WorklistPanel()
 {
-    saveVerdicts();
+    m_saver.waitForDone(); // no save posts to this panel after this line
+    m_verdicts->save();
 }
 
 void WorklistPanel::setVerdictFile(const QString& path)
 {
-    saveVerdicts();
-    m_verdicts = VerdictCache(path);
+    m_saver.waitForDone();
+    m_verdicts->save();
+    m_verdicts = std::make_shared<VerdictCache>(path);
+    if (m_jobs)
+        m_scanner->setVerdicts(m_verdicts, &detectorModelSha256);
 }
 
 QString WorklistPanel::currentPatient() const

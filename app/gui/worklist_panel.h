@@ -9,7 +9,10 @@
 #include "worklist_model.h"
 
 #include <QHash>
+#include <QThreadPool>
 #include <QWidget>
+
+#include <memory>
 
 class QAction;
 class QComboBox;
@@ -37,7 +40,7 @@ public:
     /// VerdictCache::defaultPath(); empty: this session only). Verdicts not yet written go to
     /// the file the panel had.
     void setVerdictFile(const QString& path);
-    QString verdictFile() const { return m_verdicts.path(); }
+    QString verdictFile() const { return m_verdicts->path(); }
 
     /// Lists `folder` in the background (replacing the list); reviews of recordings in
     /// read-only folders are looked up in `reviewFallbackDir` (ReviewStore::fallbackDir).
@@ -81,7 +84,8 @@ signals:
     void detectorFinished();
 
 private:
-    void onListed(const QString& folder, int total, bool truncated, const QStringList& warnings);
+    void onListed(const QString& folder, int total, bool truncated, const QStringList& warnings,
+                  const QString& modelSha256);
     void onDescribed(const QString& folder, const QList<WorklistEntry>& batch);
     void onFinished(const QString& folder, int skipped, const QString& error);
     void updateSummary();
@@ -110,13 +114,15 @@ private:
     QToolButton* m_compare;
     /// The detector's verdicts by what they were computed from (verdictKey): kept across
     /// sessions, so that a rescan, another folder holding the same recordings or the next day's
-    /// listing neither loses nor redoes them. Why a recording was not analysed (too long,
-    /// unreadable) is kept for this session only.
-    VerdictCache m_verdicts;
+    /// listing neither loses nor redoes them. Looked up by the scanner on its thread, saved on
+    /// m_saver's. Why a recording was not analysed (too long, unreadable) is kept for this
+    /// session only.
+    std::shared_ptr<VerdictCache> m_verdicts;
+    QThreadPool m_saver; ///< one thread: writes the verdict file off the GUI thread
     QHash<QString, QString> m_triageNotes;
     QString m_modelSha256; ///< the detector model's identity, read when a listing starts
-    QString verdictKey(const WorklistEntry& e, const QString& modelSha256) const;
-    /// Writes new verdicts to the verdict file; a failure becomes the summary's note.
+    /// Writes new verdicts to the verdict file in the background; a failure becomes the
+    /// summary's note.
     void saveVerdicts();
     JobRunner* m_jobs;
     QStringList m_triageQueue;

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -16,6 +17,7 @@ namespace ecglens {
 namespace {
 
 constexpr int kFormatVersion = 1;
+constexpr int kLockWaitMs = 10000;
 
 } // namespace
 
@@ -61,7 +63,7 @@ QHash<QString, CachedVerdict> VerdictCache::readFile(const QString& path)
     return out;
 }
 
-void VerdictCache::load() const
+void VerdictCache::loadLocked() const
 {
     if (m_loaded)
         return;
@@ -73,7 +75,8 @@ std::optional<CachedVerdict> VerdictCache::find(const QString& key) const
 {
     if (key.isEmpty())
         return std::nullopt;
-    load();
+    const QMutexLocker lock(&m_mutex);
+    loadLocked();
     const auto it = m_verdicts.constFind(key);
     return it == m_verdicts.cend() ? std::nullopt : std::optional<CachedVerdict>(*it);
 }
@@ -82,20 +85,42 @@ void VerdictCache::insert(const QString& key, CachedVerdict verdict)
 {
     if (key.isEmpty())
         return;
-    load();
+    const QMutexLocker lock(&m_mutex);
+    loadLocked();
     if (!verdict.savedUtc.isValid())
         verdict.savedUtc = QDateTime::currentDateTimeUtc();
     m_verdicts.insert(key, verdict);
     m_unsaved.insert(key, verdict);
 }
 
+int VerdictCache::unsaved() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return int(m_unsaved.size());
+}
+
 QString VerdictCache::save()
 {
-    if (m_path.isEmpty() || m_unsaved.isEmpty())
+    const QMutexLocker saving(&m_saving);
+    QHash<QString, CachedVerdict> unsaved;
+    {
+        const QMutexLocker lock(&m_mutex);
+        unsaved = m_unsaved;
+    }
+    if (m_path.isEmpty() || unsaved.isEmpty())
         return {};
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        return QStringLiteral("%1: its folder cannot be created").arg(m_path);
+    // Read, merge and write under a lock another window's (or program's) save respects, so
+    // that neither writes over verdicts the other saved in between.
+    QLockFile fileLock(m_path + QStringLiteral(".lock"));
+    if (!fileLock.tryLock(kLockWaitMs))
+        return QStringLiteral("%1: another window has been saving it for over %2 s")
+            .arg(m_path)
+            .arg(kLockWaitMs / 1000);
     // What another window saved since, with this one's new verdicts over it.
     QHash<QString, CachedVerdict> all = readFile(m_path);
-    for (auto it = m_unsaved.cbegin(); it != m_unsaved.cend(); ++it)
+    for (auto it = unsaved.cbegin(); it != unsaved.cend(); ++it)
         all.insert(it.key(), it.value());
     std::vector<QString> keys(all.keyBegin(), all.keyEnd());
     if (keys.size() > std::size_t(kMaxEntries)) {
@@ -115,18 +140,27 @@ QString VerdictCache::save()
     const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), kFormatVersion},
                                                        {QStringLiteral("verdicts"), verdicts}})
                                  .toJson(QJsonDocument::Compact);
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return QStringLiteral("%1: its folder cannot be created").arg(m_path);
     QSaveFile f(m_path);
     if (!f.open(QIODevice::WriteOnly))
         return QStringLiteral("%1: %2").arg(m_path, f.errorString());
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (f.write(bytes) != bytes.size() || !f.commit())
         return QStringLiteral("%1: %2").arg(m_path, f.errorString());
-    m_verdicts.clear();
+    const QMutexLocker lock(&m_mutex);
+    // The file as written, and what was inserted while it was written (not saved yet).
+    QHash<QString, CachedVerdict> kept;
     for (const QString& k : keys)
-        m_verdicts.insert(k, all[k]);
-    m_unsaved.clear();
+        kept.insert(k, all[k]);
+    for (auto it = unsaved.cbegin(); it != unsaved.cend(); ++it) {
+        const auto now = m_unsaved.constFind(it.key());
+        if (now != m_unsaved.cend() && now->savedUtc == it->savedUtc &&
+            now->verdictClass == it->verdictClass && now->probability == it->probability)
+            m_unsaved.erase(now);
+    }
+    for (auto it = m_unsaved.cbegin(); it != m_unsaved.cend(); ++it)
+        kept.insert(it.key(), it.value());
+    m_verdicts = std::move(kept);
+    m_loaded = true;
     return {};
 }
 

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QString>
 
 #include <optional>
@@ -23,14 +24,21 @@ struct CachedVerdict
 };
 
 /// A JSON file of verdicts by key, read on first use and written atomically (QSaveFile), merged
-/// with what another window wrote there since; readable by its owner alone (it holds ages and
-/// verdicts, no names or IDs). A file that cannot be read is treated as empty and replaced at
-/// the next save; at most kMaxEntries are kept, the newest.
+/// with what another window wrote there since (under a QLockFile beside it); readable by its owner
+/// alone (it holds ages and verdicts, no names or IDs). A file that cannot be read is treated as
+/// empty and replaced at the next save; at most kMaxEntries are kept, the newest.
+///
+/// Thread-safe: the worklist looks verdicts up on its scanning thread and saves them on a
+/// thread of its own, while the GUI thread inserts new ones (at the 20,000-entry cap the file
+/// is a few MB of JSON, too much to read or write on the GUI thread). Saves run one at a time;
+/// a verdict inserted while a save runs is kept for the next.
 class VerdictCache
 {
 public:
     /// `path` empty: kept in memory only.
     explicit VerdictCache(QString path = {}) : m_path(std::move(path)) {}
+    VerdictCache(const VerdictCache&) = delete;
+    VerdictCache& operator=(const VerdictCache&) = delete;
 
     /// `<app data>/worklist-verdicts.json`, beside the audit log.
     static QString defaultPath();
@@ -43,18 +51,21 @@ public:
     std::optional<CachedVerdict> find(const QString& key) const;
     void insert(const QString& key, CachedVerdict verdict);
     /// Verdicts inserted since the last save.
-    int unsaved() const { return int(m_unsaved.size()); }
-    /// Writes the verdicts inserted since the last save; empty, or why it could not.
+    int unsaved() const;
+    /// Writes the verdicts inserted since the last save (reading, merging and writing the
+    /// file: blocking); empty, or why it could not. After a failure they stay unsaved.
     QString save();
 
     static constexpr int kMaxEntries = 20000;
     static constexpr qint64 kMaxFileBytes = 16 << 20;
 
 private:
-    void load() const;
+    void loadLocked() const;
     static QHash<QString, CachedVerdict> readFile(const QString& path);
 
-    QString m_path;
+    const QString m_path;
+    mutable QMutex m_mutex; ///< guards the members below
+    QMutex m_saving;        ///< one save at a time
     mutable bool m_loaded = false;
     mutable QHash<QString, CachedVerdict> m_verdicts;
     QHash<QString, CachedVerdict> m_unsaved;

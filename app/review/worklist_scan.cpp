@@ -114,13 +114,26 @@ void WorklistScanner::wait()
     QCoreApplication::sendPostedEvents(this);
 }
 
+void WorklistScanner::setVerdicts(std::shared_ptr<const VerdictCache> verdicts,
+                                  std::function<QString()> modelSha256)
+{
+    m_verdicts = std::move(verdicts);
+    m_modelSha256 = std::move(modelSha256);
+}
+
+QString verdictKey(const WorklistEntry& e, const QString& modelSha256)
+{
+    return VerdictCache::key(e.sha256, e.ageYears, QLatin1String(sexCode(e.sex)), modelSha256);
+}
+
 void WorklistScanner::scan(const QString& folder)
 {
     const int generation = ++*m_generation;
     m_busy = true;
     const auto current = m_generation;
     const QString fallback = m_fallbackDir;
-    m_pool.start([this, current, generation, folder, fallback] {
+    m_pool.start([this, current, generation, folder, fallback, verdicts = m_verdicts,
+                  identify = m_modelSha256] {
         const std::function<bool()> stale = [current, generation] {
             return current->load() != generation;
         };
@@ -149,15 +162,23 @@ void WorklistScanner::scan(const QString& folder)
             sinceDelivery.restart();
         };
         int done = 0;
+        const QString modelSha = verdicts && identify ? identify() : QString();
         const FolderScan scan = scanFolder(
             folder, fallback, stale,
             [&](const FolderScan& l) {
                 total = l.listed;
-                deliver(
-                    [this, folder, l] { emit listed(folder, l.listed, l.truncated, l.warnings); });
+                deliver([this, folder, l, modelSha] {
+                    emit listed(folder, l.listed, l.truncated, l.warnings, modelSha);
+                });
             },
             [&](WorklistEntry&& e, int filesDone) {
                 done = filesDone;
+                if (const auto v =
+                        verdicts ? verdicts->find(verdictKey(e, modelSha)) : std::nullopt) {
+                    e.detectorClass = v->verdictClass;
+                    e.detectorProbability = v->probability;
+                    e.detectorModel = v->modelVersion;
+                }
                 batch.push_back(std::move(e));
                 if (batch.size() >= 64 || sinceDelivery.elapsed() > 150)
                     flush(done);

@@ -5,6 +5,7 @@
 // an older one stale: it stops and its results are never delivered.
 
 #include "review_record.h"
+#include "verdict_cache.h"
 
 #include <QDateTime>
 #include <QList>
@@ -50,6 +51,10 @@ struct WorklistEntry
     void applyReview(const ReviewRecord& record);
 };
 
+/// The key of `e`'s detector verdict under the model whose manifest has `modelSha256`
+/// (VerdictCache::key); empty when either is unknown.
+QString verdictKey(const WorklistEntry& e, const QString& modelSha256);
+
 /// Which rows a worklist shows.
 enum class WorklistShow {
     All,
@@ -94,6 +99,10 @@ public:
 
     /// Where reviews of recordings in read-only folders are (ReviewStore::fallbackDir).
     void setReviewFallbackDir(const QString& dir) { m_fallbackDir = dir; }
+    /// The detector's kept verdicts: at each scan, on the scanning thread, `modelSha256` is
+    /// asked for the model's identity and every row gets the verdict kept for it, if any.
+    void setVerdicts(std::shared_ptr<const VerdictCache> verdicts,
+                     std::function<QString()> modelSha256);
     /// Lists and describes the recordings under `folder`; results arrive in batches.
     void scan(const QString& folder);
     void cancel();
@@ -102,8 +111,10 @@ public:
     void wait();
 
 signals:
-    /// The folder was listed: `total` recordings will be described.
-    void listed(const QString& folder, int total, bool truncated, const QStringList& warnings);
+    /// The folder was listed: `total` recordings will be described. `modelSha256`: the
+    /// detector model's identity the rows' kept verdicts are looked up with (empty: none).
+    void listed(const QString& folder, int total, bool truncated, const QStringList& warnings,
+                const QString& modelSha256);
     void described(const QString& folder, const QList<ecglens::WorklistEntry>& batch);
     /// `skipped`: plain-text files that did not read as recordings (spreadsheets, notes).
     void finished(const QString& folder, int skipped, const QString& error);
@@ -113,6 +124,8 @@ private:
     QThreadPool m_pool;
     std::shared_ptr<std::atomic<int>> m_generation = std::make_shared<std::atomic<int>>(0);
     QString m_fallbackDir;
+    std::shared_ptr<const VerdictCache> m_verdicts;
+    std::function<QString()> m_modelSha256;
     bool m_busy = false;
 };
 

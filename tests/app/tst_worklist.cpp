@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -28,10 +29,13 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QToolButton>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
+#include <vector>
 
 using namespace ecglens;
 
@@ -493,6 +497,83 @@ private slots:
         QHash<QString, QPair<QString, double>> fromDamaged;
         QVERIFY(listed(fromDamaged));
         QVERIFY(fromDamaged.isEmpty());
+    }
+
+    /// The verdict file takes verdicts from two windows at once, each inserting on two threads
+    /// and saving every few verdicts while a third thread looks verdicts up: every verdict is
+    /// in the file afterwards, as inserted, and none is left unsaved. (Without the lock file
+    /// around a save's read-merge-write, one window wrote over what the other had just saved.)
+    void verdictFileTakesConcurrentSaves()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("concurrent/verdicts.json"));
+        const QString model(64, QLatin1Char('a'));
+        constexpr int kWriters = 4;
+        constexpr int kPerWriter = 300;
+        const auto keyOf = [&](int writer, int i) {
+            const QByteArray sha =
+                QCryptographicHash::hash(QByteArray::number(writer * kPerWriter + i),
+                                         QCryptographicHash::Sha256)
+                    .toHex();
+            return VerdictCache::key(QString::fromLatin1(sha), 18.0 + i % 80, QStringLiteral("F"),
+                                     model);
+        };
+        const auto verdictOf = [](int writer, int i) {
+            static const char* const classes[] = {"normal", "borderline", "anomalous"};
+            return CachedVerdict{QLatin1String(classes[(writer + i) % 3]),
+                                 (i + 0.5) / kPerWriter,
+                                 QStringLiteral("test"),
+                                 {}};
+        };
+        VerdictCache windows[2] = {VerdictCache(file), VerdictCache(file)};
+        std::atomic<bool> writing{true};
+        std::atomic<int> failedSaves{0};
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int w = 0; w < kWriters; ++w)
+            threads.emplace_back(QThread::create([&, w] {
+                VerdictCache& cache = windows[w % 2];
+                for (int i = 0; i < kPerWriter; ++i) {
+                    cache.insert(keyOf(w, i), verdictOf(w, i));
+                    if (i % 37 == 0)
+                        failedSaves += !cache.save().isEmpty();
+                }
+            }));
+        std::unique_ptr<QThread> reader(QThread::create([&] {
+            while (writing)
+                for (int i = 0; i < kPerWriter; i += 7)
+                    (void)windows[1].find(keyOf(1, i));
+        }));
+        reader->start();
+        for (auto& t : threads)
+            t->start();
+        for (auto& t : threads)
+            QVERIFY(t->wait(120000));
+        writing = false;
+        QVERIFY(reader->wait(10000));
+        QCOMPARE(failedSaves.load(), 0);
+        for (VerdictCache& cache : windows) {
+            QVERIFY(cache.save().isEmpty());
+            QCOMPARE(cache.unsaved(), 0);
+        }
+        VerdictCache next(file);
+        int missing = 0;
+        for (int w = 0; w < kWriters; ++w)
+            for (int i = 0; i < kPerWriter; ++i) {
+                const auto v = next.find(keyOf(w, i));
+                missing += !v;
+                if (v) {
+                    const CachedVerdict expected = verdictOf(w, i);
+                    QCOMPARE(v->verdictClass, expected.verdictClass);
+                    QCOMPARE(v->probability, expected.probability);
+                }
+            }
+        QCOMPARE(missing, 0);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll())
+                     .object()[QStringLiteral("verdicts")]
+                     .toObject()
+                     .size(),
+                 kWriters * kPerWriter);
     }
 
     /// "This patient": the ECGs of the shown recording's patient, for serial review. Expected:
