@@ -975,6 +975,22 @@
         <source>%1 mV, relative to the level just before QRS onset (J: the latest QRS offset over all leads)</source>
         <translation>%1 mV, bezogen auf das Niveau kurz vor dem QRS-Beginn (J: das späteste QRS-Ende über alle Ableitungen)</translation>
     </message>
+    <message>
+        <source>ECG report exported from ECG Lens</source>
+        <translation>EKG-Bericht, aus ECG Lens exportiert</translation>
+    </message>
+    <message>
+        <source> · digitally signed by %1</source>
+        <translation> · digital signiert von %1</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Digitale Signatur</translation>
+    </message>
+    <message>
+        <source>This PDF is signed by %1 with the certificate issued by %2 (SHA-256 %3, valid until %4). A PDF reader shows the signature and whether anything in the report changed after signing.</source>
+        <translation>Diese PDF-Datei ist von %1 signiert, mit dem von %2 ausgestellten Zertifikat (SHA-256 %3, gültig bis %4). Ein PDF-Reader zeigt die Signatur und ob sich nach dem Signieren etwas am Bericht geändert hat.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -2012,6 +2028,42 @@
         <source>The latest ECG of the same patient ID recorded before the shown one, from the worklist</source>
         <translation>Das letzte vor dem angezeigten aufgenommene EKG derselben Patienten-ID, aus der Arbeitsliste</translation>
     </message>
+    <message>
+        <source>Report &amp;signing certificate…</source>
+        <translation>&amp;Signaturzertifikat für Berichte…</translation>
+    </message>
+    <message>
+        <source>Sign exported reports digitally with your certificate (PKCS#12 file); PDF readers then show who signed and whether the report changed since</source>
+        <translation>Exportierte Berichte mit Ihrem Zertifikat (PKCS#12-Datei) digital signieren; PDF-Reader zeigen dann, wer signiert hat und ob der Bericht seither geändert wurde</translation>
+    </message>
+    <message>
+        <source>Report signing certificate</source>
+        <translation>Signaturzertifikat für Berichte</translation>
+    </message>
+    <message>
+        <source>Exported reports are signed with %1.</source>
+        <translation>Exportierte Berichte werden mit %1 signiert.</translation>
+    </message>
+    <message>
+        <source>Choose another…</source>
+        <translation>Anderes wählen…</translation>
+    </message>
+    <message>
+        <source>Stop signing</source>
+        <translation>Nicht mehr signieren</translation>
+    </message>
+    <message>
+        <source>Exported reports are no longer signed.</source>
+        <translation>Exportierte Berichte werden nicht mehr signiert.</translation>
+    </message>
+    <message>
+        <source>Certificates with their private key (*.p12 *.pfx);;All files (*)</source>
+        <translation>Zertifikate mit privatem Schlüssel (*.p12 *.pfx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Exported reports will be signed with %1; its password is asked at each export.</source>
+        <translation>Exportierte Berichte werden mit %1 signiert; das Passwort wird bei jedem Export abgefragt.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::FlaggedPanel</name>
@@ -2661,6 +2713,18 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>Report sent to %1 (%2 landscape; print at 100 % for true scale)</source>
         <translation>Bericht gesendet an: %1 (%2 quer; für maßstabsgetreue Ausgabe mit 100 % drucken)</translation>
+    </message>
+    <message>
+        <source>Sign the report</source>
+        <translation>Bericht signieren</translation>
+    </message>
+    <message>
+        <source>Password of your signing certificate %1:</source>
+        <translation>Passwort Ihres Signaturzertifikats %1:</translation>
+    </message>
+    <message>
+        <source>Report written to %1, signed by %2</source>
+        <translation>Bericht gespeichert unter %1, signiert von %2</translation>
     </message>
 </context>
 <context>

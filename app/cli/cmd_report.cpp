@@ -97,10 +97,42 @@ int runReport(const QStringList& args)
     parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise, language,
                        noSavedReview, reviews});
     int exitCode = kExitOk;
+    const QCommandLineOption sign(
+        QStringLiteral("sign"),
+        QStringLiteral("Sign the PDF with the certificate and private key of this PKCS#12 file "
+                       "(.p12 / .pfx); its password comes from --sign-password-file or the "
+                       "environment variable ECGLENS_SIGN_PASSWORD, never the command line."),
+        QStringLiteral("ID.p12"));
+    const QCommandLineOption signPassword(
+        QStringLiteral("sign-password-file"),
+        QStringLiteral("File whose first line is the PKCS#12 password (- : standard input)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({sign, signPassword});
     if (!parseArgs(parser, args, 1, exitCode))
         return exitCode;
     if (!parser.isSet(out) || parser.value(out).isEmpty())
         return fail(QStringLiteral("--out X.pdf is required"));
+    std::shared_ptr<const report::SigningIdentity> signer;
+    if (parser.isSet(sign)) {
+        if (parser.isSet(anonymise))
+            return fail(QStringLiteral("--sign and --anonymise: an anonymised report is not "
+                                       "signed, the signature would name its signer"));
+        QByteArray password = qgetenv("ECGLENS_SIGN_PASSWORD");
+        if (parser.isSet(signPassword)) {
+            QFile f(parser.value(signPassword));
+            const bool stdIn = parser.value(signPassword) == QLatin1String("-");
+            if (!(stdIn ? f.open(stdin, QIODevice::ReadOnly) : f.open(QIODevice::ReadOnly)))
+                return fail(QStringLiteral("--sign-password-file %1: %2")
+                                .arg(parser.value(signPassword), f.errorString()));
+            password = f.readLine(4096);
+            while (password.endsWith('\n') || password.endsWith('\r'))
+                password.chop(1);
+        }
+        auto loaded = report::SigningIdentity::load(parser.value(sign), password);
+        if (!loaded)
+            return fail(QString::fromStdString(loaded.error()));
+        signer = *loaded;
+    }
     const auto chosenPaper = report::paperFromName(parser.value(paper));
     if (!chosenPaper)
         return fail(QStringLiteral("--paper %1: not a4 or letter").arg(parser.value(paper)));
@@ -228,17 +260,24 @@ int runReport(const QStringList& args)
         input.decision = d;
     }
 
+    input.signer = signer;
     const auto written = report::writeReport(input, parser.value(out));
     if (!written)
         return fail(written.error());
     std::printf("Report written to %s\n", toStd(parser.value(out)).c_str());
+    if (signer)
+        std::printf("Signed by %s (certificate SHA-256 %s)\n", toStd(signer->signerName()).c_str(),
+                    toStd(signer->certificateSha256()).c_str());
 
     // The audit trail the window writes too (site setting audit/log; README "Audit trail").
     if (!recording->synthetic) {
         const auto sha = sha256Files(io::recordingFiles(toStd(file)));
-        auditOrWarn(AuditEvent::reportWritten(parser.value(out), false, parser.isSet(anonymise))
-                        .on(file, sha ? QString::fromStdString(*sha) : QString(),
-                            QString::fromStdString(recording->patient.id)));
+        AuditEvent event =
+            AuditEvent::reportWritten(parser.value(out), false, parser.isSet(anonymise));
+        if (signer)
+            event.signedBy(signer->signerName(), signer->certificateSha256());
+        auditOrWarn(event.on(file, sha ? QString::fromStdString(*sha) : QString(),
+                             QString::fromStdString(recording->patient.id)));
     }
     return kExitOk;
 }

@@ -53,6 +53,7 @@ void AppSettings::load(QSettings& s)
         s.value(QStringLiteral("analysis/showContributions"), d.showContributions).toBool();
     language = s.value(QStringLiteral("ui/language")).toString();
     reportPaper = s.value(QLatin1String(report::kPaperSettingKey)).toString().toLower();
+    signingCertificate = s.value(QStringLiteral("report/signingCertificate")).toString();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
     worklistFolder = s.value(QStringLiteral("files/worklistFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
@@ -107,6 +108,7 @@ void AppSettings::save(QSettings& s, const AppSettings& defaults) const
     put(QStringLiteral("analysis/showContributions"), showContributions, d.showContributions);
     put(QStringLiteral("ui/language"), language, d.language);
     put(QLatin1String(report::kPaperSettingKey), reportPaper, d.reportPaper);
+    put(QStringLiteral("report/signingCertificate"), signingCertificate, d.signingCertificate);
     // The user's own state, never a site's.
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
     s.setValue(QStringLiteral("files/worklistFolder"), worklistFolder);

@@ -29,6 +29,9 @@ struct AppSettings
     bool showContributions = true; ///< SHAP bands on the trace
     QString language;              ///< interface language code ("de"); empty: the system's
     QString reportPaper; ///< "a4", "letter" (report::paperName); empty: the system's country's
+    /// PKCS#12 file whose certificate signs exported reports (its password is asked at each
+    /// export, never stored); empty: reports are not signed.
+    QString signingCertificate;
     QString lastFolder;
     QString worklistFolder; ///< listed in the worklist; empty: none
     QStringList recentFiles;

@@ -4,10 +4,14 @@
 #include "main_window.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
 
 namespace ecglens {
 
@@ -55,6 +59,12 @@ FileActions::FileActions(MainWindow* window, AppSettings& settings, QObject* par
         tr("The report without patient ID, file name, dates other than the year, ages over 89, "
            "reviewer and note"));
     connect(exportAnonymised, &QAction::triggered, window, &MainWindow::exportAnonymisedReport);
+    QAction* signing = menu->addAction(tr("Report &signing certificate…"));
+    signing->setObjectName(QStringLiteral("signingCertificateAction"));
+    signing->setStatusTip(tr("Sign exported reports digitally with your certificate (PKCS#12 "
+                             "file); PDF readers then show who signed and whether the report "
+                             "changed since"));
+    connect(signing, &QAction::triggered, this, &FileActions::signingCertificateDialog);
     QAction* printReport =
         menu->addAction(QIcon::fromTheme(QStringLiteral("document-print")), tr("&Print report…"));
     printReport->setShortcut(QKeySequence::Print);
@@ -93,6 +103,39 @@ void FileActions::openDialog()
         return;
     m_settings.lastFolder = QFileInfo(path).absolutePath();
     m_window->openPath(path);
+}
+
+void FileActions::signingCertificateDialog()
+{
+    if (!m_settings.signingCertificate.isEmpty()) {
+        QMessageBox box(QMessageBox::Question, tr("Report signing certificate"),
+                        tr("Exported reports are signed with %1.")
+                            .arg(QDir::toNativeSeparators(m_settings.signingCertificate)),
+                        QMessageBox::Cancel, m_window);
+        QPushButton* other = box.addButton(tr("Choose another…"), QMessageBox::AcceptRole);
+        QPushButton* stop = box.addButton(tr("Stop signing"), QMessageBox::DestructiveRole);
+        box.exec();
+        if (box.clickedButton() == stop) {
+            m_settings.signingCertificate.clear();
+            m_window->saveSettings();
+            m_window->statusBar()->showMessage(tr("Exported reports are no longer signed."), 6000);
+            return;
+        }
+        if (box.clickedButton() != other)
+            return;
+    }
+    const QString file = QFileDialog::getOpenFileName(
+        m_window, tr("Report signing certificate"),
+        m_settings.signingCertificate.isEmpty() ? QDir::homePath() : m_settings.signingCertificate,
+        tr("Certificates with their private key (*.p12 *.pfx);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    m_settings.signingCertificate = file;
+    m_window->saveSettings();
+    m_window->statusBar()->showMessage(
+        tr("Exported reports will be signed with %1; its password is asked at each export.")
+            .arg(QDir::toNativeSeparators(file)),
+        8000);
 }
 
 void FileActions::compareDialog()

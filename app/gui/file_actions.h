@@ -27,6 +27,9 @@ private:
     void openDialog();
     void openFolderDialog();
     void compareDialog();
+    /// File ▸ Report signing certificate…: choose the PKCS#12 file exported reports are signed
+    /// with, or stop signing.
+    void signingCertificateDialog();
 
     MainWindow* m_window;
     AppSettings& m_settings;

@@ -15,6 +15,8 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPrintDialog>
@@ -54,6 +56,7 @@ struct ReportExporter::Target
     std::shared_ptr<QPrinter> printer; ///< owned by the worker while it draws
     QString name;                      ///< what the messages call it
     bool anonymise = false;            ///< report::ReportInput::anonymise
+    ReportExporter::Signing signing;   ///< sign with this certificate (file empty: do not)
     report::Paper paper = report::Paper::A4;
 };
 
@@ -75,16 +78,30 @@ void ReportExporter::exportWithDialog(bool anonymise)
     const QString path = QFileDialog::getSaveFileName(
         m_window, anonymise ? tr("Export anonymised report") : tr("Export report"), suggested,
         tr("PDF documents (*.pdf)"));
-    if (!path.isEmpty())
-        exportTo(path, anonymise);
+    if (path.isEmpty())
+        return;
+    Signing signing;
+    if (!anonymise && !m_window->settings().signingCertificate.isEmpty()) {
+        bool ok = false;
+        signing.file = m_window->settings().signingCertificate;
+        signing.password = QInputDialog::getText(m_window, tr("Sign the report"),
+                                                 tr("Password of your signing certificate %1:")
+                                                     .arg(QFileInfo(signing.file).fileName()),
+                                                 QLineEdit::Password, {}, &ok)
+                               .toUtf8();
+        if (!ok)
+            return;
+    }
+    exportTo(path, anonymise, std::move(signing));
 }
 
-void ReportExporter::exportTo(const QString& path, bool anonymise)
+void ReportExporter::exportTo(const QString& path, bool anonymise, Signing signing)
 {
     auto target = std::make_shared<Target>();
     target->path = path;
     target->name = path;
     target->anonymise = anonymise;
+    target->signing = std::move(signing);
     target->paper = m_window->settings().paper();
     start(std::move(target));
 }
@@ -188,7 +205,22 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         input.anonymise = target->anonymise;
         input.paper = target->paper;
         QString error;
-        if (target->printer) {
+        QString signedBy, certificateSha256;
+        if (!target->signing.file.isEmpty()) {
+            auto signer =
+                report::SigningIdentity::load(target->signing.file, target->signing.password);
+            target->signing.password.fill('\0'); // not kept once the certificate is open
+            if (signer) {
+                input.signer = *signer;
+                signedBy = (*signer)->signerName();
+                certificateSha256 = (*signer)->certificateSha256();
+            } else {
+                error = QString::fromStdString(signer.error());
+            }
+        }
+        if (!error.isEmpty()) {
+            // nothing written: the clinician asked for a signed report
+        } else if (target->printer) {
             const auto drawn = report::renderReport(input, *target->printer);
             if (!drawn)
                 error = tr("Printing on %1 failed: %2 Check the printer, or the file name when "
@@ -200,12 +232,15 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, target, error, audit] {
+            [self, target, error, audit, signedBy, certificateSha256] {
                 if (!self)
                     return;
                 self->m_busy = false;
+                AuditEvent event = audit;
+                if (!signedBy.isEmpty())
+                    event.signedBy(signedBy, certificateSha256);
                 if (error.isEmpty())
-                    self->m_window->recordAudit(audit);
+                    self->m_window->recordAudit(event);
                 const bool printed = target->path.isEmpty();
                 self->m_window->statusBar()->showMessage(
                     !error.isEmpty()
@@ -215,7 +250,9 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                                    "true scale)")
                                     .arg(target->name, report::paperTitle(target->paper))
                     : target->anonymise ? tr("Anonymised report written to %1").arg(target->name)
-                                        : tr("Report written to %1").arg(target->name),
+                    : !signedBy.isEmpty()
+                        ? tr("Report written to %1, signed by %2").arg(target->name, signedBy)
+                        : tr("Report written to %1").arg(target->name),
                     10000);
                 if (!error.isEmpty()) {
                     auto* box = new QMessageBox(QMessageBox::Warning,

@@ -23,11 +23,22 @@ class ReportExporter : public QObject
 public:
     explicit ReportExporter(MainWindow* window, QObject* parent = nullptr);
 
+    /// A PKCS#12 file and its password: the report is signed with its certificate.
+    struct Signing
+    {
+        QString file;
+        QByteArray password;
+    };
+
     /// Asks for a file name, then exports. An anonymised report (report::ReportInput::anonymise)
-    /// is offered under a name that does not repeat the recording's.
+    /// is offered under a name that does not repeat the recording's. With a signing certificate
+    /// set (AppSettings::signingCertificate), a report that is not anonymised is signed: its
+    /// password is asked for (Cancel exports nothing).
     void exportWithDialog(bool anonymise = false);
-    /// Exports to `path` (replaced only after complete success); finished() says how it went.
-    void exportTo(const QString& path, bool anonymise = false);
+    /// Exports to `path` (replaced only after complete success), signed when `signing` names a
+    /// file (the certificate is opened on the worker thread; a wrong password or an expired
+    /// certificate writes nothing); finished() says how it went.
+    void exportTo(const QString& path, bool anonymise = false, Signing signing = {});
     /// Opens the print dialog (the report paper setting preselected, landscape), then prints on
     /// the paper chosen there when it is A4 or US Letter, else on the setting's.
     void printWithDialog();

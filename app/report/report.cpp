@@ -441,6 +441,9 @@ void blankCreationDate(QByteArray& pdf)
 Result<bool> writeReport(const ReportInput& in, const QString& path)
 {
     using R = Result<bool>;
+    if (in.signer && in.anonymise)
+        return R::failure("An anonymised report is not signed: the signature would name its "
+                          "signer. Export it without a signature.");
     if (samePath(path, in.recording.sourcePath))
         return R::failure("The report path is the recording itself (" + path.toStdString() +
                           "); choose another file name.");
@@ -464,6 +467,18 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
     QByteArray bytes = pdf.data();
     if (in.anonymise)
         blankCreationDate(bytes);
+    if (in.signer) {
+        SignatureDetails details;
+        details.reason = Report::tr("ECG report exported from ECG Lens");
+        details.timeUtc = in.signingTimeUtc;
+        auto signedPdf = signPdf(bytes, *in.signer, details);
+        if (!signedPdf) {
+            file.cancelWriting();
+            return R::failure(signedPdf.error() + " Nothing was written to " + path.toStdString() +
+                              '.');
+        }
+        bytes = std::move(signedPdf).value();
+    }
     if (file.write(bytes) != bytes.size()) {
         file.cancelWriting();
         return R::failure("Cannot save the report " + path.toStdString() + ": " +

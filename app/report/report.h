@@ -12,6 +12,7 @@
 #include "dsp/rhythm.h"
 #include "dsp/st_segment.h"
 #include "ml/detector.h"
+#include "pdf_signature.h"
 
 #include <QLocale>
 #include <QPageLayout>
@@ -138,6 +139,11 @@ struct ReportInput
     bool anonymise = false;
 
     Paper paper = Paper::A4;
+
+    /// Signs the PDF (pdf_signature.h) when set; the report names the signer on page 1 and in
+    /// the review section. An anonymised report is not signed: the signature names its signer.
+    std::shared_ptr<const SigningIdentity> signer;
+    QDateTime signingTimeUtc; ///< invalid: the time of writing
 };
 
 /// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."

@@ -157,6 +157,13 @@ QString reviewLine(const ReportInput& in)
         .arg(qs(d.decision), who, reviewTimeText(in, d.timeIso));
 }
 
+/// Page 1's note of the digital signature, after the review and calipers; empty unsigned.
+QString signatureLine(const ReportInput& in)
+{
+    return in.signer ? Report::tr(" · digitally signed by %1").arg(in.signer->signerName())
+                     : QString();
+}
+
 /// Who measured with the calipers, as the review line names reviewers.
 QString caliperWho(const ReportInput& in, const CaliperEntry& c)
 {
@@ -459,7 +466,7 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
                        in.detection ? QString(verdictLine(*in.detection) + Report::tr(" · model ") +
                                               modelText(in.detection->model))
                                     : QString(Report::tr("not available: ") + noDetectionText(in)));
-    lines.emplace_back(Report::tr("Review"), reviewLine(in) + caliperLine(in));
+    lines.emplace_back(Report::tr("Review"), reviewLine(in) + caliperLine(in) + signatureLine(in));
     lines.emplace_back(Report::tr("Paper"), signalNote(in) + Report::tr(" · shown ") + shown);
     return lines;
 }
@@ -604,6 +611,13 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     } else {
         para(Report::tr("Not reviewed."));
     }
+    if (in.signer)
+        row(Report::tr("Digital signature"),
+            Report::tr("This PDF is signed by %1 with the certificate issued by %2 (SHA-256 %3, "
+                       "valid until %4). A PDF reader shows the signature and whether anything "
+                       "in the report changed after signing.")
+                .arg(in.signer->signerName(), in.signer->issuer(), in.signer->certificateSha256(),
+                     QLocale().toString(in.signer->validUntilUtc().date(), QLocale::ShortFormat)));
 
     heading(Report::tr("About this report"));
     para(disclaimerText());

@@ -171,6 +171,13 @@ AuditEvent AuditEvent::reportWritten(const QString& output, bool printed, bool a
     return e;
 }
 
+AuditEvent& AuditEvent::signedBy(const QString& signer, const QString& certificateSha256)
+{
+    detail.insert(QStringLiteral("signed_by"), signer);
+    detail.insert(QStringLiteral("certificate_sha256"), certificateSha256);
+    return *this;
+}
+
 AuditEvent AuditEvent::worklistListed(const QString& folder, int recordings)
 {
     AuditEvent e;

@@ -35,6 +35,8 @@ struct AuditEvent
     static AuditEvent reportWritten(const QString& output, bool printed, bool anonymised);
     /// A folder was listed as a worklist.
     static AuditEvent worklistListed(const QString& folder, int recordings);
+    /// A report was digitally signed: by whom (the certificate's name) and with which certificate.
+    AuditEvent& signedBy(const QString& signer, const QString& certificateSha256);
     /// Names the recording the event is about.
     AuditEvent& on(const QString& path, const QString& sha256Hex, const QString& patient);
 };

@@ -26,6 +26,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QSysInfo>
 #include <QTemporaryDir>
@@ -277,6 +278,78 @@ private slots:
         const QByteArray after = f.readAll();
         QVERIFY(after.startsWith(before));
         QCOMPARE(readLog(log).size(), lines.size() + 1);
+    }
+
+    /// A signed export from the window: the PDF carries a valid signature by the certificate's
+    /// holder (pdfsig), the audit line names the signer and the certificate's SHA-256 (as
+    /// openssl computes it); a wrong password writes no report and no audit line.
+    void signedExportNamesTheSigner()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdfsig")).isEmpty())
+            QFAIL("pdfsig not found: install poppler-utils (bash packaging/install-deps.sh)");
+        const QString password = m_dir.filePath(QStringLiteral("signing/password.txt"));
+        QVERIFY(QDir().mkpath(QFileInfo(password).absolutePath()));
+        QFile pw(password);
+        QVERIFY(pw.open(QIODevice::WriteOnly));
+        pw.write("k7!pass\n");
+        pw.close();
+        const QString p12 = m_dir.filePath(QStringLiteral("signing/weber.p12"));
+        const QString made = test::makeSigningIdentity(
+            p12, QStringLiteral("Dr. Jonas Weber"), QStringLiteral("digitalSignature"), password);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        QProcess fp;
+        fp.start(QStringLiteral("openssl"),
+                 {QStringLiteral("x509"), QStringLiteral("-in"), p12 + QStringLiteral(".pem"),
+                  QStringLiteral("-noout"), QStringLiteral("-fingerprint"),
+                  QStringLiteral("-sha256")});
+        QVERIFY(fp.waitForFinished(30000));
+        const QString fingerprint =
+            QString::fromLatin1(fp.readAllStandardOutput().trimmed().split('=').last())
+                .remove(QLatin1Char(':'))
+                .toLower();
+        QCOMPARE(fingerprint.size(), 64);
+
+        const QString log = m_dir.filePath(QStringLiteral("audit/signed.jsonl"));
+        auto w = window(log);
+        openAndWait(*w, m_edf);
+        w->flushAudit();
+        const int before = int(readLog(log).size());
+        const auto exportSigned = [&](const QString& pdf, const QByteArray& pass) {
+            QSignalSpy done(w->reportExporter(), &ReportExporter::finished);
+            w->reportExporter()->exportTo(pdf, false, {p12, pass});
+            if (!QTest::qWaitFor([&] { return done.count() > 0; }, 60000))
+                return QStringLiteral("timed out");
+            w->flushAudit();
+            return done.first().at(1).toString();
+        };
+
+        const QString pdf = m_dir.filePath(QStringLiteral("signing/report.pdf"));
+        const QString error = exportSigned(pdf, "k7!pass");
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QProcess sig;
+        sig.start(QStringLiteral("pdfsig"), {pdf});
+        QVERIFY(sig.waitForFinished(30000));
+        const QString checked = QString::fromUtf8(sig.readAllStandardOutput());
+        QVERIFY2(checked.contains(QStringLiteral("Signature Validation: Signature is Valid.")) &&
+                     checked.contains(QStringLiteral("Common Name: Dr. Jonas Weber")) &&
+                     checked.contains(QStringLiteral("Total document signed")),
+                 qPrintable(checked));
+        QVERIFY(
+            w->statusBar()->currentMessage().contains(QStringLiteral("signed by Dr. Jonas Weber")));
+        const QList<QJsonObject> lines = readLog(log);
+        QCOMPARE(lines.size(), before + 1);
+        QCOMPARE(lines.last()[QStringLiteral("event")].toString(),
+                 QStringLiteral("report-exported"));
+        QCOMPARE(lines.last()[QStringLiteral("signed_by")].toString(),
+                 QStringLiteral("Dr. Jonas Weber"));
+        QCOMPARE(lines.last()[QStringLiteral("certificate_sha256")].toString(), fingerprint);
+
+        const QString refused = m_dir.filePath(QStringLiteral("signing/refused.pdf"));
+        const QString wrong = exportSigned(refused, "guess");
+        QVERIFY2(wrong.contains(QStringLiteral("did not open with this password")),
+                 qPrintable(wrong));
+        QVERIFY(!QFile::exists(refused));
+        QCOMPARE(readLog(log).size(), before + 1);
     }
 
     void worklistListingIsRecorded()

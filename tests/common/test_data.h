@@ -53,6 +53,38 @@ inline QString cliPath()
     return QStringLiteral(ECGLENS_CLI_PATH);
 }
 
+/// How a program ran: exit code (-1: crashed or timed out) and its output.
+struct ProcessRun
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+/// Runs `program` with `args` (waiting up to 2 minutes): `env` entries (NAME=value) added to
+/// the environment, `input` written to its standard input.
+inline ProcessRun runProcess(const QString& program, const QStringList& args,
+                             const QStringList& env = {}, const QByteArray& input = {})
+{
+    QProcess p;
+    if (!env.isEmpty())
+        p.setProcessEnvironment(environmentWith(env));
+    p.start(program, args);
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    ProcessRun r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out";
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
 /// Runs ecglens-cli with `args` and returns its JSON output (exit 0, or 3 for "anomalous");
 /// an empty object on failure, with a warning saying why.
 inline QJsonObject cliJson(const QStringList& args)
@@ -66,6 +98,40 @@ inline QJsonObject cliJson(const QStringList& args)
         return {};
     }
     return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+/// A signing identity for report signatures made by the openssl command: a self-signed RSA
+/// certificate for `commonName` (key usage `keyUsage`, e.g. "digitalSignature", valid 30 days)
+/// with its key in the PKCS#12 file `p12`, protected by the first line of `passwordFile`. Also
+/// leaves `p12`.pem (the certificate) beside it. Returns why it failed, or an empty string.
+inline QString makeSigningIdentity(const QString& p12, const QString& commonName,
+                                   const QString& keyUsage, const QString& passwordFile)
+{
+    const auto openssl = [](const QStringList& args) {
+        QProcess p;
+        p.start(QStringLiteral("openssl"), args);
+        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit ||
+            p.exitCode() != 0)
+            return QStringLiteral(
+                       "openssl %1: %2 (install openssl: bash packaging/install-deps.sh)")
+                .arg(args.first(), QString::fromLocal8Bit(p.readAllStandardError()));
+        return QString();
+    };
+    const QString key = p12 + QStringLiteral(".key");
+    const QString pem = p12 + QStringLiteral(".pem");
+    QString error =
+        openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                 QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                 key, QStringLiteral("-out"), pem, QStringLiteral("-days"), QStringLiteral("30"),
+                 QStringLiteral("-utf8"), QStringLiteral("-subj"),
+                 QStringLiteral("/CN=%1/O=ECG Lens test").arg(commonName),
+                 QStringLiteral("-addext"), QStringLiteral("keyUsage=") + keyUsage});
+    if (error.isEmpty())
+        error =
+            openssl({QStringLiteral("pkcs12"), QStringLiteral("-export"), QStringLiteral("-inkey"),
+                     key, QStringLiteral("-in"), pem, QStringLiteral("-out"), p12,
+                     QStringLiteral("-passout"), QStringLiteral("file:") + passwordFile});
+    return error;
 }
 
 /// `ecglens-cli measure --json`'s st_levels (j60_mv, two decimals) as the window and the report

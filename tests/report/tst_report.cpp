@@ -34,30 +34,12 @@ namespace {
 
 const QString kRecord = QStringLiteral("ptbxl/records500/00000/00001_hr");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Run = ecglens::test::ProcessRun;
 
 /// Runs `program`; `env` entries (NAME=value) are added to the environment.
 Run run(const QString& program, const QStringList& args, const QStringList& env = {})
 {
-    QProcess p;
-    if (!env.isEmpty())
-        p.setProcessEnvironment(ecglens::test::environmentWith(env));
-    p.start(program, args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return ecglens::test::runProcess(program, args, env);
 }
 
 Run runCli(const QStringList& args)
