@@ -8,6 +8,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
+#include <openssl/provider.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -91,6 +92,16 @@ QDateTime timeOf(const ASN1_TIME* t)
                      QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
 }
 
+/// OpenSSL 3 keeps the ciphers older PKCS#12 files are encrypted with (RC2-40, 3DES with the
+/// old key derivation) in its "legacy" provider; loaded once, with the default one beside it (a
+/// provider loaded by name stops the default one from loading by itself).
+bool loadLegacyCiphers()
+{
+    static const bool loaded = OSSL_PROVIDER_load(nullptr, "legacy") != nullptr &&
+                               OSSL_PROVIDER_load(nullptr, "default") != nullptr;
+    return loaded;
+}
+
 } // namespace
 
 struct SigningIdentity::Impl
@@ -137,8 +148,16 @@ SigningIdentity::load(const QString& p12Path, const QByteArray& password, const 
     EVP_PKEY* key = nullptr;
     X509* cert = nullptr;
     STACK_OF(X509)* chain = nullptr;
-    if (!PKCS12_parse(p12.get(), pass, &key, &cert, &chain))
-        return R::failure(where + " could not be read: " + opensslReason() + '.');
+    bool parsed = PKCS12_parse(p12.get(), pass, &key, &cert, &chain) == 1;
+    if (!parsed && ERR_GET_REASON(ERR_peek_last_error()) == ERR_R_UNSUPPORTED &&
+        loadLegacyCiphers()) {
+        // Exported by an older program (Windows before 2017, OpenSSL 1.x: RC2-40 / 3DES).
+        ERR_clear_error();
+        parsed = PKCS12_parse(p12.get(), pass, &key, &cert, &chain) == 1;
+    }
+    if (!parsed)
+        return R::failure(where + " could not be read: " + opensslReason() +
+                          ". If an older program exported it, export it again with AES-256.");
     auto impl = std::make_unique<Impl>();
     impl->key.reset(key);
     impl->cert.reset(cert);

@@ -470,7 +470,6 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
     if (in.signer) {
         SignatureDetails details;
         details.reason = Report::tr("ECG report exported from ECG Lens");
-        details.timeUtc = in.signingTimeUtc;
         auto signedPdf = signPdf(bytes, *in.signer, details);
         if (!signedPdf) {
             file.cancelWriting();

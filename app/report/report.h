@@ -143,7 +143,6 @@ struct ReportInput
     /// Signs the PDF (pdf_signature.h) when set; the report names the signer on page 1 and in
     /// the review section. An anonymised report is not signed: the signature names its signer.
     std::shared_ptr<const SigningIdentity> signer;
-    QDateTime signingTimeUtc; ///< invalid: the time of writing
 };
 
 /// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."

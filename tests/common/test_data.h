@@ -103,9 +103,11 @@ inline QJsonObject cliJson(const QStringList& args)
 /// A signing identity for report signatures made by the openssl command: a self-signed RSA
 /// certificate for `commonName` (key usage `keyUsage`, e.g. "digitalSignature", valid 30 days)
 /// with its key in the PKCS#12 file `p12`, protected by the first line of `passwordFile`. Also
-/// leaves `p12`.pem (the certificate) beside it. Returns why it failed, or an empty string.
+/// leaves `p12`.pem (the certificate) beside it. `legacy`: encrypted as older programs did
+/// (RC2-40 and 3DES, `openssl pkcs12 -legacy`). Returns why it failed, or an empty string.
 inline QString makeSigningIdentity(const QString& p12, const QString& commonName,
-                                   const QString& keyUsage, const QString& passwordFile)
+                                   const QString& keyUsage, const QString& passwordFile,
+                                   bool legacy = false)
 {
     const auto openssl = [](const QStringList& args) {
         QProcess p;
@@ -126,11 +128,15 @@ inline QString makeSigningIdentity(const QString& p12, const QString& commonName
                  QStringLiteral("-utf8"), QStringLiteral("-subj"),
                  QStringLiteral("/CN=%1/O=ECG Lens test").arg(commonName),
                  QStringLiteral("-addext"), QStringLiteral("keyUsage=") + keyUsage});
+    QStringList pkcs12 = {QStringLiteral("pkcs12"),   QStringLiteral("-export"),
+                          QStringLiteral("-inkey"),   key,
+                          QStringLiteral("-in"),      pem,
+                          QStringLiteral("-out"),     p12,
+                          QStringLiteral("-passout"), QStringLiteral("file:") + passwordFile};
+    if (legacy)
+        pkcs12 << QStringLiteral("-legacy");
     if (error.isEmpty())
-        error =
-            openssl({QStringLiteral("pkcs12"), QStringLiteral("-export"), QStringLiteral("-inkey"),
-                     key, QStringLiteral("-in"), pem, QStringLiteral("-out"), p12,
-                     QStringLiteral("-passout"), QStringLiteral("file:") + passwordFile});
+        error = openssl(pkcs12);
     return error;
 }
 

@@ -221,6 +221,25 @@ private slots:
                         .out.contains("Signature Validation: Signature is Valid."));
     }
 
+    /// A PKCS#12 file encrypted as older programs did (RC2-40 and 3DES: Windows before 2017,
+    /// OpenSSL 1.x), which OpenSSL 3 reads only with its legacy provider, signs as well.
+    void olderPkcs12FilesSign()
+    {
+        const QString legacy = path("legacy.p12");
+        const QString made =
+            test::makeSigningIdentity(legacy, QStringLiteral("Dr. Old Export"),
+                                      QStringLiteral("digitalSignature"), m_password, true);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QString pdf = path("legacy.pdf");
+        const Run r = report(pdf, {QStringLiteral("--sign"), legacy,
+                                   QStringLiteral("--sign-password-file"), m_password});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString out = QString::fromUtf8(run(QStringLiteral("pdfsig"), {pdf}).out);
+        QVERIFY2(out.contains(QStringLiteral("Signature Validation: Signature is Valid.")) &&
+                     out.contains(QStringLiteral("Common Name: Dr. Old Export")),
+                 qPrintable(out));
+    }
+
     void refusesWhatCannotSign_data()
     {
         QTest::addColumn<QString>("what");
