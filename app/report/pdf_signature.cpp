@@ -93,13 +93,36 @@ QDateTime timeOf(const ASN1_TIME* t)
 }
 
 /// OpenSSL 3 keeps the ciphers older PKCS#12 files are encrypted with (RC2-40, 3DES with the
-/// old key derivation) in its "legacy" provider; loaded once, with the default one beside it (a
-/// provider loaded by name stops the default one from loading by itself).
+/// old key derivation) in its "legacy" provider: loaded on first need, with the default one
+/// beside it (a provider loaded by name stops the default one from loading by itself), and
+/// unloaded at exit.
+class LegacyCiphers
+{
+public:
+    LegacyCiphers()
+        : m_legacy(OSSL_PROVIDER_load(nullptr, "legacy")),
+          m_default(OSSL_PROVIDER_load(nullptr, "default"))
+    {}
+    ~LegacyCiphers()
+    {
+        if (m_legacy)
+            OSSL_PROVIDER_unload(m_legacy);
+        if (m_default)
+            OSSL_PROVIDER_unload(m_default);
+    }
+    LegacyCiphers(const LegacyCiphers&) = delete;
+    LegacyCiphers& operator=(const LegacyCiphers&) = delete;
+    bool loaded() const { return m_legacy && m_default; }
+
+private:
+    OSSL_PROVIDER* m_legacy;
+    OSSL_PROVIDER* m_default;
+};
+
 bool loadLegacyCiphers()
 {
-    static const bool loaded = OSSL_PROVIDER_load(nullptr, "legacy") != nullptr &&
-                               OSSL_PROVIDER_load(nullptr, "default") != nullptr;
-    return loaded;
+    static const LegacyCiphers ciphers;
+    return ciphers.loaded();
 }
 
 } // namespace
