@@ -2726,6 +2726,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Report written to %1, signed by %2</source>
         <translation>Bericht gespeichert unter %1, signiert von %2</translation>
     </message>
+    <message>
+        <source> — the signing certificate expires on %1: ask for a new one</source>
+        <translation> — das Signaturzertifikat läuft am %1 ab: ein neues anfordern</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::ReviewStore</name>

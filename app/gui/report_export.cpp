@@ -60,6 +60,17 @@ struct ReportExporter::Target
     report::Paper paper = report::Paper::A4;
 };
 
+/// " — the signing certificate expires on …": said at each signed export in the certificate's
+/// last 30 days, so that a new one is asked for before reports can no longer be signed.
+QString ReportExporter::expiryNote(const QDateTime& validUntilUtc)
+{
+    if (!validUntilUtc.isValid() ||
+        QDateTime::currentDateTimeUtc().daysTo(validUntilUtc) > kExpiryWarningDays)
+        return {};
+    return tr(" — the signing certificate expires on %1: ask for a new one")
+        .arg(QLocale().toString(validUntilUtc.toLocalTime().date(), QLocale::ShortFormat));
+}
+
 ReportExporter::ReportExporter(MainWindow* window, QObject* parent)
     : QObject(parent), m_window(window)
 {}
@@ -206,6 +217,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         input.paper = target->paper;
         QString error;
         QString signedBy, certificateSha256;
+        QDateTime certificateEnd;
         if (!target->signing.file.isEmpty()) {
             auto signer =
                 report::SigningIdentity::load(target->signing.file, target->signing.password);
@@ -214,6 +226,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                 input.signer = *signer;
                 signedBy = (*signer)->signerName();
                 certificateSha256 = (*signer)->certificateSha256();
+                certificateEnd = (*signer)->validUntilUtc();
             } else {
                 error = QString::fromStdString(signer.error());
             }
@@ -232,7 +245,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, target, error, audit, signedBy, certificateSha256] {
+            [self, target, error, audit, signedBy, certificateSha256, certificateEnd] {
                 if (!self)
                     return;
                 self->m_busy = false;
@@ -251,7 +264,8 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                                     .arg(target->name, report::paperTitle(target->paper))
                     : target->anonymise ? tr("Anonymised report written to %1").arg(target->name)
                     : !signedBy.isEmpty()
-                        ? tr("Report written to %1, signed by %2").arg(target->name, signedBy)
+                        ? tr("Report written to %1, signed by %2").arg(target->name, signedBy) +
+                              expiryNote(certificateEnd)
                         : tr("Report written to %1").arg(target->name),
                     10000);
                 if (!error.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "report.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 
@@ -47,6 +48,10 @@ public:
     /// it has one.
     void printTo(std::shared_ptr<QPrinter> printer, report::Paper paper);
     bool busy() const { return m_busy; }
+    /// What a signed export adds to its message when the certificate ends within
+    /// kExpiryWarningDays ("— the signing certificate expires on …"); empty otherwise.
+    static QString expiryNote(const QDateTime& validUntilUtc);
+    static constexpr int kExpiryWarningDays = 30;
 
 signals:
     void finished(const QString& path, const QString& error);

@@ -334,8 +334,15 @@ private slots:
                      checked.contains(QStringLiteral("Common Name: Dr. Jonas Weber")) &&
                      checked.contains(QStringLiteral("Total document signed")),
                  qPrintable(checked));
-        QVERIFY(
-            w->statusBar()->currentMessage().contains(QStringLiteral("signed by Dr. Jonas Weber")));
+        // Its certificate (30 days) ends within the warning period: the message says so.
+        const QString message = w->statusBar()->currentMessage();
+        QVERIFY2(message.contains(QStringLiteral("signed by Dr. Jonas Weber")) &&
+                     message.contains(QStringLiteral("the signing certificate expires on")),
+                 qPrintable(message));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(ReportExporter::expiryNote(now.addDays(ReportExporter::kExpiryWarningDays + 2))
+                    .isEmpty());
+        QVERIFY(!ReportExporter::expiryNote(now.addDays(3)).isEmpty());
         const QList<QJsonObject> lines = readLog(log);
         QCOMPARE(lines.size(), before + 1);
         QCOMPARE(lines.last()[QStringLiteral("event")].toString(),
