@@ -457,11 +457,11 @@ WorklistPanel::~WorklistPanel()
     m_verdicts->save();
 }
 
-void WorklistPanel::setVerdictFile(const QString& path)
+void WorklistPanel::setVerdictFile(const QString& path, bool ownerOnly)
 {
     m_saver.waitForDone();
     m_verdicts->save();
-    m_verdicts = std::make_shared<VerdictCache>(path);
+    m_verdicts = std::make_shared<VerdictCache>(path, ownerOnly);
     if (m_jobs)
         m_scanner->setVerdicts(m_verdicts, &detectorModelSha256);
 }

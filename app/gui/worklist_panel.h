@@ -37,9 +37,9 @@ public:
     ~WorklistPanel() override;
 
     /// Where the detector's verdicts are kept for the next session (default
-    /// VerdictCache::defaultPath(); empty: this session only). Verdicts not yet written go to
-    /// the file the panel had.
-    void setVerdictFile(const QString& path);
+    /// VerdictCache::defaultPath(); empty: this session only; `ownerOnly`: see VerdictCache).
+    /// Verdicts not yet written go to the file the panel had.
+    void setVerdictFile(const QString& path, bool ownerOnly = true);
     QString verdictFile() const { return m_verdicts->path(); }
 
     /// Lists `folder` in the background (replacing the list); reviews of recordings in

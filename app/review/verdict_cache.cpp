@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QSaveFile>
+#include <QSettings>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -25,6 +26,16 @@ QString VerdictCache::defaultPath()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
         .filePath(QStringLiteral("ECG Lens/ecglens/worklist-verdicts.json"));
+}
+
+VerdictCache::Location VerdictCache::configured(const QSettings& store)
+{
+    const QString set = store.value(QStringLiteral("worklist/verdicts")).toString().trimmed();
+    if (set.compare(QLatin1String("off"), Qt::CaseInsensitive) == 0)
+        return {QString(), true};
+    if (set.isEmpty())
+        return {defaultPath(), true};
+    return {QDir::cleanPath(set), false};
 }
 
 QString VerdictCache::key(const QString& recordingSha256, std::optional<double> ageYears,
@@ -146,7 +157,8 @@ QString VerdictCache::save()
     QSaveFile f(m_path);
     if (!f.open(QIODevice::WriteOnly))
         return QStringLiteral("%1: %2").arg(m_path, f.errorString());
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (m_ownerOnly)
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (f.write(bytes) != bytes.size() || !f.commit())
         return QStringLiteral("%1: %2").arg(m_path, f.errorString());
     const QMutexLocker lock(&m_mutex);

@@ -11,6 +11,8 @@
 #include <QMutex>
 #include <QString>
 
+class QSettings;
+
 #include <optional>
 
 namespace ecglens {
@@ -35,13 +37,26 @@ struct CachedVerdict
 class VerdictCache
 {
 public:
-    /// `path` empty: kept in memory only.
-    explicit VerdictCache(QString path = {}) : m_path(std::move(path)) {}
+    /// `path` empty: kept in memory only. `ownerOnly`: the file is made readable by its owner
+    /// alone (a user's own file); else it keeps the permissions new files get in its folder
+    /// (a file a site shares between users and workstations).
+    explicit VerdictCache(QString path = {}, bool ownerOnly = true)
+        : m_path(std::move(path)), m_ownerOnly(ownerOnly)
+    {}
     VerdictCache(const VerdictCache&) = delete;
     VerdictCache& operator=(const VerdictCache&) = delete;
 
     /// `<app data>/worklist-verdicts.json`, beside the audit log.
     static QString defaultPath();
+    /// Where verdicts are kept as `worklist/verdicts` in `store` says (a native store falls back
+    /// to the site file): a path (shared: its folder's permissions), "off" (this session only)
+    /// or nothing (defaultPath(), the user's own).
+    struct Location
+    {
+        QString path;
+        bool ownerOnly = true;
+    };
+    static Location configured(const QSettings& store);
     /// The key of a verdict: recording content, age, sex code and the model manifest's SHA-256.
     /// Empty (never found, never kept) when the recording's or the model's SHA-256 is unknown.
     static QString key(const QString& recordingSha256, std::optional<double> ageYears,
@@ -64,6 +79,7 @@ private:
     static QHash<QString, CachedVerdict> readFile(const QString& path);
 
     const QString m_path;
+    const bool m_ownerOnly;
     mutable QMutex m_mutex; ///< guards the members below
     QMutex m_saving;        ///< one save at a time
     mutable bool m_loaded = false;

@@ -499,6 +499,63 @@ private slots:
         QVERIFY(fromDamaged.isEmpty());
     }
 
+    /// A site shares one verdict file between users and workstations (`[worklist]
+    /// verdicts=PATH` in the settings): another user's window lists the folder with the first
+    /// one's verdicts; the shared file keeps the permissions its folder gives new files, not the
+    /// owner-only ones of a user's own file. `verdicts=off` keeps them for the session only.
+    void siteSharesTheVerdictFile()
+    {
+        const QString shared = m_dir.filePath(QStringLiteral("site/ward-verdicts.json"));
+        QVERIFY(QDir().mkpath(QFileInfo(shared).absolutePath()));
+        const auto windowOf = [&](const QString& user, const QString& verdicts) {
+            auto settings = std::make_unique<QSettings>(
+                m_dir.filePath(user + QStringLiteral(".ini")), QSettings::IniFormat);
+            settings->setValue(QStringLiteral("worklist/verdicts"), verdicts);
+            settings->sync();
+            auto w = std::make_unique<MainWindow>(std::move(settings));
+            w->reviewStore()->setFallbackDir(m_fallback);
+            w->settings().autoAnalyse = false;
+            w->show();
+            return w;
+        };
+        const auto shown = [](WorklistPanel* p) {
+            QHash<QString, QString> out;
+            for (int r = 0; r < p->model()->rowCount(); ++r)
+                if (const WorklistEntry& e = p->model()->entry(r); !e.detectorClass.isEmpty())
+                    out.insert(e.path, e.detectorClass);
+            return out;
+        };
+        QHash<QString, QString> first;
+        {
+            auto w = windowOf(QStringLiteral("user-a"), shared);
+            QCOMPARE(w->worklist()->verdictFile(), shared);
+            w->openFolder(m_ward);
+            QVERIFY(waitForScan(w->worklist()));
+            QSignalSpy done(w->worklist(), &WorklistPanel::detectorFinished);
+            w->worklist()->runDetector();
+            QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 120000));
+            first = shown(w->worklist());
+        }
+        QCOMPARE(first.size(), 5);
+        QVERIFY(QFile::exists(shared));
+        QFile probe(QFileInfo(shared).absolutePath() + QStringLiteral("/probe"));
+        QVERIFY(probe.open(QIODevice::WriteOnly));
+        probe.close();
+        QCOMPARE(QFileInfo(shared).permissions(), probe.permissions());
+
+        auto other = windowOf(QStringLiteral("user-b"), shared);
+        other->openFolder(m_ward);
+        QVERIFY(waitForScan(other->worklist()));
+        QVERIFY(!other->worklist()->detectorRunning());
+        QCOMPARE(shown(other->worklist()), first);
+
+        auto off = windowOf(QStringLiteral("user-c"), QStringLiteral("off"));
+        QVERIFY(off->worklist()->verdictFile().isEmpty());
+        off->openFolder(m_ward);
+        QVERIFY(waitForScan(off->worklist()));
+        QVERIFY(shown(off->worklist()).isEmpty());
+    }
+
     /// The verdict file takes verdicts from two windows at once, each inserting on two threads
     /// and saving every few verdicts while a third thread looks verdicts up: every verdict is
     /// in the file afterwards, as inserted, and none is left unsaved. (Without the lock file
