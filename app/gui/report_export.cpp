@@ -68,7 +68,7 @@ QString ReportExporter::expiryNote(const QDateTime& validUntilUtc)
         QDateTime::currentDateTimeUtc().daysTo(validUntilUtc) > kExpiryWarningDays)
         return {};
     return tr(" — the signing certificate expires on %1: ask for a new one")
-        .arg(QLocale().toString(validUntilUtc.toLocalTime().date(), QLocale::ShortFormat));
+        .arg(validUntilUtc.toLocalTime().date().toString(Qt::ISODate));
 }
 
 ReportExporter::ReportExporter(MainWindow* window, QObject* parent)

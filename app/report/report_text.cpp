@@ -617,7 +617,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
                        "valid until %4). A PDF reader shows the signature and whether anything "
                        "in the report changed after signing.")
                 .arg(in.signer->signerName(), in.signer->issuer(), in.signer->certificateSha256(),
-                     QLocale().toString(in.signer->validUntilUtc().date(), QLocale::ShortFormat)));
+                     in.signer->validUntilUtc().date().toString(Qt::ISODate)));
 
     heading(Report::tr("About this report"));
     para(disclaimerText());
