@@ -142,6 +142,15 @@ private slots:
                 .simplified();
         QVERIFY2(text.contains(QStringLiteral("digitally signed by ") + kSigner), qPrintable(text));
         QVERIFY2(text.contains(m_sha256), qPrintable(text));
+        // The certificate's end as openssl reads it (notAfter=2027-01-04 04:41:18Z).
+        const Run end =
+            run(QStringLiteral("openssl"),
+                {QStringLiteral("x509"), QStringLiteral("-in"), m_p12 + QStringLiteral(".pem"),
+                 QStringLiteral("-noout"), QStringLiteral("-enddate"), QStringLiteral("-dateopt"),
+                 QStringLiteral("iso_8601")});
+        const QString until = QString::fromLatin1(end.out).section(QLatin1Char('='), 1).left(10);
+        QCOMPARE(until.size(), 10);
+        QVERIFY2(text.contains(QStringLiteral("valid until ") + until), qPrintable(text));
     }
 
     /// openssl, on the bytes the byte range names: the CMS signature verifies against them, and
