@@ -114,9 +114,6 @@ int runReport(const QStringList& args)
         return fail(QStringLiteral("--out X.pdf is required"));
     std::shared_ptr<const report::SigningIdentity> signer;
     if (parser.isSet(sign)) {
-        if (parser.isSet(anonymise))
-            return fail(QStringLiteral("--sign and --anonymise: an anonymised report is not "
-                                       "signed, the signature would name its signer"));
         QByteArray password = qgetenv("ECGLENS_SIGN_PASSWORD");
         if (parser.isSet(signPassword)) {
             QFile f(parser.value(signPassword));

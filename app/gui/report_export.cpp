@@ -216,42 +216,35 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         input.anonymise = target->anonymise;
         input.paper = target->paper;
         QString error;
-        QString signedBy, certificateSha256;
-        QDateTime certificateEnd;
         if (!target->signing.file.isEmpty()) {
             auto signer =
                 report::SigningIdentity::load(target->signing.file, target->signing.password);
             target->signing.password.fill('\0'); // not kept once the certificate is open
-            if (signer) {
+            if (signer)
                 input.signer = *signer;
-                signedBy = (*signer)->signerName();
-                certificateSha256 = (*signer)->certificateSha256();
-                certificateEnd = (*signer)->validUntilUtc();
-            } else {
+            else // nothing is written: the clinician asked for a signed report
                 error = QString::fromStdString(signer.error());
-            }
         }
-        if (!error.isEmpty()) {
-            // nothing written: the clinician asked for a signed report
-        } else if (target->printer) {
+        if (target->printer) {
             const auto drawn = report::renderReport(input, *target->printer);
             if (!drawn)
                 error = tr("Printing on %1 failed: %2 Check the printer, or the file name when "
                            "printing to a file.")
                             .arg(target->name, QString::fromStdString(drawn.error()));
             target->printer.reset(); // released here: the GUI thread never touches it again
-        } else if (const auto written = report::writeReport(input, target->path); !written) {
-            error = QString::fromStdString(written.error());
+        } else if (error.isEmpty()) {
+            if (const auto written = report::writeReport(input, target->path); !written)
+                error = QString::fromStdString(written.error());
         }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, target, error, audit, signedBy, certificateSha256, certificateEnd] {
+            [self, target, error, audit, signer = input.signer] {
                 if (!self)
                     return;
                 self->m_busy = false;
                 AuditEvent event = audit;
-                if (!signedBy.isEmpty())
-                    event.signedBy(signedBy, certificateSha256);
+                if (signer)
+                    event.signedBy(signer->signerName(), signer->certificateSha256());
                 if (error.isEmpty())
                     self->m_window->recordAudit(event);
                 const bool printed = target->path.isEmpty();
@@ -263,10 +256,10 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                                    "true scale)")
                                     .arg(target->name, report::paperTitle(target->paper))
                     : target->anonymise ? tr("Anonymised report written to %1").arg(target->name)
-                    : !signedBy.isEmpty()
-                        ? tr("Report written to %1, signed by %2").arg(target->name, signedBy) +
-                              expiryNote(certificateEnd)
-                        : tr("Report written to %1").arg(target->name),
+                    : signer            ? tr("Report written to %1, signed by %2")
+                                       .arg(target->name, signer->signerName()) +
+                                   expiryNote(signer->validUntilUtc())
+                             : tr("Report written to %1").arg(target->name),
                     10000);
                 if (!error.isEmpty()) {
                     auto* box = new QMessageBox(QMessageBox::Warning,

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QStringEncoder>
 
 #include <openssl/bio.h>
 #include <openssl/cms.h>
@@ -12,9 +13,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <ctime>
 #include <map>
 #include <optional>
@@ -398,12 +397,8 @@ QByteArray withEntries(const QByteArray& dict, const QByteArray& entries)
 /// A PDF text string: UTF-16BE with its byte-order mark, in hex (any name, any script).
 QByteArray textString(const QString& text)
 {
-    QByteArray utf16 = "\xFE\xFF";
-    for (const QChar c : text) {
-        utf16 += char(c.unicode() >> 8);
-        utf16 += char(c.unicode() & 0xFF);
-    }
-    return '<' + utf16.toHex().toUpper() + '>';
+    QStringEncoder utf16(QStringEncoder::Utf16BE, QStringEncoder::Flag::WriteBom);
+    return '<' + QByteArray(utf16(text)).toHex().toUpper() + '>';
 }
 
 Result<QByteArray> cmsSignature(const QByteArray& data, const SigningIdentity::Impl& id)
@@ -426,7 +421,7 @@ Result<QByteArray> cmsSignature(const QByteArray& data, const SigningIdentity::I
 } // namespace
 
 Result<QByteArray> signPdf(const QByteArray& pdf, const SigningIdentity& signer,
-                           const SignatureDetails& details)
+                           const QString& reason)
 {
     using R = Result<QByteArray>;
     const auto refuse = [](const std::string& why) {
@@ -482,8 +477,7 @@ Result<QByteArray> signPdf(const QByteArray& pdf, const SigningIdentity& signer,
     objects[s->root] =
         withEntries(*catalog, "\n/AcroForm << /Fields [" + fieldRef + "] /SigFlags 3 >>");
 
-    const QDateTime when =
-        details.timeUtc.isValid() ? details.timeUtc.toUTC() : QDateTime::currentDateTimeUtc();
+    const QDateTime when = QDateTime::currentDateTimeUtc();
     const QByteArray hexZeros(2 * kSignatureBytes, '0');
     const QByteArray byteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
     QByteArray sig = "<<\n/Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /adbe.pkcs7.detached\n"
@@ -491,10 +485,8 @@ Result<QByteArray> signPdf(const QByteArray& pdf, const SigningIdentity& signer,
                      byteRangePlaceholder + "\n/Contents <" + hexZeros +
                      ">\n/M (D:" + when.toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1() +
                      "Z)\n/Name " + textString(signer.signerName());
-    if (!details.reason.isEmpty())
-        sig += "\n/Reason " + textString(details.reason);
-    if (!details.location.isEmpty())
-        sig += "\n/Location " + textString(details.location);
+    if (!reason.isEmpty())
+        sig += "\n/Reason " + textString(reason);
     sig += "\n>>";
     objects[sigNum] = sig;
     objects[fieldNum] = "<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T " +
@@ -530,7 +522,7 @@ Result<QByteArray> signPdf(const QByteArray& pdf, const SigningIdentity& signer,
         for (; it != end; ++it)
             out += QByteArray::number(it->second).rightJustified(10, '0') + " 00000 n \n";
     }
-    out += "trailer\n<< /Size " + QByteArray::number(std::max(s->size, fieldNum + 1)) + " /Root " +
+    out += "trailer\n<< /Size " + QByteArray::number(fieldNum + 1) + " /Root " +
            QByteArray::number(s->root) + " 0 R";
     if (s->info >= 0)
         out += " /Info " + QByteArray::number(s->info) + " 0 R";

@@ -48,20 +48,14 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-struct SignatureDetails
-{
-    QString reason;    ///< e.g. "ECG reviewed"
-    QString location;  ///< optional
-    QDateTime timeUtc; ///< the signing time written in the signature
-};
-
 /// Room kept for the CMS signature: certificate chains of a few certificates fit.
 inline constexpr int kSignatureBytes = 16384;
 
-/// `pdf` with a signature by `signer` over all of it, added as an incremental update (the
-/// original bytes stay as they are, so the signed revision is exactly what was drawn). Takes the
-/// PDFs QPdfWriter writes (one cross-reference table, no form yet); refuses others.
+/// `pdf` with a signature by `signer` over all of it, made now, for `reason` (shown by PDF
+/// readers; may be empty), added as an incremental update (the original bytes stay as they are,
+/// so the signed revision is exactly what was drawn). Takes the PDFs QPdfWriter writes (one
+/// cross-reference table, no form yet); refuses others.
 Result<QByteArray> signPdf(const QByteArray& pdf, const SigningIdentity& signer,
-                           const SignatureDetails& details);
+                           const QString& reason);
 
 } // namespace ecglens::report

@@ -468,9 +468,8 @@ Result<bool> writeReport(const ReportInput& in, const QString& path)
     if (in.anonymise)
         blankCreationDate(bytes);
     if (in.signer) {
-        SignatureDetails details;
-        details.reason = Report::tr("ECG report exported from ECG Lens");
-        auto signedPdf = signPdf(bytes, *in.signer, details);
+        auto signedPdf =
+            signPdf(bytes, *in.signer, Report::tr("ECG report exported from ECG Lens"));
         if (!signedPdf) {
             file.cancelWriting();
             return R::failure(signedPdf.error() + " Nothing was written to " + path.toStdString() +
