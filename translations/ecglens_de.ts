@@ -2452,6 +2452,14 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Reading %1 found problems that did not stop it; check the traces:</source>
         <translation>Beim Lesen von %1 wurden Probleme gefunden, die das Lesen nicht verhindert haben; bitte die Kurven prüfen:</translation>
     </message>
+    <message>
+        <source>no reviewer name</source>
+        <translation>kein Befundername</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2 and merged with what another window or workstation saved there meanwhile (%3, %4): nothing was overwritten.</source>
+        <translation>Um %1 in %2 gespeichert und mit dem zusammengeführt, was ein anderes Fenster oder ein anderer Arbeitsplatz dort inzwischen gespeichert hat (%3, %4): Nichts wurde überschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>
@@ -2776,6 +2784,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>%1: damaged review file (%2 MB; a review is a few kB)</source>
         <translation>%1: beschädigte Befundungsdatei (%2 MB; eine Befundung umfasst wenige kB)</translation>
+    </message>
+    <message>
+        <source>%1 is being saved by another program (lock file %2)</source>
+        <translation>%1 wird gerade von einem anderen Programm gespeichert (Sperrdatei %2)</translation>
     </message>
 </context>
 <context>

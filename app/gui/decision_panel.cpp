@@ -38,6 +38,7 @@ DecisionPanel::DecisionPanel(QWidget* parent)
 
     // Intervals measured with the calipers (Tools > Calipers), recorded with the review.
     m_manualList->setObjectName(QStringLiteral("manualList"));
+    m_history->setObjectName(QStringLiteral("history"));
     m_manualList->setWordWrap(true);
     m_manualList->setMaximumHeight(130);
     m_manualList->setToolTip(tr("Intervals you measured with the calipers, saved with the review "
@@ -93,8 +94,11 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
 {
     m_loading = true;
     m_decision->setCurrentIndex(m_decision->findData(decisionKey(record.current.decision)));
-    m_reviewer->setText(record.current.reviewer);
-    m_note->setPlainText(record.current.note);
+    // Unchanged text is left alone, so that a review shown again keeps the cursor where it is.
+    if (m_reviewer->text() != record.current.reviewer)
+        m_reviewer->setText(record.current.reviewer);
+    if (m_note->toPlainText() != record.current.note)
+        m_note->setPlainText(record.current.note);
     m_loading = false;
     m_decision->setEnabled(editable);
     m_reviewer->setReadOnly(!editable);

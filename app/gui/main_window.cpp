@@ -398,6 +398,7 @@ void MainWindow::openReview()
     m_reviewEdited = false;
     m_reviewLastError.clear();
     m_review = ReviewLoad{};
+    m_reviewShown = ReviewRecord{};
     m_decision->setDetector(DetectorSnapshot{});
     m_decision->setAutomatic(measuredValues());
     if (!m_recording) {
@@ -418,6 +419,7 @@ void MainWindow::onReviewLoaded(const ReviewLoad& outcome)
     if (outcome.recordingPath != m_path)
         return; // another recording is shown by now
     m_review = outcome;
+    m_reviewShown = outcome.record;
     m_reviewReady = !outcome.readOnly;
     QString status;
     if (!outcome.error.isEmpty())
@@ -479,7 +481,7 @@ void MainWindow::saveReviewIfEdited()
     m_reviewEdited = false;
     m_review.record = currentReview();
     m_decision->setStatus(tr("Saving …"), false);
-    m_reviewStore->save(m_path, m_review.record);
+    m_reviewStore->save(m_path, m_review.record, m_reviewShown);
 }
 
 void MainWindow::onReviewSaved(const ReviewSave& outcome)
@@ -502,34 +504,66 @@ void MainWindow::onReviewSaved(const ReviewSave& outcome)
             m_review.sidecarPath = outcome.sidecarPath;
             m_review.found = true;
             m_review.error.clear();
-            QString text = tr("Saved %1 to %2.")
-                               .arg(QLocale().toString(outcome.whenUtc.toLocalTime().time(),
-                                                       QLocale::LongFormat),
-                                    QDir::toNativeSeparators(outcome.sidecarPath));
+            m_reviewShown = outcome.record;
+            const QString when =
+                QLocale().toString(outcome.whenUtc.toLocalTime().time(), QLocale::LongFormat);
+            QString text;
+            if (outcome.theirs) {
+                const DecisionEntry& t = outcome.theirs->current;
+                text = tr("Saved %1 to %2 and merged with what another window or workstation "
+                          "saved there meanwhile (%3, %4): nothing was overwritten.")
+                           .arg(when, QDir::toNativeSeparators(outcome.sidecarPath),
+                                decisionText(t.decision),
+                                t.reviewer.isEmpty() ? tr("no reviewer name") : t.reviewer);
+            } else {
+                text =
+                    tr("Saved %1 to %2.").arg(when, QDir::toNativeSeparators(outcome.sidecarPath));
+            }
             if (!outcome.movedAside.isEmpty())
                 text += QLatin1Char(' ') + tr("The unreadable earlier file was kept as %1.")
                                                .arg(QDir::toNativeSeparators(outcome.movedAside));
-            m_decision->setStatus(text, false);
-            // A decision (or who made it) changed: an audit event; other edits are not.
-            const DecisionEntry& d = outcome.record.current;
+            // What this window changed goes to the audit log (a decision, or who made it; a
+            // change of the caliper measurements), not what was merged in from elsewhere.
+            const DecisionEntry& d = outcome.sent.current;
             const QString decided = decisionKey(d.decision) + QLatin1Char('/') + d.reviewer;
             if (decided != m_auditedDecision && d.decision != ReviewDecision::NotReviewed) {
                 m_auditedDecision = decided;
                 recordAudit(aboutShown(AuditEvent::decisionRecorded(
                     decisionKey(d.decision), d.reviewer, outcome.sidecarPath)));
             }
-            // So is a change of the clinician's caliper measurements (part of the record).
-            if (outcome.record.manual != m_auditedManual) {
-                m_auditedManual = outcome.record.manual;
+            if (outcome.sent.manual != m_auditedManual) {
+                m_auditedManual = outcome.sent.manual;
                 QStringList values;
                 for (const ManualMeasurement& m : m_auditedManual)
                     values << QStringLiteral("%1 %2 ms").arg(m.quantity).arg(m.valueMs, 0, 'f', 0);
                 recordAudit(aboutShown(AuditEvent::measurementsRecorded(
                     values.join(QStringLiteral(", ")), outcome.sidecarPath)));
             }
+            if (outcome.theirs)
+                showMergedReview(outcome);
+            m_decision->setStatus(text, outcome.theirs.has_value());
         }
     }
     emit reviewSaved(outcome);
+}
+
+void MainWindow::showMergedReview(const ReviewSave& outcome)
+{
+    // The panel shows what the file now holds; entries made while the save ran stay on top of
+    // it and are saved next.
+    const bool pending = m_reviewEdited;
+    const ReviewRecord shown =
+        pending ? mergeReviews(outcome.sent, currentReview(), outcome.record) : outcome.record;
+    m_review.record = shown;
+    m_decision->showRecord(shown, true, QString());
+    m_patient->applyEntered(shown.patientId, shown.patientAgeYears, shown.patientSex);
+    m_reviewEdited = pending;
+    if (!pending)
+        m_reviewTimer->stop();
+    // What came from elsewhere is not this window's to log.
+    const DecisionEntry& d = outcome.record.current;
+    m_auditedDecision = decisionKey(d.decision) + QLatin1Char('/') + d.reviewer;
+    m_auditedManual = outcome.record.manual;
 }
 
 AuditEvent MainWindow::aboutShown(AuditEvent e) const

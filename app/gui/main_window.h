@@ -148,6 +148,9 @@ private:
     void openReview();
     void onReviewLoaded(const ReviewLoad& outcome);
     void onReviewSaved(const ReviewSave& outcome);
+    /// After a save merged what another window or workstation saved meanwhile: the panels show
+    /// the merged review.
+    void showMergedReview(const ReviewSave& outcome);
     /// Queues a save of the review when the user changed something.
     void saveReviewIfEdited();
     DetectorSnapshot detectorSnapshot() const;
@@ -194,7 +197,10 @@ private:
     DecisionPanel* m_decision;
     QTimer* m_reviewTimer;
     WorklistPanel* m_worklist;
-    ReviewLoad m_review;         ///< of m_path; record = last saved state
+    ReviewLoad m_review; ///< of m_path; record = last saved state
+    /// The review as the file held it at the last load or save: what the panel's entries are
+    /// made on, so that a save merges what another window or workstation saved meanwhile.
+    ReviewRecord m_reviewShown;
     bool m_reviewReady = false;  ///< loaded and writable
     bool m_reviewEdited = false; ///< edits not yet queued for saving
     QString m_reviewLastError;   ///< the last save failed with this

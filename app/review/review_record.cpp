@@ -314,6 +314,74 @@ void removeManual(QList<ManualMeasurement>& manual, const QString& quantity)
     manual.removeIf([&](const ManualMeasurement& m) { return m.quantity == quantity; });
 }
 
+ReviewRecord ReviewRecord::stored() const
+{
+    QString why;
+    const std::optional<ReviewRecord> back = fromJson(toJson(), &why);
+    return back ? *back : *this;
+}
+
+namespace {
+
+bool hasDecisionContent(const DecisionEntry& e)
+{
+    return e.decision != ReviewDecision::NotReviewed || !e.reviewer.isEmpty() || !e.note.isEmpty();
+}
+
+/// Mine where I changed it from base, else theirs.
+template <typename T> const T& mergedField(const T& base, const T& mine, const T& theirs)
+{
+    return mine != base ? mine : theirs;
+}
+
+} // namespace
+
+ReviewRecord mergeReviews(const ReviewRecord& base0, const ReviewRecord& mine0,
+                          const ReviewRecord& theirs0)
+{
+    const ReviewRecord base = base0.stored(), mine = mine0.stored(), theirs = theirs0.stored();
+    ReviewRecord out = mine;
+    const bool mineDecided = mine.current != base.current || mine.history != base.history;
+    const bool theirsDecided = theirs.current != base.current || theirs.history != base.history;
+    if (!mineDecided) {
+        out.current = theirs.current;
+        out.history = theirs.history;
+    } else if (theirsDecided) {
+        QList<DecisionEntry> all;
+        const auto add = [&all](const DecisionEntry& e) {
+            if (hasDecisionContent(e) && !all.contains(e))
+                all.append(e);
+        };
+        for (const ReviewRecord* r : {&theirs, &mine}) {
+            for (const DecisionEntry& e : r->history)
+                add(e);
+            add(r->current);
+        }
+        // Time order; on equal times theirs first, so mine is current (it is saved last).
+        std::stable_sort(all.begin(), all.end(),
+                         [](const DecisionEntry& a, const DecisionEntry& b) {
+                             return a.updatedUtc < b.updatedUtc;
+                         });
+        if (!all.isEmpty())
+            out.current = all.takeLast();
+        out.history = all;
+    }
+    out.patientId = mergedField(base.patientId, mine.patientId, theirs.patientId);
+    out.patientAgeYears =
+        mergedField(base.patientAgeYears, mine.patientAgeYears, theirs.patientAgeYears);
+    out.patientSex = mergedField(base.patientSex, mine.patientSex, theirs.patientSex);
+    out.manual.clear();
+    for (const QString& q : manualQuantities()) {
+        const auto find = [&q](const ReviewRecord& r) {
+            const ManualMeasurement* m = r.manualOf(q);
+            return m ? std::optional<ManualMeasurement>(*m) : std::nullopt;
+        };
+        if (const auto m = mergedField(find(base), find(mine), find(theirs)))
+            out.manual.append(*m);
+    }
+    return out;
+}
+
 void ReviewRecord::record(const DecisionEntry& entry)
 {
     const bool changed = entry.decision != current.decision || entry.reviewer != current.reviewer;

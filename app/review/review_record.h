@@ -47,6 +47,7 @@ struct DecisionEntry
     QString note;
     QDateTime updatedUtc;
     DetectorSnapshot detector;
+    bool operator==(const DecisionEntry&) const = default;
 };
 
 /// An interval the clinician measured with the calipers: an over-read of the automatic value,
@@ -147,6 +148,23 @@ struct ReviewRecord
     QJsonObject toJson() const;
     /// Refuses anything but an ECG Lens review of schema version <= kSchemaVersion, with a reason.
     static std::optional<ReviewRecord> fromJson(const QJsonObject& o, QString* error);
+    /// The record as its sidecar stores it (times to the second), for comparing a record in
+    /// memory with one read from a file.
+    ReviewRecord stored() const;
+
+    bool operator==(const ReviewRecord&) const = default;
 };
+
+/// A three-way merge of a review changed in two places at once (two windows, or two
+/// workstations on a shared folder): `base` is the review both started from, `mine` what is
+/// being saved, `theirs` what the other saved meanwhile. Nothing either side recorded is lost:
+/// - the decision: a side that left it (and its history) as in `base` takes the other's; when
+///   both changed it, every decision of both is kept in time order (updated_utc), the latest
+///   current and the others in the history;
+/// - the patient details typed in and each caliper measurement: mine where I changed it from
+///   `base` (a removal too), else theirs.
+/// The result has mine's recording fields; all three are compared as stored().
+ReviewRecord mergeReviews(const ReviewRecord& base, const ReviewRecord& mine,
+                          const ReviewRecord& theirs);
 
 } // namespace ecglens

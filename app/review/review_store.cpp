@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QPointer>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -173,14 +174,22 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
 }
 
 ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord& record,
-                                const QString& fallbackDir)
+                                const QString& fallbackDir, const std::optional<ReviewBase>& base)
 {
     ReviewSave out;
     out.record = record;
+    out.sent = record;
     out.recordingPath = recordingPath;
-    const QByteArray bytes = QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented);
     bool refused = false; // a review we must not replace is in the way
     auto writeTo = [&](const QString& path) -> bool {
+        // Read, merge and write as one step for every ECG Lens saving this review: two windows
+        // saving at once would otherwise each write over what the other saved.
+        QLockFile lock(path + QStringLiteral(".lock"));
+        if (!lock.tryLock(10000)) {
+            out.error = ReviewStore::tr("%1 is being saved by another program (lock file %2)")
+                            .arg(path, path + QStringLiteral(".lock"));
+            return false;
+        }
         const Existing e = readSidecar(path);
         if (e.exists && !e.record) {
             if (e.newer) {
@@ -199,6 +208,18 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
             }
             out.movedAside = aside;
         }
+        ReviewRecord toWrite = record;
+        std::optional<ReviewRecord> theirs;
+        if (base && e.record) {
+            const ReviewRecord onDisk = e.record->stored();
+            const bool ours = onDisk == base->shown.stored() ||
+                              (base->ownLast && onDisk == base->ownLast->stored());
+            if (!ours) {
+                toWrite = mergeReviews(base->shown, record, onDisk);
+                theirs = onDisk;
+            }
+        }
+        const QByteArray bytes = QJsonDocument(toWrite.toJson()).toJson(QJsonDocument::Indented);
         QSaveFile f(path);
         if (!f.open(QIODevice::WriteOnly)) {
             out.error = QStringLiteral("%1: %2").arg(path, f.errorString());
@@ -209,6 +230,8 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
             return false;
         }
         out.sidecarPath = path;
+        out.record = toWrite;
+        out.theirs = theirs;
         return true;
     };
     const QString next = sidecarNextTo(recordingPath);
@@ -256,12 +279,23 @@ void ReviewStore::open(const QString& recordingPath)
     });
 }
 
-void ReviewStore::save(const QString& recordingPath, const ReviewRecord& record)
+void ReviewStore::save(const QString& recordingPath, const ReviewRecord& record,
+                       const ReviewRecord& shown)
 {
     const QString fallback = m_fallbackDir;
     QPointer<ReviewStore> self(this);
-    m_pool.start([self, recordingPath, record, fallback] {
-        const ReviewSave outcome = saveNow(recordingPath, record, fallback);
+    m_pool.start([self, recordingPath, record, shown, fallback] {
+        if (!self)
+            return;
+        // This store's writes run one at a time on this pool, so m_written is only touched here.
+        const QString next = sidecarNextTo(recordingPath);
+        ReviewBase base{shown, std::nullopt};
+        for (const QString& path : {next, fallbackPath(fallback, record.sha256)})
+            if (const auto it = self->m_written.constFind(path); it != self->m_written.cend())
+                base.ownLast = *it;
+        const ReviewSave outcome = saveNow(recordingPath, record, fallback, base);
+        if (!outcome.sidecarPath.isEmpty())
+            self->m_written.insert(outcome.sidecarPath, outcome.record);
         if (!self)
             return;
         QMetaObject::invokeMethod(

@@ -3,11 +3,14 @@
 // Where a recording's review lives and how it is read and written: a sidecar
 // "<recording file>.ecglens-review.json" next to the recording, or, when that folder is not
 // writable (a read-only archive), "<fallback>/<SHA-256 of the recording>.json". Writes are
-// atomic (QSaveFile) and run on one background thread in the order they were asked for; the
-// recording itself is only ever read (to hash it).
+// atomic (QSaveFile) and run on one background thread in the order they were asked for; each
+// reads, merges and writes the file under a lock file, so that what another window or
+// workstation saved meanwhile is merged rather than overwritten. The recording itself is only
+// ever read (to hash it).
 
 #include "review_record.h"
 
+#include <QHash>
 #include <QObject>
 #include <QThreadPool>
 
@@ -37,7 +40,25 @@ struct ReviewSave
     QString movedAside;  ///< a damaged sidecar kept under this name
     QString error;
     QDateTime whenUtc;
-    ReviewRecord record; ///< what was (or failed to be) written
+    /// What the file now holds: `sent`, merged with `theirs` when there is one (on failure:
+    /// `sent`).
+    ReviewRecord record;
+    ReviewRecord sent; ///< what this program asked to write
+    /// A review saved there meanwhile by another window or workstation, merged into `record`
+    /// (mergeReviews) rather than overwritten.
+    std::optional<ReviewRecord> theirs;
+};
+
+/// What a save knows of the review it replaces, so that changes saved there meanwhile by
+/// another window or workstation are merged rather than overwritten.
+struct ReviewBase
+{
+    /// The review the entries being saved were made on: as this program last read or wrote it
+    /// (empty when there was none).
+    ReviewRecord shown;
+    /// What this program itself wrote there last: a file still holding it was not changed
+    /// elsewhere, whatever `shown` is (saves queued one after the other).
+    std::optional<ReviewRecord> ownLast;
 };
 
 class ReviewStore : public QObject
@@ -62,14 +83,20 @@ public:
     static ReviewLoad loadNow(const QString& recordingPath, const QString& fallbackDir);
     /// Writes `record` for the recording: next to it if that folder is writable, else in the
     /// fallback folder. A damaged sidecar in the way is renamed "...unreadable-<UTC time>"
-    /// first; one written by a newer version is never replaced.
+    /// first; one written by a newer version is never replaced. With a `base`, the file is read,
+    /// merged and written under a lock file beside it ("<sidecar>.lock", which other ECG Lens
+    /// windows and workstations take too): a review saved there since `base` is merged with
+    /// `record` (ReviewSave::theirs). Without one it is replaced.
     static ReviewSave saveNow(const QString& recordingPath, const ReviewRecord& record,
-                              const QString& fallbackDir);
+                              const QString& fallbackDir,
+                              const std::optional<ReviewBase>& base = std::nullopt);
 
     /// Background versions; results arrive as signals on this object's thread. A newer open()
     /// makes the result of an older one stale (not emitted).
     void open(const QString& recordingPath);
-    void save(const QString& recordingPath, const ReviewRecord& record);
+    /// Saves `record`, made on `shown` (the review as the window last had it from a load or a
+    /// save), merging what was saved there meanwhile elsewhere.
+    void save(const QString& recordingPath, const ReviewRecord& record, const ReviewRecord& shown);
     /// Waits until every queued write is done (at exit).
     void flush();
 
@@ -81,6 +108,8 @@ private:
     QThreadPool m_pool;
     QString m_fallbackDir;
     int m_generation = 0;
+    /// What this store wrote last, by sidecar path (used on the writer thread only).
+    QHash<QString, ReviewRecord> m_written;
 };
 
 } // namespace ecglens

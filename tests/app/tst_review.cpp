@@ -37,6 +37,7 @@
 #include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -49,6 +50,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <thread>
 
 using namespace ecglens;
 
@@ -173,6 +175,262 @@ private slots:
         QCOMPARE(back->sha256, r.sha256);
         QCOMPARE(back->bytes, r.bytes);
         QCOMPARE(r.toJson()[QStringLiteral("schema_version")].toInt(), 1);
+    }
+
+    /// A review changed in two places at once (two windows, or two workstations on a shared
+    /// folder) is merged, case by case as mergeReviews documents it: decisions both sides made
+    /// are all kept in time order, the latest current, and both sides come to the same current
+    /// one; a side that left the decision alone takes the other's; patient details and each
+    /// caliper measurement are mine where I changed them (a removal too), else theirs.
+    void mergeKeepsWhatEitherSideRecorded()
+    {
+        const auto at = [](int minute) {
+            return QDateTime(QDate(2026, 12, 5), QTime(9, minute), Qt::UTC);
+        };
+        const auto entry = [&](ReviewDecision d, const QString& who, int minute) {
+            DecisionEntry e;
+            e.decision = d;
+            e.reviewer = who;
+            e.note = who + QStringLiteral(" at ") + QString::number(minute);
+            e.updatedUtc = at(minute);
+            return e;
+        };
+        const auto caliper = [&](const QString& q, double ms, int minute) {
+            ManualMeasurement m;
+            m.quantity = q;
+            m.valueMs = ms;
+            m.lead = QStringLiteral("II");
+            m.fromS = 1.0;
+            m.toS = 1.0 + ms / 1000.0;
+            m.reviewer = QStringLiteral("Dr A");
+            m.measuredUtc = at(minute);
+            return m;
+        };
+        ReviewRecord base;
+        base.recordingFile = QStringLiteral("r.hea");
+        base.sha256 = QStringLiteral("ab12");
+        base.record(entry(ReviewDecision::Abnormal, QStringLiteral("Dr A"), 0));
+        base.setManual(caliper(QStringLiteral("qt"), 400, 0));
+        base.setManual(caliper(QStringLiteral("pr"), 180, 0));
+
+        // Both decided: all three decisions kept, the latest (Dr B's at 9:02) current, whichever
+        // side merges.
+        ReviewRecord mine = base, theirs = base;
+        mine.record(entry(ReviewDecision::Normal, QStringLiteral("Dr B"), 2));
+        theirs.record(entry(ReviewDecision::Uncertain, QStringLiteral("Dr C"), 1));
+        for (const ReviewRecord& m :
+             {mergeReviews(base, mine, theirs), mergeReviews(base, theirs, mine)}) {
+            QCOMPARE(m.current.reviewer, QStringLiteral("Dr B"));
+            QCOMPARE(m.current.decision, ReviewDecision::Normal);
+            QCOMPARE(m.history.size(), 2);
+            QCOMPARE(m.history[0].reviewer, QStringLiteral("Dr A"));
+            QCOMPARE(m.history[1].reviewer, QStringLiteral("Dr C"));
+            QCOMPARE(m.history[1].note, QStringLiteral("Dr C at 1"));
+        }
+
+        // Mine only typed in the age; theirs decided and changed the note: theirs' decision,
+        // my age.
+        mine = base;
+        mine.patientAgeYears = 54;
+        theirs = base;
+        DecisionEntry noted = base.current;
+        noted.note = QStringLiteral("Q waves III, aVF");
+        noted.updatedUtc = at(3);
+        theirs.record(noted);
+        theirs.record(entry(ReviewDecision::Uncertain, QStringLiteral("Dr C"), 4));
+        ReviewRecord m = mergeReviews(base, mine, theirs);
+        QCOMPARE(m.current.reviewer, QStringLiteral("Dr C"));
+        QCOMPARE(m.history.size(), 1);
+        QCOMPARE(m.history[0].note, QStringLiteral("Q waves III, aVF"));
+        QCOMPARE(m.patientAgeYears.value_or(-1), 54.0);
+        // ... and the other way round: theirs typed the age, mine decided.
+        m = mergeReviews(base, theirs, mine);
+        QCOMPARE(m.current.reviewer, QStringLiteral("Dr C"));
+        QCOMPARE(m.patientAgeYears.value_or(-1), 54.0);
+
+        // Calipers: I removed the QT and measured an RR; they measured a QRS and changed the PR,
+        // which I left alone: RR (mine), PR and QRS (theirs), no QT.
+        mine = base;
+        mine.removeManual(QStringLiteral("qt"));
+        mine.setManual(caliper(QStringLiteral("rr"), 820, 5));
+        theirs = base;
+        theirs.setManual(caliper(QStringLiteral("qrs"), 96, 5));
+        theirs.setManual(caliper(QStringLiteral("pr"), 210, 5));
+        m = mergeReviews(base, mine, theirs);
+        QStringList quantities;
+        for (const ManualMeasurement& c : m.manual)
+            quantities << QStringLiteral("%1 %2").arg(c.quantity).arg(c.valueMs);
+        QCOMPARE(quantities, (QStringList{QStringLiteral("rr 820"), QStringLiteral("pr 210"),
+                                          QStringLiteral("qrs 96")}));
+        // Both changed the same measurement: the one being saved is kept (it is a value, not a
+        // history).
+        theirs.setManual(caliper(QStringLiteral("rr"), 790, 6));
+        QCOMPARE(mergeReviews(base, mine, theirs).manualOf(QStringLiteral("rr"))->valueMs, 820.0);
+
+        // Nothing changed on my side: theirs, whole; on neither: the base.
+        QCOMPARE(mergeReviews(base, base, theirs), theirs.stored());
+        QCOMPARE(mergeReviews(base, base, base), base.stored());
+        // A record compared with its stored form: times to the second, as the sidecar has them.
+        ReviewRecord fine = base;
+        fine.current.updatedUtc = fine.current.updatedUtc.addMSecs(250);
+        QVERIFY(fine != base);
+        QCOMPARE(fine.stored(), base.stored());
+    }
+
+    /// Two programs saving one review over and over at once (a shared folder): every decision
+    /// either recorded is in the file at the end. Each save reads, merges and writes under the
+    /// lock file; without the merge each save overwrote the other's decisions, and without the
+    /// lock a save landing between another's read and write does.
+    void concurrentSavesLoseNoDecision()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("concurrent"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString rec = QDir(dir).filePath(QStringLiteral("r.csv"));
+        {
+            QFile f(rec);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("time,I\n0,0.1\n0.002,0.2\n");
+        }
+        const QString fallback = QDir(dir).filePath(QStringLiteral("fallback"));
+        constexpr int kSaves = 40;
+        const auto writer = [&](const QString& who, QStringList* errors) {
+            ReviewRecord shown;
+            std::optional<ReviewRecord> ownLast;
+            for (int i = 0; i < kSaves; ++i) {
+                ReviewRecord mine = shown;
+                mine.recordingFile = QStringLiteral("r.csv");
+                DecisionEntry e;
+                e.decision = i % 2 ? ReviewDecision::Normal : ReviewDecision::Abnormal;
+                e.reviewer = who;
+                e.note = QStringLiteral("%1 #%2").arg(who).arg(i);
+                e.updatedUtc = QDateTime::currentDateTimeUtc();
+                mine.record(e);
+                const ReviewSave s =
+                    ReviewStore::saveNow(rec, mine, fallback, ReviewBase{shown, ownLast});
+                if (!s.error.isEmpty())
+                    *errors << s.error;
+                shown = s.record;
+                ownLast = s.record;
+            }
+        };
+        QStringList errorsA, errorsB;
+        std::thread a(writer, QStringLiteral("Dr A"), &errorsA);
+        std::thread b(writer, QStringLiteral("Dr B"), &errorsB);
+        a.join();
+        b.join();
+        QVERIFY2(errorsA.isEmpty() && errorsB.isEmpty(),
+                 qPrintable((errorsA + errorsB).join(QLatin1Char('\n'))));
+        const ReviewLoad load = ReviewStore::loadNow(rec, fallback);
+        QVERIFY(load.found);
+        QSet<QString> notes;
+        for (const DecisionEntry& e :
+             load.record.history + QList<DecisionEntry>{load.record.current})
+            notes.insert(e.note);
+        for (const QString who : {QStringLiteral("Dr A"), QStringLiteral("Dr B")})
+            for (int i = 0; i < kSaves; ++i)
+                QVERIFY2(notes.contains(QStringLiteral("%1 #%2").arg(who).arg(i)),
+                         qPrintable(QStringLiteral("%1 #%2 lost").arg(who).arg(i)));
+        QVERIFY(!QFile::exists(ReviewStore::sidecarNextTo(rec) + QStringLiteral(".lock")));
+    }
+
+    /// Two windows on one recording (two clinicians on a shared folder): the second one's save
+    /// finds the first one's decision in the file, keeps it as an earlier decision, shows it
+    /// and says so; the audit log has each window's own decision once, not the one merged in.
+    void twoWindowsOnOneReviewMerge()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("shared-ward"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        const QString sidecar = ReviewStore::sidecarNextTo(hea);
+        const QString log = QDir(dir).filePath(QStringLiteral("audit.jsonl"));
+        {
+            QSettings s(QDir(dir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+            s.setValue(QStringLiteral("audit/log"), log);
+        }
+        auto w1 = test::makeWindow(QDir(dir));
+        auto w2 = test::makeWindow(QDir(dir));
+        QVERIFY(!openAndReadReview(*w1, hea).found);
+        QVERIFY(!openAndReadReview(*w2, hea).found); // both show an unreviewed ECG
+        const auto decide = [](MainWindow& w, const QString& decision, const QString& who) {
+            return editAndWaitForSave(w, [&] {
+                DecisionPanel* p = w.decisionPanel();
+                p->decisionBox()->setCurrentIndex(p->decisionBox()->findData(decision));
+                p->reviewerEdit()->setText(who);
+            });
+        };
+        const ReviewSave s1 = decide(*w1, QStringLiteral("abnormal"), QStringLiteral("Dr A"));
+        QVERIFY2(s1.error.isEmpty(), qPrintable(s1.error));
+        QVERIFY(!s1.theirs);
+        QTest::qWait(1100); // a later second: the decisions' times differ in the file
+        const ReviewSave s2 = decide(*w2, QStringLiteral("normal"), QStringLiteral("Dr B"));
+        QVERIFY2(s2.error.isEmpty(), qPrintable(s2.error));
+        QVERIFY(s2.theirs);
+        QCOMPARE(s2.theirs->current.reviewer, QStringLiteral("Dr A"));
+
+        const QJsonObject j = readJson(sidecar);
+        QCOMPARE(j[QStringLiteral("decision")].toObject()[QStringLiteral("reviewer")].toString(),
+                 QStringLiteral("Dr B"));
+        const QJsonArray history = j[QStringLiteral("history")].toArray();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history[0].toObject()[QStringLiteral("reviewer")].toString(),
+                 QStringLiteral("Dr A"));
+        QCOMPARE(history[0].toObject()[QStringLiteral("decision")].toString(),
+                 QStringLiteral("abnormal"));
+        // The second window shows what the file holds and says what happened.
+        const QString status = w2->decisionPanel()->statusLabel()->text();
+        QVERIFY2(status.contains(QLatin1String("merged")) && status.contains(QLatin1String("Dr A")),
+                 qPrintable(status));
+        const QLabel* earlier = w2->decisionPanel()->findChild<QLabel*>(QStringLiteral("history"));
+        QVERIFY(earlier);
+        QVERIFY2(earlier->text().contains(QLatin1String("Abnormal ECG (Dr A)")),
+                 qPrintable(earlier->text()));
+        QCOMPARE(w2->decisionPanel()->entry().reviewer, QStringLiteral("Dr B"));
+
+        // The first window, which still shows its own decision, changes only the note: nothing
+        // of Dr B's is lost, and the re-affirmed decision is current.
+        const ReviewSave s3 = editAndWaitForSave(
+            *w1, [&] { w1->decisionPanel()->noteEdit()->setPlainText(QStringLiteral("LAFB?")); });
+        QVERIFY2(s3.error.isEmpty(), qPrintable(s3.error));
+        QVERIFY(s3.theirs);
+        QStringList kept;
+        for (const DecisionEntry& e : s3.record.history + QList<DecisionEntry>{s3.record.current})
+            kept << e.reviewer + QLatin1Char('/') + decisionKey(e.decision);
+        QCOMPARE(kept, (QStringList{QStringLiteral("Dr A/abnormal"), QStringLiteral("Dr B/normal"),
+                                    QStringLiteral("Dr A/abnormal")}));
+        QCOMPARE(s3.record.current.note, QStringLiteral("LAFB?"));
+
+        // The second window types in the age the copied file lacks and leaves the decision
+        // alone: the file keeps Dr A's re-affirmed decision as current, with the age, and the
+        // window now shows that decision.
+        QVERIFY(w2->patientPanel()->ageEditable());
+        auto* age = w2->patientPanel()->findChild<QDoubleSpinBox*>();
+        QVERIFY(age);
+        const ReviewSave s4 = editAndWaitForSave(*w2, [&] { age->setValue(61); });
+        QVERIFY2(s4.error.isEmpty(), qPrintable(s4.error));
+        QVERIFY(s4.theirs);
+        QCOMPARE(s4.record.current.reviewer, QStringLiteral("Dr A"));
+        QCOMPARE(s4.record.current.note, QStringLiteral("LAFB?"));
+        QCOMPARE(s4.record.history.size(), 2);
+        QCOMPARE(s4.record.patientAgeYears.value_or(-1), 61.0);
+        QCOMPARE(w2->decisionPanel()->entry().reviewer, QStringLiteral("Dr A"));
+        QCOMPARE(w2->decisionPanel()->noteEdit()->toPlainText(), QStringLiteral("LAFB?"));
+
+        // Audit: Dr A's decision once (from window 1), Dr B's once (window 2); the merges
+        // logged nothing on anyone's behalf.
+        w1.reset();
+        w2.reset();
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QStringList decided;
+        for (const QByteArray& line : f.readAll().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o[QStringLiteral("event")].toString() == QLatin1String("decision-recorded"))
+                decided << o[QStringLiteral("reviewer")].toString() + QLatin1Char('/') +
+                               o[QStringLiteral("decision")].toString();
+        }
+        QCOMPARE(decided,
+                 (QStringList{QStringLiteral("Dr A/abnormal"), QStringLiteral("Dr B/normal")}));
     }
 
     /// Caliper measurements: one per quantity (a second QT replaces the first), kept in RR, PR,

@@ -208,6 +208,10 @@ private slots:
         copyFile(test::dataPath(QStringLiteral("mitdb/106.hea")),
                  root + QStringLiteral("/.snapshot/106.hea"));
         writeFile(root + QStringLiteral("/ward/a/101.hea.ecglens-review.json"), "{}");
+        // The lock file a review save takes (QLockFile: process ID, program, host), left by a
+        // crash: not a recording by its content.
+        writeFile(root + QStringLiteral("/ward/a/101.hea.ecglens-review.json.lock"),
+                  "4242\necglens\nward-pc-3\n");
         writeFile(root + QStringLiteral("/notes.md"), "# ward round\n");
         writeFile(root + QStringLiteral("/broken.edf"), "0       truncated");
         std::error_code ec;
