@@ -2789,6 +2789,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>%1 is being saved by another program (lock file %2)</source>
         <translation>%1 wird gerade von einem anderen Programm gespeichert (Sperrdatei %2)</translation>
     </message>
+    <message>
+        <source>%1: cannot create the lock file %2</source>
+        <translation>%1: die Sperrdatei %2 kann nicht angelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::ScreenshotRunner</name>

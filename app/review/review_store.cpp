@@ -186,8 +186,13 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
         // saving at once would otherwise each write over what the other saved.
         QLockFile lock(path + QStringLiteral(".lock"));
         if (!lock.tryLock(10000)) {
-            out.error = ReviewStore::tr("%1 is being saved by another program (lock file %2)")
-                            .arg(path, path + QStringLiteral(".lock"));
+            out.error = lock.error() == QLockFile::LockFailedError
+                            ? ReviewStore::tr("%1 is being saved by another program (lock file %2)")
+                                  .arg(path, path + QStringLiteral(".lock"))
+                            : ReviewStore::tr("%1: cannot create the lock file %2")
+                                  .arg(path, path + QStringLiteral(".lock"));
+            // Held by another: not somewhere else instead, the review is here.
+            refused = lock.error() == QLockFile::LockFailedError;
             return false;
         }
         const Existing e = readSidecar(path);

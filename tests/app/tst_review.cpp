@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLockFile>
 #include <QPlainTextEdit>
 #include <QPrintDialog>
 #include <QPrinter>
@@ -107,11 +108,12 @@ class TestReview : public QObject
     }
 
     /// Makes an edit through the panel as a user would and waits for the auto-save.
-    static ReviewSave editAndWaitForSave(MainWindow& w, const std::function<void()>& edit)
+    static ReviewSave editAndWaitForSave(MainWindow& w, const std::function<void()>& edit,
+                                         int timeoutMs = 10000)
     {
         QSignalSpy saved(&w, &MainWindow::reviewSaved);
         edit();
-        if (!QTest::qWaitFor([&] { return saved.count() > 0; }, 10000))
+        if (!QTest::qWaitFor([&] { return saved.count() > 0; }, timeoutMs))
             qWarning("no auto-save");
         return saved.isEmpty() ? ReviewSave{} : saved.first().first().value<ReviewSave>();
     }
@@ -331,6 +333,40 @@ private slots:
                 QVERIFY2(notes.contains(QStringLiteral("%1 #%2").arg(who).arg(i)),
                          qPrintable(QStringLiteral("%1 #%2 lost").arg(who).arg(i)));
         QVERIFY(!QFile::exists(ReviewStore::sidecarNextTo(rec) + QStringLiteral(".lock")));
+    }
+
+    /// A save that cannot take the lock (another program holds it for longer than 10 s) writes
+    /// nothing and says so; the entries stay in the window and are saved with the next change.
+    void heldLockKeepsTheEntries()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("locked"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        const QString sidecar = ReviewStore::sidecarNextTo(hea);
+        auto w = window();
+        openAndReadReview(*w, hea);
+        DecisionPanel* p = w->decisionPanel();
+        auto held = std::make_unique<QLockFile>(sidecar + QStringLiteral(".lock"));
+        QVERIFY(held->tryLock(0));
+        const ReviewSave refused = editAndWaitForSave(
+            *w,
+            [&] {
+                p->decisionBox()->setCurrentIndex(
+                    p->decisionBox()->findData(QStringLiteral("abnormal")));
+            },
+            30000);
+        QVERIFY2(refused.error.contains(QLatin1String("being saved by another program")),
+                 qPrintable(refused.error));
+        QVERIFY(!QFile::exists(sidecar));
+        QVERIFY(p->statusLabel()->text().startsWith(QLatin1String("NOT SAVED")));
+        held.reset(); // released
+        const ReviewSave saved = editAndWaitForSave(
+            *w, [&] { p->noteEdit()->setPlainText(QStringLiteral("after the lock")); });
+        QVERIFY2(saved.error.isEmpty(), qPrintable(saved.error));
+        const QJsonObject d = readJson(sidecar)[QStringLiteral("decision")].toObject();
+        QCOMPARE(d[QStringLiteral("decision")].toString(), QStringLiteral("abnormal"));
+        QCOMPARE(d[QStringLiteral("note")].toString(), QStringLiteral("after the lock"));
     }
 
     /// Two windows on one recording (two clinicians on a shared folder): the second one's save
