@@ -2141,6 +2141,10 @@
         <source>&lt;p&gt;&lt;b&gt;Audit log.&lt;/b&gt; Openings, decisions, reports and worklists are recorded in %1. Each line is linked to the one before it; &lt;code&gt;ecglens-cli audit&lt;/code&gt; finds a line changed, inserted or removed since.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Zugriffsprotokoll.&lt;/b&gt; Öffnungen, Befundentscheidungen, Berichte und Arbeitslisten werden in %1 vermerkt. Jede Zeile ist mit der Zeile davor verknüpft; &lt;code&gt;ecglens-cli audit&lt;/code&gt; findet eine seither geänderte, eingefügte oder entfernte Zeile.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Reviews.&lt;/b&gt; Saved beside each recording; for recordings in folders that cannot take them, in %1 (setting reviews/folder).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Befundungen.&lt;/b&gt; Neben jeder Aufzeichnung gespeichert; für Aufzeichnungen in Ordnern, die sie nicht aufnehmen können, in %1 (Einstellung reviews/folder).&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::LeadContributionChart</name>

@@ -72,9 +72,10 @@ int runReport(const QStringList& args)
                        "when --decision, --reviewer and --note are not given)."));
     const QCommandLineOption reviews(
         QStringLiteral("reviews"),
-        QStringLiteral("Folder of reviews of recordings in read-only folders (default: %1).")
+        QStringLiteral("Folder of reviews of recordings in read-only folders (default: the "
+                       "setting reviews/folder, else %1).")
             .arg(QDir::toNativeSeparators(ReviewStore::defaultFallbackDir())),
-        QStringLiteral("dir"), ReviewStore::defaultFallbackDir());
+        QStringLiteral("dir"), ReviewStore::configuredFallbackDir());
     const QCommandLineOption compare(
         QStringLiteral("compare"),
         QStringLiteral("Another ECG of the patient (e.g. an earlier one) to compare this one with: "

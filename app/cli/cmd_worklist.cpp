@@ -64,9 +64,10 @@ int runWorklist(const QStringList& args)
         QStringLiteral("rows"), QStringLiteral("all"));
     const QCommandLineOption reviews(
         QStringLiteral("reviews"),
-        QStringLiteral("Folder of reviews of recordings in read-only folders (default: %1).")
+        QStringLiteral("Folder of reviews of recordings in read-only folders (default: the "
+                       "setting reviews/folder, else %1).")
             .arg(QDir::toNativeSeparators(ReviewStore::defaultFallbackDir())),
-        QStringLiteral("dir"), ReviewStore::defaultFallbackDir());
+        QStringLiteral("dir"), ReviewStore::configuredFallbackDir());
     parser.addOptions({json, show, reviews});
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 1, exitCode))

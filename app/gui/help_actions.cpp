@@ -25,7 +25,8 @@ HelpActions::HelpActions(MainWindow* window, QObject* parent) : QObject(parent),
     QAction* about = menu->addAction(tr("&About ECG Lens"));
     connect(about, &QAction::triggered, this, [this] {
         QMessageBox::about(m_window, tr("About ECG Lens"),
-                           aboutText() + auditText(m_window->auditLog()));
+                           aboutText() + auditText(m_window->auditLog()) +
+                               reviewsText(m_window->reviewStore()->fallbackDir()));
     });
     QAction* aboutQt = menu->addAction(tr("About &Qt"));
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -40,6 +41,13 @@ QString HelpActions::auditText(const AuditLog& log)
                               "removed since.</p>")
                                .arg(QDir::toNativeSeparators(log.path()).toHtmlEscaped())
                          : tr("<p><b>Audit log.</b> Off (site setting audit/log).</p>");
+}
+
+QString HelpActions::reviewsText(const QString& fallbackDir)
+{
+    return tr("<p><b>Reviews.</b> Saved beside each recording; for recordings in folders that "
+              "cannot take them, in %1 (setting reviews/folder).</p>")
+        .arg(QDir::toNativeSeparators(fallbackDir).toHtmlEscaped());
 }
 
 QString HelpActions::aboutText()

@@ -18,6 +18,8 @@ public:
     static QString aboutText();
     /// The About box's line on the audit trail: where it is written, or that it is off.
     static QString auditText(const AuditLog& log);
+    /// Where reviews are kept (for the About box): beside each recording, else `fallbackDir`.
+    static QString reviewsText(const QString& fallbackDir);
 
 private:
     MainWindow* m_window;

@@ -88,6 +88,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
         m_siteDefaults = AppSettings::siteDefaults(*m_store);
         m_settings.load(*m_store);
         m_audit = AuditLog::fromSettings(*m_store);
+        m_reviewStore->setFallbackDir(ReviewStore::configuredFallbackDir(*m_store));
         const VerdictCache::Location verdicts = VerdictCache::configured(*m_store);
         m_worklist->setVerdictFile(verdicts.path, verdicts.ownerOnly);
     }

@@ -10,6 +10,7 @@
 #include <QLockFile>
 #include <QPointer>
 #include <QSaveFile>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace ecglens {
@@ -86,7 +87,33 @@ QString ReviewStore::defaultFallbackDir()
         .filePath(QStringLiteral("ECG Lens/ecglens/reviews"));
 }
 
+QString ReviewStore::configuredFallbackDir(const QSettings& store)
+{
+    const QString set = store.value(QStringLiteral("reviews/folder")).toString().trimmed();
+    return set.isEmpty() ? defaultFallbackDir() : QDir::cleanPath(set);
+}
+
+QString ReviewStore::configuredFallbackDir()
+{
+    const QSettings store(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("ECG Lens"),
+                          QStringLiteral("ecglens"));
+    return configuredFallbackDir(store);
+}
+
 namespace {
+
+/// Creates `dir` if it is missing; the user's own default folder readable by its owner alone
+/// (reviews carry patient IDs and notes), a folder the settings name as its parent makes it.
+bool makeFallbackDir(const QString& dir)
+{
+    if (QFileInfo(dir).isDir())
+        return true;
+    if (!QDir().mkpath(dir))
+        return false;
+    if (QDir::cleanPath(dir) == QDir::cleanPath(ReviewStore::defaultFallbackDir()))
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return true;
+}
 
 /// The files that make up the recording (io::recordingFiles; the path itself when none).
 std::vector<std::string> filesOf(const QString& recordingPath)
@@ -252,7 +279,7 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
             out.error = ReviewStore::tr("%1: the folder is not writable and the recording could "
                                         "not be identified")
                             .arg(folder.absoluteFilePath());
-        } else if (!QDir().mkpath(fallbackDir) ||
+        } else if (!makeFallbackDir(fallbackDir) ||
                    !writeTo(fallbackPath(fallbackDir, record.sha256))) {
             if (out.error.isEmpty())
                 out.error = ReviewStore::tr("%1: cannot create the folder").arg(fallbackDir);

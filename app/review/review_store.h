@@ -14,6 +14,8 @@
 #include <QObject>
 #include <QThreadPool>
 
+class QSettings;
+
 namespace ecglens {
 
 struct ReviewLoad
@@ -74,8 +76,14 @@ public:
     QString fallbackDir() const { return m_fallbackDir; }
 
     /// The application data folder's "reviews" (~/.local/share/ECG Lens/ecglens/reviews on
-    /// Linux), the same for the GUI and the CLI.
+    /// Linux), the same for the GUI and the CLI; created readable by its owner alone.
     static QString defaultFallbackDir();
+    /// The folder for reviews of recordings in read-only folders that the settings name
+    /// (reviews/folder: a site's folder its users share, e.g. /srv/ecg/reviews), else
+    /// defaultFallbackDir().
+    static QString configuredFallbackDir(const QSettings& store);
+    /// The same from the user's settings, with the site's file under them (the window's).
+    static QString configuredFallbackDir();
     /// "<recording>.ecglens-review.json"; for a WFDB record, beside its header however it was
     /// opened (header, signal file or record name).
     static QString sidecarNextTo(const QString& recordingPath);

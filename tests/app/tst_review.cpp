@@ -687,6 +687,82 @@ private slots:
         QCOMPARE(w->patientPanel()->patient().ageYears.value_or(-1), 47.0);
     }
 
+    /// A site names one folder for reviews of recordings in folders that cannot take them
+    /// (reviews/folder, e.g. a department's share for a read-only archive): the window saves
+    /// there, and ecglens-cli worklist reads the same setting and finds the decision, which it
+    /// does not without the setting. The user's own default folder is created readable by its
+    /// owner alone.
+    void siteReviewsFolder()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/100_3chan.hea"));
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString archive = tmp.filePath(QStringLiteral("archive"));
+        QVERIFY(QDir().mkpath(archive));
+        // A header name so long that no sidecar fits beside it (see above).
+        const QString hea =
+            QDir(archive).filePath(QString(240, QLatin1Char('s')) + QStringLiteral(".hea"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("wfdb-samples/100_3chan.hea")), hea));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("wfdb-samples/100_3chan.dat")),
+                            QDir(archive).filePath(QStringLiteral("100_3chan.dat"))));
+        const QString dept = tmp.filePath(QStringLiteral("dept/reviews"));
+        QDir().mkpath(tmp.filePath(QStringLiteral("config/ECG Lens")));
+        const QString conf = tmp.filePath(QStringLiteral("config/ECG Lens/ecglens.conf"));
+        {
+            QSettings s(conf, QSettings::IniFormat);
+            s.setValue(QStringLiteral("reviews/folder"), dept);
+        }
+        {
+            MainWindow w(std::make_unique<QSettings>(conf, QSettings::IniFormat));
+            w.settings().autoAnalyse = false;
+            QCOMPARE(w.reviewStore()->fallbackDir(), dept);
+            openAndReadReview(w, hea);
+            const ReviewSave s = editAndWaitForSave(w, [&] {
+                DecisionPanel* p = w.decisionPanel();
+                p->decisionBox()->setCurrentIndex(
+                    p->decisionBox()->findData(QStringLiteral("normal")));
+                p->reviewerEdit()->setText(QStringLiteral("Dr Site"));
+            });
+            QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+            QCOMPARE(QFileInfo(s.sidecarPath).absolutePath(), dept);
+        }
+        const auto listed = [&](const QStringList& env) {
+            const test::ProcessRun r = test::runProcess(
+                test::cliPath(), {QStringLiteral("worklist"), archive, QStringLiteral("--json")},
+                env);
+            const QJsonArray rows =
+                QJsonDocument::fromJson(r.out).object()[QStringLiteral("recordings")].toArray();
+            return rows.size() == 1 ? rows[0].toObject()[QStringLiteral("decision")].toString() +
+                                          QLatin1Char('/') +
+                                          rows[0].toObject()[QStringLiteral("reviewer")].toString()
+                                    : QStringLiteral("exit %1: %2")
+                                          .arg(r.exitCode)
+                                          .arg(QString::fromUtf8(r.err));
+        };
+        QCOMPARE(
+            listed({QStringLiteral("XDG_CONFIG_HOME=") + tmp.filePath(QStringLiteral("config"))}),
+            QStringLiteral("normal/Dr Site"));
+        QCOMPARE(listed({QStringLiteral("XDG_CONFIG_HOME=") + tmp.filePath(QStringLiteral("none")),
+                         QStringLiteral("XDG_DATA_HOME=") + tmp.filePath(QStringLiteral("data"))}),
+                 QStringLiteral("not_reviewed/"));
+
+        // The default folder, created by the first save that needs it: owner-only.
+        const QByteArray dataHome = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", QFile::encodeName(tmp.filePath(QStringLiteral("data"))));
+        const QString own = ReviewStore::defaultFallbackDir();
+        ReviewRecord r;
+        r.sha256 = ReviewStore::loadNow(hea, own).sha256;
+        r.current.decision = ReviewDecision::Uncertain;
+        const ReviewSave s = ReviewStore::saveNow(hea, r, own);
+        qputenv("XDG_DATA_HOME", dataHome);
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QVERIFY(own.startsWith(tmp.path()));
+        QCOMPARE(QFileInfo(s.sidecarPath).absolutePath(), own);
+        QCOMPARE(QFileInfo(own).permissions() &
+                     ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser),
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
     /// A damaged sidecar is reported, kept under another name at the first save (byte for byte)
     /// and replaced by a valid one; one written by a newer version is shown read-only and never
     /// replaced.
