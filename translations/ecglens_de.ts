@@ -2464,6 +2464,30 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Saved %1 to %2 and merged with what another window or workstation saved there meanwhile (%3, %4): nothing was overwritten.</source>
         <translation>Um %1 in %2 gespeichert und mit dem zusammengeführt, was ein anderes Fenster oder ein anderer Arbeitsplatz dort inzwischen gespeichert hat (%3, %4): Nichts wurde überschrieben.</translation>
     </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Befundung</translation>
+    </message>
+    <message>
+        <source>Record as &amp;normal ECG</source>
+        <translation>Als &amp;normales EKG befunden</translation>
+    </message>
+    <message>
+        <source>Record as &amp;abnormal ECG</source>
+        <translation>Als &amp;abnormales EKG befunden</translation>
+    </message>
+    <message>
+        <source>Record as &amp;uncertain (second opinion or further tests)</source>
+        <translation>Als &amp;unklar befunden (Zweitmeinung oder weitere Untersuchungen)</translation>
+    </message>
+    <message>
+        <source>Recorded as %1: type your name as the reviewer.</source>
+        <translation>Befundet als %1: Bitte Ihren Namen als Befunder eingeben.</translation>
+    </message>
+    <message>
+        <source>Recorded as %1 by %2.</source>
+        <translation>Befundet als %1 von %2.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>

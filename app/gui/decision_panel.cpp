@@ -84,7 +84,13 @@ DecisionPanel::DecisionPanel(QWidget* parent)
             emit edited();
         }
     };
-    connect(m_decision, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_decision, &QComboBox::currentIndexChanged, this, [this, changed] {
+        if (!m_loading && !m_sessionReviewer.isEmpty() &&
+            entry().decision != ReviewDecision::NotReviewed &&
+            m_reviewer->text() == m_shownReviewer)
+            m_reviewer->setText(m_sessionReviewer);
+        changed();
+    });
     connect(m_reviewer, &QLineEdit::textEdited, this, changed);
     connect(m_note, &QPlainTextEdit::textChanged, this, changed);
     showUnavailable(tr("Open a recording to record a decision."));
@@ -97,6 +103,7 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
     // Unchanged text is left alone, so that a review shown again keeps the cursor where it is.
     if (m_reviewer->text() != record.current.reviewer)
         m_reviewer->setText(record.current.reviewer);
+    m_shownReviewer = record.current.reviewer;
     if (m_note->toPlainText() != record.current.note)
         m_note->setPlainText(record.current.note);
     m_loading = false;
@@ -120,6 +127,11 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
                                              lines.join(QLatin1Char('\n')));
     updateDetectorText();
     setStatus(why, !why.isEmpty() && !editable);
+}
+
+void DecisionPanel::setDecision(ReviewDecision decision)
+{
+    m_decision->setCurrentIndex(m_decision->findData(decisionKey(decision)));
 }
 
 void DecisionPanel::showUnavailable(const QString& why)

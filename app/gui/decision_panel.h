@@ -51,6 +51,12 @@ public:
     QListWidget* manualList() const { return m_manualList; }
     QToolButton* recordButton(const QString& quantity) const;
     void setStatus(const QString& text, bool error);
+    /// Sets the decision as the user would (edited() follows), e.g. from the Review menu.
+    void setDecision(ReviewDecision decision);
+    /// The reviewer name last saved in this window. A decision is recorded by whoever makes it:
+    /// when the user changes the decision while the reviewer field still shows the review's
+    /// own (empty, or a colleague's earlier decision), this name is filled in.
+    void setSessionReviewer(const QString& name) { m_sessionReviewer = name; }
 
     QComboBox* decisionBox() const { return m_decision; }
     QLineEdit* reviewerEdit() const { return m_reviewer; }
@@ -78,6 +84,8 @@ private:
     QListWidget* m_manualList;
     QToolButton* m_removeManual;
     QList<QToolButton*> m_recordButtons; ///< one per manualQuantities(), in that order
+    QString m_sessionReviewer;
+    QString m_shownReviewer; ///< the reviewer of the review last shown
     DetectorSnapshot m_detectorNow;
     QList<ManualMeasurement> m_manual; ///< the shown review's caliper measurements, as edited
     bool m_editable = false;

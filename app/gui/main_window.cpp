@@ -32,6 +32,8 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
@@ -228,6 +230,47 @@ void MainWindow::buildReviewDock()
         m_reviewEdited = true;
         m_reviewTimer->start();
     });
+    // Review ▸ record a decision from the keyboard, going down a worklist with File ▸ Open next
+    // not reviewed; before Help.
+    auto* menu = new QMenu(tr("&Review"), this);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), menu);
+    const struct
+    {
+        ReviewDecision decision;
+        const char* name;
+        const char* text;
+        Qt::Key key;
+    } kDecisionActions[] = {
+        {ReviewDecision::Normal, "reviewNormal", QT_TR_NOOP("Record as &normal ECG"), Qt::Key_1},
+        {ReviewDecision::Abnormal, "reviewAbnormal", QT_TR_NOOP("Record as &abnormal ECG"),
+         Qt::Key_2},
+        {ReviewDecision::Uncertain, "reviewUncertain",
+         QT_TR_NOOP("Record as &uncertain (second opinion or further tests)"), Qt::Key_3},
+    };
+    for (const auto& d : kDecisionActions) {
+        QAction* a = menu->addAction(tr(d.text));
+        a->setObjectName(QString::fromLatin1(d.name));
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | d.key));
+        a->setEnabled(false);
+        m_decisionActions << a;
+        connect(a, &QAction::triggered, this, [this, decision = d.decision] {
+            if (!m_reviewReady)
+                return;
+            findChild<QDockWidget*>(QStringLiteral("decisionDock"))->raise();
+            m_decision->setDecision(decision);
+            if (m_decision->reviewerEdit()->text().trimmed().isEmpty()) {
+                m_decision->reviewerEdit()->setFocus();
+                statusBar()->showMessage(tr("Recorded as %1: type your name as the reviewer.")
+                                             .arg(decisionText(decision)),
+                                         6000);
+            } else {
+                statusBar()->showMessage(
+                    tr("Recorded as %1 by %2.")
+                        .arg(decisionText(decision), m_decision->reviewerEdit()->text().trimmed()),
+                    6000);
+            }
+        });
+    }
     connect(m_reviewStore, &ReviewStore::loaded, this, &MainWindow::onReviewLoaded);
     connect(m_reviewStore, &ReviewStore::saved, this, &MainWindow::onReviewSaved);
     connect(m_analysis, &AnalysisController::verdictShown, this,
@@ -396,6 +439,8 @@ DetectorSnapshot MainWindow::detectorSnapshot() const
 void MainWindow::openReview()
 {
     m_reviewReady = false;
+    for (QAction* a : m_decisionActions)
+        a->setEnabled(false);
     m_reviewEdited = false;
     m_reviewLastError.clear();
     m_review = ReviewLoad{};
@@ -422,6 +467,8 @@ void MainWindow::onReviewLoaded(const ReviewLoad& outcome)
     m_review = outcome;
     m_reviewShown = outcome.record;
     m_reviewReady = !outcome.readOnly;
+    for (QAction* a : m_decisionActions)
+        a->setEnabled(m_reviewReady);
     QString status;
     if (!outcome.error.isEmpty())
         status =
@@ -506,6 +553,8 @@ void MainWindow::onReviewSaved(const ReviewSave& outcome)
             m_review.found = true;
             m_review.error.clear();
             m_reviewShown = outcome.record;
+            if (!outcome.sent.current.reviewer.isEmpty())
+                m_decision->setSessionReviewer(outcome.sent.current.reviewer);
             const QString when =
                 QLocale().toString(outcome.whenUtc.toLocalTime().time(), QLocale::LongFormat);
             QString text;

@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QToolButton;
 class QProgressBar;
@@ -201,9 +202,10 @@ private:
     /// The review as the file held it at the last load or save: what the panel's entries are
     /// made on, so that a save merges what another window or workstation saved meanwhile.
     ReviewRecord m_reviewShown;
-    bool m_reviewReady = false;  ///< loaded and writable
-    bool m_reviewEdited = false; ///< edits not yet queued for saving
-    QString m_reviewLastError;   ///< the last save failed with this
+    QList<QAction*> m_decisionActions; ///< Review ▸ Record as …
+    bool m_reviewReady = false;        ///< loaded and writable
+    bool m_reviewEdited = false;       ///< edits not yet queued for saving
+    QString m_reviewLastError;         ///< the last save failed with this
 };
 
 } // namespace ecglens

@@ -687,6 +687,95 @@ private slots:
         QCOMPARE(w->patientPanel()->patient().ageYears.value_or(-1), 47.0);
     }
 
+    /// Review ▸ Record as … (Ctrl+Alt+1/2/3) records a decision from the keyboard, as when going
+    /// down a worklist. The name saved as reviewer in this window is filled in when the decision
+    /// changes, also over a colleague's name the review showed (whoever decides is the
+    /// reviewer; the colleague's decision stays in the history), but not over a name the user
+    /// typed for this recording; without a name yet, the reviewer field takes the focus.
+    void reviewMenuRecordsDecisions()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00009_lr.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00010_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("keyboard"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString a = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        const QString b = copyRecord(QStringLiteral("ptbxl/records100/00000/00009_lr.hea"), dir);
+        const QString c = copyRecord(QStringLiteral("ptbxl/records100/00000/00010_lr.hea"), dir);
+        // c was decided by a colleague before.
+        ReviewRecord earlier;
+        earlier.sha256 = ReviewStore::loadNow(c, m_dir.filePath(QStringLiteral("fallback"))).sha256;
+        earlier.record({ReviewDecision::Abnormal,
+                        QStringLiteral("Dr Other"),
+                        QString(),
+                        QDateTime::currentDateTimeUtc().addSecs(-3600),
+                        {}});
+        QVERIFY(ReviewStore::saveNow(c, earlier, m_dir.filePath(QStringLiteral("fallback")))
+                    .error.isEmpty());
+
+        auto w = window();
+        const auto action = [&](const char* name) {
+            return w->findChild<QAction*>(QString::fromLatin1(name));
+        };
+        QAction* normal = action("reviewNormal");
+        QAction* abnormal = action("reviewAbnormal");
+        QAction* uncertain = action("reviewUncertain");
+        QVERIFY(normal && abnormal && uncertain);
+        QCOMPARE(normal->shortcut(), QKeySequence(QStringLiteral("Ctrl+Alt+1")));
+        QCOMPARE(abnormal->shortcut(), QKeySequence(QStringLiteral("Ctrl+Alt+2")));
+        QCOMPARE(uncertain->shortcut(), QKeySequence(QStringLiteral("Ctrl+Alt+3")));
+        QVERIFY(!normal->isEnabled()); // nothing open
+        DecisionPanel* p = w->decisionPanel();
+        const auto decisionIn = [](const QString& hea) -> QString {
+            const QJsonObject d =
+                readJson(ReviewStore::sidecarNextTo(hea))[QStringLiteral("decision")].toObject();
+            return d[QStringLiteral("decision")].toString() + QLatin1Char('/') +
+                   d[QStringLiteral("reviewer")].toString();
+        };
+
+        // a: no name yet: the decision is recorded and the reviewer field asks for one.
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        openAndReadReview(*w, a);
+        QVERIFY(abnormal->isEnabled());
+        ReviewSave s = editAndWaitForSave(*w, [&] { abnormal->trigger(); });
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(decisionIn(a), QStringLiteral("abnormal/"));
+        QVERIFY(p->reviewerEdit()->hasFocus());
+        s = editAndWaitForSave(
+            *w, [&] { QTest::keyClicks(p->reviewerEdit(), QStringLiteral("Dr Keys")); });
+        QCOMPARE(decisionIn(a), QStringLiteral("abnormal/Dr Keys"));
+
+        // b: the name saved in this window is filled in.
+        openAndReadReview(*w, b);
+        s = editAndWaitForSave(*w, [&] { normal->trigger(); });
+        QCOMPARE(decisionIn(b), QStringLiteral("normal/Dr Keys"));
+
+        // c: over the colleague's name; the colleague's decision stays in the history.
+        openAndReadReview(*w, c);
+        QCOMPARE(p->reviewerEdit()->text(), QStringLiteral("Dr Other"));
+        s = editAndWaitForSave(*w, [&] { uncertain->trigger(); });
+        QCOMPARE(decisionIn(c), QStringLiteral("uncertain/Dr Keys"));
+        const QJsonArray history =
+            readJson(ReviewStore::sidecarNextTo(c))[QStringLiteral("history")].toArray();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history[0].toObject()[QStringLiteral("reviewer")].toString(),
+                 QStringLiteral("Dr Other"));
+
+        // A name typed for this recording is the user's choice: kept.
+        p->reviewerEdit()->selectAll();
+        s = editAndWaitForSave(
+            *w, [&] { QTest::keyClicks(p->reviewerEdit(), QStringLiteral("Dr Second")); });
+        s = editAndWaitForSave(*w, [&] { normal->trigger(); });
+        QCOMPARE(decisionIn(c), QStringLiteral("normal/Dr Second"));
+
+        // The demo has nothing to review: the actions are off.
+        QSignalSpy shown(w.get(), &MainWindow::recordingShown);
+        w->openDemo();
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 60000));
+        QVERIFY(!normal->isEnabled());
+    }
+
     /// A site names one folder for reviews of recordings in folders that cannot take them
     /// (reviews/folder, e.g. a department's share for a read-only archive): the window saves
     /// there, and ecglens-cli worklist reads the same setting and finds the decision, which it
