@@ -316,18 +316,16 @@ void ReviewStore::save(const QString& recordingPath, const ReviewRecord& record,
 {
     const QString fallback = m_fallbackDir;
     QPointer<ReviewStore> self(this);
-    m_pool.start([self, recordingPath, record, shown, fallback] {
-        if (!self)
-            return;
-        // This store's writes run one at a time on this pool, so m_written is only touched here.
-        const QString next = sidecarNextTo(recordingPath);
+    m_pool.start([self, written = m_written, recordingPath, record, shown, fallback] {
+        // This store's writes run one at a time on this pool: `written` is only touched here.
         ReviewBase base{shown, std::nullopt};
-        for (const QString& path : {next, fallbackPath(fallback, record.sha256)})
-            if (const auto it = self->m_written.constFind(path); it != self->m_written.cend())
+        for (const QString& path :
+             {sidecarNextTo(recordingPath), fallbackPath(fallback, record.sha256)})
+            if (const auto it = written->constFind(path); it != written->cend())
                 base.ownLast = *it;
         const ReviewSave outcome = saveNow(recordingPath, record, fallback, base);
         if (!outcome.sidecarPath.isEmpty())
-            self->m_written.insert(outcome.sidecarPath, outcome.record);
+            written->insert(outcome.sidecarPath, outcome.record);
         if (!self)
             return;
         QMetaObject::invokeMethod(

@@ -14,6 +14,8 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <memory>
+
 class QSettings;
 
 namespace ecglens {
@@ -117,7 +119,8 @@ private:
     QString m_fallbackDir;
     int m_generation = 0;
     /// What this store wrote last, by sidecar path (used on the writer thread only).
-    QHash<QString, ReviewRecord> m_written;
+    std::shared_ptr<QHash<QString, ReviewRecord>> m_written =
+        std::make_shared<QHash<QString, ReviewRecord>>();
 };
 
 } // namespace ecglens
