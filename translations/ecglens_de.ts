@@ -2488,6 +2488,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Recorded as %1 by %2.</source>
         <translation>Befundet als %1 von %2.</translation>
     </message>
+    <message>
+        <source>Updated with what another window or workstation saved in %1 (%2, %3).</source>
+        <translation>Aktualisiert mit dem, was ein anderes Fenster oder ein anderer Arbeitsplatz in %1 gespeichert hat (%2, %3).</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>

@@ -271,6 +271,7 @@ void MainWindow::buildReviewDock()
             }
         });
     }
+    connect(m_reviewStore, &ReviewStore::rereadFound, this, &MainWindow::onReviewReread);
     connect(m_reviewStore, &ReviewStore::loaded, this, &MainWindow::onReviewLoaded);
     connect(m_reviewStore, &ReviewStore::saved, this, &MainWindow::onReviewSaved);
     connect(m_analysis, &AnalysisController::verdictShown, this,
@@ -614,6 +615,45 @@ void MainWindow::showMergedReview(const ReviewSave& outcome)
     const DecisionEntry& d = outcome.record.current;
     m_auditedDecision = decisionKey(d.decision) + QLatin1Char('/') + d.reviewer;
     m_auditedManual = outcome.record.manual;
+}
+
+void MainWindow::refreshReview()
+{
+    if (m_reviewReady && !m_reviewEdited && !m_reviewTimer->isActive())
+        m_reviewStore->reread(m_path, m_review.sha256);
+}
+
+void MainWindow::onReviewReread(const ReviewLoad& outcome)
+{
+    // Entries made since the re-read was asked for win: their save merges the file then.
+    if (outcome.recordingPath != m_path || !m_reviewReady || m_reviewEdited ||
+        m_reviewTimer->isActive() || outcome.record.stored() == m_reviewShown.stored())
+        return;
+    m_review.record = outcome.record;
+    m_review.sidecarPath = outcome.sidecarPath;
+    m_review.found = true;
+    m_reviewShown = outcome.record;
+    const DecisionEntry& d = outcome.record.current;
+    m_decision->showRecord(
+        outcome.record, true,
+        tr("Updated with what another window or workstation saved in %1 (%2, %3).")
+            .arg(QDir::toNativeSeparators(outcome.sidecarPath), decisionText(d.decision),
+                 d.reviewer.isEmpty() ? tr("no reviewer name") : d.reviewer));
+    m_patient->applyEntered(outcome.record.patientId, outcome.record.patientAgeYears,
+                            outcome.record.patientSex);
+    m_reviewEdited = false; // showing what is saved is not an edit
+    m_reviewTimer->stop();
+    // Not this window's doing: nothing to audit, now or at its next save.
+    m_auditedDecision = decisionKey(d.decision) + QLatin1Char('/') + d.reviewer;
+    m_auditedManual = outcome.record.manual;
+    m_worklist->updateReview(outcome.recordingPath, outcome.record);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        refreshReview();
+    QMainWindow::changeEvent(event);
 }
 
 AuditEvent MainWindow::aboutShown(AuditEvent e) const

@@ -127,6 +127,8 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    /// Coming back to the window re-reads the shown recording's review (refreshReview).
+    void changeEvent(QEvent* event) override;
 
 private:
     void buildStatusBar();
@@ -152,6 +154,10 @@ private:
     /// After a save merged what another window or workstation saved meanwhile: the panels show
     /// the merged review.
     void showMergedReview(const ReviewSave& outcome);
+    /// Re-reads the shown review when nothing is waiting to be saved: what another window or
+    /// workstation saved meanwhile is shown (onReviewReread).
+    void refreshReview();
+    void onReviewReread(const ReviewLoad& outcome);
     /// Queues a save of the review when the user changed something.
     void saveReviewIfEdited();
     DetectorSnapshot detectorSnapshot() const;

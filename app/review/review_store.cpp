@@ -338,6 +338,40 @@ void ReviewStore::save(const QString& recordingPath, const ReviewRecord& record,
     });
 }
 
+void ReviewStore::reread(const QString& recordingPath, const QString& sha256)
+{
+    const QString fallback = m_fallbackDir;
+    QPointer<ReviewStore> self(this);
+    m_pool.start([self, recordingPath, sha256, fallback] {
+        ReviewLoad outcome;
+        outcome.recordingPath = recordingPath;
+        outcome.sha256 = sha256;
+        QStringList places{sidecarNextTo(recordingPath)};
+        if (!sha256.isEmpty())
+            places << fallbackPath(fallback, sha256);
+        for (const QString& path : places) {
+            const Existing e = readSidecar(path);
+            if (!e.exists)
+                continue;
+            if (!e.record)
+                return; // damaged or newer: left to the next open and save
+            outcome.found = true;
+            outcome.sidecarPath = path;
+            outcome.record = *e.record;
+            break;
+        }
+        if (!outcome.found || !self)
+            return;
+        QMetaObject::invokeMethod(
+            self,
+            [self, outcome] {
+                if (self)
+                    emit self->rereadFound(outcome);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void ReviewStore::flush()
 {
     m_pool.waitForDone();

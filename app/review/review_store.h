@@ -107,12 +107,17 @@ public:
     /// Saves `record`, made on `shown` (the review as the window last had it from a load or a
     /// save), merging what was saved there meanwhile elsewhere.
     void save(const QString& recordingPath, const ReviewRecord& record, const ReviewRecord& shown);
+    /// Reads the recording's review again, without hashing the recording (beside it, else in
+    /// the fallback folder under `sha256`): `rereadFound` follows when it was found and readable.
+    void reread(const QString& recordingPath, const QString& sha256);
     /// Waits until every queued write is done (at exit).
     void flush();
 
 signals:
     void loaded(const ecglens::ReviewLoad& outcome);
     void saved(const ecglens::ReviewSave& outcome);
+    /// The review as reread() found it (recordingPath, sidecarPath, record; found is true).
+    void rereadFound(const ecglens::ReviewLoad& outcome);
 
 private:
     QThreadPool m_pool;

@@ -687,6 +687,62 @@ private slots:
         QCOMPARE(w->patientPanel()->patient().ageYears.value_or(-1), 47.0);
     }
 
+    /// Coming back to a window re-reads the shown review: a decision another window saved
+    /// meanwhile is shown there, without a save of its own and without an audit line on its
+    /// behalf; entries still waiting to be saved are not replaced (their save merges).
+    void comingBackShowsWhatOthersSaved()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("come-back"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        auto w1 = test::makeWindow(QDir(dir));
+        auto w2 = test::makeWindow(QDir(dir));
+        openAndReadReview(*w1, hea);
+        openAndReadReview(*w2, hea);
+        const auto activate = [](MainWindow& w) {
+            w.activateWindow();
+            return QTest::qWaitForWindowActive(&w);
+        };
+        QVERIFY(activate(*w1));
+        DecisionPanel* p1 = w1->decisionPanel();
+        DecisionPanel* p2 = w2->decisionPanel();
+        const ReviewSave s1 = editAndWaitForSave(*w1, [&] {
+            p1->setDecision(ReviewDecision::Abnormal);
+            p1->reviewerEdit()->setText(QStringLiteral("Dr A"));
+        });
+        QVERIFY2(s1.error.isEmpty(), qPrintable(s1.error));
+        QCOMPARE(p2->entry().decision, ReviewDecision::NotReviewed);
+        QSignalSpy w2Saved(w2.get(), &MainWindow::reviewSaved);
+        QVERIFY(activate(*w2));
+        QTRY_COMPARE_WITH_TIMEOUT(p2->entry().decision, ReviewDecision::Abnormal, 10000);
+        QCOMPARE(p2->entry().reviewer, QStringLiteral("Dr A"));
+        QVERIFY2(p2->statusLabel()->text().startsWith(QLatin1String("Updated")),
+                 qPrintable(p2->statusLabel()->text()));
+        QTest::qWait(1500); // no save follows from showing it
+        QCOMPARE(w2Saved.count(), 0);
+
+        // w2 is typing (not saved yet) when w1 changes its decision: coming back to w2 leaves
+        // the typing alone, and its save keeps both.
+        QVERIFY(activate(*w1));
+        p2->noteEdit()->setPlainText(QStringLiteral("typed in w2"));
+        const ReviewSave s2 =
+            editAndWaitForSave(*w1, [&] { p1->setDecision(ReviewDecision::Normal); });
+        QVERIFY2(s2.error.isEmpty(), qPrintable(s2.error));
+        QVERIFY(activate(*w2));
+        QTest::qWait(200);
+        QCOMPARE(p2->noteEdit()->toPlainText(), QStringLiteral("typed in w2"));
+        QTRY_VERIFY_WITH_TIMEOUT(w2Saved.count() > 0, 10000);
+        const ReviewSave s3 = w2Saved.first().first().value<ReviewSave>();
+        QVERIFY(s3.theirs);
+        QStringList kept;
+        for (const DecisionEntry& e : s3.record.history + QList<DecisionEntry>{s3.record.current})
+            kept << decisionKey(e.decision) + QLatin1Char('/') + e.note;
+        QVERIFY2(kept.contains(QStringLiteral("normal/")) &&
+                     kept.contains(QStringLiteral("abnormal/typed in w2")),
+                 qPrintable(kept.join(QLatin1String(", "))));
+    }
+
     /// Review ▸ Record as … (Ctrl+Alt+1/2/3) records a decision from the keyboard, as when going
     /// down a worklist. The name saved as reviewer in this window is filled in when the decision
     /// changes, also over a colleague's name the review showed (whoever decides is the
