@@ -85,13 +85,16 @@ DecisionPanel::DecisionPanel(QWidget* parent)
         }
     };
     connect(m_decision, &QComboBox::currentIndexChanged, this, [this, changed] {
-        if (!m_loading && !m_sessionReviewer.isEmpty() &&
-            entry().decision != ReviewDecision::NotReviewed &&
-            m_reviewer->text() == m_shownReviewer)
+        if (!m_loading && entry().decision != ReviewDecision::NotReviewed &&
+            sessionReviewerApplies())
             m_reviewer->setText(m_sessionReviewer);
         changed();
     });
-    connect(m_reviewer, &QLineEdit::textEdited, this, changed);
+    connect(m_reviewer, &QLineEdit::textEdited, this, [this, changed](const QString& text) {
+        if (!text.trimmed().isEmpty())
+            m_sessionReviewer = text.trimmed();
+        changed();
+    });
     connect(m_note, &QPlainTextEdit::textChanged, this, changed);
     showUnavailable(tr("Open a recording to record a decision."));
 }
@@ -127,6 +130,11 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
                                              lines.join(QLatin1Char('\n')));
     updateDetectorText();
     setStatus(why, !why.isEmpty() && !editable);
+}
+
+bool DecisionPanel::sessionReviewerApplies() const
+{
+    return !m_sessionReviewer.isEmpty() && m_reviewer->text() == m_shownReviewer;
 }
 
 void DecisionPanel::setDecision(ReviewDecision decision)
@@ -180,7 +188,8 @@ void DecisionPanel::recordCaliper(const QString& quantity)
     m.lead = m_caliperLead;
     m.fromS = std::min(m_caliper.aS, m_caliper.bS);
     m.toS = std::max(m_caliper.aS, m_caliper.bS);
-    m.reviewer = m_reviewer->text().trimmed();
+    // Whoever measures (the field keeps the name of whoever decided).
+    m.reviewer = sessionReviewerApplies() ? m_sessionReviewer : m_reviewer->text().trimmed();
     m.measuredUtc = QDateTime::currentDateTimeUtc();
     setManual(m_manual, m);
     updateManual();

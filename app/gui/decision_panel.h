@@ -53,10 +53,6 @@ public:
     void setStatus(const QString& text, bool error);
     /// Sets the decision as the user would (edited() follows), e.g. from the Review menu.
     void setDecision(ReviewDecision decision);
-    /// The reviewer name last saved in this window. A decision is recorded by whoever makes it:
-    /// when the user changes the decision while the reviewer field still shows the review's
-    /// own (empty, or a colleague's earlier decision), this name is filled in.
-    void setSessionReviewer(const QString& name) { m_sessionReviewer = name; }
 
     QComboBox* decisionBox() const { return m_decision; }
     QLineEdit* reviewerEdit() const { return m_reviewer; }
@@ -73,6 +69,8 @@ signals:
 
 private:
     void updateDetectorText();
+    /// The user has not typed a reviewer for this review and a session reviewer is known.
+    bool sessionReviewerApplies() const;
     void updateManual();
 
     QComboBox* m_decision;
@@ -84,6 +82,11 @@ private:
     QListWidget* m_manualList;
     QToolButton* m_removeManual;
     QList<QToolButton*> m_recordButtons; ///< one per manualQuantities(), in that order
+    /// The reviewer name last typed in this panel (this window's session; empty: none yet).
+    /// Whoever decides or measures is the reviewer: when the user changes the decision while
+    /// the reviewer field still shows the review's own (empty, or a colleague's earlier
+    /// decision), this name is filled in, and a caliper measurement made then is recorded under
+    /// it (the field keeps the name of whoever decided).
     QString m_sessionReviewer;
     QString m_shownReviewer; ///< the reviewer of the review last shown
     DetectorSnapshot m_detectorNow;

@@ -554,8 +554,6 @@ void MainWindow::onReviewSaved(const ReviewSave& outcome)
             m_review.found = true;
             m_review.error.clear();
             m_reviewShown = outcome.record;
-            if (!outcome.sent.current.reviewer.isEmpty())
-                m_decision->setSessionReviewer(outcome.sent.current.reviewer);
             const QString when =
                 QLocale().toString(outcome.whenUtc.toLocalTime().time(), QLocale::LongFormat);
             QString text;

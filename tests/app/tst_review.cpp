@@ -810,6 +810,13 @@ private slots:
         // c: over the colleague's name; the colleague's decision stays in the history.
         openAndReadReview(*w, c);
         QCOMPARE(p->reviewerEdit()->text(), QStringLiteral("Dr Other"));
+        // A caliper measurement made before deciding is this window's reviewer's, and leaves
+        // the colleague's decision as it is.
+        p->setCaliper(readCalipers(1.0, 1.4, 0.0, 0.0, 1), QStringLiteral("II"));
+        s = editAndWaitForSave(*w, [&] { p->recordCaliper(QStringLiteral("qt")); });
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.record.manualOf(QStringLiteral("qt"))->reviewer, QStringLiteral("Dr Keys"));
+        QCOMPARE(decisionIn(c), QStringLiteral("abnormal/Dr Other"));
         s = editAndWaitForSave(*w, [&] { uncertain->trigger(); });
         QCOMPARE(decisionIn(c), QStringLiteral("uncertain/Dr Keys"));
         const QJsonArray history =
