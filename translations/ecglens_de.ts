@@ -2461,10 +2461,6 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <translation>kein Befundername</translation>
     </message>
     <message>
-        <source>Saved %1 to %2 and merged with what another window or workstation saved there meanwhile (%3, %4): nothing was overwritten.</source>
-        <translation>Um %1 in %2 gespeichert und mit dem zusammengeführt, was ein anderes Fenster oder ein anderer Arbeitsplatz dort inzwischen gespeichert hat (%3, %4): Nichts wurde überschrieben.</translation>
-    </message>
-    <message>
         <source>&amp;Review</source>
         <translation>&amp;Befundung</translation>
     </message>
@@ -2489,8 +2485,12 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <translation>Befundet als %1 von %2.</translation>
     </message>
     <message>
-        <source>Updated with what another window or workstation saved in %1 (%2, %3).</source>
-        <translation>Aktualisiert mit dem, was ein anderes Fenster oder ein anderer Arbeitsplatz in %1 gespeichert hat (%2, %3).</translation>
+        <source>Saved %1 to %2 and merged with what another window or workstation saved there meanwhile (%3): nothing was overwritten.</source>
+        <translation>Um %1 in %2 gespeichert und mit dem zusammengeführt, was ein anderes Fenster oder ein anderer Arbeitsplatz dort inzwischen gespeichert hat (%3): Nichts wurde überschrieben.</translation>
+    </message>
+    <message>
+        <source>Updated with what another window or workstation saved in %1 (%2).</source>
+        <translation>Aktualisiert mit dem, was ein anderes Fenster oder ein anderer Arbeitsplatz in %1 gespeichert hat (%2).</translation>
     </message>
 </context>
 <context>

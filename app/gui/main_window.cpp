@@ -79,6 +79,18 @@ QString formatClock(double seconds)
 
 } // namespace
 
+namespace {
+
+/// "Abnormal ECG, Dr A": a decision and who made it, for messages.
+QString whoDecided(const DecisionEntry& d)
+{
+    return QStringLiteral("%1, %2").arg(decisionText(d.decision),
+                                        d.reviewer.isEmpty() ? MainWindow::tr("no reviewer name")
+                                                             : d.reviewer);
+}
+
+} // namespace
+
 MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     : QMainWindow(parent), m_store(std::move(store)), m_jobs(new JobRunner(this)),
       m_viewer(new EcgViewer(this)), m_patient(new PatientPanel(this)), m_banner(new QLabel(this)),
@@ -558,12 +570,10 @@ void MainWindow::onReviewSaved(const ReviewSave& outcome)
                 QLocale().toString(outcome.whenUtc.toLocalTime().time(), QLocale::LongFormat);
             QString text;
             if (outcome.theirs) {
-                const DecisionEntry& t = outcome.theirs->current;
                 text = tr("Saved %1 to %2 and merged with what another window or workstation "
-                          "saved there meanwhile (%3, %4): nothing was overwritten.")
+                          "saved there meanwhile (%3): nothing was overwritten.")
                            .arg(when, QDir::toNativeSeparators(outcome.sidecarPath),
-                                decisionText(t.decision),
-                                t.reviewer.isEmpty() ? tr("no reviewer name") : t.reviewer);
+                                whoDecided(outcome.theirs->current));
             } else {
                 text =
                     tr("Saved %1 to %2.").arg(when, QDir::toNativeSeparators(outcome.sidecarPath));
@@ -588,31 +598,36 @@ void MainWindow::onReviewSaved(const ReviewSave& outcome)
                 recordAudit(aboutShown(AuditEvent::measurementsRecorded(
                     values.join(QStringLiteral(", ")), outcome.sidecarPath)));
             }
-            if (outcome.theirs)
-                showMergedReview(outcome);
-            m_decision->setStatus(text, outcome.theirs.has_value());
+            if (outcome.theirs) {
+                // The panels show what the file now holds, with entries made while the save ran
+                // on top of it (saved next).
+                showReviewFromElsewhere(
+                    m_reviewEdited ? mergeReviews(outcome.sent, currentReview(), outcome.record)
+                                   : outcome.record,
+                    outcome.record, text);
+            } else {
+                m_decision->setStatus(text, false);
+            }
         }
     }
     emit reviewSaved(outcome);
 }
 
-void MainWindow::showMergedReview(const ReviewSave& outcome)
+void MainWindow::showReviewFromElsewhere(const ReviewRecord& shown, const ReviewRecord& onDisk,
+                                         const QString& status)
 {
-    // The panel shows what the file now holds; entries made while the save ran stay on top of
-    // it and are saved next.
-    const bool pending = m_reviewEdited;
-    const ReviewRecord shown =
-        pending ? mergeReviews(outcome.sent, currentReview(), outcome.record) : outcome.record;
+    const bool pending = m_reviewEdited; // entries made since, still to be saved
     m_review.record = shown;
-    m_decision->showRecord(shown, true, QString());
+    m_decision->showRecord(shown, true);
+    m_decision->setStatus(status, true);
     m_patient->applyEntered(shown.patientId, shown.patientAgeYears, shown.patientSex);
-    m_reviewEdited = pending;
+    m_reviewEdited = pending; // showing what is saved is not an edit
     if (!pending)
         m_reviewTimer->stop();
-    // What came from elsewhere is not this window's to log.
-    const DecisionEntry& d = outcome.record.current;
+    // What came from elsewhere is not this window's to log, now or at its next save.
+    const DecisionEntry& d = onDisk.current;
     m_auditedDecision = decisionKey(d.decision) + QLatin1Char('/') + d.reviewer;
-    m_auditedManual = outcome.record.manual;
+    m_auditedManual = onDisk.manual;
 }
 
 void MainWindow::refreshReview()
@@ -627,23 +642,13 @@ void MainWindow::onReviewReread(const ReviewLoad& outcome)
     if (outcome.recordingPath != m_path || !m_reviewReady || m_reviewEdited ||
         m_reviewTimer->isActive() || outcome.record.stored() == m_reviewShown.stored())
         return;
-    m_review.record = outcome.record;
     m_review.sidecarPath = outcome.sidecarPath;
     m_review.found = true;
     m_reviewShown = outcome.record;
-    const DecisionEntry& d = outcome.record.current;
-    m_decision->showRecord(
-        outcome.record, true,
-        tr("Updated with what another window or workstation saved in %1 (%2, %3).")
-            .arg(QDir::toNativeSeparators(outcome.sidecarPath), decisionText(d.decision),
-                 d.reviewer.isEmpty() ? tr("no reviewer name") : d.reviewer));
-    m_patient->applyEntered(outcome.record.patientId, outcome.record.patientAgeYears,
-                            outcome.record.patientSex);
-    m_reviewEdited = false; // showing what is saved is not an edit
-    m_reviewTimer->stop();
-    // Not this window's doing: nothing to audit, now or at its next save.
-    m_auditedDecision = decisionKey(d.decision) + QLatin1Char('/') + d.reviewer;
-    m_auditedManual = outcome.record.manual;
+    showReviewFromElsewhere(outcome.record, outcome.record,
+                            tr("Updated with what another window or workstation saved in %1 (%2).")
+                                .arg(QDir::toNativeSeparators(outcome.sidecarPath),
+                                     whoDecided(outcome.record.current)));
     m_worklist->updateReview(outcome.recordingPath, outcome.record);
 }
 

@@ -151,9 +151,11 @@ private:
     void openReview();
     void onReviewLoaded(const ReviewLoad& outcome);
     void onReviewSaved(const ReviewSave& outcome);
-    /// After a save merged what another window or workstation saved meanwhile: the panels show
-    /// the merged review.
-    void showMergedReview(const ReviewSave& outcome);
+    /// Shows `shown` after a review saved by another window or workstation came in (merged
+    /// into this window's save, or re-read): `onDisk` is what the file holds, `status` says
+    /// what happened; entries still waiting to be saved stay waiting.
+    void showReviewFromElsewhere(const ReviewRecord& shown, const ReviewRecord& onDisk,
+                                 const QString& status);
     /// Re-reads the shown review when nothing is waiting to be saved: what another window or
     /// workstation saved meanwhile is shown (onReviewReread).
     void refreshReview();
