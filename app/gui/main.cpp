@@ -104,6 +104,13 @@ int main(int argc, char* argv[])
         }
     }
 
+    // Screenshots use default settings in a throw-away file, so they are reproducible and do
+    // not change the user's preferences.
+    QTemporaryDir scratch;
+    std::unique_ptr<QSettings> store =
+        screenshot ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("s.ini")),
+                                                 QSettings::IniFormat)
+                   : std::make_unique<QSettings>();
     // The language is set before the first window text is made.
     QString language = QStringLiteral("en");
     if (parser.isSet(lang)) {
@@ -114,9 +121,8 @@ int main(int argc, char* argv[])
             return 2;
         }
     } else if (!screenshot) {
-        QSettings stored;
-        ecglens::AppSettings settings;
-        settings.load(stored);
+        ecglens::AppSettings settings; // read once: the window takes the same store
+        settings.load(*store);
         language = ecglens::resolveLanguage(settings.language);
     }
     if (const QString problem = ecglens::installTranslations(app, language); !problem.isEmpty())
@@ -124,13 +130,6 @@ int main(int argc, char* argv[])
     if (language != QLatin1String("en") && QLocale().language() != QLocale(language).language())
         QLocale::setDefault(QLocale(language)); // numbers as the language writes them: 99,8 %
 
-    // Screenshots use default settings in a throw-away file, so they are reproducible and do
-    // not change the user's preferences.
-    QTemporaryDir scratch;
-    std::unique_ptr<QSettings> store =
-        screenshot ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("s.ini")),
-                                                 QSettings::IniFormat)
-                   : std::make_unique<QSettings>();
     ecglens::MainWindow window(std::move(store));
     if (screenshot)
         window.settings().autoAnalyse = parser.isSet(analyse); // plain screenshots stay quick
