@@ -991,6 +991,22 @@
         <source>This PDF is signed by %1 with the certificate issued by %2 (SHA-256 %3, valid until %4). A PDF reader shows the signature and whether anything in the report changed after signing.</source>
         <translation>Diese PDF-Datei ist von %1 signiert, mit dem von %2 ausgestellten Zertifikat (SHA-256 %3, gültig bis %4). Ein PDF-Reader zeigt die Signatur und ob sich nach dem Signieren etwas am Bericht geändert hat.</translation>
     </message>
+    <message>
+        <source> · earlier decisions differ (see the review section)</source>
+        <translation> · frühere Entscheidungen weichen ab (siehe Abschnitt Ärztliche Befundung)</translation>
+    </message>
+    <message>
+        <source>Earlier decision</source>
+        <translation>Frühere Entscheidung</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>no decision (a note)</source>
+        <translation>keine Entscheidung (eine Notiz)</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

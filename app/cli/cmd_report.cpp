@@ -161,6 +161,7 @@ int runReport(const QStringList& args)
     // without them (they choose the detector's thresholds and the advice, as in the window).
     const bool reviewGiven = parser.isSet(decision) || parser.isSet(reviewer) || parser.isSet(note);
     std::optional<report::ReviewDecision> savedDecision;
+    std::vector<report::ReviewDecision> savedEarlier;
     QList<ManualMeasurement> savedManual; // the clinician's caliper measurements
     if (!reviewGiven && !parser.isSet(noSavedReview) && !recording->synthetic) {
         const ReviewLoad saved = ReviewStore::loadNow(file, parser.value(reviews));
@@ -169,6 +170,7 @@ int runReport(const QStringList& args)
                          saved.error.toLocal8Bit().constData());
         } else if (saved.found) {
             savedDecision = reportDecision(saved.record.current);
+            savedEarlier = reportEarlierDecisions(saved.record);
             savedManual = saved.record.manual;
             const Patient& p = recording->patient;
             if (!options.ageYears && !p.ageYears && saved.record.patientAgeYears)
@@ -248,6 +250,7 @@ int runReport(const QStringList& args)
         }
     }
     input.decision = savedDecision;
+    input.earlierDecisions = savedEarlier;
     addCalipers(input, savedManual);
     if (reviewGiven) {
         report::ReviewDecision d;

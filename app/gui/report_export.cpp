@@ -40,6 +40,7 @@ struct Snapshot
     std::string detectionMessage;
     std::vector<report::AdviceEntry> advice;
     std::optional<report::ReviewDecision> decision;
+    std::vector<report::ReviewDecision> earlierDecisions;
     QList<ManualMeasurement> manual;
     std::optional<double> ageYears;
     Sex sex = Sex::Unknown;
@@ -169,6 +170,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
     s.advice = report::adviceEntries(m_window->advicePanel()->items());
     const ReviewRecord review = m_window->currentReview();
     s.decision = reportDecision(review.current);
+    s.earlierDecisions = reportEarlierDecisions(review);
     s.manual = review.manual;
     const Patient p = m_window->patientPanel()->patient();
     s.ageYears = p.ageYears;
@@ -209,6 +211,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
             input.modelTrainingData = report::modelTrainingData(ml::defaultModelDir());
         input.advice = s.advice;
         input.decision = s.decision;
+        input.earlierDecisions = s.earlierDecisions;
         addCalipers(input, s.manual);
         input.sourceSha256 = s.sha256;
         input.comparison = s.comparison;

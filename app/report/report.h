@@ -120,6 +120,9 @@ struct ReportInput
 
     std::vector<AdviceEntry> advice;
     std::optional<ReviewDecision> decision;
+    /// Decisions recorded before `decision`, oldest first (a changed mind, or a colleague's
+    /// earlier reading): listed in the review section, by decision, reviewer and time.
+    std::vector<ReviewDecision> earlierDecisions;
     /// The clinician's caliper measurements and, from a measured QT, its QTc ("QTc 470 ms
     /// (Fridericia …)" and "QTc 470 ms"); printed on page 1 and beside the measurements.
     std::vector<CaliperEntry> calipers;

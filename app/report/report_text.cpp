@@ -139,6 +139,14 @@ QString reviewTimeText(const ReportInput& in, const std::string& timeIso)
     return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) : qs(timeIso);
 }
 
+/// A reviewer as the report names them: left out when anonymised.
+QString reviewerText(const ReportInput& in, const std::string& reviewer)
+{
+    return in.anonymise       ? Report::tr("a clinician (name omitted)")
+           : reviewer.empty() ? Report::tr("a clinician (name not given)")
+                              : qs(reviewer);
+}
+
 /// Page 1's review line: whether a clinician has confirmed the ECG, by whom and when. An
 /// unconfirmed report says so first, as ECG management systems print "unconfirmed" on ECGs
 /// nobody has over-read.
@@ -150,11 +158,13 @@ QString reviewLine(const ReportInput& in)
                (in.decision && !in.decision->note.empty() ? Report::tr(" (a note is attached)")
                                                           : QString());
     const ReviewDecision& d = *in.decision;
-    const QString who = in.anonymise         ? Report::tr("a clinician (name omitted)")
-                        : d.reviewer.empty() ? Report::tr("a clinician (name not given)")
-                                             : qs(d.reviewer);
+    const bool changed = std::any_of(
+        in.earlierDecisions.begin(), in.earlierDecisions.end(),
+        [&](const ReviewDecision& e) { return !e.decision.empty() && e.decision != d.decision; });
     return Report::tr("%1 · reviewed by %2 · %3")
-        .arg(qs(d.decision), who, reviewTimeText(in, d.timeIso));
+               .arg(qs(d.decision), reviewerText(in, d.reviewer), reviewTimeText(in, d.timeIso)) +
+           (changed ? Report::tr(" · earlier decisions differ (see the review section)")
+                    : QString());
 }
 
 /// Page 1's note of the digital signature, after the review and calipers; empty unsigned.
@@ -162,14 +172,6 @@ QString signatureLine(const ReportInput& in)
 {
     return in.signer ? Report::tr(" · digitally signed by %1").arg(in.signer->signerName())
                      : QString();
-}
-
-/// Who measured with the calipers, as the review line names reviewers.
-QString caliperWho(const ReportInput& in, const CaliperEntry& c)
-{
-    return in.anonymise         ? Report::tr("a clinician (name omitted)")
-           : c.reviewer.empty() ? Report::tr("a clinician (name not given)")
-                                : qs(c.reviewer);
 }
 
 /// Page 1's caliper measurements, after the review line: " · calipers by Dr Caliper: RR 1360 ms ·
@@ -181,8 +183,8 @@ QString caliperLine(const ReportInput& in)
     QStringList parts, who;
     for (const CaliperEntry& c : in.calipers) {
         parts << qs(c.shortText);
-        if (!who.contains(caliperWho(in, c)))
-            who << caliperWho(in, c);
+        if (!who.contains(reviewerText(in, c.reviewer)))
+            who << reviewerText(in, c.reviewer);
     }
     if (!in.caliperQtcShort.empty())
         parts << qs(in.caliperQtcShort);
@@ -533,8 +535,9 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     if (!in.calipers.empty()) {
         heading(Report::tr("Measured by the clinician (calipers)"));
         for (const CaliperEntry& c : in.calipers)
-            row(qs(c.name), Report::tr("%1 · %2, %3")
-                                .arg(qs(c.text), caliperWho(in, c), reviewTimeText(in, c.timeIso)));
+            row(qs(c.name),
+                Report::tr("%1 · %2, %3")
+                    .arg(qs(c.text), reviewerText(in, c.reviewer), reviewTimeText(in, c.timeIso)));
         if (!in.caliperQtc.empty())
             row(QStringLiteral("QTc"), qs(in.caliperQtc));
     }
@@ -611,6 +614,11 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     } else {
         para(Report::tr("Not reviewed."));
     }
+    for (const ReviewDecision& e : in.earlierDecisions)
+        row(Report::tr("Earlier decision"),
+            Report::tr("%1 · %2 · %3")
+                .arg(e.decision.empty() ? Report::tr("no decision (a note)") : qs(e.decision),
+                     reviewerText(in, e.reviewer), reviewTimeText(in, e.timeIso)));
     if (in.signer)
         row(Report::tr("Digital signature"),
             Report::tr("This PDF is signed by %1 with the certificate issued by %2 (SHA-256 %3, "

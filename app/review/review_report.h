@@ -25,6 +25,16 @@ inline std::optional<report::ReviewDecision> reportDecision(const DecisionEntry&
     return d;
 }
 
+/// The review's earlier decisions (its history) as the report lists them, oldest first.
+inline std::vector<report::ReviewDecision> reportEarlierDecisions(const ReviewRecord& review)
+{
+    std::vector<report::ReviewDecision> out;
+    for (const DecisionEntry& e : review.history)
+        if (const auto d = reportDecision(e))
+            out.push_back(*d);
+    return out;
+}
+
 /// The clinician's caliper measurements into the report, with the automatic values of
 /// `in.measurements` beside them and the QTc of a measured QT; call after the measurements are
 /// set.

@@ -722,16 +722,17 @@ private slots:
         QTest::qWait(1500); // no save follows from showing it
         QCOMPARE(w2Saved.count(), 0);
 
-        // w2 is typing (not saved yet) when w1 changes its decision: coming back to w2 leaves
-        // the typing alone, and its save keeps both.
+        // w1 changes its decision; w2 is typing (not saved yet) when it comes back: the typing
+        // is left alone, and its save keeps both.
         QVERIFY(activate(*w1));
-        p2->noteEdit()->setPlainText(QStringLiteral("typed in w2"));
         const ReviewSave s2 =
             editAndWaitForSave(*w1, [&] { p1->setDecision(ReviewDecision::Normal); });
         QVERIFY2(s2.error.isEmpty(), qPrintable(s2.error));
+        p2->noteEdit()->setPlainText(QStringLiteral("typed in w2")); // saved 0.8 s later
         QVERIFY(activate(*w2));
         QTest::qWait(200);
         QCOMPARE(p2->noteEdit()->toPlainText(), QStringLiteral("typed in w2"));
+        QCOMPARE(p2->entry().decision, ReviewDecision::Abnormal); // not replaced meanwhile
         QTRY_VERIFY_WITH_TIMEOUT(w2Saved.count() > 0, 10000);
         const ReviewSave s3 = w2Saved.first().first().value<ReviewSave>();
         QVERIFY(s3.theirs);
@@ -1353,6 +1354,12 @@ private slots:
         e.reviewer = QStringLiteral("Dr Saved");
         e.note = QStringLiteral("Compare with 2025.");
         e.updatedUtc = QDateTime(QDate(2026, 12, 2), QTime(14, 5), Qt::UTC);
+        // A colleague read it as normal the day before.
+        r.record({ReviewDecision::Normal,
+                  QStringLiteral("Dr Before"),
+                  QString(),
+                  QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC),
+                  {}});
         r.record(e);
         r.patientAgeYears = 71;
         const ReviewSave s = ReviewStore::saveNow(hea, r, m_dir.filePath(QStringLiteral("fb")));
@@ -1379,6 +1386,19 @@ private slots:
         QVERIFY(saved.contains(QLatin1String("Compare with 2025.")));
         QVERIFY2(saved.contains(QLatin1String("age 71 years")), qPrintable(saved));
         QVERIFY2(saved.contains(QLatin1String("age group >=65")), qPrintable(saved));
+        // The earlier, different decision: flagged on page 1, listed in the review section;
+        // anonymised without the name and the date.
+        QVERIFY2(saved.contains(QStringLiteral("2026-12-02 14:05 UTC · earlier decisions differ")),
+                 qPrintable(saved));
+        QVERIFY2(saved.contains(QStringLiteral(
+                     "Earlier decision Normal ECG · Dr Before · 2026-12-01 09:30 UTC")),
+                 qPrintable(saved));
+        const QString anonymised = reportText({QStringLiteral("--anonymise")});
+        QVERIFY2(anonymised.contains(QStringLiteral(
+                     "Earlier decision Normal ECG · a clinician (name omitted) · 2026 (date "
+                     "removed)")),
+                 qPrintable(anonymised));
+        QVERIFY(!anonymised.contains(QLatin1String("Dr Before")));
         const QString ignored = reportText({QStringLiteral("--no-saved-review")});
         QVERIFY(ignored.contains(QLatin1String("UNCONFIRMED")));
         QVERIFY(!ignored.contains(QLatin1String("Dr Saved")));
