@@ -630,17 +630,22 @@ void MainWindow::showReviewFromElsewhere(const ReviewRecord& shown, const Review
     m_auditedManual = onDisk.manual;
 }
 
+bool MainWindow::reviewSettled() const
+{
+    return m_reviewReady && !m_reviewEdited && !m_reviewTimer->isActive();
+}
+
 void MainWindow::refreshReview()
 {
-    if (m_reviewReady && !m_reviewEdited && !m_reviewTimer->isActive())
+    if (reviewSettled())
         m_reviewStore->reread(m_path, m_review.sha256);
 }
 
 void MainWindow::onReviewReread(const ReviewLoad& outcome)
 {
     // Entries made since the re-read was asked for win: their save merges the file then.
-    if (outcome.recordingPath != m_path || !m_reviewReady || m_reviewEdited ||
-        m_reviewTimer->isActive() || outcome.record.stored() == m_reviewShown.stored())
+    if (outcome.recordingPath != m_path || !reviewSettled() ||
+        outcome.record.stored() == m_reviewShown.stored())
         return;
     m_review.sidecarPath = outcome.sidecarPath;
     m_review.found = true;

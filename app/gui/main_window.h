@@ -159,6 +159,8 @@ private:
     /// Re-reads the shown review when nothing is waiting to be saved: what another window or
     /// workstation saved meanwhile is shown (onReviewReread).
     void refreshReview();
+    /// The review is editable and nothing typed waits to be saved.
+    bool reviewSettled() const;
     void onReviewReread(const ReviewLoad& outcome);
     /// Queues a save of the review when the user changed something.
     void saveReviewIfEdited();

@@ -17,6 +17,9 @@ namespace ecglens {
 
 namespace {
 
+/// How long a save waits for another program's lock on the review before it gives up.
+constexpr int kLockWaitMs = 10000;
+
 QString fallbackPath(const QString& dir, const QString& sha256)
 {
     return QDir(dir).filePath(sha256 + QStringLiteral(".json"));
@@ -212,7 +215,7 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
         // Read, merge and write as one step for every ECG Lens saving this review: two windows
         // saving at once would otherwise each write over what the other saved.
         QLockFile lock(path + QStringLiteral(".lock"));
-        if (!lock.tryLock(10000)) {
+        if (!lock.tryLock(kLockWaitMs)) {
             out.error = lock.error() == QLockFile::LockFailedError
                             ? ReviewStore::tr("%1 is being saved by another program (lock file %2)")
                                   .arg(path, path + QStringLiteral(".lock"))
@@ -291,6 +294,36 @@ ReviewSave ReviewStore::saveNow(const QString& recordingPath, const ReviewRecord
     return out;
 }
 
+namespace {
+
+/// Hands `outcome` to `emitIt` on the store's own thread, if the store still exists then.
+template <typename Outcome, typename Emit>
+void deliver(const QPointer<ReviewStore>& self, Outcome outcome, Emit emitIt)
+{
+    if (!self)
+        return;
+    QMetaObject::invokeMethod(
+        self,
+        [self, outcome = std::move(outcome), emitIt] {
+            if (self)
+                emitIt(*self, outcome);
+        },
+        Qt::QueuedConnection);
+}
+
+/// Where a recording's review may be: beside it, then in the fallback folder by its SHA-256
+/// (when known).
+QStringList reviewPlaces(const QString& recordingPath, const QString& fallbackDir,
+                         const QString& sha256)
+{
+    QStringList places{ReviewStore::sidecarNextTo(recordingPath)};
+    if (!sha256.isEmpty())
+        places << fallbackPath(fallbackDir, sha256);
+    return places;
+}
+
+} // namespace
+
 void ReviewStore::open(const QString& recordingPath)
 {
     const int generation = ++m_generation;
@@ -299,15 +332,10 @@ void ReviewStore::open(const QString& recordingPath)
     m_pool.start([self, recordingPath, fallback, generation] {
         ReviewLoad outcome = loadNow(recordingPath, fallback);
         outcome.generation = generation;
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self,
-            [self, outcome] {
-                if (self && outcome.generation == self->m_generation)
-                    emit self->loaded(outcome);
-            },
-            Qt::QueuedConnection);
+        deliver(self, std::move(outcome), [](ReviewStore& store, const ReviewLoad& o) {
+            if (o.generation == store.m_generation)
+                emit store.loaded(o);
+        });
     });
 }
 
@@ -319,22 +347,14 @@ void ReviewStore::save(const QString& recordingPath, const ReviewRecord& record,
     m_pool.start([self, written = m_written, recordingPath, record, shown, fallback] {
         // This store's writes run one at a time on this pool: `written` is only touched here.
         ReviewBase base{shown, std::nullopt};
-        for (const QString& path :
-             {sidecarNextTo(recordingPath), fallbackPath(fallback, record.sha256)})
+        for (const QString& path : reviewPlaces(recordingPath, fallback, record.sha256))
             if (const auto it = written->constFind(path); it != written->cend())
                 base.ownLast = *it;
-        const ReviewSave outcome = saveNow(recordingPath, record, fallback, base);
+        ReviewSave outcome = saveNow(recordingPath, record, fallback, base);
         if (!outcome.sidecarPath.isEmpty())
             written->insert(outcome.sidecarPath, outcome.record);
-        if (!self)
-            return;
-        QMetaObject::invokeMethod(
-            self,
-            [self, outcome] {
-                if (self)
-                    emit self->saved(outcome);
-            },
-            Qt::QueuedConnection);
+        deliver(self, std::move(outcome),
+                [](ReviewStore& store, const ReviewSave& o) { emit store.saved(o); });
     });
 }
 
@@ -346,10 +366,7 @@ void ReviewStore::reread(const QString& recordingPath, const QString& sha256)
         ReviewLoad outcome;
         outcome.recordingPath = recordingPath;
         outcome.sha256 = sha256;
-        QStringList places{sidecarNextTo(recordingPath)};
-        if (!sha256.isEmpty())
-            places << fallbackPath(fallback, sha256);
-        for (const QString& path : places) {
+        for (const QString& path : reviewPlaces(recordingPath, fallback, sha256)) {
             const Existing e = readSidecar(path);
             if (!e.exists)
                 continue;
@@ -360,15 +377,9 @@ void ReviewStore::reread(const QString& recordingPath, const QString& sha256)
             outcome.record = *e.record;
             break;
         }
-        if (!outcome.found || !self)
-            return;
-        QMetaObject::invokeMethod(
-            self,
-            [self, outcome] {
-                if (self)
-                    emit self->rereadFound(outcome);
-            },
-            Qt::QueuedConnection);
+        if (outcome.found)
+            deliver(self, std::move(outcome),
+                    [](ReviewStore& store, const ReviewLoad& o) { emit store.rereadFound(o); });
     });
 }
 
