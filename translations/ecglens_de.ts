@@ -1007,6 +1007,10 @@
         <source>no decision (a note)</source>
         <translation>keine Entscheidung (eine Notiz)</translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -1758,6 +1762,10 @@
     <message>
         <source>Intervals you measured with the calipers, saved with the review and printed in the report beside the automatic values; double-click one to put the calipers back where it was measured</source>
         <translation>Mit dem Messzirkel gemessene Intervalle, mit der Befundung gespeichert und im Bericht neben den automatischen Werten gedruckt; Doppelklick setzt den Messzirkel wieder an die Stelle der Messung</translation>
+    </message>
+    <message>
+        <source>    Note: %1</source>
+        <translation>    Notiz: %1</translation>
     </message>
 </context>
 <context>

@@ -120,11 +120,17 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
     if (manualChanged)
         emit this->manualChanged();
     QStringList lines;
-    for (const auto& h : record.history)
-        lines << tr("%1: %2 (%3)")
-                     .arg(QLocale().toString(h.updatedUtc.toLocalTime(), QLocale::ShortFormat),
-                          decisionText(h.decision),
-                          h.reviewer.isEmpty() ? tr("no reviewer name") : h.reviewer);
+    for (const auto& h : record.history) {
+        QString line =
+            tr("%1: %2 (%3)")
+                .arg(QLocale().toString(h.updatedUtc.toLocalTime(), QLocale::ShortFormat),
+                     decisionText(h.decision),
+                     h.reviewer.isEmpty() ? tr("no reviewer name") : h.reviewer);
+        // The note says why an earlier reading was made; shown under it, indented.
+        if (!h.note.isEmpty())
+            line += QLatin1Char('\n') + tr("    Note: %1").arg(h.note.simplified());
+        lines << line;
+    }
     m_history->setText(lines.isEmpty() ? QString()
                                        : tr("Earlier decisions:") + QLatin1Char('\n') +
                                              lines.join(QLatin1Char('\n')));

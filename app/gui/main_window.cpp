@@ -96,7 +96,8 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
       m_viewer(new EcgViewer(this)), m_patient(new PatientPanel(this)), m_banner(new QLabel(this)),
       m_advice(new AdvicePanel(this)), m_exporter(new ReportExporter(this, this)),
       m_reviewStore(new ReviewStore(this)), m_decision(new DecisionPanel(this)),
-      m_reviewTimer(new QTimer(this)), m_worklist(new WorklistPanel(m_jobs, this))
+      m_reviewTimer(new QTimer(this)), m_rereadTimer(new QTimer(this)),
+      m_worklist(new WorklistPanel(m_jobs, this))
 {
     if (m_store) {
         m_siteDefaults = AppSettings::siteDefaults(*m_store);
@@ -284,6 +285,17 @@ void MainWindow::buildReviewDock()
         });
     }
     connect(m_reviewStore, &ReviewStore::rereadFound, this, &MainWindow::onReviewReread);
+    // A window in front gets no activation event when a colleague saves elsewhere; a shared
+    // folder (SMB, NFS) sends no change notification either: the review is read again now and
+    // then. Only a few kB and only while nothing of this window's is waiting to be saved.
+    const int rereadS = m_store ? ReviewStore::configuredRereadSeconds(*m_store)
+                                : ReviewStore::kDefaultRereadSeconds;
+    connect(m_rereadTimer, &QTimer::timeout, this, [this] {
+        if (isVisible() && !isMinimized())
+            refreshReview();
+    });
+    if (rereadS > 0)
+        m_rereadTimer->start(rereadS * 1000);
     connect(m_reviewStore, &ReviewStore::loaded, this, &MainWindow::onReviewLoaded);
     connect(m_reviewStore, &ReviewStore::saved, this, &MainWindow::onReviewSaved);
     connect(m_analysis, &AnalysisController::verdictShown, this,

@@ -207,6 +207,9 @@ private:
     ReviewStore* m_reviewStore;
     DecisionPanel* m_decision;
     QTimer* m_reviewTimer;
+    /// Re-reads the shown review now and then (reviews/rereadSeconds), for a window that stays
+    /// in front while a colleague decides on another workstation.
+    QTimer* m_rereadTimer;
     WorklistPanel* m_worklist;
     ReviewLoad m_review; ///< of m_path; record = last saved state
     /// The review as the file held it at the last load or save: what the panel's entries are

@@ -614,11 +614,20 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     } else {
         para(Report::tr("Not reviewed."));
     }
-    for (const ReviewDecision& e : in.earlierDecisions)
-        row(Report::tr("Earlier decision"),
+    for (const ReviewDecision& e : in.earlierDecisions) {
+        // The note that went with an earlier reading says why it was made; like the current
+        // note it is free text and stays out of an anonymised report.
+        QString text =
             Report::tr("%1 · %2 · %3")
                 .arg(e.decision.empty() ? Report::tr("no decision (a note)") : qs(e.decision),
-                     reviewerText(in, e.reviewer), reviewTimeText(in, e.timeIso)));
+                     reviewerText(in, e.reviewer), reviewTimeText(in, e.timeIso));
+        if (!e.note.empty())
+            text += QLatin1Char('\n') + Report::tr("Note: %1")
+                                            .arg(in.anonymise ? Report::tr("omitted (anonymised "
+                                                                           "report)")
+                                                              : qs(e.note));
+        row(Report::tr("Earlier decision"), text);
+    }
     if (in.signer)
         row(Report::tr("Digital signature"),
             Report::tr("This PDF is signed by %1 with the certificate issued by %2 (SHA-256 %3, "

@@ -10,8 +10,11 @@
 #include <QLockFile>
 #include <QPointer>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace ecglens {
 
@@ -101,6 +104,13 @@ QString ReviewStore::configuredFallbackDir()
     const QSettings store(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("ECG Lens"),
                           QStringLiteral("ecglens"));
     return configuredFallbackDir(store);
+}
+
+int ReviewStore::configuredRereadSeconds(const QSettings& store)
+{
+    bool ok = false;
+    const int seconds = store.value(QStringLiteral("reviews/rereadSeconds")).toInt(&ok);
+    return ok ? std::clamp(seconds, 0, 3600) : kDefaultRereadSeconds;
 }
 
 namespace {
@@ -360,9 +370,12 @@ void ReviewStore::save(const QString& recordingPath, const ReviewRecord& record,
 
 void ReviewStore::reread(const QString& recordingPath, const QString& sha256)
 {
+    if (m_rereading->exchange(true))
+        return;
     const QString fallback = m_fallbackDir;
     QPointer<ReviewStore> self(this);
-    m_pool.start([self, recordingPath, sha256, fallback] {
+    m_pool.start([self, recordingPath, sha256, fallback, busy = m_rereading] {
+        const auto done = qScopeGuard([&busy] { busy->store(false); });
         ReviewLoad outcome;
         outcome.recordingPath = recordingPath;
         outcome.sha256 = sha256;

@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 
 class QSettings;
@@ -86,6 +87,11 @@ public:
     static QString configuredFallbackDir(const QSettings& store);
     /// The same from the user's settings, with the site's file under them (the window's).
     static QString configuredFallbackDir();
+    /// How often (s) a window re-reads the review it shows, so that a decision saved on
+    /// another workstation appears without the window being activated again
+    /// (reviews/rereadSeconds; default kDefaultRereadSeconds; 0 turns it off; at most an hour).
+    static int configuredRereadSeconds(const QSettings& store);
+    static constexpr int kDefaultRereadSeconds = 30;
     /// "<recording>.ecglens-review.json"; for a WFDB record, beside its header however it was
     /// opened (header, signal file or record name).
     static QString sidecarNextTo(const QString& recordingPath);
@@ -109,6 +115,7 @@ public:
     void save(const QString& recordingPath, const ReviewRecord& record, const ReviewRecord& shown);
     /// Reads the recording's review again, without hashing the recording (beside it, else in
     /// the fallback folder under `sha256`): `rereadFound` follows when it was found and readable.
+    /// Nothing is queued while an earlier re-read is still running (a slow network share).
     void reread(const QString& recordingPath, const QString& sha256);
     /// Waits until every queued write is done (at exit).
     void flush();
@@ -126,6 +133,8 @@ private:
     /// What this store wrote last, by sidecar path (used on the writer thread only).
     std::shared_ptr<QHash<QString, ReviewRecord>> m_written =
         std::make_shared<QHash<QString, ReviewRecord>>();
+    /// A re-read is queued or running (set here, cleared on the writer thread).
+    std::shared_ptr<std::atomic<bool>> m_rereading = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace ecglens

@@ -328,7 +328,7 @@ private slots:
         for (const DecisionEntry& e :
              load.record.history + QList<DecisionEntry>{load.record.current})
             notes.insert(e.note);
-        for (const QString who : {QStringLiteral("Dr A"), QStringLiteral("Dr B")})
+        for (const QString& who : {QStringLiteral("Dr A"), QStringLiteral("Dr B")})
             for (int i = 0; i < kSaves; ++i)
                 QVERIFY2(notes.contains(QStringLiteral("%1 #%2").arg(who).arg(i)),
                          qPrintable(QStringLiteral("%1 #%2 lost").arg(who).arg(i)));
@@ -388,18 +388,22 @@ private slots:
         auto w2 = test::makeWindow(QDir(dir));
         QVERIFY(!openAndReadReview(*w1, hea).found);
         QVERIFY(!openAndReadReview(*w2, hea).found); // both show an unreviewed ECG
-        const auto decide = [](MainWindow& w, const QString& decision, const QString& who) {
+        const auto decide = [](MainWindow& w, const QString& decision, const QString& who,
+                               const QString& note = QString()) {
             return editAndWaitForSave(w, [&] {
                 DecisionPanel* p = w.decisionPanel();
                 p->decisionBox()->setCurrentIndex(p->decisionBox()->findData(decision));
                 p->reviewerEdit()->setText(who);
+                if (!note.isEmpty())
+                    p->noteEdit()->setPlainText(note);
             });
         };
         const ReviewSave s1 = decide(*w1, QStringLiteral("abnormal"), QStringLiteral("Dr A"));
         QVERIFY2(s1.error.isEmpty(), qPrintable(s1.error));
         QVERIFY(!s1.theirs);
         QTest::qWait(1100); // a later second: the decisions' times differ in the file
-        const ReviewSave s2 = decide(*w2, QStringLiteral("normal"), QStringLiteral("Dr B"));
+        const ReviewSave s2 = decide(*w2, QStringLiteral("normal"), QStringLiteral("Dr B"),
+                                     QStringLiteral("Axis normal for age."));
         QVERIFY2(s2.error.isEmpty(), qPrintable(s2.error));
         QVERIFY(s2.theirs);
         QCOMPARE(s2.theirs->current.reviewer, QStringLiteral("Dr A"));
@@ -451,6 +455,10 @@ private slots:
         QCOMPARE(s4.record.patientAgeYears.value_or(-1), 61.0);
         QCOMPARE(w2->decisionPanel()->entry().reviewer, QStringLiteral("Dr A"));
         QCOMPARE(w2->decisionPanel()->noteEdit()->toPlainText(), QStringLiteral("LAFB?"));
+        // Dr B's reading is now an earlier decision, shown with the note that explains it.
+        QVERIFY2(earlier->text().contains(
+                     QLatin1String("Normal ECG (Dr B)\n    Note: Axis normal for age.")),
+                 qPrintable(earlier->text()));
 
         // Audit: Dr A's decision once (from window 1), Dr B's once (window 2); the merges
         // logged nothing on anyone's behalf.
@@ -742,6 +750,59 @@ private slots:
         QVERIFY2(kept.contains(QStringLiteral("normal/")) &&
                      kept.contains(QStringLiteral("abnormal/typed in w2")),
                  qPrintable(kept.join(QLatin1String(", "))));
+    }
+
+    /// A window that stays in front (no activation event) still shows, within the re-read
+    /// interval the site sets (reviews/rereadSeconds), a decision saved in another window or on
+    /// another workstation; the setting is read as documented.
+    void frontWindowFollowsOthersSaves()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        {
+            QSettings unset(m_dir.filePath(QStringLiteral("reread-unset.ini")),
+                            QSettings::IniFormat);
+            QCOMPARE(ReviewStore::configuredRereadSeconds(unset), 30);
+            for (const auto& [given, used] :
+                 {std::pair{QStringLiteral("0"), 0}, std::pair{QStringLiteral("5"), 5},
+                  std::pair{QStringLiteral("86400"), 3600}, std::pair{QStringLiteral("-3"), 0},
+                  std::pair{QStringLiteral("soon"), 30}}) {
+                unset.setValue(QStringLiteral("reviews/rereadSeconds"), given);
+                QCOMPARE(ReviewStore::configuredRereadSeconds(unset), used);
+            }
+        }
+        const QString dir = m_dir.filePath(QStringLiteral("in-front"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        {
+            QSettings s(QDir(dir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+            s.setValue(QStringLiteral("reviews/rereadSeconds"), 1);
+        }
+        auto w1 = test::makeWindow(QDir(dir));
+        auto w2 = test::makeWindow(QDir(dir));
+        openAndReadReview(*w1, hea);
+        openAndReadReview(*w2, hea);
+        w2->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w2.get()));
+        // Saved "elsewhere" without going through w1's window activation: straight to the file,
+        // as another workstation does.
+        ReviewRecord r;
+        r.record({ReviewDecision::Abnormal,
+                  QStringLiteral("Dr Elsewhere"),
+                  QString(),
+                  QDateTime::currentDateTimeUtc(),
+                  {}});
+        const ReviewSave s = ReviewStore::saveNow(hea, r, QDir(dir).filePath(QStringLiteral("fb")),
+                                                  ReviewBase{ReviewRecord(), std::nullopt});
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        DecisionPanel* p2 = w2->decisionPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(p2->entry().reviewer, QStringLiteral("Dr Elsewhere"), 5000);
+        QVERIFY2(w2->isActiveWindow(), "w2 stayed in front: no activation event re-read it");
+        QCOMPARE(p2->entry().decision, ReviewDecision::Abnormal);
+        QVERIFY2(p2->statusLabel()->text().startsWith(QLatin1String("Updated")),
+                 qPrintable(p2->statusLabel()->text()));
+        // The other window, not in front, shows it too.
+        QTRY_COMPARE_WITH_TIMEOUT(w1->decisionPanel()->entry().reviewer,
+                                  QStringLiteral("Dr Elsewhere"), 5000);
     }
 
     /// Review ▸ Record as … (Ctrl+Alt+1/2/3) records a decision from the keyboard, as when going
@@ -1357,7 +1418,7 @@ private slots:
         // A colleague read it as normal the day before.
         r.record({ReviewDecision::Normal,
                   QStringLiteral("Dr Before"),
-                  QString(),
+                  QStringLiteral("Sinus rhythm, no acute change."),
                   QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC),
                   {}});
         r.record(e);
@@ -1391,14 +1452,16 @@ private slots:
         QVERIFY2(saved.contains(QStringLiteral("2026-12-02 14:05 UTC · earlier decisions differ")),
                  qPrintable(saved));
         QVERIFY2(saved.contains(QStringLiteral(
-                     "Earlier decision Normal ECG · Dr Before · 2026-12-01 09:30 UTC")),
+                     "Earlier decision Normal ECG · Dr Before · 2026-12-01 09:30 UTC Note: Sinus "
+                     "rhythm, no acute change.")),
                  qPrintable(saved));
         const QString anonymised = reportText({QStringLiteral("--anonymise")});
         QVERIFY2(anonymised.contains(QStringLiteral(
                      "Earlier decision Normal ECG · a clinician (name omitted) · 2026 (date "
-                     "removed)")),
+                     "removed) Note: omitted (anonymised report)")),
                  qPrintable(anonymised));
         QVERIFY(!anonymised.contains(QLatin1String("Dr Before")));
+        QVERIFY(!anonymised.contains(QLatin1String("Sinus rhythm, no acute")));
         const QString ignored = reportText({QStringLiteral("--no-saved-review")});
         QVERIFY(ignored.contains(QLatin1String("UNCONFIRMED")));
         QVERIFY(!ignored.contains(QLatin1String("Dr Saved")));
