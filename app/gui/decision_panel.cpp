@@ -85,9 +85,18 @@ DecisionPanel::DecisionPanel(QWidget* parent)
         }
     };
     connect(m_decision, &QComboBox::currentIndexChanged, this, [this, changed] {
+        // Whoever decides is the reviewer: while the field still shows the review's own
+        // reviewer, the name typed in this window replaces it, and without one the field is
+        // emptied and asks for a name, so that a colleague's name never goes on a decision the
+        // colleague did not make.
         if (!m_loading && entry().decision != ReviewDecision::NotReviewed &&
-            sessionReviewerApplies())
-            m_reviewer->setText(m_sessionReviewer);
+            m_reviewer->text() == m_shownReviewer) {
+            const QString who = actingReviewer();
+            if (who != m_reviewer->text())
+                m_reviewer->setText(who);
+            if (who.isEmpty())
+                m_reviewer->setFocus(Qt::OtherFocusReason);
+        }
         changed();
     });
     connect(m_reviewer, &QLineEdit::textEdited, this, [this, changed](const QString& text) {
@@ -138,9 +147,12 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
     setStatus(why, !why.isEmpty() && !editable);
 }
 
-bool DecisionPanel::sessionReviewerApplies() const
+QString DecisionPanel::actingReviewer() const
 {
-    return !m_sessionReviewer.isEmpty() && m_reviewer->text() == m_shownReviewer;
+    const QString typed = m_reviewer->text().trimmed();
+    if (m_reviewer->text() != m_shownReviewer)
+        return typed; // typed for this review
+    return m_sessionReviewer;
 }
 
 void DecisionPanel::setDecision(ReviewDecision decision)
@@ -194,8 +206,9 @@ void DecisionPanel::recordCaliper(const QString& quantity)
     m.lead = m_caliperLead;
     m.fromS = std::min(m_caliper.aS, m_caliper.bS);
     m.toS = std::max(m_caliper.aS, m_caliper.bS);
-    // Whoever measures (the field keeps the name of whoever decided).
-    m.reviewer = sessionReviewerApplies() ? m_sessionReviewer : m_reviewer->text().trimmed();
+    // Whoever measures (the field keeps the name of whoever decided): never the name of a
+    // colleague whose review this is, none until the user types one.
+    m.reviewer = actingReviewer();
     m.measuredUtc = QDateTime::currentDateTimeUtc();
     setManual(m_manual, m);
     updateManual();

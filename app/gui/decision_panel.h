@@ -69,8 +69,10 @@ signals:
 
 private:
     void updateDetectorText();
-    /// The user has not typed a reviewer for this review and a session reviewer is known.
-    bool sessionReviewerApplies() const;
+    /// Who is acting now: the name typed for this review, else the one typed last in this
+    /// window (empty when none), never the shown review's reviewer merely because the field
+    /// shows it.
+    QString actingReviewer() const;
     void updateManual();
 
     QComboBox* m_decision;
@@ -85,8 +87,9 @@ private:
     /// The reviewer name last typed in this panel (this window's session; empty: none yet).
     /// Whoever decides or measures is the reviewer: when the user changes the decision while
     /// the reviewer field still shows the review's own (empty, or a colleague's earlier
-    /// decision), this name is filled in, and a caliper measurement made then is recorded under
-    /// it (the field keeps the name of whoever decided).
+    /// decision), this name is filled in (without one the field is emptied and asks for a name),
+    /// and a caliper measurement made then is recorded under it (the field keeps the name of
+    /// whoever decided).
     QString m_sessionReviewer;
     QString m_shownReviewer; ///< the reviewer of the review last shown
     DetectorSnapshot m_detectorNow;

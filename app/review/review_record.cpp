@@ -384,7 +384,9 @@ ReviewRecord mergeReviews(const ReviewRecord& base0, const ReviewRecord& mine0,
 
 void ReviewRecord::record(const DecisionEntry& entry)
 {
-    const bool changed = entry.decision != current.decision || entry.reviewer != current.reviewer;
+    // A name filled in for an unnamed decision completes it: not an earlier decision of its own.
+    const bool changed = entry.decision != current.decision ||
+                         (entry.reviewer != current.reviewer && !current.reviewer.isEmpty());
     if (changed && current.decision != ReviewDecision::NotReviewed)
         history.append(current);
     current = entry;

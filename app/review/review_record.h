@@ -142,7 +142,7 @@ struct ReviewRecord
     void setManual(const ManualMeasurement& m) { ecglens::setManual(manual, m); }
     void removeManual(const QString& quantity) { ecglens::removeManual(manual, quantity); }
     /// Sets `current`, first moving the previous one to the history when the decision or the
-    /// reviewer changes.
+    /// reviewer changes (not when a name is filled in for an unnamed decision).
     void record(const DecisionEntry& entry);
 
     QJsonObject toJson() const;

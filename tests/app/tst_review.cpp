@@ -176,6 +176,18 @@ private slots:
         QCOMPARE(back->patientSex, Sex::Female);
         QCOMPARE(back->sha256, r.sha256);
         QCOMPARE(back->bytes, r.bytes);
+
+        // A decision saved before its reviewer typed a name, then named: one decision, not an
+        // unnamed earlier one; another reviewer's is an earlier decision.
+        ReviewRecord unnamed;
+        unnamed.record({ReviewDecision::Normal, QString(), QString(), e.updatedUtc, {}});
+        unnamed.record(
+            {ReviewDecision::Normal, QStringLiteral("Dr B"), QString(), e.updatedUtc, {}});
+        QVERIFY(unnamed.history.isEmpty());
+        unnamed.record(
+            {ReviewDecision::Normal, QStringLiteral("Dr C"), QString(), e.updatedUtc, {}});
+        QCOMPARE(unnamed.history.size(), 1);
+        QCOMPARE(unnamed.history.first().reviewer, QStringLiteral("Dr B"));
         QCOMPARE(r.toJson()[QStringLiteral("schema_version")].toInt(), 1);
     }
 
@@ -863,6 +875,9 @@ private slots:
         s = editAndWaitForSave(
             *w, [&] { QTest::keyClicks(p->reviewerEdit(), QStringLiteral("Dr Keys")); });
         QCOMPARE(decisionIn(a), QStringLiteral("abnormal/Dr Keys"));
+        // Naming it completed the decision: no unnamed earlier one.
+        QVERIFY(
+            readJson(ReviewStore::sidecarNextTo(a))[QStringLiteral("history")].toArray().isEmpty());
 
         // b: the name saved in this window is filled in.
         openAndReadReview(*w, b);
@@ -893,6 +908,39 @@ private slots:
             *w, [&] { QTest::keyClicks(p->reviewerEdit(), QStringLiteral("Dr Second")); });
         s = editAndWaitForSave(*w, [&] { normal->trigger(); });
         QCOMPARE(decisionIn(c), QStringLiteral("normal/Dr Second"));
+
+        // Another window where no name has been typed yet: a caliper measurement or a changed
+        // decision there is not put under Dr Second's name (who may not be at this
+        // workstation): the field empties, asks for a name, and the one typed is recorded.
+        auto fresh = window();
+        fresh->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(fresh.get()));
+        openAndReadReview(*fresh, c);
+        DecisionPanel* q = fresh->decisionPanel();
+        QCOMPARE(q->reviewerEdit()->text(), QStringLiteral("Dr Second"));
+        q->setCaliper(readCalipers(2.0, 2.8, 0.0, 0.0, 1), QStringLiteral("II"));
+        s = editAndWaitForSave(*fresh, [&] { q->recordCaliper(QStringLiteral("rr")); });
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.record.manualOf(QStringLiteral("rr"))->reviewer, QString());
+        QCOMPARE(decisionIn(c), QStringLiteral("normal/Dr Second"));
+        s = editAndWaitForSave(*fresh, [&] {
+            fresh->findChild<QAction*>(QStringLiteral("reviewAbnormal"))->trigger();
+        });
+        QCOMPARE(decisionIn(c), QStringLiteral("abnormal/"));
+        QVERIFY(q->reviewerEdit()->text().isEmpty());
+        QVERIFY(q->reviewerEdit()->hasFocus());
+        s = editAndWaitForSave(
+            *fresh, [&] { QTest::keyClicks(q->reviewerEdit(), QStringLiteral("Dr Third")); });
+        QCOMPARE(decisionIn(c), QStringLiteral("abnormal/Dr Third"));
+        const QJsonArray after =
+            readJson(ReviewStore::sidecarNextTo(c))[QStringLiteral("history")].toArray();
+        QVERIFY(!after.isEmpty());
+        QCOMPARE(after.last().toObject()[QStringLiteral("reviewer")].toString(),
+                 QStringLiteral("Dr Second"));
+        for (const QJsonValue& h : after)
+            QVERIFY2(!h.toObject()[QStringLiteral("reviewer")].toString().isEmpty(),
+                     "an unnamed decision was kept as an earlier one");
+        fresh.reset();
 
         // The demo has nothing to review: the actions are off.
         QSignalSpy shown(w.get(), &MainWindow::recordingShown);
