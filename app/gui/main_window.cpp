@@ -49,6 +49,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ecglens {
 
 namespace {
@@ -554,11 +556,13 @@ void MainWindow::saveReviewIfEdited()
     m_reviewEdited = false;
     m_review.record = currentReview();
     m_decision->setStatus(tr("Saving …"), false);
+    ++m_reviewSavesInFlight;
     m_reviewStore->save(m_path, m_review.record, m_reviewShown);
 }
 
 void MainWindow::onReviewSaved(const ReviewSave& outcome)
 {
+    m_reviewSavesInFlight = std::max(0, m_reviewSavesInFlight - 1);
     const bool current = outcome.recordingPath == m_path;
     if (!outcome.error.isEmpty()) {
         m_reviewLastError = outcome.error;
@@ -644,7 +648,8 @@ void MainWindow::showReviewFromElsewhere(const ReviewRecord& shown, const Review
 
 bool MainWindow::reviewSettled() const
 {
-    return m_reviewReady && !m_reviewEdited && !m_reviewTimer->isActive();
+    return m_reviewReady && !m_reviewEdited && !m_reviewTimer->isActive() &&
+           m_reviewSavesInFlight == 0;
 }
 
 void MainWindow::refreshReview()

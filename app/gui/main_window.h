@@ -159,7 +159,9 @@ private:
     /// Re-reads the shown review when nothing is waiting to be saved: what another window or
     /// workstation saved meanwhile is shown (onReviewReread).
     void refreshReview();
-    /// The review is editable and nothing typed waits to be saved.
+    /// The review is editable, nothing typed waits to be saved and no save is unanswered (a
+    /// re-read read before a save finishes would show the review without this window's
+    /// entries).
     bool reviewSettled() const;
     void onReviewReread(const ReviewLoad& outcome);
     /// Queues a save of the review when the user changed something.
@@ -218,7 +220,9 @@ private:
     QList<QAction*> m_decisionActions; ///< Review ▸ Record as …
     bool m_reviewReady = false;        ///< loaded and writable
     bool m_reviewEdited = false;       ///< edits not yet queued for saving
-    QString m_reviewLastError;         ///< the last save failed with this
+    /// Saves queued and not yet answered: a re-read read before them must not be shown.
+    int m_reviewSavesInFlight = 0;
+    QString m_reviewLastError; ///< the last save failed with this
 };
 
 } // namespace ecglens
