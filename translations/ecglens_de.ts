@@ -1070,6 +1070,10 @@
         <source>%1–%2 s</source>
         <translation>%1–%2 s</translation>
     </message>
+    <message>
+        <source>%1 ms (%2/min)</source>
+        <translation>%1 ms (%2/min)</translation>
+    </message>
 </context>
 <context>
     <name>ScpStatement</name>

@@ -200,12 +200,22 @@ QString msText(double ms)
     return QCoreApplication::translate("Review", "%1 ms").arg(number(ms, 0));
 }
 
+/// A measured interval; an RR also as the rate it corresponds to ("800 ms (75/min)"), the unit
+/// clinicians read a rate in.
+QString measuredText(const ManualMeasurement& m)
+{
+    if (m.quantity != QLatin1String("rr") || !(m.valueMs > 0))
+        return msText(m.valueMs);
+    return QCoreApplication::translate("Review", "%1 ms (%2/min)")
+        .arg(number(m.valueMs, 0), number(60000.0 / m.valueMs, 0));
+}
+
 } // namespace
 
 QString manualValueText(const ManualMeasurement& m,
                         const std::optional<dsp::IntervalValues>& automatic)
 {
-    QString text = msText(m.valueMs);
+    QString text = measuredText(m);
     if (automatic)
         if (const double a = automaticIntervalMs(*automatic, m.quantity); std::isfinite(a))
             text += QLatin1Char(' ') +
@@ -221,7 +231,7 @@ QString manualValueText(const ManualMeasurement& m,
 
 QString manualShortText(const ManualMeasurement& m)
 {
-    return manualQuantityShort(m.quantity) + QLatin1Char(' ') + msText(m.valueMs);
+    return manualQuantityShort(m.quantity) + QLatin1Char(' ') + measuredText(m);
 }
 
 std::optional<ManualQtc> manualQtc(const QList<ManualMeasurement>& manual,
