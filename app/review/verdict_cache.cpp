@@ -74,20 +74,31 @@ QHash<QString, CachedVerdict> VerdictCache::readFile(const QString& path)
     return out;
 }
 
-void VerdictCache::loadLocked() const
+void VerdictCache::ensureLoaded() const
 {
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (m_loaded)
+            return;
+    }
+    // Read without the mutex (a shared file on a slow share must not hold up the window's
+    // insert() meanwhile); a second first lookup may read it too, the first to finish is kept.
+    QHash<QString, CachedVerdict> read = readFile(m_path);
+    const QMutexLocker lock(&m_mutex);
     if (m_loaded)
         return;
+    for (auto it = m_unsaved.cbegin(); it != m_unsaved.cend(); ++it)
+        read.insert(it.key(), it.value()); // inserted while it was read
+    m_verdicts = std::move(read);
     m_loaded = true;
-    m_verdicts = readFile(m_path);
 }
 
 std::optional<CachedVerdict> VerdictCache::find(const QString& key) const
 {
     if (key.isEmpty())
         return std::nullopt;
+    ensureLoaded();
     const QMutexLocker lock(&m_mutex);
-    loadLocked();
     const auto it = m_verdicts.constFind(key);
     return it == m_verdicts.cend() ? std::nullopt : std::optional<CachedVerdict>(*it);
 }
@@ -97,7 +108,7 @@ void VerdictCache::insert(const QString& key, CachedVerdict verdict)
     if (key.isEmpty())
         return;
     const QMutexLocker lock(&m_mutex);
-    loadLocked();
+    // Not loaded yet: kept in m_unsaved, which the first lookup lays over the file.
     if (!verdict.savedUtc.isValid())
         verdict.savedUtc = QDateTime::currentDateTimeUtc();
     m_verdicts.insert(key, verdict);

@@ -75,7 +75,8 @@ public:
     static constexpr qint64 kMaxFileBytes = 16 << 20;
 
 private:
-    void loadLocked() const;
+    /// Reads the file at the first lookup (outside the mutex).
+    void ensureLoaded() const;
     static QHash<QString, CachedVerdict> readFile(const QString& path);
 
     const QString m_path;

@@ -32,8 +32,12 @@
 #include <QThread>
 #include <QToolButton>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -631,6 +635,56 @@ private slots:
                      .toObject()
                      .size(),
                  kWriters * kPerWriter);
+    }
+
+    /// The first lookup reads the verdict file; on a slow share that read may take a while,
+    /// and the window's insert() of a verdict it just computed must not wait for it. A FIFO as
+    /// the verdict file holds the read open until the test writes the file's bytes into it:
+    /// the insert returns meanwhile, and afterwards both the file's verdict and the inserted
+    /// one are found.
+    void firstLookupDoesNotHoldUpInserts()
+    {
+        const QString model(64, QLatin1Char('b'));
+        const QString keyA =
+            VerdictCache::key(QString(64, QLatin1Char('1')), 50.0, QStringLiteral("M"), model);
+        const QString keyB =
+            VerdictCache::key(QString(64, QLatin1Char('2')), 50.0, QStringLiteral("M"), model);
+        const QString regular = m_dir.filePath(QStringLiteral("slow/verdicts.json"));
+        {
+            VerdictCache writer(regular);
+            writer.insert(keyA, {QStringLiteral("anomalous"), 0.91, QStringLiteral("v1"), {}});
+            QVERIFY(writer.save().isEmpty());
+        }
+        QFile r(regular);
+        QVERIFY(r.open(QIODevice::ReadOnly));
+        const QByteArray bytes = r.readAll();
+        const QString fifo = m_dir.filePath(QStringLiteral("slow/fifo.json"));
+        QVERIFY2(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0, strerror(errno));
+        VerdictCache cache(fifo);
+        std::optional<CachedVerdict> foundA;
+        std::unique_ptr<QThread> lookup(QThread::create([&] { foundA = cache.find(keyA); }));
+        lookup->start();
+        QTest::qWait(200); // the lookup is now waiting in the read
+        std::unique_ptr<QThread> inserting(QThread::create([&] {
+            cache.insert(keyB, {QStringLiteral("normal"), 0.02, QStringLiteral("v1"), {}});
+        }));
+        inserting->start();
+        const bool insertReturned = inserting->wait(5000);
+        QVERIFY(!lookup->isFinished()); // still reading: the FIFO has no writer yet
+        // Let the read finish (also when the insert hung, so that the test ends).
+        QFile w(fifo);
+        QVERIFY(w.open(QIODevice::WriteOnly));
+        QCOMPARE(w.write(bytes), bytes.size());
+        w.close();
+        QVERIFY(lookup->wait(10000));
+        QVERIFY(inserting->wait(10000));
+        QVERIFY2(insertReturned, "insert() waited for the first lookup's read of the file");
+        QVERIFY(foundA);
+        QCOMPARE(foundA->verdictClass, QStringLiteral("anomalous"));
+        const auto foundB = cache.find(keyB);
+        QVERIFY(foundB);
+        QCOMPARE(foundB->verdictClass, QStringLiteral("normal"));
+        QCOMPARE(cache.unsaved(), 1);
     }
 
     /// "This patient": the ECGs of the shown recording's patient, for serial review. Expected:
