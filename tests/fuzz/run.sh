@@ -16,8 +16,15 @@ for f in build/fuzz/tests/fuzz/fuzzer_*; do
     name=$(basename "$f")
     corpus=build/fuzz/corpus/$name
     mkdir -p "$corpus"
-    seeds=$(grep -oE "ecglens_add_fuzzer\(${name#fuzzer_} .*" tests/fuzz/CMakeLists.txt | grep -oE 'SEEDS[^)]*' | sed -e 's/SEEDS//' -e 's/MUTATIONS.*//' || true)
-    for s in $seeds; do cp -n "$data/$s" "$corpus/" 2>/dev/null || true; done
+    seeds=$(grep -oE "ecglens_add_fuzzer\(${name#fuzzer_} .*" tests/fuzz/CMakeLists.txt | grep -oE 'SEEDS[^)]*' | sed -e 's/SEEDS//' -e 's/MUTATIONS.*//' -e 's/LIBS.*//' || true)
+    for s in $seeds; do
+        # Data seeds are relative to the data folder; the project's own are under tests/fuzz.
+        case $s in
+            '${CMAKE_CURRENT_SOURCE_DIR}'/*) src=tests/fuzz/${s#*\}/} ;;
+            *) src=$data/$s ;;
+        esac
+        cp -n "$src" "$corpus/" 2>/dev/null || true
+    done
     echo "== $name for ${seconds}s"
     ECGLENS_DATA=$data "$f" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 "$corpus"
 done
