@@ -1395,6 +1395,10 @@
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
+    <message>
+        <source>Health advice</source>
+        <translation>Hinweise</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::AnalysisController</name>
@@ -1771,6 +1775,25 @@
         <source>    Note: %1</source>
         <translation>    Notiz: %1</translation>
     </message>
+    <message>
+        <source>Caliper measurements</source>
+        <translation>Messungen mit dem Messzirkel</translation>
+    </message>
+</context>
+<context>
+    <name>ecglens::EcgViewer</name>
+    <message>
+        <source>ECG traces</source>
+        <translation>EKG-Kurven</translation>
+    </message>
+    <message>
+        <source>No recording shown.</source>
+        <translation>Keine Aufzeichnung angezeigt.</translation>
+    </message>
+    <message>
+        <source>Leads %1; %2 to %3 s of %4 s shown at %5 mm/s and %6 mm/mV.</source>
+        <translation>Ableitungen %1; %2 bis %3 s von %4 s, dargestellt mit %5 mm/s und %6 mm/mV.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::EngineWorker</name>
@@ -1936,6 +1959,10 @@
     <message>
         <source>No explanation yet. Pick a flagged segment, or Analysis ▸ Explain shown window (%1).</source>
         <translation>Noch keine Erklärung. Wählen Sie ein markiertes Segment oder Analyse ▸ Angezeigtes Fenster erklären (%1).</translation>
+    </message>
+    <message>
+        <source>Hide contributions below</source>
+        <translation>Beiträge ausblenden unter</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2161,10 @@
         <source>Not analysed.</source>
         <translation>Nicht analysiert.</translation>
     </message>
+    <message>
+        <source>Flagged segments</source>
+        <translation>Markierte Segmente</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::HelpActions</name>
@@ -2183,6 +2214,18 @@
     <message>
         <source>Contribution of each lead to the model output (Shapley values of a game whose players are whole leads)</source>
         <translation>Beitrag jeder Ableitung zur Modellausgabe (Shapley-Werte eines Spiels, dessen Spieler ganze Ableitungen sind)</translation>
+    </message>
+    <message>
+        <source>Contribution per lead</source>
+        <translation>Beitrag je Ableitung</translation>
+    </message>
+    <message>
+        <source>No contributions yet.</source>
+        <translation>Noch keine Beiträge.</translation>
+    </message>
+    <message>
+        <source>Log-odds contribution of each lead, largest first (+ towards anomalous): %1.</source>
+        <translation>Beitrag jeder Ableitung in Log-Odds, größter zuerst (+ in Richtung auffällig): %1.</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2692,14 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>ST at J+60 ms (mV): %1</source>
         <translation>ST bei J+60 ms (mV): %1</translation>
+    </message>
+    <message>
+        <source>Automatic measurements</source>
+        <translation>Automatische Messwerte</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3244,10 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
         <source>  — contributions sum to %1</source>
         <translation>  — Summe der Beiträge: %1</translation>
     </message>
+    <message>
+        <source>From the baseline to the model output, contribution by contribution</source>
+        <translation>Von der Basislinie zur Modellausgabe, Beitrag für Beitrag</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::WorklistModel</name>
@@ -3411,6 +3466,14 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
     <message>
         <source>The verdicts could not be kept for the next session: %1</source>
         <translation>Die Einstufungen des Detektors konnten nicht für die nächste Sitzung gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Search the worklist</source>
+        <translation>Arbeitsliste durchsuchen</translation>
+    </message>
+    <message>
+        <source>Worklist recordings</source>
+        <translation>Aufzeichnungen der Arbeitsliste</translation>
     </message>
 </context>
 </TS>

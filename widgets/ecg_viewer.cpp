@@ -5,7 +5,10 @@
 #include "verdict_banner.h"
 #include "view/signal_view.h"
 
+#include <QLocale>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ecglens {
 
@@ -23,10 +26,12 @@ EcgViewer::EcgViewer(QWidget* parent)
     m_overview->hide();
     m_track->hide();
 
+    m_plot->setAccessibleName(tr("ECG traces"));
     connect(m_plot, &EcgPlot::viewChanged, m_overview, [this](double startS, double spanS) {
         m_overview->setVisibleWindow(startS, spanS);
         updateOverviewVisibility();
         syncTrack();
+        updateAccessibleDescription();
     });
     // The track shows once it has data, on the plot's time axis; a click centres the window.
     connect(m_track, &ProbabilityTrack::dataChanged, this, [this] {
@@ -46,6 +51,30 @@ void EcgViewer::setSignalView(std::shared_ptr<const view::SignalView> view)
     m_overview->setSignalView(view, overviewLead());
     m_overview->setVisibleWindow(m_plot->visibleStartS(), m_plot->visibleSpanS());
     updateOverviewVisibility();
+    updateAccessibleDescription();
+}
+
+void EcgViewer::updateAccessibleDescription()
+{
+    const auto& view = m_plot->signalView();
+    if (!view) {
+        m_plot->setAccessibleDescription(tr("No recording shown."));
+        return;
+    }
+    // What a sighted reader takes in at a glance: which leads, which stretch, at what scale.
+    const Recording& r = view->recording();
+    QStringList leads;
+    for (const Lead& l : r.leads)
+        leads << QString::fromStdString(l.name);
+    const double start = std::max(0.0, m_plot->visibleStartS());
+    const double end = std::min(r.durationS(), start + m_plot->visibleSpanS());
+    const PaperMetrics& m = m_plot->paperMetrics();
+    m_plot->setAccessibleDescription(
+        tr("Leads %1; %2 to %3 s of %4 s shown at %5 mm/s and %6 mm/mV.")
+            .arg(leads.join(QLatin1String(", ")), QLocale().toString(start, 'f', 1),
+                 QLocale().toString(end, 'f', 1), QLocale().toString(r.durationS(), 'f', 1),
+                 QLocale().toString(m.speedMmPerS(), 'g', 4),
+                 QLocale().toString(m.gainMmPerMv(), 'g', 4)));
 }
 
 void EcgViewer::replaceSignalView(std::shared_ptr<const view::SignalView> view)

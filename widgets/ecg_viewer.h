@@ -37,6 +37,8 @@ private:
     void updateOverviewVisibility();
     int overviewLead() const;
     void syncTrack();
+    /// What the traces show, for a screen reader (leads, time shown, speed and gain).
+    void updateAccessibleDescription();
 
     EcgPlot* m_plot;
     OverviewStrip* m_overview;

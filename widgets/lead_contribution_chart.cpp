@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace ecglens {
 
@@ -27,6 +28,7 @@ LeadContributionChart::LeadContributionChart(QWidget* parent)
     m_plot->yAxis->setRangeReversed(true); // first lead on top
     m_plot->setToolTip(tr("Contribution of each lead to the model output (Shapley values of a "
                           "game whose players are whole leads)"));
+    m_plot->setAccessibleName(tr("Contribution per lead"));
     clear();
 }
 
@@ -38,6 +40,7 @@ void LeadContributionChart::clear()
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     m_plot->xAxis->setRange(-1, 1);
     m_plot->yAxis->setRange(-0.5, 0.5);
+    m_plot->setAccessibleDescription(tr("No contributions yet."));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -78,6 +81,22 @@ void LeadContributionChart::setValues(const QStringList& leads, const std::vecto
     }
     m_plot->yAxis->setTicker(ticker);
     m_plot->yAxis->setRange(-0.6, std::max(0, n - 1) + 0.6);
+    // The bars as a screen reader says them: largest contribution first.
+    std::vector<int> order(std::size_t(std::max(0, n)));
+    std::iota(order.begin(), order.end(), 0);
+    const auto valueOf = [&](int i) {
+        return std::isfinite(values[std::size_t(i)]) ? values[std::size_t(i)] : 0.0;
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return std::abs(valueOf(a)) > std::abs(valueOf(b)); });
+    QStringList said;
+    for (const int i : order)
+        said << leads[i] + QLatin1Char(' ') +
+                    (valueOf(i) < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) +
+                    locale.toString(std::abs(valueOf(i)), 'f', 2);
+    m_plot->setAccessibleDescription(
+        tr("Log-odds contribution of each lead, largest first (+ towards anomalous): %1.")
+            .arg(said.join(QLatin1String(", "))));
     // Symmetric range with room for the value labels.
     const double r = maxAbs > 0 ? maxAbs * 1.35 : 1.0;
     m_plot->xAxis->setRange(-r, r);

@@ -37,6 +37,8 @@ WaterfallChart::WaterfallChart(QWidget* parent) : QWidget(parent), m_plot(new QC
     layout->addWidget(m_plot);
     m_plot->setBackground(palette().color(QPalette::Base));
     m_plot->xAxis->setLabel(tr("probability of an abnormal ECG"));
+    m_plot->setAccessibleName(tr("From the baseline to the model output, contribution by "
+                                 "contribution"));
     m_plot->xAxis2->setVisible(true);
     m_plot->xAxis2->setLabel(tr("log-odds (contributions add up on this scale)"));
     m_plot->yAxis->grid()->setVisible(false);

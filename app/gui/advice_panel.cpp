@@ -21,6 +21,7 @@ AdvicePanel::AdvicePanel(QWidget* parent)
     caution->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; font-weight: bold; }"));
     m_context->setWordWrap(true);
     m_view->setOpenLinks(false);
+    m_view->setAccessibleName(tr("Health advice"));
     layout->addWidget(caution);
     layout->addWidget(m_context);
     layout->addWidget(m_view, 1);

@@ -38,6 +38,7 @@ DecisionPanel::DecisionPanel(QWidget* parent)
 
     // Intervals measured with the calipers (Tools > Calipers), recorded with the review.
     m_manualList->setObjectName(QStringLiteral("manualList"));
+    m_manualList->setAccessibleName(tr("Caliper measurements"));
     m_history->setObjectName(QStringLiteral("history"));
     m_manualList->setWordWrap(true);
     m_manualList->setMaximumHeight(130);

@@ -92,6 +92,7 @@ ExplanationPanel::ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget
     auto* thresholdLabel = new QLabel(tr("Hide below"), this);
     controls->addWidget(thresholdLabel);
     m_slider->setRange(0, kSliderSteps);
+    m_slider->setAccessibleName(tr("Hide contributions below"));
     m_slider->setToolTip(tr("Hide contributions smaller than this share of the largest"));
     controls->addWidget(m_slider, 1);
     m_threshold->setRange(0.0, 100.0);

@@ -19,6 +19,7 @@ FlaggedPanel::FlaggedPanel(QWidget* parent)
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     m_table->setColumnCount(3);
+    m_table->setAccessibleName(tr("Flagged segments"));
     m_table->setHorizontalHeaderLabels({tr("#"), tr("Time (s)"), tr("Probability")});
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);

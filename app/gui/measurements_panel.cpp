@@ -91,6 +91,7 @@ MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* pa
     m_table->setRowCount(rows);
     setColumns();
     m_table->verticalHeader()->hide();
+    m_table->setAccessibleName(tr("Automatic measurements"));
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -107,6 +108,7 @@ MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* pa
     layout->addWidget(m_st);
     layout->addWidget(new QLabel(tr("Findings (click to show the evidence)"), this));
     m_findings->setWordWrap(true);
+    m_findings->setAccessibleName(tr("Findings"));
     m_findings->setMinimumHeight(4 * fontMetrics().height());
     layout->addWidget(m_findings, 1);
     connect(m_findings, &QListWidget::itemClicked, this,

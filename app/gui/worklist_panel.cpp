@@ -62,6 +62,7 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     m_show->setToolTip(tr("Needs attention: decided as uncertain, or the recording or its review "
                           "cannot be read"));
     m_search->setObjectName(QStringLiteral("worklistSearch"));
+    m_search->setAccessibleName(tr("Search the worklist"));
     m_search->setPlaceholderText(tr("Patient ID or file name"));
     m_search->setClearButtonEnabled(true);
     m_samePatient->setObjectName(QStringLiteral("worklistSamePatient"));
@@ -76,6 +77,7 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     filters->addWidget(m_samePatient);
 
     m_table->setObjectName(QStringLiteral("worklistTable"));
+    m_table->setAccessibleName(tr("Worklist recordings"));
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(WorklistModel::Recording, Qt::AscendingOrder);

@@ -11,20 +11,31 @@
 #include "test_data.h"
 #include "view/signal_view.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMap>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProcess>
+#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextEdit>
 #include <QToolButton>
 
 #include <memory>
@@ -305,6 +316,60 @@ private slots:
         auto* note = w.findChild<QLabel*>(QStringLiteral("decisionSupportNote"));
         QVERIFY(note && note->isVisible());
         QVERIFY(note->text().contains(QStringLiteral("does not diagnose")));
+    }
+
+    /// A screen reader (Orca, NVDA) names a control by what Qt's accessibility interface
+    /// reports: every control a clinician can operate, in the window and every dock, with a
+    /// recording shown and analysed, has a name there (its text, a form label that is its
+    /// buddy, or an accessible name set for it), and the ECG traces say what they show.
+    void everyControlHasAnAccessibleName()
+    {
+        MainWindow w(store(QStringLiteral("a11y.ini")));
+        w.show();
+        QSignalSpy shown(&w, &MainWindow::recordingShown);
+        w.openDemo();
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 60000));
+        for (QDockWidget* dock : w.findChildren<QDockWidget*>())
+            dock->show();
+        QStringList unnamed;
+        const auto controls = w.findChildren<QWidget*>();
+        for (QWidget* c : controls) {
+            const bool operable =
+                qobject_cast<QAbstractButton*>(c) || qobject_cast<QLineEdit*>(c) ||
+                qobject_cast<QComboBox*>(c) || qobject_cast<QAbstractSpinBox*>(c) ||
+                qobject_cast<QAbstractSlider*>(c) || qobject_cast<QAbstractItemView*>(c) ||
+                qobject_cast<QPlainTextEdit*>(c) || qobject_cast<QTextEdit*>(c) ||
+                c->inherits("QCustomPlot");
+            // Scroll bars and a table's header are named by the view they belong to.
+            if (!operable || !c->isVisibleTo(&w) || qobject_cast<QScrollBar*>(c) ||
+                qobject_cast<QHeaderView*>(c))
+                continue;
+            if (qobject_cast<QAbstractSpinBox*>(c->parentWidget()) ||
+                qobject_cast<QComboBox*>(c->parentWidget()))
+                continue; // a spin box's or combo box's own line edit: named with it
+            QAccessibleInterface* a = QAccessible::queryAccessibleInterface(c);
+            if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << QStringLiteral("%1 \"%2\" in %3")
+                               .arg(QString::fromLatin1(c->metaObject()->className()),
+                                    c->objectName(),
+                                    c->parentWidget()
+                                        ? QString::fromLatin1(
+                                              c->parentWidget()->metaObject()->className())
+                                        : QString());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String("\n"))));
+
+        // The traces say which leads, which stretch and at what scale, and follow a change.
+        EcgPlot* plot = w.viewer()->plot();
+        const QString said = plot->accessibleDescription();
+        QVERIFY2(said.startsWith(QLatin1String(
+                     "Leads I, II, III, aVR, aVL, aVF, V1, V2, V3, V4, V5, V6; 0.0 to ")),
+                 qPrintable(said));
+        QVERIFY2(said.endsWith(QLatin1String(" shown at 25 mm/s and 10 mm/mV.")), qPrintable(said));
+        plot->setSpeedMmPerS(50.0);
+        QVERIFY2(plot->accessibleDescription().endsWith(
+                     QLatin1String(" shown at 50 mm/s and 10 mm/mV.")),
+                 qPrintable(plot->accessibleDescription()));
     }
 
     /// A shortcut shared by two actions fires neither (Qt reports an ambiguous overload), so

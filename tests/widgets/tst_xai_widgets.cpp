@@ -527,8 +527,15 @@ private slots:
         QVERIFY(bluish(chart.bars()[1]->brush().color().rgb()));
         QVERIFY(chart.customPlot()->xAxis->range().contains(0.4));
         QVERIFY(chart.customPlot()->xAxis->range().contains(-0.4)); // symmetric
+        // A screen reader hears the bars, largest first, with their signs.
+        QCOMPARE(chart.customPlot()->accessibleName(), QStringLiteral("Contribution per lead"));
+        QCOMPARE(chart.customPlot()->accessibleDescription(),
+                 QStringLiteral("Log-odds contribution of each lead, largest first (+ towards "
+                                "anomalous): I +0.40, II \u22120.20, V1 +0.00."));
         chart.clear();
         QVERIFY(chart.bars().empty());
+        QCOMPARE(chart.customPlot()->accessibleDescription(),
+                 QStringLiteral("No contributions yet."));
         QCOMPARE(chart.customPlot()->plottableCount(), 0);
     }
 
@@ -696,8 +703,9 @@ private slots:
         // The basis of the class goes in brackets right after the probability, on line 1.
         const QString basis = QStringLiteral("anomalous from 8.1 %: age 40\u201364, 12 leads");
         banner.setVerdict(cls, probability, QStringLiteral("resnet1d 1.0.0"), warnings, basis);
-        QVERIFY2(banner.text().section(QLatin1Char('\n'), 0, 0).contains(
-                     percent + QStringLiteral(" (") + basis + QLatin1Char(')')),
+        QVERIFY2(banner.text()
+                     .section(QLatin1Char('\n'), 0, 0)
+                     .contains(percent + QStringLiteral(" (") + basis + QLatin1Char(')')),
                  qPrintable(banner.text()));
     }
 
