@@ -2712,6 +2712,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Whole recording with the detector&apos;s probability per window (line; dashed: anomalous threshold): click or drag to move the visible window</source>
         <translation>Gesamte Aufzeichnung mit der Wahrscheinlichkeit des Detektors je Fenster (Linie; gestrichelt: Schwelle für „Auffällig“): Klicken oder ziehen, um den sichtbaren Ausschnitt zu verschieben</translation>
     </message>
+    <message>
+        <source>Overview of the whole recording</source>
+        <translation>Übersicht über die ganze Aufzeichnung</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::PatientPanel</name>
@@ -2765,6 +2769,26 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>Probability of an abnormal ECG per analysis window; dashed lines: borderline and anomalous thresholds; shaded: flagged segments. Click to go there.</source>
         <translation>Wahrscheinlichkeit eines abnormalen EKGs je Analysefenster; gestrichelte Linien: Schwellen für „Grenzwertig“ und „Auffällig“; schattiert: markierte Segmente. Klicken, um dorthin zu springen.</translation>
+    </message>
+    <message>
+        <source>Probability of an abnormal ECG over time</source>
+        <translation>Wahrscheinlichkeit eines auffälligen EKGs über die Zeit</translation>
+    </message>
+    <message>
+        <source>No analysis yet.</source>
+        <translation>Noch keine Analyse.</translation>
+    </message>
+    <message>
+        <source>%1 to %2 s</source>
+        <translation>%1 bis %2 s</translation>
+    </message>
+    <message>
+        <source>%1 analysis windows; highest probability %2 in the window from %3 to %4 s; thresholds borderline %5, anomalous %6; flagged: %7.</source>
+        <translation>%1 Analysefenster; höchste Wahrscheinlichkeit %2 im Fenster von %3 bis %4 s; Schwellen grenzwertig %5, auffällig %6; markiert: %7.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ OverviewStrip::OverviewStrip(QWidget* parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Whole recording: click or drag to move the visible window"));
+    setAccessibleName(tr("Overview of the whole recording"));
 }
 
 void OverviewStrip::setSignalView(std::shared_ptr<const view::SignalView> view, int lead)

@@ -28,6 +28,7 @@ ProbabilityTrack::ProbabilityTrack(QWidget* parent) : QWidget(parent), m_plot(ne
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Probability of an abnormal ECG per analysis window; dashed lines: borderline "
                   "and anomalous thresholds; shaded: flagged segments. Click to go there."));
+    m_plot->setAccessibleName(tr("Probability of an abnormal ECG over time"));
 
     m_plot->setBackground(QColor(252, 252, 252));
     m_plot->axisRect()->setAutoMargins(QCP::msNone);
@@ -104,6 +105,7 @@ void ProbabilityTrack::rebuild()
 {
     m_plot->clearItems();
     m_plot->clearPlottables();
+    updateAccessibleDescription();
     // Flagged runs behind everything else.
     for (const WindowProbability& f : m_flagged) {
         auto* r = new QCPItemRect(m_plot);
@@ -150,6 +152,32 @@ void ProbabilityTrack::onPress(QMouseEvent* event)
     const QRect r = m_plot->axisRect()->rect();
     const double x = std::clamp<double>(event->position().x(), r.left(), r.right());
     emit timeClicked(m_plot->xAxis->pixelToCoord(x));
+}
+
+void ProbabilityTrack::updateAccessibleDescription()
+{
+    if (m_windows.empty()) {
+        m_plot->setAccessibleDescription(tr("No analysis yet."));
+        return;
+    }
+    // What the curve shows at a glance: its peak, the thresholds and the flagged runs.
+    const auto peak = std::max_element(m_windows.begin(), m_windows.end(),
+                                       [](const WindowProbability& a, const WindowProbability& b) {
+                                           return a.probability < b.probability;
+                                       });
+    const QLocale locale;
+    QStringList runs;
+    for (const WindowProbability& f : m_flagged)
+        runs << tr("%1 to %2 s")
+                    .arg(locale.toString(f.startS, 'f', 1), locale.toString(f.endS, 'f', 1));
+    m_plot->setAccessibleDescription(
+        tr("%1 analysis windows; highest probability %2 in the window from %3 to %4 s; "
+           "thresholds borderline %5, anomalous %6; flagged: %7.")
+            .arg(locale.toString(qlonglong(m_windows.size())),
+                 locale.toString(peak->probability, 'f', 2), locale.toString(peak->startS, 'f', 1),
+                 locale.toString(peak->endS, 'f', 1), locale.toString(m_borderline, 'f', 2),
+                 locale.toString(m_anomalous, 'f', 2),
+                 runs.isEmpty() ? tr("none") : runs.join(QLatin1String(", "))));
 }
 
 } // namespace ecglens

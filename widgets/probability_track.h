@@ -49,6 +49,8 @@ signals:
 private:
     void rebuild();
     void onPress(QMouseEvent* event);
+    /// The curve in words for a screen reader (peak, thresholds, flagged runs).
+    void updateAccessibleDescription();
 
     QCustomPlot* m_plot;
     std::vector<WindowProbability> m_windows;

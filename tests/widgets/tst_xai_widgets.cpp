@@ -591,6 +591,11 @@ private slots:
             }
         std::sort(lines.begin(), lines.end());
         QCOMPARE(lines, (std::vector<double>{borderline, anomalous}));
+        // In words for a screen reader: the peak is the last window (0.1 + 6 × 0.12 = 0.82).
+        QCOMPARE(track.customPlot()->accessibleDescription(),
+                 QStringLiteral("7 analysis windows; highest probability 0.82 in the window from "
+                                "30.0 to 40.0 s; thresholds borderline 0.35, anomalous 0.62; "
+                                "flagged: 20.0 to 40.0 s."));
 
         track.setTimeRange(5.0, 25.0);
         QCOMPARE(track.customPlot()->xAxis->range().lower, 5.0);
