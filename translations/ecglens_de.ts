@@ -1071,8 +1071,8 @@
         <translation>%1–%2 s</translation>
     </message>
     <message>
-        <source>%1 ms (%2/min)</source>
-        <translation>%1 ms (%2/min)</translation>
+        <source>%1 ms, %2/min</source>
+        <translation>%1 ms, %2/min</translation>
     </message>
 </context>
 <context>

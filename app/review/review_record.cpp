@@ -200,13 +200,13 @@ QString msText(double ms)
     return QCoreApplication::translate("Review", "%1 ms").arg(number(ms, 0));
 }
 
-/// A measured interval; an RR also as the rate it corresponds to ("800 ms (75/min)"), the unit
+/// A measured interval; an RR also as the rate it corresponds to ("800 ms, 75/min"), the unit
 /// clinicians read a rate in.
 QString measuredText(const ManualMeasurement& m)
 {
     if (m.quantity != QLatin1String("rr") || !(m.valueMs > 0))
         return msText(m.valueMs);
-    return QCoreApplication::translate("Review", "%1 ms (%2/min)")
+    return QCoreApplication::translate("Review", "%1 ms, %2/min")
         .arg(number(m.valueMs, 0), number(60000.0 / m.valueMs, 0));
 }
 

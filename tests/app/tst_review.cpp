@@ -523,9 +523,9 @@ private slots:
         QCOMPARE(manualQtcShortText(*qtc), QStringLiteral("QTc 444 ms"));
         // A measured RR also as its rate: 60000 / 729 ms = 82.3/min.
         QCOMPARE(manualShortText(*r.manualOf(QStringLiteral("rr"))),
-                 QStringLiteral("RR 729 ms (82/min)"));
+                 QStringLiteral("RR 729 ms, 82/min"));
         QCOMPARE(manualValueText(*r.manualOf(QStringLiteral("rr")), std::nullopt),
-                 QStringLiteral("729 ms (82/min) · 2.00–2.73 s"));
+                 QStringLiteral("729 ms, 82/min · 2.00–2.73 s"));
         // Without a measured RR: the automatic mean.
         dsp::IntervalValues automatic;
         automatic.beatCount = 10;
@@ -1227,7 +1227,7 @@ private slots:
         const QString qt = QString::number(qtMs, 'f', 0), qtc = QString::number(qtcMs, 'f', 0);
         const QString automatic = QString::number(w->measuredValues()->qtMs, 'f', 0);
         for (const QString& expected :
-             {QStringLiteral("calipers by Dr Caliper: RR %1 ms (%2/min) · QT %3 ms · QTc %4 ms")
+             {QStringLiteral("calipers by Dr Caliper: RR %1 ms, %2/min · QT %3 ms · QTc %4 ms")
                   .arg(QString::number(rrMs, 'f', 0), QString::number(60000.0 / rrMs, 'f', 0), qt,
                        qtc),
               QStringLiteral("Measured by the clinician (calipers)"),
