@@ -103,6 +103,7 @@ DecisionPanel::DecisionPanel(QWidget* parent)
     connect(m_reviewer, &QLineEdit::textEdited, this, [this, changed](const QString& text) {
         if (!text.trimmed().isEmpty())
             m_sessionReviewer = text.trimmed();
+        nameOwnCalipers(text.trimmed());
         changed();
     });
     connect(m_note, &QPlainTextEdit::textChanged, this, changed);
@@ -146,6 +147,26 @@ void DecisionPanel::showRecord(const ReviewRecord& record, bool editable, const 
                                              lines.join(QLatin1Char('\n')));
     updateDetectorText();
     setStatus(why, !why.isEmpty() && !editable);
+}
+
+QString DecisionPanel::caliperKey(const ManualMeasurement& m)
+{
+    // As saved: the time to the second.
+    return m.quantity + QLatin1Char('|') + m.measuredUtc.toUTC().toString(Qt::ISODate);
+}
+
+void DecisionPanel::nameOwnCalipers(const QString& name)
+{
+    bool renamed = false;
+    for (ManualMeasurement& m : m_manual)
+        if (m_unnamedCalipers.contains(caliperKey(m)) && m.reviewer != name) {
+            m.reviewer = name;
+            renamed = true;
+        }
+    if (renamed) {
+        updateManual();
+        emit manualChanged();
+    }
 }
 
 QString DecisionPanel::actingReviewer() const
@@ -211,6 +232,8 @@ void DecisionPanel::recordCaliper(const QString& quantity)
     // colleague whose review this is, none until the user types one.
     m.reviewer = actingReviewer();
     m.measuredUtc = QDateTime::currentDateTimeUtc();
+    if (m.reviewer.isEmpty())
+        m_unnamedCalipers.insert(caliperKey(m));
     setManual(m_manual, m);
     updateManual();
     emit manualChanged();

@@ -5,6 +5,7 @@
 
 #include "dsp/measurements.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <optional>
@@ -73,6 +74,10 @@ private:
     /// window (empty when none), never the shown review's reviewer merely because the field
     /// shows it.
     QString actingReviewer() const;
+    static QString caliperKey(const ManualMeasurement& m);
+    /// The name typed goes on the caliper measurements this panel recorded without one (made
+    /// before any name was typed): whoever types here is who measured here.
+    void nameOwnCalipers(const QString& name);
     void updateManual();
 
     QComboBox* m_decision;
@@ -94,6 +99,7 @@ private:
     QString m_shownReviewer; ///< the reviewer of the review last shown
     DetectorSnapshot m_detectorNow;
     QList<ManualMeasurement> m_manual; ///< the shown review's caliper measurements, as edited
+    QSet<QString> m_unnamedCalipers;   ///< caliperKey of those recorded here without a name
     bool m_editable = false;
     CaliperReading m_caliper;
     QString m_caliperLead;

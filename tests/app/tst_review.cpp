@@ -937,6 +937,10 @@ private slots:
         s = editAndWaitForSave(
             *fresh, [&] { QTest::keyClicks(q->reviewerEdit(), QStringLiteral("Dr Third")); });
         QCOMPARE(decisionIn(c), QStringLiteral("abnormal/Dr Third"));
+        // The measurement made here before the name was typed is now under it; the colleague's
+        // earlier one (QT, by Dr Keys) keeps its name.
+        QCOMPARE(s.record.manualOf(QStringLiteral("rr"))->reviewer, QStringLiteral("Dr Third"));
+        QCOMPARE(s.record.manualOf(QStringLiteral("qt"))->reviewer, QStringLiteral("Dr Keys"));
         const QJsonArray after =
             readJson(ReviewStore::sidecarNextTo(c))[QStringLiteral("history")].toArray();
         QVERIFY(!after.isEmpty());
