@@ -6,11 +6,22 @@
 #include "main_window.h"
 #include "report_export.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProcess>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextEdit>
 
 #include <memory>
 
@@ -44,6 +55,37 @@ inline QString exportedReportText(MainWindow& w, const QString& pdf, bool anonym
         return QStringLiteral("EXPORT FAILED: pdftotext did not run (install poppler-utils: bash "
                               "packaging/install-deps.sh)");
     return QString::fromUtf8(text.readAllStandardOutput()).simplified();
+}
+
+/// The controls under `top` a clinician can operate (buttons, fields, lists, tables, sliders,
+/// charts) that Qt's accessibility interface, which screen readers such as Orca and NVDA query,
+/// reports without a name: "class \"objectName\" in parent class", one per control. Scroll
+/// bars, a table's header and a spin box's or combo box's own line edit are named by their
+/// owner and left out.
+inline QStringList unnamedControls(QWidget& top)
+{
+    QStringList unnamed;
+    for (QWidget* c : top.findChildren<QWidget*>()) {
+        const bool operable = qobject_cast<QAbstractButton*>(c) || qobject_cast<QLineEdit*>(c) ||
+                              qobject_cast<QComboBox*>(c) || qobject_cast<QAbstractSpinBox*>(c) ||
+                              qobject_cast<QAbstractSlider*>(c) ||
+                              qobject_cast<QAbstractItemView*>(c) ||
+                              qobject_cast<QPlainTextEdit*>(c) || qobject_cast<QTextEdit*>(c) ||
+                              c->inherits("QCustomPlot");
+        if (!operable || !c->isVisibleTo(&top) || qobject_cast<QScrollBar*>(c) ||
+            qobject_cast<QHeaderView*>(c) || qobject_cast<QAbstractSpinBox*>(c->parentWidget()) ||
+            qobject_cast<QComboBox*>(c->parentWidget()))
+            continue;
+        QAccessibleInterface* a = QAccessible::queryAccessibleInterface(c);
+        if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << QStringLiteral("%1 \"%2\" in %3")
+                           .arg(QString::fromLatin1(c->metaObject()->className()), c->objectName(),
+                                c->parentWidget()
+                                    ? QString::fromLatin1(
+                                          c->parentWidget()->metaObject()->className())
+                                    : QString());
+    }
+    return unnamed;
 }
 
 } // namespace ecglens::test

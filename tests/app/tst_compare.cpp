@@ -105,6 +105,9 @@ private slots:
         QVERIFY(shownTitle && shownTitle->isVisible());
         QVERIFY2(shownTitle->text().contains(QLatin1String("00026_lr.hea")),
                  qPrintable(shownTitle->text()));
+        // The comparison's controls and traces are named for a screen reader too.
+        const QStringList unnamed = test::unnamedControls(*w);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
 
         // Both columns against the CLI's measurements of each file; the change is their
         // difference as shown.

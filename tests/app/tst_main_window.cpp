@@ -9,33 +9,23 @@
 #include "ml/shared_library.h"
 #include "patient_panel.h"
 #include "test_data.h"
+#include "test_window.h"
 #include "view/signal_view.h"
 
-#include <QAbstractButton>
-#include <QAbstractItemView>
-#include <QAbstractSlider>
-#include <QAbstractSpinBox>
-#include <QAccessible>
 #include <QAction>
-#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
-#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMap>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QProcess>
-#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextEdit>
 #include <QToolButton>
 
 #include <memory>
@@ -331,32 +321,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 60000));
         for (QDockWidget* dock : w.findChildren<QDockWidget*>())
             dock->show();
-        QStringList unnamed;
-        const auto controls = w.findChildren<QWidget*>();
-        for (QWidget* c : controls) {
-            const bool operable =
-                qobject_cast<QAbstractButton*>(c) || qobject_cast<QLineEdit*>(c) ||
-                qobject_cast<QComboBox*>(c) || qobject_cast<QAbstractSpinBox*>(c) ||
-                qobject_cast<QAbstractSlider*>(c) || qobject_cast<QAbstractItemView*>(c) ||
-                qobject_cast<QPlainTextEdit*>(c) || qobject_cast<QTextEdit*>(c) ||
-                c->inherits("QCustomPlot");
-            // Scroll bars and a table's header are named by the view they belong to.
-            if (!operable || !c->isVisibleTo(&w) || qobject_cast<QScrollBar*>(c) ||
-                qobject_cast<QHeaderView*>(c))
-                continue;
-            if (qobject_cast<QAbstractSpinBox*>(c->parentWidget()) ||
-                qobject_cast<QComboBox*>(c->parentWidget()))
-                continue; // a spin box's or combo box's own line edit: named with it
-            QAccessibleInterface* a = QAccessible::queryAccessibleInterface(c);
-            if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed << QStringLiteral("%1 \"%2\" in %3")
-                               .arg(QString::fromLatin1(c->metaObject()->className()),
-                                    c->objectName(),
-                                    c->parentWidget()
-                                        ? QString::fromLatin1(
-                                              c->parentWidget()->metaObject()->className())
-                                        : QString());
-        }
+        const QStringList unnamed = test::unnamedControls(w);
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String("\n"))));
 
         // The traces say which leads, which stretch and at what scale, and follow a change.
