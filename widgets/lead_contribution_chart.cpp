@@ -48,16 +48,24 @@ void LeadContributionChart::setValues(const QStringList& leads, const std::vecto
 {
     clear();
     const int n = int(std::min<std::size_t>(std::size_t(leads.size()), values.size()));
-    double maxAbs = 0;
-    for (int i = 0; i < n; ++i)
-        if (std::isfinite(values[std::size_t(i)]))
-            maxAbs = std::max(maxAbs, std::abs(values[std::size_t(i)]));
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    // Each lead's value (a non-finite one drawn as 0) and its label, "+0.35" / "−0.35": on the
+    // bar and in what a screen reader says.
     const QLocale locale;
+    std::vector<double> shown(std::size_t(std::max(0, n)));
+    QStringList labels;
+    double maxAbs = 0;
+    for (int i = 0; i < n; ++i) {
+        const double v = std::isfinite(values[std::size_t(i)]) ? values[std::size_t(i)] : 0.0;
+        shown[std::size_t(i)] = v;
+        maxAbs = std::max(maxAbs, std::abs(v));
+        labels << (v < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) +
+                      locale.toString(std::abs(v), 'f', 2);
+    }
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     QFont labelFont = m_plot->font();
     labelFont.setPointSizeF(labelFont.pointSizeF() * 0.9);
     for (int i = 0; i < n; ++i) {
-        const double v = std::isfinite(values[std::size_t(i)]) ? values[std::size_t(i)] : 0.0;
+        const double v = shown[std::size_t(i)];
         auto* bars = new QCPBars(m_plot->yAxis, m_plot->xAxis);
         bars->setWidth(0.7);
         // Opaque version of the band colour: same hue ordering, readable as a chart.
@@ -76,24 +84,19 @@ void LeadContributionChart::setValues(const QStringList& leads, const std::vecto
         label->setPadding(QMargins(3, 0, 3, 0));
         label->setFont(labelFont);
         label->setColor(QColor(60, 60, 60));
-        label->setText((v < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) +
-                       locale.toString(std::abs(v), 'f', 2));
+        label->setText(labels[i]);
     }
     m_plot->yAxis->setTicker(ticker);
     m_plot->yAxis->setRange(-0.6, std::max(0, n - 1) + 0.6);
     // The bars as a screen reader says them: largest contribution first.
-    std::vector<int> order(std::size_t(std::max(0, n)));
+    std::vector<int> order(shown.size());
     std::iota(order.begin(), order.end(), 0);
-    const auto valueOf = [&](int i) {
-        return std::isfinite(values[std::size_t(i)]) ? values[std::size_t(i)] : 0.0;
-    };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return std::abs(valueOf(a)) > std::abs(valueOf(b)); });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return std::abs(shown[std::size_t(a)]) > std::abs(shown[std::size_t(b)]);
+    });
     QStringList said;
     for (const int i : order)
-        said << leads[i] + QLatin1Char(' ') +
-                    (valueOf(i) < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) +
-                    locale.toString(std::abs(valueOf(i)), 'f', 2);
+        said << leads[i] + QLatin1Char(' ') + labels[i];
     m_plot->setAccessibleDescription(
         tr("Log-odds contribution of each lead, largest first (+ towards anomalous): %1.")
             .arg(said.join(QLatin1String(", "))));

@@ -171,10 +171,8 @@ void DecisionPanel::nameOwnCalipers(const QString& name)
 
 QString DecisionPanel::actingReviewer() const
 {
-    const QString typed = m_reviewer->text().trimmed();
-    if (m_reviewer->text() != m_shownReviewer)
-        return typed; // typed for this review
-    return m_sessionReviewer;
+    // A name typed for this review, else the one typed last in this window.
+    return m_reviewer->text() != m_shownReviewer ? m_reviewer->text().trimmed() : m_sessionReviewer;
 }
 
 void DecisionPanel::setDecision(ReviewDecision decision)

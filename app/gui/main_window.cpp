@@ -79,10 +79,6 @@ QString formatClock(double seconds)
         .arg(ms % 1000, 3, 10, QLatin1Char('0'));
 }
 
-} // namespace
-
-namespace {
-
 /// "Abnormal ECG, Dr A": a decision and who made it, for messages.
 QString whoDecided(const DecisionEntry& d)
 {

@@ -31,6 +31,7 @@ QString fallbackPath(const QString& dir, const QString& sha256)
 /// What is at `path`: nothing, a review we can read, or something we must not overwrite blindly.
 struct Existing
 {
+    QString path;
     bool exists = false;
     std::optional<ReviewRecord> record;
     QString error;
@@ -40,6 +41,7 @@ struct Existing
 Existing readSidecar(const QString& path)
 {
     Existing e;
+    e.path = path;
     QFile f(path);
     if (!f.exists())
         return e;
@@ -71,6 +73,15 @@ Existing readSidecar(const QString& path)
         e.error = QStringLiteral("%1: %2").arg(path, why);
     }
     return e;
+}
+
+/// The first of `places` that holds a review file, readable or not (exists false: none).
+Existing firstExisting(const QStringList& places)
+{
+    for (const QString& path : places)
+        if (Existing e = readSidecar(path); e.exists)
+            return e;
+    return {};
 }
 
 } // namespace
@@ -191,25 +202,22 @@ ReviewLoad ReviewStore::loadNow(const QString& recordingPath, const QString& fal
     QStringList places{sidecarBeside(files), fallbackPath(fallbackDir, out.sha256)};
     if (legacy != out.sha256)
         places << fallbackPath(fallbackDir, legacy);
-    for (const QString& path : places) {
-        const Existing e = readSidecar(path);
-        if (!e.exists)
-            continue;
-        out.sidecarPath = path;
-        out.found = true;
-        if (!e.record) {
-            out.error = e.error;
-            out.readOnly = e.newer;
-            return out;
-        }
-        out.record = *e.record;
-        if (!out.record.sha256.isEmpty() && out.record.sha256 != out.sha256 &&
-            out.record.sha256 != legacy)
-            out.warning = ReviewStore::tr("The review was recorded for different content of this "
-                                          "file (SHA-256 %1…, now %2…); check it still applies.")
-                              .arg(out.record.sha256.left(12), out.sha256.left(12));
+    const Existing e = firstExisting(places);
+    if (!e.exists)
+        return out;
+    out.sidecarPath = e.path;
+    out.found = true;
+    if (!e.record) {
+        out.error = e.error;
+        out.readOnly = e.newer;
         return out;
     }
+    out.record = *e.record;
+    if (!out.record.sha256.isEmpty() && out.record.sha256 != out.sha256 &&
+        out.record.sha256 != legacy)
+        out.warning = ReviewStore::tr("The review was recorded for different content of this "
+                                      "file (SHA-256 %1…, now %2…); check it still applies.")
+                          .arg(out.record.sha256.left(12), out.sha256.left(12));
     return out;
 }
 
@@ -376,23 +384,17 @@ void ReviewStore::reread(const QString& recordingPath, const QString& sha256)
     QPointer<ReviewStore> self(this);
     m_pool.start([self, recordingPath, sha256, fallback, busy = m_rereading] {
         const auto done = qScopeGuard([&busy] { busy->store(false); });
+        const Existing e = firstExisting(reviewPlaces(recordingPath, fallback, sha256));
+        if (!e.record)
+            return; // none, damaged or newer: left to the next open and save
         ReviewLoad outcome;
         outcome.recordingPath = recordingPath;
         outcome.sha256 = sha256;
-        for (const QString& path : reviewPlaces(recordingPath, fallback, sha256)) {
-            const Existing e = readSidecar(path);
-            if (!e.exists)
-                continue;
-            if (!e.record)
-                return; // damaged or newer: left to the next open and save
-            outcome.found = true;
-            outcome.sidecarPath = path;
-            outcome.record = *e.record;
-            break;
-        }
-        if (outcome.found)
-            deliver(self, std::move(outcome),
-                    [](ReviewStore& store, const ReviewLoad& o) { emit store.rereadFound(o); });
+        outcome.found = true;
+        outcome.sidecarPath = e.path;
+        outcome.record = *e.record;
+        deliver(self, std::move(outcome),
+                [](ReviewStore& store, const ReviewLoad& o) { emit store.rereadFound(o); });
     });
 }
 
