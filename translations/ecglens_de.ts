@@ -391,6 +391,10 @@
         <source>%1: %2 samples, other leads have %3.</source>
         <translation>%1: %2 Abtastwerte, andere Ableitungen haben %3.</translation>
     </message>
+    <message>
+        <source>ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in other leads)</source>
+        <translation>ST-Hebung am J-Punkt: %1 (Grenzen %2 mV in V2 und V3, %3 mV in den übrigen Ableitungen)</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1011,6 +1015,10 @@
         <source>Note: %1</source>
         <translation>Notiz: %1</translation>
     </message>
+    <message>
+        <source>The advice checks a few criteria only: no item does not mean a normal ECG.</source>
+        <translation>Die Hinweise prüfen nur wenige Kriterien: Erscheint kein Hinweis, heißt das nicht, dass das EKG normal ist.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -1380,10 +1388,6 @@
 <context>
     <name>ecglens::AdvicePanel</name>
     <message>
-        <source>Decision support, not a diagnosis: prompts for the clinician&apos;s own judgement, each with the guideline it comes from.</source>
-        <translation>Entscheidungsunterstützung, keine Diagnose: Anregungen für die eigene ärztliche Beurteilung, jeweils mit der Leitlinie, aus der sie stammen.</translation>
-    </message>
-    <message>
         <source>Open a recording to see advice.</source>
         <translation>Öffnen Sie eine Aufzeichnung, um Hinweise zu sehen.</translation>
     </message>
@@ -1398,6 +1402,10 @@
     <message>
         <source>Health advice</source>
         <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Decision support, not a diagnosis: prompts for the clinician&apos;s own judgement, each with the guideline it comes from. The advice checks a few criteria only: no item does not mean a normal ECG.</source>
+        <translation>Entscheidungsunterstützung, keine Diagnose: Anregungen für die eigene ärztliche Beurteilung, jeweils mit der Leitlinie, aus der sie stammen. Die Hinweise prüfen nur wenige Kriterien: Erscheint kein Hinweis, heißt das nicht, dass das EKG normal ist.</translation>
     </message>
 </context>
 <context>

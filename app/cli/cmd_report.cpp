@@ -234,9 +234,10 @@ int runReport(const QStringList& args)
         auto detection =
             loaded ? loaded->analyse(*recording, options)
                    : Result<ml::Analysis>::failure("detector unavailable: " + loaded.error());
-        // The advice grades the clinician's caliper values where the saved review has any.
-        dsp::Measurements graded; // the advice grades the values alone
-        graded.values = withCalipers(analysis->measurements.values, savedManual);
+        // The advice grades the clinician's caliper values where the saved review has any (and
+        // reads the ST levels from the median beat).
+        dsp::Measurements graded = analysis->measurements;
+        graded.values = withCalipers(graded.values, savedManual);
         input.advice = report::adviceEntries(
             localisedAdvice(adviceItems(*recording, options, &graded, input.findings,
                                         detection ? &*detection : nullptr),

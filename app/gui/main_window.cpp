@@ -431,10 +431,12 @@ void MainWindow::updateAdvice()
         measurements.values = withCalipers(*values, calipers);
     static const std::vector<dsp::Finding> none;
     const auto analysis = m_analysis->analysis();
-    const advice::AdviceInput input = advice::inputFor(
+    advice::AdviceInput input = advice::inputFor(
         m_patient->patient(), m_recording->durationS(), int(m_recording->leads.size()),
         haveMeasurements ? &measurements : nullptr,
         haveMeasurements ? m_measurements->outcome().findings : none, analysis.get());
+    if (haveMeasurements) // the median beat stays in the worker; its ST levels came with it
+        input.stJMv = advice::stJLevels(m_measurements->outcome().st);
     QStringList from;
     from << (haveMeasurements ? tr("measurements") : tr("no measurements yet"));
     if (haveMeasurements && !calipers.isEmpty())

@@ -59,6 +59,9 @@ constexpr Entry kEntries[] = {
     {"advice.qrs", QT_TRANSLATE_NOOP("Engine", "QRS %1 ms")},
     {"advice.qtc", QT_TRANSLATE_NOOP("Engine", "QTc %1 ms (%2)")},
     {"advice.duration", QT_TRANSLATE_NOOP("Engine", "recording %1 s")},
+    {"advice.st_elevation",
+     QT_TRANSLATE_NOOP("Engine", "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in "
+                                 "other leads)")},
     {"advice.finding", QT_TRANSLATE_NOOP("Engine", "rhythm finding: %1")},
     {"advice.finding.sinus_rhythm", QT_TRANSLATE_NOOP("Engine", "rhythm finding: sinus rhythm")},
     {"advice.finding.sinus_bradycardia",
@@ -306,6 +309,13 @@ QString engineText(const Message& m)
         std::vector<std::string> values;
         for (const std::string& a : m.args)
             values.push_back(localValue(a).toStdString());
+        // The ST-elevation basis lists "V2 0.26 mV, V3 0.21 mV" in one value: its numbers too.
+        if (m.id == "advice.st_elevation" && !values.empty()) {
+            QStringList words = QString::fromStdString(values[0]).split(QLatin1Char(' '));
+            for (QString& w : words)
+                w = localValue(w.toStdString());
+            values[0] = words.join(QLatin1Char(' ')).toStdString();
+        }
         // A segment's own warning (io::messages::segmentWarning): values 3… are its id and
         // values, worded here in turn.
         if (m.id == io::messages::kWfdbSegmentWarning.id && m.args.size() >= 3) {

@@ -1,7 +1,9 @@
 #include "advice/advice.h"
 
+#include "core/lead_names.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "dsp/st_segment.h"
 #include "ml/detector.h"
 
 #include <algorithm>
@@ -21,6 +23,14 @@ std::string numberText(double v)
         std::snprintf(buf, sizeof buf, "%.0f", v);
     else
         std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+/// "0.25": ST levels and their thresholds, to the hundredth of a millivolt (0.1 mm at 10 mm/mV).
+std::string millivoltText(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
     return buf;
 }
 
@@ -79,6 +89,8 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.qrs", "QRS %1 ms"},
         {"advice.qtc", "QTc %1 ms (%2)"},
         {"advice.duration", "recording %1 s"},
+        {"advice.st_elevation",
+         "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in other leads)"},
         {"advice.finding", "rhythm finding: %1"},
         {"advice.finding.sinus_rhythm", "rhythm finding: sinus rhythm"},
         {"advice.finding.sinus_bradycardia", "rhythm finding: sinus bradycardia"},
@@ -166,6 +178,19 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
         const std::string id = "advice.finding." + rule.finding;
         return std::vector<Message>{
             basisTemplate(id) ? basisMessage(id) : basisMessage("advice.finding", {rule.finding})};
+    }
+    case Rule::Trigger::StElevation: {
+        const std::vector<LeadValue> leads = contiguousStElevation(in, rule.st);
+        if (leads.empty())
+            return std::nullopt;
+        std::string listed;
+        for (const LeadValue& l : leads)
+            listed += (listed.empty() ? "" : ", ") + normaliseLeadName(l.lead) + " " +
+                      millivoltText(l.value) + " mV";
+        return std::vector<Message>{
+            basisMessage("advice.st_elevation",
+                         {listed, millivoltText(stV2V3ThresholdMv(rule.st, in.sex, in.ageYears)),
+                          millivoltText(rule.st.otherLeadsMv)})};
     }
     case Rule::Trigger::Verdict: {
         if (in.verdict != rule.verdict)
@@ -259,6 +284,74 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
     return items;
 }
 
+std::vector<LeadValue> stJLevels(const std::vector<dsp::StLevel>& levels)
+{
+    std::vector<LeadValue> out;
+    for (const dsp::StLevel& st : levels)
+        out.push_back({st.lead, st.jMv});
+    return out;
+}
+
+const std::vector<std::pair<std::string, std::string>>& contiguousLeadPairs()
+{
+    static const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"V1", "V2"},  {"V2", "V3"},  {"V3", "V4"},   {"V4", "V5"}, {"V5", "V6"},
+        {"II", "III"}, {"II", "aVF"}, {"III", "aVF"}, {"I", "aVL"}};
+    return pairs;
+}
+
+double stV2V3ThresholdMv(const Rule::StCriteria& c, Sex sex, std::optional<double> ageYears)
+{
+    const double man = !ageYears         ? std::min(c.v2v3Man40PlusMv, c.v2v3ManUnder40Mv)
+                       : *ageYears >= 40 ? c.v2v3Man40PlusMv
+                                         : c.v2v3ManUnder40Mv;
+    switch (sex) {
+    case Sex::Male:
+        return man;
+    case Sex::Female:
+        return c.v2v3WomanMv;
+    case Sex::Unknown:
+        break;
+    }
+    return std::min(man, c.v2v3WomanMv);
+}
+
+std::vector<LeadValue> contiguousStElevation(const AdviceInput& in, const Rule::StCriteria& c)
+{
+    if (std::isfinite(in.durationS) && in.durationS > c.maxDurationS)
+        return {};
+    const double v2v3 = stV2V3ThresholdMv(c, in.sex, in.ageYears);
+    // Which input leads (by standard name) reach their threshold.
+    std::vector<std::string> names;
+    std::vector<bool> elevated;
+    for (const LeadValue& l : in.stJMv) {
+        const std::string name = normaliseLeadName(l.lead);
+        const double threshold = name == "V2" || name == "V3" ? v2v3 : c.otherLeadsMv;
+        names.push_back(name);
+        elevated.push_back(standardLeadIndex(name) >= 0 && std::isfinite(l.value) &&
+                           l.value >= threshold);
+    }
+    const auto isElevated = [&](const std::string& name) {
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == name && elevated[i])
+                return true;
+        return false;
+    };
+    std::vector<LeadValue> out;
+    for (std::size_t i = 0; i < in.stJMv.size(); ++i) {
+        if (!elevated[i])
+            continue;
+        const bool paired = std::any_of(contiguousLeadPairs().begin(), contiguousLeadPairs().end(),
+                                        [&](const auto& p) {
+                                            return (p.first == names[i] && isElevated(p.second)) ||
+                                                   (p.second == names[i] && isElevated(p.first));
+                                        });
+        if (paired)
+            out.push_back(in.stJMv[i]);
+    }
+    return out;
+}
+
 double gradedQtcMs(const dsp::IntervalValues& values)
 {
     return values.qtcFridericiaMs;
@@ -281,6 +374,7 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.qtMs = positiveOrMissing(v.qtMs);
         in.qtcMs = positiveOrMissing(gradedQtcMs(v));
         in.qtcFormula = kGradedQtcFormula;
+        in.stJMv = stJLevels(dsp::stLevels(measurements->medianBeat));
     }
     for (const dsp::Finding& f : findings)
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==

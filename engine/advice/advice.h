@@ -12,12 +12,14 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ecglens::dsp {
 struct Measurements;
 struct IntervalValues;
 struct Finding;
+struct StLevel;
 } // namespace ecglens::dsp
 
 namespace ecglens::ml {
@@ -66,6 +68,13 @@ const char* verdictStateName(VerdictState verdict);
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
+/// One lead's value, e.g. its ST level.
+struct LeadValue
+{
+    std::string lead; ///< as the recording names it
+    double value = kMissing;
+};
+
 /// Everything the rules look at. Missing values are NaN (no item fires on them).
 struct AdviceInput
 {
@@ -82,12 +91,15 @@ struct AdviceInput
     std::vector<std::string> findingCodes;      ///< dsp::findingCode() spellings, e.g. "pause"
     double durationS = kMissing;                ///< recording length in seconds
     int leadCount = 0;
+    /// ST level at the J point per lead of the median beat, mV, positive for elevation
+    /// (dsp::stLevels); missing levels are NaN.
+    std::vector<LeadValue> stJMv;
 };
 
 /// One rule of the catalogue (see resources/advice/catalogue.json for the schema).
 struct Rule
 {
-    enum class Trigger { Always, Measure, Finding, Verdict };
+    enum class Trigger { Always, Measure, Finding, Verdict, StElevation };
     enum class Measure { HeartRateBpm, PrMs, QrsMs, QtcMs, DurationS };
     enum class Op { Less, Greater, AtLeast };
 
@@ -103,8 +115,22 @@ struct Rule
     double threshold = 0.0;
     std::string finding;                       ///< Trigger::Finding
     VerdictState verdict = VerdictState::None; ///< Trigger::Verdict
-    std::optional<double> ageMinYears;         ///< inclusive; needs a known age
-    std::optional<double> ageMaxYears;         ///< exclusive; needs a known age
+    /// Trigger::StElevation: ST elevation at J in two contiguous leads of a resting ECG.
+    struct StCriteria
+    {
+        double otherLeadsMv = 0.1; ///< every lead but V2 and V3
+        /// V2 and V3, by sex and age; a patient whose sex or age is not recorded gets the
+        /// lowest that may apply (so the item errs towards showing).
+        double v2v3Man40PlusMv = 0.2;
+        double v2v3ManUnder40Mv = 0.25;
+        double v2v3WomanMv = 0.15;
+        /// Longer recordings (ambulatory) are not judged: the criteria are the resting
+        /// 12-lead ECG's and the median beat of hours is no resting ECG.
+        double maxDurationS = 60.0;
+    };
+    StCriteria st;
+    std::optional<double> ageMinYears; ///< inclusive; needs a known age
+    std::optional<double> ageMaxYears; ///< exclusive; needs a known age
     bool ageUnknownOnly = false;
     std::optional<Sex> sex; ///< Sex::Unknown matches only an unknown sex
     /// Non-empty: kept in the catalogue as written but not applied, for this reason (e.g. the
@@ -129,12 +155,33 @@ const std::string& builtinCatalogueJson();
 /// builtinCatalogueJson() parsed once (no rules if it failed to parse, which a test guards).
 const Catalogue& builtinCatalogue();
 
+/// The ST levels at J (dsp::stLevels) as AdviceInput::stJMv holds them.
+std::vector<LeadValue> stJLevels(const std::vector<dsp::StLevel>& levels);
+
+/// The lead pairs taken as contiguous for ST criteria: neighbours in the precordial row (V1-V2
+/// ... V5-V6), the inferior leads (II, III, aVF) among themselves, and the high lateral pair
+/// I-aVL (Fourth Universal Definition of Myocardial Infarction: "anterior leads (V1-V6),
+/// inferior leads (II, III, aVF), or lateral/apical leads (I and aVL)"). aVR takes no part.
+const std::vector<std::pair<std::string, std::string>>& contiguousLeadPairs();
+
+/// The V2-V3 threshold (mV) `criteria` set for this patient.
+double stV2V3ThresholdMv(const Rule::StCriteria& criteria, Sex sex, std::optional<double> ageYears);
+
+/// The leads whose ST elevation at J reaches their threshold and that have a contiguous lead
+/// (contiguousLeadPairs) doing the same, in the input's lead order; empty when none do, when
+/// the recording is longer than criteria.maxDurationS, or without ST levels. Lead names are
+/// matched in any spelling of the standard 12 (normaliseLeadName); modified Holter leads (MLII,
+/// MV1) are not standard leads and take no part.
+std::vector<LeadValue> contiguousStElevation(const AdviceInput& input,
+                                             const Rule::StCriteria& criteria);
+
 /// The items that apply, Prompt first, then Consider, then Info; catalogue order within each.
 std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& catalogue);
 
 /// Fills an input from what the app has: the patient (age, sex), the recording's length (s) and
 /// lead count, whole-record measurements (may be null), rhythm findings, and the detector's
-/// analysis (may be null). QTc is gradedQtcMs().
+/// analysis (may be null). QTc is gradedQtcMs(); the ST levels are the median beat's (none
+/// when it has no leads).
 AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
                      const dsp::Measurements* measurements,
                      const std::vector<dsp::Finding>& findings, const ml::Analysis* detection);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <map>
+#include <utility>
 
 namespace ecglens::advice {
 
@@ -183,8 +184,11 @@ private:
                             "\" (expected normal, borderline or anomalous)");
             return true;
         }
+        if (when.contains("st_elevation"))
+            return stElevation(when["st_elevation"], rule);
         if (!when.contains("measure"))
-            return fail("\"when\" names no trigger (always, measure, finding or verdict)");
+            return fail("\"when\" names no trigger (always, measure, finding, verdict or "
+                        "st_elevation)");
         rule.trigger = Rule::Trigger::Measure;
         static const std::map<std::string, Rule::Measure> measures = {
             {"heart_rate_bpm", Rule::Measure::HeartRateBpm},
@@ -208,6 +212,30 @@ private:
         if (!when.contains("threshold"))
             return fail("has no threshold");
         return number(when["threshold"], "threshold", rule.threshold);
+    }
+
+    /// {"mv": other leads, "v2_v3_man_40_plus_mv", "v2_v3_man_under_40_mv", "v2_v3_woman_mv",
+    /// "max_duration_s"}: every key required, thresholds positive.
+    bool stElevation(const Json& st, Rule& rule)
+    {
+        rule.trigger = Rule::Trigger::StElevation;
+        if (!st.isObject())
+            return fail("\"when.st_elevation\" must be an object of thresholds");
+        const std::pair<const char*, double*> keys[] = {
+            {"mv", &rule.st.otherLeadsMv},
+            {"v2_v3_man_40_plus_mv", &rule.st.v2v3Man40PlusMv},
+            {"v2_v3_man_under_40_mv", &rule.st.v2v3ManUnder40Mv},
+            {"v2_v3_woman_mv", &rule.st.v2v3WomanMv},
+            {"max_duration_s", &rule.st.maxDurationS}};
+        for (const auto& [key, out] : keys) {
+            if (!st.contains(key))
+                return fail(std::string("\"when.st_elevation\" has no \"") + key + "\"");
+            if (!number(st[key], key, *out))
+                return false;
+            if (!(*out > 0))
+                return fail(std::string("\"when.st_elevation.") + key + "\" must be positive");
+        }
+        return true;
     }
 
     const Json& m_item;

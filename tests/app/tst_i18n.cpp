@@ -517,6 +517,17 @@ private slots:
                  std::string("rhythm finding: irregular rhythm without P waves; age 68"));
         QCOMPARE(engineText(af->basisParts, QStringLiteral("; ")),
                  QStringLiteral("Rhythmusbefund: unregelmäßiger Rhythmus ohne P-Wellen; Alter 68"));
+        // The ST-elevation basis: the leads' levels in one value, its numbers written German.
+        advice::AdviceInput st;
+        st.ageYears = 56;
+        st.sex = Sex::Male;
+        st.stJMv = {{"V1", 0.21}, {"V2", 0.26}, {"V3", 0.21}, {"V4", 0.16}, {"V5", 0.05}};
+        const auto stItems = advice::adviceFor(st, advice::builtinCatalogue());
+        QCOMPARE(stItems.size(), std::size_t(1));
+        QCOMPARE(engineText(stItems[0].basisParts, QStringLiteral("; ")),
+                 QStringLiteral("ST-Hebung am J-Punkt: V1 0,21 mV, V2 0,26 mV, V3 0,21 mV, V4 "
+                                "0,16 mV (Grenzen 0,20 mV in V2 und V3, 0,10 mV in den übrigen "
+                                "Ableitungen); Alter 56"));
         // An id the table does not know keeps the engine's English.
         Message unknown;
         unknown.id = "detector.future";

@@ -2,6 +2,7 @@
 // the record's rate, findings are listed, beat markers match the demo's own beat truth and a
 // click on a finding brings its evidence into view. Offscreen.
 
+#include "advice_panel.h"
 #include "beat_markers.h"
 #include "ecg_plot.h"
 #include "ecg_viewer.h"
@@ -101,6 +102,35 @@ private slots:
                  QStringLiteral("ST at J+60 ms (mV): ") + test::stLevelsText(levels));
         // Inferior ST depression, as the trace shows it.
         QVERIFY(levels[1].toObject()[QStringLiteral("j60_mv")].toDouble() < -0.1);
+    }
+
+    /// The advice dock reads the ST levels at J the worker measured: on PTB-XL 01433 (a man of
+    /// 56, anteroseptal and anterolateral infarction) it shows the ST-elevation item with the
+    /// basis `ecglens-cli analyze --json` gives, where the levels come from the engine directly.
+    void stElevationAdviceAsTheCliGivesIt()
+    {
+        const QString rel = QStringLiteral("ptbxl/records100/01000/01433_lr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        QString cliBasis;
+        const QJsonObject cli = test::cliJson(
+            {QStringLiteral("analyze"), test::dataPath(rel), QStringLiteral("--json")});
+        for (const QJsonValue& item : cli[QStringLiteral("advice")].toArray())
+            if (item[QStringLiteral("code")].toString() == QLatin1String("st-elevation"))
+                cliBasis = item[QStringLiteral("basis")].toString();
+        QVERIFY2(cliBasis.startsWith(QLatin1String("ST elevation at J: V1 0.2")),
+                 qPrintable(cliBasis));
+        auto w = window();
+        w->show();
+        QVERIFY2(openAndMeasure(*w, test::dataPath(rel)), qPrintable(w->lastError()));
+        const auto basisShown = [&] {
+            for (const advice::AdviceItem& item : w->advicePanel()->items())
+                if (item.code == "st-elevation")
+                    return QString::fromStdString(item.basis);
+            return QString();
+        };
+        QVERIFY(QTest::qWaitFor([&] { return !basisShown().isEmpty(); }, 30000));
+        QCOMPARE(basisShown(), cliBasis);
+        QCOMPARE(w->advicePanel()->items().front().code, std::string("st-elevation"));
     }
 
     // A failed open (which cancels the running measure job) leaves the shown recording measured.

@@ -904,6 +904,36 @@ private slots:
         QVERIFY(!QFile::exists(named));
     }
 
+    /// The report's advice reads the ST levels of the median beat: on PTB-XL 01433 (a man of 56
+    /// with anteroseptal infarction) the ST-elevation item with the basis `analyze --json` gives.
+    void stElevationAdviceInTheReport()
+    {
+        const QString rel = QStringLiteral("ptbxl/records100/01000/01433_lr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const Run a = runCli(
+            {QStringLiteral("analyze"), ecglens::test::dataPath(rel), QStringLiteral("--json")});
+        QVERIFY2(a.exitCode == 0, a.err.constData());
+        QString basis;
+        for (const QJsonValue& item :
+             QJsonDocument::fromJson(a.out).object().value(QStringLiteral("advice")).toArray())
+            if (item[QStringLiteral("code")].toString() == QLatin1String("st-elevation"))
+                basis = item[QStringLiteral("basis")].toString();
+        QVERIFY2(basis.startsWith(QLatin1String("ST elevation at J: ")), a.out.constData());
+        const QString pdf = m_dir.filePath(QStringLiteral("st-elevation.pdf"));
+        const Run r = runCli({QStringLiteral("report"), ecglens::test::dataPath(rel),
+                              QStringLiteral("--out"), pdf, QStringLiteral("--no-saved-review")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out)
+                .simplified();
+        QVERIFY2(text.contains(QStringLiteral("ST elevation in contiguous leads")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Basis: ") + basis), qPrintable(basis));
+        QVERIFY(text.contains(QStringLiteral("Prompt review")));
+        // Its silence on another ECG would not say the ECG is normal, and the report says so.
+        QVERIFY(text.contains(QStringLiteral("no item does not mean a normal ECG.")));
+    }
+
     void apiRawSignalAndNoAnalysis()
     {
         // Without the conditioned signal the page says the traces are raw; nothing reviewed.
