@@ -3359,6 +3359,14 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
         <source>not analysed</source>
         <translation>nicht analysiert</translation>
     </message>
+    <message>
+        <source>Prompt review</source>
+        <translation>Zeitnah prüfen</translation>
+    </message>
+    <message>
+        <source>Advice asking for a prompt review, found with the detector&apos;s verdict: open the recording for the values it is based on and its source. Decision support, not a diagnosis.</source>
+        <translation>Hinweise, die eine zeitnahe Prüfung nahelegen, ermittelt mit der Einstufung des Detektors: Öffnen Sie die Aufzeichnung für die zugrunde liegenden Werte und die Quelle. Entscheidungsunterstützung, keine Diagnose.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::WorklistPanel</name>
@@ -3393,10 +3401,6 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
     <message>
         <source>Needs attention</source>
         <translation>Zu beachten</translation>
-    </message>
-    <message>
-        <source>Needs attention: decided as uncertain, or the recording or its review cannot be read</source>
-        <translation>Zu beachten: als unklar entschieden, oder die Aufzeichnung oder ihre Befundung ist nicht lesbar</translation>
     </message>
     <message>
         <source>Patient ID or file name</source>
@@ -3506,6 +3510,17 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
     <message>
         <source>Worklist recordings</source>
         <translation>Aufzeichnungen der Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>Needs attention: decided as uncertain; not reviewed yet with advice asking for a prompt review (after Run detector); or the recording or its review cannot be read</source>
+        <translation>Zu beachten: als unklar entschieden; noch nicht befundet, mit einem Hinweis zur zeitnahen Prüfung (nach „Detektor auf die Liste anwenden“); oder die Aufzeichnung oder ihre Befundung ist nicht lesbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln with advice for a prompt review</source>
+        <translation>
+            <numerusform>; %Ln mit einem Hinweis zur zeitnahen Prüfung</numerusform>
+            <numerusform>; %Ln mit einem Hinweis zur zeitnahen Prüfung</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

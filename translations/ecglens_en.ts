@@ -108,5 +108,12 @@
             <numerusform>Patient %1: %Ln ECGs in the list.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>; %Ln with advice for a prompt review</source>
+        <translation>
+            <numerusform>; %Ln with advice for a prompt review</numerusform>
+            <numerusform>; %Ln with advice for a prompt review</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

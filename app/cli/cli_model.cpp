@@ -44,13 +44,9 @@ std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
                                             const std::vector<dsp::Finding>& findings,
                                             const ml::Analysis* detection)
 {
-    Patient patient = recording.patient;
-    if (options.ageYears)
-        patient.ageYears = options.ageYears;
-    if (options.sex != Sex::Unknown)
-        patient.sex = options.sex;
-    const advice::AdviceInput input = advice::inputFor(
-        patient, recording.durationS(), int(recording.leads.size()), measured, findings, detection);
+    const advice::AdviceInput input =
+        advice::inputFor(ml::analysedPatient(recording, options), recording.durationS(),
+                         int(recording.leads.size()), measured, findings, detection);
     return advice::adviceFor(input, advice::builtinCatalogue());
 }
 

@@ -1,5 +1,6 @@
 #include "engine_worker.h"
 
+#include "advice/advice.h"
 #include "core/sha256.h"
 #include "io/folder.h"
 #include "io/open.h"
@@ -7,6 +8,7 @@
 #include "ml/net.h"
 #include "view/signal_view.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -58,6 +60,15 @@ QString detectorModelSha256()
         sha256File(QFile::encodeName(QDir(dir).filePath(QString::fromLatin1(ml::kManifestFile)))
                        .toStdString());
     return sha ? QString::fromStdString(*sha) : QString();
+}
+
+QString triageIdentity(const QString& modelSha256)
+{
+    static const QString rules = QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray::fromStdString(advice::builtinCatalogueJson()),
+                                 QCryptographicHash::Sha256)
+            .toHex());
+    return modelSha256.isEmpty() ? QString() : modelSha256 + QStringLiteral("+advice:") + rules;
 }
 
 EngineWorker::EngineWorker(std::shared_ptr<JobIds> ids, QObject* parent)
@@ -235,6 +246,30 @@ void EngineWorker::analyze(quint64 jobId, std::shared_ptr<const Recording> recor
     emit analyzed(out);
 }
 
+namespace {
+
+/// The codes of the advice items asking for a prompt review that the Advice dock would list
+/// for `recording` with `detection` (measured with the default conditioning, as
+/// `ecglens-cli analyze` measures).
+QStringList promptAdvice(const Recording& recording, const ml::AnalysisOptions& options,
+                         const ml::Analysis& detection, const ProgressFn& alive)
+{
+    const std::optional<dsp::Analysis> measured = dsp::analyse(recording, {}, {}, alive);
+    const std::vector<dsp::Finding> findings =
+        measured ? dsp::rhythmFindings(measured->beats, measured->measurements)
+                 : std::vector<dsp::Finding>{};
+    const advice::AdviceInput input = advice::inputFor(
+        ml::analysedPatient(recording, options), recording.durationS(), int(recording.leads.size()),
+        measured ? &measured->measurements : nullptr, findings, &detection);
+    QStringList codes;
+    for (const advice::AdviceItem& item : advice::adviceFor(input, advice::builtinCatalogue()))
+        if (item.severity == advice::Severity::Prompt)
+            codes << QString::fromStdString(item.code);
+    return codes;
+}
+
+} // namespace
+
 void EngineWorker::triage(quint64 jobId, TriageRequest request)
 {
     TriageOutcome out;
@@ -278,6 +313,7 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
             out.verdictClass = QString::fromLatin1(ml::verdictName(a->verdict));
             out.probability = a->probability;
             out.modelVersion = QString::fromStdString(a->model.version);
+            out.prompts = promptAdvice(*recording, ao, *a, stale);
         }
     }
     emit triaged(out);

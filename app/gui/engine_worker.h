@@ -109,6 +109,11 @@ struct TriageRequest
 /// model is loaded), for keeping results by the model that computed them.
 QString detectorModelSha256();
 
+/// What a worklist verdict and its prompts (TriageOutcome) are kept by besides the recording and
+/// the patient: the model's identity and the advice rules' (the built-in catalogue's SHA-256,
+/// so that changed rules analyse again). Empty when `modelSha256` is.
+QString triageIdentity(const QString& modelSha256);
+
 /// What a triage job returns: the verdict, or why there is none.
 struct TriageOutcome
 {
@@ -117,7 +122,10 @@ struct TriageOutcome
     QString verdictClass; ///< "normal" / "borderline" / "anomalous"; empty: not analysed
     double probability = -1.0;
     QString modelVersion;
-    QString modelSha256;     ///< the model's identity (ml::ModelInfo::sha256)
+    QString modelSha256; ///< the model's identity (ml::ModelInfo::sha256)
+    /// Codes of the advice items that ask for a prompt review (advice::Severity::Prompt, e.g.
+    /// "st-elevation"), from the recording's measurements and this verdict.
+    QStringList prompts;
     QString skipped;         ///< why it was not analysed (long, unreadable, analysis failed)
     bool modelError = false; ///< the model could not be loaded: no recording will be analysed
     bool cancelled = false;

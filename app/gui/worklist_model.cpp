@@ -1,5 +1,7 @@
 #include "worklist_model.h"
 
+#include "advice_language.h"
+#include "i18n.h"
 #include "verdict_banner.h"
 
 #include <QBrush>
@@ -9,6 +11,7 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
 #include <limits>
 
 namespace ecglens {
@@ -115,6 +118,8 @@ QVariant WorklistModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Decision");
     case Detector:
         return tr("Detector");
+    case Prompts:
+        return tr("Prompt review");
     case PatientId:
         return tr("Patient ID");
     case Age:
@@ -154,6 +159,8 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
             return QBrush(QColor(0x9a, 0x5b, 0x00));
         return {};
     }
+    if (role == Qt::ForegroundRole && column == Prompts)
+        return QBrush(QColor(0xb2, 0x18, 0x2b));
     if (role == Qt::ForegroundRole && column == Decision) {
         if (!e.readable())
             return QBrush(QColor(0xb0, 0x00, 0x20));
@@ -166,6 +173,10 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
             return decisionTip(e);
         if (column == Detector)
             return detectorTip(e);
+        if (column == Prompts && !e.detectorPrompts.isEmpty())
+            return tr("Advice asking for a prompt review, found with the detector's verdict: open "
+                      "the recording for the values it is based on and its source. Decision "
+                      "support, not a diagnosis.");
         if (column == Recording)
             return e.readable() ? QDir::toNativeSeparators(e.path) + QLatin1Char('\n') + e.format
                                 : e.error;
@@ -184,6 +195,8 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
                     : e.detectorClass == QLatin1String("borderline") ? 1.0
                                                                      : 0.0) +
                    e.detectorProbability;
+        case Prompts:
+            return int(e.detectorPrompts.size());
         case Age:
             return e.ageYears ? *e.ageYears : std::numeric_limits<double>::max();
         case Recorded:
@@ -211,6 +224,12 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         return QStringLiteral("%1 %2 %").arg(
             VerdictBanner::classWord(e.detectorClass),
             QLocale().toString(100.0 * e.detectorProbability, 'f', 1));
+    case Prompts: {
+        QStringList titles;
+        for (const QString& code : e.detectorPrompts)
+            titles << adviceTitle(code, installedLanguage());
+        return titles.join(QStringLiteral("; "));
+    }
     case PatientId:
         return e.patientId;
     case Age:
@@ -271,7 +290,7 @@ bool WorklistModel::updateReview(const QString& path, const ReviewRecord& record
 
 bool WorklistModel::setDetector(const QString& path, const QString& verdictClass,
                                 double probability, const QString& modelVersion,
-                                const QString& note)
+                                const QString& note, const QStringList& prompts)
 {
     const int row = rowOf(path);
     if (row < 0)
@@ -281,7 +300,8 @@ bool WorklistModel::setDetector(const QString& path, const QString& verdictClass
     e.detectorProbability = verdictClass.isEmpty() ? -1.0 : probability;
     e.detectorModel = modelVersion;
     e.detectorNote = note;
-    emit dataChanged(index(row, Detector), index(row, Detector));
+    e.detectorPrompts = prompts;
+    emit dataChanged(index(row, Detector), index(row, Prompts));
     return true;
 }
 
@@ -318,6 +338,12 @@ int WorklistModel::countDetector(const QString& verdictClass) const
     return int(std::count_if(m_entries.begin(), m_entries.end(), [&](const WorklistEntry& e) {
         return e.detectorClass == verdictClass;
     }));
+}
+
+int WorklistModel::countPrompted() const
+{
+    return int(std::count_if(m_entries.begin(), m_entries.end(),
+                             [](const WorklistEntry& e) { return !e.detectorPrompts.isEmpty(); }));
 }
 
 int WorklistModel::countPatient(const QString& patientId) const

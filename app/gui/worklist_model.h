@@ -20,6 +20,7 @@ public:
         Recording,
         Decision,
         Detector,
+        Prompts, ///< advice asking for a prompt review, with the detector's verdict
         PatientId,
         Age,
         SexColumn,
@@ -46,7 +47,8 @@ public:
     bool updateReview(const QString& path, const ReviewRecord& record);
     /// The detector's result for `path` from the worklist's own run (TriageOutcome).
     bool setDetector(const QString& path, const QString& verdictClass, double probability,
-                     const QString& modelVersion, const QString& note);
+                     const QString& modelVersion, const QString& note,
+                     const QStringList& prompts = {});
     /// The recording on screen (shown in bold).
     void setCurrent(const QString& path);
     QString current() const { return m_current; }
@@ -63,6 +65,8 @@ public:
     /// Recordings with a detector verdict; of them, those of class `verdictClass`.
     int analysed() const;
     int countDetector(const QString& verdictClass) const;
+    /// Recordings with advice asking for a prompt review.
+    int countPrompted() const;
     /// Rows whose patient ID is `patientId` (readable recordings; empty ID: none).
     int countPatient(const QString& patientId) const;
 

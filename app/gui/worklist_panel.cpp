@@ -1,6 +1,8 @@
 #include "worklist_panel.h"
 
+#include "advice_language.h"
 #include "engine_worker.h"
+#include "i18n.h"
 #include "job_runner.h"
 #include "verdict_banner.h"
 
@@ -59,8 +61,9 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     m_show->addItem(tr("Not reviewed"), int(WorklistFilter::NotReviewed));
     m_show->addItem(tr("Reviewed"), int(WorklistFilter::Reviewed));
     m_show->addItem(tr("Needs attention"), int(WorklistFilter::NeedsAttention));
-    m_show->setToolTip(tr("Needs attention: decided as uncertain, or the recording or its review "
-                          "cannot be read"));
+    m_show->setToolTip(tr("Needs attention: decided as uncertain; not reviewed yet with advice "
+                          "asking for a prompt review (after Run detector); or the recording or "
+                          "its review cannot be read"));
     m_search->setObjectName(QStringLiteral("worklistSearch"));
     m_search->setAccessibleName(tr("Search the worklist"));
     m_search->setPlaceholderText(tr("Patient ID or file name"));
@@ -155,7 +158,7 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
         connect(m_jobs, &JobRunner::triageFinished, this, &WorklistPanel::onTriaged);
     m_saver.setMaxThreadCount(1);
     if (jobs)
-        m_scanner->setVerdicts(m_verdicts, &detectorModelSha256);
+        m_scanner->setVerdicts(m_verdicts, [] { return triageIdentity(detectorModelSha256()); });
     connect(m_scanner, &WorklistScanner::listed, this, &WorklistPanel::onListed);
     connect(m_scanner, &WorklistScanner::described, this, &WorklistPanel::onDescribed);
     connect(m_scanner, &WorklistScanner::finished, this, &WorklistPanel::onFinished);
@@ -183,7 +186,7 @@ void WorklistPanel::rescan()
         return;
     stopDetector();
     m_triageNote.clear();
-    m_modelSha256.clear();
+    m_triageIdentity.clear();
     m_model->clear();
     m_notes.clear();
     m_folderLabel->setText(QDir::toNativeSeparators(m_folder));
@@ -220,9 +223,9 @@ void WorklistPanel::waitForScan()
 }
 
 void WorklistPanel::onListed(const QString&, int total, bool truncated, const QStringList& warnings,
-                             const QString& modelSha256)
+                             const QString& triageIdentity)
 {
-    m_modelSha256 = modelSha256;
+    m_triageIdentity = triageIdentity;
     QStringList notes;
     if (truncated)
         notes << tr("The folder holds more: only the first %1 recordings are listed.")
@@ -238,7 +241,7 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
     m_model->append(batch);
     // Kept verdicts came with the rows (WorklistScanner::setVerdicts); this session's notes:
     for (const WorklistEntry& e : batch) {
-        const auto note = m_triageNotes.constFind(verdictKey(e, m_modelSha256));
+        const auto note = m_triageNotes.constFind(verdictKey(e, m_triageIdentity));
         if (e.detectorClass.isEmpty() && note != m_triageNotes.cend())
             m_model->setDetector(e.path, {}, -1.0, {}, *note);
     }
@@ -266,15 +269,24 @@ void WorklistPanel::onDescribed(const QString&, const QList<WorklistEntry>& batc
             m_table->setColumnWidth(
                 c, std::min(width, (c == WorklistModel::Recording ? 26 : 16) * chars + 20));
         }
-        // Filled in later by the detector: as wide as its longest text.
+        // Filled in later by the detector: as wide as its longest text (in bold), the prompts as
+        // one of the catalogue's prompt titles.
         int detector = m_table->horizontalHeader()->sectionSizeHint(WorklistModel::Detector);
         for (const char* verdict : {"normal", "borderline", "anomalous"})
-            detector =
-                std::max(detector, m_table->fontMetrics().horizontalAdvance(
-                                       VerdictBanner::classWord(QLatin1String(verdict)) +
+            detector = std::max(
+                detector,
+                bold.horizontalAdvance(VerdictBanner::classWord(QLatin1String(verdict)) +
                                        QLocale().toString(99.9, 'f', 1) + QStringLiteral("  %")) +
-                                       16);
+                    16);
         m_table->setColumnWidth(WorklistModel::Detector, detector);
+        int prompts = m_table->horizontalHeader()->sectionSizeHint(WorklistModel::Prompts);
+        for (const advice::Rule& rule : advice::builtinCatalogue().rules)
+            if (rule.severity == advice::Severity::Prompt)
+                prompts =
+                    std::max(prompts, bold.horizontalAdvance(adviceTitle(
+                                          QString::fromStdString(rule.code), installedLanguage())) +
+                                          16);
+        m_table->setColumnWidth(WorklistModel::Prompts, std::min(prompts, 48 * chars + 20));
     }
     updateSummary();
 }
@@ -420,14 +432,18 @@ void WorklistPanel::onTriaged(const TriageOutcome& outcome)
         return;
     }
     m_model->setDetector(outcome.path, outcome.verdictClass, outcome.probability,
-                         outcome.modelVersion, outcome.skipped);
+                         outcome.modelVersion, outcome.skipped, outcome.prompts);
     if (const int row = m_model->rowOf(outcome.path); row >= 0) {
         const WorklistEntry& e = m_model->entry(row);
         if (!outcome.verdictClass.isEmpty())
-            m_verdicts->insert(
-                verdictKey(e, outcome.modelSha256),
-                {outcome.verdictClass, outcome.probability, outcome.modelVersion, {}});
-        else if (const QString key = verdictKey(e, outcome.modelSha256); !key.isEmpty())
+            m_verdicts->insert(verdictKey(e, triageIdentity(outcome.modelSha256)),
+                               {outcome.verdictClass,
+                                outcome.probability,
+                                outcome.modelVersion,
+                                {},
+                                outcome.prompts});
+        else if (const QString key = verdictKey(e, triageIdentity(outcome.modelSha256));
+                 !key.isEmpty())
             m_triageNotes.insert(key, outcome.skipped);
     }
     // Now and then during a long run, so that a crash loses little.
@@ -465,7 +481,7 @@ void WorklistPanel::setVerdictFile(const QString& path, bool ownerOnly)
     m_verdicts->save();
     m_verdicts = std::make_shared<VerdictCache>(path, ownerOnly);
     if (m_jobs)
-        m_scanner->setVerdicts(m_verdicts, &detectorModelSha256);
+        m_scanner->setVerdicts(m_verdicts, [] { return triageIdentity(detectorModelSha256()); });
 }
 
 QString WorklistPanel::currentPatient() const
@@ -518,6 +534,8 @@ void WorklistPanel::updateSummary()
                     .arg(QLocale().toString(analysed),
                          QLocale().toString(m_model->countDetector(QStringLiteral("anomalous"))),
                          QLocale().toString(m_model->countDetector(QStringLiteral("borderline"))));
+        if (const int n = m_model->countPrompted())
+            text += tr("; %Ln with advice for a prompt review", nullptr, n);
         if (m_triaging)
             text += QLatin1Char(' ') +
                     tr("(%1 to go …)").arg(QLocale().toString(qsizetype(m_triageQueue.size()) + 1));

@@ -85,7 +85,7 @@ signals:
 
 private:
     void onListed(const QString& folder, int total, bool truncated, const QStringList& warnings,
-                  const QString& modelSha256);
+                  const QString& triageIdentity);
     void onDescribed(const QString& folder, const QList<WorklistEntry>& batch);
     void onFinished(const QString& folder, int skipped, const QString& error);
     void updateSummary();
@@ -120,7 +120,7 @@ private:
     std::shared_ptr<VerdictCache> m_verdicts;
     QThreadPool m_saver; ///< one thread: writes the verdict file off the GUI thread
     QHash<QString, QString> m_triageNotes;
-    QString m_modelSha256; ///< the detector model's identity, read when a listing starts
+    QString m_triageIdentity; ///< triageIdentity() of the detector, read when a listing starts
     /// Writes new verdicts to the verdict file in the background; a failure becomes the
     /// summary's note.
     void saveVerdicts();

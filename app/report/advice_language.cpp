@@ -58,6 +58,19 @@ std::vector<advice::AdviceItem> localisedAdvice(std::vector<advice::AdviceItem> 
     return items;
 }
 
+QString adviceTitle(const QString& code, const QString& language)
+{
+    for (const advice::Rule& rule : advice::builtinCatalogue().rules)
+        if (qs(rule.code) == code) {
+            advice::AdviceItem item;
+            item.code = rule.code;
+            item.title = rule.title;
+            item.text = rule.text;
+            return qs(localisedAdvice({item}, language).front().title);
+        }
+    return code;
+}
+
 QStringList adviceTranslationProblems(const QString& language)
 {
     const QJsonObject translated = translatedItems(language);

@@ -19,6 +19,10 @@ namespace ecglens {
 std::vector<advice::AdviceItem> localisedAdvice(std::vector<advice::AdviceItem> items,
                                                 const QString& language);
 
+/// The title of the catalogue's item `code` in `language` (as localisedAdvice words it); the
+/// code itself when the catalogue has no such item (a file written by a newer version).
+QString adviceTitle(const QString& code, const QString& language);
+
 /// What is wrong with the built-in translation for `language` against the engine's catalogue:
 /// a missing file or item, an item translated from other English, an empty text (for tests).
 QStringList adviceTranslationProblems(const QString& language);

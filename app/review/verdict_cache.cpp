@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
@@ -65,6 +66,13 @@ QHash<QString, CachedVerdict> VerdictCache::readFile(const QString& path)
         v.probability = o.value(QStringLiteral("probability")).toDouble(-1.0);
         v.modelVersion = o.value(QStringLiteral("model")).toString();
         v.savedUtc = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODate);
+        if (const QJsonValue prompts = o.value(QStringLiteral("prompts")); prompts.isArray()) {
+            QStringList codes;
+            for (const QJsonValue& c : prompts.toArray())
+                if (c.isString() && !c.toString().isEmpty() && codes.size() < kMaxPrompts)
+                    codes << c.toString().left(kMaxPromptCode);
+            v.prompts = codes;
+        }
         const bool known = v.verdictClass == QLatin1String("normal") ||
                            v.verdictClass == QLatin1String("borderline") ||
                            v.verdictClass == QLatin1String("anomalous");
@@ -157,10 +165,13 @@ QString VerdictCache::save()
     QJsonObject verdicts;
     for (const QString& k : keys) {
         const CachedVerdict& v = all[k];
-        verdicts.insert(k, QJsonObject{{QStringLiteral("class"), v.verdictClass},
-                                       {QStringLiteral("probability"), v.probability},
-                                       {QStringLiteral("model"), v.modelVersion},
-                                       {QStringLiteral("time"), v.savedUtc.toString(Qt::ISODate)}});
+        QJsonObject o{{QStringLiteral("class"), v.verdictClass},
+                      {QStringLiteral("probability"), v.probability},
+                      {QStringLiteral("model"), v.modelVersion},
+                      {QStringLiteral("time"), v.savedUtc.toString(Qt::ISODate)}};
+        if (v.prompts)
+            o.insert(QStringLiteral("prompts"), QJsonArray::fromStringList(*v.prompts));
+        verdicts.insert(k, o);
     }
     const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), kFormatVersion},
                                                        {QStringLiteral("verdicts"), verdicts}})

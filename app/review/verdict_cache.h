@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QString>
+#include <QStringList>
 
 class QSettings;
 
@@ -23,6 +24,10 @@ struct CachedVerdict
     double probability = -1.0;
     QString modelVersion;
     QDateTime savedUtc;
+    /// Codes of the advice items asking for a prompt review with this verdict (e.g.
+    /// "st-elevation"); none when the file's entry has no list (rewritten by an older version
+    /// of ECG Lens, which did not keep them): such an entry is analysed again.
+    std::optional<QStringList> prompts;
 };
 
 /// A JSON file of verdicts by key, read on first use and written atomically (QSaveFile), merged
@@ -72,6 +77,9 @@ public:
     QString save();
 
     static constexpr int kMaxEntries = 20000;
+    /// Read from the file: at most this many prompt codes per verdict, each cut to this length.
+    static constexpr int kMaxPrompts = 32;
+    static constexpr int kMaxPromptCode = 64;
     static constexpr qint64 kMaxFileBytes = 16 << 20;
 
 private:

@@ -121,9 +121,9 @@ void WorklistScanner::setVerdicts(std::shared_ptr<const VerdictCache> verdicts,
     m_modelSha256 = std::move(modelSha256);
 }
 
-QString verdictKey(const WorklistEntry& e, const QString& modelSha256)
+QString verdictKey(const WorklistEntry& e, const QString& identity)
 {
-    return VerdictCache::key(e.sha256, e.ageYears, QLatin1String(sexCode(e.sex)), modelSha256);
+    return VerdictCache::key(e.sha256, e.ageYears, QLatin1String(sexCode(e.sex)), identity);
 }
 
 void WorklistScanner::scan(const QString& folder)
@@ -173,11 +173,14 @@ void WorklistScanner::scan(const QString& folder)
             },
             [&](WorklistEntry&& e, int filesDone) {
                 done = filesDone;
+                // A verdict without its prompts (rewritten by an older version) is analysed again.
                 if (const auto v =
-                        verdicts ? verdicts->find(verdictKey(e, modelSha)) : std::nullopt) {
+                        verdicts ? verdicts->find(verdictKey(e, modelSha)) : std::nullopt;
+                    v && v->prompts) {
                     e.detectorClass = v->verdictClass;
                     e.detectorProbability = v->probability;
                     e.detectorModel = v->modelVersion;
+                    e.detectorPrompts = *v->prompts;
                 }
                 batch.push_back(std::move(e));
                 if (batch.size() >= 64 || sinceDelivery.elapsed() > 150)
@@ -240,7 +243,8 @@ bool worklistShows(const WorklistEntry& e, WorklistShow show)
         return e.readable() && e.decision != ReviewDecision::NotReviewed;
     case WorklistShow::NeedsAttention:
         return !e.readable() || !e.reviewProblem.isEmpty() ||
-               e.decision == ReviewDecision::Uncertain;
+               e.decision == ReviewDecision::Uncertain ||
+               (e.decision == ReviewDecision::NotReviewed && !e.detectorPrompts.isEmpty());
     }
     return true;
 }

@@ -45,22 +45,27 @@ struct WorklistEntry
     double detectorProbability = -1.0;
     QString detectorModel;
     QString detectorNote;
+    /// With the verdict: codes of the advice items asking for a prompt review (TriageOutcome).
+    QStringList detectorPrompts;
 
     bool readable() const { return error.isEmpty(); }
     /// Takes decision, reviewer and patient details typed in from `record` (a saved review).
     void applyReview(const ReviewRecord& record);
 };
 
-/// The key of `e`'s detector verdict under the model whose manifest has `modelSha256`
-/// (VerdictCache::key); empty when either is unknown.
-QString verdictKey(const WorklistEntry& e, const QString& modelSha256);
+/// The key of `e`'s detector verdict under `identity`, what computed it (the model manifest's
+/// SHA-256, in the window with the advice rules' identity: triageIdentity); VerdictCache::key,
+/// empty when either is unknown.
+QString verdictKey(const WorklistEntry& e, const QString& identity);
 
 /// Which rows a worklist shows.
 enum class WorklistShow {
     All,
-    NotReviewed,    ///< readable, no decision yet
-    Reviewed,       ///< readable, with a decision
-    NeedsAttention, ///< decided as uncertain, or the recording or its review cannot be read
+    NotReviewed, ///< readable, no decision yet
+    Reviewed,    ///< readable, with a decision
+    /// Decided as uncertain; not reviewed with advice asking for a prompt review (from the
+    /// worklist's detector run); or the recording or its review cannot be read.
+    NeedsAttention,
 };
 bool worklistShows(const WorklistEntry& e, WorklistShow show);
 

@@ -139,6 +139,16 @@ void finishAnalysis(Analysis& a, const std::vector<long>& starts, long samples,
     }
 }
 
+Patient analysedPatient(const Recording& recording, const AnalysisOptions& options)
+{
+    Patient patient = recording.patient;
+    if (options.ageYears)
+        patient.ageYears = options.ageYears;
+    if (options.sex != Sex::Unknown)
+        patient.sex = options.sex;
+    return patient;
+}
+
 Result<AnalysisSetup> beginAnalysis(const ModelInfo& model, const Recording& recording,
                                     const AnalysisOptions& options, const ProgressFn& progress)
 {
@@ -154,7 +164,7 @@ Result<AnalysisSetup> beginAnalysis(const ModelInfo& model, const Recording& rec
     const PreparedSignal& p = setup.prepared;
     setup.analysis.leadsUsed = p.present;
     setup.analysis.warnings = p.warnings;
-    setup.ageYears = options.ageYears ? options.ageYears : recording.patient.ageYears;
+    setup.ageYears = analysedPatient(recording, options).ageYears;
     setup.analysis.thresholdAgeGroup = ageGroup(setup.ageYears.value_or(-1.0));
     addValidityWarnings(p, recording, setup.ageYears, setup.analysis.warnings);
     setup.starts = windowStarts(p.samples, options.overlap);

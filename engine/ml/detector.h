@@ -119,6 +119,10 @@ struct AnalysisOptions
     int batchSize = 64;             ///< windows per forward pass
 };
 
+/// The patient as an analysis sees them: the recording's, with the age and sex `options` give
+/// in their place.
+Patient analysedPatient(const Recording& recording, const AnalysisOptions& options);
+
 struct WindowResult
 {
     double startS = 0.0; ///< seconds from the start of the recording
@@ -132,7 +136,7 @@ struct Analysis
     Verdict verdict = Verdict::Normal;
     std::vector<WindowResult> windows;
     std::vector<WindowResult> flagged; ///< merged runs of windows at/above the anomalous threshold
-    std::vector<Message> warnings; ///< outside what the model was validated on (ml/messages.h)
+    std::vector<Message> warnings;     ///< outside what the model was validated on (ml/messages.h)
     std::array<bool, kModelLeads> leadsUsed{};
     Thresholds thresholds;               ///< the ones applied (patient's age group, or general)
     std::string thresholdLeadSet = "12"; ///< the lead set they were chosen for (nearestLeadSet)

@@ -5,6 +5,7 @@
 // 100 Hz in its header; MIT-BIH 201.hea says "# 68 M" and 650000 samples at 360 Hz, 2 leads.
 // The detector's verdicts on the list are compared with `ecglens-cli analyze --json`.
 
+#include "advice/advice.h"
 #include "decision_panel.h"
 #include "i18n.h"
 #include "job_runner.h"
@@ -411,10 +412,73 @@ private slots:
                             dat10));
     }
 
+    /// Advice asking for a prompt review comes with the detector's verdict on the list: PTB-XL
+    /// 01433 (ST elevation in V1-V4) gets the ST-elevation item, 00009 none, as `ecglens-cli
+    /// analyze` lists prompt items for the same files. "Needs attention" shows 01433 until it
+    /// is decided; the next listing shows the prompts kept with the verdict.
+    void promptAdviceOnTheList()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/01000/01433_lr.hea"));
+        const QString folder = m_dir.filePath(QStringLiteral("prompts"));
+        for (const char* ext : {"hea", "dat"}) {
+            const QString e = QLatin1String(ext);
+            copyInto(QStringLiteral("ptbxl/records100/01000/01433_lr.") + e, folder);
+            copyInto(QStringLiteral("ptbxl/records100/00000/00009_lr.") + e, folder);
+        }
+        auto w = window();
+        w->worklist()->setVerdictFile(m_dir.filePath(QStringLiteral("prompts-verdicts.json")));
+        w->openFolder(folder);
+        WorklistPanel* p = w->worklist();
+        QVERIFY(waitForScan(p));
+        QSignalSpy done(p, &WorklistPanel::detectorFinished);
+        p->runDetector();
+        QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 120000));
+        WorklistModel* m = p->model();
+        for (const char* name : {"01433_lr.hea", "00009_lr.hea"}) {
+            const QString path = folder + QLatin1Char('/') + QLatin1String(name);
+            QStringList expected;
+            for (const QJsonValue& item :
+                 test::cliJson({QStringLiteral("analyze"), path, QStringLiteral("--json")})
+                     .value(QStringLiteral("advice"))
+                     .toArray())
+                if (item[QStringLiteral("severity")].toString() == QLatin1String("prompt"))
+                    expected << item[QStringLiteral("code")].toString();
+            QCOMPARE(m->entry(m->rowOf(path)).detectorPrompts, expected);
+        }
+        const QString st = folder + QStringLiteral("/01433_lr.hea");
+        QCOMPARE(m->entry(m->rowOf(st)).detectorPrompts,
+                 QStringList{QStringLiteral("st-elevation")});
+        QCOMPARE(m->index(m->rowOf(st), WorklistModel::Prompts).data().toString(),
+                 QStringLiteral("ST elevation in contiguous leads"));
+        QVERIFY2(p->summary().contains(QLatin1String(
+                     "Detector: 2 analysed, 1 anomalous, 0 borderline; 1 with advice for a "
+                     "prompt review.")),
+                 qPrintable(p->summary()));
+        QVERIFY(m->index(m->rowOf(folder + QStringLiteral("/00009_lr.hea")), WorklistModel::Prompts)
+                    .data()
+                    .toString()
+                    .isEmpty());
+
+        p->showCombo()->setCurrentIndex(
+            p->showCombo()->findData(int(WorklistFilter::NeedsAttention)));
+        QCOMPARE(shownPaths(*p), QStringList{QStringLiteral("01433_lr.hea")});
+        p->updateReview(st, decided(ReviewDecision::Abnormal, QStringLiteral("Dr A")));
+        QCOMPARE(shownPaths(*p), QStringList());
+
+        p->rescan();
+        QVERIFY(waitForScan(p));
+        QVERIFY(!w->jobs()->busy(JobKind::Triage) && !p->detectorRunning());
+        QCOMPARE(m->entry(m->rowOf(st)).detectorPrompts,
+                 QStringList{QStringLiteral("st-elevation")});
+        QCOMPARE(shownPaths(*p),
+                 QStringList{QStringLiteral("01433_lr.hea")}); // not decided on disk
+    }
+
     /// The verdicts are kept for the next session: a new window lists the folder with them,
     /// without running the detector; another model, a changed recording or a damaged verdict
-    /// file shows none. The file is the user's alone and keyed by the model's identity as
-    /// `ecglens-cli analyze` reports it.
+    /// file shows none, nor does an entry without its prompts (as an older version rewrites
+    /// it). The file is the user's alone and keyed by the model's identity as `ecglens-cli
+    /// analyze` reports it, with the SHA-256 of the advice rules the prompts come from.
     void verdictsKeptForTheNextSession()
     {
         const QString file = m_dir.filePath(QStringLiteral("next-session/verdicts.json"));
@@ -452,8 +516,15 @@ private slots:
         const QString modelSha =
             cli[QStringLiteral("model")].toObject()[QStringLiteral("sha256")].toString();
         QCOMPARE(modelSha.size(), 64);
-        for (const QString& key : verdicts.keys())
-            QVERIFY2(key.endsWith(QLatin1Char('|') + modelSha), qPrintable(key));
+        const QString rules = QString::fromLatin1(
+            QCryptographicHash::hash(QByteArray::fromStdString(advice::builtinCatalogueJson()),
+                                     QCryptographicHash::Sha256)
+                .toHex());
+        for (const QString& key : verdicts.keys()) {
+            QVERIFY2(key.endsWith(QLatin1Char('|') + modelSha + QStringLiteral("+advice:") + rules),
+                     qPrintable(key));
+            QVERIFY(verdicts[key].toObject()[QStringLiteral("prompts")].isArray());
+        }
 
         const auto listed = [&](QHash<QString, QPair<QString, double>>& shown) {
             auto w = window();
@@ -475,6 +546,24 @@ private slots:
         QHash<QString, QPair<QString, double>> again;
         QVERIFY(listed(again));
         QCOMPARE(again, first);
+
+        // An older version rewrote the file without the prompts: those verdicts are not shown
+        // (a run of the detector analyses them again). The others still are.
+        {
+            QJsonObject rewritten = verdicts;
+            const QString withoutPrompts = rewritten.keys().first();
+            QJsonObject entry = rewritten[withoutPrompts].toObject();
+            entry.remove(QStringLiteral("prompts"));
+            rewritten[withoutPrompts] = entry;
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                              {QStringLiteral("verdicts"), rewritten}})
+                        .toJson());
+            f.close();
+            QHash<QString, QPair<QString, double>> older;
+            QVERIFY(listed(older));
+            QCOMPARE(older.size(), 4);
+        }
 
         // Another model (its manifest differs by one byte): none of them.
         QTemporaryDir models;
@@ -583,7 +672,9 @@ private slots:
             return CachedVerdict{QLatin1String(classes[(writer + i) % 3]),
                                  (i + 0.5) / kPerWriter,
                                  QStringLiteral("test"),
-                                 {}};
+                                 {},
+                                 i % 5 ? QStringList{}
+                                       : QStringList{QStringLiteral("st-elevation")}};
         };
         VerdictCache windows[2] = {VerdictCache(file), VerdictCache(file)};
         std::atomic<bool> writing{true};
@@ -625,6 +716,7 @@ private slots:
                     const CachedVerdict expected = verdictOf(w, i);
                     QCOMPARE(v->verdictClass, expected.verdictClass);
                     QCOMPARE(v->probability, expected.probability);
+                    QCOMPARE(v->prompts, expected.prompts);
                 }
             }
         QCOMPARE(missing, 0);
@@ -652,7 +744,7 @@ private slots:
         const QString regular = m_dir.filePath(QStringLiteral("slow/verdicts.json"));
         {
             VerdictCache writer(regular);
-            writer.insert(keyA, {QStringLiteral("anomalous"), 0.91, QStringLiteral("v1"), {}});
+            writer.insert(keyA, {QStringLiteral("anomalous"), 0.91, QStringLiteral("v1"), {}, {}});
             QVERIFY(writer.save().isEmpty());
         }
         QFile r(regular);
@@ -666,7 +758,7 @@ private slots:
         lookup->start();
         QTest::qWait(200); // the lookup is now waiting in the read
         std::unique_ptr<QThread> inserting(QThread::create([&] {
-            cache.insert(keyB, {QStringLiteral("normal"), 0.02, QStringLiteral("v1"), {}});
+            cache.insert(keyB, {QStringLiteral("normal"), 0.02, QStringLiteral("v1"), {}, {}});
         }));
         inserting->start();
         const bool insertReturned = inserting->wait(5000);

@@ -39,7 +39,8 @@ struct VerdictFile
             cache.insert(keyOf(i), {QStringLiteral("borderline"),
                                     (i % 1000) / 1000.0,
                                     QStringLiteral("resnet1d 2026-12-03+553a5308e418"),
-                                    {}});
+                                    {},
+                                    QStringList{}});
         if (!cache.save().isEmpty())
             std::abort();
     }
@@ -79,9 +80,11 @@ void BM_VerdictFileSave25(benchmark::State& state)
         // 25 verdicts of the file again, newer: the file keeps its size.
         ++round;
         for (int i = 0; i < 25; ++i)
-            cache.insert(
-                keyOf(i),
-                {QStringLiteral("normal"), round % 2 ? 0.01 : 0.02, QStringLiteral("m"), {}});
+            cache.insert(keyOf(i), {QStringLiteral("normal"),
+                                    round % 2 ? 0.01 : 0.02,
+                                    QStringLiteral("m"),
+                                    {},
+                                    QStringList{}});
         state.ResumeTiming();
         if (!cache.save().isEmpty())
             std::abort();
