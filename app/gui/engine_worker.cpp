@@ -314,6 +314,7 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
             out.probability = a->probability;
             out.modelVersion = QString::fromStdString(a->model.version);
             out.prompts = promptAdvice(*recording, ao, *a, stale);
+            out.cancelled = !stale(1.0); // prompts measured to the end, or nothing is kept
         }
     }
     emit triaged(out);

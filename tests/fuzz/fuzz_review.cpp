@@ -73,9 +73,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         const VerdictCache cache(QString::fromStdString(verdicts));
         if (const auto v =
                 cache.find(VerdictCache::key(QString(64, QLatin1Char('0')), 50.0,
-                                             QStringLiteral("M"), QString(64, QLatin1Char('f')))))
+                                             QStringLiteral("M"), QString(64, QLatin1Char('f'))))) {
             check(v->probability >= 0.0 && v->probability <= 1.0,
                   "a verdict outside 0-1 was accepted");
+            if (v->prompts) {
+                check(v->prompts->size() <= VerdictCache::kMaxPrompts, "too many prompts kept");
+                for (const QString& code : *v->prompts)
+                    check(!code.isEmpty() && code.size() <= VerdictCache::kMaxPromptCode,
+                          "an empty or overlong prompt code was kept");
+            }
+        }
         std::remove(verdicts.c_str());
     }
     return 0;
