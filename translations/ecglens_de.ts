@@ -1019,6 +1019,10 @@
         <source>The advice checks a few criteria only: no item does not mean a normal ECG.</source>
         <translation>Die Hinweise prüfen nur wenige Kriterien: Erscheint kein Hinweis, heißt das nicht, dass das EKG normal ist.</translation>
     </message>
+    <message>
+        <source> (advice; basis and source in the details)</source>
+        <translation> (Hinweis; Grundlage und Quelle in den Details)</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

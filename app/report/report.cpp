@@ -180,7 +180,11 @@ public:
                    Qt::AlignRight | Qt::AlignTop, generatedText(in));
         double y = 17.0;
         const QFontMetricsF fm(font(8.0), &m_device);
-        for (const auto& [label, text] : summaryLines(in, shown)) {
+        const auto lines = summaryLines(in, shown);
+        // Six lines 4 mm apart end above the grid (ecg_paper.cpp kGridTopMm); a seventh (advice
+        // asking for a prompt review) draws them closer, 3.4 mm for 8 pt text (2.8 mm).
+        const double step = std::min(4.0, 24.0 / double(std::max<std::size_t>(lines.size(), 1)));
+        for (const auto& [label, text] : lines) {
             p.setFont(font(8.0, true));
             p.drawText(m_mm.rect(QRectF(kLeftMm, y, 28.0, 5.0)), Qt::AlignLeft | Qt::AlignTop,
                        label);
@@ -189,7 +193,7 @@ public:
             p.drawText(m_mm.rect(QRectF(kLeftMm + 28.0, y, width, 5.0)),
                        Qt::AlignLeft | Qt::AlignTop,
                        fm.elidedText(text, Qt::ElideRight, m_mm(width)));
-            y += 4.0; // six lines end above the grid (ecg_paper.cpp kGridTopMm)
+            y += step;
         }
     }
 

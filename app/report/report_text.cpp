@@ -468,6 +468,16 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
                        in.detection ? QString(verdictLine(*in.detection) + Report::tr(" · model ") +
                                               modelText(in.detection->model))
                                     : QString(Report::tr("not available: ") + noDetectionText(in)));
+    // Advice that asks for a prompt review is named on the first page too, so that a page 1
+    // printed or shown alone does not leave it out; its basis and source are with the details.
+    QStringList prompts;
+    for (const AdviceEntry& a : in.advice)
+        if (a.severity == advice::severityName(advice::Severity::Prompt))
+            prompts << freeText(in, qs(a.title));
+    if (!prompts.isEmpty())
+        lines.emplace_back(severityText(advice::severityName(advice::Severity::Prompt)),
+                           prompts.join(QStringLiteral(" \u00b7 ")) +
+                               Report::tr(" (advice; basis and source in the details)"));
     lines.emplace_back(Report::tr("Review"), reviewLine(in) + caliperLine(in) + signatureLine(in));
     lines.emplace_back(Report::tr("Paper"), signalNote(in) + Report::tr(" · shown ") + shown);
     return lines;

@@ -932,6 +932,17 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Prompt review")));
         // Its silence on another ECG would not say the ECG is normal, and the report says so.
         QVERIFY(text.contains(QStringLiteral("no item does not mean a normal ECG.")));
+        // Page 1 names it too (a page printed alone), where the usual report has no such line.
+        const QString page1 = QString::fromUtf8(
+            run(QStringLiteral("pdftotext"),
+                {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                 QStringLiteral("1"), QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                .out);
+        QVERIFY2(page1.contains(QRegularExpression(
+                     QStringLiteral("Prompt review +ST elevation in contiguous leads \\(advice; "
+                                    "basis and source in the details\\)"))),
+                 qPrintable(page1.left(1200)));
+        QVERIFY(!m_text.contains(QStringLiteral("(advice; basis and source in the details)")));
     }
 
     void apiRawSignalAndNoAnalysis()
