@@ -395,6 +395,10 @@
         <source>ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in other leads)</source>
         <translation>ST-Hebung am J-Punkt: %1 (Grenzen %2 mV in V2 und V3, %3 mV in den übrigen Ableitungen)</translation>
     </message>
+    <message>
+        <source>ST depression at J: %1 (at least %2 mV at J and J+60 ms, horizontal or downsloping)</source>
+        <translation>ST-Senkung am J-Punkt: %1 (mindestens %2 mV am J-Punkt und bei J+60 ms, horizontal oder deszendierend)</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

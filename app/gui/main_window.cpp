@@ -436,7 +436,7 @@ void MainWindow::updateAdvice()
         haveMeasurements ? &measurements : nullptr,
         haveMeasurements ? m_measurements->outcome().findings : none, analysis.get());
     if (haveMeasurements) // the median beat stays in the worker; its ST levels came with it
-        input.stJMv = advice::stJLevels(m_measurements->outcome().st);
+        input.stLevels = m_measurements->outcome().st;
     QStringList from;
     from << (haveMeasurements ? tr("measurements") : tr("no measurements yet"));
     if (haveMeasurements && !calipers.isEmpty())

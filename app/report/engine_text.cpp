@@ -62,6 +62,9 @@ constexpr Entry kEntries[] = {
     {"advice.st_elevation",
      QT_TRANSLATE_NOOP("Engine", "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in "
                                  "other leads)")},
+    {"advice.st_depression",
+     QT_TRANSLATE_NOOP("Engine", "ST depression at J: %1 (at least %2 mV at J and J+60 ms, "
+                                 "horizontal or downsloping)")},
     {"advice.finding", QT_TRANSLATE_NOOP("Engine", "rhythm finding: %1")},
     {"advice.finding.sinus_rhythm", QT_TRANSLATE_NOOP("Engine", "rhythm finding: sinus rhythm")},
     {"advice.finding.sinus_bradycardia",
@@ -309,8 +312,8 @@ QString engineText(const Message& m)
         std::vector<std::string> values;
         for (const std::string& a : m.args)
             values.push_back(localValue(a).toStdString());
-        // The ST-elevation basis lists "V2 0.26 mV, V3 0.21 mV" in one value: its numbers too.
-        if (m.id == "advice.st_elevation" && !values.empty()) {
+        // The ST bases list "V2 0.26 mV, V3 0.21 mV" in one value: its numbers too.
+        if ((m.id == "advice.st_elevation" || m.id == "advice.st_depression") && !values.empty()) {
             QStringList words = QString::fromStdString(values[0]).split(QLatin1Char(' '));
             for (QString& w : words)
                 w = localValue(w.toStdString());

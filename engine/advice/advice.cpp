@@ -34,6 +34,45 @@ std::string millivoltText(double v)
     return buf;
 }
 
+/// The levels of the standard leads (any spelling) that `meets` accepts (by standard name; NaN
+/// levels fail every comparison) and that have a contiguous lead it accepts too, in the levels'
+/// order.
+template <typename Meets>
+std::vector<dsp::StLevel> contiguousLeads(const std::vector<dsp::StLevel>& levels, Meets meets)
+{
+    std::vector<std::string> names;
+    std::vector<bool> met;
+    for (const dsp::StLevel& l : levels) {
+        names.push_back(normaliseLeadName(l.lead));
+        met.push_back(standardLeadIndex(names.back()) >= 0 && meets(names.back(), l));
+    }
+    const auto isMet = [&](const std::string& name) {
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == name && met[i])
+                return true;
+        return false;
+    };
+    std::vector<dsp::StLevel> out;
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        if (met[i] && std::any_of(contiguousLeadPairs().begin(), contiguousLeadPairs().end(),
+                                  [&](const auto& p) {
+                                      return (p.first == names[i] && isMet(p.second)) ||
+                                             (p.second == names[i] && isMet(p.first));
+                                  }))
+            out.push_back(levels[i]);
+    return out;
+}
+
+/// "V2 0.26 mV, V3 0.21 mV": the levels at J of `levels`, by standard lead name.
+std::string levelsAtJText(const std::vector<dsp::StLevel>& levels)
+{
+    std::string listed;
+    for (const dsp::StLevel& l : levels)
+        listed += (listed.empty() ? "" : ", ") + normaliseLeadName(l.lead) + " " +
+                  millivoltText(l.jMv) + " mV";
+    return listed;
+}
+
 double measured(const AdviceInput& in, Rule::Measure m)
 {
     switch (m) {
@@ -91,6 +130,8 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.duration", "recording %1 s"},
         {"advice.st_elevation",
          "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in other leads)"},
+        {"advice.st_depression",
+         "ST depression at J: %1 (at least %2 mV at J and J+60 ms, horizontal or downsloping)"},
         {"advice.finding", "rhythm finding: %1"},
         {"advice.finding.sinus_rhythm", "rhythm finding: sinus rhythm"},
         {"advice.finding.sinus_bradycardia", "rhythm finding: sinus bradycardia"},
@@ -180,17 +221,21 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
             basisTemplate(id) ? basisMessage(id) : basisMessage("advice.finding", {rule.finding})};
     }
     case Rule::Trigger::StElevation: {
-        const std::vector<LeadValue> leads = contiguousStElevation(in, rule.st);
+        const std::vector<dsp::StLevel> leads = contiguousStElevation(in, rule.st);
         if (leads.empty())
             return std::nullopt;
-        std::string listed;
-        for (const LeadValue& l : leads)
-            listed += (listed.empty() ? "" : ", ") + normaliseLeadName(l.lead) + " " +
-                      millivoltText(l.value) + " mV";
+        return std::vector<Message>{basisMessage(
+            "advice.st_elevation",
+            {levelsAtJText(leads), millivoltText(stV2V3ThresholdMv(rule.st, in.sex, in.ageYears)),
+             millivoltText(rule.st.otherLeadsMv)})};
+    }
+    case Rule::Trigger::StDepression: {
+        const std::vector<dsp::StLevel> leads = contiguousStDepression(in, rule.stDepression);
+        if (leads.empty())
+            return std::nullopt;
         return std::vector<Message>{
-            basisMessage("advice.st_elevation",
-                         {listed, millivoltText(stV2V3ThresholdMv(rule.st, in.sex, in.ageYears)),
-                          millivoltText(rule.st.otherLeadsMv)})};
+            basisMessage("advice.st_depression",
+                         {levelsAtJText(leads), millivoltText(rule.stDepression.depthMv)})};
     }
     case Rule::Trigger::Verdict: {
         if (in.verdict != rule.verdict)
@@ -284,14 +329,6 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
     return items;
 }
 
-std::vector<LeadValue> stJLevels(const std::vector<dsp::StLevel>& levels)
-{
-    std::vector<LeadValue> out;
-    for (const dsp::StLevel& st : levels)
-        out.push_back({st.lead, st.jMv});
-    return out;
-}
-
 const std::vector<std::pair<std::string, std::string>>& contiguousLeadPairs()
 {
     static const std::vector<std::pair<std::string, std::string>> pairs = {
@@ -316,40 +353,25 @@ double stV2V3ThresholdMv(const Rule::StCriteria& c, Sex sex, std::optional<doubl
     return std::min(man, c.v2v3WomanMv);
 }
 
-std::vector<LeadValue> contiguousStElevation(const AdviceInput& in, const Rule::StCriteria& c)
+std::vector<dsp::StLevel> contiguousStElevation(const AdviceInput& in, const Rule::StCriteria& c)
 {
     if (std::isfinite(in.durationS) && in.durationS > c.maxDurationS)
         return {};
     const double v2v3 = stV2V3ThresholdMv(c, in.sex, in.ageYears);
-    // Which input leads (by standard name) reach their threshold.
-    std::vector<std::string> names;
-    std::vector<bool> elevated;
-    for (const LeadValue& l : in.stJMv) {
-        const std::string name = normaliseLeadName(l.lead);
-        const double threshold = name == "V2" || name == "V3" ? v2v3 : c.otherLeadsMv;
-        names.push_back(name);
-        elevated.push_back(standardLeadIndex(name) >= 0 && std::isfinite(l.value) &&
-                           l.value >= threshold);
-    }
-    const auto isElevated = [&](const std::string& name) {
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (names[i] == name && elevated[i])
-                return true;
-        return false;
-    };
-    std::vector<LeadValue> out;
-    for (std::size_t i = 0; i < in.stJMv.size(); ++i) {
-        if (!elevated[i])
-            continue;
-        const bool paired = std::any_of(contiguousLeadPairs().begin(), contiguousLeadPairs().end(),
-                                        [&](const auto& p) {
-                                            return (p.first == names[i] && isElevated(p.second)) ||
-                                                   (p.second == names[i] && isElevated(p.first));
-                                        });
-        if (paired)
-            out.push_back(in.stJMv[i]);
-    }
-    return out;
+    return contiguousLeads(in.stLevels, [&](const std::string& name, const dsp::StLevel& l) {
+        return l.jMv >= (name == "V2" || name == "V3" ? v2v3 : c.otherLeadsMv);
+    });
+}
+
+std::vector<dsp::StLevel> contiguousStDepression(const AdviceInput& in,
+                                                 const Rule::StDepressionCriteria& c)
+{
+    if (std::isfinite(in.durationS) && in.durationS > c.maxDurationS)
+        return {};
+    return contiguousLeads(in.stLevels, [&](const std::string&, const dsp::StLevel& l) {
+        return l.jMv <= -c.depthMv && l.j60Mv <= -c.depthMv &&
+               l.j60Mv <= l.jMv + c.upslopeToleranceMv;
+    });
 }
 
 double gradedQtcMs(const dsp::IntervalValues& values)
@@ -374,7 +396,7 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.qtMs = positiveOrMissing(v.qtMs);
         in.qtcMs = positiveOrMissing(gradedQtcMs(v));
         in.qtcFormula = kGradedQtcFormula;
-        in.stJMv = stJLevels(dsp::stLevels(measurements->medianBeat));
+        in.stLevels = dsp::stLevels(measurements->medianBeat);
     }
     for (const dsp::Finding& f : findings)
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==

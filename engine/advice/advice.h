@@ -8,6 +8,7 @@
 #include "core/message.h"
 #include "core/recording.h"
 #include "core/result.h"
+#include "dsp/st_segment.h"
 
 #include <limits>
 #include <optional>
@@ -19,7 +20,6 @@ namespace ecglens::dsp {
 struct Measurements;
 struct IntervalValues;
 struct Finding;
-struct StLevel;
 } // namespace ecglens::dsp
 
 namespace ecglens::ml {
@@ -68,13 +68,6 @@ const char* verdictStateName(VerdictState verdict);
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
-/// One lead's value, e.g. its ST level.
-struct LeadValue
-{
-    std::string lead; ///< as the recording names it
-    double value = kMissing;
-};
-
 /// Everything the rules look at. Missing values are NaN (no item fires on them).
 struct AdviceInput
 {
@@ -91,15 +84,15 @@ struct AdviceInput
     std::vector<std::string> findingCodes;      ///< dsp::findingCode() spellings, e.g. "pause"
     double durationS = kMissing;                ///< recording length in seconds
     int leadCount = 0;
-    /// ST level at the J point per lead of the median beat, mV, positive for elevation
-    /// (dsp::stLevels); missing levels are NaN.
-    std::vector<LeadValue> stJMv;
+    /// ST levels per lead of the median beat at J and J+60 ms, mV, positive for elevation
+    /// (dsp::stLevels, leads as the recording names them); missing levels are NaN.
+    std::vector<dsp::StLevel> stLevels;
 };
 
 /// One rule of the catalogue (see resources/advice/catalogue.json for the schema).
 struct Rule
 {
-    enum class Trigger { Always, Measure, Finding, Verdict, StElevation };
+    enum class Trigger { Always, Measure, Finding, Verdict, StElevation, StDepression };
     enum class Measure { HeartRateBpm, PrMs, QrsMs, QtcMs, DurationS };
     enum class Op { Less, Greater, AtLeast };
 
@@ -129,6 +122,17 @@ struct Rule
         double maxDurationS = 60.0;
     };
     StCriteria st;
+    /// Trigger::StDepression: horizontal or downsloping ST depression in two contiguous leads
+    /// of a resting ECG.
+    struct StDepressionCriteria
+    {
+        double depthMv = 0.05; ///< at J and at J+60 ms
+        /// Horizontal or downsloping: J+60 ms at most this much above J (the measurement's
+        /// resolution; an upsloping depression rises more).
+        double upslopeToleranceMv = 0.02;
+        double maxDurationS = 60.0; ///< as StCriteria::maxDurationS
+    };
+    StDepressionCriteria stDepression;
     std::optional<double> ageMinYears; ///< inclusive; needs a known age
     std::optional<double> ageMaxYears; ///< exclusive; needs a known age
     bool ageUnknownOnly = false;
@@ -155,9 +159,6 @@ const std::string& builtinCatalogueJson();
 /// builtinCatalogueJson() parsed once (no rules if it failed to parse, which a test guards).
 const Catalogue& builtinCatalogue();
 
-/// The ST levels at J (dsp::stLevels) as AdviceInput::stJMv holds them.
-std::vector<LeadValue> stJLevels(const std::vector<dsp::StLevel>& levels);
-
 /// The lead pairs taken as contiguous for ST criteria: neighbours in the precordial row (V1-V2
 /// ... V5-V6), the inferior leads (II, III, aVF) among themselves, and the high lateral pair
 /// I-aVL (Fourth Universal Definition of Myocardial Infarction: "anterior leads (V1-V6),
@@ -172,8 +173,13 @@ double stV2V3ThresholdMv(const Rule::StCriteria& criteria, Sex sex, std::optiona
 /// the recording is longer than criteria.maxDurationS, or without ST levels. Lead names are
 /// matched in any spelling of the standard 12 (normaliseLeadName); modified Holter leads (MLII,
 /// MV1) are not standard leads and take no part.
-std::vector<LeadValue> contiguousStElevation(const AdviceInput& input,
-                                             const Rule::StCriteria& criteria);
+std::vector<dsp::StLevel> contiguousStElevation(const AdviceInput& input,
+                                                const Rule::StCriteria& criteria);
+
+/// The leads with horizontal or downsloping ST depression of at least criteria.depthMv at J and
+/// at J+60 ms that have a contiguous lead doing the same, as contiguousStElevation finds them.
+std::vector<dsp::StLevel> contiguousStDepression(const AdviceInput& input,
+                                                 const Rule::StDepressionCriteria& criteria);
 
 /// The items that apply, Prompt first, then Consider, then Info; catalogue order within each.
 std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& catalogue);

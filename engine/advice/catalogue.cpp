@@ -186,9 +186,11 @@ private:
         }
         if (when.contains("st_elevation"))
             return stElevation(when["st_elevation"], rule);
+        if (when.contains("st_depression"))
+            return stDepression(when["st_depression"], rule);
         if (!when.contains("measure"))
-            return fail("\"when\" names no trigger (always, measure, finding, verdict or "
-                        "st_elevation)");
+            return fail("\"when\" names no trigger (always, measure, finding, verdict, "
+                        "st_elevation or st_depression)");
         rule.trigger = Rule::Trigger::Measure;
         static const std::map<std::string, Rule::Measure> measures = {
             {"heart_rate_bpm", Rule::Measure::HeartRateBpm},
@@ -219,21 +221,38 @@ private:
     bool stElevation(const Json& st, Rule& rule)
     {
         rule.trigger = Rule::Trigger::StElevation;
+        return levels(st, "st_elevation",
+                      {{"mv", &rule.st.otherLeadsMv},
+                       {"v2_v3_man_40_plus_mv", &rule.st.v2v3Man40PlusMv},
+                       {"v2_v3_man_under_40_mv", &rule.st.v2v3ManUnder40Mv},
+                       {"v2_v3_woman_mv", &rule.st.v2v3WomanMv},
+                       {"max_duration_s", &rule.st.maxDurationS}});
+    }
+
+    /// {"mv": depth, "upslope_tolerance_mv", "max_duration_s"}: every key required, positive.
+    bool stDepression(const Json& st, Rule& rule)
+    {
+        rule.trigger = Rule::Trigger::StDepression;
+        auto& c = rule.stDepression;
+        return levels(st, "st_depression",
+                      {{"mv", &c.depthMv},
+                       {"upslope_tolerance_mv", &c.upslopeToleranceMv},
+                       {"max_duration_s", &c.maxDurationS}});
+    }
+
+    /// The positive numbers `keys` names, all required, from the object `when.<what>`.
+    bool levels(const Json& st, const std::string& what,
+                std::initializer_list<std::pair<const char*, double*>> keys)
+    {
         if (!st.isObject())
-            return fail("\"when.st_elevation\" must be an object of thresholds");
-        const std::pair<const char*, double*> keys[] = {
-            {"mv", &rule.st.otherLeadsMv},
-            {"v2_v3_man_40_plus_mv", &rule.st.v2v3Man40PlusMv},
-            {"v2_v3_man_under_40_mv", &rule.st.v2v3ManUnder40Mv},
-            {"v2_v3_woman_mv", &rule.st.v2v3WomanMv},
-            {"max_duration_s", &rule.st.maxDurationS}};
+            return fail("\"when." + what + "\" must be an object of thresholds");
         for (const auto& [key, out] : keys) {
             if (!st.contains(key))
-                return fail(std::string("\"when.st_elevation\" has no \"") + key + "\"");
+                return fail("\"when." + what + "\" has no \"" + key + "\"");
             if (!number(st[key], key, *out))
                 return false;
             if (!(*out > 0))
-                return fail(std::string("\"when.st_elevation.") + key + "\" must be positive");
+                return fail("\"when." + what + "." + key + "\" must be positive");
         }
         return true;
     }

@@ -75,11 +75,12 @@ AdviceInput withSt(Sex sex, std::optional<double> age,
     for (const char* lead : kStandardLeads) {
         const auto it = std::find_if(levels.begin(), levels.end(),
                                      [&](const auto& l) { return l.first == lead; });
-        in.stJMv.push_back({lead, it == levels.end() ? 0.0 : it->second});
+        const double mv = it == levels.end() ? 0.0 : it->second;
+        in.stLevels.push_back({lead, mv, mv});
     }
     for (const auto& [lead, mv] : levels) // leads outside the standard 12, e.g. MLII
         if (standardLeadIndex(lead) < 0)
-            in.stJMv.push_back({lead, mv});
+            in.stLevels.push_back({lead, mv, mv});
     return in;
 }
 
@@ -356,13 +357,13 @@ private slots:
                                              "leads); age 35"));
         // Lead names in any spelling of the standard 12, e.g. WFDB's lower case, are matched.
         in = withSt(Sex::Female, 70.0, {});
-        in.stJMv = {{"ii", 0.2}, {"AVF", 0.2}, {"iii", kMissing}};
+        in.stLevels = {{"ii", 0.2, 0.2}, {"AVF", 0.2, 0.2}, {"iii", kMissing, kMissing}};
         items = adviceFor(in, builtinCatalogue());
         QCOMPARE(codes(items), QStringList{QStringLiteral("st-elevation")});
         QVERIFY2(items[0].basis.find("II 0.20 mV, aVF 0.20 mV") != std::string::npos,
                  items[0].basis.c_str());
         // Missing levels never fire; a recording longer than 60 s (ambulatory) is not judged.
-        in.stJMv = {{"II", kMissing}, {"aVF", kMissing}};
+        in.stLevels = {{"II", kMissing, kMissing}, {"aVF", kMissing, kMissing}};
         QVERIFY(adviceFor(in, builtinCatalogue()).empty());
         in = withSt(Sex::Female, 70.0, {{"II", 0.3}, {"aVF", 0.3}});
         in.durationS = 1800.0;
@@ -376,6 +377,72 @@ private slots:
         for (const auto& [a, b] : contiguousLeadPairs())
             QVERIFY(a != "aVR" && b != "aVR" && standardLeadIndex(a) >= 0 &&
                     standardLeadIndex(b) >= 0);
+    }
+
+    /// The Fourth Universal Definition of Myocardial Infarction: new horizontal or downsloping
+    /// ST depression >= 0.5 mm (0.05 mV) in two contiguous leads. Read here at J and J+60 ms,
+    /// both at least 0.05 mV down, J+60 no more than 0.02 mV above J (an upsloping depression
+    /// rises more).
+    void stDepression_data()
+    {
+        QTest::addColumn<QString>("leads"); // "lead:J:J60 ..."
+        QTest::addColumn<double>("age");
+        QTest::addColumn<QString>("listed"); // the basis's leads; empty: no item
+        QTest::newRow("V5-V6 horizontal at 0.05")
+            << QStringLiteral("V5:-0.05:-0.05 V6:-0.05:-0.05") << 60.0
+            << QStringLiteral("V5 -0.05 mV, V6 -0.05 mV");
+        QTest::newRow("V5 0.04 at J")
+            << QStringLiteral("V5:-0.04:-0.06 V6:-0.05:-0.05") << 60.0 << QString();
+        QTest::newRow("V5 0.04 at J+60")
+            << QStringLiteral("V5:-0.06:-0.04 V6:-0.05:-0.05") << 60.0 << QString();
+        QTest::newRow("downsloping") << QStringLiteral("II:-0.05:-0.15 aVF:-0.08:-0.20") << 60.0
+                                     << QStringLiteral("II -0.05 mV, aVF -0.08 mV");
+        QTest::newRow("rising 0.02: horizontal")
+            << QStringLiteral("V4:-0.10:-0.08 V5:-0.10:-0.08") << 60.0
+            << QStringLiteral("V4 -0.10 mV, V5 -0.10 mV");
+        QTest::newRow("rising 0.05: upsloping")
+            << QStringLiteral("V4:-0.15:-0.10 V5:-0.15:-0.10") << 60.0 << QString();
+        QTest::newRow("I-aVL") << QStringLiteral("I:-0.1:-0.1 aVL:-0.1:-0.1") << 60.0
+                               << QStringLiteral("I -0.10 mV, aVL -0.10 mV");
+        QTest::newRow("not contiguous: II and V5")
+            << QStringLiteral("II:-0.2:-0.2 V5:-0.2:-0.2") << 60.0 << QString();
+        QTest::newRow("aVR takes no part")
+            << QStringLiteral("aVR:-0.3:-0.3 aVL:-0.3:-0.3") << 60.0 << QString();
+        QTest::newRow("elevation is no depression")
+            << QStringLiteral("V5:0.2:0.2 V6:0.2:0.2") << 60.0 << QString();
+        QTest::newRow("girl 12") << QStringLiteral("V5:-0.2:-0.2 V6:-0.2:-0.2") << 12.0
+                                 << QString();
+    }
+
+    void stDepression()
+    {
+        QFETCH(QString, leads);
+        QFETCH(double, age);
+        QFETCH(QString, listed);
+        AdviceInput in = withSt(Sex::Female, age, {});
+        for (const QString& l : leads.split(QLatin1Char(' '))) {
+            const QStringList f = l.split(QLatin1Char(':'));
+            for (dsp::StLevel& st : in.stLevels)
+                if (QString::fromStdString(st.lead) == f[0]) {
+                    st.jMv = f[1].toDouble();
+                    st.j60Mv = f[2].toDouble();
+                }
+        }
+        const auto items = adviceFor(in, builtinCatalogue());
+        const AdviceItem* st = find(items, "st-depression");
+        QCOMPARE(st != nullptr, !listed.isEmpty());
+        if (!st)
+            return;
+        QCOMPARE(st->severity, Severity::Consider);
+        QCOMPARE(QString::fromStdString(st->basis),
+                 QStringLiteral("ST depression at J: %1 (at least 0.05 mV at J and J+60 ms, "
+                                "horizontal or downsloping); age %2")
+                     .arg(listed)
+                     .arg(age));
+        QVERIFY(st->source.find("Fourth Universal Definition") != std::string::npos);
+        // Not judged on a long (ambulatory) recording.
+        in.durationS = 1800.0;
+        QVERIFY(!find(adviceFor(in, builtinCatalogue()), "st-depression"));
     }
 
     void qtcAt459WomanGivesNoQtcItem()
@@ -825,7 +892,7 @@ private slots:
             const auto analysis = dsp::analyse(*recording);
             QVERIFY(analysis);
             const AdviceInput in = inputFor(*recording, &analysis->measurements, {}, nullptr);
-            QCOMPARE(in.stJMv.size(), std::size_t(12));
+            QCOMPARE(in.stLevels.size(), std::size_t(12));
             const bool flagged = find(adviceFor(in, builtinCatalogue()), "st-elevation");
             const bool flatFlagged = !contiguousStElevation(in, flat).empty();
             const std::string group = lbbb                                     ? "CLBBB"
@@ -853,6 +920,56 @@ private slots:
         QVERIFY2(counts["normal, men < 40"].flagged <= 11, "more normal men < 40 than reached");
         QVERIFY2(counts["normal"].flatFlagged >= 150, "one level for all flags few normals?");
         QVERIFY2(counts["CLBBB"].flagged >= 26, "fewer LBBB ST elevations than reached");
+    }
+
+    /// The ST-depression item on PTB-XL, through the engine's measurements as the app runs them.
+    /// Its statements for ST depression are the reference: STD_ ("non-specific ST depression")
+    /// 74 of 148, the INJ* statements ("subendocardial injury", ST depression by definition)
+    /// 8 of 16 ECGs, ISC_ ("ischaemic ST-T changes", which include T-wave changes) 83 of 110;
+    /// ECGs read as normal 5 of 753. Reached values: a change that finds fewer or flags more
+    /// normal ECGs fails. Printed besides: LVH (strain), DIG (digoxin) and CLBBB, which the
+    /// item's text names as other causes.
+    void ptbxlStDepression()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+        const auto index = ml::readPtbxlIndex(test::dataDir().toStdString());
+        QVERIFY2(index.ok(), index.error().c_str());
+        std::map<std::string, std::pair<int, int>> counts; // statement -> (records, found)
+        for (const auto& e : *index) {
+            std::vector<std::string> groups;
+            if (readAsNormal(e))
+                groups.push_back("normal");
+            bool injury = false;
+            for (const std::string& c : e.scpCodes) {
+                injury = injury || c.rfind("INJ", 0) == 0;
+                if (c == "STD_" || c == "ISC_" || c == "LVH" || c == "DIG" || c == "CLBBB")
+                    groups.push_back(c);
+            }
+            if (injury)
+                groups.push_back("INJ*");
+            if (groups.empty())
+                continue;
+            const auto recording = io::open(e.recordPath);
+            QVERIFY2(recording.ok(), recording.error().c_str());
+            const auto analysis = dsp::analyse(*recording);
+            QVERIFY(analysis);
+            const bool found =
+                find(adviceFor(inputFor(*recording, &analysis->measurements, {}, nullptr),
+                               builtinCatalogue()),
+                     "st-depression");
+            for (const std::string& g : groups) {
+                ++counts[g].first;
+                counts[g].second += found;
+            }
+        }
+        for (const auto& [g, n] : counts)
+            qInfo("st-depression: PTB-XL %s %d of %d", g.c_str(), n.second, n.first);
+        QVERIFY(counts["normal"].first >= 750 && counts["STD_"].first >= 148 &&
+                counts["INJ*"].first >= 16 && counts["ISC_"].first >= 110);
+        QVERIFY2(counts["normal"].second <= 5, "ST depression on more normal ECGs than reached");
+        QVERIFY2(counts["STD_"].second >= 74, "fewer STD_ ECGs found than reached");
+        QVERIFY2(counts["INJ*"].second >= 8, "fewer INJ* ECGs found than reached");
+        QVERIFY2(counts["ISC_"].second >= 83, "fewer ISC_ ECGs found than reached");
     }
 
     /// End to end: 0.20 mV added to V2 and V3 of LUDB record 1 (a woman of 51, ludb.csv) from

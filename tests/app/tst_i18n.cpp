@@ -521,13 +521,24 @@ private slots:
         advice::AdviceInput st;
         st.ageYears = 56;
         st.sex = Sex::Male;
-        st.stJMv = {{"V1", 0.21}, {"V2", 0.26}, {"V3", 0.21}, {"V4", 0.16}, {"V5", 0.05}};
+        st.stLevels = {{"V1", 0.21, 0.3},
+                       {"V2", 0.26, 0.4},
+                       {"V3", 0.21, 0.3},
+                       {"V4", 0.16, 0.2},
+                       {"V5", 0.05, 0.1}};
         const auto stItems = advice::adviceFor(st, advice::builtinCatalogue());
         QCOMPARE(stItems.size(), std::size_t(1));
         QCOMPARE(engineText(stItems[0].basisParts, QStringLiteral("; ")),
                  QStringLiteral("ST-Hebung am J-Punkt: V1 0,21 mV, V2 0,26 mV, V3 0,21 mV, V4 "
                                 "0,16 mV (Grenzen 0,20 mV in V2 und V3, 0,10 mV in den übrigen "
                                 "Ableitungen); Alter 56"));
+        st.stLevels = {{"V5", -0.05, -0.06}, {"V6", -0.12, -0.15}};
+        const auto depression = advice::adviceFor(st, advice::builtinCatalogue());
+        QCOMPARE(depression.size(), std::size_t(1));
+        QCOMPARE(engineText(depression[0].basisParts, QStringLiteral("; ")),
+                 QStringLiteral("ST-Senkung am J-Punkt: V5 -0,05 mV, V6 -0,12 mV (mindestens "
+                                "0,05 mV am J-Punkt und bei J+60 ms, horizontal oder "
+                                "deszendierend); Alter 56"));
         // An id the table does not know keeps the engine's English.
         Message unknown;
         unknown.id = "detector.future";
