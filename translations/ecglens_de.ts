@@ -399,6 +399,14 @@
         <source>ST depression at J: %1 (at least %2 mV at J and J+60 ms, horizontal or downsloping)</source>
         <translation>ST-Senkung am J-Punkt: %1 (mindestens %2 mV am J-Punkt und bei J+60 ms, horizontal oder deszendierend)</translation>
     </message>
+    <message>
+        <source>also met on the ECG compared with (%1)</source>
+        <translation>auch im Vergleichs-EKG erfüllt (%1)</translation>
+    </message>
+    <message>
+        <source>not met on the ECG compared with</source>
+        <translation>im Vergleichs-EKG nicht erfüllt</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -38,15 +38,16 @@ bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& o
     return true;
 }
 
-std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
-                                            const ml::AnalysisOptions& options,
-                                            const dsp::Measurements* measured,
-                                            const std::vector<dsp::Finding>& findings,
-                                            const ml::Analysis* detection)
+std::vector<advice::AdviceItem>
+adviceItems(const Recording& recording, const ml::AnalysisOptions& options,
+            const dsp::Measurements* measured, const std::vector<dsp::Finding>& findings,
+            const ml::Analysis* detection, const std::vector<dsp::StLevel>* comparedSt)
 {
-    const advice::AdviceInput input =
+    advice::AdviceInput input =
         advice::inputFor(ml::analysedPatient(recording, options), recording.durationS(),
                          int(recording.leads.size()), measured, findings, detection);
+    if (comparedSt && !comparedSt->empty())
+        input.comparedStLevels = *comparedSt;
     return advice::adviceFor(input, advice::builtinCatalogue());
 }
 

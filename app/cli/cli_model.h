@@ -21,13 +21,12 @@ QList<QCommandLineOption> patientOptions();
 bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& options);
 
 /// Advice for a recording: the patient with --age / --sex applied, the measurement pipeline's
-/// intervals (`measured` may be null; only its values are graded) and rhythm findings, the
-/// verdict (may be null).
-std::vector<advice::AdviceItem> adviceItems(const Recording& recording,
-                                            const ml::AnalysisOptions& options,
-                                            const dsp::Measurements* measured,
-                                            const std::vector<dsp::Finding>& findings,
-                                            const ml::Analysis* detection);
+/// intervals and ST levels (`measured` may be null) and rhythm findings, the verdict (may be
+/// null) and the ST levels of an ECG it is compared with (may be null).
+std::vector<advice::AdviceItem>
+adviceItems(const Recording& recording, const ml::AnalysisOptions& options,
+            const dsp::Measurements* measured, const std::vector<dsp::Finding>& findings,
+            const ml::Analysis* detection, const std::vector<dsp::StLevel>* comparedSt = nullptr);
 
 /// Loads the detector from `modelDir`, or the default model when it is empty; on failure prints
 /// one line on stderr and returns nothing.

@@ -240,7 +240,8 @@ int runReport(const QStringList& args)
         graded.values = withCalipers(graded.values, savedManual);
         input.advice = report::adviceEntries(
             localisedAdvice(adviceItems(*recording, options, &graded, input.findings,
-                                        detection ? &*detection : nullptr),
+                                        detection ? &*detection : nullptr,
+                                        input.comparison ? &input.comparison->st : nullptr),
                             installedLanguage()));
         if (detection) {
             input.detection = std::move(*detection);

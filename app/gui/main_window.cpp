@@ -437,6 +437,8 @@ void MainWindow::updateAdvice()
         haveMeasurements ? m_measurements->outcome().findings : none, analysis.get());
     if (haveMeasurements) // the median beat stays in the worker; its ST levels came with it
         input.stLevels = m_measurements->outcome().st;
+    if (haveMeasurements && m_measurements->comparing() && !m_measurements->comparisonSt().empty())
+        input.comparedStLevels = m_measurements->comparisonSt();
     QStringList from;
     from << (haveMeasurements ? tr("measurements") : tr("no measurements yet"));
     if (haveMeasurements && !calipers.isEmpty())
@@ -876,7 +878,10 @@ void MainWindow::closeComparison()
     m_jobs->cancel(JobKind::Compare);
     m_comparison->clear();
     m_shownTitle->hide();
+    const bool wasComparing = m_measurements->comparing();
     m_measurements->clearComparison();
+    if (wasComparing)
+        updateAdvice();
 }
 
 void MainWindow::onCompareFinished(const CompareOutcome& outcome)
@@ -903,6 +908,7 @@ void MainWindow::onCompareFinished(const CompareOutcome& outcome)
     applyViewSettings();
     m_measurements->setComparison(outcome.values, beatClassCounts(outcome.beats), outcome.findings,
                                   outcome.st);
+    updateAdvice(); // the ST items say whether the ECG compared with met them too
     statusBar()->showMessage(tr("Comparing with %1.").arg(outcome.path), 8000);
     recordAudit(
         AuditEvent::recordingOpened(QString::fromStdString(outcome.recording->format), m_path)

@@ -65,6 +65,9 @@ constexpr Entry kEntries[] = {
     {"advice.st_depression",
      QT_TRANSLATE_NOOP("Engine", "ST depression at J: %1 (at least %2 mV at J and J+60 ms, "
                                  "horizontal or downsloping)")},
+    {"advice.st_compared_also",
+     QT_TRANSLATE_NOOP("Engine", "also met on the ECG compared with (%1)")},
+    {"advice.st_compared_not", QT_TRANSLATE_NOOP("Engine", "not met on the ECG compared with")},
     {"advice.finding", QT_TRANSLATE_NOOP("Engine", "rhythm finding: %1")},
     {"advice.finding.sinus_rhythm", QT_TRANSLATE_NOOP("Engine", "rhythm finding: sinus rhythm")},
     {"advice.finding.sinus_bradycardia",
@@ -313,7 +316,9 @@ QString engineText(const Message& m)
         for (const std::string& a : m.args)
             values.push_back(localValue(a).toStdString());
         // The ST bases list "V2 0.26 mV, V3 0.21 mV" in one value: its numbers too.
-        if ((m.id == "advice.st_elevation" || m.id == "advice.st_depression") && !values.empty()) {
+        if ((m.id == "advice.st_elevation" || m.id == "advice.st_depression" ||
+             m.id == "advice.st_compared_also") &&
+            !values.empty()) {
             QStringList words = QString::fromStdString(values[0]).split(QLatin1Char(' '));
             for (QString& w : words)
                 w = localValue(w.toStdString());

@@ -132,6 +132,8 @@ const std::vector<MessageTemplate>& basisTemplates()
          "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in other leads)"},
         {"advice.st_depression",
          "ST depression at J: %1 (at least %2 mV at J and J+60 ms, horizontal or downsloping)"},
+        {"advice.st_compared_also", "also met on the ECG compared with (%1)"},
+        {"advice.st_compared_not", "not met on the ECG compared with"},
         {"advice.finding", "rhythm finding: %1"},
         {"advice.finding.sinus_rhythm", "rhythm finding: sinus rhythm"},
         {"advice.finding.sinus_bradycardia", "rhythm finding: sinus bradycardia"},
@@ -198,6 +200,23 @@ Message measureMessage(const AdviceInput& in, Rule::Measure m, double v)
     return {};
 }
 
+/// An ST item's basis `part`, and with an ECG shown for comparison whether `find` finds
+/// the criteria met on it too (with its levels).
+template <typename Find>
+std::vector<Message> withCompared(const AdviceInput& in, Message part, Find find)
+{
+    std::vector<Message> parts{std::move(part)};
+    if (in.comparedStLevels) {
+        AdviceInput compared = in;
+        compared.stLevels = *in.comparedStLevels;
+        const std::vector<dsp::StLevel> then = find(compared);
+        parts.push_back(then.empty()
+                            ? basisMessage("advice.st_compared_not")
+                            : basisMessage("advice.st_compared_also", {levelsAtJText(then)}));
+    }
+    return parts;
+}
+
 /// The trigger's part of the basis (none for rules that always apply), or nothing at all when
 /// the rule does not fire.
 std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInput& in)
@@ -224,18 +243,25 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
         const std::vector<dsp::StLevel> leads = contiguousStElevation(in, rule.st);
         if (leads.empty())
             return std::nullopt;
-        return std::vector<Message>{basisMessage(
-            "advice.st_elevation",
-            {levelsAtJText(leads), millivoltText(stV2V3ThresholdMv(rule.st, in.sex, in.ageYears)),
-             millivoltText(rule.st.otherLeadsMv)})};
+        return withCompared(
+            in,
+            basisMessage("advice.st_elevation",
+                         {levelsAtJText(leads),
+                          millivoltText(stV2V3ThresholdMv(rule.st, in.sex, in.ageYears)),
+                          millivoltText(rule.st.otherLeadsMv)}),
+            [&](const AdviceInput& compared) { return contiguousStElevation(compared, rule.st); });
     }
     case Rule::Trigger::StDepression: {
         const std::vector<dsp::StLevel> leads = contiguousStDepression(in, rule.stDepression);
         if (leads.empty())
             return std::nullopt;
-        return std::vector<Message>{
+        return withCompared(
+            in,
             basisMessage("advice.st_depression",
-                         {levelsAtJText(leads), millivoltText(rule.stDepression.depthMv)})};
+                         {levelsAtJText(leads), millivoltText(rule.stDepression.depthMv)}),
+            [&](const AdviceInput& compared) {
+                return contiguousStDepression(compared, rule.stDepression);
+            });
     }
     case Rule::Trigger::Verdict: {
         if (in.verdict != rule.verdict)

@@ -87,6 +87,9 @@ struct AdviceInput
     /// ST levels per lead of the median beat at J and J+60 ms, mV, positive for elevation
     /// (dsp::stLevels, leads as the recording names them); missing levels are NaN.
     std::vector<dsp::StLevel> stLevels;
+    /// The same of an ECG shown for comparison (e.g. an earlier one), if any: the ST items say
+    /// whether it met their criteria too (the definition asks for a new change).
+    std::optional<std::vector<dsp::StLevel>> comparedStLevels;
 };
 
 /// One rule of the catalogue (see resources/advice/catalogue.json for the schema).

@@ -445,6 +445,37 @@ private slots:
         QVERIFY(!find(adviceFor(in, builtinCatalogue()), "st-depression"));
     }
 
+    /// The definition asks for a new ST change: with another ECG shown for comparison (an
+    /// earlier one, typically) the ST items say whether it met their criteria too, with its
+    /// levels.
+    void stItemsAgainstAComparedEcg()
+    {
+        AdviceInput in = withSt(Sex::Male, 60.0, {{"V2", 0.30}, {"V3", 0.28}});
+        in.comparedStLevels = withSt(Sex::Male, 60.0, {{"V2", 0.25}, {"V3", 0.22}}).stLevels;
+        auto items = adviceFor(in, builtinCatalogue());
+        QCOMPARE(codes(items), QStringList{QStringLiteral("st-elevation")});
+        QCOMPARE(
+            items[0].basis,
+            std::string("ST elevation at J: V2 0.30 mV, V3 0.28 mV (thresholds 0.20 mV in "
+                        "V2 and V3, 0.10 mV in other leads); also met on the ECG compared with "
+                        "(V2 0.25 mV, V3 0.22 mV); age 60"));
+        in.comparedStLevels = withSt(Sex::Male, 60.0, {{"V2", 0.25}, {"V3", 0.12}}).stLevels;
+        items = adviceFor(in, builtinCatalogue());
+        QCOMPARE(items[0].basisParts.size(), std::size_t(3));
+        QCOMPARE(items[0].basisParts[1].text, std::string("not met on the ECG compared with"));
+        // Depression, judged by its own criteria on the ECG compared with.
+        in = withSt(Sex::Female, 70.0, {{"V5", -0.1}, {"V6", -0.1}});
+        in.comparedStLevels = withSt(Sex::Female, 70.0, {{"V5", -0.06}, {"V6", -0.07}}).stLevels;
+        items = adviceFor(in, builtinCatalogue());
+        QCOMPARE(codes(items), QStringList{QStringLiteral("st-depression")});
+        QCOMPARE(items[0].basisParts[1].text,
+                 std::string("also met on the ECG compared with (V5 -0.06 mV, V6 "
+                             "-0.07 mV)"));
+        // Without a comparison, no such part.
+        in.comparedStLevels.reset();
+        QCOMPARE(adviceFor(in, builtinCatalogue())[0].basisParts.size(), std::size_t(2));
+    }
+
     void qtcAt459WomanGivesNoQtcItem()
     {
         AdviceInput in = adult(Sex::Female);

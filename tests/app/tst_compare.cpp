@@ -4,6 +4,7 @@
 // 17, recorded 1985-01-20 14:25:25, and 26; record 1 is patient 15709) and `ecglens-cli measure
 // --json` on each file for the values. Through the real window, offscreen.
 
+#include "advice_panel.h"
 #include "beat_markers.h"
 #include "comparison_view.h"
 #include "ecg_plot.h"
@@ -250,6 +251,50 @@ private slots:
         openAndMeasure(*w, ptbxl("00018"));
         QVERIFY(!w->comparison()->isVisible());
         QVERIFY(!m->comparing());
+    }
+
+    /// The ST-elevation item on PTB-XL 01433 says whether the ECG shown for comparison met the
+    /// criteria too (00026 does not: `ecglens-cli analyze --json` gives it no such item), and
+    /// drops that part when the comparison is closed.
+    void stItemSaysWhetherTheComparisonMetIt()
+    {
+        const QString st = test::dataPath(QStringLiteral("ptbxl/records100/01000/01433_lr.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/01000/01433_lr.hea"));
+        for (const QJsonValue& item :
+             test::cliJson({QStringLiteral("analyze"), ptbxl("00026"), QStringLiteral("--json")})
+                 .value(QStringLiteral("advice"))
+                 .toArray())
+            QVERIFY(item[QStringLiteral("code")].toString() != QLatin1String("st-elevation"));
+        auto w = window();
+        openAndMeasure(*w, st);
+        const auto basis = [&] {
+            for (const advice::AdviceItem& item : w->advicePanel()->items())
+                if (item.code == "st-elevation")
+                    return QString::fromStdString(item.basis);
+            return QString();
+        };
+        QVERIFY(QTest::qWaitFor([&] { return !basis().isEmpty(); }, 30000));
+        QVERIFY2(!basis().contains(QLatin1String("compared with")), qPrintable(basis()));
+        const CompareOutcome o = compare(*w, ptbxl("00026"));
+        QVERIFY2(o.recording, qPrintable(o.error));
+        QVERIFY2(basis().contains(QLatin1String("; not met on the ECG compared with;")),
+                 qPrintable(basis()));
+        // Compared with a copy of itself (the window does not compare a file with itself): met
+        // then too, with the same levels.
+        const QString copy = m_dir.filePath(QStringLiteral("copy/01433_lr.hea"));
+        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("copy"))));
+        for (const char* ext : {".hea", ".dat"})
+            QVERIFY(QFile::copy(QString(st).replace(QLatin1String(".hea"), QLatin1String(ext)),
+                                QString(copy).replace(QLatin1String(".hea"), QLatin1String(ext))));
+        QVERIFY(compare(*w, copy).recording);
+        const QString levels = basis()
+                                   .section(QStringLiteral("at J: "), 1)
+                                   .section(QStringLiteral(" (thresholds"), 0, 0);
+        QVERIFY2(basis().contains(QStringLiteral("also met on the ECG compared with (") + levels +
+                                  QLatin1Char(')')),
+                 qPrintable(basis()));
+        w->closeComparison();
+        QVERIFY2(!basis().contains(QLatin1String("compared with")), qPrintable(basis()));
     }
 
     void otherPatientIsFlagged()

@@ -943,6 +943,17 @@ private slots:
                                     "basis and source in the details\\)"))),
                  qPrintable(page1.left(1200)));
         QVERIFY(!m_text.contains(QStringLiteral("(advice; basis and source in the details)")));
+        // Compared with an ECG that does not meet the criteria (00001), the basis says so.
+        const QString compared = m_dir.filePath(QStringLiteral("st-elevation-compared.pdf"));
+        const Run c =
+            runCli({QStringLiteral("report"), ecglens::test::dataPath(rel), QStringLiteral("--out"),
+                    compared, QStringLiteral("--no-saved-review"), QStringLiteral("--compare"),
+                    source(".hea")});
+        QVERIFY2(c.exitCode == 0, c.err.constData());
+        QVERIFY(
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {compared, QStringLiteral("-")}).out)
+                .simplified()
+                .contains(QStringLiteral("; not met on the ECG compared with;")));
     }
 
     void apiRawSignalAndNoAnalysis()
