@@ -32,8 +32,8 @@ struct CachedVerdict
 
 /// A JSON file of verdicts by key, read on first use and written atomically (QSaveFile), merged
 /// with what another window wrote there since (under a QLockFile beside it); readable by its owner
-/// alone (it holds ages, verdicts and advice codes, no names or IDs). A file that cannot be read is treated as
-/// empty and replaced at the next save; at most kMaxEntries are kept, the newest.
+/// alone (it holds ages, verdicts and advice codes, no names or IDs). A file that cannot be read is
+/// treated as empty and replaced at the next save; at most kMaxEntries are kept, the newest.
 ///
 /// Thread-safe: the worklist looks verdicts up on its scanning thread and saves them on a
 /// thread of its own, while the GUI thread inserts new ones (at the 20,000-entry cap the file
