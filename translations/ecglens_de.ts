@@ -1420,8 +1420,8 @@
         <translation>Hinweise</translation>
     </message>
     <message>
-        <source>Decision support, not a diagnosis: prompts for the clinician&apos;s own judgement, each with the guideline it comes from. The advice checks a few criteria only: no item does not mean a normal ECG.</source>
-        <translation>Entscheidungsunterstützung, keine Diagnose: Anregungen für die eigene ärztliche Beurteilung, jeweils mit der Leitlinie, aus der sie stammen. Die Hinweise prüfen nur wenige Kriterien: Erscheint kein Hinweis, heißt das nicht, dass das EKG normal ist.</translation>
+        <source>Decision support, not a diagnosis: prompts for the clinician&apos;s own judgement, each with the guideline it comes from.</source>
+        <translation>Entscheidungsunterstützung, keine Diagnose: Anregungen für die eigene ärztliche Beurteilung, jeweils mit der Leitlinie, aus der sie stammen.</translation>
     </message>
 </context>
 <context>

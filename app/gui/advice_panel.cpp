@@ -15,8 +15,8 @@ AdvicePanel::AdvicePanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     auto* caution = new QLabel(
         tr("Decision support, not a diagnosis: prompts for the clinician's own judgement, each "
-           "with the guideline it comes from. The advice checks a few criteria only: no item "
-           "does not mean a normal ECG."),
+           "with the guideline it comes from.") +
+            QLatin1Char(' ') + report::adviceLimitText(),
         this);
     caution->setWordWrap(true);
     caution->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; font-weight: bold; }"));

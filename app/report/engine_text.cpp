@@ -285,6 +285,16 @@ QString localValue(const std::string& value)
     return localNumber(v.toDouble(), 'f', int(m.capturedLength(3)));
 }
 
+/// Words and numbers separated by spaces ("V2 0.26 mV, V3 0.21 mV"), each number as localValue
+/// writes it.
+QString localWords(const std::string& value)
+{
+    QStringList words = QString::fromStdString(value).split(QLatin1Char(' '));
+    for (QString& w : words)
+        w = localValue(w.toStdString());
+    return words.join(QLatin1Char(' '));
+}
+
 } // namespace
 
 QString localNumber(double v, char format, int precision)
@@ -313,21 +323,17 @@ QString engineText(const Message& m)
         if (m.id != e.id)
             continue;
         std::vector<std::string> values;
-        for (const std::string& a : m.args)
-            values.push_back(localValue(a).toStdString());
-        // The ST bases list "V2 0.26 mV, V3 0.21 mV" in one value: its numbers too.
-        if ((m.id == "advice.st_elevation" || m.id == "advice.st_depression" ||
-             m.id == "advice.st_compared_also") &&
-            !values.empty()) {
-            QStringList words = QString::fromStdString(values[0]).split(QLatin1Char(' '));
-            for (QString& w : words)
-                w = localValue(w.toStdString());
-            values[0] = words.join(QLatin1Char(' ')).toStdString();
-        }
+        for (std::size_t i = 0; i < m.args.size(); ++i)
+            values.push_back(
+                (isWordsArg(m, i) ? localWords(m.args[i]) : localValue(m.args[i])).toStdString());
         // A segment's own warning (io::messages::segmentWarning): values 3… are its id and
         // values, worded here in turn.
         if (m.id == io::messages::kWfdbSegmentWarning.id && m.args.size() >= 3) {
-            const Message inner{m.args[2], {m.args.begin() + 3, m.args.end()}, m.args[1]};
+            const Message inner{m.args[2],
+                                {m.args.begin() + 3, m.args.end()},
+                                m.args[1],
+                                m.ageArgs >> 3,
+                                m.wordArgs >> 3};
             values = {values[0], engineText(inner).toStdString()};
         }
         const QString pattern = QCoreApplication::translate("Engine", e.english);

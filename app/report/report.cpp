@@ -253,6 +253,11 @@ QString disclaimerText()
                       "clinician.");
 }
 
+QString adviceLimitText()
+{
+    return Report::tr("The advice checks a few criteria only: no item does not mean a normal ECG.");
+}
+
 QString ptbxlCreditText()
 {
     return Report::tr("Model trained on PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0");

@@ -151,6 +151,10 @@ struct ReportInput
 /// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."
 QString disclaimerText();
 
+/// "The advice checks a few criteria only: no item does not mean a normal ECG." (the Advice
+/// dock and the report's advice section).
+QString adviceLimitText();
+
 /// The licence credit printed when the model was trained on PTB-XL.
 QString ptbxlCreditText();
 

@@ -593,7 +593,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     }
 
     heading(Report::tr("Advice"));
-    para(Report::tr("The advice checks a few criteria only: no item does not mean a normal ECG."));
+    para(adviceLimitText());
     if (!in.calipers.empty() && !in.advice.empty())
         para(Report::tr("Intervals the clinician measured with the calipers are graded in place "
                         "of the automatic ones (QTc from a measured QT)."));

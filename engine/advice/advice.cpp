@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 namespace ecglens::advice {
 
@@ -40,25 +41,22 @@ std::string millivoltText(double v)
 template <typename Meets>
 std::vector<dsp::StLevel> contiguousLeads(const std::vector<dsp::StLevel>& levels, Meets meets)
 {
-    std::vector<std::string> names;
-    std::vector<bool> met;
+    std::vector<std::string> names; // standard names of the levels that meet it, else ""
+    std::set<std::string> met;
     for (const dsp::StLevel& l : levels) {
-        names.push_back(normaliseLeadName(l.lead));
-        met.push_back(standardLeadIndex(names.back()) >= 0 && meets(names.back(), l));
+        const std::string name = normaliseLeadName(l.lead);
+        const bool meetsIt = standardLeadIndex(name) >= 0 && meets(name, l);
+        names.push_back(meetsIt ? name : std::string());
+        if (meetsIt)
+            met.insert(name);
     }
-    const auto isMet = [&](const std::string& name) {
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (names[i] == name && met[i])
-                return true;
-        return false;
-    };
+    std::set<std::string> paired;
+    for (const auto& [a, b] : contiguousLeadPairs())
+        if (met.count(a) && met.count(b))
+            paired.insert({a, b});
     std::vector<dsp::StLevel> out;
     for (std::size_t i = 0; i < levels.size(); ++i)
-        if (met[i] && std::any_of(contiguousLeadPairs().begin(), contiguousLeadPairs().end(),
-                                  [&](const auto& p) {
-                                      return (p.first == names[i] && isMet(p.second)) ||
-                                             (p.second == names[i] && isMet(p.first));
-                                  }))
+        if (paired.count(names[i]))
             out.push_back(levels[i]);
     return out;
 }
@@ -129,10 +127,12 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.qtc", "QTc %1 ms (%2)"},
         {"advice.duration", "recording %1 s"},
         {"advice.st_elevation",
-         "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in other leads)"},
+         "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in other leads)", 0,
+         wordsArg(1)},
         {"advice.st_depression",
-         "ST depression at J: %1 (at least %2 mV at J and J+60 ms, horizontal or downsloping)"},
-        {"advice.st_compared_also", "also met on the ECG compared with (%1)"},
+         "ST depression at J: %1 (at least %2 mV at J and J+60 ms, horizontal or downsloping)", 0,
+         wordsArg(1)},
+        {"advice.st_compared_also", "also met on the ECG compared with (%1)", 0, wordsArg(1)},
         {"advice.st_compared_not", "not met on the ECG compared with"},
         {"advice.finding", "rhythm finding: %1"},
         {"advice.finding.sinus_rhythm", "rhythm finding: sinus rhythm"},

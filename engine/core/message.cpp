@@ -28,6 +28,7 @@ Message makeMessage(const MessageTemplate& t, std::vector<std::string> args)
     m.text = fillPlaceholders(t.english, args);
     m.args = std::move(args);
     m.ageArgs = t.ageArgs;
+    m.wordArgs = t.wordArgs;
     return m;
 }
 

@@ -17,12 +17,21 @@ constexpr unsigned ageArg(int n)
     return 1u << (n - 1);
 }
 
+/// The bit of MessageTemplate::wordArgs that says placeholder %`n` (1 … 9) holds names and
+/// numbers separated by spaces (e.g. "V2 0.26 mV, V3 0.21 mV"), whose numbers an interface
+/// writes in its own notation.
+constexpr unsigned wordsArg(int n)
+{
+    return 1u << (n - 1);
+}
+
 /// An English wording with placeholders %1 … %9, under a stable id.
 struct MessageTemplate
 {
-    const char* id;       ///< e.g. "detector.under_18"
-    const char* english;  ///< e.g. "patient is %1 years old: …"
-    unsigned ageArgs = 0; ///< which values are ages (ageArg(n) | …), for anonymised output
+    const char* id;        ///< e.g. "detector.under_18"
+    const char* english;   ///< e.g. "patient is %1 years old: …"
+    unsigned ageArgs = 0;  ///< which values are ages (ageArg(n) | …), for anonymised output
+    unsigned wordArgs = 0; ///< which values are words and numbers (wordsArg(n) | …)
 };
 
 struct Message
@@ -31,12 +40,19 @@ struct Message
     std::vector<std::string> args; ///< the values of %1, %2, … as the English shows them
     std::string text;              ///< the English, placeholders filled
     unsigned ageArgs = 0;          ///< which of `args` are ages in years (bit i: args[i])
+    unsigned wordArgs = 0;         ///< which of `args` are words and numbers (bit i: args[i])
 };
 
 /// Whether `m.args[i]` is a person's age in years (HIPAA Safe Harbor hides those over 89).
 inline bool isAgeArg(const Message& m, std::size_t i)
 {
     return i < 32 && ((m.ageArgs >> i) & 1u) != 0;
+}
+
+/// Whether `m.args[i]` holds words and numbers rather than one value (wordsArg).
+inline bool isWordsArg(const Message& m, std::size_t i)
+{
+    return i < 32 && ((m.wordArgs >> i) & 1u) != 0;
 }
 
 /// `t` with its placeholders filled by `args` (a placeholder without a value stays as it is).

@@ -262,6 +262,7 @@ inline Message segmentWarning(const std::string& segment, const Message& inner)
     args.insert(args.end(), inner.args.begin(), inner.args.end());
     Message m = makeMessage(kWfdbSegmentWarning, std::move(args));
     m.ageArgs = inner.ageArgs << 3; // the inner values' ages, where they now stand
+    m.wordArgs = inner.wordArgs << 3;
     return m;
 }
 
