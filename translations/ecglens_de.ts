@@ -1035,6 +1035,77 @@
         <source> (advice; basis and source in the details)</source>
         <translation> (Hinweis; Grundlage und Quelle in den Details)</translation>
     </message>
+    <message>
+        <source>order unknown</source>
+        <translation>Reihenfolge unbekannt</translation>
+    </message>
+    <message>
+        <source>at the same time</source>
+        <translation>zur selben Zeit</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>früher</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>später</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 earlier</source>
+        <translation>%1 früher</translation>
+    </message>
+    <message>
+        <source>%1 later</source>
+        <translation>%1 später</translation>
+    </message>
+    <message>
+        <source>The ECG compared with was recorded after this one: each change runs from the later ECG back to the earlier.</source>
+        <translation>Das Vergleichs-EKG wurde nach diesem aufgezeichnet: jede Änderung führt vom späteren EKG zurück zum früheren.</translation>
+    </message>
+    <message>
+        <source>Both ECGs start at the same time: is the ECG compared with the same recording in another file?</source>
+        <translation>Beide EKGs beginnen zur selben Zeit: ist das Vergleichs-EKG dieselbe Aufzeichnung in einer anderen Datei?</translation>
+    </message>
+    <message>
+        <source>A recording date is missing: which ECG is the earlier is not known.</source>
+        <translation>Ein Aufnahmedatum fehlt: welches EKG das frühere ist, ist nicht bekannt.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

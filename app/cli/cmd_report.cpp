@@ -134,15 +134,17 @@ int runReport(const QStringList& args)
     const auto chosenPaper = report::paperFromName(parser.value(paper));
     if (!chosenPaper)
         return fail(QStringLiteral("--paper %1: not a4 or letter").arg(parser.value(paper)));
-    if (parser.isSet(language)) {
-        const QString code = parser.value(language);
+    {
+        // English too: its translation holds the plural forms ("1 day", "6 days").
+        const QString code = parser.isSet(language) ? parser.value(language) : QStringLiteral("en");
         if (!interfaceLanguages().contains(code))
             return fail(QStringLiteral("--lang %1: not one of %2")
                             .arg(code, interfaceLanguages().join(QStringLiteral(", "))));
         if (const QString problem = installTranslations(*QCoreApplication::instance(), code);
             !problem.isEmpty())
             std::fprintf(stderr, "ecglens-cli: %s\n", qPrintable(problem));
-        QLocale::setDefault(QLocale(code));
+        if (parser.isSet(language))
+            QLocale::setDefault(QLocale(code));
     }
 
     ml::AnalysisOptions options;

@@ -1,6 +1,7 @@
 #include "comparison_view.h"
 
 #include "engine_text.h"
+#include "report.h"
 
 #include "beat_markers.h"
 #include "ecg_viewer.h"
@@ -108,19 +109,27 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
 {
     m_outcome = outcome;
     const Recording& r = *outcome.recording;
-    m_title->setText(tr("For comparison: %1").arg(describe(r, outcome.path)));
-    m_title->setToolTip(outcome.path);
-    QString warning;
+    QString title = tr("For comparison: %1").arg(describe(r, outcome.path));
+    QStringList warnings;
     if (shown) {
         const std::string& here = shown->patient.id;
         const std::string& there = r.patient.id;
         if (!here.empty() && !there.empty() && here != there)
-            warning = tr("Different patient: ID %1 here, %2 in the shown ECG. Check that the "
-                         "comparison is meant.")
-                          .arg(QString::fromStdString(there), QString::fromStdString(here));
+            warnings << tr("Different patient: ID %1 here, %2 in the shown ECG. Check that the "
+                           "comparison is meant.")
+                            .arg(QString::fromStdString(there), QString::fromStdString(here));
         else if (here.empty() || there.empty())
-            warning = tr("A patient ID is missing: check that both ECGs are of the same patient.");
+            warnings << tr("A patient ID is missing: check that both ECGs are of the same "
+                           "patient.");
+        // The change column reads "since then" only when this ECG is the earlier one.
+        const report::RecordingOrder order = report::recordingOrder(*shown, r);
+        title += QStringLiteral(" \u00b7 ") + report::recordingOrderText(order);
+        warnings << report::recordingOrderWarning(order);
+        warnings.removeAll(QString());
     }
+    m_title->setText(title);
+    m_title->setToolTip(outcome.path);
+    const QString warning = warnings.join(QLatin1Char('\n'));
     m_warning->setText(warning);
     m_warning->setVisible(!warning.isEmpty());
     show();

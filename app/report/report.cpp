@@ -5,6 +5,7 @@
 #include "report_text.h"
 
 #include <QBuffer>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QFont>
@@ -17,6 +18,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -261,6 +263,75 @@ QString adviceLimitText()
 QString ptbxlCreditText()
 {
     return Report::tr("Model trained on PTB-XL (Wagner et al., Scientific Data 2020), CC BY 4.0");
+}
+
+RecordingOrder recordingOrder(const Recording& shown, const Recording& compared)
+{
+    auto when = [](const Recording& r) -> std::optional<QDateTime> {
+        if (!r.start || !r.start->hasDate)
+            return std::nullopt;
+        const DateTime& s = *r.start;
+        const QDate date(s.date.year, s.date.month, s.date.day);
+        const QTime time(s.hour, s.minute, int(std::clamp(std::floor(s.second), 0.0, 59.0)));
+        if (!date.isValid() || !time.isValid())
+            return std::nullopt;
+        return QDateTime(date, time, QTimeZone::utc()); // both as written: no zone, no DST shift
+    };
+    const auto here = when(shown), there = when(compared);
+    if (!here || !there)
+        return {};
+    const qint64 d = there->secsTo(*here); // > 0: the other one is the earlier
+    RecordingOrder o;
+    o.seconds = std::abs(d);
+    o.kind = o.seconds < 60 ? RecordingOrder::Kind::SameTime
+             : d > 0        ? RecordingOrder::Kind::Earlier
+                            : RecordingOrder::Kind::Later;
+    return o;
+}
+
+QString recordingOrderText(const RecordingOrder& order, bool anonymise)
+{
+    using K = RecordingOrder::Kind;
+    if (order.kind == K::Unknown)
+        return Report::tr("order unknown");
+    if (order.kind == K::SameTime)
+        return Report::tr("at the same time");
+    const bool earlier = order.kind == K::Earlier;
+    if (anonymise)
+        return earlier ? Report::tr("earlier") : Report::tr("later");
+    const qint64 minutes = order.seconds / 60, hours = minutes / 60, days = hours / 24;
+    // Months and years as a calendar counts them roughly: 30.44 and 365.25 days.
+    const int months = int(double(order.seconds) / (30.44 * 86400.0));
+    const int years = int(double(order.seconds) / (365.25 * 86400.0));
+    QString amount;
+    if (hours < 1)
+        amount = Report::tr("%n minute(s)", nullptr, int(minutes));
+    else if (days < 2)
+        amount = Report::tr("%n hour(s)", nullptr, int(hours));
+    else if (days < 61)
+        amount = Report::tr("%n day(s)", nullptr, int(days));
+    else if (years < 2)
+        amount = Report::tr("%n month(s)", nullptr, months);
+    else
+        amount = Report::tr("%n year(s)", nullptr, years);
+    return earlier ? Report::tr("%1 earlier").arg(amount) : Report::tr("%1 later").arg(amount);
+}
+
+QString recordingOrderWarning(const RecordingOrder& order)
+{
+    switch (order.kind) {
+    case RecordingOrder::Kind::Earlier:
+        return {};
+    case RecordingOrder::Kind::Later:
+        return Report::tr("The ECG compared with was recorded after this one: each change runs "
+                          "from the later ECG back to the earlier.");
+    case RecordingOrder::Kind::SameTime:
+        return Report::tr("Both ECGs start at the same time: is the ECG compared with the same "
+                          "recording in another file?");
+    case RecordingOrder::Kind::Unknown:
+        break;
+    }
+    return Report::tr("A recording date is missing: which ECG is the earlier is not known.");
 }
 
 std::string conditioningText(const dsp::ConditionOptions& c)

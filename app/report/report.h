@@ -158,6 +158,25 @@ QString adviceLimitText();
 /// The licence credit printed when the model was trained on PTB-XL.
 QString ptbxlCreditText();
 
+/// When the ECG compared with was recorded, seen from the shown one: by the start date and time
+/// each file gives (local time as written, no time zone). A change column reads "since then" only
+/// when the other ECG is the earlier one.
+struct RecordingOrder
+{
+    enum class Kind { Earlier, SameTime, Later, Unknown };
+    Kind kind = Kind::Unknown;
+    qint64 seconds = 0; ///< time between the two starts (0 when unknown)
+};
+/// Starts less than a minute apart count as the same time (the same recording in another file?).
+RecordingOrder recordingOrder(const Recording& shown, const Recording& compared);
+/// "6 days earlier", "2 years later", "at the same time", "order unknown" (translated); the
+/// amount rounded down to minutes, hours, days, months or years as the interval calls for.
+/// Without the amount ("earlier") when `anonymise`.
+QString recordingOrderText(const RecordingOrder& order, bool anonymise = false);
+/// What a reader must know before reading the change as "since then": empty when the other ECG
+/// is the earlier one.
+QString recordingOrderWarning(const RecordingOrder& order);
+
 /// How a signal was conditioned, for ReportInput::displayFilters: "0.5 Hz high-pass, 50 Hz notch,
 /// 40 Hz low-pass" (only the filters that are on).
 std::string conditioningText(const dsp::ConditionOptions& options);

@@ -380,7 +380,11 @@ void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
     auto row = [&](const QString& l, const QString& t) { b.push_back({K::Row, l, t}); };
     b.push_back({K::Heading, {}, Report::tr("Comparison with another ECG")});
     row(Report::tr("File"), fileNameOf(other, in.anonymise));
-    row(Report::tr("Start"), startTextOf(other, in.anonymise));
+    const RecordingOrder order = recordingOrder(in.recording, other);
+    row(Report::tr("Start"), startTextOf(other, in.anonymise) + QStringLiteral(" \u00b7 ") +
+                                 recordingOrderText(order, in.anonymise));
+    if (const QString w = recordingOrderWarning(order); !w.isEmpty())
+        b.push_back({K::Paragraph, {}, w});
     const std::string& here = in.recording.patient.id;
     const std::string& there = other.patient.id;
     QString id = in.anonymise ? removedText() : there.empty() ? kNone : qs(there);

@@ -9,6 +9,7 @@
 #include "comparison_view.h"
 #include "ecg_plot.h"
 #include "ecg_viewer.h"
+#include "i18n.h"
 #include "job_runner.h"
 #include "main_window.h"
 #include "measurements_panel.h"
@@ -86,6 +87,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // As the application does: English plural forms ("6 days earlier").
+        QCOMPARE(installTranslations(*qApp, QStringLiteral("en")), QString());
         ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"));
     }
 
@@ -98,8 +101,10 @@ private slots:
         QVERIFY2(o.recording, qPrintable(o.error));
         QVERIFY(w->comparison()->isVisible());
         const QString title = w->comparison()->title()->text();
-        for (const QString& part : {QStringLiteral("00017_lr.hea"), QStringLiteral("13619"),
-                                    QStringLiteral("14:25"), QStringLiteral("1985")})
+        // 1985-01-20 14:25:25 to 1985-01-27 12:45:19 (ptbxl_database.csv): 6 days 22 hours.
+        for (const QString& part :
+             {QStringLiteral("00017_lr.hea"), QStringLiteral("13619"), QStringLiteral("14:25"),
+              QStringLiteral("1985"), QStringLiteral("6 days earlier")})
             QVERIFY2(title.contains(part), qPrintable(title));
         QVERIFY(!w->comparison()->warning()->isVisible()); // the same patient
         auto* shownTitle = w->findChild<QLabel*>(QStringLiteral("shownTitle"));
@@ -306,6 +311,43 @@ private slots:
         const QString text = w->comparison()->warning()->text();
         QVERIFY2(text.contains(QLatin1String("15709")) && text.contains(QLatin1String("13619")),
                  qPrintable(text));
+    }
+
+    /// The change column reads "since then" only when the other ECG is the earlier: a later one,
+    /// one without a date and one starting at the same time are said to be so. By
+    /// ptbxl_database.csv: patient 13619's ECG 17 (1985-01-20 14:25:25) and 26 (01-27 12:45:19);
+    /// patient 20191's ECGs 55 (1985-06-01 09:39:40) and 56 (10:09:27); patient 8420's ECG 41
+    /// (1985-03-08) and 1261, which has no recording date; the 500 Hz file of ECG 17 starts when
+    /// its 100 Hz file does.
+    void orderOfTheTwoEcgs()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/01000/01261_lr.hea"));
+        const struct
+        {
+            QString shown, compared;
+            const char* order;
+            const char* warning; ///< nullptr: none
+        } cases[] = {
+            {ptbxl("00017"), ptbxl("00026"), "6 days later", "recorded after this one"},
+            {ptbxl("00056"), ptbxl("00055"), "29 minutes earlier", nullptr},
+            {ptbxl("00041"), test::dataPath(QStringLiteral("ptbxl/records100/01000/01261_lr.hea")),
+             "order unknown", "A recording date is missing"},
+            {ptbxl("00017"), test::dataPath(QStringLiteral("ptbxl/records500/00000/00017_hr.hea")),
+             "at the same time", "the same recording in another file?"},
+        };
+        auto w = window();
+        for (const auto& c : cases) {
+            openAndMeasure(*w, c.shown);
+            QVERIFY(compare(*w, c.compared).recording);
+            const QString title = w->comparison()->title()->text();
+            QVERIFY2(title.endsWith(QStringLiteral(" \u00b7 ") + QLatin1String(c.order)),
+                     qPrintable(title));
+            QLabel* warning = w->comparison()->warning();
+            QCOMPARE(warning->isVisible(), c.warning != nullptr);
+            if (c.warning)
+                QVERIFY2(warning->text().contains(QLatin1String(c.warning)),
+                         qPrintable(warning->text()));
+        }
     }
 
     void unreadableComparisonLeavesTheShownECG()

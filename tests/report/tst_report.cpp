@@ -2,6 +2,7 @@
 // poppler-utils (page size, text) and rendered at 254 dpi (10 px per mm) to measure the grid and
 // the calibration pulse. Values are compared with `measure --json` / `analyze --json`.
 
+#include "i18n.h"
 #include "report.h"
 #include "test_data.h"
 
@@ -27,6 +28,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cstdio>
 #include <unistd.h>
 #include <vector>
 
@@ -221,6 +223,8 @@ private slots:
                                      .arg(QString::fromLatin1(tool))));
         ECGLENS_REQUIRE_DATA(kRecord + QStringLiteral(".hea"));
         QVERIFY(m_dir.isValid());
+        // As the applications do: English plural forms ("6 days earlier").
+        QCOMPARE(ecglens::installTranslations(*qApp, QStringLiteral("en")), QString());
         m_sourceHea = fileBytes(source(".hea"));
         m_sourceDat = fileBytes(source(".dat"));
         QVERIFY(!m_sourceDat.isEmpty());
@@ -680,7 +684,7 @@ private slots:
         };
         for (const QString& expected : QStringList{
                  QStringLiteral("Comparison with another ECG"), QStringLiteral("00017_lr.hea"),
-                 QStringLiteral("1985-01-20 14:25:25"),
+                 QStringLiteral("1985-01-20 14:25:25 \u00b7 6 days earlier"),
                  QStringLiteral("Heart rate ") +
                      change(b[QStringLiteral("heart_rate_bpm")].toDouble(),
                             a[QStringLiteral("heart_rate_bpm")].toDouble(), "bpm"),
@@ -691,6 +695,7 @@ private slots:
             QVERIFY2(identified.contains(expected),
                      qPrintable(expected + QStringLiteral("\n") + identified));
         QVERIFY(!identified.contains(QLatin1String("not this recording's patient ID")));
+        QVERIFY(!identified.contains(QLatin1String("recorded after this one")));
         // A section that fits on a page is not split: heading and last line on the same page.
         const QString pdf = m_dir.filePath(QStringLiteral("compare.pdf"));
         bool together = false;
@@ -713,6 +718,9 @@ private slots:
                                           QStringLiteral("14:25"), QStringLiteral("13619")})
             QVERIFY2(!anonymised.contains(identifier), qPrintable(identifier));
         QVERIFY(anonymised.contains(QLatin1String("1985 (date and time removed")));
+        QVERIFY2(anonymised.contains(QStringLiteral("anonymised report) \u00b7 earlier")),
+                 qPrintable(anonymised));
+        QVERIFY(!anonymised.contains(QLatin1String("6 days")));
 
         // Another patient's ECG is said to be one.
         const Run r = runCli({QStringLiteral("report"), now, QStringLiteral("--out"),
@@ -727,6 +735,90 @@ private slots:
                 .simplified();
         QVERIFY2(otherText.contains(QLatin1String("not this recording's patient ID")),
                  qPrintable(otherText));
+    }
+
+    /// Which ECG is the earlier, from the start each file gives: amounts worked out by hand from
+    /// the dates (2024 is a leap year: 28 February 23:30 to 1 March 00:10 is 24 h 40 min).
+    void recordingOrder_data()
+    {
+        QTest::addColumn<QString>("shown");    // "yyyy-MM-dd HH:mm:ss", empty: no date
+        QTest::addColumn<QString>("compared"); // the same
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("warns");
+        auto add = [](const char* name, const char* a, const char* b, const char* text, bool w) {
+            QTest::newRow(name) << QString::fromLatin1(a) << QString::fromLatin1(b)
+                                << QString::fromUtf8(text) << w;
+        };
+        add("59 s", "2020-05-01 10:00:59", "2020-05-01 10:00:00", "at the same time", true);
+        add("60 s", "2020-05-01 10:01:00", "2020-05-01 10:00:00", "1 minute earlier", false);
+        add("59 min", "2020-05-01 10:59:59", "2020-05-01 10:00:00", "59 minutes earlier", false);
+        add("1 h", "2020-05-01 11:00:00", "2020-05-01 10:00:00", "1 hour earlier", false);
+        add("leap day", "2024-03-01 00:10:00", "2024-02-28 23:30:00", "24 hours earlier", false);
+        add("47 h", "2020-05-03 09:59:59", "2020-05-01 10:00:00", "47 hours earlier", false);
+        add("2 days", "2020-05-03 10:00:00", "2020-05-01 10:00:00", "2 days earlier", false);
+        add("60 days", "2020-06-30 10:00:00", "2020-05-01 10:00:00", "60 days earlier", false);
+        add("61 days", "2020-07-01 10:00:00", "2020-05-01 10:00:00", "2 months earlier", false);
+        add("23 months", "2021-12-31 10:00:00", "2020-01-01 10:00:00", "23 months earlier", false);
+        add("2 years", "2022-01-01 10:00:00", "2020-01-01 10:00:00", "2 years earlier", false);
+        add("later", "2020-05-01 10:00:00", "2020-05-08 09:00:00", "6 days later", true);
+        add("no date here", "", "2020-05-01 10:00:00", "order unknown", true);
+        add("no date there", "2020-05-01 10:00:00", "", "order unknown", true);
+        add("30 February", "2020-05-01 10:00:00", "2020-02-30 10:00:00", "order unknown", true);
+    }
+
+    void recordingOrder()
+    {
+        QFETCH(QString, shown);
+        QFETCH(QString, compared);
+        QFETCH(QString, text);
+        QFETCH(bool, warns);
+        auto recording = [](const QString& when) {
+            ecglens::Recording r;
+            int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+            if (std::sscanf(when.toLatin1().constData(), "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi,
+                            &s) == 6) {
+                ecglens::DateTime t;
+                t.date = ecglens::Date{y, mo, d};
+                t.hour = h;
+                t.minute = mi;
+                t.second = s;
+                t.hasDate = true;
+                r.start = t;
+            }
+            return r;
+        };
+        using namespace ecglens::report;
+        const RecordingOrder order =
+            ecglens::report::recordingOrder(recording(shown), recording(compared));
+        QCOMPARE(recordingOrderText(order), text);
+        QCOMPARE(!recordingOrderWarning(order).isEmpty(), warns);
+        // Anonymised: the direction only.
+        const QString anonymised = recordingOrderText(order, true);
+        QCOMPARE(anonymised, text.endsWith(QLatin1String(" earlier")) ? QStringLiteral("earlier")
+                             : text.endsWith(QLatin1String(" later")) ? QStringLiteral("later")
+                                                                      : text);
+    }
+
+    /// A later ECG compared with: the report says so (ECG 26 of patient 13619 was recorded
+    /// 1985-01-27 12:45:19, six days and 22 hours after ECG 17, by ptbxl_database.csv).
+    void laterComparisonIsSaidToBeLater()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"));
+        const QString pdf = m_dir.filePath(QStringLiteral("compare-later.pdf"));
+        const Run r = runCli(
+            {QStringLiteral("report"),
+             ecglens::test::dataPath(QStringLiteral("ptbxl/records100/00000/00017_lr.hea")),
+             QStringLiteral("--out"), pdf, QStringLiteral("--no-saved-review"),
+             QStringLiteral("--compare"),
+             ecglens::test::dataPath(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out)
+                .simplified();
+        for (const QString& expected :
+             {QStringLiteral("1985-01-27 12:45:19 \u00b7 6 days later"),
+              QStringLiteral("The ECG compared with was recorded after this one")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n") + text));
     }
 
     /// Text from elsewhere (reader warnings, findings, advice) loses the identifiers it repeats:
