@@ -2260,6 +2260,25 @@
         <source>Flagged segments</source>
         <translation>Markierte Segmente</translation>
     </message>
+    <message>
+        <source>Windows to look at first</source>
+        <translation>Zuerst anzusehende Fenster</translation>
+    </message>
+    <message>
+        <source>On a long recording most windows can be flagged, so the segments above may span most of it. On the MIT-BIH Holter records these windows held annotated events somewhat more often than the recording&apos;s windows as a whole (see the model card); they are where to start, not the only places to look.</source>
+        <translation>Bei einer langen Aufzeichnung können die meisten Fenster markiert sein, sodass die Segmente darüber fast die ganze Aufzeichnung umfassen können. In den Holter-Aufzeichnungen von MIT-BIH enthielten diese Fenster etwas häufiger annotierte Ereignisse als die Fenster der Aufzeichnung insgesamt (siehe Modellkarte); sie sind ein Anfang, nicht die einzigen Stellen zum Ansehen.</translation>
+    </message>
+    <message>
+        <source>Click a window to show it and explain the model&apos;s output there</source>
+        <translation>Klicken Sie auf ein Fenster, um es anzuzeigen und die Modellausgabe dort zu erklären</translation>
+    </message>
+    <message numerus="yes">
+        <source>Look first: the %n most probable flagged window(s), none overlapping another</source>
+        <translation>
+            <numerusform>Zuerst ansehen: %n wahrscheinlichstes markiertes Fenster</numerusform>
+            <numerusform>Zuerst ansehen: die %n wahrscheinlichsten markierten Fenster, ohne Überlappung</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ecglens::HelpActions</name>

@@ -92,6 +92,13 @@
             <numerusform>%n segments at or above the anomalous threshold — click to review.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Look first: the %n most probable flagged window(s), none overlapping another</source>
+        <translation>
+            <numerusform>Look first: %n most probable flagged window</numerusform>
+            <numerusform>Look first: the %n most probable flagged windows, none overlapping another</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MainWindow</name>

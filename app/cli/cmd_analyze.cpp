@@ -93,6 +93,8 @@ int runAnalyze(const QStringList& args)
         o[QStringLiteral("class")] = QLatin1String(ml::verdictName(a.verdict));
         o[QStringLiteral("windows")] = windowsJson(a.windows);
         o[QStringLiteral("flagged")] = windowsJson(a.flagged);
+        // A recording over a minute: where to look first (most probable flagged windows).
+        o[QStringLiteral("review_first")] = windowsJson(ml::reviewFirstWindows(a));
         QJsonArray warnings;
         for (const auto& w : a.warnings)
             warnings.append(fromStd(w.text));
@@ -135,6 +137,8 @@ int runAnalyze(const QStringList& args)
     std::printf("Windows:     %zu, flagged segments: %zu\n", a.windows.size(), a.flagged.size());
     for (const auto& f : a.flagged)
         std::printf("  flagged %.1f-%.1f s  p=%.3f\n", f.startS, f.endS, f.probability);
+    for (const auto& w : ml::reviewFirstWindows(a))
+        std::printf("  look first %.1f-%.1f s  p=%.3f\n", w.startS, w.endS, w.probability);
     for (const auto& w : a.warnings)
         std::printf("Warning:     %s\n", w.text.c_str());
     if (!advised.empty())

@@ -163,6 +163,10 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
     });
     connect(m_flagged, &FlaggedPanel::segmentActivated, this,
             [this](int index) { showFlagged(index, true); });
+    connect(m_flagged, &FlaggedPanel::windowActivated, this, [this](double startS) {
+        m_currentFlagged = -1;
+        explainWindow(startS, -1, true);
+    });
     connect(viewer->probabilityTrack(), &ProbabilityTrack::timeClicked, this, [this](double t) {
         EcgPlot* plot = m_viewer->plot();
         plot->setVisibleStartS(t - 0.5 * plot->visibleSpanS());
@@ -321,6 +325,7 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
         clearProbabilities(); // one window: the banner says it all
     }
     m_flagged->setSegments(a.flagged);
+    m_flagged->setReviewFirst(ml::reviewFirstWindows(a));
     m_window->statusBar()->showMessage(
         tr("Analysed in %1 s: %2, %3")
             .arg(outcome.seconds, 0, 'f', 1)

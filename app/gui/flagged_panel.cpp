@@ -11,55 +11,83 @@
 
 namespace ecglens {
 
+QTableWidget* FlaggedPanel::makeTable(QWidget* parent, const QString& name)
+{
+    auto* table = new QTableWidget(parent);
+    table->setColumnCount(3);
+    table->setAccessibleName(name);
+    table->setHorizontalHeaderLabels({tr("#"), tr("Time (s)"), tr("Probability")});
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 4);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    return table;
+}
+
 FlaggedPanel::FlaggedPanel(QWidget* parent)
-    : QWidget(parent), m_status(new QLabel(this)), m_table(new QTableWidget(this))
+    : QWidget(parent), m_status(new QLabel(this)), m_table(makeTable(this, tr("Flagged segments"))),
+      m_firstLabel(new QLabel(this)), m_first(makeTable(this, tr("Windows to look at first")))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    m_table->setColumnCount(3);
-    m_table->setAccessibleName(tr("Flagged segments"));
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Time (s)"), tr("Probability")});
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setToolTip(tr("Click a segment to show it and explain the model's output there "
                            "(F / Shift+F: next / previous)"));
     layout->addWidget(m_table, 1);
+    m_firstLabel->setWordWrap(true);
+    m_firstLabel->setToolTip(
+        tr("On a long recording most windows can be flagged, so the segments above may span most "
+           "of it. On the MIT-BIH Holter records these windows held annotated events somewhat "
+           "more often than the recording's windows as a whole (see the model card); they are "
+           "where to start, not the only places to look."));
+    layout->addWidget(m_firstLabel);
+    m_first->setToolTip(tr("Click a window to show it and explain the model's output there"));
+    layout->addWidget(m_first, 1);
     connect(m_table, &QTableWidget::cellClicked, this,
             [this](int row, int) { emit segmentActivated(row); });
     connect(m_table, &QTableWidget::cellActivated, this,
             [this](int row, int) { emit segmentActivated(row); });
+    auto pickFirst = [this](int row, int) {
+        if (row >= 0 && row < int(m_firstWindows.size())) {
+            setCurrent(-1);
+            emit windowActivated(m_firstWindows[std::size_t(row)].startS);
+        }
+    };
+    connect(m_first, &QTableWidget::cellClicked, this, pickFirst);
+    connect(m_first, &QTableWidget::cellActivated, this, pickFirst);
     clear();
 }
 
-void FlaggedPanel::setSegments(const std::vector<ml::WindowResult>& flagged)
+void FlaggedPanel::fillRows(QTableWidget* table, const std::vector<ml::WindowResult>& windows,
+                            bool clock)
 {
-    m_segments = flagged;
-    m_table->setRowCount(int(flagged.size()));
-    const bool longRecording = !flagged.empty() && flagged.back().endS >= 600.0;
-    m_table->horizontalHeaderItem(1)->setText(longRecording ? tr("Time (h:mm:ss)")
-                                                            : tr("Time (s)"));
-    for (int r = 0; r < int(flagged.size()); ++r) {
-        const ml::WindowResult& w = flagged[std::size_t(r)];
+    table->setRowCount(int(windows.size()));
+    table->horizontalHeaderItem(1)->setText(clock ? tr("Time (h:mm:ss)") : tr("Time (s)"));
+    for (int r = 0; r < int(windows.size()); ++r) {
+        const ml::WindowResult& w = windows[std::size_t(r)];
         auto* index = new QTableWidgetItem(QString::number(r + 1));
-        auto* time = new QTableWidgetItem(tr("%1 – %2").arg(
-            report::clockText(w.startS, longRecording), report::clockText(w.endS, longRecording)));
+        auto* time = new QTableWidgetItem(tr("%1 – %2").arg(report::clockText(w.startS, clock),
+                                                            report::clockText(w.endS, clock)));
         time->setData(Qt::UserRole, w.startS);
         time->setData(Qt::UserRole + 1, w.endS);
         auto* p = new QTableWidgetItem(localNumber(w.probability, 'f', 3));
         p->setData(Qt::UserRole, w.probability);
         p->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_table->setItem(r, 0, index);
-        m_table->setItem(r, 1, time);
-        m_table->setItem(r, 2, p);
+        table->setItem(r, 0, index);
+        table->setItem(r, 1, time);
+        table->setItem(r, 2, p);
     }
+}
+
+void FlaggedPanel::setSegments(const std::vector<ml::WindowResult>& flagged)
+{
+    m_segments = flagged;
+    fillRows(m_table, flagged, !flagged.empty() && flagged.back().endS >= 600.0);
     m_status->setText(flagged.empty()
                           ? tr("No segment reaches the anomalous threshold.")
                           : tr("%n segment(s) at or above the anomalous threshold — click to "
@@ -67,10 +95,23 @@ void FlaggedPanel::setSegments(const std::vector<ml::WindowResult>& flagged)
                                nullptr, int(flagged.size())));
 }
 
+void FlaggedPanel::setReviewFirst(const std::vector<ml::WindowResult>& windows)
+{
+    m_firstWindows = windows;
+    m_firstLabel->setText(
+        tr("Look first: the %n most probable flagged window(s), none overlapping another", nullptr,
+           int(windows.size())));
+    // The same clock as the segments above: h:mm:ss once the recording reaches 10 minutes.
+    fillRows(m_first, windows, !m_segments.empty() && m_segments.back().endS >= 600.0);
+    m_firstLabel->setVisible(!windows.empty());
+    m_first->setVisible(!windows.empty());
+}
+
 void FlaggedPanel::setMessage(const QString& text)
 {
     m_segments.clear();
     m_table->setRowCount(0);
+    setReviewFirst({});
     m_status->setText(text);
 }
 
@@ -82,10 +123,12 @@ void FlaggedPanel::clear()
 void FlaggedPanel::setCurrent(int index)
 {
     const QSignalBlocker block(m_table);
-    if (index < 0 || index >= m_table->rowCount())
+    if (index < 0 || index >= m_table->rowCount()) {
         m_table->clearSelection();
-    else
+    } else {
         m_table->selectRow(index);
+        m_first->clearSelection(); // one place under review at a time
+    }
 }
 
 int FlaggedPanel::current() const

@@ -22,6 +22,9 @@ public:
 
     /// Lists the flagged segments of an analysis (none: says so).
     void setSegments(const std::vector<ml::WindowResult>& flagged);
+    /// The windows to look at first on a long recording (ml::reviewFirstWindows), under the
+    /// segments; none: the list is hidden.
+    void setReviewFirst(const std::vector<ml::WindowResult>& windows);
     /// A message instead of rows (no analysis yet, running, failed).
     void setMessage(const QString& text);
     void clear();
@@ -29,6 +32,8 @@ public:
     int count() const { return int(m_segments.size()); }
     const std::vector<ml::WindowResult>& segments() const { return m_segments; }
     QTableWidget* table() const { return m_table; }
+    QTableWidget* reviewFirstTable() const { return m_first; }
+    const std::vector<ml::WindowResult>& reviewFirst() const { return m_firstWindows; }
     /// Selects row `index` without emitting segmentActivated (-1: none).
     void setCurrent(int index);
     int current() const;
@@ -36,11 +41,21 @@ public:
 signals:
     /// The user picked a segment (row index into segments()).
     void segmentActivated(int index);
+    /// The user picked a window of the review-first list (its start, seconds).
+    void windowActivated(double startS);
 
 private:
+    /// Fills `table` with one row per window: number, time (h:mm:ss when `clock`), probability.
+    static void fillRows(QTableWidget* table, const std::vector<ml::WindowResult>& windows,
+                         bool clock);
+    static QTableWidget* makeTable(QWidget* parent, const QString& name);
+
     QLabel* m_status;
     QTableWidget* m_table;
+    QLabel* m_firstLabel;
+    QTableWidget* m_first;
     std::vector<ml::WindowResult> m_segments;
+    std::vector<ml::WindowResult> m_firstWindows;
 };
 
 } // namespace ecglens

@@ -39,6 +39,19 @@ double flaggedShare(const std::vector<double>& flagged, const std::vector<int>& 
     return n > 0 ? f / n : std::nan("");
 }
 
+/// Share of the items whose score is 1 (listed) that have label 1 (an event); NaN when none is
+/// listed.
+double shareWithEvents(const std::vector<double>& listed, const std::vector<int>& labels)
+{
+    double n = 0, e = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        if (listed[i] > 0) {
+            n += 1;
+            e += labels[i];
+        }
+    return n > 0 ? e / n : std::nan("");
+}
+
 /// A number, or null when it is not finite (a record without both kinds of window has no AUC).
 Json numberOrNull(double v)
 {
@@ -111,9 +124,10 @@ Result<Json> ambulatoryCheck(const AnalyseFn& analyse, const std::string& folder
     if (headers.empty())
         return R::failure(folder + " holds no WFDB record with reference annotations (.atr)");
 
-    std::vector<double> probs, flagged;
+    std::vector<double> probs, flagged, strongest;
     std::vector<int> labels, cluster;
     std::vector<double> withinAuc;
+    long long strongestMore = 0, strongestLess = 0, strongestSame = 0;
     Json records = Json::array();
     for (std::size_t r = 0; r < headers.size(); ++r) {
         const std::string path = headers[r].string();
@@ -124,15 +138,27 @@ Result<Json> ambulatoryCheck(const AnalyseFn& analyse, const std::string& folder
         if (!a)
             return R::failure(path + ": " + a.error());
         const auto y = windowEventLabels(rec->annotations, a->windows);
-        std::vector<double> p, f;
+        std::vector<double> p, f, top(a->windows.size(), 0.0);
         for (const WindowResult& w : a->windows) {
             p.push_back(w.probability);
             // The window-level rule behind Analysis::flagged (merged runs of such windows).
             f.push_back(verdictFor(w.probability, a->thresholds) == Verdict::Anomalous ? 1.0 : 0.0);
         }
+        // The windows the app lists to look at first (strongestWindows), found by start.
+        for (const WindowResult& s : strongestWindows(*a))
+            for (std::size_t i = 0; i < a->windows.size(); ++i)
+                if (a->windows[i].startS == s.startS)
+                    top[i] = 1.0;
         const double auc = rocAuc(p, y);
-        if (std::isfinite(auc))
+        if (std::isfinite(auc)) {
             withinAuc.push_back(auc);
+            // A record with both kinds of window: do the windows listed first hold events more
+            // often than its windows as a whole?
+            const double listed = shareWithEvents(top, y);
+            const double all = shareWithEvents(std::vector<double>(y.size(), 1.0), y);
+            if (std::isfinite(listed))
+                (listed > all ? strongestMore : listed < all ? strongestLess : strongestSame)++;
+        }
         int events = 0;
         for (int v : y)
             events += v;
@@ -147,7 +173,10 @@ Result<Json> ambulatoryCheck(const AnalyseFn& analyse, const std::string& folder
         o.set("event_free_flagged", numberOrNull(flaggedShare(f, y, 0)));
         o.set("event_flagged", numberOrNull(flaggedShare(f, y, 1)));
         o.set("window_auc", numberOrNull(auc));
+        o.set("strongest_windows", (long long)std::count(top.begin(), top.end(), 1.0));
+        o.set("strongest_with_events", numberOrNull(shareWithEvents(top, y)));
         records.push(o);
+        strongest.insert(strongest.end(), top.begin(), top.end());
         probs.insert(probs.end(), p.begin(), p.end());
         flagged.insert(flagged.end(), f.begin(), f.end());
         labels.insert(labels.end(), y.begin(), y.end());
@@ -176,6 +205,20 @@ Result<Json> ambulatoryCheck(const AnalyseFn& analyse, const std::string& folder
                                       flagged, labels, cluster, share(0), bootstrapRounds, seed)));
     out.set("event_flagged", intervalJson(clusterBootstrapCi(flagged, labels, cluster, share(1),
                                                              bootstrapRounds, seed)));
+    // Of the windows listed to look at first, the share with events, against the share of all
+    // windows with events: whether the list points at events more often than chance would.
+    out.set("strongest_per_record", (long long)kStrongestWindows);
+    out.set("strongest_with_events",
+            intervalJson(clusterBootstrapCi(strongest, labels, cluster, shareWithEvents,
+                                            bootstrapRounds, seed)));
+    out.set("windows_with_events",
+            intervalJson(clusterBootstrapCi(std::vector<double>(labels.size(), 1.0), labels,
+                                            cluster, shareWithEvents, bootstrapRounds, seed)));
+    Json compared = Json::object();
+    compared.set("more_often", strongestMore);
+    compared.set("less_often", strongestLess);
+    compared.set("as_often", strongestSame);
+    out.set("strongest_against_record", compared);
     std::sort(withinAuc.begin(), withinAuc.end());
     const std::size_t m = withinAuc.size();
     out.set("records_with_both_kinds", (long long)m);

@@ -255,6 +255,35 @@ const WindowResult* mostProbableWindow(const Analysis& analysis, const WindowRes
     return best;
 }
 
+std::vector<WindowResult> strongestWindows(const Analysis& analysis, std::size_t n)
+{
+    std::vector<WindowResult> candidates;
+    for (const WindowResult& w : analysis.windows)
+        if (verdictFor(w.probability, analysis.thresholds) == Verdict::Anomalous)
+            candidates.push_back(w);
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const WindowResult& a, const WindowResult& b) { return a.probability > b.probability; });
+    std::vector<WindowResult> chosen;
+    for (const WindowResult& w : candidates) {
+        if (chosen.size() >= n)
+            break;
+        const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const WindowResult& c) {
+            return w.startS < c.endS && c.startS < w.endS;
+        });
+        if (!overlaps)
+            chosen.push_back(w);
+    }
+    return chosen;
+}
+
+std::vector<WindowResult> reviewFirstWindows(const Analysis& analysis)
+{
+    if (analysis.windows.empty() || !(analysis.windows.back().endS > kLongRecordingS))
+        return {};
+    return strongestWindows(analysis);
+}
+
 const WindowResult* mostAbnormalWindow(const Analysis& analysis)
 {
     const WindowResult* segment = nullptr;

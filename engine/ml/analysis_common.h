@@ -26,9 +26,6 @@ struct AnalysisSetup
 Result<AnalysisSetup> beginAnalysis(const ModelInfo& model, const Recording& recording,
                                     const AnalysisOptions& options, const ProgressFn& progress);
 
-/// Recordings longer than this (seconds) are ambulatory rather than resting ECGs.
-inline constexpr double kLongRecordingS = 60.0;
-
 /// Appends the warnings where a model is outside what it was validated on: age < 18, fewer than
 /// 12 leads, sampling rate below 100 Hz, shorter than 10 s or longer than kLongRecordingS, flat,
 /// noisy or invalid leads.

@@ -152,6 +152,21 @@ const WindowResult* mostProbableWindow(const Analysis& analysis, const WindowRes
 /// The most probable window of the most probable flagged segment; null when nothing is flagged.
 const WindowResult* mostAbnormalWindow(const Analysis& analysis);
 
+/// Recordings longer than this (seconds) are ambulatory rather than resting ECGs.
+inline constexpr double kLongRecordingS = 60.0;
+
+/// How many windows strongestWindows() lists for a long recording's review.
+inline constexpr std::size_t kStrongestWindows = 10;
+
+/// Where to look first on a long recording, whose flagged runs can span most of it: up to `n`
+/// analysis windows at or above the anomalous threshold, most probable first (ties: the earlier),
+/// each overlapping none listed before it.
+std::vector<WindowResult> strongestWindows(const Analysis& analysis,
+                                           std::size_t n = kStrongestWindows);
+/// strongestWindows() of an analysis whose windows reach past kLongRecordingS (an ambulatory
+/// recording); empty for a resting ECG, whose few flagged segments are the list to review.
+std::vector<WindowResult> reviewFirstWindows(const Analysis& analysis);
+
 /// Analyses a whole recording: resampling to 100 Hz, 10 s windows (50 % overlap), calibrated
 /// probabilities, verdict, flagged segments, validity warnings. Returns a failure when cancelled
 /// through `progress` (progress in [0,1]) or when no lead can be used.

@@ -168,19 +168,33 @@ void ambulatorySection(std::ostringstream& md, const Json& a)
        << "| windows with events that are flagged | " << ci(a["event_flagged"]) << " |\n"
        << "| median window AUC within a record (" << count(a["records_with_both_kinds"])
        << " records with both kinds of window) | " << num(a["median_within_record_auc"].number(NAN))
-       << " |\n\n"
-       << "| record | leads | age | windows | with events | flagged without events | flagged "
-          "with events | window AUC |\n|---|---|---|---|---|---|---|---|\n";
+       << " |\n";
+    // Older metrics.json files have no such entry.
+    if (a["strongest_with_events"].isObject())
+        md << "| windows with events, of the " << count(a["strongest_per_record"])
+           << " listed to look at first per record (Strongest windows) | "
+           << ci(a["strongest_with_events"]) << " |\n"
+           << "| windows with events, of all windows | " << ci(a["windows_with_events"]) << " |\n"
+           << "| records with both kinds of window whose windows listed first hold events more "
+              "often / less often / as often as all their windows | "
+           << count(a["strongest_against_record"]["more_often"]) << " / "
+           << count(a["strongest_against_record"]["less_often"]) << " / "
+           << count(a["strongest_against_record"]["as_often"]) << " |\n";
+    md << "\n| record | leads | age | windows | with events | flagged without events | flagged "
+          "with events | window AUC | listed first with events |\n"
+          "|---|---|---|---|---|---|---|---|---|\n";
     auto share = [](const Json& v) { return v.isNumber() ? num(v.number(), "%.2f") : "-"; };
     for (const Json& r : a["per_record"].items())
         md << "| " << r["record"].string() << " | " << r["leads"].string() << " | "
            << (r["age"].isNumber() ? count(r["age"]) : std::string("-")) << " | "
            << count(r["windows"]) << " | " << count(r["event_windows"]) << " | "
            << share(r["event_free_flagged"]) << " | " << share(r["event_flagged"]) << " | "
-           << share(r["window_auc"]) << " |\n";
+           << share(r["window_auc"]) << " | " << share(r["strongest_with_events"]) << " |\n";
     md << "\nWhere records without events are flagged throughout, the flagged-segment list of a "
           "long recording is a list of everything; the probability track's ups and downs within "
-          "a record are then the more useful guide.\n\n";
+          "a record are then the more useful guide, and for a recording over a minute the app "
+          "lists its most probable flagged windows, none overlapping another, to look at first "
+          "(`ml::strongestWindows`).\n\n";
 }
 
 } // namespace

@@ -202,8 +202,75 @@ private slots:
             QVERIFY(std::abs(table->item(r, 2)->data(Qt::UserRole).toDouble() -
                              f.value(QStringLiteral("probability")).toDouble()) < 1e-6);
         }
-        // The recording is a single window: no probability track.
+        // The recording is a single window: no probability track, and a resting ECG has no
+        // windows to look at first besides its flagged segments.
         QVERIFY(!w->viewer()->probabilityTrack()->hasData());
+        QCOMPARE(cli.value(QStringLiteral("review_first")).toArray().size(), 0);
+        QVERIFY(!w->analysis()->flaggedPanel()->reviewFirstTable()->isVisible());
+        QCOMPARE(w->analysis()->flaggedPanel()->reviewFirstTable()->rowCount(), 0);
+    }
+
+    // A long recording: the windows to look at first under the flagged segments, as `analyze
+    // --json` lists them (review_first), and a click shows and explains that window. MIT-BIH 220
+    // (30 min): most of its windows are flagged.
+    void reviewFirstOnALongRecording()
+    {
+        const QString rel = QStringLiteral("mitdb/220.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString file = test::dataPath(rel);
+        const QJsonArray first = cliAnalyze(file).value(QStringLiteral("review_first")).toArray();
+        QCOMPARE(first.size(), int(ml::kStrongestWindows));
+        auto w = window();
+        QVERIFY(openAndAnalyse(*w, file));
+        QVERIFY(waitExplanation(*w)); // the first flagged segment, explained automatically
+        QVERIFY(QTest::qWaitFor([&] { return !w->analysis()->explaining(); }, 60000));
+        FlaggedPanel* panel = w->analysis()->flaggedPanel();
+        QTableWidget* table = panel->reviewFirstTable();
+        QVERIFY(table->isVisible());
+        QCOMPARE(table->rowCount(), first.size());
+        for (int r = 0; r < table->rowCount(); ++r) {
+            const QJsonObject f = first.at(r).toObject();
+            QCOMPARE(table->item(r, 1)->data(Qt::UserRole).toDouble(),
+                     f.value(QStringLiteral("start_s")).toDouble());
+            QCOMPARE(table->item(r, 2)->data(Qt::UserRole).toDouble(),
+                     f.value(QStringLiteral("probability")).toDouble());
+            // Most probable first, each a flagged window: at or above the anomalous threshold.
+            if (r > 0)
+                QVERIFY(f.value(QStringLiteral("probability")).toDouble() <=
+                        first.at(r - 1).toObject().value(QStringLiteral("probability")).toDouble());
+        }
+        const double threshold = cliAnalyze(file)
+                                     .value(QStringLiteral("thresholds"))
+                                     .toObject()
+                                     .value(QStringLiteral("anomalous"))
+                                     .toDouble();
+        QVERIFY(first.last().toObject().value(QStringLiteral("probability")).toDouble() >=
+                threshold);
+
+        // A click on the third: shown in the middle of the view and explained; no flagged
+        // segment is current any more.
+        const double start = first.at(2).toObject().value(QStringLiteral("start_s")).toDouble();
+        QSignalSpy shown(w->analysis(), &AnalysisController::explanationShown);
+        table->scrollToItem(table->item(2, 0));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualItemRect(table->item(2, 1)).center());
+        QVERIFY(QTest::qWaitFor([&] { return shown.count() > 0; }, 60000));
+        const auto e = w->analysis()->explanationPanel()->explanation();
+        QVERIFY(e);
+        QCOMPARE(e->windowStartS, start);
+        EcgPlot* plot = w->viewer()->plot();
+        QVERIFY2(plot->visibleStartS() <= start + 5.0 &&
+                     start + 5.0 <= plot->visibleStartS() + plot->visibleSpanS(),
+                 qPrintable(QStringLiteral("window %1 s not in view %2 + %3 s")
+                                .arg(start)
+                                .arg(plot->visibleStartS())
+                                .arg(plot->visibleSpanS())));
+        QCOMPARE(panel->current(), -1);
+        QCOMPARE(w->analysis()->currentFlagged(), -1);
+        // Back to a flagged segment: the window list loses its selection.
+        w->analysis()->nextAction()->trigger();
+        QCOMPARE(panel->current(), 0);
+        QVERIFY(table->selectionModel()->selectedRows().isEmpty());
     }
 
     // A newer recording supersedes the analysis of the older one: only the newer verdict is

@@ -420,6 +420,39 @@ private slots:
         QVERIFY(!mostProbableWindow(a, WindowResult{100, 110, 0.9}));
     }
 
+    /// Where to look first on a long recording, by hand: windows at or above the anomalous
+    /// threshold (0.5 here), most probable first, none overlapping one listed before it.
+    void strongestWindowsByHand()
+    {
+        Analysis a;
+        a.thresholds.borderline = 0.3;
+        a.thresholds.anomalous = 0.5;
+        a.windows = {{0, 10, 0.6},  {5, 15, 0.9},   {10, 20, 0.7}, {15, 25, 0.95},
+                     {20, 30, 0.4}, {25, 35, 0.95}, {30, 40, 0.5}, {35, 45, 0.2}};
+        // 0.95 at 15 s, then 0.95 at 25 s (ties: the earlier first; 15–25 s and 25–35 s only
+        // touch), then 0.9 at 5 s (5–15 s touches 15–25 s); 0.7 at 10 s overlaps 5–15 s, 0.6 at
+        // 0 s too, 0.5 at 30 s (at the threshold) overlaps 25–35 s; 0.4 and 0.2 are under the
+        // threshold.
+        auto starts = [](const std::vector<WindowResult>& ws) {
+            std::vector<double> s;
+            for (const WindowResult& w : ws)
+                s.push_back(w.startS);
+            return s;
+        };
+        QCOMPARE(starts(strongestWindows(a)), (std::vector<double>{15, 25, 5}));
+        QCOMPARE(starts(strongestWindows(a, 2)), (std::vector<double>{15, 25}));
+        QCOMPARE(starts(strongestWindows(a, 0)), std::vector<double>{});
+        // Listed for review only when the windows reach past a minute (an ambulatory
+        // recording): not for these 45 s, nor for 60 s exactly; for 60.01 s.
+        QVERIFY(reviewFirstWindows(a).empty());
+        a.windows.push_back({50, 60, 0.1});
+        QVERIFY(reviewFirstWindows(a).empty());
+        a.windows.back().endS = 60.01;
+        QCOMPARE(starts(reviewFirstWindows(a)), (std::vector<double>{15, 25, 5}));
+        a.thresholds.anomalous = 0.96;
+        QVERIFY(strongestWindows(a).empty());
+    }
+
     /// The lead set whose thresholds a recording gets, by hand: fewest differing leads, ties
     /// to the larger set.
     void nearestLeadSetByHand()
