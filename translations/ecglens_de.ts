@@ -1106,6 +1106,14 @@
         <source>A recording date is missing: which ECG is the earlier is not known.</source>
         <translation>Ein Aufnahmedatum fehlt: welches EKG das frühere ist, ist nicht bekannt.</translation>
     </message>
+    <message>
+        <source>Window %1</source>
+        <translation>Fenster %1</translation>
+    </message>
+    <message>
+        <source>Look first: the most probable flagged windows, a minute or more apart (where to start on a long recording, not a finding).</source>
+        <translation>Zuerst ansehen: die wahrscheinlichsten markierten Fenster, mindestens eine Minute auseinander (ein Anfang bei einer langen Aufzeichnung, kein Befund).</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -2273,10 +2281,10 @@
         <translation>Klicken Sie auf ein Fenster, um es anzuzeigen und die Modellausgabe dort zu erklären</translation>
     </message>
     <message numerus="yes">
-        <source>Look first: the %n most probable flagged window(s), none overlapping another</source>
+        <source>Look first: the %n most probable flagged window(s), a minute or more apart</source>
         <translation>
             <numerusform>Zuerst ansehen: %n wahrscheinlichstes markiertes Fenster</numerusform>
-            <numerusform>Zuerst ansehen: die %n wahrscheinlichsten markierten Fenster, ohne Überlappung</numerusform>
+            <numerusform>Zuerst ansehen: die %n wahrscheinlichsten markierten Fenster, mindestens eine Minute auseinander</numerusform>
         </translation>
     </message>
 </context>

@@ -93,10 +93,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Look first: the %n most probable flagged window(s), none overlapping another</source>
+        <source>Look first: the %n most probable flagged window(s), a minute or more apart</source>
         <translation>
             <numerusform>Look first: %n most probable flagged window</numerusform>
-            <numerusform>Look first: the %n most probable flagged windows, none overlapping another</numerusform>
+            <numerusform>Look first: the %n most probable flagged windows, a minute or more apart</numerusform>
         </translation>
     </message>
 </context>

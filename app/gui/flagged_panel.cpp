@@ -99,7 +99,7 @@ void FlaggedPanel::setReviewFirst(const std::vector<ml::WindowResult>& windows)
 {
     m_firstWindows = windows;
     m_firstLabel->setText(
-        tr("Look first: the %n most probable flagged window(s), none overlapping another", nullptr,
+        tr("Look first: the %n most probable flagged window(s), a minute or more apart", nullptr,
            int(windows.size())));
     // The same clock as the segments above: h:mm:ss once the recording reaches 10 minutes.
     fillRows(m_first, windows, !m_segments.empty() && m_segments.back().endS >= 600.0);

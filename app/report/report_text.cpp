@@ -584,13 +584,21 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         if (a.flagged.empty())
             para(Report::tr("No segment reaches the anomalous threshold."));
         const bool longRecording = !a.flagged.empty() && a.flagged.back().endS >= 600.0;
-        for (std::size_t i = 0; i < a.flagged.size(); ++i) {
-            const ml::WindowResult& w = a.flagged[i];
-            row(Report::tr("Segment %1").arg(i + 1),
-                Report::tr("%1 – %2%3 · probability %4")
-                    .arg(clockText(w.startS, longRecording), clockText(w.endS, longRecording),
-                         longRecording ? QString() : QStringLiteral(" s"),
-                         localNumber(w.probability, 'f', 3)));
+        auto windowText = [&](const ml::WindowResult& w) {
+            return Report::tr("%1 – %2%3 · probability %4")
+                .arg(clockText(w.startS, longRecording), clockText(w.endS, longRecording),
+                     longRecording ? QString() : QStringLiteral(" s"),
+                     localNumber(w.probability, 'f', 3));
+        };
+        for (std::size_t i = 0; i < a.flagged.size(); ++i)
+            row(Report::tr("Segment %1").arg(i + 1), windowText(a.flagged[i]));
+        // A long recording's flagged runs can span most of it: where to start, as the window's
+        // Look first list.
+        if (const auto first = ml::reviewFirstWindows(a); !first.empty()) {
+            para(Report::tr("Look first: the most probable flagged windows, a minute or more apart "
+                            "(where to start on a long recording, not a finding)."));
+            for (std::size_t i = 0; i < first.size(); ++i)
+                row(Report::tr("Window %1").arg(i + 1), windowText(first[i]));
         }
     } else {
         para(Report::tr("Not available: ") + noDetectionText(in));

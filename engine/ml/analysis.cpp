@@ -268,10 +268,10 @@ std::vector<WindowResult> strongestWindows(const Analysis& analysis, std::size_t
     for (const WindowResult& w : candidates) {
         if (chosen.size() >= n)
             break;
-        const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const WindowResult& c) {
-            return w.startS < c.endS && c.startS < w.endS;
+        const bool near = std::any_of(chosen.begin(), chosen.end(), [&](const WindowResult& c) {
+            return std::abs(w.startS - c.startS) < kStrongestSpacingS;
         });
-        if (!overlaps)
+        if (!near)
             chosen.push_back(w);
     }
     return chosen;

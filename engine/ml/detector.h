@@ -158,9 +158,13 @@ inline constexpr double kLongRecordingS = 60.0;
 /// How many windows strongestWindows() lists for a long recording's review.
 inline constexpr std::size_t kStrongestWindows = 10;
 
+/// How far apart (seconds, start to start) the windows strongestWindows() lists are at least:
+/// a reviewer sees different stretches of the recording, not neighbours of one peak.
+inline constexpr double kStrongestSpacingS = 60.0;
+
 /// Where to look first on a long recording, whose flagged runs can span most of it: up to `n`
 /// analysis windows at or above the anomalous threshold, most probable first (ties: the earlier),
-/// each overlapping none listed before it.
+/// each starting at least kStrongestSpacingS from every one listed before it.
 std::vector<WindowResult> strongestWindows(const Analysis& analysis,
                                            std::size_t n = kStrongestWindows);
 /// strongestWindows() of an analysis whose windows reach past kLongRecordingS (an ambulatory

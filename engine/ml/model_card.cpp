@@ -193,7 +193,8 @@ void ambulatorySection(std::ostringstream& md, const Json& a)
     md << "\nWhere records without events are flagged throughout, the flagged-segment list of a "
           "long recording is a list of everything; the probability track's ups and downs within "
           "a record are then the more useful guide, and for a recording over a minute the app "
-          "lists its most probable flagged windows, none overlapping another, to look at first "
+          "lists its most probable flagged windows, each a minute or more from the others, to "
+          "look at first "
           "(`ml::strongestWindows`).\n\n";
 }
 

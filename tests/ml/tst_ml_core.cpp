@@ -421,34 +421,47 @@ private slots:
     }
 
     /// Where to look first on a long recording, by hand: windows at or above the anomalous
-    /// threshold (0.5 here), most probable first, none overlapping one listed before it.
+    /// threshold (0.5 here), most probable first, each starting a minute or more from every one
+    /// listed before it.
     void strongestWindowsByHand()
     {
         Analysis a;
         a.thresholds.borderline = 0.3;
         a.thresholds.anomalous = 0.5;
-        a.windows = {{0, 10, 0.6},  {5, 15, 0.9},   {10, 20, 0.7}, {15, 25, 0.95},
-                     {20, 30, 0.4}, {25, 35, 0.95}, {30, 40, 0.5}, {35, 45, 0.2}};
-        // 0.95 at 15 s, then 0.95 at 25 s (ties: the earlier first; 15–25 s and 25–35 s only
-        // touch), then 0.9 at 5 s (5–15 s touches 15–25 s); 0.7 at 10 s overlaps 5–15 s, 0.6 at
-        // 0 s too, 0.5 at 30 s (at the threshold) overlaps 25–35 s; 0.4 and 0.2 are under the
-        // threshold.
+        for (int start = 0; start <= 190; start += 5)
+            a.windows.push_back({double(start), start + 10.0, 0.2});
+        auto set = [&](int start, double p) { a.windows[std::size_t(start / 5)].probability = p; };
+        set(25, 0.95);
+        set(20, 0.9);   // 5 s from 25 s
+        set(90, 0.85);  // 65 s from 25 s: listed
+        set(70, 0.8);   // 45 s from 25 s
+        set(185, 0.75); // 95 s from 90 s: listed
+        set(150, 0.7);  // 35 s from 185 s
+        set(0, 0.6);    // 25 s from 25 s
+        set(155, 0.5);  // at the threshold, 30 s from 185 s
+        set(145, 0.5);  // at the threshold, 55 s from 90 s
+        // 0.95 at 25 s, 0.85 at 90 s, 0.75 at 185 s; every other window is under the threshold
+        // or within a minute of one of these.
         auto starts = [](const std::vector<WindowResult>& ws) {
             std::vector<double> s;
             for (const WindowResult& w : ws)
                 s.push_back(w.startS);
             return s;
         };
-        QCOMPARE(starts(strongestWindows(a)), (std::vector<double>{15, 25, 5}));
-        QCOMPARE(starts(strongestWindows(a, 2)), (std::vector<double>{15, 25}));
+        QCOMPARE(starts(strongestWindows(a)), (std::vector<double>{25, 90, 185}));
+        QCOMPARE(starts(strongestWindows(a, 2)), (std::vector<double>{25, 90}));
         QCOMPARE(starts(strongestWindows(a, 0)), std::vector<double>{});
+        // Exactly a minute apart is far enough; ties go to the earlier window.
+        set(150, 0.85);
+        QCOMPARE(starts(strongestWindows(a)), (std::vector<double>{25, 90, 150}));
         // Listed for review only when the windows reach past a minute (an ambulatory
-        // recording): not for these 45 s, nor for 60 s exactly; for 60.01 s.
-        QVERIFY(reviewFirstWindows(a).empty());
-        a.windows.push_back({50, 60, 0.1});
-        QVERIFY(reviewFirstWindows(a).empty());
-        a.windows.back().endS = 60.01;
-        QCOMPARE(starts(reviewFirstWindows(a)), (std::vector<double>{15, 25, 5}));
+        // recording): these reach 200 s; 60 s exactly is not past it, 60.01 s is.
+        QCOMPARE(starts(reviewFirstWindows(a)), (std::vector<double>{25, 90, 150}));
+        Analysis shortOne = a;
+        shortOne.windows.resize(11); // the last one 50–60 s
+        QVERIFY(reviewFirstWindows(shortOne).empty());
+        shortOne.windows.back().endS = 60.01;
+        QCOMPARE(starts(reviewFirstWindows(shortOne)), std::vector<double>{25});
         a.thresholds.anomalous = 0.96;
         QVERIFY(strongestWindows(a).empty());
     }

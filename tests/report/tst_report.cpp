@@ -1048,6 +1048,49 @@ private slots:
                 .contains(QStringLiteral("; not met on the ECG compared with;")));
     }
 
+    /// A long recording: the Look first windows under the flagged segments, as `analyze --json`
+    /// gives them (review_first), times as h:mm:ss.s; a 10 s ECG has none.
+    void lookFirstWindowsOfALongRecording()
+    {
+        const QString file = ecglens::test::dataPath(QStringLiteral("mitdb/220.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("mitdb/220.hea"));
+        const QJsonArray first =
+            ecglens::test::cliJson({QStringLiteral("analyze"), file, QStringLiteral("--json")})
+                .value(QStringLiteral("review_first"))
+                .toArray();
+        QCOMPARE(first.size(), 10);
+        const QString pdf = m_dir.filePath(QStringLiteral("holter.pdf"));
+        const Run r = runCli({QStringLiteral("report"), file, QStringLiteral("--out"), pdf,
+                              QStringLiteral("--no-saved-review")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"),
+                                  {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                                  .out)
+                .simplified();
+        QVERIFY2(text.contains(QLatin1String(
+                     "Look first: the most probable flagged windows, a minute or more apart")),
+                 qPrintable(text));
+        auto clock = [](double s) {
+            const int h = int(s / 3600.0), m = int((s - 3600.0 * h) / 60.0);
+            return QStringLiteral("%1:%2:%3")
+                .arg(h)
+                .arg(m, 2, 10, QLatin1Char('0'))
+                .arg(s - 3600.0 * h - 60.0 * m, 4, 'f', 1, QLatin1Char('0'));
+        };
+        for (int i = 0; i < first.size(); ++i) {
+            const QJsonObject w = first.at(i).toObject();
+            const QString expected =
+                QStringLiteral("Window %1 %2 \u2013 %3 \u00b7 probability %4")
+                    .arg(i + 1)
+                    .arg(clock(w.value(QStringLiteral("start_s")).toDouble()),
+                         clock(w.value(QStringLiteral("end_s")).toDouble()))
+                    .arg(w.value(QStringLiteral("probability")).toDouble(), 0, 'f', 3);
+            QVERIFY2(text.contains(expected), qPrintable(expected));
+        }
+        QVERIFY(!m_text.contains(QLatin1String("Look first")));
+    }
+
     void apiRawSignalAndNoAnalysis()
     {
         // Without the conditioned signal the page says the traces are raw; nothing reviewed.
