@@ -1114,6 +1114,10 @@
         <source>Look first: the most probable flagged windows, a minute or more apart (where to start on a long recording, not a finding).</source>
         <translation>Zuerst ansehen: die wahrscheinlichsten markierten Fenster, mindestens eine Minute auseinander (ein Anfang bei einer langen Aufzeichnung, kein Befund).</translation>
     </message>
+    <message>
+        <source>Look first window %1 (probability %2): </source>
+        <translation>Zuerst anzusehendes Fenster %1 (Wahrscheinlichkeit %2): </translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -216,7 +216,11 @@ QString spanText(double fromS, double toS)
     return QStringLiteral("%1\u2013%2 s").arg(localNumber(fromS, 'f', 1), localNumber(toS, 'f', 1));
 }
 
-/// The first 10 s, and for a longer recording the detector's most abnormal flagged window.
+/// How many of a long recording's Look first windows get an ECG page.
+constexpr std::size_t kLookFirstPages = 3;
+
+/// The first 10 s; for a long recording the first kLookFirstPages of its Look first windows
+/// (ml::reviewFirstWindows) not on that page, else the detector's most abnormal flagged window.
 std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
 {
     std::vector<EcgPage> pages;
@@ -230,6 +234,14 @@ std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
     };
     add(0.0, QString());
     if (!in.detection)
+        return pages;
+    const std::vector<ml::WindowResult> first = ml::reviewFirstWindows(*in.detection);
+    for (std::size_t i = 0; i < std::min(first.size(), kLookFirstPages); ++i)
+        if (first[i].startS >= ecgPageSpanS()) // else it is on the first page
+            add(first[i].startS, Report::tr("Look first window %1 (probability %2): ")
+                                     .arg(i + 1)
+                                     .arg(localNumber(first[i].probability, 'f', 3)));
+    if (!first.empty())
         return pages;
     const ml::WindowResult* strongest = ml::mostAbnormalWindow(*in.detection);
     if (strongest && strongest->startS > 0.0)
