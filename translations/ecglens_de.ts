@@ -2842,6 +2842,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Overview of the whole recording</source>
         <translation>Übersicht über die ganze Aufzeichnung</translation>
     </message>
+    <message>
+        <source>Numbered: the Look first windows of the Flagged segments dock, 1 the most probable</source>
+        <translation>Nummeriert: die zuerst anzusehenden Fenster aus „Markierte Segmente“, 1 das wahrscheinlichste</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::PatientPanel</name>

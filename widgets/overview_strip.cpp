@@ -2,6 +2,7 @@
 
 #include "view/signal_view.h"
 
+#include <QFontMetrics>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -62,13 +63,30 @@ void OverviewStrip::setProbabilities(const std::vector<WindowProbability>& windo
         m_probabilities.begin(), m_probabilities.end(),
         [](const WindowProbability& a, const WindowProbability& b) { return a.startS < b.startS; });
     m_anomalous = anomalous;
-    setToolTip(m_probabilities.empty()
-                   ? tr("Whole recording: click or drag to move the visible window")
-                   : tr("Whole recording with the detector's probability per window (line; "
-                        "dashed: anomalous threshold): click or drag to move the visible "
-                        "window"));
+    updateToolTip();
     rebuildEnvelope();
     update();
+}
+
+void OverviewStrip::setMarks(const std::vector<double>& timesS)
+{
+    m_marks = timesS;
+    updateToolTip();
+    rebuildEnvelope();
+    update();
+}
+
+void OverviewStrip::updateToolTip()
+{
+    QString tip = m_probabilities.empty()
+                      ? tr("Whole recording: click or drag to move the visible window")
+                      : tr("Whole recording with the detector's probability per window (line; "
+                           "dashed: anomalous threshold): click or drag to move the visible "
+                           "window");
+    if (!m_marks.empty())
+        tip += QLatin1Char('\n') + tr("Numbered: the Look first windows of the Flagged segments "
+                                      "dock, 1 the most probable");
+    setToolTip(tip);
 }
 
 double OverviewStrip::xToTime(double x) const
@@ -94,6 +112,30 @@ void OverviewStrip::rebuildEnvelope()
     QPainter p(&m_envelope);
     drawEnvelope(p);
     drawTrend(p);
+    drawMarks(p);
+}
+
+void OverviewStrip::drawMarks(QPainter& p) const
+{
+    if (m_marks.empty())
+        return;
+    QFont font = p.font();
+    font.setPixelSize(std::clamp(height() / 4, 8, 11));
+    font.setBold(true);
+    p.setFont(font);
+    const int tag = QFontMetrics(font).height();
+    // From the last to the first, so that where two meet the better one is on top.
+    for (std::size_t i = m_marks.size(); i-- > 0;) {
+        const double x = timeToX(m_marks[i]);
+        p.setPen(QPen(markColour(), 1));
+        p.drawLine(QPointF(x, tag), QPointF(x, height() - kPad));
+        const QRectF box(x - 0.5 * tag, 0, tag, tag);
+        p.setPen(Qt::NoPen);
+        p.setBrush(markColour());
+        p.drawRect(box);
+        p.setPen(Qt::white);
+        p.drawText(box, Qt::AlignCenter, QString::number(i + 1));
+    }
 }
 
 void OverviewStrip::drawTrend(QPainter& p) const

@@ -34,6 +34,12 @@ public:
     /// The detector's windows (any order) and anomalous threshold; empty clears the trend.
     void setProbabilities(const std::vector<WindowProbability>& windows, double anomalous);
     const std::vector<WindowProbability>& probabilities() const { return m_probabilities; }
+    /// Numbered marks (1, 2, …) along the top at these times (s): where the Look first windows
+    /// lie in the whole recording; empty clears them.
+    void setMarks(const std::vector<double>& timesS);
+    const std::vector<double>& marks() const { return m_marks; }
+    /// Colour of the marks.
+    static QColor markColour() { return QColor(0, 90, 200); }
     /// Colour of the trend line (and of its threshold).
     static QColor trendColour() { return contributionAnomalousColour(); }
     QSize sizeHint() const override { return {400, 56}; }
@@ -53,6 +59,8 @@ private:
     void rebuildEnvelope();
     void drawEnvelope(QPainter& p) const;
     void drawTrend(QPainter& p) const;
+    void drawMarks(QPainter& p) const;
+    void updateToolTip();
     double xToTime(double x) const;
     double timeToX(double t) const;
 
@@ -63,6 +71,7 @@ private:
     QImage m_envelope; ///< cached: rebuilt when the signal, probabilities or size change
     std::vector<WindowProbability> m_probabilities; ///< sorted by start
     double m_anomalous = 1.0;
+    std::vector<double> m_marks;
     QColor m_background = QColor(250, 250, 250);
     QColor m_trace = QColor(40, 40, 60);
     QColor m_window = QColor(0, 90, 200);

@@ -188,6 +188,7 @@ void AnalysisController::clearProbabilities()
 {
     m_viewer->probabilityTrack()->clear();
     m_viewer->overview()->setProbabilities({}, 1.0);
+    m_viewer->overview()->setMarks({});
 }
 
 void AnalysisController::updateActions()
@@ -325,7 +326,12 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
         clearProbabilities(); // one window: the banner says it all
     }
     m_flagged->setSegments(a.flagged);
-    m_flagged->setReviewFirst(ml::reviewFirstWindows(a));
+    const std::vector<ml::WindowResult> first = ml::reviewFirstWindows(a);
+    m_flagged->setReviewFirst(first);
+    std::vector<double> marks;
+    for (const ml::WindowResult& w : first)
+        marks.push_back(0.5 * (w.startS + w.endS));
+    m_viewer->overview()->setMarks(marks);
     m_window->statusBar()->showMessage(
         tr("Analysed in %1 s: %2, %3")
             .arg(outcome.seconds, 0, 'f', 1)

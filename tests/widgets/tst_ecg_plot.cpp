@@ -335,6 +335,24 @@ private slots:
                  qPrintable(QString::number(topOfTrend(xPeak))));
         QVERIFY2(topOfTrend(xLow) >= int(4 + 0.5 * h) - 1,
                  qPrintable(QString::number(topOfTrend(xLow))));
+
+        // Numbered marks where the Look first windows lie: a line of the mark colour at 600 s
+        // and at 1500 s (centres of windows), none at 900 s; cleared by an empty list.
+        o.setMarks({600.0, 1500.0});
+        const QImage marked = o.grab().toImage();
+        auto markedColumn = [&](const QImage& image, int x) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                n += image.pixelColor(x, y) == OverviewStrip::markColour();
+            return n;
+        };
+        for (int x : {4 + 300, 4 + 750})
+            QVERIFY2(markedColumn(marked, x) >= o.height() / 2,
+                     qPrintable(QString::number(markedColumn(marked, x))));
+        QCOMPARE(markedColumn(marked, xPeak), 0);
+        o.setMarks({});
+        QCOMPARE(markedColumn(o.grab().toImage(), 4 + 300), 0);
+
         o.setProbabilities({}, 0.5);
         QVERIFY(o.probabilities().empty());
         const QImage cleared = o.grab().toImage();
