@@ -1118,6 +1118,13 @@
         <source>Look first window %1 (probability %2): </source>
         <translation>Zuerst anzusehendes Fenster %1 (Wahrscheinlichkeit %2): </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more flagged segment(s) with lower probabilities are not listed here; the Flagged segments dock lists every one.</source>
+        <translation>
+            <numerusform>%n weiteres markiertes Segment mit geringerer Wahrscheinlichkeit ist hier nicht aufgeführt; der Bereich „Markierte Segmente“ führt alle auf.</numerusform>
+            <numerusform>%n weitere markierte Segmente mit geringeren Wahrscheinlichkeiten sind hier nicht aufgeführt; der Bereich „Markierte Segmente“ führt alle auf.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

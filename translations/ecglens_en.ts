@@ -55,6 +55,13 @@
             <numerusform>%n years</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more flagged segment(s) with lower probabilities are not listed here; the Flagged segments dock lists every one.</source>
+        <translation>
+            <numerusform>%n more flagged segment with a lower probability is not listed here; the Flagged segments dock lists every one.</numerusform>
+            <numerusform>%n more flagged segments with lower probabilities are not listed here; the Flagged segments dock lists every one.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ecglens::AnalysisController</name>

@@ -148,6 +148,9 @@ struct ReportInput
     std::shared_ptr<const SigningIdentity> signer;
 };
 
+/// At most this many flagged segments are listed in a report (the most probable, in time order).
+inline constexpr std::size_t kReportMaxSegments = 30;
+
 /// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."
 QString disclaimerText();
 

@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include <cmath>
+#include <numeric>
 
 namespace ecglens::report {
 
@@ -590,8 +591,23 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
                      longRecording ? QString() : QStringLiteral(" s"),
                      localNumber(w.probability, 'f', 3));
         };
-        for (std::size_t i = 0; i < a.flagged.size(); ++i)
+        // A long recording can have hundreds of runs: the report lists the most probable ones,
+        // in time order and under their numbers in the window's list, and says how many it left.
+        std::vector<std::size_t> listed(a.flagged.size());
+        std::iota(listed.begin(), listed.end(), std::size_t(0));
+        if (listed.size() > kReportMaxSegments) {
+            std::stable_sort(listed.begin(), listed.end(), [&](std::size_t x, std::size_t y) {
+                return a.flagged[x].probability > a.flagged[y].probability;
+            });
+            listed.resize(kReportMaxSegments);
+            std::sort(listed.begin(), listed.end());
+        }
+        for (std::size_t i : listed)
             row(Report::tr("Segment %1").arg(i + 1), windowText(a.flagged[i]));
+        if (listed.size() < a.flagged.size())
+            para(Report::tr("%n more flagged segment(s) with lower probabilities are not listed "
+                            "here; the Flagged segments dock lists every one.",
+                            nullptr, int(a.flagged.size() - listed.size())));
         // A long recording's flagged runs can span most of it: where to start, as the window's
         // Look first list.
         if (const auto first = ml::reviewFirstWindows(a); !first.empty()) {

@@ -1106,6 +1106,58 @@ private slots:
         QVERIFY(!text.contains(QLatin1String("Look first window 4")));
     }
 
+    /// A long recording with many flagged runs: the report lists the 30 most probable, in time
+    /// order under their own numbers, and says how many it left out. 100 made-up segments of
+    /// 10 s, one a minute; segment k (from 1) has probability 0.5 + (k * 37 % 100) / 1000, so
+    /// the 30 most probable are those with k * 37 % 100 >= 70.
+    void manyFlaggedSegmentsAreCapped()
+    {
+        const auto recording = ecglens::io::open(
+            ecglens::test::dataPath(QStringLiteral("mitdb/101.hea")).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        ecglens::report::ReportInput input(*recording);
+        ecglens::ml::Analysis a;
+        a.thresholds.borderline = 0.2;
+        a.thresholds.anomalous = 0.4;
+        for (int k = 1; k <= 100; ++k) {
+            const double start = 60.0 * (k - 1);
+            const double p = 0.5 + (k * 37 % 100) / 1000.0;
+            a.windows.push_back({start, start + 10.0, p});
+            a.windows.push_back({start + 30.0, start + 40.0, 0.1}); // breaks the runs
+            a.flagged.push_back({start, start + 10.0, p});
+        }
+        a.probability = 0.5;
+        a.verdict = ecglens::ml::Verdict::Anomalous;
+        input.detection = a;
+        const QString pdf = m_dir.filePath(QStringLiteral("capped.pdf"));
+        const auto written = ecglens::report::writeReport(input, pdf);
+        QVERIFY2(written.ok(), written.error().c_str());
+        const QString text =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"),
+                                  {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                                  .out)
+                .simplified();
+        QStringList expected;
+        for (int k = 1; k <= 100; ++k) {
+            const bool listed = k * 37 % 100 >= 70;
+            const QString label = QStringLiteral("Segment %1 ").arg(k);
+            QVERIFY2(text.contains(label) == listed, qPrintable(label));
+            if (listed)
+                expected << label;
+        }
+        QCOMPARE(expected.size(), 30);
+        // In time order.
+        qsizetype at = 0;
+        for (const QString& label : expected) {
+            const qsizetype next = text.indexOf(label, at);
+            QVERIFY2(next > at, qPrintable(label));
+            at = next;
+        }
+        QVERIFY2(text.contains(QStringLiteral("70 more flagged segments with lower probabilities "
+                                              "are not listed here")),
+                 qPrintable(text));
+    }
+
     void apiRawSignalAndNoAnalysis()
     {
         // Without the conditioned signal the page says the traces are raw; nothing reviewed.
