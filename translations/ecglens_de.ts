@@ -2853,6 +2853,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Numbered: the Look first windows of the Flagged segments dock, 1 the most probable</source>
         <translation>Nummeriert: die zuerst anzusehenden Fenster aus „Markierte Segmente“, 1 das wahrscheinlichste</translation>
     </message>
+    <message>
+        <source>Look first windows, most probable first, centred at %1</source>
+        <translation>Zuerst anzusehende Fenster, das wahrscheinlichste zuerst, mit Mitte bei %1</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::PatientPanel</name>

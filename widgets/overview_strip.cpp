@@ -3,6 +3,7 @@
 #include "view/signal_view.h"
 
 #include <QFontMetrics>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -87,6 +88,14 @@ void OverviewStrip::updateToolTip()
         tip += QLatin1Char('\n') + tr("Numbered: the Look first windows of the Flagged segments "
                                       "dock, 1 the most probable");
     setToolTip(tip);
+    // For a screen reader, which cannot see the numbers: where they are, in order.
+    QStringList at;
+    for (double t : m_marks)
+        at << QLocale().toString(t, 'f', 0) + QStringLiteral(" s");
+    setAccessibleDescription(m_marks.empty()
+                                 ? QString()
+                                 : tr("Look first windows, most probable first, centred at %1")
+                                       .arg(at.join(QStringLiteral(", "))));
 }
 
 double OverviewStrip::xToTime(double x) const

@@ -350,7 +350,11 @@ private slots:
             QVERIFY2(markedColumn(marked, x) >= o.height() / 2,
                      qPrintable(QString::number(markedColumn(marked, x))));
         QCOMPARE(markedColumn(marked, xPeak), 0);
+        QCOMPARE(o.accessibleDescription(),
+                 QStringLiteral("Look first windows, most probable first, centred at %1 s, %2 s")
+                     .arg(QLocale().toString(600), QLocale().toString(1500)));
         o.setMarks({});
+        QVERIFY(o.accessibleDescription().isEmpty());
         QCOMPARE(markedColumn(o.grab().toImage(), 4 + 300), 0);
 
         o.setProbabilities({}, 0.5);
