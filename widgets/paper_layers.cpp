@@ -3,6 +3,8 @@
 #include "ecg_plot.h"
 #include "view/signal_view.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace ecglens {
@@ -189,10 +191,13 @@ void OverlayLayer::drawCalipers(QCPPainter* painter)
     const QPen pen(theme.caliper, 1.5);
     vline(r.aS, pen);
     vline(r.bS, pen);
-    const QString text = QStringLiteral("Δt %1 ms   %2 bpm   ΔV %3 mV")
-                             .arg(r.dtMs, 0, 'f', 0)
-                             .arg(r.rateBpm, 0, 'f', 1)
-                             .arg(r.dvMv, 0, 'f', 2);
+    // In the interface's number format, without group separators (1200 ms, not 1,200).
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    const QString text =
+        QStringLiteral("Δt %1 ms   %2 bpm   ΔV %3 mV")
+            .arg(locale.toString(r.dtMs, 'f', 0), locale.toString(r.rateBpm, 'f', 1),
+                 locale.toString(r.dvMv, 'f', 2));
     QFont font = m_plot->font();
     font.setPixelSize(13);
     font.setBold(true);

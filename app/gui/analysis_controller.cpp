@@ -334,7 +334,7 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
     m_viewer->overview()->setMarks(marks);
     m_window->statusBar()->showMessage(
         tr("Analysed in %1 s: %2, %3")
-            .arg(outcome.seconds, 0, 'f', 1)
+            .arg(localNumber(outcome.seconds, 'f', 1))
             .arg(tr("%n window(s)", nullptr, int(a.windows.size())),
                  tr("%n flagged segment(s)", nullptr, int(a.flagged.size()))),
         6000);

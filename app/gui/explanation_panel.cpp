@@ -1,4 +1,5 @@
 #include "explanation_panel.h"
+#include "engine_text.h"
 
 #include "shortcuts.h"
 
@@ -218,7 +219,7 @@ void ExplanationPanel::setMessage(const QString& text, bool error)
 
 void ExplanationPanel::setPending(double startS, double endS)
 {
-    m_pendingWindow = tr("%1–%2 s").arg(startS, 0, 'f', 1).arg(endS, 0, 'f', 1);
+    m_pendingWindow = tr("%1–%2 s").arg(localNumber(startS, 'f', 1), localNumber(endS, 'f', 1));
     setRunning(-1.0);
 }
 
@@ -253,7 +254,8 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
         const int k = a.players[i].lead;
         const double startS = e.playerStartS(i), endS = e.playerEndS(i);
         steps.push_back(
-            {tr("%1 %2–%3 s").arg(leadLabel(k)).arg(startS, 0, 'f', 1).arg(endS, 0, 'f', 1),
+            {tr("%1 %2–%3 s")
+                 .arg(leadLabel(k), localNumber(startS, 'f', 1), localNumber(endS, 'f', 1)),
              s.values[i]});
         if (k < 0 || k >= int(plotLead.size()) || plotLead[std::size_t(k)] < 0)
             continue;
@@ -283,14 +285,12 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
                               e.model.calibrationB);
 
     m_status->setStyleSheet(QString());
-    m_status->setText(tr("Window %1–%2 s: probability of abnormal %3 (all segments removed: "
-                         "%4); log-odds %5 → %6.")
-                          .arg(e.windowStartS, 0, 'f', 1)
-                          .arg(e.windowEndS, 0, 'f', 1)
-                          .arg(e.probability, 0, 'f', 3)
-                          .arg(e.baseProbability, 0, 'f', 3)
-                          .arg(s.baseValue, 0, 'f', 3)
-                          .arg(s.fullValue, 0, 'f', 3));
+    m_status->setText(
+        tr("Window %1–%2 s: probability of abnormal %3 (all segments removed: "
+           "%4); log-odds %5 → %6.")
+            .arg(localNumber(e.windowStartS, 'f', 1), localNumber(e.windowEndS, 'f', 1),
+                 localNumber(e.probability, 'f', 3), localNumber(e.baseProbability, 'f', 3),
+                 localNumber(s.baseValue, 'f', 3), localNumber(s.fullValue, 'f', 3)));
     const QString players = a.playerKind == xai::PlayerKind::Beats     ? tr("lead × beat")
                             : a.playerKind == xai::PlayerKind::Seconds ? tr("lead × 1 s")
                                                                        : tr("whole leads");
@@ -305,10 +305,11 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
                   .arg(a.players.size())
                   .arg(players)
                   .arg(s.evaluations)
-                  .arg(s.standardErrors.empty()
-                           ? 0.0
-                           : *std::max_element(s.standardErrors.begin(), s.standardErrors.end()),
-                       0, 'g', 2);
+                  .arg(localNumber(
+                      s.standardErrors.empty()
+                          ? 0.0
+                          : *std::max_element(s.standardErrors.begin(), s.standardErrors.end()),
+                      'g', 2));
     method += QLatin1Char(' ') +
               tr("Removed segments replaced by the %1 baseline.").arg(baselineText(a.baselineKind));
     if (!a.note.empty())
@@ -318,17 +319,18 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
         m_efficiency->setStyleSheet(QString());
         m_efficiency->setText(tr("Efficiency check passed: the contributions add up to output "
                                  "− base within %1 (tolerance %2).")
-                                  .arg(s.efficiencyError, 0, 'g', 2)
-                                  .arg(s.efficiencyTolerance, 0, 'g', 2));
+                                  .arg(localNumber(s.efficiencyError, 'g', 2),
+                                       localNumber(s.efficiencyTolerance, 'g', 2)));
     } else {
         m_efficiency->setStyleSheet(
             QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
         m_efficiency->setText(
             tr("Efficiency check FAILED — these contributions are not reliable: %1")
-                .arg(e.efficiencyProblem.empty() ? tr("error %1 > tolerance %2")
-                                                       .arg(s.efficiencyError, 0, 'g', 2)
-                                                       .arg(s.efficiencyTolerance, 0, 'g', 2)
-                                                 : QString::fromStdString(e.efficiencyProblem)));
+                .arg(e.efficiencyProblem.empty()
+                         ? tr("error %1 > tolerance %2")
+                               .arg(localNumber(s.efficiencyError, 'g', 2),
+                                    localNumber(s.efficiencyTolerance, 'g', 2))
+                         : QString::fromStdString(e.efficiencyProblem)));
     }
 }
 

@@ -995,7 +995,7 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     updateAdvice();
     m_viewActions->setRecording(m_recording.get());
     m_toolsActions->setRecording(m_recording.get());
-    m_statusFormat->setToolTip(tr("Opened in %1 s").arg(outcome.seconds, 0, 'f', 2));
+    m_statusFormat->setToolTip(tr("Opened in %1 s").arg(localNumber(outcome.seconds, 'f', 2)));
     statusBar()->clearMessage();
     showReaderWarnings();
     updateTitleAndStatus();
@@ -1070,9 +1070,9 @@ void MainWindow::onCaliper(const CaliperReading& r)
                                   ? QString::fromStdString(m_recording->leads[r.lead].name)
                                   : QString());
     m_statusCaliper->setText(r.valid ? tr("Δt %1 ms · %2 bpm · ΔV %3 mV")
-                                           .arg(r.dtMs, 0, 'f', 0)
-                                           .arg(r.rateBpm, 0, 'f', 1)
-                                           .arg(r.dvMv, 0, 'f', 2)
+                                           .arg(localNumber(r.dtMs, 'f', 0),
+                                                localNumber(r.rateBpm, 'f', 1),
+                                                localNumber(r.dvMv, 'f', 2))
                                      : QString());
 }
 

@@ -210,6 +210,40 @@ private slots:
         QCOMPARE(w->analysis()->flaggedPanel()->reviewFirstTable()->rowCount(), 0);
     }
 
+    // The explanation's figures in the interface's number format: in a German locale the
+    // probability and log-odds the CLI gives have a decimal comma (the words stay English, no
+    // translation being installed).
+    void explanationNumbersInTheLocale()
+    {
+        const QString rel = ptbxl(QStringLiteral("00017"));
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString file = test::dataPath(rel);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+        auto w = window();
+        const bool explained = openAndAnalyse(*w, file) && waitExplanation(*w);
+        const QString status = w->analysis()->explanationPanel()->statusLabel()->text();
+        const QString efficiency = w->analysis()->explanationPanel()->efficiencyLabel()->text();
+        QLocale::setDefault(before);
+        QVERIFY2(explained, qPrintable(status));
+        const QJsonObject cli =
+            test::cliJson({QStringLiteral("explain"), file, QStringLiteral("--json")});
+        auto german = [](double v, int decimals) {
+            return QString::number(v, 'f', decimals).replace(QLatin1Char('.'), QLatin1Char(','));
+        };
+        const QString expected =
+            QStringLiteral("Window 0,0–10,0 s: probability of abnormal %1")
+                .arg(german(cli.value(QStringLiteral("probability")).toDouble(), 3));
+        QVERIFY2(status.startsWith(expected),
+                 qPrintable(status + QStringLiteral(" / ") + expected));
+        QVERIFY2(status.contains(QStringLiteral("log-odds ") +
+                                 german(cli.value(QStringLiteral("base_value")).toDouble(), 3) +
+                                 QStringLiteral(" → ") +
+                                 german(cli.value(QStringLiteral("output")).toDouble(), 3)),
+                 qPrintable(status));
+        QVERIFY2(efficiency.contains(QStringLiteral("(tolerance 0,001)")), qPrintable(efficiency));
+    }
+
     // A long recording: the windows to look at first under the flagged segments, as `analyze
     // --json` lists them (review_first), and a click shows and explains that window. MIT-BIH 220
     // (30 min): most of its windows are flagged.
