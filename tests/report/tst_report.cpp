@@ -1090,17 +1090,17 @@ private slots:
         }
         QVERIFY(!m_text.contains(QLatin1String("Look first")));
 
-        // The first three have an ECG page each (none of them is in the first 10 s).
+        // The first three have an ECG page each (none of them is in the first 10 s), the times
+        // as h:mm:ss.s on this 30-minute recording.
         for (int i = 0; i < 3; ++i) {
             const QJsonObject w = first.at(i).toObject();
             const double start = w.value(QStringLiteral("start_s")).toDouble();
             QVERIFY(start >= 10.0);
             const QString caption =
-                QStringLiteral("Look first window %1 (probability %2): %3\u2013%4 s")
+                QStringLiteral("Look first window %1 (probability %2): %3\u2013%4")
                     .arg(i + 1)
                     .arg(w.value(QStringLiteral("probability")).toDouble(), 0, 'f', 3)
-                    .arg(start, 0, 'f', 1)
-                    .arg(start + 10.0, 0, 'f', 1);
+                    .arg(clock(start), clock(start + 10.0));
             QVERIFY2(text.contains(caption), qPrintable(caption));
         }
         QVERIFY(!text.contains(QLatin1String("Look first window 4")));
