@@ -1682,6 +1682,30 @@
         <source>Analysis cancelled — Analysis ▸ Analyse (%1) runs it again.</source>
         <translation>Analyse abgebrochen — Analyse ▸ Analysieren (%1) startet sie erneut.</translation>
     </message>
+    <message>
+        <source>Next &amp;Look first window</source>
+        <translation>Nächstes &amp;zuerst anzusehendes Fenster</translation>
+    </message>
+    <message>
+        <source>A long recording&apos;s most probable flagged windows, a minute or more apart</source>
+        <translation>Die wahrscheinlichsten markierten Fenster einer langen Aufzeichnung, mindestens eine Minute auseinander</translation>
+    </message>
+    <message>
+        <source>Previous Look first window</source>
+        <translation>Vorheriges zuerst anzusehendes Fenster</translation>
+    </message>
+    <message>
+        <source>No Look first windows</source>
+        <translation>Keine zuerst anzusehenden Fenster</translation>
+    </message>
+    <message>
+        <source>First Look first window</source>
+        <translation>Erstes zuerst anzusehendes Fenster</translation>
+    </message>
+    <message>
+        <source>Last Look first window</source>
+        <translation>Letztes zuerst anzusehendes Fenster</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::AuditLog</name>

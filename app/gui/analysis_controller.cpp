@@ -113,6 +113,15 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
     m_previousAction->setShortcuts(
         {QKeySequence(Qt::SHIFT | Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft)});
     connect(m_previousAction, &QAction::triggered, this, &AnalysisController::previousFlagged);
+    m_nextFirstAction = menu->addAction(tr("Next &Look first window"));
+    m_nextFirstAction->setShortcut(QKeySequence(Qt::Key_L));
+    m_nextFirstAction->setStatusTip(
+        tr("A long recording's most probable flagged windows, a minute or more apart"));
+    connect(m_nextFirstAction, &QAction::triggered, this, &AnalysisController::nextReviewFirst);
+    m_previousFirstAction = menu->addAction(tr("Previous Look first window"));
+    m_previousFirstAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_L));
+    connect(m_previousFirstAction, &QAction::triggered, this,
+            &AnalysisController::previousReviewFirst);
     menu->addSeparator();
     m_showAction = menu->addAction(tr("&Show contributions on the trace"));
     m_showAction->setCheckable(true);
@@ -163,10 +172,7 @@ AnalysisController::AnalysisController(MainWindow* window, EcgViewer* viewer, Jo
     });
     connect(m_flagged, &FlaggedPanel::segmentActivated, this,
             [this](int index) { showFlagged(index, true); });
-    connect(m_flagged, &FlaggedPanel::windowActivated, this, [this](double startS) {
-        m_currentFlagged = -1;
-        explainWindow(startS, -1, true);
-    });
+    connect(m_flagged, &FlaggedPanel::windowActivated, this, &AnalysisController::showReviewFirst);
     connect(viewer->probabilityTrack(), &ProbabilityTrack::timeClicked, this, [this](double t) {
         EcgPlot* plot = m_viewer->plot();
         plot->setVisibleStartS(t - 0.5 * plot->visibleSpanS());
@@ -200,6 +206,9 @@ void AnalysisController::updateActions()
     m_explainAction->setEnabled(have);
     m_nextAction->setEnabled(flagged);
     m_previousAction->setEnabled(flagged);
+    const bool first = m_analysis && !m_flagged->reviewFirst().empty();
+    m_nextFirstAction->setEnabled(first);
+    m_previousFirstAction->setEnabled(first);
 }
 
 void AnalysisController::setRecording(std::shared_ptr<const Recording> recording)
@@ -210,7 +219,7 @@ void AnalysisController::setRecording(std::shared_ptr<const Recording> recording
     m_analysis.reset();
     m_analysisPending = false;
     m_pendingExplain.reset();
-    m_currentFlagged = -1;
+    m_currentFlagged = m_currentFirst = -1;
     m_viewer->verdictBanner()->clear();
     clearProbabilities();
     m_flagged->clear();
@@ -233,7 +242,7 @@ void AnalysisController::analyse()
         return;
     m_jobs->cancel(JobKind::Explain); // explanations follow the new verdict
     m_analysis.reset();
-    m_currentFlagged = -1;
+    m_currentFlagged = m_currentFirst = -1;
     m_viewer->verdictBanner()->setRunning(0.0);
     clearProbabilities();
     m_flagged->setMessage(tr("Analysing …"));
@@ -376,31 +385,64 @@ void AnalysisController::showFlagged(int index, bool highlight)
     if (!m_analysis || index < 0 || index >= int(m_analysis->flagged.size()))
         return;
     m_currentFlagged = index;
+    m_currentFirst = -1;
     m_flagged->setCurrent(index);
     explainWindow(flaggedWindowStart(index), index, highlight);
 }
 
+int AnalysisController::step(int current, int count, int delta, const QString& none,
+                             const QString& first, const QString& last)
+{
+    if (count <= 0) {
+        m_window->statusBar()->showMessage(none, 3000);
+        return -1;
+    }
+    if (delta > 0 && current >= count - 1)
+        m_window->statusBar()->showMessage(last, 3000);
+    if (delta < 0 && current <= 0)
+        m_window->statusBar()->showMessage(first, 3000);
+    return std::clamp(current + delta, 0, count - 1);
+}
+
 void AnalysisController::nextFlagged()
 {
-    if (!m_analysis || m_analysis->flagged.empty()) {
-        m_window->statusBar()->showMessage(tr("No flagged segments"), 3000);
-        return;
-    }
-    const int last = int(m_analysis->flagged.size()) - 1;
-    if (m_currentFlagged >= last)
-        m_window->statusBar()->showMessage(tr("Last flagged segment"), 3000);
-    showFlagged(std::min(m_currentFlagged + 1, last), true);
+    showFlagged(step(m_currentFlagged, m_analysis ? int(m_analysis->flagged.size()) : 0, +1,
+                     tr("No flagged segments"), tr("First flagged segment"),
+                     tr("Last flagged segment")),
+                true);
 }
 
 void AnalysisController::previousFlagged()
 {
-    if (!m_analysis || m_analysis->flagged.empty()) {
-        m_window->statusBar()->showMessage(tr("No flagged segments"), 3000);
+    showFlagged(step(m_currentFlagged, m_analysis ? int(m_analysis->flagged.size()) : 0, -1,
+                     tr("No flagged segments"), tr("First flagged segment"),
+                     tr("Last flagged segment")),
+                true);
+}
+
+void AnalysisController::showReviewFirst(int index)
+{
+    const auto& windows = m_flagged->reviewFirst();
+    if (!m_analysis || index < 0 || index >= int(windows.size()))
         return;
-    }
-    if (m_currentFlagged <= 0)
-        m_window->statusBar()->showMessage(tr("First flagged segment"), 3000);
-    showFlagged(std::max(m_currentFlagged - 1, 0), true);
+    m_currentFirst = index;
+    m_currentFlagged = -1;
+    m_flagged->setCurrentReviewFirst(index);
+    explainWindow(windows[std::size_t(index)].startS, -1, true);
+}
+
+void AnalysisController::nextReviewFirst()
+{
+    showReviewFirst(step(m_currentFirst, int(m_flagged->reviewFirst().size()), +1,
+                         tr("No Look first windows"), tr("First Look first window"),
+                         tr("Last Look first window")));
+}
+
+void AnalysisController::previousReviewFirst()
+{
+    showReviewFirst(step(m_currentFirst, int(m_flagged->reviewFirst().size()), -1,
+                         tr("No Look first windows"), tr("First Look first window"),
+                         tr("Last Look first window")));
 }
 
 void AnalysisController::explainVisible()
@@ -412,8 +454,9 @@ void AnalysisController::explainVisible()
     double start = plot->visibleStartS();
     if (span > kWindowS)
         start += 0.5 * (span - kWindowS);
-    m_currentFlagged = -1;
+    m_currentFlagged = m_currentFirst = -1;
     m_flagged->setCurrent(-1);
+    m_flagged->setCurrentReviewFirst(-1);
     explainWindow(start);
 }
 

@@ -50,11 +50,16 @@ public:
     void showFlagged(int index, bool highlight = true);
     void nextFlagged();
     void previousFlagged();
+    /// Shows Look first window `index` (FlaggedPanel::reviewFirst) and explains it.
+    void showReviewFirst(int index);
+    void nextReviewFirst();
+    void previousReviewFirst();
 
     bool analysing() const;
     bool explaining() const;
     std::shared_ptr<const ml::Analysis> analysis() const { return m_analysis; }
     int currentFlagged() const { return m_currentFlagged; }
+    int currentReviewFirst() const { return m_currentFirst; }
     /// Start (s) of the 10 s analysis window shown for flagged segment `index`.
     double flaggedWindowStart(int index) const;
 
@@ -67,6 +72,8 @@ public:
     QAction* autoAction() const { return m_autoAction; }
     QAction* nextAction() const { return m_nextAction; }
     QAction* previousAction() const { return m_previousAction; }
+    QAction* nextFirstAction() const { return m_nextFirstAction; }
+    QAction* previousFirstAction() const { return m_previousFirstAction; }
     QAction* explainAction() const { return m_explainAction; }
 
 signals:
@@ -86,6 +93,10 @@ private:
     /// Empties the probability track and the overview strip's trend.
     void clearProbabilities();
     void centreOnWindow(double startS, double endS);
+    /// The index one step (`delta` = ±1) from `current` in a list of `count`, kept in range;
+    /// says in the status bar when there is none or the list ends (`none`, `first`, `last`).
+    int step(int current, int count, int delta, const QString& none, const QString& first,
+             const QString& last);
 
     MainWindow* m_window;
     EcgViewer* m_viewer;
@@ -100,12 +111,15 @@ private:
     QAction* m_explainAction;
     QAction* m_nextAction;
     QAction* m_previousAction;
+    QAction* m_nextFirstAction;
+    QAction* m_previousFirstAction;
     QAction* m_showAction;
     QAction* m_autoAction;
 
     std::shared_ptr<const Recording> m_recording;
     std::shared_ptr<const ml::Analysis> m_analysis;
     int m_currentFlagged = -1;
+    int m_currentFirst = -1;                        ///< Look first window shown, -1 none
     bool m_analysisPending = false;                 ///< requested, no outcome yet
     std::optional<ExplainRequest> m_pendingExplain; ///< requested, no outcome yet
     /// Opens the detector's LibTorch module ahead of the first analysis (about 0.5 s), off the

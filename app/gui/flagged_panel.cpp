@@ -53,10 +53,8 @@ FlaggedPanel::FlaggedPanel(QWidget* parent)
     connect(m_table, &QTableWidget::cellActivated, this,
             [this](int row, int) { emit segmentActivated(row); });
     auto pickFirst = [this](int row, int) {
-        if (row >= 0 && row < int(m_firstWindows.size())) {
-            setCurrent(-1);
-            emit windowActivated(m_firstWindows[std::size_t(row)].startS);
-        }
+        if (row >= 0 && row < int(m_firstWindows.size()))
+            emit windowActivated(row);
     };
     connect(m_first, &QTableWidget::cellClicked, this, pickFirst);
     connect(m_first, &QTableWidget::cellActivated, this, pickFirst);
@@ -128,6 +126,17 @@ void FlaggedPanel::setCurrent(int index)
     } else {
         m_table->selectRow(index);
         m_first->clearSelection(); // one place under review at a time
+    }
+}
+
+void FlaggedPanel::setCurrentReviewFirst(int index)
+{
+    const QSignalBlocker block(m_first);
+    if (index < 0 || index >= m_first->rowCount()) {
+        m_first->clearSelection();
+    } else {
+        m_first->selectRow(index);
+        m_table->clearSelection(); // one place under review at a time
     }
 }
 

@@ -37,12 +37,15 @@ public:
     /// Selects row `index` without emitting segmentActivated (-1: none).
     void setCurrent(int index);
     int current() const;
+    /// Selects row `index` of the review-first list without emitting windowActivated (-1:
+    /// none); a row there clears the segment's selection.
+    void setCurrentReviewFirst(int index);
 
 signals:
     /// The user picked a segment (row index into segments()).
     void segmentActivated(int index);
-    /// The user picked a window of the review-first list (its start, seconds).
-    void windowActivated(double startS);
+    /// The user picked a window of the review-first list (row index into reviewFirst()).
+    void windowActivated(int index);
 
 private:
     /// Fills `table` with one row per window: number, time (h:mm:ss when `clock`), probability.

@@ -301,10 +301,32 @@ private slots:
                                 .arg(plot->visibleSpanS())));
         QCOMPARE(panel->current(), -1);
         QCOMPARE(w->analysis()->currentFlagged(), -1);
+        QCOMPARE(w->analysis()->currentReviewFirst(), 2);
         // Back to a flagged segment: the window list loses its selection.
         w->analysis()->nextAction()->trigger();
         QCOMPARE(panel->current(), 0);
         QVERIFY(table->selectionModel()->selectedRows().isEmpty());
+        QCOMPARE(w->analysis()->currentReviewFirst(), -1);
+
+        // From the keyboard: L / Shift+L walk the list from its first window, and stay at its
+        // ends; each is selected and explained.
+        AnalysisController* a = w->analysis();
+        QVERIFY(a->nextFirstAction()->isEnabled());
+        auto walk = [&](QAction* action, int expected) {
+            QSignalSpy explained(a, &AnalysisController::explanationShown);
+            action->trigger();
+            QCOMPARE(a->currentReviewFirst(), expected);
+            const auto rows = table->selectionModel()->selectedRows();
+            QVERIFY(rows.size() == 1 && rows.first().row() == expected);
+            QCOMPARE(panel->current(), -1);
+            QVERIFY(QTest::qWaitFor([&] { return explained.count() > 0; }, 60000));
+            QCOMPARE(a->explanationPanel()->explanation()->windowStartS,
+                     first.at(expected).toObject().value(QStringLiteral("start_s")).toDouble());
+        };
+        walk(a->nextFirstAction(), 0);
+        walk(a->nextFirstAction(), 1);
+        walk(a->previousFirstAction(), 0);
+        walk(a->previousFirstAction(), 0);
     }
 
     // A newer recording supersedes the analysis of the older one: only the newer verdict is
