@@ -118,26 +118,25 @@ void FlaggedPanel::clear()
     setMessage(tr("Not analysed."));
 }
 
+void FlaggedPanel::selectRow(QTableWidget* table, QTableWidget* other, int index)
+{
+    const QSignalBlocker block(table);
+    if (index < 0 || index >= table->rowCount()) {
+        table->clearSelection();
+    } else {
+        table->selectRow(index);
+        other->clearSelection(); // one place under review at a time
+    }
+}
+
 void FlaggedPanel::setCurrent(int index)
 {
-    const QSignalBlocker block(m_table);
-    if (index < 0 || index >= m_table->rowCount()) {
-        m_table->clearSelection();
-    } else {
-        m_table->selectRow(index);
-        m_first->clearSelection(); // one place under review at a time
-    }
+    selectRow(m_table, m_first, index);
 }
 
 void FlaggedPanel::setCurrentReviewFirst(int index)
 {
-    const QSignalBlocker block(m_first);
-    if (index < 0 || index >= m_first->rowCount()) {
-        m_first->clearSelection();
-    } else {
-        m_first->selectRow(index);
-        m_table->clearSelection(); // one place under review at a time
-    }
+    selectRow(m_first, m_table, index);
 }
 
 int FlaggedPanel::current() const

@@ -52,6 +52,8 @@ private:
     static void fillRows(QTableWidget* table, const std::vector<ml::WindowResult>& windows,
                          bool clock);
     static QTableWidget* makeTable(QWidget* parent, const QString& name);
+    /// Selects row `index` of `table` without signals (-1: none) and clears `other`'s.
+    static void selectRow(QTableWidget* table, QTableWidget* other, int index);
 
     QLabel* m_status;
     QTableWidget* m_table;
