@@ -18,6 +18,7 @@
 #include "probability_track.h"
 #include "qcustomplot.h"
 #include "test_data.h"
+#include "test_window.h"
 #include "verdict_banner.h"
 #include "waterfall_chart.h"
 
@@ -262,6 +263,9 @@ private slots:
         QTableWidget* table = panel->reviewFirstTable();
         QVERIFY(table->isVisible());
         QCOMPARE(table->rowCount(), first.size());
+        // Named for a screen reader, as every control of the window.
+        const QStringList unnamed = test::unnamedControls(*w);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
         for (int r = 0; r < table->rowCount(); ++r) {
             const QJsonObject f = first.at(r).toObject();
             QCOMPARE(table->item(r, 1)->data(Qt::UserRole).toDouble(),
