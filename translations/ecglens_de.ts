@@ -1125,6 +1125,78 @@
             <numerusform>%n weitere markierte Segmente mit geringeren Wahrscheinlichkeiten sind hier nicht aufgeführt; der Bereich „Markierte Segmente“ führt alle auf.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Explanation (SHAP) of window %1</source>
+        <translation>Erklärung (SHAP) des Fensters %1</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>as explained in the viewer</source>
+        <translation>wie in der Anzeige erklärt</translation>
+    </message>
+    <message>
+        <source>the most probable window of the most probable flagged segment</source>
+        <translation>das wahrscheinlichste Fenster des wahrscheinlichsten markierten Segments</translation>
+    </message>
+    <message>
+        <source>the most probable window (no segment flagged)</source>
+        <translation>das wahrscheinlichste Fenster (kein Segment markiert)</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>probability of abnormal %1; with every segment removed %2; log-odds %3 → %4</source>
+        <translation>Wahrscheinlichkeit eines abnormalen EKGs %1; mit allen Segmenten entfernt %2; Log-Odds %3 → %4</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>exact Shapley values over %1 segments, %2 model evaluations</source>
+        <translation>exakte Shapley-Werte über %1 Segmente, %2 Modellauswertungen</translation>
+    </message>
+    <message>
+        <source>KernelSHAP over %1 segments, %2 model evaluations, largest standard error %3</source>
+        <translation>KernelSHAP über %1 Segmente, %2 Modellauswertungen, größter Standardfehler %3</translation>
+    </message>
+    <message>
+        <source>; removed segments replaced by the isoelectric baseline</source>
+        <translation>; entfernte Segmente durch die isoelektrische Referenz ersetzt</translation>
+    </message>
+    <message>
+        <source>; removed segments replaced by a normal beat template</source>
+        <translation>; entfernte Segmente durch eine normale Schlagvorlage ersetzt</translation>
+    </message>
+    <message>
+        <source>By lead (log-odds)</source>
+        <translation>Je Ableitung (Log-Odds)</translation>
+    </message>
+    <message>
+        <source>Strongest segments</source>
+        <translation>Stärkste Segmente</translation>
+    </message>
+    <message>
+        <source>Efficiency check</source>
+        <translation>Effizienzprüfung</translation>
+    </message>
+    <message>
+        <source>passed: the contributions add up to output − base within %1</source>
+        <translation>bestanden: die Beiträge ergeben in der Summe Ausgabe − Basis mit einer Abweichung von %1</translation>
+    </message>
+    <message>
+        <source>FAILED — these contributions are not reliable</source>
+        <translation>FEHLGESCHLAGEN — diese Beiträge sind nicht verlässlich</translation>
+    </message>
+    <message>
+        <source>SHAP values say which parts of the trace moved the model&apos;s output and by how much; they do not show where disease is.</source>
+        <translation>SHAP-Werte zeigen, welche Teile der Kurve die Ausgabe des Modells wie stark bewegt haben; sie zeigen nicht, wo eine Erkrankung liegt.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

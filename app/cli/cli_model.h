@@ -45,6 +45,8 @@ public:
 
     Result<ml::Analysis> analyse(const Recording& recording,
                                  const ml::AnalysisOptions& options) const;
+    /// The neural detector, or null for a measurement model (which has no SHAP explanation).
+    const ml::Detector* detector() const { return m_detector.get(); }
 
 private:
     std::shared_ptr<const ml::Detector> m_detector;

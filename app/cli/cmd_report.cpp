@@ -20,6 +20,7 @@
 #include <QLocale>
 #include <QSettings>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ecglens::cli {
@@ -245,6 +246,26 @@ int runReport(const QStringList& args)
                                         detection ? &*detection : nullptr,
                                         input.comparison ? &input.comparison->st : nullptr),
                             installedLanguage()));
+        if (detection && loaded->detector()) {
+            // The SHAP explanation of the most abnormal flagged window, else the most probable
+            // one, as `explain --window START` gives it (default players, baseline and seed).
+            const ml::WindowResult* shown = ml::mostAbnormalWindow(*detection);
+            if (!shown && !detection->windows.empty())
+                shown =
+                    &*std::max_element(detection->windows.begin(), detection->windows.end(),
+                                       [](const ml::WindowResult& x, const ml::WindowResult& y) {
+                                           return x.probability < y.probability;
+                                       });
+            if (shown) {
+                auto explained =
+                    xai::explainRecording(*loaded->detector(), *recording, shown->startS);
+                if (explained)
+                    input.explanation = std::move(*explained);
+                else
+                    std::fprintf(stderr, "ecglens-cli: the report has no explanation: %s\n",
+                                 explained.error().c_str());
+            }
+        }
         if (detection) {
             input.detection = std::move(*detection);
             input.modelTrainingData = report::modelTrainingData(

@@ -6,6 +6,7 @@
 #include "analysis_controller.h"
 #include "app_settings.h"
 #include "decision_panel.h"
+#include "explanation_panel.h"
 #include "main_window.h"
 #include "measurements_panel.h"
 #include "patient_panel.h"
@@ -37,6 +38,7 @@ struct Snapshot
     std::vector<dsp::StLevel> st;
     std::vector<dsp::Finding> findings;
     std::optional<ml::Analysis> detection;
+    std::shared_ptr<const xai::RecordingExplanation> explanation; ///< as the viewer shows it
     std::string detectionMessage;
     std::vector<report::AdviceEntry> advice;
     std::optional<report::ReviewDecision> decision;
@@ -163,9 +165,10 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         s.findings = m_window->measurementsPanel()->outcome().findings;
         s.st = m_window->measurementsPanel()->outcome().st;
     }
-    if (const auto a = m_window->analysis()->analysis())
+    if (const auto a = m_window->analysis()->analysis()) {
         s.detection = *a;
-    else
+        s.explanation = m_window->analysis()->explanationPanel()->explanation();
+    } else
         s.detectionMessage = "not run or not finished when the report was exported";
     s.advice = report::adviceEntries(m_window->advicePanel()->items());
     const ReviewRecord review = m_window->currentReview();
@@ -206,6 +209,10 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         input.findings = s.findings;
         input.st = s.st;
         input.detection = s.detection;
+        if (s.explanation) {
+            input.explanation = *s.explanation;
+            input.explanationInViewer = true;
+        }
         input.detectionMessage = s.detectionMessage;
         if (s.detection)
             input.modelTrainingData = report::modelTrainingData(ml::defaultModelDir());

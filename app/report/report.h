@@ -13,6 +13,7 @@
 #include "dsp/st_segment.h"
 #include "ml/detector.h"
 #include "pdf_signature.h"
+#include "xai/explain_recording.h"
 
 #include <QLocale>
 #include <QPageLayout>
@@ -115,6 +116,11 @@ struct ReportInput
     std::vector<dsp::StLevel> st; ///< ST levels per lead (dsp::stLevels); empty: not printed
 
     std::optional<ml::Analysis> detection;
+    /// The detector's SHAP explanation of one window: by lead, its strongest segments, method
+    /// and efficiency check; `explanationInViewer` says it is the one the viewer showed (else
+    /// the report's own choice, the most abnormal flagged window or the most probable one).
+    std::optional<xai::RecordingExplanation> explanation;
+    bool explanationInViewer = false;
     std::string detectionMessage;  ///< why there is no detection (not run, error), else empty
     std::string modelTrainingData; ///< model.json "data"; PTB-XL triggers the licence credit
 
@@ -150,6 +156,9 @@ struct ReportInput
 
 /// At most this many flagged segments are listed in a report (the most probable, in time order).
 inline constexpr std::size_t kReportMaxSegments = 30;
+
+/// How many of an explanation's strongest segments a report lists.
+inline constexpr std::size_t kReportStrongestSegments = 6;
 
 /// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."
 QString disclaimerText();

@@ -5,6 +5,7 @@
 #include "finding_text.h"
 #include "io/folder.h"
 
+#include "core/lead_names.h"
 #include "core/sha256.h"
 
 #include <QDateTime>
@@ -373,6 +374,93 @@ QString comparedText(double then, double now, const char* unit, int decimals = 0
            QStringLiteral(" (%1)").arg(change);
 }
 
+/// The SHAP explanation of one window: what moved the model there, by lead and by segment.
+void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e,
+                       std::vector<TextBlock>& b)
+{
+    using K = TextBlock::Kind;
+    auto row = [&](const QString& l, const QString& t) { b.push_back({K::Row, l, t}); };
+    const xai::Attribution& a = e.attribution;
+    const xai::ShapleyResult& s = a.shap;
+    const bool longRecording = in.recording.durationS() >= 600.0;
+    const QString window = clockText(e.windowStartS, longRecording) + QStringLiteral("\u2013") +
+                           clockText(e.windowEndS, longRecording) +
+                           (longRecording ? QString() : QStringLiteral(" s"));
+    b.push_back({K::Heading, {}, Report::tr("Explanation (SHAP) of window %1").arg(window)});
+    row(Report::tr("Window"),
+        in.explanationInViewer ? Report::tr("as explained in the viewer")
+        : in.detection && !in.detection->flagged.empty()
+            ? Report::tr("the most probable window of the most probable flagged segment")
+            : Report::tr("the most probable window (no segment flagged)"));
+    row(Report::tr("Output"),
+        Report::tr("probability of abnormal %1; with every segment removed %2; log-odds %3 "
+                   "\u2192 %4")
+            .arg(localNumber(e.probability, 'f', 3), localNumber(e.baseProbability, 'f', 3),
+                 localNumber(s.baseValue, 'f', 3), localNumber(s.fullValue, 'f', 3)));
+    const double largestSe = s.standardErrors.empty() ? 0.0
+                                                      : *std::max_element(s.standardErrors.begin(),
+                                                                          s.standardErrors.end());
+    row(Report::tr("Method"),
+        (s.method == xai::ShapleyMethod::Exact
+             ? Report::tr("exact Shapley values over %1 segments, %2 model evaluations")
+                   .arg(a.players.size())
+                   .arg(s.evaluations)
+             : Report::tr("KernelSHAP over %1 segments, %2 model evaluations, largest standard "
+                          "error %3")
+                   .arg(a.players.size())
+                   .arg(s.evaluations)
+                   .arg(localNumber(largestSe, 'g', 2))) +
+            (a.baselineKind == xai::BaselineKind::Isoelectric
+                 ? Report::tr("; removed segments replaced by the isoelectric baseline")
+                 : Report::tr("; removed segments replaced by a normal beat template")));
+    // Each lead's sum and the strongest segments, largest effect first (log-odds, + towards
+    // abnormal).
+    auto signedText = [](double v) -> QString { // not a QStringBuilder of temporaries
+        return (v > 0 ? QStringLiteral("+") : QString()) + localNumber(v, 'f', 2);
+    };
+    std::vector<std::size_t> leads;
+    for (std::size_t k = 0; k < e.leadSums.size(); ++k)
+        if (e.leadsPresent[k])
+            leads.push_back(k);
+    std::stable_sort(leads.begin(), leads.end(), [&](std::size_t x, std::size_t y) {
+        return std::abs(e.leadSums[x]) > std::abs(e.leadSums[y]);
+    });
+    QStringList byLead;
+    for (std::size_t k : leads)
+        byLead << QStringLiteral("%1 %2").arg(QLatin1String(kStandardLeads[k]),
+                                              signedText(e.leadSums[k]));
+    row(Report::tr("By lead (log-odds)"), byLead.join(QStringLiteral(" \u00b7 ")));
+    std::vector<std::size_t> order(a.players.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return std::abs(s.values[x]) > std::abs(s.values[y]);
+    });
+    QStringList strongest;
+    for (std::size_t k = 0; k < std::min<std::size_t>(kReportStrongestSegments, order.size());
+         ++k) {
+        const std::size_t i = order[k];
+        const int lead = a.players[i].lead;
+        strongest << QStringLiteral("%1 %2\u2013%3%4 %5")
+                         .arg(lead >= 0 && lead < int(kStandardLeads.size())
+                                  ? QLatin1String(kStandardLeads[std::size_t(lead)])
+                                  : QLatin1String("?"),
+                              clockText(e.playerStartS(i), longRecording),
+                              clockText(e.playerEndS(i), longRecording),
+                              longRecording ? QString() : QStringLiteral(" s"),
+                              signedText(s.values[i]));
+    }
+    row(Report::tr("Strongest segments"), strongest.join(QStringLiteral(" \u00b7 ")));
+    row(Report::tr("Efficiency check"),
+        e.efficiencyProblem.empty() && s.efficient
+            ? Report::tr("passed: the contributions add up to output \u2212 base within %1")
+                  .arg(localNumber(s.efficiencyError, 'g', 2))
+            : Report::tr("FAILED \u2014 these contributions are not reliable"));
+    b.push_back({K::Paragraph,
+                 {},
+                 Report::tr("SHAP values say which parts of the trace moved the model's output "
+                            "and by how much; they do not show where disease is.")});
+}
+
 void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
 {
     using K = TextBlock::Kind;
@@ -619,6 +707,8 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     } else {
         para(Report::tr("Not available: ") + noDetectionText(in));
     }
+    if (in.explanation)
+        explanationBlocks(in, *in.explanation, b);
 
     heading(Report::tr("Advice"));
     para(adviceLimitText());

@@ -331,6 +331,21 @@ private slots:
         walk(a->nextFirstAction(), 1);
         walk(a->previousFirstAction(), 0);
         walk(a->previousFirstAction(), 0);
+
+        // A report exported now carries the explanation of the window shown, said to be so
+        // (times as h:mm:ss.s on this 30-minute recording).
+        const double shownStart =
+            first.at(0).toObject().value(QStringLiteral("start_s")).toDouble();
+        const auto clock = [](double s) { return ecglens::test::clockText(s); };
+        const QString body =
+            test::exportedReportText(*w, m_dir.filePath(QStringLiteral("look-first.pdf")));
+        for (const QString& expected :
+             {QStringLiteral("Explanation (SHAP) of window %1\u2013%2")
+                  .arg(clock(shownStart), clock(shownStart + 10.0)),
+              QStringLiteral("Window as explained in the viewer"),
+              QStringLiteral("probability of abnormal %1")
+                  .arg(a->explanationPanel()->explanation()->probability, 0, 'f', 3)})
+            QVERIFY2(body.contains(expected), qPrintable(expected + QStringLiteral("\n") + body));
     }
 
     // A newer recording supersedes the analysis of the older one: only the newer verdict is

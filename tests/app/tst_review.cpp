@@ -7,6 +7,7 @@
 #include "decision_panel.h"
 #include "ecg_plot.h"
 #include "ecg_viewer.h"
+#include "explanation_panel.h"
 #include "io/open.h"
 #include "main_window.h"
 #include "patient_panel.h"
@@ -1271,6 +1272,14 @@ private slots:
         openAndReadReview(*w, hea);
         QVERIFY(QTest::qWaitFor([&] { return verdict.count() > 0; }, 120000));
         QVERIFY(QTest::qWaitFor([&] { return !w->advicePanel()->items().empty(); }, 60000));
+        // The explanation that follows the verdict goes into the report too: every export
+        // below is made with it.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return w->analysis()->explanationPanel()->explanation() &&
+                       !w->analysis()->explaining();
+            },
+            120000));
         DecisionPanel* p = w->decisionPanel();
         editAndWaitForSave(*w, [&] {
             p->decisionBox()->setCurrentIndex(
@@ -1291,6 +1300,7 @@ private slots:
               QString::fromStdString(w->advicePanel()->items().front().title),
               QString(decisionText(ReviewDecision::Abnormal) +
                       QStringLiteral(" \u00b7 reviewed by Dr Müller")),
+              QStringLiteral("Window as explained in the viewer"),
               QStringLiteral("Decision support, not a diagnosis")})
             QVERIFY2(body.contains(expected.simplified()),
                      qPrintable(QStringLiteral("\"%1\" not in the report").arg(expected)));

@@ -140,6 +140,17 @@ inline QString makeSigningIdentity(const QString& p12, const QString& commonName
     return error;
 }
 
+/// `seconds` as the window and the report write times on a recording of 10 minutes or more:
+/// h:mm:ss.s (English number format), worked out here independently of the application.
+inline QString clockText(double seconds)
+{
+    const int h = int(seconds / 3600.0), m = int((seconds - 3600.0 * h) / 60.0);
+    return QStringLiteral("%1:%2:%3")
+        .arg(h)
+        .arg(m, 2, 10, QLatin1Char('0'))
+        .arg(seconds - 3600.0 * h - 60.0 * m, 4, 'f', 1, QLatin1Char('0'));
+}
+
 /// `ecglens-cli measure --json`'s st_levels (j60_mv, two decimals) as the window and the report
 /// print them: "I +0.06 · II −0.15 · …" (English number format, true minus). With `then`, the
 /// comparison form "I +0.01 → +0.06 · …" of `then` (an earlier ECG) against `levels`.

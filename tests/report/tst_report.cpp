@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <unistd.h>
 #include <vector>
 
@@ -47,6 +48,20 @@ Run run(const QString& program, const QStringList& args, const QStringList& env 
 Run runCli(const QStringList& args)
 {
     return run(ecglens::test::cliPath(), args);
+}
+
+/// `ecglens-cli report FILE --out PDF --no-saved-review`, read back as `pdftotext -layout` gives
+/// it with blanks collapsed; "REPORT FAILED: …" when the command fails.
+QString cliReportText(const QString& file, const QString& pdf)
+{
+    const Run r = runCli({QStringLiteral("report"), file, QStringLiteral("--out"), pdf,
+                          QStringLiteral("--no-saved-review")});
+    if (r.exitCode != 0)
+        return QStringLiteral("REPORT FAILED: ") + QString::fromUtf8(r.err);
+    return QString::fromUtf8(run(QStringLiteral("pdftotext"),
+                                 {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                                 .out)
+        .simplified();
 }
 
 QByteArray fileBytes(const QString& path)
@@ -1060,24 +1075,12 @@ private slots:
                 .toArray();
         QCOMPARE(first.size(), 10);
         const QString pdf = m_dir.filePath(QStringLiteral("holter.pdf"));
-        const Run r = runCli({QStringLiteral("report"), file, QStringLiteral("--out"), pdf,
-                              QStringLiteral("--no-saved-review")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QString text =
-            QString::fromUtf8(run(QStringLiteral("pdftotext"),
-                                  {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
-                                  .out)
-                .simplified();
+        const QString text = cliReportText(file, pdf);
+        QVERIFY2(!text.startsWith(QLatin1String("REPORT FAILED")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String(
                      "Look first: the most probable flagged windows, a minute or more apart")),
                  qPrintable(text));
-        auto clock = [](double s) {
-            const int h = int(s / 3600.0), m = int((s - 3600.0 * h) / 60.0);
-            return QStringLiteral("%1:%2:%3")
-                .arg(h)
-                .arg(m, 2, 10, QLatin1Char('0'))
-                .arg(s - 3600.0 * h - 60.0 * m, 4, 'f', 1, QLatin1Char('0'));
-        };
+        const auto clock = [](double s) { return ecglens::test::clockText(s); };
         for (int i = 0; i < first.size(); ++i) {
             const QJsonObject w = first.at(i).toObject();
             const QString expected =
@@ -1104,6 +1107,79 @@ private slots:
             QVERIFY2(text.contains(caption), qPrintable(caption));
         }
         QVERIFY(!text.contains(QLatin1String("Look first window 4")));
+    }
+
+    /// The SHAP explanation of the most abnormal window, as `explain --window START --json` gives
+    /// it: output, each lead's sum of its segments (largest first) and the six strongest
+    /// segments. PTB-XL 00017 (10 s, atrial flutter): the window is the record itself.
+    void explanationInTheReport()
+    {
+        const QString file =
+            ecglens::test::dataPath(QStringLiteral("ptbxl/records100/00000/00017_lr.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00017_lr.hea"));
+        const QJsonObject analysis =
+            ecglens::test::cliJson({QStringLiteral("analyze"), file, QStringLiteral("--json")});
+        QCOMPARE(analysis.value(QStringLiteral("flagged")).toArray().size(), 1);
+        const QJsonObject cli =
+            ecglens::test::cliJson({QStringLiteral("explain"), file, QStringLiteral("--window"),
+                                    QStringLiteral("0"), QStringLiteral("--json")});
+        const QString pdf = m_dir.filePath(QStringLiteral("explained.pdf"));
+        const QString text = cliReportText(file, pdf);
+        QVERIFY2(!text.startsWith(QLatin1String("REPORT FAILED")), qPrintable(text));
+        auto fixed = [](double v, int decimals) { return QString::number(v, 'f', decimals); };
+        auto signedFixed = [&](double v) -> QString {
+            return (v > 0 ? QStringLiteral("+") : QString()) + fixed(v, 2);
+        };
+        QStringList expected{
+            QStringLiteral("Explanation (SHAP) of window 0.0\u201310.0 s"),
+            QStringLiteral("Window the most probable window of the most probable flagged segment"),
+            QStringLiteral("Output probability of abnormal %1; with every segment removed %2; "
+                           "log-odds %3 \u2192 %4")
+                .arg(fixed(cli.value(QStringLiteral("probability")).toDouble(), 3),
+                     fixed(cli.value(QStringLiteral("base_probability")).toDouble(), 3),
+                     fixed(cli.value(QStringLiteral("base_value")).toDouble(), 3),
+                     fixed(cli.value(QStringLiteral("output")).toDouble(), 3)),
+            QStringLiteral("KernelSHAP over %1 segments, %2 model evaluations")
+                .arg(cli.value(QStringLiteral("contributions")).toArray().size())
+                .arg(cli.value(QStringLiteral("evaluations")).toInt()),
+            QStringLiteral("passed: the contributions add up"),
+            QStringLiteral("they do not show where disease is")};
+        // By lead: the sums of its contributions, largest magnitude first.
+        std::map<QString, double> sums;
+        struct Contribution
+        {
+            QString lead;
+            double start, end, value;
+        };
+        std::vector<Contribution> all;
+        for (const QJsonValue& v : cli.value(QStringLiteral("contributions")).toArray()) {
+            const QJsonObject c = v.toObject();
+            const QString lead = c.value(QStringLiteral("lead")).toString();
+            const double value = c.value(QStringLiteral("value")).toDouble();
+            sums[lead] += value;
+            all.push_back({lead, c.value(QStringLiteral("start_s")).toDouble(),
+                           c.value(QStringLiteral("end_s")).toDouble(), value});
+        }
+        std::vector<std::pair<QString, double>> byLead(sums.begin(), sums.end());
+        std::stable_sort(byLead.begin(), byLead.end(), [](const auto& x, const auto& y) {
+            return std::abs(x.second) > std::abs(y.second);
+        });
+        QCOMPARE(int(byLead.size()), 12);
+        // The first three leads (further down, ties in the second decimal could reorder).
+        QString leads = QStringLiteral("By lead (log-odds) ");
+        for (int i = 0; i < 3; ++i)
+            leads += (i ? QStringLiteral(" \u00b7 ") : QString()) + byLead[std::size_t(i)].first +
+                     QLatin1Char(' ') + signedFixed(byLead[std::size_t(i)].second);
+        expected << leads;
+        std::stable_sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
+            return std::abs(x.value) > std::abs(y.value);
+        });
+        const Contribution& top = all.front();
+        expected << QStringLiteral("Strongest segments %1 %2\u2013%3 s %4")
+                        .arg(top.lead, fixed(top.start, 1), fixed(top.end, 1),
+                             signedFixed(top.value));
+        for (const QString& e : expected)
+            QVERIFY2(text.contains(e), qPrintable(e + QStringLiteral("\n") + text));
     }
 
     /// A long recording with many flagged runs: the report lists the 30 most probable, in time
