@@ -20,7 +20,6 @@
 #include <QLocale>
 #include <QSettings>
 
-#include <algorithm>
 #include <cstdio>
 
 namespace ecglens::cli {
@@ -250,12 +249,8 @@ int runReport(const QStringList& args)
             // The SHAP explanation of the most abnormal flagged window, else the most probable
             // one, as `explain --window START` gives it (default players, baseline and seed).
             const ml::WindowResult* shown = ml::mostAbnormalWindow(*detection);
-            if (!shown && !detection->windows.empty())
-                shown =
-                    &*std::max_element(detection->windows.begin(), detection->windows.end(),
-                                       [](const ml::WindowResult& x, const ml::WindowResult& y) {
-                                           return x.probability < y.probability;
-                                       });
+            if (!shown)
+                shown = ml::mostProbableWindow(*detection);
             if (shown) {
                 auto explained =
                     xai::explainRecording(*loaded->detector(), *recording, shown->startS);

@@ -334,7 +334,7 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
     } else {
         clearProbabilities(); // one window: the banner says it all
     }
-    m_flagged->setSegments(a.flagged);
+    m_flagged->setSegments(a.flagged, m_recording ? m_recording->durationS() : 0.0);
     const std::vector<ml::WindowResult> first = ml::reviewFirstWindows(a);
     m_flagged->setReviewFirst(first);
     std::vector<double> marks;
@@ -354,12 +354,7 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
     // (for a 10 s record, the record itself), so the reviewer sees why either way.
     if (!a.flagged.empty()) {
         showFlagged(0, true);
-    } else if (!a.windows.empty()) {
-        const auto best =
-            std::max_element(a.windows.begin(), a.windows.end(),
-                             [](const ml::WindowResult& x, const ml::WindowResult& y) {
-                                 return x.probability < y.probability;
-                             });
+    } else if (const ml::WindowResult* best = ml::mostProbableWindow(a)) {
         explainWindow(best->startS);
     }
 }

@@ -82,10 +82,11 @@ void FlaggedPanel::fillRows(QTableWidget* table, const std::vector<ml::WindowRes
     }
 }
 
-void FlaggedPanel::setSegments(const std::vector<ml::WindowResult>& flagged)
+void FlaggedPanel::setSegments(const std::vector<ml::WindowResult>& flagged, double durationS)
 {
     m_segments = flagged;
-    fillRows(m_table, flagged, !flagged.empty() && flagged.back().endS >= 600.0);
+    m_clock = report::clockTimes(durationS);
+    fillRows(m_table, flagged, m_clock);
     m_status->setText(flagged.empty()
                           ? tr("No segment reaches the anomalous threshold.")
                           : tr("%n segment(s) at or above the anomalous threshold — click to "
@@ -99,8 +100,7 @@ void FlaggedPanel::setReviewFirst(const std::vector<ml::WindowResult>& windows)
     m_firstLabel->setText(
         tr("Look first: the %n most probable flagged window(s), a minute or more apart", nullptr,
            int(windows.size())));
-    // The same clock as the segments above: h:mm:ss once the recording reaches 10 minutes.
-    fillRows(m_first, windows, !m_segments.empty() && m_segments.back().endS >= 600.0);
+    fillRows(m_first, windows, m_clock); // the same clock as the segments above
     m_firstLabel->setVisible(!windows.empty());
     m_first->setVisible(!windows.empty());
 }

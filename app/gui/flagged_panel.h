@@ -20,8 +20,9 @@ class FlaggedPanel : public QWidget
 public:
     explicit FlaggedPanel(QWidget* parent = nullptr);
 
-    /// Lists the flagged segments of an analysis (none: says so).
-    void setSegments(const std::vector<ml::WindowResult>& flagged);
+    /// Lists the flagged segments of an analysis of a recording of `durationS` (none: says so);
+    /// times as a clock from 10 min (report::clockTimes).
+    void setSegments(const std::vector<ml::WindowResult>& flagged, double durationS);
     /// The windows to look at first on a long recording (ml::reviewFirstWindows), under the
     /// segments; none: the list is hidden.
     void setReviewFirst(const std::vector<ml::WindowResult>& windows);
@@ -61,6 +62,7 @@ private:
     QTableWidget* m_first;
     std::vector<ml::WindowResult> m_segments;
     std::vector<ml::WindowResult> m_firstWindows;
+    bool m_clock = false; ///< times as h:mm:ss (report::clockTimes of the recording)
 };
 
 } // namespace ecglens

@@ -211,16 +211,6 @@ struct EcgPage
     QString shown; ///< e.g. "0.0\u201310.0 s"
 };
 
-/// "300.0–310.0 s", or on a recording of 10 minutes or more "0:05:00.0–0:05:10.0" (as the
-/// flagged segments are listed).
-QString spanText(double fromS, double toS, bool longRecording)
-{
-    return longRecording
-               ? QStringLiteral("%1\u2013%2").arg(clockText(fromS, true), clockText(toS, true))
-               : QStringLiteral("%1\u2013%2 s")
-                     .arg(localNumber(fromS, 'f', 1), localNumber(toS, 'f', 1));
-}
-
 /// How many of a long recording's Look first windows get an ECG page.
 constexpr std::size_t kLookFirstPages = 3;
 
@@ -234,7 +224,7 @@ std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
         const std::vector<PaperPage> layout = ecgLayout(signal, startS);
         const QString shown =
             prefix +
-            spanText(startS, std::min(durationS, startS + ecgPageSpanS()), durationS >= 600.0);
+            spanText(startS, std::min(durationS, startS + ecgPageSpanS()), clockTimes(durationS));
         for (const PaperPage& page : layout)
             pages.push_back({page, shown});
     };

@@ -382,11 +382,11 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
     auto row = [&](const QString& l, const QString& t) { b.push_back({K::Row, l, t}); };
     const xai::Attribution& a = e.attribution;
     const xai::ShapleyResult& s = a.shap;
-    const bool longRecording = in.recording.durationS() >= 600.0;
-    const QString window = clockText(e.windowStartS, longRecording) + QStringLiteral("\u2013") +
-                           clockText(e.windowEndS, longRecording) +
-                           (longRecording ? QString() : QStringLiteral(" s"));
-    b.push_back({K::Heading, {}, Report::tr("Explanation (SHAP) of window %1").arg(window)});
+    const bool longRecording = clockTimes(in.recording.durationS());
+    b.push_back({K::Heading,
+                 {},
+                 Report::tr("Explanation (SHAP) of window %1")
+                     .arg(spanText(e.windowStartS, e.windowEndS, longRecording))});
     row(Report::tr("Window"),
         in.explanationInViewer ? Report::tr("as explained in the viewer")
         : in.detection && !in.detection->flagged.empty()
@@ -440,13 +440,11 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
          ++k) {
         const std::size_t i = order[k];
         const int lead = a.players[i].lead;
-        strongest << QStringLiteral("%1 %2\u2013%3%4 %5")
+        strongest << QStringLiteral("%1 %2 %3")
                          .arg(lead >= 0 && lead < int(kStandardLeads.size())
                                   ? QLatin1String(kStandardLeads[std::size_t(lead)])
                                   : QLatin1String("?"),
-                              clockText(e.playerStartS(i), longRecording),
-                              clockText(e.playerEndS(i), longRecording),
-                              longRecording ? QString() : QStringLiteral(" s"),
+                              spanText(e.playerStartS(i), e.playerEndS(i), longRecording),
                               signedText(s.values[i]));
     }
     row(Report::tr("Strongest segments"), strongest.join(QStringLiteral(" \u00b7 ")));
@@ -510,6 +508,19 @@ void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
 }
 
 } // namespace
+
+bool clockTimes(double durationS)
+{
+    return durationS >= 600.0;
+}
+
+QString spanText(double fromS, double toS, bool longRecording)
+{
+    return longRecording
+               ? QStringLiteral("%1\u2013%2").arg(clockText(fromS, true), clockText(toS, true))
+               : QStringLiteral("%1\u2013%2 s")
+                     .arg(localNumber(fromS, 'f', 1), localNumber(toS, 'f', 1));
+}
 
 QString clockText(double seconds, bool longRecording)
 {
@@ -672,7 +683,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         heading(Report::tr("Flagged segments"));
         if (a.flagged.empty())
             para(Report::tr("No segment reaches the anomalous threshold."));
-        const bool longRecording = !a.flagged.empty() && a.flagged.back().endS >= 600.0;
+        const bool longRecording = clockTimes(in.recording.durationS());
         auto windowText = [&](const ml::WindowResult& w) {
             return Report::tr("%1 – %2%3 · probability %4")
                 .arg(clockText(w.startS, longRecording), clockText(w.endS, longRecording),

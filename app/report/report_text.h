@@ -37,9 +37,13 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& input,
 /// advice, review decision, credits.
 std::vector<TextBlock> detailBlocks(const ReportInput& input);
 
-/// Time as the flagged-segments panel shows it: seconds with one decimal, or h:mm:ss.t when
-/// the recording's last flagged segment ends at or after 10 min.
+/// Whether times on a recording of `durationS` are written as a clock (h:mm:ss.t): from 10 min.
+bool clockTimes(double durationS);
+/// Time as the flagged-segments panel shows it: seconds with one decimal, or h:mm:ss.t on a
+/// recording with clockTimes().
 QString clockText(double seconds, bool longRecording);
+/// "300.0–310.0 s", or with `longRecording` "0:05:00.0–0:05:10.0".
+QString spanText(double fromS, double toS, bool longRecording);
 
 /// Who the pages are about, for the running header: "Patient 11275 · 00008_lr.hea", or
 /// "Anonymised ECG".

@@ -255,6 +255,15 @@ const WindowResult* mostProbableWindow(const Analysis& analysis, const WindowRes
     return best;
 }
 
+const WindowResult* mostProbableWindow(const Analysis& analysis)
+{
+    const WindowResult* best = nullptr;
+    for (const WindowResult& w : analysis.windows)
+        if (!best || w.probability > best->probability)
+            best = &w;
+    return best;
+}
+
 std::vector<WindowResult> strongestWindows(const Analysis& analysis, std::size_t n)
 {
     std::vector<WindowResult> candidates;

@@ -152,6 +152,9 @@ const WindowResult* mostProbableWindow(const Analysis& analysis, const WindowRes
 /// The most probable window of the most probable flagged segment; null when nothing is flagged.
 const WindowResult* mostAbnormalWindow(const Analysis& analysis);
 
+/// The most probable of all the analysis windows (ties: the earlier); null when there is none.
+const WindowResult* mostProbableWindow(const Analysis& analysis);
+
 /// Recordings longer than this (seconds) are ambulatory rather than resting ECGs.
 inline constexpr double kLongRecordingS = 60.0;
 

@@ -172,7 +172,7 @@ void ambulatorySection(std::ostringstream& md, const Json& a)
     // Older metrics.json files have no such entry.
     if (a["strongest_with_events"].isObject())
         md << "| windows with events, of the " << count(a["strongest_per_record"])
-           << " listed to look at first per record (Strongest windows) | "
+           << " listed to look at first per record (Look first) | "
            << ci(a["strongest_with_events"]) << " |\n"
            << "| windows with events, of all windows | " << ci(a["windows_with_events"]) << " |\n"
            << "| records with both kinds of window whose windows listed first hold events more "

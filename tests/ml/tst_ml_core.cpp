@@ -418,6 +418,9 @@ private slots:
         a.flagged.clear();
         QVERIFY(!mostAbnormalWindow(a));
         QVERIFY(!mostProbableWindow(a, WindowResult{100, 110, 0.9}));
+        // Of all the windows (the window explained when nothing is flagged): 0.95 at 25 s.
+        QCOMPARE(mostProbableWindow(a)->startS, 25.0);
+        QVERIFY(!mostProbableWindow(Analysis{}));
     }
 
     /// Where to look first on a long recording, by hand: windows at or above the anomalous
