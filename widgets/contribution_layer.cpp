@@ -36,10 +36,7 @@ ContributionLayer::ContributionLayer(EcgPlot* plot)
 void ContributionLayer::setBands(std::vector<ContributionBand> bands)
 {
     m_bands = std::move(bands);
-    m_maxAbs = 0.0;
-    for (const ContributionBand& b : m_bands)
-        if (std::isfinite(b.value))
-            m_maxAbs = std::max(m_maxAbs, std::abs(b.value));
+    m_maxAbs = contributionScale(m_bands);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

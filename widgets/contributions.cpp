@@ -1,5 +1,9 @@
 #include "contributions.h"
 
+#include "core/lead_names.h"
+#include "core/recording.h"
+#include "xai/explain_recording.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -24,6 +28,49 @@ QString signedNumber(double v, int decimals)
 }
 
 } // namespace
+
+std::vector<int> recordingLeadsForStandardLeads(const Recording& recording)
+{
+    std::vector<int> out(kStandardLeads.size(), -1);
+    for (int i = 0; i < int(recording.leads.size()); ++i) {
+        const int k = analysisLeadIndex(recording.leads[std::size_t(i)].name);
+        if (k >= 0 && out[std::size_t(k)] < 0)
+            out[std::size_t(k)] = i;
+    }
+    return out;
+}
+
+std::vector<ContributionBand> contributionBands(const xai::RecordingExplanation& e,
+                                                const Recording& recording)
+{
+    const std::vector<int> leadOf = recordingLeadsForStandardLeads(recording);
+    const auto& players = e.attribution.players;
+    const auto& values = e.attribution.shap.values;
+    std::vector<ContributionBand> bands;
+    for (std::size_t i = 0; i < players.size() && i < values.size(); ++i) {
+        const int k = players[i].lead;
+        if (k < 0 || k >= int(leadOf.size()) || leadOf[std::size_t(k)] < 0)
+            continue;
+        ContributionBand b;
+        b.lead = leadOf[std::size_t(k)];
+        b.startS = e.playerStartS(i);
+        b.endS = e.playerEndS(i);
+        b.value = values[i];
+        b.probabilityValue = i < e.probabilityValues.size() ? e.probabilityValues[i] : 0.0;
+        b.player = int(i);
+        bands.push_back(b);
+    }
+    return bands;
+}
+
+double contributionScale(const std::vector<ContributionBand>& bands)
+{
+    double maxAbs = 0.0;
+    for (const ContributionBand& b : bands)
+        if (std::isfinite(b.value))
+            maxAbs = std::max(maxAbs, std::abs(b.value));
+    return maxAbs;
+}
 
 QColor contributionColour(double value, double maxAbs, double threshold)
 {

@@ -1,11 +1,19 @@
 #pragma once
 
+// The SHAP colour scale and bands, Qt Gui only: the viewer's contribution layer and the PDF
+// report's ECG pages draw the same explanation in the same colours.
+
 #include <QColor>
 #include <QString>
 
 #include <vector>
 
 namespace ecglens {
+
+struct Recording;
+namespace xai {
+struct RecordingExplanation;
+}
 
 /// One explained segment (a SHAP player) as the viewer draws it: plain data, no engine types.
 struct ContributionBand
@@ -14,7 +22,20 @@ struct ContributionBand
     double startS = 0, endS = 0; ///< seconds from the start of the recording
     double value = 0;            ///< SHAP value, log-odds of "abnormal" (+ = towards anomalous)
     double probabilityValue = 0; ///< the same on the probability scale (for tooltips)
+    int player = -1;             ///< index into the explanation's players (contributionBands)
 };
+
+/// Index into recording.leads of each standard lead (kStandardLeads order; -1 when the recording
+/// lacks it), matching leads by name as the detector does (MLII counts as II, MV1 as V1, ...).
+std::vector<int> recordingLeadsForStandardLeads(const Recording& recording);
+
+/// The explanation's players as bands on `recording`'s leads, in player order; players on leads
+/// the recording lacks have no trace to draw on and are left out.
+std::vector<ContributionBand> contributionBands(const xai::RecordingExplanation& explanation,
+                                                const Recording& recording);
+
+/// Largest |value| of `bands` (0 when empty): the end of the colour scale.
+double contributionScale(const std::vector<ContributionBand>& bands);
 
 /// Model output probability of one analysis window.
 struct WindowProbability

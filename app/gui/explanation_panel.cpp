@@ -39,17 +39,6 @@ constexpr int kSliderSteps = 100;
 
 } // namespace
 
-std::vector<int> plotLeadsForStandardLeads(const Recording& recording)
-{
-    std::vector<int> out(kStandardLeads.size(), -1);
-    for (int i = 0; i < int(recording.leads.size()); ++i) {
-        const int k = analysisLeadIndex(recording.leads[std::size_t(i)].name);
-        if (k >= 0 && out[std::size_t(k)] < 0)
-            out[std::size_t(k)] = i;
-    }
-    return out;
-}
-
 ExplanationPanel::ExplanationPanel(EcgPlot* plot, AppSettings& settings, QWidget* parent)
     : QWidget(parent), m_plot(plot), m_settings(settings), m_status(new QLabel(this)),
       m_players(new QComboBox(this)), m_baseline(new QComboBox(this)),
@@ -243,30 +232,19 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
     const xai::RecordingExplanation& e = *m_explanation;
     const xai::Attribution& a = e.attribution;
     const xai::ShapleyResult& s = a.shap;
-    const std::vector<int> plotLead = plotLeadsForStandardLeads(recording);
+    const std::vector<int> plotLead = recordingLeadsForStandardLeads(recording);
 
     // Bands on the plot: the players' standard lead mapped to the plot's lead by name; leads
     // the recording lacks have no trace to draw on.
-    m_bands.clear();
+    m_bands = contributionBands(e, recording);
     std::vector<WaterfallChart::Step> steps;
     steps.reserve(a.players.size());
-    for (std::size_t i = 0; i < a.players.size() && i < s.values.size(); ++i) {
-        const int k = a.players[i].lead;
-        const double startS = e.playerStartS(i), endS = e.playerEndS(i);
+    for (std::size_t i = 0; i < a.players.size() && i < s.values.size(); ++i)
         steps.push_back(
             {tr("%1 %2–%3 s")
-                 .arg(leadLabel(k), localNumber(startS, 'f', 1), localNumber(endS, 'f', 1)),
+                 .arg(leadLabel(a.players[i].lead), localNumber(e.playerStartS(i), 'f', 1),
+                      localNumber(e.playerEndS(i), 'f', 1)),
              s.values[i]});
-        if (k < 0 || k >= int(plotLead.size()) || plotLead[std::size_t(k)] < 0)
-            continue;
-        ContributionBand b;
-        b.lead = plotLead[std::size_t(k)];
-        b.startS = startS;
-        b.endS = endS;
-        b.value = s.values[i];
-        b.probabilityValue = i < e.probabilityValues.size() ? e.probabilityValues[i] : 0.0;
-        m_bands.push_back(b);
-    }
     setBaselineCaption(a.baselineKind);
     m_plot->setContributions(m_bands);
     m_plot->setContributionsVisible(m_show->isChecked());

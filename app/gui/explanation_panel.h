@@ -25,10 +25,6 @@ class LeadContributionChart;
 class WaterfallChart;
 struct AppSettings;
 
-/// Plot lead index of each standard lead (kStandardLeads order; -1 when the recording lacks
-/// it), matching leads by name as the detector does (MLII counts as II, MV1 as V1, ...).
-std::vector<int> plotLeadsForStandardLeads(const Recording& recording);
-
 /// "Explanation" dock: why the model gave its output for one 10 s window. Puts the SHAP
 /// contributions on the plot as bands (toggle, threshold), shows the colour legend with the
 /// removal baseline, the per-lead summary, the waterfall from the base value to the output, the

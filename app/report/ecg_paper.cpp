@@ -140,7 +140,50 @@ void drawMark(QPainter& p, const MmMap& mm, const PaperMark& m, double aMm, doub
     p.restore();
 }
 
+/// A band's shading, and for a numbered one its outline in its colour.
+void fillBand(QPainter& p, const MmMap& mm, const PaperBand& band, const QRectF& rectMm)
+{
+    p.save();
+    const bool outlined = band.number > 0 && band.colour.alpha() > 0;
+    p.setPen(outlined ? QPen(QColor(band.colour.rgb()), mm(0.25)) : QPen(Qt::NoPen));
+    p.setBrush(band.colour);
+    p.drawRect(mm.rect(rectMm));
+    p.restore();
+}
+
+/// A numbered band's number, black, at the foot of its rectangle.
+void numberBand(QPainter& p, const MmMap& mm, const PaperBand& band, const QRectF& rectMm)
+{
+    p.save();
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(7.0);
+    f.setBold(true);
+    f.setStyleStrategy(QFont::PreferNoShaping);
+    p.setFont(f);
+    p.setPen(Qt::black);
+    p.drawText(mm.point(rectMm.left() + 0.4, rectMm.bottom() - 0.8), QString::number(band.number));
+    p.restore();
+}
+
 } // namespace
+
+std::vector<QRectF> bandRectsMm(const PaperPage& page, const PaperBand& band)
+{
+    std::vector<QRectF> rects;
+    const QRectF g = ecgGridMm();
+    const double rowH = rowHeightMm(page.standard);
+    for (std::size_t r = 0; r < page.rows.size(); ++r)
+        for (const StripSegment& s : page.rows[r].segments) {
+            const double from = std::max(band.fromS, s.startS);
+            const double to = std::min(band.toS, s.startS + s.durationS);
+            if (s.lead != band.lead || !(to > from))
+                continue;
+            const double x0 = g.left() + kTraceOffsetMm + s.xMm;
+            rects.emplace_back(x0 + (from - s.startS) * kPaperSpeedMmPerS,
+                               g.top() + double(r) * rowH, (to - from) * kPaperSpeedMmPerS, rowH);
+        }
+    return rects;
+}
 
 QRectF ecgGridMm()
 {
@@ -195,11 +238,23 @@ std::vector<PaperPage> ecgLayout(const Recording& signal, double startS)
 }
 
 void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const PaperPage& page,
-                 bool removeMedian, const std::vector<PaperMark>& marks)
+                 bool removeMedian, const std::vector<PaperMark>& marks,
+                 const std::vector<PaperBand>& bands)
 {
     const std::vector<StripRow>& rows = page.rows;
     p.save();
+    // Bands under the grid (its lines stay the colour and width that make the paper
+    // measurable) and the traces, the numbered (strongest) last; their numbers over the grid.
+    for (const bool numbered : {false, true})
+        for (const PaperBand& band : bands)
+            if ((band.number > 0) == numbered)
+                for (const QRectF& r : bandRectsMm(page, band))
+                    fillBand(p, mm, band, r);
     drawGrid(p, mm);
+    for (const PaperBand& band : bands)
+        if (band.number > 0)
+            for (const QRectF& r : bandRectsMm(page, band))
+                numberBand(p, mm, band, r);
     const QRectF g = ecgGridMm();
     const double rowH = rowHeightMm(page.standard);
     QFont labelFont(QStringLiteral("DejaVu Sans"));

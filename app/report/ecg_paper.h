@@ -6,6 +6,7 @@
 
 #include "core/recording.h"
 
+#include <QColor>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -80,10 +81,28 @@ struct PaperMark
     QString label; ///< e.g. "QT 468 ms"
 };
 
-/// Draws the grid, and each row with its calibration pulse, labels and traces, then `marks`.
-/// With `removeMedian` each lead's median is subtracted (raw signal); otherwise 0 mV is the
-/// baseline.
+/// A SHAP contribution shaded behind the trace (the viewer's band): its colour over the whole
+/// height of every row segment of its lead that holds part of [fromS, toS); a `number` > 0 is
+/// written at the band's foot and its outline drawn (the report's strongest segments).
+/// A fully transparent colour draws no shading or outline.
+struct PaperBand
+{
+    int lead = -1;
+    double fromS = 0.0;
+    double toS = 0.0;
+    QColor colour;
+    int number = 0;
+};
+
+/// Draws `bands`, the grid over them, and each row with its calibration pulse, labels and traces,
+/// then `marks`. With `removeMedian` each lead's median is subtracted (raw signal); otherwise 0 mV
+/// is the baseline.
 void drawEcgPage(QPainter& painter, const MmMap& mm, const Recording& signal, const PaperPage& page,
-                 bool removeMedian, const std::vector<PaperMark>& marks = {});
+                 bool removeMedian, const std::vector<PaperMark>& marks = {},
+                 const std::vector<PaperBand>& bands = {});
+
+/// The rectangles (mm) a band covers on a page: one per row segment of its lead that holds part
+/// of it, clipped to that segment's time span and spanning its row's height.
+std::vector<QRectF> bandRectsMm(const PaperPage& page, const PaperBand& band);
 
 } // namespace ecglens::report

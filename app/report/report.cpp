@@ -1,6 +1,7 @@
 #include "report.h"
 #include "engine_text.h"
 
+#include "contributions.h"
 #include "ecg_paper.h"
 #include "report_text.h"
 
@@ -78,6 +79,18 @@ public:
         return r.height() / m_mm.unitsPerMm + gap;
     }
 
+    /// font(points, bold), made smaller (down to 5.5 pt) until `text` fits `widthMm` on one line.
+    QFont fittedFont(const QString& text, double widthMm, double points, bool bold = false) const
+    {
+        QFont f = font(points, bold);
+        while (points > 5.5 &&
+               QFontMetricsF(f, &m_device).horizontalAdvance(text) > m_mm(widthMm)) {
+            points -= 0.25;
+            f = font(points, bold);
+        }
+        return f;
+    }
+
     static QFont fontOf(const TextBlock& b)
     {
         return b.kind == TextBlock::Kind::Heading ? font(11.0, true) : font(9.0);
@@ -131,7 +144,7 @@ public:
         p.setPen(QPen(Qt::black, m_mm(0.15)));
         p.drawLine(m_mm.point(kLeftMm, kFooterMm - 4.0),
                    m_mm.point(kLeftMm + kContentWidthMm, kFooterMm - 4.0));
-        p.setFont(font(8.0, true));
+        p.setFont(fittedFont(disclaimerText(), 168.0, 8.0, true));
         p.drawText(m_mm.rect(QRectF(kLeftMm, kFooterMm - 3.0, 170.0, 6.0)),
                    Qt::AlignLeft | Qt::AlignTop, disclaimerText());
         p.setFont(font(8.0));
@@ -168,6 +181,31 @@ public:
         p.setFont(font(8.0));
         p.drawText(m_mm.rect(QRectF(kLeftMm, 25.0, kContentWidthMm, 5.0)),
                    Qt::AlignLeft | Qt::AlignTop, signalNote(in));
+    }
+
+    /// Under the grid of a page with SHAP bands: what the shading means.
+    void drawBandLegend(QPainter& p) const
+    {
+        const QRectF g = ecgGridMm();
+        const double y = g.bottom() + 0.9;
+        double x = g.left();
+        p.save();
+        for (const double v : {1.0, -1.0}) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(contributionColour(v, 1.0));
+            p.drawRect(m_mm.rect(QRectF(x, y, 4.0, 2.4)));
+            x += 4.5;
+        }
+        const QString legend =
+            Report::tr("Shaded: SHAP contributions to the detector's output, red towards "
+                       "abnormal, blue towards normal, deeper for larger ones; numbered: the "
+                       "strongest (see Explanation). Not where disease is.");
+        const double width = g.right() - x - 0.5;
+        p.setPen(Qt::black);
+        p.setFont(fittedFont(legend, width, 7.0));
+        p.drawText(m_mm.rect(QRectF(x + 0.5, y - 0.3, width, 3.2)), Qt::AlignLeft | Qt::AlignTop,
+                   legend);
+        p.restore();
     }
 
     /// Title, generation time and the summary lines above the first ECG grid.
@@ -209,41 +247,89 @@ struct EcgPage
 {
     PaperPage paper;
     QString shown; ///< e.g. "0.0\u201310.0 s"
+    double startS = 0.0;
+    bool explained = false; ///< shows the explained window: its SHAP bands are drawn
 };
 
 /// How many of a long recording's Look first windows get an ECG page.
 constexpr std::size_t kLookFirstPages = 3;
 
+/// Appends the pages of the 10 s from startS, their caption `prefix` + the time span.
+void addEcgPages(std::vector<EcgPage>& pages, const Recording& signal, double durationS,
+                 double startS, const QString& prefix, bool explained = false)
+{
+    const QString shown = prefix + spanText(startS, std::min(durationS, startS + ecgPageSpanS()),
+                                            clockTimes(durationS));
+    for (const PaperPage& page : ecgLayout(signal, startS))
+        pages.push_back({page, shown, startS, explained});
+}
+
 /// The first 10 s; for a long recording the first kLookFirstPages of its Look first windows
 /// (ml::reviewFirstWindows) not on that page, else the detector's most abnormal flagged window.
-std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
+std::vector<EcgPage> chosenEcgPages(const ReportInput& in, const Recording& signal)
 {
     std::vector<EcgPage> pages;
     const double durationS = in.recording.durationS();
-    auto add = [&](double startS, const QString& prefix) {
-        const std::vector<PaperPage> layout = ecgLayout(signal, startS);
-        const QString shown =
-            prefix +
-            spanText(startS, std::min(durationS, startS + ecgPageSpanS()), clockTimes(durationS));
-        for (const PaperPage& page : layout)
-            pages.push_back({page, shown});
-    };
-    add(0.0, QString());
+    addEcgPages(pages, signal, durationS, 0.0, QString());
     if (!in.detection)
         return pages;
     const std::vector<ml::WindowResult> first = ml::reviewFirstWindows(*in.detection);
     for (std::size_t i = 0; i < std::min(first.size(), kLookFirstPages); ++i)
         if (first[i].startS >= ecgPageSpanS()) // else it is on the first page
-            add(first[i].startS, Report::tr("Look first window %1 (probability %2): ")
-                                     .arg(i + 1)
-                                     .arg(localNumber(first[i].probability, 'f', 3)));
+            addEcgPages(pages, signal, durationS, first[i].startS,
+                        Report::tr("Look first window %1 (probability %2): ")
+                            .arg(i + 1)
+                            .arg(localNumber(first[i].probability, 'f', 3)));
     if (!first.empty())
         return pages;
     const ml::WindowResult* strongest = ml::mostAbnormalWindow(*in.detection);
     if (strongest && strongest->startS > 0.0)
-        add(strongest->startS, Report::tr("most abnormal flagged window (probability %1): ")
-                                   .arg(localNumber(strongest->probability, 'f', 3)));
+        addEcgPages(pages, signal, durationS, strongest->startS,
+                    Report::tr("most abnormal flagged window (probability %1): ")
+                        .arg(localNumber(strongest->probability, 'f', 3)));
     return pages;
+}
+
+/// chosenEcgPages, with the pages of the explained window marked; when none shows it, its
+/// own pages follow.
+std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
+{
+    std::vector<EcgPage> pages = chosenEcgPages(in, signal);
+    if (!in.explanation)
+        return pages;
+    const xai::RecordingExplanation& e = *in.explanation;
+    bool shown = false;
+    for (EcgPage& page : pages)
+        if (std::abs(page.startS - e.windowStartS) < 0.5 / e.fsHz) {
+            page.explained = true;
+            shown = true;
+        }
+    if (!shown)
+        addEcgPages(pages, signal, in.recording.durationS(), e.windowStartS,
+                    Report::tr("explained window (probability %1): ")
+                        .arg(localNumber(e.probability, 'f', 3)),
+                    true);
+    return pages;
+}
+
+/// The explanation's contributions as bands on `signal`'s leads, in the viewer's colours, the
+/// strongest numbered as the report lists them.
+std::vector<PaperBand> paperBands(const ReportInput& in, const Recording& signal)
+{
+    std::vector<PaperBand> bands;
+    if (!in.explanation)
+        return bands;
+    const std::vector<ContributionBand> contributions = contributionBands(*in.explanation, signal);
+    const double scale = contributionScale(contributions);
+    const std::vector<std::size_t> strongest = strongestPlayers(*in.explanation);
+    for (const ContributionBand& c : contributions) {
+        const auto rank = std::find(strongest.begin(), strongest.end(), std::size_t(c.player));
+        const int number = rank == strongest.end() ? 0 : int(rank - strongest.begin()) + 1;
+        const QColor colour = contributionColour(c.value, scale);
+        if (colour.alpha() > 0 || number > 0)
+            bands.push_back({c.lead, c.startS, c.endS, colour, number});
+    }
+    return bands;
 }
 
 bool samePath(const QString& a, const std::string& b)
@@ -460,6 +546,7 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
         for (std::size_t l = 0; l < signal.leads.size(); ++l)
             if (signal.leads[l].name == c.lead && c.toS > c.fromS)
                 marks.push_back({int(l), c.fromS, c.toS, QString::fromStdString(c.shortText)});
+    const std::vector<PaperBand> bands = paperBands(in, signal);
     const std::vector<TextBlock> blocks = detailBlocks(in);
     const auto textPages = pages.paginate(blocks);
     const int total = int(ecg.size() + textPages.size());
@@ -490,7 +577,10 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
             pages.drawFirstHeader(p, in, e.shown);
         else
             pages.drawEcgHeader(p, in, e.shown);
-        drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal, marks);
+        drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal, marks,
+                    e.explained ? bands : std::vector<PaperBand>{});
+        if (e.explained)
+            pages.drawBandLegend(p);
         pages.drawFooter(p, in, page, total);
     }
     for (const auto& placed : textPages) {

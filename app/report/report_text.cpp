@@ -1,5 +1,7 @@
 #include "report_text.h"
 
+#include "contributions.h"
+#include "ecg_paper.h"
 #include "engine_text.h"
 
 #include "finding_text.h"
@@ -430,22 +432,32 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
         byLead << QStringLiteral("%1 %2").arg(QLatin1String(kStandardLeads[k]),
                                               signedText(e.leadSums[k]));
     row(Report::tr("By lead (log-odds)"), byLead.join(QStringLiteral(" \u00b7 ")));
-    std::vector<std::size_t> order(a.players.size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        return std::abs(s.values[x]) > std::abs(s.values[y]);
-    });
+    // The 3 x 4 layout prints each lead for 2.5 s of the window: a segment outside them is on
+    // no ECG page, and the list says so.
+    const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
+    const std::vector<PaperPage> layout = ecgLayout(signal, e.windowStartS);
+    const std::vector<int> leadOf = recordingLeadsForStandardLeads(signal);
+    auto printed = [&](std::size_t i) {
+        const int k = a.players[i].lead;
+        if (k < 0 || k >= int(leadOf.size()) || leadOf[std::size_t(k)] < 0)
+            return false;
+        const PaperBand band{leadOf[std::size_t(k)], e.playerStartS(i), e.playerEndS(i), {}, 0};
+        return std::any_of(layout.begin(), layout.end(),
+                           [&](const PaperPage& page) { return !bandRectsMm(page, band).empty(); });
+    };
     QStringList strongest;
-    for (std::size_t k = 0; k < std::min<std::size_t>(kReportStrongestSegments, order.size());
-         ++k) {
+    const std::vector<std::size_t> order = strongestPlayers(e);
+    for (std::size_t k = 0; k < order.size(); ++k) {
         const std::size_t i = order[k];
         const int lead = a.players[i].lead;
-        strongest << QStringLiteral("%1 %2 %3")
-                         .arg(lead >= 0 && lead < int(kStandardLeads.size())
+        strongest << QStringLiteral("[%1] %2 %3 %4%5")
+                         .arg(QString::number(k + 1),
+                              lead >= 0 && lead < int(kStandardLeads.size())
                                   ? QLatin1String(kStandardLeads[std::size_t(lead)])
                                   : QLatin1String("?"),
                               spanText(e.playerStartS(i), e.playerEndS(i), longRecording),
-                              signedText(s.values[i]));
+                              signedText(s.values[i]),
+                              printed(i) ? QString() : Report::tr(" (not on the ECG page)"));
     }
     row(Report::tr("Strongest segments"), strongest.join(QStringLiteral(" \u00b7 ")));
     row(Report::tr("Efficiency check"),
@@ -455,8 +467,13 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
             : Report::tr("FAILED \u2014 these contributions are not reliable"));
     b.push_back({K::Paragraph,
                  {},
-                 Report::tr("SHAP values say which parts of the trace moved the model's output "
-                            "and by how much; they do not show where disease is.")});
+                 Report::tr("On the ECG page of this window each segment is shaded in the colour "
+                            "of its contribution (red towards abnormal, blue towards normal, "
+                            "deeper for larger values) and the strongest carry their numbers "
+                            "from the list above; the 3 \u00d7 4 layout prints each lead for "
+                            "2.5 s only, so some segments are not on it. SHAP values say which "
+                            "parts of the trace moved the model's "
+                            "output and by how much; they do not show where disease is.")});
 }
 
 void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
@@ -822,6 +839,18 @@ QString generatedText(const ReportInput& in)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return in.anonymise ? Report::tr("Generated %1 · anonymised").arg(now.date().year())
                         : Report::tr("Generated ") + now.toString(Qt::ISODate);
+}
+
+std::vector<std::size_t> strongestPlayers(const xai::RecordingExplanation& e)
+{
+    const std::vector<double>& values = e.attribution.shap.values;
+    std::vector<std::size_t> order(std::min(e.attribution.players.size(), values.size()));
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return std::abs(values[x]) > std::abs(values[y]);
+    });
+    order.resize(std::min(order.size(), kReportStrongestSegments));
+    return order;
 }
 
 } // namespace ecglens::report

@@ -58,4 +58,8 @@ QString generatedText(const ReportInput& input);
 /// How the traces were conditioned, one line.
 QString signalNote(const ReportInput& input);
 
+/// The explanation's kReportStrongestSegments strongest players (indices, largest |value| first,
+/// ties in player order): listed under "Strongest segments" and numbered on the ECG page.
+std::vector<std::size_t> strongestPlayers(const xai::RecordingExplanation& explanation);
+
 } // namespace ecglens::report

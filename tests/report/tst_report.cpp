@@ -50,6 +50,15 @@ Run runCli(const QStringList& args)
     return run(ecglens::test::cliPath(), args);
 }
 
+/// The text of `pdf` as `pdftotext -layout` gives it, blanks collapsed.
+QString pdfText(const QString& pdf)
+{
+    return QString::fromUtf8(run(QStringLiteral("pdftotext"),
+                                 {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                                 .out)
+        .simplified();
+}
+
 /// `ecglens-cli report FILE --out PDF --no-saved-review`, read back as `pdftotext -layout` gives
 /// it with blanks collapsed; "REPORT FAILED: …" when the command fails.
 QString cliReportText(const QString& file, const QString& pdf)
@@ -58,10 +67,7 @@ QString cliReportText(const QString& file, const QString& pdf)
                           QStringLiteral("--no-saved-review")});
     if (r.exitCode != 0)
         return QStringLiteral("REPORT FAILED: ") + QString::fromUtf8(r.err);
-    return QString::fromUtf8(run(QStringLiteral("pdftotext"),
-                                 {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
-                                 .out)
-        .simplified();
+    return pdfText(pdf);
 }
 
 QByteArray fileBytes(const QString& path)
@@ -1175,11 +1181,166 @@ private slots:
             return std::abs(x.value) > std::abs(y.value);
         });
         const Contribution& top = all.front();
-        expected << QStringLiteral("Strongest segments %1 %2\u2013%3 s %4")
+        expected << QStringLiteral("Strongest segments [1] %1 %2\u2013%3 s %4")
                         .arg(top.lead, fixed(top.start, 1), fixed(top.end, 1),
                              signedFixed(top.value));
         for (const QString& e : expected)
             QVERIFY2(text.contains(e), qPrintable(e + QStringLiteral("\n") + text));
+    }
+
+    /// A made-up explanation of the first 10 s of PTB-XL 00017 drawn on its 3 x 4 page: the
+    /// page with it and the page without differ exactly in the bands' rectangles, placed by the
+    /// paper's definition (25 mm/s from 10 mm after the grid's left edge at 18.5 mm; rows
+    /// 37.5 mm high from 42 mm; column c holds 2.5c..2.5c+2.5 s; the rhythm strip lead II for
+    /// 10 s), red for a contribution towards abnormal, blue towards normal. A segment outside
+    /// its lead's 2.5 s is listed as not on the page.
+    void explanationBandsOnTheEcgPage()
+    {
+        const auto recording = ecglens::io::open(
+            ecglens::test::dataPath(QStringLiteral("ptbxl/records100/00000/00017_lr.hea"))
+                .toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        ecglens::report::ReportInput input(*recording);
+        input.detectionMessage = "not run";
+        const QString plain = m_dir.filePath(QStringLiteral("unexplained.pdf"));
+        auto written = ecglens::report::writeReport(input, plain);
+        QVERIFY2(written.ok(), written.error().c_str());
+
+        ecglens::xai::RecordingExplanation e;
+        e.windowStartS = 0.0;
+        e.windowEndS = 10.0;
+        e.fsHz = 100.0;
+        struct Made
+        {
+            int lead, start, end; // standard lead, samples at 100 Hz
+            double value;
+        };
+        // V2 = 7, II = 1, I = 0, aVR = 3.
+        const std::vector<Made> made{{7, 300, 350, 0.8},   // V2 3.0-3.5 s: not printed
+                                     {7, 550, 600, 0.8},   // V2 5.5-6.0 s: row 2, column 3
+                                     {1, 800, 840, -0.4},  // II 8.0-8.4 s: rhythm strip
+                                     {0, 100, 150, 0.05}}; // I 1.0-1.5 s: row 1, column 1
+        double sum = 0.0;
+        for (const Made& m : made) {
+            e.attribution.players.push_back({m.lead, m.start, m.end, -1});
+            e.attribution.shap.values.push_back(m.value);
+            e.attribution.shap.standardErrors.push_back(0.0);
+            sum += m.value;
+        }
+        e.attribution.shap.method = ecglens::xai::ShapleyMethod::Exact;
+        e.attribution.shap.baseValue = -1.0;
+        e.attribution.shap.fullValue = -1.0 + sum;
+        e.attribution.shap.efficient = true;
+        e.leadsPresent.fill(true);
+        input.explanation = e;
+        const QString pdf = m_dir.filePath(QStringLiteral("bands.pdf"));
+        written = ecglens::report::writeReport(input, pdf);
+        QVERIFY2(written.ok(), written.error().c_str());
+
+        const QString text = pdfText(pdf);
+        for (const QString& expected :
+             {QStringLiteral("Strongest segments [1] V2 3.0\u20133.5 s +0.80 (not on the ECG "
+                             "page) \u00b7 [2] V2 5.5\u20136.0 s +0.80 \u00b7 [3] II "
+                             "8.0\u20138.4 s -0.40 \u00b7 [4] I 1.0\u20131.5 s +0.05"),
+              QStringLiteral("Shaded: SHAP contributions to the detector's output")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n") + text));
+        QVERIFY(!pdfText(plain).contains(QStringLiteral("Shaded:")));
+
+        const QImage with = pageImage(pdf, QStringLiteral("bands"));
+        const QImage without = pageImage(plain, QStringLiteral("unexplained"));
+        QVERIFY2(!with.isNull() && !without.isNull(), "pdftoppm did not render page 1");
+        QCOMPARE(with.size(), without.size());
+        // Rectangles in mm (x, y, width, height) at 10 px per mm.
+        const QRectF v2(28.5 + 5.5 * 25.0, 42.0 + 37.5, 0.5 * 25.0, 37.5);
+        const QRectF ii(28.5 + 8.0 * 25.0, 42.0 + 3 * 37.5, 0.4 * 25.0, 37.5);
+        const QRectF i(28.5 + 1.0 * 25.0, 42.0, 0.5 * 25.0, 37.5);
+        struct Tally
+        {
+            int pixels = 0, changed = 0;
+            double redMinusBlue = 0.0; // mean change of red minus change of blue
+        };
+        auto tally = [&](const QRectF& mm) {
+            Tally t;
+            const QRect px = QRectF(mm.x() * 10, mm.y() * 10, mm.width() * 10, mm.height() * 10)
+                                 .toRect()
+                                 .adjusted(8, 8, -8, -8); // clear of the outline
+            for (int y = px.top(); y <= px.bottom(); ++y)
+                for (int x = px.left(); x <= px.right(); ++x) {
+                    const QRgb a = with.pixel(x, y), b = without.pixel(x, y);
+                    ++t.pixels;
+                    if (a != b) {
+                        ++t.changed;
+                        // Shading takes more blue than red from the paper where it is red.
+                        t.redMinusBlue += (qRed(a) - qRed(b)) - (qBlue(a) - qBlue(b));
+                    }
+                }
+            if (t.changed)
+                t.redMinusBlue /= t.changed;
+            return t;
+        };
+        // The grid is drawn over the bands: its lines (about a quarter of the pixels at 10 px
+        // per mm) keep their colour, the paper between them takes the band's.
+        const Tally red = tally(v2), blue = tally(ii), faint = tally(i);
+        QVERIFY2(red.changed > 0.6 * red.pixels && red.redMinusBlue > 20,
+                 qPrintable(QStringLiteral("V2 band: %1 of %2 px changed, red - blue %3")
+                                .arg(red.changed)
+                                .arg(red.pixels)
+                                .arg(red.redMinusBlue)));
+        QVERIFY2(blue.changed > 0.6 * blue.pixels && blue.redMinusBlue < -20,
+                 qPrintable(QStringLiteral("II band: %1 of %2 px changed, red - blue %3")
+                                .arg(blue.changed)
+                                .arg(blue.pixels)
+                                .arg(blue.redMinusBlue)));
+        QVERIFY2(faint.changed > 0, "the small contribution on lead I is not drawn");
+        // Nothing else on the grid changed (the rectangles widened by 1 mm for antialiasing).
+        const QRect grid(185, 420, 2600, 1500);
+        int stray = 0;
+        for (int y = grid.top(); y < grid.bottom(); ++y)
+            for (int x = grid.left(); x < grid.right(); ++x) {
+                const QPointF mm(x / 10.0, y / 10.0);
+                bool inside = false;
+                for (const QRectF& r : {v2, ii, i})
+                    inside = inside || r.adjusted(-1, -1, 1, 1).contains(mm);
+                if (!inside && with.pixel(x, y) != without.pixel(x, y))
+                    ++stray;
+            }
+        QCOMPARE(stray, 0);
+    }
+
+    /// The explained window shown on no other page gets pages of its own after them.
+    void explainedWindowGetsItsOwnPage()
+    {
+        const auto recording = ecglens::io::open(
+            ecglens::test::dataPath(QStringLiteral("mitdb/101.hea")).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        ecglens::report::ReportInput input(*recording);
+        input.detectionMessage = "not run";
+        ecglens::xai::RecordingExplanation e;
+        e.windowStartS = 600.0;
+        e.windowEndS = 610.0;
+        e.probability = 0.625;
+        e.attribution.players.push_back({1, 100, 200, -1});
+        e.attribution.shap.values.push_back(0.5);
+        e.attribution.shap.standardErrors.push_back(0.0);
+        e.leadsPresent[1] = true;
+        input.explanation = e;
+        const QString pdf = m_dir.filePath(QStringLiteral("own_page.pdf"));
+        const auto written = ecglens::report::writeReport(input, pdf);
+        QVERIFY2(written.ok(), written.error().c_str());
+        const QString page2 =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"),
+                                  {QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"),
+                                   QStringLiteral("2"), pdf, QStringLiteral("-")})
+                                  .out)
+                .simplified();
+        const QString caption =
+            QStringLiteral("ECG, explained window (probability 0.625): 0:10:00.0\u20130:10:10.0");
+        QVERIFY2(page2.contains(caption) && page2.contains(QStringLiteral("Shaded: SHAP")),
+                 qPrintable(page2));
+        // MLII counts as II: the player's band is on it, and listed as printed.
+        QVERIFY2(pdfText(pdf).contains(
+                     QStringLiteral("Strongest segments [1] II 0:10:01.0\u20130:10:02.0 +0.50 ")),
+                 qPrintable(pdfText(pdf)));
     }
 
     /// A long recording with many flagged runs: the report lists the 30 most probable, in time
@@ -1208,11 +1369,7 @@ private slots:
         const QString pdf = m_dir.filePath(QStringLiteral("capped.pdf"));
         const auto written = ecglens::report::writeReport(input, pdf);
         QVERIFY2(written.ok(), written.error().c_str());
-        const QString text =
-            QString::fromUtf8(run(QStringLiteral("pdftotext"),
-                                  {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
-                                  .out)
-                .simplified();
+        const QString text = pdfText(pdf);
         QStringList expected;
         for (int k = 1; k <= 100; ++k) {
             const bool listed = k * 37 % 100 >= 70;
