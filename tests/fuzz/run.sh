@@ -6,10 +6,9 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 data=${ECGLENS_DATA:-$(realpath ../shared/data)}
 cmake --preset fuzz >/dev/null
-# The fuzzers only: they need the readers' library (ecglens_signal), not LibTorch, whose headers
-# clang does not compile against Debian's libstdc++ here.
-targets=$(grep -oE '^ecglens_add_fuzzer\([a-z0-9_]+' tests/fuzz/CMakeLists.txt | sed 's/ecglens_add_fuzzer(/fuzzer_/')
-cmake --build --preset fuzz --target $targets
+# The preset builds the target "fuzzers" only: the readers' and the review library, not LibTorch,
+# whose headers clang does not compile against Debian's libstdc++ here.
+cmake --build --preset fuzz
 mkdir -p build/fuzz/corpus
 for f in build/fuzz/tests/fuzz/fuzzer_*; do
     [ -f "$f" ] && [ -x "$f" ] || continue # not the build's *_autogen folders
