@@ -382,6 +382,69 @@ private slots:
         QCOMPARE(d[QStringLiteral("note")].toString(), QStringLiteral("after the lock"));
     }
 
+    /// A re-read that arrives while this window's save is still on its way (here held up by
+    /// another program's lock) shows the file as it was before that save: it must not replace
+    /// what the clinician just entered. The window ignores it; the save then lands, merged
+    /// with what another workstation wrote before, and the entry is on screen and in the file.
+    void rereadDuringASaveKeepsTheEntries()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("reread-in-flight"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        const QString sidecar = ReviewStore::sidecarNextTo(hea);
+        auto w = window();
+        const ReviewLoad opened = openAndReadReview(*w, hea);
+        QVERIFY(!opened.found);
+        // Another workstation saves a decision; then a program holds the lock.
+        ReviewLoad elsewhere;
+        elsewhere.recordingPath = hea;
+        elsewhere.sha256 = opened.sha256;
+        elsewhere.found = true;
+        elsewhere.record.sha256 = opened.sha256;
+        elsewhere.record.record({ReviewDecision::Abnormal,
+                                 QStringLiteral("Dr Elsewhere"),
+                                 QString(),
+                                 QDateTime::currentDateTimeUtc(),
+                                 {}});
+        const ReviewSave other =
+            ReviewStore::saveNow(hea, elsewhere.record, QDir(dir).filePath(QStringLiteral("fb")),
+                                 ReviewBase{ReviewRecord(), std::nullopt});
+        QVERIFY2(other.error.isEmpty(), qPrintable(other.error));
+        elsewhere.sidecarPath = other.sidecarPath;
+        elsewhere.record = other.record;
+        auto held = std::make_unique<QLockFile>(sidecar + QStringLiteral(".lock"));
+        QVERIFY(held->tryLock(0));
+        // The clinician decides; the save starts and waits for the lock.
+        DecisionPanel* p = w->decisionPanel();
+        QSignalSpy saved(w.get(), &MainWindow::reviewSaved);
+        p->reviewerEdit()->setText(QStringLiteral("Dr Here"));
+        p->decisionBox()->setCurrentIndex(p->decisionBox()->findData(QStringLiteral("normal")));
+        QTRY_VERIFY_WITH_TIMEOUT(p->statusLabel()->text().startsWith(QStringLiteral("Saving")),
+                                 5000);
+        QCOMPARE(saved.count(), 0);
+        // A re-read of the file as it is now arrives meanwhile: ignored.
+        ReviewStore* store = w->findChild<ReviewStore*>();
+        QVERIFY(store);
+        emit store->rereadFound(elsewhere);
+        QCoreApplication::processEvents();
+        QCOMPARE(p->entry().reviewer, QStringLiteral("Dr Here"));
+        QCOMPARE(p->entry().decision, ReviewDecision::Normal);
+        // The lock is released: the save lands, merged with the other workstation's decision.
+        held.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 15000);
+        const ReviewSave mine = saved.first().first().value<ReviewSave>();
+        QVERIFY2(mine.error.isEmpty(), qPrintable(mine.error));
+        QCOMPARE(p->entry().reviewer, QStringLiteral("Dr Here"));
+        QCOMPARE(p->entry().decision, ReviewDecision::Normal);
+        const QJsonObject file = readJson(sidecar);
+        const QJsonObject d = file[QStringLiteral("decision")].toObject();
+        QCOMPARE(d[QStringLiteral("reviewer")].toString(), QStringLiteral("Dr Here"));
+        QCOMPARE(d[QStringLiteral("decision")].toString(), QStringLiteral("normal"));
+        QVERIFY2(QJsonDocument(file).toJson().contains("Dr Elsewhere"),
+                 QJsonDocument(file).toJson().constData());
+    }
+
     /// Two windows on one recording (two clinicians on a shared folder): the second one's save
     /// finds the first one's decision in the file, keeps it as an earlier decision, shows it
     /// and says so; the audit log has each window's own decision once, not the one merged in.
