@@ -1201,13 +1201,28 @@
         <source>explained window (probability %1): </source>
         <translation>erklärtes Fenster (Wahrscheinlichkeit %1): </translation>
     </message>
-    <message>
-        <source> (not on the ECG page)</source>
-        <translation> (nicht auf der EKG-Seite)</translation>
+    <message numerus="yes">
+        <source>explained window, the %n lead(s) with the largest contributions: </source>
+        <translation>
+            <numerusform>erklärtes Fenster, die %n Ableitung mit den größten Beiträgen: </numerusform>
+            <numerusform>erklärtes Fenster, die %n Ableitungen mit den größten Beiträgen: </numerusform>
+        </translation>
     </message>
     <message>
-        <source>On the ECG page of this window each segment is shaded in the colour of its contribution (red towards abnormal, blue towards normal, deeper for larger values) and the strongest carry their numbers from the list above; the 3 × 4 layout prints each lead for 2.5 s only, so some segments are not on it. SHAP values say which parts of the trace moved the model&apos;s output and by how much; they do not show where disease is.</source>
-        <translation>Auf der EKG-Seite dieses Fensters ist jedes Segment in der Farbe seines Beitrags schattiert (rot in Richtung auffällig, blau in Richtung normal, kräftiger für größere Werte), die stärksten tragen ihre Nummern aus der Liste oben; das 3 × 4-Layout druckt jede Ableitung nur 2,5 s lang, daher fehlen manche Segmente dort. SHAP-Werte zeigen, welche Teile der Kurve die Ausgabe des Modells wie stark bewegt haben; sie zeigen nicht, wo eine Erkrankung liegt.</translation>
+        <source> (not on the ECG pages)</source>
+        <translation> (nicht auf den EKG-Seiten)</translation>
+    </message>
+    <message>
+        <source>On the ECG pages of this window each segment is shaded in the colour of its contribution (red towards abnormal, blue towards normal, deeper for larger values) and the strongest carry their numbers from the list above.</source>
+        <translation>Auf den EKG-Seiten dieses Fensters ist jedes Segment in der Farbe seines Beitrags schattiert (rot in Richtung auffällig, blau in Richtung normal, kräftiger für größere Werte); die stärksten tragen ihre Nummern aus der Liste oben.</translation>
+    </message>
+    <message>
+        <source>The 3 × 4 layout prints each lead for 2.5 s; the page after it gives the leads with the largest contributions for the whole 10 s.</source>
+        <translation>Das 3 × 4-Layout druckt jede Ableitung 2,5 s lang; die Seite danach zeigt die Ableitungen mit den größten Beiträgen über die ganzen 10 s.</translation>
+    </message>
+    <message>
+        <source>SHAP values say which parts of the trace moved the model&apos;s output and by how much; they do not show where disease is.</source>
+        <translation>SHAP-Werte zeigen, welche Teile der Kurve die Ausgabe des Modells wie stark bewegt haben; sie zeigen nicht, wo eine Erkrankung liegt.</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,13 @@
             <numerusform>%n more flagged segments with lower probabilities are not listed here; the Flagged segments dock lists every one.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>explained window, the %n lead(s) with the largest contributions: </source>
+        <translation>
+            <numerusform>explained window, the %n lead with the largest contributions: </numerusform>
+            <numerusform>explained window, the %n leads with the largest contributions: </numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ecglens::AnalysisController</name>

@@ -22,8 +22,8 @@ constexpr double kGridHeightMm = 150.0;
 constexpr double kTraceOffsetMm = 10.0;
 constexpr double kStripS = 10.0;
 constexpr double kColumnS = 2.5;
-constexpr int kStandardRows = 4; // 3 rows of 4 columns + the rhythm strip
-constexpr int kLeadRows = 5;     // one lead per row otherwise
+constexpr int kStandardRows = 4;          // 3 rows of 4 columns + the rhythm strip
+constexpr int kLeadRows = kPaperLeadRows; // one lead per row otherwise
 
 const QColor kMinorColour(245, 190, 190);
 const QColor kMajorColour(220, 90, 90);
@@ -195,6 +195,19 @@ double ecgPageSpanS()
     return kStripS;
 }
 
+PaperPage leadRowsPage(const Recording& signal, const std::vector<int>& leads, double startS)
+{
+    PaperPage page;
+    for (const int l : leads) {
+        if (int(page.rows.size()) == kLeadRows)
+            break;
+        if (l >= 0 && l < int(signal.leads.size()))
+            page.rows.push_back({{{l, QString::fromStdString(signal.leads[std::size_t(l)].name),
+                                   startS, kStripS, 0.0}}});
+    }
+    return page;
+}
+
 std::vector<PaperPage> ecgLayout(const Recording& signal, double startS)
 {
     std::vector<PaperPage> layout;
@@ -221,19 +234,18 @@ std::vector<PaperPage> ecgLayout(const Recording& signal, double startS)
                 shown[std::size_t(s.lead)] = true;
         layout.push_back({std::move(rows), true});
     }
-    std::vector<StripRow> page;
-    for (int l = 0; l < int(signal.leads.size()); ++l) {
-        if (shown[std::size_t(l)])
-            continue;
-        page.push_back({{{l, QString::fromStdString(signal.leads[std::size_t(l)].name), startS,
-                          kStripS, 0.0}}});
-        if (int(page.size()) == kLeadRows) {
-            layout.push_back({std::move(page), false});
-            page.clear();
-        }
-    }
-    if (!page.empty() || layout.empty())
-        layout.push_back({std::move(page), false});
+    std::vector<int> rest;
+    for (int l = 0; l < int(signal.leads.size()); ++l)
+        if (!shown[std::size_t(l)])
+            rest.push_back(l);
+    for (std::size_t i = 0; i < rest.size(); i += std::size_t(kLeadRows))
+        layout.push_back(leadRowsPage(
+            signal,
+            {rest.begin() + std::ptrdiff_t(i),
+             rest.begin() + std::ptrdiff_t(std::min(rest.size(), i + std::size_t(kLeadRows)))},
+            startS));
+    if (layout.empty())
+        layout.push_back({});
     return layout;
 }
 

@@ -65,6 +65,13 @@ struct PaperPage
 /// leads when the 12 are not there), 5 rows a page.
 std::vector<PaperPage> ecgLayout(const Recording& signal, double startS = 0.0);
 
+/// How many leads a page with one lead per row holds.
+inline constexpr int kPaperLeadRows = 5;
+
+/// A page with one row per lead over the 10 s from `startS`: the first kPaperLeadRows of `leads`
+/// (indices into signal.leads).
+PaperPage leadRowsPage(const Recording& signal, const std::vector<int>& leads, double startS);
+
 /// Seconds shown by one ECG page (10 s at 25 mm/s).
 double ecgPageSpanS();
 

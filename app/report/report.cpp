@@ -291,7 +291,7 @@ std::vector<EcgPage> chosenEcgPages(const ReportInput& in, const Recording& sign
 }
 
 /// chosenEcgPages, with the pages of the explained window marked; when none shows it, its
-/// own pages follow.
+/// own pages follow; after them, the page of its strongest leads (strongestLeadsPage).
 std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
 {
     std::vector<EcgPage> pages = chosenEcgPages(in, signal);
@@ -309,6 +309,17 @@ std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
                     Report::tr("explained window (probability %1): ")
                         .arg(localNumber(e.probability, 'f', 3)),
                     true);
+    if (std::optional<PaperPage> leads = strongestLeadsPage(signal, e)) {
+        const auto last = std::find_if(pages.rbegin(), pages.rend(),
+                                       [](const EcgPage& page) { return page.explained; });
+        const double durationS = in.recording.durationS();
+        const QString caption =
+            Report::tr("explained window, the %n lead(s) with the largest contributions: ", "",
+                       int(leads->rows.size())) +
+            spanText(e.windowStartS, std::min(durationS, e.windowStartS + ecgPageSpanS()),
+                     clockTimes(durationS));
+        pages.insert(last.base(), {std::move(*leads), caption, e.windowStartS, true});
+    }
     return pages;
 }
 

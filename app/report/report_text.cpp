@@ -432,19 +432,9 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
         byLead << QStringLiteral("%1 %2").arg(QLatin1String(kStandardLeads[k]),
                                               signedText(e.leadSums[k]));
     row(Report::tr("By lead (log-odds)"), byLead.join(QStringLiteral(" \u00b7 ")));
-    // The 3 x 4 layout prints each lead for 2.5 s of the window: a segment outside them is on
-    // no ECG page, and the list says so.
+    // The 3 x 4 layout prints each lead for 2.5 s of the window, the strongest leads' page five
+    // of them for 10 s: a segment on neither is on no ECG page, and the list says so.
     const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
-    const std::vector<PaperPage> layout = ecgLayout(signal, e.windowStartS);
-    const std::vector<int> leadOf = recordingLeadsForStandardLeads(signal);
-    auto printed = [&](std::size_t i) {
-        const int k = a.players[i].lead;
-        if (k < 0 || k >= int(leadOf.size()) || leadOf[std::size_t(k)] < 0)
-            return false;
-        const PaperBand band{leadOf[std::size_t(k)], e.playerStartS(i), e.playerEndS(i), {}, 0};
-        return std::any_of(layout.begin(), layout.end(),
-                           [&](const PaperPage& page) { return !bandRectsMm(page, band).empty(); });
-    };
     QStringList strongest;
     const std::vector<std::size_t> order = strongestPlayers(e);
     for (std::size_t k = 0; k < order.size(); ++k) {
@@ -457,7 +447,8 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
                                   : QLatin1String("?"),
                               spanText(e.playerStartS(i), e.playerEndS(i), longRecording),
                               signedText(s.values[i]),
-                              printed(i) ? QString() : Report::tr(" (not on the ECG page)"));
+                              playerPrinted(signal, e, i) ? QString()
+                                                          : Report::tr(" (not on the ECG pages)"));
     }
     row(Report::tr("Strongest segments"), strongest.join(QStringLiteral(" \u00b7 ")));
     row(Report::tr("Efficiency check"),
@@ -465,15 +456,20 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
             ? Report::tr("passed: the contributions add up to output \u2212 base within %1")
                   .arg(localNumber(s.efficiencyError, 'g', 2))
             : Report::tr("FAILED \u2014 these contributions are not reliable"));
+    QString shading = Report::tr(
+        "On the ECG pages of this window each segment is shaded in the colour of its "
+        "contribution (red towards abnormal, blue towards normal, deeper for larger values) and "
+        "the strongest carry their numbers from the list above.");
+    if (strongestLeadsPage(signal, e))
+        shading += QLatin1Char(' ') +
+                   Report::tr("The 3 \u00d7 4 layout prints each lead for 2.5 s; the page after "
+                              "it gives the leads with the largest contributions for the whole "
+                              "10 s.");
     b.push_back({K::Paragraph,
                  {},
-                 Report::tr("On the ECG page of this window each segment is shaded in the colour "
-                            "of its contribution (red towards abnormal, blue towards normal, "
-                            "deeper for larger values) and the strongest carry their numbers "
-                            "from the list above; the 3 \u00d7 4 layout prints each lead for "
-                            "2.5 s only, so some segments are not on it. SHAP values say which "
-                            "parts of the trace moved the model's "
-                            "output and by how much; they do not show where disease is.")});
+                 shading + QLatin1Char(' ') +
+                     Report::tr("SHAP values say which parts of the trace moved the model's "
+                                "output and by how much; they do not show where disease is.")});
 }
 
 void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
@@ -839,6 +835,43 @@ QString generatedText(const ReportInput& in)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return in.anonymise ? Report::tr("Generated %1 · anonymised").arg(now.date().year())
                         : Report::tr("Generated ") + now.toString(Qt::ISODate);
+}
+
+std::optional<PaperPage> strongestLeadsPage(const Recording& signal,
+                                            const xai::RecordingExplanation& e)
+{
+    const std::vector<PaperPage> layout = ecgLayout(signal, e.windowStartS);
+    if (layout.empty() || !layout.front().standard || layout.front().rows.empty())
+        return std::nullopt;
+    const int rhythm = layout.front().rows.back().segments.front().lead;
+    const std::vector<int> leadOf = recordingLeadsForStandardLeads(signal);
+    std::vector<std::size_t> ks;
+    for (std::size_t k = 0; k < leadOf.size() && k < e.leadSums.size(); ++k)
+        if (leadOf[k] >= 0 && leadOf[k] != rhythm && e.leadsPresent[k] && e.leadSums[k] != 0.0)
+            ks.push_back(k);
+    std::stable_sort(ks.begin(), ks.end(), [&](std::size_t x, std::size_t y) {
+        return std::abs(e.leadSums[x]) > std::abs(e.leadSums[y]);
+    });
+    std::vector<int> leads;
+    for (std::size_t k : ks)
+        leads.push_back(leadOf[k]);
+    if (leads.empty())
+        return std::nullopt;
+    return leadRowsPage(signal, leads, e.windowStartS);
+}
+
+bool playerPrinted(const Recording& signal, const xai::RecordingExplanation& e, std::size_t i)
+{
+    const std::vector<int> leadOf = recordingLeadsForStandardLeads(signal);
+    const int k = i < e.attribution.players.size() ? e.attribution.players[i].lead : -1;
+    if (k < 0 || k >= int(leadOf.size()) || leadOf[std::size_t(k)] < 0)
+        return false;
+    const PaperBand band{leadOf[std::size_t(k)], e.playerStartS(i), e.playerEndS(i), {}, 0};
+    std::vector<PaperPage> pages = ecgLayout(signal, e.windowStartS);
+    if (auto extra = strongestLeadsPage(signal, e))
+        pages.push_back(std::move(*extra));
+    return std::any_of(pages.begin(), pages.end(),
+                       [&](const PaperPage& page) { return !bandRectsMm(page, band).empty(); });
 }
 
 std::vector<std::size_t> strongestPlayers(const xai::RecordingExplanation& e)

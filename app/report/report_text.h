@@ -3,11 +3,13 @@
 // The report's words: every value formatted as the application shows it, arranged as blocks
 // (headings, label/value rows, paragraphs) that report.cpp lays out on pages.
 
+#include "ecg_paper.h"
 #include "report.h"
 
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -57,6 +59,17 @@ QString generatedText(const ReportInput& input);
 
 /// How the traces were conditioned, one line.
 QString signalNote(const ReportInput& input);
+
+/// When the explained window's ECG page is the 3 x 4 one (each lead but the rhythm strip's for
+/// 2.5 s): a page of one row per lead over the whole 10 s for the (up to 5) other leads whose
+/// contributions sum largest in magnitude, so that their segments are all on paper.
+std::optional<PaperPage> strongestLeadsPage(const Recording& signal,
+                                            const xai::RecordingExplanation& explanation);
+
+/// Whether player i of the explanation is on the explained window's pages (ecgLayout and
+/// strongestLeadsPage).
+bool playerPrinted(const Recording& signal, const xai::RecordingExplanation& explanation,
+                   std::size_t player);
 
 /// The explanation's kReportStrongestSegments strongest players (indices, largest |value| first,
 /// ties in player order): listed under "Strongest segments" and numbered on the ECG page.

@@ -172,15 +172,16 @@ private:
                 QStringLiteral("--note"),     QStringLiteral("follow-up in 6 months")};
     }
 
-    /// Page 1 of `pdf` rendered at 254 dpi (10 px per mm) by pdftoppm as `name`.png in the test's
-    /// folder; a null image when it could not be rendered.
-    QImage pageImage(const QString& pdf, const QString& name) const
+    /// Page `page` of `pdf` rendered at 254 dpi (10 px per mm) by pdftoppm as `name`.png in the
+    /// test's folder; a null image when it could not be rendered.
+    QImage pageImage(const QString& pdf, const QString& name, int page = 1) const
     {
         const QString prefix = m_dir.filePath(name);
+        const QString n = QString::number(page);
         const Run r = run(QStringLiteral("pdftoppm"),
-                          {QStringLiteral("-r"), QStringLiteral("254"), QStringLiteral("-f"),
-                           QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
-                           QStringLiteral("-singlefile"), QStringLiteral("-png"), pdf, prefix});
+                          {QStringLiteral("-r"), QStringLiteral("254"), QStringLiteral("-f"), n,
+                           QStringLiteral("-l"), n, QStringLiteral("-singlefile"),
+                           QStringLiteral("-png"), pdf, prefix});
         return r.exitCode == 0 ? QImage(prefix + QStringLiteral(".png")) : QImage();
     }
 
@@ -1188,12 +1189,13 @@ private slots:
             QVERIFY2(text.contains(e), qPrintable(e + QStringLiteral("\n") + text));
     }
 
-    /// A made-up explanation of the first 10 s of PTB-XL 00017 drawn on its 3 x 4 page: the
-    /// page with it and the page without differ exactly in the bands' rectangles, placed by the
-    /// paper's definition (25 mm/s from 10 mm after the grid's left edge at 18.5 mm; rows
-    /// 37.5 mm high from 42 mm; column c holds 2.5c..2.5c+2.5 s; the rhythm strip lead II for
-    /// 10 s), red for a contribution towards abnormal, blue towards normal. A segment outside
-    /// its lead's 2.5 s is listed as not on the page.
+    /// A made-up explanation of the first 10 s of PTB-XL 00017 drawn on its pages: each page
+    /// with it and without differs exactly in the bands' rectangles, placed by the paper's
+    /// definition (25 mm/s from 10 mm after the grid's left edge at 18.5 mm; the grid from 42 mm
+    /// down; 3 x 4 page: rows 37.5 mm high, column c holds 2.5c..2.5c+2.5 s, the rhythm strip
+    /// lead II for 10 s; one lead per row: 30 mm rows), red for a contribution towards abnormal,
+    /// blue towards normal. Page 2 has the leads with the largest contribution sums but lead II
+    /// (on the rhythm strip) for 10 s, largest first; a segment on neither page is listed as such.
     void explanationBandsOnTheEcgPage()
     {
         const auto recording = ecglens::io::open(
@@ -1215,16 +1217,21 @@ private slots:
             int lead, start, end; // standard lead, samples at 100 Hz
             double value;
         };
-        // V2 = 7, II = 1, I = 0, aVR = 3.
-        const std::vector<Made> made{{7, 300, 350, 0.8},   // V2 3.0-3.5 s: not printed
-                                     {7, 550, 600, 0.8},   // V2 5.5-6.0 s: row 2, column 3
-                                     {1, 800, 840, -0.4},  // II 8.0-8.4 s: rhythm strip
-                                     {0, 100, 150, 0.05}}; // I 1.0-1.5 s: row 1, column 1
+        // I = 0, II = 1, aVR = 3, V2 = 7.
+        const std::vector<Made> made{
+            {7, 300, 350, 0.8},  // V2 3.0-3.5 s: page 2 only
+            {7, 550, 600, 0.8},  // V2 5.5-6.0 s: page 1 row 2 column 3, page 2
+            {1, 800, 840, -0.4}, // II 8.0-8.4 s: page 1 rhythm strip
+            {3, 50, 100, 0.3},   // aVR 0.5-1.0 s: aVR sums to 0, not on page 2: on no page
+            {3, 300, 350, -0.3}, // aVR 3.0-3.5 s: page 1 row 1 column 2
+            {0, 100, 150, 0.05}, // I 1.0-1.5 s: page 1 row 1 column 1, page 2
+        };
         double sum = 0.0;
         for (const Made& m : made) {
             e.attribution.players.push_back({m.lead, m.start, m.end, -1});
             e.attribution.shap.values.push_back(m.value);
             e.attribution.shap.standardErrors.push_back(0.0);
+            e.leadSums[std::size_t(m.lead)] += m.value;
             sum += m.value;
         }
         e.attribution.shap.method = ecglens::xai::ShapleyMethod::Exact;
@@ -1239,72 +1246,101 @@ private slots:
 
         const QString text = pdfText(pdf);
         for (const QString& expected :
-             {QStringLiteral("Strongest segments [1] V2 3.0\u20133.5 s +0.80 (not on the ECG "
-                             "page) \u00b7 [2] V2 5.5\u20136.0 s +0.80 \u00b7 [3] II "
-                             "8.0\u20138.4 s -0.40 \u00b7 [4] I 1.0\u20131.5 s +0.05"),
+             {QStringLiteral("Strongest segments [1] V2 3.0\u20133.5 s +0.80 \u00b7 [2] V2 "
+                             "5.5\u20136.0 s +0.80 \u00b7 [3] II 8.0\u20138.4 s -0.40 \u00b7 [4] "
+                             "aVR 0.5\u20131.0 s +0.30 (not on the ECG pages) \u00b7 [5] aVR "
+                             "3.0\u20133.5 s -0.30 \u00b7 [6] I 1.0\u20131.5 s +0.05"),
+              QStringLiteral("ECG, explained window, the 2 leads with the largest contributions: "
+                             "0.0\u201310.0 s"),
               QStringLiteral("Shaded: SHAP contributions to the detector's output")})
             QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n") + text));
         QVERIFY(!pdfText(plain).contains(QStringLiteral("Shaded:")));
 
-        const QImage with = pageImage(pdf, QStringLiteral("bands"));
-        const QImage without = pageImage(plain, QStringLiteral("unexplained"));
-        QVERIFY2(!with.isNull() && !without.isNull(), "pdftoppm did not render page 1");
-        QCOMPARE(with.size(), without.size());
-        // Rectangles in mm (x, y, width, height) at 10 px per mm.
-        const QRectF v2(28.5 + 5.5 * 25.0, 42.0 + 37.5, 0.5 * 25.0, 37.5);
-        const QRectF ii(28.5 + 8.0 * 25.0, 42.0 + 3 * 37.5, 0.4 * 25.0, 37.5);
-        const QRectF i(28.5 + 1.0 * 25.0, 42.0, 0.5 * 25.0, 37.5);
-        struct Tally
+        struct Band
         {
-            int pixels = 0, changed = 0;
-            double redMinusBlue = 0.0; // mean change of red minus change of blue
+            QRectF mm; // x, y, width, height
+            bool towardsAbnormal;
+            bool strong; // not the faint +0.05
         };
-        auto tally = [&](const QRectF& mm) {
-            Tally t;
-            const QRect px = QRectF(mm.x() * 10, mm.y() * 10, mm.width() * 10, mm.height() * 10)
-                                 .toRect()
-                                 .adjusted(8, 8, -8, -8); // clear of the outline
-            for (int y = px.top(); y <= px.bottom(); ++y)
-                for (int x = px.left(); x <= px.right(); ++x) {
-                    const QRgb a = with.pixel(x, y), b = without.pixel(x, y);
-                    ++t.pixels;
-                    if (a != b) {
-                        ++t.changed;
-                        // Shading takes more blue than red from the paper where it is red.
-                        t.redMinusBlue += (qRed(a) - qRed(b)) - (qBlue(a) - qBlue(b));
+        auto checkPage = [&](int page, QImage without, const std::vector<Band>& bands) {
+            const QImage with = pageImage(pdf, QStringLiteral("bands%1").arg(page), page);
+            QVERIFY2(!with.isNull() && !without.isNull(), "pdftoppm did not render the page");
+            QCOMPARE(with.size(), without.size());
+            for (const Band& band : bands) {
+                const QRect px = QRectF(band.mm.x() * 10, band.mm.y() * 10, band.mm.width() * 10,
+                                        band.mm.height() * 10)
+                                     .toRect()
+                                     .adjusted(8, 8, -8, -8); // clear of the outline
+                int pixels = 0, changed = 0;
+                double redMinusBlue = 0.0; // mean change of red minus change of blue
+                for (int y = px.top(); y <= px.bottom(); ++y)
+                    for (int x = px.left(); x <= px.right(); ++x) {
+                        const QRgb a = with.pixel(x, y), b = without.pixel(x, y);
+                        ++pixels;
+                        if (a != b) {
+                            ++changed;
+                            // Shading takes more blue than red from the paper where it is red.
+                            redMinusBlue += (qRed(a) - qRed(b)) - (qBlue(a) - qBlue(b));
+                        }
                     }
+                redMinusBlue /= std::max(changed, 1);
+                const QString what = QStringLiteral("page %1 band at %2 mm: %3 of %4 px changed, "
+                                                    "red - blue %5")
+                                         .arg(page)
+                                         .arg(band.mm.x())
+                                         .arg(changed)
+                                         .arg(pixels)
+                                         .arg(redMinusBlue);
+                // The grid is drawn over the bands: its lines (about a quarter of the pixels at
+                // 10 px per mm) keep their colour, the paper between them takes the band's.
+                if (!band.strong) {
+                    QVERIFY2(changed > 0, qPrintable(what));
+                    continue;
                 }
-            if (t.changed)
-                t.redMinusBlue /= t.changed;
-            return t;
-        };
-        // The grid is drawn over the bands: its lines (about a quarter of the pixels at 10 px
-        // per mm) keep their colour, the paper between them takes the band's.
-        const Tally red = tally(v2), blue = tally(ii), faint = tally(i);
-        QVERIFY2(red.changed > 0.6 * red.pixels && red.redMinusBlue > 20,
-                 qPrintable(QStringLiteral("V2 band: %1 of %2 px changed, red - blue %3")
-                                .arg(red.changed)
-                                .arg(red.pixels)
-                                .arg(red.redMinusBlue)));
-        QVERIFY2(blue.changed > 0.6 * blue.pixels && blue.redMinusBlue < -20,
-                 qPrintable(QStringLiteral("II band: %1 of %2 px changed, red - blue %3")
-                                .arg(blue.changed)
-                                .arg(blue.pixels)
-                                .arg(blue.redMinusBlue)));
-        QVERIFY2(faint.changed > 0, "the small contribution on lead I is not drawn");
-        // Nothing else on the grid changed (the rectangles widened by 1 mm for antialiasing).
-        const QRect grid(185, 420, 2600, 1500);
-        int stray = 0;
-        for (int y = grid.top(); y < grid.bottom(); ++y)
-            for (int x = grid.left(); x < grid.right(); ++x) {
-                const QPointF mm(x / 10.0, y / 10.0);
-                bool inside = false;
-                for (const QRectF& r : {v2, ii, i})
-                    inside = inside || r.adjusted(-1, -1, 1, 1).contains(mm);
-                if (!inside && with.pixel(x, y) != without.pixel(x, y))
-                    ++stray;
+                QVERIFY2(changed > 0.6 * pixels, qPrintable(what));
+                QVERIFY2(band.towardsAbnormal ? redMinusBlue > 20 : redMinusBlue < -20,
+                         qPrintable(what));
             }
-        QCOMPARE(stray, 0);
+            // Nothing else on the grid changed (the rectangles widened by 1 mm for antialiasing).
+            int stray = 0;
+            for (int y = 420; y < 1920; ++y)
+                for (int x = 185; x < 2785; ++x) {
+                    const QPointF mm(x / 10.0, y / 10.0);
+                    bool inside = false;
+                    for (const Band& band : bands)
+                        inside = inside || band.mm.adjusted(-1, -1, 1, 1).contains(mm);
+                    if (!inside && with.pixel(x, y) != without.pixel(x, y))
+                        ++stray;
+                }
+            QVERIFY2(stray == 0, qPrintable(QStringLiteral("page %1: %2 px changed outside the "
+                                                           "bands")
+                                                .arg(page)
+                                                .arg(stray)));
+        };
+        const QImage without = pageImage(plain, QStringLiteral("unexplained"));
+        checkPage(1, without,
+                  {{{28.5 + 5.5 * 25.0, 42.0 + 37.5, 0.5 * 25.0, 37.5}, true, true},      // V2
+                   {{28.5 + 8.0 * 25.0, 42.0 + 3 * 37.5, 0.4 * 25.0, 37.5}, false, true}, // II
+                   {{28.5 + 3.0 * 25.0, 42.0, 0.5 * 25.0, 37.5}, false, true},            // aVR
+                   {{28.5 + 1.0 * 25.0, 42.0, 0.5 * 25.0, 37.5}, true, false}});          // I
+        if (QTest::currentTestFailed())
+            return;
+        // Page 2 exists only with an explanation: compared with the same page of one whose
+        // values are all 0 (the same lead sums, so the same rows: V2 (1.6), then I (0.05); no
+        // shading).
+        ecglens::xai::RecordingExplanation silent = e;
+        for (double& v : silent.attribution.shap.values)
+            v = 0.0;
+        silent.leadSums = e.leadSums; // the same leads on page 2, nothing shaded
+        input.explanation = silent;
+        const QString unshaded = m_dir.filePath(QStringLiteral("unshaded.pdf"));
+        written = ecglens::report::writeReport(input, unshaded);
+        QVERIFY2(written.ok(), written.error().c_str());
+        QVERIFY(pdfText(unshaded).contains(QStringLiteral("the 2 leads with the largest")));
+        checkPage(2, pageImage(unshaded, QStringLiteral("unshaded2"), 2),
+                  {{{28.5 + 3.0 * 25.0, 42.0, 0.5 * 25.0, 30.0}, true, true},    // V2 3.0-3.5 s
+                   {{28.5 + 5.5 * 25.0, 42.0, 0.5 * 25.0, 30.0}, true, true},    // V2 5.5-6.0 s
+                   {{28.5 + 1.0 * 25.0, 72.0, 0.5 * 25.0, 30.0}, true, false}}); // I
     }
 
     /// The explained window shown on no other page gets pages of its own after them.
