@@ -45,8 +45,10 @@ public:
 
     Result<ml::Analysis> analyse(const Recording& recording,
                                  const ml::AnalysisOptions& options) const;
-    /// The neural detector, or null for a measurement model (which has no SHAP explanation).
+    /// The neural detector, or null for a measurement model.
     const ml::Detector* detector() const { return m_detector.get(); }
+    /// The measurement model, or null for the neural detector.
+    const ml::ClassicalModel* classical() const { return m_classical.get(); }
 
 private:
     std::shared_ptr<const ml::Detector> m_detector;

@@ -18,6 +18,70 @@ namespace ecglens::cli {
 // are printed (flagged), never silently passed off as valid.
 inline constexpr int kExitEfficiencyFailed = 3;
 
+namespace {
+
+/// `explain` with a measurement model: each measurement's contribution to the window's log-odds.
+int explainMeasurementModel(const ml::ClassicalModel& model, const Recording& recording,
+                            const QString& file, double startS, const ml::AnalysisOptions& options,
+                            bool json)
+{
+    const auto result = ml::explainMeasurements(model, recording, startS, options);
+    if (!result)
+        return fail(result.error());
+    const ml::MeasurementExplanation& e = *result;
+    double sum = e.base;
+    for (double c : e.contributions)
+        sum += c;
+    const double efficiencyError = std::abs(sum - e.output);
+    const QString method = e.trees ? QStringLiteral("treeshap") : QStringLiteral("linear");
+    if (json) {
+        QJsonObject o;
+        o[QStringLiteral("file")] = file;
+        o[QStringLiteral("window")] = QJsonObject{{QStringLiteral("start_s"), e.windowStartS},
+                                                  {QStringLiteral("end_s"), e.windowEndS}};
+        o[QStringLiteral("method")] = method;
+        o[QStringLiteral("base_value")] = e.base;
+        o[QStringLiteral("output")] = e.output;
+        o[QStringLiteral("probability")] = e.probability;
+        o[QStringLiteral("efficiency_error")] = efficiencyError;
+        QJsonArray contributions;
+        for (std::size_t i = 0; i < e.features.size(); ++i)
+            contributions.append(
+                QJsonObject{{QStringLiteral("feature"), fromStd(e.features[i])},
+                            {QStringLiteral("value"),
+                             std::isfinite(e.values[i]) ? QJsonValue(e.values[i]) : QJsonValue()},
+                            {QStringLiteral("contribution"), e.contributions[i]}});
+        o[QStringLiteral("contributions")] = contributions;
+        o[QStringLiteral("model")] =
+            QJsonObject{{QStringLiteral("name"), fromStd(e.model.name)},
+                        {QStringLiteral("version"), fromStd(e.model.version)},
+                        {QStringLiteral("sha256"), fromStd(e.model.sha256)}};
+        printJson(o);
+        return kExitOk;
+    }
+    std::printf("Window:      %.1f-%.1f s, measurement model %s, %s\n", e.windowStartS,
+                e.windowEndS, e.model.name.c_str(),
+                e.trees ? "exact TreeSHAP (xgboost)" : "linear contributions w * (x - mean) / sd");
+    std::printf("Log-odds:    base %.4f + contributions = output %.4f (probability %.3f); "
+                "|sum - output| = %.2g\n",
+                e.base, e.output, e.probability, efficiencyError);
+    std::vector<std::size_t> order(e.features.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return std::abs(e.contributions[x]) > std::abs(e.contributions[y]);
+    });
+    std::printf("Contributions (log-odds; + towards abnormal):\n");
+    for (std::size_t i : order)
+        std::printf("  %-24s %10s  %+.4f\n", e.features[i].c_str(),
+                    std::isfinite(e.values[i]) ? QByteArray::number(e.values[i], 'g', 6).constData()
+                                               : "missing",
+                    e.contributions[i]);
+    std::printf("Decision support, not a diagnosis.\n");
+    return kExitOk;
+}
+
+} // namespace
+
 int runExplain(const QStringList& args)
 {
     QCommandLineParser parser;
@@ -25,7 +89,9 @@ int runExplain(const QStringList& args)
         "Per-segment SHAP contributions of the detector's output for one 10 s window: how much "
         "each (lead, segment) moved the log-odds of \"abnormal\". Removed segments are replaced "
         "by the isoelectric baseline, or by the average normal beat of PTB-XL (--baseline "
-        "template). Exit status 3 when the efficiency check fails."));
+        "template). Exit status 3 when the efficiency check fails. With a measurement model "
+        "(--model models/gbm, forest, logreg): each measurement's contribution to the window's "
+        "log-odds (exact TreeSHAP for the trees), with --age / --sex as its inputs."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording or demo:"));
     const QCommandLineOption window(QStringLiteral("window"),
                                     QStringLiteral("Window start in seconds (default 0)."),
@@ -51,6 +117,7 @@ int runExplain(const QStringList& args)
         QStringLiteral("isoelectric|template"), QStringLiteral("isoelectric"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOptions({window, players, baseline, budget, seed, model, json});
+    parser.addOptions(patientOptions());
     int exitCode = kExitOk;
     if (!parseArgs(parser, args, 1, exitCode))
         return exitCode;
@@ -92,9 +159,26 @@ int runExplain(const QStringList& args)
     if (!ok)
         return fail(QStringLiteral("--seed must be a non-negative integer"));
 
-    const auto detector = loadDetector(parser.isSet(model) ? parser.value(model) : QString());
-    if (!detector)
+    ml::AnalysisOptions patient;
+    if (!readPatientOptions(parser, patient))
         return kExitBadInput;
+    const auto loaded = AnyModel::load(parser.isSet(model) ? parser.value(model) : QString());
+    if (!loaded)
+        return kExitBadInput;
+    if (const ml::ClassicalModel* measurementModel = loaded->classical()) {
+        for (const QCommandLineOption* o : {&players, &baseline, &budget})
+            if (parser.isSet(*o))
+                return fail(QStringLiteral("--%1 applies to the neural detector's segments; a "
+                                           "measurement model is explained by its measurements")
+                                .arg(o->names().constFirst()));
+        const auto recording = openRecording(parser.positionalArguments().at(0));
+        if (!recording)
+            return kExitBadInput;
+        return explainMeasurementModel(*measurementModel, *recording,
+                                       parser.positionalArguments().at(0), startS, patient,
+                                       parser.isSet(json));
+    }
+    const ml::Detector* detector = loaded->detector();
 
     const auto recording = openRecording(parser.positionalArguments().at(0));
     if (!recording)

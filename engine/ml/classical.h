@@ -154,6 +154,31 @@ Result<ClassicalTrainReport> trainClassical(const ClassicalTrainConfig& config,
 Result<Analysis> analyse(const ClassicalModel& model, const Recording& recording,
                          const AnalysisOptions& options = {}, const ProgressFn& progress = {});
 
+/// Why a measurement model gave its output for one analysis window: each model feature's
+/// contribution to the log-odds of "abnormal" (exact TreeSHAP for trees, w_j * z_j on the
+/// standardised features for logistic regression), which with `base` sum to `output`.
+struct MeasurementExplanation
+{
+    double windowStartS = 0.0, windowEndS = 0.0; ///< the window measured (seconds)
+    std::vector<std::string> features;           ///< model features (featureNames())
+    /// Per feature its value for the window: the raw measurement (NaN when it could not be
+    /// measured), or 1 / 0 for a "<raw>_missing" indicator.
+    std::vector<double> values;
+    std::vector<double> contributions; ///< per feature, log-odds, + towards abnormal
+    double base = 0.0;                 ///< the trees' expected output, or the logistic intercept
+    double output = 0.0;               ///< the model's log-odds for the window
+    double probability = 0.0;          ///< calibrated, as analyse() gives the window
+    bool trees = false;                ///< TreeSHAP (forest, boosting); else logistic regression
+    ModelInfo model;
+};
+
+/// Explains the analysis window (as analyse() lays them out with `options`) that starts nearest
+/// to startS; its probability is the one analyse() gives that window. Fails on bad input or when
+/// the window cannot be measured.
+Result<MeasurementExplanation> explainMeasurements(const ClassicalModel& model,
+                                                   const Recording& recording, double startS,
+                                                   const AnalysisOptions& options = {});
+
 /// Raw features as a matrix after preprocessing (one row per record).
 Eigen::MatrixXd toMatrix(const FeaturePreprocessor& pre, const std::vector<FeatureRow>& rows);
 

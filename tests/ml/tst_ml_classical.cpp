@@ -115,6 +115,13 @@ int roundsFor(const QString& kind)
     return kind == QStringLiteral("forest") ? 1 : 40;
 }
 
+QJsonObject readJsonFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                       : QJsonObject();
+}
+
 QByteArray runCli(const QStringList& args, int& exitCode, int timeoutMs = 120000,
                   QByteArray* err = nullptr)
 {
@@ -167,6 +174,8 @@ private slots:
     void featuresMatchCliMeasure_data();
     void featuresMatchCliMeasure();
     void analyzeWithMeasurementModel();
+    void explainMeasurementModel_data();
+    void explainMeasurementModel();
     void shippedModelsMatchCurrentMeasurements();
     void trainLogregSmoke();
 };
@@ -630,6 +639,113 @@ void TestMlClassical::analyzeWithMeasurementModel()
         leadWarning =
             leadWarning || w.toString().contains(QStringLiteral("of the 12 standard leads"));
     QVERIFY(leadWarning);
+}
+
+void TestMlClassical::explainMeasurementModel_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("method");
+    QTest::newRow("logistic regression") << QStringLiteral("logreg") << QStringLiteral("linear");
+    QTest::newRow("gradient boosting") << QStringLiteral("gbm") << QStringLiteral("treeshap");
+    QTest::newRow("random forest") << QStringLiteral("forest") << QStringLiteral("treeshap");
+}
+
+/// `explain --model <measurement model>`: per measurement its value and contribution; with the
+/// base they sum to the window's log-odds, whose calibrated probability is what `analyze` gives
+/// (PTB-XL 00017, one 10 s window; MIT-BIH 101's window at 600 s). For logistic regression each
+/// contribution is recomputed by hand from the shipped model.json (median imputation, missing
+/// indicators, mean and sd) and weights.json (coefficients; the intercept is the base).
+void TestMlClassical::explainMeasurementModel()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, method);
+    const QString dir = modelsDir() + QLatin1Char('/') + name;
+    for (const auto& [rel, windowS] :
+         {std::pair{QStringLiteral("ptbxl/records100/00000/00017_lr.hea"), 0.0},
+          std::pair{QStringLiteral("mitdb/101.hea"), 600.0}}) {
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString file = test::dataPath(rel);
+        int code = 0;
+        QByteArray err;
+        const QJsonObject e =
+            QJsonDocument::fromJson(
+                runCli({QStringLiteral("explain"), file, QStringLiteral("--model"), dir,
+                        QStringLiteral("--window"), QString::number(windowS),
+                        QStringLiteral("--json")},
+                       code, 120000, &err))
+                .object();
+        QVERIFY2(code == 0, err.constData());
+        QCOMPARE(e.value(QStringLiteral("method")).toString(), method);
+        QCOMPARE(e.value(QStringLiteral("window"))
+                     .toObject()
+                     .value(QStringLiteral("start_s"))
+                     .toDouble(),
+                 windowS);
+        const QJsonObject a = QJsonDocument::fromJson(
+                                  runCli({QStringLiteral("analyze"), file,
+                                          QStringLiteral("--model"), dir, QStringLiteral("--json")},
+                                         code))
+                                  .object();
+        QCOMPARE(code, 0);
+        double analysed = -1;
+        for (const QJsonValue& w : a.value(QStringLiteral("windows")).toArray())
+            if (w.toObject().value(QStringLiteral("start_s")).toDouble() == windowS)
+                analysed = w.toObject().value(QStringLiteral("probability")).toDouble();
+        const double p = e.value(QStringLiteral("probability")).toDouble();
+        QVERIFY2(
+            std::fabs(p - analysed) < 1e-12,
+            qPrintable(QStringLiteral("%1: explain %2, analyze %3").arg(rel).arg(p).arg(analysed)));
+        const QJsonArray c = e.value(QStringLiteral("contributions")).toArray();
+        double sum = e.value(QStringLiteral("base_value")).toDouble();
+        for (const QJsonValue& v : c)
+            sum += v.toObject().value(QStringLiteral("contribution")).toDouble();
+        const double output = e.value(QStringLiteral("output")).toDouble();
+        QVERIFY2(std::fabs(sum - output) < 1e-4,
+                 qPrintable(QStringLiteral("%1: sum %2, output %3").arg(rel).arg(sum).arg(output)));
+        if (name != QLatin1String("logreg"))
+            continue;
+        // By hand from the shipped files.
+        const QJsonObject pre = readJsonFile(dir + QStringLiteral("/model.json"))
+                                    .value(QStringLiteral("preprocessing"))
+                                    .toObject();
+        const QJsonObject weights = readJsonFile(dir + QStringLiteral("/weights.json"));
+        const QJsonArray features = pre.value(QStringLiteral("features")).toArray();
+        const QJsonArray rawNames = pre.value(QStringLiteral("raw_features")).toArray();
+        QCOMPARE(c.size(), features.size());
+        QCOMPARE(e.value(QStringLiteral("base_value")).toDouble(),
+                 weights.value(QStringLiteral("intercept")).toDouble());
+        std::map<QString, double> raw; // the raw measurement, NaN when missing
+        for (const QJsonValue& v : c) {
+            const QJsonObject o = v.toObject();
+            const QJsonValue value = o.value(QStringLiteral("value"));
+            raw[o.value(QStringLiteral("feature")).toString()] =
+                value.isNull() ? std::numeric_limits<double>::quiet_NaN() : value.toDouble();
+        }
+        for (int j = 0; j < features.size(); ++j) {
+            const QString f = features[j].toString();
+            QCOMPARE(c[j].toObject().value(QStringLiteral("feature")).toString(), f);
+            double x = 0;
+            if (f.endsWith(QLatin1String("_missing"))) {
+                x = std::isnan(raw.at(f.chopped(8))) ? 1.0 : 0.0;
+                QCOMPARE(c[j].toObject().value(QStringLiteral("value")).toDouble(), x);
+            } else {
+                const int r = int(rawNames.toVariantList().indexOf(f));
+                QVERIFY(r >= 0);
+                x = std::isnan(raw.at(f))
+                        ? pre.value(QStringLiteral("median")).toArray()[r].toDouble()
+                        : raw.at(f);
+            }
+            const double z = (x - pre.value(QStringLiteral("mean")).toArray()[j].toDouble()) /
+                             pre.value(QStringLiteral("sd")).toArray()[j].toDouble();
+            const double expected =
+                weights.value(QStringLiteral("coef")).toArray()[j].toDouble() * z;
+            const double got = c[j].toObject().value(QStringLiteral("contribution")).toDouble();
+            QVERIFY2(
+                std::fabs(got - expected) < 1e-9,
+                qPrintable(
+                    QStringLiteral("%1 %2: %3 vs %4 by hand").arg(rel, f).arg(got).arg(expected)));
+        }
+    }
 }
 
 void TestMlClassical::trainLogregSmoke()
