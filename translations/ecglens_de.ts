@@ -1224,6 +1224,96 @@
         <source>SHAP values say which parts of the trace moved the model&apos;s output and by how much; they do not show where disease is.</source>
         <translation>SHAP-Werte zeigen, welche Teile der Kurve die Ausgabe des Modells wie stark bewegt haben; sie zeigen nicht, wo eine Erkrankung liegt.</translation>
     </message>
+    <message>
+        <source>Mean RR</source>
+        <translation>Mittleres RR</translation>
+    </message>
+    <message>
+        <source>Shortest RR</source>
+        <translation>Kürzestes RR</translation>
+    </message>
+    <message>
+        <source>Longest RR</source>
+        <translation>Längstes RR</translation>
+    </message>
+    <message>
+        <source>SDNN</source>
+        <translation>SDNN</translation>
+    </message>
+    <message>
+        <source>RMSSD</source>
+        <translation>RMSSD</translation>
+    </message>
+    <message>
+        <source>pNN50</source>
+        <translation>pNN50</translation>
+    </message>
+    <message>
+        <source>PR</source>
+        <translation>PR</translation>
+    </message>
+    <message>
+        <source>QRS</source>
+        <translation>QRS</translation>
+    </message>
+    <message>
+        <source>QT</source>
+        <translation>QT</translation>
+    </message>
+    <message>
+        <source>QTc (Bazett)</source>
+        <translation>QTc (Bazett)</translation>
+    </message>
+    <message>
+        <source>QRS-T angle</source>
+        <translation>QRS-T-Winkel</translation>
+    </message>
+    <message>
+        <source>Ventricular beats</source>
+        <translation>Ventrikuläre Schläge</translation>
+    </message>
+    <message>
+        <source>Supraventricular beats</source>
+        <translation>Supraventrikuläre Schläge</translation>
+    </message>
+    <message>
+        <source>%1 not measured</source>
+        <translation>%1 nicht gemessen</translation>
+    </message>
+    <message>
+        <source>%1 measured</source>
+        <translation>%1 gemessen</translation>
+    </message>
+    <message>
+        <source>Explanation of the measurement model&apos;s output for window %1</source>
+        <translation>Erklärung der Ausgabe des Messwertmodells für das Fenster %1</translation>
+    </message>
+    <message>
+        <source>probability of abnormal %1; log-odds %2 = base %3 + the contributions</source>
+        <translation>Wahrscheinlichkeit eines abnormalen EKGs %1; Log-Odds %2 = Basis %3 + die Beiträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>exact TreeSHAP (libxgboost) over the model&apos;s %n input(s)</source>
+        <translation>
+            <numerusform>exaktes TreeSHAP (libxgboost) über die %n Eingabe des Modells</numerusform>
+            <numerusform>exaktes TreeSHAP (libxgboost) über die %n Eingaben des Modells</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>logistic regression: coefficient × standardised value of each of the model&apos;s %n input(s)</source>
+        <translation>
+            <numerusform>logistische Regression: Koeffizient × standardisierter Wert der %n Eingabe des Modells</numerusform>
+            <numerusform>logistische Regression: Koeffizient × standardisierter Wert jeder der %n Eingaben des Modells</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Strongest (log-odds)</source>
+        <translation>Stärkste (Log-Odds)</translation>
+    </message>
+    <message>
+        <source>These contributions say which measurements moved the model&apos;s output and by how much (a measurement that could not be taken enters as its training median, its absence as an input of its own); they do not show where disease is.</source>
+        <translation>Diese Beiträge zeigen, welche Messwerte die Ausgabe des Modells wie stark bewegt haben (ein nicht messbarer Wert geht als Median des Trainings ein, sein Fehlen als eigene Eingabe); sie zeigen nicht, wo eine Erkrankung liegt.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -69,6 +69,20 @@
             <numerusform>explained window, the %n leads with the largest contributions: </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>exact TreeSHAP (libxgboost) over the model&apos;s %n input(s)</source>
+        <translation>
+            <numerusform>exact TreeSHAP (libxgboost) over the model&apos;s %n input</numerusform>
+            <numerusform>exact TreeSHAP (libxgboost) over the model&apos;s %n inputs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>logistic regression: coefficient × standardised value of each of the model&apos;s %n input(s)</source>
+        <translation>
+            <numerusform>logistic regression: coefficient × standardised value of the model&apos;s %n input</numerusform>
+            <numerusform>logistic regression: coefficient × standardised value of each of the model&apos;s %n inputs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ecglens::AnalysisController</name>

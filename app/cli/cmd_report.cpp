@@ -245,21 +245,30 @@ int runReport(const QStringList& args)
                                         detection ? &*detection : nullptr,
                                         input.comparison ? &input.comparison->st : nullptr),
                             installedLanguage()));
-        if (detection && loaded->detector()) {
-            // The SHAP explanation of the most abnormal flagged window, else the most probable
-            // one, as `explain --window START` gives it (default players, baseline and seed).
-            const ml::WindowResult* shown = ml::mostAbnormalWindow(*detection);
+        // The explanation of the most abnormal flagged window, else the most probable one, as
+        // `explain --window START` gives it (default players, baseline and seed; a measurement
+        // model: its measurements).
+        const ml::WindowResult* shown = nullptr;
+        if (detection) {
+            shown = ml::mostAbnormalWindow(*detection);
             if (!shown)
                 shown = ml::mostProbableWindow(*detection);
-            if (shown) {
-                auto explained =
-                    xai::explainRecording(*loaded->detector(), *recording, shown->startS);
-                if (explained)
-                    input.explanation = std::move(*explained);
-                else
-                    std::fprintf(stderr, "ecglens-cli: the report has no explanation: %s\n",
-                                 explained.error().c_str());
-            }
+        }
+        if (shown && loaded->detector()) {
+            auto explained = xai::explainRecording(*loaded->detector(), *recording, shown->startS);
+            if (explained)
+                input.explanation = std::move(*explained);
+            else
+                std::fprintf(stderr, "ecglens-cli: the report has no explanation: %s\n",
+                             explained.error().c_str());
+        } else if (shown && loaded->classical()) {
+            auto explained =
+                ml::explainMeasurements(*loaded->classical(), *recording, shown->startS, options);
+            if (explained)
+                input.measurementExplanation = std::move(*explained);
+            else
+                std::fprintf(stderr, "ecglens-cli: the report has no explanation: %s\n",
+                             explained.error().c_str());
         }
         if (detection) {
             input.detection = std::move(*detection);

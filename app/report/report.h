@@ -11,6 +11,7 @@
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
 #include "dsp/st_segment.h"
+#include "ml/classical.h"
 #include "ml/detector.h"
 #include "pdf_signature.h"
 #include "xai/explain_recording.h"
@@ -121,6 +122,9 @@ struct ReportInput
     /// the report's own choice, the most abnormal flagged window or the most probable one).
     std::optional<xai::RecordingExplanation> explanation;
     bool explanationInViewer = false;
+    /// A measurement model's explanation of one window (`ecglens-cli report --model gbm` etc.):
+    /// each measurement's contribution to the log-odds.
+    std::optional<ml::MeasurementExplanation> measurementExplanation;
     std::string detectionMessage;  ///< why there is no detection (not run, error), else empty
     std::string modelTrainingData; ///< model.json "data"; PTB-XL triggers the licence credit
 
@@ -159,6 +163,8 @@ inline constexpr std::size_t kReportMaxSegments = 30;
 
 /// How many of an explanation's strongest segments a report lists.
 inline constexpr std::size_t kReportStrongestSegments = 6;
+/// How many of a measurement model's inputs a report lists, largest contribution first.
+inline constexpr std::size_t kReportStrongestMeasurements = 8;
 
 /// "Decision support, not a diagnosis. Must be reviewed by a qualified clinician."
 QString disclaimerText();

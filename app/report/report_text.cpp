@@ -472,6 +472,114 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
                                 "output and by how much; they do not show where disease is.")});
 }
 
+/// A measurement model's feature as the report names it, with its value: "QRS axis -47°",
+/// "QT not measured", "Sex female"; a measurement that could not be taken is "not measured".
+QString measurementText(const std::string& feature, double v)
+{
+    struct Label
+    {
+        const char* feature;
+        const char* label;
+        const char* unit;
+    };
+    static const Label kLabels[] = {
+        {"heart_rate_bpm", QT_TRANSLATE_NOOP("Report", "Heart rate"), " bpm"},
+        {"rr_mean_ms", QT_TRANSLATE_NOOP("Report", "Mean RR"), " ms"},
+        {"rr_min_ms", QT_TRANSLATE_NOOP("Report", "Shortest RR"), " ms"},
+        {"rr_max_ms", QT_TRANSLATE_NOOP("Report", "Longest RR"), " ms"},
+        {"sdnn_ms", QT_TRANSLATE_NOOP("Report", "SDNN"), " ms"},
+        {"rmssd_ms", QT_TRANSLATE_NOOP("Report", "RMSSD"), " ms"},
+        {"pnn50_percent", QT_TRANSLATE_NOOP("Report", "pNN50"), " %"},
+        {"pr_ms", QT_TRANSLATE_NOOP("Report", "PR"), " ms"},
+        {"qrs_ms", QT_TRANSLATE_NOOP("Report", "QRS"), " ms"},
+        {"qt_ms", QT_TRANSLATE_NOOP("Report", "QT"), " ms"},
+        {"qtc_bazett_ms", QT_TRANSLATE_NOOP("Report", "QTc (Bazett)"), " ms"},
+        {"p_axis_deg", QT_TRANSLATE_NOOP("Report", "P axis"), "\u00b0"},
+        {"qrs_axis_deg", QT_TRANSLATE_NOOP("Report", "QRS axis"), "\u00b0"},
+        {"t_axis_deg", QT_TRANSLATE_NOOP("Report", "T axis"), "\u00b0"},
+        {"qrs_t_angle_deg", QT_TRANSLATE_NOOP("Report", "QRS-T angle"), "\u00b0"},
+        {"ventricular_beats", QT_TRANSLATE_NOOP("Report", "Ventricular beats"), ""},
+        {"supraventricular_beats", QT_TRANSLATE_NOOP("Report", "Supraventricular beats"), ""},
+        {"age_years", QT_TRANSLATE_NOOP("Report", "Age"), ""},
+        {"sex_female", QT_TRANSLATE_NOOP("Report", "Sex"), ""},
+    };
+    const std::string suffix = "_missing";
+    const bool indicator =
+        feature.size() > suffix.size() &&
+        feature.compare(feature.size() - suffix.size(), suffix.size(), suffix) == 0;
+    const std::string raw = indicator ? feature.substr(0, feature.size() - suffix.size()) : feature;
+    const Label* found = nullptr;
+    for (const Label& l : kLabels)
+        if (raw == l.feature)
+            found = &l;
+    const QString label = found ? Report::tr(found->label) : QString::fromStdString(raw);
+    if (indicator)
+        return v > 0.5 ? Report::tr("%1 not measured").arg(label)
+                       : Report::tr("%1 measured").arg(label);
+    if (!std::isfinite(v))
+        return Report::tr("%1 not measured").arg(label);
+    if (raw == "sex_female")
+        return label + QLatin1Char(' ') + (v > 0.5 ? Report::tr("female") : Report::tr("male"));
+    return label + QLatin1Char(' ') + localNumber(v, 'f', 0) +
+           QString::fromUtf8(found ? found->unit : "");
+}
+
+/// A measurement model's explanation: what moved its output, measurement by measurement.
+void measurementExplanationBlocks(const ReportInput& in, const ml::MeasurementExplanation& e,
+                                  std::vector<TextBlock>& b)
+{
+    using K = TextBlock::Kind;
+    auto row = [&](const QString& l, const QString& t) { b.push_back({K::Row, l, t}); };
+    const bool longRecording = clockTimes(in.recording.durationS());
+    b.push_back({K::Heading,
+                 {},
+                 Report::tr("Explanation of the measurement model's output for window %1")
+                     .arg(spanText(e.windowStartS, e.windowEndS, longRecording))});
+    row(Report::tr("Window"),
+        in.detection && !in.detection->flagged.empty()
+            ? Report::tr("the most probable window of the most probable flagged segment")
+            : Report::tr("the most probable window (no segment flagged)"));
+    double sum = e.base;
+    for (double c : e.contributions)
+        sum += c;
+    row(Report::tr("Output"),
+        Report::tr("probability of abnormal %1; log-odds %2 = base %3 + the contributions")
+            .arg(localNumber(e.probability, 'f', 3), localNumber(e.output, 'f', 3),
+                 localNumber(e.base, 'f', 3)));
+    row(Report::tr("Method"),
+        e.trees ? Report::tr("exact TreeSHAP (libxgboost) over the model's %n input(s)", "",
+                             int(e.features.size()))
+                : Report::tr("logistic regression: coefficient \u00d7 standardised value of each "
+                             "of the model's %n input(s)",
+                             "", int(e.features.size())));
+    std::vector<std::size_t> order(e.features.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return std::abs(e.contributions[x]) > std::abs(e.contributions[y]);
+    });
+    QStringList strongest;
+    for (std::size_t k = 0; k < std::min<std::size_t>(kReportStrongestMeasurements, order.size());
+         ++k) {
+        const std::size_t i = order[k];
+        const double c = e.contributions[i];
+        strongest << measurementText(e.features[i], e.values[i]) + QLatin1Char(' ') +
+                         (c > 0 ? QStringLiteral("+") : QString()) + localNumber(c, 'f', 2);
+    }
+    row(Report::tr("Strongest (log-odds)"), strongest.join(QStringLiteral(" \u00b7 ")));
+    const double error = std::abs(sum - e.output);
+    row(Report::tr("Efficiency check"),
+        error <= 1e-3
+            ? Report::tr("passed: the contributions add up to output \u2212 base within %1")
+                  .arg(localNumber(error, 'g', 2))
+            : Report::tr("FAILED \u2014 these contributions are not reliable"));
+    b.push_back({K::Paragraph,
+                 {},
+                 Report::tr("These contributions say which measurements moved the model's "
+                            "output and by how much (a measurement that could not be taken "
+                            "enters as its training median, its absence as an input of its own); "
+                            "they do not show where disease is.")});
+}
+
 void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
 {
     using K = TextBlock::Kind;
@@ -733,6 +841,8 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     }
     if (in.explanation)
         explanationBlocks(in, *in.explanation, b);
+    if (in.measurementExplanation)
+        measurementExplanationBlocks(in, *in.measurementExplanation, b);
 
     heading(Report::tr("Advice"));
     para(adviceLimitText());

@@ -1189,6 +1189,50 @@ private slots:
             QVERIFY2(text.contains(e), qPrintable(e + QStringLiteral("\n") + text));
     }
 
+    /// `report --model models/gbm`: the measurement model's explanation of the flagged window,
+    /// as `explain --model models/gbm --json` gives it (output, base, the strongest
+    /// contribution first), and no SHAP shading (a measurement model has no segments).
+    void measurementModelExplanationInTheReport()
+    {
+        const QString file =
+            ecglens::test::dataPath(QStringLiteral("ptbxl/records100/00000/00017_lr.hea"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00017_lr.hea"));
+        const QString gbm = QStringLiteral(ECGLENS_MODELS_DIR "/gbm");
+        const QJsonObject cli =
+            ecglens::test::cliJson({QStringLiteral("explain"), file, QStringLiteral("--model"), gbm,
+                                    QStringLiteral("--json")});
+        QCOMPARE(cli.value(QStringLiteral("method")).toString(), QStringLiteral("treeshap"));
+        const QString pdf = m_dir.filePath(QStringLiteral("gbm.pdf"));
+        const Run r = runCli({QStringLiteral("report"), file, QStringLiteral("--out"), pdf,
+                              QStringLiteral("--no-saved-review"), QStringLiteral("--model"), gbm});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString text = pdfText(pdf);
+        auto fixed = [](double v) { return QString::number(v, 'f', 3); };
+        double top = 0;
+        for (const QJsonValue& v : cli.value(QStringLiteral("contributions")).toArray()) {
+            const double c = v.toObject().value(QStringLiteral("contribution")).toDouble();
+            top = std::abs(c) > std::abs(top) ? c : top;
+        }
+        const QString strongest =
+            QStringLiteral("Strongest \\(log-odds\\) [^\u00b7]* %1%2 \u00b7")
+                .arg(top > 0 ? QStringLiteral("\\+") : QString(), QString::number(top, 'f', 2));
+        QVERIFY2(text.contains(QRegularExpression(strongest)), qPrintable(strongest + text));
+        for (const QString& expected :
+             {QStringLiteral("Explanation of the measurement model's output for window "
+                             "0.0\u201310.0 s"),
+              QStringLiteral("Output probability of abnormal %1; log-odds %2 = base %3 + the "
+                             "contributions")
+                  .arg(fixed(cli.value(QStringLiteral("probability")).toDouble()),
+                       fixed(cli.value(QStringLiteral("output")).toDouble()),
+                       fixed(cli.value(QStringLiteral("base_value")).toDouble())),
+              QStringLiteral("exact TreeSHAP (libxgboost) over the model's %1 inputs")
+                  .arg(cli.value(QStringLiteral("contributions")).toArray().size()),
+              QStringLiteral("passed: the contributions add up")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n") + text));
+        QVERIFY(!text.contains(QStringLiteral("Shaded:")));
+        QVERIFY(!text.contains(QStringLiteral("Explanation (SHAP)")));
+    }
+
     /// A made-up explanation of the first 10 s of PTB-XL 00017 drawn on its pages: each page
     /// with it and without differs exactly in the bands' rectangles, placed by the paper's
     /// definition (25 mm/s from 10 mm after the grid's left edge at 18.5 mm; the grid from 42 mm
