@@ -65,17 +65,6 @@ Result<std::string> modelFolder(const QString& modelDir)
 
 } // namespace
 
-std::optional<ml::Detector> loadDetector(const QString& modelDir)
-{
-    const auto dir = modelFolder(modelDir);
-    auto loaded = dir ? ml::Detector::load(*dir) : Result<ml::Detector>::failure(dir.error());
-    if (!loaded) {
-        fail(loaded.error());
-        return std::nullopt;
-    }
-    return std::move(loaded).value();
-}
-
 Result<AnyModel> AnyModel::tryLoad(const QString& modelDir)
 {
     using R = Result<AnyModel>;

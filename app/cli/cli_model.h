@@ -28,10 +28,6 @@ adviceItems(const Recording& recording, const ml::AnalysisOptions& options,
             const dsp::Measurements* measured, const std::vector<dsp::Finding>& findings,
             const ml::Analysis* detection, const std::vector<dsp::StLevel>* comparedSt = nullptr);
 
-/// Loads the detector from `modelDir`, or the default model when it is empty; on failure prints
-/// one line on stderr and returns nothing.
-std::optional<ml::Detector> loadDetector(const QString& modelDir);
-
 /// A loaded model of either kind: the neural detector or a measurement model (logreg, forest,
 /// gbm), told apart by model.json's "arch".
 class AnyModel
