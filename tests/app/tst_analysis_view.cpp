@@ -333,7 +333,7 @@ private slots:
         walk(a->previousFirstAction(), 0);
 
         // A report exported now carries the explanation of the window shown, said to be so
-        // (times as h:mm:ss.s on this 30-minute recording).
+        // (times as h:mm:ss.s on this 30-minute recording), and shades that window's page.
         const double shownStart =
             first.at(0).toObject().value(QStringLiteral("start_s")).toDouble();
         const auto clock = [](double s) { return ecglens::test::clockText(s); };
@@ -343,6 +343,7 @@ private slots:
              {QStringLiteral("Explanation (SHAP) of window %1\u2013%2")
                   .arg(clock(shownStart), clock(shownStart + 10.0)),
               QStringLiteral("Window as explained in the viewer"),
+              QStringLiteral("Shaded: SHAP contributions to the detector's output"),
               QStringLiteral("probability of abnormal %1")
                   .arg(a->explanationPanel()->explanation()->probability, 0, 'f', 3)})
             QVERIFY2(body.contains(expected), qPrintable(expected + QStringLiteral("\n") + body));
