@@ -1314,6 +1314,14 @@
         <source>These contributions say which measurements moved the model&apos;s output and by how much (a measurement that could not be taken enters as its training median, its absence as an input of its own); they do not show where disease is.</source>
         <translation>Diese Beiträge zeigen, welche Messwerte die Ausgabe des Modells wie stark bewegt haben (ein nicht messbarer Wert geht als Median des Trainings ein, sein Fehlen als eigene Eingabe); sie zeigen nicht, wo eine Erkrankung liegt.</translation>
     </message>
+    <message>
+        <source>a Look first window</source>
+        <translation>ein zuerst anzusehendes Fenster</translation>
+    </message>
+    <message>
+        <source>Look first window %1</source>
+        <translation>zuerst anzusehendes Fenster %1</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -261,6 +261,18 @@ int runReport(const QStringList& args)
             else
                 std::fprintf(stderr, "ecglens-cli: the report has no explanation: %s\n",
                              explained.error().c_str());
+            // The Look first windows with ECG pages of their own are explained too.
+            for (const ml::WindowResult& w : report::lookFirstPageWindows(*detection)) {
+                if (w.startS == shown->startS)
+                    continue;
+                auto more = xai::explainRecording(*loaded->detector(), *recording, w.startS);
+                if (more)
+                    input.lookFirstExplanations.push_back(std::move(*more));
+                else
+                    std::fprintf(stderr,
+                                 "ecglens-cli: Look first window at %.1f s unexplained: %s\n",
+                                 w.startS, more.error().c_str());
+            }
         } else if (shown && loaded->classical()) {
             auto explained =
                 ml::explainMeasurements(*loaded->classical(), *recording, shown->startS, options);

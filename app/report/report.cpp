@@ -248,7 +248,7 @@ struct EcgPage
     PaperPage paper;
     QString shown; ///< e.g. "0.0\u201310.0 s"
     double startS = 0.0;
-    bool explained = false; ///< shows the explained window: its SHAP bands are drawn
+    int explanation = -1; ///< shows an explained window (explanationsOf index): its bands drawn
 };
 
 /// How many of a long recording's Look first windows get an ECG page.
@@ -256,12 +256,23 @@ constexpr std::size_t kLookFirstPages = 3;
 
 /// Appends the pages of the 10 s from startS, their caption `prefix` + the time span.
 void addEcgPages(std::vector<EcgPage>& pages, const Recording& signal, double durationS,
-                 double startS, const QString& prefix, bool explained = false)
+                 double startS, const QString& prefix, int explanation = -1)
 {
     const QString shown = prefix + spanText(startS, std::min(durationS, startS + ecgPageSpanS()),
                                             clockTimes(durationS));
     for (const PaperPage& page : ecgLayout(signal, startS))
-        pages.push_back({page, shown, startS, explained});
+        pages.push_back({page, shown, startS, explanation});
+}
+
+/// The report's SHAP explanations: the main one, then those of Look first windows.
+std::vector<const xai::RecordingExplanation*> explanationsOf(const ReportInput& in)
+{
+    std::vector<const xai::RecordingExplanation*> all;
+    if (in.explanation)
+        all.push_back(&*in.explanation);
+    for (const xai::RecordingExplanation& e : in.lookFirstExplanations)
+        all.push_back(&e);
+    return all;
 }
 
 /// The first 10 s; for a long recording the first kLookFirstPages of its Look first windows
@@ -274,12 +285,16 @@ std::vector<EcgPage> chosenEcgPages(const ReportInput& in, const Recording& sign
     if (!in.detection)
         return pages;
     const std::vector<ml::WindowResult> first = ml::reviewFirstWindows(*in.detection);
-    for (std::size_t i = 0; i < std::min(first.size(), kLookFirstPages); ++i)
-        if (first[i].startS >= ecgPageSpanS()) // else it is on the first page
-            addEcgPages(pages, signal, durationS, first[i].startS,
-                        Report::tr("Look first window %1 (probability %2): ")
-                            .arg(i + 1)
-                            .arg(localNumber(first[i].probability, 'f', 3)));
+    const std::vector<ml::WindowResult> paged = lookFirstPageWindows(*in.detection);
+    for (const ml::WindowResult& w : paged) {
+        const auto number = std::find_if(first.begin(), first.end(),
+                                         [&](const auto& f) { return f.startS == w.startS; }) -
+                            first.begin() + 1;
+        addEcgPages(pages, signal, durationS, w.startS,
+                    Report::tr("Look first window %1 (probability %2): ")
+                        .arg(number)
+                        .arg(localNumber(w.probability, 'f', 3)));
+    }
     if (!first.empty())
         return pages;
     const ml::WindowResult* strongest = ml::mostAbnormalWindow(*in.detection);
@@ -290,49 +305,53 @@ std::vector<EcgPage> chosenEcgPages(const ReportInput& in, const Recording& sign
     return pages;
 }
 
-/// chosenEcgPages, with the pages of the explained window marked; when none shows it, its
-/// own pages follow; after them, the page of its strongest leads (strongestLeadsPage).
+/// chosenEcgPages, with the pages of each explained window marked (explanationsOf); when no
+/// page shows the main one, its own pages follow; after an explained window's pages, the page
+/// of its strongest leads (strongestLeadsPage). A Look first explanation without a page of its
+/// own is not drawn.
 std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
 {
     std::vector<EcgPage> pages = chosenEcgPages(in, signal);
-    if (!in.explanation)
-        return pages;
-    const xai::RecordingExplanation& e = *in.explanation;
-    bool shown = false;
-    for (EcgPage& page : pages)
-        if (std::abs(page.startS - e.windowStartS) < 0.5 / e.fsHz) {
-            page.explained = true;
+    const std::vector<const xai::RecordingExplanation*> all = explanationsOf(in);
+    const double durationS = in.recording.durationS();
+    for (int k = 0; k < int(all.size()); ++k) {
+        const xai::RecordingExplanation& e = *all[std::size_t(k)];
+        bool shown = false;
+        for (EcgPage& page : pages)
+            if (page.explanation < 0 && std::abs(page.startS - e.windowStartS) < 0.5 / e.fsHz) {
+                page.explanation = k;
+                shown = true;
+            }
+        if (!shown && k == 0 && in.explanation) {
+            addEcgPages(pages, signal, durationS, e.windowStartS,
+                        Report::tr("explained window (probability %1): ")
+                            .arg(localNumber(e.probability, 'f', 3)),
+                        k);
             shown = true;
         }
-    if (!shown)
-        addEcgPages(pages, signal, in.recording.durationS(), e.windowStartS,
-                    Report::tr("explained window (probability %1): ")
-                        .arg(localNumber(e.probability, 'f', 3)),
-                    true);
-    if (std::optional<PaperPage> leads = strongestLeadsPage(signal, e)) {
+        std::optional<PaperPage> leads = strongestLeadsPage(signal, e);
+        if (!shown || !leads)
+            continue;
         const auto last = std::find_if(pages.rbegin(), pages.rend(),
-                                       [](const EcgPage& page) { return page.explained; });
-        const double durationS = in.recording.durationS();
+                                       [&](const EcgPage& page) { return page.explanation == k; });
         const QString caption =
             Report::tr("explained window, the %n lead(s) with the largest contributions: ", "",
                        int(leads->rows.size())) +
             spanText(e.windowStartS, std::min(durationS, e.windowStartS + ecgPageSpanS()),
                      clockTimes(durationS));
-        pages.insert(last.base(), {std::move(*leads), caption, e.windowStartS, true});
+        pages.insert(last.base(), {std::move(*leads), caption, e.windowStartS, k});
     }
     return pages;
 }
 
-/// The explanation's contributions as bands on `signal`'s leads, in the viewer's colours, the
+/// An explanation's contributions as bands on `signal`'s leads, in the viewer's colours, the
 /// strongest numbered as the report lists them.
-std::vector<PaperBand> paperBands(const ReportInput& in, const Recording& signal)
+std::vector<PaperBand> paperBands(const xai::RecordingExplanation& e, const Recording& signal)
 {
     std::vector<PaperBand> bands;
-    if (!in.explanation)
-        return bands;
-    const std::vector<ContributionBand> contributions = contributionBands(*in.explanation, signal);
+    const std::vector<ContributionBand> contributions = contributionBands(e, signal);
     const double scale = contributionScale(contributions);
-    const std::vector<std::size_t> strongest = strongestPlayers(*in.explanation);
+    const std::vector<std::size_t> strongest = strongestPlayers(e);
     for (const ContributionBand& c : contributions) {
         const auto rank = std::find(strongest.begin(), strongest.end(), std::size_t(c.player));
         const int number = rank == strongest.end() ? 0 : int(rank - strongest.begin()) + 1;
@@ -342,6 +361,20 @@ std::vector<PaperBand> paperBands(const ReportInput& in, const Recording& signal
     }
     return bands;
 }
+
+} // namespace
+
+std::vector<ml::WindowResult> lookFirstPageWindows(const ml::Analysis& analysis)
+{
+    std::vector<ml::WindowResult> out;
+    const std::vector<ml::WindowResult> first = ml::reviewFirstWindows(analysis);
+    for (std::size_t i = 0; i < std::min(first.size(), kLookFirstPages); ++i)
+        if (first[i].startS >= ecgPageSpanS()) // else it is on the first page
+            out.push_back(first[i]);
+    return out;
+}
+
+namespace {
 
 bool samePath(const QString& a, const std::string& b)
 {
@@ -557,7 +590,9 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
         for (std::size_t l = 0; l < signal.leads.size(); ++l)
             if (signal.leads[l].name == c.lead && c.toS > c.fromS)
                 marks.push_back({int(l), c.fromS, c.toS, QString::fromStdString(c.shortText)});
-    const std::vector<PaperBand> bands = paperBands(in, signal);
+    std::vector<std::vector<PaperBand>> bands;
+    for (const xai::RecordingExplanation* e : explanationsOf(in))
+        bands.push_back(paperBands(*e, signal));
     const std::vector<TextBlock> blocks = detailBlocks(in);
     const auto textPages = pages.paginate(blocks);
     const int total = int(ecg.size() + textPages.size());
@@ -589,8 +624,9 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
         else
             pages.drawEcgHeader(p, in, e.shown);
         drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal, marks,
-                    e.explained ? bands : std::vector<PaperBand>{});
-        if (e.explained)
+                    e.explanation >= 0 ? bands[std::size_t(e.explanation)]
+                                       : std::vector<PaperBand>{});
+        if (e.explanation >= 0)
             pages.drawBandLegend(p);
         pages.drawFooter(p, in, page, total);
     }

@@ -122,6 +122,10 @@ struct ReportInput
     /// the report's own choice, the most abnormal flagged window or the most probable one).
     std::optional<xai::RecordingExplanation> explanation;
     bool explanationInViewer = false;
+    /// Explanations of Look first windows with ECG pages of their own (lookFirstPageWindows)
+    /// other than `explanation`'s: each shaded on its pages and summarised after it
+    /// (`ecglens-cli report` computes them; the window exports the viewer's one only).
+    std::vector<xai::RecordingExplanation> lookFirstExplanations;
     /// A measurement model's explanation of one window (`ecglens-cli report --model gbm` etc.):
     /// each measurement's contribution to the log-odds.
     std::optional<ml::MeasurementExplanation> measurementExplanation;
@@ -160,6 +164,10 @@ struct ReportInput
 
 /// At most this many flagged segments are listed in a report (the most probable, in time order).
 inline constexpr std::size_t kReportMaxSegments = 30;
+
+/// The Look first windows (ml::reviewFirstWindows) that get ECG pages of their own: the first
+/// three, less any starting within the first page's 10 s.
+std::vector<ml::WindowResult> lookFirstPageWindows(const ml::Analysis& analysis);
 
 /// How many of an explanation's strongest segments a report lists.
 inline constexpr std::size_t kReportStrongestSegments = 6;

@@ -376,9 +376,19 @@ QString comparedText(double then, double now, const char* unit, int decimals = 0
            QStringLiteral(" (%1)").arg(change);
 }
 
-/// The SHAP explanation of one window: what moved the model there, by lead and by segment.
+/// Which window the report chose to explain: the most abnormal flagged one, else the most
+/// probable one.
+QString chosenWindowText(const ReportInput& in)
+{
+    return in.detection && !in.detection->flagged.empty()
+               ? Report::tr("the most probable window of the most probable flagged segment")
+               : Report::tr("the most probable window (no segment flagged)");
+}
+
+/// The SHAP explanation of one window: what moved the model there, by lead and by segment;
+/// `window` says which window it is.
 void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e,
-                       std::vector<TextBlock>& b)
+                       const QString& window, std::vector<TextBlock>& b)
 {
     using K = TextBlock::Kind;
     auto row = [&](const QString& l, const QString& t) { b.push_back({K::Row, l, t}); };
@@ -389,11 +399,7 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
                  {},
                  Report::tr("Explanation (SHAP) of window %1")
                      .arg(spanText(e.windowStartS, e.windowEndS, longRecording))});
-    row(Report::tr("Window"),
-        in.explanationInViewer ? Report::tr("as explained in the viewer")
-        : in.detection && !in.detection->flagged.empty()
-            ? Report::tr("the most probable window of the most probable flagged segment")
-            : Report::tr("the most probable window (no segment flagged)"));
+    row(Report::tr("Window"), window);
     row(Report::tr("Output"),
         Report::tr("probability of abnormal %1; with every segment removed %2; log-odds %3 "
                    "\u2192 %4")
@@ -535,10 +541,7 @@ void measurementExplanationBlocks(const ReportInput& in, const ml::MeasurementEx
                  {},
                  Report::tr("Explanation of the measurement model's output for window %1")
                      .arg(spanText(e.windowStartS, e.windowEndS, longRecording))});
-    row(Report::tr("Window"),
-        in.detection && !in.detection->flagged.empty()
-            ? Report::tr("the most probable window of the most probable flagged segment")
-            : Report::tr("the most probable window (no segment flagged)"));
+    row(Report::tr("Window"), chosenWindowText(in));
     double sum = e.base;
     for (double c : e.contributions)
         sum += c;
@@ -840,7 +843,22 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         para(Report::tr("Not available: ") + noDetectionText(in));
     }
     if (in.explanation)
-        explanationBlocks(in, *in.explanation, b);
+        explanationBlocks(in, *in.explanation,
+                          in.explanationInViewer ? Report::tr("as explained in the viewer")
+                                                 : chosenWindowText(in),
+                          b);
+    const std::vector<ml::WindowResult> first =
+        in.detection ? ml::reviewFirstWindows(*in.detection) : std::vector<ml::WindowResult>{};
+    for (const xai::RecordingExplanation& e : in.lookFirstExplanations) {
+        const auto at = std::find_if(first.begin(), first.end(), [&](const auto& w) {
+            return std::abs(w.startS - e.windowStartS) < 0.5 / e.fsHz;
+        });
+        explanationBlocks(in, e,
+                          at == first.end()
+                              ? Report::tr("a Look first window")
+                              : Report::tr("Look first window %1").arg(at - first.begin() + 1),
+                          b);
+    }
     if (in.measurementExplanation)
         measurementExplanationBlocks(in, *in.measurementExplanation, b);
 

@@ -1114,6 +1114,37 @@ private slots:
             QVERIFY2(text.contains(caption), qPrintable(caption));
         }
         QVERIFY(!text.contains(QLatin1String("Look first window 4")));
+
+        // Each of them is explained as `explain --window START` explains it, and its page
+        // (pages 2-4, after the first 10 s) is shaded.
+        for (int i = 0; i < 3; ++i) {
+            const double start = first.at(i).toObject().value(QStringLiteral("start_s")).toDouble();
+            const QJsonObject e =
+                ecglens::test::cliJson({QStringLiteral("explain"), file, QStringLiteral("--window"),
+                                        QString::number(start), QStringLiteral("--json")});
+            for (const QString& expected :
+                 {QStringLiteral("Explanation (SHAP) of window %1\u2013%2")
+                      .arg(clock(start), clock(start + 10.0)),
+                  QStringLiteral("probability of abnormal %1; with every segment removed %2")
+                      .arg(e.value(QStringLiteral("probability")).toDouble(), 0, 'f', 3)
+                      .arg(e.value(QStringLiteral("base_probability")).toDouble(), 0, 'f', 3)})
+                QVERIFY2(text.contains(expected),
+                         qPrintable(expected + QStringLiteral("\n") + text));
+            const QString page =
+                QString::fromUtf8(
+                    run(QStringLiteral("pdftotext"),
+                        {QStringLiteral("-f"), QString::number(i + 2), QStringLiteral("-l"),
+                         QString::number(i + 2), pdf, QStringLiteral("-")})
+                        .out)
+                    .simplified();
+            QVERIFY2(page.contains(QStringLiteral("Look first window %1 (").arg(i + 1)) &&
+                         page.contains(QStringLiteral("Shaded: SHAP")),
+                     qPrintable(page));
+        }
+        // The ones the report did not choose as its main explanation say which window they are.
+        QVERIFY2(text.contains(QStringLiteral("Window Look first window 2")) &&
+                     text.contains(QStringLiteral("Window Look first window 3")),
+                 qPrintable(text));
     }
 
     /// The SHAP explanation of the most abnormal window, as `explain --window START --json` gives
