@@ -65,6 +65,13 @@ Result<std::string> modelFolder(const QString& modelDir)
 
 } // namespace
 
+QJsonObject modelJson(const ml::ModelInfo& model)
+{
+    return {{QStringLiteral("name"), fromStd(model.name)},
+            {QStringLiteral("version"), fromStd(model.version)},
+            {QStringLiteral("sha256"), fromStd(model.sha256)}};
+}
+
 Result<AnyModel> AnyModel::tryLoad(const QString& modelDir)
 {
     using R = Result<AnyModel>;

@@ -8,6 +8,7 @@
 #include "ml/detector.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>
@@ -27,6 +28,9 @@ std::vector<advice::AdviceItem>
 adviceItems(const Recording& recording, const ml::AnalysisOptions& options,
             const dsp::Measurements* measured, const std::vector<dsp::Finding>& findings,
             const ml::Analysis* detection, const std::vector<dsp::StLevel>* comparedSt = nullptr);
+
+/// The model's identity in a command's JSON: {"name", "version", "sha256"}.
+QJsonObject modelJson(const ml::ModelInfo& model);
 
 /// A loaded model of either kind: the neural detector or a measurement model (logreg, forest,
 /// gbm), told apart by model.json's "arch".

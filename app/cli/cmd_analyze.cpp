@@ -103,10 +103,7 @@ int runAnalyze(const QStringList& args)
         for (const std::string& name : ml::leadNames(a.leadsUsed))
             leads.append(fromStd(name));
         o[QStringLiteral("leads_used")] = leads;
-        QJsonObject m;
-        m[QStringLiteral("name")] = fromStd(a.model.name);
-        m[QStringLiteral("version")] = fromStd(a.model.version);
-        m[QStringLiteral("sha256")] = fromStd(a.model.sha256);
+        QJsonObject m = modelJson(a.model);
         auto thresholdsJson = [](const ml::Thresholds& th) {
             QJsonObject t;
             t[QStringLiteral("borderline")] = th.borderline;

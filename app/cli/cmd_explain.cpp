@@ -29,33 +29,26 @@ int explainMeasurementModel(const ml::ClassicalModel& model, const Recording& re
     if (!result)
         return fail(result.error());
     const ml::MeasurementExplanation& e = *result;
-    double sum = e.base;
-    for (double c : e.contributions)
-        sum += c;
-    const double efficiencyError = std::abs(sum - e.output);
-    const QString method = e.trees ? QStringLiteral("treeshap") : QStringLiteral("linear");
     if (json) {
         QJsonObject o;
         o[QStringLiteral("file")] = file;
         o[QStringLiteral("window")] = QJsonObject{{QStringLiteral("start_s"), e.windowStartS},
                                                   {QStringLiteral("end_s"), e.windowEndS}};
-        o[QStringLiteral("method")] = method;
+        o[QStringLiteral("method")] =
+            e.trees ? QStringLiteral("treeshap") : QStringLiteral("linear");
         o[QStringLiteral("base_value")] = e.base;
         o[QStringLiteral("output")] = e.output;
         o[QStringLiteral("probability")] = e.probability;
-        o[QStringLiteral("efficiency_error")] = efficiencyError;
+        o[QStringLiteral("efficiency_error")] = e.efficiencyError();
         QJsonArray contributions;
-        for (std::size_t i = 0; i < e.features.size(); ++i)
+        for (const ml::MeasurementExplanation::Input& in : e.inputs)
             contributions.append(
-                QJsonObject{{QStringLiteral("feature"), fromStd(e.features[i])},
+                QJsonObject{{QStringLiteral("feature"), fromStd(in.feature)},
                             {QStringLiteral("value"),
-                             std::isfinite(e.values[i]) ? QJsonValue(e.values[i]) : QJsonValue()},
-                            {QStringLiteral("contribution"), e.contributions[i]}});
+                             std::isfinite(in.value) ? QJsonValue(in.value) : QJsonValue()},
+                            {QStringLiteral("contribution"), in.contribution}});
         o[QStringLiteral("contributions")] = contributions;
-        o[QStringLiteral("model")] =
-            QJsonObject{{QStringLiteral("name"), fromStd(e.model.name)},
-                        {QStringLiteral("version"), fromStd(e.model.version)},
-                        {QStringLiteral("sha256"), fromStd(e.model.sha256)}};
+        o[QStringLiteral("model")] = modelJson(e.model);
         printJson(o);
         return kExitOk;
     }
@@ -64,18 +57,15 @@ int explainMeasurementModel(const ml::ClassicalModel& model, const Recording& re
                 e.trees ? "exact TreeSHAP (xgboost)" : "linear contributions w * (x - mean) / sd");
     std::printf("Log-odds:    base %.4f + contributions = output %.4f (probability %.3f); "
                 "|sum - output| = %.2g\n",
-                e.base, e.output, e.probability, efficiencyError);
-    std::vector<std::size_t> order(e.features.size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        return std::abs(e.contributions[x]) > std::abs(e.contributions[y]);
-    });
+                e.base, e.output, e.probability, e.efficiencyError());
     std::printf("Contributions (log-odds; + towards abnormal):\n");
-    for (std::size_t i : order)
-        std::printf("  %-24s %10s  %+.4f\n", e.features[i].c_str(),
-                    std::isfinite(e.values[i]) ? QByteArray::number(e.values[i], 'g', 6).constData()
-                                               : "missing",
-                    e.contributions[i]);
+    for (const std::size_t i : e.strongestFirst()) {
+        const ml::MeasurementExplanation::Input& in = e.inputs[i];
+        std::printf("  %-24s %10s  %+.4f\n", in.feature.c_str(),
+                    std::isfinite(in.value) ? QByteArray::number(in.value, 'g', 6).constData()
+                                            : "missing",
+                    in.contribution);
+    }
     std::printf("Decision support, not a diagnosis.\n");
     return kExitOk;
 }
@@ -243,10 +233,7 @@ int runExplain(const QStringList& args)
             contributions.append(c);
         }
         o[QStringLiteral("contributions")] = contributions;
-        const ml::ModelInfo& info = e.model;
-        o[QStringLiteral("model")] = QJsonObject{{QStringLiteral("name"), fromStd(info.name)},
-                                                 {QStringLiteral("version"), fromStd(info.version)},
-                                                 {QStringLiteral("sha256"), fromStd(info.sha256)}};
+        o[QStringLiteral("model")] = modelJson(e.model);
         printJson(o);
     } else {
         std::printf(

@@ -262,7 +262,8 @@ int runReport(const QStringList& args)
                 std::fprintf(stderr, "ecglens-cli: the report has no explanation: %s\n",
                              explained.error().c_str());
             // The Look first windows with ECG pages of their own are explained too.
-            for (const ml::WindowResult& w : report::lookFirstPageWindows(*detection)) {
+            for (const report::LookFirstPage& p : report::lookFirstPageWindows(*detection)) {
+                const ml::WindowResult& w = p.window;
                 if (w.startS == shown->startS)
                     continue;
                 auto more = xai::explainRecording(*loaded->detector(), *recording, w.startS);

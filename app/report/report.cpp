@@ -284,18 +284,12 @@ std::vector<EcgPage> chosenEcgPages(const ReportInput& in, const Recording& sign
     addEcgPages(pages, signal, durationS, 0.0, QString());
     if (!in.detection)
         return pages;
-    const std::vector<ml::WindowResult> first = ml::reviewFirstWindows(*in.detection);
-    const std::vector<ml::WindowResult> paged = lookFirstPageWindows(*in.detection);
-    for (const ml::WindowResult& w : paged) {
-        const auto number = std::find_if(first.begin(), first.end(),
-                                         [&](const auto& f) { return f.startS == w.startS; }) -
-                            first.begin() + 1;
-        addEcgPages(pages, signal, durationS, w.startS,
+    for (const LookFirstPage& p : lookFirstPageWindows(*in.detection))
+        addEcgPages(pages, signal, durationS, p.window.startS,
                     Report::tr("Look first window %1 (probability %2): ")
-                        .arg(number)
-                        .arg(localNumber(w.probability, 'f', 3)));
-    }
-    if (!first.empty())
+                        .arg(p.number)
+                        .arg(localNumber(p.window.probability, 'f', 3)));
+    if (!ml::reviewFirstWindows(*in.detection).empty())
         return pages;
     const ml::WindowResult* strongest = ml::mostAbnormalWindow(*in.detection);
     if (strongest && strongest->startS > 0.0)
@@ -318,7 +312,7 @@ std::vector<EcgPage> ecgPages(const ReportInput& in, const Recording& signal)
         const xai::RecordingExplanation& e = *all[std::size_t(k)];
         bool shown = false;
         for (EcgPage& page : pages)
-            if (page.explanation < 0 && std::abs(page.startS - e.windowStartS) < 0.5 / e.fsHz) {
+            if (page.explanation < 0 && explainsWindowAt(e, page.startS)) {
                 page.explanation = k;
                 shown = true;
             }
@@ -364,14 +358,19 @@ std::vector<PaperBand> paperBands(const xai::RecordingExplanation& e, const Reco
 
 } // namespace
 
-std::vector<ml::WindowResult> lookFirstPageWindows(const ml::Analysis& analysis)
+std::vector<LookFirstPage> lookFirstPageWindows(const ml::Analysis& analysis)
 {
-    std::vector<ml::WindowResult> out;
+    std::vector<LookFirstPage> out;
     const std::vector<ml::WindowResult> first = ml::reviewFirstWindows(analysis);
     for (std::size_t i = 0; i < std::min(first.size(), kLookFirstPages); ++i)
         if (first[i].startS >= ecgPageSpanS()) // else it is on the first page
-            out.push_back(first[i]);
+            out.push_back({int(i) + 1, first[i]});
     return out;
+}
+
+bool explainsWindowAt(const xai::RecordingExplanation& explanation, double startS)
+{
+    return std::abs(explanation.windowStartS - startS) < 0.5 / explanation.fsHz;
 }
 
 namespace {

@@ -165,9 +165,18 @@ struct ReportInput
 /// At most this many flagged segments are listed in a report (the most probable, in time order).
 inline constexpr std::size_t kReportMaxSegments = 30;
 
+/// A Look first window with an ECG page of its own, under its number in the Look first list.
+struct LookFirstPage
+{
+    int number = 0; ///< from 1 (ml::reviewFirstWindows order)
+    ml::WindowResult window;
+};
 /// The Look first windows (ml::reviewFirstWindows) that get ECG pages of their own: the first
 /// three, less any starting within the first page's 10 s.
-std::vector<ml::WindowResult> lookFirstPageWindows(const ml::Analysis& analysis);
+std::vector<LookFirstPage> lookFirstPageWindows(const ml::Analysis& analysis);
+
+/// Whether `explanation` is of the window starting at startS (to its 100 Hz sample).
+bool explainsWindowAt(const xai::RecordingExplanation& explanation, double startS);
 
 /// How many of an explanation's strongest segments a report lists.
 inline constexpr std::size_t kReportStrongestSegments = 6;

@@ -376,6 +376,12 @@ QString comparedText(double then, double now, const char* unit, int decimals = 0
            QStringLiteral(" (%1)").arg(change);
 }
 
+/// A contribution in log-odds with two decimals and its sign: "+0.31", "-0.09".
+QString signedLogOdds(double v)
+{
+    return (v > 0 ? QStringLiteral("+") : QString()) + localNumber(v, 'f', 2);
+}
+
 /// Which window the report chose to explain: the most abnormal flagged one, else the most
 /// probable one.
 QString chosenWindowText(const ReportInput& in)
@@ -423,9 +429,6 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
                  : Report::tr("; removed segments replaced by a normal beat template")));
     // Each lead's sum and the strongest segments, largest effect first (log-odds, + towards
     // abnormal).
-    auto signedText = [](double v) -> QString { // not a QStringBuilder of temporaries
-        return (v > 0 ? QStringLiteral("+") : QString()) + localNumber(v, 'f', 2);
-    };
     std::vector<std::size_t> leads;
     for (std::size_t k = 0; k < e.leadSums.size(); ++k)
         if (e.leadsPresent[k])
@@ -436,11 +439,24 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
     QStringList byLead;
     for (std::size_t k : leads)
         byLead << QStringLiteral("%1 %2").arg(QLatin1String(kStandardLeads[k]),
-                                              signedText(e.leadSums[k]));
+                                              signedLogOdds(e.leadSums[k]));
     row(Report::tr("By lead (log-odds)"), byLead.join(QStringLiteral(" \u00b7 ")));
     // The 3 x 4 layout prints each lead for 2.5 s of the window, the strongest leads' page five
     // of them for 10 s: a segment on neither is on no ECG page, and the list says so.
     const Recording& signal = in.displaySignal ? *in.displaySignal : in.recording;
+    const std::optional<PaperPage> leadsPage = strongestLeadsPage(signal, e);
+    std::vector<PaperPage> printed = ecgLayout(signal, e.windowStartS);
+    if (leadsPage)
+        printed.push_back(*leadsPage);
+    const std::vector<int> leadOf = recordingLeadsForStandardLeads(signal);
+    auto onPaper = [&](std::size_t i) {
+        const int k = a.players[i].lead;
+        if (k < 0 || k >= int(leadOf.size()) || leadOf[std::size_t(k)] < 0)
+            return false;
+        const PaperBand band{leadOf[std::size_t(k)], e.playerStartS(i), e.playerEndS(i), {}, 0};
+        return std::any_of(printed.begin(), printed.end(),
+                           [&](const PaperPage& page) { return !bandRectsMm(page, band).empty(); });
+    };
     QStringList strongest;
     const std::vector<std::size_t> order = strongestPlayers(e);
     for (std::size_t k = 0; k < order.size(); ++k) {
@@ -452,9 +468,8 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
                                   ? QLatin1String(kStandardLeads[std::size_t(lead)])
                                   : QLatin1String("?"),
                               spanText(e.playerStartS(i), e.playerEndS(i), longRecording),
-                              signedText(s.values[i]),
-                              playerPrinted(signal, e, i) ? QString()
-                                                          : Report::tr(" (not on the ECG pages)"));
+                              signedLogOdds(s.values[i]),
+                              onPaper(i) ? QString() : Report::tr(" (not on the ECG pages)"));
     }
     row(Report::tr("Strongest segments"), strongest.join(QStringLiteral(" \u00b7 ")));
     row(Report::tr("Efficiency check"),
@@ -466,7 +481,7 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
         "On the ECG pages of this window each segment is shaded in the colour of its "
         "contribution (red towards abnormal, blue towards normal, deeper for larger values) and "
         "the strongest carry their numbers from the list above.");
-    if (strongestLeadsPage(signal, e))
+    if (leadsPage)
         shading += QLatin1Char(' ') +
                    Report::tr("The 3 \u00d7 4 layout prints each lead for 2.5 s; the page after "
                               "it gives the leads with the largest contributions for the whole "
@@ -478,56 +493,51 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
                                 "output and by how much; they do not show where disease is.")});
 }
 
-/// A measurement model's feature as the report names it, with its value: "QRS axis -47°",
+/// A measurement model's input as the report names it, with its value: "QRS axis -47°",
 /// "QT not measured", "Sex female"; a measurement that could not be taken is "not measured".
-QString measurementText(const std::string& feature, double v)
+QString measurementText(const ml::MeasurementExplanation::Input& input)
 {
     struct Label
     {
-        const char* feature;
         const char* label;
         const char* unit;
     };
+    // In rawFeatureNames() order (a list of another length is not used).
     static const Label kLabels[] = {
-        {"heart_rate_bpm", QT_TRANSLATE_NOOP("Report", "Heart rate"), " bpm"},
-        {"rr_mean_ms", QT_TRANSLATE_NOOP("Report", "Mean RR"), " ms"},
-        {"rr_min_ms", QT_TRANSLATE_NOOP("Report", "Shortest RR"), " ms"},
-        {"rr_max_ms", QT_TRANSLATE_NOOP("Report", "Longest RR"), " ms"},
-        {"sdnn_ms", QT_TRANSLATE_NOOP("Report", "SDNN"), " ms"},
-        {"rmssd_ms", QT_TRANSLATE_NOOP("Report", "RMSSD"), " ms"},
-        {"pnn50_percent", QT_TRANSLATE_NOOP("Report", "pNN50"), " %"},
-        {"pr_ms", QT_TRANSLATE_NOOP("Report", "PR"), " ms"},
-        {"qrs_ms", QT_TRANSLATE_NOOP("Report", "QRS"), " ms"},
-        {"qt_ms", QT_TRANSLATE_NOOP("Report", "QT"), " ms"},
-        {"qtc_bazett_ms", QT_TRANSLATE_NOOP("Report", "QTc (Bazett)"), " ms"},
-        {"p_axis_deg", QT_TRANSLATE_NOOP("Report", "P axis"), "\u00b0"},
-        {"qrs_axis_deg", QT_TRANSLATE_NOOP("Report", "QRS axis"), "\u00b0"},
-        {"t_axis_deg", QT_TRANSLATE_NOOP("Report", "T axis"), "\u00b0"},
-        {"qrs_t_angle_deg", QT_TRANSLATE_NOOP("Report", "QRS-T angle"), "\u00b0"},
-        {"ventricular_beats", QT_TRANSLATE_NOOP("Report", "Ventricular beats"), ""},
-        {"supraventricular_beats", QT_TRANSLATE_NOOP("Report", "Supraventricular beats"), ""},
-        {"age_years", QT_TRANSLATE_NOOP("Report", "Age"), ""},
-        {"sex_female", QT_TRANSLATE_NOOP("Report", "Sex"), ""},
+        {QT_TRANSLATE_NOOP("Report", "Heart rate"), " bpm"},
+        {QT_TRANSLATE_NOOP("Report", "Mean RR"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "Shortest RR"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "Longest RR"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "SDNN"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "RMSSD"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "pNN50"), " %"},
+        {QT_TRANSLATE_NOOP("Report", "PR"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "QRS"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "QT"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "QTc (Bazett)"), " ms"},
+        {QT_TRANSLATE_NOOP("Report", "P axis"), "\u00b0"},
+        {QT_TRANSLATE_NOOP("Report", "QRS axis"), "\u00b0"},
+        {QT_TRANSLATE_NOOP("Report", "T axis"), "\u00b0"},
+        {QT_TRANSLATE_NOOP("Report", "QRS-T angle"), "\u00b0"},
+        {QT_TRANSLATE_NOOP("Report", "Ventricular beats"), ""},
+        {QT_TRANSLATE_NOOP("Report", "Supraventricular beats"), ""},
+        {QT_TRANSLATE_NOOP("Report", "Age"), ""},
+        {QT_TRANSLATE_NOOP("Report", "Sex"), ""},
     };
-    const std::string suffix = "_missing";
-    const bool indicator =
-        feature.size() > suffix.size() &&
-        feature.compare(feature.size() - suffix.size(), suffix.size(), suffix) == 0;
-    const std::string raw = indicator ? feature.substr(0, feature.size() - suffix.size()) : feature;
-    const Label* found = nullptr;
-    for (const Label& l : kLabels)
-        if (raw == l.feature)
-            found = &l;
-    const QString label = found ? Report::tr(found->label) : QString::fromStdString(raw);
-    if (indicator)
-        return v > 0.5 ? Report::tr("%1 not measured").arg(label)
-                       : Report::tr("%1 measured").arg(label);
-    if (!std::isfinite(v))
+    const std::vector<std::string>& raw = ml::rawFeatureNames();
+    const bool known = input.rawFeature < std::size(kLabels) && raw.size() == std::size(kLabels);
+    const QString label =
+        known ? Report::tr(kLabels[input.rawFeature].label) : QString::fromStdString(input.feature);
+    if (input.missingIndicator)
+        return input.value > 0.5 ? Report::tr("%1 not measured").arg(label)
+                                 : Report::tr("%1 measured").arg(label);
+    if (!std::isfinite(input.value))
         return Report::tr("%1 not measured").arg(label);
-    if (raw == "sex_female")
-        return label + QLatin1Char(' ') + (v > 0.5 ? Report::tr("female") : Report::tr("male"));
-    return label + QLatin1Char(' ') + localNumber(v, 'f', 0) +
-           QString::fromUtf8(found ? found->unit : "");
+    if (known && raw[input.rawFeature] == "sex_female")
+        return label + QLatin1Char(' ') +
+               (input.value > 0.5 ? Report::tr("female") : Report::tr("male"));
+    return label + QLatin1Char(' ') + localNumber(input.value, 'f', 0) +
+           QString::fromUtf8(known ? kLabels[input.rawFeature].unit : "");
 }
 
 /// A measurement model's explanation: what moved its output, measurement by measurement.
@@ -542,36 +552,26 @@ void measurementExplanationBlocks(const ReportInput& in, const ml::MeasurementEx
                  Report::tr("Explanation of the measurement model's output for window %1")
                      .arg(spanText(e.windowStartS, e.windowEndS, longRecording))});
     row(Report::tr("Window"), chosenWindowText(in));
-    double sum = e.base;
-    for (double c : e.contributions)
-        sum += c;
     row(Report::tr("Output"),
         Report::tr("probability of abnormal %1; log-odds %2 = base %3 + the contributions")
             .arg(localNumber(e.probability, 'f', 3), localNumber(e.output, 'f', 3),
                  localNumber(e.base, 'f', 3)));
     row(Report::tr("Method"),
         e.trees ? Report::tr("exact TreeSHAP (libxgboost) over the model's %n input(s)", "",
-                             int(e.features.size()))
+                             int(e.inputs.size()))
                 : Report::tr("logistic regression: coefficient \u00d7 standardised value of each "
                              "of the model's %n input(s)",
-                             "", int(e.features.size())));
-    std::vector<std::size_t> order(e.features.size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        return std::abs(e.contributions[x]) > std::abs(e.contributions[y]);
-    });
+                             "", int(e.inputs.size())));
+    const std::vector<std::size_t> order = e.strongestFirst();
     QStringList strongest;
-    for (std::size_t k = 0; k < std::min<std::size_t>(kReportStrongestMeasurements, order.size());
-         ++k) {
-        const std::size_t i = order[k];
-        const double c = e.contributions[i];
-        strongest << measurementText(e.features[i], e.values[i]) + QLatin1Char(' ') +
-                         (c > 0 ? QStringLiteral("+") : QString()) + localNumber(c, 'f', 2);
+    for (std::size_t k = 0; k < std::min(kReportStrongestMeasurements, order.size()); ++k) {
+        const ml::MeasurementExplanation::Input& input = e.inputs[order[k]];
+        strongest << measurementText(input) + QLatin1Char(' ') + signedLogOdds(input.contribution);
     }
     row(Report::tr("Strongest (log-odds)"), strongest.join(QStringLiteral(" \u00b7 ")));
-    const double error = std::abs(sum - e.output);
+    const double error = e.efficiencyError();
     row(Report::tr("Efficiency check"),
-        error <= 1e-3
+        error <= 1e-3 // KernelSHAP's tolerance (xai::ShapleyResult); TreeSHAP is exact
             ? Report::tr("passed: the contributions add up to output \u2212 base within %1")
                   .arg(localNumber(error, 'g', 2))
             : Report::tr("FAILED \u2014 these contributions are not reliable"));
@@ -847,16 +847,15 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
                           in.explanationInViewer ? Report::tr("as explained in the viewer")
                                                  : chosenWindowText(in),
                           b);
-    const std::vector<ml::WindowResult> first =
-        in.detection ? ml::reviewFirstWindows(*in.detection) : std::vector<ml::WindowResult>{};
+    const std::vector<LookFirstPage> paged =
+        in.detection ? lookFirstPageWindows(*in.detection) : std::vector<LookFirstPage>{};
     for (const xai::RecordingExplanation& e : in.lookFirstExplanations) {
-        const auto at = std::find_if(first.begin(), first.end(), [&](const auto& w) {
-            return std::abs(w.startS - e.windowStartS) < 0.5 / e.fsHz;
+        const auto at = std::find_if(paged.begin(), paged.end(), [&](const LookFirstPage& p) {
+            return explainsWindowAt(e, p.window.startS);
         });
         explanationBlocks(in, e,
-                          at == first.end()
-                              ? Report::tr("a Look first window")
-                              : Report::tr("Look first window %1").arg(at - first.begin() + 1),
+                          at == paged.end() ? Report::tr("a Look first window")
+                                            : Report::tr("Look first window %1").arg(at->number),
                           b);
     }
     if (in.measurementExplanation)
@@ -986,20 +985,6 @@ std::optional<PaperPage> strongestLeadsPage(const Recording& signal,
     if (leads.empty())
         return std::nullopt;
     return leadRowsPage(signal, leads, e.windowStartS);
-}
-
-bool playerPrinted(const Recording& signal, const xai::RecordingExplanation& e, std::size_t i)
-{
-    const std::vector<int> leadOf = recordingLeadsForStandardLeads(signal);
-    const int k = i < e.attribution.players.size() ? e.attribution.players[i].lead : -1;
-    if (k < 0 || k >= int(leadOf.size()) || leadOf[std::size_t(k)] < 0)
-        return false;
-    const PaperBand band{leadOf[std::size_t(k)], e.playerStartS(i), e.playerEndS(i), {}, 0};
-    std::vector<PaperPage> pages = ecgLayout(signal, e.windowStartS);
-    if (auto extra = strongestLeadsPage(signal, e))
-        pages.push_back(std::move(*extra));
-    return std::any_of(pages.begin(), pages.end(),
-                       [&](const PaperPage& page) { return !bandRectsMm(page, band).empty(); });
 }
 
 std::vector<std::size_t> strongestPlayers(const xai::RecordingExplanation& e)

@@ -66,11 +66,6 @@ QString signalNote(const ReportInput& input);
 std::optional<PaperPage> strongestLeadsPage(const Recording& signal,
                                             const xai::RecordingExplanation& explanation);
 
-/// Whether player i of the explanation is on the explained window's pages (ecgLayout and
-/// strongestLeadsPage).
-bool playerPrinted(const Recording& signal, const xai::RecordingExplanation& explanation,
-                   std::size_t player);
-
 /// The explanation's kReportStrongestSegments strongest players (indices, largest |value| first,
 /// ties in player order): listed under "Strongest segments" and numbered on the ECG page.
 std::vector<std::size_t> strongestPlayers(const xai::RecordingExplanation& explanation);

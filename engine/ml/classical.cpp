@@ -497,6 +497,11 @@ const std::vector<std::string>& ClassicalModel::featureNames() const
     return m_impl->pre.names();
 }
 
+const FeaturePreprocessor& ClassicalModel::preprocessor() const
+{
+    return m_impl->pre;
+}
+
 Thresholds ClassicalModel::thresholdsFor(std::optional<double> ageYears) const
 {
     return thresholdsForAge(m_impl->info.ageGroupThresholds, m_impl->info.thresholds, ageYears);

@@ -122,6 +122,8 @@ public:
     std::vector<double> contributions(const FeatureRow& row) const;
     /// Model features after preprocessing (imputed raw features, missing indicators).
     const std::vector<std::string>& featureNames() const;
+    /// The preprocessing that turns raw features into the model's features.
+    const FeaturePreprocessor& preprocessor() const;
     Thresholds thresholdsFor(std::optional<double> ageYears) const;
     const ModelInfo& info() const;
 
@@ -159,17 +161,28 @@ Result<Analysis> analyse(const ClassicalModel& model, const Recording& recording
 /// standardised features for logistic regression), which with `base` sum to `output`.
 struct MeasurementExplanation
 {
+    /// One model feature (featureNames() order).
+    struct Input
+    {
+        std::string feature;           ///< e.g. "qt_ms" or "qt_ms_missing"
+        std::size_t rawFeature = 0;    ///< rawFeatureNames() index it comes from
+        bool missingIndicator = false; ///< 1 when that raw feature could not be measured
+        /// The raw measurement (NaN when it could not be measured), or the indicator's 1 / 0.
+        double value = 0.0;
+        double contribution = 0.0; ///< log-odds, + towards abnormal
+    };
     double windowStartS = 0.0, windowEndS = 0.0; ///< the window measured (seconds)
-    std::vector<std::string> features;           ///< model features (featureNames())
-    /// Per feature its value for the window: the raw measurement (NaN when it could not be
-    /// measured), or 1 / 0 for a "<raw>_missing" indicator.
-    std::vector<double> values;
-    std::vector<double> contributions; ///< per feature, log-odds, + towards abnormal
-    double base = 0.0;                 ///< the trees' expected output, or the logistic intercept
-    double output = 0.0;               ///< the model's log-odds for the window
-    double probability = 0.0;          ///< calibrated, as analyse() gives the window
-    bool trees = false;                ///< TreeSHAP (forest, boosting); else logistic regression
+    std::vector<Input> inputs;
+    double base = 0.0;        ///< the trees' expected output, or the logistic intercept
+    double output = 0.0;      ///< the model's log-odds for the window
+    double probability = 0.0; ///< calibrated, as analyse() gives the window
+    bool trees = false;       ///< TreeSHAP (forest, boosting); else logistic regression
     ModelInfo model;
+
+    /// |base + sum of the contributions - output|.
+    double efficiencyError() const;
+    /// Indices into `inputs`, largest |contribution| first (ties in feature order).
+    std::vector<std::size_t> strongestFirst() const;
 };
 
 /// Explains the analysis window (as analyse() lays them out with `options`) that starts nearest

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace ecglens::ml {
 
@@ -103,37 +104,45 @@ Result<MeasurementExplanation> explainMeasurements(const ClassicalModel& model,
     e.windowEndS = starts.size() == 1
                        ? std::max(e.windowStartS, double(setup->prepared.samples) / kModelFsHz)
                        : double(start + kWindowSamples) / kModelFsHz;
-    e.features = model.featureNames();
-    const std::vector<std::string>& raw = rawFeatureNames();
-    for (const std::string& name : e.features) {
-        const auto it = std::find(raw.begin(), raw.end(), name);
-        if (it != raw.end()) {
-            e.values.push_back((*row)[std::size_t(it - raw.begin())]);
-            continue;
-        }
-        const std::string suffix = "_missing";
-        const std::string base =
-            name.size() > suffix.size() &&
-                    name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0
-                ? name.substr(0, name.size() - suffix.size())
-                : std::string();
-        const auto b = std::find(raw.begin(), raw.end(), base);
-        e.values.push_back(b == raw.end()                                        ? NAN
-                           : std::isfinite((*row)[std::size_t(b - raw.begin())]) ? 0.0
-                                                                                 : 1.0);
-    }
-    std::vector<double> c = model.contributions(*row);
-    if (c.size() != e.features.size() + 1)
+    const std::vector<double> c = model.contributions(*row);
+    const FeaturePreprocessor& pre = model.preprocessor();
+    if (c.size() != pre.outputSize() + 1)
         return R::failure("the model gave " + std::to_string(c.size()) + " contributions for " +
-                          std::to_string(e.features.size()) + " features");
+                          std::to_string(pre.outputSize()) + " features");
+    for (std::size_t j = 0; j < pre.outputSize(); ++j) {
+        MeasurementExplanation::Input in;
+        in.feature = pre.names()[j];
+        in.rawFeature = pre.rawIndex(j);
+        in.missingIndicator = pre.isMissingIndicator(j);
+        const double raw = (*row)[in.rawFeature];
+        in.value = in.missingIndicator ? (std::isfinite(raw) ? 0.0 : 1.0) : raw;
+        in.contribution = c[j];
+        e.inputs.push_back(std::move(in));
+    }
     e.base = c.back();
-    c.pop_back();
-    e.contributions = std::move(c);
     e.output = model.margins({*row}).front();
     e.probability = model.probability(e.output);
     e.trees = model.info().arch != "logreg";
     e.model = model.info();
     return e;
+}
+
+double MeasurementExplanation::efficiencyError() const
+{
+    double sum = base;
+    for (const Input& in : inputs)
+        sum += in.contribution;
+    return std::abs(sum - output);
+}
+
+std::vector<std::size_t> MeasurementExplanation::strongestFirst() const
+{
+    std::vector<std::size_t> order(inputs.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return std::abs(inputs[x].contribution) > std::abs(inputs[y].contribution);
+    });
+    return order;
 }
 
 } // namespace ecglens::ml

@@ -51,6 +51,13 @@ public:
     std::vector<double> transform(const FeatureRow& raw) const;
     /// Names of the output columns ("<raw>" and "<raw>_missing").
     const std::vector<std::string>& names() const { return m_names; }
+    /// The raw feature (rawFeatureNames() index) output column `column` comes from.
+    std::size_t rawIndex(std::size_t column) const
+    {
+        return column < m_median.size() ? column : m_missing[column - m_median.size()];
+    }
+    /// Whether output column `column` is a missing indicator (1 when its raw feature is missing).
+    bool isMissingIndicator(std::size_t column) const { return column >= m_median.size(); }
     std::size_t outputSize() const { return m_names.size(); }
 
     Json toJson() const;
