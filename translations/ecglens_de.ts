@@ -2152,6 +2152,10 @@
         <source>%1: the file holds no signal to display.</source>
         <translation>%1: Die Datei enthält kein darstellbares Signal.</translation>
     </message>
+    <message>
+        <source>window at %1 s: %2</source>
+        <translation>Fenster bei %1 s: %2</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::ExplanationPanel</name>
@@ -3234,6 +3238,17 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source> — the signing certificate expires on %1: ask for a new one</source>
         <translation> — das Signaturzertifikat läuft am %1 ab: ein neues anfordern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Explaining %n Look first window(s) for the report …</source>
+        <translation>
+            <numerusform>Das %n zuerst anzusehende Fenster wird für den Bericht erklärt …</numerusform>
+            <numerusform>Die %n zuerst anzusehenden Fenster werden für den Bericht erklärt …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — not explained: %1</source>
+        <translation> — nicht erklärt: %1</translation>
     </message>
 </context>
 <context>

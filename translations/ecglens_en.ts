@@ -149,6 +149,16 @@
     </message>
 </context>
 <context>
+    <name>ecglens::ReportExporter</name>
+    <message numerus="yes">
+        <source>Explaining %n Look first window(s) for the report …</source>
+        <translation>
+            <numerusform>Explaining %n Look first window for the report …</numerusform>
+            <numerusform>Explaining %n Look first windows for the report …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ecglens::WaterfallChart</name>
     <message numerus="yes">
         <source>other %n segments</source>

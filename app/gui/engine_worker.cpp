@@ -320,6 +320,37 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
     emit triaged(out);
 }
 
+Result<xai::RecordingExplanation>
+EngineWorker::explainWindow(const std::shared_ptr<const Recording>& recording,
+                            const ExplainRequest& request, const ProgressFn& progress,
+                            QString& modelError)
+{
+    using Out = Result<xai::RecordingExplanation>;
+    const ml::Detector* det = detector(modelError);
+    if (!det)
+        return Out::failure(modelError.toStdString());
+    if (m_preparedFor != recording || !m_prepared) {
+        m_prepared.reset();
+        auto prepared = xai::prepareRecording(*recording, true);
+        if (!prepared)
+            return Out::failure(prepared.error());
+        m_prepared = std::make_unique<xai::PreparedRecording>(std::move(prepared).value());
+        m_preparedFor = recording;
+    }
+    xai::ExplainOptions options; // exact up to 14 players, else KernelSHAP
+    options.players = request.players;
+    if (request.baseline == xai::BaselineKind::NormalTemplate) {
+        if (!m_normalBeat) {
+            auto beat = xai::useNormalTemplate(options);
+            if (!beat)
+                return Out::failure(beat.error());
+            m_normalBeat = std::make_unique<xai::NormalBeat>(std::move(beat).value());
+        }
+        xai::applyNormalTemplate(options, *m_normalBeat);
+    }
+    return xai::explainPrepared(*det, *m_prepared, request.startS, options, progress);
+}
+
 void EngineWorker::explain(quint64 jobId, std::shared_ptr<const Recording> recording,
                            ExplainRequest request)
 {
@@ -335,47 +366,47 @@ void EngineWorker::explain(quint64 jobId, std::shared_ptr<const Recording> recor
     QElapsedTimer timer;
     timer.start();
     emit progress(JobKind::Explain, jobId, 0.0);
-    const ml::Detector* det = detector(out.modelError);
-    if (!det) {
-        emit explained(out);
-        return;
-    }
-    if (m_preparedFor != recording || !m_prepared) {
-        m_prepared.reset();
-        auto prepared = xai::prepareRecording(*recording, true);
-        if (!prepared) {
-            out.error = QString::fromStdString(prepared.error());
-            emit explained(out);
-            return;
-        }
-        m_prepared = std::make_unique<xai::PreparedRecording>(std::move(prepared).value());
-        m_preparedFor = recording;
-    }
-    xai::ExplainOptions options; // exact up to 14 players, else KernelSHAP
-    options.players = request.players;
-    if (request.baseline == xai::BaselineKind::NormalTemplate) {
-        if (!m_normalBeat) {
-            auto beat = xai::useNormalTemplate(options);
-            if (!beat) {
-                out.error = QString::fromStdString(beat.error());
-                emit explained(out);
-                return;
-            }
-            m_normalBeat = std::make_unique<xai::NormalBeat>(std::move(beat).value());
-        }
-        xai::applyNormalTemplate(options, *m_normalBeat);
-    }
-    Result<xai::RecordingExplanation> result = xai::explainPrepared(
-        *det, *m_prepared, request.startS, options, alive(JobKind::Explain, jobId));
+    Result<xai::RecordingExplanation> result =
+        explainWindow(recording, request, alive(JobKind::Explain, jobId), out.modelError);
     if (m_ids->isStale(JobKind::Explain, jobId))
         out.cancelled = true;
-    else if (!result)
+    else if (!result && out.modelError.isEmpty()) // a model that cannot load says modelError
         out.error = QString::fromStdString(result.error());
-    else
+    else if (result)
         out.explanation =
             std::make_shared<const xai::RecordingExplanation>(std::move(result).value());
     out.seconds = timer.nsecsElapsed() / 1e9;
     emit explained(out);
+}
+
+void EngineWorker::explainForReport(quint64 jobId, std::shared_ptr<const Recording> recording,
+                                    std::vector<double> startsS, ExplainRequest settings)
+{
+    ReportExplainOutcome out;
+    out.jobId = jobId;
+    out.recording = recording;
+    const ProgressFn stale = [this, jobId](double) {
+        return !m_ids->isStale(JobKind::ReportExplain, jobId);
+    };
+    for (const double start : startsS) {
+        if (!recording || recording->leads.empty() || !stale(0.0)) {
+            out.cancelled = true;
+            break;
+        }
+        ExplainRequest request = settings;
+        request.startS = start;
+        QString modelError;
+        auto result = explainWindow(recording, request, stale, modelError);
+        if (result)
+            out.explanations.push_back(std::move(result).value());
+        else
+            out.errors << tr("window at %1 s: %2")
+                              .arg(QLocale().toString(start, 'f', 1),
+                                   QString::fromStdString(result.error()));
+    }
+    if (!stale(1.0))
+        out.cancelled = true;
+    emit reportExplained(out);
 }
 
 std::array<int, 4> beatClassCounts(const std::vector<dsp::Beat>& beats)

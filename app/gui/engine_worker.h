@@ -32,9 +32,10 @@ enum class JobKind {
     Measure = 2,
     Analyze = 3,
     Explain = 4,
-    Triage = 5,  ///< the detector on one worklist recording, read from its file
-    Compare = 6, ///< an earlier ECG beside the shown one: read, drawn and measured
-    Count = 7
+    Triage = 5,        ///< the detector on one worklist recording, read from its file
+    Compare = 6,       ///< an earlier ECG beside the shown one: read, drawn and measured
+    ReportExplain = 7, ///< the windows a report explains besides the viewer's (Look first pages)
+    Count = 8
 };
 
 /// Shared between the GUI thread (writes) and the worker (reads in progress callbacks).
@@ -174,6 +175,16 @@ struct ExplainOutcome
     double seconds = 0.0;
 };
 
+/// What a report's explanation job returns: one explanation per window asked for, or why not.
+struct ReportExplainOutcome
+{
+    quint64 jobId = 0;
+    std::shared_ptr<const Recording> recording;
+    std::vector<xai::RecordingExplanation> explanations; ///< of the windows explained, in order
+    QStringList errors; ///< "window at … s: why" for each window that could not be explained
+    bool cancelled = false;
+};
+
 /// Runs engine calls on its own thread (one long-lived object moved to a QThread by JobRunner).
 /// Slots are invoked through queued calls; each job checks the shared JobIds in its progress
 /// callback and stops as soon as a newer job of the same kind has been requested.
@@ -197,6 +208,10 @@ public slots:
     /// its beats are kept for further windows of the same recording.
     void explain(quint64 jobId, std::shared_ptr<const ecglens::Recording> recording,
                  ecglens::ExplainRequest request);
+    /// SHAP contributions of several windows for a report (the Look first windows with pages of
+    /// their own), each as explain() would give it with `settings`' players and baseline.
+    void explainForReport(quint64 jobId, std::shared_ptr<const ecglens::Recording> recording,
+                          std::vector<double> startsS, ecglens::ExplainRequest settings);
     /// Reads a worklist recording and runs the detector on it (TriageRequest).
     void triage(quint64 jobId, ecglens::TriageRequest request);
     /// Reads, draws and measures an earlier ECG to show beside the current one.
@@ -211,12 +226,19 @@ signals:
     void explained(const ecglens::ExplainOutcome& outcome);
     void triaged(const ecglens::TriageOutcome& outcome);
     void compared(const ecglens::CompareOutcome& outcome);
+    void reportExplained(const ecglens::ReportExplainOutcome& outcome);
 
 private:
     /// The detector, loaded on first use; null with `error` set when it cannot be loaded (a
     /// failed load is retried on the next request, so a repaired model folder is picked up).
     const ml::Detector* detector(QString& error);
     ProgressFn alive(JobKind kind, quint64 jobId);
+    /// One window of `recording` explained with `request`'s players and baseline; the prepared
+    /// signal and the normal beat are kept for the next call. `modelError` is set (and nothing
+    /// returned) when the detector cannot be loaded.
+    Result<xai::RecordingExplanation>
+    explainWindow(const std::shared_ptr<const Recording>& recording, const ExplainRequest& request,
+                  const ProgressFn& progress, QString& modelError);
 
     std::shared_ptr<JobIds> m_ids;
     std::unique_ptr<ml::Detector> m_detector;
@@ -234,6 +256,7 @@ Q_DECLARE_METATYPE(ecglens::AnalyzeOutcome)
 Q_DECLARE_METATYPE(ecglens::ExplainOutcome)
 Q_DECLARE_METATYPE(ecglens::TriageOutcome)
 Q_DECLARE_METATYPE(ecglens::CompareOutcome)
+Q_DECLARE_METATYPE(ecglens::ReportExplainOutcome)
 Q_DECLARE_METATYPE(ecglens::AnalyzeRequest)
 Q_DECLARE_METATYPE(ecglens::ExplainRequest)
 Q_DECLARE_METATYPE(ecglens::JobKind)

@@ -37,6 +37,7 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
     qRegisterMetaType<ExplainOutcome>();
     qRegisterMetaType<TriageOutcome>();
     qRegisterMetaType<CompareOutcome>();
+    qRegisterMetaType<ReportExplainOutcome>();
     qRegisterMetaType<JobKind>();
     m_thread.setObjectName(QStringLiteral("ecglens-engine"));
     m_worker->moveToThread(&m_thread);
@@ -48,6 +49,8 @@ JobRunner::JobRunner(QObject* parent) : QObject(parent), m_worker(new EngineWork
     relay(&EngineWorker::explained, JobKind::Explain, &JobRunner::explainFinished);
     relay(&EngineWorker::triaged, JobKind::Triage, &JobRunner::triageFinished);
     relay(&EngineWorker::compared, JobKind::Compare, &JobRunner::compareFinished);
+    relay(&EngineWorker::reportExplained, JobKind::ReportExplain,
+          &JobRunner::reportExplainFinished);
     connect(m_worker, &EngineWorker::progress, this, &JobRunner::onProgress, Qt::QueuedConnection);
     m_thread.start();
 }
@@ -121,6 +124,15 @@ quint64 JobRunner::explain(std::shared_ptr<const Recording> recording,
                  [rec = std::move(recording), request](EngineWorker* w, quint64 id) {
                      w->explain(id, rec, request);
                  });
+}
+
+quint64 JobRunner::explainForReport(std::shared_ptr<const Recording> recording,
+                                    std::vector<double> startsS, const ExplainRequest& settings)
+{
+    return start(JobKind::ReportExplain, [rec = std::move(recording), starts = std::move(startsS),
+                                          settings](EngineWorker* w, quint64 id) {
+        w->explainForReport(id, rec, starts, settings);
+    });
 }
 
 quint64 JobRunner::triage(const TriageRequest& request)

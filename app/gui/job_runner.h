@@ -32,6 +32,11 @@ public:
     quint64 analyze(std::shared_ptr<const Recording> recording, const AnalyzeRequest& request);
     /// Explains one window of `recording`; returns the job id.
     quint64 explain(std::shared_ptr<const Recording> recording, const ExplainRequest& request);
+    /// Explains the windows starting at `startsS` of `recording` for a report, with `settings`'
+    /// players and baseline; returns the job id. A new recording does not supersede it: the
+    /// report is of the recording it was asked for.
+    quint64 explainForReport(std::shared_ptr<const Recording> recording,
+                             std::vector<double> startsS, const ExplainRequest& settings);
     /// Reads and analyses one worklist recording; returns the job id. A newer triage request
     /// supersedes an older one, so ask for the next recording when one is finished.
     quint64 triage(const TriageRequest& request);
@@ -50,6 +55,7 @@ signals:
     void explainFinished(const ecglens::ExplainOutcome& outcome);
     void triageFinished(const ecglens::TriageOutcome& outcome);
     void compareFinished(const ecglens::CompareOutcome& outcome);
+    void reportExplainFinished(const ecglens::ReportExplainOutcome& outcome);
     void progress(ecglens::JobKind kind, double fraction);
     void busyChanged(ecglens::JobKind kind, bool busy);
 

@@ -7,6 +7,7 @@
 #include "app_settings.h"
 #include "decision_panel.h"
 #include "explanation_panel.h"
+#include "job_runner.h"
 #include "main_window.h"
 #include "measurements_panel.h"
 #include "patient_panel.h"
@@ -27,10 +28,8 @@
 
 namespace ecglens {
 
-namespace {
-
 /// Everything the report needs, copied on the GUI thread so the worker owns its data.
-struct Snapshot
+struct ReportExporter::Snapshot
 {
     std::shared_ptr<const Recording> recording;
     dsp::ConditionOptions condition;
@@ -39,6 +38,9 @@ struct Snapshot
     std::vector<dsp::Finding> findings;
     std::optional<ml::Analysis> detection;
     std::shared_ptr<const xai::RecordingExplanation> explanation; ///< as the viewer shows it
+    /// The other Look first windows with pages of their own, explained for the report.
+    std::vector<xai::RecordingExplanation> lookFirstExplanations;
+    QStringList unexplained; ///< the ones that could not be, and why
     std::string detectionMessage;
     std::vector<report::AdviceEntry> advice;
     std::optional<report::ReviewDecision> decision;
@@ -49,8 +51,6 @@ struct Snapshot
     std::string sha256;
     std::optional<report::ReportComparison> comparison;
 };
-
-} // namespace
 
 /// Where the report goes: a PDF file, or a printer.
 struct ReportExporter::Target
@@ -191,8 +191,42 @@ void ReportExporter::start(std::shared_ptr<Target> target)
     const AuditEvent audit = m_window->aboutShown(
         AuditEvent::reportWritten(target->printer ? target->name : target->path,
                                   target->printer != nullptr, target->anonymise));
-
     m_busy = true;
+
+    // The Look first windows with pages of their own are explained as `ecglens-cli report`
+    // explains them (by the worker, which owns the detector), with the viewer's players and
+    // baseline; the one the viewer explains is taken as shown.
+    std::vector<double> starts;
+    if (s.detection)
+        for (const report::LookFirstPage& p : report::lookFirstPageWindows(*s.detection))
+            if (!s.explanation || !report::explainsWindowAt(*s.explanation, p.window.startS))
+                starts.push_back(p.window.startS);
+    if (starts.empty()) {
+        render(std::move(s), std::move(target), audit);
+        return;
+    }
+    m_window->statusBar()->showMessage(
+        tr("Explaining %n Look first window(s) for the report …", nullptr, int(starts.size())));
+    ExplainRequest settings;
+    m_window->analysis()->explanationPanel()->applyChoices(settings);
+    JobRunner* jobs = m_window->jobs();
+    auto shared = std::make_shared<Snapshot>(std::move(s));
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    const quint64 id = jobs->explainForReport(shared->recording, std::move(starts), settings);
+    *connection =
+        connect(jobs, &JobRunner::reportExplainFinished, this,
+                [this, id, shared, target, audit, connection](const ReportExplainOutcome& outcome) {
+                    if (outcome.jobId != id)
+                        return;
+                    disconnect(*connection);
+                    shared->lookFirstExplanations = outcome.explanations;
+                    shared->unexplained = outcome.errors;
+                    render(std::move(*shared), target, audit);
+                });
+}
+
+void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const AuditEvent& audit)
+{
     const bool printing = target->printer != nullptr;
     m_window->statusBar()->showMessage(printing ? tr("Printing the report …")
                                                 : tr("Writing the report …"));
@@ -213,6 +247,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
             input.explanation = *s.explanation;
             input.explanationInViewer = true;
         }
+        input.lookFirstExplanations = s.lookFirstExplanations;
         input.detectionMessage = s.detectionMessage;
         if (s.detection)
             input.modelTrainingData = report::modelTrainingData(ml::defaultModelDir());
@@ -248,7 +283,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
         }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, target, error, audit, signer = input.signer] {
+            [self, target, error, audit, signer = input.signer, unexplained = s.unexplained] {
                 if (!self)
                     return;
                 self->m_busy = false;
@@ -258,7 +293,7 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                 if (error.isEmpty())
                     self->m_window->recordAudit(event);
                 const bool printed = target->path.isEmpty();
-                self->m_window->statusBar()->showMessage(
+                QString message =
                     !error.isEmpty()
                         ? (printed ? tr("Report not printed: %1") : tr("Report not written: %1"))
                               .arg(error)
@@ -269,8 +304,11 @@ void ReportExporter::start(std::shared_ptr<Target> target)
                     : signer            ? tr("Report written to %1, signed by %2")
                                        .arg(target->name, signer->signerName()) +
                                    expiryNote(signer->validUntilUtc())
-                             : tr("Report written to %1").arg(target->name),
-                    10000);
+                             : tr("Report written to %1").arg(target->name);
+                if (error.isEmpty() && !unexplained.isEmpty())
+                    message += tr(" — not explained: %1")
+                                   .arg(unexplained.join(QStringLiteral("; ")));
+                self->m_window->statusBar()->showMessage(message, 10000);
                 if (!error.isEmpty()) {
                     auto* box = new QMessageBox(QMessageBox::Warning,
                                                 printed ? tr("Report not printed")

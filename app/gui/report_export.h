@@ -13,6 +13,7 @@ class QPrinter;
 namespace ecglens {
 
 class MainWindow;
+struct AuditEvent;
 
 /// File ▸ Export report and File ▸ Print report: takes what the window shows — recording,
 /// measurements, rhythm findings, the detector's verdict, advice, the review decision, the
@@ -58,7 +59,12 @@ signals:
 
 private:
     struct Target;
+    struct Snapshot;
+    /// Copies what the window shows, then has the worker explain the Look first windows the
+    /// report pages (when there are any the viewer does not show) before render().
     void start(std::shared_ptr<Target> target);
+    /// Draws the report on a pool thread; `audit` is recorded when it is written.
+    void render(Snapshot s, std::shared_ptr<Target> target, const AuditEvent& audit);
 
     MainWindow* m_window;
     bool m_busy = false;

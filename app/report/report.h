@@ -123,8 +123,8 @@ struct ReportInput
     std::optional<xai::RecordingExplanation> explanation;
     bool explanationInViewer = false;
     /// Explanations of Look first windows with ECG pages of their own (lookFirstPageWindows)
-    /// other than `explanation`'s: each shaded on its pages and summarised after it
-    /// (`ecglens-cli report` computes them; the window exports the viewer's one only).
+    /// other than `explanation`'s: each shaded on its pages and summarised after it (both
+    /// `ecglens-cli report` and the window's export compute them).
     std::vector<xai::RecordingExplanation> lookFirstExplanations;
     /// A measurement model's explanation of one window (`ecglens-cli report --model gbm` etc.):
     /// each measurement's contribution to the log-odds.

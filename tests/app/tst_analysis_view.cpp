@@ -347,6 +347,26 @@ private slots:
               QStringLiteral("probability of abnormal %1")
                   .arg(a->explanationPanel()->explanation()->probability, 0, 'f', 3)})
             QVERIFY2(body.contains(expected), qPrintable(expected + QStringLiteral("\n") + body));
+        // The other Look first windows with pages of their own (2 and 3: none starts in the
+        // first 10 s) are explained as `ecglens-cli report` and `explain --window START`
+        // explain them, and summarised under their number.
+        for (int i = 1; i < 3; ++i) {
+            const double start = first.at(i).toObject().value(QStringLiteral("start_s")).toDouble();
+            QVERIFY(start >= 10.0);
+            const QJsonObject e =
+                test::cliJson({QStringLiteral("explain"), file, QStringLiteral("--window"),
+                               QString::number(start), QStringLiteral("--json")});
+            for (const QString& expected :
+                 {QStringLiteral("Explanation (SHAP) of window %1\u2013%2")
+                      .arg(clock(start), clock(start + 10.0)),
+                  QStringLiteral("Window Look first window %1").arg(i + 1),
+                  QStringLiteral("probability of abnormal %1; with every segment removed %2")
+                      .arg(e.value(QStringLiteral("probability")).toDouble(), 0, 'f', 3)
+                      .arg(e.value(QStringLiteral("base_probability")).toDouble(), 0, 'f', 3)})
+                QVERIFY2(body.contains(expected),
+                         qPrintable(expected + QStringLiteral("\n") + body));
+        }
+        QVERIFY(!body.contains(QStringLiteral("Look first window 4")));
     }
 
     // A newer recording supersedes the analysis of the older one: only the newer verdict is
