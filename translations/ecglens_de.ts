@@ -3239,16 +3239,16 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source> — the signing certificate expires on %1: ask for a new one</source>
         <translation> — das Signaturzertifikat läuft am %1 ab: ein neues anfordern</translation>
     </message>
-    <message numerus="yes">
-        <source>Explaining %n Look first window(s) for the report …</source>
-        <translation>
-            <numerusform>Das %n zuerst anzusehende Fenster wird für den Bericht erklärt …</numerusform>
-            <numerusform>Die %n zuerst anzusehenden Fenster werden für den Bericht erklärt …</numerusform>
-        </translation>
-    </message>
     <message>
         <source> — not explained: %1</source>
         <translation> — nicht erklärt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Explaining %n window(s) for the report …</source>
+        <translation>
+            <numerusform>%n Fenster wird für den Bericht erklärt …</numerusform>
+            <numerusform>%n Fenster werden für den Bericht erklärt …</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -151,10 +151,10 @@
 <context>
     <name>ecglens::ReportExporter</name>
     <message numerus="yes">
-        <source>Explaining %n Look first window(s) for the report …</source>
+        <source>Explaining %n window(s) for the report …</source>
         <translation>
-            <numerusform>Explaining %n Look first window for the report …</numerusform>
-            <numerusform>Explaining %n Look first windows for the report …</numerusform>
+            <numerusform>Explaining %n window for the report …</numerusform>
+            <numerusform>Explaining %n windows for the report …</numerusform>
         </translation>
     </message>
 </context>

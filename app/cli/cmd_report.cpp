@@ -248,12 +248,8 @@ int runReport(const QStringList& args)
         // The explanation of the most abnormal flagged window, else the most probable one, as
         // `explain --window START` gives it (default players, baseline and seed; a measurement
         // model: its measurements).
-        const ml::WindowResult* shown = nullptr;
-        if (detection) {
-            shown = ml::mostAbnormalWindow(*detection);
-            if (!shown)
-                shown = ml::mostProbableWindow(*detection);
-        }
+        const ml::WindowResult* shown =
+            detection ? report::reportExplainedWindow(*detection) : nullptr;
         if (shown && loaded->detector()) {
             auto explained = xai::explainRecording(*loaded->detector(), *recording, shown->startS);
             if (explained)

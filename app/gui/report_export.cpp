@@ -38,6 +38,8 @@ struct ReportExporter::Snapshot
     std::vector<dsp::Finding> findings;
     std::optional<ml::Analysis> detection;
     std::shared_ptr<const xai::RecordingExplanation> explanation; ///< as the viewer shows it
+    /// When the viewer shows none: the report's own choice (report::reportExplainedWindow).
+    std::optional<xai::RecordingExplanation> ownExplanation;
     /// The other Look first windows with pages of their own, explained for the report.
     std::vector<xai::RecordingExplanation> lookFirstExplanations;
     QStringList unexplained; ///< the ones that could not be, and why
@@ -195,34 +197,47 @@ void ReportExporter::start(std::shared_ptr<Target> target)
 
     // The Look first windows with pages of their own are explained as `ecglens-cli report`
     // explains them (by the worker, which owns the detector), with the viewer's players and
-    // baseline; the one the viewer explains is taken as shown.
+    // baseline; the one the viewer explains is taken as shown. When the viewer explains none
+    // yet, the report explains the window `ecglens-cli report` would.
     std::vector<double> starts;
+    std::optional<double> ownChoice;
+    if (s.detection && !s.explanation)
+        if (const ml::WindowResult* w = report::reportExplainedWindow(*s.detection)) {
+            ownChoice = w->startS;
+            starts.push_back(w->startS);
+        }
     if (s.detection)
         for (const report::LookFirstPage& p : report::lookFirstPageWindows(*s.detection))
-            if (!s.explanation || !report::explainsWindowAt(*s.explanation, p.window.startS))
+            if (s.explanation ? !report::explainsWindowAt(*s.explanation, p.window.startS)
+                              : p.window.startS != ownChoice)
                 starts.push_back(p.window.startS);
     if (starts.empty()) {
         render(std::move(s), std::move(target), audit);
         return;
     }
     m_window->statusBar()->showMessage(
-        tr("Explaining %n Look first window(s) for the report …", nullptr, int(starts.size())));
+        tr("Explaining %n window(s) for the report …", nullptr, int(starts.size())));
     ExplainRequest settings;
     m_window->analysis()->explanationPanel()->applyChoices(settings);
     JobRunner* jobs = m_window->jobs();
     auto shared = std::make_shared<Snapshot>(std::move(s));
     auto connection = std::make_shared<QMetaObject::Connection>();
     const quint64 id = jobs->explainForReport(shared->recording, std::move(starts), settings);
-    *connection =
-        connect(jobs, &JobRunner::reportExplainFinished, this,
-                [this, id, shared, target, audit, connection](const ReportExplainOutcome& outcome) {
-                    if (outcome.jobId != id)
-                        return;
-                    disconnect(*connection);
-                    shared->lookFirstExplanations = outcome.explanations;
-                    shared->unexplained = outcome.errors;
-                    render(std::move(*shared), target, audit);
-                });
+    *connection = connect(jobs, &JobRunner::reportExplainFinished, this,
+                          [this, id, shared, target, audit, connection,
+                           ownChoice](const ReportExplainOutcome& outcome) {
+                              if (outcome.jobId != id)
+                                  return;
+                              disconnect(*connection);
+                              for (const xai::RecordingExplanation& e : outcome.explanations) {
+                                  if (ownChoice && report::explainsWindowAt(e, *ownChoice))
+                                      shared->ownExplanation = e;
+                                  else
+                                      shared->lookFirstExplanations.push_back(e);
+                              }
+                              shared->unexplained = outcome.errors;
+                              render(std::move(*shared), target, audit);
+                          });
 }
 
 void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const AuditEvent& audit)
@@ -246,6 +261,8 @@ void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const Au
         if (s.explanation) {
             input.explanation = *s.explanation;
             input.explanationInViewer = true;
+        } else {
+            input.explanation = s.ownExplanation;
         }
         input.lookFirstExplanations = s.lookFirstExplanations;
         input.detectionMessage = s.detectionMessage;
@@ -306,8 +323,8 @@ void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const Au
                                    expiryNote(signer->validUntilUtc())
                              : tr("Report written to %1").arg(target->name);
                 if (error.isEmpty() && !unexplained.isEmpty())
-                    message += tr(" — not explained: %1")
-                                   .arg(unexplained.join(QStringLiteral("; ")));
+                    message +=
+                        tr(" — not explained: %1").arg(unexplained.join(QStringLiteral("; ")));
                 self->m_window->statusBar()->showMessage(message, 10000);
                 if (!error.isEmpty()) {
                     auto* box = new QMessageBox(QMessageBox::Warning,

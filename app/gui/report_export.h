@@ -61,7 +61,8 @@ private:
     struct Target;
     struct Snapshot;
     /// Copies what the window shows, then has the worker explain the Look first windows the
-    /// report pages (when there are any the viewer does not show) before render().
+    /// report pages and, when the viewer explains none, the report's own window
+    /// (report::reportExplainedWindow) before render().
     void start(std::shared_ptr<Target> target);
     /// Draws the report on a pool thread; `audit` is recorded when it is written.
     void render(Snapshot s, std::shared_ptr<Target> target, const AuditEvent& audit);

@@ -358,6 +358,12 @@ std::vector<PaperBand> paperBands(const xai::RecordingExplanation& e, const Reco
 
 } // namespace
 
+const ml::WindowResult* reportExplainedWindow(const ml::Analysis& analysis)
+{
+    const ml::WindowResult* w = ml::mostAbnormalWindow(analysis);
+    return w ? w : ml::mostProbableWindow(analysis);
+}
+
 std::vector<LookFirstPage> lookFirstPageWindows(const ml::Analysis& analysis)
 {
     std::vector<LookFirstPage> out;

@@ -175,6 +175,11 @@ struct LookFirstPage
 /// three, less any starting within the first page's 10 s.
 std::vector<LookFirstPage> lookFirstPageWindows(const ml::Analysis& analysis);
 
+/// The window a report explains when the viewer explains none (`ecglens-cli report`, or an
+/// export made before the viewer's explanation came): the most abnormal flagged window, else the
+/// most probable one; null when there is no window.
+const ml::WindowResult* reportExplainedWindow(const ml::Analysis& analysis);
+
 /// Whether `explanation` is of the window starting at startS (to its 100 Hz sample).
 bool explainsWindowAt(const xai::RecordingExplanation& explanation, double startS);
 

@@ -369,6 +369,50 @@ private slots:
         QVERIFY(!body.contains(QStringLiteral("Look first window 4")));
     }
 
+    // A report exported as soon as the verdict is shown, before the viewer has explained any
+    // window, explains the window `ecglens-cli report` explains (the most probable window of
+    // the most probable flagged segment), as `explain --window START --json` gives it.
+    void exportBeforeTheViewerExplains()
+    {
+        const QString rel = ptbxl(QStringLiteral("00017"));
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString file = test::dataPath(rel);
+        const QJsonObject e =
+            test::cliJson({QStringLiteral("explain"), file, QStringLiteral("--window"),
+                           QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY(e.contains(QStringLiteral("probability")));
+        auto w = window();
+        const QString pdf = m_dir.filePath(QStringLiteral("before-explanation.pdf"));
+        QSignalSpy written(w->reportExporter(), &ReportExporter::finished);
+        bool explainedWhenExported = true;
+        connect(
+            w->analysis(), &AnalysisController::verdictShown, this,
+            [&] {
+                explainedWhenExported = w->analysis()->explanationPanel()->explanation() != nullptr;
+                w->reportExporter()->exportTo(pdf);
+            },
+            Qt::SingleShotConnection);
+        w->openPath(file);
+        QVERIFY(QTest::qWaitFor([&] { return written.count() > 0; }, 90000));
+        QCOMPARE(written.first().at(1).toString(), QString());
+        QVERIFY(!explainedWhenExported);
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"),
+                   {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000) && text.exitCode() == 0);
+        const QString body = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        for (const QString& expected :
+             {QStringLiteral("Explanation (SHAP) of window 0.0\u201310.0 s"),
+              QStringLiteral(
+                  "Window the most probable window of the most probable flagged segment"),
+              QStringLiteral("probability of abnormal %1; with every segment removed %2")
+                  .arg(e.value(QStringLiteral("probability")).toDouble(), 0, 'f', 3)
+                  .arg(e.value(QStringLiteral("base_probability")).toDouble(), 0, 'f', 3),
+              QStringLiteral("Shaded: SHAP contributions to the detector's output")})
+            QVERIFY2(body.contains(expected), qPrintable(expected + QStringLiteral("\n") + body));
+        QVERIFY(!body.contains(QStringLiteral("Window as explained in the viewer")));
+    }
+
     // A newer recording supersedes the analysis of the older one: only the newer verdict is
     // ever shown, whether the older one was still loading or already being analysed.
     void latestRequestWins_data()
