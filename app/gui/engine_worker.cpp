@@ -397,6 +397,10 @@ void EngineWorker::explainForReport(quint64 jobId, std::shared_ptr<const Recordi
         request.startS = start;
         QString modelError;
         auto result = explainWindow(recording, request, stale, modelError);
+        if (!modelError.isEmpty()) { // no window can be explained: said once
+            out.errors << modelError;
+            break;
+        }
         if (result)
             out.explanations.push_back(std::move(result).value());
         else
