@@ -177,10 +177,6 @@ int runExplain(const QStringList& args)
         xai::prepareRecording(*recording, options.players != xai::PlayerKind::Seconds);
     if (!prepared)
         return fail(prepared.error());
-    if (std::lround(startS * ml::kModelFsHz) >= prepared->signal.samples)
-        return fail(QStringLiteral("--window %1 s starts after the end of the recording (%2 s)")
-                        .arg(startS)
-                        .arg(double(prepared->signal.samples) / ml::kModelFsHz));
     const ml::Detector& det = *detector;
     const auto result = xai::explainPrepared(det, *prepared, startS, options);
     if (!result)
@@ -199,7 +195,7 @@ int runExplain(const QStringList& args)
     if (parser.isSet(json)) {
         QJsonObject o;
         o[QStringLiteral("file")] = parser.positionalArguments().at(0);
-        o[QStringLiteral("window")] = QJsonObject{{QStringLiteral("start_s"), startS},
+        o[QStringLiteral("window")] = QJsonObject{{QStringLiteral("start_s"), e.windowStartS},
                                                   {QStringLiteral("end_s"), e.windowEndS}};
         o[QStringLiteral("players")] = fromStd(xai::playerKindName(a.playerKind));
         o[QStringLiteral("baseline")] = fromStd(xai::baselineName(a.baselineKind));
@@ -239,8 +235,8 @@ int runExplain(const QStringList& args)
         std::printf(
             "Window:      %.1f-%.1f s, %zu players (%s), %s baseline, %s, %lld model "
             "evaluations\n",
-            startS, e.windowEndS, a.players.size(), xai::playerKindName(a.playerKind).c_str(),
-            xai::baselineName(a.baselineKind).c_str(),
+            e.windowStartS, e.windowEndS, a.players.size(),
+            xai::playerKindName(a.playerKind).c_str(), xai::baselineName(a.baselineKind).c_str(),
             s.method == xai::ShapleyMethod::Exact ? "exact Shapley" : "KernelSHAP", s.evaluations);
         if (!a.note.empty())
             std::printf("Note:        %s\n", a.note.c_str());

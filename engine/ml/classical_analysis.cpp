@@ -83,15 +83,16 @@ Result<MeasurementExplanation> explainMeasurements(const ClassicalModel& model,
                                                    const AnalysisOptions& options)
 {
     using R = Result<MeasurementExplanation>;
-    if (!std::isfinite(startS) || startS < 0)
-        return R::failure("the window start must be a time in seconds >= 0");
     auto setup = beginAnalysis(model.info(), recording, options, {});
     if (!setup)
         return R::failure(setup.error());
     const std::vector<long>& starts = setup->starts;
     if (starts.empty())
         return R::failure("the recording has no analysis window");
-    const long wanted = std::lround(startS * kModelFsHz);
+    const Result<long> first = windowStartSample(startS, setup->prepared.samples);
+    if (!first)
+        return R::failure(first.error());
+    const long wanted = *first;
     const long start = *std::min_element(starts.begin(), starts.end(), [&](long a, long b) {
         return std::abs(a - wanted) < std::abs(b - wanted);
     });

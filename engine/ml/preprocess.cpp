@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace ecglens::ml {
 
@@ -67,6 +68,33 @@ void normaliseWindow(Window& w)
         for (long c = 0; c < w.cols(); ++c)
             w(r, c) = std::clamp(w(r, c) - median, -5.0f, 5.0f);
     }
+}
+
+Result<long> windowStartSample(double startS, long samples)
+{
+    using R = Result<long>;
+    char msg[200];
+    if (!std::isfinite(startS) || startS < 0) {
+        std::snprintf(msg, sizeof msg, "the window start must be a time in seconds >= 0, not %g",
+                      startS);
+        return R::failure(msg);
+    }
+    const long last = std::max<long>(0, samples - kWindowSamples);
+    const double wanted = startS * kModelFsHz; // finite or +inf: no rounding overflows
+    if (wanted > double(last) + 1.0) {
+        if (samples <= kWindowSamples)
+            std::snprintf(msg, sizeof msg,
+                          "no window starts at %g s: the recording (%g s) has one 10 s "
+                          "window, at 0 s",
+                          startS, double(samples) / kModelFsHz);
+        else
+            std::snprintf(msg, sizeof msg,
+                          "a 10 s window at %g s runs past the end of the recording (%g s): "
+                          "the last one starts at %g s",
+                          startS, double(samples) / kModelFsHz, double(last) / kModelFsHz);
+        return R::failure(msg);
+    }
+    return std::min(std::lround(wanted), last);
 }
 
 Window extractWindow(const PreparedSignal& p, long start)

@@ -41,6 +41,13 @@ Result<PreparedSignal> prepareSignal(const Recording& recording);
 /// per-lead median removed and values clipped to +-5 mV.
 Window extractWindow(const PreparedSignal& prepared, long startSample);
 
+/// The first sample (at kModelFsHz) of the 10 s window starting at startS seconds in a prepared
+/// signal of `samples`, as the analysis lays its windows out: none runs past the end (a start up
+/// to one sample after the last full window's, as a recording's duration rounds, is that
+/// window's), and a recording shorter than 10 s has its one window at 0. Fails, saying where
+/// the last window starts, for a negative or non-finite start or a window past the end.
+Result<long> windowStartSample(double startS, long samples);
+
 /// Normalises a raw 12 x 1000 window in place the same way extractWindow does.
 void normaliseWindow(Window& window);
 

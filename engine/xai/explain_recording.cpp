@@ -60,15 +60,10 @@ Result<RecordingExplanation> explainPrepared(const ml::Detector& detector,
 {
     using R = Result<RecordingExplanation>;
     const ml::PreparedSignal& p = prepared.signal;
-    if (!std::isfinite(startS) || startS < 0)
-        return R::failure("window start must be a time in seconds >= 0");
-    const long start = std::lround(startS * ml::kModelFsHz);
-    if (start >= p.samples) {
-        char msg[160];
-        std::snprintf(msg, sizeof msg, "window %g s starts after the end of the recording (%g s)",
-                      startS, double(p.samples) / ml::kModelFsHz);
-        return R::failure(msg);
-    }
+    const Result<long> first = ml::windowStartSample(startS, p.samples);
+    if (!first)
+        return R::failure(first.error());
+    const long start = *first;
     const ml::Window w = ml::extractWindow(p, start);
 
     std::vector<int> beats;
@@ -93,8 +88,8 @@ Result<RecordingExplanation> explainPrepared(const ml::Detector& detector,
     RecordingExplanation e;
     e.attribution = std::move(attribution).value();
     const ShapleyResult& s = e.attribution.shap;
-    e.windowStartS = startS;
-    e.windowEndS = startS + w.cols() / ml::kModelFsHz;
+    e.windowStartS = double(start) / ml::kModelFsHz; // the window explained, to its sample
+    e.windowEndS = e.windowStartS + w.cols() / ml::kModelFsHz;
     e.fsHz = ml::kModelFsHz;
     e.probability = detector.probability(float(s.fullValue));
     e.baseProbability = detector.probability(float(s.baseValue));

@@ -702,6 +702,17 @@ void TestMlClassical::explainMeasurementModel()
         const double output = e.value(QStringLiteral("output")).toDouble();
         QVERIFY2(std::fabs(sum - output) < 1e-4,
                  qPrintable(QStringLiteral("%1: sum %2, output %3").arg(rel).arg(sum).arg(output)));
+        // A window that would run past the end is refused as the neural detector's is
+        // (1e308 s once wrapped around to the first window).
+        for (const QString& past : {QStringLiteral("1e308"), QStringLiteral("1805")}) {
+            runCli({QStringLiteral("explain"), file, QStringLiteral("--model"), dir,
+                    QStringLiteral("--window"), past},
+                   code, 120000, &err);
+            QCOMPARE(code, 2);
+            QVERIFY2(err.contains("runs past the end of the recording") ||
+                         err.contains("has one 10 s window, at 0 s"),
+                     err.constData());
+        }
         if (name != QLatin1String("logreg"))
             continue;
         // By hand from the shipped files.

@@ -5,8 +5,10 @@
 
 #include "core/lead_names.h"
 #include "io/open.h"
+#include "ml/analysis_common.h"
 #include "ml/detector.h"
 #include "ml/net.h"
+#include "ml/preprocess.h"
 #include "test_data.h"
 #include "xai/explain_recording.h"
 
@@ -119,6 +121,55 @@ private slots:
         QVERIFY(one->attribution.players.size() > 12 * 5);
         QVERIFY(one->attribution.shap.values == two->attribution.shap.values);
         QCOMPARE(one->attribution.shap.evaluations, two->attribution.shap.evaluations);
+    }
+
+    // Every window the analysis lays out can be explained, to its sample, and no window runs
+    // past the end: the last one (MIT-BIH 101, 30 min 5.6 s) is explained, a start two samples
+    // later is refused saying where the last one starts, and so are starts no rounding can hold
+    // (1e308 s once explained an all-padding window at a wrapped-around sample).
+    void noWindowPastTheEnd()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("mitdb/101.hea"));
+        auto rec = io::open(test::dataPath(QStringLiteral("mitdb/101.hea")).toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        auto prepared = prepareRecording(*rec);
+        QVERIFY2(prepared.ok(), prepared.error().c_str());
+        const long samples = prepared->signal.samples;
+        QCOMPARE(samples, 180556L); // 650000 samples at 360 Hz, at 100 Hz
+        const std::vector<long> starts = ml::windowStarts(samples, 0.5);
+        QCOMPARE(starts.back(), samples - ml::kWindowSamples);
+        for (const long s : {starts.front(), starts[1], starts.back()}) {
+            const auto first = ml::windowStartSample(double(s) / ml::kModelFsHz, samples);
+            QVERIFY2(first.ok(), first.error().c_str());
+            QCOMPARE(*first, s);
+        }
+        // One sample later is the last window (a duration's rounding); two are refused.
+        QCOMPARE(*ml::windowStartSample(double(starts.back() + 1) / ml::kModelFsHz, samples),
+                 starts.back());
+        ExplainOptions o;
+        o.players = PlayerKind::Leads; // exact over the two leads: fast
+        const double lastS = double(starts.back()) / ml::kModelFsHz;
+        const auto last = explainPrepared(*m_detector, *prepared, lastS, o);
+        QVERIFY2(last.ok(), last.error().c_str());
+        QCOMPARE(last->windowStartS, lastS);
+        QCOMPARE(last->windowEndS, double(samples) / ml::kModelFsHz);
+        for (const double bad : {lastS + 0.02, 1805.0, 1e308, HUGE_VAL, std::nan(""), -0.01}) {
+            const auto e = explainPrepared(*m_detector, *prepared, bad, o);
+            QVERIFY2(!e.ok(), qPrintable(QString::number(bad)));
+            if (std::isfinite(bad) && bad > 0)
+                QVERIFY2(QString::fromStdString(e.error()).contains(
+                             QStringLiteral("runs past the end of the recording "
+                                            "(1805.56 s): the last one starts at "
+                                            "1795.56 s")),
+                         e.error().c_str());
+        }
+        // A 10 s record has one window, at 0.
+        QCOMPARE(*ml::windowStartSample(0.0, ml::kWindowSamples), 0L);
+        const auto later = ml::windowStartSample(3.0, ml::kWindowSamples);
+        QVERIFY(!later.ok());
+        QVERIFY2(QString::fromStdString(later.error())
+                     .contains(QStringLiteral("one 10 s window, at 0 s")),
+                 later.error().c_str());
     }
 
 private:
