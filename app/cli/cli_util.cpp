@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace ecglens::cli {
 
@@ -101,7 +102,11 @@ std::optional<long long> parseTimeToSample(const QString& text, double fsHz)
     const double seconds = text.toDouble(&ok);
     if (!ok || !std::isfinite(seconds) || seconds < 0 || fsHz <= 0)
         return std::nullopt;
-    return std::llround(seconds * fsHz);
+    // Past what a sample number holds (1e308 s): as far as it goes, which is past any end.
+    const double sample = seconds * fsHz;
+    if (!(sample < 9.0e18))
+        return std::numeric_limits<long long>::max();
+    return std::llround(sample);
 }
 
 std::optional<std::vector<int>> parseLeads(const QString& text, const Recording& recording,

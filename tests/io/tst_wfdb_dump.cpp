@@ -248,6 +248,18 @@ void TestWfdbDump::rangesAndLeads()
         runCli({QStringLiteral("dump"), rec, QStringLiteral("--from"), QStringLiteral("s650000")});
     QCOMPARE(atEnd.exitCode, 0);
     QCOMPARE(parseDump(atEnd.out).rows.size(), std::size_t(0));
+    // Times no sample number can hold: --to is clipped to the end as any past it, --from is
+    // after the end (1e308 s once wrapped around to a negative sample and printed garbage).
+    const Dump huge = parseDump(
+        runCli({QStringLiteral("dump"), rec, QStringLiteral("--digital"), QStringLiteral("--from"),
+                QStringLiteral("s649998"), QStringLiteral("--to"), QStringLiteral("1e308")})
+            .out);
+    QCOMPARE(huge.rows.size(), std::size_t(2));
+    const CliRun past =
+        runCli({QStringLiteral("dump"), rec, QStringLiteral("--from"), QStringLiteral("1e308")});
+    QCOMPARE(past.exitCode, 2);
+    QVERIFY2(past.err.contains("--from is after the end of the recording (650000 samples)"),
+             past.err.constData());
 }
 
 void TestWfdbDump::skewMatchesUnskewedRecord_data()
