@@ -75,11 +75,12 @@ void AppSettings::load(QSettings& s)
     static const double speeds[] = {12.5, 25.0, 50.0};
     if (std::find(std::begin(speeds), std::end(speeds), speedMmPerS) == std::end(speeds))
         speedMmPerS = d.speedMmPerS;
-    if (gainMmPerMv <= 0 || gainMmPerMv > 100)
+    // Written so that NaN ("nan" in the file), which fails every comparison, falls back too.
+    if (!(gainMmPerMv > 0 && gainMmPerMv <= 100))
         gainMmPerMv = d.gainMmPerMv;
     if (mainsHz != 50.0 && mainsHz != 60.0)
         mainsHz = d.mainsHz;
-    if (dpiCalibration < 0.25 || dpiCalibration > 4.0)
+    if (!(dpiCalibration >= 0.25 && dpiCalibration <= 4.0))
         dpiCalibration = 1.0;
 }
 

@@ -509,6 +509,24 @@ private slots:
         QVERIFY(loaded.filterNotch);
         MainWindow w(std::make_unique<QSettings>(path, QSettings::IniFormat));
         QVERIFY(!w.settings().conditionOptions().lowPassHz.has_value()); // not 7 Hz
+
+        // Numbers that are no numbers ("nan" once passed the gain and the screen calibration
+        // through: every comparison with NaN is false).
+        const QString nans = m_dir.filePath(QStringLiteral("nan.ini"));
+        {
+            QSettings n(nans, QSettings::IniFormat);
+            for (const char* key : {"view/gain", "screen/dpiCalibration", "view/speed",
+                                    "filters/mainsHz", "filters/lowPassHz"})
+                n.setValue(QString::fromLatin1(key), QStringLiteral("nan"));
+        }
+        QSettings n(nans, QSettings::IniFormat);
+        AppSettings fromNans;
+        fromNans.load(n);
+        QCOMPARE(fromNans.gainMmPerMv, d.gainMmPerMv);
+        QCOMPARE(fromNans.dpiCalibration, d.dpiCalibration);
+        QCOMPARE(fromNans.speedMmPerS, d.speedMmPerS);
+        QCOMPARE(fromNans.mainsHz, d.mainsHz);
+        QCOMPARE(fromNans.lowPassHz, d.lowPassHz);
     }
 
     void displayFiltersAndRawToggle()
