@@ -407,6 +407,10 @@
         <source>not met on the ECG compared with</source>
         <translation>im Vergleichs-EKG nicht erfüllt</translation>
     </message>
+    <message>
+        <source>the file gives the patient&apos;s age as %1 years, which cannot be right (0-150 years); age unknown.</source>
+        <translation>Die Datei gibt das Alter des Patienten mit %1 Jahren an, was nicht stimmen kann (0–150 Jahre); Alter unbekannt.</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -18,7 +18,7 @@ bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& o
         bool ok = false;
         const QString value = parser.value(QStringLiteral("age"));
         const double years = value.toDouble(&ok);
-        if (!ok || years < 0 || years > 150) {
+        if (!ok || !plausibleAgeYears(years)) { // "nan" is a double to Qt
             fail(QStringLiteral("--age must be a number of years, got \"%1\"").arg(value));
             return false;
         }

@@ -271,6 +271,9 @@ constexpr Entry kEntries[] = {
                                  "recording date give %2; the latter is used.")},
     {"reader.hl7.length_differs",
      QT_TRANSLATE_NOOP("Engine", "%1: %2 samples, other leads have %3.")},
+    {"reader.age_implausible",
+     QT_TRANSLATE_NOOP("Engine", "the file gives the patient's age as %1 years, which cannot be "
+                                 "right (0-150 years); age unknown.")},
 };
 
 /// "12.5" written as the interface language writes numbers ("12,5"); anything else unchanged,

@@ -464,8 +464,15 @@ std::optional<ReviewRecord> ReviewRecord::fromJson(const QJsonObject& o, QString
     r.bytes = qint64(rec.value(QStringLiteral("bytes")).toDouble(-1));
     const QJsonObject p = o.value(QStringLiteral("patient_entered")).toObject();
     r.patientId = p.value(QStringLiteral("id")).toString();
-    if (p.contains(QStringLiteral("age_years")))
-        r.patientAgeYears = p.value(QStringLiteral("age_years")).toDouble();
+    if (p.contains(QStringLiteral("age_years"))) {
+        const double age = p.value(QStringLiteral("age_years")).toDouble(-1);
+        if (!plausibleAgeYears(age)) {
+            *error = QStringLiteral("unreadable patient age (%1)")
+                         .arg(p.value(QStringLiteral("age_years")).toVariant().toString());
+            return std::nullopt;
+        }
+        r.patientAgeYears = age;
+    }
     const QString sex = p.value(QStringLiteral("sex")).toString();
     r.patientSex = sex == QLatin1String("M")   ? Sex::Male
                    : sex == QLatin1String("F") ? Sex::Female

@@ -32,6 +32,12 @@ struct DateTime
     bool hasDate = false; ///< some formats (WFDB) may carry a time of day only
 };
 
+/// Whether `years` can be a patient's age: a number from 0 to 150 (NaN is not).
+inline bool plausibleAgeYears(double years)
+{
+    return years >= 0 && years <= 150;
+}
+
 struct Patient
 {
     std::string id;

@@ -191,6 +191,13 @@ inline constexpr MessageTemplate kHl7AgeConflict{
 inline constexpr MessageTemplate kHl7LengthDiffers{"reader.hl7.length_differs",
                                                    "%1: %2 samples, other leads have %3."};
 
+// Any format (open.cpp): what every reader's result is checked for.
+inline constexpr MessageTemplate kAgeImplausible{
+    "reader.age_implausible",
+    "the file gives the patient's age as %1 years, which cannot be right (0-150 years); age "
+    "unknown.",
+    ageArg(1)};
+
 /// Every template above, for interfaces that check they can word each one.
 inline std::vector<MessageTemplate> all()
 {
@@ -250,7 +257,8 @@ inline std::vector<MessageTemplate> all()
             kHl7NotNumbers,
             kHl7NoSamples,
             kHl7AgeConflict,
-            kHl7LengthDiffers};
+            kHl7LengthDiffers,
+            kAgeImplausible};
 }
 
 /// `inner`, a warning of segment `segment` of a multi-segment record: "segment <name>: <inner>".

@@ -1,9 +1,11 @@
 #include "io/open.h"
 
+#include "io/messages.h"
 #include "io/readers.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <filesystem>
@@ -200,6 +202,15 @@ Result<Recording> openWith(const std::string& path, const OpenOptions& options,
         }
         if (result.ok() && result->sourcePath.empty())
             result->sourcePath = path;
+        // An age no patient can have (a damaged field, a birth date after the recording) would
+        // choose the detector's thresholds and the advice: unknown instead, and said.
+        if (result.ok() && result->patient.ageYears &&
+            !plausibleAgeYears(*result->patient.ageYears)) {
+            char age[32];
+            std::snprintf(age, sizeof age, "%g", *result->patient.ageYears);
+            result->warnings.push_back(makeMessage(messages::kAgeImplausible, {age}));
+            result->patient.ageYears.reset();
+        }
         return result;
     } catch (const std::bad_alloc&) {
         return Result<Recording>::failure(path + ": not enough memory to load this recording.");

@@ -634,6 +634,26 @@ private slots:
             QVERIFY2(error.contains(QLatin1String("unreadable caliper measurement")),
                      qPrintable(error));
         }
+        // A patient age edited by hand to one no patient has (or to text) is not taken: it would
+        // choose the detector's thresholds and the advice.
+        for (const QJsonValue& age : {QJsonValue(-1.0), QJsonValue(1e308), QJsonValue(151.0),
+                                      QJsonValue(QStringLiteral("old"))}) {
+            QJsonObject o = r.toJson();
+            QJsonObject patient = o[QStringLiteral("patient_entered")].toObject();
+            patient[QStringLiteral("age_years")] = age;
+            o[QStringLiteral("patient_entered")] = patient;
+            QVERIFY(!ReviewRecord::fromJson(o, &error));
+            QVERIFY2(error.contains(QLatin1String("unreadable patient age")), qPrintable(error));
+        }
+        {
+            QJsonObject o = r.toJson();
+            QJsonObject patient = o[QStringLiteral("patient_entered")].toObject();
+            patient[QStringLiteral("age_years")] = 150.0;
+            o[QStringLiteral("patient_entered")] = patient;
+            const auto oldest = ReviewRecord::fromJson(o, &error);
+            QVERIFY2(oldest, qPrintable(error));
+            QCOMPARE(oldest->patientAgeYears, std::optional<double>(150.0));
+        }
     }
 
     void refusesForeignNewerAndUnknownDecision()

@@ -137,6 +137,7 @@ private slots:
     void xmlIndependentScan_data();
     void xmlIndependentScan();
     void xmlMissingLeadsNotDerived();
+    void implausibleAgeIsUnknown();
     void dicomHandDecoded();
     void huffmanDecoding();
     void referenceBeatAddition();
@@ -372,6 +373,40 @@ void TestVendor::xmlMissingLeadsNotDerived()
         noted = noted ||
                 (n.find("III") != std::string::npos && n.find("not derived") != std::string::npos);
     QVERIFY(noted);
+}
+
+/// The HL7 aECG example's patient was born 1953-05-08, 49 at the recording (the file's reported
+/// age 46 disagrees, and is said to). With a birth date after the recording (not used) and a
+/// reported age of 460 years, no reader may hand that age on (it would choose the detector's
+/// thresholds and the advice): the age is unknown and a warning says why. The file itself reads
+/// as before.
+void TestVendor::implausibleAgeIsUnknown()
+{
+    ECGLENS_REQUIRE_DATA(kXml2);
+    const auto plain = io::open(test::dataPath(kXml2).toStdString());
+    QVERIFY2(plain.ok(), plain.error().c_str());
+    QVERIFY(plain->patient.ageYears && *plain->patient.ageYears >= 49.0 &&
+            *plain->patient.ageYears < 50.0);
+    QByteArray b = readAll(test::dataPath(kXml2));
+    QVERIFY(b.contains("<birthTime value=\"19530508\"/>"));
+    b.replace("<birthTime value=\"19530508\"/>", "<birthTime value=\"29530508\"/>");
+    QVERIFY(b.contains("<value xsi:type=\"PQ\" value=\"46\" unit=\"a\"/>"));
+    b.replace("<value xsi:type=\"PQ\" value=\"46\" unit=\"a\"/>",
+              "<value xsi:type=\"PQ\" value=\"460\" unit=\"a\"/>");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("aged_460.xml"));
+    QVERIFY(writeFile(path, b));
+    const auto r = io::open(path.toStdString());
+    QVERIFY2(r.ok(), r.error().c_str());
+    QVERIFY(!r->patient.ageYears);
+    QCOMPARE(r->leads.size(), plain->leads.size());
+    bool warned = false;
+    for (const Message& w : r->warnings)
+        warned = warned ||
+                 (w.id == std::string("reader.age_implausible") &&
+                  w.text.find("cannot be right (0-150 years); age unknown") != std::string::npos &&
+                  w.text.find("as 460 years") != std::string::npos);
+    QVERIFY2(warned, r->warnings.empty() ? "no warning" : r->warnings.back().text.c_str());
 }
 
 void TestVendor::dicomHandDecoded()

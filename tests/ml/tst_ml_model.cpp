@@ -1,6 +1,7 @@
 // The shipped model (integrity, refusal of tampered copies), analyse() on synthetic input
 // (windows, cancellation) and the CLI pipeline: train one epoch on a handful of records, then
 // analyze with it, and analyze --json with the shipped model on a normal and an abnormal record.
+#include "core/sha256.h"
 #include "io/open.h"
 #include "ml/ambulatory.h"
 #include "ml/detector.h"
@@ -10,7 +11,6 @@
 #include "ml/net.h"
 #include "ml/preprocess.h"
 #include "ml/ptbxl.h"
-#include "core/sha256.h"
 #include "test_data.h"
 
 #include <QDir>
@@ -911,6 +911,27 @@ private slots:
             for (const auto& v : w)
                 found = found || v.toString().contains(QStringLiteral("12 years old"));
             QVERIFY(found);
+        }
+    }
+
+    // An age no patient has is refused before anything runs ("nan" is a number to Qt's
+    // toDouble and once gave "age nan" and paediatric advice).
+    void analyzeRefusesImplausibleAges()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00001_lr.hea"));
+        for (const QString& age :
+             {QStringLiteral("nan"), QStringLiteral("inf"), QStringLiteral("-1"),
+              QStringLiteral("151"), QStringLiteral("abc")}) {
+            int code = 0;
+            QByteArray err;
+            runCli({QStringLiteral("analyze"),
+                    test::dataPath(QStringLiteral("ptbxl/records100/00000/00001_lr.hea")),
+                    QStringLiteral("--age"), age},
+                   code, &err);
+            QCOMPARE(code, 2);
+            const QByteArray expected =
+                QByteArray("--age must be a number of years, got \"") + age.toUtf8() + '"';
+            QVERIFY2(err.contains(expected), err.constData());
         }
     }
 
