@@ -32,6 +32,12 @@ struct DateTime
     bool hasDate = false; ///< some formats (WFDB) may carry a time of day only
 };
 
+/// Sampling rates ECG Lens reads (every lead): a rate outside (1e308 Hz in a damaged header)
+/// would make filtering and resampling run out of memory or time. ECGs are recorded at 100 Hz to
+/// a few kHz; pacemaker-spike recordings at up to some tens of kHz.
+inline constexpr double kMinFsHz = 1.0;
+inline constexpr double kMaxFsHz = 100000.0;
+
 /// Whether `years` can be a patient's age: a number from 0 to 150 (NaN is not).
 inline bool plausibleAgeYears(double years)
 {

@@ -202,6 +202,16 @@ Result<Recording> openWith(const std::string& path, const OpenOptions& options,
         }
         if (result.ok() && result->sourcePath.empty())
             result->sourcePath = path;
+        if (result.ok())
+            for (const Lead& lead : result->leads)
+                if (!(lead.fsHz >= kMinFsHz && lead.fsHz <= kMaxFsHz)) {
+                    char msg[200];
+                    std::snprintf(msg, sizeof msg,
+                                  ": lead %s is sampled at %g Hz, outside what ECG Lens reads "
+                                  "(%g-%g Hz); the header is probably damaged.",
+                                  lead.name.c_str(), lead.fsHz, kMinFsHz, kMaxFsHz);
+                    return Result<Recording>::failure(path + msg);
+                }
         // An age no patient can have (a damaged field, a birth date after the recording) would
         // choose the detector's thresholds and the advice: unknown instead, and said.
         if (result.ok() && result->patient.ageYears &&

@@ -94,6 +94,17 @@ void TestWfdbBadInput::headerErrors_data()
     QTest::newRow("negative rate") << "100 2 -360 650000"
                                    << "212"
                                    << "sampling frequency must be positive";
+    // Rates that once made filtering and resampling take 20 GB or never finish.
+    QTest::newRow("absurd rate") << "100 2 1e308 650000"
+                                 << "212"
+                                 << "lead MLII is sampled at 1e+308 Hz, outside what ECG Lens "
+                                    "reads (1-100000 Hz); the header is probably damaged.";
+    QTest::newRow("GHz rate") << "100 2 1e9 650000"
+                              << "212"
+                              << "sampled at 1e+09 Hz";
+    QTest::newRow("sub-hertz rate") << "100 2 0.5 650000"
+                                    << "212"
+                                    << "sampled at 0.5 Hz";
     QTest::newRow("junk rate") << "100 2 fast 650000"
                                << "212"
                                << "invalid sampling frequency";
