@@ -411,6 +411,10 @@
         <source>the file gives the patient&apos;s age as %1 years, which cannot be right (0-150 years); age unknown.</source>
         <translation>Die Datei gibt das Alter des Patienten mit %1 Jahren an, was nicht stimmen kann (0–150 Jahre); Alter unbekannt.</translation>
     </message>
+    <message>
+        <source>%1 reaches %2 mV, far beyond any ECG: its calibration (gain or unit) is probably wrong; shown as stored.</source>
+        <translation>%1 erreicht %2 mV, weit jenseits jedes EKGs: Die Kalibrierung (Verstärkung oder Einheit) ist vermutlich falsch; wie gespeichert dargestellt.</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -271,6 +271,9 @@ constexpr Entry kEntries[] = {
                                  "recording date give %2; the latter is used.")},
     {"reader.hl7.length_differs",
      QT_TRANSLATE_NOOP("Engine", "%1: %2 samples, other leads have %3.")},
+    {"reader.amplitude_implausible",
+     QT_TRANSLATE_NOOP("Engine", "%1 reaches %2 mV, far beyond any ECG: its calibration (gain or "
+                                 "unit) is probably wrong; shown as stored.")},
     {"reader.age_implausible",
      QT_TRANSLATE_NOOP("Engine", "the file gives the patient's age as %1 years, which cannot be "
                                  "right (0-150 years); age unknown.")},

@@ -198,6 +198,11 @@ inline constexpr MessageTemplate kAgeImplausible{
     "unknown.",
     ageArg(1)};
 
+inline constexpr MessageTemplate kAmplitudeImplausible{
+    "reader.amplitude_implausible",
+    "%1 reaches %2 mV, far beyond any ECG: its calibration (gain or unit) is probably wrong; "
+    "shown as stored."};
+
 /// Every template above, for interfaces that check they can word each one.
 inline std::vector<MessageTemplate> all()
 {
@@ -258,7 +263,8 @@ inline std::vector<MessageTemplate> all()
             kHl7NoSamples,
             kHl7AgeConflict,
             kHl7LengthDiffers,
-            kAgeImplausible};
+            kAgeImplausible,
+            kAmplitudeImplausible};
 }
 
 /// `inner`, a warning of segment `segment` of a multi-segment record: "segment <name>: <inner>".

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -40,6 +41,9 @@ const char* formatName(Format format)
 }
 
 namespace {
+
+/// ECG amplitudes stay within tens of mV (with DC offsets of electrodes, a few hundred).
+constexpr double kMaxPlausibleMv = 1000.0;
 
 std::string lowerExtension(const std::string& path)
 {
@@ -212,6 +216,25 @@ Result<Recording> openWith(const std::string& path, const OpenOptions& options,
                                   lead.name.c_str(), lead.fsHz, kMinFsHz, kMaxFsHz);
                     return Result<Recording>::failure(path + msg);
                 }
+        // A lead in volts far beyond any ECG (a damaged gain: 1e-30 gave 1e30 mV) is shown as
+        // stored, and said to be miscalibrated; other units (mmHg, counts) are not ECG leads.
+        if (result.ok())
+            for (const Lead& lead : result->leads) {
+                const std::string& u = lead.unit;
+                if (u != "mV" && millivoltsPerUnit(u) == 1.0)
+                    continue; // not a voltage ECG Lens knows
+                float peak = 0.0f;
+                for (const float v : lead.samples)
+                    if (std::isfinite(v))
+                        peak = std::max(peak, std::abs(v));
+                const double mv = double(peak) * millivoltsPerUnit(u);
+                if (mv > kMaxPlausibleMv) {
+                    char value[32];
+                    std::snprintf(value, sizeof value, "%g", mv);
+                    result->warnings.push_back(
+                        makeMessage(messages::kAmplitudeImplausible, {lead.name, value}));
+                }
+            }
         // An age no patient can have (a damaged field, a birth date after the recording) would
         // choose the detector's thresholds and the advice: unknown instead, and said.
         if (result.ok() && result->patient.ageYears &&

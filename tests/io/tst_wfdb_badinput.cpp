@@ -57,6 +57,7 @@ private slots:
     void missingAndEmptySignalFile();
     void absurdLengthRefusedBeforeAllocating();
     void checksumMismatchIsWarning();
+    void miscalibratedLeadIsWarning();
     void flacClaimsMoreThanItHolds();
     void randomBytes();
     void truncatedAnnotationFile();
@@ -277,6 +278,31 @@ void TestWfdbBadInput::checksumMismatchIsWarning()
     QVERIFY2(anyContains(r->warnings, "MLII: checksum mismatch (header -22131"),
              joined(r->warnings).c_str());
     QVERIFY(!anyContains(r->warnings, "V5: checksum"));
+}
+
+/// A damaged gain (1e-30 adu/mV for MLII of MIT-BIH 100: samples of some 1e32 mV) is read and
+/// shown as stored, with a warning naming the lead; the intact V5 and the intact record get none.
+void TestWfdbBadInput::miscalibratedLeadIsWarning()
+{
+    QTemporaryDir dir;
+    QString hea = m_hea;
+    QVERIFY(hea.contains(QStringLiteral("100.dat 212 200 11 1024 995 -22131 0 MLII")));
+    hea.replace(QStringLiteral("100.dat 212 200 11 1024 995 -22131 0 MLII"),
+                QStringLiteral("100.dat 212 1e-30 11 1024 995 -22131 0 MLII"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("100.hea")), hea.toLatin1()));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("100.dat")), m_dat));
+    const auto r = io::open(dir.filePath(QStringLiteral("100.hea")).toStdString());
+    QVERIFY2(r.ok(), r.error().c_str());
+    QVERIFY2(anyContains(r->warnings, "MLII reaches ") &&
+                 anyContains(r->warnings, "e+32 mV, far beyond any ECG: its calibration (gain or "
+                                          "unit) is probably wrong; shown as stored."),
+             joined(r->warnings).c_str());
+    QVERIFY(!anyContains(r->warnings, "V5 reaches"));
+    const auto intact =
+        io::open(test::dataPath(QStringLiteral("wfdb-samples/100.hea")).toStdString());
+    QVERIFY2(intact.ok(), intact.error().c_str());
+    QVERIFY2(!anyContains(intact->warnings, "far beyond any ECG"),
+             joined(intact->warnings).c_str());
 }
 
 void TestWfdbBadInput::randomBytes()
