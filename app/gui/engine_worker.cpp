@@ -75,6 +75,11 @@ EngineWorker::EngineWorker(std::shared_ptr<JobIds> ids, QObject* parent)
     : QObject(parent), m_ids(std::move(ids))
 {}
 
+ProgressFn EngineWorker::stillWanted(JobKind kind, quint64 jobId) const
+{
+    return [this, kind, jobId](double) { return !m_ids->isStale(kind, jobId); };
+}
+
 ProgressFn EngineWorker::alive(JobKind kind, quint64 jobId)
 {
     return [this, kind, jobId, last = -1.0](double f) mutable {
@@ -275,8 +280,8 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
     TriageOutcome out;
     out.jobId = jobId;
     out.path = request.path;
-    const auto stale = [this, jobId](double) { return !m_ids->isStale(JobKind::Triage, jobId); };
-    if (!stale(0.0)) {
+    const ProgressFn wanted = stillWanted(JobKind::Triage, jobId);
+    if (!wanted(0.0)) {
         out.cancelled = true;
         emit triaged(out);
         return;
@@ -290,10 +295,10 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
     out.modelSha256 = QString::fromStdString(det->info().sha256);
     io::OpenOptions options;
     options.loadAnnotations = false;
-    options.progress = stale;
+    options.progress = wanted;
     const Result<Recording> recording =
         io::open(QFile::encodeName(request.path).toStdString(), options);
-    if (!stale(0.0)) {
+    if (!wanted(0.0)) {
         out.cancelled = true;
     } else if (!recording) {
         out.skipped = QString::fromStdString(recording.error());
@@ -304,8 +309,8 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
         ml::AnalysisOptions ao;
         ao.ageYears = request.patient.ageYears;
         ao.sex = request.patient.sex;
-        const Result<ml::Analysis> a = ml::analyse(*det, *recording, ao, stale);
-        if (!stale(1.0)) {
+        const Result<ml::Analysis> a = ml::analyse(*det, *recording, ao, wanted);
+        if (!wanted(1.0)) {
             out.cancelled = true;
         } else if (!a) {
             out.skipped = QString::fromStdString(a.error());
@@ -313,8 +318,8 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
             out.verdictClass = QString::fromLatin1(ml::verdictName(a->verdict));
             out.probability = a->probability;
             out.modelVersion = QString::fromStdString(a->model.version);
-            out.prompts = promptAdvice(*recording, ao, *a, stale);
-            out.cancelled = !stale(1.0); // prompts measured to the end, or nothing is kept
+            out.prompts = promptAdvice(*recording, ao, *a, wanted);
+            out.cancelled = !wanted(1.0); // prompts measured to the end, or nothing is kept
         }
     }
     emit triaged(out);
@@ -385,18 +390,16 @@ void EngineWorker::explainForReport(quint64 jobId, std::shared_ptr<const Recordi
     ReportExplainOutcome out;
     out.jobId = jobId;
     out.recording = recording;
-    const ProgressFn stale = [this, jobId](double) {
-        return !m_ids->isStale(JobKind::ReportExplain, jobId);
-    };
+    const ProgressFn wanted = stillWanted(JobKind::ReportExplain, jobId);
     for (const double start : startsS) {
-        if (!recording || recording->leads.empty() || !stale(0.0)) {
+        if (!recording || recording->leads.empty() || !wanted(0.0)) {
             out.cancelled = true;
             break;
         }
         ExplainRequest request = settings;
         request.startS = start;
         QString modelError;
-        auto result = explainWindow(recording, request, stale, modelError);
+        auto result = explainWindow(recording, request, wanted, modelError);
         if (!modelError.isEmpty()) { // no window can be explained: said once
             out.errors << modelError;
             break;
@@ -408,7 +411,7 @@ void EngineWorker::explainForReport(quint64 jobId, std::shared_ptr<const Recordi
                               .arg(QLocale().toString(start, 'f', 1),
                                    QString::fromStdString(result.error()));
     }
-    if (!stale(1.0))
+    if (!wanted(1.0))
         out.cancelled = true;
     emit reportExplained(out);
 }
@@ -428,15 +431,13 @@ void EngineWorker::compare(quint64 jobId, const QString& path, dsp::ConditionOpt
     CompareOutcome out;
     out.jobId = jobId;
     out.path = path;
-    const ProgressFn stale = [this, jobId](double) {
-        return !m_ids->isStale(JobKind::Compare, jobId);
-    };
+    const ProgressFn wanted = stillWanted(JobKind::Compare, jobId);
     io::OpenOptions open;
     open.loadAnnotations = false;
-    open.progress = stale;
+    open.progress = wanted;
     const std::string file = QFile::encodeName(path).toStdString();
     Result<Recording> result = io::open(file, open);
-    if (!stale(0.0)) {
+    if (!wanted(0.0)) {
         out.cancelled = true;
         emit compared(out);
         return;
@@ -452,16 +453,16 @@ void EngineWorker::compare(quint64 jobId, const QString& path, dsp::ConditionOpt
         return;
     }
     auto rec = std::make_shared<const Recording>(std::move(result).value());
-    out.signal = view::SignalView::build(rec, stale);
+    out.signal = view::SignalView::build(rec, wanted);
     if (const auto sha = sha256Files(io::recordingFiles(file)))
         out.sha256 = QString::fromStdString(*sha);
-    if (std::optional<dsp::Analysis> a = dsp::analyse(*rec, options, {}, stale)) {
+    if (std::optional<dsp::Analysis> a = dsp::analyse(*rec, options, {}, wanted)) {
         out.values = a->measurements.values;
         out.findings = dsp::rhythmFindings(a->beats, a->measurements);
         out.st = dsp::stLevels(a->measurements.medianBeat);
         out.beats = std::move(a->beats);
     }
-    if (!out.signal || !stale(1.0))
+    if (!out.signal || !wanted(1.0))
         out.cancelled = true;
     else
         out.recording = std::move(rec);

@@ -233,6 +233,8 @@ private:
     /// failed load is retried on the next request, so a repaired model folder is picked up).
     const ml::Detector* detector(QString& error);
     ProgressFn alive(JobKind kind, quint64 jobId);
+    /// True while job `jobId` of `kind` is the latest (no progress reported).
+    ProgressFn stillWanted(JobKind kind, quint64 jobId) const;
     /// One window of `recording` explained with `request`'s players and baseline; the prepared
     /// signal and the normal beat are kept for the next call. `modelError` is set (and nothing
     /// returned) when the detector cannot be loaded.

@@ -45,6 +45,46 @@ namespace {
 /// ECG amplitudes stay within tens of mV (with DC offsets of electrodes, a few hundred).
 constexpr double kMaxPlausibleMv = 1000.0;
 
+std::string shortNumber(double v)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", v);
+    return text;
+}
+
+/// What every reader's result is checked for, whatever the format: a lead sampled at a rate no
+/// ECG has (1e308 Hz in a damaged header would make filtering and resampling run out of memory
+/// or time) is refused; a lead in volts far beyond any ECG (a damaged gain: 1e-30 gave 1e32 mV)
+/// is kept as stored and said to be miscalibrated (other units, mmHg or counts, are no ECG
+/// leads); an age no patient can have (a damaged field) would choose the detector's thresholds
+/// and the advice, so it becomes unknown, and said.
+Result<Recording> checkedForPlausibility(Recording r, const std::string& path)
+{
+    for (const Lead& lead : r.leads) {
+        if (!(lead.fsHz >= kMinFsHz && lead.fsHz <= kMaxFsHz))
+            return Result<Recording>::failure(
+                path + ": lead " + lead.name + " is sampled at " + shortNumber(lead.fsHz) +
+                " Hz, outside what ECG Lens reads (" + shortNumber(kMinFsHz) + "-" +
+                shortNumber(kMaxFsHz) + " Hz); the header is probably damaged.");
+        if (lead.unit != "mV" && millivoltsPerUnit(lead.unit) == 1.0)
+            continue; // not a voltage ECG Lens knows
+        float peak = 0.0f;
+        for (const float v : lead.samples)
+            if (std::isfinite(v))
+                peak = std::max(peak, std::abs(v));
+        const double mv = double(peak) * millivoltsPerUnit(lead.unit);
+        if (mv > kMaxPlausibleMv)
+            r.warnings.push_back(
+                makeMessage(messages::kAmplitudeImplausible, {lead.name, shortNumber(mv)}));
+    }
+    if (r.patient.ageYears && !plausibleAgeYears(*r.patient.ageYears)) {
+        r.warnings.push_back(
+            makeMessage(messages::kAgeImplausible, {shortNumber(*r.patient.ageYears)}));
+        r.patient.ageYears.reset();
+    }
+    return r;
+}
+
 std::string lowerExtension(const std::string& path)
 {
     std::string ext = fs::path(path).extension().string();
@@ -206,45 +246,7 @@ Result<Recording> openWith(const std::string& path, const OpenOptions& options,
         }
         if (result.ok() && result->sourcePath.empty())
             result->sourcePath = path;
-        if (result.ok())
-            for (const Lead& lead : result->leads)
-                if (!(lead.fsHz >= kMinFsHz && lead.fsHz <= kMaxFsHz)) {
-                    char msg[200];
-                    std::snprintf(msg, sizeof msg,
-                                  ": lead %s is sampled at %g Hz, outside what ECG Lens reads "
-                                  "(%g-%g Hz); the header is probably damaged.",
-                                  lead.name.c_str(), lead.fsHz, kMinFsHz, kMaxFsHz);
-                    return Result<Recording>::failure(path + msg);
-                }
-        // A lead in volts far beyond any ECG (a damaged gain: 1e-30 gave 1e30 mV) is shown as
-        // stored, and said to be miscalibrated; other units (mmHg, counts) are not ECG leads.
-        if (result.ok())
-            for (const Lead& lead : result->leads) {
-                const std::string& u = lead.unit;
-                if (u != "mV" && millivoltsPerUnit(u) == 1.0)
-                    continue; // not a voltage ECG Lens knows
-                float peak = 0.0f;
-                for (const float v : lead.samples)
-                    if (std::isfinite(v))
-                        peak = std::max(peak, std::abs(v));
-                const double mv = double(peak) * millivoltsPerUnit(u);
-                if (mv > kMaxPlausibleMv) {
-                    char value[32];
-                    std::snprintf(value, sizeof value, "%g", mv);
-                    result->warnings.push_back(
-                        makeMessage(messages::kAmplitudeImplausible, {lead.name, value}));
-                }
-            }
-        // An age no patient can have (a damaged field, a birth date after the recording) would
-        // choose the detector's thresholds and the advice: unknown instead, and said.
-        if (result.ok() && result->patient.ageYears &&
-            !plausibleAgeYears(*result->patient.ageYears)) {
-            char age[32];
-            std::snprintf(age, sizeof age, "%g", *result->patient.ageYears);
-            result->warnings.push_back(makeMessage(messages::kAgeImplausible, {age}));
-            result->patient.ageYears.reset();
-        }
-        return result;
+        return result.ok() ? checkedForPlausibility(std::move(result).value(), path) : result;
     } catch (const std::bad_alloc&) {
         return Result<Recording>::failure(path + ": not enough memory to load this recording.");
     } catch (const std::exception& e) {

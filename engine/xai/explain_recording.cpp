@@ -3,7 +3,6 @@
 #include "dsp/beats.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace ecglens::xai {
 
