@@ -615,10 +615,6 @@
         <translation>Patient</translation>
     </message>
     <message>
-        <source>ID %1 · age %2 · sex %3</source>
-        <translation>ID %1 · Alter %2 · Geschlecht %3</translation>
-    </message>
-    <message>
         <source>Recording</source>
         <translation>Aufzeichnung</translation>
     </message>
@@ -857,10 +853,6 @@
     <message>
         <source>About this report</source>
         <translation>Zu diesem Bericht</translation>
-    </message>
-    <message>
-        <source>Anonymised: the identifiers of the HIPAA Safe Harbor list (45 CFR 164.514(b)(2)) that a report can carry are left out: patient ID, file name, the file&apos;s SHA-256, dates other than the year, ages over 89, the reviewer&apos;s name and the note. The traces are unchanged. Check your institution&apos;s rules before sharing.</source>
-        <translation>Anonymisiert: Die Identifikatoren der HIPAA-Safe-Harbor-Liste (45 CFR 164.514(b)(2)), die ein Bericht enthalten kann, sind ausgelassen: Patienten-ID, Dateiname, SHA-256 der Datei, Datumsangaben außer dem Jahr, Alter über 89, Name der befundenden Person und Notiz. Die Kurven sind unverändert. Vor der Weitergabe die Regeln Ihrer Einrichtung prüfen.</translation>
     </message>
     <message>
         <source>Software</source>
@@ -1329,6 +1321,34 @@
     <message>
         <source>Look first window %1</source>
         <translation>zuerst anzusehendes Fenster %1</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>geboren %1</translation>
+    </message>
+    <message>
+        <source>age %1 · sex %2</source>
+        <translation>Alter %1 · Geschlecht %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Anonymised: the identifiers of the HIPAA Safe Harbor list (45 CFR 164.514(b)(2)) that a report can carry are left out: the patient&apos;s name and ID, file name, the file&apos;s SHA-256, the date of birth and dates other than the year, ages over 89, the reviewer&apos;s name and the note. The traces are unchanged. Check your institution&apos;s rules before sharing.</source>
+        <translation>Anonymisiert: Die Identifikatoren der HIPAA-Safe-Harbor-Liste (45 CFR 164.514(b)(2)), die ein Bericht enthalten kann, sind ausgelassen: Name und ID der Patientin oder des Patienten, Dateiname, SHA-256 der Datei, Geburtsdatum und Datumsangaben außer dem Jahr, Alter über 89, Name der befundenden Person und Notiz. Die Kurven sind unverändert. Vor der Weitergabe die Regeln Ihrer Einrichtung prüfen.</translation>
+    </message>
+    <message>
+        <source>Patient %1, ID %2 · %3</source>
+        <translation>Patient %1, ID %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -3137,6 +3157,18 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Statements in the file:</source>
         <translation>Befundaussagen in der Datei:</translation>
     </message>
+    <message>
+        <source>not in file</source>
+        <translation>nicht in der Datei</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::ProbabilityTrack</name>
@@ -3689,10 +3721,6 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <source>Patient ID</source>
-        <translation>Patienten-ID</translation>
-    </message>
-    <message>
         <source>Age</source>
         <translation>Alter</translation>
     </message>
@@ -3744,6 +3772,14 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
         <source>Advice asking for a prompt review, found with the detector&apos;s verdict: open the recording for the values it is based on and its source. Decision support, not a diagnosis.</source>
         <translation>Hinweise, die eine zeitnahe Prüfung nahelegen, ermittelt mit der Einstufung des Detektors: Öffnen Sie die Aufzeichnung für die zugrunde liegenden Werte und die Quelle. Entscheidungsunterstützung, keine Diagnose.</translation>
     </message>
+    <message>
+        <source>Patient ID (name)</source>
+        <translation>Patienten-ID (Name)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::WorklistPanel</name>
@@ -3778,10 +3814,6 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
     <message>
         <source>Needs attention</source>
         <translation>Zu beachten</translation>
-    </message>
-    <message>
-        <source>Patient ID or file name</source>
-        <translation>Patienten-ID oder Dateiname</translation>
     </message>
     <message>
         <source>Listing stopped: only the rows above were read.</source>
@@ -3898,6 +3930,10 @@ Messen Sie diese mit einem Lineal am Bildschirm nach, und geben Sie die Länge i
             <numerusform>; %Ln mit einem Hinweis zur zeitnahen Prüfung</numerusform>
             <numerusform>; %Ln mit einem Hinweis zur zeitnahen Prüfung</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Patient ID, name or file name</source>
+        <translation>Patienten-ID, Name oder Dateiname</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "audit_log.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -156,6 +157,11 @@ QJsonObject recordingSummaryJson(const Recording& recording)
 
     QJsonObject patient;
     patient[QStringLiteral("id")] = fromStd(recording.patient.id);
+    patient[QStringLiteral("name")] = fromStd(recording.patient.name);
+    const std::optional<Date>& born = recording.patient.birthDate;
+    patient[QStringLiteral("birth_date")] =
+        born ? QJsonValue(QDate(born->year, born->month, born->day).toString(Qt::ISODate))
+             : QJsonValue();
     patient[QStringLiteral("age")] =
         recording.patient.ageYears ? QJsonValue(*recording.patient.ageYears) : QJsonValue();
     const char* sex = sexCode(recording.patient.sex);

@@ -28,6 +28,7 @@ QJsonObject rowJson(const WorklistEntry& e)
     }
     o[QStringLiteral("format")] = e.format;
     o[QStringLiteral("patient_id")] = e.patientId;
+    o[QStringLiteral("patient_name")] = e.patientName;
     o[QStringLiteral("age_years")] = e.ageYears ? QJsonValue(*e.ageYears) : QJsonValue();
     o[QStringLiteral("sex")] = QString::fromLatin1(sexCode(e.sex));
     o[QStringLiteral("recorded")] =

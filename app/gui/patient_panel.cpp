@@ -3,6 +3,7 @@
 #include "engine_text.h"
 
 #include <QComboBox>
+#include <QDate>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -11,11 +12,17 @@
 namespace ecglens {
 
 PatientPanel::PatientPanel(QWidget* parent)
-    : QWidget(parent), m_id(new QLineEdit(this)), m_age(new QDoubleSpinBox(this)),
-      m_sex(new QComboBox(this)), m_source(new QLabel(this)), m_statements(new QLabel(this))
+    : QWidget(parent), m_name(new QLineEdit(this)), m_id(new QLineEdit(this)),
+      m_born(new QLabel(this)), m_age(new QDoubleSpinBox(this)), m_sex(new QComboBox(this)),
+      m_source(new QLabel(this)), m_statements(new QLabel(this))
 {
     auto* form = new QFormLayout(this);
+    m_name->setObjectName(QStringLiteral("patientName"));
+    m_name->setReadOnly(true); // selectable, to copy into another system
+    m_name->setPlaceholderText(tr("not in file"));
     m_id->setPlaceholderText(tr("not in file — type to add"));
+    m_born->setObjectName(QStringLiteral("patientBirthDate"));
+    m_born->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_age->setRange(-1, 130);
     m_age->setDecimals(0);
     m_age->setSpecialValueText(tr("unknown — set it"));
@@ -26,7 +33,9 @@ PatientPanel::PatientPanel(QWidget* parent)
     m_source->setWordWrap(true);
     m_statements->setWordWrap(true);
     m_statements->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Name"), m_name);
     form->addRow(tr("Patient ID"), m_id);
+    form->addRow(tr("Date of birth"), m_born);
     form->addRow(tr("Age"), m_age);
     form->addRow(tr("Sex"), m_sex);
     form->addRow(m_source);
@@ -41,7 +50,12 @@ void PatientPanel::setRecording(const Recording* recording)
 {
     m_loading = true;
     m_patient = recording ? recording->patient : Patient{};
+    m_name->setText(QString::fromStdString(m_patient.name));
+    m_name->setCursorPosition(0); // a long name shows its start
     m_id->setText(QString::fromStdString(m_patient.id));
+    const std::optional<Date>& born = m_patient.birthDate;
+    m_born->setText(born ? QDate(born->year, born->month, born->day).toString(Qt::ISODate)
+                         : (recording ? tr("not in file") : QString()));
     m_age->setValue(m_patient.ageYears ? *m_patient.ageYears : -1);
     m_sex->setCurrentIndex(m_sex->findData(int(m_patient.sex)));
     // What the file states is not editable here; what it leaves out is.
@@ -70,6 +84,16 @@ void PatientPanel::setRecording(const Recording* recording)
 bool PatientPanel::idEditable() const
 {
     return !m_id->isReadOnly();
+}
+
+QString PatientPanel::nameText() const
+{
+    return m_name->text();
+}
+
+QString PatientPanel::birthDateText() const
+{
+    return m_patient.birthDate ? m_born->text() : QString();
 }
 
 bool PatientPanel::ageEditable() const

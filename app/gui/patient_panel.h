@@ -11,8 +11,9 @@ class QLineEdit;
 
 namespace ecglens {
 
-/// Patient ID, age and sex as the file gives them. Fields the file leaves empty are editable
-/// (age matters for the advice later); edits live in the window state until sidecars exist.
+/// Patient name, ID, date of birth, age and sex as the file gives them. ID, age and sex the file
+/// leaves empty are editable (age matters for the advice) and saved with the review; the name
+/// and date of birth are shown as the file gives them, to check the patient against.
 class PatientPanel : public QWidget
 {
     Q_OBJECT
@@ -24,6 +25,9 @@ public:
     /// File values overlaid with the user's edits.
     Patient patient() const { return m_patient; }
     bool idEditable() const;
+    /// The name and the date of birth (ISO 8601) as shown; empty when the file has none.
+    QString nameText() const;
+    QString birthDateText() const;
     bool ageEditable() const;
     /// "Statements in the file:" and one line per statement (empty when the file has none).
     QString statementsText() const;
@@ -39,7 +43,9 @@ private:
     void readEdits();
 
     Patient m_patient;
+    QLineEdit* m_name;
     QLineEdit* m_id;
+    QLabel* m_born;
     QDoubleSpinBox* m_age;
     QComboBox* m_sex;
     QLabel* m_source;

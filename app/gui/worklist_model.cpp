@@ -121,7 +121,7 @@ QVariant WorklistModel::headerData(int section, Qt::Orientation orientation, int
     case Prompts:
         return tr("Prompt review");
     case PatientId:
-        return tr("Patient ID");
+        return tr("Patient ID (name)");
     case Age:
         return tr("Age");
     case SexColumn:
@@ -231,7 +231,8 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
         return titles.join(QStringLiteral("; "));
     }
     case PatientId:
-        return e.patientId;
+        return e.patientName.isEmpty() ? e.patientId
+                                       : tr("%1 (%2)").arg(e.patientId, e.patientName);
     case Age:
         return e.ageYears ? QLocale().toString(*e.ageYears, 'f', 0) : QString();
     case SexColumn:
@@ -387,7 +388,8 @@ bool WorklistFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const
     if (!m_patient.isEmpty() && e.patientId != m_patient)
         return false;
     return m_search.isEmpty() || e.relativePath.contains(m_search, Qt::CaseInsensitive) ||
-           e.patientId.contains(m_search, Qt::CaseInsensitive);
+           e.patientId.contains(m_search, Qt::CaseInsensitive) ||
+           e.patientName.contains(m_search, Qt::CaseInsensitive);
 }
 
 int WorklistModel::previousOfPatient(int row) const

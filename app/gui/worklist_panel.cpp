@@ -66,7 +66,7 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
                           "its review cannot be read"));
     m_search->setObjectName(QStringLiteral("worklistSearch"));
     m_search->setAccessibleName(tr("Search the worklist"));
-    m_search->setPlaceholderText(tr("Patient ID or file name"));
+    m_search->setPlaceholderText(tr("Patient ID, name or file name"));
     m_search->setClearButtonEnabled(true);
     m_samePatient->setObjectName(QStringLiteral("worklistSamePatient"));
     m_samePatient->setText(tr("This patient"));

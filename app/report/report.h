@@ -149,10 +149,11 @@ struct ReportInput
 
     /// An anonymised report (for teaching, a case conference, a second opinion outside the
     /// hospital): the identifiers of the HIPAA Safe Harbor list that a report can carry are left
-    /// out: patient ID, file name and path, the file's SHA-256, dates other than the year, ages
-    /// over 89 (printed "90 or older"), the reviewer's name and the free-text note; they are also
-    /// removed where other text repeats them (reader warnings, advice). The traces, measurements,
-    /// findings, verdict and the decision itself are kept.
+    /// out: patient name and ID, file name and path, the file's SHA-256, the date of birth and
+    /// dates other than the year, ages over 89 (printed "90 or older"), the reviewer's name and
+    /// the free-text note; they are also removed where other text repeats them (reader
+    /// warnings, advice). The traces, measurements, findings, verdict and the decision itself
+    /// are kept.
     bool anonymise = false;
 
     Paper paper = Paper::A4;

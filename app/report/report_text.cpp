@@ -81,6 +81,28 @@ QString patientIdText(const ReportInput& in)
     return in.recording.patient.id.empty() ? kNone : qs(in.recording.patient.id);
 }
 
+/// The name as the file gives it: with the ID, the identifiers a ward checks before it files a
+/// report (the reader's displayText keeps it one line of printable text).
+QString patientNameText(const ReportInput& in)
+{
+    if (in.recording.patient.name.empty())
+        return kNone;
+    return in.anonymise ? removedText() : qs(in.recording.patient.name);
+}
+
+QString birthDateText(const ReportInput& in)
+{
+    const std::optional<Date>& born = in.recording.patient.birthDate;
+    if (!born)
+        return kNone;
+    if (in.anonymise)
+        return removedText();
+    return QStringLiteral("%1-%2-%3")
+        .arg(born->year, 4, 10, QLatin1Char('0'))
+        .arg(born->month, 2, 10, QLatin1Char('0'))
+        .arg(born->day, 2, 10, QLatin1Char('0'));
+}
+
 /// Text that comes from elsewhere (reader warnings, advice, messages): as is, or for an
 /// anonymised report without the patient ID, the file's path and names (with any extension:
 /// the record's other files), and ages over 89.
@@ -89,9 +111,19 @@ QString freeText(const ReportInput& in, QString t)
     if (!in.anonymise)
         return t;
     const QFileInfo file(qs(in.recording.sourcePath));
-    QStringList identifiers{file.absoluteFilePath(), qs(in.recording.sourcePath),
-                            file.fileName(),         file.completeBaseName(),
-                            file.baseName(),         qs(in.recording.patient.id)};
+    QStringList identifiers{file.absoluteFilePath(),
+                            qs(in.recording.sourcePath),
+                            file.fileName(),
+                            file.completeBaseName(),
+                            file.baseName(),
+                            qs(in.recording.patient.id),
+                            qs(in.recording.patient.name)};
+    // The name's words alone too ("Mr Clark" in a note), all but initials.
+    for (const QString& word :
+         qs(in.recording.patient.name)
+             .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts))
+        if (QString(word).remove(QLatin1Char('.')).size() >= 2)
+            identifiers << word;
     // Longest first, so a path goes before the name inside it.
     std::sort(identifiers.begin(), identifiers.end(),
               [](const QString& a, const QString& b) { return a.size() > b.size(); });
@@ -672,9 +704,14 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
 {
     const Recording& r = in.recording;
     std::vector<std::pair<QString, QString>> lines;
-    lines.emplace_back(
-        Report::tr("Patient"),
-        Report::tr("ID %1 · age %2 · sex %3").arg(patientIdText(in), ageText(in), sexText(in)));
+    QStringList patient;
+    if (!r.patient.name.empty())
+        patient << patientNameText(in);
+    patient << Report::tr("ID %1").arg(patientIdText(in));
+    if (r.patient.birthDate)
+        patient << Report::tr("born %1").arg(birthDateText(in));
+    patient << Report::tr("age %1 · sex %2").arg(ageText(in), sexText(in));
+    lines.emplace_back(Report::tr("Patient"), patient.join(QStringLiteral(" \u00b7 ")));
     lines.emplace_back(Report::tr("Recording"),
                        Report::tr("%1 · %2 · start %3 · %4 · %5 Hz · %6 leads")
                            .arg(fileName(in), qs(r.format), startText(in),
@@ -721,7 +758,9 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     auto para = [&](const QString& t) { b.push_back({K::Paragraph, {}, t}); };
 
     heading(Report::tr("Patient"));
+    row(Report::tr("Name"), patientNameText(in));
     row(Report::tr("ID"), patientIdText(in));
+    row(Report::tr("Date of birth"), birthDateText(in));
     row(Report::tr("Age"), ageText(in));
     row(Report::tr("Sex"), sexText(in));
 
@@ -921,9 +960,10 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     if (in.anonymise)
         para(Report::tr(
             "Anonymised: the identifiers of the HIPAA Safe Harbor list (45 CFR 164.514(b)(2)) that "
-            "a report can carry are left out: patient ID, file name, the file's SHA-256, dates "
-            "other than the year, ages over 89, the reviewer's name and the note. The traces are "
-            "unchanged. Check your institution's rules before sharing."));
+            "a report can carry are left out: the patient's name and ID, file name, the file's "
+            "SHA-256, the date of birth and dates other than the year, ages over 89, the "
+            "reviewer's name and the note. The traces are unchanged. Check your institution's "
+            "rules before sharing."));
     if (!in.softwareVersion.empty())
         row(Report::tr("Software"), qs(in.softwareVersion));
     if (in.detection && in.modelTrainingData.find("PTB-XL") != std::string::npos)
@@ -948,6 +988,9 @@ QString patientHeaderText(const ReportInput& in)
 {
     if (in.anonymise)
         return Report::tr("Anonymised ECG");
+    if (!in.recording.patient.name.empty())
+        return Report::tr("Patient %1, ID %2 · %3")
+            .arg(patientNameText(in), patientIdText(in), fileName(in));
     return Report::tr("Patient %1 · %2").arg(patientIdText(in), fileName(in));
 }
 

@@ -47,7 +47,8 @@ QString clockText(double seconds, bool longRecording);
 /// "300.0–310.0 s", or with `longRecording` "0:05:00.0–0:05:10.0".
 QString spanText(double fromS, double toS, bool longRecording);
 
-/// Who the pages are about, for the running header: "Patient 11275 · 00008_lr.hea", or
+/// Who the pages are about, for the running header: "Patient 11275 · 00008_lr.hea",
+/// "Patient Clark, ID SBJ-123 · ecgtoolkit-Example.scp" when the file names the patient, or
 /// "Anonymised ECG".
 QString patientHeaderText(const ReportInput& input);
 

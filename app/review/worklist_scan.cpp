@@ -73,6 +73,7 @@ WorklistEntry describeRecording(const QString& path, const QString& folder,
     }
     e.format = QString::fromStdString(r->format);
     e.patientId = QString::fromStdString(r->patient.id);
+    e.patientName = QString::fromStdString(r->patient.name);
     e.ageYears = r->patient.ageYears;
     e.sex = r->patient.sex;
     e.recorded = startOf(r->start);

@@ -28,6 +28,7 @@ struct WorklistEntry
     QString format;       ///< e.g. "WFDB format 212"
     QString error;        ///< the recording cannot be read (why); the rest is then empty
     QString patientId;
+    QString patientName; ///< as the file gives it; empty for anonymous formats
     std::optional<double> ageYears;
     Sex sex = Sex::Unknown;
     QDateTime recorded; ///< start as the file states it (local time there); invalid: unknown

@@ -47,6 +47,9 @@ inline bool plausibleAgeYears(double years)
 struct Patient
 {
     std::string id;
+    /// As one line, "Family, Given" where the file structures it (io::open cleans it with
+    /// displayText); empty when the file gives none (WFDB, PTB-XL and MIT-BIH are anonymous).
+    std::string name;
     std::optional<double> ageYears; ///< at the time of recording; PTB-XL's 300 is stored as 90
     Sex sex = Sex::Unknown;
     std::optional<Date> birthDate;

@@ -3,6 +3,8 @@
 #include "io/messages.h"
 #include "io/readers.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -57,7 +59,9 @@ std::string shortNumber(double v)
 /// or time) is refused; a lead in volts far beyond any ECG (a damaged gain: 1e-30 gave 1e32 mV)
 /// is kept as stored and said to be miscalibrated (other units, mmHg or counts, are no ECG
 /// leads); an age no patient can have (a damaged field) would choose the detector's thresholds
-/// and the advice, so it becomes unknown, and said.
+/// and the advice, so it becomes unknown, and said. The patient's ID and name are made text to
+/// show (core/text.h displayText: Latin-1 bytes read as such, no control characters, a length
+/// a page can hold).
 Result<Recording> checkedForPlausibility(Recording r, const std::string& path)
 {
     for (const Lead& lead : r.leads) {
@@ -77,6 +81,8 @@ Result<Recording> checkedForPlausibility(Recording r, const std::string& path)
             r.warnings.push_back(
                 makeMessage(messages::kAmplitudeImplausible, {lead.name, shortNumber(mv)}));
     }
+    r.patient.id = displayText(r.patient.id);
+    r.patient.name = displayText(r.patient.name);
     if (r.patient.ageYears && !plausibleAgeYears(*r.patient.ageYears)) {
         r.warnings.push_back(
             makeMessage(messages::kAgeImplausible, {shortNumber(*r.patient.ageYears)}));

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMap>
 #include <QMessageBox>
 #include <QProcess>
@@ -377,6 +378,8 @@ private slots:
         QCOMPARE(p->patient().ageYears.value_or(-1), 75.0);
         QVERIFY(!p->sexEditable());
         QCOMPARE(p->patient().sex, Sex::Female);
+        QCOMPARE(p->nameText(), QString()); // MIT-BIH is anonymous
+        QCOMPARE(p->birthDateText(), QString());
         // A long record gets the overview strip.
         QVERIFY(w.viewer()->overviewShown());
 
@@ -389,6 +392,15 @@ private slots:
         QCOMPARE(lines, (QStringList{QStringLiteral("Statements in the file:"),
                                      QStringLiteral("NORM — normal ECG (100 %)"),
                                      QStringLiteral("SR — sinus rhythm")}));
+
+        // The SCP-ECG example names its patient (section 1 tag 0 "Clark", tag 5 1953-05-08;
+        // libbiosig reads the same): shown to check against, not editable.
+        ECGLENS_REQUIRE_DATA(QStringLiteral("formats/ecgtoolkit-Example.scp"));
+        QVERIFY(openAndWait(w, test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp"))));
+        QCOMPARE(p->nameText(), QStringLiteral("Clark"));
+        QCOMPARE(p->birthDateText(), QStringLiteral("1953-05-08"));
+        QVERIFY(p->findChild<QLineEdit*>(QStringLiteral("patientName"))->isReadOnly());
+        QVERIFY(!p->idEditable());
     }
 
     void settingsPersist()

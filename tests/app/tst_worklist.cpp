@@ -251,6 +251,11 @@ private slots:
         // The SCP-ECG example's patient ID (read by hand from the file: "SBJ-123").
         p.searchEdit()->setText(QStringLiteral("sbj-1"));
         QCOMPARE(shownPaths(p), QStringList{QStringLiteral("ecgtoolkit-Example.scp")});
+        // ... and its patient's name (section 1 tag 0 "Clark", as libbiosig reads it).
+        p.searchEdit()->setText(QStringLiteral("clar"));
+        QCOMPARE(shownPaths(p), QStringList{QStringLiteral("ecgtoolkit-Example.scp")});
+        QCOMPARE(p.filter()->index(0, WorklistModel::PatientId).data().toString(),
+                 QStringLiteral("SBJ-123 (Clark)"));
         p.searchEdit()->clear();
 
         // Sorting by age: numbers as numbers, unknown last (201: 68; 00008-10 from copies

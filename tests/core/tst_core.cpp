@@ -1,8 +1,11 @@
 #include "core/lead_names.h"
 #include "core/recording.h"
+#include "core/text.h"
 #include "io/open.h"
 #include "test_data.h"
 
+#include <QRandomGenerator>
+#include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -114,6 +117,99 @@ private slots:
         r = io::open(unknown);
         QVERIFY(!r.ok());
         QVERIFY2(r.error().find("unrecognised") != std::string::npos, r.error().c_str());
+    }
+
+    void displayText_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<int>("maxBytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ASCII") << QByteArray("Clark") << 256 << QStringLiteral("Clark");
+        QTest::newRow("Latin-1") << QByteArray("M\xFCller") << 256 << QStringLiteral("M\u00fcller");
+        QTest::newRow("UTF-8 kept")
+            << QByteArray("M\xC3\xBCller") << 256 << QStringLiteral("M\u00fcller");
+        QTest::newRow("controls, runs of spaces") << QByteArray("  Haagse\t\tHarry\r\n\x1b[2J  ")
+                                                  << 256 << QStringLiteral("Haagse Harry [2J");
+        // Not UTF-8 (an overlong NUL; a surrogate): Latin-1, whose C1 controls go.
+        QTest::newRow("overlong") << QByteArray("A\xC0\x80"
+                                                "B")
+                                  << 256 << QStringLiteral("A\u00c0 B");
+        QTest::newRow("surrogate") << QByteArray("\xED\xA0\x80x") << 256
+                                   << QStringLiteral("\u00ed\u00a0 x"); // A0: no-break space
+        QTest::newRow("only spaces") << QByteArray(" \t ") << 256 << QString();
+        // Cut at a character boundary: 300 two-byte characters into 255 bytes are 127.
+        QTest::newRow("cut") << QByteArray("\xC3\xA9").repeated(300) << 255
+                             << QStringLiteral("\u00e9").repeated(127);
+        QTest::newRow("cut before space") << QByteArray("ab cd") << 3 << QStringLiteral("ab");
+    }
+    void displayText()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(int, maxBytes);
+        QFETCH(QString, expected);
+        const std::string out = ecglens::displayText(raw.toStdString(), std::size_t(maxBytes));
+        QVERIFY(out.size() <= std::size_t(maxBytes));
+        QCOMPARE(QString::fromStdString(out), expected);
+    }
+
+    /// Against Qt's UTF-8 decoder: random mixes of valid UTF-8 and stray bytes decode as Qt
+    /// decodes them when Qt finds no error, else as Latin-1; controls and spaces collapse.
+    void displayTextAgreesWithQt()
+    {
+        const QByteArray pieces[] = {"a",
+                                     " ",
+                                     "\t",
+                                     "\xC3\xA9",
+                                     "\xE2\x82\xAC",
+                                     "\xF0\x9F\x92\x93",
+                                     "\x7F",
+                                     "\xC2\x85",
+                                     "\xE0\x80\xAF",
+                                     "\xF4\x90\x80\x80",
+                                     "\xFF",
+                                     "\x80"};
+        QRandomGenerator rng(20261206);
+        for (int round = 0; round < 5000; ++round) {
+            QByteArray raw;
+            const int n = int(rng.bounded(12));
+            for (int k = 0; k < n; ++k)
+                raw += pieces[rng.bounded(int(std::size(pieces)))];
+            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            QString decoded = utf8.decode(raw);
+            if (utf8.hasError())
+                decoded = QString::fromLatin1(raw);
+            for (QChar& c : decoded)
+                if (c.unicode() < 0x20 || (c.unicode() >= 0x7F && c.unicode() < 0xA0))
+                    c = QLatin1Char(' ');
+            const QString expected =
+                decoded.split(QLatin1Char(' '), Qt::SkipEmptyParts).join(QLatin1Char(' '));
+            QCOMPARE(QString::fromStdString(ecglens::displayText(raw.toStdString(), 1000)),
+                     expected);
+        }
+    }
+
+    void personName_data()
+    {
+        QTest::addColumn<QStringList>("parts"); // family|given|middle|prefix|suffix
+        QTest::addColumn<QString>("expected");
+        // DICOM PS3.5 6.2.1.1's example "Adams^John Robert Quincy^^Rev.^B.A. M.Div.".
+        QTest::newRow("PS3.5")
+            << QStringLiteral("Adams|John Robert Quincy||Rev.|B.A. M.Div.").split(u'|')
+            << QStringLiteral("Adams, Rev. John Robert Quincy, B.A. M.Div.");
+        QTest::newRow("family only")
+            << QStringLiteral("Clark||||").split(u'|') << QStringLiteral("Clark");
+        QTest::newRow("given only")
+            << QStringLiteral("|Harry|||").split(u'|') << QStringLiteral("Harry");
+        QTest::newRow("none") << QStringLiteral(" ||||").split(u'|') << QString();
+    }
+    void personName()
+    {
+        QFETCH(QStringList, parts);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(ecglens::personName(
+                     parts[0].toStdString(), parts[1].toStdString(), parts[2].toStdString(),
+                     parts[3].toStdString(), parts[4].toStdString())),
+                 expected);
     }
 };
 

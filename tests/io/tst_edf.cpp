@@ -371,26 +371,31 @@ private slots:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("sex");
         QTest::addColumn<double>("age");
-        // EDF+ specification example patient field; age at 10-DEC-2009 is 58.
+        QTest::addColumn<QString>("name");
+        // EDF+ specification example patient field (2.1.3.3: the name's spaces written as
+        // "_"); age at 10-DEC-2009 is 58.
         QTest::newRow("EDF+ example")
             << QStringLiteral("EDF+C") << QStringLiteral("MCH-0234567 F 02-MAY-1951 Haagse_Harry")
             << QStringLiteral("Startdate 10-DEC-2009 X X X") << QStringLiteral("10.12.09") << 2009
-            << QStringLiteral("MCH-0234567") << QStringLiteral("F") << 58.0;
+            << QStringLiteral("MCH-0234567") << QStringLiteral("F") << 58.0
+            << QStringLiteral("Haagse Harry");
         QTest::newRow("birthday not yet")
             << QStringLiteral("EDF+C") << QStringLiteral("P1 M 11-DEC-1950 X")
             << QStringLiteral("Startdate 10-DEC-2009 X X X") << QStringLiteral("10.12.09") << 2009
-            << QStringLiteral("P1") << QStringLiteral("M") << 58.0;
+            << QStringLiteral("P1") << QStringLiteral("M") << 58.0 << QString();
+        // Plain EDF's patient field is free text: all of it is the ID, no name is guessed.
         QTest::newRow("year 85 -> 1985")
             << QString() << QStringLiteral("Some patient") << QStringLiteral("rec")
             << QStringLiteral("01.02.85") << 1985 << QStringLiteral("Some patient") << QString()
-            << -1.0;
+            << -1.0 << QString();
         QTest::newRow("year 84 -> 2084")
             << QString() << QStringLiteral("X") << QStringLiteral("rec")
-            << QStringLiteral("01.02.84") << 2084 << QStringLiteral("X") << QString() << -1.0;
+            << QStringLiteral("01.02.84") << 2084 << QStringLiteral("X") << QString() << -1.0
+            << QString();
         QTest::newRow("EDF+ unknowns")
             << QStringLiteral("EDF+C") << QStringLiteral("X X X X")
             << QStringLiteral("Startdate X X X X") << QStringLiteral("31.12.99") << 1999
-            << QString() << QString() << -1.0;
+            << QString() << QString() << -1.0 << QString();
     }
     void patientAndDates()
     {
@@ -402,6 +407,7 @@ private slots:
         QFETCH(QString, id);
         QFETCH(QString, sex);
         QFETCH(double, age);
+        QFETCH(QString, name);
         WFile f;
         f.reserved = reserved.toStdString();
         f.patient = patient.toStdString();
@@ -422,6 +428,7 @@ private slots:
         QCOMPARE(QString::fromStdString(rec.patient.id), id);
         QCOMPARE(QString::fromLatin1(sexCode(rec.patient.sex)), sex);
         QCOMPARE(rec.patient.ageYears.value_or(-1.0), age);
+        QCOMPARE(QString::fromStdString(rec.patient.name), name);
     }
 
     void recordCountUnknown()

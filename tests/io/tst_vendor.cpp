@@ -139,6 +139,7 @@ private slots:
     void xmlMissingLeadsNotDerived();
     void implausibleAgeIsUnknown();
     void dicomHandDecoded();
+    void patientNames();
     void huffmanDecoding();
     void referenceBeatAddition();
     void scpPatientAndStatements();
@@ -229,6 +230,10 @@ void TestVendor::declaredHeader()
     QCOMPARE(r->fsHz, 500.0);
     QCOMPARE(r->sampleCount(), std::size_t(5000));
     QCOMPARE(QString::fromStdString(r->patient.id), QStringLiteral("SBJ-123"));
+    // The name as libbiosig 2.5 reads the SCP file and ecgtoolkit-Example.xml with
+    // FLAG.ANONYMOUS off and DCMTK 3.6.7 the DICOM file's (0010,0010); ecgkit-ecg_hl7.xml,
+    // which libbiosig does not read, has <name>Clark</name> in subjectDemographicPerson.
+    QCOMPARE(QString::fromStdString(r->patient.name), QStringLiteral("Clark"));
     QVERIFY(r->patient.ageYears.has_value());
     QCOMPARE(*r->patient.ageYears, 49.0);
     // SCP section 1 tag 8 at 0xBB = 1 (male); tag 5 at 0xB3: 0x07A1-05-08 = 1953-05-08;
@@ -454,6 +459,42 @@ void TestVendor::dicomHandDecoded()
         }
 }
 
+/// Names as the files' structures give them: DICOM PN components, HL7 PN parts, bytes that are
+/// not UTF-8 and control characters (a damaged field) as text to show.
+void TestVendor::patientNames()
+{
+    ECGLENS_REQUIRE_DATA(kDcm);
+    ECGLENS_REQUIRE_DATA(kXml);
+    QTemporaryDir dir;
+    auto nameOf = [&](const QByteArray& bytes, const QString& file) {
+        const QString path = dir.filePath(file);
+        if (!writeFile(path, bytes))
+            return QStringLiteral("(not written)");
+        const auto r = io::open(path.toStdString());
+        return r ? QString::fromStdString(r->patient.name)
+                 : QStringLiteral("(refused: %1)").arg(QString::fromStdString(r.error()));
+    };
+    // Implicit VR: (0010,0010) at 0x24E, length 6 at 0x252, "Clark " at 0x256. Same length,
+    // family "M\xFCl" (ISO 8859-1, as ISO_IR 100 stores it) and given "H".
+    QByteArray dcm = readAll(test::dataPath(kDcm));
+    QCOMPARE(le(dcm, 0x24E, 4), 0x00100010u);
+    QCOMPARE(le(dcm, 0x252, 4), 6u);
+    QCOMPARE(dcm.mid(0x256, 6), QByteArray("Clark "));
+    dcm.replace(0x256, 6, QByteArray("M\xFCl^H "));
+    QCOMPARE(nameOf(dcm, QStringLiteral("latin1.dcm")), QStringLiteral("M\u00fcl, H"));
+
+    const QByteArray xml = readAll(test::dataPath(kXml));
+    const QByteArray plain = "<name>Clark</name>";
+    QCOMPARE(xml.count(plain), qsizetype(1));
+    QByteArray parts = xml;
+    parts.replace(plain, "<name><prefix>Dr.</prefix><given>Harry</given><given>J.</given>"
+                         "<delimiter>-</delimiter><family>Haagse</family></name>");
+    QCOMPARE(nameOf(parts, QStringLiteral("parts.xml")), QStringLiteral("Haagse, Dr. Harry J."));
+    QByteArray damaged = xml;
+    damaged.replace(plain, "<name>\n  Cl&#x9;ark\t\tKent\r\n</name>");
+    QCOMPARE(nameOf(damaged, QStringLiteral("damaged.xml")), QStringLiteral("Cl ark Kent"));
+}
+
 void TestVendor::huffmanDecoding()
 {
     using namespace io::vendor;
@@ -541,6 +582,9 @@ void TestVendor::scpPatientAndStatements()
     const auto r = io::open(path.toStdString());
     QVERIFY2(r.ok(), r.error().c_str());
     QCOMPARE(r->patient.id, std::string("P-7"));
+    // Tags 0 and 3 (last names) before tag 1 (first name); Latin-1 bytes as such.
+    QCOMPARE(QString::fromStdString(r->patient.name),
+             QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
     QCOMPARE(r->patient.sex, Sex::Female);
     QVERIFY(r->patient.ageYears.has_value());
     QCOMPARE(*r->patient.ageYears, 1.5); // 18 months (tag 4 unit 2)
@@ -594,6 +638,7 @@ void TestVendor::syntheticDicom()
         QCOMPARE(one.digitalAt(std::size_t(k)), storedI[k]);
     }
     QCOMPARE(r->patient.id, std::string("P-9"));
+    QCOMPARE(r->patient.name, std::string("Adams, Rev. John Robert Quincy, B.A. M.Div."));
     QCOMPARE(r->patient.sex, Sex::Female);
     QVERIFY(r->patient.ageYears.has_value());
     QCOMPARE(*r->patient.ageYears, 7.0 / 12.0);

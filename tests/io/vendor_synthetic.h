@@ -89,8 +89,9 @@ inline QByteArray syntheticScp(int diff, const QList<int>& residual, bool extras
     s6 += int16s(residual);
     QList<QPair<int, QByteArray>> sections = {{3, s3}, {4, s4}, {5, s5}, {6, s6}};
     if (extras) {
-        // Section 1 tags: 2 patient ID, 4 age 18 months, 8 sex 2 (female), 25 acquisition
-        // date 2020-02-29, 26 time 23:59:58, 30 free text, 255 end.
+        // Section 1 tags: 0 last name, 1 first name, 3 second last name (ISO 8859-1 bytes),
+        // 2 patient ID, 4 age 18 months, 8 sex 2 (female), 25 acquisition date 2020-02-29,
+        // 26 time 23:59:58, 30 free text, 255 end.
         QByteArray s1;
         auto tag = [&](int t, const QByteArray& v) {
             QByteArray h(3, '\0');
@@ -98,6 +99,11 @@ inline QByteArray syntheticScp(int diff, const QList<int>& residual, bool extras
             put(h, 1, std::uint32_t(v.size()), 2);
             s1 += h + v;
         };
+        tag(0, QByteArray("M\xFCller\0", 7));
+        tag(1, QByteArray("Hans\0", 5));
+        tag(3, QByteArray("L\xFC"
+                          "denscheid\0",
+                          12));
         tag(2, QByteArray("P-7\0", 4));
         tag(4, QByteArray("\x12\x00\x02", 3));
         tag(8, QByteArray("\x02", 1));
@@ -209,6 +215,8 @@ inline QByteArray syntheticDicom(bool explicitVr)
     f += w.el(0x0002, 0x0002, "UI", "1.2.840.10008.5.1.4.1.1.9.1.1");
     f += w.el(0x0002, 0x0010, "UI", explicitVr ? "1.2.840.10008.1.2.1" : "1.2.840.10008.1.2");
     f += w.el(0x0008, 0x002A, "DT", "20200229235958.5");
+    // PS3.5 6.2.1.1's example name, with an ideographic group after "=" that is not shown.
+    f += w.el(0x0010, 0x0010, "PN", "Adams^John Robert Quincy^^Rev.^B.A. M.Div.=Ad^Jo");
     f += w.el(0x0010, 0x0020, "LO", "P-9");
     f += w.el(0x0010, 0x0040, "CS", "F");
     f += w.el(0x0010, 0x1010, "AS", "007M");

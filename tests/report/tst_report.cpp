@@ -670,6 +670,53 @@ private slots:
         verifyTrueScale(anonymisedPdf, QStringLiteral("anonymised"));
     }
 
+    /// A file that names its patient (the SCP-ECG example: section 1 tag 0 "Clark", tag 2
+    /// SBJ-123, tag 5 1953-05-08, as libbiosig reads them): name, ID and date of birth on page 1
+    /// and in every page's running header, the identifiers a ward checks before filing a report;
+    /// none of them in the anonymised report.
+    void patientNameOnTheReport()
+    {
+        const QString file = QStringLiteral("formats/ecgtoolkit-Example.scp");
+        ECGLENS_REQUIRE_DATA(file);
+        auto pages = [&](const QString& pdf, const QStringList& extra) {
+            const Run r = runCli(QStringList{QStringLiteral("report"),
+                                             ecglens::test::dataPath(file), QStringLiteral("--out"),
+                                             pdf, QStringLiteral("--no-saved-review")} +
+                                 extra);
+            if (r.exitCode != 0)
+                return QStringList{QString::fromUtf8(r.err)};
+            return QString::fromUtf8(
+                       run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out)
+                .split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        };
+        const QStringList identified = pages(m_dir.filePath(QStringLiteral("named.pdf")), {});
+        QVERIFY2(identified.size() >= 2, qPrintable(identified.join(u'\n')));
+        QVERIFY2(identified[0].contains(QStringLiteral(
+                     "Clark \u00b7 ID SBJ-123 \u00b7 born 1953-05-08 \u00b7 age 49")),
+                 qPrintable(identified[0]));
+        for (const QString& page : identified.mid(1))
+            QVERIFY2(page.contains(
+                         QStringLiteral("Patient Clark, ID SBJ-123 \u00b7 ecgtoolkit-Example.scp")),
+                     qPrintable(page));
+        // The details' Patient rows, label and value on one line as laid out.
+        const QString details = QString::fromUtf8(
+            run(QStringLiteral("pdftotext"),
+                {QStringLiteral("-layout"), m_dir.filePath(QStringLiteral("named.pdf")),
+                 QStringLiteral("-")})
+                .out);
+        for (const char* row :
+             {"Name\\s+Clark\\n", "ID\\s+SBJ-123\\n", "Date of birth\\s+1953-05-08\\n"})
+            QVERIFY2(details.contains(QRegularExpression(QLatin1String(row))), row);
+
+        const QString anonymised = pages(m_dir.filePath(QStringLiteral("named-anonymised.pdf")),
+                                         {QStringLiteral("--anonymise")})
+                                       .join(u'\n');
+        QVERIFY2(anonymised.contains(QStringLiteral("Anonymised ECG")), qPrintable(anonymised));
+        for (const QString& identifier :
+             {QStringLiteral("Clark"), QStringLiteral("SBJ-123"), QStringLiteral("1953")})
+            QVERIFY2(!anonymised.contains(identifier), qPrintable(identifier));
+    }
+
     /// `report --compare`: the other ECG named (file and start from ptbxl_database.csv: ECG 17 of
     /// patient 13619, 1985-01-20 14:25:25) with its measurements against this one's, as
     /// `ecglens-cli measure --json` gives them for each file; anonymised: no file or full date.
@@ -864,6 +911,10 @@ private slots:
         // an age of 89 is shown.
         recording->warnings.push_back(ecglens::io::messages::segmentWarning(
             "seg_2", ecglens::makeMessage(ecglens::io::messages::kHl7AgeConflict, {"89", "97"})));
+        // A name the file gives goes wherever other text repeats it, whole or a part of it.
+        recording->patient.name = "Doe-Smith, Jane A.";
+        recording->warnings.push_back(
+            {"test.name", {}, "note from Jane Doe-Smith's ward; Mrs Doe-Smith, A. Doe-Smithson"});
         ecglens::report::ReportInput input(*recording);
         input.anonymise = true;
         input.ageYears = 89.6;
@@ -882,6 +933,8 @@ private slots:
                 .simplified();
         for (const QString& expected :
              {QStringLiteral("header of [removed] disagrees with [removed] for patient [removed]"),
+              QStringLiteral(
+                  "note from [removed] [removed]'s ward; Mrs [removed], A. Doe-Smithson"),
               QStringLiteral("I, II: 5000 samples expected, [removed] holds 1000"),
               QStringLiteral("Screening at age 90 or older"), QStringLiteral("Sample 157090"),
               QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older"),

@@ -268,6 +268,11 @@ void parsePatient(const EdfHeader& h, const std::optional<DateTime>& start, Pati
     }
     if (parts.size() >= 3)
         patient.birthDate = parseEdfPlusDate(parts[2]);
+    // EDF+ 2.1.3.3: the name with its spaces written as "_" ("Haagse_Harry"), "X" if unknown.
+    if (parts.size() >= 4 && parts[3] != "X") {
+        patient.name = parts[3];
+        std::replace(patient.name.begin(), patient.name.end(), '_', ' ');
+    }
     if (patient.birthDate && start && start->hasDate) {
         const Date& b = *patient.birthDate;
         const Date& s = start->date;

@@ -7,6 +7,7 @@
 #include "io/vendor/vendor_common.h"
 
 #include "core/lead_names.h"
+#include "core/text.h"
 
 #include <cctype>
 #include <charconv>
@@ -230,6 +231,24 @@ private:
     std::size_t m_count = 0;
     std::string m_error;
 };
+
+/// A DICOM PN value (PS3.5 6.2.1): the alphabetic group (before the first "="), its components
+/// family^given^middle^prefix^suffix as one line.
+std::string dicomPersonName(const std::string& pn)
+{
+    const std::string alphabetic = pn.substr(0, pn.find('='));
+    std::string parts[5];
+    std::size_t from = 0;
+    for (std::string& part : parts) {
+        if (from > alphabetic.size())
+            break;
+        const std::size_t caret = alphabetic.find('^', from);
+        part =
+            alphabetic.substr(from, caret == std::string::npos ? std::string::npos : caret - from);
+        from = caret == std::string::npos ? alphabetic.size() + 1 : caret + 1;
+    }
+    return personName(parts[0], parts[1], parts[2], parts[3], parts[4]);
+}
 
 std::optional<Date> parseDa(const std::string& s)
 {
@@ -463,6 +482,7 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
 
     Patient& p = rec.patient;
     p.id = ds.str(tag(0x0010, 0x0020));
+    p.name = dicomPersonName(ds.str(tag(0x0010, 0x0010)));
     p.birthDate = parseDa(ds.str(tag(0x0010, 0x0030)));
     const std::string sex = ds.str(tag(0x0010, 0x0040));
     p.sex = sex == "M" ? Sex::Male : sex == "F" ? Sex::Female : Sex::Unknown;

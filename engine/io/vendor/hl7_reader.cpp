@@ -7,6 +7,7 @@
 #include "io/vendor/vendor_common.h"
 
 #include "core/lead_names.h"
+#include "core/text.h"
 
 #include <pugixml.hpp>
 
@@ -290,6 +291,29 @@ Result<bool> readSeries(const pugi::xml_node& series, Ctx& ctx)
     return true;
 }
 
+/// An HL7 v3 PN: plain text ("Clark", as in the 2003 aECG sample) or parts (family, given,
+/// prefix, suffix; a second given name is a middle name).
+std::string personNameOf(const pugi::xml_node& name)
+{
+    std::string family, given, middle, prefix, suffix;
+    bool structured = false;
+    for (pugi::xml_node part = name.first_child(); part; part = part.next_sibling()) {
+        if (part.type() != pugi::node_element)
+            continue;
+        structured = true;
+        const std::string_view what = localName(part);
+        std::string* into = what == "family"   ? &family
+                            : what == "given"  ? (given.empty() ? &given : &middle)
+                            : what == "prefix" ? &prefix
+                            : what == "suffix" ? &suffix
+                                               : nullptr; // a delimiter, an unknown part
+        if (into)
+            *into += (into->empty() ? "" : " ") + std::string(part.text().as_string());
+    }
+    return structured ? personName(family, given, middle, prefix, suffix)
+                      : std::string(name.text().as_string());
+}
+
 void readPatient(const pugi::xml_node& root, Ctx& ctx)
 {
     Patient& p = ctx.rec.patient;
@@ -299,6 +323,7 @@ void readPatient(const pugi::xml_node& root, Ctx& ctx)
         if (p.id.empty())
             p.id = attr(id, "root").as_string();
         const pugi::xml_node person = findDescendant(subject, "subjectDemographicPerson");
+        p.name = personNameOf(child(person, "name"));
         const std::string sex = attr(child(person, "administrativeGenderCode"), "code").as_string();
         p.sex = sex == "M" ? Sex::Male : sex == "F" ? Sex::Female : Sex::Unknown;
         if (auto bt = parseTs(attr(child(person, "birthTime"), "value").as_string()))

@@ -11,6 +11,7 @@
 #include "io/vendor/vendor_common.h"
 
 #include "core/lead_names.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <array>
@@ -129,6 +130,7 @@ void readPatient(ByteView p, Context& ctx)
     std::optional<Date> acquired;
     DateTime start;
     bool haveTime = false;
+    std::string lastName, firstName, secondLastName; // tags 0, 1, 3
     for (std::size_t pos = 0; p.has(pos, 3);) {
         const unsigned tag = *p.u8(pos);
         const std::size_t len = *p.u16(pos + 1);
@@ -141,6 +143,15 @@ void readPatient(ByteView p, Context& ctx)
         }
         ByteView v = p.sub(pos, len);
         switch (tag) {
+        case 0:
+            lastName = v.text(0, len);
+            break;
+        case 1:
+            firstName = v.text(0, len);
+            break;
+        case 3:
+            secondLastName = v.text(0, len);
+            break;
         case 2:
             pat.id = v.text(0, len);
             break;
@@ -195,6 +206,7 @@ void readPatient(ByteView p, Context& ctx)
     }
     if (acquired || haveTime)
         ctx.rec.start = start;
+    pat.name = personName(lastName + " " + secondLastName, firstName);
     // Files often give the birth date but not the age (tag 4): derive it, as libbiosig does.
     if (!pat.ageYears && pat.birthDate && acquired)
         pat.ageYears = ageOnDate(*pat.birthDate, *acquired);
