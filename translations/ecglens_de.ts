@@ -1350,6 +1350,10 @@
         <source>Patient %1, ID %2 · %3</source>
         <translation>Patient %1, ID %2 · %3</translation>
     </message>
+    <message>
+        <source> — not this recording&apos;s patient name: check that the comparison is meant</source>
+        <translation> — nicht der Patientenname dieser Aufzeichnung: prüfen, ob dieser Vergleich gemeint ist</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -2027,6 +2031,10 @@
     <message>
         <source>Back to the shown ECG alone</source>
         <translation>Zurück zum angezeigten EKG allein</translation>
+    </message>
+    <message>
+        <source>Different names: %1 here, %2 in the shown ECG. Check that the comparison is meant.</source>
+        <translation>Andere Namen: %1 hier, %2 im angezeigten EKG. Prüfen, ob dieser Vergleich gemeint ist.</translation>
     </message>
 </context>
 <context>

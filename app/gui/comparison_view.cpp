@@ -121,6 +121,11 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
         else if (here.empty() || there.empty())
             warnings << tr("A patient ID is missing: check that both ECGs are of the same "
                            "patient.");
+        if (report::differentNames(shown->patient.name, r.patient.name))
+            warnings << tr("Different names: %1 here, %2 in the shown ECG. Check that the "
+                           "comparison is meant.")
+                            .arg(QString::fromStdString(r.patient.name),
+                                 QString::fromStdString(shown->patient.name));
         // The change column reads "since then" only when this ECG is the earlier one.
         const report::RecordingOrder order = report::recordingOrder(*shown, r);
         title += QStringLiteral(" \u00b7 ") + report::recordingOrderText(order);

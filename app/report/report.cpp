@@ -18,6 +18,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimeZone>
 
@@ -458,6 +459,20 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise)
     else
         amount = Report::tr("%n year(s)", nullptr, years);
     return earlier ? Report::tr("%1 earlier").arg(amount) : Report::tr("%1 later").arg(amount);
+}
+
+bool differentNames(const std::string& a, const std::string& b)
+{
+    if (a.empty() || b.empty())
+        return false;
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    auto words = [](const std::string& name) {
+        QStringList w =
+            QString::fromStdString(name).toCaseFolded().split(separators, Qt::SkipEmptyParts);
+        w.sort();
+        return w;
+    };
+    return words(a) != words(b);
 }
 
 QString recordingOrderWarning(const RecordingOrder& order)

@@ -218,6 +218,11 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise = false);
 /// is the earlier one.
 QString recordingOrderWarning(const RecordingOrder& order);
 
+/// Whether two names the files give are different people's by their words, whatever the order,
+/// case, accents' case and punctuation ("Doe, Jane" and "JANE DOE" are the same); false when
+/// either file gives none. A second check beside the patient ID when ECGs are compared.
+bool differentNames(const std::string& a, const std::string& b);
+
 /// How a signal was conditioned, for ReportInput::displayFilters: "0.5 Hz high-pass, 50 Hz notch,
 /// 40 Hz low-pass" (only the filters that are on).
 std::string conditioningText(const dsp::ConditionOptions& options);

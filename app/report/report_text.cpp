@@ -635,6 +635,13 @@ void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
         id += Report::tr(" — not this recording's patient ID: check that the comparison "
                          "is meant");
     row(Report::tr("Patient ID"), id);
+    if (!other.patient.name.empty()) {
+        QString name = in.anonymise ? removedText() : qs(other.patient.name);
+        if (differentNames(in.recording.patient.name, other.patient.name))
+            name += Report::tr(" — not this recording's patient name: check that the "
+                               "comparison is meant");
+        row(Report::tr("Name"), name);
+    }
     for (const dsp::Finding& f : c.findings)
         row(Report::tr("Rhythm finding"), findingText(f));
     if (!c.values || !in.measurements) {

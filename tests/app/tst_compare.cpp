@@ -313,6 +313,37 @@ private slots:
                  qPrintable(text));
     }
 
+    /// The name is the second check: the SCP-ECG example and the DICOM file made from it name
+    /// "Clark" (and SBJ-123): no warning; a copy of the DICOM file renamed "M\u00fcl, H" at its
+    /// (0010,0010) keeps the ID but is flagged by name.
+    void otherNameIsFlagged()
+    {
+        const QString scp = test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp"));
+        const QString dcm = test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.dcm"));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("formats/ecgtoolkit-Example.dcm"));
+        auto w = window();
+        openAndMeasure(*w, scp);
+        QVERIFY(compare(*w, dcm).recording);
+        QVERIFY2(!w->comparison()->warning()->text().contains(QLatin1String("Different")),
+                 qPrintable(w->comparison()->warning()->text()));
+        QFile in(dcm);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray bytes = in.readAll();
+        QCOMPARE(bytes.mid(0x256, 6), QByteArray("Clark "));
+        bytes.replace(0x256, 6, QByteArray("M\xFCl^H "));
+        const QString renamed = m_dir.filePath(QStringLiteral("renamed.dcm"));
+        QFile out(renamed);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size());
+        out.close();
+        QVERIFY(compare(*w, renamed).recording);
+        QVERIFY(w->comparison()->warning()->isVisible());
+        const QString text = w->comparison()->warning()->text();
+        QVERIFY2(text.contains(QStringLiteral("Different names: M\u00fcl, H here, Clark in the "
+                                              "shown ECG")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("Different patient")), qPrintable(text));
+    }
+
     /// The change column reads "since then" only when the other ECG is the earlier: a later one,
     /// one without a date and one starting at the same time are said to be so. By
     /// ptbxl_database.csv: patient 13619's ECG 17 (1985-01-20 14:25:25) and 26 (01-27 12:45:19);

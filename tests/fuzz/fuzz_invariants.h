@@ -5,6 +5,7 @@
 
 #include "core/recording.h"
 #include "core/result.h"
+#include "core/text.h"
 #include "io/open.h"
 
 #include <cmath>
@@ -36,6 +37,10 @@ inline void checkReaderResult(const Result<Recording>& r)
     }
     for (const Annotation& a : r->annotations)
         sum = sum + a.timeS;
+    // Name and ID are text to show: UTF-8 without control characters, trimmed, bounded.
+    for (const std::string* text : {&r->patient.name, &r->patient.id})
+        if (displayText(*text) != *text)
+            std::abort();
     (void)r->sampleCount();
 }
 
@@ -52,7 +57,7 @@ inline void checkSummaryAgrees(const Result<Recording>& opened,
     auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
     if (full.format != described->format || full.leadCount != described->leadCount ||
         !same(full.fsHz, described->fsHz) || !same(full.durationS, described->durationS) ||
-        full.patient.id != described->patient.id)
+        full.patient.id != described->patient.id || full.patient.name != described->patient.name)
         std::abort();
 }
 

@@ -717,6 +717,62 @@ private slots:
             QVERIFY2(!anonymised.contains(identifier), qPrintable(identifier));
     }
 
+    /// Comparing ECGs checks the name beside the ID: words in any order, case or punctuation are
+    /// the same name; the SCP-ECG example against the DICOM file made from it (both "Clark",
+    /// SBJ-123) is the same patient, against a copy renamed "M\u00fcl, H" it is not.
+    void comparisonChecksTheName()
+    {
+        using ecglens::report::differentNames;
+        QVERIFY(!differentNames("Doe, Jane", "JANE DOE"));
+        QVERIFY(!differentNames("M\xC3\xBCller-L\xC3\xBC"
+                                "denscheid, Hans",
+                                "HANS M\xC3\x9CLLER L\xC3\x9C"
+                                "DENSCHEID"));
+        QVERIFY(differentNames("Doe, Jane", "Doe, John"));
+        QVERIFY(differentNames("Doe, Jane", "Doe"));
+        QVERIFY(!differentNames("", "Clark")); // one file gives no name: nothing to compare
+
+        const QString scp = QStringLiteral("formats/ecgtoolkit-Example.scp");
+        const QString dcm = QStringLiteral("formats/ecgtoolkit-Example.dcm");
+        ECGLENS_REQUIRE_DATA(scp);
+        ECGLENS_REQUIRE_DATA(dcm);
+        QByteArray renamed;
+        {
+            QFile f(ecglens::test::dataPath(dcm));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            renamed = f.readAll();
+        }
+        QCOMPARE(renamed.mid(0x256, 6), QByteArray("Clark ")); // (0010,0010), see tst_vendor
+        renamed.replace(0x256, 6, QByteArray("M\xFCl^H "));
+        const QString renamedPath = m_dir.filePath(QStringLiteral("renamed.dcm"));
+        {
+            QFile f(renamedPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(renamed), qint64(renamed.size()));
+        }
+        auto comparison = [&](const QString& other) {
+            const QString pdf = m_dir.filePath(QStringLiteral("name-compare.pdf"));
+            const Run r = runCli({QStringLiteral("report"), ecglens::test::dataPath(scp),
+                                  QStringLiteral("--out"), pdf, QStringLiteral("--no-saved-review"),
+                                  QStringLiteral("--compare"), other});
+            if (r.exitCode != 0)
+                return QString::fromUtf8(r.err);
+            const QString text =
+                QString::fromUtf8(run(QStringLiteral("pdftotext"),
+                                      {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                                      .out);
+            return text.mid(text.indexOf(QStringLiteral("Comparison with another ECG")));
+        };
+        const QString same = comparison(ecglens::test::dataPath(dcm));
+        QVERIFY2(same.contains(QRegularExpression(QStringLiteral("Name\\s+Clark\\n"))),
+                 qPrintable(same));
+        QVERIFY2(!same.contains(QStringLiteral("not this recording's patient")), qPrintable(same));
+        const QString other = comparison(renamedPath).simplified();
+        QVERIFY2(other.contains(QStringLiteral("M\u00fcl, H \u2014 not this recording's patient "
+                                               "name: check that the comparison is meant")),
+                 qPrintable(other));
+    }
+
     /// `report --compare`: the other ECG named (file and start from ptbxl_database.csv: ECG 17 of
     /// patient 13619, 1985-01-20 14:25:25) with its measurements against this one's, as
     /// `ecglens-cli measure --json` gives them for each file; anonymised: no file or full date.
