@@ -161,8 +161,11 @@ public:
     {
         p.setPen(Qt::black);
         p.setFont(font(8.0));
-        const QString who = patientHeaderText(in);
         const QFontMetricsF fm(font(8.0), &m_device);
+        // At most three quarters of the line (a long file name), cut in the middle so that
+        // the patient's identifiers at the start and the file's extension stay.
+        const QString who =
+            fm.elidedText(patientHeaderText(in), Qt::ElideMiddle, m_mm(kContentWidthMm * 0.75));
         const double titleWidth = m_mm(kContentWidthMm - 5.0) - fm.horizontalAdvance(who);
         p.drawText(m_mm.rect(QRectF(kLeftMm, 9.0, kContentWidthMm, 5.0)),
                    Qt::AlignLeft | Qt::AlignTop, fm.elidedText(title, Qt::ElideRight, titleWidth));

@@ -74,6 +74,18 @@ QString ageText(const ReportInput& in)
     return age ? localNumber(*age, 'f', 0) + Report::tr(" years") : kNone;
 }
 
+/// One-line identifiers (page 1's Patient line, the running header) are cut to this many
+/// characters so that a damaged or unusually long name cannot push the ID, date of birth, age
+/// and sex off the line; the details page prints them in full.
+constexpr qsizetype kShortIdentifierChars = 48;
+
+QString shortIdentifier(const QString& text)
+{
+    return text.size() <= kShortIdentifierChars
+               ? text
+               : text.left(kShortIdentifierChars - 1) + QChar(0x2026);
+}
+
 QString patientIdText(const ReportInput& in)
 {
     if (in.anonymise)
@@ -713,8 +725,8 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
     std::vector<std::pair<QString, QString>> lines;
     QStringList patient;
     if (!r.patient.name.empty())
-        patient << patientNameText(in);
-    patient << Report::tr("ID %1").arg(patientIdText(in));
+        patient << shortIdentifier(patientNameText(in));
+    patient << Report::tr("ID %1").arg(shortIdentifier(patientIdText(in)));
     if (r.patient.birthDate)
         patient << Report::tr("born %1").arg(birthDateText(in));
     patient << Report::tr("age %1 · sex %2").arg(ageText(in), sexText(in));
@@ -997,8 +1009,9 @@ QString patientHeaderText(const ReportInput& in)
         return Report::tr("Anonymised ECG");
     if (!in.recording.patient.name.empty())
         return Report::tr("Patient %1, ID %2 · %3")
-            .arg(patientNameText(in), patientIdText(in), fileName(in));
-    return Report::tr("Patient %1 · %2").arg(patientIdText(in), fileName(in));
+            .arg(shortIdentifier(patientNameText(in)), shortIdentifier(patientIdText(in)),
+                 fileName(in));
+    return Report::tr("Patient %1 · %2").arg(shortIdentifier(patientIdText(in)), fileName(in));
 }
 
 QString documentTitle(const ReportInput& in)

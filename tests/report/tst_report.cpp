@@ -717,6 +717,44 @@ private slots:
             QVERIFY2(!anonymised.contains(identifier), qPrintable(identifier));
     }
 
+    /// A name far longer than any real one (a damaged field: ten times a 35-letter word) is cut
+    /// on page 1 and in the running header, so the ID, date of birth, age and sex stay on the
+    /// line; the details page has it as read (256 bytes at most).
+    void longNameKeepsTheIdOnTheLine()
+    {
+        const QString file = QStringLiteral("formats/ecgtoolkit-Example.xml");
+        ECGLENS_REQUIRE_DATA(file);
+        QFile in(ecglens::test::dataPath(file));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray xml = in.readAll();
+        QCOMPARE(xml.count("<name>Clark</name>"), qsizetype(1));
+        const QByteArray word = "Wolfeschlegelsteinhausenbergerdorff ";
+        xml.replace("<name>Clark</name>", QByteArray("<name>" + word.repeated(10) + "</name>"));
+        const QString path = m_dir.filePath(QStringLiteral("long-name.xml"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(xml) == xml.size());
+        out.close();
+        const QString pdf = m_dir.filePath(QStringLiteral("long-name.pdf"));
+        const Run r = runCli({QStringLiteral("report"), path, QStringLiteral("--out"), pdf,
+                              QStringLiteral("--no-saved-review")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList pages =
+            QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out)
+                .split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        QVERIFY(pages.size() >= 3);
+        const QString first = pages[0].simplified();
+        QVERIFY2(first.contains(QStringLiteral("\u2026 \u00b7 ID SBJ-123 \u00b7 born 1953-05-08 "
+                                               "\u00b7 age 49 years \u00b7 sex male")),
+                 qPrintable(first));
+        for (const QString& page : pages.mid(1))
+            QVERIFY2(page.contains(QStringLiteral("\u2026, ID SBJ-123 \u00b7 long-name.xml")),
+                     qPrintable(page.left(300)));
+        // 256 bytes of the name: seven words and a space (252), then 4 letters; then the ID.
+        const QString full = pages.join(u' ').simplified();
+        QVERIFY2(full.contains(QString::fromLatin1(QByteArray(word.repeated(7) + "Wolf SBJ-123"))),
+                 qPrintable(full));
+    }
+
     /// Comparing ECGs checks the name beside the ID: words in any order, case or punctuation are
     /// the same name; the SCP-ECG example against the DICOM file made from it (both "Clark",
     /// SBJ-123) is the same patient, against a copy renamed "M\u00fcl, H" it is not.
