@@ -163,6 +163,7 @@ int runReport(const QStringList& args)
     // without them (they choose the detector's thresholds and the advice, as in the window).
     const bool reviewGiven = parser.isSet(decision) || parser.isSet(reviewer) || parser.isSet(note);
     std::optional<report::ReviewDecision> savedDecision;
+    std::string savedId, savedName; // typed in for a file without them
     std::vector<report::ReviewDecision> savedEarlier;
     QList<ManualMeasurement> savedManual; // the clinician's caliper measurements
     if (!reviewGiven && !parser.isSet(noSavedReview) && !recording->synthetic) {
@@ -179,6 +180,10 @@ int runReport(const QStringList& args)
                 options.ageYears = saved.record.patientAgeYears;
             if (options.sex == Sex::Unknown && p.sex == Sex::Unknown)
                 options.sex = saved.record.patientSex;
+            if (p.id.empty())
+                savedId = saved.record.patientId.toStdString();
+            if (p.name.empty())
+                savedName = saved.record.patientName.toStdString();
             std::fprintf(stderr, "ecglens-cli: using the review saved in %s%s%s\n",
                          QDir::toNativeSeparators(saved.sidecarPath).toLocal8Bit().constData(),
                          saved.warning.isEmpty() ? "" : " — ",
@@ -190,6 +195,8 @@ int runReport(const QStringList& args)
     input.ageYears = options.ageYears;
     if (options.sex != Sex::Unknown)
         input.sex = options.sex;
+    input.patientId = savedId;
+    input.patientName = savedName;
     input.softwareVersion = "ECG Lens " ECGLENS_VERSION;
     input.anonymise = parser.isSet(anonymise);
     input.paper = *chosenPaper;

@@ -513,8 +513,8 @@ void MainWindow::onReviewLoaded(const ReviewLoad& outcome)
     if (!outcome.error.isEmpty())
         m_decision->setStatus(status, true);
     m_decision->setDetector(detectorSnapshot());
-    m_patient->applyEntered(outcome.record.patientId, outcome.record.patientAgeYears,
-                            outcome.record.patientSex);
+    m_patient->applyEntered(outcome.record.patientId, outcome.record.patientName,
+                            outcome.record.patientAgeYears, outcome.record.patientSex);
     m_reviewEdited = false; // restoring saved details is not an edit
     m_reviewTimer->stop();
     // Opened: logged once the content's hash is known, with the decision found (if any).
@@ -535,6 +535,7 @@ ReviewRecord MainWindow::currentReview() const
     r.bytes = m_review.bytes;
     const Patient p = m_patient->patient();
     r.patientId = m_patient->idEditable() ? QString::fromStdString(p.id) : QString();
+    r.patientName = m_patient->nameEditable() ? QString::fromStdString(p.name) : QString();
     r.patientAgeYears = m_patient->ageEditable() ? p.ageYears : std::nullopt;
     r.patientSex = m_patient->sexEditable() ? p.sex : Sex::Unknown;
     r.manual = m_decision->manual();
@@ -636,7 +637,8 @@ void MainWindow::showReviewFromElsewhere(const ReviewRecord& shown, const Review
     m_review.record = shown;
     m_decision->showRecord(shown, true);
     m_decision->setStatus(status, true);
-    m_patient->applyEntered(shown.patientId, shown.patientAgeYears, shown.patientSex);
+    m_patient->applyEntered(shown.patientId, shown.patientName, shown.patientAgeYears,
+                            shown.patientSex);
     m_reviewEdited = pending; // showing what is saved is not an edit
     if (!pending)
         m_reviewTimer->stop();

@@ -18,8 +18,7 @@ PatientPanel::PatientPanel(QWidget* parent)
 {
     auto* form = new QFormLayout(this);
     m_name->setObjectName(QStringLiteral("patientName"));
-    m_name->setReadOnly(true); // selectable, to copy into another system
-    m_name->setPlaceholderText(tr("not in file"));
+    m_name->setPlaceholderText(tr("not in file — type to add"));
     m_id->setPlaceholderText(tr("not in file — type to add"));
     m_born->setObjectName(QStringLiteral("patientBirthDate"));
     m_born->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -40,6 +39,7 @@ PatientPanel::PatientPanel(QWidget* parent)
     form->addRow(tr("Sex"), m_sex);
     form->addRow(m_source);
     form->addRow(m_statements);
+    connect(m_name, &QLineEdit::editingFinished, this, &PatientPanel::readEdits);
     connect(m_id, &QLineEdit::editingFinished, this, &PatientPanel::readEdits);
     connect(m_age, &QDoubleSpinBox::valueChanged, this, &PatientPanel::readEdits);
     connect(m_sex, &QComboBox::currentIndexChanged, this, &PatientPanel::readEdits);
@@ -59,6 +59,7 @@ void PatientPanel::setRecording(const Recording* recording)
     m_age->setValue(m_patient.ageYears ? *m_patient.ageYears : -1);
     m_sex->setCurrentIndex(m_sex->findData(int(m_patient.sex)));
     // What the file states is not editable here; what it leaves out is.
+    m_name->setReadOnly(recording && !m_patient.name.empty());
     m_id->setReadOnly(recording && !m_patient.id.empty());
     m_age->setReadOnly(recording && m_patient.ageYears.has_value());
     m_sex->setEnabled(!recording || m_patient.sex == Sex::Unknown);
@@ -96,6 +97,11 @@ QString PatientPanel::birthDateText() const
     return m_patient.birthDate ? m_born->text() : QString();
 }
 
+bool PatientPanel::nameEditable() const
+{
+    return !m_name->isReadOnly();
+}
+
 bool PatientPanel::ageEditable() const
 {
     return !m_age->isReadOnly();
@@ -106,14 +112,17 @@ bool PatientPanel::sexEditable() const
     return m_sex->isEnabled();
 }
 
-void PatientPanel::applyEntered(const QString& id, std::optional<double> ageYears, Sex sex)
+void PatientPanel::applyEntered(const QString& id, const QString& name,
+                                std::optional<double> ageYears, Sex sex)
 {
     bool changed = false;
     m_loading = true;
-    if (idEditable() && !id.isEmpty() && m_id->text() != id) {
-        m_id->setText(id);
-        changed = true;
-    }
+    for (auto [edit, text] : {std::pair{m_id, id}, std::pair{m_name, name}})
+        if (!edit->isReadOnly() && !text.isEmpty() && edit->text() != text) {
+            edit->setText(text);
+            edit->setCursorPosition(0);
+            changed = true;
+        }
     if (ageEditable() && ageYears && m_age->value() != *ageYears) {
         m_age->setValue(*ageYears);
         changed = true;
@@ -132,6 +141,8 @@ void PatientPanel::readEdits()
     if (m_loading)
         return;
     m_patient.id = m_id->text().toStdString();
+    if (nameEditable()) // the file's stays as read
+        m_patient.name = m_name->text().simplified().toStdString();
     if (m_age->value() >= 0)
         m_patient.ageYears = m_age->value();
     else

@@ -11,9 +11,9 @@ class QLineEdit;
 
 namespace ecglens {
 
-/// Patient name, ID, date of birth, age and sex as the file gives them. ID, age and sex the file
-/// leaves empty are editable (age matters for the advice) and saved with the review; the name
-/// and date of birth are shown as the file gives them, to check the patient against.
+/// Patient name, ID, date of birth, age and sex as the file gives them. Name, ID, age and sex the
+/// file leaves empty are editable (age matters for the advice; name and ID go on the report) and
+/// saved with the review; the date of birth is shown as the file gives it.
 class PatientPanel : public QWidget
 {
     Q_OBJECT
@@ -25,6 +25,7 @@ public:
     /// File values overlaid with the user's edits.
     Patient patient() const { return m_patient; }
     bool idEditable() const;
+    bool nameEditable() const;
     /// The name and the date of birth (ISO 8601) as shown; empty when the file has none.
     QString nameText() const;
     QString birthDateText() const;
@@ -34,7 +35,8 @@ public:
     bool sexEditable() const;
     /// Fills the fields the file leaves empty with values the clinician entered earlier (a
     /// saved review); emits patientEdited() when anything changed.
-    void applyEntered(const QString& id, std::optional<double> ageYears, Sex sex);
+    void applyEntered(const QString& id, const QString& name, std::optional<double> ageYears,
+                      Sex sex);
 
 signals:
     void patientEdited(const ecglens::Patient& patient);

@@ -50,6 +50,8 @@ struct ReportExporter::Snapshot
     QList<ManualMeasurement> manual;
     std::optional<double> ageYears;
     Sex sex = Sex::Unknown;
+    std::string patientId;   ///< as the patient panel shows it (typed in or the file's)
+    std::string patientName; ///< likewise
     std::string sha256;
     std::optional<report::ReportComparison> comparison;
 };
@@ -180,6 +182,8 @@ void ReportExporter::start(std::shared_ptr<Target> target)
     const Patient p = m_window->patientPanel()->patient();
     s.ageYears = p.ageYears;
     s.sex = p.sex;
+    s.patientId = p.id;
+    s.patientName = p.name;
     s.sha256 = review.sha256.toStdString();
     if (const CompareOutcome& c = m_window->comparison()->outcome(); c.recording) {
         report::ReportComparison rc;
@@ -254,6 +258,8 @@ void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const Au
         input.ageYears = s.ageYears;
         if (s.sex != Sex::Unknown)
             input.sex = s.sex;
+        input.patientId = s.patientId;
+        input.patientName = s.patientName;
         input.measurements = s.measurements;
         input.findings = s.findings;
         input.st = s.st;

@@ -111,6 +111,10 @@ struct ReportInput
     /// patient panel); absent: the recording's.
     std::optional<double> ageYears;
     std::optional<Sex> sex;
+    /// Patient ID and name typed in for a file without them (the patient panel, a saved
+    /// review); empty: the recording's.
+    std::string patientId;
+    std::string patientName;
 
     std::optional<dsp::Measurements> measurements;
     std::vector<dsp::Finding> findings;

@@ -86,20 +86,31 @@ QString shortIdentifier(const QString& text)
                : text.left(kShortIdentifierChars - 1) + QChar(0x2026);
 }
 
+/// The ID and name the report is about: typed in for a file without them, else the file's.
+const std::string& patientIdOf(const ReportInput& in)
+{
+    return in.patientId.empty() ? in.recording.patient.id : in.patientId;
+}
+
+const std::string& patientNameOf(const ReportInput& in)
+{
+    return in.patientName.empty() ? in.recording.patient.name : in.patientName;
+}
+
 QString patientIdText(const ReportInput& in)
 {
     if (in.anonymise)
         return removedText();
-    return in.recording.patient.id.empty() ? kNone : qs(in.recording.patient.id);
+    return patientIdOf(in).empty() ? kNone : qs(patientIdOf(in));
 }
 
 /// The name as the file gives it: with the ID, the identifiers a ward checks before it files a
 /// report (the reader's displayText keeps it one line of printable text).
 QString patientNameText(const ReportInput& in)
 {
-    if (in.recording.patient.name.empty())
+    if (patientNameOf(in).empty())
         return kNone;
-    return in.anonymise ? removedText() : qs(in.recording.patient.name);
+    return in.anonymise ? removedText() : qs(patientNameOf(in));
 }
 
 QString birthDateText(const ReportInput& in)
@@ -123,16 +134,13 @@ QString freeText(const ReportInput& in, QString t)
     if (!in.anonymise)
         return t;
     const QFileInfo file(qs(in.recording.sourcePath));
-    QStringList identifiers{file.absoluteFilePath(),
-                            qs(in.recording.sourcePath),
-                            file.fileName(),
-                            file.completeBaseName(),
-                            file.baseName(),
-                            qs(in.recording.patient.id),
-                            qs(in.recording.patient.name)};
+    QStringList identifiers{file.absoluteFilePath(), qs(in.recording.sourcePath),
+                            file.fileName(),         file.completeBaseName(),
+                            file.baseName(),         qs(patientIdOf(in)),
+                            qs(patientNameOf(in))};
     // The name's words alone too ("Mr Clark" in a note), all but initials.
     for (const QString& word :
-         qs(in.recording.patient.name)
+         qs(patientNameOf(in))
              .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts))
         if (QString(word).remove(QLatin1Char('.')).size() >= 2)
             identifiers << word;
@@ -640,7 +648,7 @@ void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
                                  recordingOrderText(order, in.anonymise));
     if (const QString w = recordingOrderWarning(order); !w.isEmpty())
         b.push_back({K::Paragraph, {}, w});
-    const std::string& here = in.recording.patient.id;
+    const std::string& here = patientIdOf(in);
     const std::string& there = other.patient.id;
     QString id = in.anonymise ? removedText() : there.empty() ? kNone : qs(there);
     if (!here.empty() && !there.empty() && here != there)
@@ -649,7 +657,7 @@ void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
     row(Report::tr("Patient ID"), id);
     if (!other.patient.name.empty()) {
         QString name = in.anonymise ? removedText() : qs(other.patient.name);
-        if (differentNames(in.recording.patient.name, other.patient.name))
+        if (differentNames(patientNameOf(in), other.patient.name))
             name += Report::tr(" — not this recording's patient name: check that the "
                                "comparison is meant");
         row(Report::tr("Name"), name);
@@ -724,7 +732,7 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
     const Recording& r = in.recording;
     std::vector<std::pair<QString, QString>> lines;
     QStringList patient;
-    if (!r.patient.name.empty())
+    if (!patientNameOf(in).empty())
         patient << shortIdentifier(patientNameText(in));
     patient << Report::tr("ID %1").arg(shortIdentifier(patientIdText(in)));
     if (r.patient.birthDate)
@@ -1007,7 +1015,7 @@ QString patientHeaderText(const ReportInput& in)
 {
     if (in.anonymise)
         return Report::tr("Anonymised ECG");
-    if (!in.recording.patient.name.empty())
+    if (!patientNameOf(in).empty())
         return Report::tr("Patient %1, ID %2 · %3")
             .arg(shortIdentifier(patientNameText(in)), shortIdentifier(patientIdText(in)),
                  fileName(in));

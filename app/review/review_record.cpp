@@ -299,7 +299,8 @@ bool ReviewRecord::hasContent() const
 {
     return current.decision != ReviewDecision::NotReviewed || !current.note.isEmpty() ||
            !current.reviewer.isEmpty() || !history.isEmpty() || !patientId.isEmpty() ||
-           patientAgeYears.has_value() || patientSex != Sex::Unknown || !manual.isEmpty();
+           !patientName.isEmpty() || patientAgeYears.has_value() || patientSex != Sex::Unknown ||
+           !manual.isEmpty();
 }
 
 const ManualMeasurement* manualOf(const QList<ManualMeasurement>& manual, const QString& quantity)
@@ -377,6 +378,7 @@ ReviewRecord mergeReviews(const ReviewRecord& base0, const ReviewRecord& mine0,
         out.history = all;
     }
     out.patientId = mergedField(base.patientId, mine.patientId, theirs.patientId);
+    out.patientName = mergedField(base.patientName, mine.patientName, theirs.patientName);
     out.patientAgeYears =
         mergedField(base.patientAgeYears, mine.patientAgeYears, theirs.patientAgeYears);
     out.patientSex = mergedField(base.patientSex, mine.patientSex, theirs.patientSex);
@@ -417,6 +419,8 @@ QJsonObject ReviewRecord::toJson() const
     QJsonObject patient;
     if (!patientId.isEmpty())
         patient[QStringLiteral("id")] = patientId;
+    if (!patientName.isEmpty())
+        patient[QStringLiteral("name")] = patientName;
     if (patientAgeYears)
         patient[QStringLiteral("age_years")] = *patientAgeYears;
     if (patientSex != Sex::Unknown)
@@ -464,6 +468,7 @@ std::optional<ReviewRecord> ReviewRecord::fromJson(const QJsonObject& o, QString
     r.bytes = qint64(rec.value(QStringLiteral("bytes")).toDouble(-1));
     const QJsonObject p = o.value(QStringLiteral("patient_entered")).toObject();
     r.patientId = p.value(QStringLiteral("id")).toString();
+    r.patientName = p.value(QStringLiteral("name")).toString();
     if (p.contains(QStringLiteral("age_years"))) {
         const double age = p.value(QStringLiteral("age_years")).toDouble(-1);
         if (!plausibleAgeYears(age)) {

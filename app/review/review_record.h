@@ -126,6 +126,7 @@ struct ReviewRecord
     QList<DecisionEntry> history;
     /// Patient details the clinician typed in because the file lacks them (empty = not entered).
     QString patientId;
+    QString patientName;
     std::optional<double> patientAgeYears;
     Sex patientSex = Sex::Unknown;
     /// The clinician's caliper measurements, at most one per quantity, in manualQuantities()

@@ -49,6 +49,8 @@ void WorklistEntry::applyReview(const ReviewRecord& record)
     // Details the clinician typed in because the file lacks them.
     if (!record.patientId.isEmpty())
         patientId = record.patientId;
+    if (!record.patientName.isEmpty())
+        patientName = record.patientName;
     if (record.patientAgeYears)
         ageYears = record.patientAgeYears;
     if (record.patientSex != Sex::Unknown)

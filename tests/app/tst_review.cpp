@@ -145,6 +145,7 @@ private slots:
         r.recordingFile = QStringLiteral("x.hea");
         r.sha256 = QStringLiteral("ab12");
         r.bytes = 594;
+        r.patientName = QStringLiteral("M\u00fcller, Hans");
         r.patientAgeYears = 61;
         r.patientSex = Sex::Female;
         DecisionEntry e;
@@ -175,6 +176,7 @@ private slots:
         QCOMPARE(back->history.first().decision, ReviewDecision::Abnormal);
         QCOMPARE(back->patientAgeYears.value_or(-1), 61.0);
         QCOMPARE(back->patientSex, Sex::Female);
+        QCOMPARE(back->patientName, r.patientName);
         QCOMPARE(back->sha256, r.sha256);
         QCOMPARE(back->bytes, r.bytes);
 
@@ -1574,6 +1576,8 @@ private slots:
                   {}});
         r.record(e);
         r.patientAgeYears = 71;
+        r.patientId = QStringLiteral("MRN-4711");
+        r.patientName = QStringLiteral("Doe, Jane");
         const ReviewSave s = ReviewStore::saveNow(hea, r, m_dir.filePath(QStringLiteral("fb")));
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
 
@@ -1597,6 +1601,11 @@ private slots:
                  qPrintable(saved));
         QVERIFY(saved.contains(QLatin1String("Compare with 2025.")));
         QVERIFY2(saved.contains(QLatin1String("age 71 years")), qPrintable(saved));
+        // The ID and name typed in for a file without them, as the window's report has them.
+        QVERIFY2(saved.contains(QStringLiteral("Doe, Jane \u00b7 ID MRN-4711")), qPrintable(saved));
+        QVERIFY2(
+            saved.contains(QStringLiteral("Patient Doe, Jane, ID MRN-4711 \u00b7 00008_lr.hea")),
+            qPrintable(saved));
         QVERIFY2(saved.contains(QLatin1String("age group >=65")), qPrintable(saved));
         // The earlier, different decision: flagged on page 1, listed in the review section;
         // anonymised without the name and the date.
@@ -1612,6 +1621,8 @@ private slots:
                      "removed) Note: omitted (anonymised report)")),
                  qPrintable(anonymised));
         QVERIFY(!anonymised.contains(QLatin1String("Dr Before")));
+        QVERIFY(!anonymised.contains(QLatin1String("MRN-4711")));
+        QVERIFY(!anonymised.contains(QLatin1String("Jane")));
         QVERIFY(!anonymised.contains(QLatin1String("Sinus rhythm, no acute")));
         const QString ignored = reportText({QStringLiteral("--no-saved-review")});
         QVERIFY(ignored.contains(QLatin1String("UNCONFIRMED")));
@@ -1621,6 +1632,56 @@ private slots:
                         QStringLiteral("--reviewer"), QStringLiteral("Dr Given")});
         QVERIFY(given.contains(QStringLiteral("Normal ECG · reviewed by Dr Given")));
         QVERIFY(!given.contains(QLatin1String("Dr Saved")));
+    }
+
+    /// A file without a patient ID or name (a PTB-XL record copied out of its folder): both are
+    /// typed into the Patient panel, saved with the review, shown again when the file reopens,
+    /// and on the report the window exports.
+    void typedIdentifiersOnTheReport()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"));
+        const QString dir = m_dir.filePath(QStringLiteral("typed-identifiers"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString hea = copyRecord(QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), dir);
+        {
+            auto w = window();
+            openAndReadReview(*w, hea);
+            PatientPanel* p = w->patientPanel();
+            QVERIFY(p->idEditable() && p->nameEditable());
+            auto* name = p->findChild<QLineEdit*>(QStringLiteral("patientName"));
+            QVERIFY(name);
+            const ReviewSave s = editAndWaitForSave(*w, [&] {
+                name->setText(QStringLiteral("  Doe,   Jane "));
+                emit name->editingFinished();
+            });
+            QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+            QCOMPARE(s.record.patientName, QStringLiteral("Doe, Jane"));
+            const ReviewSave s2 = editAndWaitForSave(*w, [&] {
+                p->applyEntered(QStringLiteral("MRN-4711"), QString(), std::nullopt, Sex::Unknown);
+            });
+            QCOMPARE(s2.record.patientId, QStringLiteral("MRN-4711"));
+            QCOMPARE(s2.record.patientName, QStringLiteral("Doe, Jane"));
+
+            const QString pdf = QDir(dir).filePath(QStringLiteral("report.pdf"));
+            QSignalSpy done(w->reportExporter(), &ReportExporter::finished);
+            w->reportExporter()->exportTo(pdf);
+            QVERIFY(QTest::qWaitFor([&] { return done.count() > 0; }, 60000));
+            QVERIFY2(done.first().at(1).toString().isEmpty(),
+                     qPrintable(done.first().at(1).toString()));
+            QProcess text;
+            text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+            QVERIFY(text.waitForFinished(30000));
+            const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+            QVERIFY2(t.contains(QStringLiteral("Doe, Jane \u00b7 ID MRN-4711")), qPrintable(t));
+            QVERIFY2(t.contains(QStringLiteral("Patient Doe, Jane, ID MRN-4711")), qPrintable(t));
+        }
+        auto again = window();
+        const ReviewLoad load = openAndReadReview(*again, hea);
+        QVERIFY(load.found);
+        QCOMPARE(again->patientPanel()->nameText(), QStringLiteral("Doe, Jane"));
+        QCOMPARE(QString::fromStdString(again->patientPanel()->patient().id),
+                 QStringLiteral("MRN-4711"));
+        QVERIFY(again->patientPanel()->nameEditable()); // typed, not from the file
     }
 
     void demoHasNothingToReview()
