@@ -19,6 +19,10 @@ PatientPanel::PatientPanel(QWidget* parent)
     auto* form = new QFormLayout(this);
     m_name->setObjectName(QStringLiteral("patientName"));
     m_name->setPlaceholderText(tr("not in file — type to add"));
+    // As long as the readers keep a name or ID (core/text.h displayText): a paste of a whole
+    // document into the field does not become a report page of its own.
+    m_name->setMaxLength(256);
+    m_id->setMaxLength(256);
     m_id->setPlaceholderText(tr("not in file — type to add"));
     m_born->setObjectName(QStringLiteral("patientBirthDate"));
     m_born->setTextInteractionFlags(Qt::TextSelectableByMouse);

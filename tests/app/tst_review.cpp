@@ -1650,6 +1650,9 @@ private slots:
             QVERIFY(p->idEditable() && p->nameEditable());
             auto* name = p->findChild<QLineEdit*>(QStringLiteral("patientName"));
             QVERIFY(name);
+            // A pasted document is cut where the readers cut a name (256).
+            name->setText(QString(1000, QLatin1Char('x')));
+            QCOMPARE(name->text().size(), 256);
             const ReviewSave s = editAndWaitForSave(*w, [&] {
                 name->setText(QStringLiteral("  Doe,   Jane "));
                 emit name->editingFinished();
