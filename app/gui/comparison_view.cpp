@@ -105,14 +105,15 @@ QString ComparisonView::headerStyle()
     return QStringLiteral("QLabel { background: #e3ecf7; font-weight: bold; padding: 3px 6px; }");
 }
 
-void ComparisonView::showComparison(const CompareOutcome& outcome, const Recording* shown)
+void ComparisonView::showComparison(const CompareOutcome& outcome, const Recording* shown,
+                                    const Patient& shownPatient)
 {
     m_outcome = outcome;
     const Recording& r = *outcome.recording;
     QString title = tr("For comparison: %1").arg(describe(r, outcome.path));
     QStringList warnings;
     if (shown) {
-        const std::string& here = shown->patient.id;
+        const std::string& here = shownPatient.id;
         const std::string& there = r.patient.id;
         if (!here.empty() && !there.empty() && here != there)
             warnings << tr("Different patient: ID %1 here, %2 in the shown ECG. Check that the "
@@ -121,11 +122,11 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
         else if (here.empty() || there.empty())
             warnings << tr("A patient ID is missing: check that both ECGs are of the same "
                            "patient.");
-        if (report::differentNames(shown->patient.name, r.patient.name))
+        if (report::differentNames(shownPatient.name, r.patient.name))
             warnings << tr("Different names: %1 here, %2 in the shown ECG. Check that the "
                            "comparison is meant.")
                             .arg(QString::fromStdString(r.patient.name),
-                                 QString::fromStdString(shown->patient.name));
+                                 QString::fromStdString(shownPatient.name));
         // The change column reads "since then" only when this ECG is the earlier one.
         const report::RecordingOrder order = report::recordingOrder(*shown, r);
         title += QStringLiteral(" \u00b7 ") + report::recordingOrderText(order);

@@ -31,8 +31,11 @@ public:
     /// The comparison job's result now shown (empty when none is).
     const CompareOutcome& outcome() const { return m_outcome; }
 
-    /// Shows a finished comparison job's recording against `shown`, the window's recording.
-    void showComparison(const CompareOutcome& outcome, const Recording* shown);
+    /// Shows a finished comparison job's recording against `shown`, the window's recording, whose
+    /// patient is `shownPatient` as the Patient panel has it (an ID or name typed in for a file
+    /// without them counts).
+    void showComparison(const CompareOutcome& outcome, const Recording* shown,
+                        const Patient& shownPatient);
     /// Forgets the recording and hides.
     void clear();
     /// Centres its trace on its finding `index` (CompareOutcome::findings) and highlights the

@@ -901,7 +901,7 @@ void MainWindow::onCompareFinished(const CompareOutcome& outcome)
     }
     const bool wasShown = m_comparison->isVisible();
     m_comparison->setMarkersVisible(m_settings.beatMarkers);
-    m_comparison->showComparison(outcome, m_recording.get());
+    m_comparison->showComparison(outcome, m_recording.get(), m_patient->patient());
     m_shownTitle->setText(tr("Shown: %1").arg(ComparisonView::describe(*m_recording, m_path)));
     m_shownTitle->show();
     if (!wasShown) // half the height each

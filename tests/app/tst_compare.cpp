@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "job_runner.h"
 #include "main_window.h"
+#include "patient_panel.h"
 #include "measurements_panel.h"
 #include "report_export.h"
 #include "test_data.h"
@@ -342,6 +343,17 @@ private slots:
                                               "shown ECG")),
                  qPrintable(text));
         QVERIFY2(!text.contains(QLatin1String("Different patient")), qPrintable(text));
+
+        // A name typed in for a file without one counts as the file's would.
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00026_lr.hea"));
+        openAndMeasure(*w, ptbxl("00026"));
+        w->patientPanel()->applyEntered(QString(), QStringLiteral("Smith, John"), std::nullopt,
+                                        Sex::Unknown);
+        QVERIFY(compare(*w, scp).recording);
+        const QString typed = w->comparison()->warning()->text();
+        QVERIFY2(typed.contains(QStringLiteral("Different names: Clark here, Smith, John in the "
+                                               "shown ECG")),
+                 qPrintable(typed));
     }
 
     /// The change column reads "since then" only when the other ECG is the earlier: a later one,
