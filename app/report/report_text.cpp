@@ -138,11 +138,12 @@ QString freeText(const ReportInput& in, QString t)
                             file.fileName(),         file.completeBaseName(),
                             file.baseName(),         qs(patientIdOf(in)),
                             qs(patientNameOf(in))};
-    // The name's words alone too ("Mr Clark" in a note), all but initials.
+    // The name's words alone too ("Mrs Doe" in a note), but not initials and abbreviations
+    // ("A.", "Dr.", "Jr."), which identify no one and are common words of other text.
     for (const QString& word :
          qs(patientNameOf(in))
              .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts))
-        if (QString(word).remove(QLatin1Char('.')).size() >= 2)
+        if (word.size() >= 2 && !word.endsWith(QLatin1Char('.')))
             identifiers << word;
     // Longest first, so a path goes before the name inside it.
     std::sort(identifiers.begin(), identifiers.end(),

@@ -1006,9 +1006,11 @@ private slots:
         recording->warnings.push_back(ecglens::io::messages::segmentWarning(
             "seg_2", ecglens::makeMessage(ecglens::io::messages::kHl7AgeConflict, {"89", "97"})));
         // A name the file gives goes wherever other text repeats it, whole or a part of it.
-        recording->patient.name = "Doe-Smith, Jane A.";
+        recording->patient.name = "Doe-Smith, Dr. Jane A.";
         recording->warnings.push_back(
-            {"test.name", {}, "note from Jane Doe-Smith's ward; Mrs Doe-Smith, A. Doe-Smithson"});
+            {"test.name",
+             {},
+             "note from Jane Doe-Smith's ward; Mrs Doe-Smith, A. Doe-Smithson, Dr. X"});
         ecglens::report::ReportInput input(*recording);
         input.anonymise = true;
         input.ageYears = 89.6;
@@ -1028,7 +1030,7 @@ private slots:
         for (const QString& expected :
              {QStringLiteral("header of [removed] disagrees with [removed] for patient [removed]"),
               QStringLiteral(
-                  "note from [removed] [removed]'s ward; Mrs [removed], A. Doe-Smithson"),
+                  "note from [removed] [removed]'s ward; Mrs [removed], A. Doe-Smithson, Dr. X"),
               QStringLiteral("I, II: 5000 samples expected, [removed] holds 1000"),
               QStringLiteral("Screening at age 90 or older"), QStringLiteral("Sample 157090"),
               QStringLiteral("age 45 and age 90 or older"), QStringLiteral("90 years or older"),
