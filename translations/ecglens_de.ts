@@ -2957,6 +2957,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Updated with what another window or workstation saved in %1 (%2).</source>
         <translation>Aktualisiert mit dem, was ein anderes Fenster oder ein anderer Arbeitsplatz in %1 gespeichert hat (%2).</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>

@@ -192,6 +192,7 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
         saveSettings();
     });
     connect(m_patient, &PatientPanel::patientEdited, this, [this](const Patient&) {
+        updateTitleAndStatus(); // the title names the patient
         statusBar()->showMessage(m_reviewReady
                                      ? tr("Patient details edited (saved with the review)")
                                      : tr("Patient details edited"),
@@ -1085,6 +1086,16 @@ void MainWindow::updateTitleAndStatus()
     if (m_recording) {
         const QString name = demo ? tr("synthetic demo") : QFileInfo(m_path).fileName();
         title = name + QStringLiteral(" — ECG Lens");
+        // Whose ECG, as the Patient panel has it (typed in for a file without it): with several
+        // windows open, the title bar and the task switcher say which patient each one shows.
+        const Patient p = m_patient->patient();
+        const QString id = QString::fromStdString(p.id).left(48);
+        const QString patient = QString::fromStdString(p.name).left(48);
+        const QString who = patient.isEmpty() ? id
+                            : id.isEmpty()    ? patient
+                                              : tr("%1 (%2)").arg(patient, id);
+        if (!demo && !who.isEmpty())
+            title = who + QStringLiteral(" \u00b7 ") + title;
     }
     if (demo)
         title = tr("[SYNTHETIC DEMO] ") + title;

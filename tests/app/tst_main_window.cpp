@@ -380,6 +380,10 @@ private slots:
         QCOMPARE(p->patient().sex, Sex::Female);
         QCOMPARE(p->nameText(), QString()); // MIT-BIH is anonymous
         QCOMPARE(p->birthDateText(), QString());
+        QCOMPARE(w.windowTitle(), QStringLiteral("101.hea \u2014 ECG Lens"));
+        // The title names the patient as typed in.
+        p->applyEntered(QStringLiteral("MRN-1"), QString(), std::nullopt, Sex::Unknown);
+        QCOMPARE(w.windowTitle(), QStringLiteral("MRN-1 \u00b7 101.hea \u2014 ECG Lens"));
         // A long record gets the overview strip.
         QVERIFY(w.viewer()->overviewShown());
 
@@ -399,6 +403,8 @@ private slots:
         QVERIFY(openAndWait(w, test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp"))));
         QCOMPARE(p->nameText(), QStringLiteral("Clark"));
         QCOMPARE(p->birthDateText(), QStringLiteral("1953-05-08"));
+        QCOMPARE(w.windowTitle(),
+                 QStringLiteral("Clark (SBJ-123) \u00b7 ecgtoolkit-Example.scp \u2014 ECG Lens"));
         QVERIFY(p->findChild<QLineEdit*>(QStringLiteral("patientName"))->isReadOnly());
         QVERIFY(!p->idEditable());
     }
