@@ -1,5 +1,7 @@
 #include "review_record.h"
 
+#include "core/text.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -467,8 +469,13 @@ std::optional<ReviewRecord> ReviewRecord::fromJson(const QJsonObject& o, QString
     r.sha256 = rec.value(QStringLiteral("sha256")).toString();
     r.bytes = qint64(rec.value(QStringLiteral("bytes")).toDouble(-1));
     const QJsonObject p = o.value(QStringLiteral("patient_entered")).toObject();
-    r.patientId = p.value(QStringLiteral("id")).toString();
-    r.patientName = p.value(QStringLiteral("name")).toString();
+    // Text to show, as a reader's (a file edited by hand can hold anything, of any length).
+    const auto shown = [&p](const char* key) {
+        return QString::fromStdString(
+            displayText(p.value(QLatin1String(key)).toString().toStdString()));
+    };
+    r.patientId = shown("id");
+    r.patientName = shown("name");
     if (p.contains(QStringLiteral("age_years"))) {
         const double age = p.value(QStringLiteral("age_years")).toDouble(-1);
         if (!plausibleAgeYears(age)) {

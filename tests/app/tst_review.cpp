@@ -647,6 +647,21 @@ private slots:
             QVERIFY(!ReviewRecord::fromJson(o, &error));
             QVERIFY2(error.contains(QLatin1String("unreadable patient age")), qPrintable(error));
         }
+        // A name and ID edited by hand to a page of text with control characters are read as a
+        // reader reads them (core displayText): one line, at most 256 bytes.
+        {
+            QJsonObject o = r.toJson();
+            QJsonObject patient = o[QStringLiteral("patient_entered")].toObject();
+            patient[QStringLiteral("name")] = QString(QStringLiteral("Doe,\tJane\n\u001b[2J ") +
+                                                      QString(10000, QLatin1Char('x')));
+            patient[QStringLiteral("id")] = QStringLiteral(" MRN\r\n4711 ");
+            o[QStringLiteral("patient_entered")] = patient;
+            const auto edited = ReviewRecord::fromJson(o, &error);
+            QVERIFY2(edited, qPrintable(error));
+            QCOMPARE(edited->patientName,
+                     QStringLiteral("Doe, Jane [2J ") + QString(256 - 14, QLatin1Char('x')));
+            QCOMPARE(edited->patientId, QStringLiteral("MRN 4711"));
+        }
         {
             QJsonObject o = r.toJson();
             QJsonObject patient = o[QStringLiteral("patient_entered")].toObject();
