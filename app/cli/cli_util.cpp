@@ -1,8 +1,8 @@
 #include "cli_util.h"
 
 #include "audit_log.h"
+#include "report.h"
 
-#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -160,8 +160,7 @@ QJsonObject recordingSummaryJson(const Recording& recording)
     patient[QStringLiteral("name")] = fromStd(recording.patient.name);
     const std::optional<Date>& born = recording.patient.birthDate;
     patient[QStringLiteral("birth_date")] =
-        born ? QJsonValue(QDate(born->year, born->month, born->day).toString(Qt::ISODate))
-             : QJsonValue();
+        born ? QJsonValue(report::isoDateText(*born)) : QJsonValue();
     patient[QStringLiteral("age")] =
         recording.patient.ageYears ? QJsonValue(*recording.patient.ageYears) : QJsonValue();
     const char* sex = sexCode(recording.patient.sex);

@@ -1,6 +1,6 @@
 #include "cli_util.h"
+#include "report.h"
 
-#include <QDate>
 #include <QJsonArray>
 
 #include <cstdio>
@@ -58,15 +58,12 @@ int runInfo(const QStringList& args)
         std::printf(" %s", lead.name.c_str());
     std::printf("\n");
     const std::optional<Date>& born = r.patient.birthDate;
-    std::printf(
-        "Patient:     id %s, name %s, born %s, age %s, sex %s\n",
-        r.patient.id.empty() ? "-" : r.patient.id.c_str(),
-        r.patient.name.empty() ? "-" : r.patient.name.c_str(),
-        born
-            ? QDate(born->year, born->month, born->day).toString(Qt::ISODate).toLatin1().constData()
-            : "-",
-        r.patient.ageYears ? QByteArray::number(*r.patient.ageYears).constData() : "-",
-        *sexCode(r.patient.sex) ? sexCode(r.patient.sex) : "-");
+    std::printf("Patient:     id %s, name %s, born %s, age %s, sex %s\n",
+                r.patient.id.empty() ? "-" : r.patient.id.c_str(),
+                r.patient.name.empty() ? "-" : r.patient.name.c_str(),
+                born ? report::isoDateText(*born).toLatin1().constData() : "-",
+                r.patient.ageYears ? QByteArray::number(*r.patient.ageYears).constData() : "-",
+                *sexCode(r.patient.sex) ? sexCode(r.patient.sex) : "-");
     std::printf("Annotations: %zu\n", r.annotations.size());
     for (const Statement& s : r.statements)
         std::printf("Statement:   %s %s\n", s.code.c_str(), s.text.c_str());

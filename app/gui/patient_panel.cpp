@@ -1,9 +1,9 @@
 #include "patient_panel.h"
 
 #include "engine_text.h"
+#include "report.h"
 
 #include <QComboBox>
-#include <QDate>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -58,7 +58,7 @@ void PatientPanel::setRecording(const Recording* recording)
     m_name->setCursorPosition(0); // a long name shows its start
     m_id->setText(QString::fromStdString(m_patient.id));
     const std::optional<Date>& born = m_patient.birthDate;
-    m_born->setText(born ? QDate(born->year, born->month, born->day).toString(Qt::ISODate)
+    m_born->setText(born ? report::isoDateText(*born)
                          : (recording ? tr("not in file") : QString()));
     m_age->setValue(m_patient.ageYears ? *m_patient.ageYears : -1);
     m_sex->setCurrentIndex(m_sex->findData(int(m_patient.sex)));

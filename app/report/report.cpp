@@ -464,6 +464,14 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise)
     return earlier ? Report::tr("%1 earlier").arg(amount) : Report::tr("%1 later").arg(amount);
 }
 
+QString isoDateText(const Date& date)
+{
+    return QStringLiteral("%1-%2-%3")
+        .arg(date.year, 4, 10, QLatin1Char('0'))
+        .arg(date.month, 2, 10, QLatin1Char('0'))
+        .arg(date.day, 2, 10, QLatin1Char('0'));
+}
+
 bool differentNames(const std::string& a, const std::string& b)
 {
     if (a.empty() || b.empty())

@@ -222,6 +222,9 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise = false);
 /// is the earlier one.
 QString recordingOrderWarning(const RecordingOrder& order);
 
+/// A date as ISO 8601, "1953-05-08" (the date of birth wherever it is shown).
+QString isoDateText(const Date& date);
+
 /// Whether two names the files give are different people's by their words, whatever the order,
 /// case, accents' case and punctuation ("Doe, Jane" and "JANE DOE" are the same); false when
 /// either file gives none. A second check beside the patient ID when ECGs are compared.

@@ -118,12 +118,7 @@ QString birthDateText(const ReportInput& in)
     const std::optional<Date>& born = in.recording.patient.birthDate;
     if (!born)
         return kNone;
-    if (in.anonymise)
-        return removedText();
-    return QStringLiteral("%1-%2-%3")
-        .arg(born->year, 4, 10, QLatin1Char('0'))
-        .arg(born->month, 2, 10, QLatin1Char('0'))
-        .arg(born->day, 2, 10, QLatin1Char('0'));
+    return in.anonymise ? removedText() : isoDateText(*born);
 }
 
 /// Text that comes from elsewhere (reader warnings, advice, messages): as is, or for an
@@ -294,11 +289,7 @@ QString startTextOf(const Recording& r, bool anonymise)
                              .arg(int(std::floor(t.second)), 2, 10, QLatin1Char('0'));
     if (!t.hasDate)
         return time + Report::tr(" (no date in the file)");
-    return QStringLiteral("%1-%2-%3 ")
-               .arg(t.date.year, 4, 10, QLatin1Char('0'))
-               .arg(t.date.month, 2, 10, QLatin1Char('0'))
-               .arg(t.date.day, 2, 10, QLatin1Char('0')) +
-           time;
+    return isoDateText(t.date) + QLatin1Char(' ') + time;
 }
 
 QString startText(const ReportInput& in)
