@@ -104,8 +104,8 @@ QString patientIdText(const ReportInput& in)
     return patientIdOf(in).empty() ? kNone : qs(patientIdOf(in));
 }
 
-/// The name as the file gives it: with the ID, the identifiers a ward checks before it files a
-/// report (the reader's displayText keeps it one line of printable text).
+/// The name (typed in, else the file's): with the ID, the identifiers a ward checks before it
+/// files a report (the reader's displayText keeps a file's name one line of printable text).
 QString patientNameText(const ReportInput& in)
 {
     if (patientNameOf(in).empty())

@@ -236,16 +236,13 @@ private:
 /// family^given^middle^prefix^suffix as one line.
 std::string dicomPersonName(const std::string& pn)
 {
-    const std::string alphabetic = pn.substr(0, pn.find('='));
     std::string parts[5];
-    std::size_t from = 0;
-    for (std::string& part : parts) {
-        if (from > alphabetic.size())
-            break;
-        const std::size_t caret = alphabetic.find('^', from);
-        part =
-            alphabetic.substr(from, caret == std::string::npos ? std::string::npos : caret - from);
-        from = caret == std::string::npos ? alphabetic.size() + 1 : caret + 1;
+    std::size_t k = 0;
+    for (const char c : pn.substr(0, pn.find('='))) {
+        if (c != '^')
+            parts[k] += c;
+        else if (++k == std::size(parts))
+            break; // a sixth component is not in the standard
     }
     return personName(parts[0], parts[1], parts[2], parts[3], parts[4]);
 }
