@@ -415,6 +415,10 @@
         <source>%1 reaches %2 mV, far beyond any ECG: its calibration (gain or unit) is probably wrong; shown as stored.</source>
         <translation>%1 erreicht %2 mV, weit jenseits jedes EKGs: Die Kalibrierung (Verstärkung oder Einheit) ist vermutlich falsch; wie gespeichert dargestellt.</translation>
     </message>
+    <message>
+        <source>the file declares the character set %1 for its text, which ECG Lens does not decode; names and text are read as UTF-8 or ISO 8859-1, so other letters may be wrong.</source>
+        <translation>Die Datei gibt für ihren Text den Zeichensatz %1 an, den ECG Lens nicht dekodiert; Namen und Text werden als UTF-8 oder ISO 8859-1 gelesen, andere Buchstaben können daher falsch erscheinen.</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -274,6 +274,10 @@ constexpr Entry kEntries[] = {
     {"reader.amplitude_implausible",
      QT_TRANSLATE_NOOP("Engine", "%1 reaches %2 mV, far beyond any ECG: its calibration (gain or "
                                  "unit) is probably wrong; shown as stored.")},
+    {"reader.text_encoding_undecoded",
+     QT_TRANSLATE_NOOP("Engine", "the file declares the character set %1 for its text, which ECG "
+                                 "Lens does not decode; names and text are read as UTF-8 or ISO "
+                                 "8859-1, so other letters may be wrong.")},
     {"reader.age_implausible",
      QT_TRANSLATE_NOOP("Engine", "the file gives the patient's age as %1 years, which cannot be "
                                  "right (0-150 years); age unknown.")},

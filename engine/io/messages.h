@@ -198,6 +198,12 @@ inline constexpr MessageTemplate kAgeImplausible{
     "unknown.",
     ageArg(1)};
 
+/// %1: the declaration, quoted ('ISO 2022 IR 87', 'SCP-ECG language support code 0x07').
+inline constexpr MessageTemplate kTextEncodingUndecoded{
+    "reader.text_encoding_undecoded",
+    "the file declares the character set %1 for its text, which ECG Lens does not decode; "
+    "names and text are read as UTF-8 or ISO 8859-1, so other letters may be wrong."};
+
 inline constexpr MessageTemplate kAmplitudeImplausible{
     "reader.amplitude_implausible",
     "%1 reaches %2 mV, far beyond any ECG: its calibration (gain or unit) is probably wrong; "
@@ -264,6 +270,7 @@ inline std::vector<MessageTemplate> all()
             kHl7AgeConflict,
             kHl7LengthDiffers,
             kAgeImplausible,
+            kTextEncodingUndecoded,
             kAmplitudeImplausible};
 }
 

@@ -1,3 +1,4 @@
+#include "core/charset.h"
 #include "core/lead_names.h"
 #include "core/recording.h"
 #include "core/text.h"
@@ -186,6 +187,132 @@ private slots:
             QCOMPARE(QString::fromStdString(ecglens::displayText(raw.toStdString(), 1000)),
                      expected);
         }
+    }
+
+    /// Every byte of every single-byte set decodes as ICU's converter (through QStringDecoder)
+    /// decodes it: the tables were generated from another implementation (Python's codecs).
+    void textEncodingsAgreeWithIcu()
+    {
+        using ecglens::TextEncoding;
+        const std::pair<TextEncoding, const char*> sets[] = {
+            {TextEncoding::Latin1, "ISO-8859-1"},   {TextEncoding::Latin2, "ISO-8859-2"},
+            {TextEncoding::Latin3, "ISO-8859-3"},   {TextEncoding::Latin4, "ISO-8859-4"},
+            {TextEncoding::Cyrillic, "ISO-8859-5"}, {TextEncoding::Arabic, "ISO-8859-6"},
+            {TextEncoding::Greek, "ISO-8859-7"},    {TextEncoding::Hebrew, "ISO-8859-8"},
+            {TextEncoding::Latin5, "ISO-8859-9"},   {TextEncoding::Thai, "ISO-8859-11"},
+            {TextEncoding::Latin9, "ISO-8859-15"}};
+        std::string all;
+        for (int b = 1; b < 256; ++b)
+            all.push_back(char(b));
+        for (const auto& [encoding, name] : sets) {
+            QStringDecoder icu(name);
+            QVERIFY2(icu.isValid(), name);
+            const QString expected = icu.decode(QByteArray::fromStdString(all));
+            QCOMPARE(expected.size(), qsizetype(255));
+            const QString got = QString::fromStdString(ecglens::decodeText(all, encoding));
+            for (int b = 0; b < 255; ++b)
+                QVERIFY2(got.at(b) == expected.at(b),
+                         qPrintable(QStringLiteral("%1 byte 0x%2: U+%3, ICU U+%4")
+                                        .arg(QLatin1String(name))
+                                        .arg(b + 1, 2, 16, QLatin1Char('0'))
+                                        .arg(got.at(b).unicode(), 4, 16, QLatin1Char('0'))
+                                        .arg(expected.at(b).unicode(), 4, 16, QLatin1Char('0'))));
+        }
+        // Declared UTF-8 and undeclared text are left to displayText.
+        QCOMPARE(ecglens::decodeText(all, TextEncoding::Utf8), all);
+        QCOMPARE(ecglens::decodeText(all, TextEncoding::Undeclared), all);
+    }
+
+    /// The names of the DICOM character-set test images (chrFren, chrRuss, chrGreek, chrHbrw,
+    /// chrArab; as pydicom's tests read them) and a Czech one, the bytes worked out by hand from
+    /// the ISO 8859 code charts.
+    void decodeTextExamples_data()
+    {
+        QTest::addColumn<int>("encoding");
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QString>("expected");
+        using ecglens::TextEncoding;
+        QTest::newRow("ISO_IR 100") << int(TextEncoding::Latin1) << QByteArray("Buc^J\xE9r\xF4me")
+                                    << QStringLiteral("Buc^J\u00e9r\u00f4me");
+        QTest::newRow("ISO_IR 101")
+            << int(TextEncoding::Latin2) << QByteArray("Dvo\xF8\xE1k^Anton\xEDn")
+            << QStringLiteral("Dvo\u0159\u00e1k^Anton\u00edn");
+        QTest::newRow("ISO_IR 144") << int(TextEncoding::Cyrillic)
+                                    << QByteArray("\xBB\xEE\xDA"
+                                                  "ce\xDC\xD1yp\xD3")
+                                    << QStringLiteral("\u041b\u044e\u043a"
+                                                      "ce\u043c\u0431yp\u0433");
+        QTest::newRow("ISO_IR 126")
+            << int(TextEncoding::Greek) << QByteArray("\xC4\xE9\xEF\xED\xF5\xF3\xE9\xEF\xF2")
+            << QStringLiteral("\u0394\u03b9\u03bf\u03bd\u03c5\u03c3\u03b9\u03bf\u03c2");
+        QTest::newRow("ISO_IR 138")
+            << int(TextEncoding::Hebrew) << QByteArray("\xF9\xF8\xE5\xEF^\xE3\xE1\xE5\xF8\xE4")
+            << QStringLiteral("\u05e9\u05e8\u05d5\u05df^\u05d3\u05d1\u05d5\u05e8\u05d4");
+        QTest::newRow("ISO_IR 127")
+            << int(TextEncoding::Arabic) << QByteArray("\xE2\xC8\xC7\xE6\xEA^\xE4\xE6\xD2\xC7\xD1")
+            << QStringLiteral("\u0642\u0628\u0627\u0646\u064a^\u0644\u0646\u0632\u0627\u0631");
+    }
+    void decodeTextExamples()
+    {
+        QFETCH(int, encoding);
+        QFETCH(QByteArray, raw);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(
+                     ecglens::decodeText(raw.toStdString(), ecglens::TextEncoding(encoding))),
+                 expected);
+    }
+
+    /// DICOM's Specific Character Set (PS3.3 C.12.1.1.2 defined terms) and SCP-ECG's language
+    /// support code (EN 1064 section 1 tag 14 byte 16) to the encoding; -1 for a set declared but
+    /// not decoded.
+    void declaredEncodings_data()
+    {
+        QTest::addColumn<QString>("declaration"); // DICOM text, or "scp:" and the code
+        QTest::addColumn<int>("expected");
+        using ecglens::TextEncoding;
+        QTest::newRow("none") << QString() << int(TextEncoding::Undeclared);
+        QTest::newRow("ISO_IR 6") << QStringLiteral("ISO_IR 6") << int(TextEncoding::Undeclared);
+        QTest::newRow("ISO_IR 100") << QStringLiteral("ISO_IR 100") << int(TextEncoding::Latin1);
+        QTest::newRow("padded") << QStringLiteral(" ISO_IR 144 ") << int(TextEncoding::Cyrillic);
+        QTest::newRow("ISO 2022 IR 126")
+            << QStringLiteral("ISO 2022 IR 126") << int(TextEncoding::Greek);
+        QTest::newRow("ASCII then Latin-1")
+            << QStringLiteral("ISO 2022 IR 6\\ISO 2022 IR 100") << int(TextEncoding::Latin1);
+        QTest::newRow("ISO_IR 192") << QStringLiteral("ISO_IR 192") << int(TextEncoding::Utf8);
+        QTest::newRow("ISO_IR 166") << QStringLiteral("ISO_IR 166") << int(TextEncoding::Thai);
+        QTest::newRow("ISO_IR 203") << QStringLiteral("ISO_IR 203") << int(TextEncoding::Latin9);
+        QTest::newRow("Japanese") << QStringLiteral("\\ISO 2022 IR 87") << -1;
+        QTest::newRow("Korean") << QStringLiteral("\\ISO 2022 IR 149") << -1;
+        QTest::newRow("GB18030") << QStringLiteral("GB18030") << -1;
+        QTest::newRow("two sets") << QStringLiteral("ISO 2022 IR 100\\ISO 2022 IR 126") << -1;
+        QTest::newRow("made up") << QStringLiteral("ISO_IR 1000") << -1;
+        QTest::newRow("scp ASCII") << QStringLiteral("scp:0") << int(TextEncoding::Undeclared);
+        QTest::newRow("scp bit 0 clear")
+            << QStringLiteral("scp:18") << int(TextEncoding::Undeclared);
+        QTest::newRow("scp Latin-1") << QStringLiteral("scp:1") << int(TextEncoding::Latin1);
+        QTest::newRow("scp Latin-1 (bit 1 clear)")
+            << QStringLiteral("scp:5") << int(TextEncoding::Latin1);
+        QTest::newRow("scp Latin-2") << QStringLiteral("scp:3") << int(TextEncoding::Latin2);
+        QTest::newRow("scp Latin-4") << QStringLiteral("scp:11") << int(TextEncoding::Latin4);
+        QTest::newRow("scp Cyrillic") << QStringLiteral("scp:19") << int(TextEncoding::Cyrillic);
+        QTest::newRow("scp Arabic") << QStringLiteral("scp:27") << int(TextEncoding::Arabic);
+        QTest::newRow("scp Greek") << QStringLiteral("scp:35") << int(TextEncoding::Greek);
+        QTest::newRow("scp Hebrew") << QStringLiteral("scp:43") << int(TextEncoding::Hebrew);
+        QTest::newRow("scp Thai") << QStringLiteral("scp:51") << int(TextEncoding::Thai);
+        QTest::newRow("scp Latin-9") << QStringLiteral("scp:59") << int(TextEncoding::Latin9);
+        QTest::newRow("scp ISO 10646") << QStringLiteral("scp:7") << -1;
+        QTest::newRow("scp JIS X0208") << QStringLiteral("scp:23") << -1;
+        QTest::newRow("scp GB 2312") << QStringLiteral("scp:39") << -1;
+        QTest::newRow("scp KS C5601") << QStringLiteral("scp:47") << -1;
+    }
+    void declaredEncodings()
+    {
+        QFETCH(QString, declaration);
+        QFETCH(int, expected);
+        const auto e = declaration.startsWith(QLatin1String("scp:"))
+                           ? ecglens::scpTextEncoding(declaration.mid(4).toUInt())
+                           : ecglens::dicomTextEncoding(declaration.toStdString());
+        QCOMPARE(e ? int(*e) : -1, expected);
     }
 
     void personName_data()

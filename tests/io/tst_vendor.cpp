@@ -140,6 +140,7 @@ private slots:
     void implausibleAgeIsUnknown();
     void dicomHandDecoded();
     void patientNames();
+    void declaredCharacterSets();
     void huffmanDecoding();
     void referenceBeatAddition();
     void scpPatientAndStatements();
@@ -493,6 +494,84 @@ void TestVendor::patientNames()
     QByteArray damaged = xml;
     damaged.replace(plain, "<name>\n  Cl&#x9;ark\t\tKent\r\n</name>");
     QCOMPARE(nameOf(damaged, QStringLiteral("damaged.xml")), QStringLiteral("Cl ark Kent"));
+}
+
+/// Names in the character set the file declares: DICOM's Specific Character Set and SCP-ECG's
+/// language support code; a declared set ECG Lens does not decode is named in a warning.
+void TestVendor::declaredCharacterSets()
+{
+    QTemporaryDir dir;
+    struct Read
+    {
+        QString name, notes;
+        bool undecodedWarning = false;
+    };
+    auto read = [&](const QByteArray& bytes, const QString& file) {
+        Read out;
+        const QString path = dir.filePath(file);
+        const auto r = writeFile(path, bytes) ? io::open(path.toStdString())
+                                              : Result<Recording>::failure("not written");
+        if (!r) {
+            out.name = QStringLiteral("(refused: %1)").arg(QString::fromStdString(r.error()));
+            return out;
+        }
+        out.name = QString::fromStdString(r->patient.name);
+        for (const std::string& n : r->notes)
+            out.notes += QString::fromStdString(n) + u'|';
+        for (const Statement& st : r->statements)
+            out.notes += QString::fromStdString(st.text) + u'|';
+        for (const auto& w : r->warnings)
+            out.undecodedWarning |= w.id == "reader.text_encoding_undecoded";
+        return out;
+    };
+    // chrRuss's name in ISO 8859-5 (ISO_IR 144), hand-encoded in tst_core decodeTextExamples.
+    const QByteArray russian("\xBB\xEE\xDA"
+                             "ce\xDC\xD1yp\xD3");
+    const QString russianText = QStringLiteral("\u041b\u044e\u043a"
+                                               "ce\u043c\u0431yp\u0433");
+    Read r =
+        read(vendor_test::syntheticDicom(true, "ISO_IR 144", russian), QStringLiteral("russ.dcm"));
+    QCOMPARE(r.name, russianText);
+    QVERIFY(!r.undecodedWarning);
+    // The same bytes without a declaration are read as ISO 8859-1, as before.
+    r = read(vendor_test::syntheticDicom(true, {}, russian), QStringLiteral("undeclared.dcm"));
+    QCOMPARE(r.name, QString::fromLatin1(russian));
+    // A declared ISO 8859-1 wins over bytes that happen to be valid UTF-8 ("\xC3\xBC").
+    r = read(vendor_test::syntheticDicom(false, "ISO_IR 100", "M\xC3\xBCller^A"),
+             QStringLiteral("l1.dcm"));
+    QCOMPARE(r.name, QStringLiteral("M\u00c3\u00bcller, A"));
+    r = read(vendor_test::syntheticDicom(true, "ISO_IR 192", "Buc^J\xC3\xA9r\xC3\xB4me"),
+             QStringLiteral("utf8.dcm"));
+    QCOMPARE(r.name, QStringLiteral("Buc, J\u00e9r\u00f4me"));
+    // PS3.5 H.3.1's Japanese example: the alphabetic group is ASCII, the ideographic one uses
+    // ISO 2022 escapes to JIS X 0208, which is not decoded here: said so, name still right.
+    r = read(vendor_test::syntheticDicom(true, "\\ISO 2022 IR 87",
+                                         "Yamada^Tarou=\x1B$B;3ED\x1B(B^\x1B$BB@O:\x1B(B"),
+             QStringLiteral("jis.dcm"));
+    QCOMPARE(r.name, QStringLiteral("Yamada, Tarou"));
+    QVERIFY(r.undecodedWarning);
+
+    // SCP-ECG, language support code 0x23 (ISO 8859-7): every text field of section 1 and the
+    // statements are Greek, so tag 3's 0xFC is omicron with tonos, not u-umlaut.
+    QList<int> plain;
+    for (int k = 0; k < 20; ++k)
+        plain << k;
+    const QByteArray greek("\xC4\xE9\xEF\xED\xF5\xF3\xE9\xEF\xF2\0", 10);
+    r = read(syntheticScp(0, plain, true, 0x23, greek), QStringLiteral("greek.scp"));
+    QCOMPARE(r.name, QStringLiteral("\u0394\u03b9\u03bf\u03bd\u03c5\u03c3\u03b9\u03bf\u03c2 "
+                                    "L\u03ccdenscheid, Hans"));
+    QVERIFY(!r.undecodedWarning);
+    QVERIFY2(r.notes.contains(QStringLiteral("synthetic test|")), qPrintable(r.notes));
+    // Code 0x01 is ISO 8859-1, 0x00 ASCII (undeclared: Latin-1 bytes read as such).
+    for (const int code : {0x00, 0x01}) {
+        r = read(syntheticScp(0, plain, true, code), QStringLiteral("latin1.scp"));
+        QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
+        QVERIFY(!r.undecodedWarning);
+    }
+    // ISO 10646 (0x07) is not decoded: the warning names the code.
+    r = read(syntheticScp(0, plain, true, 0x07), QStringLiteral("wide.scp"));
+    QVERIFY(r.undecodedWarning);
+    QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
 }
 
 void TestVendor::huffmanDecoding()

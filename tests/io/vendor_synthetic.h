@@ -57,8 +57,11 @@ inline QByteArray int16s(const QList<int>& v)
 }
 
 /// A one-lead, 20-sample SCP file without Huffman coding (no section 2: plain int16), with a
-/// 5-sample reference beat subtracted around one QRS, written from the EN 1064 layout.
-inline QByteArray syntheticScp(int diff, const QList<int>& residual, bool extras = false)
+/// 5-sample reference beat subtracted around one QRS, written from the EN 1064 layout. With
+/// `extras`, sections 1 and 8; a `languageCode` >= 0 adds section 1 tag 14 (acquiring device)
+/// with that language support code, and `lastName` replaces tag 0's value.
+inline QByteArray syntheticScp(int diff, const QList<int>& residual, bool extras = false,
+                               int languageCode = -1, const QByteArray& lastName = {})
 {
     QByteArray s3(2 + 9, '\0');
     s3[0] = 1;
@@ -99,7 +102,17 @@ inline QByteArray syntheticScp(int diff, const QList<int>& residual, bool extras
             put(h, 1, std::uint32_t(v.size()), 2);
             s1 += h + v;
         };
-        tag(0, QByteArray("M\xFCller\0", 7));
+        tag(0, lastName.isEmpty() ? QByteArray("M\xFCller\0", 7) : lastName);
+        if (languageCode >= 0) {
+            // Institution, department, device ID (2 each), type, manufacturer, model (6),
+            // protocol revision, compatibility level, language support code (byte 16),
+            // capabilities, mains frequency, 16 reserved, an empty program revision (length 0).
+            QByteArray device(36, '\0');
+            device.replace(8, 6, "SYNTH1");
+            device[14] = 20;
+            device[16] = char(languageCode);
+            tag(14, device);
+        }
         tag(1, QByteArray("Hans\0", 5));
         tag(3, QByteArray("L\xFC"
                           "denscheid\0",
@@ -207,16 +220,22 @@ struct DicomWriter
 /// item), then the "RHYTHM" group (defined-length item): 250 Hz, 3 frames of 2 channels:
 /// ch 1 SCPECG code 5.6.3-9-62 (aVR), 0.005 mV x correction 2 + baseline 0.1 mV;
 /// ch 2 code meaning "Lead I (Einthoven)", 2.5 uV. Frames (100, -4), (-200, 8), (32767, -32768).
-inline QByteArray syntheticDicom(bool explicitVr)
+/// `charset` adds a Specific Character Set (0008,0005); `name` replaces the patient's name.
+inline QByteArray syntheticDicom(bool explicitVr, const QByteArray& charset = {},
+                                 const QByteArray& name = {})
 {
     DicomWriter w{explicitVr};
     QByteArray f(128, '\0');
     f += "DICM";
     f += w.el(0x0002, 0x0002, "UI", "1.2.840.10008.5.1.4.1.1.9.1.1");
     f += w.el(0x0002, 0x0010, "UI", explicitVr ? "1.2.840.10008.1.2.1" : "1.2.840.10008.1.2");
+    if (!charset.isEmpty())
+        f += w.el(0x0008, 0x0005, "CS", charset);
     f += w.el(0x0008, 0x002A, "DT", "20200229235958.5");
     // PS3.5 6.2.1.1's example name, with an ideographic group after "=" that is not shown.
-    f += w.el(0x0010, 0x0010, "PN", "Adams^John Robert Quincy^^Rev.^B.A. M.Div.=Ad^Jo");
+    f += w.el(0x0010, 0x0010, "PN",
+              name.isEmpty() ? QByteArray("Adams^John Robert Quincy^^Rev.^B.A. M.Div.=Ad^Jo")
+                             : name);
     f += w.el(0x0010, 0x0020, "LO", "P-9");
     f += w.el(0x0010, 0x0040, "CS", "F");
     f += w.el(0x0010, 0x1010, "AS", "007M");

@@ -6,6 +6,7 @@
 #include "io/readers.h"
 #include "io/vendor/vendor_common.h"
 
+#include "core/charset.h"
 #include "core/lead_names.h"
 #include "core/text.h"
 
@@ -477,9 +478,16 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
         rec.leads.push_back(std::move(lead));
     }
 
+    // Names and IDs in the character set the file declares (0008,0005), if decoded here.
+    const std::string charset = ds.str(tag(0x0008, 0x0005));
+    const auto encoding = dicomTextEncoding(charset);
+    if (!encoding)
+        rec.warnings.push_back(
+            makeMessage(messages::kTextEncodingUndecoded, {"'" + charset + "'"}));
+    const TextEncoding textEncoding = encoding.value_or(TextEncoding::Undeclared);
     Patient& p = rec.patient;
-    p.id = ds.str(tag(0x0010, 0x0020));
-    p.name = dicomPersonName(ds.str(tag(0x0010, 0x0010)));
+    p.id = decodeText(ds.str(tag(0x0010, 0x0020)), textEncoding);
+    p.name = dicomPersonName(decodeText(ds.str(tag(0x0010, 0x0010)), textEncoding));
     p.birthDate = parseDa(ds.str(tag(0x0010, 0x0030)));
     const std::string sex = ds.str(tag(0x0010, 0x0040));
     p.sex = sex == "M" ? Sex::Male : sex == "F" ? Sex::Female : Sex::Unknown;

@@ -10,12 +10,14 @@
 #include "io/vendor/scp_huffman.h"
 #include "io/vendor/vendor_common.h"
 
+#include "core/charset.h"
 #include "core/lead_names.h"
 #include "core/text.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <numeric>
 
@@ -67,6 +69,9 @@ struct Context
     const std::string& name;
     Recording rec;
     std::array<SectionRef, kMaxSections> sections;
+    TextEncoding encoding = TextEncoding::Undeclared; ///< section 1 tag 14's
+    /// A text field (up to its NUL, trailing spaces removed) as UTF-8 in the file's encoding.
+    std::string text(ByteView v) const { return decodeText(v.text(0, v.size()), encoding); }
     void warn(const MessageTemplate& t, std::vector<std::string> args = {})
     {
         rec.warnings.push_back(makeMessage(t, std::move(args)));
@@ -131,6 +136,9 @@ void readPatient(ByteView p, Context& ctx)
     DateTime start;
     bool haveTime = false;
     std::string lastName, firstName, secondLastName; // tags 0, 1, 3
+    // Fields (tag, length, value) up to tag 255; tag 14's language support code tells how the
+    // text fields before and after it are encoded.
+    std::vector<std::pair<unsigned, ByteView>> fields;
     for (std::size_t pos = 0; p.has(pos, 3);) {
         const unsigned tag = *p.u8(pos);
         const std::size_t len = *p.u16(pos + 1);
@@ -141,19 +149,34 @@ void readPatient(ByteView p, Context& ctx)
             ctx.warn(messages::kScpPatientFieldOverrun, {std::to_string(tag)});
             break;
         }
-        ByteView v = p.sub(pos, len);
+        fields.emplace_back(tag, p.sub(pos, len));
+        if (tag == 14 && len > 16) {
+            const unsigned code = *p.u8(pos + 16);
+            if (const auto e = scpTextEncoding(code)) {
+                ctx.encoding = *e;
+            } else {
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "0x%02X", code);
+                ctx.warn(messages::kTextEncodingUndecoded,
+                         {"'SCP-ECG language support code " + std::string(hex) + "'"});
+            }
+        }
+        pos += len;
+    }
+    for (const auto& [tag, v] : fields) {
+        const std::size_t len = v.size();
         switch (tag) {
         case 0:
-            lastName = v.text(0, len);
+            lastName = ctx.text(v);
             break;
         case 1:
-            firstName = v.text(0, len);
+            firstName = ctx.text(v);
             break;
         case 3:
-            secondLastName = v.text(0, len);
+            secondLastName = ctx.text(v);
             break;
         case 2:
-            pat.id = v.text(0, len);
+            pat.id = ctx.text(v);
             break;
         case 4: // age: value(2) + unit(1): 1 years, 2 months, 3 weeks, 4 days, 5 hours
             if (len >= 3 && *v.u16(0) > 0) {
@@ -177,7 +200,7 @@ void readPatient(ByteView p, Context& ctx)
         case 13:
         case 30:
         case 35:
-            if (std::string t = v.text(0, len); !t.empty())
+            if (std::string t = ctx.text(v); !t.empty())
                 ctx.rec.notes.push_back((tag == 13 ? "Referral: " : "") + t);
             break;
         case 25:
@@ -198,7 +221,6 @@ void readPatient(ByteView p, Context& ctx)
         default:
             break;
         }
-        pos += len;
     }
     if (acquired) {
         start.date = *acquired;
@@ -282,7 +304,7 @@ void readStatements(ByteView p, Context& ctx, const MessageTemplate& overrun)
             return;
         }
         Statement st;
-        st.text = p.text(pos, len);
+        st.text = ctx.text(p.sub(pos, len));
         if (!st.text.empty())
             ctx.rec.statements.push_back(st);
         pos += len;

@@ -1,0 +1,47 @@
+#pragma once
+// The character sets ECG files declare for their text (DICOM's Specific Character Set
+// (0008,0005), SCP-ECG's language support code in section 1 tag 14), decoded to UTF-8 without
+// Qt so that the readers can use them.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ecglens {
+
+/// A declared single-byte character set, or UTF-8. `Undeclared` is a file that names none (or
+/// ASCII only): its bytes are left as they are and core/text.h displayText reads them as UTF-8
+/// if they are, else as ISO 8859-1, as writers that declare nothing store them.
+enum class TextEncoding {
+    Undeclared,
+    Latin1,   ///< ISO 8859-1
+    Latin2,   ///< ISO 8859-2
+    Latin3,   ///< ISO 8859-3
+    Latin4,   ///< ISO 8859-4
+    Cyrillic, ///< ISO 8859-5
+    Arabic,   ///< ISO 8859-6
+    Greek,    ///< ISO 8859-7
+    Hebrew,   ///< ISO 8859-8
+    Latin5,   ///< ISO 8859-9
+    Thai,     ///< ISO 8859-11 (TIS 620 with U+00A0)
+    Latin9,   ///< ISO 8859-15
+    Utf8,
+};
+
+/// `raw` in `encoding` as UTF-8. Bytes below 0x80 are ASCII in every set here; a byte a set
+/// leaves undefined becomes U+FFFD. UTF-8 and Undeclared text is returned unchanged.
+std::string decodeText(std::string_view raw, TextEncoding encoding);
+
+/// The encoding that DICOM's Specific Character Set names (PS3.3 C.12.1.1.2; "ISO_IR 144" and
+/// "ISO 2022 IR 144" alike): Undeclared for none or ASCII ("ISO_IR 6", an empty first value);
+/// nullopt for a set not decoded here (the multi-byte Japanese, Korean and Chinese sets, or
+/// values that switch between sets), whose text then stays Undeclared and the reader says so.
+std::optional<TextEncoding> dicomTextEncoding(std::string_view specificCharacterSet);
+
+/// The encoding that SCP-ECG's language support code names (EN 1064 section 1 tag 14, byte 16):
+/// bit 0 clear is ASCII only (Undeclared); 0x01 ISO 8859-1 (bit 1 clear); 0x03 -2, 0x0B -4,
+/// 0x13 -5, 0x1B -6, 0x23 -7, 0x2B -8, 0x33 -11, 0x3B -15; nullopt for the others (ISO 10646,
+/// JIS, GB 2312, KS C 5601 and undefined codes).
+std::optional<TextEncoding> scpTextEncoding(unsigned languageSupportCode);
+
+} // namespace ecglens
