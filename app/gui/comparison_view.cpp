@@ -118,15 +118,17 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
         if (!here.empty() && !there.empty() && here != there)
             warnings << tr("Different patient: ID %1 here, %2 in the shown ECG. Check that the "
                            "comparison is meant.")
-                            .arg(QString::fromStdString(there), QString::fromStdString(here));
+                            .arg(report::inlineIdentifier(QString::fromStdString(there)),
+                                 report::inlineIdentifier(QString::fromStdString(here)));
         else if (here.empty() || there.empty())
             warnings << tr("A patient ID is missing: check that both ECGs are of the same "
                            "patient.");
         if (report::differentNames(shownPatient.name, r.patient.name))
             warnings << tr("Different names: %1 here, %2 in the shown ECG. Check that the "
                            "comparison is meant.")
-                            .arg(QString::fromStdString(r.patient.name),
-                                 QString::fromStdString(shownPatient.name));
+                            .arg(report::inlineIdentifier(QString::fromStdString(r.patient.name)),
+                                 report::inlineIdentifier(
+                                     QString::fromStdString(shownPatient.name)));
         // The change column reads "since then" only when this ECG is the earlier one.
         const report::RecordingOrder order = report::recordingOrder(*shown, r);
         title += QStringLiteral(" \u00b7 ") + report::recordingOrderText(order);

@@ -1089,11 +1089,14 @@ void MainWindow::updateTitleAndStatus()
         // Whose ECG, as the Patient panel has it (typed in for a file without it): with several
         // windows open, the title bar and the task switcher say which patient each one shows.
         const Patient p = m_patient->patient();
-        const QString id = QString::fromStdString(p.id).left(48);
-        const QString patient = QString::fromStdString(p.name).left(48);
-        const QString who = patient.isEmpty() ? id
-                            : id.isEmpty()    ? patient
-                                              : tr("%1 (%2)").arg(patient, id);
+        const QString id = QString::fromStdString(p.id);
+        const QString patient = QString::fromStdString(p.name);
+        QString who;
+        if (!patient.isEmpty() && !id.isEmpty())
+            who =
+                tr("%1 (%2)").arg(report::inlineIdentifier(patient), report::inlineIdentifier(id));
+        else if (!patient.isEmpty() || !id.isEmpty())
+            who = report::inlineIdentifier(patient + id);
         if (!demo && !who.isEmpty())
             title = who + QStringLiteral(" \u00b7 ") + title;
     }

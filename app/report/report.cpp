@@ -464,6 +464,13 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise)
     return earlier ? Report::tr("%1 earlier").arg(amount) : Report::tr("%1 later").arg(amount);
 }
 
+QString inlineIdentifier(const QString& text)
+{
+    constexpr qsizetype kMaxChars = 48;
+    const QString cut = text.size() <= kMaxChars ? text : text.left(kMaxChars - 1) + QChar(0x2026);
+    return QChar(0x2068) + cut + QChar(0x2069); // FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+}
+
 QString isoDateText(const Date& date)
 {
     return QStringLiteral("%1-%2-%3")

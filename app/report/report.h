@@ -222,6 +222,13 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise = false);
 /// is the earlier one.
 QString recordingOrderWarning(const RecordingOrder& order);
 
+/// A name or ID inside a line of other text (page 1's Patient line, the running header, the
+/// window title): cut to 48 characters (with an ellipsis) so that a damaged or unusually long
+/// field cannot push the rest off the line, and set apart as a Unicode first-strong isolate
+/// (U+2068 ... U+2069, UAX #9) so that a Hebrew or Arabic name reads right to left in place
+/// without turning the line around it.
+QString inlineIdentifier(const QString& text);
+
 /// A date as ISO 8601, "1953-05-08" (the date of birth wherever it is shown).
 QString isoDateText(const Date& date);
 

@@ -74,18 +74,6 @@ QString ageText(const ReportInput& in)
     return age ? localNumber(*age, 'f', 0) + Report::tr(" years") : kNone;
 }
 
-/// One-line identifiers (page 1's Patient line, the running header) are cut to this many
-/// characters so that a damaged or unusually long name cannot push the ID, date of birth, age
-/// and sex off the line; the details page prints them in full.
-constexpr qsizetype kShortIdentifierChars = 48;
-
-QString shortIdentifier(const QString& text)
-{
-    return text.size() <= kShortIdentifierChars
-               ? text
-               : text.left(kShortIdentifierChars - 1) + QChar(0x2026);
-}
-
 /// The ID and name the report is about: typed in for a file without them, else the file's.
 const std::string& patientIdOf(const ReportInput& in)
 {
@@ -642,13 +630,13 @@ void comparisonBlocks(const ReportInput& in, std::vector<TextBlock>& b)
         b.push_back({K::Paragraph, {}, w});
     const std::string& here = patientIdOf(in);
     const std::string& there = other.patient.id;
-    QString id = in.anonymise ? removedText() : there.empty() ? kNone : qs(there);
+    QString id = in.anonymise ? removedText() : there.empty() ? kNone : inlineIdentifier(qs(there));
     if (!here.empty() && !there.empty() && here != there)
         id += Report::tr(" — not this recording's patient ID: check that the comparison "
                          "is meant");
     row(Report::tr("Patient ID"), id);
     if (!other.patient.name.empty()) {
-        QString name = in.anonymise ? removedText() : qs(other.patient.name);
+        QString name = in.anonymise ? removedText() : inlineIdentifier(qs(other.patient.name));
         if (differentNames(patientNameOf(in), other.patient.name))
             name += Report::tr(" — not this recording's patient name: check that the "
                                "comparison is meant");
@@ -725,8 +713,8 @@ std::vector<std::pair<QString, QString>> summaryLines(const ReportInput& in, con
     std::vector<std::pair<QString, QString>> lines;
     QStringList patient;
     if (!patientNameOf(in).empty())
-        patient << shortIdentifier(patientNameText(in));
-    patient << Report::tr("ID %1").arg(shortIdentifier(patientIdText(in)));
+        patient << inlineIdentifier(patientNameText(in));
+    patient << Report::tr("ID %1").arg(inlineIdentifier(patientIdText(in)));
     if (r.patient.birthDate)
         patient << Report::tr("born %1").arg(birthDateText(in));
     patient << Report::tr("age %1 · sex %2").arg(ageText(in), sexText(in));
@@ -1009,9 +997,9 @@ QString patientHeaderText(const ReportInput& in)
         return Report::tr("Anonymised ECG");
     if (!patientNameOf(in).empty())
         return Report::tr("Patient %1, ID %2 · %3")
-            .arg(shortIdentifier(patientNameText(in)), shortIdentifier(patientIdText(in)),
+            .arg(inlineIdentifier(patientNameText(in)), inlineIdentifier(patientIdText(in)),
                  fileName(in));
-    return Report::tr("Patient %1 · %2").arg(shortIdentifier(patientIdText(in)), fileName(in));
+    return Report::tr("Patient %1 · %2").arg(inlineIdentifier(patientIdText(in)), fileName(in));
 }
 
 QString documentTitle(const ReportInput& in)

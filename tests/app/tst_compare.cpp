@@ -12,8 +12,8 @@
 #include "i18n.h"
 #include "job_runner.h"
 #include "main_window.h"
-#include "patient_panel.h"
 #include "measurements_panel.h"
+#include "patient_panel.h"
 #include "report_export.h"
 #include "test_data.h"
 #include "test_window.h"
@@ -339,8 +339,9 @@ private slots:
         QVERIFY(compare(*w, renamed).recording);
         QVERIFY(w->comparison()->warning()->isVisible());
         const QString text = w->comparison()->warning()->text();
-        QVERIFY2(text.contains(QStringLiteral("Different names: M\u00fcl, H here, Clark in the "
-                                              "shown ECG")),
+        // Each name a Unicode isolate (report::inlineIdentifier), as in the window title.
+        QVERIFY2(text.contains(QStringLiteral("Different names: \u2068M\u00fcl, H\u2069 here, "
+                                              "\u2068Clark\u2069 in the shown ECG")),
                  qPrintable(text));
         QVERIFY2(!text.contains(QLatin1String("Different patient")), qPrintable(text));
 
@@ -351,8 +352,8 @@ private slots:
                                         Sex::Unknown);
         QVERIFY(compare(*w, scp).recording);
         const QString typed = w->comparison()->warning()->text();
-        QVERIFY2(typed.contains(QStringLiteral("Different names: Clark here, Smith, John in the "
-                                               "shown ECG")),
+        QVERIFY2(typed.contains(QStringLiteral("Different names: \u2068Clark\u2069 here, "
+                                               "\u2068Smith, John\u2069 in the shown ECG")),
                  qPrintable(typed));
     }
 

@@ -381,9 +381,21 @@ private slots:
         QCOMPARE(p->nameText(), QString()); // MIT-BIH is anonymous
         QCOMPARE(p->birthDateText(), QString());
         QCOMPARE(w.windowTitle(), QStringLiteral("101.hea \u2014 ECG Lens"));
-        // The title names the patient as typed in.
+        // The title names the patient as typed in, each identifier a Unicode isolate
+        // (U+2068 ... U+2069): a Hebrew name reads right to left in place, and the title, whose
+        // direction a window manager takes from its first strong letter outside isolates
+        // (UAX #9 P2, as QString::isRightToLeft), stays left to right.
         p->applyEntered(QStringLiteral("MRN-1"), QString(), std::nullopt, Sex::Unknown);
-        QCOMPARE(w.windowTitle(), QStringLiteral("MRN-1 \u00b7 101.hea \u2014 ECG Lens"));
+        QCOMPARE(w.windowTitle(),
+                 QStringLiteral("\u2068MRN-1\u2069 \u00b7 101.hea \u2014 ECG Lens"));
+        const QString hebrew =
+            QStringLiteral("\u05e9\u05e8\u05d5\u05df, \u05d3\u05d1\u05d5\u05e8\u05d4");
+        p->applyEntered(QStringLiteral("MRN-1"), hebrew, std::nullopt, Sex::Unknown);
+        QCOMPARE(w.windowTitle(), QStringLiteral("\u2068") + hebrew +
+                                      QStringLiteral("\u2069 (\u2068MRN-1\u2069) \u00b7 101.hea "
+                                                     "\u2014 ECG Lens"));
+        QVERIFY(!w.windowTitle().isRightToLeft());
+        QVERIFY(QString(hebrew + QStringLiteral(" (MRN-1)")).isRightToLeft()); // not isolated
         // A long record gets the overview strip.
         QVERIFY(w.viewer()->overviewShown());
 
@@ -403,8 +415,8 @@ private slots:
         QVERIFY(openAndWait(w, test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp"))));
         QCOMPARE(p->nameText(), QStringLiteral("Clark"));
         QCOMPARE(p->birthDateText(), QStringLiteral("1953-05-08"));
-        QCOMPARE(w.windowTitle(),
-                 QStringLiteral("Clark (SBJ-123) \u00b7 ecgtoolkit-Example.scp \u2014 ECG Lens"));
+        QCOMPARE(w.windowTitle(), QStringLiteral("\u2068Clark\u2069 (\u2068SBJ-123\u2069) \u00b7 "
+                                                 "ecgtoolkit-Example.scp \u2014 ECG Lens"));
         QVERIFY(p->findChild<QLineEdit*>(QStringLiteral("patientName"))->isReadOnly());
         QVERIFY(!p->idEditable());
     }

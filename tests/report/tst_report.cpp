@@ -755,6 +755,70 @@ private slots:
                  qPrintable(full));
     }
 
+    /// A Hebrew name (read right to left) stays where a Latin one stands: page 1's Patient line
+    /// and the running header keep their left-to-right order, the name first, then the ID (the
+    /// name is a Unicode isolate; without it the line took the name's direction and the name
+    /// went to the end). Checked on the laid-out PDF: word boxes from `pdftotext -bbox`.
+    void rightToLeftNameKeepsTheLineInOrder()
+    {
+        const QString file = QStringLiteral("formats/ecgtoolkit-Example.xml");
+        ECGLENS_REQUIRE_DATA(file);
+        QFile in(ecglens::test::dataPath(file));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray xml = in.readAll();
+        QCOMPARE(xml.count("<name>Clark</name>"), qsizetype(1));
+        // "Sharon Devora" (family, given), the name of DICOM's Hebrew character-set test image.
+        const QString hebrew =
+            QStringLiteral("\u05e9\u05e8\u05d5\u05df \u05d3\u05d1\u05d5\u05e8\u05d4");
+        xml.replace("<name>Clark</name>", QByteArray("<name>" + hebrew.toUtf8() + "</name>"));
+        const QString path = m_dir.filePath(QStringLiteral("hebrew-name.xml"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(xml) == xml.size());
+        out.close();
+        const QString pdf = m_dir.filePath(QStringLiteral("hebrew-name.pdf"));
+        const Run r = runCli({QStringLiteral("report"), path, QStringLiteral("--out"), pdf,
+                              QStringLiteral("--no-saved-review")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QRegularExpression wordBox(
+            QStringLiteral("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\"[^>]*>"
+                           "([^<]*)</word>"));
+        for (const int page : {1, 2}) {
+            const QString boxes = QString::fromUtf8(
+                run(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-bbox"), QStringLiteral("-f"), QString::number(page),
+                     QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")})
+                    .out);
+            // The first "ID" on the page (the Patient line, the header), and the Hebrew letters'
+            // boxes on its line.
+            double idX = -1, idY = -1, hebrewRight = -1;
+            int hebrewLetters = 0;
+            for (auto it = wordBox.globalMatch(boxes); it.hasNext();) {
+                const auto m = it.next();
+                if (m.captured(4) == QLatin1String("ID") && idX < 0) {
+                    idX = m.captured(1).toDouble();
+                    idY = m.captured(2).toDouble();
+                }
+            }
+            QVERIFY2(idX > 0, qPrintable(QStringLiteral("page %1: no ID").arg(page)));
+            for (auto it = wordBox.globalMatch(boxes); it.hasNext();) {
+                const auto m = it.next();
+                if (std::abs(m.captured(2).toDouble() - idY) > 1.0)
+                    continue;
+                for (const QChar c : m.captured(4))
+                    if (c.unicode() >= 0x05D0 && c.unicode() <= 0x05EA) {
+                        ++hebrewLetters;
+                        hebrewRight = std::max(hebrewRight, m.captured(3).toDouble());
+                    }
+            }
+            QCOMPARE(hebrewLetters, 9);
+            QVERIFY2(hebrewRight < idX,
+                     qPrintable(QStringLiteral("page %1: the name ends at x %2, after the ID at %3")
+                                    .arg(page)
+                                    .arg(hebrewRight)
+                                    .arg(idX)));
+        }
+    }
+
     /// Comparing ECGs checks the name beside the ID: words in any order, case or punctuation are
     /// the same name; the SCP-ECG example against the DICOM file made from it (both "Clark",
     /// SBJ-123) is the same patient, against a copy renamed "M\u00fcl, H" it is not.
