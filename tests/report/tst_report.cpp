@@ -159,6 +159,30 @@ private:
         return ecglens::test::dataPath(kRecord) + QLatin1String(ext);
     }
 
+    /// `ecglens-cli report` of the aECG example (formats/ecgtoolkit-Example.xml) with its
+    /// patient's name "Clark" replaced by `name` (UTF-8): the PDF's path, or empty and why.
+    QString reportWithAecgName(const QByteArray& name, const QString& base, QString& error)
+    {
+        QFile in(ecglens::test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.xml")));
+        if (!in.open(QIODevice::ReadOnly))
+            return error = QStringLiteral("the aECG example cannot be read"), QString();
+        QByteArray xml = in.readAll();
+        if (xml.count("<name>Clark</name>") != 1)
+            return error = QStringLiteral("the aECG example's name is not Clark"), QString();
+        xml.replace("<name>Clark</name>", QByteArray("<name>" + name + "</name>"));
+        const QString path = m_dir.filePath(base + QStringLiteral(".xml"));
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(xml) != xml.size())
+            return error = QStringLiteral("cannot write ") + path, QString();
+        out.close();
+        const QString pdf = m_dir.filePath(base + QStringLiteral(".pdf"));
+        const Run r = runCli({QStringLiteral("report"), path, QStringLiteral("--out"), pdf,
+                              QStringLiteral("--no-saved-review")});
+        if (r.exitCode != 0)
+            return error = QString::fromUtf8(r.err), QString();
+        return pdf;
+    }
+
     /// The report of the first test: the patient in the file is 56 / female; the options
     /// override both, as in analyze.
     QStringList reportArgs(const QString& out) const
@@ -722,22 +746,12 @@ private slots:
     /// line; the details page has it as read (256 bytes at most).
     void longNameKeepsTheIdOnTheLine()
     {
-        const QString file = QStringLiteral("formats/ecgtoolkit-Example.xml");
-        ECGLENS_REQUIRE_DATA(file);
-        QFile in(ecglens::test::dataPath(file));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QByteArray xml = in.readAll();
-        QCOMPARE(xml.count("<name>Clark</name>"), qsizetype(1));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("formats/ecgtoolkit-Example.xml"));
         const QByteArray word = "Wolfeschlegelsteinhausenbergerdorff ";
-        xml.replace("<name>Clark</name>", QByteArray("<name>" + word.repeated(10) + "</name>"));
-        const QString path = m_dir.filePath(QStringLiteral("long-name.xml"));
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(xml) == xml.size());
-        out.close();
-        const QString pdf = m_dir.filePath(QStringLiteral("long-name.pdf"));
-        const Run r = runCli({QStringLiteral("report"), path, QStringLiteral("--out"), pdf,
-                              QStringLiteral("--no-saved-review")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QString error;
+        const QString pdf =
+            reportWithAecgName(word.repeated(10), QStringLiteral("long-name"), error);
+        QVERIFY2(!pdf.isEmpty(), qPrintable(error));
         const QStringList pages =
             QString::fromUtf8(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out)
                 .split(QLatin1Char('\f'), Qt::SkipEmptyParts);
@@ -761,24 +775,14 @@ private slots:
     /// went to the end). Checked on the laid-out PDF: word boxes from `pdftotext -bbox`.
     void rightToLeftNameKeepsTheLineInOrder()
     {
-        const QString file = QStringLiteral("formats/ecgtoolkit-Example.xml");
-        ECGLENS_REQUIRE_DATA(file);
-        QFile in(ecglens::test::dataPath(file));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QByteArray xml = in.readAll();
-        QCOMPARE(xml.count("<name>Clark</name>"), qsizetype(1));
+        ECGLENS_REQUIRE_DATA(QStringLiteral("formats/ecgtoolkit-Example.xml"));
         // "Sharon Devora" (family, given), the name of DICOM's Hebrew character-set test image.
         const QString hebrew =
             QStringLiteral("\u05e9\u05e8\u05d5\u05df \u05d3\u05d1\u05d5\u05e8\u05d4");
-        xml.replace("<name>Clark</name>", QByteArray("<name>" + hebrew.toUtf8() + "</name>"));
-        const QString path = m_dir.filePath(QStringLiteral("hebrew-name.xml"));
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(xml) == xml.size());
-        out.close();
-        const QString pdf = m_dir.filePath(QStringLiteral("hebrew-name.pdf"));
-        const Run r = runCli({QStringLiteral("report"), path, QStringLiteral("--out"), pdf,
-                              QStringLiteral("--no-saved-review")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QString error;
+        const QString pdf =
+            reportWithAecgName(hebrew.toUtf8(), QStringLiteral("hebrew-name"), error);
+        QVERIFY2(!pdf.isEmpty(), qPrintable(error));
         const QRegularExpression wordBox(
             QStringLiteral("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\"[^>]*>"
                            "([^<]*)</word>"));
