@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <utility>
 
@@ -272,6 +273,67 @@ std::optional<TextEncoding> scpTextEncoding(unsigned languageSupportCode)
         if (code == c)
             return e;
     return std::nullopt;
+}
+
+std::optional<TextEncoding> xmlTextEncoding(std::string_view name)
+{
+    std::string n = lowercased(trimmed(name));
+    for (char& c : n)
+        if (c == '_')
+            c = '-';
+    if (n == "utf-8" || n == "utf8" || n == "us-ascii" || n == "ascii")
+        return TextEncoding::Utf8; // ASCII is UTF-8
+    if (n.rfind("utf-16", 0) == 0 || n.rfind("utf-32", 0) == 0 || n.rfind("ucs-", 0) == 0)
+        return TextEncoding::Undeclared; // the parser's own business
+    static constexpr std::pair<std::string_view, TextEncoding> kNames[] = {
+        {"1", TextEncoding::Latin1}, {"2", TextEncoding::Latin2},   {"3", TextEncoding::Latin3},
+        {"4", TextEncoding::Latin4}, {"5", TextEncoding::Cyrillic}, {"6", TextEncoding::Arabic},
+        {"7", TextEncoding::Greek},  {"8", TextEncoding::Hebrew},   {"9", TextEncoding::Latin5},
+        {"11", TextEncoding::Thai},  {"15", TextEncoding::Latin9},
+    };
+    for (const std::string_view prefix :
+         {std::string_view("iso-8859-"), std::string_view("iso8859-")})
+        if (n.compare(0, prefix.size(), prefix) == 0)
+            for (const auto& [part, e] : kNames)
+                if (n.substr(prefix.size()) == part)
+                    return e;
+    static constexpr std::pair<std::string_view, TextEncoding> kAliases[] = {
+        {"latin1", TextEncoding::Latin1}, {"latin2", TextEncoding::Latin2},
+        {"latin3", TextEncoding::Latin3}, {"latin4", TextEncoding::Latin4},
+        {"latin5", TextEncoding::Latin5}, {"latin-9", TextEncoding::Latin9},
+        {"latin9", TextEncoding::Latin9}, {"tis-620", TextEncoding::Thai},
+    };
+    for (const auto& [alias, e] : kAliases)
+        if (n == alias)
+            return e;
+    return std::nullopt;
+}
+
+std::string xmlDeclaredEncoding(std::string_view xml)
+{
+    if (xml.substr(0, 3) == "\xEF\xBB\xBF")
+        xml.remove_prefix(3);
+    if (xml.substr(0, 5) != "<?xml")
+        return {};
+    const std::string_view decl = xml.substr(0, xml.find("?>"));
+    const std::size_t at = decl.find("encoding");
+    if (at == std::string_view::npos)
+        return {};
+    std::size_t i = at + 8;
+    auto skipSpace = [&] {
+        while (i < decl.size() && std::strchr(" \t\r\n", decl[i]) && decl[i] != '\0')
+            ++i;
+    };
+    skipSpace();
+    if (i >= decl.size() || decl[i] != '=')
+        return {};
+    ++i;
+    skipSpace();
+    if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\''))
+        return {};
+    const std::size_t end = decl.find(decl[i], i + 1);
+    return end == std::string_view::npos ? std::string()
+                                         : std::string(decl.substr(i + 1, end - i - 1));
 }
 
 } // namespace ecglens

@@ -44,4 +44,14 @@ std::optional<TextEncoding> dicomTextEncoding(std::string_view specificCharacter
 /// JIS, GB 2312, KS C 5601 and undefined codes).
 std::optional<TextEncoding> scpTextEncoding(unsigned languageSupportCode);
 
+/// The encoding an XML declaration names (encoding="..." in <?xml ...?>, IANA names, any case):
+/// "ISO-8859-5", "ISO_8859-5", "ISO8859-5", "latin2" and the like; UTF-8 for "UTF-8" and
+/// "US-ASCII"; Undeclared for the UTF-16 and UTF-32 forms, which an XML parser reads itself
+/// from the byte order; nullopt for a name not decoded here ("windows-1251", "Shift_JIS").
+std::optional<TextEncoding> xmlTextEncoding(std::string_view name);
+
+/// The value of the encoding pseudo-attribute of the XML declaration at the start of `xml`
+/// (after a UTF-8 byte order mark, if any); empty when there is none.
+std::string xmlDeclaredEncoding(std::string_view xml);
+
 } // namespace ecglens

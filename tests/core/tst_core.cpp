@@ -315,6 +315,53 @@ private slots:
         QCOMPARE(e ? int(*e) : -1, expected);
     }
 
+    /// The XML declaration's encoding and the names ECG Lens decodes (IANA names, any case).
+    void xmlEncodings_data()
+    {
+        QTest::addColumn<QByteArray>("xml");
+        QTest::addColumn<QString>("declared");
+        QTest::addColumn<int>("expected"); // -1: declared, not decoded; -2: none declared
+        using ecglens::TextEncoding;
+        QTest::newRow("utf-8") << QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\"?><a/>")
+                               << QStringLiteral("utf-8") << int(TextEncoding::Utf8);
+        QTest::newRow("BOM, single quotes, spaces")
+            << QByteArray("\xEF\xBB\xBF<?xml version='1.0' encoding = 'ISO-8859-5' ?>")
+            << QStringLiteral("ISO-8859-5") << int(TextEncoding::Cyrillic);
+        QTest::newRow("underscore") << QByteArray("<?xml encoding=\"iso_8859-7\"?>")
+                                    << QStringLiteral("iso_8859-7") << int(TextEncoding::Greek);
+        QTest::newRow("no dash") << QByteArray("<?xml encoding=\"ISO8859-15\"?>")
+                                 << QStringLiteral("ISO8859-15") << int(TextEncoding::Latin9);
+        QTest::newRow("latin2") << QByteArray("<?xml encoding=\"Latin2\"?>")
+                                << QStringLiteral("Latin2") << int(TextEncoding::Latin2);
+        QTest::newRow("ISO-8859-1") << QByteArray("<?xml encoding=\"ISO-8859-1\"?>")
+                                    << QStringLiteral("ISO-8859-1") << int(TextEncoding::Latin1);
+        QTest::newRow("ISO-8859-10 (not here)") << QByteArray("<?xml encoding=\"ISO-8859-10\"?>")
+                                                << QStringLiteral("ISO-8859-10") << -1;
+        QTest::newRow("UTF-16") << QByteArray("<?xml encoding=\"UTF-16\"?>")
+                                << QStringLiteral("UTF-16") << int(TextEncoding::Undeclared);
+        QTest::newRow("windows-1251") << QByteArray("<?xml encoding=\"windows-1251\"?>")
+                                      << QStringLiteral("windows-1251") << -1;
+        QTest::newRow("Shift_JIS")
+            << QByteArray("<?xml encoding=\"Shift_JIS\"?>") << QStringLiteral("Shift_JIS") << -1;
+        QTest::newRow("no declaration") << QByteArray("<AnnotatedECG/>") << QString() << -2;
+        QTest::newRow("no encoding")
+            << QByteArray("<?xml version=\"1.0\"?><a encoding=\"x\"/>") << QString() << -2;
+        QTest::newRow("unterminated")
+            << QByteArray("<?xml encoding=\"ISO-8859-5") << QString() << -2;
+    }
+    void xmlEncodings()
+    {
+        QFETCH(QByteArray, xml);
+        QFETCH(QString, declared);
+        QFETCH(int, expected);
+        const std::string found = ecglens::xmlDeclaredEncoding(xml.toStdString());
+        QCOMPARE(QString::fromStdString(found), declared);
+        if (expected == -2)
+            return;
+        const auto e = ecglens::xmlTextEncoding(found);
+        QCOMPARE(e ? int(*e) : -1, expected);
+    }
+
     void personName_data()
     {
         QTest::addColumn<QStringList>("parts"); // family|given|middle|prefix|suffix

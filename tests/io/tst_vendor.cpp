@@ -141,6 +141,7 @@ private slots:
     void dicomHandDecoded();
     void patientNames();
     void declaredCharacterSets();
+    void xmlDeclaredEncodings();
     void huffmanDecoding();
     void referenceBeatAddition();
     void scpPatientAndStatements();
@@ -572,6 +573,67 @@ void TestVendor::declaredCharacterSets()
     r = read(syntheticScp(0, plain, true, 0x07), QStringLiteral("wide.scp"));
     QVERIFY(r.undecodedWarning);
     QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
+}
+
+/// An aECG file in the ISO 8859 part its XML declaration names: the name reads as
+/// QXmlStreamReader (Qt's parser, which decodes declared encodings through ICU) reads it; a
+/// declared encoding ECG Lens does not decode is named in a warning.
+void TestVendor::xmlDeclaredEncodings()
+{
+    ECGLENS_REQUIRE_DATA(kXml);
+    const QByteArray original = readAll(test::dataPath(kXml));
+    QCOMPARE(original.left(38), QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
+    QCOMPARE(original.count("<name>Clark</name>"), qsizetype(1));
+    QTemporaryDir dir;
+    struct Case
+    {
+        const char* encoding;
+        QByteArray name; // bytes in that encoding
+        bool decoded;
+    };
+    const Case cases[] = {
+        {"ISO-8859-5",
+         QByteArray("\xBB\xEE\xDA"
+                    "ce\xDC\xD1yp\xD3"),
+         true},
+        {"ISO-8859-7", QByteArray("\xC4\xE9\xEF\xED\xF5\xF3\xE9\xEF\xF2"), true},
+        {"ISO-8859-2", QByteArray("Dvo\xF8\xE1k"), true},
+        {"ISO-8859-1", QByteArray("M\xFCller"), true},
+        {"windows-1251", QByteArray("\xCB\xFE\xEA"), false},
+    };
+    for (const Case& c : cases) {
+        QByteArray xml = original;
+        xml.replace(
+            0, 38,
+            QByteArray(QByteArray("<?xml version=\"1.0\" encoding=\"") + c.encoding + "\"?>"));
+        xml.replace("<name>Clark</name>", QByteArray("<name>" + c.name + "</name>"));
+        // Qt's reading of the same bytes: the <name> elements' texts, the patient's where the
+        // original has "Clark" (other <name>s name the study's people).
+        auto names = [](const QByteArray& bytes) {
+            QXmlStreamReader qt(bytes);
+            QStringList texts;
+            while (!qt.atEnd())
+                if (qt.readNext() == QXmlStreamReader::StartElement && qt.name() == u"name")
+                    texts << qt.readElementText();
+            return qt.hasError() ? QStringList{qt.errorString()} : texts;
+        };
+        const QStringList before = names(original), after = names(xml);
+        QCOMPARE(after.size(), before.size());
+        const QString expected = after.at(before.indexOf(QStringLiteral("Clark")));
+        const QString path = dir.filePath(QString::fromLatin1(c.encoding) + QStringLiteral(".xml"));
+        QVERIFY(writeFile(path, xml));
+        const auto r = io::open(path.toStdString());
+        QVERIFY2(r.ok(), r.error().c_str());
+        QCOMPARE(r->leads.size(), std::size_t(12));
+        bool warned = false;
+        for (const auto& w : r->warnings)
+            warned |= w.id == "reader.text_encoding_undecoded";
+        QCOMPARE(warned, !c.decoded);
+        if (c.decoded)
+            QCOMPARE(QString::fromStdString(r->patient.name), expected);
+        else
+            QVERIFY(QString::fromStdString(r->patient.name) != expected); // read as ISO 8859-1
+    }
 }
 
 void TestVendor::huffmanDecoding()

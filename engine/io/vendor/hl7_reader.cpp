@@ -6,6 +6,7 @@
 #include "io/readers.h"
 #include "io/vendor/vendor_common.h"
 
+#include "core/charset.h"
 #include "core/lead_names.h"
 #include "core/text.h"
 
@@ -417,8 +418,28 @@ Result<Recording> parseHl7Aecg(const char* data, std::size_t size, const std::st
                                const OpenOptions& options)
 {
     using R = Result<Recording>;
+    // Text in the encoding the XML declaration names: pugixml reads UTF-8, UTF-16 and UTF-32 by
+    // itself; a single-byte ISO 8859 part is decoded to UTF-8 first, as the names need.
+    std::string converted;
+    pugi::xml_encoding encoding = pugi::encoding_auto;
+    std::vector<Message> encodingWarnings;
+    if (const std::string declared =
+            xmlDeclaredEncoding(std::string_view(data, std::min<std::size_t>(size, 1024)));
+        !declared.empty()) {
+        const auto e = xmlTextEncoding(declared);
+        if (!e) {
+            encodingWarnings.push_back(
+                makeMessage(messages::kTextEncodingUndecoded, {"'" + declared + "'"}));
+        } else if (*e != TextEncoding::Utf8 && *e != TextEncoding::Undeclared) {
+            converted = decodeText(std::string_view(data, size), *e);
+            data = converted.data();
+            size = converted.size();
+            encoding = pugi::encoding_utf8;
+        }
+    }
     pugi::xml_document doc;
-    const pugi::xml_parse_result parsed = doc.load_buffer(data, size);
+    const pugi::xml_parse_result parsed =
+        doc.load_buffer(data, size, pugi::parse_default, encoding);
     if (!parsed)
         return R::failure(name + ": not well-formed XML (" + parsed.description() + " at byte " +
                           std::to_string(parsed.offset) + ") — file damaged?");
@@ -430,6 +451,7 @@ Result<Recording> parseHl7Aecg(const char* data, std::size_t size, const std::st
         return R::failure(name + ": XML, but not an HL7 annotated ECG (no AnnotatedECG element).");
 
     Ctx ctx{name, options, {}, {}};
+    ctx.rec.warnings = std::move(encodingWarnings);
     ctx.rec.format = "HL7 aECG";
     ctx.rec.sourcePath = name;
 
