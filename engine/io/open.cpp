@@ -3,6 +3,7 @@
 #include "io/messages.h"
 #include "io/readers.h"
 
+#include "core/peak.h"
 #include "core/text.h"
 
 #include <algorithm>
@@ -72,10 +73,7 @@ Result<Recording> checkedForPlausibility(Recording r, const std::string& path)
                 shortNumber(kMaxFsHz) + " Hz); the header is probably damaged.");
         if (lead.unit != "mV" && millivoltsPerUnit(lead.unit) == 1.0)
             continue; // not a voltage ECG Lens knows
-        float peak = 0.0f;
-        for (const float v : lead.samples)
-            if (std::isfinite(v))
-                peak = std::max(peak, std::abs(v));
+        const float peak = peakAbsFinite(lead.samples.data(), lead.samples.size());
         const double mv = double(peak) * millivoltsPerUnit(lead.unit);
         if (mv > kMaxPlausibleMv)
             r.warnings.push_back(

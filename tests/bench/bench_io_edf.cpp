@@ -5,6 +5,7 @@
 // same file into memory (the I/O floor). Also times the generator itself, the header-only
 // summary a worklist row needs (io::describe) and the file's SHA-256 (its review's key).
 
+#include "core/peak.h"
 #include "core/sha256.h"
 #include "io/open.h"
 
@@ -15,9 +16,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -121,6 +124,46 @@ void BM_ReadEdfFile(benchmark::State& state)
     state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(bytes));
 }
 BENCHMARK(BM_ReadEdfFile)->Unit(benchmark::kMillisecond);
+
+/// The readers' amplitude check over 24 h of 3 leads at 250 Hz (64.8 million samples), as
+/// `io::open` runs it on every file: core/peak.h against the plain loop it replaced (baseline).
+const std::vector<float>& peakSamples()
+{
+    static const std::vector<float> v = [] {
+        std::vector<float> s(std::size_t(86400) * 250 * 3);
+        std::uint32_t x = 20261206;
+        for (float& f : s) {
+            x = x * 1664525u + 1013904223u; // LCG: reproducible, no library
+            f = float(std::int32_t(x >> 8) - (1 << 23)) * 1e-6f;
+        }
+        s[s.size() / 2] = std::numeric_limits<float>::quiet_NaN(); // a gap, as readers mark them
+        return s;
+    }();
+    return v;
+}
+
+void BM_PeakAbsPlainLoop(benchmark::State& state)
+{
+    const std::vector<float>& s = peakSamples();
+    for (auto _ : state) {
+        float peak = 0.0f;
+        for (const float v : s)
+            if (std::isfinite(v))
+                peak = std::max(peak, std::abs(v));
+        benchmark::DoNotOptimize(peak);
+    }
+    state.SetItemsProcessed(std::int64_t(state.iterations()) * std::int64_t(s.size()));
+}
+BENCHMARK(BM_PeakAbsPlainLoop)->Unit(benchmark::kMillisecond);
+
+void BM_PeakAbsFinite(benchmark::State& state)
+{
+    const std::vector<float>& s = peakSamples();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ecglens::peakAbsFinite(s.data(), s.size()));
+    state.SetItemsProcessed(std::int64_t(state.iterations()) * std::int64_t(s.size()));
+}
+BENCHMARK(BM_PeakAbsFinite)->Unit(benchmark::kMillisecond);
 
 void BM_OpenEdf24h(benchmark::State& state)
 {

@@ -1,5 +1,6 @@
 #include "core/charset.h"
 #include "core/lead_names.h"
+#include "core/peak.h"
 #include "core/recording.h"
 #include "core/text.h"
 #include "io/open.h"
@@ -12,6 +13,8 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
+#include <vector>
 
 using namespace ecglens;
 
@@ -360,6 +363,34 @@ private slots:
             return;
         const auto e = ecglens::xmlTextEncoding(found);
         QCOMPARE(e ? int(*e) : -1, expected);
+    }
+
+    /// peakAbsFinite against the plain loop (max |v| over finite v) on random data with NaN,
+    /// infinities, signed zeros and denormals at every position mod 8 and every length 0..40.
+    void peakAbsFiniteAgreesWithPlainLoop()
+    {
+        const float inf = std::numeric_limits<float>::infinity();
+        const float specials[] = {std::numeric_limits<float>::quiet_NaN(),
+                                  inf,
+                                  -inf,
+                                  -0.0f,
+                                  std::numeric_limits<float>::denorm_min(),
+                                  -std::numeric_limits<float>::max()};
+        QRandomGenerator rng(20261206);
+        for (int round = 0; round < 2000; ++round) {
+            std::vector<float> v(rng.bounded(41));
+            for (float& x : v)
+                x = rng.bounded(4) == 0 ? specials[rng.bounded(int(std::size(specials)))]
+                                        : float(rng.generateDouble() * 20.0 - 10.0);
+            float expected = 0.0f;
+            for (const float x : v)
+                if (std::isfinite(x))
+                    expected = std::max(expected, std::abs(x));
+            QCOMPARE(ecglens::peakAbsFinite(v.data(), v.size()), expected);
+        }
+        QCOMPARE(ecglens::peakAbsFinite(nullptr, 0), 0.0f);
+        const std::vector<float> gaps(17, std::numeric_limits<float>::quiet_NaN());
+        QCOMPARE(ecglens::peakAbsFinite(gaps.data(), gaps.size()), 0.0f);
     }
 
     void personName_data()
