@@ -2965,6 +2965,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Patient in window titl&amp;e</source>
+        <translation>Patient im Fenstertit&amp;el</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>

@@ -51,6 +51,7 @@ void AppSettings::load(QSettings& s)
     autoAnalyse = s.value(QStringLiteral("analysis/auto"), d.autoAnalyse).toBool();
     showContributions =
         s.value(QStringLiteral("analysis/showContributions"), d.showContributions).toBool();
+    patientInTitle = s.value(QStringLiteral("privacy/patientInTitle"), d.patientInTitle).toBool();
     language = s.value(QStringLiteral("ui/language")).toString();
     reportPaper = s.value(QLatin1String(report::kPaperSettingKey)).toString().toLower();
     signingCertificate = s.value(QStringLiteral("report/signingCertificate")).toString();
@@ -107,6 +108,7 @@ void AppSettings::save(QSettings& s, const AppSettings& defaults) const
     put(QStringLiteral("screen/dpiCalibration"), dpiCalibration, d.dpiCalibration);
     put(QStringLiteral("analysis/auto"), autoAnalyse, d.autoAnalyse);
     put(QStringLiteral("analysis/showContributions"), showContributions, d.showContributions);
+    put(QStringLiteral("privacy/patientInTitle"), patientInTitle, d.patientInTitle);
     put(QStringLiteral("ui/language"), language, d.language);
     put(QLatin1String(report::kPaperSettingKey), reportPaper, d.reportPaper);
     put(QStringLiteral("report/signingCertificate"), signingCertificate, d.signingCertificate);

@@ -27,7 +27,10 @@ struct AppSettings
     double dpiCalibration = 1.0;   ///< measured / reported screen size
     bool autoAnalyse = true;       ///< run the detector after a recording opens
     bool showContributions = true; ///< SHAP bands on the trace
-    QString language;              ///< interface language code ("de"); empty: the system's
+    /// The window title names the patient (name and ID); off for screens others can see (a
+    /// site can make that the default, see siteDefaults).
+    bool patientInTitle = true;
+    QString language;    ///< interface language code ("de"); empty: the system's
     QString reportPaper; ///< "a4", "letter" (report::paperName); empty: the system's country's
     /// PKCS#12 file whose certificate signs exported reports (its password is asked at each
     /// export, never stored); empty: reports are not signed.

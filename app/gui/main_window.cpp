@@ -152,6 +152,15 @@ MainWindow::MainWindow(std::unique_ptr<QSettings> store, QWidget* parent)
     m_helpActions = new HelpActions(this, this);
     m_viewActions->addDockToggle(dock->toggleViewAction(), tr("&Patient panel"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    // Off for a screen others can see (the task bar, a shared or projected display).
+    QAction* patientInTitle = m_viewActions->addCheckable(tr("Patient in window titl&e"),
+                                                          QStringLiteral("patientInTitleAction"),
+                                                          m_settings.patientInTitle);
+    connect(patientInTitle, &QAction::toggled, this, [this](bool on) {
+        m_settings.patientInTitle = on;
+        updateTitleAndStatus();
+        saveSettings();
+    });
     m_measurements = new MeasurementsPanel(m_viewer->plot(), m_jobs, this);
     connect(m_measurements, &MeasurementsPanel::comparisonFindingActivated, m_comparison,
             &ComparisonView::showFinding);
@@ -1097,7 +1106,7 @@ void MainWindow::updateTitleAndStatus()
                 tr("%1 (%2)").arg(report::inlineIdentifier(patient), report::inlineIdentifier(id));
         else if (!patient.isEmpty() || !id.isEmpty())
             who = report::inlineIdentifier(patient + id);
-        if (!demo && !who.isEmpty())
+        if (!demo && !who.isEmpty() && m_settings.patientInTitle)
             title = who + QStringLiteral(" \u00b7 ") + title;
     }
     if (demo)

@@ -181,6 +181,15 @@ void ViewActions::addMeasurementToggles(QAction* dockToggle, BeatMarkerLayer* ma
     });
 }
 
+QAction* ViewActions::addCheckable(const QString& text, const QString& objectName, bool checked)
+{
+    QAction* a = m_menu->addAction(text);
+    a->setObjectName(objectName);
+    a->setCheckable(true);
+    a->setChecked(checked);
+    return a;
+}
+
 void ViewActions::addDockToggle(QAction* toggle, const QString& text, const QKeySequence& shortcut)
 {
     toggle->setText(text);

@@ -29,6 +29,8 @@ public:
     void setRecording(const Recording* recording);
     /// A dock's show/hide action in the View menu, with its own text and shortcut.
     void addDockToggle(QAction* toggle, const QString& text, const QKeySequence& shortcut);
+    /// A checkable entry of the View menu, named `objectName` for tests.
+    QAction* addCheckable(const QString& text, const QString& objectName, bool checked);
     /// Measurements dock toggle and "Beat markers" (persisted in the settings).
     void addMeasurementToggles(QAction* dockToggle, BeatMarkerLayer* markers);
     QAction* rawAction() const { return m_raw; }

@@ -417,6 +417,14 @@ private slots:
         QCOMPARE(p->birthDateText(), QStringLiteral("1953-05-08"));
         QCOMPARE(w.windowTitle(), QStringLiteral("\u2068Clark\u2069 (\u2068SBJ-123\u2069) \u00b7 "
                                                  "ecgtoolkit-Example.scp \u2014 ECG Lens"));
+        // View > Patient in window title off (a screen others can see): the file name alone.
+        auto* inTitle = w.findChild<QAction*>(QStringLiteral("patientInTitleAction"));
+        QVERIFY(inTitle && inTitle->isCheckable() && inTitle->isChecked());
+        inTitle->setChecked(false);
+        QVERIFY(!w.settings().patientInTitle);
+        QCOMPARE(w.windowTitle(), QStringLiteral("ecgtoolkit-Example.scp \u2014 ECG Lens"));
+        inTitle->setChecked(true);
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("\u2068Clark\u2069")));
         QVERIFY(p->findChild<QLineEdit*>(QStringLiteral("patientName"))->isReadOnly());
         QVERIFY(!p->idEditable());
     }
@@ -467,6 +475,7 @@ private slots:
             s->setValue(QStringLiteral("analysis/auto"), false);
             s->setValue(QStringLiteral("view/theme"), QStringLiteral("mono"));
             s->setValue(QStringLiteral("report/paper"), QStringLiteral("Letter"));
+            s->setValue(QStringLiteral("privacy/patientInTitle"), false);
         }
         {
             MainWindow w(std::make_unique<QSettings>());
@@ -482,6 +491,8 @@ private slots:
             QCOMPARE(w.settings().mainsHz, 60.0);
             QVERIFY(!w.settings().autoAnalyse);
             QCOMPARE(w.settings().theme, QStringLiteral("mono"));
+            QVERIFY(!w.settings().patientInTitle); // a site with shared screens
+            QVERIFY(!w.findChild<QAction*>(QStringLiteral("patientInTitleAction"))->isChecked());
             w.settings().theme = QStringLiteral("red"); // the user's own choice
             w.saveSettings();
         }
@@ -493,6 +504,7 @@ private slots:
             QCOMPARE(own.value(QStringLiteral("view/theme")).toString(), QStringLiteral("red"));
             QVERIFY(!own.contains(QStringLiteral("filters/mainsHz")));
             QVERIFY(!own.contains(QStringLiteral("analysis/auto")));
+            QVERIFY(!own.contains(QStringLiteral("privacy/patientInTitle")));
         }
         siteFile()->setValue(QStringLiteral("filters/mainsHz"), 50.0);
         {
