@@ -181,18 +181,47 @@ const HighHalf* tableOf(TextEncoding e)
     return i >= 0 && i < int(std::size(kTables)) ? &kTables[i] : nullptr;
 }
 
-void appendUtf8(std::string& out, char16_t cp)
+void appendUtf8(std::string& out, char32_t cp)
 {
     if (cp < 0x80) {
         out.push_back(char(cp));
     } else if (cp < 0x800) {
         out.push_back(char(0xC0 | (cp >> 6)));
         out.push_back(char(0x80 | (cp & 0x3F)));
-    } else {
+    } else if (cp < 0x10000) {
         out.push_back(char(0xE0 | (cp >> 12)));
         out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
         out.push_back(char(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(char(0xF0 | (cp >> 18)));
+        out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (cp & 0x3F)));
     }
+}
+
+std::string utf16LeToUtf8(std::string_view raw)
+{
+    std::string out;
+    auto unit = [&](std::size_t i) {
+        return char16_t(static_cast<unsigned char>(raw[i]) |
+                        (static_cast<unsigned char>(raw[i + 1]) << 8));
+    };
+    for (std::size_t i = 0; i + 1 < raw.size(); i += 2) {
+        const char16_t u = unit(i);
+        if (u == 0)
+            break;
+        if (u >= 0xD800 && u < 0xDC00 && i + 3 < raw.size()) {
+            const char16_t low = unit(i + 2);
+            if (low >= 0xDC00 && low < 0xE000) {
+                appendUtf8(out, 0x10000 + ((char32_t(u) - 0xD800) << 10) + (low - 0xDC00));
+                i += 2;
+                continue;
+            }
+        }
+        appendUtf8(out, u >= 0xD800 && u < 0xE000 ? char32_t(0xFFFD) : char32_t(u));
+    }
+    return out;
 }
 
 /// One value of (0008,0005): "ISO_IR 144" / "ISO 2022 IR 144" -> the registration number.
@@ -224,6 +253,8 @@ std::string decodeText(std::string_view raw, TextEncoding encoding)
 {
     if (encoding == TextEncoding::Undeclared || encoding == TextEncoding::Utf8)
         return std::string(raw);
+    if (encoding == TextEncoding::Utf16Le)
+        return utf16LeToUtf8(raw);
     const HighHalf* table = tableOf(encoding);
     std::string out;
     out.reserve(raw.size() * 2);
@@ -265,9 +296,9 @@ std::optional<TextEncoding> scpTextEncoding(unsigned languageSupportCode)
     if ((c & 0x03) == 0x01)
         return TextEncoding::Latin1;
     static constexpr std::pair<unsigned, TextEncoding> kCodes[] = {
-        {0x03, TextEncoding::Latin2}, {0x0B, TextEncoding::Latin4}, {0x13, TextEncoding::Cyrillic},
-        {0x1B, TextEncoding::Arabic}, {0x23, TextEncoding::Greek},  {0x2B, TextEncoding::Hebrew},
-        {0x33, TextEncoding::Thai},   {0x3B, TextEncoding::Latin9},
+        {0x03, TextEncoding::Latin2},   {0x07, TextEncoding::Utf16Le}, {0x0B, TextEncoding::Latin4},
+        {0x13, TextEncoding::Cyrillic}, {0x1B, TextEncoding::Arabic},  {0x23, TextEncoding::Greek},
+        {0x2B, TextEncoding::Hebrew},   {0x33, TextEncoding::Thai},    {0x3B, TextEncoding::Latin9},
     };
     for (const auto& [code, e] : kCodes)
         if (code == c)

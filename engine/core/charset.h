@@ -26,10 +26,13 @@ enum class TextEncoding {
     Thai,     ///< ISO 8859-11 (TIS 620 with U+00A0)
     Latin9,   ///< ISO 8859-15
     Utf8,
+    Utf16Le, ///< ISO 10646 as SCP-ECG stores it: 16-bit units, little-endian, ending at 0x0000
 };
 
-/// `raw` in `encoding` as UTF-8. Bytes below 0x80 are ASCII in every set here; a byte a set
-/// leaves undefined becomes U+FFFD. UTF-8 and Undeclared text is returned unchanged.
+/// `raw` in `encoding` as UTF-8. Bytes below 0x80 are ASCII in every single-byte set here; a
+/// byte a set leaves undefined becomes U+FFFD. UTF-16LE ends at a 0x0000 unit (an odd last byte
+/// is dropped, an unpaired surrogate becomes U+FFFD). UTF-8 and Undeclared text is returned
+/// unchanged.
 std::string decodeText(std::string_view raw, TextEncoding encoding);
 
 /// The encoding that DICOM's Specific Character Set names (PS3.3 C.12.1.1.2; "ISO_IR 144" and
@@ -40,8 +43,8 @@ std::optional<TextEncoding> dicomTextEncoding(std::string_view specificCharacter
 
 /// The encoding that SCP-ECG's language support code names (EN 1064 section 1 tag 14, byte 16):
 /// bit 0 clear is ASCII only (Undeclared); 0x01 ISO 8859-1 (bit 1 clear); 0x03 -2, 0x0B -4,
-/// 0x13 -5, 0x1B -6, 0x23 -7, 0x2B -8, 0x33 -11, 0x3B -15; nullopt for the others (ISO 10646,
-/// JIS, GB 2312, KS C 5601 and undefined codes).
+/// 0x13 -5, 0x1B -6, 0x23 -7, 0x2B -8, 0x33 -11, 0x3B -15; 0x07 ISO 10646 (UTF-16LE, as
+/// ECGToolkit writes it); nullopt for the others (JIS, GB 2312, KS C 5601, undefined codes).
 std::optional<TextEncoding> scpTextEncoding(unsigned languageSupportCode);
 
 /// The encoding an XML declaration names (encoding="..." in <?xml ...?>, IANA names, any case):

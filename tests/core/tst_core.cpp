@@ -226,6 +226,42 @@ private slots:
         QCOMPARE(ecglens::decodeText(all, TextEncoding::Undeclared), all);
     }
 
+    /// UTF-16LE (SCP-ECG's ISO 10646) against Qt's decoder: random well-formed units (ASCII,
+    /// Greek, CJK, surrogate pairs), then the 0x0000 unit that ends a field. Qt passes lone
+    /// surrogates through; here each becomes U+FFFD (Unicode's substitution), checked apart.
+    void utf16AgreesWithQt()
+    {
+        const char16_t pieces[][2] = {{u'a', 0},   {u' ', 0},        {0x03A9, 0},
+                                      {0x4E2D, 0}, {0xD83D, 0xDC93}, {0xFFFD, 0}};
+        auto bytes = [](std::initializer_list<char16_t> units) {
+            QByteArray b;
+            for (const char16_t u : units)
+                b += char(u & 0xFF), b += char(u >> 8);
+            return b;
+        };
+        auto decoded = [](const QByteArray& raw) {
+            return QString::fromStdString(
+                ecglens::decodeText(raw.toStdString(), ecglens::TextEncoding::Utf16Le));
+        };
+        QRandomGenerator rng(20261206);
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray raw;
+            for (int k = int(rng.bounded(10)); k > 0; --k) {
+                const auto& piece = pieces[rng.bounded(int(std::size(pieces)))];
+                raw += piece[1] ? bytes({piece[0], piece[1]}) : bytes({piece[0]});
+            }
+            QStringDecoder qt(QStringDecoder::Utf16LE, QStringDecoder::Flag::Stateless);
+            const QString expected = qt.decode(raw);
+            QVERIFY(!qt.hasError());
+            QCOMPARE(decoded(raw), expected);
+            // A field ends at its 0x0000 unit; what follows is padding.
+            QCOMPARE(decoded(raw + QByteArray("\0\0Xx", 4)), expected);
+        }
+        QCOMPARE(decoded(bytes({u'a', 0xDC00, 0xD800, u'b'})), QStringLiteral("a\ufffd\ufffdb"));
+        QCOMPARE(decoded(bytes({0xD83D})), QStringLiteral("\ufffd"));
+        QCOMPARE(decoded(bytes({u'a'}) + 'b'), QStringLiteral("a")); // odd last byte dropped
+    }
+
     /// The names of the DICOM character-set test images (chrFren, chrRuss, chrGreek, chrHbrw,
     /// chrArab; as pydicom's tests read them) and a Czech one, the bytes worked out by hand from
     /// the ISO 8859 code charts.
@@ -303,7 +339,7 @@ private slots:
         QTest::newRow("scp Hebrew") << QStringLiteral("scp:43") << int(TextEncoding::Hebrew);
         QTest::newRow("scp Thai") << QStringLiteral("scp:51") << int(TextEncoding::Thai);
         QTest::newRow("scp Latin-9") << QStringLiteral("scp:59") << int(TextEncoding::Latin9);
-        QTest::newRow("scp ISO 10646") << QStringLiteral("scp:7") << -1;
+        QTest::newRow("scp ISO 10646") << QStringLiteral("scp:7") << int(TextEncoding::Utf16Le);
         QTest::newRow("scp JIS X0208") << QStringLiteral("scp:23") << -1;
         QTest::newRow("scp GB 2312") << QStringLiteral("scp:39") << -1;
         QTest::newRow("scp KS C5601") << QStringLiteral("scp:47") << -1;

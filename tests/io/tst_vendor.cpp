@@ -569,8 +569,13 @@ void TestVendor::declaredCharacterSets()
         QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
         QVERIFY(!r.undecodedWarning);
     }
-    // ISO 10646 (0x07) is not decoded: the warning names the code.
+    // ISO 10646 (0x07): every text field in 16-bit units (UTF-16LE), the same name and text.
     r = read(syntheticScp(0, plain, true, 0x07), QStringLiteral("wide.scp"));
+    QVERIFY(!r.undecodedWarning);
+    QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
+    QCOMPARE(r.notes, QStringLiteral("synthetic test|Sinus rhythm|Normal ECG|"));
+    // JIS X0208 (0x17) is not decoded: the warning names the code.
+    r = read(syntheticScp(0, plain, true, 0x17), QStringLiteral("jis.scp"));
     QVERIFY(r.undecodedWarning);
     QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
 }

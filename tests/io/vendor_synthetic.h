@@ -102,7 +102,18 @@ inline QByteArray syntheticScp(int diff, const QList<int>& residual, bool extras
             put(h, 1, std::uint32_t(v.size()), 2);
             s1 += h + v;
         };
-        tag(0, lastName.isEmpty() ? QByteArray("M\xFCller\0", 7) : lastName);
+        // With language support code 0x07 (ISO 10646) the text fields are UTF-16LE, written
+        // here with QString's encoder from the ISO 8859-1 text, ending with a 0x0000 unit.
+        auto text = [&](const QByteArray& latin1) {
+            if (languageCode != 0x07)
+                return latin1;
+            const QString t = QString::fromLatin1(latin1.left(latin1.indexOf('\0')));
+            QByteArray wide;
+            for (const QChar c : QString(t + QChar(0)))
+                wide += char(c.unicode() & 0xFF), wide += char(c.unicode() >> 8);
+            return wide;
+        };
+        tag(0, lastName.isEmpty() ? text(QByteArray("M\xFCller\0", 7)) : lastName);
         if (languageCode >= 0) {
             // Institution, department, device ID (2 each), type, manufacturer, model (6),
             // protocol revision, compatibility level, language support code (byte 16),
@@ -113,27 +124,28 @@ inline QByteArray syntheticScp(int diff, const QList<int>& residual, bool extras
             device[16] = char(languageCode);
             tag(14, device);
         }
-        tag(1, QByteArray("Hans\0", 5));
-        tag(3, QByteArray("L\xFC"
-                          "denscheid\0",
-                          12));
-        tag(2, QByteArray("P-7\0", 4));
+        tag(1, text(QByteArray("Hans\0", 5)));
+        tag(3, text(QByteArray("L\xFC"
+                               "denscheid\0",
+                               12)));
+        tag(2, text(QByteArray("P-7\0", 4)));
         tag(4, QByteArray("\x12\x00\x02", 3));
         tag(8, QByteArray("\x02", 1));
         tag(25, QByteArray("\xE4\x07\x02\x1D", 4));
         tag(26, QByteArray("\x17\x3B\x3A", 3));
-        tag(30, QByteArray("synthetic test\0", 15));
+        tag(30, text(QByteArray("synthetic test\0", 15)));
         tag(255, QByteArray());
         sections.prepend({1, s1});
         // Section 8: confirmed(1), date(4), time(3), count(1), then seq(1) length(2) text.
         QByteArray s8(9, '\0');
         s8[8] = 2;
         int sequence = 0;
-        for (const QByteArray& text : {QByteArray("Sinus rhythm"), QByteArray("Normal ECG")}) {
+        for (const char* statement : {"Sinus rhythm", "Normal ECG"}) {
+            const QByteArray t = text(QByteArray(statement) + '\0');
             QByteArray h(3, '\0');
             h[0] = char(++sequence);
-            put(h, 1, std::uint32_t(text.size() + 1), 2);
-            s8 += h + text + QByteArray(1, '\0');
+            put(h, 1, std::uint32_t(t.size()), 2);
+            s8 += h + t;
         }
         sections.append({8, s8});
     }

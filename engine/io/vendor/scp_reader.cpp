@@ -71,7 +71,17 @@ struct Context
     std::array<SectionRef, kMaxSections> sections;
     TextEncoding encoding = TextEncoding::Undeclared; ///< section 1 tag 14's
     /// A text field (up to its NUL, trailing spaces removed) as UTF-8 in the file's encoding.
-    std::string text(ByteView v) const { return decodeText(v.text(0, v.size()), encoding); }
+    std::string text(ByteView v) const
+    {
+        if (encoding != TextEncoding::Utf16Le)
+            return decodeText(v.text(0, v.size()), encoding);
+        // 16-bit units: the 0x00 bytes of ASCII letters are no terminator.
+        std::string t = decodeText(
+            std::string_view(reinterpret_cast<const char*>(v.data()), v.size()), encoding);
+        while (!t.empty() && (t.back() == ' ' || t.back() == '\r' || t.back() == '\n'))
+            t.pop_back();
+        return t;
+    }
     void warn(const MessageTemplate& t, std::vector<std::string> args = {})
     {
         rec.warnings.push_back(makeMessage(t, std::move(args)));
