@@ -78,8 +78,7 @@ struct Context
         // 16-bit units: the 0x00 bytes of ASCII letters are no terminator.
         std::string t = decodeText(
             std::string_view(reinterpret_cast<const char*>(v.data()), v.size()), encoding);
-        while (!t.empty() && (t.back() == ' ' || t.back() == '\r' || t.back() == '\n'))
-            t.pop_back();
+        dropTrailingBlanks(t);
         return t;
     }
     void warn(const MessageTemplate& t, std::vector<std::string> args = {})

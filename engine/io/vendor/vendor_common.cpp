@@ -34,9 +34,14 @@ std::string ByteView::text(std::size_t offset, std::size_t count) const
     std::string s;
     for (std::size_t i = 0; i < count && m_data[offset + i] != 0; ++i)
         s.push_back(char(m_data[offset + i]));
+    dropTrailingBlanks(s);
+    return s;
+}
+
+void dropTrailingBlanks(std::string& s)
+{
     while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\n'))
         s.pop_back();
-    return s;
 }
 
 std::string scpLeadName(unsigned code)

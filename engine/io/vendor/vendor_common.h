@@ -68,6 +68,9 @@ private:
     std::size_t m_size = 0;
 };
 
+/// Removes trailing spaces, CRs and LFs (the padding of fixed-length text fields).
+void dropTrailingBlanks(std::string& s);
+
 /// Age in whole years on `on` of someone born on `birth`; nullopt if the dates are implausible.
 std::optional<double> ageOnDate(const Date& birth, const Date& on);
 
