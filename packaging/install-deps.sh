@@ -11,7 +11,7 @@ packages=(
   libxgboost-dev libssl-dev
   libbenchmark-dev clang libfuzzer-14-dev libclang-rt-14-dev
   qt6-translations-l10n
-  xvfb xauth poppler-utils openssl fonts-dejavu-core
+  xvfb xauth poppler-utils openssl fonts-dejavu-core fonts-wqy-microhei
 )
 
 missing=()

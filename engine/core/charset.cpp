@@ -2,7 +2,10 @@
 
 #include "core/text.h"
 
+#include <iconv.h>
+
 #include <array>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -181,6 +184,80 @@ const HighHalf* tableOf(TextEncoding e)
     return i >= 0 && i < int(std::size(kTables)) ? &kTables[i] : nullptr;
 }
 
+/// iconv's names of the sets from Windows1250 on, in the enum's order (glibc spells them so).
+constexpr const char* kIconvNames[] = {
+    "CP1250", "CP1251", "CP1252", "CP1253", "CP1254",  "CP1255", "CP1256",
+    "CP1257", "CP1258", "KOI8-R", "KOI8-U", "CP932",   "EUC-JP", "ISO-2022-JP",
+    "EUC-KR", "CP949",  "EUC-CN", "GBK",    "GB18030", "BIG5",
+};
+static_assert(std::size(kIconvNames) ==
+              int(TextEncoding::Big5) - int(TextEncoding::Windows1250) + 1);
+
+const char* iconvName(TextEncoding e)
+{
+    const int i = int(e) - int(TextEncoding::Windows1250);
+    return i >= 0 && i < int(std::size(kIconvNames)) ? kIconvNames[i] : nullptr;
+}
+
+/// One iconv conversion to UTF-8, closed when it goes out of scope.
+class Iconv
+{
+public:
+    explicit Iconv(const char* from) : m_cd(iconv_open("UTF-8", from)) {}
+    ~Iconv()
+    {
+        if (ok())
+            iconv_close(m_cd);
+    }
+    Iconv(const Iconv&) = delete;
+    Iconv& operator=(const Iconv&) = delete;
+    bool ok() const { return m_cd != reinterpret_cast<iconv_t>(-1); }
+
+    /// `raw` as UTF-8; a sequence the set does not define, or one cut off at the end, is U+FFFD
+    /// (iconv stops there; decoding goes on after the byte that failed).
+    std::string decode(std::string_view raw)
+    {
+        std::string out;
+        std::string in(raw); // iconv's input is char**, not const
+        char* src = in.data();
+        std::size_t left = in.size();
+        while (left > 0) {
+            if (convert(out, &src, &left))
+                continue;
+            flush(out); // EILSEQ, or EINVAL (cut off): U+FFFD after what is held back, go on
+            out += "\xEF\xBF\xBD";
+            ++src;
+            --left;
+        }
+        flush(out);
+        return out;
+    }
+
+private:
+    /// Converts what it can of the input into `out`; false at a sequence it cannot convert.
+    bool convert(std::string& out, char** src, std::size_t* left)
+    {
+        char buffer[256];
+        char* dst = buffer;
+        std::size_t room = sizeof buffer;
+        const std::size_t r = iconv(m_cd, src, left, &dst, &room);
+        out.append(buffer, std::size_t(dst - buffer));
+        return r != std::size_t(-1) || errno == E2BIG;
+    }
+    /// The character a set that composes held back (windows-1255 and -1258 wait for a combining
+    /// mark), and the initial shift state again (ISO-2022-JP).
+    void flush(std::string& out)
+    {
+        char buffer[64];
+        char* dst = buffer;
+        std::size_t room = sizeof buffer;
+        iconv(m_cd, nullptr, nullptr, &dst, &room);
+        out.append(buffer, std::size_t(dst - buffer));
+    }
+
+    iconv_t m_cd;
+};
+
 void appendUtf8(std::string& out, char32_t cp)
 {
     if (cp < 0x80) {
@@ -228,14 +305,25 @@ std::string utf16LeToUtf8(std::string_view raw)
 std::optional<TextEncoding> dicomTerm(std::string_view term)
 {
     static constexpr std::pair<std::string_view, TextEncoding> kTerms[] = {
-        {"6", TextEncoding::Undeclared}, {"100", TextEncoding::Latin1},
-        {"101", TextEncoding::Latin2},   {"109", TextEncoding::Latin3},
-        {"110", TextEncoding::Latin4},   {"144", TextEncoding::Cyrillic},
-        {"127", TextEncoding::Arabic},   {"126", TextEncoding::Greek},
-        {"138", TextEncoding::Hebrew},   {"148", TextEncoding::Latin5},
-        {"166", TextEncoding::Thai},     {"203", TextEncoding::Latin9},
+        {"6", TextEncoding::Undeclared},
+        {"100", TextEncoding::Latin1},
+        {"101", TextEncoding::Latin2},
+        {"109", TextEncoding::Latin3},
+        {"110", TextEncoding::Latin4},
+        {"144", TextEncoding::Cyrillic},
+        {"127", TextEncoding::Arabic},
+        {"126", TextEncoding::Greek},
+        {"138", TextEncoding::Hebrew},
+        {"148", TextEncoding::Latin5},
+        {"166", TextEncoding::Thai},
+        {"203", TextEncoding::Latin9},
+        {"13", TextEncoding::JisX0201},
         {"192", TextEncoding::Utf8}, // ISO_IR 192 only: UTF-8 has no ISO 2022 form
     };
+    if (term == "GB18030")
+        return TextEncoding::Gb18030;
+    if (term == "GBK")
+        return TextEncoding::Gbk;
     for (const std::string_view prefix :
          {std::string_view("ISO_IR "), std::string_view("ISO 2022 IR ")})
         if (term.substr(0, prefix.size()) == prefix) {
@@ -249,18 +337,33 @@ std::optional<TextEncoding> dicomTerm(std::string_view term)
 
 } // namespace
 
+bool textEncodingAvailable(TextEncoding encoding)
+{
+    const char* name = iconvName(encoding);
+    return !name || Iconv(name).ok();
+}
+
 std::string decodeText(std::string_view raw, TextEncoding encoding)
 {
     if (encoding == TextEncoding::Undeclared || encoding == TextEncoding::Utf8)
         return std::string(raw);
     if (encoding == TextEncoding::Utf16Le)
         return utf16LeToUtf8(raw);
+    if (const char* name = iconvName(encoding)) {
+        Iconv converter(name);
+        return converter.ok() ? converter.decode(raw) : std::string(raw);
+    }
     const HighHalf* table = tableOf(encoding);
     std::string out;
     out.reserve(raw.size() * 2);
     for (const char ch : raw) {
         const auto b = static_cast<unsigned char>(ch);
-        appendUtf8(out, b < 0xA0 || !table ? char16_t(b) : (*table)[b - 0xA0]);
+        if (encoding == TextEncoding::JisX0201)
+            appendUtf8(out, b < 0x80                 ? char32_t(b)
+                            : b >= 0xA1 && b <= 0xDF ? char32_t(0xFF61 + (b - 0xA1))
+                                                     : char32_t(0xFFFD));
+        else
+            appendUtf8(out, b < 0xA0 || !table ? char16_t(b) : (*table)[b - 0xA0]);
     }
     return out;
 }
@@ -328,16 +431,48 @@ std::optional<TextEncoding> xmlTextEncoding(std::string_view name)
             for (const auto& [part, e] : kNames)
                 if (n.substr(prefix.size()) == part)
                     return e;
+    // IANA names and the aliases writers use; iconv is given ECG Lens's name for a set, never
+    // the file's.
     static constexpr std::pair<std::string_view, TextEncoding> kAliases[] = {
-        {"latin1", TextEncoding::Latin1}, {"latin2", TextEncoding::Latin2},
-        {"latin3", TextEncoding::Latin3}, {"latin4", TextEncoding::Latin4},
-        {"latin5", TextEncoding::Latin5}, {"latin-9", TextEncoding::Latin9},
-        {"latin9", TextEncoding::Latin9}, {"tis-620", TextEncoding::Thai},
+        {"latin1", TextEncoding::Latin1},
+        {"latin2", TextEncoding::Latin2},
+        {"latin3", TextEncoding::Latin3},
+        {"latin4", TextEncoding::Latin4},
+        {"latin5", TextEncoding::Latin5},
+        {"latin-9", TextEncoding::Latin9},
+        {"latin9", TextEncoding::Latin9},
+        {"tis-620", TextEncoding::Thai},
+        {"koi8-r", TextEncoding::Koi8R},
+        {"koi8-u", TextEncoding::Koi8U},
+        {"shift-jis", TextEncoding::ShiftJis},
+        {"sjis", TextEncoding::ShiftJis},
+        {"x-sjis", TextEncoding::ShiftJis},
+        {"euc-jp", TextEncoding::EucJp},
+        {"iso-2022-jp", TextEncoding::Iso2022Jp},
+        {"euc-kr", TextEncoding::EucKr},
+        {"ks-c-5601-1987", TextEncoding::Uhc},
+        {"cp949", TextEncoding::Uhc},
+        {"windows-949", TextEncoding::Uhc},
+        {"gb2312", TextEncoding::Gb2312},
+        {"euc-cn", TextEncoding::Gb2312},
+        {"gbk", TextEncoding::Gbk},
+        {"cp936", TextEncoding::Gbk},
+        {"windows-936", TextEncoding::Gbk},
+        {"gb18030", TextEncoding::Gb18030},
+        {"big5", TextEncoding::Big5},
     };
+    std::optional<TextEncoding> found;
     for (const auto& [alias, e] : kAliases)
         if (n == alias)
-            return e;
-    return std::nullopt;
+            found = e;
+    // windows-1250 ... windows-1258, also as cp1250 ...
+    for (const std::string_view prefix : {std::string_view("windows-"), std::string_view("cp")})
+        if (n.size() == prefix.size() + 4 && n.compare(0, prefix.size(), prefix) == 0 &&
+            n.compare(prefix.size(), 3, "125") == 0 && n.back() >= '0' && n.back() <= '8')
+            found = TextEncoding(int(TextEncoding::Windows1250) + (n.back() - '0'));
+    if (found && !textEncodingAvailable(*found))
+        return std::nullopt;
+    return found;
 }
 
 std::string xmlDeclaredEncoding(std::string_view xml)

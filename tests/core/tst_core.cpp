@@ -1,4 +1,5 @@
 #include "core/charset.h"
+#include "core/dicom_text.h"
 #include "core/lead_names.h"
 #include "core/peak.h"
 #include "core/recording.h"
@@ -322,7 +323,9 @@ private slots:
         QTest::newRow("ISO_IR 203") << QStringLiteral("ISO_IR 203") << int(TextEncoding::Latin9);
         QTest::newRow("Japanese") << QStringLiteral("\\ISO 2022 IR 87") << -1;
         QTest::newRow("Korean") << QStringLiteral("\\ISO 2022 IR 149") << -1;
-        QTest::newRow("GB18030") << QStringLiteral("GB18030") << -1;
+        QTest::newRow("GB18030") << QStringLiteral("GB18030") << int(TextEncoding::Gb18030);
+        QTest::newRow("GBK") << QStringLiteral("GBK") << int(TextEncoding::Gbk);
+        QTest::newRow("ISO_IR 13") << QStringLiteral("ISO_IR 13") << int(TextEncoding::JisX0201);
         QTest::newRow("two sets") << QStringLiteral("ISO 2022 IR 100\\ISO 2022 IR 126") << -1;
         QTest::newRow("made up") << QStringLiteral("ISO_IR 1000") << -1;
         QTest::newRow("scp ASCII") << QStringLiteral("scp:0") << int(TextEncoding::Undeclared);
@@ -378,10 +381,23 @@ private slots:
                                                 << QStringLiteral("ISO-8859-10") << -1;
         QTest::newRow("UTF-16") << QByteArray("<?xml encoding=\"UTF-16\"?>")
                                 << QStringLiteral("UTF-16") << int(TextEncoding::Undeclared);
-        QTest::newRow("windows-1251") << QByteArray("<?xml encoding=\"windows-1251\"?>")
-                                      << QStringLiteral("windows-1251") << -1;
-        QTest::newRow("Shift_JIS")
-            << QByteArray("<?xml encoding=\"Shift_JIS\"?>") << QStringLiteral("Shift_JIS") << -1;
+        QTest::newRow("windows-1251")
+            << QByteArray("<?xml encoding=\"windows-1251\"?>") << QStringLiteral("windows-1251")
+            << int(TextEncoding::Windows1251);
+        QTest::newRow("cp1258") << QByteArray("<?xml encoding=\"CP1258\"?>")
+                                << QStringLiteral("CP1258") << int(TextEncoding::Windows1258);
+        QTest::newRow("windows-1259 (none)") << QByteArray("<?xml encoding=\"windows-1259\"?>")
+                                             << QStringLiteral("windows-1259") << -1;
+        QTest::newRow("Shift_JIS") << QByteArray("<?xml encoding=\"Shift_JIS\"?>")
+                                   << QStringLiteral("Shift_JIS") << int(TextEncoding::ShiftJis);
+        QTest::newRow("ks_c_5601-1987")
+            << QByteArray("<?xml encoding=\"ks_c_5601-1987\"?>") << QStringLiteral("ks_c_5601-1987")
+            << int(TextEncoding::Uhc);
+        QTest::newRow("GB18030") << QByteArray("<?xml encoding=\"GB18030\"?>")
+                                 << QStringLiteral("GB18030") << int(TextEncoding::Gb18030);
+        QTest::newRow("a path (never given to iconv)")
+            << QByteArray("<?xml encoding=\"../../tmp/x\"?>") << QStringLiteral("../../tmp/x")
+            << -1;
         QTest::newRow("no declaration") << QByteArray("<AnnotatedECG/>") << QString() << -2;
         QTest::newRow("no encoding")
             << QByteArray("<?xml version=\"1.0\"?><a encoding=\"x\"/>") << QString() << -2;
@@ -399,6 +415,175 @@ private slots:
             return;
         const auto e = ecglens::xmlTextEncoding(found);
         QCOMPARE(e ? int(*e) : -1, expected);
+    }
+
+    /// The sets decoded with iconv against ICU's converters (through QStringDecoder /
+    /// QStringEncoder), two independent implementations of the same mapping tables: every byte
+    /// of the single-byte sets (a byte the set leaves undefined is U+FFFD in both); for the
+    /// multi-byte sets, names and words in their scripts encoded by ICU and decoded here.
+    void iconvSetsAgreeWithIcu()
+    {
+        using ecglens::TextEncoding;
+        // The bytes each set leaves undefined in the Unicode Consortium's mapping files (as
+        // Python's codecs carry them, listed once): U+FFFD here. ICU's tables are IBM's and fill
+        // some of them (windows-1253 0xAA is U+00AA there); every other byte must agree.
+        const std::tuple<TextEncoding, const char*, QByteArray> singleByte[] = {
+            {TextEncoding::Windows1250, "windows-1250", "\x81\x83\x88\x90\x98"},
+            {TextEncoding::Windows1251, "windows-1251", "\x98"},
+            {TextEncoding::Windows1252, "windows-1252", "\x81\x8D\x8F\x90\x9D"},
+            {TextEncoding::Windows1253, "windows-1253",
+             "\x81\x88\x8A\x8C\x8D\x8E\x8F\x90\x98\x9A\x9C\x9D\x9E\x9F\xAA\xD2\xFF"},
+            {TextEncoding::Windows1254, "windows-1254", "\x81\x8D\x8E\x8F\x90\x9D\x9E"},
+            {TextEncoding::Windows1255, "windows-1255",
+             "\x81\x8A\x8C\x8D\x8E\x8F\x90\x9A\x9C\x9D\x9E\x9F\xCA\xD9\xDA\xDB\xDC\xDD\xDE"
+             "\xDF\xFB\xFC\xFF"},
+            {TextEncoding::Windows1256, "windows-1256", ""},
+            {TextEncoding::Windows1257, "windows-1257",
+             "\x81\x83\x88\x8A\x8C\x90\x98\x9A\x9C\x9F\xA1\xA5"},
+            {TextEncoding::Windows1258, "windows-1258", "\x81\x8A\x8D\x8E\x8F\x90\x9A\x9D\x9E"},
+            {TextEncoding::Koi8R, "KOI8-R", ""},
+            {TextEncoding::Koi8U, "KOI8-U", ""}};
+        for (const auto& [encoding, name, undefined] : singleByte) {
+            QVERIFY2(ecglens::textEncodingAvailable(encoding), name);
+            QStringDecoder icu(name);
+            QVERIFY2(icu.isValid(), name);
+            for (int b = 1; b < 256; ++b) {
+                const std::string one(1, char(b));
+                const QString expected = undefined.contains(char(b))
+                                             ? QString(QChar(0xFFFD))
+                                             : icu.decode(QByteArray::fromStdString(one));
+                const QString got = QString::fromStdString(ecglens::decodeText(one, encoding));
+                QVERIFY2(got == expected, qPrintable(QStringLiteral("%1 byte 0x%2: %3, expected %4")
+                                                         .arg(QLatin1String(name))
+                                                         .arg(b, 2, 16, QLatin1Char('0'))
+                                                         .arg(got, expected)));
+            }
+        }
+        const QString japanese = QStringLiteral("\u5c71\u7530 \u592a\u90ce \u3084\u307e\u3060 "
+                                                "\u30a2\u30a4 \u9ad8\u6a4b \u6e21\u8fba");
+        const QString korean = QStringLiteral("\ud64d\uae38\ub3d9 \uae40\ubbfc\uc900 \u6d2a");
+        const QString simplified = QStringLiteral("\u5f20\u5c0f\u4e1c \u738b\u82b3 \u674e\u5a1c");
+        const QString traditional = QStringLiteral("\u5f35\u5c0f\u6771 \u9673\u5fd7\u660e");
+        const std::tuple<TextEncoding, const char*, QString> multiByte[] = {
+            // Shift_JIS is read as Windows reads it (code page 932), with its extensions (U+9AD9).
+            {TextEncoding::ShiftJis, "Shift_JIS", japanese + QStringLiteral(" \u9ad9\u6a4b")},
+            {TextEncoding::EucJp, "EUC-JP", japanese},
+            {TextEncoding::Iso2022Jp, "ISO-2022-JP", japanese},
+            {TextEncoding::EucKr, "EUC-KR", korean},
+            {TextEncoding::Uhc, "windows-949", korean + QStringLiteral(" \ub620")},
+            {TextEncoding::Gb2312, "GB2312", simplified},
+            {TextEncoding::Gbk, "GBK", simplified + u' ' + traditional},
+            {TextEncoding::Gb18030, "GB18030", simplified + u' ' + traditional},
+            {TextEncoding::Big5, "Big5", traditional}};
+        for (const auto& [encoding, name, text] : multiByte) {
+            QVERIFY2(ecglens::textEncodingAvailable(encoding), name);
+            QStringEncoder icu(name);
+            QVERIFY2(icu.isValid(), name);
+            const QString sample = QStringLiteral("Name: ") + text + QStringLiteral(" (ID 42)");
+            const QByteArray bytes = icu.encode(sample);
+            QVERIFY2(!icu.hasError(), name);
+            QCOMPARE(QString::fromStdString(ecglens::decodeText(bytes.toStdString(), encoding)),
+                     sample);
+        }
+        // A multi-byte character cut off at the end, or a lead byte with no valid second byte,
+        // is U+FFFD; decoding goes on after it.
+        const std::string cut = "\xD5\xC5\xD5"; // U+5F20, then half of the next
+        QCOMPARE(QString::fromStdString(ecglens::decodeText(cut, TextEncoding::Gb2312)),
+                 QStringLiteral("\u5f20\ufffd"));
+        QCOMPARE(QString::fromStdString(ecglens::decodeText(std::string("\xC0"
+                                                                        "A\xC0",
+                                                                        3),
+                                                            TextEncoding::EucKr)),
+                 QStringLiteral("\ufffdA\ufffd"));
+        // ISO_IR 13: half-width katakana at 0xA1-0xDF (U+FF61 ... U+FF9F), ASCII below 0x80.
+        QCOMPARE(QString::fromStdString(ecglens::decodeText("\xD4\xCF\xC0\xDE^\xC0\xDB\xB3\xE0",
+                                                            TextEncoding::JisX0201)),
+                 QStringLiteral("\uff94\uff8f\uff80\uff9e^\uff80\uff9b\uff73\ufffd"));
+    }
+
+    /// DICOM values with ISO 2022 code extensions: the examples of PS3.5 Annexes H (Japanese),
+    /// I (Korean), J (GB18030) and K (GB 2312), byte for byte as the standard prints them, to the
+    /// Unicode text it gives; then the reset rules and damaged escapes.
+    void dicomIso2022_data()
+    {
+        QTest::addColumn<QString>("specificCharacterSet");
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("decoded"); // false: the warning case
+        QTest::newRow("H.3.1 ISO 2022 IR 87")
+            << QStringLiteral("\\ISO 2022 IR 87")
+            << QByteArray("Yamada^Tarou=\x1B$B;3ED\x1B(B^\x1B$BB@O:\x1B(B=\x1B$B$d$^$@\x1B(B^"
+                          "\x1B$B$?$m$&\x1B(B")
+            << QStringLiteral("Yamada^Tarou=\u5c71\u7530^\u592a\u90ce="
+                              "\u3084\u307e\u3060^\u305f\u308d\u3046")
+            << true;
+        QTest::newRow("H.3.2 ISO 2022 IR 13 and 87")
+            << QStringLiteral("ISO 2022 IR 13\\ISO 2022 IR 87")
+            << QByteArray("\xD4\xCF\xC0\xDE^\xC0\xDB\xB3=\x1B$B;3ED\x1B(J^\x1B$BB@O:\x1B(J="
+                          "\x1B$B$d$^$@\x1B(J^\x1B$B$?$m$&\x1B(J")
+            << QStringLiteral("\uff94\uff8f\uff80\uff9e^\uff80\uff9b\uff73=\u5c71\u7530^"
+                              "\u592a\u90ce=\u3084\u307e\u3060^\u305f\u308d\u3046")
+            << true;
+        QTest::newRow("I.2 ISO 2022 IR 149")
+            << QStringLiteral("\\ISO 2022 IR 149")
+            << QByteArray("Hong^Gildong=\x1B$)C\xFB\xF3^\x1B$)C\xD1\xCE\xD4\xD7=\x1B$)C\xC8\xAB^"
+                          "\x1B$)C\xB1\xE6\xB5\xBF")
+            << QStringLiteral("Hong^Gildong=\u6d2a^\u5409\u6d1e=\ud64d^\uae38\ub3d9") << true;
+        QTest::newRow("J.3 GB18030")
+            << QStringLiteral("GB18030") << QByteArray("Wang^XiaoDong=\xCD\xF5^\xD0\xA1\x96\x7C=")
+            << QStringLiteral("Wang^XiaoDong=\u738b^\u5c0f\u6771=") << true;
+        QTest::newRow("K.2 ISO 2022 IR 58")
+            << QStringLiteral("\\ISO 2022 IR 58")
+            << QByteArray("Zhang^XiaoDong=\x1B$)A\xD5\xC5^\x1B$)A\xD0\xA1\xB6\xAB=")
+            << QStringLiteral("Zhang^XiaoDong=\u5f20^\u5c0f\u4e1c=") << true;
+        // JIS X 0212 (ISO-IR 159): U+4E02 is its 0x3021 (EUC-JP 8F B0 A1).
+        QTest::newRow("ISO 2022 IR 159") << QStringLiteral("\\ISO 2022 IR 87\\ISO 2022 IR 159")
+                                         << QByteArray("=\x1B$(D0!\x1B(B^\x1B$B;3\x1B(B")
+                                         << QStringLiteral("=\u4e02^\u5c71") << true;
+        // Latin-1 first, Greek by escape; '^' puts Latin-1 back in G1.
+        QTest::newRow("IR 100 and 126")
+            << QStringLiteral("ISO 2022 IR 100\\ISO 2022 IR 126")
+            << QByteArray("M\xFCller^\x1B-F\xC4\xE9\xEF^\xC4")
+            << QStringLiteral("M\u00fcller^\u0394\u03b9\u03bf^\u00c4") << true;
+        // ASCII first: a Latin-1 byte without its escape is read in the one set declared.
+        QTest::newRow("IR 6 and 100, no escape")
+            << QStringLiteral("ISO 2022 IR 6\\ISO 2022 IR 100") << QByteArray("M\xFCller")
+            << QStringLiteral("M\u00fcller") << true;
+        // Damage: an escape not in the tables, a JIS pair cut off, a KS X 1001 lead byte alone.
+        QTest::newRow("unknown escape")
+            << QStringLiteral("\\ISO 2022 IR 87") << QByteArray("A\x1B$Z;3B")
+            << QStringLiteral("A\ufffd$Z;3B") << true;
+        QTest::newRow("JIS pair cut off")
+            << QStringLiteral("\\ISO 2022 IR 87") << QByteArray("\x1B$B;3E")
+            << QStringLiteral("\u5c71\ufffd") << true;
+        QTest::newRow("escape at the end")
+            << QStringLiteral("\\ISO 2022 IR 149") << QByteArray("A\x1B$)")
+            << QStringLiteral("A\ufffd$)") << true;
+        QTest::newRow("lead byte alone")
+            << QStringLiteral("\\ISO 2022 IR 149") << QByteArray("\x1B$)C\xFB^")
+            << QStringLiteral("\ufffd^") << true;
+        QTest::newRow("nothing in G1")
+            << QStringLiteral("\\ISO 2022 IR 87") << QByteArray("M\xFCller")
+            << QStringLiteral("M\ufffdller") << true;
+        // Sets that cannot be combined, or unknown: the text stays as it is, with a warning.
+        QTest::newRow("ISO_IR 192 in an extension")
+            << QStringLiteral("ISO 2022 IR 6\\ISO_IR 192") << QByteArray("M\xC3\xBCller")
+            << QStringLiteral("M\u00c3\u00bcller") << false;
+        QTest::newRow("unknown term")
+            << QStringLiteral("ISO 2022 IR 999") << QByteArray("A") << QStringLiteral("A") << false;
+    }
+    void dicomIso2022()
+    {
+        QFETCH(QString, specificCharacterSet);
+        QFETCH(QByteArray, raw);
+        QFETCH(QString, expected);
+        QFETCH(bool, decoded);
+        const ecglens::DicomTextDecoder decoder(specificCharacterSet.toStdString());
+        QCOMPARE(decoder.undecoded().empty(), decoded);
+        const std::string text = decoder.decode(raw.toStdString(), true);
+        // Undecoded text is left as bytes: shown as Latin-1 by displayText.
+        QCOMPARE(decoded ? QString::fromStdString(text) : QString::fromLatin1(text.c_str()),
+                 expected);
     }
 
     /// peakAbsFinite against the plain loop (max |v| over finite v) on random data with NaN,

@@ -544,12 +544,25 @@ void TestVendor::declaredCharacterSets()
     r = read(vendor_test::syntheticDicom(true, "ISO_IR 192", "Buc^J\xC3\xA9r\xC3\xB4me"),
              QStringLiteral("utf8.dcm"));
     QCOMPARE(r.name, QStringLiteral("Buc, J\u00e9r\u00f4me"));
-    // PS3.5 H.3.1's Japanese example: the alphabetic group is ASCII, the ideographic one uses
-    // ISO 2022 escapes to JIS X 0208, which is not decoded here: said so, name still right.
+    // PS3.5 H.3.1's Japanese example (ISO 2022 escapes to JIS X 0208; tst_core dicomIso2022
+    // decodes every Annex's example): the alphabetic group, then the ideographic one.
     r = read(vendor_test::syntheticDicom(true, "\\ISO 2022 IR 87",
-                                         "Yamada^Tarou=\x1B$B;3ED\x1B(B^\x1B$BB@O:\x1B(B"),
+                                         "Yamada^Tarou=\x1B$B;3ED\x1B(B^\x1B$BB@O:\x1B(B=\x1B$B$d$^"
+                                         "$@\x1B(B^\x1B$B$?$m$&\x1B(B"),
              QStringLiteral("jis.dcm"));
-    QCOMPARE(r.name, QStringLiteral("Yamada, Tarou"));
+    QCOMPARE(r.name, QStringLiteral("Yamada, Tarou (\u5c71\u7530 \u592a\u90ce)"));
+    QVERIFY(!r.undecodedWarning);
+    // PS3.5 I.2's Korean name without its alphabetic group: the ideographic one alone.
+    r = read(vendor_test::syntheticDicom(true, "\\ISO 2022 IR 149",
+                                         "=\x1B$)C\xFB\xF3^\x1B$)C\xD1\xCE\xD4\xD7=\x1B$)C\xC8\xAB^"
+                                         "\x1B$)C\xB1\xE6\xB5\xBF"),
+             QStringLiteral("korean.dcm"));
+    QCOMPARE(r.name, QStringLiteral("\u6d2a \u5409\u6d1e"));
+    QVERIFY(!r.undecodedWarning);
+    // A term not known here: said so, the name read as before.
+    r = read(vendor_test::syntheticDicom(true, "ISO 2022 IR 6\\ISO 2022 IR 999", "M\xFCller^A"),
+             QStringLiteral("unknown.dcm"));
+    QCOMPARE(r.name, QStringLiteral("M\u00fcller, A"));
     QVERIFY(r.undecodedWarning);
 
     // SCP-ECG, language support code 0x23 (ISO 8859-7): every text field of section 1 and the
@@ -580,7 +593,7 @@ void TestVendor::declaredCharacterSets()
     QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
 }
 
-/// An aECG file in the ISO 8859 part its XML declaration names: the name reads as
+/// An aECG file in the character set its XML declaration names: the name reads as
 /// QXmlStreamReader (Qt's parser, which decodes declared encodings through ICU) reads it; a
 /// declared encoding ECG Lens does not decode is named in a warning.
 void TestVendor::xmlDeclaredEncodings()
@@ -604,7 +617,19 @@ void TestVendor::xmlDeclaredEncodings()
         {"ISO-8859-7", QByteArray("\xC4\xE9\xEF\xED\xF5\xF3\xE9\xEF\xF2"), true},
         {"ISO-8859-2", QByteArray("Dvo\xF8\xE1k"), true},
         {"ISO-8859-1", QByteArray("M\xFCller"), true},
-        {"windows-1251", QByteArray("\xCB\xFE\xEA"), false},
+        {"windows-1251", QByteArray("\xCB\xFE\xEA"), true},
+        {"windows-1252", QByteArray("M\xFCller \x80"), true},
+        {"Shift_JIS",
+         QByteArray("\x8ER\x93"
+                    "c \x91\xBE\x98Y"),
+         true},
+        {"EUC-KR", QByteArray("\xC8\xAB\xB1\xE6\xB5\xBF"), true},
+        {"GB18030", QByteArray("\xCD\xF5 \xD0\xA1\x96\x7C"), true},
+        {"Big5",
+         QByteArray("\xB1i\xA4p\xAA"
+                    "F"),
+         true},
+        {"ISO-8859-10", QByteArray("\xBB\xEE"), false},
     };
     for (const Case& c : cases) {
         QByteArray xml = original;
@@ -784,7 +809,8 @@ void TestVendor::syntheticDicom()
         QCOMPARE(one.digitalAt(std::size_t(k)), storedI[k]);
     }
     QCOMPARE(r->patient.id, std::string("P-9"));
-    QCOMPARE(r->patient.name, std::string("Adams, Rev. John Robert Quincy, B.A. M.Div."));
+    // PS3.5 6.2.1's example, with an ideographic group "Ad^Jo": family name first, in brackets.
+    QCOMPARE(r->patient.name, std::string("Adams, Rev. John Robert Quincy, B.A. M.Div. (Ad Jo)"));
     QCOMPARE(r->patient.sex, Sex::Female);
     QVERIFY(r->patient.ageYears.has_value());
     QCOMPARE(*r->patient.ageYears, 7.0 / 12.0);

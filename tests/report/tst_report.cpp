@@ -12,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
+#include <QFontDatabase>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -767,6 +768,38 @@ private slots:
         const QString full = pages.join(u' ').simplified();
         QVERIFY2(full.contains(QString::fromLatin1(QByteArray(word.repeated(7) + "Wolf SBJ-123"))),
                  qPrintable(full));
+    }
+
+    /// Japanese, Korean and Chinese names are drawn on the report, not left out: a glyph no
+    /// installed font has is drawn as nothing pdftotext can read (tried with fontconfig limited
+    /// to DejaVu: the line stopped at the bracket), so the name must come back whole.
+    void eastAsianNamesAreDrawn()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("formats/ecgtoolkit-Example.xml"));
+        for (const auto system :
+             {QFontDatabase::Japanese, QFontDatabase::Korean, QFontDatabase::SimplifiedChinese})
+            QVERIFY2(!QFontDatabase::families(system).isEmpty(),
+                     "no font for Japanese, Korean or Chinese names is installed: run "
+                     "packaging/install-deps.sh (it installs fonts-wqy-microhei)");
+        const QString names[] = {
+            QStringLiteral("\u5c71\u7530 \u592a\u90ce \u3084\u307e\u3060"), // Japanese
+            QStringLiteral("\ud64d \uae38\ub3d9"),                          // Korean
+            QStringLiteral("\u738b \u5c0f\u6771"),                          // Chinese
+        };
+        int k = 0;
+        for (const QString& name : names) {
+            QString error;
+            const QString pdf =
+                reportWithAecgName(name.toUtf8(), QStringLiteral("cjk-name-%1").arg(++k), error);
+            QVERIFY2(!pdf.isEmpty(), qPrintable(error));
+            const QString first = QString::fromUtf8(
+                run(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-l"), QStringLiteral("1"), pdf, QStringLiteral("-")})
+                    .out);
+            QVERIFY2(first.contains(name + QStringLiteral("\u2069 \u00b7 ID SBJ-123")) ||
+                         first.contains(name + QStringLiteral(" \u00b7 ID SBJ-123")),
+                     qPrintable(first.left(400)));
+        }
     }
 
     /// A Hebrew name (read right to left) stays where a Latin one stands: page 1's Patient line

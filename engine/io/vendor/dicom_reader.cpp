@@ -6,7 +6,7 @@
 #include "io/readers.h"
 #include "io/vendor/vendor_common.h"
 
-#include "core/charset.h"
+#include "core/dicom_text.h"
 #include "core/lead_names.h"
 #include "core/text.h"
 
@@ -233,19 +233,39 @@ private:
     std::string m_error;
 };
 
-/// A DICOM PN value (PS3.5 6.2.1): the alphabetic group (before the first "="), its components
-/// family^given^middle^prefix^suffix as one line.
-std::string dicomPersonName(const std::string& pn)
+/// A DICOM PN value (PS3.5 6.2.1) as one line: the alphabetic group (before the first "=")
+/// as personName writes family^given^middle^prefix^suffix, then the ideographic group (kanji,
+/// hanja, hanzi) in brackets, family name first and no comma, as these names are written:
+/// "Yamada^Tarou=山田^太郎" is "Yamada, Tarou (山田 太郎)". A
+/// name without an alphabetic group shows its ideographic one, or else its phonetic one.
+std::string dicomPersonName(std::string_view pn)
 {
-    std::string parts[5];
-    std::size_t k = 0;
-    for (const char c : pn.substr(0, pn.find('='))) {
-        if (c != '^')
-            parts[k] += c;
-        else if (++k == std::size(parts))
-            break; // a sixth component is not in the standard
+    std::string groups[3][5];
+    std::size_t g = 0, k = 0;
+    for (const char c : pn) {
+        if (c == '=') {
+            if (++g == std::size(groups))
+                break;
+            k = 0;
+        } else if (c == '^') {
+            ++k;
+        } else if (k < std::size(groups[g])) { // a sixth component is not in the standard
+            groups[g][k] += c;
+        }
     }
-    return personName(parts[0], parts[1], parts[2], parts[3], parts[4]);
+    auto familyFirst = [](const std::string(&parts)[5]) {
+        std::string out;
+        for (const std::string& part : {parts[0], parts[1], parts[2]})
+            if (const std::string t = trimmed(part); !t.empty())
+                out += (out.empty() ? "" : " ") + t;
+        return out;
+    };
+    const auto& a = groups[0];
+    const std::string alphabetic = personName(a[0], a[1], a[2], a[3], a[4]);
+    const std::string ideographic = familyFirst(groups[1]);
+    if (alphabetic.empty())
+        return ideographic.empty() ? familyFirst(groups[2]) : ideographic;
+    return ideographic.empty() ? alphabetic : alphabetic + " (" + ideographic + ")";
 }
 
 std::optional<Date> parseDa(const std::string& s)
@@ -478,16 +498,14 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
         rec.leads.push_back(std::move(lead));
     }
 
-    // Names and IDs in the character set the file declares (0008,0005), if decoded here.
-    const std::string charset = ds.str(tag(0x0008, 0x0005));
-    const auto encoding = dicomTextEncoding(charset);
-    if (!encoding)
+    // Names and IDs in the character sets the file declares (0008,0005), if decoded here.
+    const DicomTextDecoder text(ds.str(tag(0x0008, 0x0005)));
+    if (!text.undecoded().empty())
         rec.warnings.push_back(
-            makeMessage(messages::kTextEncodingUndecoded, {"'" + charset + "'"}));
-    const TextEncoding textEncoding = encoding.value_or(TextEncoding::Undeclared);
+            makeMessage(messages::kTextEncodingUndecoded, {"'" + text.undecoded() + "'"}));
     Patient& p = rec.patient;
-    p.id = decodeText(ds.str(tag(0x0010, 0x0020)), textEncoding);
-    p.name = dicomPersonName(decodeText(ds.str(tag(0x0010, 0x0010)), textEncoding));
+    p.id = text.decode(ds.str(tag(0x0010, 0x0020)));
+    p.name = dicomPersonName(text.decode(ds.str(tag(0x0010, 0x0010)), true));
     p.birthDate = parseDa(ds.str(tag(0x0010, 0x0030)));
     const std::string sex = ds.str(tag(0x0010, 0x0040));
     p.sex = sex == "M" ? Sex::Male : sex == "F" ? Sex::Female : Sex::Unknown;

@@ -419,7 +419,8 @@ Result<Recording> parseHl7Aecg(const char* data, std::size_t size, const std::st
 {
     using R = Result<Recording>;
     // Text in the encoding the XML declaration names: pugixml reads UTF-8, UTF-16 and UTF-32 by
-    // itself; a single-byte ISO 8859 part is decoded to UTF-8 first, as the names need.
+    // itself; another declared set (ISO 8859, windows-125x, Shift_JIS, GB18030, ...) is decoded
+    // to UTF-8 first, as the names need (the markup is ASCII in each of them).
     std::string converted;
     pugi::xml_encoding encoding = pugi::encoding_auto;
     std::vector<Message> encodingWarnings;
