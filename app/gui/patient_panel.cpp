@@ -3,6 +3,8 @@
 #include "engine_text.h"
 #include "report.h"
 
+#include "core/text.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -73,9 +75,11 @@ void PatientPanel::setRecording(const Recording* recording)
     QStringList lines;
     if (recording)
         for (const Statement& s : recording->statements) {
-            QString line = s.code.empty() ? statementText(s) : QString::fromStdString(s.code);
+            // The file's words are isolated: a Hebrew or Arabic statement keeps "(80 %)" after it.
+            QString line = s.code.empty() ? report::isolated(statementText(s))
+                                          : QString::fromStdString(s.code);
             if (!s.code.empty() && !s.text.empty())
-                line += QStringLiteral(" — ") + statementText(s);
+                line += QStringLiteral(" — ") + report::isolated(statementText(s));
             if (s.likelihood >= 0)
                 line += QStringLiteral(" (%1 %)").arg(s.likelihood);
             lines << line;
@@ -144,9 +148,11 @@ void PatientPanel::readEdits()
 {
     if (m_loading)
         return;
-    m_patient.id = m_id->text().toStdString();
+    // Typed text is cleaned as a reader cleans a file's (one line, no controls, no runs of
+    // spaces), so a typed name and the same name read from a review compare equal.
+    m_patient.id = displayText(m_id->text().toStdString());
     if (nameEditable()) // the file's stays as read
-        m_patient.name = m_name->text().simplified().toStdString();
+        m_patient.name = displayText(m_name->text().toStdString());
     if (m_age->value() >= 0)
         m_patient.ageYears = m_age->value();
     else

@@ -467,8 +467,12 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise)
 QString inlineIdentifier(const QString& text)
 {
     constexpr qsizetype kMaxChars = 48;
-    const QString cut = text.size() <= kMaxChars ? text : text.left(kMaxChars - 1) + QChar(0x2026);
-    return QChar(0x2068) + cut + QChar(0x2069); // FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+    return isolated(text.size() <= kMaxChars ? text : text.left(kMaxChars - 1) + QChar(0x2026));
+}
+
+QString isolated(const QString& text)
+{
+    return QChar(0x2068) + text + QChar(0x2069); // FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 }
 
 QString isoDateText(const Date& date)

@@ -229,6 +229,11 @@ QString recordingOrderWarning(const RecordingOrder& order);
 /// without turning the line around it.
 QString inlineIdentifier(const QString& text);
 
+/// Text from a file inside a line of ours (a statement after its code, before its likelihood),
+/// set apart as a first-strong isolate like inlineIdentifier, uncut: Hebrew or Arabic text keeps
+/// its order and does not pull the brackets and numbers after it into its own direction.
+QString isolated(const QString& text);
+
 /// A date as ISO 8601, "1953-05-08" (the date of birth wherever it is shown).
 QString isoDateText(const Date& date);
 
