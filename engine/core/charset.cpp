@@ -398,14 +398,19 @@ std::optional<TextEncoding> scpTextEncoding(unsigned languageSupportCode)
         return TextEncoding::Undeclared;
     if ((c & 0x03) == 0x01)
         return TextEncoding::Latin1;
+    // The multi-byte codes as ECGToolkit (the reference SCP-ECG implementation) reads and
+    // writes them: the three JIS codes as EUC-JP, GB 2312 as code page 936 (GBK, which .NET
+    // calls gb2312), KS C 5601 as code page 949 (ks_c_5601-1987).
     static constexpr std::pair<unsigned, TextEncoding> kCodes[] = {
         {0x03, TextEncoding::Latin2},   {0x07, TextEncoding::Utf16Le}, {0x0B, TextEncoding::Latin4},
         {0x13, TextEncoding::Cyrillic}, {0x1B, TextEncoding::Arabic},  {0x23, TextEncoding::Greek},
         {0x2B, TextEncoding::Hebrew},   {0x33, TextEncoding::Thai},    {0x3B, TextEncoding::Latin9},
+        {0x0F, TextEncoding::EucJp},    {0x17, TextEncoding::EucJp},   {0x1F, TextEncoding::EucJp},
+        {0x27, TextEncoding::Gbk},      {0x2F, TextEncoding::Uhc},
     };
     for (const auto& [code, e] : kCodes)
         if (code == c)
-            return e;
+            return textEncodingAvailable(e) ? std::optional(e) : std::nullopt;
     return std::nullopt;
 }
 

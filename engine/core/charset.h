@@ -72,8 +72,9 @@ std::optional<TextEncoding> dicomTextEncoding(std::string_view specificCharacter
 
 /// The encoding that SCP-ECG's language support code names (EN 1064 section 1 tag 14, byte 16):
 /// bit 0 clear is ASCII only (Undeclared); 0x01 ISO 8859-1 (bit 1 clear); 0x03 -2, 0x0B -4,
-/// 0x13 -5, 0x1B -6, 0x23 -7, 0x2B -8, 0x33 -11, 0x3B -15; 0x07 ISO 10646 (UTF-16LE, as
-/// ECGToolkit writes it); nullopt for the others (JIS, GB 2312, KS C 5601, undefined codes).
+/// 0x13 -5, 0x1B -6, 0x23 -7, 0x2B -8, 0x33 -11, 0x3B -15; and as ECGToolkit reads and writes
+/// them 0x07 ISO 10646 (UTF-16LE), 0x0F/0x17/0x1F JIS (EUC-JP), 0x27 GB 2312 (GBK), 0x2F KS C
+/// 5601 (code page 949); nullopt for undefined codes and a set this machine cannot decode.
 std::optional<TextEncoding> scpTextEncoding(unsigned languageSupportCode);
 
 /// The encoding an XML declaration names (encoding="..." in <?xml ...?>, IANA names, any case):

@@ -343,9 +343,13 @@ private slots:
         QTest::newRow("scp Thai") << QStringLiteral("scp:51") << int(TextEncoding::Thai);
         QTest::newRow("scp Latin-9") << QStringLiteral("scp:59") << int(TextEncoding::Latin9);
         QTest::newRow("scp ISO 10646") << QStringLiteral("scp:7") << int(TextEncoding::Utf16Le);
-        QTest::newRow("scp JIS X0208") << QStringLiteral("scp:23") << -1;
-        QTest::newRow("scp GB 2312") << QStringLiteral("scp:39") << -1;
-        QTest::newRow("scp KS C5601") << QStringLiteral("scp:47") << -1;
+        // The multi-byte codes as ECGToolkit's SCPSection1 maps them to .NET encodings.
+        QTest::newRow("scp JIS X0201") << QStringLiteral("scp:15") << int(TextEncoding::EucJp);
+        QTest::newRow("scp JIS X0208") << QStringLiteral("scp:23") << int(TextEncoding::EucJp);
+        QTest::newRow("scp JIS X0212") << QStringLiteral("scp:31") << int(TextEncoding::EucJp);
+        QTest::newRow("scp GB 2312") << QStringLiteral("scp:39") << int(TextEncoding::Gbk);
+        QTest::newRow("scp KS C5601") << QStringLiteral("scp:47") << int(TextEncoding::Uhc);
+        QTest::newRow("scp undefined") << QStringLiteral("scp:55") << -1;
     }
     void declaredEncodings()
     {

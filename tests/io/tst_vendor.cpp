@@ -587,8 +587,27 @@ void TestVendor::declaredCharacterSets()
     QVERIFY(!r.undecodedWarning);
     QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
     QCOMPARE(r.notes, QStringLiteral("synthetic test|Sinus rhythm|Normal ECG|"));
-    // JIS X0208 (0x17) is not decoded: the warning names the code.
-    r = read(syntheticScp(0, plain, true, 0x17), QStringLiteral("jis.scp"));
+    // JIS (0x17) read as EUC-JP, GB 2312 (0x27) as GBK and KS C 5601 (0x2F) as code page 949,
+    // as ECGToolkit reads and writes them: a last name in each (the bytes from Python's
+    // euc_jp, gbk and cp949 codecs). Only the last name is checked: tag 3's ISO 8859-1 byte
+    // 0xFC means something else, or nothing, in these sets.
+    const struct
+    {
+        int code;
+        QByteArray lastName;
+        QString expected;
+    } wide[] = {
+        {0x17, QByteArray("\xBB\xB3\xC5\xC4\0", 5), QStringLiteral("\u5c71\u7530")},
+        {0x27, QByteArray("\xCD\xF5\xD0\xA1\x96\x7C\0", 7), QStringLiteral("\u738b\u5c0f\u6771")},
+        {0x2F, QByteArray("\xC8\xAB\xB1\xE6\xB5\xBF\0", 7), QStringLiteral("\ud64d\uae38\ub3d9")},
+    };
+    for (const auto& w : wide) {
+        r = read(syntheticScp(0, plain, true, w.code, w.lastName), QStringLiteral("cjk.scp"));
+        QVERIFY(!r.undecodedWarning);
+        QVERIFY2(r.name.startsWith(w.expected + u' '), qPrintable(r.name));
+    }
+    // An undefined code: the warning names it, the text read as before.
+    r = read(syntheticScp(0, plain, true, 0x37), QStringLiteral("undefined.scp"));
     QVERIFY(r.undecodedWarning);
     QCOMPARE(r.name, QStringLiteral("M\u00fcller L\u00fcdenscheid, Hans"));
 }
