@@ -419,6 +419,38 @@
         <source>the file declares the character set %1 for its text, which ECG Lens does not decode; names and text are read as UTF-8 or ISO 8859-1, so other letters may be wrong.</source>
         <translation>Die Datei gibt für ihren Text den Zeichensatz %1 an, den ECG Lens nicht dekodiert; Namen und Text werden als UTF-8 oder ISO 8859-1 gelesen, andere Buchstaben können daher falsch erscheinen.</translation>
     </message>
+    <message>
+        <source>No file name given.</source>
+        <translation>Kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a recording.</source>
+        <translation>%1: ist ein Ordner, keine Aufzeichnung.</translation>
+    </message>
+    <message>
+        <source>%1: no such file.</source>
+        <translation>%1: Datei nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty.</source>
+        <translation>%1: die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>%1: unrecognised file format (supported: WFDB .hea/.dat, EDF/EDF+/BDF, CSV/text, SCP-ECG, HL7 aECG XML, DICOM ECG waveform).</source>
+        <translation>%1: Dateiformat nicht erkannt (unterstützt: WFDB .hea/.dat, EDF/EDF+/BDF, CSV/Text, SCP-ECG, HL7 aECG XML, DICOM-EKG-Kurve).</translation>
+    </message>
+    <message>
+        <source>%1: not enough memory to load this recording.</source>
+        <translation>%1: nicht genug Arbeitsspeicher, um diese Aufzeichnung zu laden.</translation>
+    </message>
+    <message>
+        <source>%1: unexpected error while reading.</source>
+        <translation>%1: unerwarteter Fehler beim Lesen.</translation>
+    </message>
+    <message>
+        <source>%1: lead %2 is sampled at %3 Hz, outside what ECG Lens reads (%4-%5 Hz); the header is probably damaged.</source>
+        <translation>%1: Ableitung %2 ist mit %3 Hz abgetastet, außerhalb dessen, was ECG Lens liest (%4–%5 Hz); der Header ist wahrscheinlich beschädigt.</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

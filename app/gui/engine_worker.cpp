@@ -1,5 +1,7 @@
 #include "engine_worker.h"
 
+#include "engine_text.h"
+
 #include "advice/advice.h"
 #include "core/sha256.h"
 #include "io/folder.h"
@@ -141,7 +143,7 @@ void EngineWorker::load(quint64 jobId, const QString& path)
     if (m_ids->isStale(JobKind::Load, jobId)) {
         out.cancelled = true;
     } else if (!result.ok()) {
-        out.error = QString::fromStdString(result.error());
+        out.error = engineError(result);
     } else {
         auto rec = std::make_shared<const Recording>(std::move(result).value());
         out.signal = view::SignalView::build(rec, [this, jobId](double f) {
@@ -301,7 +303,7 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
     if (!wanted(0.0)) {
         out.cancelled = true;
     } else if (!recording) {
-        out.skipped = QString::fromStdString(recording.error());
+        out.skipped = engineError(recording);
     } else if (recording->durationS() > request.maxDurationS) {
         out.skipped = tr("%1 min long: open it to analyse it")
                           .arg(QLocale().toString(recording->durationS() / 60.0, 'f', 0));

@@ -1,6 +1,7 @@
 #include "worklist_model.h"
 
 #include "advice_language.h"
+#include "engine_text.h"
 #include "i18n.h"
 #include "verdict_banner.h"
 
@@ -64,10 +65,17 @@ QString decisionCell(const WorklistEntry& e)
     return text;
 }
 
+/// Why a recording cannot be read, in the interface's language where the engine says which
+/// error it is.
+QString errorText(const WorklistEntry& e)
+{
+    return e.errorMessage.id.empty() ? e.error : engineText(e.errorMessage);
+}
+
 QString decisionTip(const WorklistEntry& e)
 {
     if (!e.readable())
-        return e.error;
+        return errorText(e);
     QStringList lines{decisionText(e.decision)};
     const DetectorSnapshot& d = e.detectorAtReview;
     if (e.decision != ReviewDecision::NotReviewed && !d.verdictClass.isEmpty())
@@ -179,7 +187,7 @@ QVariant WorklistModel::data(const QModelIndex& index, int role) const
                       "support, not a diagnosis.");
         if (column == Recording)
             return e.readable() ? QDir::toNativeSeparators(e.path) + QLatin1Char('\n') + e.format
-                                : e.error;
+                                : errorText(e);
         return {};
     }
     if (role == Qt::TextAlignmentRole && (column == Age || column == Duration || column == Leads))

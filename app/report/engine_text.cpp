@@ -271,6 +271,20 @@ constexpr Entry kEntries[] = {
                                  "recording date give %2; the latter is used.")},
     {"reader.hl7.length_differs",
      QT_TRANSLATE_NOOP("Engine", "%1: %2 samples, other leads have %3.")},
+    {"reader.open.no_file_name", QT_TRANSLATE_NOOP("Engine", "No file name given.")},
+    {"reader.open.folder", QT_TRANSLATE_NOOP("Engine", "%1: is a folder, not a recording.")},
+    {"reader.open.no_such_file", QT_TRANSLATE_NOOP("Engine", "%1: no such file.")},
+    {"reader.open.empty", QT_TRANSLATE_NOOP("Engine", "%1: the file is empty.")},
+    {"reader.open.unrecognised",
+     QT_TRANSLATE_NOOP("Engine", "%1: unrecognised file format (supported: WFDB .hea/.dat, "
+                                 "EDF/EDF+/BDF, CSV/text, SCP-ECG, HL7 aECG XML, DICOM ECG "
+                                 "waveform).")},
+    {"reader.open.out_of_memory",
+     QT_TRANSLATE_NOOP("Engine", "%1: not enough memory to load this recording.")},
+    {"reader.open.unexpected", QT_TRANSLATE_NOOP("Engine", "%1: unexpected error while reading.")},
+    {"reader.open.sampling_rate",
+     QT_TRANSLATE_NOOP("Engine", "%1: lead %2 is sampled at %3 Hz, outside what ECG Lens reads "
+                                 "(%4-%5 Hz); the header is probably damaged.")},
     {"reader.amplitude_implausible",
      QT_TRANSLATE_NOOP("Engine", "%1 reaches %2 mV, far beyond any ECG: its calibration (gain or "
                                  "unit) is probably wrong; shown as stored.")},

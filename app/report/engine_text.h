@@ -7,6 +7,7 @@
 // they are). A message whose id is not here keeps the engine's English.
 
 #include "core/message.h"
+#include "core/result.h"
 
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,14 @@ struct Statement;
 QString engineText(const Message& m);
 /// The messages in the installed language, joined by `separator`.
 QString engineText(const std::vector<Message>& messages, const QString& separator);
+
+/// A failed engine call's error in the installed language: its Message where the engine gave
+/// one (a file that cannot be opened), else its English.
+template <typename T> QString engineError(const Result<T>& result)
+{
+    const Message* m = result.errorMessage();
+    return m ? engineText(*m) : QString::fromStdString(result.error());
+}
 
 /// `v` as the interface language writes numbers ("12,5" in German), without group separators
 /// (a sampling rate of 1000 Hz is not "1.000 Hz"); `format` and `precision` as QString::number.

@@ -71,6 +71,8 @@ WorklistEntry describeRecording(const QString& path, const QString& folder,
     const Result<io::RecordingSummary> r = io::describe(nativePath(path), options);
     if (!r) {
         e.error = QString::fromStdString(r.error());
+        if (const Message* m = r.errorMessage())
+            e.errorMessage = *m;
         return e;
     }
     e.format = QString::fromStdString(r->format);

@@ -7,6 +7,8 @@
 #include "review_record.h"
 #include "verdict_cache.h"
 
+#include "core/message.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QObject>
@@ -27,6 +29,7 @@ struct WorklistEntry
     QString relativePath; ///< to the worklist folder, as shown
     QString format;       ///< e.g. "WFDB format 212"
     QString error;        ///< the recording cannot be read (why); the rest is then empty
+    Message errorMessage; ///< `error` for an interface to word (empty id: English only)
     QString patientId;
     QString patientName; ///< as the file gives it; empty for anonymous formats
     std::optional<double> ageYears;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/message.h"
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -10,12 +12,23 @@ namespace ecglens {
 
 /// A value or a clinician-readable error message; the engine's boundary type (no exceptions
 /// cross into the GUI). Modelled on std::expected, which C++20 lacks.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_state(std::move(value)) {}
-    static Result failure(std::string message) { return Result(Error{std::move(message)}); }
+    static Result failure(std::string message) { return Result(Error{std::move(message), {}}); }
+    /// A failure an interface can word in its own language (error() is its English).
+    static Result failure(Message message)
+    {
+        std::string text = message.text;
+        return Result(Error{std::move(text), std::move(message)});
+    }
+    /// `other`'s failure, its Message kept.
+    template <typename U> static Result failureOf(const Result<U>& other)
+    {
+        const Message* m = other.errorMessage();
+        return m ? failure(*m) : failure(other.error());
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -34,11 +47,20 @@ public:
         static const std::string none;
         return ok() ? none : std::get<Error>(m_state).message;
     }
+    /// The failure's id and values when the engine gave them (else nullptr: English only).
+    const Message* errorMessage() const
+    {
+        if (ok())
+            return nullptr;
+        const auto& m = std::get<Error>(m_state).structured;
+        return m.id.empty() ? nullptr : &m;
+    }
 
 private:
     struct Error
     {
         std::string message;
+        Message structured; ///< empty id: none
     };
     explicit Result(Error e) : m_state(std::move(e)) {}
     std::variant<T, Error> m_state;

@@ -6,15 +6,36 @@
 // as text (header fields, cell contents) travel with their quotes, so that an interface does
 // not take them for numbers to re-write.
 //
-// Reader errors (files that cannot be opened, Result::failure) are not here: they stay English.
-// A few warnings carry such an English detail as a value (an annotation file that could not be
-// read, a damaged SCP-ECG lead); the sentence around it is translated.
+// Of the reader errors (files that cannot be opened, Result::failure), the ones every format
+// shares are here (io/open.cpp: no such file, a folder, an empty file, an unknown format, ...);
+// a reader's own detail ("V5: 1200 samples expected ...") stays English. A few warnings carry
+// such an English detail as a value (an annotation file that could not be read, a damaged
+// SCP-ECG lead); the sentence around it is translated.
 
 #include "core/message.h"
 
 #include <vector>
 
 namespace ecglens::io::messages {
+
+// Files that cannot be opened, whatever their format (io/open.cpp); %1 is the path.
+inline constexpr MessageTemplate kOpenNoFileName{"reader.open.no_file_name", "No file name given."};
+inline constexpr MessageTemplate kOpenFolder{"reader.open.folder",
+                                             "%1: is a folder, not a recording."};
+inline constexpr MessageTemplate kOpenNoSuchFile{"reader.open.no_such_file", "%1: no such file."};
+inline constexpr MessageTemplate kOpenEmpty{"reader.open.empty", "%1: the file is empty."};
+inline constexpr MessageTemplate kOpenUnrecognised{
+    "reader.open.unrecognised",
+    "%1: unrecognised file format (supported: WFDB .hea/.dat, EDF/EDF+/BDF, CSV/text, SCP-ECG, "
+    "HL7 aECG XML, DICOM ECG waveform)."};
+inline constexpr MessageTemplate kOpenOutOfMemory{"reader.open.out_of_memory",
+                                                  "%1: not enough memory to load this recording."};
+inline constexpr MessageTemplate kOpenUnexpected{"reader.open.unexpected",
+                                                 "%1: unexpected error while reading."};
+inline constexpr MessageTemplate kOpenSamplingRate{
+    "reader.open.sampling_rate",
+    "%1: lead %2 is sampled at %3 Hz, outside what ECG Lens reads (%4-%5 Hz); the header is "
+    "probably damaged."};
 
 // EDF / BDF (edf/edf_header.cpp, edf/edf_reader.cpp)
 inline constexpr MessageTemplate kEdfStartUnreadable{
@@ -271,7 +292,15 @@ inline std::vector<MessageTemplate> all()
             kHl7LengthDiffers,
             kAgeImplausible,
             kTextEncodingUndecoded,
-            kAmplitudeImplausible};
+            kAmplitudeImplausible,
+            kOpenNoFileName,
+            kOpenFolder,
+            kOpenNoSuchFile,
+            kOpenEmpty,
+            kOpenUnrecognised,
+            kOpenOutOfMemory,
+            kOpenUnexpected,
+            kOpenSamplingRate};
 }
 
 /// `inner`, a warning of segment `segment` of a multi-segment record: "segment <name>: <inner>".

@@ -67,10 +67,9 @@ Result<Recording> checkedForPlausibility(Recording r, const std::string& path)
 {
     for (const Lead& lead : r.leads) {
         if (!(lead.fsHz >= kMinFsHz && lead.fsHz <= kMaxFsHz))
-            return Result<Recording>::failure(
-                path + ": lead " + lead.name + " is sampled at " + shortNumber(lead.fsHz) +
-                " Hz, outside what ECG Lens reads (" + shortNumber(kMinFsHz) + "-" +
-                shortNumber(kMaxFsHz) + " Hz); the header is probably damaged.");
+            return Result<Recording>::failure(makeMessage(
+                messages::kOpenSamplingRate, {path, lead.name, shortNumber(lead.fsHz),
+                                              shortNumber(kMinFsHz), shortNumber(kMaxFsHz)}));
         if (lead.unit != "mV" && millivoltsPerUnit(lead.unit) == 1.0)
             continue; // not a voltage ECG Lens knows
         const float peak = peakAbsFinite(lead.samples.data(), lead.samples.size());
@@ -208,14 +207,14 @@ Result<Recording> openWith(const std::string& path, const OpenOptions& options,
         if (!startsWith(path, "demo:")) {
             std::error_code ec;
             if (path.empty())
-                return Result<Recording>::failure("No file name given.");
+                return Result<Recording>::failure(makeMessage(messages::kOpenNoFileName));
             const std::string hea = wfdbHeaderFor(path);
             if (fs::is_directory(path, ec))
-                return Result<Recording>::failure(path + ": is a folder, not a recording.");
+                return Result<Recording>::failure(makeMessage(messages::kOpenFolder, {path}));
             if (!fs::exists(path, ec) && hea.empty())
-                return Result<Recording>::failure(path + ": no such file.");
+                return Result<Recording>::failure(makeMessage(messages::kOpenNoSuchFile, {path}));
             if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
-                return Result<Recording>::failure(path + ": the file is empty.");
+                return Result<Recording>::failure(makeMessage(messages::kOpenEmpty, {path}));
         }
         const Format format = sniff(path);
         Result<Recording> result = Result<Recording>::failure("");
@@ -244,19 +243,17 @@ Result<Recording> openWith(const std::string& path, const OpenOptions& options,
             result = readDicom(path, options);
             break;
         case Format::Unknown:
-            return Result<Recording>::failure(
-                path + ": unrecognised file format (supported: WFDB .hea/.dat, EDF/EDF+/BDF, "
-                       "CSV/text, SCP-ECG, HL7 aECG XML, DICOM ECG waveform).");
+            return Result<Recording>::failure(makeMessage(messages::kOpenUnrecognised, {path}));
         }
         if (result.ok() && result->sourcePath.empty())
             result->sourcePath = path;
         return result.ok() ? checkedForPlausibility(std::move(result).value(), path) : result;
     } catch (const std::bad_alloc&) {
-        return Result<Recording>::failure(path + ": not enough memory to load this recording.");
+        return Result<Recording>::failure(makeMessage(messages::kOpenOutOfMemory, {path}));
     } catch (const std::exception& e) {
         return Result<Recording>::failure(path + ": " + e.what());
     } catch (...) {
-        return Result<Recording>::failure(path + ": unexpected error while reading.");
+        return Result<Recording>::failure(makeMessage(messages::kOpenUnexpected, {path}));
     }
 }
 
@@ -286,7 +283,7 @@ Result<RecordingSummary> describe(const std::string& path, const OpenOptions& op
     HeaderOnly headerOnly;
     const Result<Recording> r = openWith(path, o, &headerOnly);
     if (!r)
-        return Result<RecordingSummary>::failure(r.error());
+        return Result<RecordingSummary>::failureOf(r);
     RecordingSummary s = summaryOf(*r);
     if (headerOnly.done) {
         s.durationS = r->fsHz > 0

@@ -499,6 +499,31 @@ private slots:
         QCOMPARE(engineText(io::messages::segmentWarning("041s02", cutWarning)),
                  QStringLiteral("Segment 041s02: MLII, V5: 650000 Abtastwerte erwartet, 100.dat "
                                 "enthält nur 1000 — Datei abgeschnitten?"));
+        // A file that cannot be opened: the errors every format shares are worded in German
+        // (the English stays Result::error, for the command line); a reader's own detail is
+        // English.
+        const std::string folder = dir.path().toStdString();
+        const auto isFolder = io::open(folder);
+        QVERIFY(!isFolder.ok());
+        QCOMPARE(isFolder.error(), folder + ": is a folder, not a recording.");
+        QCOMPARE(engineError(isFolder),
+                 QString::fromStdString(folder) +
+                     QStringLiteral(": ist ein Ordner, keine Aufzeichnung."));
+        const auto missing = io::open(folder + "/nothing.edf");
+        QCOMPARE(engineError(missing), QString::fromStdString(folder) +
+                                           QStringLiteral("/nothing.edf: Datei nicht gefunden."));
+        QFile empty(dir.filePath(QStringLiteral("empty.edf")));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        QCOMPARE(engineError(io::describe(empty.fileName().toStdString())),
+                 empty.fileName() + QStringLiteral(": die Datei ist leer."));
+        QFile junk(dir.filePath(QStringLiteral("junk.bin")));
+        QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write("\x01\x02\x03 not an ECG") > 0);
+        junk.close();
+        QVERIFY(engineError(io::open(junk.fileName().toStdString()))
+                    .endsWith(QStringLiteral(": Dateiformat nicht erkannt (unterstützt: WFDB "
+                                             ".hea/.dat, EDF/EDF+/BDF, CSV/Text, SCP-ECG, HL7 aECG "
+                                             "XML, DICOM-EKG-Kurve).")));
         // Quantities get the decimal comma; a name made of digits keeps its leading zeros.
         QCOMPARE(
             engineText(makeMessage(io::messages::kWfdbSegmentMissing, {"007", "1000", "12.500"})),
