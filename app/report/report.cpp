@@ -488,13 +488,33 @@ bool differentNames(const std::string& a, const std::string& b)
     if (a.empty() || b.empty())
         return false;
     static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    auto words = [](const std::string& name) {
-        QStringList w =
-            QString::fromStdString(name).toCaseFolded().split(separators, Qt::SkipEmptyParts);
+    static const QRegularExpression trailingGroup(
+        QStringLiteral("^(.*\\S)\\s*\\(([^()]*)\\)\\s*$"));
+    auto words = [](const QString& name) {
+        QStringList w = name.toCaseFolded().split(separators, Qt::SkipEmptyParts);
         w.sort();
         return w;
     };
-    return words(a) != words(b);
+    // The ways a name can be written: whole, and for "Yamada, Tarou (山田 太郎)" (a DICOM name's
+    // alphabetic and ideographic groups) each part alone, since another file may give one. Two
+    // names that both have the groups are compared whole: the same reading may be written with
+    // other characters, another person's.
+    auto forms = [&](const std::string& name) {
+        const QString n = QString::fromStdString(name);
+        QList<QStringList> out{words(n)};
+        if (const auto m = trailingGroup.match(n); m.hasMatch())
+            out << words(m.captured(1)) << words(m.captured(2));
+        return out;
+    };
+    const QList<QStringList> fa = forms(a), fb = forms(b);
+    if ((fa.size() > 1) == (fb.size() > 1))
+        return fa.front() != fb.front();
+    const QList<QStringList>& grouped = fa.size() > 1 ? fa : fb;
+    const QStringList& plain = fa.size() > 1 ? fb.front() : fa.front();
+    for (const QStringList& x : grouped)
+        if (!x.isEmpty() && x == plain)
+            return false;
+    return true;
 }
 
 QString recordingOrderWarning(const RecordingOrder& order)

@@ -239,7 +239,9 @@ QString isoDateText(const Date& date);
 
 /// Whether two names the files give are different people's by their words, whatever the order,
 /// case, accents' case and punctuation ("Doe, Jane" and "JANE DOE" are the same); false when
-/// either file gives none. A second check beside the patient ID when ECGs are compared.
+/// either file gives none. A name with a bracketed group at its end ("Yamada, Tarou (山田
+/// 太郎)", a DICOM name's alphabetic and ideographic groups) matches either part alone too. A
+/// second check beside the patient ID when ECGs are compared.
 bool differentNames(const std::string& a, const std::string& b);
 
 /// How a signal was conditioned, for ReportInput::displayFilters: "0.5 Hz high-pass, 50 Hz notch,

@@ -870,6 +870,15 @@ private slots:
         QVERIFY(differentNames("Doe, Jane", "Doe, John"));
         QVERIFY(differentNames("Doe, Jane", "Doe"));
         QVERIFY(!differentNames("", "Clark")); // one file gives no name: nothing to compare
+        // A DICOM name's groups: alphabetic and ideographic, or either alone, are one person.
+        const std::string both = "Yamada, Tarou (\u5c71\u7530 \u592a\u90ce)";
+        QVERIFY(!differentNames(both, "Yamada, Tarou"));
+        QVERIFY(!differentNames("TAROU YAMADA", both));
+        QVERIFY(!differentNames(both, "\u5c71\u7530 \u592a\u90ce"));
+        QVERIFY(!differentNames(both, both));
+        QVERIFY(differentNames(both, "Yamada, Hanako"));
+        QVERIFY(differentNames(both, "Yamada, Tarou (\u5c71\u7530 \u82b1\u5b50)"));
+        QVERIFY(differentNames("Doe, Jane ()", "Doe")); // an empty group matches nothing
 
         const QString scp = QStringLiteral("formats/ecgtoolkit-Example.scp");
         const QString dcm = QStringLiteral("formats/ecgtoolkit-Example.dcm");
