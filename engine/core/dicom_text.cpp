@@ -20,20 +20,13 @@ struct Designation
     TextEncoding encoding = TextEncoding::Undeclared; ///< for Set::Single
 };
 
-/// ISO 8859 parts: the registration number (PS3.3 Table C.12-2), the final byte of the escape
-/// ESC - F that designates them to G1 (Table C.12-3), and the set.
-constexpr struct
-{
-    int ir;
-    char final;
-    TextEncoding encoding;
-} kSingleByte[] = {
-    {100, 'A', TextEncoding::Latin1},   {101, 'B', TextEncoding::Latin2},
-    {109, 'C', TextEncoding::Latin3},   {110, 'D', TextEncoding::Latin4},
-    {144, 'L', TextEncoding::Cyrillic}, {127, 'G', TextEncoding::Arabic},
-    {126, 'F', TextEncoding::Greek},    {138, 'H', TextEncoding::Hebrew},
-    {148, 'M', TextEncoding::Latin5},   {166, 'T', TextEncoding::Thai},
-    {203, 'b', TextEncoding::Latin9},
+/// ISO 8859 parts by the final byte of the escape ESC - F that designates them to G1 (PS3.3
+/// Table C.12-3); their registration numbers are dicomTextEncoding's.
+constexpr std::pair<char, TextEncoding> kSingleByteEscapes[] = {
+    {'A', TextEncoding::Latin1}, {'B', TextEncoding::Latin2},   {'C', TextEncoding::Latin3},
+    {'D', TextEncoding::Latin4}, {'L', TextEncoding::Cyrillic}, {'G', TextEncoding::Arabic},
+    {'F', TextEncoding::Greek},  {'H', TextEncoding::Hebrew},   {'M', TextEncoding::Latin5},
+    {'T', TextEncoding::Thai},   {'b', TextEncoding::Latin9},
 };
 
 /// "ISO 2022 IR 149" (or "ISO_IR 149") -> what it designates; nullopt for other terms.
@@ -61,9 +54,9 @@ std::optional<Designation> termDesignation(std::string_view term)
     case 58:
         return Designation{Designation::G1, Set::Gb2312};
     default:
-        for (const auto& s : kSingleByte)
-            if (s.ir == ir)
-                return Designation{Designation::G1, Set::Single, s.encoding};
+        if (const auto e = dicomTextEncoding(term);
+            e && *e >= TextEncoding::Latin1 && *e <= TextEncoding::Latin9)
+            return Designation{Designation::G1, Set::Single, *e};
         return std::nullopt;
     }
 }
@@ -85,9 +78,9 @@ std::pair<std::size_t, std::optional<Designation>> escapeDesignation(std::string
     if (is("$)A"))
         return {3, Designation{Designation::G1, Set::Gb2312}};
     if (s.size() >= 2 && s[0] == '-')
-        for (const auto& single : kSingleByte)
-            if (single.final == s[1])
-                return {2, Designation{Designation::G1, Set::Single, single.encoding}};
+        for (const auto& [final, encoding] : kSingleByteEscapes)
+            if (final == s[1])
+                return {2, Designation{Designation::G1, Set::Single, encoding}};
     return {0, std::nullopt};
 }
 
