@@ -451,6 +451,150 @@
         <source>%1: lead %2 is sampled at %3 Hz, outside what ECG Lens reads (%4-%5 Hz); the header is probably damaged.</source>
         <translation>%1: Ableitung %2 ist mit %3 Hz abgetastet, außerhalb dessen, was ECG Lens liest (%4–%5 Hz); der Header ist wahrscheinlich beschädigt.</translation>
     </message>
+    <message>
+        <source>%1: cannot open the WFDB header.</source>
+        <translation>%1: Der WFDB-Header lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>%1: too large to be a WFDB header.</source>
+        <translation>%1: zu groß für einen WFDB-Header.</translation>
+    </message>
+    <message>
+        <source>%1: empty WFDB header (no record line).</source>
+        <translation>%1: leerer WFDB-Header (keine Record-Zeile).</translation>
+    </message>
+    <message>
+        <source>%1: not a WFDB header (binary data).</source>
+        <translation>%1: kein WFDB-Header (Binärdaten).</translation>
+    </message>
+    <message>
+        <source>%1: record line %2: expected a record name and a number of signals</source>
+        <translation>%1: Record-Zeile %2: Name der Aufzeichnung und Anzahl der Signale erwartet</translation>
+    </message>
+    <message>
+        <source>%1: record line %2: invalid number of segments</source>
+        <translation>%1: Record-Zeile %2: ungültige Anzahl von Segmenten</translation>
+    </message>
+    <message>
+        <source>%1: record line %2: invalid number of signals %3</source>
+        <translation>%1: Record-Zeile %2: ungültige Anzahl von Signalen %3</translation>
+    </message>
+    <message>
+        <source>%1: record line %2: invalid sampling frequency %3</source>
+        <translation>%1: Record-Zeile %2: ungültige Abtastfrequenz %3</translation>
+    </message>
+    <message>
+        <source>%1: record line %2: sampling frequency must be positive (got %3 Hz)</source>
+        <translation>%1: Record-Zeile %2: Die Abtastfrequenz muss positiv sein (angegeben: %3 Hz)</translation>
+    </message>
+    <message>
+        <source>%1: record line %2: invalid number of samples %3</source>
+        <translation>%1: Record-Zeile %2: ungültige Anzahl von Abtastwerten %3</translation>
+    </message>
+    <message>
+        <source>%1: signal line %2: expected a file name and a storage format</source>
+        <translation>%1: Signalzeile %2: Dateiname und Speicherformat erwartet</translation>
+    </message>
+    <message>
+        <source>%1: signal line %2: invalid storage format %3</source>
+        <translation>%1: Signalzeile %2: ungültiges Speicherformat %3</translation>
+    </message>
+    <message>
+        <source>%1: signal line %2: invalid gain %3</source>
+        <translation>%1: Signalzeile %2: ungültige Verstärkung %3</translation>
+    </message>
+    <message>
+        <source>%1: signal line %2: invalid ADC resolution %3</source>
+        <translation>%1: Signalzeile %2: ungültige ADC-Auflösung %3</translation>
+    </message>
+    <message>
+        <source>%1: signal line %2: invalid ADC zero %3</source>
+        <translation>%1: Signalzeile %2: ungültiger ADC-Nullpunkt %3</translation>
+    </message>
+    <message>
+        <source>%1: signal line %2: invalid initial value %3</source>
+        <translation>%1: Signalzeile %2: ungültiger Anfangswert %3</translation>
+    </message>
+    <message>
+        <source>%1: signal line %2: invalid checksum %3</source>
+        <translation>%1: Signalzeile %2: ungültige Prüfsumme %3</translation>
+    </message>
+    <message>
+        <source>%1: signal line %2: invalid block size %3</source>
+        <translation>%1: Signalzeile %2: ungültige Blockgröße %3</translation>
+    </message>
+    <message>
+        <source>%1: segment line %2: expected a record name and a length</source>
+        <translation>%1: Segmentzeile %2: Name der Aufzeichnung und Länge erwartet</translation>
+    </message>
+    <message>
+        <source>%1: the record line announces %2 segments, the header lists %3.</source>
+        <translation>%1: Die Record-Zeile kündigt %2 Segmente an, der Header führt %3 auf.</translation>
+    </message>
+    <message>
+        <source>%1: the record line announces %2 signals, the header describes %3.</source>
+        <translation>%1: Die Record-Zeile kündigt %2 Signale an, der Header beschreibt %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 samples per frame is not a plausible recording.</source>
+        <translation>%1: %2 Abtastwerte pro Frame sind keine plausible Aufzeichnung.</translation>
+    </message>
+    <message>
+        <source>%1: %2 uses storage format %3, which is not a WFDB format (known: 8, 16, 24, 32, 61, 80, 160, 212, 310, 311, 508, 516, 524).</source>
+        <translation>%1: %2 verwendet das Speicherformat %3, das kein WFDB-Format ist (bekannt: 8, 16, 24, 32, 61, 80, 160, 212, 310, 311, 508, 516, 524).</translation>
+    </message>
+    <message>
+        <source>%1: signals in %2 declare different storage formats (%3 and %4).</source>
+        <translation>%1: Die Signale in %2 geben verschiedene Speicherformate an (%3 und %4).</translation>
+    </message>
+    <message>
+        <source>%1: signal file %2 not found (it holds %3).</source>
+        <translation>%1: Signaldatei %2 nicht gefunden (sie enthält %3).</translation>
+    </message>
+    <message>
+        <source>%1: the header declares %2 samples per signal (%3 signals), more than this program accepts (%4 samples in all).</source>
+        <translation>%1: Der Header gibt %2 Abtastwerte pro Signal an (%3 Signale), mehr als dieses Programm annimmt (%4 Abtastwerte insgesamt).</translation>
+    </message>
+    <message>
+        <source>%1: the header declares %2 samples per signal, more than this program accepts (%3 samples in all).</source>
+        <translation>%1: Der Header gibt %2 Abtastwerte pro Signal an, mehr als dieses Programm annimmt (%3 Abtastwerte insgesamt).</translation>
+    </message>
+    <message>
+        <source>%1: %2 holds no samples (%3: %4 samples expected) — file empty or truncated?</source>
+        <translation>%1: %2 enthält keine Abtastwerte (%3: %4 Abtastwerte erwartet) — Datei leer oder abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: a segment may not itself be a multi-segment record.</source>
+        <translation>%1: Ein Segment darf nicht selbst eine Mehrsegment-Aufzeichnung sein.</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the signal file.</source>
+        <translation>%1: Die Signaldatei lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>%1: cannot seek to byte offset %2.</source>
+        <translation>%1: Byte-Offset %2 nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1: FLAC signal files hold at most 8 signals, the header puts %2 in it.</source>
+        <translation>%1: FLAC-Signaldateien enthalten höchstens 8 Signale, der Header legt %2 hinein.</translation>
+    </message>
+    <message>
+        <source>%1: signals of one FLAC file must share samples-per-frame.</source>
+        <translation>%1: Die Signale einer FLAC-Datei müssen dieselbe Zahl von Abtastwerten pro Frame haben.</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the FLAC signal file (%2).</source>
+        <translation>%1: Die FLAC-Signaldatei lässt sich nicht öffnen (%2).</translation>
+    </message>
+    <message>
+        <source>%1: the FLAC stream has %2 channels, the header describes %3 signals.</source>
+        <translation>%1: Der FLAC-Datenstrom hat %2 Kanäle, der Header beschreibt %3 Signale.</translation>
+    </message>
+    <message>
+        <source>%1: FLAC data error (%2).</source>
+        <translation>%1: FLAC-Datenfehler (%2).</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

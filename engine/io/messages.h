@@ -14,6 +14,7 @@
 
 #include "core/message.h"
 
+#include <string>
 #include <vector>
 
 namespace ecglens::io::messages {
@@ -101,6 +102,97 @@ inline constexpr MessageTemplate kWfdbSegmentCalibration{
     "reader.wfdb.segment_calibration",
     "segment %1, %2: gain or baseline differs from the first segment; physical values follow "
     "each segment's own calibration."};
+// WFDB errors (the record cannot be opened); %1 is the header's path, or a signal file's.
+inline constexpr MessageTemplate kWfdbHeaderUnopenable{"reader.wfdb.header_unopenable",
+                                                       "%1: cannot open the WFDB header."};
+inline constexpr MessageTemplate kWfdbHeaderTooLarge{"reader.wfdb.header_too_large",
+                                                     "%1: too large to be a WFDB header."};
+inline constexpr MessageTemplate kWfdbHeaderEmpty{"reader.wfdb.header_empty",
+                                                  "%1: empty WFDB header (no record line)."};
+inline constexpr MessageTemplate kWfdbHeaderBinary{"reader.wfdb.header_binary",
+                                                   "%1: not a WFDB header (binary data)."};
+/// %2: the record line, quoted.
+inline constexpr MessageTemplate kWfdbRecordLineShort{
+    "reader.wfdb.record_line_short",
+    "%1: record line %2: expected a record name and a number of signals"};
+inline constexpr MessageTemplate kWfdbRecordLineSegments{
+    "reader.wfdb.record_line_segments", "%1: record line %2: invalid number of segments"};
+inline constexpr MessageTemplate kWfdbRecordLineSignals{
+    "reader.wfdb.record_line_signals", "%1: record line %2: invalid number of signals %3"};
+inline constexpr MessageTemplate kWfdbRecordLineFrequency{
+    "reader.wfdb.record_line_frequency", "%1: record line %2: invalid sampling frequency %3"};
+inline constexpr MessageTemplate kWfdbRecordLineFrequencyNotPositive{
+    "reader.wfdb.record_line_frequency_not_positive",
+    "%1: record line %2: sampling frequency must be positive (got %3 Hz)"};
+inline constexpr MessageTemplate kWfdbRecordLineSamples{
+    "reader.wfdb.record_line_samples", "%1: record line %2: invalid number of samples %3"};
+/// %2: the signal line, quoted.
+inline constexpr MessageTemplate kWfdbSignalLineShort{
+    "reader.wfdb.signal_line_short",
+    "%1: signal line %2: expected a file name and a storage format"};
+inline constexpr MessageTemplate kWfdbSignalLineFormat{
+    "reader.wfdb.signal_line_format", "%1: signal line %2: invalid storage format %3"};
+inline constexpr MessageTemplate kWfdbSignalLineGain{"reader.wfdb.signal_line_gain",
+                                                     "%1: signal line %2: invalid gain %3"};
+inline constexpr MessageTemplate kWfdbSignalLineResolution{
+    "reader.wfdb.signal_line_resolution", "%1: signal line %2: invalid ADC resolution %3"};
+inline constexpr MessageTemplate kWfdbSignalLineZero{"reader.wfdb.signal_line_zero",
+                                                     "%1: signal line %2: invalid ADC zero %3"};
+inline constexpr MessageTemplate kWfdbSignalLineInitial{
+    "reader.wfdb.signal_line_initial", "%1: signal line %2: invalid initial value %3"};
+inline constexpr MessageTemplate kWfdbSignalLineChecksum{"reader.wfdb.signal_line_checksum",
+                                                         "%1: signal line %2: invalid checksum %3"};
+inline constexpr MessageTemplate kWfdbSignalLineBlockSize{
+    "reader.wfdb.signal_line_block_size", "%1: signal line %2: invalid block size %3"};
+/// %2: the segment line, quoted.
+inline constexpr MessageTemplate kWfdbSegmentLine{
+    "reader.wfdb.segment_line", "%1: segment line %2: expected a record name and a length"};
+inline constexpr MessageTemplate kWfdbSegmentCount{
+    "reader.wfdb.segment_count", "%1: the record line announces %2 segments, the header lists %3."};
+inline constexpr MessageTemplate kWfdbSignalCount{
+    "reader.wfdb.signal_count",
+    "%1: the record line announces %2 signals, the header describes %3."};
+inline constexpr MessageTemplate kWfdbFrameImplausible{
+    "reader.wfdb.frame_implausible", "%1: %2 samples per frame is not a plausible recording."};
+inline constexpr MessageTemplate kWfdbUnknownFormat{
+    "reader.wfdb.unknown_format",
+    "%1: %2 uses storage format %3, which is not a WFDB format (known: 8, 16, 24, 32, 61, 80, "
+    "160, 212, 310, 311, 508, 516, 524)."};
+inline constexpr MessageTemplate kWfdbMixedFormats{
+    "reader.wfdb.mixed_formats",
+    "%1: signals in %2 declare different storage formats (%3 and %4)."};
+/// %3: the leads the missing file holds ("I, II, III").
+inline constexpr MessageTemplate kWfdbSignalFileMissing{
+    "reader.wfdb.signal_file_missing", "%1: signal file %2 not found (it holds %3)."};
+inline constexpr MessageTemplate kWfdbTooLong{
+    "reader.wfdb.too_long", "%1: the header declares %2 samples per signal (%3 signals), more "
+                            "than this program accepts (%4 samples in all)."};
+inline constexpr MessageTemplate kWfdbSegmentsTooLong{
+    "reader.wfdb.segments_too_long", "%1: the header declares %2 samples per signal, more than "
+                                     "this program accepts (%3 samples in all)."};
+/// %3: the leads the file holds, %4 the samples expected.
+inline constexpr MessageTemplate kWfdbSignalFileEmpty{
+    "reader.wfdb.signal_file_empty",
+    "%1: %2 holds no samples (%3: %4 samples expected) — file empty or truncated?"};
+inline constexpr MessageTemplate kWfdbNestedSegment{
+    "reader.wfdb.nested_segment", "%1: a segment may not itself be a multi-segment record."};
+inline constexpr MessageTemplate kWfdbSignalFileUnopenable{"reader.wfdb.signal_file_unopenable",
+                                                           "%1: cannot open the signal file."};
+inline constexpr MessageTemplate kWfdbSignalFileSeek{"reader.wfdb.signal_file_seek",
+                                                     "%1: cannot seek to byte offset %2."};
+inline constexpr MessageTemplate kWfdbFlacTooManySignals{
+    "reader.wfdb.flac_too_many_signals",
+    "%1: FLAC signal files hold at most 8 signals, the header puts %2 in it."};
+inline constexpr MessageTemplate kWfdbFlacFrameLayout{
+    "reader.wfdb.flac_frame_layout", "%1: signals of one FLAC file must share samples-per-frame."};
+/// %2: libFLAC's name for the problem (English).
+inline constexpr MessageTemplate kWfdbFlacUnopenable{"reader.wfdb.flac_unopenable",
+                                                     "%1: cannot open the FLAC signal file (%2)."};
+inline constexpr MessageTemplate kWfdbFlacChannels{
+    "reader.wfdb.flac_channels", "%1: the FLAC stream has %2 channels, the header describes %3 "
+                                 "signals."};
+inline constexpr MessageTemplate kWfdbFlacDataError{"reader.wfdb.flac_data_error",
+                                                    "%1: FLAC data error (%2)."};
 inline constexpr MessageTemplate kPtbxlNotListed{
     "reader.ptbxl.not_listed", "PTB-XL: %1 is not listed in %2; age, sex and statements unknown."};
 
@@ -300,7 +392,49 @@ inline std::vector<MessageTemplate> all()
             kOpenUnrecognised,
             kOpenOutOfMemory,
             kOpenUnexpected,
-            kOpenSamplingRate};
+            kOpenSamplingRate,
+            kWfdbHeaderUnopenable,
+            kWfdbHeaderTooLarge,
+            kWfdbHeaderEmpty,
+            kWfdbHeaderBinary,
+            kWfdbRecordLineShort,
+            kWfdbRecordLineSegments,
+            kWfdbRecordLineSignals,
+            kWfdbRecordLineFrequency,
+            kWfdbRecordLineFrequencyNotPositive,
+            kWfdbRecordLineSamples,
+            kWfdbSignalLineShort,
+            kWfdbSignalLineFormat,
+            kWfdbSignalLineGain,
+            kWfdbSignalLineResolution,
+            kWfdbSignalLineZero,
+            kWfdbSignalLineInitial,
+            kWfdbSignalLineChecksum,
+            kWfdbSignalLineBlockSize,
+            kWfdbSegmentLine,
+            kWfdbSegmentCount,
+            kWfdbSignalCount,
+            kWfdbFrameImplausible,
+            kWfdbUnknownFormat,
+            kWfdbMixedFormats,
+            kWfdbSignalFileMissing,
+            kWfdbTooLong,
+            kWfdbSegmentsTooLong,
+            kWfdbSignalFileEmpty,
+            kWfdbNestedSegment,
+            kWfdbSignalFileUnopenable,
+            kWfdbSignalFileSeek,
+            kWfdbFlacTooManySignals,
+            kWfdbFlacFrameLayout,
+            kWfdbFlacUnopenable,
+            kWfdbFlacChannels,
+            kWfdbFlacDataError};
+}
+
+/// A value the file holds as text, in double quotes (see the top of this file).
+inline std::string quoted(const std::string& text)
+{
+    return "\"" + text + "\"";
 }
 
 /// `inner`, a warning of segment `segment` of a multi-segment record: "segment <name>: <inner>".

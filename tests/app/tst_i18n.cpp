@@ -524,6 +524,33 @@ private slots:
                     .endsWith(QStringLiteral(": Dateiformat nicht erkannt (unterstützt: WFDB "
                                              ".hea/.dat, EDF/EDF+/BDF, CSV/Text, SCP-ECG, HL7 aECG "
                                              "XML, DICOM-EKG-Kurve).")));
+        // A reader's own reasons: record 100's header without its signal file, and with a
+        // damaged gain field (the file's text keeps its quotes and its English).
+        QTemporaryDir alone;
+        const QString lone = alone.filePath(QStringLiteral("100.hea"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("wfdb-samples/100.hea")), lone));
+        const auto noSignals = io::open(lone.toStdString());
+        QCOMPARE(noSignals.error(),
+                 lone.toStdString() + ": signal file 100.dat not found (it holds MLII, V5).");
+        QCOMPARE(engineError(noSignals),
+                 lone + QStringLiteral(": Signaldatei 100.dat nicht gefunden (sie enthält MLII, "
+                                       "V5)."));
+        QFile header(lone);
+        QVERIFY(header.open(QIODevice::ReadOnly));
+        QByteArray text = header.readAll();
+        header.close();
+        QVERIFY(text.contains(" 212 200 11 1024 995"));
+        text.replace(" 212 200 11 1024 995", " 212 2oo 11 1024 995");
+        QVERIFY(header.remove() && header.open(QIODevice::WriteOnly) && header.write(text) > 0);
+        header.close();
+        const auto badGain = io::open(lone.toStdString());
+        QVERIFY(QString::fromStdString(badGain.error())
+                    .endsWith(QStringLiteral(": invalid gain \"2oo\"")));
+        QVERIFY2(engineError(badGain).startsWith(lone +
+                                                 QStringLiteral(": Signalzeile \"100.dat 212 2oo")),
+                 qPrintable(engineError(badGain)));
+        QVERIFY2(engineError(badGain).endsWith(QStringLiteral(": ungültige Verstärkung \"2oo\"")),
+                 qPrintable(engineError(badGain)));
         // Quantities get the decimal comma; a name made of digits keeps its leading zeros.
         QCOMPARE(
             engineText(makeMessage(io::messages::kWfdbSegmentMissing, {"007", "1000", "12.500"})),

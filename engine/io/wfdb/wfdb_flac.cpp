@@ -1,3 +1,4 @@
+#include "io/messages.h"
 #include "io/wfdb/wfdb_signal.h"
 
 #include <FLAC/stream_decoder.h>
@@ -24,7 +25,7 @@ struct FlacState
     std::vector<std::vector<std::int32_t>> pending; ///< per channel, not yet emitted
     std::vector<std::int32_t> out;
     bool cancelled = false;
-    std::string error;
+    Message error; ///< empty id: none
 };
 
 FLAC__StreamDecoderWriteStatus onWrite(const FLAC__StreamDecoder* decoder, const FLAC__Frame* frame,
@@ -33,9 +34,9 @@ FLAC__StreamDecoderWriteStatus onWrite(const FLAC__StreamDecoder* decoder, const
     auto* st = static_cast<FlacState*>(client);
     const std::size_t channels = st->pending.size();
     if (frame->header.channels != channels) {
-        st->error = st->group->path + ": the FLAC stream has " +
-                    std::to_string(frame->header.channels) + " channels, the header describes " +
-                    std::to_string(channels) + " signals.";
+        st->error = makeMessage(
+            messages::kWfdbFlacChannels,
+            {st->group->path, std::to_string(frame->header.channels), std::to_string(channels)});
         return FLAC__STREAM_DECODER_WRITE_STATUS_ABORT;
     }
     const std::size_t n = frame->header.blocksize;
@@ -75,9 +76,9 @@ FLAC__StreamDecoderWriteStatus onWrite(const FLAC__StreamDecoder* decoder, const
 void onError(const FLAC__StreamDecoder*, FLAC__StreamDecoderErrorStatus status, void* client)
 {
     auto* st = static_cast<FlacState*>(client);
-    if (st->error.empty())
-        st->error = st->group->path + ": FLAC data error (" +
-                    FLAC__StreamDecoderErrorStatusString[status] + ").";
+    if (st->error.id.empty())
+        st->error = makeMessage(messages::kWfdbFlacDataError,
+                                {st->group->path, FLAC__StreamDecoderErrorStatusString[status]});
 }
 
 struct DecoderDeleter
@@ -96,10 +97,10 @@ Result<DecodeResult> decodeFlacGroup(const GroupLayout& g, std::int64_t maxFrame
     if (g.spf.empty() || maxFrames <= 0)
         return result;
     if (g.spf.size() > 8)
-        return R::failure(g.path + ": FLAC signal files hold at most 8 signals, the header puts " +
-                          std::to_string(g.spf.size()) + " in it.");
+        return R::failure(
+            makeMessage(messages::kWfdbFlacTooManySignals, {g.path, std::to_string(g.spf.size())}));
     if (std::any_of(g.spf.begin(), g.spf.end(), [&](int s) { return s != g.spf[0]; }))
-        return R::failure(g.path + ": signals of one FLAC file must share samples-per-frame.");
+        return R::failure(makeMessage(messages::kWfdbFlacFrameLayout, {g.path}));
 
     FlacState st;
     st.group = &g;
@@ -118,13 +119,13 @@ Result<DecodeResult> decodeFlacGroup(const GroupLayout& g, std::int64_t maxFrame
     const auto init = FLAC__stream_decoder_init_file(decoder.get(), g.path.c_str(), onWrite,
                                                      nullptr, onError, &st);
     if (init != FLAC__STREAM_DECODER_INIT_STATUS_OK)
-        return R::failure(g.path + ": cannot open the FLAC signal file (" +
-                          FLAC__StreamDecoderInitStatusString[init] + ").");
+        return R::failure(makeMessage(messages::kWfdbFlacUnopenable,
+                                      {g.path, FLAC__StreamDecoderInitStatusString[init]}));
     FLAC__stream_decoder_process_until_end_of_stream(decoder.get());
     FLAC__stream_decoder_finish(decoder.get());
     result.frames = st.frames;
     result.cancelled = st.cancelled;
-    if (!st.error.empty() && st.frames == 0)
+    if (!st.error.id.empty() && st.frames == 0)
         return R::failure(st.error);
     return result;
 }

@@ -1,5 +1,6 @@
 #include "io/wfdb/wfdb_header.h"
 #include "core/text.h"
+#include "io/messages.h"
 
 #include <cctype>
 #include <charconv>
@@ -101,23 +102,26 @@ bool parseDate(std::string token, Date& out)
 
 Result<bool> parseRecordLine(const std::string& line, Header& h, const std::string& label)
 {
-    auto fail = [&](const std::string& what) {
-        return Result<bool>::failure(label + ": record line \"" + line + "\": " + what);
+    auto fail = [&](const MessageTemplate& what, const std::string& value = {}) {
+        std::vector<std::string> args{label, messages::quoted(line)};
+        if (!value.empty())
+            args.push_back(value);
+        return Result<bool>::failure(makeMessage(what, std::move(args)));
     };
     const std::vector<std::string> t = splitWhitespace(line, 6, nullptr);
     if (t.size() < 2)
-        return fail("expected a record name and a number of signals");
+        return fail(messages::kWfdbRecordLineShort);
     const std::size_t slash = t[0].find('/');
     h.recordName = t[0].substr(0, slash);
     if (slash != std::string::npos) {
         std::int64_t nseg = 0;
         if (!parseInt(t[0].substr(slash + 1), nseg) || nseg < 1 || nseg > 1000000)
-            return fail("invalid number of segments");
+            return fail(messages::kWfdbRecordLineSegments);
         h.segmentCount = int(nseg);
     }
     std::int64_t nsig = 0;
     if (!parseInt(t[1], nsig) || nsig < 0 || nsig > 100000)
-        return fail("invalid number of signals \"" + t[1] + "\"");
+        return fail(messages::kWfdbRecordLineSignals, messages::quoted(t[1]));
     h.signalCount = int(nsig);
     if (t.size() > 2) {
         // fs[/counter[(base)]]
@@ -129,9 +133,9 @@ Result<bool> parseRecordLine(const std::string& line, Header& h, const std::stri
             fsText = fsText.substr(0, s);
         }
         if (!parseDouble(fsText, h.fsHz))
-            return fail("invalid sampling frequency \"" + t[2] + "\"");
+            return fail(messages::kWfdbRecordLineFrequency, messages::quoted(t[2]));
         if (!(h.fsHz > 0) || !std::isfinite(h.fsHz))
-            return fail("sampling frequency must be positive (got " + fsText + " Hz)");
+            return fail(messages::kWfdbRecordLineFrequencyNotPositive, fsText);
         if (!counterText.empty()) {
             const std::size_t p = counterText.find('(');
             if (p != std::string::npos) {
@@ -145,7 +149,7 @@ Result<bool> parseRecordLine(const std::string& line, Header& h, const std::stri
     }
     if (t.size() > 3) {
         if (!parseInt(t[3], h.frames) || h.frames < 0)
-            return fail("invalid number of samples \"" + t[3] + "\"");
+            return fail(messages::kWfdbRecordLineSamples, messages::quoted(t[3]));
         h.framesGiven = h.frames > 0;
     }
     if (t.size() > 4) {
@@ -211,38 +215,41 @@ bool parseGainField(const std::string& f, SignalSpec& s, bool& baselineGiven)
 
 Result<SignalSpec> parseSignalLine(const std::string& line, const std::string& label)
 {
-    auto fail = [&](const std::string& what) {
-        return Result<SignalSpec>::failure(label + ": signal line \"" + line + "\": " + what);
+    auto fail = [&](const MessageTemplate& what, const std::string& value = {}) {
+        std::vector<std::string> args{label, messages::quoted(line)};
+        if (!value.empty())
+            args.push_back(messages::quoted(value));
+        return Result<SignalSpec>::failure(makeMessage(what, std::move(args)));
     };
     SignalSpec s;
     std::string rest;
     const std::vector<std::string> t = splitWhitespace(line, 9, &rest);
     if (t.size() < 2)
-        return fail("expected a file name and a storage format");
+        return fail(messages::kWfdbSignalLineShort);
     s.fileName = t[0];
     if (!parseFormatField(t[1], s))
-        return fail("invalid storage format \"" + t[1] + "\"");
+        return fail(messages::kWfdbSignalLineFormat, t[1]);
     bool baselineGiven = false;
     if (t.size() > 2 && !parseGainField(t[2], s, baselineGiven))
-        return fail("invalid gain \"" + t[2] + "\"");
+        return fail(messages::kWfdbSignalLineGain, t[2]);
     if (t.size() > 3 && !parseInt32(t[3], s.adcResolution))
-        return fail("invalid ADC resolution \"" + t[3] + "\"");
+        return fail(messages::kWfdbSignalLineResolution, t[3]);
     if (t.size() > 4 && !parseInt32(t[4], s.adcZero))
-        return fail("invalid ADC zero \"" + t[4] + "\"");
+        return fail(messages::kWfdbSignalLineZero, t[4]);
     if (t.size() > 5) {
         if (!parseInt32(t[5], s.initialValue))
-            return fail("invalid initial value \"" + t[5] + "\"");
+            return fail(messages::kWfdbSignalLineInitial, t[5]);
         s.hasInitialValue = true;
     } else {
         s.initialValue = s.adcZero;
     }
     if (t.size() > 6) {
         if (!parseInt32(t[6], s.checksum))
-            return fail("invalid checksum \"" + t[6] + "\"");
+            return fail(messages::kWfdbSignalLineChecksum, t[6]);
         s.hasChecksum = true;
     }
     if (t.size() > 7 && !parseInt32(t[7], s.blockSize))
-        return fail("invalid block size \"" + t[7] + "\"");
+        return fail(messages::kWfdbSignalLineBlockSize, t[7]);
     if (t.size() > 8)
         s.description = toUtf8(trimmed(t[8] + (rest.empty() ? "" : " " + rest)));
     if (!baselineGiven)
@@ -311,7 +318,7 @@ Result<Header> parseHeader(const std::string& text, const std::string& label)
         std::string line = text.substr(pos, end - pos);
         pos = end + 1;
         if (line.find('\0') != std::string::npos)
-            return Result<Header>::failure(label + ": not a WFDB header (binary data).");
+            return Result<Header>::failure(makeMessage(messages::kWfdbHeaderBinary, {label}));
         const std::string content = trimmed(line);
         if (content.empty()) {
             if (haveRecordLine && !h.comments.empty() && !h.comments.back().empty())
@@ -327,20 +334,20 @@ Result<Header> parseHeader(const std::string& text, const std::string& label)
         if (!haveRecordLine) {
             auto ok = parseRecordLine(content, h, label);
             if (!ok)
-                return Result<Header>::failure(ok.error());
+                return Result<Header>::failureOf(ok);
             haveRecordLine = true;
         } else if (h.segmentCount > 0 && int(h.segments.size()) < h.segmentCount) {
             const std::vector<std::string> t = splitWhitespace(content, 2, nullptr);
             SegmentSpec seg;
             seg.name = t[0];
             if (t.size() < 2 || !parseInt(t[1], seg.frames) || seg.frames < 0)
-                return Result<Header>::failure(label + ": segment line \"" + content +
-                                               "\": expected a record name and a length");
+                return Result<Header>::failure(
+                    makeMessage(messages::kWfdbSegmentLine, {label, messages::quoted(content)}));
             h.segments.push_back(seg);
         } else if (h.segmentCount == 0 && int(h.signals.size()) < h.signalCount) {
             auto s = parseSignalLine(content, label);
             if (!s)
-                return Result<Header>::failure(s.error());
+                return Result<Header>::failureOf(s);
             h.signals.push_back(std::move(*s));
         }
         // Anything after the declared lines that is not a comment is ignored, as WFDB does.
@@ -350,15 +357,15 @@ Result<Header> parseHeader(const std::string& text, const std::string& label)
     while (!h.comments.empty() && h.comments.back().empty())
         h.comments.pop_back();
     if (!haveRecordLine)
-        return Result<Header>::failure(label + ": empty WFDB header (no record line).");
+        return Result<Header>::failure(makeMessage(messages::kWfdbHeaderEmpty, {label}));
     if (h.segmentCount > 0 && int(h.segments.size()) != h.segmentCount)
         return Result<Header>::failure(
-            label + ": the record line announces " + std::to_string(h.segmentCount) +
-            " segments, the header lists " + std::to_string(h.segments.size()) + ".");
+            makeMessage(messages::kWfdbSegmentCount, {label, std::to_string(h.segmentCount),
+                                                      std::to_string(h.segments.size())}));
     if (h.segmentCount == 0 && int(h.signals.size()) != h.signalCount)
         return Result<Header>::failure(
-            label + ": the record line announces " + std::to_string(h.signalCount) +
-            " signals, the header describes " + std::to_string(h.signals.size()) + ".");
+            makeMessage(messages::kWfdbSignalCount,
+                        {label, std::to_string(h.signalCount), std::to_string(h.signals.size())}));
     return h;
 }
 
@@ -366,14 +373,14 @@ Result<Header> readHeaderFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return Result<Header>::failure(path + ": cannot open the WFDB header.");
+        return Result<Header>::failure(makeMessage(messages::kWfdbHeaderUnopenable, {path}));
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     in.seekg(0);
     if (size > (16 << 20))
-        return Result<Header>::failure(path + ": too large to be a WFDB header.");
+        return Result<Header>::failure(makeMessage(messages::kWfdbHeaderTooLarge, {path}));
     if (size <= 0)
-        return Result<Header>::failure(path + ": empty WFDB header (no record line).");
+        return Result<Header>::failure(makeMessage(messages::kWfdbHeaderEmpty, {path}));
     std::string text(static_cast<std::size_t>(size), '\0');
     in.read(text.data(), size);
     text.resize(static_cast<std::size_t>(in.gcount()));

@@ -51,10 +51,10 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
         declaredTotal += (long double)s.frames;
     if (declaredTotal * (long double)std::max(1, h.signalCount) >
         (long double)options.maxTotalSamples)
-        return R::failure(headerPath + ": the header declares " +
-                          std::to_string((unsigned long long)std::min(declaredTotal, 1.8e19L)) +
-                          " samples per signal, more than this program accepts (" +
-                          std::to_string(options.maxTotalSamples) + " samples in all).");
+        return R::failure(makeMessage(
+            messages::kWfdbSegmentsTooLong,
+            {headerPath, std::to_string((unsigned long long)std::min(declaredTotal, 1.8e19L)),
+             std::to_string(options.maxTotalSamples)}));
 
     // Variable layout: the first segment has length 0 and describes every signal.
     bool variable = false;
@@ -63,7 +63,7 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
     if (!h.segments.empty() && h.segments[0].frames == 0 && h.segments[0].name != "~") {
         auto lh = readHeaderFile((dir / (h.segments[0].name + ".hea")).string());
         if (!lh)
-            return R::failure(lh.error());
+            return R::failureOf(lh);
         layout = std::move(*lh);
         variable = true;
         firstData = 1;
@@ -135,15 +135,15 @@ Result<bool> readMultiSegment(const Header& h, const std::string& headerPath,
         }
         auto sh = readHeaderFile(segPath);
         if (!sh)
-            return R::failure(sh.error());
+            return R::failureOf(sh);
         if (sh->segmentCount > 0)
-            return R::failure(segPath + ": a segment may not itself be a multi-segment record.");
+            return R::failure(makeMessage(messages::kWfdbNestedSegment, {segPath}));
         Recording part;
         HeaderOnly partHeader;
         auto ok =
             readSingleSegment(*sh, segPath, options, sub, part, headerOnly ? &partHeader : nullptr);
         if (!ok)
-            return R::failure(ok.error());
+            return R::failureOf(ok);
         for (const Message& w : part.warnings)
             out.warnings.push_back(messages::segmentWarning(seg.name, w));
         for (const SignalSpec& s : sh->signals)

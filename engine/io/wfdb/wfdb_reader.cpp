@@ -68,7 +68,7 @@ Result<Recording> readWfdb(const std::string& path, const OpenOptions& options,
 {
     auto header = wfdb::readHeaderFile(path);
     if (!header)
-        return Result<Recording>::failure(header.error());
+        return Result<Recording>::failureOf(header);
     const wfdb::Header& h = *header;
     Recording rec;
     rec.sourcePath = path;
@@ -77,7 +77,7 @@ Result<Recording> readWfdb(const std::string& path, const OpenOptions& options,
                   ? wfdb::readMultiSegment(h, path, options, progress, rec, headerOnly)
                   : wfdb::readSingleSegment(h, path, options, progress, rec, headerOnly);
     if (!ok)
-        return Result<Recording>::failure(ok.error());
+        return Result<Recording>::failureOf(ok);
     wfdb::applyHeaderComments(h.comments, rec);
     wfdb::applyPtbxlIndex(path, rec);
     if (options.loadAnnotations && !(headerOnly && headerOnly->done))

@@ -103,8 +103,8 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
     for (const SignalSpec& s : h.signals)
         frameSamples += s.samplesPerFrame;
     if (frameSamples > 10'000'000)
-        return R::failure(headerPath + ": " + std::to_string(frameSamples) +
-                          " samples per frame is not a plausible recording.");
+        return R::failure(makeMessage(messages::kWfdbFrameImplausible,
+                                      {headerPath, std::to_string(frameSamples)}));
 
     // Signals sharing a file are consecutive in the header and form one group.
     std::vector<Group> groups;
@@ -114,10 +114,8 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
         const std::string label =
             s.description.empty() ? "signal " + std::to_string(i) : s.description;
         if (s.fileName != "~" && !isKnownFormat(s.format))
-            return R::failure(headerPath + ": " + label + " uses storage format " +
-                              std::to_string(s.format) +
-                              ", which is not a WFDB format (known: 8, 16, 24, 32, 61, 80, 160, "
-                              "212, 310, 311, 508, 516, 524).");
+            return R::failure(makeMessage(messages::kWfdbUnknownFormat,
+                                          {headerPath, label, std::to_string(s.format)}));
         if (groups.empty() || groups.back().layout.path != (dir / s.fileName).string() ||
             groups.back().null != (s.fileName == "~")) {
             Group g;
@@ -127,10 +125,10 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             g.layout.byteOffset = s.byteOffset;
             groups.push_back(std::move(g));
         } else if (groups.back().layout.format != s.format) {
-            return R::failure(headerPath + ": signals in " + s.fileName +
-                              " declare different storage formats (" +
-                              std::to_string(groups.back().layout.format) + " and " +
-                              std::to_string(s.format) + ").");
+            return R::failure(
+                makeMessage(messages::kWfdbMixedFormats,
+                            {headerPath, s.fileName, std::to_string(groups.back().layout.format),
+                             std::to_string(s.format)}));
         }
         Group& g = groups.back();
         g.signals.push_back(i);
@@ -151,9 +149,9 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             continue;
         std::error_code ec;
         if (!fs::is_regular_file(g.layout.path, ec))
-            return R::failure(headerPath + ": signal file " +
-                              fs::path(g.layout.path).filename().string() +
-                              " not found (it holds " + leadList(h, g.signals) + ").");
+            return R::failure(makeMessage(
+                messages::kWfdbSignalFileMissing,
+                {headerPath, fs::path(g.layout.path).filename().string(), leadList(h, g.signals)}));
         const std::uint64_t size = fs::file_size(g.layout.path, ec);
         if (isFlacFormat(g.layout.format))
             continue;
@@ -174,10 +172,10 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
     if (frames >= 0) {
         const long double total = (long double)frames * (long double)frameSamples;
         if (total > (long double)options.maxTotalSamples)
-            return R::failure(headerPath + ": the header declares " + std::to_string(frames) +
-                              " samples per signal (" + std::to_string(h.signals.size()) +
-                              " signals), more than this program accepts (" +
-                              std::to_string(options.maxTotalSamples) + " samples in all).");
+            return R::failure(
+                makeMessage(messages::kWfdbTooLong,
+                            {headerPath, std::to_string(frames), std::to_string(h.signals.size()),
+                             std::to_string(options.maxTotalSamples)}));
     }
 
     out.leads.resize(h.signals.size());
@@ -207,10 +205,9 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
             if (leadFrames > 0) {
                 if (available[gi] == 0)
                     return Result<std::int64_t>::failure(
-                        headerPath + ": " + fs::path(g.layout.path).filename().string() +
-                        " holds no samples (" + leadList(h, g.signals) + ": " +
-                        std::to_string(leadFrames) +
-                        " samples expected) — file empty or truncated?");
+                        makeMessage(messages::kWfdbSignalFileEmpty,
+                                    {headerPath, fs::path(g.layout.path).filename().string(),
+                                     leadList(h, g.signals), std::to_string(leadFrames)}));
                 out.warnings.push_back(truncatedWarning(h, g, leadFrames, available[gi]));
             }
             leadFrames = available[gi];
@@ -225,7 +222,7 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             const auto leadFrames = framesOfGroup(gi);
             if (!leadFrames)
-                return R::failure(leadFrames.error());
+                return R::failureOf(leadFrames);
             for (int si : groups[gi].signals)
                 headerOnly->counts[std::size_t(si)] =
                     std::size_t(*leadFrames) *
@@ -244,7 +241,7 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                                 progress.span / double(groups.size())};
         const auto planned = framesOfGroup(gi);
         if (!planned)
-            return R::failure(planned.error());
+            return R::failureOf(planned);
         std::int64_t leadFrames = *planned;
         if (g.null) {
             for (int si : g.signals) {
@@ -387,7 +384,7 @@ Result<bool> readSingleSegment(const Header& h, const std::string& headerPath,
                            ? decodeFlacGroup(g.layout, readFrames, sink, progressFn)
                            : decodeGroup(g.layout, readFrames, sink, progressFn);
         if (!decoded)
-            return R::failure(decoded.error());
+            return R::failureOf(decoded);
         if (decoded->cancelled)
             return R::failure(headerPath + ": reading cancelled.");
         const std::int64_t got = decoded->frames;

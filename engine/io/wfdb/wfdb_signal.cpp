@@ -1,4 +1,5 @@
 #include "io/wfdb/wfdb_signal.h"
+#include "io/messages.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -250,10 +251,10 @@ Result<DecodeResult> decodeGroup(const GroupLayout& g, std::int64_t maxFrames,
         return result;
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(g.path.c_str(), "rb"));
     if (!file)
-        return R::failure(g.path + ": cannot open the signal file.");
+        return R::failure(makeMessage(messages::kWfdbSignalFileUnopenable, {g.path}));
     if (g.byteOffset > 0 && std::fseek(file.get(), long(g.byteOffset), SEEK_SET) != 0)
-        return R::failure(g.path + ": cannot seek to byte offset " + std::to_string(g.byteOffset) +
-                          ".");
+        return R::failure(
+            makeMessage(messages::kWfdbSignalFileSeek, {g.path, std::to_string(g.byteOffset)}));
 
     const std::uint64_t totalSamples = std::uint64_t(maxFrames) * std::uint64_t(g.frameSamples);
     const std::uint64_t totalBytes = bytesForSamples(g.format, totalSamples);
