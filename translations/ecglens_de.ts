@@ -595,6 +595,98 @@
         <source>%1: FLAC data error (%2).</source>
         <translation>%1: FLAC-Datenfehler (%2).</translation>
     </message>
+    <message>
+        <source>%1: cannot read the file (%2).</source>
+        <translation>%1: Die Datei lässt sich nicht lesen (%2).</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file.</source>
+        <translation>%1: Die Datei lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>%1: the header is shorter than 256 bytes - not an EDF file, or truncated.</source>
+        <translation>%1: Der Header ist kürzer als 256 Byte – keine EDF-Datei oder abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>%1: the version field is %2, expected &quot;0&quot; (EDF) or 0xFF&quot;BIOSEMI&quot; (BDF) - not an EDF/BDF file.</source>
+        <translation>%1: Das Versionsfeld lautet %2, erwartet &quot;0&quot; (EDF) oder 0xFF&quot;BIOSEMI&quot; (BDF) – keine EDF/BDF-Datei.</translation>
+    </message>
+    <message>
+        <source>%1: the number of data records %2 is not a count.</source>
+        <translation>%1: Die Anzahl der Datensätze %2 ist keine Anzahl.</translation>
+    </message>
+    <message>
+        <source>%1: the data record duration %2 is not a non-negative number of seconds.</source>
+        <translation>%1: Die Datensatzdauer %2 ist keine nichtnegative Anzahl Sekunden.</translation>
+    </message>
+    <message>
+        <source>%1: the number of signals %2 is not 1-4096.</source>
+        <translation>%1: Die Anzahl der Signale %2 liegt nicht zwischen 1 und 4096.</translation>
+    </message>
+    <message>
+        <source>%1: the header declares %2 signals, which needs %3 header bytes, but the file has only %4 bytes - file truncated?</source>
+        <translation>%1: Der Header gibt %2 Signale an, die %3 Header-Bytes brauchen, aber die Datei hat nur %4 Byte – Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: could not read the signal headers.</source>
+        <translation>%1: Die Signal-Header ließen sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>%1: signal %2 (%3): the physical minimum %4 is not a number.</source>
+        <translation>%1: Signal %2 (%3): Das physikalische Minimum %4 ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: signal %2 (%3): the physical maximum %4 is not a number.</source>
+        <translation>%1: Signal %2 (%3): Das physikalische Maximum %4 ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: signal %2 (%3): the digital minimum %4 is not a number.</source>
+        <translation>%1: Signal %2 (%3): Das digitale Minimum %4 ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: signal %2 (%3): the digital maximum %4 is not a number.</source>
+        <translation>%1: Signal %2 (%3): Das digitale Maximum %4 ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: signal %2 (%3): the number of samples per record %4 is not a positive count.</source>
+        <translation>%1: Signal %2 (%3): Die Anzahl der Abtastwerte pro Datensatz %4 ist keine positive Anzahl.</translation>
+    </message>
+    <message>
+        <source>%1: the data record duration is 0 s but the file has signals; cannot derive a sampling rate.</source>
+        <translation>%1: Die Datensatzdauer ist 0 s, die Datei enthält aber Signale; keine Abtastrate ableitbar.</translation>
+    </message>
+    <message>
+        <source>%1: signal %2 (%3): digital maximum %4 is not above digital minimum %5; the values cannot be scaled.</source>
+        <translation>%1: Signal %2 (%3): Das digitale Maximum %4 liegt nicht über dem digitalen Minimum %5; die Werte lassen sich nicht skalieren.</translation>
+    </message>
+    <message>
+        <source>%1: signal %2 (%3): physical minimum and maximum are both %4; the values cannot be scaled.</source>
+        <translation>%1: Signal %2 (%3): Physikalisches Minimum und Maximum sind beide %4; die Werte lassen sich nicht skalieren.</translation>
+    </message>
+    <message>
+        <source>%1: the header declares %2 data records = %3 samples, more than the limit of %4 - header corrupt?</source>
+        <translation>%1: Der Header gibt %2 Datensätze = %3 Abtastwerte an, mehr als die Grenze von %4 – Header beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: the file holds %2 samples, more than the limit of %3.</source>
+        <translation>%1: Die Datei enthält %2 Abtastwerte, mehr als die Grenze von %3.</translation>
+    </message>
+    <message>
+        <source>%1: could not read data record %2.</source>
+        <translation>%1: Datensatz %2 ließ sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>%1: could not read data records %2-%3.</source>
+        <translation>%1: Die Datensätze %2–%3 ließen sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>%1: the record times span %2 s for %3 s of data - corrupt EDF+ record times?</source>
+        <translation>%1: Die Datensatzzeiten umfassen %2 s für %3 s Daten – EDF+-Datensatzzeiten beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: the record times span %2 s = %3 samples, more than the limit of %4 - corrupt record times?</source>
+        <translation>%1: Die Datensatzzeiten umfassen %2 s = %3 Abtastwerte, mehr als die Grenze von %4 – Datensatzzeiten beschädigt?</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

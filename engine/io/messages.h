@@ -75,6 +75,71 @@ inline constexpr MessageTemplate kEdfAnnotationsOnly{
 inline constexpr MessageTemplate kEdfMalformedAnnotations{
     "reader.edf.malformed_annotations", "%1 malformed EDF+ annotation(s) (TAL) skipped."};
 
+// EDF / BDF errors (the file cannot be opened); %1 is the path. %2 of kEdfUnreadable is the
+// operating system's reason (English).
+inline constexpr MessageTemplate kEdfUnreadable{"reader.edf.unreadable",
+                                                "%1: cannot read the file (%2)."};
+inline constexpr MessageTemplate kEdfUnopenable{"reader.edf.unopenable",
+                                                "%1: cannot open the file."};
+inline constexpr MessageTemplate kEdfHeaderShort{
+    "reader.edf.header_short",
+    "%1: the header is shorter than 256 bytes - not an EDF file, or truncated."};
+/// %2: the version field, quoted.
+inline constexpr MessageTemplate kEdfVersionField{
+    "reader.edf.version_field", "%1: the version field is %2, expected \"0\" (EDF) or "
+                                "0xFF\"BIOSEMI\" (BDF) - not an EDF/BDF file."};
+inline constexpr MessageTemplate kEdfRecordCountField{
+    "reader.edf.record_count_field", "%1: the number of data records %2 is not a count."};
+inline constexpr MessageTemplate kEdfDurationField{
+    "reader.edf.duration_field",
+    "%1: the data record duration %2 is not a non-negative number of seconds."};
+inline constexpr MessageTemplate kEdfSignalCountField{
+    "reader.edf.signal_count_field", "%1: the number of signals %2 is not 1-4096."};
+inline constexpr MessageTemplate kEdfHeaderTruncated{
+    "reader.edf.header_truncated",
+    "%1: the header declares %2 signals, which needs %3 header bytes, but the file has only %4 "
+    "bytes - file truncated?"};
+inline constexpr MessageTemplate kEdfSignalHeadersUnreadable{
+    "reader.edf.signal_headers_unreadable", "%1: could not read the signal headers."};
+/// %2: the signal's number, %3 its label (quoted), %4 the field (quoted).
+inline constexpr MessageTemplate kEdfPhysicalMinField{
+    "reader.edf.physical_min_field",
+    "%1: signal %2 (%3): the physical minimum %4 is not a number."};
+inline constexpr MessageTemplate kEdfPhysicalMaxField{
+    "reader.edf.physical_max_field",
+    "%1: signal %2 (%3): the physical maximum %4 is not a number."};
+inline constexpr MessageTemplate kEdfDigitalMinField{
+    "reader.edf.digital_min_field", "%1: signal %2 (%3): the digital minimum %4 is not a number."};
+inline constexpr MessageTemplate kEdfDigitalMaxField{
+    "reader.edf.digital_max_field", "%1: signal %2 (%3): the digital maximum %4 is not a number."};
+inline constexpr MessageTemplate kEdfSamplesPerRecordField{
+    "reader.edf.samples_per_record_field",
+    "%1: signal %2 (%3): the number of samples per record %4 is not a positive count."};
+inline constexpr MessageTemplate kEdfZeroDuration{
+    "reader.edf.zero_duration", "%1: the data record duration is 0 s but the file has signals; "
+                                "cannot derive a sampling rate."};
+inline constexpr MessageTemplate kEdfDigitalRange{
+    "reader.edf.digital_range", "%1: signal %2 (%3): digital maximum %4 is not above digital "
+                                "minimum %5; the values cannot be scaled."};
+inline constexpr MessageTemplate kEdfPhysicalRange{
+    "reader.edf.physical_range", "%1: signal %2 (%3): physical minimum and maximum are both %4; "
+                                 "the values cannot be scaled."};
+inline constexpr MessageTemplate kEdfTooManyRecords{
+    "reader.edf.too_many_records", "%1: the header declares %2 data records = %3 samples, more "
+                                   "than the limit of %4 - header corrupt?"};
+inline constexpr MessageTemplate kEdfTooManySamples{
+    "reader.edf.too_many_samples", "%1: the file holds %2 samples, more than the limit of %3."};
+inline constexpr MessageTemplate kEdfRecordUnreadable{"reader.edf.record_unreadable",
+                                                      "%1: could not read data record %2."};
+inline constexpr MessageTemplate kEdfRecordsUnreadable{"reader.edf.records_unreadable",
+                                                       "%1: could not read data records %2-%3."};
+inline constexpr MessageTemplate kEdfRecordTimesSpan{
+    "reader.edf.record_times_span",
+    "%1: the record times span %2 s for %3 s of data - corrupt EDF+ record times?"};
+inline constexpr MessageTemplate kEdfRecordTimesTooLong{
+    "reader.edf.record_times_too_long", "%1: the record times span %2 s = %3 samples, more than "
+                                        "the limit of %4 - corrupt record times?"};
+
 // WFDB (wfdb/wfdb_record.cpp, wfdb/wfdb_reader.cpp, wfdb/wfdb_multisegment.cpp,
 // wfdb/ptbxl_index.cpp)
 inline constexpr MessageTemplate kWfdbTruncated{
@@ -428,7 +493,30 @@ inline std::vector<MessageTemplate> all()
             kWfdbFlacFrameLayout,
             kWfdbFlacUnopenable,
             kWfdbFlacChannels,
-            kWfdbFlacDataError};
+            kWfdbFlacDataError,
+            kEdfUnreadable,
+            kEdfUnopenable,
+            kEdfHeaderShort,
+            kEdfVersionField,
+            kEdfRecordCountField,
+            kEdfDurationField,
+            kEdfSignalCountField,
+            kEdfHeaderTruncated,
+            kEdfSignalHeadersUnreadable,
+            kEdfPhysicalMinField,
+            kEdfPhysicalMaxField,
+            kEdfDigitalMinField,
+            kEdfDigitalMaxField,
+            kEdfSamplesPerRecordField,
+            kEdfZeroDuration,
+            kEdfDigitalRange,
+            kEdfPhysicalRange,
+            kEdfTooManyRecords,
+            kEdfTooManySamples,
+            kEdfRecordUnreadable,
+            kEdfRecordsUnreadable,
+            kEdfRecordTimesSpan,
+            kEdfRecordTimesTooLong};
 }
 
 /// A value the file holds as text, in double quotes (see the top of this file).

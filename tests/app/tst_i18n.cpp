@@ -551,6 +551,12 @@ private slots:
                  qPrintable(engineError(badGain)));
         QVERIFY2(engineError(badGain).endsWith(QStringLiteral(": ungültige Verstärkung \"2oo\"")),
                  qPrintable(engineError(badGain)));
+        QFile shortEdf(dir.filePath(QStringLiteral("short.edf")));
+        QVERIFY(shortEdf.open(QIODevice::WriteOnly) && shortEdf.write("0       patient") > 0);
+        shortEdf.close();
+        QCOMPARE(engineError(io::open(shortEdf.fileName().toStdString())),
+                 shortEdf.fileName() + QStringLiteral(": Der Header ist kürzer als 256 Byte – "
+                                                      "keine EDF-Datei oder abgeschnitten."));
         // Quantities get the decimal comma; a name made of digits keeps its leading zeros.
         QCOMPARE(
             engineText(makeMessage(io::messages::kWfdbSegmentMissing, {"007", "1000", "12.500"})),

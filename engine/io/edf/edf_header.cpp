@@ -127,14 +127,14 @@ std::int64_t EdfHeader::recordBytes() const
     return n;
 }
 
-std::string parseFixedHeader(const std::string& bytes, EdfHeader& h, int& signalCount)
+Message parseFixedHeader(const std::string& path, const std::string& bytes, EdfHeader& h,
+                         int& signalCount)
 {
     if (bytes.size() < 256)
-        return "the header is shorter than 256 bytes - not an EDF file, or truncated";
+        return makeMessage(messages::kEdfHeaderShort, {path});
     h.bdf = static_cast<unsigned char>(bytes[0]) == 0xFF && bytes.compare(1, 7, "BIOSEMI") == 0;
     if (!h.bdf && bytes.compare(0, 8, "0       ") != 0)
-        return "the version field is " + quoted(bytes.substr(0, 8)) +
-               ", expected \"0\" (EDF) or 0xFF\"BIOSEMI\" (BDF) - not an EDF/BDF file";
+        return makeMessage(messages::kEdfVersionField, {path, quoted(bytes.substr(0, 8))});
     h.version = h.bdf ? "BIOSEMI" : "0";
     h.patient = trimField(bytes.substr(8, 80));
     h.recording = trimField(bytes.substr(88, 80));
@@ -146,24 +146,23 @@ std::string parseFixedHeader(const std::string& bytes, EdfHeader& h, int& signal
     h.edfPlus = h.reserved.rfind("EDF+", 0) == 0 || h.reserved.rfind("BDF+", 0) == 0;
     h.discontinuous = h.edfPlus && h.reserved.size() >= 5 && h.reserved[4] == 'D';
     if (!parseInt(bytes.substr(236, 8), h.recordCount) || h.recordCount < -1)
-        return "the number of data records " + quoted(bytes.substr(236, 8)) + " is not a count";
+        return makeMessage(messages::kEdfRecordCountField, {path, quoted(bytes.substr(236, 8))});
     if (!parseDouble(bytes.substr(244, 8), h.recordDurationS) || h.recordDurationS < 0)
-        return "the data record duration " + quoted(bytes.substr(244, 8)) +
-               " is not a non-negative number of seconds";
+        return makeMessage(messages::kEdfDurationField, {path, quoted(bytes.substr(244, 8))});
     std::int64_t ns = 0;
     if (!parseInt(bytes.substr(252, 4), ns) || ns < 1 || ns > 4096)
-        return "the number of signals " + quoted(bytes.substr(252, 4)) + " is not 1-4096";
+        return makeMessage(messages::kEdfSignalCountField, {path, quoted(bytes.substr(252, 4))});
     signalCount = int(ns);
     return {};
 }
 
-std::string parseSignalHeaders(const std::string& bytes, int ns, EdfHeader& h)
+Message parseSignalHeaders(const std::string& path, const std::string& bytes, int ns, EdfHeader& h)
 {
     const std::size_t need = 256u * std::size_t(ns + 1);
     if (bytes.size() < need)
-        return "the header declares " + std::to_string(ns) + " signals (" + std::to_string(need) +
-               " header bytes) but the file holds only " + std::to_string(bytes.size()) +
-               " bytes - file truncated?";
+        return makeMessage(
+            messages::kEdfHeaderTruncated,
+            {path, std::to_string(ns), std::to_string(need), std::to_string(bytes.size())});
     h.signals.assign(std::size_t(ns), {});
     std::size_t off = 256;
     auto field = [&](int width, int i) {
@@ -182,18 +181,18 @@ std::string parseSignalHeaders(const std::string& bytes, int ns, EdfHeader& h)
     struct NumField
     {
         double EdfSignal::*member;
-        const char* name;
+        const MessageTemplate& notANumber;
     };
-    const NumField nums[] = {{&EdfSignal::physicalMin, "physical minimum"},
-                             {&EdfSignal::physicalMax, "physical maximum"},
-                             {&EdfSignal::digitalMin, "digital minimum"},
-                             {&EdfSignal::digitalMax, "digital maximum"}};
+    const NumField nums[] = {{&EdfSignal::physicalMin, messages::kEdfPhysicalMinField},
+                             {&EdfSignal::physicalMax, messages::kEdfPhysicalMaxField},
+                             {&EdfSignal::digitalMin, messages::kEdfDigitalMinField},
+                             {&EdfSignal::digitalMax, messages::kEdfDigitalMaxField}};
     for (const NumField& nf : nums) {
         for (int i = 0; i < ns; ++i) {
             EdfSignal& s = h.signals[i];
             if (!parseDouble(field(8, i), s.*(nf.member)))
-                return "signal " + std::to_string(i + 1) + " (" + quoted(s.label) + "): the " +
-                       nf.name + " " + quoted(field(8, i)) + " is not a number";
+                return makeMessage(nf.notANumber, {path, std::to_string(i + 1), quoted(s.label),
+                                                   quoted(field(8, i))});
         }
         advance(8);
     }
@@ -204,9 +203,8 @@ std::string parseSignalHeaders(const std::string& bytes, int ns, EdfHeader& h)
         EdfSignal& s = h.signals[i];
         if (!parseInt(field(8, i), s.samplesPerRecord) || s.samplesPerRecord < 1 ||
             s.samplesPerRecord > 100'000'000)
-            return "signal " + std::to_string(i + 1) + " (" + quoted(s.label) +
-                   "): the number of samples per record " + quoted(field(8, i)) +
-                   " is not a positive count";
+            return makeMessage(messages::kEdfSamplesPerRecordField,
+                               {path, std::to_string(i + 1), quoted(s.label), quoted(field(8, i))});
         s.annotation = s.label == "EDF Annotations" || s.label == "BDF Annotations";
     }
     return {};

@@ -48,9 +48,12 @@ struct EdfHeader
 };
 
 /// Parses the fixed part (256 bytes) and the signal part from `bytes` (at least 256 bytes;
-/// the caller supplies 256 * (ns + 1) bytes once ns is known). Returns an error message or "".
-std::string parseFixedHeader(const std::string& bytes, EdfHeader& header, int& signalCount);
-std::string parseSignalHeaders(const std::string& bytes, int signalCount, EdfHeader& header);
+/// the caller supplies 256 * (ns + 1) bytes once ns is known). Returns the error, naming
+/// `path`, or a Message with an empty id.
+Message parseFixedHeader(const std::string& path, const std::string& bytes, EdfHeader& header,
+                         int& signalCount);
+Message parseSignalHeaders(const std::string& path, const std::string& bytes, int signalCount,
+                           EdfHeader& header);
 
 /// Start date and time with the EDF year rule (85-99 -> 19xx, 00-84 -> 20xx); an EDF+
 /// "Startdate dd-MMM-yyyy" in the recording field gives the full year.

@@ -114,33 +114,33 @@ std::string fmt(double v)
 Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
                           HeaderOnly* headerOnly)
 {
-    auto fail = [&](const std::string& why) {
-        return Result<Recording>::failure(path + ": " + why);
+    auto fail = [&](const MessageTemplate& why, std::vector<std::string> values = {}) {
+        values.insert(values.begin(), path);
+        return Result<Recording>::failure(makeMessage(why, std::move(values)));
     };
     std::error_code ec;
     const std::uintmax_t fileSize = std::filesystem::file_size(path, ec);
     if (ec)
-        return fail("cannot read the file (" + ec.message() + ").");
+        return fail(messages::kEdfUnreadable, {ec.message()});
     File file(std::fopen(path.c_str(), "rb"));
     if (!file)
-        return fail("cannot open the file.");
+        return fail(messages::kEdfUnopenable);
 
     std::string head(256, '\0');
     head.resize(std::fread(head.data(), 1, 256, file.get()));
     EdfHeader h;
     int ns = 0;
-    if (std::string err = edf::parseFixedHeader(head, h, ns); !err.empty())
-        return fail(err + ".");
+    if (Message err = edf::parseFixedHeader(path, head, h, ns); !err.id.empty())
+        return Result<Recording>::failure(std::move(err));
     const std::size_t headerSize = 256u * std::size_t(ns + 1);
     if (fileSize < headerSize)
-        return fail("the header declares " + std::to_string(ns) + " signals, which needs " +
-                    std::to_string(headerSize) + " header bytes, but the file has only " +
-                    std::to_string(fileSize) + " bytes - file truncated?");
+        return fail(messages::kEdfHeaderTruncated,
+                    {std::to_string(ns), std::to_string(headerSize), std::to_string(fileSize)});
     head.resize(headerSize);
     if (std::fread(head.data() + 256, 1, headerSize - 256, file.get()) != headerSize - 256)
-        return fail("could not read the signal headers.");
-    if (std::string err = edf::parseSignalHeaders(head, ns, h); !err.empty())
-        return fail(err + ".");
+        return fail(messages::kEdfSignalHeadersUnreadable);
+    if (Message err = edf::parseSignalHeaders(path, head, ns, h); !err.id.empty())
+        return Result<Recording>::failure(std::move(err));
 
     Recording rec;
     rec.sourcePath = path;
@@ -156,19 +156,16 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
     for (int i = 0; i < ns; ++i)
         (h.signals[i].annotation ? annotationSignals : ordinary).push_back(i);
     if (!ordinary.empty() && !(h.recordDurationS > 0))
-        return fail("the data record duration is 0 s but the file has signals; cannot derive a "
-                    "sampling rate.");
+        return fail(messages::kEdfZeroDuration);
     for (int i : ordinary) {
         const EdfSignal& s = h.signals[i];
         if (s.digitalMax <= s.digitalMin)
-            return fail("signal " + std::to_string(i + 1) + " (\"" + s.label +
-                        "\"): digital maximum " + fmt(s.digitalMax) +
-                        " is not above digital minimum " + fmt(s.digitalMin) +
-                        "; the values cannot be scaled.");
+            return fail(messages::kEdfDigitalRange,
+                        {std::to_string(i + 1), messages::quoted(s.label), fmt(s.digitalMax),
+                         fmt(s.digitalMin)});
         if (s.physicalMax == s.physicalMin)
-            return fail("signal " + std::to_string(i + 1) + " (\"" + s.label +
-                        "\"): physical minimum and maximum are both " + fmt(s.physicalMin) +
-                        "; the values cannot be scaled.");
+            return fail(messages::kEdfPhysicalRange,
+                        {std::to_string(i + 1), messages::quoted(s.label), fmt(s.physicalMin)});
     }
 
     // Data records present: the header's count, checked against the file size.
@@ -181,10 +178,9 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
         samplesPerRecordAll += h.signals[i].samplesPerRecord;
     if (records >= 0 &&
         double(records) * double(samplesPerRecordAll) > double(options.maxTotalSamples))
-        return fail("the header declares " + std::to_string(records) +
-                    " data records = " + fmt(double(records) * double(samplesPerRecordAll)) +
-                    " samples, more than the limit of " + std::to_string(options.maxTotalSamples) +
-                    " - header corrupt?");
+        return fail(messages::kEdfTooManyRecords,
+                    {std::to_string(records), fmt(double(records) * double(samplesPerRecordAll)),
+                     std::to_string(options.maxTotalSamples)});
     if (records < 0) {
         records = available;
         rec.warnings.push_back(
@@ -201,8 +197,9 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
     if (records == 0 && !ordinary.empty())
         rec.warnings.push_back(makeMessage(messages::kEdfNoCompleteRecord));
     if (double(records) * double(samplesPerRecordAll) > double(options.maxTotalSamples))
-        return fail("the file holds " + fmt(double(records) * double(samplesPerRecordAll)) +
-                    " samples, more than the limit of " + std::to_string(options.maxTotalSamples));
+        return fail(messages::kEdfTooManySamples,
+                    {fmt(double(records) * double(samplesPerRecordAll)),
+                     std::to_string(options.maxTotalSamples)});
 
     const int bps = h.bytesPerSample();
     std::vector<std::int64_t> signalOffset(std::size_t(ns) + 1, 0);
@@ -228,7 +225,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
                                      std::uint64_t(signalOffset[annotationSignals.front()]);
             if (std::fseek(file.get(), long(at), SEEK_SET) != 0 ||
                 std::fread(buf.data(), 1, buf.size(), file.get()) != buf.size())
-                return fail("could not read data record " + std::to_string(r + 1) + ".");
+                return fail(messages::kEdfRecordUnreadable, {std::to_string(r + 1)});
             int bad = 0;
             const std::vector<edf::Tal> tals = edf::parseTals(buf.data(), buf.size(), bad);
             recordStart[std::size_t(r)] =
@@ -269,9 +266,8 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
     }
     const double spanS = records > 0 ? recordOffsetS.back() + h.recordDurationS : 0.0;
     if (spanS > 8 * 86400.0 && spanS > 100.0 * double(records) * h.recordDurationS)
-        return fail("the record times span " + fmt(spanS) + " s for " +
-                    fmt(double(records) * h.recordDurationS) +
-                    " s of data - corrupt EDF+ record times?");
+        return fail(messages::kEdfRecordTimesSpan,
+                    {fmt(spanS), fmt(double(records) * h.recordDurationS)});
 
     // Leads.
     std::vector<std::int64_t> leadLength(ordinary.size(), 0);
@@ -283,9 +279,8 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
         totalSamples += double(leadLength[k]);
     }
     if (totalSamples > double(options.maxTotalSamples))
-        return fail("the record times span " + fmt(spanS) + " s = " + fmt(totalSamples) +
-                    " samples, more than the limit of " + std::to_string(options.maxTotalSamples) +
-                    " - corrupt record times?");
+        return fail(messages::kEdfRecordTimesTooLong,
+                    {fmt(spanS), fmt(totalSamples), std::to_string(options.maxTotalSamples)});
     rec.leads.resize(ordinary.size());
     for (std::size_t k = 0; k < ordinary.size(); ++k) {
         const EdfSignal& s = h.signals[ordinary[k]];
@@ -353,8 +348,8 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
     for (std::int64_t r0 = 0; r0 < records; r0 += chunkRecords) {
         const std::int64_t count = std::min(chunkRecords, records - r0);
         if (!readRecordsAt(r0, count, buf))
-            return fail("could not read data records " + std::to_string(r0 + 1) + "-" +
-                        std::to_string(r0 + count) + ".");
+            return fail(messages::kEdfRecordsUnreadable,
+                        {std::to_string(r0 + 1), std::to_string(r0 + count)});
         for (std::int64_t r = r0; r < r0 + count; ++r) {
             const char* base = buf.data() + (r - r0) * recordBytes;
             for (std::size_t k = 0; k < ordinary.size(); ++k) {
@@ -411,7 +406,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
             }
         }
         if (options.progress && !options.progress(double(r0 + count) / double(records)))
-            return fail("cancelled.");
+            return Result<Recording>::failure(path + ": cancelled.");
     }
     if (malformedTals > 0)
         rec.warnings.push_back(
