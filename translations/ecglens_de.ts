@@ -687,6 +687,66 @@
         <source>%1: the record times span %2 s = %3 samples, more than the limit of %4 - corrupt record times?</source>
         <translation>%1: Die Datensatzzeiten umfassen %2 s = %3 Abtastwerte, mehr als die Grenze von %4 – Datensatzzeiten beschädigt?</translation>
     </message>
+    <message>
+        <source>%1: the file is too large to load as text (%2 bytes).</source>
+        <translation>%1: Die Datei ist zu groß, um als Text geladen zu werden (%2 Byte).</translation>
+    </message>
+    <message>
+        <source>%1: the file contains binary data (NUL bytes); it is not a text/CSV recording.</source>
+        <translation>%1: Die Datei enthält Binärdaten (NUL-Bytes); sie ist keine Text-/CSV-Aufzeichnung.</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no text lines.</source>
+        <translation>%1: Die Datei enthält keine Textzeilen.</translation>
+    </message>
+    <message>
+        <source>%1: the header row names no columns.</source>
+        <translation>%1: Die Kopfzeile benennt keine Spalten.</translation>
+    </message>
+    <message>
+        <source>%1: the file holds a header row but no data rows.</source>
+        <translation>%1: Die Datei enthält eine Kopfzeile, aber keine Datenzeilen.</translation>
+    </message>
+    <message>
+        <source>%1: the file has a time column but no signal columns.</source>
+        <translation>%1: Die Datei hat eine Zeitspalte, aber keine Signalspalten.</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows x %3 columns exceed the sample limit of %4.</source>
+        <translation>%1: %2 Zeilen × %3 Spalten überschreiten die Grenze von %4 Abtastwerten.</translation>
+    </message>
+    <message>
+        <source>%1: line %2 has %3 values but the header names %4 columns.</source>
+        <translation>%1: Zeile %2 hat %3 Werte, die Kopfzeile benennt aber %4 Spalten.</translation>
+    </message>
+    <message>
+        <source>%1: line %2: the time column has no number.</source>
+        <translation>%1: Zeile %2: Die Zeitspalte enthält keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: the time column (%2) does not increase.</source>
+        <translation>%1: Die Zeitspalte (%2) steigt nicht an.</translation>
+    </message>
+    <message>
+        <source>%1: the time column is not uniformly spaced (line %2: %3 after %4, the usual step is %5); resample the data or give the sampling rate explicitly.</source>
+        <translation>%1: Die Zeitspalte ist nicht gleichmäßig (Zeile %2: %3 nach %4, der übliche Schritt ist %5); die Daten neu abtasten oder die Abtastrate ausdrücklich angeben.</translation>
+    </message>
+    <message>
+        <source>%1: the time column&apos;s average step (%2) differs from its usual step (%3) - samples missing? Resample the data or give the sampling rate explicitly.</source>
+        <translation>%1: Der mittlere Schritt der Zeitspalte (%2) weicht vom üblichen Schritt (%3) ab – fehlen Abtastwerte? Die Daten neu abtasten oder die Abtastrate ausdrücklich angeben.</translation>
+    </message>
+    <message>
+        <source>%1: the given sampling rate %2 Hz is not positive.</source>
+        <translation>%1: Die angegebene Abtastrate %2 Hz ist nicht positiv.</translation>
+    </message>
+    <message>
+        <source>%1: no sampling rate: the file has no time column and none was given. Add a time column (e.g. &quot;time_s&quot; or &quot;time_ms&quot;) or give the sampling rate when opening (fsHz option).</source>
+        <translation>%1: keine Abtastrate: Die Datei hat keine Zeitspalte, und es wurde keine angegeben. Eine Zeitspalte ergänzen (z. B. &quot;time_s&quot; oder &quot;time_ms&quot;) oder die Abtastrate beim Öffnen angeben (Option fsHz).</translation>
+    </message>
+    <message>
+        <source>%1: unknown unit %2 (use mV, uV or V).</source>
+        <translation>%1: unbekannte Einheit %2 (mV, uV oder V verwenden).</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -355,7 +355,7 @@ constexpr Entry kEntries[] = {
                        "%1: the FLAC stream has %2 channels, the header describes %3 signals.")},
     {"reader.wfdb.flac_data_error", QT_TRANSLATE_NOOP("Engine", "%1: FLAC data error (%2).")},
     {"reader.edf.unreadable", QT_TRANSLATE_NOOP("Engine", "%1: cannot read the file (%2).")},
-    {"reader.edf.unopenable", QT_TRANSLATE_NOOP("Engine", "%1: cannot open the file.")},
+    {"reader.open.unopenable", QT_TRANSLATE_NOOP("Engine", "%1: cannot open the file.")},
     {"reader.edf.header_short",
      QT_TRANSLATE_NOOP(
          "Engine", "%1: the header is shorter than 256 bytes - not an EDF file, or truncated.")},
@@ -410,6 +410,43 @@ constexpr Entry kEntries[] = {
     {"reader.edf.record_times_too_long",
      QT_TRANSLATE_NOOP("Engine", "%1: the record times span %2 s = %3 samples, more than the limit "
                                  "of %4 - corrupt record times?")},
+    {"reader.csv.too_large",
+     QT_TRANSLATE_NOOP("Engine", "%1: the file is too large to load as text (%2 bytes).")},
+    {"reader.csv.binary",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "%1: the file contains binary data (NUL bytes); it is not a text/CSV recording.")},
+    {"reader.csv.no_lines", QT_TRANSLATE_NOOP("Engine", "%1: the file holds no text lines.")},
+    {"reader.csv.no_columns", QT_TRANSLATE_NOOP("Engine", "%1: the header row names no columns.")},
+    {"reader.csv.no_rows",
+     QT_TRANSLATE_NOOP("Engine", "%1: the file holds a header row but no data rows.")},
+    {"reader.csv.no_signals",
+     QT_TRANSLATE_NOOP("Engine", "%1: the file has a time column but no signal columns.")},
+    {"reader.csv.too_many_samples",
+     QT_TRANSLATE_NOOP("Engine", "%1: %2 rows x %3 columns exceed the sample limit of %4.")},
+    {"reader.csv.row_too_long",
+     QT_TRANSLATE_NOOP("Engine", "%1: line %2 has %3 values but the header names %4 columns.")},
+    {"reader.csv.time_missing",
+     QT_TRANSLATE_NOOP("Engine", "%1: line %2: the time column has no number.")},
+    {"reader.csv.time_not_increasing",
+     QT_TRANSLATE_NOOP("Engine", "%1: the time column (%2) does not increase.")},
+    {"reader.csv.time_irregular",
+     QT_TRANSLATE_NOOP(
+         "Engine", "%1: the time column is not uniformly spaced (line %2: %3 after %4, the usual "
+                   "step is %5); resample the data or give the sampling rate explicitly.")},
+    {"reader.csv.time_gaps",
+     QT_TRANSLATE_NOOP("Engine",
+                       "%1: the time column's average step (%2) differs from its usual step (%3) - "
+                       "samples missing? Resample the data or give the sampling rate explicitly.")},
+    {"reader.csv.rate_not_positive",
+     QT_TRANSLATE_NOOP("Engine", "%1: the given sampling rate %2 Hz is not positive.")},
+    {"reader.csv.no_rate",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "%1: no sampling rate: the file has no time column and none was given. Add a time column "
+         "(e.g. \"time_s\" or \"time_ms\") or give the sampling rate when opening (fsHz option).")},
+    {"reader.csv.unknown_unit",
+     QT_TRANSLATE_NOOP("Engine", "%1: unknown unit %2 (use mV, uV or V).")},
     {"reader.open.no_file_name", QT_TRANSLATE_NOOP("Engine", "No file name given.")},
     {"reader.open.folder", QT_TRANSLATE_NOOP("Engine", "%1: is a folder, not a recording.")},
     {"reader.open.no_such_file", QT_TRANSLATE_NOOP("Engine", "%1: no such file.")},

@@ -31,6 +31,8 @@ inline constexpr MessageTemplate kOpenUnrecognised{
     "HL7 aECG XML, DICOM ECG waveform)."};
 inline constexpr MessageTemplate kOpenOutOfMemory{"reader.open.out_of_memory",
                                                   "%1: not enough memory to load this recording."};
+inline constexpr MessageTemplate kOpenUnopenable{"reader.open.unopenable",
+                                                 "%1: cannot open the file."};
 inline constexpr MessageTemplate kOpenUnexpected{"reader.open.unexpected",
                                                  "%1: unexpected error while reading."};
 inline constexpr MessageTemplate kOpenSamplingRate{
@@ -79,8 +81,6 @@ inline constexpr MessageTemplate kEdfMalformedAnnotations{
 // operating system's reason (English).
 inline constexpr MessageTemplate kEdfUnreadable{"reader.edf.unreadable",
                                                 "%1: cannot read the file (%2)."};
-inline constexpr MessageTemplate kEdfUnopenable{"reader.edf.unopenable",
-                                                "%1: cannot open the file."};
 inline constexpr MessageTemplate kEdfHeaderShort{
     "reader.edf.header_short",
     "%1: the header is shorter than 256 bytes - not an EDF file, or truncated."};
@@ -284,6 +284,47 @@ inline constexpr MessageTemplate kCsvUnitAssumed{
     "reader.csv.unit_assumed",
     "The header gives no unit for some columns; assumed mV. Name the unit in the header (e.g. "
     "\"II (uV)\") or pass it when opening."};
+
+// CSV errors (the file cannot be opened); %1 is the path.
+inline constexpr MessageTemplate kCsvTooLarge{
+    "reader.csv.too_large", "%1: the file is too large to load as text (%2 bytes)."};
+inline constexpr MessageTemplate kCsvBinary{
+    "reader.csv.binary",
+    "%1: the file contains binary data (NUL bytes); it is not a text/CSV recording."};
+inline constexpr MessageTemplate kCsvNoLines{"reader.csv.no_lines",
+                                             "%1: the file holds no text lines."};
+inline constexpr MessageTemplate kCsvNoColumns{"reader.csv.no_columns",
+                                               "%1: the header row names no columns."};
+inline constexpr MessageTemplate kCsvNoRows{"reader.csv.no_rows",
+                                            "%1: the file holds a header row but no data rows."};
+inline constexpr MessageTemplate kCsvNoSignals{
+    "reader.csv.no_signals", "%1: the file has a time column but no signal columns."};
+inline constexpr MessageTemplate kCsvTooManySamples{
+    "reader.csv.too_many_samples", "%1: %2 rows x %3 columns exceed the sample limit of %4."};
+inline constexpr MessageTemplate kCsvRowTooLong{
+    "reader.csv.row_too_long", "%1: line %2 has %3 values but the header names %4 columns."};
+inline constexpr MessageTemplate kCsvTimeMissing{"reader.csv.time_missing",
+                                                 "%1: line %2: the time column has no number."};
+/// %2: the time column's name, quoted.
+inline constexpr MessageTemplate kCsvTimeNotIncreasing{
+    "reader.csv.time_not_increasing", "%1: the time column (%2) does not increase."};
+inline constexpr MessageTemplate kCsvTimeIrregular{
+    "reader.csv.time_irregular",
+    "%1: the time column is not uniformly spaced (line %2: %3 after %4, the usual step is %5); "
+    "resample the data or give the sampling rate explicitly."};
+inline constexpr MessageTemplate kCsvTimeGaps{
+    "reader.csv.time_gaps",
+    "%1: the time column's average step (%2) differs from its usual step (%3) - samples "
+    "missing? Resample the data or give the sampling rate explicitly."};
+inline constexpr MessageTemplate kCsvRateNotPositive{
+    "reader.csv.rate_not_positive", "%1: the given sampling rate %2 Hz is not positive."};
+inline constexpr MessageTemplate kCsvNoRate{
+    "reader.csv.no_rate",
+    "%1: no sampling rate: the file has no time column and none was given. Add a time column "
+    "(e.g. \"time_s\" or \"time_ms\") or give the sampling rate when opening (fsHz option)."};
+/// %2: the unit given, quoted.
+inline constexpr MessageTemplate kCsvUnknownUnit{"reader.csv.unknown_unit",
+                                                 "%1: unknown unit %2 (use mV, uV or V)."};
 
 // DICOM waveform (vendor/dicom_reader.cpp)
 inline constexpr MessageTemplate kDicomTruncated{
@@ -495,7 +536,7 @@ inline std::vector<MessageTemplate> all()
             kWfdbFlacChannels,
             kWfdbFlacDataError,
             kEdfUnreadable,
-            kEdfUnopenable,
+            kOpenUnopenable,
             kEdfHeaderShort,
             kEdfVersionField,
             kEdfRecordCountField,
@@ -516,7 +557,22 @@ inline std::vector<MessageTemplate> all()
             kEdfRecordUnreadable,
             kEdfRecordsUnreadable,
             kEdfRecordTimesSpan,
-            kEdfRecordTimesTooLong};
+            kEdfRecordTimesTooLong,
+            kCsvTooLarge,
+            kCsvBinary,
+            kCsvNoLines,
+            kCsvNoColumns,
+            kCsvNoRows,
+            kCsvNoSignals,
+            kCsvTooManySamples,
+            kCsvRowTooLong,
+            kCsvTimeMissing,
+            kCsvTimeNotIncreasing,
+            kCsvTimeIrregular,
+            kCsvTimeGaps,
+            kCsvRateNotPositive,
+            kCsvNoRate,
+            kCsvUnknownUnit};
 }
 
 /// A value the file holds as text, in double quotes (see the top of this file).

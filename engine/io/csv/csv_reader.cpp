@@ -56,20 +56,21 @@ std::string fmt(double v)
 
 Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
 {
-    auto fail = [&](const std::string& why) {
-        return Result<Recording>::failure(path + ": " + why);
+    auto fail = [&](const MessageTemplate& why, std::vector<std::string> values = {}) {
+        values.insert(values.begin(), path);
+        return Result<Recording>::failure(makeMessage(why, std::move(values)));
     };
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return fail("cannot open the file.");
+        return fail(messages::kOpenUnopenable);
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     in.seekg(0);
     if (size <= 0)
-        return fail("the file is empty.");
+        return Result<Recording>::failure(makeMessage(messages::kOpenEmpty, {path}));
     // Every sample needs at least two characters ("0,"), so the text bounds the sample count.
     if (std::uint64_t(size) / 2 > options.maxTotalSamples * 4)
-        return fail("the file is too large to load as text (" + std::to_string(size) + " bytes).");
+        return fail(messages::kCsvTooLarge, {std::to_string(size)});
     std::string text(std::size_t(size), '\0');
     in.read(text.data(), size);
     text.resize(std::size_t(in.gcount()));
@@ -78,7 +79,7 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
         pos = 3; // UTF-8 byte order mark
     if (text.find('\0') != std::string::npos)
-        return fail("the file contains binary data (NUL bytes); it is not a text/CSV recording.");
+        return fail(messages::kCsvBinary);
 
     Recording rec;
     rec.sourcePath = path;
@@ -115,7 +116,7 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
         }
     }
     if (lines.empty())
-        return fail("the file holds no text lines.");
+        return fail(messages::kCsvNoLines);
     auto lineText = [&](std::size_t i) {
         return std::string_view(text).substr(lines[i].first, lines[i].second - lines[i].first);
     };
@@ -147,11 +148,11 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
     while (!columns.empty() && columns.back().original.empty() && hasHeader)
         columns.pop_back();
     if (columns.empty())
-        return fail("the header row names no columns.");
+        return fail(messages::kCsvNoColumns);
     const std::size_t firstData = hasHeader ? 1 : 0;
     const std::size_t rows = lines.size() - firstData;
     if (rows == 0)
-        return fail("the file holds a header row but no data rows.");
+        return fail(messages::kCsvNoRows);
 
     int timeColumn = -1;
     TimeKind timeKind = TimeKind::None;
@@ -165,11 +166,10 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
     }
     const std::size_t leadCount = columns.size() - (timeColumn >= 0 ? 1 : 0);
     if (leadCount == 0)
-        return fail("the file has a time column but no signal columns.");
+        return fail(messages::kCsvNoSignals);
     if (double(rows) * double(leadCount) > double(options.maxTotalSamples))
-        return fail(std::to_string(rows) + " rows x " + std::to_string(leadCount) +
-                    " columns exceed the sample limit of " +
-                    std::to_string(options.maxTotalSamples));
+        return fail(messages::kCsvTooManySamples, {std::to_string(rows), std::to_string(leadCount),
+                                                   std::to_string(options.maxTotalSamples)});
 
     std::vector<std::vector<float>> data(leadCount, std::vector<float>(rows));
     std::vector<double> times;
@@ -186,9 +186,9 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
         while (cells.size() > columns.size() && cells.back().text.empty())
             cells.pop_back(); // trailing delimiter
         if (cells.size() > columns.size())
-            return fail("line " + std::to_string(lineNumbers[li]) + " has " +
-                        std::to_string(cells.size()) + " values but the header names " +
-                        std::to_string(columns.size()) + " columns.");
+            return fail(messages::kCsvRowTooLong,
+                        {std::to_string(lineNumbers[li]), std::to_string(cells.size()),
+                         std::to_string(columns.size())});
         if (cells.size() < columns.size() && shortRows++ == 0)
             firstShort = {std::to_string(lineNumbers[li]), std::to_string(cells.size()),
                           std::to_string(columns.size())};
@@ -202,8 +202,7 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
                             "\"" + cells[c].text.substr(0, 20) + "\""};
             if (int(c) == timeColumn) {
                 if (!v)
-                    return fail("line " + std::to_string(lineNumbers[li]) +
-                                ": the time column has no number.");
+                    return fail(messages::kCsvTimeMissing, {std::to_string(lineNumbers[li])});
                 times[r] = *v;
                 continue;
             }
@@ -225,8 +224,8 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
         const double scale = timeKind == TimeKind::Milliseconds ? 1e-3 : 1.0;
         const double step = (times.back() - times.front()) / double(rows - 1) * scale;
         if (!(step > 0))
-            return fail("the time column (\"" + columns[std::size_t(timeColumn)].original +
-                        "\") does not increase.");
+            return fail(messages::kCsvTimeNotIncreasing,
+                        {messages::quoted(columns[std::size_t(timeColumn)].original)});
         // Each interval against the typical (median) one; the rate itself comes from the whole
         // span, which is immune to the rounding of printed time stamps.
         std::vector<double> diffs(rows - 1);
@@ -242,10 +241,7 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
                                                      fmt(times[r]), fmt(times[r - 1]),
                                                      fmt(typical)};
                 if (!options.fsHz)
-                    return fail(fillPlaceholders(
-                        "the time column is not uniformly spaced (line %1: %2 after %3, the usual "
-                        "step is %4); resample the data or give the sampling rate explicitly.",
-                        where));
+                    return fail(messages::kCsvTimeIrregular, where);
                 rec.warnings.push_back(makeMessage(messages::kCsvTimeNotUniform, where));
                 break;
             }
@@ -253,10 +249,7 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
         if (std::abs(typical * scale - step) > 0.01 * step) {
             const std::vector<std::string> steps{fmt(step / scale), fmt(typical)};
             if (!options.fsHz)
-                return fail(fillPlaceholders("the time column's average step (%1) differs from its "
-                                             "usual step (%2) - samples missing? Resample the "
-                                             "data or give the sampling rate explicitly.",
-                                             steps));
+                return fail(messages::kCsvTimeGaps, steps);
             rec.warnings.push_back(makeMessage(messages::kCsvTimeStepDiffers, steps));
         }
         fs = 1.0 / step;
@@ -268,16 +261,14 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
     }
     if (options.fsHz) {
         if (!(*options.fsHz > 0) || !std::isfinite(*options.fsHz))
-            return fail("the given sampling rate " + fmt(*options.fsHz) + " Hz is not positive.");
+            return fail(messages::kCsvRateNotPositive, {fmt(*options.fsHz)});
         if (fs > 0 && std::abs(fs - *options.fsHz) > 1e-3 * fs)
             rec.warnings.push_back(
                 makeMessage(messages::kCsvRateConflict, {fmt(fs), fmt(*options.fsHz)}));
         fs = *options.fsHz;
     }
     if (!(fs > 0))
-        return fail("no sampling rate: the file has no time column and none was given. Add a "
-                    "time column (e.g. \"time_s\" or \"time_ms\") or give the sampling rate "
-                    "when opening (fsHz option).");
+        return fail(messages::kCsvNoRate);
     rec.fsHz = fs;
 
     // Units: header, else the option, else mV (warned).
@@ -285,7 +276,7 @@ Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
     if (options.unit) {
         defaultUnit = csv::normaliseUnit(*options.unit);
         if (defaultUnit.empty())
-            return fail("unknown unit \"" + *options.unit + "\" (use mV, uV or V).");
+            return fail(messages::kCsvUnknownUnit, {messages::quoted(*options.unit)});
     }
     bool assumed = false;
     std::size_t lead = 0;

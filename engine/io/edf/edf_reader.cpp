@@ -124,7 +124,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
         return fail(messages::kEdfUnreadable, {ec.message()});
     File file(std::fopen(path.c_str(), "rb"));
     if (!file)
-        return fail(messages::kEdfUnopenable);
+        return fail(messages::kOpenUnopenable);
 
     std::string head(256, '\0');
     head.resize(std::fread(head.data(), 1, 256, file.get()));
