@@ -348,10 +348,6 @@
         <translation>Abschnitt 5 hat ein Abtastintervall von null; der angezeigte Rhythmus ist das Residuum, nicht das vollständige EKG.</translation>
     </message>
     <message>
-        <source>%1; the rhythm shown is the residual, not the full ECG.</source>
-        <translation>%1; der angezeigte Rhythmus ist das Residuum, nicht das vollständige EKG.</translation>
-    </message>
-    <message>
         <source>section 5, lead %1: %2.</source>
         <translation>Abschnitt 5, Ableitung %1: %2.</translation>
     </message>
@@ -746,6 +742,202 @@
     <message>
         <source>%1: unknown unit %2 (use mV, uV or V).</source>
         <translation>%1: unbekannte Einheit %2 (mV, uV oder V verwenden).</translation>
+    </message>
+    <message>
+        <source>%1: the file could not be read completely.</source>
+        <translation>%1: Die Datei ließ sich nicht vollständig lesen.</translation>
+    </message>
+    <message>
+        <source>%1: %2 MB is far larger than any ECG of this format; refusing to load it.</source>
+        <translation>%1: %2 MB sind weit größer als jedes EKG dieses Formats; die Datei wird nicht geladen.</translation>
+    </message>
+    <message>
+        <source>%1: sequences are nested deeper than any ECG needs — file damaged?</source>
+        <translation>%1: Sequenzen sind tiefer verschachtelt, als ein EKG es braucht — Datei beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: the data set ends in the middle of an element — file truncated?</source>
+        <translation>%1: Der Datensatz endet mitten in einem Element — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: element %2 claims %3 bytes but only %4 remain — file truncated or damaged?</source>
+        <translation>%1: Element %2 gibt %3 Byte an, es bleiben aber nur %4 — Datei abgeschnitten oder beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: more elements than any ECG holds — file damaged?</source>
+        <translation>%1: mehr Elemente, als ein EKG enthält — Datei beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: a sequence item has no end marker — file truncated?</source>
+        <translation>%1: Ein Sequenz-Item hat keine Endmarke — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: a sequence ends in the middle of an item — file truncated?</source>
+        <translation>%1: Eine Sequenz endet mitten in einem Item — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: sequence %2 holds something that is not an item — file damaged?</source>
+        <translation>%1: Sequenz %2 enthält etwas, das kein Item ist — Datei beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: an item of %2 claims %3 bytes but only %4 remain — file truncated?</source>
+        <translation>%1: Ein Item von %2 gibt %3 Byte an, es bleiben aber nur %4 — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: sequence %2 has no end marker — file truncated?</source>
+        <translation>%1: Sequenz %2 hat keine Endmarke — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: the DICOM file meta information is damaged — file truncated?</source>
+        <translation>%1: Die DICOM-Dateimetainformation ist beschädigt — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: uses DICOM transfer syntax %2; only uncompressed little endian (1.2.840.10008.1.2 and 1.2.840.10008.1.2.1) is supported. Convert it, e.g. with DCMTK&apos;s dcmconv +ti.</source>
+        <translation>%1: verwendet die DICOM-Transfersyntax %2; unterstützt wird nur unkomprimiertes Little Endian (1.2.840.10008.1.2 und 1.2.840.10008.1.2.1). Bitte umwandeln, z. B. mit dcmconv +ti aus DCMTK.</translation>
+    </message>
+    <message>
+        <source>%1: names no DICOM transfer syntax; only uncompressed little endian (1.2.840.10008.1.2 and 1.2.840.10008.1.2.1) is supported. Convert it, e.g. with DCMTK&apos;s dcmconv +ti.</source>
+        <translation>%1: nennt keine DICOM-Transfersyntax; unterstützt wird nur unkomprimiertes Little Endian (1.2.840.10008.1.2 und 1.2.840.10008.1.2.1). Bitte umwandeln, z. B. mit dcmconv +ti aus DCMTK.</translation>
+    </message>
+    <message>
+        <source>%1: a DICOM file, but it holds no waveform (no Waveform Sequence 5400,0100) — is it an image rather than an ECG?</source>
+        <translation>%1: eine DICOM-Datei, aber ohne Kurve (keine Waveform Sequence 5400,0100) — eher ein Bild als ein EKG?</translation>
+    </message>
+    <message>
+        <source>%1: the waveform declares %2 channels and %3 samples.</source>
+        <translation>%1: Die Kurve gibt %2 Kanäle und %3 Abtastwerte an.</translation>
+    </message>
+    <message>
+        <source>%1: the waveform has no valid sampling frequency (003A,001A).</source>
+        <translation>%1: Die Kurve hat keine gültige Abtastfrequenz (003A,001A).</translation>
+    </message>
+    <message>
+        <source>%1: the waveform has no Waveform Data (5400,1010).</source>
+        <translation>%1: Die Kurve hat keine Waveform Data (5400,1010).</translation>
+    </message>
+    <message>
+        <source>%1: waveform sample interpretation %2 (e.g. mu-law/A-law) is not supported.</source>
+        <translation>%1: Die Abtastwert-Interpretation %2 (z. B. mu-law/A-law) wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 bits per waveform sample is not supported.</source>
+        <translation>%1: %2 Bit pro Abtastwert werden nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1: the waveform data (%2 bytes) do not hold one frame of %3 channels — file damaged?</source>
+        <translation>%1: Die Kurvendaten (%2 Byte) enthalten nicht einmal einen Frame mit %3 Kanälen — Datei beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: holds more samples than the limit.</source>
+        <translation>%1: enthält mehr Abtastwerte als die Grenze erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 has a zero channel sensitivity.</source>
+        <translation>%1: %2 hat eine Kanalempfindlichkeit von null.</translation>
+    </message>
+    <message>
+        <source>section 5 (reference beats) is too short for its header; the rhythm shown is the residual, not the full ECG.</source>
+        <translation>Abschnitt 5 (Referenzschläge) ist zu kurz für seinen Header; der gezeigte Rhythmus ist das Residuum, nicht das vollständige EKG.</translation>
+    </message>
+    <message>
+        <source>section 5 (reference beats): lead %1 data (%2 bytes) run past the end of the section — file truncated? The rhythm shown is the residual, not the full ECG.</source>
+        <translation>Abschnitt 5 (Referenzschläge): Die Daten von Ableitung %1 (%2 Byte) reichen über das Abschnittsende hinaus — Datei abgeschnitten? Der gezeigte Rhythmus ist das Residuum, nicht das vollständige EKG.</translation>
+    </message>
+    <message>
+        <source>section 5 (reference beats): unknown difference encoding %1; the rhythm shown is the residual, not the full ECG.</source>
+        <translation>Abschnitt 5 (Referenzschläge): unbekannte Differenzkodierung %1; der gezeigte Rhythmus ist das Residuum, nicht das vollständige EKG.</translation>
+    </message>
+    <message>
+        <source>%1: too short to be an SCP-ECG file (%2 bytes) — file truncated?</source>
+        <translation>%1: zu kurz für eine SCP-ECG-Datei (%2 Byte) — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: not a readable SCP-ECG file (section 0, the table of contents, is missing or damaged).</source>
+        <translation>%1: keine lesbare SCP-ECG-Datei (Abschnitt 0, das Inhaltsverzeichnis, fehlt oder ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>%1: section 2 (Huffman tables) is empty.</source>
+        <translation>%1: Abschnitt 2 (Huffman-Tabellen) ist leer.</translation>
+    </message>
+    <message>
+        <source>%1: section 2 declares %2 Huffman tables but is too short to hold them.</source>
+        <translation>%1: Abschnitt 2 gibt %2 Huffman-Tabellen an, ist aber zu kurz, um sie zu enthalten.</translation>
+    </message>
+    <message>
+        <source>%1: section 2 table %2 has an invalid code length.</source>
+        <translation>%1: Abschnitt 2, Tabelle %2 hat eine ungültige Codelänge.</translation>
+    </message>
+    <message>
+        <source>%1: section 3 (lead definitions) is missing or damaged, so the leads cannot be read.</source>
+        <translation>%1: Abschnitt 3 (Ableitungsdefinitionen) fehlt oder ist beschädigt; die Ableitungen lassen sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>%1: section 3 declares %2 leads but does not hold their definitions.</source>
+        <translation>%1: Abschnitt 3 gibt %2 Ableitungen an, enthält aber ihre Definitionen nicht.</translation>
+    </message>
+    <message>
+        <source>%1: lead %2 has an invalid sample range in section 3.</source>
+        <translation>%1: Ableitung %2 hat in Abschnitt 3 einen ungültigen Abtastbereich.</translation>
+    </message>
+    <message>
+        <source>%1: section 6 (rhythm data) is missing or damaged; this file holds no rhythm ECG to show.</source>
+        <translation>%1: Abschnitt 6 (Rhythmusdaten) fehlt oder ist beschädigt; die Datei enthält kein Rhythmus-EKG zum Anzeigen.</translation>
+    </message>
+    <message>
+        <source>%1: section 6 (rhythm data) is too short for its header.</source>
+        <translation>%1: Abschnitt 6 (Rhythmusdaten) ist zu kurz für seinen Header.</translation>
+    </message>
+    <message>
+        <source>%1: section 6 (rhythm data): lead %2 data (%3 bytes) run past the end of the section — file truncated?</source>
+        <translation>%1: Abschnitt 6 (Rhythmusdaten): Die Daten von Ableitung %2 (%3 Byte) reichen über das Abschnittsende hinaus — Datei abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: section 6 (rhythm data): unknown difference encoding %2.</source>
+        <translation>%1: Abschnitt 6 (Rhythmusdaten): unbekannte Differenzkodierung %2.</translation>
+    </message>
+    <message>
+        <source>%1: uses bimodal compression (section 6), which this reader does not decode yet.</source>
+        <translation>%1: verwendet bimodale Kompression (Abschnitt 6), die dieser Leser noch nicht dekodiert.</translation>
+    </message>
+    <message>
+        <source>%1: section 6 gives a zero sampling interval or amplitude multiplier.</source>
+        <translation>%1: Abschnitt 6 gibt ein Abtastintervall oder einen Amplitudenfaktor von null an.</translation>
+    </message>
+    <message>
+        <source>%1: lead %2: section 3 declares %3 samples but section 6 holds only %4 bytes for it — damaged file?</source>
+        <translation>%1: Ableitung %2: Abschnitt 3 gibt %3 Abtastwerte an, Abschnitt 6 enthält dafür aber nur %4 Byte — Datei beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: declares %2 samples, more than the limit.</source>
+        <translation>%1: gibt %2 Abtastwerte an, mehr als die Grenze erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no usable scale; its amplitudes cannot be known.</source>
+        <translation>%1: %2 hat keine verwendbare Skala; die Amplituden sind unbekannt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 uses the unit %3, which is not a voltage this reader knows.</source>
+        <translation>%1: %2 verwendet die Einheit %3, die keine diesem Leser bekannte Spannung ist.</translation>
+    </message>
+    <message>
+        <source>%1: the rhythm series has no time sequence with an increment, so the sampling rate is unknown.</source>
+        <translation>%1: Die Rhythmusserie hat keine Zeitsequenz mit Schrittweite; die Abtastrate ist daher unbekannt.</translation>
+    </message>
+    <message>
+        <source>%1: not well-formed XML (%2 at byte %3) — file damaged?</source>
+        <translation>%1: kein wohlgeformtes XML (%2 bei Byte %3) — Datei beschädigt?</translation>
+    </message>
+    <message>
+        <source>%1: XML, but not an HL7 annotated ECG (no AnnotatedECG element).</source>
+        <translation>%1: XML, aber kein HL7 Annotated ECG (kein AnnotatedECG-Element).</translation>
+    </message>
+    <message>
+        <source>%1: the annotated ECG holds no waveform series.</source>
+        <translation>%1: Das Annotated ECG enthält keine Kurvenserie.</translation>
+    </message>
+    <message>
+        <source>%1: the rhythm series holds no lead samples.</source>
+        <translation>%1: Die Rhythmusserie enthält keine Abtastwerte von Ableitungen.</translation>
     </message>
 </context>
 <context>

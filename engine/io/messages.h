@@ -6,11 +6,14 @@
 // as text (header fields, cell contents) travel with their quotes, so that an interface does
 // not take them for numbers to re-write.
 //
-// Of the reader errors (files that cannot be opened, Result::failure), the ones every format
-// shares are here (io/open.cpp: no such file, a folder, an empty file, an unknown format, ...);
-// a reader's own detail ("V5: 1200 samples expected ...") stays English. A few warnings carry
-// such an English detail as a value (an annotation file that could not be read, a damaged
-// SCP-ECG lead); the sentence around it is translated.
+// The reader errors (files that cannot be opened, Result::failure(Message)) are here too: the
+// ones every format shares (io/open.cpp: no such file, a folder, an empty file, an unknown
+// format, ...) and each reader's own (a damaged WFDB signal line, a truncated EDF header, a
+// DICOM transfer syntax, a missing SCP-ECG section, ...); %1 is the file. Still English: a
+// value the operating system, libFLAC or the XML parser words (given as a value), a cancelled
+// read (never shown), and the few warnings that carry an English detail as a value (an
+// annotation file that could not be read, a damaged SCP-ECG lead's Huffman stream); the
+// sentence around those is translated.
 
 #include "core/message.h"
 
@@ -33,6 +36,17 @@ inline constexpr MessageTemplate kOpenOutOfMemory{"reader.open.out_of_memory",
                                                   "%1: not enough memory to load this recording."};
 inline constexpr MessageTemplate kOpenUnopenable{"reader.open.unopenable",
                                                  "%1: cannot open the file."};
+/// %2: the operating system's reason (English).
+inline constexpr MessageTemplate kOpenUnreadable{"reader.open.unreadable",
+                                                 "%1: cannot read the file (%2)."};
+inline constexpr MessageTemplate kOpenIncomplete{"reader.open.incomplete",
+                                                 "%1: the file could not be read completely."};
+/// SCP-ECG, HL7 aECG and DICOM files are read whole; %2 is the size in MB.
+inline constexpr MessageTemplate kOpenTooLarge{
+    "reader.open.too_large",
+    "%1: %2 MB is far larger than any ECG of this format; refusing to load it."};
+inline constexpr MessageTemplate kOpenTooManySamples{"reader.open.too_many_samples",
+                                                     "%1: holds more samples than the limit."};
 inline constexpr MessageTemplate kOpenUnexpected{"reader.open.unexpected",
                                                  "%1: unexpected error while reading."};
 inline constexpr MessageTemplate kOpenSamplingRate{
@@ -77,10 +91,7 @@ inline constexpr MessageTemplate kEdfAnnotationsOnly{
 inline constexpr MessageTemplate kEdfMalformedAnnotations{
     "reader.edf.malformed_annotations", "%1 malformed EDF+ annotation(s) (TAL) skipped."};
 
-// EDF / BDF errors (the file cannot be opened); %1 is the path. %2 of kEdfUnreadable is the
-// operating system's reason (English).
-inline constexpr MessageTemplate kEdfUnreadable{"reader.edf.unreadable",
-                                                "%1: cannot read the file (%2)."};
+// EDF / BDF errors (the file cannot be opened); %1 is the path.
 inline constexpr MessageTemplate kEdfHeaderShort{
     "reader.edf.header_short",
     "%1: the header is shorter than 256 bytes - not an EDF file, or truncated."};
@@ -337,6 +348,61 @@ inline constexpr MessageTemplate kDicomUnknownUnit{
 inline constexpr MessageTemplate kDicomSkew{
     "reader.dicom.skew", "%1: a sample skew of %2 ms is declared and not applied."};
 
+// DICOM errors (the file cannot be opened); %1 is the path, %2 of some a tag "(gggg,eeee)".
+inline constexpr MessageTemplate kDicomTooDeep{
+    "reader.dicom.too_deep", "%1: sequences are nested deeper than any ECG needs — file damaged?"};
+inline constexpr MessageTemplate kDicomElementCut{
+    "reader.dicom.element_cut",
+    "%1: the data set ends in the middle of an element — file truncated?"};
+inline constexpr MessageTemplate kDicomElementLength{
+    "reader.dicom.element_length",
+    "%1: element %2 claims %3 bytes but only %4 remain — file truncated or damaged?"};
+inline constexpr MessageTemplate kDicomTooManyElements{
+    "reader.dicom.too_many_elements", "%1: more elements than any ECG holds — file damaged?"};
+inline constexpr MessageTemplate kDicomItemNoEnd{
+    "reader.dicom.item_no_end", "%1: a sequence item has no end marker — file truncated?"};
+inline constexpr MessageTemplate kDicomItemCut{
+    "reader.dicom.item_cut", "%1: a sequence ends in the middle of an item — file truncated?"};
+inline constexpr MessageTemplate kDicomNotItem{
+    "reader.dicom.not_item", "%1: sequence %2 holds something that is not an item — file damaged?"};
+inline constexpr MessageTemplate kDicomItemLength{
+    "reader.dicom.item_length",
+    "%1: an item of %2 claims %3 bytes but only %4 remain — file truncated?"};
+inline constexpr MessageTemplate kDicomSequenceNoEnd{
+    "reader.dicom.sequence_no_end", "%1: sequence %2 has no end marker — file truncated?"};
+inline constexpr MessageTemplate kDicomMetaDamaged{
+    "reader.dicom.meta_damaged",
+    "%1: the DICOM file meta information is damaged — file truncated?"};
+inline constexpr MessageTemplate kDicomTransferSyntax{
+    "reader.dicom.transfer_syntax",
+    "%1: uses DICOM transfer syntax %2; only uncompressed little endian (1.2.840.10008.1.2 and "
+    "1.2.840.10008.1.2.1) is supported. Convert it, e.g. with DCMTK's dcmconv +ti."};
+inline constexpr MessageTemplate kDicomTransferSyntaxMissing{
+    "reader.dicom.transfer_syntax_missing",
+    "%1: names no DICOM transfer syntax; only uncompressed little endian (1.2.840.10008.1.2 and "
+    "1.2.840.10008.1.2.1) is supported. Convert it, e.g. with DCMTK's dcmconv +ti."};
+inline constexpr MessageTemplate kDicomNoWaveform{
+    "reader.dicom.no_waveform",
+    "%1: a DICOM file, but it holds no waveform (no Waveform Sequence 5400,0100) — is it an "
+    "image rather than an ECG?"};
+inline constexpr MessageTemplate kDicomWaveformSize{
+    "reader.dicom.waveform_size", "%1: the waveform declares %2 channels and %3 samples."};
+inline constexpr MessageTemplate kDicomNoFrequency{
+    "reader.dicom.no_frequency", "%1: the waveform has no valid sampling frequency (003A,001A)."};
+inline constexpr MessageTemplate kDicomNoData{"reader.dicom.no_data",
+                                              "%1: the waveform has no Waveform Data (5400,1010)."};
+/// %2: the Waveform Sample Interpretation, quoted.
+inline constexpr MessageTemplate kDicomInterpretation{
+    "reader.dicom.interpretation",
+    "%1: waveform sample interpretation %2 (e.g. mu-law/A-law) is not supported."};
+inline constexpr MessageTemplate kDicomBits{"reader.dicom.bits",
+                                            "%1: %2 bits per waveform sample is not supported."};
+inline constexpr MessageTemplate kDicomNoFrame{
+    "reader.dicom.no_frame",
+    "%1: the waveform data (%2 bytes) do not hold one frame of %3 channels — file damaged?"};
+inline constexpr MessageTemplate kDicomZeroSensitivity{"reader.dicom.zero_sensitivity",
+                                                       "%1: %2 has a zero channel sensitivity."};
+
 // SCP-ECG (vendor/scp_reader.cpp)
 inline constexpr MessageTemplate kScpSectionOutside{
     "reader.scp.section_outside", "section %1 is said to lie at byte %2 (%3 bytes) but the file "
@@ -377,10 +443,18 @@ inline constexpr MessageTemplate kScpReferenceBeatsMissing{
 inline constexpr MessageTemplate kScpReferenceBeatsZeroInterval{
     "reader.scp.reference_beats_zero_interval",
     "section 5 has a zero sampling interval; the rhythm shown is the residual, not the full ECG."};
-/// %1: why section 5 could not be read (English, like every reader error).
-inline constexpr MessageTemplate kScpReferenceBeatsUnreadable{
-    "reader.scp.reference_beats_unreadable",
-    "%1; the rhythm shown is the residual, not the full ECG."};
+inline constexpr MessageTemplate kScpReferenceBeatsShort{
+    "reader.scp.reference_beats_short",
+    "section 5 (reference beats) is too short for its header; the rhythm shown is the residual, "
+    "not the full ECG."};
+inline constexpr MessageTemplate kScpReferenceBeatsLeadOverrun{
+    "reader.scp.reference_beats_lead_overrun",
+    "section 5 (reference beats): lead %1 data (%2 bytes) run past the end of the section — "
+    "file truncated? The rhythm shown is the residual, not the full ECG."};
+inline constexpr MessageTemplate kScpReferenceBeatsEncoding{
+    "reader.scp.reference_beats_encoding",
+    "section 5 (reference beats): unknown difference encoding %1; the rhythm shown is the "
+    "residual, not the full ECG."};
 /// %2: the decoder's English description of the damage.
 inline constexpr MessageTemplate kScpReferenceBeatDamaged{"reader.scp.reference_beat_damaged",
                                                           "section 5, lead %1: %2."};
@@ -390,6 +464,50 @@ inline constexpr MessageTemplate kScpLeadDamaged{"reader.scp.lead_damaged",
 inline constexpr MessageTemplate kScpLeadShort{
     "reader.scp.lead_short",
     "%1: %2 samples expected, the file holds %3 — file truncated? Missing samples are blank."};
+
+// SCP-ECG errors (the file cannot be opened); %1 is the path.
+inline constexpr MessageTemplate kScpTooShort{
+    "reader.scp.too_short", "%1: too short to be an SCP-ECG file (%2 bytes) — file truncated?"};
+inline constexpr MessageTemplate kScpNoTableOfContents{
+    "reader.scp.no_table_of_contents", "%1: not a readable SCP-ECG file (section 0, the table "
+                                       "of contents, is missing or damaged)."};
+inline constexpr MessageTemplate kScpHuffmanEmpty{"reader.scp.huffman_empty",
+                                                  "%1: section 2 (Huffman tables) is empty."};
+inline constexpr MessageTemplate kScpHuffmanShort{
+    "reader.scp.huffman_short",
+    "%1: section 2 declares %2 Huffman tables but is too short to hold them."};
+inline constexpr MessageTemplate kScpHuffmanCodeLength{
+    "reader.scp.huffman_code_length", "%1: section 2 table %2 has an invalid code length."};
+inline constexpr MessageTemplate kScpNoLeadDefinitions{
+    "reader.scp.no_lead_definitions", "%1: section 3 (lead definitions) is missing or damaged, "
+                                      "so the leads cannot be read."};
+inline constexpr MessageTemplate kScpLeadDefinitionsShort{
+    "reader.scp.lead_definitions_short",
+    "%1: section 3 declares %2 leads but does not hold their definitions."};
+inline constexpr MessageTemplate kScpLeadRange{
+    "reader.scp.lead_range", "%1: lead %2 has an invalid sample range in section 3."};
+inline constexpr MessageTemplate kScpNoRhythm{
+    "reader.scp.no_rhythm", "%1: section 6 (rhythm data) is missing or damaged; this file holds "
+                            "no rhythm ECG to show."};
+inline constexpr MessageTemplate kScpRhythmShort{
+    "reader.scp.rhythm_short", "%1: section 6 (rhythm data) is too short for its header."};
+inline constexpr MessageTemplate kScpRhythmLeadOverrun{
+    "reader.scp.rhythm_lead_overrun",
+    "%1: section 6 (rhythm data): lead %2 data (%3 bytes) run past the end of the section — "
+    "file truncated?"};
+inline constexpr MessageTemplate kScpRhythmEncoding{
+    "reader.scp.rhythm_encoding", "%1: section 6 (rhythm data): unknown difference encoding %2."};
+inline constexpr MessageTemplate kScpBimodal{
+    "reader.scp.bimodal",
+    "%1: uses bimodal compression (section 6), which this reader does not decode yet."};
+inline constexpr MessageTemplate kScpRhythmZero{
+    "reader.scp.rhythm_zero",
+    "%1: section 6 gives a zero sampling interval or amplitude multiplier."};
+inline constexpr MessageTemplate kScpLeadDataShort{
+    "reader.scp.lead_data_short", "%1: lead %2: section 3 declares %3 samples but section 6 "
+                                  "holds only %4 bytes for it — damaged file?"};
+inline constexpr MessageTemplate kScpTooManySamples{
+    "reader.scp.too_many_samples", "%1: declares %2 samples, more than the limit."};
 
 // HL7 aECG (vendor/hl7_reader.cpp)
 inline constexpr MessageTemplate kHl7NotSampled{
@@ -409,6 +527,26 @@ inline constexpr MessageTemplate kHl7AgeConflict{
     ageArg(1) | ageArg(2)};
 inline constexpr MessageTemplate kHl7LengthDiffers{"reader.hl7.length_differs",
                                                    "%1: %2 samples, other leads have %3."};
+
+// HL7 aECG errors (the file cannot be opened); %1 is the path.
+inline constexpr MessageTemplate kHl7NoScale{
+    "reader.hl7.no_scale", "%1: %2 has no usable scale; its amplitudes cannot be known."};
+/// %3: the unit, quoted.
+inline constexpr MessageTemplate kHl7UnknownUnit{
+    "reader.hl7.unknown_unit",
+    "%1: %2 uses the unit %3, which is not a voltage this reader knows."};
+inline constexpr MessageTemplate kHl7NoIncrement{
+    "reader.hl7.no_increment", "%1: the rhythm series has no time sequence with an increment, so "
+                               "the sampling rate is unknown."};
+/// %2: the XML parser's reason (English).
+inline constexpr MessageTemplate kHl7NotWellFormed{
+    "reader.hl7.not_well_formed", "%1: not well-formed XML (%2 at byte %3) — file damaged?"};
+inline constexpr MessageTemplate kHl7NotAecg{
+    "reader.hl7.not_aecg", "%1: XML, but not an HL7 annotated ECG (no AnnotatedECG element)."};
+inline constexpr MessageTemplate kHl7NoSeries{"reader.hl7.no_series",
+                                              "%1: the annotated ECG holds no waveform series."};
+inline constexpr MessageTemplate kHl7NoLeads{"reader.hl7.no_leads",
+                                             "%1: the rhythm series holds no lead samples."};
 
 // Any format (open.cpp): what every reader's result is checked for.
 inline constexpr MessageTemplate kAgeImplausible{
@@ -477,7 +615,9 @@ inline std::vector<MessageTemplate> all()
             kScpQrsCount,
             kScpReferenceBeatsMissing,
             kScpReferenceBeatsZeroInterval,
-            kScpReferenceBeatsUnreadable,
+            kScpReferenceBeatsShort,
+            kScpReferenceBeatsLeadOverrun,
+            kScpReferenceBeatsEncoding,
             kScpReferenceBeatDamaged,
             kScpLeadDamaged,
             kScpLeadShort,
@@ -535,7 +675,7 @@ inline std::vector<MessageTemplate> all()
             kWfdbFlacUnopenable,
             kWfdbFlacChannels,
             kWfdbFlacDataError,
-            kEdfUnreadable,
+            kOpenUnreadable,
             kOpenUnopenable,
             kEdfHeaderShort,
             kEdfVersionField,
@@ -572,7 +712,53 @@ inline std::vector<MessageTemplate> all()
             kCsvTimeGaps,
             kCsvRateNotPositive,
             kCsvNoRate,
-            kCsvUnknownUnit};
+            kCsvUnknownUnit,
+            kOpenIncomplete,
+            kOpenTooLarge,
+            kDicomTooDeep,
+            kDicomElementCut,
+            kDicomElementLength,
+            kDicomTooManyElements,
+            kDicomItemNoEnd,
+            kDicomItemCut,
+            kDicomNotItem,
+            kDicomItemLength,
+            kDicomSequenceNoEnd,
+            kDicomMetaDamaged,
+            kDicomTransferSyntax,
+            kDicomTransferSyntaxMissing,
+            kDicomNoWaveform,
+            kDicomWaveformSize,
+            kDicomNoFrequency,
+            kDicomNoData,
+            kDicomInterpretation,
+            kDicomBits,
+            kDicomNoFrame,
+            kOpenTooManySamples,
+            kDicomZeroSensitivity,
+            kScpTooShort,
+            kScpNoTableOfContents,
+            kScpHuffmanEmpty,
+            kScpHuffmanShort,
+            kScpHuffmanCodeLength,
+            kScpNoLeadDefinitions,
+            kScpLeadDefinitionsShort,
+            kScpLeadRange,
+            kScpNoRhythm,
+            kScpRhythmShort,
+            kScpRhythmLeadOverrun,
+            kScpRhythmEncoding,
+            kScpBimodal,
+            kScpRhythmZero,
+            kScpLeadDataShort,
+            kScpTooManySamples,
+            kHl7NoScale,
+            kHl7UnknownUnit,
+            kHl7NoIncrement,
+            kHl7NotWellFormed,
+            kHl7NotAecg,
+            kHl7NoSeries,
+            kHl7NoLeads};
 }
 
 /// A value the file holds as text, in double quotes (see the top of this file).

@@ -557,6 +557,12 @@ private slots:
         QCOMPARE(engineError(io::open(shortEdf.fileName().toStdString())),
                  shortEdf.fileName() + QStringLiteral(": Der Header ist kürzer als 256 Byte – "
                                                       "keine EDF-Datei oder abgeschnitten."));
+        QFile shortScp(dir.filePath(QStringLiteral("short.scp")));
+        QVERIFY(shortScp.open(QIODevice::WriteOnly) && shortScp.write(QByteArray(10, '\0')) == 10);
+        shortScp.close();
+        QCOMPARE(engineError(io::open(shortScp.fileName().toStdString())),
+                 shortScp.fileName() + QStringLiteral(": zu kurz für eine SCP-ECG-Datei (10 Byte) "
+                                                      "— Datei abgeschnitten?"));
         // Quantities get the decimal comma; a name made of digits keeps its leading zeros.
         QCOMPARE(
             engineText(makeMessage(io::messages::kWfdbSegmentMissing, {"007", "1000", "12.500"})),

@@ -121,7 +121,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
     std::error_code ec;
     const std::uintmax_t fileSize = std::filesystem::file_size(path, ec);
     if (ec)
-        return fail(messages::kEdfUnreadable, {ec.message()});
+        return fail(messages::kOpenUnreadable, {ec.message()});
     File file(std::fopen(path.c_str(), "rb"));
     if (!file)
         return fail(messages::kOpenUnopenable);

@@ -111,17 +111,20 @@ struct Dataset
 class Parser
 {
 public:
-    Parser(ByteView bytes, bool explicitVr) : m_bytes(bytes), m_explicit(explicitVr) {}
+    /// `name`: the file, for the errors.
+    Parser(ByteView bytes, bool explicitVr, const std::string& name)
+        : m_bytes(bytes), m_explicit(explicitVr), m_name(name)
+    {}
 
     /// Parses elements in [pos, end) into `out`; stops at an item/sequence delimiter when
     /// `inItem` (undefined-length item). Returns false with m_error set on damage.
     bool parse(std::size_t& pos, std::size_t end, Dataset& out, int depth, bool inItem)
     {
         if (depth > kMaxDepth)
-            return fail("sequences are nested deeper than any ECG needs — file damaged?");
+            return fail(messages::kDicomTooDeep);
         while (pos < end) {
             if (!m_bytes.has(pos, 8) || pos + 8 > end)
-                return fail("the data set ends in the middle of an element — file truncated?");
+                return fail(messages::kDicomElementCut);
             const std::uint32_t t = tag(*m_bytes.u16(pos), *m_bytes.u16(pos + 2));
             if (t == kItemEnd || t == kSequenceEnd) {
                 pos += 8;
@@ -135,8 +138,7 @@ public:
                 vr = {char(*m_bytes.u8(pos + 4)), char(*m_bytes.u8(pos + 5))};
                 if (isLongVr(vr)) {
                     if (!m_bytes.has(pos, 12))
-                        return fail("the data set ends in the middle of an element — file "
-                                    "truncated?");
+                        return fail(messages::kDicomElementCut);
                     length = *m_bytes.u32(pos + 8);
                     pos += 12;
                 } else {
@@ -153,9 +155,8 @@ public:
                                   (vr.empty() && length >= 8 && m_bytes.has(pos, 4) &&
                                    tag(*m_bytes.u16(pos), *m_bytes.u16(pos + 2)) == kItem);
             if (length != kUndefined && (length > end - pos || !m_bytes.has(pos, length)))
-                return fail("element " + tagText(t) + " claims " + std::to_string(length) +
-                            " bytes but only " + std::to_string(end - pos) +
-                            " remain — file truncated or damaged?");
+                return fail(messages::kDicomElementLength,
+                            {tagText(t), std::to_string(length), std::to_string(end - pos)});
             if (sequence) {
                 const std::size_t seqEnd = length == kUndefined ? end : pos + length;
                 if (!parseItems(pos, seqEnd, el, depth, length == kUndefined))
@@ -167,31 +168,29 @@ public:
                 pos += length;
             }
             if (++m_count > 200000)
-                return fail("more elements than any ECG holds — file damaged?");
+                return fail(messages::kDicomTooManyElements);
             out.elements.push_back(std::move(el));
         }
         if (inItem && m_undefinedItem)
-            return fail("a sequence item has no end marker — file truncated?");
+            return fail(messages::kDicomItemNoEnd);
         return true;
     }
 
-    const std::string& error() const { return m_error; }
+    const Message& error() const { return m_error; }
 
 private:
     bool parseItems(std::size_t& pos, std::size_t end, Element& el, int depth, bool undefined)
     {
         while (pos < end) {
             if (!m_bytes.has(pos, 8))
-                return fail("a sequence ends in the middle of an item — file truncated?");
+                return fail(messages::kDicomItemCut);
             const std::uint32_t t = tag(*m_bytes.u16(pos), *m_bytes.u16(pos + 2));
             const std::uint32_t length = *m_bytes.u32(pos + 4);
             pos += 8;
             if (t == kSequenceEnd)
                 return true;
             if (t != kItem)
-                return fail("sequence " + tagText(el.tag) +
-                            " holds something that is not an "
-                            "item — file damaged?");
+                return fail(messages::kDicomNotItem, {tagText(el.tag)});
             Dataset item;
             if (length == kUndefined) {
                 const bool saved = m_undefinedItem;
@@ -201,9 +200,9 @@ private:
                 m_undefinedItem = saved;
             } else {
                 if (length > end - pos)
-                    return fail("an item of " + tagText(el.tag) + " claims " +
-                                std::to_string(length) + " bytes but only " +
-                                std::to_string(end - pos) + " remain — file truncated?");
+                    return fail(
+                        messages::kDicomItemLength,
+                        {tagText(el.tag), std::to_string(length), std::to_string(end - pos)});
                 std::size_t p = pos;
                 const bool saved = m_undefinedItem;
                 m_undefinedItem = false;
@@ -215,14 +214,16 @@ private:
             el.items.push_back(std::move(item));
         }
         if (undefined)
-            return fail("sequence " + tagText(el.tag) + " has no end marker — file truncated?");
+            return fail(messages::kDicomSequenceNoEnd, {tagText(el.tag)});
         return true;
     }
 
-    bool fail(std::string message)
+    bool fail(const MessageTemplate& what, std::vector<std::string> values = {})
     {
-        if (m_error.empty())
-            m_error = std::move(message);
+        if (m_error.id.empty()) {
+            values.insert(values.begin(), m_name);
+            m_error = makeMessage(what, std::move(values));
+        }
         return false;
     }
 
@@ -230,7 +231,8 @@ private:
     bool m_explicit;
     bool m_undefinedItem = false;
     std::size_t m_count = 0;
-    std::string m_error;
+    std::string m_name;
+    Message m_error; ///< empty id: none
 };
 
 /// A DICOM PN value (PS3.5 6.2.1) as one line: the alphabetic group (before the first "=")
@@ -341,7 +343,7 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
     if (size >= 132 && std::string(reinterpret_cast<const char*>(data) + 128, 4) == "DICM") {
         pos = 132;
         // File meta information: always explicit VR little endian, group 0002.
-        Parser metaParser(bytes, true);
+        Parser metaParser(bytes, true, name);
         std::size_t metaEnd = pos;
         while (bytes.has(metaEnd, 8) && *bytes.u16(metaEnd) == 0x0002) {
             const bool longForm =
@@ -350,35 +352,31 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
                 longForm ? bytes.u32(metaEnd + 8).value_or(kUndefined) : *bytes.u16(metaEnd + 6);
             const std::size_t next = metaEnd + (longForm ? 12 : 8) + len;
             if (len == kUndefined || next > size)
-                return R::failure(name + ": the DICOM file meta information is damaged — file "
-                                         "truncated?");
+                return R::failure(makeMessage(messages::kDicomMetaDamaged, {name}));
             metaEnd = next;
         }
         if (!metaParser.parse(pos, metaEnd, meta, 0, false))
-            return R::failure(name + ": " + metaParser.error());
+            return R::failure(metaParser.error());
         const std::string ts = meta.str(tag(0x0002, 0x0010));
         if (ts == "1.2.840.10008.1.2.1")
             explicitVr = true;
         else if (ts == "1.2.840.10008.1.2")
             explicitVr = false;
         else
-            return R::failure(name + ": uses DICOM transfer syntax " +
-                              (ts.empty() ? std::string("(none given)") : ts) +
-                              "; only uncompressed little endian (1.2.840.10008.1.2 and "
-                              "1.2.840.10008.1.2.1) is supported. Convert it, e.g. with DCMTK's "
-                              "dcmconv +ti.");
+            return R::failure(ts.empty()
+                                  ? makeMessage(messages::kDicomTransferSyntaxMissing, {name})
+                                  : makeMessage(messages::kDicomTransferSyntax, {name, ts}));
     } else {
         // No preamble: a bare data set. Explicit VR if bytes 4-5 look like a VR.
         explicitVr = size >= 6 && std::isupper(data[4]) && std::isupper(data[5]);
     }
-    Parser parser(bytes, explicitVr);
+    Parser parser(bytes, explicitVr, name);
     if (!parser.parse(pos, size, ds, 0, false))
-        return R::failure(name + ": " + parser.error());
+        return R::failure(parser.error());
 
     const Element* waveforms = ds.find(tag(0x5400, 0x0100));
     if (!waveforms || waveforms->items.empty())
-        return R::failure(name + ": a DICOM file, but it holds no waveform (no Waveform "
-                                 "Sequence 5400,0100) — is it an image rather than an ECG?");
+        return R::failure(makeMessage(messages::kDicomNoWaveform, {name}));
     const Dataset* wf = &waveforms->items.front();
     for (const Dataset& item : waveforms->items)
         if (item.str(tag(0x003A, 0x0020)) == "RHYTHM") {
@@ -410,21 +408,18 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
     const std::string interp = wf->str(tag(0x5400, 0x1006));
     const Element* dataEl = wf->find(tag(0x5400, 0x1010));
     if (channels == 0 || samples == 0)
-        return R::failure(name + ": the waveform declares " + std::to_string(channels) +
-                          " channels and " + std::to_string(samples) + " samples.");
+        return R::failure(makeMessage(messages::kDicomWaveformSize,
+                                      {name, std::to_string(channels), std::to_string(samples)}));
     if (!fs || *fs <= 0 || *fs > 1e6)
-        return R::failure(name + ": the waveform has no valid sampling frequency (003A,001A).");
+        return R::failure(makeMessage(messages::kDicomNoFrequency, {name}));
     if (!dataEl)
-        return R::failure(name + ": the waveform has no Waveform Data (5400,1010).");
+        return R::failure(makeMessage(messages::kDicomNoData, {name}));
     const bool isSigned = interp == "SS" || interp == "SB" || interp == "SL";
     if (!(interp == "SS" || interp == "US" || interp == "SB" || interp == "UB" || interp == "SL" ||
           interp == "UL"))
-        return R::failure(name + ": waveform sample interpretation '" + interp +
-                          "' (e.g. mu-law/A-law) is not supported.");
+        return R::failure(makeMessage(messages::kDicomInterpretation, {name, "'" + interp + "'"}));
     if (bits != 8 && bits != 16 && bits != 32)
-        return R::failure(name + ": " + std::to_string(bits) +
-                          " bits per waveform sample is not "
-                          "supported.");
+        return R::failure(makeMessage(messages::kDicomBits, {name, std::to_string(bits)}));
     const std::size_t bytesPer = bits / 8;
     const std::size_t frameBytes = std::size_t(channels) * bytesPer;
     std::size_t n = samples;
@@ -435,11 +430,11 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
             makeMessage(messages::kDicomTruncated, {std::to_string(samples), std::to_string(n)}));
     }
     if (n == 0)
-        return R::failure(name + ": the waveform data (" + std::to_string(dataEl->value.size()) +
-                          " bytes) do not hold one frame of " + std::to_string(channels) +
-                          " channels — file damaged?");
+        return R::failure(
+            makeMessage(messages::kDicomNoFrame,
+                        {name, std::to_string(dataEl->value.size()), std::to_string(channels)}));
     if (std::uint64_t(n) * channels > options.maxTotalSamples)
-        return R::failure(name + ": holds more samples than the limit.");
+        return R::failure(makeMessage(messages::kOpenTooManySamples, {name}));
 
     const Element* defs = wf->find(tag(0x003A, 0x0200));
     if (!defs || defs->items.size() < channels)
@@ -476,7 +471,7 @@ Result<Recording> parseDicom(const std::uint8_t* data, std::size_t size, const s
         }
         const double step = sensitivity * correction; // file units per stored integer
         if (step == 0 || !std::isfinite(step))
-            return R::failure(name + ": " + lead.name + " has a zero channel sensitivity.");
+            return R::failure(makeMessage(messages::kDicomZeroSensitivity, {name, lead.name}));
         // Physical value = stored * sensitivity * correction + baseline (file units), then mV.
         lead.unit = "mV"; // converted from the file's unit: the viewer expects mV
         lead.gain = 1.0 / (step * mvPerUnit);
@@ -550,7 +545,7 @@ Result<Recording> readDicom(const std::string& path, const OpenOptions& options)
 {
     auto bytes = vendor::loadFile(path);
     if (!bytes)
-        return Result<Recording>::failure(bytes.error());
+        return Result<Recording>::failureOf(bytes);
     auto r = vendor::parseDicom(bytes->data(), bytes->size(), path, options);
     if (r)
         r->sourcePath = path;

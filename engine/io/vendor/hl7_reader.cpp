@@ -193,17 +193,15 @@ Result<bool> readLead(const pugi::xml_node& seq, const std::string& fileCode, Ct
         return true;
     }
     if (!scaleValue || *scaleValue == 0)
-        return R::failure(ctx.name + ": " + code +
-                          " has no usable scale; its amplitudes cannot "
-                          "be known.");
+        return R::failure(makeMessage(messages::kHl7NoScale, {ctx.name, code}));
     if (unit.empty()) {
         unit = "uV";
         ctx.warn(messages::kHl7NoUnit, {code});
     }
     const auto uvPerUnit = microvoltsPer(unit);
     if (!uvPerUnit)
-        return R::failure(ctx.name + ": " + code + " uses the unit '" + unit +
-                          "', which is not a voltage this reader knows.");
+        return R::failure(
+            makeMessage(messages::kHl7UnknownUnit, {ctx.name, code, "'" + unit + "'"}));
     const std::string originUnit = attr(origin, "unit").as_string();
     const double originUv =
         originValue * (originUnit.empty() ? *uvPerUnit : microvoltsPer(originUnit).value_or(1.0));
@@ -237,7 +235,7 @@ Result<bool> readLead(const pugi::xml_node& seq, const std::string& fileCode, Ct
         lead.samples.push_back(v ? float((originUv + *v * scaleUv) / 1000.0) : std::nanf(""));
         pos = end;
         if (++totalSamples > ctx.options.maxTotalSamples)
-            return R::failure(ctx.name + ": holds more samples than the limit.");
+            return R::failure(makeMessage(messages::kOpenTooManySamples, {ctx.name}));
     }
     if (bad)
         ctx.warn(messages::kHl7NotNumbers, {code, std::to_string(bad)});
@@ -286,8 +284,7 @@ Result<bool> readSeries(const pugi::xml_node& series, Ctx& ctx)
             break; // one sequence set: further sets would repeat the leads
     }
     if (!intervalS)
-        return R::failure(ctx.name + ": the rhythm series has no time sequence with an "
-                                     "increment, so the sampling rate is unknown.");
+        return R::failure(makeMessage(messages::kHl7NoIncrement, {ctx.name}));
     ctx.rec.fsHz = 1.0 / *intervalS;
     return true;
 }
@@ -442,14 +439,14 @@ Result<Recording> parseHl7Aecg(const char* data, std::size_t size, const std::st
     const pugi::xml_parse_result parsed =
         doc.load_buffer(data, size, pugi::parse_default, encoding);
     if (!parsed)
-        return R::failure(name + ": not well-formed XML (" + parsed.description() + " at byte " +
-                          std::to_string(parsed.offset) + ") — file damaged?");
+        return R::failure(makeMessage(messages::kHl7NotWellFormed,
+                                      {name, parsed.description(), std::to_string(parsed.offset)}));
     pugi::xml_node root;
     for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling())
         if (n.type() == pugi::node_element && localName(n) == "AnnotatedECG")
             root = n;
     if (!root)
-        return R::failure(name + ": XML, but not an HL7 annotated ECG (no AnnotatedECG element).");
+        return R::failure(makeMessage(messages::kHl7NotAecg, {name}));
 
     Ctx ctx{name, options, {}, {}};
     ctx.rec.warnings = std::move(encodingWarnings);
@@ -472,14 +469,14 @@ Result<Recording> parseHl7Aecg(const char* data, std::size_t size, const std::st
     }
     const pugi::xml_node rhythm = coded ? coded : first;
     if (!rhythm)
-        return R::failure(name + ": the annotated ECG holds no waveform series.");
+        return R::failure(makeMessage(messages::kHl7NoSeries, {name}));
     if (seriesCount > 1)
         ctx.rec.notes.push_back("the file holds " + std::to_string(seriesCount) +
                                 " series; only the rhythm series is shown.");
     if (auto ok = readSeries(rhythm, ctx); !ok)
-        return R::failure(ok.error());
+        return R::failureOf(ok);
     if (ctx.rec.leads.empty())
-        return R::failure(name + ": the rhythm series holds no lead samples.");
+        return R::failure(makeMessage(messages::kHl7NoLeads, {name}));
 
     std::size_t n = 0;
     for (Lead& lead : ctx.rec.leads) {
@@ -532,7 +529,7 @@ Result<Recording> readHl7Aecg(const std::string& path, const OpenOptions& option
 {
     auto bytes = vendor::loadFile(path);
     if (!bytes)
-        return Result<Recording>::failure(bytes.error());
+        return Result<Recording>::failureOf(bytes);
     auto r = vendor::parseHl7Aecg(reinterpret_cast<const char*>(bytes->data()), bytes->size(), path,
                                   options);
     if (r)

@@ -1,4 +1,5 @@
 #include "io/vendor/scp_huffman.h"
+#include "io/messages.h"
 
 #include <algorithm>
 #include <array>
@@ -36,12 +37,12 @@ std::uint32_t reverseBits(std::uint32_t v, int n)
 
 } // namespace
 
-Result<std::vector<HuffmanTable>> parseHuffmanTables(ByteView payload)
+Result<std::vector<HuffmanTable>> parseHuffmanTables(ByteView payload, const std::string& name)
 {
     using R = Result<std::vector<HuffmanTable>>;
     const auto count = payload.u16(0);
     if (!count)
-        return R::failure("section 2 (Huffman tables) is empty");
+        return R::failure(makeMessage(messages::kScpHuffmanEmpty, {name}));
     if (*count == 19999)
         return std::vector<HuffmanTable>{defaultHuffmanTable()};
     std::vector<HuffmanTable> tables;
@@ -51,8 +52,8 @@ Result<std::vector<HuffmanTable>> parseHuffmanTables(ByteView payload)
         pos += 2;
         // Each code structure is 9 bytes: refuse counts the section cannot hold.
         if (!n || !payload.has(pos, std::size_t(*n) * 9))
-            return R::failure("section 2 declares " + std::to_string(*count) +
-                              " Huffman tables but is too short to hold them");
+            return R::failure(
+                makeMessage(messages::kScpHuffmanShort, {name, std::to_string(*count)}));
         HuffmanTable table;
         for (unsigned k = 0; k < *n; ++k, pos += 9) {
             HuffmanCode c;
@@ -63,8 +64,8 @@ Result<std::vector<HuffmanTable>> parseHuffmanTables(ByteView payload)
             // Base codes are stored with the first transmitted bit in the least significant bit.
             if (c.prefixBits == 0 || c.prefixBits > 32 || c.totalBits < c.prefixBits ||
                 c.totalBits - c.prefixBits > 32)
-                return R::failure("section 2 table " + std::to_string(t + 1) +
-                                  " has an invalid code length");
+                return R::failure(
+                    makeMessage(messages::kScpHuffmanCodeLength, {name, std::to_string(t + 1)}));
             c.code = reverseBits(*payload.u32(pos + 5), c.prefixBits);
             table.push_back(c);
         }

@@ -23,8 +23,9 @@ using HuffmanTable = std::vector<HuffmanCode>;
 /// The default table of EN 1064 (section 2 announces it with the table count 19999).
 HuffmanTable defaultHuffmanTable();
 
-/// Parses section 2's payload (after the 16-byte section header). Fails on lying counts.
-Result<std::vector<HuffmanTable>> parseHuffmanTables(ByteView payload);
+/// Parses section 2's payload (after the 16-byte section header). Fails on lying counts;
+/// `name` is the file, for the error.
+Result<std::vector<HuffmanTable>> parseHuffmanTables(ByteView payload, const std::string& name);
 
 /// Decodes up to `count` values from `bytes`. Returns the values decoded (fewer when the bit
 /// stream ends early); `error` is set when the stream holds a code no table defines.

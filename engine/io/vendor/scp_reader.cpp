@@ -102,8 +102,7 @@ Result<bool> locateSections(ByteView file, Context& ctx)
     const auto id0 = file.u16(s0 + 2);
     const auto len0 = file.u32(s0 + 4);
     if (!id0 || !len0 || *id0 != 0 || *len0 < kSectionHeader || !file.has(s0, *len0))
-        return R::failure(ctx.name + ": not a readable SCP-ECG file (section 0, the table of "
-                                     "contents, is missing or damaged).");
+        return R::failure(makeMessage(messages::kScpNoTableOfContents, {ctx.name}));
     const std::size_t pointers = (*len0 - kSectionHeader) / 10;
     for (std::size_t i = 0; i < pointers; ++i) {
         const std::size_t at = s0 + kSectionHeader + i * 10;
@@ -250,12 +249,26 @@ struct WaveHeader
     std::vector<ByteView> leadBytes;
 };
 
-Result<WaveHeader> readWaveHeader(ByteView p, std::size_t nLeads, const std::string& label)
+/// The wordings of readWaveHeader's failures, after the values `before` (the file's name, or
+/// nothing for a warning).
+struct WaveHeaderErrors
+{
+    const MessageTemplate& tooShort;    ///< values: before
+    const MessageTemplate& leadOverrun; ///< before, lead number, bytes
+    const MessageTemplate& encoding;    ///< before, difference encoding
+    std::vector<std::string> before;
+};
+
+Result<WaveHeader> readWaveHeader(ByteView p, std::size_t nLeads, const WaveHeaderErrors& errors)
 {
     using R = Result<WaveHeader>;
+    auto fail = [&](const MessageTemplate& t, std::vector<std::string> values) {
+        values.insert(values.begin(), errors.before.begin(), errors.before.end());
+        return R::failure(makeMessage(t, std::move(values)));
+    };
     WaveHeader h;
     if (!p.has(0, 6 + 2 * nLeads))
-        return R::failure(label + " is too short for its header");
+        return fail(errors.tooShort, {});
     h.avmNv = *p.u16(0);
     h.intervalUs = *p.u16(2);
     h.diff = *p.u8(4);
@@ -264,14 +277,12 @@ Result<WaveHeader> readWaveHeader(ByteView p, std::size_t nLeads, const std::str
     for (std::size_t i = 0; i < nLeads; ++i) {
         const std::size_t n = *p.u16(6 + 2 * i);
         if (!p.has(pos, n))
-            return R::failure(label + ": lead " + std::to_string(i + 1) + " data (" +
-                              std::to_string(n) + " bytes) run past the end of the section — " +
-                              "file truncated?");
+            return fail(errors.leadOverrun, {std::to_string(i + 1), std::to_string(n)});
         h.leadBytes.push_back(p.sub(pos, n));
         pos += n;
     }
     if (h.diff > 2)
-        return R::failure(label + ": unknown difference encoding " + std::to_string(h.diff));
+        return fail(errors.encoding, {std::to_string(h.diff)});
     return h;
 }
 
@@ -357,8 +368,7 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
     Context ctx{name, {}, {}};
     ctx.rec.sourcePath = name;
     if (size < 6 + kSectionHeader)
-        return R::failure(name + ": too short to be an SCP-ECG file (" + std::to_string(size) +
-                          " bytes) — file truncated?");
+        return R::failure(makeMessage(messages::kScpTooShort, {name, std::to_string(size)}));
     const std::uint32_t declared = *file.u32(2);
     if (declared > size) {
         ctx.warn(messages::kScpFileTruncated, {std::to_string(size), std::to_string(declared)});
@@ -370,7 +380,7 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
         file = ByteView(data, std::max<std::size_t>(declared, 6 + kSectionHeader));
     }
     if (auto ok = locateSections(file, ctx); !ok)
-        return R::failure(ok.error());
+        return R::failureOf(ok);
     auto& sec = ctx.sections;
 
     const std::uint8_t version = *file.u8(6 + 9); // protocol version of section 0
@@ -381,29 +391,27 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
 
     std::optional<std::vector<HuffmanTable>> tables;
     if (sec[2].present) {
-        auto t = scp::parseHuffmanTables(sec[2].payload);
+        auto t = scp::parseHuffmanTables(sec[2].payload, name);
         if (!t)
-            return R::failure(name + ": " + t.error() + ".");
+            return R::failureOf(t);
         tables = std::move(t.value());
     }
 
     if (!sec[3].present)
-        return R::failure(name + ": section 3 (lead definitions) is missing or damaged, so the "
-                                 "leads cannot be read.");
+        return R::failure(makeMessage(messages::kScpNoLeadDefinitions, {name}));
     ByteView s3 = sec[3].payload;
     const unsigned nLeads = s3.u8(0).value_or(0);
     const unsigned flags = s3.u8(1).value_or(0);
     if (nLeads == 0 || !s3.has(2, std::size_t(nLeads) * 9))
-        return R::failure(name + ": section 3 declares " + std::to_string(nLeads) +
-                          " leads but does not hold their definitions.");
+        return R::failure(
+            makeMessage(messages::kScpLeadDefinitionsShort, {name, std::to_string(nLeads)}));
     std::vector<LeadDef> defs(nLeads);
     for (unsigned i = 0; i < nLeads; ++i) {
         defs[i].start = *s3.u32(2 + 9 * i);
         defs[i].end = *s3.u32(2 + 9 * i + 4);
         defs[i].code = *s3.u8(2 + 9 * i + 8);
         if (defs[i].start == 0 || defs[i].end < defs[i].start)
-            return R::failure(name + ": lead " + std::to_string(i + 1) +
-                              " has an invalid sample range in section 3.");
+            return R::failure(makeMessage(messages::kScpLeadRange, {name, std::to_string(i + 1)}));
     }
     const bool refBeatSubtracted = flags & 0x01;
     for (unsigned i = 1; i < nLeads; ++i)
@@ -413,17 +421,18 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
                       std::to_string(defs[0].start)});
 
     if (!sec[6].present)
-        return R::failure(name + ": section 6 (rhythm data) is missing or damaged; this file "
-                                 "holds no rhythm ECG to show.");
-    auto rhythm = readWaveHeader(sec[6].payload, nLeads, "section 6 (rhythm data)");
+        return R::failure(makeMessage(messages::kScpNoRhythm, {name}));
+    auto rhythm = readWaveHeader(sec[6].payload, nLeads,
+                                 {messages::kScpRhythmShort,
+                                  messages::kScpRhythmLeadOverrun,
+                                  messages::kScpRhythmEncoding,
+                                  {name}});
     if (!rhythm)
-        return R::failure(name + ": " + rhythm.error() + ".");
+        return R::failureOf(rhythm);
     if (rhythm->bimodal)
-        return R::failure(name + ": uses bimodal compression (section 6), which this reader "
-                                 "does not decode yet.");
+        return R::failure(makeMessage(messages::kScpBimodal, {name}));
     if (rhythm->intervalUs == 0 || rhythm->avmNv == 0)
-        return R::failure(name + ": section 6 gives a zero sampling interval or amplitude "
-                                 "multiplier.");
+        return R::failure(makeMessage(messages::kScpRhythmZero, {name}));
 
     // Every sample takes at least one bit (Huffman) or two bytes (plain): refuse lying ranges
     // before allocating.
@@ -433,15 +442,13 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
         const std::uint64_t room =
             tables ? rhythm->leadBytes[i].size() * 8ull : rhythm->leadBytes[i].size() / 2;
         if (n > room)
-            return R::failure(
-                name + ": lead " + scpLeadName(defs[i].code) + ": section 3 declares " +
-                std::to_string(n) + " samples but section 6 holds only " +
-                std::to_string(rhythm->leadBytes[i].size()) + " bytes for it — damaged file?");
+            return R::failure(makeMessage(messages::kScpLeadDataShort,
+                                          {name, scpLeadName(defs[i].code), std::to_string(n),
+                                           std::to_string(rhythm->leadBytes[i].size())}));
         total += n;
     }
     if (total > options.maxTotalSamples)
-        return R::failure(name + ": declares " + std::to_string(total) +
-                          " samples, more than the limit.");
+        return R::failure(makeMessage(messages::kScpTooManySamples, {name, std::to_string(total)}));
 
     // Section 4 (QRS locations) and 5 (reference beats) for reference-beat addition.
     std::vector<Qrs> qrs;
@@ -463,9 +470,13 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
         if (!sec[4].present || !sec[5].present || refLenMs == 0) {
             ctx.warn(messages::kScpReferenceBeatsMissing);
         } else {
-            auto ref = readWaveHeader(sec[5].payload, nLeads, "section 5 (reference beats)");
+            auto ref = readWaveHeader(sec[5].payload, nLeads,
+                                      {messages::kScpReferenceBeatsShort,
+                                       messages::kScpReferenceBeatsLeadOverrun,
+                                       messages::kScpReferenceBeatsEncoding,
+                                       {}});
             if (!ref) {
-                ctx.warn(messages::kScpReferenceBeatsUnreadable, {ref.error()});
+                ctx.rec.warnings.push_back(*ref.errorMessage());
             } else if (ref->intervalUs == 0) {
                 ctx.warn(messages::kScpReferenceBeatsZeroInterval);
             } else {
@@ -567,7 +578,7 @@ Result<Recording> readScp(const std::string& path, const OpenOptions& options)
 {
     auto bytes = vendor::loadFile(path);
     if (!bytes)
-        return Result<Recording>::failure(bytes.error());
+        return Result<Recording>::failureOf(bytes);
     auto r = vendor::parseScp(bytes->data(), bytes->size(), path, options);
     if (r)
         r->sourcePath = path;

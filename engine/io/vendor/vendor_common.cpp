@@ -1,4 +1,5 @@
 #include "io/vendor/vendor_common.h"
+#include "io/messages.h"
 
 #include <array>
 #include <filesystem>
@@ -12,17 +13,17 @@ Result<std::vector<std::uint8_t>> loadFile(const std::string& path)
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec)
-        return R::failure(path + ": cannot read the file (" + ec.message() + ").");
+        return R::failure(makeMessage(messages::kOpenUnreadable, {path, ec.message()}));
     if (size > kMaxVendorFileBytes)
-        return R::failure(path + ": " + std::to_string(size / (1024 * 1024)) +
-                          " MB is far larger than any ECG of this format; refusing to load it.");
+        return R::failure(
+            makeMessage(messages::kOpenTooLarge, {path, std::to_string(size / (1024 * 1024))}));
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return R::failure(path + ": cannot open the file for reading.");
+        return R::failure(makeMessage(messages::kOpenUnopenable, {path}));
     std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
     in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size()));
     if (static_cast<std::uint64_t>(in.gcount()) != size)
-        return R::failure(path + ": the file could not be read completely.");
+        return R::failure(makeMessage(messages::kOpenIncomplete, {path}));
     return bytes;
 }
 
