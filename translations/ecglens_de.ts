@@ -939,6 +939,26 @@
         <source>%1: the rhythm series holds no lead samples.</source>
         <translation>%1: Die Rhythmusserie enthält keine Abtastwerte von Ableitungen.</translation>
     </message>
+    <message>
+        <source>%1: cannot read the record&apos;s header for its sampling rate (%2)</source>
+        <translation>%1: Der Header der Aufzeichnung lässt sich für die Abtastrate nicht lesen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the annotation file.</source>
+        <translation>%1: Die Annotationsdatei lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>%1: annotation file too large.</source>
+        <translation>%1: Annotationsdatei zu groß.</translation>
+    </message>
+    <message>
+        <source>%1: file ends inside a SKIP record — truncated?</source>
+        <translation>%1: Die Datei endet mitten in einem SKIP-Eintrag — abgeschnitten?</translation>
+    </message>
+    <message>
+        <source>%1: file ends inside an aux string — truncated?</source>
+        <translation>%1: Die Datei endet mitten in einem Aux-Text — abgeschnitten?</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

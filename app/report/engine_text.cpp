@@ -581,6 +581,16 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "%1: the annotated ECG holds no waveform series.")},
     {"reader.hl7.no_leads",
      QT_TRANSLATE_NOOP("Engine", "%1: the rhythm series holds no lead samples.")},
+    {"reader.wfdb.annotations_header",
+     QT_TRANSLATE_NOOP("Engine", "%1: cannot read the record's header for its sampling rate (%2)")},
+    {"reader.wfdb.annotations_unopenable",
+     QT_TRANSLATE_NOOP("Engine", "%1: cannot open the annotation file.")},
+    {"reader.wfdb.annotations_too_large",
+     QT_TRANSLATE_NOOP("Engine", "%1: annotation file too large.")},
+    {"reader.wfdb.annotations_skip_cut",
+     QT_TRANSLATE_NOOP("Engine", "%1: file ends inside a SKIP record — truncated?")},
+    {"reader.wfdb.annotations_aux_cut",
+     QT_TRANSLATE_NOOP("Engine", "%1: file ends inside an aux string — truncated?")},
     {"reader.open.no_file_name", QT_TRANSLATE_NOOP("Engine", "No file name given.")},
     {"reader.open.folder", QT_TRANSLATE_NOOP("Engine", "%1: is a folder, not a recording.")},
     {"reader.open.no_such_file", QT_TRANSLATE_NOOP("Engine", "%1: no such file.")},
@@ -660,15 +670,22 @@ QString engineText(const Message& m)
         for (std::size_t i = 0; i < m.args.size(); ++i)
             values.push_back(
                 (isWordsArg(m, i) ? localWords(m.args[i]) : localValue(m.args[i])).toStdString());
-        // A segment's own warning (io::messages::segmentWarning): values 3… are its id and
-        // values, worded here in turn.
-        if (m.id == io::messages::kWfdbSegmentWarning.id && m.args.size() >= 3) {
-            const Message inner{m.args[2],
-                                {m.args.begin() + 3, m.args.end()},
-                                m.args[1],
-                                m.ageArgs >> 3,
-                                m.wordArgs >> 3};
-            values = {values[0], engineText(inner).toStdString()};
+        // A message quoting another (io::messages::quoting: a segment's own warning, an
+        // annotation file's error): the values after its placeholders are the inner message's
+        // id and values, worded here in turn.
+        const auto known = [](const std::string& id) {
+            return std::any_of(std::begin(kEntries), std::end(kEntries),
+                               [&](const Entry& k) { return id == k.id; });
+        };
+        if (const std::size_t n = io::messages::quotingPlaceholders(m.id);
+            n > 0 && m.args.size() > n && known(m.args[n])) {
+            const Message inner{m.args[n],
+                                {m.args.begin() + std::ptrdiff_t(n) + 1, m.args.end()},
+                                m.args[n - 1],
+                                m.ageArgs >> (n + 1),
+                                m.wordArgs >> (n + 1)};
+            values.resize(n - 1);
+            values.push_back(engineText(inner).toStdString());
         }
         const QString pattern = QCoreApplication::translate("Engine", e.english);
         return QString::fromStdString(fillPlaceholders(pattern.toStdString(), values));

@@ -11,9 +11,9 @@
 // format, ...) and each reader's own (a damaged WFDB signal line, a truncated EDF header, a
 // DICOM transfer syntax, a missing SCP-ECG section, ...); %1 is the file. Still English: a
 // value the operating system, libFLAC or the XML parser words (given as a value), a cancelled
-// read (never shown), and the few warnings that carry an English detail as a value (an
-// annotation file that could not be read, a damaged SCP-ECG lead's Huffman stream); the
-// sentence around those is translated.
+// read (never shown), and a damaged SCP-ECG lead's Huffman stream (an English detail in a
+// translated warning). A message that quotes another (quoting()) keeps the inner one's id and
+// values.
 
 #include "core/message.h"
 
@@ -161,14 +161,27 @@ inline constexpr MessageTemplate kWfdbSkewBeyondEnd{
 inline constexpr MessageTemplate kWfdbChecksum{
     "reader.wfdb.checksum", "%1: checksum mismatch (header %2, data %3) — the signal file may be "
                             "damaged or belong to another record."};
-/// %1: the annotation reader's error (English, like every reader error).
+/// %1: the annotation reader's error; made by quoting(), which keeps its id and values.
 inline constexpr MessageTemplate kWfdbAnnotationsUnreadable{"reader.wfdb.annotations_unreadable",
                                                             "%1"};
+// The annotation reader's errors (wfdb/wfdb_annotations.cpp); %1 is the annotation file.
+/// %2: the header's error, made by quoting().
+inline constexpr MessageTemplate kWfdbAnnotationsHeader{
+    "reader.wfdb.annotations_header",
+    "%1: cannot read the record's header for its sampling rate (%2)"};
+inline constexpr MessageTemplate kWfdbAnnotationsUnopenable{"reader.wfdb.annotations_unopenable",
+                                                            "%1: cannot open the annotation file."};
+inline constexpr MessageTemplate kWfdbAnnotationsTooLarge{"reader.wfdb.annotations_too_large",
+                                                          "%1: annotation file too large."};
+inline constexpr MessageTemplate kWfdbAnnotationsSkipCut{
+    "reader.wfdb.annotations_skip_cut", "%1: file ends inside a SKIP record — truncated?"};
+inline constexpr MessageTemplate kWfdbAnnotationsAuxCut{
+    "reader.wfdb.annotations_aux_cut", "%1: file ends inside an aux string — truncated?"};
 inline constexpr MessageTemplate kWfdbSegmentMissing{
     "reader.wfdb.segment_missing",
     "segment %1 (%2 samples) is missing: the recording ends at %3 s."};
 /// A warning of one segment of a multi-segment record: %2 is that warning's English; made by
-/// segmentWarning(), which keeps its id and values for interfaces that word it themselves.
+/// quoting() (segmentWarning()), which keeps its id and values.
 inline constexpr MessageTemplate kWfdbSegmentWarning{"reader.wfdb.segment_warning",
                                                      "segment %1: %2"};
 inline constexpr MessageTemplate kWfdbSegmentLength{
@@ -586,6 +599,11 @@ inline std::vector<MessageTemplate> all()
             kWfdbSkewBeyondEnd,
             kWfdbChecksum,
             kWfdbAnnotationsUnreadable,
+            kWfdbAnnotationsHeader,
+            kWfdbAnnotationsUnopenable,
+            kWfdbAnnotationsTooLarge,
+            kWfdbAnnotationsSkipCut,
+            kWfdbAnnotationsAuxCut,
             kWfdbSegmentMissing,
             kWfdbSegmentWarning,
             kWfdbSegmentLength,
@@ -767,17 +785,37 @@ inline std::string quoted(const std::string& text)
     return "\"" + text + "\"";
 }
 
+/// The templates whose last placeholder is another message (quoting()), with how many
+/// placeholders each has; 0 for any other id.
+inline std::size_t quotingPlaceholders(const std::string& id)
+{
+    if (id == kWfdbSegmentWarning.id || id == kWfdbAnnotationsHeader.id)
+        return 2;
+    if (id == kWfdbAnnotationsUnreadable.id)
+        return 1;
+    return 0;
+}
+
+/// `outer` (one of quotingPlaceholders'), its placeholders filled with `values` and then
+/// `inner`'s English. The values after those are the inner message's id and values, so that
+/// an interface can word it in its own language in turn (app/report/engine_text.cpp).
+inline Message quoting(const MessageTemplate& outer, std::vector<std::string> values,
+                       const Message& inner)
+{
+    values.push_back(inner.text);
+    const std::size_t shift = values.size() + 1; // where the inner values now stand
+    values.push_back(inner.id);
+    values.insert(values.end(), inner.args.begin(), inner.args.end());
+    Message m = makeMessage(outer, std::move(values));
+    m.ageArgs = inner.ageArgs << shift;
+    m.wordArgs = inner.wordArgs << shift;
+    return m;
+}
+
 /// `inner`, a warning of segment `segment` of a multi-segment record: "segment <name>: <inner>".
-/// The values after the first two are the inner warning's id and values, so that an interface
-/// can word it in its own language (app/report/engine_text.cpp).
 inline Message segmentWarning(const std::string& segment, const Message& inner)
 {
-    std::vector<std::string> args{segment, inner.text, inner.id};
-    args.insert(args.end(), inner.args.begin(), inner.args.end());
-    Message m = makeMessage(kWfdbSegmentWarning, std::move(args));
-    m.ageArgs = inner.ageArgs << 3; // the inner values' ages, where they now stand
-    m.wordArgs = inner.wordArgs << 3;
-    return m;
+    return quoting(kWfdbSegmentWarning, {segment}, inner);
 }
 
 } // namespace ecglens::io::messages

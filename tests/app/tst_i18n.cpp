@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "io/messages.h"
 #include "io/open.h"
+#include "io/readers.h"
 #include "main_window.h"
 #include "ml/messages.h"
 #include "test_data.h"
@@ -499,6 +500,41 @@ private slots:
         QCOMPARE(engineText(io::messages::segmentWarning("041s02", cutWarning)),
                  QStringLiteral("Segment 041s02: MLII, V5: 650000 Abtastwerte erwartet, 100.dat "
                                 "enthält nur 1000 — Datei abgeschnitten?"));
+        // An annotation file cut inside its first aux string: the record opens with a warning
+        // that quotes the annotation reader's error, both worded in German.
+        ECGLENS_REQUIRE_DATA(QStringLiteral("wfdb-samples/100.atr"));
+        QFile atr(test::dataPath(QStringLiteral("wfdb-samples/100.atr")));
+        QVERIFY(atr.open(QIODevice::ReadOnly));
+        QFile cutAtr(dir.filePath(QStringLiteral("100.atr")));
+        QVERIFY(cutAtr.open(QIODevice::WriteOnly) && cutAtr.write(atr.read(5)) == 5);
+        cutAtr.close();
+        const auto annotated = io::open(dir.filePath(QStringLiteral("100.hea")).toStdString());
+        QVERIFY2(annotated.ok(), annotated.error().c_str());
+        QCOMPARE(annotated->warnings.size(), std::size_t(2));
+        const Message& atrWarning = annotated->warnings.back();
+        QCOMPARE(atrWarning.text,
+                 cutAtr.fileName().toStdString() + ": file ends inside an aux string — truncated?");
+        QCOMPARE(engineText(atrWarning),
+                 cutAtr.fileName() + QStringLiteral(": Die Datei endet mitten in einem Aux-Text — "
+                                                    "abgeschnitten?"));
+        QVERIFY(cutAtr.remove());
+        // Quoted twice: the annotation file's error quotes its record's header error.
+        QTemporaryDir headerless;
+        QFile emptyHeader(headerless.filePath(QStringLiteral("x.hea")));
+        QVERIFY(emptyHeader.open(QIODevice::WriteOnly));
+        emptyHeader.close();
+        const auto noRate = io::readWfdbAnnotations(emptyHeader.fileName().toStdString(), "atr");
+        QVERIFY(!noRate.ok() && noRate.errorMessage());
+        const Message twice = io::messages::quoting(io::messages::kWfdbAnnotationsUnreadable, {},
+                                                    *noRate.errorMessage());
+        QCOMPARE(twice.text, noRate.error());
+        QCOMPARE(engineText(twice),
+                 headerless.filePath(QStringLiteral("x.atr")) +
+                     QStringLiteral(": Der Header der Aufzeichnung lässt sich für die Abtastrate "
+                                    "nicht lesen (") +
+                     emptyHeader.fileName() +
+                     QStringLiteral(": leerer WFDB-Header (keine "
+                                    "Record-Zeile).)"));
         // A file that cannot be opened: the errors every format shares are worded in German
         // (the English stays Result::error, for the command line); a reader's own detail is
         // English.

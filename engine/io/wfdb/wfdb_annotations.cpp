@@ -1,3 +1,4 @@
+#include "io/messages.h"
 #include "io/readers.h"
 #include "io/wfdb/wfdb_header.h"
 
@@ -47,17 +48,18 @@ Result<std::vector<Annotation>> readWfdbAnnotations(const std::string& recordPat
     if (fsHz <= 0) {
         auto h = wfdb::readHeaderFile(base.string() + ".hea");
         if (!h)
-            return R::failure(annPath +
-                              ": cannot read the record's header for its sampling rate (" +
-                              h.error() + ")");
+            return R::failure(h.errorMessage() ? messages::quoting(messages::kWfdbAnnotationsHeader,
+                                                                   {annPath}, *h.errorMessage())
+                                               : makeMessage(messages::kWfdbAnnotationsHeader,
+                                                             {annPath, h.error()}));
         fsHz = h->fsHz;
     }
     std::ifstream in(annPath, std::ios::binary);
     if (!in)
-        return R::failure(annPath + ": cannot open the annotation file.");
+        return R::failure(makeMessage(messages::kWfdbAnnotationsUnopenable, {annPath}));
     std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
     if (bytes.size() > (std::size_t(1) << 31))
-        return R::failure(annPath + ": annotation file too large.");
+        return R::failure(makeMessage(messages::kWfdbAnnotationsTooLarge, {annPath}));
 
     std::vector<Annotation> out;
     std::int64_t time = 0;
@@ -76,7 +78,7 @@ Result<std::vector<Annotation>> readWfdbAnnotations(const std::string& recordPat
         switch (a) {
         case kSkip: {
             if (i + 3 >= bytes.size())
-                return R::failure(annPath + ": file ends inside a SKIP record — truncated?");
+                return R::failure(makeMessage(messages::kWfdbAnnotationsSkipCut, {annPath}));
             // PDP-11 long: high 16-bit word first, each word little-endian.
             const std::uint32_t hi = word(i), lo = word(i + 2);
             time += std::int32_t((hi << 16) | lo);
@@ -97,7 +99,7 @@ Result<std::vector<Annotation>> readWfdbAnnotations(const std::string& recordPat
             continue;
         case kAux: {
             if (i + std::size_t(value) > bytes.size())
-                return R::failure(annPath + ": file ends inside an aux string — truncated?");
+                return R::failure(makeMessage(messages::kWfdbAnnotationsAuxCut, {annPath}));
             std::string aux(reinterpret_cast<const char*>(bytes.data() + i), std::size_t(value));
             const std::size_t nul = aux.find('\0');
             if (nul != std::string::npos)

@@ -23,6 +23,14 @@ std::string recordBase(const std::string& headerPath)
     return p.string();
 }
 
+/// The warning for an annotation file that could not be read.
+Message annotationsUnreadable(const Result<std::vector<Annotation>>& failed)
+{
+    const Message* why = failed.errorMessage();
+    return why ? messages::quoting(messages::kWfdbAnnotationsUnreadable, {}, *why)
+               : makeMessage(messages::kWfdbAnnotationsUnreadable, {failed.error()});
+}
+
 void loadAnnotations(const std::string& headerPath, const wfdb::Header& h,
                      const OpenOptions& options, Recording& rec)
 {
@@ -33,8 +41,7 @@ void loadAnnotations(const std::string& headerPath, const wfdb::Header& h,
         if (anns)
             rec.annotations.insert(rec.annotations.end(), anns->begin(), anns->end());
         else
-            rec.warnings.push_back(
-                makeMessage(messages::kWfdbAnnotationsUnreadable, {anns.error()}));
+            rec.warnings.push_back(annotationsUnreadable(anns));
     }
     // LUDB: one annotation file per lead, named after the lead ("1.i", "1.avr", "1.v6").
     std::set<std::string> signalExts;
@@ -50,8 +57,7 @@ void loadAnnotations(const std::string& headerPath, const wfdb::Header& h,
             continue;
         auto anns = readWfdbAnnotations(headerPath, ext, rec.fsHz);
         if (!anns) {
-            rec.warnings.push_back(
-                makeMessage(messages::kWfdbAnnotationsUnreadable, {anns.error()}));
+            rec.warnings.push_back(annotationsUnreadable(anns));
             continue;
         }
         for (Annotation a : *anns) {
