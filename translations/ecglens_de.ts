@@ -959,6 +959,14 @@
         <source>%1: file ends inside an aux string — truncated?</source>
         <translation>%1: Die Datei endet mitten in einem Aux-Text — abgeschnitten?</translation>
     </message>
+    <message>
+        <source>the compressed data hold a code that the Huffman table does not define</source>
+        <translation>die komprimierten Daten enthalten einen Code, den die Huffman-Tabelle nicht definiert</translation>
+    </message>
+    <message>
+        <source>the compressed data switch to a Huffman table that does not exist</source>
+        <translation>die komprimierten Daten wechseln zu einer Huffman-Tabelle, die es nicht gibt</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -11,8 +11,7 @@
 // format, ...) and each reader's own (a damaged WFDB signal line, a truncated EDF header, a
 // DICOM transfer syntax, a missing SCP-ECG section, ...); %1 is the file. Still English: a
 // value the operating system, libFLAC or the XML parser words (given as a value), a cancelled
-// read (never shown), and a damaged SCP-ECG lead's Huffman stream (an English detail in a
-// translated warning). A message that quotes another (quoting()) keeps the inner one's id and
+// read (never shown). A message that quotes another (quoting()) keeps the inner one's id and
 // values.
 
 #include "core/message.h"
@@ -468,10 +467,17 @@ inline constexpr MessageTemplate kScpReferenceBeatsEncoding{
     "reader.scp.reference_beats_encoding",
     "section 5 (reference beats): unknown difference encoding %1; the rhythm shown is the "
     "residual, not the full ECG."};
-/// %2: the decoder's English description of the damage.
+// What a damaged Huffman stream holds (scp_huffman.cpp), quoted by the two warnings below.
+inline constexpr MessageTemplate kScpHuffmanUndefinedCode{
+    "reader.scp.huffman_undefined_code",
+    "the compressed data hold a code that the Huffman table does not define"};
+inline constexpr MessageTemplate kScpHuffmanNoSuchTable{
+    "reader.scp.huffman_no_such_table",
+    "the compressed data switch to a Huffman table that does not exist"};
+/// %2: what the decoder found (quoting()).
 inline constexpr MessageTemplate kScpReferenceBeatDamaged{"reader.scp.reference_beat_damaged",
                                                           "section 5, lead %1: %2."};
-/// %2: the decoder's English description of the damage.
+/// %2: what the decoder found (quoting()).
 inline constexpr MessageTemplate kScpLeadDamaged{"reader.scp.lead_damaged",
                                                  "%1: %2; samples after that point are missing."};
 inline constexpr MessageTemplate kScpLeadShort{
@@ -636,6 +642,8 @@ inline std::vector<MessageTemplate> all()
             kScpReferenceBeatsShort,
             kScpReferenceBeatsLeadOverrun,
             kScpReferenceBeatsEncoding,
+            kScpHuffmanUndefinedCode,
+            kScpHuffmanNoSuchTable,
             kScpReferenceBeatDamaged,
             kScpLeadDamaged,
             kScpLeadShort,
@@ -789,7 +797,8 @@ inline std::string quoted(const std::string& text)
 /// placeholders each has; 0 for any other id.
 inline std::size_t quotingPlaceholders(const std::string& id)
 {
-    if (id == kWfdbSegmentWarning.id || id == kWfdbAnnotationsHeader.id)
+    if (id == kWfdbSegmentWarning.id || id == kWfdbAnnotationsHeader.id ||
+        id == kScpReferenceBeatDamaged.id || id == kScpLeadDamaged.id)
         return 2;
     if (id == kWfdbAnnotationsUnreadable.id)
         return 1;

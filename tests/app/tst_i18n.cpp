@@ -535,6 +535,13 @@ private slots:
                      emptyHeader.fileName() +
                      QStringLiteral(": leerer WFDB-Header (keine "
                                     "Record-Zeile).)"));
+        // An SCP-ECG lead whose Huffman stream holds a code no table defines.
+        QCOMPARE(
+            engineText(io::messages::quoting(io::messages::kScpLeadDamaged, {"V1"},
+                                             makeMessage(io::messages::kScpHuffmanUndefinedCode))),
+            QStringLiteral("V1: die komprimierten Daten enthalten einen Code, den die "
+                           "Huffman-Tabelle nicht definiert; die Abtastwerte ab dieser "
+                           "Stelle fehlen."));
         // A file that cannot be opened: the errors every format shares are worded in German
         // (the English stays Result::error, for the command line); a reader's own detail is
         // English.

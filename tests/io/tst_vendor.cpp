@@ -689,13 +689,13 @@ void TestVendor::huffmanDecoding()
 {
     using namespace io::vendor;
     const auto tables = std::vector<scp::HuffmanTable>{scp::defaultHuffmanTable()};
-    std::string err;
+    Message err;
     // Default table: 0 -> "0", +1 -> "100", -1 -> "101", +2 -> "1100": "0100101 1100" + padding
     // = 0100 1011 1000 0000 = 0x4B 0x80.
     const std::uint8_t a[] = {0x4B, 0x80};
     QCOMPARE(scp::decodeHuffman(ByteView(a, 2), tables, 4, err),
              (std::vector<std::int32_t>{0, 1, -1, 2}));
-    QVERIFY(err.empty());
+    QVERIFY(err.id.empty());
     // 8-bit escape "1111111110" + 10000000 (-128): 1111 1111 1010 0000 00.. = FF A0 00.
     const std::uint8_t b[] = {0xFF, 0xA0, 0x00};
     QCOMPARE(scp::decodeHuffman(ByteView(b, 3), tables, 1, err), (std::vector<std::int32_t>{-128}));
@@ -713,6 +713,13 @@ void TestVendor::huffmanDecoding()
     const std::uint8_t d[] = {0xB0};
     QCOMPARE(scp::decodeHuffman(ByteView(d, 1), *custom, 3, err),
              (std::vector<std::int32_t>{5, -3, 5}));
+    QVERIFY(err.id.empty());
+    // "1 00": the table defines no code "00"; what came before it is kept.
+    const std::uint8_t e[] = {0x80};
+    QCOMPARE(scp::decodeHuffman(ByteView(e, 1), *custom, 3, err), (std::vector<std::int32_t>{5}));
+    QCOMPARE(err.id, std::string("reader.scp.huffman_undefined_code"));
+    QCOMPARE(err.text,
+             std::string("the compressed data hold a code that the Huffman table does not define"));
     // A table count that the section cannot hold is refused.
     const std::uint8_t lying[] = {0xFF, 0x7F, 0xFF, 0xFF};
     QVERIFY(!scp::parseHuffmanTables(ByteView(lying, sizeof lying), "lying").ok());

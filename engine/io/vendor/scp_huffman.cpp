@@ -75,7 +75,7 @@ Result<std::vector<HuffmanTable>> parseHuffmanTables(ByteView payload, const std
 }
 
 std::vector<std::int32_t> decodeHuffman(ByteView bytes, const std::vector<HuffmanTable>& tables,
-                                        std::size_t count, std::string& error)
+                                        std::size_t count, Message& error)
 {
     std::vector<std::int32_t> out;
     if (tables.empty())
@@ -114,13 +114,13 @@ std::vector<std::int32_t> decodeHuffman(ByteView bytes, const std::vector<Huffma
         }
         if (!match) {
             if (len == maxPrefix)
-                error = "the compressed data hold a code that the Huffman table does not define";
+                error = makeMessage(messages::kScpHuffmanUndefinedCode);
             break; // otherwise: padding bits at the end of the stream
         }
         if (match->modeSwitch == 0) {
             const int next = match->baseValue - 1;
             if (next < 0 || std::size_t(next) >= tables.size()) {
-                error = "the compressed data switch to a Huffman table that does not exist";
+                error = makeMessage(messages::kScpHuffmanNoSuchTable);
                 break;
             }
             current = std::size_t(next);

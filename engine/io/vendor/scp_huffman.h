@@ -28,8 +28,9 @@ HuffmanTable defaultHuffmanTable();
 Result<std::vector<HuffmanTable>> parseHuffmanTables(ByteView payload, const std::string& name);
 
 /// Decodes up to `count` values from `bytes`. Returns the values decoded (fewer when the bit
-/// stream ends early); `error` is set when the stream holds a code no table defines.
+/// stream ends early); `error` is set (a message id) when the stream holds a code no table
+/// defines or switches to a table that does not exist.
 std::vector<std::int32_t> decodeHuffman(ByteView bytes, const std::vector<HuffmanTable>& tables,
-                                        std::size_t count, std::string& error);
+                                        std::size_t count, Message& error);
 
 } // namespace ecglens::io::vendor::scp

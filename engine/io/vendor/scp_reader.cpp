@@ -288,7 +288,7 @@ Result<WaveHeader> readWaveHeader(ByteView p, std::size_t nLeads, const WaveHead
 
 /// Huffman (or plain 16-bit) decoding followed by undoing the difference encoding.
 std::vector<std::int32_t> decodeLead(ByteView bytes, const std::vector<HuffmanTable>* tables,
-                                     std::size_t count, unsigned diff, std::string& error)
+                                     std::size_t count, unsigned diff, Message& error)
 {
     std::vector<std::int32_t> v;
     if (tables) {
@@ -483,12 +483,13 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
                 refAvm = ref->avmNv;
                 const std::size_t len = std::size_t(refLenMs) * 1000 / ref->intervalUs;
                 for (unsigned i = 0; i < nLeads; ++i) {
-                    std::string err;
+                    Message err;
                     refBeats.push_back(decodeLead(ref->leadBytes[i], tables ? &*tables : nullptr,
                                                   std::min<std::size_t>(len, 8 * size), ref->diff,
                                                   err));
-                    if (!err.empty())
-                        ctx.warn(messages::kScpReferenceBeatDamaged, {std::to_string(i + 1), err});
+                    if (!err.id.empty())
+                        ctx.rec.warnings.push_back(messages::quoting(
+                            messages::kScpReferenceBeatDamaged, {std::to_string(i + 1)}, err));
                 }
             }
         }
@@ -506,12 +507,13 @@ Result<Recording> parseScp(const std::uint8_t* data, std::size_t size, const std
         if (options.progress && !options.progress(double(i) / nLeads))
             return R::failure(name + ": reading cancelled.");
         const std::size_t n = std::size_t(defs[i].end) - defs[i].start + 1;
-        std::string err;
+        Message err;
         std::vector<std::int32_t> v =
             decodeLead(rhythm->leadBytes[i], tables ? &*tables : nullptr, n, rhythm->diff, err);
         const std::string leadName = scpLeadName(defs[i].code);
-        if (!err.empty())
-            ctx.warn(messages::kScpLeadDamaged, {leadName, err});
+        if (!err.id.empty())
+            ctx.rec.warnings.push_back(
+                messages::quoting(messages::kScpLeadDamaged, {leadName}, err));
         if (v.size() < n)
             ctx.warn(messages::kScpLeadShort,
                      {leadName, std::to_string(n), std::to_string(v.size())});
