@@ -445,7 +445,7 @@ void EngineWorker::compare(quint64 jobId, const QString& path, dsp::ConditionOpt
         return;
     }
     if (!result) {
-        out.error = QString::fromStdString(result.error());
+        out.error = engineError(result);
         emit compared(out);
         return;
     }
