@@ -182,6 +182,9 @@ void DecisionPanel::setDecision(ReviewDecision decision)
 
 void DecisionPanel::showUnavailable(const QString& why)
 {
+    // Another recording (or none) is being read: a name typed from now on is given only to the
+    // measurements made while it is shown, not to unnamed ones made before it was opened.
+    m_unnamedCalipers.clear();
     showRecord(ReviewRecord{}, false);
     setStatus(why, false);
 }

@@ -99,7 +99,8 @@ private:
     QString m_shownReviewer; ///< the reviewer of the review last shown
     DetectorSnapshot m_detectorNow;
     QList<ManualMeasurement> m_manual; ///< the shown review's caliper measurements, as edited
-    QSet<QString> m_unnamedCalipers;   ///< caliperKey of those recorded here without a name
+    QSet<QString> m_unnamedCalipers;   ///< caliperKey of those recorded without a name while
+                                       ///< this recording is shown
     bool m_editable = false;
     CaliperReading m_caliper;
     QString m_caliperLead;

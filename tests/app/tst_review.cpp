@@ -1052,6 +1052,24 @@ private slots:
                      "an unnamed decision was kept as an earlier one");
         fresh.reset();
 
+        // A measurement left unnamed stays so once another recording has been opened: whoever
+        // types a name later (perhaps someone else at the workstation) is not given it.
+        auto later = window();
+        later->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(later.get()));
+        openAndReadReview(*later, b);
+        DecisionPanel* r = later->decisionPanel();
+        r->setCaliper(readCalipers(3.0, 3.9, 0.0, 0.0, 1), QStringLiteral("II"));
+        s = editAndWaitForSave(*later, [&] { r->recordCaliper(QStringLiteral("rr")); });
+        QCOMPARE(s.record.manualOf(QStringLiteral("rr"))->reviewer, QString());
+        openAndReadReview(*later, a);
+        openAndReadReview(*later, b);
+        r->reviewerEdit()->clear();
+        s = editAndWaitForSave(
+            *later, [&] { QTest::keyClicks(r->reviewerEdit(), QStringLiteral("Dr Fourth")); });
+        QCOMPARE(s.record.manualOf(QStringLiteral("rr"))->reviewer, QString());
+        later.reset();
+
         // The demo has nothing to review: the actions are off.
         QSignalSpy shown(w.get(), &MainWindow::recordingShown);
         w->openDemo();
