@@ -967,6 +967,26 @@
         <source>the compressed data switch to a Huffman table that does not exist</source>
         <translation>die komprimierten Daten wechseln zu einer Huffman-Tabelle, die es nicht gibt</translation>
     </message>
+    <message>
+        <source>%1: no such folder.</source>
+        <translation>%1: Ordner nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1: is a file, not a folder.</source>
+        <translation>%1: ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2).</source>
+        <translation>%1: lässt sich nicht lesen (%2).</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2); its recordings are not listed.</source>
+        <translation>%1: lässt sich nicht lesen (%2); seine Aufzeichnungen werden nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>%1: the listing of this folder stopped early (%2).</source>
+        <translation>%1: Die Auflistung dieses Ordners brach vorzeitig ab (%2).</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

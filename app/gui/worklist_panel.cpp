@@ -1,6 +1,7 @@
 #include "worklist_panel.h"
 
 #include "advice_language.h"
+#include "engine_text.h"
 #include "engine_worker.h"
 #include "i18n.h"
 #include "job_runner.h"
@@ -159,6 +160,7 @@ WorklistPanel::WorklistPanel(JobRunner* jobs, QWidget* parent)
     m_saver.setMaxThreadCount(1);
     if (jobs)
         m_scanner->setVerdicts(m_verdicts, [] { return triageIdentity(detectorModelSha256()); });
+    m_scanner->setWording([](const Message& m) { return engineText(m); });
     connect(m_scanner, &WorklistScanner::listed, this, &WorklistPanel::onListed);
     connect(m_scanner, &WorklistScanner::described, this, &WorklistPanel::onDescribed);
     connect(m_scanner, &WorklistScanner::finished, this, &WorklistPanel::onFinished);

@@ -173,7 +173,13 @@ void WorklistScanner::scan(const QString& folder)
             [&](const FolderScan& l) {
                 total = l.listed;
                 deliver([this, folder, l, modelSha] {
-                    emit listed(folder, l.listed, l.truncated, l.warnings, modelSha);
+                    QStringList warnings = l.warnings;
+                    if (m_wording) {
+                        warnings.clear();
+                        for (const Message& w : l.warningMessages)
+                            warnings << m_wording(w);
+                    }
+                    emit listed(folder, l.listed, l.truncated, warnings, modelSha);
                 });
             },
             [&](WorklistEntry&& e, int filesDone) {
@@ -196,7 +202,9 @@ void WorklistScanner::scan(const QString& folder)
         flush(total);
         deliver([this, folder, scan] {
             m_busy = false;
-            emit finished(folder, scan.skipped, scan.error);
+            emit finished(folder, scan.skipped,
+                          m_wording && !scan.errorMessage.id.empty() ? m_wording(scan.errorMessage)
+                                                                     : scan.error);
         });
     });
 }
@@ -213,10 +221,13 @@ FolderScan scanFolder(const QString& folder, const QString& reviewFallbackDir,
     const auto listing = io::listRecordings(nativePath(folder), listOptions);
     if (!listing) {
         out.error = QString::fromStdString(listing.error());
+        if (const Message* m = listing.errorMessage())
+            out.errorMessage = *m;
         return out;
     }
-    for (const std::string& w : listing->warnings)
-        out.warnings << QString::fromStdString(w);
+    for (const Message& w : listing->warnings)
+        out.warnings << QString::fromStdString(w.text);
+    out.warningMessages = listing->warnings;
     out.listed = int(listing->recordings.size());
     out.truncated = listing->truncated;
     if (listed)

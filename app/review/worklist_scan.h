@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace ecglens {
 
@@ -76,11 +77,13 @@ bool worklistShows(const WorklistEntry& e, WorklistShow show);
 /// What scanning a folder found besides its rows.
 struct FolderScan
 {
-    int listed = 0;         ///< recordings (and plain-text candidates) listed
-    bool truncated = false; ///< the folder holds more than the listing's limit
-    QStringList warnings;   ///< sub-folders that could not be read
-    int skipped = 0;        ///< plain-text files that did not read as recordings
-    QString error;          ///< the folder could not be listed (or `stop` said so)
+    int listed = 0;                       ///< recordings (and plain-text candidates) listed
+    bool truncated = false;               ///< the folder holds more than the listing's limit
+    QStringList warnings;                 ///< sub-folders that could not be read (English)
+    std::vector<Message> warningMessages; ///< the same, for an interface to word
+    int skipped = 0;                      ///< plain-text files that did not read as recordings
+    QString error;        ///< the folder could not be listed (or `stop` said so; English)
+    Message errorMessage; ///< the same, for an interface to word (empty id: none given)
 };
 
 /// Lists and describes the recordings under `folder` (blocking): `listed` is told the count
@@ -112,6 +115,12 @@ public:
     /// asked for the model's identity and every row gets the verdict kept for it, if any.
     void setVerdicts(std::shared_ptr<const VerdictCache> verdicts,
                      std::function<QString()> modelSha256);
+    /// How the folder's warnings and error are worded for the signals (on this object's
+    /// thread); without one, in English.
+    void setWording(std::function<QString(const Message&)> wording)
+    {
+        m_wording = std::move(wording);
+    }
     /// Lists and describes the recordings under `folder`; results arrive in batches.
     void scan(const QString& folder);
     void cancel();
@@ -135,6 +144,7 @@ private:
     QString m_fallbackDir;
     std::shared_ptr<const VerdictCache> m_verdicts;
     std::function<QString()> m_modelSha256;
+    std::function<QString(const Message&)> m_wording;
     bool m_busy = false;
 };
 

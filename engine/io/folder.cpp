@@ -1,4 +1,5 @@
 #include "io/folder.h"
+#include "io/messages.h"
 
 #include "io/wfdb/wfdb_header.h"
 
@@ -92,9 +93,9 @@ Result<FolderListing> listRecordings(const std::string& folder, const FolderList
     std::error_code ec;
     const fs::path root(folder);
     if (!fs::exists(root, ec))
-        return Result<FolderListing>::failure(folder + ": no such folder.");
+        return Result<FolderListing>::failure(makeMessage(messages::kFolderMissing, {folder}));
     if (!fs::is_directory(root, ec))
-        return Result<FolderListing>::failure(folder + ": is a file, not a folder.");
+        return Result<FolderListing>::failure(makeMessage(messages::kFolderIsFile, {folder}));
     FolderListing out;
     std::set<std::string> segmentHeaders;
     std::size_t visited = 0;
@@ -108,10 +109,10 @@ Result<FolderListing> listRecordings(const std::string& folder, const FolderList
         fs::directory_iterator it(dir, ec);
         if (ec) {
             if (dir == root)
-                return Result<FolderListing>::failure(folder + ": cannot be read (" + ec.message() +
-                                                      ").");
-            out.warnings.push_back(dir.string() + ": cannot be read (" + ec.message() +
-                                   "); its recordings are not listed.");
+                return Result<FolderListing>::failure(
+                    makeMessage(messages::kFolderUnreadable, {folder, ec.message()}));
+            out.warnings.push_back(
+                makeMessage(messages::kFolderSubfolderUnreadable, {dir.string(), ec.message()}));
             ec.clear();
             continue;
         }
@@ -149,8 +150,8 @@ Result<FolderListing> listRecordings(const std::string& folder, const FolderList
             out.recordings.push_back({path, format, format == Format::Csv});
         }
         if (ec) {
-            out.warnings.push_back(dir.string() + ": the listing of this folder stopped early (" +
-                                   ec.message() + ").");
+            out.warnings.push_back(
+                makeMessage(messages::kFolderStoppedEarly, {dir.string(), ec.message()}));
             ec.clear();
         }
         // Depth first, in name order.

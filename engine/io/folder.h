@@ -33,7 +33,7 @@ struct FolderListing
 {
     std::vector<FolderEntry> recordings; ///< sorted by path
     bool truncated = false;              ///< a limit was reached; the list is incomplete
-    std::vector<std::string> warnings;   ///< sub-folders that could not be read
+    std::vector<Message> warnings;       ///< sub-folders that could not be read
 };
 
 /// Lists the recordings under `folder`, sub-folders included (hidden entries, symbolic links

@@ -567,6 +567,18 @@ inline constexpr MessageTemplate kHl7NoSeries{"reader.hl7.no_series",
 inline constexpr MessageTemplate kHl7NoLeads{"reader.hl7.no_leads",
                                              "%1: the rhythm series holds no lead samples."};
 
+// A worklist's folder (folder.cpp); %1 is the folder, %2 of some the system's reason (English).
+inline constexpr MessageTemplate kFolderMissing{"reader.folder.missing", "%1: no such folder."};
+inline constexpr MessageTemplate kFolderIsFile{"reader.folder.is_file",
+                                               "%1: is a file, not a folder."};
+inline constexpr MessageTemplate kFolderUnreadable{"reader.folder.unreadable",
+                                                   "%1: cannot be read (%2)."};
+inline constexpr MessageTemplate kFolderSubfolderUnreadable{
+    "reader.folder.subfolder_unreadable",
+    "%1: cannot be read (%2); its recordings are not listed."};
+inline constexpr MessageTemplate kFolderStoppedEarly{
+    "reader.folder.stopped_early", "%1: the listing of this folder stopped early (%2)."};
+
 // Any format (open.cpp): what every reader's result is checked for.
 inline constexpr MessageTemplate kAgeImplausible{
     "reader.age_implausible",
@@ -784,7 +796,12 @@ inline std::vector<MessageTemplate> all()
             kHl7NotWellFormed,
             kHl7NotAecg,
             kHl7NoSeries,
-            kHl7NoLeads};
+            kHl7NoLeads,
+            kFolderMissing,
+            kFolderIsFile,
+            kFolderUnreadable,
+            kFolderSubfolderUnreadable,
+            kFolderStoppedEarly};
 }
 
 /// A value the file holds as text, in double quotes (see the top of this file).

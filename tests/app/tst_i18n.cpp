@@ -13,6 +13,7 @@
 #include "io/readers.h"
 #include "main_window.h"
 #include "ml/messages.h"
+#include "worklist_panel.h"
 #include "test_data.h"
 
 #include <QAction>
@@ -542,6 +543,15 @@ private slots:
             QStringLiteral("V1: die komprimierten Daten enthalten einen Code, den die "
                            "Huffman-Tabelle nicht definiert; die Abtastwerte ab dieser "
                            "Stelle fehlen."));
+        // A worklist folder that is not there: the panel's note is German.
+        {
+            WorklistPanel panel;
+            const QString gone = dir.filePath(QStringLiteral("gone"));
+            panel.openFolder(gone, QString());
+            QVERIFY(QTest::qWaitFor([&] { return !panel.scanning(); }, 30000));
+            QVERIFY2(panel.summary().contains(gone + QStringLiteral(": Ordner nicht gefunden.")),
+                     qPrintable(panel.summary()));
+        }
         // A file that cannot be opened: the errors every format shares are worded in German
         // (the English stays Result::error, for the command line); a reader's own detail is
         // English.

@@ -265,9 +265,10 @@ private slots:
         QCOMPARE(relative(*l, tmp.path()),
                  (QStringList{QStringLiteral("a/x.scp"), QStringLiteral("z/y.scp")}));
         QVERIFY(!l->warnings.empty());
-        QVERIFY2(
-            QString::fromStdString(l->warnings.front()).contains(QLatin1String("cannot be read")),
-            l->warnings.front().c_str());
+        QVERIFY2(QString::fromStdString(l->warnings.front().text)
+                     .contains(QLatin1String("cannot be read")),
+                 l->warnings.front().text.c_str());
+        QCOMPARE(l->warnings.front().id, std::string("reader.folder.subfolder_unreadable"));
         // QTemporaryDir cannot remove what is deeper than PATH_MAX: remove it level by level.
         std::error_code ec;
         std::filesystem::path deep = std::filesystem::path(tmp.path().toStdString()) / level;
