@@ -987,6 +987,10 @@
         <source>%1: the listing of this folder stopped early (%2).</source>
         <translation>%1: Die Auflistung dieses Ordners brach vorzeitig ab (%2).</translation>
     </message>
+    <message>
+        <source>none of the recording&apos;s leads is a standard ECG lead (I, II, III, aVR, aVL, aVF, V1-V6, MLII) that the model can analyse</source>
+        <translation>keine Ableitung der Aufzeichnung ist eine Standard-EKG-Ableitung (I, II, III, aVR, aVL, aVF, V1–V6, MLII), die das Modell analysieren kann</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -246,7 +246,7 @@ void EngineWorker::analyze(quint64 jobId, std::shared_ptr<const Recording> recor
     if (m_ids->isStale(JobKind::Analyze, jobId))
         out.cancelled = true;
     else if (!result)
-        out.error = QString::fromStdString(result.error());
+        out.error = engineError(result);
     else
         out.analysis = std::make_shared<const ml::Analysis>(std::move(result).value());
     out.seconds = timer.nsecsElapsed() / 1e9;
@@ -315,7 +315,7 @@ void EngineWorker::triage(quint64 jobId, TriageRequest request)
         if (!wanted(1.0)) {
             out.cancelled = true;
         } else if (!a) {
-            out.skipped = QString::fromStdString(a.error());
+            out.skipped = engineError(a);
         } else {
             out.verdictClass = QString::fromLatin1(ml::verdictName(a->verdict));
             out.probability = a->probability;
@@ -378,7 +378,7 @@ void EngineWorker::explain(quint64 jobId, std::shared_ptr<const Recording> recor
     if (m_ids->isStale(JobKind::Explain, jobId))
         out.cancelled = true;
     else if (!result && out.modelError.isEmpty()) // a model that cannot load says modelError
-        out.error = QString::fromStdString(result.error());
+        out.error = engineError(result);
     else if (result)
         out.explanation =
             std::make_shared<const xai::RecordingExplanation>(std::move(result).value());
@@ -410,8 +410,7 @@ void EngineWorker::explainForReport(quint64 jobId, std::shared_ptr<const Recordi
             out.explanations.push_back(std::move(result).value());
         else
             out.errors << tr("window at %1 s: %2")
-                              .arg(QLocale().toString(start, 'f', 1),
-                                   QString::fromStdString(result.error()));
+                              .arg(QLocale().toString(start, 'f', 1), engineError(result));
     }
     if (!wanted(1.0))
         out.cancelled = true;

@@ -54,6 +54,10 @@ constexpr Entry kEntries[] = {
     {"detector.unknown_lead",
      QT_TRANSLATE_NOOP(
          "Engine", "'%1' is not one of the 12 leads the model was trained on; it is not analysed")},
+    {"detector.no_standard_lead",
+     QT_TRANSLATE_NOOP("Engine",
+                       "none of the recording's leads is a standard ECG lead (I, II, III, "
+                       "aVR, aVL, aVF, V1-V6, MLII) that the model can analyse")},
     {"advice.heart_rate", QT_TRANSLATE_NOOP("Engine", "heart rate %1 bpm")},
     {"advice.pr", QT_TRANSLATE_NOOP("Engine", "PR %1 ms")},
     {"advice.qrs", QT_TRANSLATE_NOOP("Engine", "QRS %1 ms")},

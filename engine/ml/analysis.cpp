@@ -159,7 +159,7 @@ Result<AnalysisSetup> beginAnalysis(const ModelInfo& model, const Recording& rec
         return R::failure("analysis cancelled");
     auto prepared = prepareSignal(recording);
     if (!prepared)
-        return R::failure(prepared.error());
+        return R::failureOf(prepared);
     setup.prepared = std::move(*prepared);
     const PreparedSignal& p = setup.prepared;
     setup.analysis.leadsUsed = p.present;
@@ -177,7 +177,7 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
     using R = Result<Analysis>;
     auto setup = beginAnalysis(detector.info(), recording, options, progress);
     if (!setup)
-        return R::failure(setup.error());
+        return R::failureOf(setup);
     Analysis& a = setup->analysis;
     const PreparedSignal& p = setup->prepared;
     const std::vector<long>& starts = setup->starts;

@@ -52,7 +52,7 @@ Result<Analysis> analyse(const ClassicalModel& model, const Recording& recording
     // measurements are taken at the recording's own rate, as in training.
     auto setup = beginAnalysis(model.info(), recording, options, progress);
     if (!setup)
-        return R::failure(setup.error());
+        return R::failureOf(setup);
     Analysis& a = setup->analysis;
     const std::vector<long>& starts = setup->starts;
     const std::optional<double> age = setup->ageYears;
@@ -85,7 +85,7 @@ Result<MeasurementExplanation> explainMeasurements(const ClassicalModel& model,
     using R = Result<MeasurementExplanation>;
     auto setup = beginAnalysis(model.info(), recording, options, {});
     if (!setup)
-        return R::failure(setup.error());
+        return R::failureOf(setup);
     const std::vector<long>& starts = setup->starts;
     if (starts.empty())
         return R::failure("the recording has no analysis window");

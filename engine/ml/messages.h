@@ -40,10 +40,16 @@ inline constexpr MessageTemplate kUnknownLead{
     "'%1' is not one of the 12 leads the model was trained on; it is not analysed"};
 
 /// Every template above, for interfaces that check they can word each one.
+/// The recording cannot be analysed at all (a failure, not a warning).
+inline constexpr MessageTemplate kNoStandardLead{
+    "detector.no_standard_lead",
+    "none of the recording's leads is a standard ECG lead (I, II, III, aVR, aVL, aVF, V1-V6, "
+    "MLII) that the model can analyse"};
+
 inline std::vector<MessageTemplate> all()
 {
-    return {kUnderAge, kFewLeads,  kLowRate,        kShort,      kLong,
-            kFlatLead, kNoisyLead, kInvalidSamples, kUnknownLead};
+    return {kUnderAge, kFewLeads,  kLowRate,        kShort,       kLong,
+            kFlatLead, kNoisyLead, kInvalidSamples, kUnknownLead, kNoStandardLead};
 }
 
 } // namespace ecglens::ml::messages

@@ -48,9 +48,7 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
         out.present[std::size_t(k)] = true;
     }
     if (n == 0)
-        return Result<PreparedSignal>::failure(
-            "none of the recording's leads is a standard ECG lead (I, II, III, aVR, aVL, aVF, "
-            "V1-V6, MLII) that the model can analyse");
+        return Result<PreparedSignal>::failure(makeMessage(messages::kNoStandardLead));
     out.leads = std::move(resampled);
     out.samples = n;
     return out;

@@ -36,7 +36,7 @@ Result<PreparedRecording> prepareRecording(const Recording& recording, bool dete
 {
     auto signal = ml::prepareSignal(recording);
     if (!signal)
-        return Result<PreparedRecording>::failure(signal.error());
+        return Result<PreparedRecording>::failureOf(signal);
     PreparedRecording out;
     out.signal = std::move(signal).value();
     if (detectBeats) {
@@ -113,7 +113,7 @@ Result<RecordingExplanation> explainRecording(const ml::Detector& detector,
         return Result<RecordingExplanation>::failure("explanation cancelled");
     auto prepared = prepareRecording(recording, options.players != PlayerKind::Seconds);
     if (!prepared)
-        return Result<RecordingExplanation>::failure(prepared.error());
+        return Result<RecordingExplanation>::failureOf(prepared);
     return explainPrepared(detector, *prepared, startS, options, progress);
 }
 

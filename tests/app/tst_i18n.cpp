@@ -13,8 +13,9 @@
 #include "io/readers.h"
 #include "main_window.h"
 #include "ml/messages.h"
-#include "worklist_panel.h"
+#include "ml/preprocess.h"
 #include "test_data.h"
+#include "worklist_panel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -543,6 +544,18 @@ private slots:
             QStringLiteral("V1: die komprimierten Daten enthalten einen Code, den die "
                            "Huffman-Tabelle nicht definiert; die Abtastwerte ab dieser "
                            "Stelle fehlen."));
+        // A recording the detector cannot analyse (no standard lead): the analysis error.
+        Recording eeg;
+        eeg.fsHz = 256;
+        Lead fpz;
+        fpz.name = fpz.originalName = "EEG Fpz-Cz";
+        fpz.fsHz = 256;
+        fpz.samples.assign(2560, 0.0f);
+        eeg.leads.push_back(fpz);
+        QCOMPARE(engineError(ml::prepareSignal(eeg)),
+                 QStringLiteral("keine Ableitung der Aufzeichnung ist eine Standard-EKG-Ableitung "
+                                "(I, II, III, aVR, aVL, aVF, V1–V6, MLII), die das Modell "
+                                "analysieren kann"));
         // A worklist folder that is not there: the panel's note is German.
         {
             WorklistPanel panel;
