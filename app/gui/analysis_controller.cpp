@@ -309,7 +309,8 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
                        "the detector.")
                         .arg(outcome.modelError)
                   : tr("Analysis failed: %1").arg(outcome.error);
-        banner->setMessage(text, true);
+        // The banner says "Analysis: <why>" itself.
+        banner->setMessage(model ? text : outcome.error, true);
         m_flagged->setMessage(model ? tr("No detector model.") : tr("Analysis failed."));
         emit analysisEnded(text, true);
         updateActions();

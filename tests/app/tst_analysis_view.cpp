@@ -750,6 +750,30 @@ private slots:
         QCOMPARE(w->analysis()->flaggedPanel()->count(), 0);
     }
 
+    // A recording without a standard ECG lead: shown, the banner says why the detector did not
+    // run, once ("Analysis: none of ...", not "Analysis: Analysis failed: ...").
+    void noStandardLead()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("eeg.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("time_s,EEG Fpz\n");
+        for (int i = 0; i < 2560; ++i)
+            f.write(QByteArray::number(i / 256.0, 'f', 4) + ',' +
+                    QByteArray::number(0.05 * std::sin(i / 10.0), 'f', 4) + '\n');
+        f.close();
+        auto w = window();
+        QVERIFY(!openAndAnalyse(*w, csv));
+        QVERIFY(w->recording());
+        VerdictBanner* banner = w->viewer()->verdictBanner();
+        QCOMPARE(banner->state(), VerdictBanner::State::Error);
+        QVERIFY2(banner->text().startsWith(
+                     QStringLiteral("Analysis: none of the recording's leads is a standard ECG "
+                                    "lead")),
+                 qPrintable(banner->text()));
+        QCOMPARE(banner->text().count(QStringLiteral("Analysis")), 1);
+    }
+
     // Automatic analysis off: nothing runs until Analysis > Analyse.
     void analyseOnDemand()
     {
