@@ -120,8 +120,8 @@ int runWorklist(const QStringList& args)
         o[QStringLiteral("counts")] = c;
         o[QStringLiteral("truncated")] = scan.truncated;
         QJsonArray warnings;
-        for (const QString& w : scan.warnings)
-            warnings.append(w);
+        for (const Message& w : scan.warnings)
+            warnings.append(QString::fromStdString(w.text));
         o[QStringLiteral("warnings")] = warnings;
         printJson(o);
         return kExitOk;

@@ -656,6 +656,14 @@ QString localWords(const std::string& value)
     return words.join(QLatin1Char(' '));
 }
 
+/// The table's entry for `id`, or nullptr.
+const Entry* entryFor(const std::string& id)
+{
+    const auto it = std::find_if(std::begin(kEntries), std::end(kEntries),
+                                 [&](const Entry& e) { return id == e.id; });
+    return it == std::end(kEntries) ? nullptr : &*it;
+}
+
 } // namespace
 
 QString localNumber(double v, char format, int precision)
@@ -680,34 +688,28 @@ QString changeText(double from, double to, int decimals, bool axis)
 
 QString engineText(const Message& m)
 {
-    for (const Entry& e : kEntries) {
-        if (m.id != e.id)
-            continue;
-        std::vector<std::string> values;
-        for (std::size_t i = 0; i < m.args.size(); ++i)
-            values.push_back(
-                (isWordsArg(m, i) ? localWords(m.args[i]) : localValue(m.args[i])).toStdString());
-        // A message quoting another (io::messages::quoting: a segment's own warning, an
-        // annotation file's error): the values after its placeholders are the inner message's
-        // id and values, worded here in turn.
-        const auto known = [](const std::string& id) {
-            return std::any_of(std::begin(kEntries), std::end(kEntries),
-                               [&](const Entry& k) { return id == k.id; });
-        };
-        if (const std::size_t n = io::messages::quotingPlaceholders(m.id);
-            n > 0 && m.args.size() > n && known(m.args[n])) {
-            const Message inner{m.args[n],
-                                {m.args.begin() + std::ptrdiff_t(n) + 1, m.args.end()},
-                                m.args[n - 1],
-                                m.ageArgs >> (n + 1),
-                                m.wordArgs >> (n + 1)};
-            values.resize(n - 1);
-            values.push_back(engineText(inner).toStdString());
-        }
-        const QString pattern = QCoreApplication::translate("Engine", e.english);
-        return QString::fromStdString(fillPlaceholders(pattern.toStdString(), values));
+    const Entry* e = entryFor(m.id);
+    if (!e)
+        return QString::fromStdString(m.text);
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i < m.args.size(); ++i)
+        values.push_back(
+            (isWordsArg(m, i) ? localWords(m.args[i]) : localValue(m.args[i])).toStdString());
+    // A message quoting another (io::messages::quoting: a segment's own warning, an annotation
+    // file's error): the values after its placeholders are the inner message's id and values,
+    // worded here in turn.
+    if (const std::size_t n = io::messages::quotingPlaceholders(m.id);
+        n > 0 && m.args.size() > n && entryFor(m.args[n])) {
+        const Message inner{m.args[n],
+                            {m.args.begin() + std::ptrdiff_t(n) + 1, m.args.end()},
+                            m.args[n - 1],
+                            m.ageArgs >> (n + 1),
+                            m.wordArgs >> (n + 1)};
+        values.resize(n - 1);
+        values.push_back(engineText(inner).toStdString());
     }
-    return QString::fromStdString(m.text);
+    const QString pattern = QCoreApplication::translate("Engine", e->english);
+    return QString::fromStdString(fillPlaceholders(pattern.toStdString(), values));
 }
 
 namespace {

@@ -173,12 +173,9 @@ void WorklistScanner::scan(const QString& folder)
             [&](const FolderScan& l) {
                 total = l.listed;
                 deliver([this, folder, l, modelSha] {
-                    QStringList warnings = l.warnings;
-                    if (m_wording) {
-                        warnings.clear();
-                        for (const Message& w : l.warningMessages)
-                            warnings << m_wording(w);
-                    }
+                    QStringList warnings;
+                    for (const Message& w : l.warnings)
+                        warnings << (m_wording ? m_wording(w) : QString::fromStdString(w.text));
                     emit listed(folder, l.listed, l.truncated, warnings, modelSha);
                 });
             },
@@ -225,9 +222,7 @@ FolderScan scanFolder(const QString& folder, const QString& reviewFallbackDir,
             out.errorMessage = *m;
         return out;
     }
-    for (const Message& w : listing->warnings)
-        out.warnings << QString::fromStdString(w.text);
-    out.warningMessages = listing->warnings;
+    out.warnings = listing->warnings;
     out.listed = int(listing->recordings.size());
     out.truncated = listing->truncated;
     if (listed)

@@ -77,13 +77,12 @@ bool worklistShows(const WorklistEntry& e, WorklistShow show);
 /// What scanning a folder found besides its rows.
 struct FolderScan
 {
-    int listed = 0;                       ///< recordings (and plain-text candidates) listed
-    bool truncated = false;               ///< the folder holds more than the listing's limit
-    QStringList warnings;                 ///< sub-folders that could not be read (English)
-    std::vector<Message> warningMessages; ///< the same, for an interface to word
-    int skipped = 0;                      ///< plain-text files that did not read as recordings
-    QString error;        ///< the folder could not be listed (or `stop` said so; English)
-    Message errorMessage; ///< the same, for an interface to word (empty id: none given)
+    int listed = 0;                ///< recordings (and plain-text candidates) listed
+    bool truncated = false;        ///< the folder holds more than the listing's limit
+    std::vector<Message> warnings; ///< sub-folders that could not be read
+    int skipped = 0;               ///< plain-text files that did not read as recordings
+    QString error;                 ///< the folder could not be listed (or `stop` said so; English)
+    Message errorMessage;          ///< the same, for an interface to word (empty id: none given)
 };
 
 /// Lists and describes the recordings under `folder` (blocking): `listed` is told the count

@@ -810,6 +810,14 @@ inline std::string quoted(const std::string& text)
     return "\"" + text + "\"";
 }
 
+/// `t` about the file `path` (its %1), `values` filling %2, %3, ...
+inline Message aboutFile(const MessageTemplate& t, const std::string& path,
+                         std::vector<std::string> values = {})
+{
+    values.insert(values.begin(), path);
+    return makeMessage(t, std::move(values));
+}
+
 /// The templates whose last placeholder is another message (quoting()), with how many
 /// placeholders each has; 0 for any other id.
 inline std::size_t quotingPlaceholders(const std::string& id)

@@ -57,8 +57,7 @@ std::string fmt(double v)
 Result<Recording> readCsv(const std::string& path, const OpenOptions& options)
 {
     auto fail = [&](const MessageTemplate& why, std::vector<std::string> values = {}) {
-        values.insert(values.begin(), path);
-        return Result<Recording>::failure(makeMessage(why, std::move(values)));
+        return Result<Recording>::failure(messages::aboutFile(why, path, std::move(values)));
     };
     std::ifstream in(path, std::ios::binary);
     if (!in)

@@ -54,13 +54,14 @@ bool parseInt(const std::string& field, std::int64_t& out)
     return true;
 }
 
-std::string quoted(const std::string& raw)
+/// A header field as an error quotes it: trimmed, unprintable bytes as '?'.
+std::string quotedField(const std::string& raw)
 {
     std::string t = trimField(raw);
     for (char& c : t)
         if (static_cast<unsigned char>(c) < 32 || static_cast<unsigned char>(c) > 126)
             c = '?';
-    return "\"" + t + "\"";
+    return messages::quoted(t);
 }
 
 int monthIndex(const std::string& mmm)
@@ -134,7 +135,7 @@ Message parseFixedHeader(const std::string& path, const std::string& bytes, EdfH
         return makeMessage(messages::kEdfHeaderShort, {path});
     h.bdf = static_cast<unsigned char>(bytes[0]) == 0xFF && bytes.compare(1, 7, "BIOSEMI") == 0;
     if (!h.bdf && bytes.compare(0, 8, "0       ") != 0)
-        return makeMessage(messages::kEdfVersionField, {path, quoted(bytes.substr(0, 8))});
+        return makeMessage(messages::kEdfVersionField, {path, quotedField(bytes.substr(0, 8))});
     h.version = h.bdf ? "BIOSEMI" : "0";
     h.patient = trimField(bytes.substr(8, 80));
     h.recording = trimField(bytes.substr(88, 80));
@@ -146,12 +147,14 @@ Message parseFixedHeader(const std::string& path, const std::string& bytes, EdfH
     h.edfPlus = h.reserved.rfind("EDF+", 0) == 0 || h.reserved.rfind("BDF+", 0) == 0;
     h.discontinuous = h.edfPlus && h.reserved.size() >= 5 && h.reserved[4] == 'D';
     if (!parseInt(bytes.substr(236, 8), h.recordCount) || h.recordCount < -1)
-        return makeMessage(messages::kEdfRecordCountField, {path, quoted(bytes.substr(236, 8))});
+        return makeMessage(messages::kEdfRecordCountField,
+                           {path, quotedField(bytes.substr(236, 8))});
     if (!parseDouble(bytes.substr(244, 8), h.recordDurationS) || h.recordDurationS < 0)
-        return makeMessage(messages::kEdfDurationField, {path, quoted(bytes.substr(244, 8))});
+        return makeMessage(messages::kEdfDurationField, {path, quotedField(bytes.substr(244, 8))});
     std::int64_t ns = 0;
     if (!parseInt(bytes.substr(252, 4), ns) || ns < 1 || ns > 4096)
-        return makeMessage(messages::kEdfSignalCountField, {path, quoted(bytes.substr(252, 4))});
+        return makeMessage(messages::kEdfSignalCountField,
+                           {path, quotedField(bytes.substr(252, 4))});
     signalCount = int(ns);
     return {};
 }
@@ -191,8 +194,8 @@ Message parseSignalHeaders(const std::string& path, const std::string& bytes, in
         for (int i = 0; i < ns; ++i) {
             EdfSignal& s = h.signals[i];
             if (!parseDouble(field(8, i), s.*(nf.member)))
-                return makeMessage(nf.notANumber, {path, std::to_string(i + 1), quoted(s.label),
-                                                   quoted(field(8, i))});
+                return makeMessage(nf.notANumber, {path, std::to_string(i + 1),
+                                                   quotedField(s.label), quotedField(field(8, i))});
         }
         advance(8);
     }
@@ -203,8 +206,9 @@ Message parseSignalHeaders(const std::string& path, const std::string& bytes, in
         EdfSignal& s = h.signals[i];
         if (!parseInt(field(8, i), s.samplesPerRecord) || s.samplesPerRecord < 1 ||
             s.samplesPerRecord > 100'000'000)
-            return makeMessage(messages::kEdfSamplesPerRecordField,
-                               {path, std::to_string(i + 1), quoted(s.label), quoted(field(8, i))});
+            return makeMessage(
+                messages::kEdfSamplesPerRecordField,
+                {path, std::to_string(i + 1), quotedField(s.label), quotedField(field(8, i))});
         s.annotation = s.label == "EDF Annotations" || s.label == "BDF Annotations";
     }
     return {};
@@ -222,7 +226,8 @@ std::optional<DateTime> parseStart(const EdfHeader& h, std::vector<Message>& war
                         parseInt(t.substr(3, 2), mi) && parseInt(t.substr(6, 2), ss) && hh >= 0 &&
                         hh <= 23 && mi >= 0 && mi <= 59 && ss >= 0 && ss <= 60;
     if (!dateOk || !timeOk) {
-        warnings.push_back(makeMessage(messages::kEdfStartUnreadable, {quoted(d), quoted(t)}));
+        warnings.push_back(
+            makeMessage(messages::kEdfStartUnreadable, {quotedField(d), quotedField(t)}));
         return std::nullopt;
     }
     DateTime dt;

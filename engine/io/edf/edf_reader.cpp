@@ -115,8 +115,7 @@ Result<Recording> readEdf(const std::string& path, const OpenOptions& options,
                           HeaderOnly* headerOnly)
 {
     auto fail = [&](const MessageTemplate& why, std::vector<std::string> values = {}) {
-        values.insert(values.begin(), path);
-        return Result<Recording>::failure(makeMessage(why, std::move(values)));
+        return Result<Recording>::failure(messages::aboutFile(why, path, std::move(values)));
     };
     std::error_code ec;
     const std::uintmax_t fileSize = std::filesystem::file_size(path, ec);

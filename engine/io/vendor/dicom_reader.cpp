@@ -220,10 +220,8 @@ private:
 
     bool fail(const MessageTemplate& what, std::vector<std::string> values = {})
     {
-        if (m_error.id.empty()) {
-            values.insert(values.begin(), m_name);
-            m_error = makeMessage(what, std::move(values));
-        }
+        if (m_error.id.empty())
+            m_error = messages::aboutFile(what, m_name, std::move(values));
         return false;
     }
 
