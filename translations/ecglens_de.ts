@@ -3679,6 +3679,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
+    <message>
+        <source>Not used, not an ECG by name or unit: %1.</source>
+        <translation>Nicht verwendet, nach Name oder Einheit kein EKG: %1.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::OverviewStrip</name>

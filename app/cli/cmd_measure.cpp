@@ -2,6 +2,7 @@
 
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "dsp/signal_kind.h"
 #include "dsp/st_segment.h"
 
 #include <QJsonArray>
@@ -105,12 +106,16 @@ int runMeasure(const QStringList& args)
         return fail(QStringLiteral("%1: analysis cancelled").arg(file));
     const auto& m = analysis->measurements;
     const auto findings = dsp::rhythmFindings(analysis->beats, m);
+    QStringList notEcg; // left out of beat detection and the measurements
+    for (std::size_t l : dsp::otherSignalLeads(*recording))
+        notEcg << fromStd(recording->leads[l].name);
 
     if (parser.isSet(json)) {
         QJsonObject root = valuesJson(m.values);
         root[QStringLiteral("file")] = file;
         root[QStringLiteral("duration_s")] = recording->durationS();
         root[QStringLiteral("median_beat")] = fiducialsJson(m.medianBeat.fiducials);
+        root[QStringLiteral("leads_not_ecg")] = QJsonArray::fromStringList(notEcg);
         QJsonArray st;
         for (const dsp::StLevel& l : dsp::stLevels(m.medianBeat))
             st.append(QJsonObject{{QStringLiteral("lead"), fromStd(l.lead)},
@@ -175,6 +180,8 @@ int runMeasure(const QStringList& args)
     out += QStringLiteral("ST at J+60 ms\t%1\n").arg(st.join(QStringLiteral(", ")));
     for (const dsp::Finding& f : findings)
         out += QStringLiteral("finding\t%1\n").arg(fromStd(f.text));
+    if (!notEcg.isEmpty())
+        out += QStringLiteral("not used (not ECG)\t%1\n").arg(notEcg.join(QStringLiteral(", ")));
     const std::string s = toStd(out);
     std::fwrite(s.data(), 1, s.size(), stdout);
     return kExitOk;

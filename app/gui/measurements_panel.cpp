@@ -7,10 +7,13 @@
 #include "ecg_plot.h"
 #include "job_runner.h"
 
+#include "dsp/signal_kind.h"
+
 #include <QColor>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -298,11 +301,18 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
         item->setToolTip(tr("%n evidence point(s); click to show", nullptr, int(f.timesS.size())));
     }
     listComparisonFindings();
-    m_status->setText(tr("%1 beats analysed (0.5–40 Hz, %2 Hz notch). QRS and QT span the "
-                         "earliest onset to the latest offset over all leads and read longer "
-                         "than conventional programs: check them on the tracing.")
-                          .arg(outcome.beats.size())
-                          .arg(m_requestedMainsHz, 0, 'f', 0));
+    QString status = tr("%1 beats analysed (0.5–40 Hz, %2 Hz notch). QRS and QT span the "
+                        "earliest onset to the latest offset over all leads and read longer "
+                        "than conventional programs: check them on the tracing.")
+                         .arg(outcome.beats.size())
+                         .arg(m_requestedMainsHz, 0, 'f', 0);
+    QStringList notEcg;
+    for (std::size_t l : dsp::otherSignalLeads(*outcome.recording))
+        notEcg << QString::fromStdString(outcome.recording->leads[l].name);
+    if (!notEcg.isEmpty())
+        status += QLatin1Char(' ') + tr("Not used, not an ECG by name or unit: %1.")
+                                         .arg(QLocale().createSeparatedList(notEcg));
+    m_status->setText(status);
     emit measured();
 }
 

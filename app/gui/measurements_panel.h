@@ -52,6 +52,8 @@ public:
     QListWidget* findings() const { return m_findings; }
     /// "ST at J+60 ms (mV): I +0.06 · II −0.15 · …" of the shown ECG.
     QLabel* stLevels() const { return m_st; }
+    /// "N beats analysed (filters) …", naming the leads left out as not ECG.
+    QLabel* status() const { return m_status; }
     BeatMarkerLayer* markers() const { return m_markers; }
     /// Text of a table row's value ("—" when not measured); row names as in the table.
     QString value(const QString& name) const;

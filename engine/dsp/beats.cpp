@@ -1,6 +1,7 @@
 #include "dsp/beats.h"
 
 #include "dsp/filters.h"
+#include "dsp/signal_kind.h"
 
 #include <algorithm>
 #include <cmath>
@@ -468,9 +469,23 @@ std::vector<std::int64_t> detectQrs(const std::vector<const std::vector<float>*>
     return peaks;
 }
 
+void atRecordRate(std::vector<Beat>& beats, double fsHz)
+{
+    for (Beat& b : beats)
+        b.sample = std::int64_t(std::llround(b.timeS * fsHz));
+}
+
 std::optional<std::vector<Beat>>
 detectBeats(const Recording& recording, const DetectOptions& options, const ProgressFn& progress)
 {
+    if (options.lead < 0) {
+        if (const auto ecg = ecgAtItsOwnRate(recording)) {
+            auto beats = detectBeats(*ecg, options, progress);
+            if (beats)
+                atRecordRate(*beats, recording.fsHz);
+            return beats;
+        }
+    }
     std::vector<const std::vector<float>*> leads;
     const double fs = recording.fsHz;
     if (options.lead >= 0) {
@@ -478,7 +493,8 @@ detectBeats(const Recording& recording, const DetectOptions& options, const Prog
             leads.push_back(&recording.leads[std::size_t(options.lead)].samples);
     } else {
         for (const Lead& l : recording.leads)
-            if ((l.fsHz == fs || l.fsHz == 0) && l.samples.size() == recording.sampleCount())
+            if ((l.fsHz == fs || l.fsHz == 0) && l.samples.size() == recording.sampleCount() &&
+                mayBeEcg(l))
                 leads.push_back(&l.samples);
     }
     if (leads.empty() || fs <= 0)

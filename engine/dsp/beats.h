@@ -39,7 +39,7 @@ struct Beat
 
 struct DetectOptions
 {
-    int lead = -1; ///< lead index to use; -1 = fuse all leads
+    int lead = -1; ///< lead index to use; -1 = fuse the ECG leads (dsp::mayBeEcg)
     double refractoryMs = 200.0;
     bool classify = true;
     bool inputConditioned = false; ///< samples already band-limited (dsp::condition): skips a
@@ -47,10 +47,15 @@ struct DetectOptions
 };
 
 /// Detects every QRS complex and classifies the beats; sample indices at recording.fsHz.
-/// Cancellable (progress returns false -> nullopt).
+/// Without a lead chosen, the ECG leads (dsp::mayBeEcg) are fused: those at the record rate, else
+/// those at their own rate (dsp::ecgAtItsOwnRate). Cancellable (progress returns false ->
+/// nullopt).
 std::optional<std::vector<Beat>> detectBeats(const Recording& recording,
                                              const DetectOptions& options = {},
                                              const ProgressFn& progress = {});
+
+/// Sets each beat's sample index to its time at fsHz (beats found at another rate).
+void atRecordRate(std::vector<Beat>& beats, double fsHz);
 
 /// Core detector on raw sample arrays (same length, all at fsHz); R-peak sample indices.
 std::vector<std::int64_t> detectQrs(const std::vector<const std::vector<float>*>& leads,

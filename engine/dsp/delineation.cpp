@@ -5,6 +5,7 @@
 // (same method per lead, near the spatial T end).
 
 #include "dsp/measurements.h"
+#include "dsp/signal_kind.h"
 
 #include <algorithm>
 #include <cmath>
@@ -299,7 +300,7 @@ MedianBeat medianBeat(const Recording& rec, const std::vector<Beat>& beats, std:
         m.leadNames.push_back(lead.name);
         m.mvPerUnit.push_back(millivoltsPerUnit(lead.unit));
         std::vector<float> med(len, std::nanf(""));
-        if (lead.samples.size() == std::size_t(n)) {
+        if (lead.samples.size() == std::size_t(n) && mayBeEcg(lead)) {
             for (std::size_t b = 0; b < use.size(); ++b)
                 std::copy_n(lead.samples.begin() + std::ptrdiff_t(use[b] - pre), len,
                             segments.begin() + std::ptrdiff_t(b * len));

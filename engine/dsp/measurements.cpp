@@ -1,6 +1,7 @@
 #include "dsp/measurements.h"
 
 #include "dsp/rhythm.h"
+#include "dsp/signal_kind.h"
 
 #include <algorithm>
 #include <cmath>
@@ -236,8 +237,8 @@ bool pWaveInMostBeats(const Recording& rec, const std::vector<Beat>& beats, std:
         for (std::size_t l = 0; l < m.leads.size() && l < rec.leads.size(); ++l) {
             const auto& x = rec.leads[l].samples;
             const auto& y = m.leads[l];
-            if (x.size() != std::size_t(n) || y.empty())
-                continue;
+            if (x.size() != std::size_t(n) || y.empty() || std::isnan(y[std::size_t(m.rIndex)]))
+                continue; // not this lead's median (another rate, another kind of signal)
             double mx = 0, my = 0;
             for (std::int64_t k = from; k <= to; ++k) {
                 mx += x[std::size_t(at + k)];
@@ -352,6 +353,12 @@ std::optional<Analysis> analyseConditioned(const Recording& conditioned,
                                            const MeasureOptions& options,
                                            const ProgressFn& progress)
 {
+    if (const auto ecg = ecgAtItsOwnRate(conditioned)) { // measured at the ECG's own rate
+        auto a = analyseConditioned(*ecg, options, progress);
+        if (a)
+            atRecordRate(a->beats, conditioned.fsHz);
+        return a;
+    }
     DetectOptions detect;
     detect.inputConditioned = true;
     auto beats = detectBeats(conditioned, detect, scaledProgress(progress, 0.0, 0.67));

@@ -82,7 +82,8 @@ struct MeasureOptions
 };
 
 /// Median beat of `beats` (normal ones preferred) over [fromSample, toSample) of a conditioned
-/// recording. Window -450..+700 ms around R.
+/// recording. Window -450..+700 ms around R. One entry per recording lead, in its order; a lead
+/// at another rate or of another kind of signal (EEG, blood pressure: dsp::mayBeEcg) is all NaN.
 MedianBeat medianBeat(const Recording& conditioned, const std::vector<Beat>& beats,
                       std::int64_t fromSample = 0, std::int64_t toSample = -1);
 

@@ -38,6 +38,9 @@ std::vector<StLevel> stLevels(const MedianBeat& beat)
     const bool beforeTEnd = !std::isfinite(f.tOffsetMs) || j60 < f.tOffsetMs;
     std::vector<StLevel> out;
     for (std::size_t l = 0; l < beat.leads.size(); ++l) {
+        if (std::none_of(beat.leads[l].begin(), beat.leads[l].end(),
+                         [](float v) { return std::isfinite(v); }))
+            continue; // no median: a lead at another rate or not an ECG
         StLevel s;
         s.lead = l < beat.leadNames.size() ? beat.leadNames[l] : std::string();
         const auto& x = beat.leads[l];

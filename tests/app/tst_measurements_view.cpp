@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -44,6 +45,13 @@ class TestMeasurementsView : public QObject
         if (!QTest::qWaitFor([&] { return measured.count() + failed.count() > 0; }, 60000))
             qWarning("timed out measuring %s", qPrintable(path));
         return measured.count() > 0;
+    }
+
+    /// `ecglens-cli measure --json` of data file `rel`.
+    static QJsonObject measureJson(const QString& rel)
+    {
+        return test::cliJson(
+            {QStringLiteral("measure"), test::dataPath(rel), QStringLiteral("--json")});
     }
 
     static int rowOf(const QListWidget* list, const QString& code)
@@ -94,14 +102,38 @@ private slots:
         auto w = window();
         w->show();
         QVERIFY2(openAndMeasure(*w, test::dataPath(rel)), qPrintable(w->lastError()));
-        const QJsonObject cli = test::cliJson(
-            {QStringLiteral("measure"), test::dataPath(rel), QStringLiteral("--json")});
+        const QJsonObject cli = measureJson(rel);
         const QJsonArray levels = cli[QStringLiteral("st_levels")].toArray();
         QCOMPARE(levels.size(), 12);
         QCOMPARE(w->measurementsPanel()->stLevels()->text(),
                  QStringLiteral("ST at J+60 ms (mV): ") + test::stLevelsText(levels));
         // Inferior ST depression, as the trace shows it.
         QVERIFY(levels[1].toObject()[QStringLiteral("j60_mv")].toDouble() < -0.1);
+    }
+
+    /// An intensive-care record (03700181: MCL1 at four samples per frame beside ABP and RESP
+    /// at the frame rate) is measured on its ECG as `ecglens-cli measure` measures it (which
+    /// tst_beats checks against WFDB's sqrs), and the panel names the channels it left out.
+    void otherSignalsNamed()
+    {
+        const QString rel = QStringLiteral("wfdb-samples/03700181.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        auto w = window();
+        w->show();
+        QVERIFY2(openAndMeasure(*w, test::dataPath(rel)), qPrintable(w->lastError()));
+        const QJsonObject cli = measureJson(rel);
+        QCOMPARE(cli[QStringLiteral("leads_not_ecg")].toArray(),
+                 (QJsonArray{QStringLiteral("ABP"), QStringLiteral("RESP")}));
+        MeasurementsPanel* panel = w->measurementsPanel();
+        QCOMPARE(panel->value(QStringLiteral("Heart rate (bpm)")),
+                 QString::number(cli[QStringLiteral("heart_rate_bpm")].toDouble(), 'f', 0));
+        const QString list =
+            QLocale().createSeparatedList({QStringLiteral("ABP"), QStringLiteral("RESP")});
+        QVERIFY2(panel->status()->text().endsWith(
+                     QStringLiteral(" Not used, not an ECG by name or unit: %1.").arg(list)),
+                 qPrintable(panel->status()->text()));
+        QCOMPARE(panel->markers()->beats().size(),
+                 std::size_t(cli[QStringLiteral("beats")].toInt()));
     }
 
     /// The advice dock reads the ST levels at J the worker measured: on PTB-XL 01433 (a man of

@@ -1,7 +1,9 @@
 // QRS detection scored like ANSI/AAMI EC57 on the 22 MIT-BIH DS1 records (reference beat
 // annotations by cardiologists), plus the synthetic demo at 100-1000 Hz.
 
+#include "core/lead_names.h"
 #include "dsp/beats.h"
+#include "dsp/signal_kind.h"
 #include "io/open.h"
 #include "test_data.h"
 
@@ -276,6 +278,114 @@ private slots:
         QVERIFY2(c.hit['S'] >= kMinS100, "S sensitivity on record 100");
         QVERIFY2(c.called['S'] - c.right['S'] <= kMaxFalseS100, "false S on record 100");
         QVERIFY2(c.hit['N'] >= c.ref['N'] - kMaxMissedN100, "N on record 100");
+    }
+
+    /// Which channels count as ECG, on labels and units of real files: the shared data's
+    /// intensive-care, fetal and generator records, and the EDF+ standard texts (signal type
+    /// first: "EEG Fpz-Cz", "Resp oro-nasal"; edfplus.info/specs/edftexts.html).
+    void signalKinds_data()
+    {
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<bool>("ecg");
+        const struct
+        {
+            const char* label;
+            const char* unit;
+            bool ecg;
+        } rows[] = {
+            // wfdb-samples/mixedsignals.hea, a103l.hea, 03700181.hea, p10143.hea
+            {"II", "mV", true},
+            {"V", "mV", true},
+            {"ABP", "mmHg", false},
+            {"Pleth", "NU", false},
+            {"Resp", "Ohm", false},
+            {"PLETH", "NU", false},
+            {"MCL1", "mV", true},
+            {"RESP", "mV", false},
+            {"FECG", "mV", true},
+            {"UC", "mV", false},
+            // test01_00s.hea, test_generator_2.edf, mitdb, ptbxl
+            {"ECG 1", "mV", true},
+            {"ECG", "uV", true},
+            {"MLII", "mV", true},
+            {"aVR", "mV", true},
+            {"pulse", "uV", false},
+            {"noise", "uV", true},
+            // EDF+ standard texts: ECG leads and other signal types
+            {"ECG V2", "uV", true},
+            {"ECG I-II", "uV", true},
+            {"EEG Fpz-Cz", "uV", false},
+            {"EOG horizontal", "uV", false},
+            {"EMG submental", "uV", false},
+            {"Resp oro-nasal", "", false},
+            {"SaO2", "%", false},
+            {"Temp rectal", "degC", false},
+            {"Event marker", "", false},
+            {"MEG", "fT", false},
+            {"EP", "uV", false},
+            // a standard lead name wins over a unit; an unknown channel in % or mmHg is not ECG
+            {"V1", "NU", true},
+            {"chan 3", "mmHg", false},
+            {"chan 4", "%", false},
+            {"chan 5", "", true},
+            {"chan 6", "\302\260C", false}};
+        for (const auto& r : rows)
+            QTest::newRow(QStringLiteral("%1 [%2]")
+                              .arg(QLatin1String(r.label), QString::fromUtf8(r.unit))
+                              .toUtf8()
+                              .constData())
+                << QString::fromLatin1(r.label) << QString::fromUtf8(r.unit) << r.ecg;
+    }
+    void signalKinds()
+    {
+        QFETCH(QString, label);
+        QFETCH(QString, unit);
+        QFETCH(bool, ecg);
+        Lead lead;
+        lead.name = normaliseLeadName(label.toStdString());
+        lead.originalName = label.toStdString();
+        lead.unit = unit.toStdString();
+        QCOMPARE(dsp::mayBeEcg(lead), ecg);
+    }
+
+    /// An intensive-care record (03700181: MCL1 at 500 Hz, four samples per 125 Hz frame, beside
+    /// ABP and RESP at the frame rate): beats are found on the ECG at its own rate, not on the
+    /// arterial pulse and breathing at the record rate. Reference: WFDB's sqrs QRS detector
+    /// (the record's .sqrs annotations, from 14.8 s on; ours before its first beat left out).
+    void otherSignalsLeftOut()
+    {
+        const QString rel = QStringLiteral("wfdb-samples/03700181.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        io::OpenOptions options;
+        options.annotator = "sqrs";
+        const auto rec = io::open(test::dataPath(rel).toStdString(), options);
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        QCOMPARE(dsp::otherSignalLeads(*rec), (std::vector<std::size_t>{1, 2}));
+        std::vector<std::int64_t> ref;
+        std::vector<std::pair<std::int64_t, std::int64_t>> flutter;
+        dsp::referenceBeats(rec->annotations, ref, flutter);
+        QCOMPARE(ref.size(), std::size_t(1195));
+        const std::vector<std::pair<std::int64_t, std::int64_t>> beforeSqrs = {
+            {0, ref.front() - std::int64_t(0.15 * rec->fsHz)}};
+        const auto beats = dsp::detectBeats(*rec);
+        QVERIFY(beats.has_value());
+        const auto c = dsp::compareBeats(ref, samplesOf(*beats), rec->fsHz, 0.15, beforeSqrs);
+        // What the detector found when it fused every lead at the record rate (ABP and RESP).
+        const auto fused =
+            dsp::detectQrs({&rec->leads[1].samples, &rec->leads[2].samples}, rec->fsHz);
+        const auto old = dsp::compareBeats(ref, fused, rec->fsHz, 0.15, beforeSqrs);
+        std::printf("03700181 vs sqrs: MCL1 at 500 Hz Se %.2f +P %.2f; ABP+RESP at 125 Hz Se "
+                    "%.2f +P %.2f\n",
+                    c.sensitivityPercent(), c.positivePredictivityPercent(),
+                    old.sensitivityPercent(), old.positivePredictivityPercent());
+        std::fflush(stdout);
+        QVERIFY2(c.sensitivityPercent() >= 99.5 && c.positivePredictivityPercent() >= 99.5,
+                 "QRS detection on MCL1 against sqrs");
+        QVERIFY2(old.sensitivityPercent() < 50, "the arterial pulse is not a QRS");
+        // Sample indices are at the record rate, times exact at the ECG's rate.
+        for (const dsp::Beat& b : *beats)
+            QVERIFY(std::abs(double(b.sample) / rec->fsHz - b.timeS) <= 0.5 / rec->fsHz + 1e-9);
     }
 
     void edgeInputs()

@@ -4,6 +4,7 @@
 
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
+#include "dsp/signal_kind.h"
 #include "dsp/st_segment.h"
 #include "io/open.h"
 #include "test_data.h"
@@ -20,6 +21,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <random>
 #include <set>
 
 using namespace ecglens;
@@ -409,6 +411,8 @@ private slots:
     void ludbDelineationAndRhythm();
     void stLevelsAgainstCardiologistsMarks();
     void stLevelsFollowAnAddedElevation();
+    void otherSignalsChangeNothing();
+    void ecgAtItsOwnRate();
     void mitbihAtrialFibrillation();
     void ptbxlRhythmStatements();
     void ptbxlAxisAndVoltages();
@@ -1037,6 +1041,114 @@ void TestMeasurements::stLevelsFollowAnAddedElevation()
         } else
             QVERIFY2(std::abs(rise) < 0.02, qPrintable(what));
     }
+}
+
+/// A polysomnography or monitor file keeps other signals beside the ECG: LUDB record 1 with an
+/// arterial pressure (lead II 200 ms later, as mmHg: a pulse after every QRS) and an EEG
+/// (seeded noise, uV) added is measured exactly as without them; the same pressure channel
+/// under a name and unit that do not say what it is does change the result (it is fused).
+void TestMeasurements::otherSignalsChangeNothing()
+{
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ludb/data/1.hea"));
+    const auto rec = io::open(test::dataPath(QStringLiteral("ludb/data/1.hea")).toStdString());
+    QVERIFY2(rec.ok(), rec.error().c_str());
+    const auto base = dsp::analyse(*rec);
+    QVERIFY(base.has_value());
+    Recording more = *rec;
+    const Lead& ii = rec->leads[std::size_t(rec->leadIndex("II"))];
+    const std::size_t delay = std::size_t(std::lround(0.2 * rec->fsHz));
+    Lead abp = ii;
+    abp.name = abp.originalName = "ABP";
+    abp.unit = "mmHg";
+    abp.digital.clear();
+    for (std::size_t i = 0; i < abp.samples.size(); ++i)
+        abp.samples[i] = 90.0f + 40.0f * ii.samples[i < delay ? 0 : i - delay];
+    Lead eeg = ii;
+    eeg.name = eeg.originalName = "EEG Fpz-Cz";
+    eeg.unit = "uV";
+    eeg.digital.clear();
+    std::mt19937 random(7);
+    std::normal_distribution<float> noise(0.0f, 50.0f);
+    for (float& v : eeg.samples)
+        v = noise(random);
+    more.leads.push_back(abp);
+    more.leads.push_back(eeg);
+    QCOMPARE(dsp::otherSignalLeads(more), (std::vector<std::size_t>{12, 13}));
+    const auto with = dsp::analyse(more);
+    QVERIFY(with.has_value());
+    QCOMPARE(with->beats.size(), base->beats.size());
+    for (std::size_t b = 0; b < base->beats.size(); ++b) {
+        QCOMPARE(with->beats[b].sample, base->beats[b].sample);
+        QCOMPARE(with->beats[b].beatClass, base->beats[b].beatClass);
+    }
+    const auto& v0 = base->measurements.values;
+    const auto& v1 = with->measurements.values;
+    const std::pair<const char*, std::pair<double, double>> values[] = {
+        {"rate", {v0.heartRateBpm, v1.heartRateBpm}},
+        {"PR", {v0.prMs, v1.prMs}},
+        {"QRS", {v0.qrsMs, v1.qrsMs}},
+        {"QT", {v0.qtMs, v1.qtMs}},
+        {"QRS axis", {v0.qrsAxisDeg, v1.qrsAxisDeg}},
+        {"T axis", {v0.tAxisDeg, v1.tAxisDeg}}};
+    for (const auto& [name, v] : values) {
+        QVERIFY2(std::isfinite(v.first), name);
+        QVERIFY2(v.first == v.second, qPrintable(QStringLiteral("%1: %2 without, %3 with")
+                                                     .arg(QLatin1String(name))
+                                                     .arg(v.first)
+                                                     .arg(v.second)));
+    }
+    const auto st = dsp::stLevels(with->measurements.medianBeat);
+    QCOMPARE(st.size(), std::size_t(12)); // none for ABP and EEG
+    QCOMPARE(st.back().lead, std::string("V6"));
+
+    // Control: the same pressure channel as an unnamed channel in mV enters the detection.
+    more.leads[12].name = more.leads[12].originalName = "chan 13";
+    more.leads[12].unit = "mV";
+    const auto fused = dsp::analyse(more);
+    QVERIFY(fused.has_value());
+    bool differs = fused->beats.size() != base->beats.size() ||
+                   fused->measurements.values.qrsMs != v0.qrsMs ||
+                   fused->measurements.values.qtMs != v0.qtMs;
+    for (std::size_t b = 0; !differs && b < base->beats.size(); ++b)
+        differs = fused->beats[b].sample != base->beats[b].sample;
+    QVERIFY2(differs, "a channel of unknown kind is fused with the ECG");
+}
+
+/// A WFDB record whose ECG has four samples per frame beside other signals at the frame rate
+/// (mixedsignals: II, III, V at 250 Hz in 62.47 Hz frames; ABP, Pleth at 125 Hz; Resp at the
+/// frame rate) is measured on its ECG at 250 Hz: the median beat holds II, III and V at that
+/// rate; beats keep exact times and sample indices at the record rate.
+void TestMeasurements::ecgAtItsOwnRate()
+{
+    const QString rel = QStringLiteral("wfdb-samples/mixedsignals.hea");
+    ECGLENS_REQUIRE_DATA(rel);
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ludb/data/1.hea"));
+    const auto rec = io::open(test::dataPath(rel).toStdString());
+    QVERIFY2(rec.ok(), rec.error().c_str());
+    const auto ecg = dsp::ecgAtItsOwnRate(*rec);
+    QVERIFY(ecg.has_value());
+    QCOMPARE(ecg->fsHz, rec->leads[0].fsHz);
+    QCOMPARE(ecg->leads.size(), std::size_t(3));
+    const auto a = dsp::analyse(*rec);
+    QVERIFY(a.has_value());
+    const auto& m = a->measurements;
+    QCOMPARE(m.medianBeat.fsHz, rec->leads[0].fsHz);
+    QCOMPARE(m.medianBeat.leadNames, (std::vector<std::string>{"II", "III", "V"}));
+    QVERIFY(a->beats.size() > 100);
+    QVERIFY(std::isfinite(m.values.qrsMs) && std::isfinite(m.values.qtMs));
+    // The same beats as detection on the ECG alone (the recording the helper gives).
+    const auto alone = dsp::analyse(*ecg);
+    QVERIFY(alone.has_value());
+    QCOMPARE(a->beats.size(), alone->beats.size());
+    for (std::size_t b = 0; b < a->beats.size(); ++b) {
+        QCOMPARE(a->beats[b].timeS, alone->beats[b].timeS);
+        QCOMPARE(a->beats[b].sample, std::int64_t(std::llround(a->beats[b].timeS * rec->fsHz)));
+    }
+    QCOMPARE(m.values.qrsMs, alone->measurements.values.qrsMs);
+    // A recording whose ECG runs at the record rate is analysed as it is.
+    const auto ludb = io::open(test::dataPath(QStringLiteral("ludb/data/1.hea")).toStdString());
+    QVERIFY2(ludb.ok(), ludb.error().c_str());
+    QVERIFY(!dsp::ecgAtItsOwnRate(*ludb).has_value());
 }
 
 #include "tst_measurements.moc"
