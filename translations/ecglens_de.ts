@@ -1930,6 +1930,14 @@
         <source> — not this recording&apos;s patient name: check that the comparison is meant</source>
         <translation> — nicht der Patientenname dieser Aufzeichnung: prüfen, ob dieser Vergleich gemeint ist</translation>
     </message>
+    <message>
+        <source>Not used</source>
+        <translation>Nicht verwendet</translation>
+    </message>
+    <message>
+        <source>%1: not an ECG by name or unit</source>
+        <translation>%1: nach Name oder Einheit kein EKG</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -3357,10 +3365,6 @@
         <translation>Filterung für die Anzeige …</translation>
     </message>
     <message>
-        <source>Δt %1 ms · %2 bpm · ΔV %3 mV</source>
-        <translation>Δt %1 ms · %2/min · ΔV %3 mV</translation>
-    </message>
-    <message>
         <source>synthetic demo</source>
         <translation>synthetische Demo</translation>
     </message>
@@ -3540,6 +3544,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>Patient in window titl&amp;e</source>
         <translation>Patient im Fenstertit&amp;el</translation>
+    </message>
+    <message>
+        <source>Δt %1 ms · %2 bpm · ΔV %3 %4</source>
+        <translation>Δt %1 ms · %2/min · ΔV %3 %4</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
 
 namespace ecglens {
 
-CaliperReading readCalipers(double aS, double bS, double valueAMv, double valueBMv, int lead)
+CaliperReading readCalipers(double aS, double bS, double valueA, double valueB, int lead)
 {
     CaliperReading r;
     r.aS = aS;
@@ -14,7 +14,7 @@ CaliperReading readCalipers(double aS, double bS, double valueAMv, double valueB
     r.dtMs = std::abs(bS - aS) * 1000.0;
     r.valid = r.dtMs > 0.0;
     r.rateBpm = r.valid ? 60000.0 / r.dtMs : 0.0;
-    r.dvMv = (std::isfinite(valueAMv) && std::isfinite(valueBMv)) ? valueBMv - valueAMv : 0.0;
+    r.dv = (std::isfinite(valueA) && std::isfinite(valueB)) ? valueB - valueA : 0.0;
     return r;
 }
 

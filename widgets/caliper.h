@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMetaType>
+#include <QString>
 
 #include <vector>
 
@@ -11,16 +12,17 @@ namespace ecglens {
 struct CaliperReading
 {
     bool valid = false;
-    double aS = 0.0;      ///< first marker, seconds from the start
-    double bS = 0.0;      ///< second marker, seconds
-    double dtMs = 0.0;    ///< |b - a| in ms
-    double rateBpm = 0.0; ///< 60000 / dtMs
-    double dvMv = 0.0;    ///< value(b) - value(a) in mV on `lead`
+    double aS = 0.0;                     ///< first marker, seconds from the start
+    double bS = 0.0;                     ///< second marker, seconds
+    double dtMs = 0.0;                   ///< |b - a| in ms
+    double rateBpm = 0.0;                ///< 60000 / dtMs
+    double dv = 0.0;                     ///< value(b) - value(a) on `lead`, in `unit`
+    QString unit = QStringLiteral("mV"); ///< the lead's own unit when it is not an ECG
     int lead = -1;
 };
 
 /// Interval arithmetic of calipers, kept apart from the widget so it is easy to test.
-CaliperReading readCalipers(double aS, double bS, double valueAMv, double valueBMv, int lead);
+CaliperReading readCalipers(double aS, double bS, double valueA, double valueB, int lead);
 
 /// Times of the marched-out markers a + k*(b - a), k = ..., -1, 2, 3, ... inside [fromS, toS]
 /// (the two markers themselves excluded). At most `maxCount` times.

@@ -133,6 +133,17 @@ double EcgPlot::leadGainMmPerMv(int lead) const
     return it != m_leadGain.end() ? it->second : m_metrics.gainMmPerMv();
 }
 
+view::LeadScale EcgPlot::leadScale(int lead) const
+{
+    if (!m_view || lead < 0 || lead >= int(m_view->leadCount()))
+        return {};
+    // A signal that is not an ECG fills up to 80 % of its row (at the paper gain; a lead's own
+    // gain stretches it as it does an ECG lead).
+    const double gain = leadGainMmPerMv(lead);
+    return m_view->scale(std::size_t(lead), gain,
+                         0.8 * rowPitchMm() * gain / m_metrics.gainMmPerMv());
+}
+
 void EcgPlot::setTheme(const EcgTheme& theme)
 {
     m_theme = theme;
@@ -250,6 +261,12 @@ double EcgPlot::rowBaselineMm(int row) const
     return row * pitch + std::max(5.0, std::round(0.58 * pitch / 5.0) * 5.0);
 }
 
+double EcgPlot::levelMm(int row, const view::LeadScale& scale) const
+{
+    // Another signal swings about its centre, which sits in the middle of the row.
+    return scale.ecg ? rowBaselineMm(row) : (row + 0.5) * rowPitchMm();
+}
+
 double EcgPlot::rowTopY(int row) const
 {
     return paperRect().top() + row * rowPitchMm() * m_metrics.pixelsPerMm();
@@ -260,7 +277,7 @@ double EcgPlot::baselineY(int row) const
     return paperRect().top() + rowBaselineMm(row) * m_metrics.pixelsPerMm();
 }
 
-std::optional<QPointF> EcgPlot::pointFor(int panelIndex, double timeS, double valueMv) const
+std::optional<QPointF> EcgPlot::pointFor(int panelIndex, double timeS, double value) const
 {
     if (panelIndex < 0 || panelIndex >= int(m_arranged.panels.size()))
         return std::nullopt;
@@ -268,7 +285,10 @@ std::optional<QPointF> EcgPlot::pointFor(int panelIndex, double timeS, double va
     const auto [from, to] = panelWindow(p);
     if (timeS < from || timeS > to)
         return std::nullopt;
-    const double y = baselineY(p.row) - valueMv * leadGainMmPerMv(p.lead) * m_metrics.pixelsPerMm();
+    const view::LeadScale scale = leadScale(p.lead);
+    const double y =
+        paperRect().top() + (levelMm(p.row, scale) - (value - scale.centre) * scale.mmPerUnit) *
+                                m_metrics.pixelsPerMm();
     return QPointF(timeToX(timeS), y);
 }
 
@@ -299,7 +319,7 @@ double EcgPlot::valueAt(int lead, double timeS) const
     const auto i = static_cast<long long>(std::llround(timeS * fs));
     if (fs <= 0 || i < 0 || i >= static_cast<long long>(l.samples.size()))
         return std::nan("");
-    return l.samples[std::size_t(i)] * millivoltsPerUnit(l.unit);
+    return l.samples[std::size_t(i)] * (leadScale(lead).ecg ? millivoltsPerUnit(l.unit) : 1.0);
 }
 
 // ---- navigation -----------------------------------------------------------------------------
@@ -387,8 +407,9 @@ void EcgPlot::rebuildGraphData()
             const auto [from, to] = panelWindow(p);
             const double n = double(lead.samples.size());
             if (fs > 0 && n > 0) {
-                const double base = rowBaselineMm(p.row);
-                const double scale = millivoltsPerUnit(lead.unit) * leadGainMmPerMv(p.lead);
+                const view::LeadScale ls = leadScale(p.lead);
+                const double scale = ls.mmPerUnit;
+                const double base = levelMm(p.row, ls) + ls.centre * scale;
                 const auto a = std::size_t(std::clamp(std::floor(from * fs), 0.0, n));
                 const auto b = std::size_t(std::clamp(std::ceil(to * fs), 0.0, n));
                 const double widthPx = std::max(1.0, (to - from) * pxPerS);
@@ -462,8 +483,11 @@ CaliperReading EcgPlot::caliperReading() const
 {
     if (!m_calA || !m_calB)
         return {};
-    return readCalipers(*m_calA, *m_calB, valueAt(m_calLead, *m_calA), valueAt(m_calLead, *m_calB),
-                        m_calLead);
+    CaliperReading r = readCalipers(*m_calA, *m_calB, valueAt(m_calLead, *m_calA),
+                                    valueAt(m_calLead, *m_calB), m_calLead);
+    if (!leadScale(m_calLead).ecg)
+        r.unit = QString::fromStdString(m_view->recording().leads[std::size_t(m_calLead)].unit);
+    return r;
 }
 
 void EcgPlot::emitCaliper()

@@ -6,6 +6,8 @@
 #include "ecg_theme.h"
 #include "paper_metrics.h"
 
+#include "view/lead_scale.h"
+
 #include <qcustomplot.h>
 
 #include <map>
@@ -47,6 +49,9 @@ public:
     /// Per-lead gain override in mm/mV; 0 removes the override.
     void setLeadGainMmPerMv(int lead, double gain);
     double leadGainMmPerMv(int lead) const;
+    /// How a lead is drawn: an ECG lead at its gain; another kind of signal (pressure,
+    /// respiration) fitted to its row with a 1-2-5 scale (view::leadScale).
+    view::LeadScale leadScale(int lead) const;
     void setTheme(const EcgTheme& theme);
     const EcgTheme& theme() const { return m_theme; }
 
@@ -102,9 +107,13 @@ public:
     // Geometry helpers (pixels in widget coordinates); also used by tests.
     QRect paperRect() const;
     double pixelsPerSecond() const { return m_metrics.pixelsPerSecond() * m_zoom; }
-    /// Pixel of (time, value) for a panel; nullopt when the time is not shown in that panel.
-    std::optional<QPointF> pointFor(int panelIndex, double timeS, double valueMv) const;
+    /// Pixel of (time, value) for a panel (value as valueAt gives it); nullopt when the time is
+    /// not shown in that panel.
+    std::optional<QPointF> pointFor(int panelIndex, double timeS, double value) const;
     double baselineY(int row) const;
+    /// Paper mm from the top where a lead's centre value is drawn in `row`: the baseline for an
+    /// ECG lead (value 0), the middle of the row for another signal.
+    double levelMm(int row, const view::LeadScale& scale) const;
     /// Top of a row's band (labels go there) and the distance between row baselines.
     double rowTopY(int row) const;
     double rowPitchMm() const;
@@ -114,7 +123,8 @@ public:
     std::pair<double, double> panelWindow(const Panel& panel) const;
     /// Index into paperLayout().panels under a pixel, or -1.
     int panelAt(const QPointF& pos) const;
-    /// Value (mV) of a lead at a time on the displayed signal; NaN outside.
+    /// Value of a lead at a time on the displayed signal, in mV on an ECG lead and in the lead's
+    /// own unit on another signal (leadScale(lead).ecg false); NaN outside.
     double valueAt(int lead, double timeS) const;
 
 signals:

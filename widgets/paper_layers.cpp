@@ -123,7 +123,7 @@ void OverlayLayer::drawPulsesAndLabels(QCPPainter* painter)
         for (const Panel& p : layout.panels)
             if (p.row == row && p.column == 0)
                 lead = p.lead;
-        if (lead < 0)
+        if (lead < 0 || !m_plot->leadScale(lead).ecg) // another signal: its scale is labelled
             continue;
         const double y = m_plot->baselineY(row);
         const double h = m_plot->leadGainMmPerMv(lead) * pxPerMm;
@@ -153,7 +153,12 @@ void OverlayLayer::drawPulsesAndLabels(QCPPainter* painter)
             text = QString::fromStdString(leads[p.lead].originalName);
         if (p.rhythm && layout.columns > 1)
             text += QObject::tr(" (rhythm)");
-        if (m_plot->leadGainMmPerMv(p.lead) != m_plot->paperMetrics().gainMmPerMv())
+        if (const view::LeadScale scale = m_plot->leadScale(p.lead); !scale.ecg)
+            text += QStringLiteral(" (%1/cm)")
+                        .arg(QString(QLocale().toString(scale.unitsPer10Mm, 'g', 3) +
+                                     QLatin1Char(' ') + QString::fromStdString(leads[p.lead].unit))
+                                 .trimmed());
+        else if (m_plot->leadGainMmPerMv(p.lead) != m_plot->paperMetrics().gainMmPerMv())
             text += QStringLiteral(" ×%1").arg(m_plot->leadGainMmPerMv(p.lead) /
                                                m_plot->paperMetrics().gainMmPerMv());
         const double top = m_plot->rowTopY(p.row) + 2;
@@ -195,9 +200,9 @@ void OverlayLayer::drawCalipers(QCPPainter* painter)
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
     const QString text =
-        QStringLiteral("Δt %1 ms   %2 bpm   ΔV %3 mV")
+        QStringLiteral("Δt %1 ms   %2 bpm   ΔV %3 %4")
             .arg(locale.toString(r.dtMs, 'f', 0), locale.toString(r.rateBpm, 'f', 1),
-                 locale.toString(r.dvMv, 'f', 2));
+                 locale.toString(r.dv, 'f', 2), r.unit);
     QFont font = m_plot->font();
     font.setPixelSize(13);
     font.setBold(true);

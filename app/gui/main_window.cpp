@@ -1081,10 +1081,10 @@ void MainWindow::onCaliper(const CaliperReading& r)
     m_decision->setCaliper(r, m_recording && r.lead >= 0 && r.lead < int(m_recording->leads.size())
                                   ? QString::fromStdString(m_recording->leads[r.lead].name)
                                   : QString());
-    m_statusCaliper->setText(r.valid ? tr("Δt %1 ms · %2 bpm · ΔV %3 mV")
+    m_statusCaliper->setText(r.valid ? tr("Δt %1 ms · %2 bpm · ΔV %3 %4")
                                            .arg(localNumber(r.dtMs, 'f', 0),
                                                 localNumber(r.rateBpm, 'f', 1),
-                                                localNumber(r.dvMv, 'f', 2))
+                                                localNumber(r.dv, 'f', 2), r.unit)
                                      : QString());
 }
 

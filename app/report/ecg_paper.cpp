@@ -1,7 +1,11 @@
 #include "ecg_paper.h"
 
+#include "dsp/signal_kind.h"
+#include "view/lead_scale.h"
+
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPen>
@@ -31,16 +35,6 @@ const QColor kMajorColour(220, 90, 90);
 double rowHeightMm(bool standard)
 {
     return kGridHeightMm / (standard ? kStandardRows : kLeadRows);
-}
-
-/// Factor from the lead's unit to mV.
-double toMv(const std::string& unit)
-{
-    if (unit == "uV" || unit == "µV")
-        return 0.001;
-    if (unit == "V")
-        return 1000.0;
-    return 1.0;
 }
 
 double medianOf(const std::vector<float>& samples)
@@ -92,11 +86,10 @@ void drawCalibration(QPainter& p, const MmMap& mm, double xMm, double baselineMm
 }
 
 void drawSegment(QPainter& p, const MmMap& mm, const Lead& lead, const StripSegment& s, double x0Mm,
-                 double baselineMm, double offset)
+                 double baselineMm, double offset, double scale)
 {
     if (lead.fsHz <= 0 || lead.samples.empty())
         return;
-    const double scale = toMv(lead.unit) * kPaperGainMmPerMv;
     const auto n = std::int64_t(lead.samples.size());
     const auto from = std::clamp<std::int64_t>(std::llround(s.startS * lead.fsHz), 0, n);
     const auto to =
@@ -280,22 +273,39 @@ void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const Pa
         const double baseline = top + rowH * 0.6;
         p.setPen(tracePen);
         p.setClipping(false);
-        drawCalibration(p, mm, g.left() + 1.0, baseline);
+        const auto valid = [&](int l) { return l >= 0 && l < int(signal.leads.size()); };
+        const int first = rows[r].segments.empty() ? -1 : rows[r].segments.front().lead;
+        if (!valid(first) || dsp::mayBeEcg(signal.leads[std::size_t(first)]))
+            drawCalibration(p, mm, g.left() + 1.0, baseline); // 1 mV: not for other signals
         const double traceLeft = g.left() + kTraceOffsetMm;
         for (std::size_t k = 0; k < rows[r].segments.size(); ++k) {
             const StripSegment& s = rows[r].segments[k];
             const double x0 = traceLeft + s.xMm;
             if (k > 0) // column boundary tick
                 p.drawLine(mm.point(x0, baseline - 3.0), mm.point(x0, baseline + 3.0));
-            p.drawText(mm.point(x0 + 1.0, top + 4.0), s.label);
-            if (s.lead < 0 || s.lead >= int(signal.leads.size()))
+            if (!valid(s.lead)) {
+                p.drawText(mm.point(x0 + 1.0, top + 4.0), s.label);
                 continue;
+            }
             const Lead& lead = signal.leads[std::size_t(s.lead)];
-            const double offset = removeMedian ? medianOf(lead.samples) : 0.0;
+            // Another kind of signal (pressure, respiration) fitted to its row, scale labelled.
+            const view::LeadScale scale =
+                view::leadScale(lead, kPaperGainMmPerMv, 0.8 * rowH, view::typicalRange(lead));
+            QString label = s.label;
+            if (!scale.ecg)
+                label += QStringLiteral(" (%1/cm)")
+                             .arg(QString(QLocale().toString(scale.unitsPer10Mm, 'g', 3) +
+                                          QLatin1Char(' ') + QString::fromStdString(lead.unit))
+                                      .trimmed());
+            p.drawText(mm.point(x0 + 1.0, top + 4.0), label);
+            const double offset = !scale.ecg     ? scale.centre
+                                  : removeMedian ? medianOf(lead.samples)
+                                                 : 0.0;
             // Traces may run into the neighbouring rows, as on paper, but never off the grid.
             p.setClipRect(
                 mm.rect(QRectF(x0, g.top(), s.durationS * kPaperSpeedMmPerS, g.height())));
-            drawSegment(p, mm, lead, s, x0, baseline, offset);
+            drawSegment(p, mm, lead, s, x0, scale.ecg ? baseline : top + 0.5 * rowH, offset,
+                        scale.mmPerUnit); // another signal swings about the row's middle
             p.setClipping(false);
             int level = 0; // marks on one segment are stacked, each bar and label above the last
             for (const PaperMark& m : marks)

@@ -1,4 +1,5 @@
 #include "dsp/filters.h"
+#include "dsp/signal_kind.h"
 
 #include <algorithm>
 #include <cmath>
@@ -660,8 +661,8 @@ std::optional<Recording> condition(const Recording& recording, const ConditionOp
     const std::size_t nLeads = out.leads.size();
     std::vector<bool> done(nLeads, false);
     for (std::size_t l = 0; l < nLeads; ++l) {
-        if (done[l])
-            continue;
+        if (done[l] || !mayBeEcg(out.leads[l]))
+            continue; // ECG conditioning; a pressure or respiration keeps its mean and shape
         if (progress && !progress(double(l) / double(std::max<std::size_t>(1, nLeads))))
             return std::nullopt;
         const double fs = out.leads[l].fsHz > 0 ? out.leads[l].fsHz : recording.fsHz;
@@ -685,7 +686,8 @@ std::optional<Recording> condition(const Recording& recording, const ConditionOp
         std::vector<std::size_t> group = {l};
         for (std::size_t o = l + 1; o < nLeads; ++o) {
             const double fo = out.leads[o].fsHz > 0 ? out.leads[o].fsHz : recording.fsHz;
-            if (!done[o] && fo == fs && out.leads[o].samples.size() == n) {
+            if (!done[o] && fo == fs && out.leads[o].samples.size() == n &&
+                mayBeEcg(out.leads[o])) {
                 group.push_back(o);
                 done[o] = true;
             }

@@ -78,10 +78,12 @@ struct ConditionOptions
     std::optional<double> lowPassHz = 40.0; ///< nullopt = no low-pass
 };
 
-/// Applies the chosen filters to every lead as ONE zero-phase cascade, exactly
+/// Applies the chosen filters to every ECG lead as ONE zero-phase cascade, exactly
 /// scipy.signal.sosfiltfilt(vstack(butter(2, baseline, "highpass"), iirnotch(k * mains, 30)...,
-/// butter(4, lowPass, "lowpass"))); leads at their own fsHz. Metadata is copied; stored digital
-/// values are dropped. Cancellable (nullopt).
+/// butter(4, lowPass, "lowpass"))); leads at their own fsHz. Other signals (dsp::mayBeEcg
+/// false: a pressure keeps its mean, a respiration its slow shape) are copied unfiltered.
+/// Metadata is copied; stored digital values of filtered leads are dropped. Cancellable
+/// (nullopt).
 std::optional<Recording> condition(const Recording& recording, const ConditionOptions& options,
                                    const ProgressFn& progress = {});
 

@@ -2,6 +2,7 @@
 
 #include "core/recording.h"
 #include "core/result.h"
+#include "view/lead_scale.h"
 #include "view/min_max_pyramid.h"
 
 #include <memory>
@@ -23,11 +24,15 @@ public:
     const std::shared_ptr<const Recording>& recordingPtr() const { return m_recording; }
     const MinMaxPyramid& pyramid(std::size_t lead) const { return m_pyramids.at(lead); }
     std::size_t leadCount() const { return m_pyramids.size(); }
+    /// How lead `lead` is drawn (view::leadScale; the typical range of a signal that is not an
+    /// ECG is found once, by build).
+    LeadScale scale(std::size_t lead, double gainMmPerMv, double fitMm) const;
 
 private:
     SignalView() = default;
     std::shared_ptr<const Recording> m_recording;
     std::vector<MinMaxPyramid> m_pyramids;
+    std::vector<ValueRange> m_typical; ///< typical range per lead ({0, 0} for ECG leads)
 };
 
 } // namespace ecglens::view

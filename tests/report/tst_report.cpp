@@ -636,6 +636,31 @@ private slots:
             QVERIFY2(second.contains(QLatin1String(lead)), qPrintable(second));
     }
 
+    /// An intensive-care record's arterial pressure and respiration (03700181: MCL1, ABP, RESP)
+    /// are drawn at a stated 1-2-5 scale of their own (an ECG gain would put 100 mmHg a metre
+    /// off the page) and named as not used for the measurements.
+    void otherSignalsScaledAndNamed()
+    {
+        const QString rel = QStringLiteral("wfdb-samples/03700181.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString pdf = m_dir.filePath(QStringLiteral("icu.pdf"));
+        const QString text = cliReportText(ecglens::test::dataPath(rel), pdf);
+        const QRegularExpression scale(QStringLiteral("ABP \\((\\d+(\\.\\d+)?) mmHg/cm\\)"));
+        const auto m = scale.match(text);
+        QVERIFY2(m.hasMatch(), qPrintable(text.left(600)));
+        const double step = m.captured(1).toDouble();
+        const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
+        QVERIFY2(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
+                     std::abs(mantissa - 5) < 1e-9,
+                 qPrintable(m.captured(0)));
+        QVERIFY2(text.contains(QStringLiteral("RESP (")), qPrintable(text.left(600)));
+        QVERIFY2(!text.contains(QStringLiteral("MCL1 (")), "the ECG lead is at the paper gain");
+        QVERIFY2(
+            text.contains(QStringLiteral("Not used ABP, RESP: not an ECG by name or unit")) ||
+                text.contains(QStringLiteral("Not used ABP and RESP: not an ECG by name or unit")),
+            qPrintable(text));
+    }
+
     /// An anonymised report (for teaching or a second opinion) carries none of the HIPAA Safe
     /// Harbor identifiers the identified report shows for the same record (checked against that
     /// report, so each removal is of something really there): ID, file name, the recording's

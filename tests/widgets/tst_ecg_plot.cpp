@@ -190,8 +190,82 @@ private slots:
         QVERIFY(r.valid);
         QVERIFY2(std::abs(r.dtMs - expectedMs) <= 2.0, qPrintable(QString::number(r.dtMs)));
         QVERIFY2(std::abs(r.rateBpm - bpm) / bpm < 0.003, qPrintable(QString::number(r.rateBpm)));
-        QVERIFY2(std::abs(r.dvMv) < 0.01, qPrintable(QString::number(r.dvMv))); // peak to peak
+        QVERIFY2(std::abs(r.dv) < 0.01, qPrintable(QString::number(r.dv))); // peak to peak
         QVERIFY(spy.count() >= 2);
+    }
+
+    /// The 1-2-5 scale steps of a signal that is not an ECG, worked by hand.
+    void scaleSteps()
+    {
+        const std::pair<double, double> cases[] = {{16.7, 20.0}, {1.0, 1.0},     {1.01, 2.0},
+                                                   {0.3, 0.5},   {0.004, 0.005}, {600.0, 1000.0},
+                                                   {5.0, 5.0},   {0.0, 1.0},     {-3.0, 1.0}};
+        for (const auto& [value, step] : cases)
+            QVERIFY2(
+                std::abs(view::stepAtLeast(value) - step) < 1e-12 * step,
+                qPrintable(QStringLiteral("%1 -> %2").arg(value).arg(view::stepAtLeast(value))));
+    }
+
+    /// An arterial pressure beside the ECG (80-120 mmHg, one pulse a second) drawn at an ECG gain
+    /// would sit 800 mm off its baseline; it is drawn in its own row at the 1-2-5 scale that fits
+    /// 80 % of the row, centred in the row, without the 1 mV pulse, and the calipers read it in
+    /// mmHg.
+    void otherSignalFitsItsRow()
+    {
+        const double pxPerMm = 5.0;
+        EcgPlot plot;
+        plot.resize(1200, 700);
+        plot.setPaperMetrics(PaperMetrics(pxPerMm, 25.0, 10.0));
+        plot.setLeadLayout(LeadLayout::Stack);
+        const double kPi = 3.14159265358979323846;
+        auto pressure = [kPi](double t) { return 100.0 + 20.0 * std::sin(2 * kPi * t); };
+        Recording rec = test::makeRecording(500, 4.0, [](double t) { return test::beats(t, 60); });
+        Recording abp = test::makeRecording(500, 4.0, pressure, {"ABP"});
+        abp.leads[0].unit = "mmHg";
+        rec.leads.push_back(abp.leads[0]);
+        plot.setSignalView(test::makeView(std::move(rec)));
+        const view::LeadScale scale = plot.leadScale(1);
+        QVERIFY(!scale.ecg && plot.leadScale(0).ecg);
+        // 1st-99th percentile of the sine: 100 +- 20 * 0.99951 mmHg; fitted into 80 % of a row.
+        const double span = 40.0 * std::cos(kPi * 0.01);
+        const double want = view::stepAtLeast(span * 10.0 / (0.8 * plot.rowPitchMm()));
+        QCOMPARE(scale.unitsPer10Mm, want);
+        QVERIFY(std::abs(scale.centre - 100.0) < 0.01);
+        const QImage img = render(plot);
+        // The drawn peak-to-peak height over one period is 40 mmHg at that scale.
+        const int rowTop = int(plot.rowTopY(1)),
+                  rowBottom = int(plot.rowTopY(1) + plot.rowPitchMm() * pxPerMm);
+        double top = 1e9, bottom = -1e9;
+        for (double t = 2.0; t < 3.0; t += 0.004) { // clear of the label
+            const int x = int(plot.timeToX(t));
+            for (int y = rowTop; y < rowBottom; ++y) {
+                const QRgb p = img.pixel(x, y); // grey (the trace, antialiased), not the red grid
+                if (qRed(p) < 200 && std::abs(qRed(p) - qGreen(p)) < 40) {
+                    top = std::min(top, double(y));
+                    bottom = std::max(bottom, double(y));
+                }
+            }
+        }
+        const double heightPx = 40.0 / want * 10.0 * pxPerMm;
+        QVERIFY2(
+            std::abs((bottom - top) - heightPx) <= 3.0,
+            qPrintable(QStringLiteral("%1 px drawn, want %2").arg(bottom - top).arg(heightPx)));
+        // Centred in its row: the midpoint of the swing lies in the row's middle.
+        const double middle = 0.5 * (rowTop + rowBottom);
+        QVERIFY2(std::abs(0.5 * (top + bottom) - middle) <= 2.0,
+                 qPrintable(QString::number(0.5 * (top + bottom) - middle)));
+        // No calibration pulse in the pressure's row (the ECG row has one).
+        const int xPulse = int(std::round((2.5 + 0.1 * 25.0) * pxPerMm));
+        QVERIFY(traceY(img, xPulse, int(plot.rowTopY(0)), int(plot.baselineY(0)) - 3) > 0);
+        QCOMPARE(traceY(img, xPulse, rowTop, rowBottom), -1.0);
+        // Calipers on the pressure: mmHg, the generator's own values.
+        plot.setCalipers(1.25, 1.75, 1);
+        const CaliperReading r = plot.caliperReading();
+        QCOMPARE(r.unit, QStringLiteral("mmHg"));
+        QVERIFY2(std::abs(r.dv - (pressure(1.75) - pressure(1.25))) < 0.01,
+                 qPrintable(QString::number(r.dv)));
+        plot.setCalipers(1.25, 1.75, 0);
+        QCOMPARE(plot.caliperReading().unit, QStringLiteral("mV"));
     }
 
     void marchOut()
