@@ -94,7 +94,9 @@ Fiducials delineate(const MedianBeat& beat, double rrMs);
 Measurements measure(const Recording& conditioned, const std::vector<Beat>& beats,
                      const MeasureOptions& options = {});
 
-/// Everything in one call: condition (options), detect, measure. Cancellable.
+/// Everything in one call: condition (options), detect, measure. Cancellable. When none of the
+/// ECG leads runs at the record rate, the ECG is measured at its own (dsp::ecgAtItsOwnRate): the
+/// median beat then holds those leads only, at that rate; beats keep record-rate sample indices.
 struct Analysis
 {
     std::vector<Beat> beats;
