@@ -23,9 +23,9 @@ constexpr std::string_view kOtherSignalWords[] = {
     "bp", "abp", "art", "pap", "cvp", "icp", "lap", "rap", "nbp", "nibp", "co2", "pco2", "etco2",
     "o2", "spo2", "pleth", "ppg", "pulse", "hr", "scg", "pcg", "stat", "status", "stim", "eda",
     "gsr", "acc",
-    // polysomnography and cardiotocography
-    "flow", "airflow", "thor", "thorax", "abdo", "abdomen", "snore", "position", "leg", "chin",
-    "uc"};
+    // polysomnography (AASM and SHHS channel names) and cardiotocography
+    "flow", "airflow", "nasal", "therm", "thor", "thorax", "abdo", "abdomen", "snore", "position",
+    "pos", "leg", "lat", "rat", "chin", "loc", "roc", "ox", "uc"};
 
 // Units of quantities other than a voltage, lower case.
 constexpr std::string_view kOtherUnits[] = {
@@ -44,6 +44,49 @@ std::string firstWord(const std::string& label)
     return lowercased(std::string(t.begin(), end));
 }
 
+/// A 10-20 / 10-10 EEG electrode ("Fp1", "F4", "Pz", "O2", "T3", "A1", "M2", "AF3", "PO7") or
+/// an AASM eye electrode ("E1", "E2"). "C1".."C6" are left out: some European carts name the
+/// chest leads so (C3 and C4 are EEG electrodes too, but a chest lead must not be dropped).
+bool eegElectrode(const std::string& word)
+{
+    static constexpr std::string_view kPrefixes[] = {"fp", "af", "fc", "ft", "cp", "tp", "po",
+                                                     "f",  "t",  "p",  "o",  "a",  "m",  "e"};
+    if (word == "cz")
+        return true;
+    for (const std::string_view prefix : kPrefixes) {
+        if (word.size() <= prefix.size() || word.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        const std::string rest = word.substr(prefix.size());
+        if (rest == "z" || (rest.size() <= 2 && std::all_of(rest.begin(), rest.end(), [](char c) {
+                                return c >= '0' && c <= '9';
+                            })))
+            return true;
+    }
+    return false;
+}
+
+/// A bipolar EEG derivation from a central electrode, "C3-A2" or "C4-M1": C1..C6 or Cz against
+/// a reference electrode (A1, A2, M1, M2 or another 10-20 electrode).
+bool eegDerivation(const std::string& label)
+{
+    const std::string t = lowercased(trimmed(label));
+    const auto dash = t.find('-');
+    if (dash == std::string::npos)
+        return false;
+    const std::string first = trimmed(t.substr(0, dash)), second = trimmed(t.substr(dash + 1));
+    const bool central = first == "cz" || (first.size() == 2 && first[0] == 'c' &&
+                                           first[1] >= '1' && first[1] <= '6');
+    return central && (eegElectrode(second) || second == "cz");
+}
+
+/// `word` without its trailing digits ("chin1" -> "chin").
+std::string withoutNumber(std::string word)
+{
+    while (!word.empty() && word.back() >= '0' && word.back() <= '9')
+        word.pop_back();
+    return word;
+}
+
 template <std::size_t N> bool listed(const std::string_view (&list)[N], const std::string& word)
 {
     return !word.empty() && std::find(std::begin(list), std::end(list), word) != std::end(list);
@@ -56,7 +99,9 @@ bool mayBeEcg(const Lead& lead)
     const std::string& label = lead.originalName.empty() ? lead.name : lead.originalName;
     if (analysisLeadIndex(lead.name) >= 0 || analysisLeadIndex(label) >= 0)
         return true;
-    return !listed(kOtherSignalWords, firstWord(label)) &&
+    const std::string word = firstWord(label);
+    return !listed(kOtherSignalWords, word) && !listed(kOtherSignalWords, withoutNumber(word)) &&
+           !eegElectrode(word) && !eegDerivation(label) &&
            !listed(kOtherUnits, lowercased(trimmed(lead.unit)));
 }
 

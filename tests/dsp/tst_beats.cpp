@@ -328,6 +328,26 @@ private slots:
             {"V1", "NU", true},
             {"chan 3", "mmHg", false},
             {"chan 4", "%", false},
+            // polysomnography (AASM and SHHS names): EEG derivations, eye and chin electrodes;
+            // chest leads named C1..C6 and other ECG-like names stay ECG
+            {"C3-A2", "uV", false},
+            {"C4-M1", "uV", false},
+            {"F4-M1", "uV", false},
+            {"O1-A2", "uV", false},
+            {"Fp1", "uV", false},
+            {"Pz-Oz", "uV", false},
+            {"E1-M2", "uV", false},
+            {"Chin1-Chin2", "uV", false},
+            {"LOC", "uV", false},
+            {"THOR RES", "", false},
+            {"OX stat", "", false},
+            {"C3", "mV", true},
+            {"C1", "mV", true},
+            {"CM5", "mV", true},
+            {"D2", "mV", true},
+            {"ch1", "mV", true},
+            {"ECG_1", "mV", true},
+            {"sig 0, fmt 8", "mV", true},
             {"chan 5", "", true},
             {"chan 6", "\302\260C", false}};
         for (const auto& r : rows)
