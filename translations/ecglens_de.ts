@@ -991,6 +991,10 @@
         <source>none of the recording&apos;s leads is a standard ECG lead (I, II, III, aVR, aVL, aVF, V1-V6, MLII) that the model can analyse</source>
         <translation>keine Ableitung der Aufzeichnung ist eine Standard-EKG-Ableitung (I, II, III, aVR, aVL, aVF, V1–V6, MLII), die das Modell analysieren kann</translation>
     </message>
+    <message>
+        <source>the model was not evaluated on these leads alone (%1); the thresholds of the nearest lead set it was evaluated on (%2) are used and its accuracy here is not known</source>
+        <translation>das Modell wurde nicht an diesen Ableitungen allein geprüft (%1); es gelten die Schwellen des nächstgelegenen geprüften Ableitungssatzes (%2), seine Genauigkeit hier ist nicht bekannt</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

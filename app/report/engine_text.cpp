@@ -30,6 +30,10 @@ constexpr Entry kEntries[] = {
     {"detector.few_leads",
      QT_TRANSLATE_NOOP("Engine", "only %1 of the 12 standard leads (%2): accuracy is lower than "
                                  "with 12 leads (see the model card)")},
+    {"detector.unevaluated_leads",
+     QT_TRANSLATE_NOOP("Engine", "the model was not evaluated on these leads alone (%1); the "
+                                 "thresholds of the nearest lead set it was evaluated on (%2) are "
+                                 "used and its accuracy here is not known")},
     {"detector.low_rate",
      QT_TRANSLATE_NOOP("Engine", "sampling rate %1 Hz is below the model's 100 Hz; the signal was "
                                  "upsampled and detail is missing")},

@@ -53,9 +53,12 @@ int analysisLeadIndex(const std::string& rawName)
         return 0;
     if (upper == "MLIII" || upper == "ML3")
         return 2;
-    if (upper.size() == 3 && upper[0] == 'M' && upper[1] == 'V' && upper[2] >= '1' &&
-        upper[2] <= '6')
-        return 6 + (upper[2] - '1'); // MV1..MV6 (modified chest leads)
+    // MV1..MV6 (MIT-BIH's modified chest leads) and MCL1..MCL6 (the monitoring leads with the
+    // positive electrode at the chest position and the negative one below the left clavicle,
+    // the usual bedside substitute for V1 and V6).
+    const std::size_t prefix = upper.rfind("MV", 0) == 0 ? 2 : upper.rfind("MCL", 0) == 0 ? 3 : 0;
+    if (prefix > 0 && upper.size() == prefix + 1 && upper[prefix] >= '1' && upper[prefix] <= '6')
+        return 6 + (upper[prefix] - '1');
     return -1;
 }
 

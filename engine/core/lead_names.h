@@ -18,7 +18,8 @@ int standardLeadIndex(const std::string& normalisedName);
 
 /// Position in kStandardLeads of a recording's lead name (any spelling), also accepting the
 /// modified leads of Holter and MIT-BIH recordings as their standard counterparts (MLII -> II,
-/// MLI, MLIII, MV1..MV6); -1 otherwise. For analysis input only: the recording keeps its names.
+/// MLI, MLIII, MV1..MV6, the monitoring leads MCL1..MCL6 as V1..V6); -1 otherwise. For analysis
+/// input only: the recording keeps its names.
 int analysisLeadIndex(const std::string& rawName);
 
 } // namespace ecglens

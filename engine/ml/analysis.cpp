@@ -238,6 +238,10 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
     for (const auto& s : detector.info().leadSetThresholds)
         sets.push_back(s.leadSet);
     a.thresholdLeadSet = nearestLeadSet(p.present, sets);
+    // A lead combination the model card has no row for (V1 alone, II + V5) borrows thresholds.
+    if (const auto set = leadSetMask(a.thresholdLeadSet); set != p.present)
+        a.warnings.push_back(makeMessage(messages::kUnevaluatedLeads,
+                                         {leadNames(p.present, " + "), leadNames(set, " + ")}));
     finishAnalysis(a, starts, p.samples, probabilities,
                    detector.thresholdsFor(setup->ageYears, a.thresholdLeadSet));
     if (progress)

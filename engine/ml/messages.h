@@ -17,6 +17,10 @@ inline constexpr MessageTemplate kUnderAge{
 inline constexpr MessageTemplate kFewLeads{
     "detector.few_leads", "only %1 of the 12 standard leads (%2): accuracy is lower than with 12 "
                           "leads (see the model card)"};
+inline constexpr MessageTemplate kUnevaluatedLeads{
+    "detector.unevaluated_leads",
+    "the model was not evaluated on these leads alone (%1); the thresholds of the nearest lead "
+    "set it was evaluated on (%2) are used and its accuracy here is not known"};
 inline constexpr MessageTemplate kLowRate{
     "detector.low_rate", "sampling rate %1 Hz is below the model's 100 Hz; the signal was "
                          "upsampled and detail is missing"};
@@ -48,8 +52,8 @@ inline constexpr MessageTemplate kNoStandardLead{
 
 inline std::vector<MessageTemplate> all()
 {
-    return {kUnderAge, kFewLeads,  kLowRate,        kShort,       kLong,
-            kFlatLead, kNoisyLead, kInvalidSamples, kUnknownLead, kNoStandardLead};
+    return {kUnderAge, kFewLeads,  kUnevaluatedLeads, kLowRate,     kShort,         kLong,
+            kFlatLead, kNoisyLead, kInvalidSamples,   kUnknownLead, kNoStandardLead};
 }
 
 } // namespace ecglens::ml::messages

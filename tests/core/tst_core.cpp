@@ -58,6 +58,11 @@ private slots:
         QCOMPARE(analysisLeadIndex("V1"), 6);
         QCOMPARE(analysisLeadIndex("MV3"), 8);
         QCOMPARE(analysisLeadIndex("MV7"), -1);
+        QCOMPARE(analysisLeadIndex("MCL1"), 6); // 03700181's only ECG lead
+        QCOMPARE(analysisLeadIndex("mcl6"), 11);
+        QCOMPARE(analysisLeadIndex("MCL7"), -1);
+        QCOMPARE(analysisLeadIndex("MCL"), -1);
+        QCOMPARE(analysisLeadIndex("MV"), -1);
         QCOMPARE(analysisLeadIndex("V7"), -1);
         QCOMPARE(analysisLeadIndex("ECG1"), -1);
         // The recording itself keeps its name: MLII is not renamed.

@@ -7,6 +7,7 @@
 #include "ml/detector.h"
 #include "ml/evaluation.h"
 #include "ml/json_lite.h"
+#include "ml/messages.h"
 #include "ml/model_files.h"
 #include "ml/net.h"
 #include "ml/preprocess.h"
@@ -150,9 +151,16 @@ private slots:
         {
             QString record;
             std::string set;
+            std::string unevaluated; ///< the leads the unevaluated-leads warning names, if any
         };
-        for (const Case& c : {Case{QStringLiteral("mitdb/220.hea"), "2"},
-                              Case{QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), "12"}}) {
+        // MIT-BIH 220 is MLII + V1 (set 2 itself); 03700181 is an intensive-care record whose
+        // only ECG is the monitoring lead MCL1, read as V1: no set of the model card is V1 alone.
+        for (const Case& c : {Case{QStringLiteral("mitdb/220.hea"), "2", ""},
+                              Case{QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), "12", ""},
+                              Case{QStringLiteral("wfdb-samples/03700181.hea"), "2",
+                                   "(V1); the thresholds of "
+                                   "the nearest lead set it "
+                                   "was evaluated on (II + V1)"}}) {
             ECGLENS_REQUIRE_DATA(c.record);
             const auto rec = io::open(test::dataPath(c.record).toStdString());
             QVERIFY2(rec.ok(), rec.error().c_str());
@@ -161,6 +169,16 @@ private slots:
             const auto a = ml::analyse(*d, *rec, opt);
             QVERIFY2(a.ok(), a.error().c_str());
             QCOMPARE(a->thresholdLeadSet, c.set);
+            const auto unevaluated =
+                std::find_if(a->warnings.begin(), a->warnings.end(), [](const Message& w) {
+                    return w.id == ml::messages::kUnevaluatedLeads.id;
+                });
+            if (c.unevaluated.empty())
+                QVERIFY2(unevaluated == a->warnings.end(), c.record.toUtf8().constData());
+            else
+                QVERIFY2(unevaluated != a->warnings.end() &&
+                             unevaluated->text.find(c.unevaluated) != std::string::npos,
+                         c.record.toUtf8().constData());
             const ml::Json& th =
                 c.set == "12" ? (*model)["thresholds"] : (*model)["thresholds_by_lead_set"][c.set];
             QCOMPARE(a->thresholds.anomalous, th["by_age_group"]["40-64"]["anomalous"].number(-1));
