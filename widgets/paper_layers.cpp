@@ -1,6 +1,7 @@
 #include "paper_layers.h"
 
 #include "ecg_plot.h"
+#include "lead_scale_text.h"
 #include "view/signal_view.h"
 
 #include <QLocale>
@@ -154,10 +155,7 @@ void OverlayLayer::drawPulsesAndLabels(QCPPainter* painter)
         if (p.rhythm && layout.columns > 1)
             text += QObject::tr(" (rhythm)");
         if (const view::LeadScale scale = m_plot->leadScale(p.lead); !scale.ecg)
-            text += QStringLiteral(" (%1/cm)")
-                        .arg(QString(QLocale().toString(scale.unitsPer10Mm, 'g', 3) +
-                                     QLatin1Char(' ') + QString::fromStdString(leads[p.lead].unit))
-                                 .trimmed());
+            text += leadScaleSuffix(scale, leads[p.lead].unit);
         else if (m_plot->leadGainMmPerMv(p.lead) != m_plot->paperMetrics().gainMmPerMv())
             text += QStringLiteral(" ×%1").arg(m_plot->leadGainMmPerMv(p.lead) /
                                                m_plot->paperMetrics().gainMmPerMv());

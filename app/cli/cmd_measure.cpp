@@ -1,8 +1,8 @@
 #include "cli_util.h"
+#include "engine_text.h"
 
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
-#include "dsp/signal_kind.h"
 #include "dsp/st_segment.h"
 
 #include <QJsonArray>
@@ -106,9 +106,7 @@ int runMeasure(const QStringList& args)
         return fail(QStringLiteral("%1: analysis cancelled").arg(file));
     const auto& m = analysis->measurements;
     const auto findings = dsp::rhythmFindings(analysis->beats, m);
-    QStringList notEcg; // left out of beat detection and the measurements
-    for (std::size_t l : dsp::otherSignalLeads(*recording))
-        notEcg << fromStd(recording->leads[l].name);
+    const QStringList notEcg = otherSignalNames(*recording); // left out of beats and measurements
 
     if (parser.isSet(json)) {
         QJsonObject root = valuesJson(m.values);

@@ -7,8 +7,6 @@
 #include "ecg_plot.h"
 #include "job_runner.h"
 
-#include "dsp/signal_kind.h"
-
 #include <QColor>
 #include <QHeaderView>
 #include <QLabel>
@@ -306,10 +304,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
                         "than conventional programs: check them on the tracing.")
                          .arg(outcome.beats.size())
                          .arg(m_requestedMainsHz, 0, 'f', 0);
-    QStringList notEcg;
-    for (std::size_t l : dsp::otherSignalLeads(*outcome.recording))
-        notEcg << QString::fromStdString(outcome.recording->leads[l].name);
-    if (!notEcg.isEmpty())
+    if (const QStringList notEcg = otherSignalNames(*outcome.recording); !notEcg.isEmpty())
         status += QLatin1Char(' ') + tr("Not used, not an ECG by name or unit: %1.")
                                          .arg(QLocale().createSeparatedList(notEcg));
     m_status->setText(status);

@@ -1,11 +1,11 @@
 #include "ecg_paper.h"
 
 #include "dsp/signal_kind.h"
+#include "lead_scale_text.h"
 #include "view/lead_scale.h"
 
 #include <QColor>
 #include <QFont>
-#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPen>
@@ -290,14 +290,8 @@ void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const Pa
             const Lead& lead = signal.leads[std::size_t(s.lead)];
             // Another kind of signal (pressure, respiration) fitted to its row, scale labelled.
             const view::LeadScale scale =
-                view::leadScale(lead, kPaperGainMmPerMv, 0.8 * rowH, view::typicalRange(lead));
-            QString label = s.label;
-            if (!scale.ecg)
-                label += QStringLiteral(" (%1/cm)")
-                             .arg(QString(QLocale().toString(scale.unitsPer10Mm, 'g', 3) +
-                                          QLatin1Char(' ') + QString::fromStdString(lead.unit))
-                                      .trimmed());
-            p.drawText(mm.point(x0 + 1.0, top + 4.0), label);
+                view::leadScale(lead, view::scaleBasis(lead), kPaperGainMmPerMv, 0.8 * rowH);
+            p.drawText(mm.point(x0 + 1.0, top + 4.0), s.label + leadScaleSuffix(scale, lead.unit));
             const double offset = !scale.ecg     ? scale.centre
                                   : removeMedian ? medianOf(lead.samples)
                                                  : 0.0;

@@ -1,6 +1,7 @@
 #include "engine_text.h"
 
 #include "core/recording.h"
+#include "dsp/signal_kind.h"
 #include "dsp/st_segment.h"
 #include "io/messages.h"
 
@@ -820,6 +821,14 @@ QString statementText(const Statement& s)
         if (text == d)
             return QCoreApplication::translate("ScpStatement", d);
     return QString::fromStdString(s.text);
+}
+
+QStringList otherSignalNames(const Recording& recording)
+{
+    QStringList names;
+    for (std::size_t l : dsp::otherSignalLeads(recording))
+        names << QString::fromStdString(recording.leads[l].name);
+    return names;
 }
 
 QStringList statementDescriptions()

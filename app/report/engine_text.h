@@ -20,6 +20,7 @@ struct StLevel;
 
 namespace ecglens {
 
+struct Recording;
 struct Statement;
 
 /// `m` in the installed language (the engine's English when no translator is installed).
@@ -58,6 +59,11 @@ QString stLevelsComparedText(const std::vector<dsp::StLevel>& then,
 QString statementText(const Statement& s);
 /// The statement descriptions statementText translates (PTB-XL's 71, in English).
 QStringList statementDescriptions();
+
+/// The names of the recording's channels that are not ECG leads (dsp::mayBeEcg false: EEG,
+/// blood pressure, respiration), as the file names them: beat detection and the measurements
+/// leave them out, and every interface says which.
+QStringList otherSignalNames(const Recording& recording);
 
 /// Ids and English wordings this table knows, for checking it against the engine's templates.
 QList<QPair<QString, QString>> engineTextTable();

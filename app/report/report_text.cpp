@@ -9,7 +9,6 @@
 
 #include "core/lead_names.h"
 #include "core/sha256.h"
-#include "dsp/signal_kind.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -814,10 +813,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
                                      .arg(v.beatCount)
                                      .arg(v.ventricularBeats)
                                      .arg(v.supraventricularBeats));
-        QStringList notEcg;
-        for (std::size_t l : dsp::otherSignalLeads(r))
-            notEcg << qs(r.leads[l].name);
-        if (!notEcg.isEmpty())
+        if (const QStringList notEcg = otherSignalNames(r); !notEcg.isEmpty())
             row(Report::tr("Not used"), Report::tr("%1: not an ECG by name or unit")
                                             .arg(QLocale().createSeparatedList(notEcg)));
     } else {

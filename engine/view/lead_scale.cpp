@@ -40,14 +40,22 @@ double stepAtLeast(double value)
     return 10.0 * decade;
 }
 
-LeadScale leadScale(const Lead& lead, double gainMmPerMv, double fitMm, const ValueRange& typical)
+LeadScaleBasis scaleBasis(const Lead& lead)
+{
+    if (dsp::mayBeEcg(lead))
+        return {};
+    return {false, typicalRange(lead)};
+}
+
+LeadScale leadScale(const Lead& lead, const LeadScaleBasis& basis, double gainMmPerMv, double fitMm)
 {
     LeadScale s;
-    if (dsp::mayBeEcg(lead)) {
+    if (basis.ecg) {
         s.mmPerUnit = millivoltsPerUnit(lead.unit) * gainMmPerMv;
         return s;
     }
     s.ecg = false;
+    const ValueRange& typical = basis.typical;
     const double span = typical.hi - typical.lo;
     s.unitsPer10Mm = stepAtLeast(fitMm > 0 ? span * 10.0 / fitMm : 0.0);
     s.mmPerUnit = 10.0 / s.unitsPer10Mm;

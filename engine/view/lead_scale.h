@@ -27,9 +27,19 @@ struct LeadScale
     double unitsPer10Mm = 0; ///< another signal: its scale, lead units per 10 mm (0 for ECG)
 };
 
-/// An ECG lead at `gainMmPerMv`; another signal (`typical` its typicalRange) scaled with the
-/// smallest 1-2-5 step per 10 mm that fits its typical range into `fitMm`, centred on it.
-LeadScale leadScale(const Lead& lead, double gainMmPerMv, double fitMm, const ValueRange& typical);
+/// What a lead's scale rests on, found once per lead: whether it is an ECG lead (dsp::mayBeEcg)
+/// and, when it is not, its typicalRange.
+struct LeadScaleBasis
+{
+    bool ecg = true;
+    ValueRange typical; ///< {0, 0} for an ECG lead
+};
+LeadScaleBasis scaleBasis(const Lead& lead);
+
+/// An ECG lead at `gainMmPerMv`; another signal scaled with the smallest 1-2-5 step per 10 mm
+/// that fits its typical range into `fitMm`, centred on it. `basis` is scaleBasis(lead).
+LeadScale leadScale(const Lead& lead, const LeadScaleBasis& basis, double gainMmPerMv,
+                    double fitMm);
 
 /// The smallest 1-2-5 value (..., 0.2, 0.5, 1, 2, 5, 10, ...) at or above `value`; 1 when
 /// `value` is not a positive finite number.

@@ -1,7 +1,5 @@
 #include "view/signal_view.h"
 
-#include "dsp/signal_kind.h"
-
 namespace ecglens::view {
 
 std::shared_ptr<const SignalView> SignalView::build(std::shared_ptr<const Recording> recording,
@@ -13,19 +11,19 @@ std::shared_ptr<const SignalView> SignalView::build(std::shared_ptr<const Record
         return view;
     const auto& leads = view->m_recording->leads;
     view->m_pyramids.reserve(leads.size());
-    view->m_typical.reserve(leads.size());
+    view->m_scaleBasis.reserve(leads.size());
     for (std::size_t i = 0; i < leads.size(); ++i) {
         if (progress && !progress(double(i) / double(leads.size())))
             return nullptr;
         view->m_pyramids.emplace_back(leads[i].samples.data(), leads[i].samples.size());
-        view->m_typical.push_back(dsp::mayBeEcg(leads[i]) ? ValueRange{} : typicalRange(leads[i]));
+        view->m_scaleBasis.push_back(scaleBasis(leads[i]));
     }
     return view;
 }
 
 LeadScale SignalView::scale(std::size_t lead, double gainMmPerMv, double fitMm) const
 {
-    return leadScale(m_recording->leads.at(lead), gainMmPerMv, fitMm, m_typical.at(lead));
+    return leadScale(m_recording->leads.at(lead), m_scaleBasis.at(lead), gainMmPerMv, fitMm);
 }
 
 } // namespace ecglens::view

@@ -24,15 +24,15 @@ public:
     const std::shared_ptr<const Recording>& recordingPtr() const { return m_recording; }
     const MinMaxPyramid& pyramid(std::size_t lead) const { return m_pyramids.at(lead); }
     std::size_t leadCount() const { return m_pyramids.size(); }
-    /// How lead `lead` is drawn (view::leadScale; the typical range of a signal that is not an
-    /// ECG is found once, by build).
+    /// How lead `lead` is drawn (view::leadScale; its basis, whether it is an ECG and the
+    /// typical range of a signal that is not, is found once, by build).
     LeadScale scale(std::size_t lead, double gainMmPerMv, double fitMm) const;
 
 private:
     SignalView() = default;
     std::shared_ptr<const Recording> m_recording;
     std::vector<MinMaxPyramid> m_pyramids;
-    std::vector<ValueRange> m_typical; ///< typical range per lead ({0, 0} for ECG leads)
+    std::vector<LeadScaleBasis> m_scaleBasis; ///< per lead
 };
 
 } // namespace ecglens::view
