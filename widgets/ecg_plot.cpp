@@ -410,6 +410,13 @@ void EcgPlot::rebuildGraphData()
                 const view::LeadScale ls = leadScale(p.lead);
                 const double scale = ls.mmPerUnit;
                 const double base = levelMm(p.row, ls) + ls.centre * scale;
+                // ECG traces may run into the neighbouring rows, as on paper; another signal
+                // stays in its row (a flush spike beyond its usual range is cut at the edge).
+                const double rowTop = p.row * rowPitchMm(), rowBottom = rowTop + rowPitchMm();
+                const auto yMm = [&](float v) {
+                    const double y = base - v * scale;
+                    return ls.ecg ? y : std::clamp(y, rowTop, rowBottom); // NaN stays a gap
+                };
                 const auto a = std::size_t(std::clamp(std::floor(from * fs), 0.0, n));
                 const auto b = std::size_t(std::clamp(std::ceil(to * fs), 0.0, n));
                 const double widthPx = std::max(1.0, (to - from) * pxPerS);
@@ -417,7 +424,7 @@ void EcgPlot::rebuildGraphData()
                 if (perPx <= 3.0) {
                     points.reserve(int(b - a));
                     for (std::size_t i = a; i < b; ++i)
-                        points.append(QCPGraphData(double(i) / fs, base - lead.samples[i] * scale));
+                        points.append(QCPGraphData(double(i) / fs, yMm(lead.samples[i])));
                 } else {
                     rawTrace = false;
                     // One bucket per pixel; min then max at the bucket's start, so the line
@@ -428,8 +435,8 @@ void EcgPlot::rebuildGraphData()
                     const double half = 0.5 * perPx / fs;
                     for (std::size_t i = 0; i < buckets.size(); ++i) {
                         const double t = (double(a) + double(i) * perPx) / fs;
-                        points.append(QCPGraphData(t, base - buckets[i].min * scale));
-                        points.append(QCPGraphData(t + half, base - buckets[i].max * scale));
+                        points.append(QCPGraphData(t, yMm(buckets[i].min)));
+                        points.append(QCPGraphData(t + half, yMm(buckets[i].max)));
                     }
                 }
             }

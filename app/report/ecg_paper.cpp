@@ -295,9 +295,11 @@ void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const Pa
             const double offset = !scale.ecg     ? scale.centre
                                   : removeMedian ? medianOf(lead.samples)
                                                  : 0.0;
-            // Traces may run into the neighbouring rows, as on paper, but never off the grid.
+            // ECG traces may run into the neighbouring rows, as on paper, but never off the grid;
+            // another signal stays in its row (a flush spike beyond its usual range is cut).
             p.setClipRect(
-                mm.rect(QRectF(x0, g.top(), s.durationS * kPaperSpeedMmPerS, g.height())));
+                mm.rect(scale.ecg ? QRectF(x0, g.top(), s.durationS * kPaperSpeedMmPerS, g.height())
+                                  : QRectF(x0, top, s.durationS * kPaperSpeedMmPerS, rowH)));
             drawSegment(p, mm, lead, s, x0, scale.ecg ? baseline : top + 0.5 * rowH, offset,
                         scale.mmPerUnit); // another signal swings about the row's middle
             p.setClipping(false);

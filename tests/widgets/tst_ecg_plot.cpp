@@ -218,7 +218,11 @@ private slots:
         plot.setPaperMetrics(PaperMetrics(pxPerMm, 25.0, 10.0));
         plot.setLeadLayout(LeadLayout::Stack);
         const double kPi = 3.14159265358979323846;
-        auto pressure = [kPi](double t) { return 100.0 + 20.0 * std::sin(2 * kPi * t); };
+        // A pressure with a flush spike of 1000 mmHg for 20 ms (0.5 % of the samples, beyond
+        // the 99th percentile the scale is fitted to).
+        auto pressure = [kPi](double t) {
+            return t >= 3.40 && t < 3.42 ? 1000.0 : 100.0 + 20.0 * std::sin(2 * kPi * t);
+        };
         Recording rec = test::makeRecording(500, 4.0, [](double t) { return test::beats(t, 60); });
         Recording abp = test::makeRecording(500, 4.0, pressure, {"ABP"});
         abp.leads[0].unit = "mmHg";
@@ -254,6 +258,12 @@ private slots:
         const double middle = 0.5 * (rowTop + rowBottom);
         QVERIFY2(std::abs(0.5 * (top + bottom) - middle) <= 2.0,
                  qPrintable(QString::number(0.5 * (top + bottom) - middle)));
+        // The spike is cut at the row's top edge: nothing of it is drawn in the ECG row above.
+        for (double t = 3.39; t < 3.43; t += 0.002) {
+            const int x = int(plot.timeToX(t));
+            QCOMPARE(traceY(img, x, rowTop - int(0.3 * plot.rowPitchMm() * pxPerMm), rowTop - 2),
+                     -1.0);
+        }
         // No calibration pulse in the pressure's row (the ECG row has one).
         const int xPulse = int(std::round((2.5 + 0.1 * 25.0) * pxPerMm));
         QVERIFY(traceY(img, xPulse, int(plot.rowTopY(0)), int(plot.baselineY(0)) - 3) > 0);
