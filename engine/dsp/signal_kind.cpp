@@ -32,11 +32,17 @@ constexpr std::string_view kOtherUnits[] = {
     "mmhg",  "cmh2o", "kpa", "%",   "degc", "\302\260c", "degf", "bpm", "/min",  "1/min",
     "l/min", "l/s",   "ml",  "ohm", "lux",  "lx",        "db",   "g",   "m/s^2", "s"};
 
+// Whole labels (lower case) of other signals whose first word alone says nothing: SHHS's
+// second airflow channel.
+constexpr std::string_view kOtherSignalLabels[] = {"new air"};
+
 /// The label's first word: up to the first separator or symbol ("EEG Fpz-Cz" -> "eeg",
-/// "SpO2%" -> "spo2", "Resp(chest)" -> "resp"), lower case.
+/// "SpO2%" -> "spo2", "Resp(chest)" -> "resp"), lower case; full stops are dropped first, so an
+/// abbreviation written with them is one word ("H.R." -> "hr", as SHHS names its heart rate).
 std::string firstWord(const std::string& label)
 {
-    const std::string t = trimmed(label);
+    std::string t = trimmed(label);
+    t.erase(std::remove(t.begin(), t.end(), '.'), t.end());
     const auto end = std::find_if(t.begin(), t.end(), [](char c) {
         const auto u = static_cast<unsigned char>(c);
         return !((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'));
@@ -101,8 +107,8 @@ bool mayBeEcg(const Lead& lead)
         return true;
     const std::string word = firstWord(label);
     return !listed(kOtherSignalWords, word) && !listed(kOtherSignalWords, withoutNumber(word)) &&
-           !eegElectrode(word) && !eegDerivation(label) &&
-           !listed(kOtherUnits, lowercased(trimmed(lead.unit)));
+           !listed(kOtherSignalLabels, lowercased(trimmed(label))) && !eegElectrode(word) &&
+           !eegDerivation(label) && !listed(kOtherUnits, lowercased(trimmed(lead.unit)));
 }
 
 std::vector<std::size_t> otherSignalLeads(const Recording& recording)

@@ -19,11 +19,11 @@ namespace ecglens::dsp {
 /// False when the lead's label names another kind of signal by its first word (the EDF+
 /// standard signal types EEG, EOG, ERG, EMG, MEG, MCG, EP, Temp, Resp, SaO2, Light, Sound,
 /// Event; the PhysioNet signal classes such as ABP, PAP, CVP, Pleth, SpO2, CO2, HR; the
-/// polysomnography channels Flow, Thor, Abdo, Snore, Position, Leg, Chin, LOC, ROC; also with
-/// a number, "Chin1"), a 10-20 EEG electrode (Fp1, F4, Pz, O2, A1, M2, E1; C1..C6 only as an
-/// EEG derivation such as "C4-M1", since some carts give the chest leads those names), or its
-/// unit is not electrical (mmHg, %, degC, bpm, L/min, Ohm, ...). A standard or modified
-/// ECG lead name (I..V6, MLII, MV1) is always an ECG lead.
+/// polysomnography channels Flow, Thor, Abdo, Snore, Position, Leg, Chin, LOC, ROC, SHHS's
+/// "H.R." and "NEW AIR"; also with a number, "Chin1"), a 10-20 EEG electrode (Fp1, F4, Pz, O2,
+/// A1, M2, E1; C1..C6 only as an EEG derivation such as "C4-M1", since some carts give the
+/// chest leads those names), or its unit is not electrical (mmHg, %, degC, bpm, L/min, Ohm,
+/// ...). A standard or modified ECG lead name (I..V6, MLII, MV1, MCL1) is always an ECG lead.
 bool mayBeEcg(const Lead& lead);
 
 /// Indices of the recording's leads that are not ECG leads (mayBeEcg false), in lead order.
