@@ -995,6 +995,22 @@
         <source>the model was not evaluated on these leads alone (%1); the thresholds of the nearest lead set it was evaluated on (%2) are used and its accuracy here is not known</source>
         <translation>das Modell wurde nicht an diesen Ableitungen allein geprüft (%1); es gelten die Schwellen des nächstgelegenen geprüften Ableitungssatzes (%2), seine Genauigkeit hier ist nicht bekannt</translation>
     </message>
+    <message>
+        <source>12 leads</source>
+        <translation>12 Ableitungen</translation>
+    </message>
+    <message>
+        <source>6 limb leads</source>
+        <translation>6 Extremitätenableitungen</translation>
+    </message>
+    <message>
+        <source>leads II + V1</source>
+        <translation>Ableitungen II + V1</translation>
+    </message>
+    <message>
+        <source>lead II</source>
+        <translation>Ableitung II</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1173,10 +1189,6 @@
     <message>
         <source>%1 — probability of an abnormal ECG %2 (anomalous from %3, age group %4)</source>
         <translation>%1 — Wahrscheinlichkeit eines abnormalen EKGs %2 (auffällig ab %3, Altersgruppe %4)</translation>
-    </message>
-    <message>
-        <source>borderline ≥ %1, anomalous ≥ %2 (age group %3, lead set %4)</source>
-        <translation>grenzwertig ≥ %1, auffällig ≥ %2 (Altersgruppe %3, Ableitungssatz %4)</translation>
     </message>
     <message>
         <source>P %1 · QRS %2 · T %3</source>
@@ -1942,6 +1954,10 @@
         <source>%1: not an ECG by name or unit</source>
         <translation>%1: nach Name oder Einheit kein EKG</translation>
     </message>
+    <message>
+        <source>borderline ≥ %1, anomalous ≥ %2 (age group %3, lead set: %4)</source>
+        <translation>grenzwertig ≥ %1, auffällig ≥ %2 (Altersgruppe %3, Ableitungssatz: %4)</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -2452,22 +2468,6 @@
     <message>
         <source>age unknown, so the lowest thresholds</source>
         <translation>Alter unbekannt, daher die niedrigsten Schwellen</translation>
-    </message>
-    <message>
-        <source>6 limb leads</source>
-        <translation>6 Extremitätenableitungen</translation>
-    </message>
-    <message>
-        <source>2 leads</source>
-        <translation>2 Ableitungen</translation>
-    </message>
-    <message>
-        <source>1 lead</source>
-        <translation>1 Ableitung</translation>
-    </message>
-    <message>
-        <source>12 leads</source>
-        <translation>12 Ableitungen</translation>
     </message>
     <message>
         <source>borderline from %1, anomalous from %2: %3, %4</source>

@@ -56,16 +56,11 @@ QString thresholdBasis(const ml::Analysis& a)
         : g == ">=65"  ? QCoreApplication::translate("ecglens::AnalysisController", "age ≥ 65")
                        : QCoreApplication::translate("ecglens::AnalysisController",
                                                      "age unknown, so the lowest thresholds");
-    const std::string& s = a.thresholdLeadSet;
-    const QString leads =
-        s == "limb6" ? QCoreApplication::translate("ecglens::AnalysisController", "6 limb leads")
-        : s == "2"   ? QCoreApplication::translate("ecglens::AnalysisController", "2 leads")
-        : s == "1"   ? QCoreApplication::translate("ecglens::AnalysisController", "1 lead")
-                     : QCoreApplication::translate("ecglens::AnalysisController", "12 leads");
     return QCoreApplication::translate("ecglens::AnalysisController",
                                        "borderline from %1, anomalous from %2: %3, %4")
         .arg(VerdictBanner::percentText(a.thresholds.borderline),
-             VerdictBanner::percentText(a.thresholds.anomalous), age, leads);
+             VerdictBanner::percentText(a.thresholds.anomalous), age,
+             leadSetText(a.thresholdLeadSet));
 }
 
 } // namespace

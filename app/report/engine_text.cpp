@@ -823,6 +823,19 @@ QString statementText(const Statement& s)
     return QString::fromStdString(s.text);
 }
 
+QString leadSetText(const std::string& set)
+{
+    if (set == "12")
+        return QCoreApplication::translate("Engine", "12 leads");
+    if (set == "limb6")
+        return QCoreApplication::translate("Engine", "6 limb leads");
+    if (set == "2")
+        return QCoreApplication::translate("Engine", "leads II + V1");
+    if (set == "1")
+        return QCoreApplication::translate("Engine", "lead II");
+    return QString::fromStdString(set);
+}
+
 QStringList otherSignalNames(const Recording& recording)
 {
     QStringList names;

@@ -60,6 +60,11 @@ QString statementText(const Statement& s);
 /// The statement descriptions statementText translates (PTB-XL's 71, in English).
 QStringList statementDescriptions();
 
+/// A lead set whose thresholds the detector applied (ml::Analysis::thresholdLeadSet: "12",
+/// "limb6", "2", "1") as a reader understands it: "12 leads", "6 limb leads", "leads II + V1",
+/// "lead II"; another name as it is.
+QString leadSetText(const std::string& set);
+
 /// The names of the recording's channels that are not ECG leads (dsp::mayBeEcg false: EEG,
 /// blood pressure, respiration), as the file names them: beat detection and the measurements
 /// leave them out, and every interface says which.

@@ -377,10 +377,10 @@ QString modelText(const ml::ModelInfo& m)
 
 QString thresholdsText(const ml::Analysis& a)
 {
-    return Report::tr("borderline ≥ %1, anomalous ≥ %2 (age group %3, lead set %4)")
+    return Report::tr("borderline ≥ %1, anomalous ≥ %2 (age group %3, lead set: %4)")
         .arg(localNumber(a.thresholds.borderline, 'f', 3),
              localNumber(a.thresholds.anomalous, 'f', 3), qs(a.thresholdAgeGroup),
-             qs(a.thresholdLeadSet));
+             leadSetText(a.thresholdLeadSet));
 }
 
 QString qtcText(const dsp::IntervalValues& v)

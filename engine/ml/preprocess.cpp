@@ -4,6 +4,7 @@
 
 #include "core/lead_names.h"
 #include "dsp/filters.h"
+#include "dsp/signal_kind.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +22,10 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
         const Lead& lead = recording.leads[i];
         const int idx = analysisLeadIndex(lead.name);
         if (idx < 0) {
-            out.warnings.push_back(makeMessage(messages::kUnknownLead, {lead.name}));
+            // An ECG lead of another name ("vx", "V") is worth a word; a blood pressure or
+            // respiration is not a lead at all (the measurements name those).
+            if (dsp::mayBeEcg(lead))
+                out.warnings.push_back(makeMessage(messages::kUnknownLead, {lead.name}));
             continue;
         }
         if (source[std::size_t(idx)] >= 0)

@@ -467,8 +467,14 @@ private slots:
             const Message m = makeMessage(t, args);
             QCOMPARE(engineText(m), QString::fromStdString(m.text));
         }
+        // The lead set whose thresholds applied, as the banner and the report word it.
+        QCOMPARE(leadSetText("2"), QStringLiteral("leads II + V1"));
+        QCOMPARE(leadSetText("something new"), QStringLiteral("something new"));
         QVERIFY(installTranslations(*qApp, QStringLiteral("de")).isEmpty());
         QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+        QCOMPARE(leadSetText("2"), QStringLiteral("Ableitungen II + V1"));
+        QCOMPARE(leadSetText("limb6"), QStringLiteral("6 Extremitätenableitungen"));
+        QCOMPARE(leadSetText("1"), QStringLiteral("Ableitung II"));
         for (const MessageTemplate& t : templates) {
             const Message m = makeMessage(t, args);
             // Wordings that are the same in German ("PR %1 ms") still write 12,5.

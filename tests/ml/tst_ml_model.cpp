@@ -189,6 +189,33 @@ private slots:
         QVERIFY(d->thresholdsFor(50.0, "2").anomalous != d->thresholdsFor(50.0).anomalous);
     }
 
+    /// Leads the model does not know are named in a warning when they may be ECG leads (the
+    /// Frank leads vx, vy, vz; a chest lead named only "V"), not when they are other signals
+    /// (arterial pressure, respiration, plethysmogram).
+    void unknownLeadWarnings()
+    {
+        const struct
+        {
+            const char* record;
+            std::vector<std::string> named;
+        } cases[] = {{"wfdb-samples/s0010_re.hea", {"vx", "vy", "vz"}},
+                     {"wfdb-samples/03700181.hea", {}},
+                     {"wfdb-samples/mixedsignals.hea", {"V"}}};
+        for (const auto& c : cases) {
+            const QString rel = QString::fromLatin1(c.record);
+            ECGLENS_REQUIRE_DATA(rel);
+            const auto rec = io::open(test::dataPath(rel).toStdString());
+            QVERIFY2(rec.ok(), rec.error().c_str());
+            const auto p = ml::prepareSignal(*rec);
+            QVERIFY2(p.ok(), p.error().c_str());
+            std::vector<std::string> named;
+            for (const Message& w : p->warnings)
+                if (w.id == ml::messages::kUnknownLead.id)
+                    named.push_back(w.args.at(0));
+            QCOMPARE(named, c.named);
+        }
+    }
+
     /// The ensemble's output is the mean of its members' log-odds; a member never learns from
     /// the labels of its held-out examples (cross-fitting): flipping those labels leaves it
     /// bit-identical, while the members that do learn from them change.
