@@ -1011,6 +1011,78 @@
         <source>lead II</source>
         <translation>Ableitung II</translation>
     </message>
+    <message>
+        <source>no model folder given and no installed model found; set ECGLENS_MODEL_DIR to the folder holding manifest.json</source>
+        <translation>kein Modellordner angegeben und kein installiertes Modell gefunden; ECGLENS_MODEL_DIR auf den Ordner mit manifest.json setzen</translation>
+    </message>
+    <message>
+        <source>model folder %1 has no manifest.json; it is incomplete or not an ECG Lens folder; the model is refused — reinstall the model</source>
+        <translation>Modellordner %1 enthält keine manifest.json; er ist unvollständig oder kein Ordner von ECG Lens; das Modell wird abgelehnt — Modell neu installieren</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); the model is refused — reinstall the model</source>
+        <translation>%1 ist beschädigt (%2); das Modell wird abgelehnt — Modell neu installieren</translation>
+    </message>
+    <message>
+        <source>model folder %1: %2 is not listed in manifest.json, so it is mismatched; the model is refused — reinstall the model</source>
+        <translation>Modellordner %1: %2 ist nicht in manifest.json aufgeführt und passt daher nicht dazu; das Modell wird abgelehnt — Modell neu installieren</translation>
+    </message>
+    <message>
+        <source>%1 lists an invalid file name; the model is refused — reinstall the model</source>
+        <translation>%1 führt einen ungültigen Dateinamen auf; das Modell wird abgelehnt — Modell neu installieren</translation>
+    </message>
+    <message>
+        <source>file %1 is missing from %2; the model is refused — reinstall the model</source>
+        <translation>Datei %1 fehlt in %2; das Modell wird abgelehnt — Modell neu installieren</translation>
+    </message>
+    <message>
+        <source>file %1 in %2 has been modified or damaged (SHA-256 %3... does not match the manifest&apos;s %4...); the model is refused — reinstall the model</source>
+        <translation>Datei %1 in %2 wurde verändert oder beschädigt (SHA-256 %3... stimmt nicht mit %4... aus dem Manifest überein); das Modell wird abgelehnt — Modell neu installieren</translation>
+    </message>
+    <message>
+        <source>%1 holds a measurement model (logistic regression, forest or gradient boosting), not a neural detector; it runs with `ecglens-cli analyze --model %1`; the viewer needs a neural model such as resnet1d</source>
+        <translation>%1 enthält ein Messwertmodell (logistische Regression, Random Forest oder Gradient Boosting), keinen neuronalen Detektor; es läuft mit `ecglens-cli analyze --model %1`; der Viewer braucht ein neuronales Modell wie resnet1d</translation>
+    </message>
+    <message>
+        <source>%1: the model expects an input this version of ECG Lens does not produce (rate, window or leads); it is refused as mismatched</source>
+        <translation>%1: das Modell erwartet eine Eingabe, die diese Version von ECG Lens nicht erzeugt (Abtastrate, Fenster oder Ableitungen); es wird als unpassend abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: version &quot;%2&quot; does not end in &quot;%3&quot;, the fingerprint of its weights and model.json; re-stamp it by training or recalibrating</source>
+        <translation>%1: Version „%2“ endet nicht auf „%3“, den Fingerabdruck seiner Gewichte und model.json; durch Training oder Neukalibrierung neu stempeln</translation>
+    </message>
+    <message>
+        <source>%1: no model.json</source>
+        <translation>%1: keine model.json</translation>
+    </message>
+    <message>
+        <source>the normal-template baseline in %1 has no manifest.json; it is incomplete or not an ECG Lens folder; it is refused; reinstall ECG Lens or use the isoelectric baseline</source>
+        <translation>die Normalschlag-Vorlage in %1 enthält keine manifest.json; sie ist unvollständig oder kein Ordner von ECG Lens; sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); it is refused; reinstall ECG Lens or use the isoelectric baseline</source>
+        <translation>%1 ist beschädigt (%2); sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+    </message>
+    <message>
+        <source>the normal-template baseline in %1: %2 is not listed in manifest.json, so it is mismatched; it is refused; reinstall ECG Lens or use the isoelectric baseline</source>
+        <translation>die Normalschlag-Vorlage in %1: %2 ist nicht in manifest.json aufgeführt und passt daher nicht dazu; sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+    </message>
+    <message>
+        <source>%1 lists an invalid file name; it is refused; reinstall ECG Lens or use the isoelectric baseline</source>
+        <translation>%1 führt einen ungültigen Dateinamen auf; sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+    </message>
+    <message>
+        <source>file %1 is missing from %2; it is refused; reinstall ECG Lens or use the isoelectric baseline</source>
+        <translation>Datei %1 fehlt in %2; sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+    </message>
+    <message>
+        <source>file %1 in %2 has been modified or damaged (SHA-256 %3... does not match the manifest&apos;s %4...); it is refused; reinstall ECG Lens or use the isoelectric baseline</source>
+        <translation>Datei %1 in %2 wurde verändert oder beschädigt (SHA-256 %3... stimmt nicht mit %4... aus dem Manifest überein); sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+    </message>
+    <message>
+        <source>the normal-template baseline in %1: %2 is not a normal-beat file; reinstall ECG Lens or use the isoelectric baseline</source>
+        <translation>die Normalschlag-Vorlage in %1: %2 ist keine Normalschlag-Vorlagendatei; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

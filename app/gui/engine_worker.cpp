@@ -109,7 +109,7 @@ const ml::Detector* EngineWorker::detector(QString& error)
     Result<ml::Detector> loaded = ml::Detector::load(dir.toStdString());
     if (!loaded) {
         error = tr("Detector model in %1 refused: %2")
-                    .arg(QDir::toNativeSeparators(dir), QString::fromStdString(loaded.error()));
+                    .arg(QDir::toNativeSeparators(dir), engineError(loaded));
         return nullptr;
     }
     m_detector = std::make_unique<ml::Detector>(std::move(loaded).value());

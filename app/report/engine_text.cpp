@@ -35,6 +35,68 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "the model was not evaluated on these leads alone (%1); the "
                                  "thresholds of the nearest lead set it was evaluated on (%2) are "
                                  "used and its accuracy here is not known")},
+    {"model.no_folder",
+     QT_TRANSLATE_NOOP("Engine", "no model folder given and no installed model found; set "
+                                 "ECGLENS_MODEL_DIR to the folder holding manifest.json")},
+    {"model.no_manifest",
+     QT_TRANSLATE_NOOP("Engine", "model folder %1 has no manifest.json; it is incomplete or not an "
+                                 "ECG Lens folder; the model is refused — reinstall the model")},
+    {"model.manifest_damaged",
+     QT_TRANSLATE_NOOP("Engine", "%1 is damaged (%2); the model is refused — reinstall the model")},
+    {"model.file_unlisted",
+     QT_TRANSLATE_NOOP("Engine", "model folder %1: %2 is not listed in manifest.json, so it is "
+                                 "mismatched; the model is refused — reinstall the model")},
+    {"model.invalid_file_name",
+     QT_TRANSLATE_NOOP(
+         "Engine", "%1 lists an invalid file name; the model is refused — reinstall the model")},
+    {"model.file_missing",
+     QT_TRANSLATE_NOOP("Engine",
+                       "file %1 is missing from %2; the model is refused — reinstall the model")},
+    {"model.file_modified",
+     QT_TRANSLATE_NOOP("Engine",
+                       "file %1 in %2 has been modified or damaged (SHA-256 %3... does not match "
+                       "the manifest's %4...); the model is refused — reinstall the model")},
+    {"model.measurement_model",
+     QT_TRANSLATE_NOOP("Engine",
+                       "%1 holds a measurement model (logistic regression, forest or gradient "
+                       "boosting), not a neural detector; it runs with `ecglens-cli analyze "
+                       "--model %1`; the viewer needs a neural model such as resnet1d")},
+    {"model.input_mismatch",
+     QT_TRANSLATE_NOOP("Engine", "%1: the model expects an input this version of ECG Lens does not "
+                                 "produce (rate, window or leads); it is refused as mismatched")},
+    {"model.version_mismatch",
+     QT_TRANSLATE_NOOP("Engine",
+                       "%1: version \"%2\" does not end in \"%3\", the fingerprint of its weights "
+                       "and model.json; re-stamp it by training or recalibrating")},
+    {"model.no_model_json", QT_TRANSLATE_NOOP("Engine", "%1: no model.json")},
+    {"baseline.no_manifest",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "the normal-template baseline in %1 has no manifest.json; it is incomplete or not an ECG "
+         "Lens folder; it is refused; reinstall ECG Lens or use the isoelectric baseline")},
+    {"baseline.manifest_damaged",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "%1 is damaged (%2); it is refused; reinstall ECG Lens or use the isoelectric baseline")},
+    {"baseline.file_unlisted",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "the normal-template baseline in %1: %2 is not listed in manifest.json, so it is "
+         "mismatched; it is refused; reinstall ECG Lens or use the isoelectric baseline")},
+    {"baseline.invalid_file_name",
+     QT_TRANSLATE_NOOP("Engine", "%1 lists an invalid file name; it is refused; reinstall ECG Lens "
+                                 "or use the isoelectric baseline")},
+    {"baseline.file_missing",
+     QT_TRANSLATE_NOOP("Engine", "file %1 is missing from %2; it is refused; reinstall ECG Lens or "
+                                 "use the isoelectric baseline")},
+    {"baseline.file_modified",
+     QT_TRANSLATE_NOOP(
+         "Engine",
+         "file %1 in %2 has been modified or damaged (SHA-256 %3... does not match the manifest's "
+         "%4...); it is refused; reinstall ECG Lens or use the isoelectric baseline")},
+    {"baseline.not_normal_beat",
+     QT_TRANSLATE_NOOP("Engine", "the normal-template baseline in %1: %2 is not a normal-beat "
+                                 "file; reinstall ECG Lens or use the isoelectric baseline")},
     {"detector.low_rate",
      QT_TRANSLATE_NOOP("Engine", "sampling rate %1 Hz is below the model's 100 Hz; the signal was "
                                  "upsampled and detail is missing")},

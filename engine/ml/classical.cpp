@@ -388,8 +388,7 @@ Result<std::string> verifyClassicalManifest(const std::string& dir, VerifiedFile
 {
     const auto model = readModelJson(dir);
     const std::string weights = model ? (*model)["weights_file"].string() : std::string();
-    return verifyManifestFiles(dir, {kModelFile, weights}, "model folder " + dir,
-                               "; the model is refused — reinstall the model", verified);
+    return verifyManifestFiles(dir, {kModelFile, weights}, ManifestOwner::Model, verified);
 }
 
 } // namespace

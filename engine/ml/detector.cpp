@@ -5,6 +5,7 @@
 #include "ml/json_lite.h"
 #include "ml/metrics.h"
 #include "ml/model_files.h"
+#include "ml/model_messages.h"
 #include "ml/net.h"
 #include "ml/ptbxl.h"
 
@@ -46,35 +47,30 @@ Result<Detector> Detector::load(const std::string& modelDir)
 {
     using R = Result<Detector>;
     if (modelDir.empty())
-        return R::failure("no model folder given and no installed model found; set "
-                          "ECGLENS_MODEL_DIR to the folder holding manifest.json");
+        return R::failure(makeMessage(messages::kModelNoFolder));
     // A measurement model's folder gets its own message; like everything else here it is decided
     // on a model.json whose checksum the manifest has confirmed.
     const auto measurementModel = [&](const VerifiedFiles& files) {
         const auto m = readModelJson(modelDir, &files);
         return m && isClassicalArch((*m)["arch"].string());
     };
-    const std::string measurementMessage =
-        modelDir +
-        " holds a measurement model (logistic regression, forest or gradient boosting), "
-        "not a neural detector; it runs with `ecglens-cli analyze --model " +
-        modelDir + "`; the viewer needs a neural model such as resnet1d";
+    const Message measurementMessage = makeMessage(messages::kModelIsMeasurementModel, {modelDir});
     VerifiedFiles verified;
     const auto sha = verifyManifest(modelDir, &verified);
     if (!sha) {
         VerifiedFiles listed; // without weights.pt, which a measurement model does not have
-        if (verifyManifestFiles(modelDir, {kModelFile}, modelDir, {}, &listed) &&
+        if (verifyManifestFiles(modelDir, {kModelFile}, ManifestOwner::Model, &listed) &&
             measurementModel(listed))
             return R::failure(measurementMessage);
-        return R::failure(sha.error());
+        return R::failureOf(sha);
     }
     const auto model = readModelJson(modelDir, &verified);
     if (!model)
-        return R::failure(model.error());
+        return R::failureOf(model);
     if (isClassicalArch((*model)["arch"].string()))
         return R::failure(measurementMessage);
     if (const auto version = checkVersion(modelDir, *model, &verified); !version)
-        return R::failure(version.error());
+        return R::failureOf(version);
     const Json& m = *model;
     ModelInfo info;
     info.name = m["name"].string();
@@ -96,9 +92,7 @@ Result<Detector> Detector::load(const std::string& modelDir)
         info.trainedLeadSets.push_back(s.string());
     if (info.inputFsHz != kModelFsHz || info.windowSamples != kWindowSamples ||
         m["leads"].items().size() != std::size_t(kModelLeads))
-        return R::failure(modelDir + ": the model expects an input this version of ECG Lens "
-                                     "does not produce (rate, window or leads); it is refused as "
-                                     "mismatched");
+        return R::failure(makeMessage(messages::kModelInputMismatch, {modelDir}));
     NetSpec spec;
     spec.arch = info.arch;
     spec.members = int(m["members"].number(1));

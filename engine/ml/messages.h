@@ -4,6 +4,7 @@
 // model was validated on. Interfaces translate them by id (app/report/engine_text.cpp).
 
 #include "core/message.h"
+#include "ml/model_messages.h"
 
 #include <vector>
 
@@ -43,17 +44,22 @@ inline constexpr MessageTemplate kUnknownLead{
     "detector.unknown_lead",
     "'%1' is not one of the 12 leads the model was trained on; it is not analysed"};
 
-/// Every template above, for interfaces that check they can word each one.
 /// The recording cannot be analysed at all (a failure, not a warning).
 inline constexpr MessageTemplate kNoStandardLead{
     "detector.no_standard_lead",
     "none of the recording's leads is a standard ECG lead (I, II, III, aVR, aVL, aVF, V1-V6, "
     "MLII) that the model can analyse"};
 
+/// Every template above and the model-file ones (model_messages.h), for interfaces that check
+/// they can word each one.
 inline std::vector<MessageTemplate> all()
 {
-    return {kUnderAge, kFewLeads,  kUnevaluatedLeads, kLowRate,     kShort,         kLong,
-            kFlatLead, kNoisyLead, kInvalidSamples,   kUnknownLead, kNoStandardLead};
+    std::vector<MessageTemplate> out{kUnderAge,       kFewLeads,    kUnevaluatedLeads, kLowRate,
+                                     kShort,          kLong,        kFlatLead,         kNoisyLead,
+                                     kInvalidSamples, kUnknownLead, kNoStandardLead};
+    for (const MessageTemplate& t : modelFileMessages()) // a model or baseline refused
+        out.push_back(t);
+    return out;
 }
 
 } // namespace ecglens::ml::messages

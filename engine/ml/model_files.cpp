@@ -1,6 +1,7 @@
 #include "ml/model_files.h"
 
 #include "core/sha256.h"
+#include "ml/model_messages.h"
 
 #include <algorithm>
 #include <ctime>
@@ -82,7 +83,7 @@ Result<Json> readModelJson(const std::string& dir, const VerifiedFiles* verified
     const std::string path = (fs::path(dir) / kModelFile).string();
     const auto text = verifiedOrRead(dir, kModelFile, verified);
     if (!text)
-        return Result<Json>::failure(dir + ": no " + kModelFile);
+        return Result<Json>::failure(makeMessage(messages::kModelNoModelJson, {dir}));
     auto model = Json::parse(*text);
     if (!model)
         return Result<Json>::failure(path + ": " + model.error());
@@ -106,52 +107,50 @@ Result<bool> checkVersion(const std::string& dir, const Json& model, const Verif
     const std::string suffix = "+" + *fingerprint;
     if (version.size() < suffix.size() ||
         version.compare(version.size() - suffix.size(), suffix.size(), suffix) != 0)
-        return R::failure(dir + ": version \"" + version + "\" does not end in \"" + suffix +
-                          "\", the fingerprint of its weights and model.json; re-stamp it by "
-                          "training or recalibrating");
+        return R::failure(makeMessage(messages::kModelVersionMismatch, {dir, version, suffix}));
     return true;
 }
 
 Result<std::string> verifyManifestFiles(const std::string& dir,
                                         const std::vector<std::string>& required,
-                                        const std::string& what, const std::string& remedy,
-                                        VerifiedFiles* verified)
+                                        ManifestOwner owner, VerifiedFiles* verified)
 {
     using R = Result<std::string>;
+    namespace m = messages;
+    const bool model = owner == ManifestOwner::Model;
+    const auto fail = [](const MessageTemplate& t, std::vector<std::string> values) {
+        return R::failure(makeMessage(t, std::move(values)));
+    };
     const std::string path = (fs::path(dir) / kManifestFile).string();
     const auto text = readTextFile(path);
     if (!text)
-        return R::failure(what + " has no " + kManifestFile +
-                          "; it is incomplete or not an ECG Lens folder" + remedy);
+        return fail(model ? m::kModelNoManifest : m::kBaselineNoManifest, {dir});
     const auto manifest = Json::parse(*text);
     if (!manifest || !manifest->isObject() || !(*manifest)["files"].isArray())
-        return R::failure(path + " is damaged (" + (manifest ? "no file list" : manifest.error()) +
-                          ")" + remedy);
+        return fail(model ? m::kModelManifestDamaged : m::kBaselineManifestDamaged,
+                    {path, manifest ? "no file list" : manifest.error()});
     const auto& entries = (*manifest)["files"].items();
     for (const std::string& file : required) {
         const bool listed = std::any_of(entries.begin(), entries.end(), [&](const Json& e) {
             return !file.empty() && e["file"].string() == file;
         });
         if (!listed)
-            return R::failure(what + ": " + (file.empty() ? "a required file" : file) +
-                              " is not listed in " + kManifestFile + ", so it is mismatched" +
-                              remedy);
+            return fail(model ? m::kModelFileUnlisted : m::kBaselineFileUnlisted,
+                        {dir, file.empty() ? "a required file" : file});
     }
     for (const Json& entry : entries) {
         const std::string file = entry["file"].string();
         const std::string expected = entry["sha256"].string();
         if (file.empty() || file.find("..") != std::string::npos || file.find('/') == 0)
-            return R::failure(path + " lists an invalid file name" + remedy);
+            return fail(model ? m::kModelInvalidFileName : m::kBaselineInvalidFileName, {path});
         // Read once: the hash is of the very bytes handed to the loader (model files are small).
         auto bytes = readTextFile((fs::path(dir) / file).string());
         if (!bytes)
-            return R::failure("file " + file + " is missing from " + dir + remedy);
+            return fail(model ? m::kModelFileMissing : m::kBaselineFileMissing, {file, dir});
         const std::string actual = sha256Hex(*bytes);
         if (actual != expected)
-            return R::failure("file " + file + " in " + dir +
-                              " has been modified or damaged (SHA-256 " + actual.substr(0, 16) +
-                              "... does not match the manifest's " + expected.substr(0, 16) +
-                              "...)" + remedy);
+            return fail(model ? m::kModelFileModified : m::kBaselineFileModified,
+                        {file, dir, actual.substr(0, 16), expected.substr(0, 16)});
         if (verified)
             (*verified)[file] = VerifiedFile{actual, std::move(*bytes)};
     }
@@ -160,8 +159,7 @@ Result<std::string> verifyManifestFiles(const std::string& dir,
 
 Result<std::string> verifyManifest(const std::string& dir, VerifiedFiles* verified)
 {
-    return verifyManifestFiles(dir, {kModelFile, kWeightsFile}, "model folder " + dir,
-                               "; the model is refused — reinstall the model", verified);
+    return verifyManifestFiles(dir, {kModelFile, kWeightsFile}, ManifestOwner::Model, verified);
 }
 
 } // namespace ecglens::ml

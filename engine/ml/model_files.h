@@ -60,15 +60,19 @@ Result<Json> readModelJson(const std::string& dir, const VerifiedFiles* verified
 Result<bool> checkVersion(const std::string& dir, const Json& model,
                           const VerifiedFiles* verified = nullptr);
 
+/// What a manifest vouches for, which decides how its failures are worded (ml/model_messages.h).
+enum class ManifestOwner {
+    Model,     ///< a model folder: "the model is refused — reinstall the model"
+    NormalBeat ///< the explanations' normal-template baseline
+};
+
 /// Checks that dir/manifest.json lists every file in `required`, then that every listed file
-/// exists with its SHA-256. Returns the SHA-256 of manifest.json, or a message starting with
-/// `what` (e.g. "model folder X") or naming the first unlisted / missing / tampered file, ending
-/// in `remedy` (e.g. "; the model is refused — reinstall the model").
+/// exists with its SHA-256. Returns the SHA-256 of manifest.json, or a Message (worded for
+/// `owner`) naming the folder or the first unlisted / missing / tampered file and what to do.
 /// The files' SHA-256 and bytes go into `verified` when given.
 Result<std::string> verifyManifestFiles(const std::string& dir,
                                         const std::vector<std::string>& required,
-                                        const std::string& what, const std::string& remedy,
-                                        VerifiedFiles* verified = nullptr);
+                                        ManifestOwner owner, VerifiedFiles* verified = nullptr);
 
 /// verifyManifestFiles() for a neural model folder: model.json and weights.pt required.
 Result<std::string> verifyManifest(const std::string& dir, VerifiedFiles* verified = nullptr);

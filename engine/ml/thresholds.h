@@ -30,8 +30,8 @@ struct AgeGroupThresholds
 {
     std::string group; ///< "<40", "40-64", ">=65"
     Thresholds thresholds;
-    int records = 0;  ///< held-out records in the group itself
-    int abnormal = 0; ///< of which abnormal
+    int records = 0;            ///< held-out records in the group itself
+    int abnormal = 0;           ///< of which abnormal
     std::string chosenOnGroups; ///< e.g. "<40 + 40-64" when pooled
     int chosenOnAbnormal = 0;   ///< abnormal records of the pooled groups
 };

@@ -4,6 +4,7 @@
 #include "ml/detector.h"
 #include "ml/json_lite.h"
 #include "ml/model_files.h"
+#include "ml/model_messages.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -93,17 +94,19 @@ Result<bool> saveNormalBeat(const std::string& dir, const NormalBeat& beat,
 Result<NormalBeat> loadNormalBeat(const std::string& dir)
 {
     using R = Result<NormalBeat>;
-    const std::string what = "the normal-template baseline in " + dir;
-    const std::string fix = "; reinstall ECG Lens or use the isoelectric baseline";
     ml::VerifiedFiles verified;
-    if (const auto manifest = ml::verifyManifestFiles(dir, {kNormalBeatFile}, what,
-                                                      "; it is refused" + fix, &verified);
+    if (const auto manifest = ml::verifyManifestFiles(dir, {kNormalBeatFile},
+                                                      ml::ManifestOwner::NormalBeat, &verified);
         !manifest)
-        return R::failure(manifest.error());
+        return R::failureOf(manifest);
+    const auto notNormalBeat = [&] {
+        return R::failure(
+            makeMessage(ml::messages::kBaselineNotNormalBeat, {dir, kNormalBeatFile}));
+    };
     const auto text = ml::verifiedOrRead(dir, kNormalBeatFile, &verified);
     const auto json = text ? ml::Json::parse(*text) : Result<ml::Json>::failure(text.error());
     if (!json || (*json)["format"].string() != "ecglens-normal-beat-1")
-        return R::failure(what + ": " + kNormalBeatFile + " is not a normal-beat file" + fix);
+        return notNormalBeat();
     const ml::Json& o = *json;
     NormalBeat b;
     b.fsHz = o["fs_hz"].number();
@@ -115,19 +118,17 @@ Result<NormalBeat> loadNormalBeat(const std::string& dir)
     const auto& rows = o["beat"].items();
     const int len = rows.empty() ? 0 : int(rows.front().items().size());
     if (rows.empty() || len == 0 || b.fsHz <= 0 || b.rIndex < 0 || b.rIndex >= len)
-        return R::failure(what + ": " + kNormalBeatFile + " has no usable beat" + fix);
+        return notNormalBeat(); // no usable beat
     b.beat.resize(Eigen::Index(rows.size()), len);
     for (std::size_t lead = 0; lead < rows.size(); ++lead) {
         const auto& values = rows[lead].items();
         if (int(values.size()) != len)
-            return R::failure(what + ": lead " + std::to_string(lead) + " of " + kNormalBeatFile +
-                              " has " + std::to_string(values.size()) + " samples, expected " +
-                              std::to_string(len) + fix);
+            return notNormalBeat(); // leads of different lengths
         for (int t = 0; t < len; ++t)
             b.beat(Eigen::Index(lead), t) = float(values[std::size_t(t)].number(NAN));
     }
     if (!b.beat.allFinite())
-        return R::failure(what + ": " + kNormalBeatFile + " holds non-numeric samples" + fix);
+        return notNormalBeat(); // non-numeric samples
     return b;
 }
 

@@ -13,6 +13,7 @@
 #include "io/readers.h"
 #include "main_window.h"
 #include "ml/messages.h"
+#include "ml/model_files.h"
 #include "ml/preprocess.h"
 #include "test_data.h"
 #include "worklist_panel.h"
@@ -480,6 +481,27 @@ private slots:
             // Wordings that are the same in German ("PR %1 ms") still write 12,5.
             QVERIFY2(engineText(m) != QString::fromStdString(m.text), t.id);
         }
+        // A real refusal: a copy of the shipped model with one byte of model.json changed.
+        QTemporaryDir model;
+        const QDir shipped(QStringLiteral(ECGLENS_SOURCE_DIR "/models/resnet1d"));
+        for (const QString& f : shipped.entryList(QDir::Files))
+            QVERIFY(QFile::copy(shipped.filePath(f), model.filePath(f)));
+        QFile json(model.filePath(QStringLiteral("model.json")));
+        QVERIFY(json.open(QIODevice::ReadWrite));
+        QByteArray bytes = json.readAll();
+        bytes.replace("\"resnet1d\"", "\"resnet1e\"");
+        QVERIFY(json.seek(0) && json.write(bytes) == bytes.size());
+        json.close();
+        const auto refused = ml::verifyManifest(model.path().toStdString());
+        QVERIFY(!refused.ok());
+        QVERIFY2(QString::fromStdString(refused.error())
+                     .startsWith(QStringLiteral("file model.json in ")),
+                 refused.error().c_str());
+        const QString german = engineError(refused);
+        QVERIFY2(german.startsWith(QStringLiteral("Datei model.json in ")) &&
+                     german.contains(QStringLiteral("wurde verändert oder beschädigt")) &&
+                     german.endsWith(QStringLiteral("Modell neu installieren")),
+                 qPrintable(german));
         QCOMPARE(engineText(makeMessage(ml::messages::kFlatLead, {"V1", "0.004"})),
                  QStringLiteral("Ableitung V1 ist flach (Spannweite 0,004 mV) — Elektrode gelöst "
                                 "oder Ableitung nicht angeschlossen?"));

@@ -144,6 +144,9 @@ private slots:
         QVERIFY2(QString::fromStdString(nb.error()).contains(message), nb.error().c_str());
         QVERIFY2(QString::fromStdString(nb.error()).contains(QStringLiteral("isoelectric")),
                  nb.error().c_str());
+        // A Message the viewer words in its language (tst_i18n checks every wording).
+        QVERIFY(nb.errorMessage() != nullptr);
+        QVERIFY2(nb.errorMessage()->id.rfind("baseline.", 0) == 0, nb.errorMessage()->id.c_str());
     }
 
     // The shipped file is what the recipe makes from the shared data, byte for byte.
