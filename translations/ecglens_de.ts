@@ -1036,8 +1036,8 @@
         <translation>Datei %1 fehlt in %2; das Modell wird abgelehnt — Modell neu installieren</translation>
     </message>
     <message>
-        <source>file %1 in %2 has been modified or damaged (SHA-256 %3... does not match the manifest&apos;s %4...); the model is refused — reinstall the model</source>
-        <translation>Datei %1 in %2 wurde verändert oder beschädigt (SHA-256 %3... stimmt nicht mit %4... aus dem Manifest überein); das Modell wird abgelehnt — Modell neu installieren</translation>
+        <source>file %1 in %2 has been modified or damaged (SHA-256 %3 does not match the manifest&apos;s %4); the model is refused — reinstall the model</source>
+        <translation>Datei %1 in %2 wurde verändert oder beschädigt (SHA-256 %3 stimmt nicht mit %4 aus dem Manifest überein); das Modell wird abgelehnt — Modell neu installieren</translation>
     </message>
     <message>
         <source>%1 holds a measurement model (logistic regression, forest or gradient boosting), not a neural detector; it runs with `ecglens-cli analyze --model %1`; the viewer needs a neural model such as resnet1d</source>
@@ -1076,8 +1076,8 @@
         <translation>Datei %1 fehlt in %2; sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
     </message>
     <message>
-        <source>file %1 in %2 has been modified or damaged (SHA-256 %3... does not match the manifest&apos;s %4...); it is refused; reinstall ECG Lens or use the isoelectric baseline</source>
-        <translation>Datei %1 in %2 wurde verändert oder beschädigt (SHA-256 %3... stimmt nicht mit %4... aus dem Manifest überein); sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+        <source>file %1 in %2 has been modified or damaged (SHA-256 %3 does not match the manifest&apos;s %4); it is refused; reinstall ECG Lens or use the isoelectric baseline</source>
+        <translation>Datei %1 in %2 wurde verändert oder beschädigt (SHA-256 %3 stimmt nicht mit %4 aus dem Manifest überein); sie wird abgelehnt; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
     </message>
     <message>
         <source>the normal-template baseline in %1: %2 is not a normal-beat file; reinstall ECG Lens or use the isoelectric baseline</source>

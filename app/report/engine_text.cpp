@@ -54,8 +54,8 @@ constexpr Entry kEntries[] = {
                        "file %1 is missing from %2; the model is refused — reinstall the model")},
     {"model.file_modified",
      QT_TRANSLATE_NOOP("Engine",
-                       "file %1 in %2 has been modified or damaged (SHA-256 %3... does not match "
-                       "the manifest's %4...); the model is refused — reinstall the model")},
+                       "file %1 in %2 has been modified or damaged (SHA-256 %3 does not match "
+                       "the manifest's %4); the model is refused — reinstall the model")},
     {"model.measurement_model",
      QT_TRANSLATE_NOOP("Engine",
                        "%1 holds a measurement model (logistic regression, forest or gradient "
@@ -92,8 +92,8 @@ constexpr Entry kEntries[] = {
     {"baseline.file_modified",
      QT_TRANSLATE_NOOP(
          "Engine",
-         "file %1 in %2 has been modified or damaged (SHA-256 %3... does not match the manifest's "
-         "%4...); it is refused; reinstall ECG Lens or use the isoelectric baseline")},
+         "file %1 in %2 has been modified or damaged (SHA-256 %3 does not match the manifest's "
+         "%4); it is refused; reinstall ECG Lens or use the isoelectric baseline")},
     {"baseline.not_normal_beat",
      QT_TRANSLATE_NOOP("Engine", "the normal-template baseline in %1: %2 is not a normal-beat "
                                  "file; reinstall ECG Lens or use the isoelectric baseline")},

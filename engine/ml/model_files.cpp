@@ -150,7 +150,7 @@ Result<std::string> verifyManifestFiles(const std::string& dir,
         const std::string actual = sha256Hex(*bytes);
         if (actual != expected)
             return fail(model ? m::kModelFileModified : m::kBaselineFileModified,
-                        {file, dir, actual.substr(0, 16), expected.substr(0, 16)});
+                        {file, dir, actual.substr(0, 16) + "...", expected.substr(0, 16) + "..."});
         if (verified)
             (*verified)[file] = VerifiedFile{actual, std::move(*bytes)};
     }

@@ -32,11 +32,11 @@ inline constexpr MessageTemplate kModelInvalidFileName{
 inline constexpr MessageTemplate kModelFileMissing{
     "model.file_missing", "file %1 is missing from %2; the model is refused — reinstall the model"};
 /// %1 the file, %2 the folder, %3 and %4 the first 16 hex digits of its SHA-256 and of the one
-/// the manifest lists.
+/// the manifest lists, each followed by "..." (so that no interface reads them as a number).
 inline constexpr MessageTemplate kModelFileModified{
     "model.file_modified",
-    "file %1 in %2 has been modified or damaged (SHA-256 %3... does not match the manifest's "
-    "%4...); the model is refused — reinstall the model"};
+    "file %1 in %2 has been modified or damaged (SHA-256 %3 does not match the manifest's "
+    "%4); the model is refused — reinstall the model"};
 inline constexpr MessageTemplate kModelIsMeasurementModel{
     "model.measurement_model",
     "%1 holds a measurement model (logistic regression, forest or gradient boosting), not a "
@@ -73,8 +73,8 @@ inline constexpr MessageTemplate kBaselineFileMissing{
                              "use the isoelectric baseline"};
 inline constexpr MessageTemplate kBaselineFileModified{
     "baseline.file_modified",
-    "file %1 in %2 has been modified or damaged (SHA-256 %3... does not match the manifest's "
-    "%4...); it is refused; reinstall ECG Lens or use the isoelectric baseline"};
+    "file %1 in %2 has been modified or damaged (SHA-256 %3 does not match the manifest's "
+    "%4); it is refused; reinstall ECG Lens or use the isoelectric baseline"};
 /// %2 the file that is not one.
 inline constexpr MessageTemplate kBaselineNotNormalBeat{
     "baseline.not_normal_beat", "the normal-template baseline in %1: %2 is not a normal-beat "

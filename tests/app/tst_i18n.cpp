@@ -502,6 +502,10 @@ private slots:
                      german.contains(QStringLiteral("wurde verändert oder beschädigt")) &&
                      german.endsWith(QStringLiteral("Modell neu installieren")),
                  qPrintable(german));
+        // A checksum prefix of decimal digits only stays as it is (not read as a number).
+        QVERIFY(engineText(makeMessage(ml::messages::kModelFileModified,
+                                       {"weights.pt", "/m", "9007199254740993...", "0a..."}))
+                    .contains(QStringLiteral("SHA-256 9007199254740993... stimmt nicht")));
         QCOMPARE(engineText(makeMessage(ml::messages::kFlatLead, {"V1", "0.004"})),
                  QStringLiteral("Ableitung V1 ist flach (Spannweite 0,004 mV) — Elektrode gelöst "
                                 "oder Ableitung nicht angeschlossen?"));
