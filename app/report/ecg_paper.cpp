@@ -231,12 +231,16 @@ std::vector<PaperPage> ecgLayout(const Recording& signal, double startS)
     for (int l = 0; l < int(signal.leads.size()); ++l)
         if (!shown[std::size_t(l)])
             rest.push_back(l);
-    for (std::size_t i = 0; i < rest.size(); i += std::size_t(kLeadRows))
+    // As few pages as kLeadRows allows, the leads shared evenly (6 leads: 3 + 3, not 5 + 1, so
+    // no page holds a lone row; a monitor record's ECG and its other signals usually part there).
+    const std::size_t pages = (rest.size() + std::size_t(kLeadRows) - 1) / std::size_t(kLeadRows);
+    for (std::size_t p = 0, from = 0; p < pages; ++p) {
+        const std::size_t to = from + (rest.size() - from + (pages - p) - 1) / (pages - p);
         layout.push_back(leadRowsPage(
-            signal,
-            {rest.begin() + std::ptrdiff_t(i),
-             rest.begin() + std::ptrdiff_t(std::min(rest.size(), i + std::size_t(kLeadRows)))},
+            signal, {rest.begin() + std::ptrdiff_t(from), rest.begin() + std::ptrdiff_t(to)},
             startS));
+        from = to;
+    }
     if (layout.empty())
         layout.push_back({});
     return layout;

@@ -62,7 +62,7 @@ struct PaperPage
 
 /// ECG pages for the 10 s from `startS`: the standard 3 x 4 layout (2.5 s columns) plus a rhythm
 /// strip of lead II when the 12 standard leads exist, then one row per remaining lead (all
-/// leads when the 12 are not there), 5 rows a page.
+/// leads when the 12 are not there), at most 5 rows a page, shared evenly between the pages.
 std::vector<PaperPage> ecgLayout(const Recording& signal, double startS = 0.0);
 
 /// How many leads a page with one lead per row holds.

@@ -2,10 +2,12 @@
 // poppler-utils (page size, text) and rendered at 254 dpi (10 px per mm) to measure the grid and
 // the calibration pulse. Values are compared with `measure --json` / `analyze --json`.
 
+#include "ecg_paper.h"
 #include "i18n.h"
 #include "report.h"
 #include "test_data.h"
 
+#include "core/lead_names.h"
 #include "io/messages.h"
 #include "io/open.h"
 
@@ -634,6 +636,51 @@ private slots:
         QVERIFY(!first.contains(QStringLiteral("vx")));
         for (const char* lead : {"vx", "vy", "vz"})
             QVERIFY2(second.contains(QLatin1String(lead)), qPrintable(second));
+    }
+
+    /// Leads outside the 3 x 4 page get one row each, at most 5 a page, shared evenly: a
+    /// monitor record with 3 ECG leads and 3 other signals is printed 3 + 3, not 5 + 1.
+    void ecgLayoutSharesPagesEvenly()
+    {
+        auto recording = [](const std::vector<std::string>& names) {
+            ecglens::Recording r;
+            r.fsHz = 100;
+            for (const std::string& n : names) {
+                ecglens::Lead l;
+                l.name = n;
+                l.fsHz = 100;
+                l.samples.assign(1000, 0.0f);
+                r.leads.push_back(l);
+            }
+            return r;
+        };
+        auto rowsPerPage = [](const ecglens::Recording& r) {
+            std::vector<int> rows;
+            for (const ecglens::report::PaperPage& p : ecglens::report::ecgLayout(r))
+                rows.push_back(int(p.rows.size()));
+            return rows;
+        };
+        auto named = [](int n) {
+            std::vector<std::string> names;
+            for (int i = 1; i <= n; ++i)
+                names.push_back("ch" + std::to_string(i));
+            return names;
+        };
+        QCOMPARE(rowsPerPage(recording(named(1))), (std::vector<int>{1}));
+        QCOMPARE(rowsPerPage(recording(named(5))), (std::vector<int>{5}));
+        QCOMPARE(rowsPerPage(recording(named(6))), (std::vector<int>{3, 3}));
+        QCOMPARE(rowsPerPage(recording(named(7))), (std::vector<int>{4, 3}));
+        QCOMPARE(rowsPerPage(recording(named(11))), (std::vector<int>{4, 4, 3}));
+        // mixedsignals' order: II, III, V on the first page, ABP, Pleth, Resp on the second.
+        const ecglens::Recording mixed = recording({"II", "III", "V", "ABP", "Pleth", "Resp"});
+        const auto pages = ecglens::report::ecgLayout(mixed);
+        QCOMPARE(pages.size(), std::size_t(2));
+        QCOMPARE(pages[1].rows.front().segments.front().label, QStringLiteral("ABP"));
+        // The 12 standard leads and the Frank leads (s0010_re): the 3 x 4 page, then vx, vy, vz.
+        std::vector<std::string> frank(ecglens::kStandardLeads.begin(),
+                                       ecglens::kStandardLeads.end());
+        frank.insert(frank.end(), {"vx", "vy", "vz"});
+        QCOMPARE(rowsPerPage(recording(frank)), (std::vector<int>{4, 3}));
     }
 
     /// An intensive-care record's arterial pressure and respiration (03700181: MCL1, ABP, RESP)
