@@ -992,8 +992,8 @@
         <translation>keine Ableitung der Aufzeichnung ist eine Standard-EKG-Ableitung (I, II, III, aVR, aVL, aVF, V1–V6, MLII), die das Modell analysieren kann</translation>
     </message>
     <message>
-        <source>the model was not evaluated on these leads alone (%1); the thresholds of the nearest lead set it was evaluated on (%2) are used and its accuracy here is not known</source>
-        <translation>das Modell wurde nicht an diesen Ableitungen allein geprüft (%1); es gelten die Schwellen des nächstgelegenen geprüften Ableitungssatzes (%2), seine Genauigkeit hier ist nicht bekannt</translation>
+        <source>no thresholds were chosen for these leads alone (%1); those of the nearest lead set (%2) are used, so sensitivity and specificity may differ from the model card&apos;s figures for %2</source>
+        <translation>für diese Ableitungen allein wurden keine Schwellen gewählt (%1); es gelten die des nächstgelegenen Ableitungssatzes (%2), Sensitivität und Spezifität können daher von den Angaben der Modellbeschreibung für %2 abweichen</translation>
     </message>
     <message>
         <source>12 leads</source>
@@ -1082,6 +1082,10 @@
     <message>
         <source>the normal-template baseline in %1: %2 is not a normal-beat file; reinstall ECG Lens or use the isoelectric baseline</source>
         <translation>die Normalschlag-Vorlage in %1: %2 ist keine Normalschlag-Vorlagendatei; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
+    </message>
+    <message>
+        <source>no verdict on %1 alone: the detector needs lead II (alone, with V1 or with the other limb leads) or all 12 leads; on other leads alone it marked nearly every held-out ECG abnormal (see the model card, reduced lead sets)</source>
+        <translation>kein Urteil allein anhand von %1: der Detektor braucht Ableitung II (allein, mit V1 oder mit den übrigen Extremitätenableitungen) oder alle 12 Ableitungen; allein anhand anderer Ableitungen hat er fast jedes EKG der Testdaten als auffällig markiert (siehe Modellbeschreibung, reduzierte Ableitungssätze)</translation>
     </message>
 </context>
 <context>

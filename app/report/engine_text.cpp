@@ -32,9 +32,9 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "only %1 of the 12 standard leads (%2): accuracy is lower than "
                                  "with 12 leads (see the model card)")},
     {"detector.unevaluated_leads",
-     QT_TRANSLATE_NOOP("Engine", "the model was not evaluated on these leads alone (%1); the "
-                                 "thresholds of the nearest lead set it was evaluated on (%2) are "
-                                 "used and its accuracy here is not known")},
+     QT_TRANSLATE_NOOP("Engine", "no thresholds were chosen for these leads alone (%1); those of "
+                                 "the nearest lead set (%2) are used, so sensitivity and "
+                                 "specificity may differ from the model card's figures for %2")},
     {"model.no_folder",
      QT_TRANSLATE_NOOP("Engine", "no model folder given and no installed model found; set "
                                  "ECGLENS_MODEL_DIR to the folder holding manifest.json")},
@@ -97,6 +97,12 @@ constexpr Entry kEntries[] = {
     {"baseline.not_normal_beat",
      QT_TRANSLATE_NOOP("Engine", "the normal-template baseline in %1: %2 is not a normal-beat "
                                  "file; reinstall ECG Lens or use the isoelectric baseline")},
+    {"detector.leads_unsupported",
+     QT_TRANSLATE_NOOP("Engine",
+                       "no verdict on %1 alone: the detector needs lead II (alone, with V1 or "
+                       "with the other limb leads) or all 12 leads; on other leads alone it "
+                       "marked nearly every held-out ECG abnormal (see the model card, reduced "
+                       "lead sets)")},
     {"detector.low_rate",
      QT_TRANSLATE_NOOP("Engine", "sampling rate %1 Hz is below the model's 100 Hz; the signal was "
                                  "upsampled and detail is missing")},

@@ -451,22 +451,28 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
         windows.push_back(std::move(*w));
         ages.push_back(knownAge(e));
     }
-    // Each lead set at its own thresholds (the 12-lead ones for a model without them), as
-    // analyse() applies them to a recording with those leads.
+    // Each lead set at the thresholds analyse() applies to a recording with those leads: its own
+    // (the 12-lead ones for a model without them). V1 alone (a bedside MCL1), V5 alone (a Holter
+    // CM5) and the chest leads have none: scored at those of the nearest set the model has, they
+    // show why analyse() gives no verdict on them.
     if (log)
         log("evaluating " + info.name + " on " + std::to_string(entries.size()) + " records");
 
     Json out = headerJson(info, cfg);
     Json leadSets = Json::object();
     Scored sc12;
-    for (const char* set : {"12", "limb6", "2", "1"}) {
+    std::vector<std::string> thresholdSets;
+    for (const auto& s : info.leadSetThresholds)
+        thresholdSets.push_back(s.leadSet);
+    for (const char* set : {"12", "limb6", "2", "1", "v1", "v5", "chest6"}) {
         std::vector<Window> masked = windows;
         for (auto& w : masked)
             applyLeadMask(w, leadSetMask(set));
         const auto logits = detector->logits(masked);
+        const std::string applied = nearestLeadSet(leadSetMask(set), thresholdSets);
         Scored sc;
         for (std::size_t i = 0; i < entries.size(); ++i)
-            sc.add(detector->probability(logits[i]), detector->thresholdsFor(ages[i], set),
+            sc.add(detector->probability(logits[i]), detector->thresholdsFor(ages[i], applied),
                    entries[i].abnormal);
         if (std::string(set) == "12") {
             out.set("overall", subsetMetrics(sc.p, sc.y, sc.mA, sc.mB, cfg, true));

@@ -20,8 +20,8 @@ inline constexpr MessageTemplate kFewLeads{
                           "leads (see the model card)"};
 inline constexpr MessageTemplate kUnevaluatedLeads{
     "detector.unevaluated_leads",
-    "the model was not evaluated on these leads alone (%1); the thresholds of the nearest lead "
-    "set it was evaluated on (%2) are used and its accuracy here is not known"};
+    "no thresholds were chosen for these leads alone (%1); those of the nearest lead set (%2) are "
+    "used, so sensitivity and specificity may differ from the model card's figures for %2"};
 inline constexpr MessageTemplate kLowRate{
     "detector.low_rate", "sampling rate %1 Hz is below the model's 100 Hz; the signal was "
                          "upsampled and detail is missing"};
@@ -50,13 +50,22 @@ inline constexpr MessageTemplate kNoStandardLead{
     "none of the recording's leads is a standard ECG lead (I, II, III, aVR, aVL, aVF, V1-V6, "
     "MLII) that the model can analyse"};
 
+/// The recording's leads include none of the lead sets the model has thresholds for (for the
+/// shipped model: no lead II); %1 the leads it has. A failure: on such leads alone the model
+/// marked nearly every held-out ECG abnormal (model card, reduced lead sets v1, v5, chest6).
+inline constexpr MessageTemplate kLeadsUnsupported{
+    "detector.leads_unsupported",
+    "no verdict on %1 alone: the detector needs lead II (alone, with V1 or with the other limb "
+    "leads) or all 12 leads; on other leads alone it marked nearly every held-out ECG abnormal "
+    "(see the model card, reduced lead sets)"};
+
 /// Every template above and the model-file ones (model_messages.h), for interfaces that check
 /// they can word each one.
 inline std::vector<MessageTemplate> all()
 {
-    std::vector<MessageTemplate> out{kUnderAge,       kFewLeads,    kUnevaluatedLeads, kLowRate,
-                                     kShort,          kLong,        kFlatLead,         kNoisyLead,
-                                     kInvalidSamples, kUnknownLead, kNoStandardLead};
+    std::vector<MessageTemplate> out{
+        kUnderAge, kFewLeads,  kUnevaluatedLeads, kLowRate,     kShort,          kLong,
+        kFlatLead, kNoisyLead, kInvalidSamples,   kUnknownLead, kNoStandardLead, kLeadsUnsupported};
     for (const MessageTemplate& t : modelFileMessages()) // a model or baseline refused
         out.push_back(t);
     return out;

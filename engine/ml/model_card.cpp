@@ -481,11 +481,14 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
               "with fewer leads some are missing or measured differently.\n\n";
     } else {
         md << "## Reduced lead sets (same model, absent leads zero)\n\n"
-           << "`limb6` = I, II, III, aVR, aVL, aVF; `2` = II + V1 (like MIT-BIH); `1` = II. "
-              "Sensitivity and specificity are at each lead set's own thresholds when the model "
-              "has them (see above), else at the 12-lead ones. Where a row's specificity is low, "
-              "long "
-              "recordings with that lead set are flagged for much of their length.\n\n";
+           << "`limb6` = I, II, III, aVR, aVL, aVF; `2` = II + V1 (like MIT-BIH); `1` = II; "
+              "`v1` = V1 alone (a bedside monitoring lead such as MCL1, read as V1); `v5` = V5 "
+              "alone (a Holter lead such as CM5); `chest6` = V1-V6. Sensitivity and specificity "
+              "are at each set's own thresholds when the model has them (see above), else at "
+              "those of the nearest set it has. Where a row's specificity is low, long "
+              "recordings with that lead set are flagged for much of their length. A model with "
+              "lead-set thresholds gives no verdict on a recording that holds none of its sets "
+              "(`v1`, `v5`, `chest6` here: `ml::containsLeadSet`).\n\n";
         groupTable(metrics["by_lead_set"]);
     }
     if (const Json& a = metrics["ambulatory"]; a.isObject())

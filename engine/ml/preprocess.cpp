@@ -133,8 +133,31 @@ std::array<bool, kModelLeads> leadSetMask(const std::string& name)
         m[6] = true; // V1 (MIT-BIH's usual second lead)
     } else if (name == "1") {
         m[1] = true;
+    } else if (name == "v1") {
+        m[6] = true; // V1 alone: a bedside monitoring lead such as MCL1
+    } else if (name == "v5") {
+        m[10] = true; // V5 alone: a Holter lead such as CM5
+    } else if (name == "chest6") {
+        for (int i = 6; i < kModelLeads; ++i)
+            m[std::size_t(i)] = true;
     }
     return m;
+}
+
+bool containsLeadSet(const std::array<bool, kModelLeads>& present,
+                     const std::vector<std::string>& sets)
+{
+    std::vector<std::string> all = sets;
+    all.push_back("12");
+    return std::any_of(all.begin(), all.end(), [&](const std::string& name) {
+        const auto mask = leadSetMask(name);
+        bool any = false, inside = true;
+        for (int k = 0; k < kModelLeads; ++k) {
+            any = any || mask[std::size_t(k)];
+            inside = inside && (!mask[std::size_t(k)] || present[std::size_t(k)]);
+        }
+        return any && inside;
+    });
 }
 
 std::string nearestLeadSet(const std::array<bool, kModelLeads>& present,

@@ -52,7 +52,14 @@ Result<long> windowStartSample(double startS, long samples);
 void normaliseWindow(Window& window);
 
 /// Lead-set masks used in training and evaluation.
-std::array<bool, kModelLeads> leadSetMask(const std::string& name); ///< "12", "limb6", "2", "1"
+/// "12", "limb6", "2" (II + V1), "1" (II); "v1" (V1 alone), "v5" (V5 alone) and "chest6" (V1-V6),
+/// which evaluate reports but the model has no thresholds for; all false for another name.
+std::array<bool, kModelLeads> leadSetMask(const std::string& name);
+
+/// Whether `present` holds every lead of at least one of `sets` (lead-set names as for
+/// leadSetMask) or all 12 leads.
+bool containsLeadSet(const std::array<bool, kModelLeads>& present,
+                     const std::vector<std::string>& sets);
 
 /// Of `candidates` (lead-set names as for leadSetMask) and "12", the set closest to the `present`
 /// leads: fewest leads differing (present but not in the set, or in the set but absent); on a

@@ -153,14 +153,12 @@ private slots:
             std::string set;
             std::string unevaluated; ///< the leads the unevaluated-leads warning names, if any
         };
-        // MIT-BIH 220 is MLII + V1 (set 2 itself); 03700181 is an intensive-care record whose
-        // only ECG is the monitoring lead MCL1, read as V1: no set of the model card is V1 alone.
+        // MIT-BIH 220 is MLII + V1 (set 2 itself); MIT-BIH 100 is MLII + V5, which the model has
+        // no thresholds for: those of II alone, with a warning.
         for (const Case& c : {Case{QStringLiteral("mitdb/220.hea"), "2", ""},
                               Case{QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), "12", ""},
-                              Case{QStringLiteral("wfdb-samples/03700181.hea"), "2",
-                                   "(V1); the thresholds of "
-                                   "the nearest lead set it "
-                                   "was evaluated on (II + V1)"}}) {
+                              Case{QStringLiteral("wfdb-samples/100.hea"), "1",
+                                   "(II + V5); those of the nearest lead set (II) are used"}}) {
             ECGLENS_REQUIRE_DATA(c.record);
             const auto rec = io::open(test::dataPath(c.record).toStdString());
             QVERIFY2(rec.ok(), rec.error().c_str());
@@ -185,6 +183,23 @@ private slots:
             QCOMPARE(a->thresholds.borderline,
                      th["by_age_group"]["40-64"]["borderline"].number(-1));
         }
+        // No verdict without lead II: 03700181 is an intensive-care record whose only ECG is the
+        // monitoring lead MCL1, read as V1, on which alone the model is at chance (the model
+        // card's v1 row).
+        {
+            const QString rel = QStringLiteral("wfdb-samples/03700181.hea");
+            ECGLENS_REQUIRE_DATA(rel);
+            const auto rec = io::open(test::dataPath(rel).toStdString());
+            QVERIFY2(rec.ok(), rec.error().c_str());
+            const auto a = ml::analyse(*d, *rec);
+            QVERIFY(!a.ok());
+            QVERIFY(a.errorMessage() && a.errorMessage()->id == ml::messages::kLeadsUnsupported.id);
+            QVERIFY2(a.error().rfind("no verdict on V1 alone", 0) == 0, a.error().c_str());
+        }
+        QVERIFY(ml::containsLeadSet(ml::leadSetMask("limb6"), {"limb6", "2", "1"}));
+        QVERIFY(!ml::containsLeadSet(ml::leadSetMask("chest6"), {"limb6", "2", "1"}));
+        QVERIFY(!ml::containsLeadSet(ml::leadSetMask("v5"), {"limb6", "2", "1"}));
+        QVERIFY(ml::containsLeadSet(ml::leadSetMask("12"), {}));
         // The reduced sets' thresholds differ from the 12-lead ones (else this proves nothing).
         QVERIFY(d->thresholdsFor(50.0, "2").anomalous != d->thresholdsFor(50.0).anomalous);
     }
