@@ -243,7 +243,7 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
     for (float l : logits)
         probabilities.push_back(detector.probability(l));
     a.thresholdLeadSet = nearestLeadSet(p.present, sets);
-    // A lead combination the model card has no row for (V1 alone, II + V5) borrows thresholds.
+    // A recording holding one of the sets and more (II + V5) borrows the nearest set's thresholds.
     if (const auto set = leadSetMask(a.thresholdLeadSet); set != p.present)
         a.warnings.push_back(makeMessage(messages::kUnevaluatedLeads,
                                          {leadNames(p.present, " + "), leadNames(set, " + ")}));
