@@ -1087,6 +1087,18 @@
         <source>no verdict on %1 alone: the detector needs lead II (alone, with V1 or with the other limb leads) or all 12 leads; on other leads alone it marked nearly every held-out ECG abnormal (see the model card, reduced lead sets)</source>
         <translation>kein Urteil allein anhand von %1: der Detektor braucht Ableitung II (allein, mit V1 oder mit den übrigen Extremitätenableitungen) oder alle 12 Ableitungen; allein anhand anderer Ableitungen hat er fast jedes EKG der Testdaten als auffällig markiert (siehe Modellbeschreibung, reduzierte Ableitungssätze)</translation>
     </message>
+    <message>
+        <source>%1 computed from the recorded limb leads %2 (Einthoven&apos;s law, Goldberger&apos;s equations), as an electrocardiograph computes them, and analysed with them; they are not drawn</source>
+        <translation>%1 aus den aufgezeichneten Extremitätenableitungen %2 berechnet (Einthoven-Gesetz, Goldberger-Gleichungen), wie ein Elektrokardiograph sie berechnet, und mit ihnen analysiert; sie werden nicht dargestellt</translation>
+    </message>
+    <message>
+        <source>leads I, II and III do not obey Einthoven&apos;s law (II = I + III): II differs from I + III by up to %1 mV, %2 % of the largest of them. A lead may be mislabelled or have a wrong gain, or the leads were rescaled one by one: their amplitudes and the axis are not reliable.</source>
+        <translation>Die Ableitungen I, II und III folgen nicht dem Einthoven-Gesetz (II = I + III): II weicht um bis zu %1 mV von I + III ab, %2 % der größten von ihnen. Eine Ableitung ist möglicherweise falsch benannt oder falsch verstärkt, oder die Ableitungen wurden einzeln skaliert: Ihre Amplituden und die Herzachse sind nicht verlässlich.</translation>
+    </message>
+    <message>
+        <source>%1 (computed)</source>
+        <translation>%1 (berechnet)</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -28,13 +28,6 @@ namespace ecglens {
 
 namespace {
 
-QString leadLabel(int standardLead)
-{
-    return standardLead >= 0 && standardLead < int(kStandardLeads.size())
-               ? QString::fromLatin1(kStandardLeads[std::size_t(standardLead)])
-               : QStringLiteral("?");
-}
-
 constexpr int kSliderSteps = 100;
 
 } // namespace
@@ -233,6 +226,9 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
     const xai::Attribution& a = e.attribution;
     const xai::ShapleyResult& s = a.shap;
     const std::vector<int> plotLead = recordingLeadsForStandardLeads(recording);
+    auto derived = [&e](int lead) {
+        return lead >= 0 && lead < int(e.leadsDerived.size()) && e.leadsDerived[std::size_t(lead)];
+    };
 
     // Bands on the plot: the players' standard lead mapped to the plot's lead by name; leads
     // the recording lacks have no trace to draw on.
@@ -242,8 +238,8 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
     for (std::size_t i = 0; i < a.players.size() && i < s.values.size(); ++i)
         steps.push_back(
             {tr("%1 %2–%3 s")
-                 .arg(leadLabel(a.players[i].lead), localNumber(e.playerStartS(i), 'f', 1),
-                      localNumber(e.playerEndS(i), 'f', 1)),
+                 .arg(analysedLeadName(a.players[i].lead, derived(a.players[i].lead)),
+                      localNumber(e.playerStartS(i), 'f', 1), localNumber(e.playerEndS(i), 'f', 1)),
              s.values[i]});
     setBaselineCaption(a.baselineKind);
     m_plot->setContributions(m_bands);
@@ -255,7 +251,7 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
     m_leadValues.clear();
     for (int k = 0; k < int(e.leadSums.size()); ++k)
         if (k < int(plotLead.size()) && plotLead[std::size_t(k)] >= 0) {
-            m_leadNames << leadLabel(k);
+            m_leadNames << analysedLeadName(k, false);
             m_leadValues.push_back(e.leadSums[std::size_t(k)]);
         }
     m_leadChart->setValues(m_leadNames, m_leadValues);

@@ -1,5 +1,6 @@
 #include "engine_text.h"
 
+#include "core/lead_names.h"
 #include "core/recording.h"
 #include "dsp/signal_kind.h"
 #include "dsp/st_segment.h"
@@ -35,6 +36,10 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "no thresholds were chosen for these leads alone (%1); those of "
                                  "the nearest lead set (%2) are used, so sensitivity and "
                                  "specificity may differ from the model card's figures for %2")},
+    {"detector.derived_leads",
+     QT_TRANSLATE_NOOP("Engine", "%1 computed from the recorded limb leads %2 (Einthoven's law, "
+                                 "Goldberger's equations), as an electrocardiograph computes "
+                                 "them, and analysed with them; they are not drawn")},
     {"model.no_folder",
      QT_TRANSLATE_NOOP("Engine", "no model folder given and no installed model found; set "
                                  "ECGLENS_MODEL_DIR to the folder holding manifest.json")},
@@ -698,6 +703,12 @@ constexpr Entry kEntries[] = {
     {"reader.amplitude_implausible",
      QT_TRANSLATE_NOOP("Engine", "%1 reaches %2 mV, far beyond any ECG: its calibration (gain or "
                                  "unit) is probably wrong; shown as stored.")},
+    {"reader.limb_leads_inconsistent",
+     QT_TRANSLATE_NOOP("Engine",
+                       "leads I, II and III do not obey Einthoven's law (II = I + III): II differs "
+                       "from I + III by up to %1 mV, %2 % of the largest of them. A lead may be "
+                       "mislabelled or have a wrong gain, or the leads were rescaled one by one: "
+                       "their amplitudes and the axis are not reliable.")},
     {"reader.text_encoding_undecoded",
      QT_TRANSLATE_NOOP("Engine", "the file declares the character set %1 for its text, which ECG "
                                  "Lens does not decode; names and text are read as UTF-8 or ISO "
@@ -902,6 +913,14 @@ QString leadSetText(const std::string& set)
     if (set == "1")
         return QCoreApplication::translate("Engine", "lead II");
     return QString::fromStdString(set);
+}
+
+QString analysedLeadName(int standardLead, bool computed)
+{
+    const QString name = standardLead >= 0 && standardLead < int(kStandardLeads.size())
+                             ? QString::fromLatin1(kStandardLeads[std::size_t(standardLead)])
+                             : QStringLiteral("?");
+    return computed ? QCoreApplication::translate("Engine", "%1 (computed)").arg(name) : name;
 }
 
 QStringList otherSignalNames(const Recording& recording)

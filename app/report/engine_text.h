@@ -65,6 +65,10 @@ QStringList statementDescriptions();
 /// "lead II"; another name as it is.
 QString leadSetText(const std::string& set);
 
+/// A standard lead the detector analysed (index into kStandardLeads) by name, "III (computed)"
+/// when it was computed from the recorded limb leads rather than recorded (ml::deriveLimbLeads).
+QString analysedLeadName(int standardLead, bool computed);
+
 /// The names of the recording's channels that are not ECG leads (dsp::mayBeEcg false: EEG,
 /// blood pressure, respiration), as the file names them: beat detection and the measurements
 /// leave them out, and every interface says which.

@@ -39,6 +39,11 @@ double millivoltsPerUnit(const std::string& unit)
     return 1.0;
 }
 
+bool isVoltageUnit(const std::string& unit)
+{
+    return unit == "mV" || millivoltsPerUnit(unit) != 1.0;
+}
+
 std::size_t frameCountOf(const std::vector<Lead>& leads, double fsHz,
                          const std::vector<std::size_t>& counts)
 {

@@ -89,6 +89,9 @@ std::size_t frameCountOf(const std::vector<Lead>& leads, double fsHz,
 /// 1e3 for V, and 1 for mV or an unknown unit (ECG formats store mV unless they say otherwise).
 double millivoltsPerUnit(const std::string& unit);
 
+/// Whether `unit` is a voltage millivoltsPerUnit knows (mV, uV, V); not mmHg, counts or "".
+bool isVoltageUnit(const std::string& unit);
+
 /// A time-stamped event: beat label, rhythm change, EDF+ TAL, delineation mark, note.
 struct Annotation
 {

@@ -597,6 +597,14 @@ inline constexpr MessageTemplate kAmplitudeImplausible{
     "%1 reaches %2 mV, far beyond any ECG: its calibration (gain or unit) is probably wrong; "
     "shown as stored."};
 
+/// Leads I, II and III break Einthoven's law II = I + III (core/limb_leads.h): %1 the residual
+/// in mV, %2 that as a percentage of the largest of the three.
+inline constexpr MessageTemplate kLimbLeadsInconsistent{
+    "reader.limb_leads_inconsistent",
+    "leads I, II and III do not obey Einthoven's law (II = I + III): II differs from I + III by "
+    "up to %1 mV, %2 % of the largest of them. A lead may be mislabelled or have a wrong gain, "
+    "or the leads were rescaled one by one: their amplitudes and the axis are not reliable."};
+
 /// Every template above, for interfaces that check they can word each one.
 inline std::vector<MessageTemplate> all()
 {
@@ -669,6 +677,7 @@ inline std::vector<MessageTemplate> all()
             kAgeImplausible,
             kTextEncodingUndecoded,
             kAmplitudeImplausible,
+            kLimbLeadsInconsistent,
             kOpenNoFileName,
             kOpenFolder,
             kOpenNoSuchFile,

@@ -1,5 +1,6 @@
 #include "io/open.h"
 
+#include "core/limb_leads.h"
 #include "io/messages.h"
 #include "io/readers.h"
 
@@ -55,6 +56,13 @@ std::string shortNumber(double v)
     return text;
 }
 
+std::string fixedNumber(double v, int decimals)
+{
+    char text[48];
+    std::snprintf(text, sizeof text, "%.*f", decimals, v);
+    return text;
+}
+
 /// What every reader's result is checked for, whatever the format: a lead sampled at a rate no
 /// ECG has (1e308 Hz in a damaged header would make filtering and resampling run out of memory
 /// or time) is refused; a lead in volts far beyond any ECG (a damaged gain: 1e-30 gave 1e32 mV)
@@ -70,7 +78,7 @@ Result<Recording> checkedForPlausibility(Recording r, const std::string& path)
             return Result<Recording>::failure(makeMessage(
                 messages::kOpenSamplingRate, {path, lead.name, shortNumber(lead.fsHz),
                                               shortNumber(kMinFsHz), shortNumber(kMaxFsHz)}));
-        if (lead.unit != "mV" && millivoltsPerUnit(lead.unit) == 1.0)
+        if (!isVoltageUnit(lead.unit))
             continue; // not a voltage ECG Lens knows
         const float peak = peakAbsFinite(lead.samples.data(), lead.samples.size());
         const double mv = double(peak) * millivoltsPerUnit(lead.unit);
@@ -78,6 +86,11 @@ Result<Recording> checkedForPlausibility(Recording r, const std::string& path)
             r.warnings.push_back(
                 makeMessage(messages::kAmplitudeImplausible, {lead.name, shortNumber(mv)}));
     }
+    // Limb leads that break Einthoven's law: a mislabelled lead, a wrong gain, rescaled leads.
+    if (const auto e = checkEinthoven(r); e && !e->consistent())
+        r.warnings.push_back(makeMessage(messages::kLimbLeadsInconsistent,
+                                         {fixedNumber(e->residualMv, 2),
+                                          fixedNumber(100.0 * e->residualMv / e->amplitudeMv, 0)}));
     r.patient.id = displayText(r.patient.id);
     r.patient.name = displayText(r.patient.name);
     if (r.patient.ageYears && !plausibleAgeYears(*r.patient.ageYears)) {

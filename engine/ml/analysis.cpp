@@ -31,7 +31,7 @@ void signalQualityWarnings(const PreparedSignal& p, const Recording& rec,
 {
     for (int k = 0; k < kModelLeads; ++k) {
         const auto& x = p.leads[std::size_t(k)];
-        if (x.size() < 10)
+        if (x.size() < 10 || p.derived[std::size_t(k)]) // a computed lead repeats its sources
             continue;
         const std::size_t stride = std::max<std::size_t>(1, x.size() / 200000);
         std::vector<float> v, d2;

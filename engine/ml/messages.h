@@ -43,6 +43,11 @@ inline constexpr MessageTemplate kInvalidSamples{"detector.invalid_samples",
 inline constexpr MessageTemplate kUnknownLead{
     "detector.unknown_lead",
     "'%1' is not one of the 12 leads the model was trained on; it is not analysed"};
+/// %1 the limb leads computed (deriveLimbLeads), %2 the recorded limb leads they came from.
+inline constexpr MessageTemplate kDerivedLeads{
+    "detector.derived_leads",
+    "%1 computed from the recorded limb leads %2 (Einthoven's law, Goldberger's equations), as "
+    "an electrocardiograph computes them, and analysed with them; they are not drawn"};
 
 /// The recording cannot be analysed at all (a failure, not a warning).
 inline constexpr MessageTemplate kNoStandardLead{
@@ -64,8 +69,9 @@ inline constexpr MessageTemplate kLeadsUnsupported{
 inline std::vector<MessageTemplate> all()
 {
     std::vector<MessageTemplate> out{
-        kUnderAge, kFewLeads,  kUnevaluatedLeads, kLowRate,     kShort,          kLong,
-        kFlatLead, kNoisyLead, kInvalidSamples,   kUnknownLead, kNoStandardLead, kLeadsUnsupported};
+        kUnderAge,     kFewLeads,       kUnevaluatedLeads, kLowRate,        kShort,
+        kLong,         kFlatLead,       kNoisyLead,        kInvalidSamples, kUnknownLead,
+        kDerivedLeads, kNoStandardLead, kLeadsUnsupported};
     for (const MessageTemplate& t : modelFileMessages()) // a model or baseline refused
         out.push_back(t);
     return out;

@@ -34,19 +34,38 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
             continue;
         source[std::size_t(idx)] = int(i);
     }
-    long n = 0;
-    std::array<std::vector<float>, kModelLeads> resampled;
+    LeadSignals in;
     for (int k = 0; k < kModelLeads; ++k) {
         if (source[std::size_t(k)] < 0)
             continue;
         const Lead& lead = recording.leads[std::size_t(source[std::size_t(k)])];
-        std::vector<float> x = lead.samples;
         const double scale = millivoltsPerUnit(lead.unit);
+        std::vector<float>& x = in.mv[std::size_t(k)];
+        x.reserve(lead.samples.size());
+        for (float v : lead.samples)
+            x.push_back(float(v * scale)); // NaN (invalid) stays NaN until after derivation
+        in.fsHz[std::size_t(k)] = lead.fsHz;
+    }
+    out.derived = deriveLimbLeads(in);
+    if (std::find(out.derived.begin(), out.derived.end(), true) != out.derived.end()) {
+        std::array<bool, kModelLeads> recorded{};
+        for (int k = 0; k < 3; ++k) // the limb leads they were computed from
+            recorded[std::size_t(k)] =
+                !in.mv[std::size_t(k)].empty() && !out.derived[std::size_t(k)];
+        out.warnings.push_back(makeMessage(
+            messages::kDerivedLeads, {leadNames(out.derived, ", "), leadNames(recorded, ", ")}));
+    }
+    long n = 0;
+    std::array<std::vector<float>, kModelLeads> resampled;
+    for (int k = 0; k < kModelLeads; ++k) {
+        std::vector<float>& x = in.mv[std::size_t(k)];
+        if (x.empty())
+            continue;
         // Bridge NaN (invalid samples) with zero after the baseline is removed later.
         for (float& v : x)
-            v = std::isfinite(v) ? float(v * scale) : 0.0f;
-        if (std::fabs(lead.fsHz - kModelFsHz) > 1e-6)
-            x = dsp::resample(x, lead.fsHz, kModelFsHz);
+            v = std::isfinite(v) ? v : 0.0f;
+        if (std::fabs(in.fsHz[std::size_t(k)] - kModelFsHz) > 1e-6)
+            x = dsp::resample(x, in.fsHz[std::size_t(k)], kModelFsHz);
         n = std::max<long>(n, long(x.size()));
         resampled[std::size_t(k)] = std::move(x);
         out.present[std::size_t(k)] = true;
@@ -56,6 +75,41 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
     out.leads = std::move(resampled);
     out.samples = n;
     return out;
+}
+
+std::array<bool, kModelLeads> deriveLimbLeads(LeadSignals& leads)
+{
+    enum : std::size_t { I, II, III, aVR, aVL, aVF };
+    std::array<bool, kModelLeads> derived{};
+    auto& mv = leads.mv;
+    auto together = [&](std::size_t a, std::size_t b) {
+        return !mv[a].empty() && mv[a].size() == mv[b].size() && leads.fsHz[a] > 0 &&
+               leads.fsHz[a] == leads.fsHz[b];
+    };
+    // target = ca * a + cb * b, sample by sample.
+    auto compute = [&](std::size_t target, std::size_t a, float ca, std::size_t b, float cb) {
+        std::vector<float> x(mv[a].size());
+        for (std::size_t i = 0; i < x.size(); ++i)
+            x[i] = ca * mv[a][i] + cb * mv[b][i];
+        mv[target] = std::move(x);
+        leads.fsHz[target] = leads.fsHz[a];
+        derived[target] = true;
+    };
+    if (mv[II].empty() && together(I, III))
+        compute(II, I, 1.0f, III, 1.0f);
+    else if (mv[III].empty() && together(I, II))
+        compute(III, II, 1.0f, I, -1.0f);
+    else if (mv[I].empty() && together(II, III))
+        compute(I, II, 1.0f, III, -1.0f);
+    if (together(I, II)) {
+        if (mv[aVR].empty())
+            compute(aVR, I, -0.5f, II, -0.5f);
+        if (mv[aVL].empty())
+            compute(aVL, I, 1.0f, II, -0.5f);
+        if (mv[aVF].empty())
+            compute(aVF, II, 1.0f, I, -0.5f);
+    }
+    return derived;
 }
 
 void normaliseWindow(Window& w)

@@ -29,13 +29,30 @@ struct PreparedSignal
     std::array<std::vector<float>, kModelLeads> leads; ///< mV at 100 Hz; empty = absent; NaN -> 0
     long samples = 0;                                  ///< length of the longest lead at 100 Hz
     std::array<bool, kModelLeads> present{}; ///< which standard leads the recording supplies
+    /// Of those, the limb leads computed from two recorded ones (deriveLimbLeads), not recorded.
+    std::array<bool, kModelLeads> derived{};
     double sourceFsHz = 0.0;
     std::vector<Message> warnings; ///< leads that could not be used (ml/messages.h)
 };
 
-/// Maps leads by name (MLII -> II, ...) and resamples to 100 Hz with dsp::resample. Fails when
-/// no lead can be used.
+/// Maps leads by name (MLII -> II, ...), computes the limb leads a recording lacks from two it
+/// has (deriveLimbLeads; a kDerivedLeads warning names them) and resamples to 100 Hz with
+/// dsp::resample. Fails when no lead can be used.
 Result<PreparedSignal> prepareSignal(const Recording& recording);
+
+/// Leads in mV in kStandardLeads order at their own rates (empty = absent, NaN = invalid).
+struct LeadSignals
+{
+    std::array<std::vector<float>, kModelLeads> mv;
+    std::array<double, kModelLeads> fsHz{};
+};
+
+/// Computes the limb leads `leads` lacks from those it has, as electrocardiographs do from the
+/// two they record: a missing one of I, II, III by Einthoven's law (II = I + III), then missing
+/// aVR, aVL, aVF by Goldberger's equations (aVR = -(I + II) / 2, aVL = I - II / 2,
+/// aVF = II - I / 2). Only from two leads of the same rate and length (sampled together); an
+/// invalid (NaN) source sample gives an invalid derived one. Returns which leads were computed.
+std::array<bool, kModelLeads> deriveLimbLeads(LeadSignals& leads);
 
 /// Window [startSample, startSample+1000) of `prepared` (zero-padded past the end), with the
 /// per-lead median removed and values clipped to +-5 mV.

@@ -96,6 +96,7 @@ Result<RecordingExplanation> explainPrepared(const ml::Detector& detector,
     e.probabilityValues = probabilityContributions(s, e.model.calibrationA, e.model.calibrationB);
     e.efficiencyProblem = efficiencyMessage(s);
     e.leadsPresent = p.present;
+    e.leadsDerived = p.derived;
     for (std::size_t i = 0; i < e.attribution.players.size(); ++i) {
         const int lead = e.attribution.players[i].lead;
         if (lead >= 0 && lead < ml::kModelLeads && i < s.values.size())

@@ -32,7 +32,10 @@ struct RecordingExplanation
     /// Sum of the players' log-odds values per standard lead (0 for absent leads).
     std::array<double, ml::kModelLeads> leadSums{};
     std::array<bool, ml::kModelLeads> leadsPresent{}; ///< leads the recording supplies
-    std::string efficiencyProblem;                    ///< empty when the efficiency check passed
+    /// Of those, limb leads computed from the recorded ones (ml::deriveLimbLeads): players
+    /// like the others, but no trace of the recording shows them.
+    std::array<bool, ml::kModelLeads> leadsDerived{};
+    std::string efficiencyProblem; ///< empty when the efficiency check passed
     ml::ModelInfo model;
 
     /// Start / end of player i in seconds from the start of the recording.

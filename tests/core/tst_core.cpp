@@ -1,6 +1,7 @@
 #include "core/charset.h"
 #include "core/dicom_text.h"
 #include "core/lead_names.h"
+#include "core/limb_leads.h"
 #include "core/peak.h"
 #include "core/recording.h"
 #include "core/text.h"
@@ -67,6 +68,83 @@ private slots:
         QCOMPARE(analysisLeadIndex("ECG1"), -1);
         // The recording itself keeps its name: MLII is not renamed.
         QCOMPARE(normaliseLeadName("MLII"), std::string("MLII"));
+    }
+
+    /// Einthoven's law by hand: limb leads made from three electrode potentials obey it (also
+    /// with two electrodes swapped, which a reversal does); II with a 20 % wrong gain, or I and
+    /// III swapped in name, do not; a lead at another rate, or not a voltage, is no check.
+    void einthovenCheck()
+    {
+        const int n = 1000; // 2 s at 500 Hz
+        std::vector<float> ra(n), la(n), ll(n);
+        for (int i = 0; i < n; ++i) {
+            const double t = i / 500.0;
+            ra[i] = float(0.3 * std::sin(2 * M_PI * 1.1 * t));
+            la[i] = float(-0.2 * std::sin(2 * M_PI * 1.7 * t + 0.4));
+            ll[i] = float(0.9 * std::sin(2 * M_PI * 1.3 * t + 1.0));
+        }
+        auto lead = [&](const char* name, const std::vector<float>& plus,
+                        const std::vector<float>& minus, float gain = 1.0f) {
+            Lead l;
+            l.name = name;
+            l.fsHz = 500.0;
+            l.unit = "mV";
+            for (int i = 0; i < n; ++i)
+                l.samples.push_back(gain * (plus[i] - minus[i]));
+            return l;
+        };
+        Recording r;
+        r.fsHz = 500.0;
+        r.leads = {lead("I", la, ra), lead("II", ll, ra), lead("III", ll, la), lead("V1", ll, ra)};
+        auto check = checkEinthoven(r);
+        QVERIFY(check.has_value());
+        QVERIFY(check->residualMv < 1e-6);
+        QVERIFY(check->amplitudeMv > 1.0);
+        QCOMPARE(check->samples, long(n));
+        QVERIFY(check->consistent());
+        // Right and left arm electrodes swapped: I = RA - LA, II = LL - LA, III = LL - RA.
+        Recording swapped = r;
+        swapped.leads = {lead("I", ra, la), lead("ii", ll, la), lead("Lead III", ll, ra)};
+        QVERIFY(checkEinthoven(swapped)->consistent());
+        // II with a 20 % gain error.
+        Recording gain = r;
+        gain.leads[1] = lead("II", ll, ra, 1.2f);
+        check = checkEinthoven(gain);
+        QVERIFY(check && !check->consistent());
+        QVERIFY(check->residualMv > 0.1);
+        // I and II swapped in name (I and III would not show: the law is symmetric in them).
+        Recording named = r;
+        std::swap(named.leads[0].name, named.leads[1].name);
+        QVERIFY(!checkEinthoven(named)->consistent());
+        // In uV: the same check.
+        Recording micro = r;
+        for (Lead& l : micro.leads) {
+            l.unit = "uV";
+            for (float& v : l.samples)
+                v *= 1000.0f;
+        }
+        QVERIFY(checkEinthoven(micro)->residualMv < 1e-3);
+        // Invalid samples are left out; fewer than 1 s left is no check.
+        Recording holes = gain;
+        for (int i = 0; i < n / 4; ++i)
+            holes.leads[0].samples[std::size_t(i)] = std::numeric_limits<float>::quiet_NaN();
+        check = checkEinthoven(holes);
+        QVERIFY(check && !check->consistent());
+        QCOMPARE(check->samples, long(n - n / 4));
+        Recording gaps = gain;
+        for (int i = 0; i < n / 2 + 1; ++i)
+            gaps.leads[1].samples[std::size_t(i)] = std::numeric_limits<float>::quiet_NaN();
+        QVERIFY(!checkEinthoven(gaps).has_value());
+        // No check: another rate, a lead missing, not a voltage.
+        Recording rate = r;
+        rate.leads[2].fsHz = 250.0;
+        QVERIFY(!checkEinthoven(rate).has_value());
+        Recording two = r;
+        two.leads.erase(two.leads.begin() + 2);
+        QVERIFY(!checkEinthoven(two).has_value());
+        Recording counts = r;
+        counts.leads[0].unit = "mmHg";
+        QVERIFY(!checkEinthoven(counts).has_value());
     }
 
     void digitalRoundTrip()

@@ -2,6 +2,8 @@
 // lead names, rate, length and demographics that the datasets' own index files (parsed here
 // with simple independent code) or header comments state.
 
+#include "core/limb_leads.h"
+#include "io/messages.h"
 #include "io/open.h"
 
 #include "test_data.h"
@@ -12,6 +14,9 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace ecglens;
 
@@ -164,6 +169,10 @@ void TestWfdbDatasets::ptbxl()
                              .arg(int(st.second), 2, 10, QLatin1Char('0')),
                          date);
             }
+            // Einthoven's law holds to the files' 1 uV quantisation (the warning-free read
+            // above says it is within tolerance; this that the check measured something).
+            const auto einthoven = checkEinthoven(*rec);
+            QVERIFY(einthoven && einthoven->residualMv <= 0.0011 && einthoven->amplitudeMv > 0.05);
             ++(which == 0 ? opened : openedHr);
         }
     }
@@ -220,6 +229,7 @@ void TestWfdbDatasets::ludb()
     ECGLENS_REQUIRE_DATA(QStringLiteral("ludb/ludb.csv"));
     const QList<QStringList> rows = readCsv(test::dataPath(QStringLiteral("ludb/ludb.csv")));
     QCOMPARE(rows.size(), 101);
+    int inconsistent = 0;
     const QStringList ludbLeads = {
         QStringLiteral("i"),   QStringLiteral("ii"),  QStringLiteral("iii"), QStringLiteral("avr"),
         QStringLiteral("avl"), QStringLiteral("avf"), QStringLiteral("v1"),  QStringLiteral("v2"),
@@ -235,8 +245,23 @@ void TestWfdbDatasets::ludb()
             QCOMPARE(QString::fromStdString(rec->leads[std::size_t(l)].originalName), ludbLeads[l]);
         QCOMPARE(rec->fsHz, 500.0);
         QCOMPARE(rec->sampleCount(), std::size_t(5000));
-        QVERIFY2(rec->warnings.empty(),
-                 rec->warnings.empty() ? "" : rec->warnings.front().text.c_str());
+        // This copy of LUDB stores every lead scaled to a range of exactly 1 mV (gains of 407 to
+        // 2,317 units per mV), so the limb leads break Einthoven's law; the reader says so
+        // where II differs from I + III by more than 0.05 mV and 10 % (85 of the 100).
+        const auto einthoven = checkEinthoven(*rec);
+        QVERIFY(einthoven.has_value());
+        if (einthoven->consistent()) {
+            QVERIFY2(rec->warnings.empty(),
+                     rec->warnings.empty() ? "" : rec->warnings.front().text.c_str());
+        } else {
+            ++inconsistent;
+            QCOMPARE(rec->warnings.size(), std::size_t(1));
+            QCOMPARE(rec->warnings.front().id, io::messages::kLimbLeadsInconsistent.id);
+        }
+        for (const Lead& lead : rec->leads) {
+            const auto [lo, hi] = std::minmax_element(lead.samples.begin(), lead.samples.end());
+            QVERIFY(std::fabs(*hi - *lo - 1.0f) < 0.002f);
+        }
         QCOMPARE(QString::fromLatin1(sexCode(rec->patient.sex)), row[1]);
         QVERIFY(rec->patient.ageYears.has_value());
         QCOMPARE(*rec->patient.ageYears, row[2].toDouble());
@@ -252,6 +277,7 @@ void TestWfdbDatasets::ludb()
         for (int l = 0; l < 12; ++l)
             QVERIFY2(perLead[l] > 0, qPrintable(row[0] + QStringLiteral(" lead ") + ludbLeads[l]));
     }
+    QCOMPARE(inconsistent, 85);
 }
 
 QTEST_GUILESS_MAIN(TestWfdbDatasets)

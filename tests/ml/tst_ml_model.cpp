@@ -154,8 +154,10 @@ private slots:
             std::string unevaluated; ///< the leads the unevaluated-leads warning names, if any
         };
         // MIT-BIH 220 is MLII + V1 (set 2 itself); MIT-BIH 100 is MLII + V5, which the model has
-        // no thresholds for: those of II alone, with a warning.
+        // no thresholds for: those of II alone, with a warning. mixedsignals (II, III and a
+        // chest lead named "V") has I, aVR, aVL, aVF computed: the 6 limb leads.
         for (const Case& c : {Case{QStringLiteral("mitdb/220.hea"), "2", ""},
+                              Case{QStringLiteral("wfdb-samples/mixedsignals.hea"), "limb6", ""},
                               Case{QStringLiteral("ptbxl/records100/00000/00008_lr.hea"), "12", ""},
                               Case{QStringLiteral("wfdb-samples/100.hea"), "1",
                                    "(II + V5); those of the nearest lead set (II) are used"}}) {
@@ -202,6 +204,60 @@ private slots:
         QVERIFY(ml::containsLeadSet(ml::leadSetMask("12"), {}));
         // The reduced sets' thresholds differ from the 12-lead ones (else this proves nothing).
         QVERIFY(d->thresholdsFor(50.0, "2").anomalous != d->thresholdsFor(50.0).anomalous);
+    }
+
+    /// A recording of two limb leads is analysed as the 6 limb leads, the other four computed
+    /// (ml::deriveLimbLeads), at the 6-limb-lead thresholds: the probability of a PTB-XL record
+    /// reduced to I + II, or to I + III, equals that of the same record reduced to its six
+    /// recorded limb leads (the cart's own III, aVR, aVL, aVF), which is what the model card's
+    /// limb6 row measures.
+    void derivedLimbLeadsAnalysed()
+    {
+        auto d = ml::Detector::load(shippedDir().toStdString());
+        QVERIFY2(d.ok(), d.error().c_str());
+        const QString rel = QStringLiteral("ptbxl/records500/00000/00001_hr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const auto full = io::open(test::dataPath(rel).toStdString());
+        QVERIFY2(full.ok(), full.error().c_str());
+        auto keep = [&](std::initializer_list<const char*> names) {
+            Recording r = *full;
+            r.leads.clear();
+            for (const Lead& l : full->leads)
+                for (const char* n : names)
+                    if (l.name == n)
+                        r.leads.push_back(l);
+            return r;
+        };
+        ml::AnalysisOptions opt;
+        opt.ageYears = 56.0;
+        const auto limb = ml::analyse(*d, keep({"I", "II", "III", "aVR", "aVL", "aVF"}), opt);
+        QVERIFY2(limb.ok(), limb.error().c_str());
+        QCOMPARE(limb->thresholdLeadSet, std::string("limb6"));
+        for (const auto& names : {std::initializer_list<const char*>{"I", "II"},
+                                  std::initializer_list<const char*>{"I", "III"}}) {
+            const auto two = ml::analyse(*d, keep(names), opt);
+            QVERIFY2(two.ok(), two.error().c_str());
+            QCOMPARE(two->thresholdLeadSet, std::string("limb6"));
+            QCOMPARE(ml::leadNames(two->leadsUsed, ", "), std::string("I, II, III, aVR, aVL, aVF"));
+            QVERIFY2(
+                std::fabs(two->probability - limb->probability) < 0.005,
+                qPrintable(
+                    QStringLiteral("%1 against %2").arg(two->probability).arg(limb->probability)));
+            QCOMPARE(two->verdict, limb->verdict);
+            QCOMPARE(two->thresholds.anomalous, limb->thresholds.anomalous);
+            bool derivedWarning = false, unevaluated = false;
+            for (const Message& w : two->warnings) {
+                derivedWarning = derivedWarning || w.id == ml::messages::kDerivedLeads.id;
+                unevaluated = unevaluated || w.id == ml::messages::kUnevaluatedLeads.id;
+            }
+            QVERIFY(derivedWarning);
+            QVERIFY(!unevaluated);
+        }
+        // Lead II alone stays at lead II's thresholds: nothing to compute from.
+        const auto one = ml::analyse(*d, keep({"II"}), opt);
+        QVERIFY2(one.ok(), one.error().c_str());
+        QCOMPARE(one->thresholdLeadSet, std::string("1"));
+        QVERIFY(one->probability != limb->probability);
     }
 
     /// Leads the model does not know are named in a warning when they may be ECG leads (the
