@@ -15,14 +15,15 @@ struct EinthovenCheck
 {
     double residualMv = 0;  ///< 95th percentile of |II - I - III| (median removed), mV
     double amplitudeMv = 0; ///< the largest of I, II, III by the same measure, mV
-    long samples = 0;       ///< samples compared (all three finite)
+    long samples = 0;       ///< samples compared (all three finite; every k-th of a long record)
     /// Whether the leads obey the law: the residual within 0.05 mV or 10 % of amplitudeMv.
     bool consistent() const;
 };
 
 /// The check on the recording's leads named I, II and III (any spelling; the first of each),
 /// when all three are voltages sampled together (same rate and length) with at least one second
-/// of finite samples; std::nullopt otherwise.
+/// of finite samples; std::nullopt otherwise. A long recording is checked on about 200,000
+/// evenly spread samples.
 std::optional<EinthovenCheck> checkEinthoven(const Recording& recording);
 
 } // namespace ecglens

@@ -40,7 +40,8 @@ struct PreparedSignal
 /// dsp::resample. Fails when no lead can be used.
 Result<PreparedSignal> prepareSignal(const Recording& recording);
 
-/// Leads in mV in kStandardLeads order at their own rates (empty = absent, NaN = invalid).
+/// Leads in mV in kStandardLeads order (empty = absent, NaN = invalid), each with the rate it was
+/// recorded at (leads recorded together share it); the samples may be at another rate.
 struct LeadSignals
 {
     std::array<std::vector<float>, kModelLeads> mv;
@@ -50,8 +51,9 @@ struct LeadSignals
 /// Computes the limb leads `leads` lacks from those it has, as electrocardiographs do from the
 /// two they record: a missing one of I, II, III by Einthoven's law (II = I + III), then missing
 /// aVR, aVL, aVF by Goldberger's equations (aVR = -(I + II) / 2, aVL = I - II / 2,
-/// aVF = II - I / 2). Only from two leads of the same rate and length (sampled together); an
-/// invalid (NaN) source sample gives an invalid derived one. Returns which leads were computed.
+/// aVF = II - I / 2). Only from two leads recorded at the same rate with as many samples
+/// (sampled together); an invalid (NaN) source sample gives an invalid derived one. A computed
+/// lead takes its sources' rate. Returns which leads were computed.
 std::array<bool, kModelLeads> deriveLimbLeads(LeadSignals& leads);
 
 /// Window [startSample, startSample+1000) of `prepared` (zero-padded past the end), with the
