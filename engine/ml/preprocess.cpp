@@ -74,35 +74,45 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
 
 std::array<bool, kModelLeads> deriveLimbLeads(LeadSignals& leads)
 {
-    enum : std::size_t { I, II, III, aVR, aVL, aVF };
+    // Each limb lead (I, II, III, aVR, aVL, aVF) as a combination of I and II: Einthoven's
+    // III = II - I, Goldberger's aVR = -(I + II) / 2, aVL = I - II / 2, aVF = II - I / 2.
+    // No two of them are collinear, so any two determine the other four.
+    constexpr int kLimb = 6;
+    constexpr double kOfIandII[kLimb][2] = {{1, 0},       {0, 1},    {-1, 1},
+                                            {-0.5, -0.5}, {1, -0.5}, {-0.5, 1}};
     std::array<bool, kModelLeads> derived{};
     auto& mv = leads.mv;
-    auto together = [&](std::size_t a, std::size_t b) {
-        return !mv[a].empty() && mv[a].size() == mv[b].size() && leads.fsHz[a] > 0 &&
-               leads.fsHz[a] == leads.fsHz[b];
+    auto together = [&](int a, int b) {
+        const auto ua = std::size_t(a), ub = std::size_t(b);
+        return !mv[ua].empty() && mv[ua].size() == mv[ub].size() && leads.fsHz[ua] > 0 &&
+               leads.fsHz[ua] == leads.fsHz[ub];
     };
-    // target = ca * a + cb * b, sample by sample.
-    auto compute = [&](std::size_t target, std::size_t a, float ca, std::size_t b, float cb) {
-        std::vector<float> x(mv[a].size());
+    // The first two recorded together in lead order: two of I, II, III where there are.
+    int a = -1, b = -1;
+    for (int i = 0; i < kLimb && a < 0; ++i)
+        for (int j = i + 1; j < kLimb && a < 0; ++j)
+            if (together(i, j))
+                a = i, b = j;
+    if (a < 0)
+        return derived;
+    const double* ca = kOfIandII[a];
+    const double* cb = kOfIandII[b];
+    const double det = ca[0] * cb[1] - ca[1] * cb[0];
+    for (int t = 0; t < kLimb; ++t) {
+        if (!mv[std::size_t(t)].empty())
+            continue;
+        // t = wa * a + wb * b, solving a and b for I and II.
+        const double* ct = kOfIandII[t];
+        const auto wa = float((ct[0] * cb[1] - ct[1] * cb[0]) / det);
+        const auto wb = float((ct[1] * ca[0] - ct[0] * ca[1]) / det);
+        const std::vector<float>& xa = mv[std::size_t(a)];
+        const std::vector<float>& xb = mv[std::size_t(b)];
+        std::vector<float> x(xa.size());
         for (std::size_t i = 0; i < x.size(); ++i)
-            x[i] = ca * mv[a][i] + cb * mv[b][i];
-        mv[target] = std::move(x);
-        leads.fsHz[target] = leads.fsHz[a];
-        derived[target] = true;
-    };
-    if (mv[II].empty() && together(I, III))
-        compute(II, I, 1.0f, III, 1.0f);
-    else if (mv[III].empty() && together(I, II))
-        compute(III, II, 1.0f, I, -1.0f);
-    else if (mv[I].empty() && together(II, III))
-        compute(I, II, 1.0f, III, -1.0f);
-    if (together(I, II)) {
-        if (mv[aVR].empty())
-            compute(aVR, I, -0.5f, II, -0.5f);
-        if (mv[aVL].empty())
-            compute(aVL, I, 1.0f, II, -0.5f);
-        if (mv[aVF].empty())
-            compute(aVF, II, 1.0f, I, -0.5f);
+            x[i] = wa * xa[i] + wb * xb[i];
+        mv[std::size_t(t)] = std::move(x);
+        leads.fsHz[std::size_t(t)] = leads.fsHz[std::size_t(a)];
+        derived[std::size_t(t)] = true;
     }
     return derived;
 }

@@ -48,12 +48,13 @@ struct LeadSignals
     std::array<double, kModelLeads> fsHz{};
 };
 
-/// Computes the limb leads `leads` lacks from those it has, as electrocardiographs do from the
-/// two they record: a missing one of I, II, III by Einthoven's law (II = I + III), then missing
-/// aVR, aVL, aVF by Goldberger's equations (aVR = -(I + II) / 2, aVL = I - II / 2,
-/// aVF = II - I / 2). Only from two leads recorded at the same rate with as many samples
-/// (sampled together); an invalid (NaN) source sample gives an invalid derived one. A computed
-/// lead takes its sources' rate. Returns which leads were computed.
+/// Computes the limb leads `leads` lacks from two it has, as electrocardiographs compute four
+/// of them from the two they record: Einthoven's law (II = I + III) and Goldberger's equations
+/// (aVR = -(I + II) / 2, aVL = I - II / 2, aVF = II - I / 2) make any two of the six determine
+/// the others. The two are the first pair in lead order recorded at the same rate with as many
+/// samples (sampled together): two of I, II, III where the recording has them. An invalid
+/// (NaN) source sample gives an invalid computed one; a computed lead takes its sources' rate.
+/// Returns which leads were computed.
 std::array<bool, kModelLeads> deriveLimbLeads(LeadSignals& leads);
 
 /// Window [startSample, startSample+1000) of `prepared` (zero-padded past the end), with the

@@ -541,6 +541,17 @@ private slots:
         rates.fsHz[2] = 500.0;
         rates.mv[2].push_back(0.0f);
         QCOMPARE(deriveLimbLeads(rates), (std::array<bool, kModelLeads>{}));
+        // Any two limb leads determine the others: from aVR and aVL of I = 1, II = 2 mV.
+        LeadSignals augmented;
+        augmented.mv[3] = {-1.5f}; // aVR = -(1 + 2) / 2
+        augmented.mv[4] = {0.0f};  // aVL = 1 - 2 / 2
+        augmented.fsHz[3] = augmented.fsHz[4] = 250.0;
+        QCOMPARE(deriveLimbLeads(augmented),
+                 (std::array<bool, kModelLeads>{true, true, true, false, false, true}));
+        QCOMPARE(augmented.mv[0][0], 1.0f);
+        QCOMPARE(augmented.mv[1][0], 2.0f);
+        QCOMPARE(augmented.mv[2][0], 1.0f);
+        QCOMPARE(augmented.mv[5][0], 1.5f);
         // A recording with every limb lead gets nothing computed.
         LeadSignals all;
         for (int k = 0; k < 6; ++k) {
@@ -574,6 +585,10 @@ private slots:
             << hr << leads("II III") << QStringLiteral("I, aVR, aVL, aVF");
         QTest::newRow("100 Hz I + III + V1")
             << lr << leads("I III V1") << QStringLiteral("II, aVR, aVL, aVF");
+        QTest::newRow("500 Hz aVL + aVF")
+            << hr << leads("aVL aVF") << QStringLiteral("I, II, III, aVR");
+        QTest::newRow("100 Hz I + aVF + V5")
+            << lr << leads("I aVF V5") << QStringLiteral("II, III, aVR, aVL");
         QTest::newRow("100 Hz II + III + aVF")
             << lr << leads("II III aVF") << QStringLiteral("I, aVR, aVL");
     }
