@@ -488,7 +488,10 @@ std::string modelCard(const Json& model, const Json& config, const Json& metrics
               "those of the nearest set it has. Where a row's specificity is low, long "
               "recordings with that lead set are flagged for much of their length. A model with "
               "lead-set thresholds gives no verdict on a recording that holds none of its sets "
-              "(`v1`, `v5`, `chest6` here: `ml::containsLeadSet`).\n\n";
+              "(`v1`, `v5`, `chest6` here: `ml::containsLeadSet`). A recording with two limb "
+              "leads (I + II, II + III, I + aVF, ...) is scored as `limb6`: the app computes the "
+              "other four as electrocardiographs do (`ml::deriveLimbLeads`), and on PTB-XL's "
+              "records they equal the stored ones within 3 uV.\n\n";
         groupTable(metrics["by_lead_set"]);
     }
     if (const Json& a = metrics["ambulatory"]; a.isObject())
