@@ -1092,12 +1092,12 @@
         <translation>%1 aus den aufgezeichneten Extremitätenableitungen %2 berechnet (Einthoven-Gesetz, Goldberger-Gleichungen), wie ein Elektrokardiograph sie berechnet, und mit ihnen analysiert; sie werden nicht dargestellt</translation>
     </message>
     <message>
-        <source>leads I, II and III do not obey Einthoven&apos;s law (II = I + III): II differs from I + III by up to %1 mV, %2 % of the largest of them. A lead may be mislabelled or have a wrong gain, or the leads were rescaled one by one: their amplitudes and the axis are not reliable.</source>
-        <translation>Die Ableitungen I, II und III folgen nicht dem Einthoven-Gesetz (II = I + III): II weicht um bis zu %1 mV von I + III ab, %2 % der größten von ihnen. Eine Ableitung ist möglicherweise falsch benannt oder falsch verstärkt, oder die Ableitungen wurden einzeln skaliert: Ihre Amplituden und die Herzachse sind nicht verlässlich.</translation>
-    </message>
-    <message>
         <source>%1 (computed)</source>
         <translation>%1 (berechnet)</translation>
+    </message>
+    <message>
+        <source>leads I, II and III do not obey Einthoven&apos;s law (II = I + III): II differs from I + III by %1 mV or more in 5 % of the samples, %2 % of the largest lead&apos;s swing. A lead may be mislabelled or have a wrong gain, or the leads were rescaled one by one: their amplitudes and the axis are not reliable.</source>
+        <translation>Die Ableitungen I, II und III folgen nicht dem Einthoven-Gesetz (II = I + III): In 5 % der Abtastwerte weicht II um %1 mV oder mehr von I + III ab, %2 % des Ausschlags der größten Ableitung. Eine Ableitung ist möglicherweise falsch benannt oder falsch verstärkt, oder die Ableitungen wurden einzeln skaliert: Ihre Amplituden und die Herzachse sind nicht verlässlich.</translation>
     </message>
 </context>
 <context>

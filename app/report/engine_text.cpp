@@ -704,11 +704,11 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "%1 reaches %2 mV, far beyond any ECG: its calibration (gain or "
                                  "unit) is probably wrong; shown as stored.")},
     {"reader.limb_leads_inconsistent",
-     QT_TRANSLATE_NOOP("Engine",
-                       "leads I, II and III do not obey Einthoven's law (II = I + III): II differs "
-                       "from I + III by up to %1 mV, %2 % of the largest of them. A lead may be "
-                       "mislabelled or have a wrong gain, or the leads were rescaled one by one: "
-                       "their amplitudes and the axis are not reliable.")},
+     QT_TRANSLATE_NOOP(
+         "Engine", "leads I, II and III do not obey Einthoven's law (II = I + III): II differs "
+                   "from I + III by %1 mV or more in 5 % of the samples, %2 % of the largest "
+                   "lead's swing. A lead may be mislabelled or have a wrong gain, or the leads "
+                   "were rescaled one by one: their amplitudes and the axis are not reliable.")},
     {"reader.text_encoding_undecoded",
      QT_TRANSLATE_NOOP("Engine", "the file declares the character set %1 for its text, which ECG "
                                  "Lens does not decode; names and text are read as UTF-8 or ISO "

@@ -598,12 +598,14 @@ inline constexpr MessageTemplate kAmplitudeImplausible{
     "shown as stored."};
 
 /// Leads I, II and III break Einthoven's law II = I + III (core/limb_leads.h): %1 the residual
-/// in mV, %2 that as a percentage of the largest of the three.
+/// in mV (EinthovenCheck::residualMv, a 95th percentile), %2 that as a percentage of the
+/// largest lead's (EinthovenCheck::amplitudeMv).
 inline constexpr MessageTemplate kLimbLeadsInconsistent{
     "reader.limb_leads_inconsistent",
     "leads I, II and III do not obey Einthoven's law (II = I + III): II differs from I + III by "
-    "up to %1 mV, %2 % of the largest of them. A lead may be mislabelled or have a wrong gain, "
-    "or the leads were rescaled one by one: their amplitudes and the axis are not reliable."};
+    "%1 mV or more in 5 % of the samples, %2 % of the largest lead's swing. A lead may be "
+    "mislabelled or have a wrong gain, or the leads were rescaled one by one: their amplitudes and "
+    "the axis are not reliable."};
 
 /// Every template above, for interfaces that check they can word each one.
 inline std::vector<MessageTemplate> all()
