@@ -3,6 +3,7 @@
 #include "ml/messages.h"
 
 #include "core/lead_names.h"
+#include "core/limb_leads.h"
 #include "dsp/filters.h"
 #include "dsp/signal_kind.h"
 
@@ -51,7 +52,10 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
         in.mv[std::size_t(k)] = std::move(x);
         in.fsHz[std::size_t(k)] = lead.fsHz;
     }
-    out.derived = deriveLimbLeads(in);
+    // Limb leads that break Einthoven's law (the reader warns) are no basis for computing others.
+    const auto einthoven = checkEinthoven(recording);
+    if (!einthoven || einthoven->consistent())
+        out.derived = deriveLimbLeads(in);
     if (std::find(out.derived.begin(), out.derived.end(), true) != out.derived.end()) {
         std::array<bool, kModelLeads> recorded{};
         for (int k = 0; k < 3; ++k) // the limb leads they were computed from

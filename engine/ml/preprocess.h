@@ -35,9 +35,10 @@ struct PreparedSignal
     std::vector<Message> warnings; ///< leads that could not be used (ml/messages.h)
 };
 
-/// Maps leads by name (MLII -> II, ...), computes the limb leads a recording lacks from two it
-/// has (deriveLimbLeads; a kDerivedLeads warning names them) and resamples to 100 Hz with
-/// dsp::resample. Fails when no lead can be used.
+/// Maps leads by name (MLII -> II, ...), resamples to 100 Hz with dsp::resample and computes the
+/// limb leads a recording lacks from two it has (deriveLimbLeads; a kDerivedLeads warning names
+/// them) unless its I, II and III break Einthoven's law (checkEinthoven). Fails when no lead can
+/// be used.
 Result<PreparedSignal> prepareSignal(const Recording& recording);
 
 /// Leads in mV in kStandardLeads order (empty = absent, NaN = invalid), each with the rate it was

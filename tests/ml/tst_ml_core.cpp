@@ -2,6 +2,7 @@
 // once with scikit-learn / numpy (make_reference.py -> metrics_reference.txt), and the threshold
 // rule on a hand-worked example; the passive OpenMP waiting restart.
 #include "core/lead_names.h"
+#include "core/limb_leads.h"
 #include "core/sha256.h"
 #include "io/open.h"
 #include "ml/detector.h"
@@ -635,6 +636,30 @@ private slots:
                          [](const Message& m) { return m.id == messages::kDerivedLeads.id; });
         QVERIFY(w != part->warnings.end());
         QCOMPARE(QString::fromStdString(w->args.at(0)), computed);
+    }
+
+    /// Leads named I, II and III that break Einthoven's law are no basis for computing aVR, aVL,
+    /// aVF: wfdb-samples/100_3chan holds three channels of MIT-BIH 100 labelled I, II, III (the
+    /// reader warns); the detector gets those three only.
+    void noLeadsComputedFromInconsistentLimbLeads()
+    {
+        const QString rel = QStringLiteral("wfdb-samples/100_3chan.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const auto rec = io::open(test::dataPath(rel).toStdString());
+        QVERIFY2(rec.ok(), rec.error().c_str());
+        const auto check = checkEinthoven(*rec);
+        QVERIFY(check && !check->consistent());
+        const auto p = prepareSignal(*rec);
+        QVERIFY2(p.ok(), p.error().c_str());
+        QCOMPARE(leadNames(p->present, ", "), std::string("I, II, III"));
+        QCOMPARE(p->derived, (std::array<bool, kModelLeads>{}));
+        // The same three leads made consistent (III := II - I) get aVR, aVL, aVF.
+        Recording fixed = *rec;
+        for (std::size_t i = 0; i < fixed.leads[2].samples.size(); ++i)
+            fixed.leads[2].samples[i] = fixed.leads[1].samples[i] - fixed.leads[0].samples[i];
+        const auto q = prepareSignal(fixed);
+        QVERIFY2(q.ok(), q.error().c_str());
+        QCOMPARE(leadNames(q->derived, ", "), std::string("aVR, aVL, aVF"));
     }
 
     /// LibTorch and libxgboost are not loaded when a program starts, only when a network or a
