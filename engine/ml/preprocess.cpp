@@ -58,7 +58,7 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
         out.derived = deriveLimbLeads(in);
     if (std::find(out.derived.begin(), out.derived.end(), true) != out.derived.end()) {
         std::array<bool, kModelLeads> recorded{};
-        for (int k = 0; k < 3; ++k) // the limb leads they were computed from
+        for (int k = 0; k < 6; ++k) // the recorded limb leads they were computed from
             recorded[std::size_t(k)] =
                 !in.mv[std::size_t(k)].empty() && !out.derived[std::size_t(k)];
         out.warnings.push_back(makeMessage(

@@ -636,6 +636,12 @@ private slots:
                          [](const Message& m) { return m.id == messages::kDerivedLeads.id; });
         QVERIFY(w != part->warnings.end());
         QCOMPARE(QString::fromStdString(w->args.at(0)), computed);
+        QStringList recordedLimbLeads; // the kept leads of I..aVF, in standard order
+        for (int k = 0; k < 6; ++k)
+            if (kept.contains(QLatin1String(kStandardLeads[k]), Qt::CaseInsensitive))
+                recordedLimbLeads << QLatin1String(kStandardLeads[k]);
+        QCOMPARE(QString::fromStdString(w->args.at(1)),
+                 recordedLimbLeads.join(QStringLiteral(", ")));
     }
 
     /// Leads named I, II and III that break Einthoven's law are no basis for computing aVR, aVL,
