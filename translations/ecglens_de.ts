@@ -1099,6 +1099,10 @@
         <source>leads I, II and III do not obey Einthoven&apos;s law (II = I + III): II differs from I + III by %1 mV or more in 5 % of the samples, %2 % of the largest lead&apos;s swing. A lead may be mislabelled or have a wrong gain, or the leads were rescaled one by one: their amplitudes and the axis are not reliable.</source>
         <translation>Die Ableitungen I, II und III folgen nicht dem Einthoven-Gesetz (II = I + III): In 5 % der Abtastwerte weicht II um %1 mV oder mehr von I + III ab, %2 % des Ausschlags der größten Ableitung. Eine Ableitung ist möglicherweise falsch benannt oder falsch verstärkt, oder die Ableitungen wurden einzeln skaliert: Ihre Amplituden und die Herzachse sind nicht verlässlich.</translation>
     </message>
+    <message>
+        <source>leads I, II and III break Einthoven&apos;s law (see the reader&apos;s warning): the amplitudes the model reads are probably wrong, so its output is not reliable</source>
+        <translation>Die Ableitungen I, II und III verletzen das Einthoven-Gesetz (siehe die Warnung beim Lesen): Die Amplituden, die das Modell liest, sind wahrscheinlich falsch, daher ist sein Ergebnis nicht verlässlich</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -36,6 +36,10 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "no thresholds were chosen for these leads alone (%1); those of "
                                  "the nearest lead set (%2) are used, so sensitivity and "
                                  "specificity may differ from the model card's figures for %2")},
+    {"detector.limb_leads_inconsistent",
+     QT_TRANSLATE_NOOP("Engine", "leads I, II and III break Einthoven's law (see the reader's "
+                                 "warning): the amplitudes the model reads are probably wrong, so "
+                                 "its output is not reliable")},
     {"detector.derived_leads",
      QT_TRANSLATE_NOOP("Engine", "%1 computed from the recorded limb leads %2 (Einthoven's law, "
                                  "Goldberger's equations), as an electrocardiograph computes "

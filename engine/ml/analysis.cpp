@@ -5,6 +5,7 @@
 #include "ml/ptbxl.h"
 
 #include "core/lead_names.h"
+#include "core/limb_leads.h"
 
 #include <algorithm>
 #include <atomic>
@@ -93,6 +94,8 @@ void addValidityWarnings(const PreparedSignal& p, const Recording& recording,
         warnings.push_back(
             makeMessage(messages::kLong, {fmt("%.1f", double(p.samples) / kModelFsHz / 60.0)}));
     signalQualityWarnings(p, recording, warnings);
+    if (const auto e = checkEinthoven(recording); e && !e->consistent())
+        warnings.push_back(makeMessage(messages::kLimbLeadsInconsistent));
 }
 
 std::vector<long> windowStarts(long samples, double overlap)

@@ -28,7 +28,7 @@ Result<AnalysisSetup> beginAnalysis(const ModelInfo& model, const Recording& rec
 
 /// Appends the warnings where a model is outside what it was validated on: age < 18, fewer than
 /// 12 leads, sampling rate below 100 Hz, shorter than 10 s or longer than kLongRecordingS, flat,
-/// noisy or invalid leads.
+/// noisy or invalid leads, limb leads that break Einthoven's law.
 void addValidityWarnings(const PreparedSignal& prepared, const Recording& recording,
                          std::optional<double> ageYears, std::vector<Message>& warnings);
 

@@ -43,6 +43,12 @@ inline constexpr MessageTemplate kInvalidSamples{"detector.invalid_samples",
 inline constexpr MessageTemplate kUnknownLead{
     "detector.unknown_lead",
     "'%1' is not one of the 12 leads the model was trained on; it is not analysed"};
+/// The recording's leads I, II and III break Einthoven's law (core/limb_leads.h; the reader
+/// says by how much).
+inline constexpr MessageTemplate kLimbLeadsInconsistent{
+    "detector.limb_leads_inconsistent",
+    "leads I, II and III break Einthoven's law (see the reader's warning): the amplitudes the "
+    "model reads are probably wrong, so its output is not reliable"};
 /// %1 the limb leads computed (deriveLimbLeads), %2 the recorded limb leads they came from.
 inline constexpr MessageTemplate kDerivedLeads{
     "detector.derived_leads",
@@ -68,10 +74,11 @@ inline constexpr MessageTemplate kLeadsUnsupported{
 /// they can word each one.
 inline std::vector<MessageTemplate> all()
 {
-    std::vector<MessageTemplate> out{
-        kUnderAge,     kFewLeads,       kUnevaluatedLeads, kLowRate,        kShort,
-        kLong,         kFlatLead,       kNoisyLead,        kInvalidSamples, kUnknownLead,
-        kDerivedLeads, kNoStandardLead, kLeadsUnsupported};
+    std::vector<MessageTemplate> out{kUnderAge,       kFewLeads,        kUnevaluatedLeads,
+                                     kLowRate,        kShort,           kLong,
+                                     kFlatLead,       kNoisyLead,       kInvalidSamples,
+                                     kUnknownLead,    kDerivedLeads,    kLimbLeadsInconsistent,
+                                     kNoStandardLead, kLeadsUnsupported};
     for (const MessageTemplate& t : modelFileMessages()) // a model or baseline refused
         out.push_back(t);
     return out;

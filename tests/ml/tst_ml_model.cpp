@@ -260,6 +260,30 @@ private slots:
         QVERIFY(one->probability != limb->probability);
     }
 
+    /// The banner says when the limb leads break Einthoven's law (the model's input amplitudes
+    /// are then suspect): on LUDB 1 (its copy here scales each lead to 1 mV) and on
+    /// wfdb-samples/100_3chan (MIT-BIH channels labelled I, II, III), not on PTB-XL 00001.
+    void inconsistentLimbLeadsWarned()
+    {
+        auto d = ml::Detector::load(shippedDir().toStdString());
+        QVERIFY2(d.ok(), d.error().c_str());
+        for (const auto& [rel, expected] :
+             {std::pair{QStringLiteral("ludb/data/1.hea"), true},
+              std::pair{QStringLiteral("wfdb-samples/100_3chan.hea"), true},
+              std::pair{QStringLiteral("ptbxl/records500/00000/00001_hr.hea"), false}}) {
+            ECGLENS_REQUIRE_DATA(rel);
+            const auto rec = io::open(test::dataPath(rel).toStdString());
+            QVERIFY2(rec.ok(), rec.error().c_str());
+            const auto a = ml::analyse(*d, *rec);
+            QVERIFY2(a.ok(), a.error().c_str());
+            const bool warned =
+                std::any_of(a->warnings.begin(), a->warnings.end(), [](const Message& w) {
+                    return w.id == ml::messages::kLimbLeadsInconsistent.id;
+                });
+            QVERIFY2(warned == expected, qPrintable(rel));
+        }
+    }
+
     /// Leads the model does not know are named in a warning when they may be ECG leads (the
     /// Frank leads vx, vy, vz; a chest lead named only "V"), not when they are other signals
     /// (arterial pressure, respiration, plethysmogram).
