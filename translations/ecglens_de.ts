@@ -1084,8 +1084,8 @@
         <translation>die Normalschlag-Vorlage in %1: %2 ist keine Normalschlag-Vorlagendatei; ECG Lens neu installieren oder die isoelektrische Referenz verwenden</translation>
     </message>
     <message>
-        <source>no verdict on %1 alone: the detector needs lead II (alone, with V1 or with the other limb leads) or all 12 leads; on other leads alone it marked nearly every held-out ECG abnormal (see the model card, reduced lead sets)</source>
-        <translation>kein Urteil allein anhand von %1: der Detektor braucht Ableitung II (allein, mit V1 oder mit den übrigen Extremitätenableitungen) oder alle 12 Ableitungen; allein anhand anderer Ableitungen hat er fast jedes EKG der Testdaten als auffällig markiert (siehe Modellbeschreibung, reduzierte Ableitungssätze)</translation>
+        <source>no verdict on %1 alone: the detector needs lead II (alone or with V1), two limb leads (it computes the others) or all 12 leads; on other leads alone it marked nearly every held-out ECG abnormal (see the model card, reduced lead sets)</source>
+        <translation>kein Urteil allein anhand von %1: der Detektor braucht Ableitung II (allein oder mit V1), zwei Extremitätenableitungen (die übrigen berechnet er) oder alle 12 Ableitungen; allein anhand anderer Ableitungen hat er fast jedes EKG der Testdaten als auffällig markiert (siehe Modellbeschreibung, reduzierte Ableitungssätze)</translation>
     </message>
     <message>
         <source>%1 computed from the recorded limb leads %2 (Einthoven&apos;s law, Goldberger&apos;s equations), as an electrocardiograph computes them, and analysed with them; they are not drawn</source>

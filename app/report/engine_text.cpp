@@ -108,10 +108,10 @@ constexpr Entry kEntries[] = {
                                  "file; reinstall ECG Lens or use the isoelectric baseline")},
     {"detector.leads_unsupported",
      QT_TRANSLATE_NOOP("Engine",
-                       "no verdict on %1 alone: the detector needs lead II (alone, with V1 or "
-                       "with the other limb leads) or all 12 leads; on other leads alone it "
-                       "marked nearly every held-out ECG abnormal (see the model card, reduced "
-                       "lead sets)")},
+                       "no verdict on %1 alone: the detector needs lead II (alone or with V1), "
+                       "two limb leads (it computes the others) or all 12 leads; on other leads "
+                       "alone it marked nearly every held-out ECG abnormal (see the model card, "
+                       "reduced lead sets)")},
     {"detector.low_rate",
      QT_TRANSLATE_NOOP("Engine", "sampling rate %1 Hz is below the model's 100 Hz; the signal was "
                                  "upsampled and detail is missing")},

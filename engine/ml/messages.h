@@ -62,13 +62,14 @@ inline constexpr MessageTemplate kNoStandardLead{
     "MLII) that the model can analyse"};
 
 /// The recording's leads include none of the lead sets the model has thresholds for (for the
-/// shipped model: no lead II); %1 the leads it has. A failure: on such leads alone the model
-/// marked nearly every held-out ECG abnormal (model card, reduced lead sets v1, v5, chest6).
+/// shipped model: no lead II, and not two limb leads to compute it from); %1 the leads it has. A
+/// failure: on such leads alone the model marked nearly every held-out ECG abnormal (model card,
+/// reduced lead sets v1, v5, chest6).
 inline constexpr MessageTemplate kLeadsUnsupported{
     "detector.leads_unsupported",
-    "no verdict on %1 alone: the detector needs lead II (alone, with V1 or with the other limb "
-    "leads) or all 12 leads; on other leads alone it marked nearly every held-out ECG abnormal "
-    "(see the model card, reduced lead sets)"};
+    "no verdict on %1 alone: the detector needs lead II (alone or with V1), two limb leads (it "
+    "computes the others) or all 12 leads; on other leads alone it marked nearly every held-out "
+    "ECG abnormal (see the model card, reduced lead sets)"};
 
 /// Every template above and the model-file ones (model_messages.h), for interfaces that check
 /// they can word each one.
