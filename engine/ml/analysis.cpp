@@ -5,7 +5,6 @@
 #include "ml/ptbxl.h"
 
 #include "core/lead_names.h"
-#include "core/limb_leads.h"
 
 #include <algorithm>
 #include <atomic>
@@ -94,7 +93,7 @@ void addValidityWarnings(const PreparedSignal& p, const Recording& recording,
         warnings.push_back(
             makeMessage(messages::kLong, {fmt("%.1f", double(p.samples) / kModelFsHz / 60.0)}));
     signalQualityWarnings(p, recording, warnings);
-    if (const auto e = checkEinthoven(recording); e && !e->consistent())
+    if (p.limbLeadsInconsistent)
         warnings.push_back(makeMessage(messages::kLimbLeadsInconsistent));
 }
 

@@ -54,7 +54,8 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
     }
     // Limb leads that break Einthoven's law (the reader warns) are no basis for computing others.
     const auto einthoven = checkEinthoven(recording);
-    if (!einthoven || einthoven->consistent())
+    out.limbLeadsInconsistent = einthoven && !einthoven->consistent();
+    if (!out.limbLeadsInconsistent)
         out.derived = deriveLimbLeads(in);
     if (std::find(out.derived.begin(), out.derived.end(), true) != out.derived.end()) {
         std::array<bool, kModelLeads> recorded{};

@@ -31,6 +31,8 @@ struct PreparedSignal
     std::array<bool, kModelLeads> present{}; ///< which standard leads the recording supplies
     /// Of those, the limb leads computed from two recorded ones (deriveLimbLeads), not recorded.
     std::array<bool, kModelLeads> derived{};
+    /// The recording's I, II and III break Einthoven's law (checkEinthoven): none is derived.
+    bool limbLeadsInconsistent = false;
     double sourceFsHz = 0.0;
     std::vector<Message> warnings; ///< leads that could not be used (ml/messages.h)
 };
