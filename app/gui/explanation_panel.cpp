@@ -226,9 +226,6 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
     const xai::Attribution& a = e.attribution;
     const xai::ShapleyResult& s = a.shap;
     const std::vector<int> plotLead = recordingLeadsForStandardLeads(recording);
-    auto derived = [&e](int lead) {
-        return lead >= 0 && lead < int(e.leadsDerived.size()) && e.leadsDerived[std::size_t(lead)];
-    };
 
     // Bands on the plot: the players' standard lead mapped to the plot's lead by name; leads
     // the recording lacks have no trace to draw on.
@@ -238,7 +235,7 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
     for (std::size_t i = 0; i < a.players.size() && i < s.values.size(); ++i)
         steps.push_back(
             {tr("%1 %2–%3 s")
-                 .arg(analysedLeadName(a.players[i].lead, derived(a.players[i].lead)),
+                 .arg(analysedLeadName(a.players[i].lead, e.leadsDerived),
                       localNumber(e.playerStartS(i), 'f', 1), localNumber(e.playerEndS(i), 'f', 1)),
              s.values[i]});
     setBaselineCaption(a.baselineKind);

@@ -927,6 +927,13 @@ QString analysedLeadName(int standardLead, bool computed)
     return computed ? QCoreApplication::translate("Engine", "%1 (computed)").arg(name) : name;
 }
 
+QString analysedLeadName(int standardLead, const std::array<bool, 12>& computed)
+{
+    return analysedLeadName(standardLead, standardLead >= 0 &&
+                                              standardLead < int(computed.size()) &&
+                                              computed[std::size_t(standardLead)]);
+}
+
 QStringList otherSignalNames(const Recording& recording)
 {
     QStringList names;

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <vector>
 
 namespace ecglens::dsp {
@@ -68,6 +69,8 @@ QString leadSetText(const std::string& set);
 /// A standard lead the detector analysed (index into kStandardLeads) by name, "III (computed)"
 /// when it was computed from the recorded limb leads rather than recorded (ml::deriveLimbLeads).
 QString analysedLeadName(int standardLead, bool computed);
+/// The same with `computed` looked up in a per-lead mask (xai::RecordingExplanation::leadsDerived).
+QString analysedLeadName(int standardLead, const std::array<bool, 12>& computed);
 
 /// The names of the recording's channels that are not ECG leads (dsp::mayBeEcg false: EEG,
 /// blood pressure, respiration), as the file names them: beat detection and the measurements

@@ -470,7 +470,7 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
     });
     QStringList byLead;
     for (std::size_t k : leads)
-        byLead << QStringLiteral("%1 %2").arg(analysedLeadName(int(k), e.leadsDerived[k]),
+        byLead << QStringLiteral("%1 %2").arg(analysedLeadName(int(k), e.leadsDerived),
                                               signedLogOdds(e.leadSums[k]));
     row(Report::tr("By lead (log-odds)"), byLead.join(QStringLiteral(" \u00b7 ")));
     // The 3 x 4 layout prints each lead for 2.5 s of the window, the strongest leads' page five
@@ -495,9 +495,7 @@ void explanationBlocks(const ReportInput& in, const xai::RecordingExplanation& e
         const std::size_t i = order[k];
         const int lead = a.players[i].lead;
         strongest << QStringLiteral("[%1] %2 %3 %4%5")
-                         .arg(QString::number(k + 1),
-                              analysedLeadName(lead, lead >= 0 && lead < ml::kModelLeads &&
-                                                         e.leadsDerived[std::size_t(lead)]),
+                         .arg(QString::number(k + 1), analysedLeadName(lead, e.leadsDerived),
                               spanText(e.playerStartS(i), e.playerEndS(i), longRecording),
                               signedLogOdds(s.values[i]),
                               onPaper(i) ? QString() : Report::tr(" (not on the ECG pages)"));
