@@ -1088,20 +1088,16 @@
         <translation>kein Urteil allein anhand von %1: der Detektor braucht Ableitung II (allein oder mit V1), zwei Extremitätenableitungen (die übrigen berechnet er) oder alle 12 Ableitungen; allein anhand anderer Ableitungen hat er fast jedes EKG der Testdaten als auffällig markiert (siehe Modellbeschreibung, reduzierte Ableitungssätze)</translation>
     </message>
     <message>
-        <source>%1 computed from the recorded limb leads %2 (Einthoven&apos;s law, Goldberger&apos;s equations), as an electrocardiograph computes them, and analysed with them; they are not drawn</source>
-        <translation>%1 aus den aufgezeichneten Extremitätenableitungen %2 berechnet (Einthoven-Gesetz, Goldberger-Gleichungen), wie ein Elektrokardiograph sie berechnet, und mit ihnen analysiert; sie werden nicht dargestellt</translation>
-    </message>
-    <message>
-        <source>%1 (computed)</source>
-        <translation>%1 (berechnet)</translation>
-    </message>
-    <message>
         <source>leads I, II and III do not obey Einthoven&apos;s law (II = I + III): II differs from I + III by %1 mV or more in 5 % of the samples, %2 % of the largest lead&apos;s swing. A lead may be mislabelled or have a wrong gain, or the leads were rescaled one by one: their amplitudes and the axis are not reliable.</source>
         <translation>Die Ableitungen I, II und III folgen nicht dem Einthoven-Gesetz (II = I + III): In 5 % der Abtastwerte weicht II um %1 mV oder mehr von I + III ab, %2 % des Ausschlags der größten Ableitung. Eine Ableitung ist möglicherweise falsch benannt oder falsch verstärkt, oder die Ableitungen wurden einzeln skaliert: Ihre Amplituden und die Herzachse sind nicht verlässlich.</translation>
     </message>
     <message>
         <source>leads I, II and III break Einthoven&apos;s law (see the reader&apos;s warning): the amplitudes the model reads are probably wrong, so its output is not reliable</source>
         <translation>Die Ableitungen I, II und III verletzen das Einthoven-Gesetz (siehe die Warnung beim Lesen): Die Amplituden, die das Modell liest, sind wahrscheinlich falsch, daher ist sein Ergebnis nicht verlässlich</translation>
+    </message>
+    <message>
+        <source>%1 computed from the recorded limb leads %2 (Einthoven&apos;s law, Goldberger&apos;s equations), as an electrocardiograph computes them, and analysed with them; the traces drawn as &quot;(computed)&quot; are computed the same way</source>
+        <translation>%1 aus den aufgezeichneten Extremitätenableitungen %2 berechnet (Einthoven-Gesetz, Goldberger-Gleichungen), wie ein Elektrokardiograph sie berechnet, und mit ihnen analysiert; die als „(berechnet)“ gezeichneten Kurven sind ebenso berechnet</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1147,13 @@
             <numerusform>%n vorzeitiger schmaler Schlag, erster bei %1</numerusform>
             <numerusform>%n vorzeitige schmale Schläge, erster bei %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Leads</name>
+    <message>
+        <source>%1 (computed)</source>
+        <translation>%1 (berechnet)</translation>
     </message>
 </context>
 <context>

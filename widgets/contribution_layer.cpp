@@ -1,6 +1,7 @@
 #include "contribution_layer.h"
 
 #include "ecg_plot.h"
+#include "lead_scale_text.h"
 #include "view/signal_view.h"
 
 #include <QHelpEvent>
@@ -220,7 +221,7 @@ QString EcgPlot::contributionToolTipAt(const QPointF& pos) const
     const ContributionBand& band = m_contributions->bands()[std::size_t(i)];
     QString name;
     if (band.lead >= 0 && band.lead < int(m_view->leadCount()))
-        name = QString::fromStdString(m_view->recording().leads[std::size_t(band.lead)].name);
+        name = leadLabel(m_view->recording().leads[std::size_t(band.lead)]);
     return contributionToolTip(band, name);
 }
 

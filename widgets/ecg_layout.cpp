@@ -48,8 +48,10 @@ std::vector<int> displayOrder(const QStringList& leadNames)
             break;
         order.push_back(i);
     }
-    if (order.size() == 12) {
-        // Extra leads (e.g. Frank X Y Z of PTB) go after the standard twelve.
+    if (order.size() >= 6) {
+        // The six limb leads (recorded, or some computed for display), and the chest leads
+        // that follow them in order, go first; the rest (e.g. Frank X Y Z of PTB after the
+        // standard twelve, the pressures of a monitor record) after them in file order.
         for (int i = 0; i < leadNames.size(); ++i)
             if (std::find(order.begin(), order.end(), i) == order.end())
                 order.push_back(i);

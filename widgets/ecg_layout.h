@@ -40,7 +40,9 @@ struct PaperLayout
 PaperLayout arrangeLeads(LeadLayout layout, const QStringList& leadNames, int rhythmLead = -1,
                          const std::vector<int>& stackSubset = {});
 
-/// Lead indices in display order (conventional 12-lead order when every standard lead exists).
+/// Lead indices in display order: when the six limb leads exist, they and the chest leads from
+/// V1 on that follow in order (all 12: the conventional order) come first, in conventional
+/// order, and the rest in file order; otherwise file order.
 std::vector<int> displayOrder(const QStringList& leadNames);
 
 } // namespace ecglens

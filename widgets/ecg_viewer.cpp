@@ -1,5 +1,6 @@
 #include "ecg_viewer.h"
 
+#include "lead_scale_text.h"
 #include "overview_strip.h"
 #include "probability_track.h"
 #include "verdict_banner.h"
@@ -65,7 +66,7 @@ void EcgViewer::updateAccessibleDescription()
     const Recording& r = view->recording();
     QStringList leads;
     for (const Lead& l : r.leads)
-        leads << QString::fromStdString(l.name);
+        leads << leadLabel(l);
     const double start = std::max(0.0, m_plot->visibleStartS());
     const double end = std::min(r.durationS(), start + m_plot->visibleSpanS());
     const PaperMetrics& m = m_plot->paperMetrics();

@@ -149,9 +149,7 @@ void OverlayLayer::drawPulsesAndLabels(QCPPainter* painter)
             painter->setPen(QPen(theme.trace, 1.5));
             painter->drawLine(QPointF(x, y - 3 * pxPerMm), QPointF(x, y + 3 * pxPerMm));
         }
-        QString text = QString::fromStdString(leads[p.lead].name);
-        if (text.isEmpty())
-            text = QString::fromStdString(leads[p.lead].originalName);
+        QString text = leadLabel(leads[p.lead]);
         if (p.rhythm && layout.columns > 1)
             text += QObject::tr(" (rhythm)");
         if (const view::LeadScale scale = m_plot->leadScale(p.lead); !scale.ecg)

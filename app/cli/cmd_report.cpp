@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "report.h"
 
+#include "core/limb_leads.h"
 #include "core/sha256.h"
 #include "dsp/filters.h"
 #include "dsp/measurements.h"
@@ -294,6 +295,9 @@ int runReport(const QStringList& args)
             input.detectionMessage = detection.error();
         }
     }
+    // Drawn with the limb leads it lacks, as the viewer draws it (after it was measured).
+    if (input.displaySignal)
+        addComputedLimbLeads(*input.displaySignal);
     input.decision = savedDecision;
     input.earlierDecisions = savedEarlier;
     addCalipers(input, savedManual);

@@ -15,6 +15,7 @@
 #include "verdict_banner.h"
 
 #include "ml/net.h"
+#include "view/signal_view.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -484,7 +485,9 @@ void AnalysisController::onExplained(const ExplainOutcome& outcome)
         updateActions();
         return;
     }
-    m_explanation->setExplanation(outcome.explanation, *m_recording);
+    // On the leads drawn: the recorded ones and the limb leads computed for display.
+    const auto& shown = m_viewer->plot()->signalView();
+    m_explanation->setExplanation(outcome.explanation, shown ? shown->recording() : *m_recording);
     m_viewer->plot()->highlightStrongest(outcome.request.highlight ? 3 : 0);
     m_explanationDock->raise();
     emit explanationShown();

@@ -248,7 +248,7 @@ void ExplanationPanel::setExplanation(std::shared_ptr<const xai::RecordingExplan
     m_leadValues.clear();
     for (int k = 0; k < int(e.leadSums.size()); ++k)
         if (k < int(plotLead.size()) && plotLead[std::size_t(k)] >= 0) {
-            m_leadNames << analysedLeadName(k, false);
+            m_leadNames << analysedLeadName(k, e.leadsDerived);
             m_leadValues.push_back(e.leadSums[std::size_t(k)]);
         }
     m_leadChart->setValues(m_leadNames, m_leadValues);

@@ -5,6 +5,7 @@
 #include "advice_panel.h"
 #include "analysis_controller.h"
 #include "app_settings.h"
+#include "core/limb_leads.h"
 #include "decision_panel.h"
 #include "explanation_panel.h"
 #include "job_runner.h"
@@ -254,6 +255,8 @@ void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const Au
     QThreadPool::globalInstance()->start([self, s = std::move(s), target, version, audit] {
         report::ReportInput input(*s.recording);
         input.displaySignal = dsp::condition(*s.recording, s.condition);
+        if (input.displaySignal) // drawn with the limb leads it lacks, as in the viewer
+            addComputedLimbLeads(*input.displaySignal);
         input.displayFilters = report::conditioningText(s.condition);
         input.ageYears = s.ageYears;
         if (s.sex != Sex::Unknown)

@@ -1,6 +1,7 @@
 #include "ecg_paper.h"
 
 #include "dsp/signal_kind.h"
+#include "ecg_layout.h"
 #include "lead_scale_text.h"
 #include "view/lead_scale.h"
 
@@ -195,8 +196,8 @@ PaperPage leadRowsPage(const Recording& signal, const std::vector<int>& leads, d
         if (int(page.rows.size()) == kLeadRows)
             break;
         if (l >= 0 && l < int(signal.leads.size()))
-            page.rows.push_back({{{l, QString::fromStdString(signal.leads[std::size_t(l)].name),
-                                   startS, kStripS, 0.0}}});
+            page.rows.push_back(
+                {{{l, leadLabel(signal.leads[std::size_t(l)]), startS, kStripS, 0.0}}});
     }
     return page;
 }
@@ -215,20 +216,24 @@ std::vector<PaperPage> ecgLayout(const Recording& signal, double startS)
         std::vector<StripRow> rows(3);
         for (int c = 0; c < 4; ++c)
             for (int r = 0; r < 3; ++r) {
-                const char* name = kColumns[c][r];
-                rows[std::size_t(r)].segments.push_back(
-                    {signal.leadIndex(name), QString::fromLatin1(name), startS + c * kColumnS,
-                     kColumnS, c * kColumnS * kPaperSpeedMmPerS});
+                const int l = signal.leadIndex(kColumns[c][r]);
+                rows[std::size_t(r)].segments.push_back({l, leadLabel(signal.leads[std::size_t(l)]),
+                                                         startS + c * kColumnS, kColumnS,
+                                                         c * kColumnS * kPaperSpeedMmPerS});
             }
         const int ii = signal.leadIndex("II");
-        rows.push_back({{{ii, QStringLiteral("II"), startS, kStripS, 0.0}}});
+        rows.push_back({{{ii, leadLabel(signal.leads[std::size_t(ii)]), startS, kStripS, 0.0}}});
         for (const StripRow& row : rows)
             for (const StripSegment& s : row.segments)
                 shown[std::size_t(s.lead)] = true;
         layout.push_back({std::move(rows), true});
     }
+    // The rest in the viewer's order (the limb leads first when all six are there).
+    QStringList names;
+    for (const Lead& lead : signal.leads)
+        names << QString::fromStdString(lead.name);
     std::vector<int> rest;
-    for (int l = 0; l < int(signal.leads.size()); ++l)
+    for (const int l : displayOrder(names))
         if (!shown[std::size_t(l)])
             rest.push_back(l);
     // As few pages as kLeadRows allows, the leads shared evenly (6 leads: 3 + 3, not 5 + 1, so

@@ -5,6 +5,7 @@
 #include "dsp/signal_kind.h"
 #include "dsp/st_segment.h"
 #include "io/messages.h"
+#include "lead_scale_text.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -43,7 +44,8 @@ constexpr Entry kEntries[] = {
     {"detector.derived_leads",
      QT_TRANSLATE_NOOP("Engine", "%1 computed from the recorded limb leads %2 (Einthoven's law, "
                                  "Goldberger's equations), as an electrocardiograph computes "
-                                 "them, and analysed with them; they are not drawn")},
+                                 "them, and analysed with them; the traces drawn as \"(computed)\" "
+                                 "are computed the same way")},
     {"model.no_folder",
      QT_TRANSLATE_NOOP("Engine", "no model folder given and no installed model found; set "
                                  "ECGLENS_MODEL_DIR to the folder holding manifest.json")},
@@ -924,7 +926,7 @@ QString analysedLeadName(int standardLead, bool computed)
     const QString name = standardLead >= 0 && standardLead < int(kStandardLeads.size())
                              ? QString::fromLatin1(kStandardLeads[std::size_t(standardLead)])
                              : QStringLiteral("?");
-    return computed ? QCoreApplication::translate("Engine", "%1 (computed)").arg(name) : name;
+    return computed ? computedLeadName(name) : name;
 }
 
 QString analysedLeadName(int standardLead, const std::array<bool, 12>& computed)

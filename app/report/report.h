@@ -102,8 +102,9 @@ struct ReportInput
 
     const Recording& recording; ///< as read from the file (patient, format, rates, source path)
 
-    /// The conditioned signal the viewer draws (dsp::condition of `recording`); when absent the
-    /// traces are the raw samples with each lead's median removed, and the page says so.
+    /// The conditioned signal the viewer draws (dsp::condition of `recording`, with the limb
+    /// leads it lacks computed: addComputedLimbLeads); when absent the traces are the raw
+    /// samples with each lead's median removed, and the page says so.
     std::optional<Recording> displaySignal;
     std::string displayFilters; ///< how displaySignal was conditioned, e.g. "0.5 Hz high-pass, ..."
 

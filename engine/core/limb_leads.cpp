@@ -74,4 +74,78 @@ std::optional<EinthovenCheck> checkEinthoven(const Recording& recording)
     return check;
 }
 
+std::pair<double, double> limbLeadWeights(int target, int a, int b)
+{
+    // Each limb lead as a combination of I and II.
+    static constexpr double kOfIandII[kLimbLeadCount][2] = {{1, 0},       {0, 1},    {-1, 1},
+                                                            {-0.5, -0.5}, {1, -0.5}, {-0.5, 1}};
+    const double* ca = kOfIandII[a];
+    const double* cb = kOfIandII[b];
+    const double* ct = kOfIandII[target];
+    // target = wa * a + wb * b, solving a and b for I and II.
+    const double det = ca[0] * cb[1] - ca[1] * cb[0];
+    return {(ct[0] * cb[1] - ct[1] * cb[0]) / det, (ct[1] * ca[0] - ct[0] * ca[1]) / det};
+}
+
+std::vector<Lead> computedLimbLeads(const Recording& recording)
+{
+    // The recorded sources; a lead computed before is no source but is not computed again.
+    const Lead* limb[kLimbLeadCount] = {};
+    bool present[kLimbLeadCount] = {};
+    for (const Lead& lead : recording.leads) {
+        const int k = analysisLeadIndex(lead.name);
+        if (k < 0 || k >= kLimbLeadCount)
+            continue;
+        present[k] = true;
+        if (!limb[k] && !lead.computed && lead.fsHz > 0 && !lead.samples.empty())
+            limb[k] = &lead;
+    }
+    const auto missing = std::size_t(std::count(std::begin(present), std::end(present), false));
+    if (missing == 0)
+        return {};
+    int a = -1, b = -1;
+    for (int i = 0; i < kLimbLeadCount && a < 0; ++i)
+        for (int j = i + 1; j < kLimbLeadCount && a < 0; ++j)
+            if (limb[i] && limb[j] && limb[i]->fsHz == limb[j]->fsHz &&
+                limb[i]->size() == limb[j]->size())
+                a = i, b = j;
+    if (a < 0)
+        return {};
+    const std::size_t n = limb[a]->size();
+    std::size_t total = missing * n;
+    for (const Lead& lead : recording.leads)
+        total += lead.size();
+    if (total > kMaxSamplesWithComputedLeads)
+        return {};
+    if (const auto einthoven = checkEinthoven(recording); einthoven && !einthoven->consistent())
+        return {};
+    const double sa = millivoltsPerUnit(limb[a]->unit), sb = millivoltsPerUnit(limb[b]->unit);
+    std::vector<Lead> out;
+    for (int t = 0; t < kLimbLeadCount; ++t) {
+        if (present[t])
+            continue;
+        const auto [wa, wb] = limbLeadWeights(t, a, b);
+        Lead lead;
+        lead.name = lead.originalName = kStandardLeads[std::size_t(t)];
+        lead.unit = "mV";
+        lead.fsHz = limb[a]->fsHz;
+        lead.gain = 1000.0; // uV steps, should anything ask for stored values
+        lead.computed = true;
+        lead.samples.resize(n);
+        const auto fa = float(wa * sa), fb = float(wb * sb);
+        for (std::size_t i = 0; i < n; ++i)
+            lead.samples[i] = fa * limb[a]->samples[i] + fb * limb[b]->samples[i];
+        out.push_back(std::move(lead));
+    }
+    return out;
+}
+
+std::size_t addComputedLimbLeads(Recording& recording)
+{
+    std::vector<Lead> extra = computedLimbLeads(recording);
+    for (Lead& lead : extra)
+        recording.leads.push_back(std::move(lead));
+    return extra.size();
+}
+
 } // namespace ecglens

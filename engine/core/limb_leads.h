@@ -5,6 +5,8 @@
 #include "core/recording.h"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace ecglens {
 
@@ -25,5 +27,33 @@ struct EinthovenCheck
 /// of finite samples; std::nullopt otherwise. A long recording is checked on about 200,000
 /// evenly spread samples.
 std::optional<EinthovenCheck> checkEinthoven(const Recording& recording);
+
+/// The six limb leads are kStandardLeads 0-5 (I, II, III, aVR, aVL, aVF).
+inline constexpr int kLimbLeadCount = 6;
+
+/// Weights (wa, wb) with limb lead `target` = wa * limb lead `a` + wb * limb lead `b`, from
+/// Einthoven's law (III = II - I) and Goldberger's equations (aVR = -(I + II) / 2,
+/// aVL = I - II / 2, aVF = II - I / 2): no two of the six are collinear, so any two determine
+/// the others, as electrocardiographs compute four of them from the two they record. All three
+/// in 0..kLimbLeadCount-1, a != b.
+std::pair<double, double> limbLeadWeights(int target, int a, int b);
+
+/// The recording with its computed limb leads may hold at most this many samples in all its
+/// leads (160 MB of floats; e.g. 1.8 hours of 12 leads at 500 Hz), so that a long Holter
+/// recording is not doubled in memory for display.
+inline constexpr std::size_t kMaxSamplesWithComputedLeads = 40'000'000;
+
+/// The limb leads `recording` lacks, computed for display the way the detector computes them
+/// for its input (ml::deriveLimbLeads): leads are matched by name as the detector matches them
+/// (analysisLeadIndex: MLII counts as II), the first of each; the two sources are the first pair
+/// in I, II, III, aVR, aVL, aVF order sampled together (same rate, same number of samples).
+/// None when the recording has all six or fewer than two such, when its I, II and III break
+/// Einthoven's law (checkEinthoven), or when it would then hold more than
+/// kMaxSamplesWithComputedLeads samples. Each is named by its standard name, in mV, at its
+/// sources' rate, `computed` set; an invalid (NaN) source sample gives an invalid one.
+std::vector<Lead> computedLimbLeads(const Recording& recording);
+
+/// Appends computedLimbLeads(recording) to its leads; returns how many.
+std::size_t addComputedLimbLeads(Recording& recording);
 
 } // namespace ecglens

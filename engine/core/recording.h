@@ -72,6 +72,9 @@ struct Lead
     std::vector<float> samples; ///< physical units, NaN = invalid
     std::vector<int32_t> digital;       ///< optional exact stored values (see above)
     int32_t invalidDigital = INT32_MIN; ///< the stored value that marks an invalid sample
+    /// Computed from other leads for display (computedLimbLeads), not read from the file: no
+    /// reader sets it, and the analyses skip such leads.
+    bool computed = false;
 
     std::size_t size() const { return samples.size(); }
     double durationS() const { return fsHz > 0 ? double(samples.size()) / fsHz : 0.0; }

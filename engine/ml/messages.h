@@ -53,7 +53,9 @@ inline constexpr MessageTemplate kLimbLeadsInconsistent{
 inline constexpr MessageTemplate kDerivedLeads{
     "detector.derived_leads",
     "%1 computed from the recorded limb leads %2 (Einthoven's law, Goldberger's equations), as "
-    "an electrocardiograph computes them, and analysed with them; they are not drawn"};
+    "an electrocardiograph computes them, and analysed with them; the traces drawn as "
+    "\"(computed)\" "
+    "are computed the same way"};
 
 /// The recording cannot be analysed at all (a failure, not a warning).
 inline constexpr MessageTemplate kNoStandardLead{

@@ -31,8 +31,8 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
         }
         if (source[std::size_t(idx)] >= 0)
             continue; // first occurrence wins
-        if (lead.samples.empty() || lead.fsHz <= 0)
-            continue;
+        if (lead.samples.empty() || lead.fsHz <= 0 || lead.computed)
+            continue; // computed leads are the display's; the input computes its own
         source[std::size_t(idx)] = int(i);
     }
     // Each lead in mV, invalid (NaN) samples bridged with zero (its baseline is removed per
@@ -79,12 +79,7 @@ Result<PreparedSignal> prepareSignal(const Recording& recording)
 
 std::array<bool, kModelLeads> deriveLimbLeads(LeadSignals& leads)
 {
-    // Each limb lead (I, II, III, aVR, aVL, aVF) as a combination of I and II: Einthoven's
-    // III = II - I, Goldberger's aVR = -(I + II) / 2, aVL = I - II / 2, aVF = II - I / 2.
-    // No two of them are collinear, so any two determine the other four.
-    constexpr int kLimb = 6;
-    constexpr double kOfIandII[kLimb][2] = {{1, 0},       {0, 1},    {-1, 1},
-                                            {-0.5, -0.5}, {1, -0.5}, {-0.5, 1}};
+    constexpr int kLimb = kLimbLeadCount;
     std::array<bool, kModelLeads> derived{};
     auto& mv = leads.mv;
     auto together = [&](int a, int b) {
@@ -100,21 +95,15 @@ std::array<bool, kModelLeads> deriveLimbLeads(LeadSignals& leads)
                 a = i, b = j;
     if (a < 0)
         return derived;
-    const double* ca = kOfIandII[a];
-    const double* cb = kOfIandII[b];
-    const double det = ca[0] * cb[1] - ca[1] * cb[0];
     for (int t = 0; t < kLimb; ++t) {
         if (!mv[std::size_t(t)].empty())
             continue;
-        // t = wa * a + wb * b, solving a and b for I and II.
-        const double* ct = kOfIandII[t];
-        const auto wa = float((ct[0] * cb[1] - ct[1] * cb[0]) / det);
-        const auto wb = float((ct[1] * ca[0] - ct[0] * ca[1]) / det);
+        const auto [wa, wb] = limbLeadWeights(t, a, b);
         const std::vector<float>& xa = mv[std::size_t(a)];
         const std::vector<float>& xb = mv[std::size_t(b)];
         std::vector<float> x(xa.size());
         for (std::size_t i = 0; i < x.size(); ++i)
-            x[i] = wa * xa[i] + wb * xb[i];
+            x[i] = float(wa) * xa[i] + float(wb) * xb[i];
         mv[std::size_t(t)] = std::move(x);
         leads.fsHz[std::size_t(t)] = leads.fsHz[std::size_t(a)];
         derived[std::size_t(t)] = true;

@@ -1,11 +1,23 @@
 #include "view/signal_view.h"
 
+#include "core/limb_leads.h"
+
 namespace ecglens::view {
 
 std::shared_ptr<const SignalView> SignalView::build(std::shared_ptr<const Recording> recording,
                                                     const ProgressFn& progress)
 {
     std::shared_ptr<SignalView> view(new SignalView());
+    if (recording) {
+        // The limb leads it lacks, computed as a cart computes them, drawn with the others; a
+        // copy, so that the engine's recording keeps only what was read.
+        if (std::vector<Lead> computed = computedLimbLeads(*recording); !computed.empty()) {
+            auto withComputed = std::make_shared<Recording>(*recording);
+            for (Lead& lead : computed)
+                withComputed->leads.push_back(std::move(lead));
+            recording = std::move(withComputed);
+        }
+    }
     view->m_recording = std::move(recording);
     if (!view->m_recording)
         return view;

@@ -16,7 +16,9 @@ namespace ecglens::view {
 class SignalView
 {
 public:
-    /// Builds pyramids for every lead; returns nullptr when `progress` cancels.
+    /// Builds pyramids for every lead, and for the limb leads the recording lacks, computed
+    /// (computedLimbLeads) and appended to a copy of it after the recorded ones, whose indices
+    /// stay those of `recording`; returns nullptr when `progress` cancels.
     static std::shared_ptr<const SignalView> build(std::shared_ptr<const Recording> recording,
                                                    const ProgressFn& progress = {});
 

@@ -13,6 +13,7 @@
 #include "explanation_panel.h"
 #include "flagged_panel.h"
 #include "lead_contribution_chart.h"
+#include "lead_scale_text.h"
 #include "main_window.h"
 #include "overview_strip.h"
 #include "probability_track.h"
@@ -20,6 +21,7 @@
 #include "test_data.h"
 #include "test_window.h"
 #include "verdict_banner.h"
+#include "view/signal_view.h"
 #include "waterfall_chart.h"
 
 #include <QAction>
@@ -650,6 +652,55 @@ private slots:
         panel->showToggle()->setChecked(false);
         QVERIFY(plot->visibleContributionBands().empty());
         QVERIFY(!w->settings().showContributions);
+    }
+
+    // A recording with two limb leads is drawn with the other four computed, as the detector
+    // computes them for its input: mixedsignals (II, III, V, ABP, Pleth, Resp) shows I, aVR,
+    // aVL, aVF labelled "(computed)", the limb leads first, and every SHAP segment, computed
+    // leads' too, has a trace to shade; the recording the engine analyses is not changed.
+    void computedLeadsDrawnAndShaded()
+    {
+        const QString rel = QStringLiteral("wfdb-samples/mixedsignals.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        auto w = window();
+        QVERIFY(openAndAnalyse(*w, test::dataPath(rel)));
+        QVERIFY2(waitExplanation(*w),
+                 qPrintable(w->analysis()->explanationPanel()->statusLabel()->text()));
+        QCOMPARE(int(w->recording()->leads.size()), 6);
+        EcgPlot* plot = w->viewer()->plot();
+        plot->setLeadLayout(LeadLayout::Rows12x1);
+        const Recording& drawn = plot->signalView()->recording();
+        QStringList names;
+        for (const Lead& l : drawn.leads)
+            names << leadLabel(l);
+        QCOMPARE(names.join(QLatin1Char(',')),
+                 QStringLiteral("II,III,V,ABP,Pleth,Resp,I (computed),aVR (computed),"
+                                "aVL (computed),aVF (computed)"));
+        QStringList order; // as arranged on the paper, top to bottom
+        for (const Panel& p : plot->paperLayout().panels)
+            order << QString::fromStdString(drawn.leads[std::size_t(p.lead)].name);
+        QCOMPARE(order.join(QLatin1Char(',')),
+                 QStringLiteral("I,II,III,aVR,aVL,aVF,V,ABP,Pleth,Resp"));
+        QVERIFY2(plot->accessibleDescription().contains(QStringLiteral("aVR (computed)")),
+                 qPrintable(plot->accessibleDescription()));
+
+        const auto e = w->analysis()->explanationPanel()->explanation();
+        QVERIFY(e->leadsDerived[3]); // aVR
+        plot->setContributionThreshold(0.0);
+        const std::vector<ContributionBand> bands = plot->visibleContributionBands();
+        QCOMPARE(bands.size(), e->attribution.players.size());
+        int onComputed = 0;
+        for (const ContributionBand& b : bands) {
+            const Lead& lead = drawn.leads[std::size_t(b.lead)];
+            const int k = e->attribution.players[std::size_t(b.player)].lead;
+            QCOMPARE(lead.name, std::string(kStandardLeads[std::size_t(k)]));
+            QCOMPARE(lead.computed, e->leadsDerived[std::size_t(k)]);
+            onComputed += lead.computed ? 1 : 0;
+        }
+        QVERIFY(onComputed > 0);
+        QVERIFY2(w->analysis()->explanationPanel()->leadNames().contains(
+                     QStringLiteral("aVF (computed)")),
+                 qPrintable(w->analysis()->explanationPanel()->leadNames().join(QLatin1Char(','))));
     }
 
     // Next / previous flagged segment move the view to each segment in order and explain it;

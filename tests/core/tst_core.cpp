@@ -7,18 +7,38 @@
 #include "core/text.h"
 #include "io/open.h"
 #include "test_data.h"
+#include "test_recording.h"
+#include "view/signal_view.h"
 
 #include <QRandomGenerator>
 #include <QStringDecoder>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <vector>
 
 using namespace ecglens;
+
+/// Right arm, left arm and left leg electrode potentials (mV) at 500 Hz: three unrelated
+/// sines, so that no lead is a multiple of another.
+static std::array<std::vector<float>, 3> electrodePotentials(int n)
+{
+    std::array<std::vector<float>, 3> e;
+    for (auto& x : e)
+        x.resize(std::size_t(n));
+    for (int i = 0; i < n; ++i) {
+        const double t = i / 500.0;
+        e[0][std::size_t(i)] = float(0.3 * std::sin(2 * M_PI * 1.1 * t));
+        e[1][std::size_t(i)] = float(-0.2 * std::sin(2 * M_PI * 1.7 * t + 0.4));
+        e[2][std::size_t(i)] = float(0.9 * std::sin(2 * M_PI * 1.3 * t + 1.0));
+    }
+    return e;
+}
 
 class TestCore : public QObject
 {
@@ -76,13 +96,8 @@ private slots:
     void einthovenCheck()
     {
         const int n = 1000; // 2 s at 500 Hz
-        std::vector<float> ra(n), la(n), ll(n);
-        for (int i = 0; i < n; ++i) {
-            const double t = i / 500.0;
-            ra[i] = float(0.3 * std::sin(2 * M_PI * 1.1 * t));
-            la[i] = float(-0.2 * std::sin(2 * M_PI * 1.7 * t + 0.4));
-            ll[i] = float(0.9 * std::sin(2 * M_PI * 1.3 * t + 1.0));
-        }
+        const auto electrodes = electrodePotentials(n);
+        const std::vector<float>&ra = electrodes[0], &la = electrodes[1], &ll = electrodes[2];
         auto lead = [&](const char* name, const std::vector<float>& plus,
                         const std::vector<float>& minus, float gain = 1.0f) {
             Lead l;
@@ -145,6 +160,207 @@ private slots:
         Recording counts = r;
         counts.leads[0].unit = "mmHg";
         QVERIFY(!checkEinthoven(counts).has_value());
+    }
+
+    /// The limb leads a recording lacks, computed for display, against the three electrode
+    /// potentials they are defined by: I = LA - RA, II = LL - RA, III = LL - LA, and Goldberger's
+    /// aVR = RA - (LA + LL) / 2, aVL = LA - (RA + LL) / 2, aVF = LL - (RA + LA) / 2.
+    void computedLimbLeadsByHand()
+    {
+        const int n = 1000; // 2 s at 500 Hz
+        const auto electrodes = electrodePotentials(n);
+        const std::vector<float>&ra = electrodes[0], &la = electrodes[1], &ll = electrodes[2];
+        using Electrodes = std::vector<std::pair<const std::vector<float>*, double>>;
+        auto lead = [&](const char* name, const Electrodes& terms) {
+            Lead l;
+            l.name = name;
+            l.fsHz = 500.0;
+            l.unit = "mV";
+            l.samples.assign(n, 0.0f);
+            for (int i = 0; i < n; ++i)
+                for (const auto& [x, w] : terms)
+                    l.samples[std::size_t(i)] += float(w * (*x)[std::size_t(i)]);
+            return l;
+        };
+        const std::map<std::string, Lead> limb = {
+            {"I", lead("I", {{&la, 1}, {&ra, -1}})},
+            {"II", lead("II", {{&ll, 1}, {&ra, -1}})},
+            {"III", lead("III", {{&ll, 1}, {&la, -1}})},
+            {"aVR", lead("aVR", {{&ra, 1}, {&la, -0.5}, {&ll, -0.5}})},
+            {"aVL", lead("aVL", {{&la, 1}, {&ra, -0.5}, {&ll, -0.5}})},
+            {"aVF", lead("aVF", {{&ll, 1}, {&ra, -0.5}, {&la, -0.5}})}};
+        auto recording = [&](const std::vector<std::string>& names) {
+            Recording r;
+            r.fsHz = 500.0;
+            for (const std::string& name : names)
+                r.leads.push_back(name == "V1" ? lead("V1", {{&ll, 1}}) : limb.at(name));
+            return r;
+        };
+        auto expectComputed = [&](const Recording& r, const QString& names) {
+            const std::vector<Lead> computed = computedLimbLeads(r);
+            QStringList got;
+            for (const Lead& l : computed) {
+                got << QString::fromStdString(l.name);
+                QVERIFY(l.computed);
+                QCOMPARE(l.unit, std::string("mV"));
+                QCOMPARE(l.fsHz, 500.0);
+                QCOMPARE(int(l.size()), n);
+                const Lead& want = limb.at(l.name);
+                for (int i = 0; i < n; ++i)
+                    QVERIFY2(std::fabs(l.samples[std::size_t(i)] - want.samples[std::size_t(i)]) <
+                                 1e-5f,
+                             qPrintable(QString::fromStdString(l.name)));
+            }
+            QCOMPARE(got.join(QLatin1Char(' ')), names);
+        };
+        expectComputed(recording({"I", "II", "V1"}), QStringLiteral("III aVR aVL aVF"));
+        expectComputed(recording({"V1", "III", "II"}), QStringLiteral("I aVR aVL aVF"));
+        expectComputed(recording({"aVR", "aVL"}), QStringLiteral("I II III aVF"));
+        expectComputed(recording({"I", "II", "III"}), QStringLiteral("aVR aVL aVF"));
+        // Holter spellings count as the standard leads, as for the detector (MLII -> II).
+        Recording holter = recording({"I", "II"});
+        holter.leads[0].name = "MLI";
+        holter.leads[1].name = "MLII";
+        expectComputed(holter, QStringLiteral("III aVR aVL aVF"));
+        // In uV and mV mixed: the computed leads are in mV.
+        Recording micro = recording({"I", "II"});
+        micro.leads[0].unit = "uV";
+        for (float& v : micro.leads[0].samples)
+            v *= 1000.0f;
+        expectComputed(micro, QStringLiteral("III aVR aVL aVF"));
+        // An invalid sample gives invalid computed samples there, and only there.
+        Recording holes = recording({"I", "II"});
+        holes.leads[1].samples[10] = std::numeric_limits<float>::quiet_NaN();
+        for (const Lead& l : computedLimbLeads(holes)) {
+            QVERIFY(std::isnan(l.samples[10])); // each of the four takes II
+            QVERIFY(std::isfinite(l.samples[9]) && std::isfinite(l.samples[11]));
+        }
+        // Appended once: a second call finds the computed leads there and adds none.
+        Recording twice = recording({"II", "III"});
+        QCOMPARE(addComputedLimbLeads(twice), std::size_t(4));
+        QCOMPARE(addComputedLimbLeads(twice), std::size_t(0));
+        QCOMPARE(int(twice.leads.size()), 6);
+        // None: all six there, one limb lead, two not sampled together, a breach of
+        // Einthoven's law (II with a 20 % gain error), or too many samples for display.
+        QVERIFY(computedLimbLeads(recording({"I", "II", "III", "aVR", "aVL", "aVF"})).empty());
+        QVERIFY(computedLimbLeads(recording({"II", "V1"})).empty());
+        Recording rate = recording({"I", "II"});
+        rate.leads[1].fsHz = 250.0;
+        QVERIFY(computedLimbLeads(rate).empty());
+        Recording shorter = recording({"I", "II"});
+        shorter.leads[1].samples.pop_back();
+        QVERIFY(computedLimbLeads(shorter).empty());
+        Recording gain = recording({"I", "II", "III"});
+        for (float& v : gain.leads[1].samples)
+            v *= 1.2f;
+        QVERIFY(!checkEinthoven(gain)->consistent());
+        QVERIFY(computedLimbLeads(gain).empty());
+        Recording big; // 2 leads + 4 computed of 7 million samples: 42 million > 40 million
+        big.fsHz = 500.0;
+        for (const char* name : {"I", "II"}) {
+            Lead l;
+            l.name = name;
+            l.fsHz = 500.0;
+            l.samples.assign(7'000'000, 0.5f);
+            big.leads.push_back(std::move(l));
+        }
+        static_assert(6 * 7'000'000 > kMaxSamplesWithComputedLeads);
+        QVERIFY(computedLimbLeads(big).empty());
+        big.leads[0].samples.resize(6'000'000); // 36 million: drawn
+        big.leads[1].samples.resize(6'000'000);
+        QCOMPARE(computedLimbLeads(big).size(), std::size_t(4));
+    }
+
+    /// A PTB-XL record reduced to two limb leads gets back the cart's own four others, at the
+    /// recorded rate, within the quantisation of the stored values (each within one 1 uV step
+    /// of the true value, rounded or truncated: the two sources' steps weighted, plus the
+    /// stored lead's own).
+    void computedLimbLeadsMatchRecorded_data()
+    {
+        QTest::addColumn<QString>("record");
+        QTest::addColumn<QStringList>("kept");
+        const QString hr = QStringLiteral("ptbxl/records500/00000/00001_hr.hea");
+        const QString lr = QStringLiteral("ptbxl/records100/00000/00008_lr.hea");
+        QTest::newRow("500 Hz I + II") << hr << QString::fromLatin1("I II").split(QLatin1Char(' '));
+        QTest::newRow("500 Hz II + III + V2")
+            << hr << QString::fromLatin1("II III V2").split(QLatin1Char(' '));
+        QTest::newRow("500 Hz aVL + aVF")
+            << hr << QString::fromLatin1("aVL aVF").split(QLatin1Char(' '));
+        QTest::newRow("100 Hz I + aVR + V5")
+            << lr << QString::fromLatin1("I aVR V5").split(QLatin1Char(' '));
+        QTest::newRow("100 Hz III + aVL")
+            << lr << QString::fromLatin1("III aVL").split(QLatin1Char(' '));
+    }
+    void computedLimbLeadsMatchRecorded()
+    {
+        QFETCH(QString, record);
+        QFETCH(QStringList, kept);
+        ECGLENS_REQUIRE_DATA(record);
+        const auto full = io::open(test::dataPath(record).toStdString());
+        QVERIFY2(full.ok(), full.error().c_str());
+        const Recording reduced = test::withLeadsOnly(*full, kept);
+        QCOMPARE(int(reduced.leads.size()), int(kept.size()));
+        int a = -1, b = -1, limbKept = 0; // the sources: the first two kept limb leads
+        for (const QString& name : kept) {
+            const int k = standardLeadIndex(name.toStdString());
+            if (k < 6) {
+                (a < 0 ? a : b) = k;
+                ++limbKept;
+            }
+        }
+        QCOMPARE(limbKept, 2);
+        const std::vector<Lead> computed = computedLimbLeads(reduced);
+        QCOMPARE(int(computed.size()), 4);
+        for (const Lead& l : computed) {
+            const int t = standardLeadIndex(l.name);
+            const auto [wa, wb] = limbLeadWeights(t, a, b);
+            const double boundMv = 0.001 * (std::fabs(wa) + std::fabs(wb) + 1) + 1e-6;
+            const Lead& want = full->leads[std::size_t(full->leadIndex(l.name))];
+            QCOMPARE(l.size(), want.size());
+            double worst = 0, range = 0;
+            for (std::size_t i = 0; i < want.size(); ++i) {
+                worst = std::max(worst, double(std::fabs(l.samples[i] - want.samples[i])));
+                range = std::max(range, double(std::fabs(want.samples[i])));
+            }
+            QVERIFY2(worst <= boundMv, qPrintable(QStringLiteral("%1: %2 mV off, bound %3")
+                                                      .arg(QString::fromStdString(l.name))
+                                                      .arg(worst)
+                                                      .arg(boundMv)));
+            QVERIFY(range > 0.1); // a real trace
+        }
+    }
+
+    /// The viewer's signal holds the computed limb leads after the recorded ones (whose indices
+    /// stay), in a copy: the recording the engine analyses keeps what was read.
+    void signalViewDrawsComputedLimbLeads()
+    {
+        auto r = std::make_shared<Recording>();
+        r->fsHz = 250.0;
+        for (const char* name : {"II", "V5", "III"}) {
+            Lead l;
+            l.name = name;
+            l.fsHz = 250.0;
+            for (int i = 0; i < 2500; ++i)
+                l.samples.push_back(float(std::sin(i * (name[0] == 'V' ? 0.02 : 0.03))));
+            r->leads.push_back(std::move(l));
+        }
+        const auto view = view::SignalView::build(r);
+        QVERIFY(view);
+        QCOMPARE(int(r->leads.size()), 3);
+        QCOMPARE(int(view->leadCount()), 7);
+        QStringList names;
+        for (const Lead& l : view->recording().leads)
+            names << QString::fromStdString(l.name) +
+                         (l.computed ? QStringLiteral("*") : QString());
+        QCOMPARE(names.join(QLatin1Char(' ')), QStringLiteral("II V5 III I* aVR* aVL* aVF*"));
+        QCOMPARE(view->pyramid(3).size(), std::size_t(2500));
+        // I = II - III at every sample.
+        QCOMPARE(view->recording().leads[3].samples[100],
+                 r->leads[0].samples[100] - r->leads[2].samples[100]);
+        // Nothing to compute: the view draws the recording itself.
+        auto chest = std::make_shared<Recording>(*r);
+        chest->leads.erase(chest->leads.begin() + 2);
+        QCOMPARE(view::SignalView::build(chest)->recordingPtr().get(), chest.get());
     }
 
     void digitalRoundTrip()

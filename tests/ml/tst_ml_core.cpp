@@ -12,6 +12,7 @@
 #include "ml/preprocess.h"
 #include "ml/thresholds.h"
 #include "test_data.h"
+#include "test_recording.h"
 
 #include <QFile>
 #include <QProcess>
@@ -601,11 +602,7 @@ private slots:
         ECGLENS_REQUIRE_DATA(record);
         const auto full = io::open(test::dataPath(record).toStdString());
         QVERIFY2(full.ok(), full.error().c_str());
-        Recording reduced = *full;
-        reduced.leads.clear();
-        for (const Lead& l : full->leads)
-            if (kept.contains(QString::fromStdString(l.name), Qt::CaseInsensitive))
-                reduced.leads.push_back(l);
+        const Recording reduced = test::withLeadsOnly(*full, kept);
         QCOMPARE(int(reduced.leads.size()), int(kept.size()));
         const auto all = prepareSignal(*full);
         const auto part = prepareSignal(reduced);

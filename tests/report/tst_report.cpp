@@ -683,6 +683,35 @@ private slots:
         QCOMPARE(rowsPerPage(recording(frank)), (std::vector<int>{4, 3}));
     }
 
+    /// A recording with two limb leads is printed with the other four computed, as the viewer
+    /// draws it: mixedsignals (II, III, V, ABP, Pleth, Resp) gets I, aVR, aVL, aVF labelled
+    /// "(computed)", the limb leads first in conventional order, and the explanation's segments
+    /// on computed leads are shaded on the ECG pages (none is "not on the ECG pages").
+    void computedLeadsOnTheEcgPages()
+    {
+        const QString rel = QStringLiteral("wfdb-samples/mixedsignals.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString pdf = m_dir.filePath(QStringLiteral("computed.pdf"));
+        const QString text = cliReportText(ecglens::test::dataPath(rel), pdf);
+        QVERIFY2(!text.startsWith(QLatin1String("REPORT FAILED")), qPrintable(text));
+        const QString first =
+            QString::fromUtf8(
+                run(QStringLiteral("pdftotext"),
+                    {QStringLiteral("-layout"), QStringLiteral("-f"), QStringLiteral("1"),
+                     QStringLiteral("-l"), QStringLiteral("1"), pdf, QStringLiteral("-")})
+                    .out)
+                .simplified();
+        QVERIFY2(first.contains(QStringLiteral(
+                     "I (computed) II III aVR (computed) aVL (computed) Decision support")),
+                 qPrintable(first));
+        QVERIFY2(text.contains(QStringLiteral("aVF (computed) V ABP (")), qPrintable(text));
+        // The explanation lists segments on computed leads, each on an ECG page.
+        const QRegularExpression computedSegment(
+            QStringLiteral("Strongest segments .*\\[\\d\\] (I|aVR|aVL|aVF) \\(computed\\) \\d"));
+        QVERIFY2(computedSegment.match(text).hasMatch(), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("not on the ECG pages")), qPrintable(text));
+    }
+
     /// An intensive-care record's arterial pressure and respiration (03700181: MCL1, ABP, RESP)
     /// are drawn at a stated 1-2-5 scale of their own (an ECG gain would put 100 mmHg a metre
     /// off the page) and named as not used for the measurements.
