@@ -1005,7 +1005,8 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     m_patient->setRecording(m_recording.get());
     openReview();
     updateAdvice();
-    m_viewActions->setRecording(m_recording.get());
+    // The leads drawn (with the limb leads computed for display) for the rhythm and stack menus.
+    m_viewActions->setRecording(m_rawSignal ? &m_rawSignal->recording() : m_recording.get());
     m_toolsActions->setRecording(m_recording.get());
     m_statusFormat->setToolTip(tr("Opened in %1 s").arg(localNumber(outcome.seconds, 'f', 2)));
     statusBar()->clearMessage();
@@ -1065,8 +1066,9 @@ void MainWindow::showCaliperMeasurement(const ManualMeasurement& m)
     if (!m_recording)
         return;
     int lead = -1;
-    for (int i = 0; i < int(m_recording->leads.size()); ++i)
-        if (QString::fromStdString(m_recording->leads[i].name) == m.lead)
+    const Recording* shown = drawnRecording();
+    for (int i = 0; i < int(shown->leads.size()); ++i)
+        if (QString::fromStdString(shown->leads[i].name) == m.lead)
             lead = i;
     m_viewer->plot()->jumpTo(m.fromS);
     m_viewer->plot()->setCalipers(m.fromS, m.toS, lead);
@@ -1076,10 +1078,17 @@ void MainWindow::showCaliperMeasurement(const ManualMeasurement& m)
         8000);
 }
 
+const Recording* MainWindow::drawnRecording() const
+{
+    const auto& view = m_viewer->plot()->signalView();
+    return view ? &view->recording() : m_recording.get();
+}
+
 void MainWindow::onCaliper(const CaliperReading& r)
 {
-    m_decision->setCaliper(r, m_recording && r.lead >= 0 && r.lead < int(m_recording->leads.size())
-                                  ? QString::fromStdString(m_recording->leads[r.lead].name)
+    const Recording* shown = drawnRecording();
+    m_decision->setCaliper(r, shown && r.lead >= 0 && r.lead < int(shown->leads.size())
+                                  ? QString::fromStdString(shown->leads[r.lead].name)
                                   : QString());
     m_statusCaliper->setText(r.valid ? tr("Δt %1 ms · %2 bpm · ΔV %3 %4")
                                            .arg(localNumber(r.dtMs, 'f', 0),

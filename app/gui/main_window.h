@@ -136,6 +136,9 @@ private:
     void onFilterFinished(const FilterOutcome& outcome);
     void onCompareFinished(const CompareOutcome& outcome);
     void onCaliper(const CaliperReading& reading);
+    /// The recording as the viewer draws it (with the limb leads computed for display: lead
+    /// indices of the plot), else the one read; null without one.
+    const Recording* drawnRecording() const;
     /// The shown recording's reader warnings behind the status bar's warning button (hidden
     /// without any): its tooltip lists them, a click shows them.
     void showReaderWarnings();

@@ -5,6 +5,7 @@
 #include "app_settings.h"
 #include "beat_markers.h"
 #include "ecg_viewer.h"
+#include "lead_scale_text.h"
 #include "main_window.h"
 
 #include <QActionGroup>
@@ -215,7 +216,7 @@ void ViewActions::setRecording(const Recording* recording)
     auto* group = new QActionGroup(m_rhythmMenu);
     const int ii = recording->leadIndex("II");
     for (int i = 0; i < int(recording->leads.size()); ++i) {
-        const QString name = QString::fromStdString(recording->leads[i].name);
+        const QString name = leadLabel(recording->leads[i]);
         QAction* a = m_rhythmMenu->addAction(name);
         a->setCheckable(true);
         a->setChecked(i == (ii >= 0 ? ii : 0));

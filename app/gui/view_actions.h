@@ -25,7 +25,8 @@ public:
     ViewActions(MainWindow* window, EcgViewer* viewer, AppSettings& settings,
                 QObject* parent = nullptr);
 
-    /// Rebuilds the menus that list leads.
+    /// Rebuilds the menus that list leads: those of `recording` as drawn (the viewer's signal,
+    /// with its computed limb leads).
     void setRecording(const Recording* recording);
     /// A dock's show/hide action in the View menu, with its own text and shortcut.
     void addDockToggle(QAction* toggle, const QString& text, const QKeySequence& shortcut);

@@ -16,6 +16,7 @@
 #include "review_store.h"
 #include "test_data.h"
 #include "test_window.h"
+#include "view/signal_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -137,6 +138,40 @@ private slots:
         QVERIFY(m_dir.isValid());
         qRegisterMetaType<ReviewLoad>();
         qRegisterMetaType<ReviewSave>();
+    }
+
+    /// A caliper measurement on a lead drawn computed (mixedsignals' aVF, from its II and III)
+    /// is recorded under that lead's name, and a double click puts the calipers back on it.
+    void caliperOnAComputedLead()
+    {
+        const QString rel = QStringLiteral("wfdb-samples/mixedsignals.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString dir = m_dir.filePath(QStringLiteral("computed"));
+        QVERIFY(QDir().mkpath(dir));
+        const QFileInfo source(test::dataPath(rel));
+        for (const QFileInfo& f : source.dir().entryInfoList({QStringLiteral("mixedsignals*")}))
+            QVERIFY(QFile::copy(f.filePath(), QDir(dir).filePath(f.fileName())));
+        const QString hea = QDir(dir).filePath(source.fileName());
+        auto w = window();
+        w->settings().autoAnalyse = false;
+        QVERIFY(openAndReadReview(*w, hea).error.isEmpty());
+        const Recording& drawn = w->viewer()->plot()->signalView()->recording();
+        const int avf = drawn.leadIndex("aVF");
+        QVERIFY(avf >= int(w->recording()->leads.size())); // computed, after the recorded ones
+        QVERIFY(drawn.leads[std::size_t(avf)].computed);
+        DecisionPanel* p = w->decisionPanel();
+        QTest::keyClicks(p->reviewerEdit(), QStringLiteral("Dr Caliper"));
+        w->viewer()->plot()->setCalipers(10.0, 10.8, avf);
+        const ReviewSave s =
+            editAndWaitForSave(*w, [&] { p->recordButton(QStringLiteral("rr"))->click(); });
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(p->manual().size(), 1);
+        QCOMPARE(p->manual().front().lead, QStringLiteral("aVF"));
+        w->viewer()->plot()->setCalipers(1.0, 1.2, 0);
+        emit p->manualList()->itemActivated(p->manualList()->item(0));
+        const CaliperReading back = w->viewer()->plot()->caliperReading();
+        QCOMPARE(back.lead, avf);
+        QVERIFY(std::abs(back.aS - 10.0) < 1e-9);
     }
 
     void recordJsonRoundTripAndHistory()
