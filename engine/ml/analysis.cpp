@@ -183,9 +183,7 @@ Result<Analysis> analyse(const Detector& detector, const Recording& recording,
     Analysis& a = setup->analysis;
     const PreparedSignal& p = setup->prepared;
     const std::vector<long>& starts = setup->starts;
-    std::vector<std::string> sets;
-    for (const auto& s : detector.info().leadSetThresholds)
-        sets.push_back(s.leadSet);
+    const std::vector<std::string> sets = detector.info().thresholdLeadSets();
     // Lead sets the model has thresholds for; on other leads alone (V1, V5, the chest leads) it
     // marked nearly every held-out ECG abnormal (evaluate's v1, v5 and chest6 rows), so no
     // verdict. A model without lead-set thresholds (older) is applied as it always was.

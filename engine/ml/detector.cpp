@@ -128,6 +128,14 @@ double Detector::probability(float logit) const
     return sigmoid(m_impl->info.calibrationA * double(logit) + m_impl->info.calibrationB);
 }
 
+std::vector<std::string> ModelInfo::thresholdLeadSets() const
+{
+    std::vector<std::string> sets;
+    for (const auto& s : leadSetThresholds)
+        sets.push_back(s.leadSet);
+    return sets;
+}
+
 Thresholds Detector::thresholdsFor(std::optional<double> ageYears, const std::string& leadSet) const
 {
     for (const auto& s : m_impl->info.leadSetThresholds)

@@ -36,6 +36,8 @@ struct ModelInfo
         std::vector<std::pair<std::string, Thresholds>> byAgeGroup;
     };
     std::vector<LeadSetThresholds> leadSetThresholds; ///< empty for older models
+    /// The lead sets of leadSetThresholds, in their order (nearestLeadSet's candidates).
+    std::vector<std::string> thresholdLeadSets() const;
     double calibrationA = 1.0; ///< calibrated log-odds = a * logit + b (Platt, fitted on fold 9)
     double calibrationB = 0.0;
     std::vector<std::string> trainedLeadSets; ///< e.g. "12", "limb6", "2", "1"

@@ -461,9 +461,7 @@ Result<Json> evaluateModel(const EvaluationConfig& cfg,
     Json out = headerJson(info, cfg);
     Json leadSets = Json::object();
     Scored sc12;
-    std::vector<std::string> thresholdSets;
-    for (const auto& s : info.leadSetThresholds)
-        thresholdSets.push_back(s.leadSet);
+    const std::vector<std::string> thresholdSets = info.thresholdLeadSets();
     for (const char* set : {"12", "limb6", "2", "1", "v1", "v5", "chest6"}) {
         std::vector<Window> masked = windows;
         for (auto& w : masked)
