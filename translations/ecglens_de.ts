@@ -1099,6 +1099,10 @@
         <source>%1 computed from the recorded limb leads %2 (Einthoven&apos;s law, Goldberger&apos;s equations), as an electrocardiograph computes them, and analysed with them; the traces drawn as &quot;(computed)&quot; are computed the same way</source>
         <translation>%1 aus den aufgezeichneten Extremitätenableitungen %2 berechnet (Einthoven-Gesetz, Goldberger-Gleichungen), wie ein Elektrokardiograph sie berechnet, und mit ihnen analysiert; die als „(berechnet)“ gezeichneten Kurven sind ebenso berechnet</translation>
     </message>
+    <message>
+        <source>finding: P and QRS negative in lead I</source>
+        <translation>Befund: P und QRS in Ableitung I negativ</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1147,6 +1151,10 @@
             <numerusform>%n vorzeitiger schmaler Schlag, erster bei %1</numerusform>
             <numerusform>%n vorzeitige schmale Schläge, erster bei %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>P and QRS negative in lead I (P axis %1°, QRS axis %2°): left and right arm electrodes possibly swapped, or dextrocardia; check the electrode placement</source>
+        <translation>P und QRS in Ableitung I negativ (P-Achse %1°, QRS-Achse %2°): Elektroden des linken und rechten Arms möglicherweise vertauscht, oder Dextrokardie; Lage der Elektroden prüfen</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,8 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "rhythm finding: premature ventricular / wide-QRS beats")},
     {"advice.finding.premature_supraventricular_beats",
      QT_TRANSLATE_NOOP("Engine", "rhythm finding: premature narrow beats")},
+    {"advice.finding.arm_electrode_reversal",
+     QT_TRANSLATE_NOOP("Engine", "finding: P and QRS negative in lead I")},
     {"advice.verdict.none", QT_TRANSLATE_NOOP("Engine", "no detector verdict")},
     {"advice.verdict.normal",
      QT_TRANSLATE_NOOP("Engine", "detector verdict normal (probability of abnormal %1)")},

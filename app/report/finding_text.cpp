@@ -67,6 +67,14 @@ QString findingText(const dsp::Finding& f)
     case K::PrematureSupraventricularBeats:
         return Findings::tr("%n premature narrow beat(s), first at %1", nullptr, count)
             .arg(clockText(f.startS));
+    case K::ArmElectrodeReversal:
+        return Findings::tr("P and QRS negative in lead I (P axis %1\u00b0, QRS axis %2\u00b0): "
+                            "left and right arm electrodes possibly swapped, or dextrocardia; "
+                            "check the electrode placement")
+            .arg(f.values.size() < 2 ? QStringLiteral("?")
+                                     : QLocale().toString(f.values[0], 'f', 0),
+                 f.values.size() < 2 ? QStringLiteral("?")
+                                     : QLocale().toString(f.values[1], 'f', 0));
     }
     return QString::fromStdString(f.text);
 }

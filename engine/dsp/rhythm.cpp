@@ -58,8 +58,20 @@ const char* findingCode(FindingKind kind)
         return "premature_ventricular_beats";
     case FindingKind::PrematureSupraventricularBeats:
         return "premature_supraventricular_beats";
+    case FindingKind::ArmElectrodeReversal:
+        return "arm_electrode_reversal";
     }
     return "unknown";
+}
+
+bool armElectrodeReversal(const Measurements& m)
+{
+    const IntervalValues& v = m.values;
+    const auto awayFromLeadI = [](double axisDeg) {
+        return std::isfinite(axisDeg) && std::fabs(std::remainder(axisDeg, 360.0)) > 90.0;
+    };
+    return m.medianBeat.fiducials.pWavePresent && awayFromLeadI(v.pAxisDeg) &&
+           awayFromLeadI(v.qrsAxisDeg);
 }
 
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count)
@@ -157,6 +169,18 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         f.values = {hr};
         f.valueUnit = "bpm";
         f.text = std::move(text);
+        out.push_back(std::move(f));
+    }
+
+    // Lead I inverted: checked before anything on the tracing is read.
+    if (armElectrodeReversal(m)) {
+        Finding f = make(FindingKind::ArmElectrodeReversal, startS, endS);
+        f.values = {m.values.pAxisDeg, m.values.qrsAxisDeg};
+        f.valueUnit = "deg";
+        f.text = "P and QRS negative in lead I (P axis " + number(m.values.pAxisDeg) +
+                 "\u00b0, QRS axis " + number(m.values.qrsAxisDeg) +
+                 "\u00b0): left and right arm electrodes possibly swapped, or dextrocardia; "
+                 "check the electrode placement";
         out.push_back(std::move(f));
     }
 

@@ -22,6 +22,9 @@ enum class FindingKind {
     Pause,               ///< RR > 2 s
     PrematureVentricularBeats,
     PrematureSupraventricularBeats,
+    /// Lead I inverted (P and QRS negative in it): the left and right arm electrodes were
+    /// probably swapped, or dextrocardia; not a rhythm, but a reason to check before reading.
+    ArmElectrodeReversal,
 };
 
 struct Finding
@@ -57,8 +60,16 @@ struct RhythmOptions
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count);
 
 /// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
-/// pauses and premature beats.
+/// pauses and premature beats; and a suspected arm electrode reversal (armElectrodeReversal).
 std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
                                     const RhythmOptions& options = {});
+
+/// Whether the median beat's frontal P and QRS axes (IntervalValues::pAxisDeg, qrsAxisDeg: P
+/// wave found, both finite) both point away from lead I (beyond +-90 degrees: P and QRS
+/// negative in I), the pattern of left and right arm electrodes swapped (which turns lead I
+/// over and maps each axis a to 180 - a) or of dextrocardia. A QRS axis beyond 90 degrees alone
+/// is right axis deviation; with the P wave it is rare in correctly placed leads (2 of
+/// PTB-XL's 1,810 records; 241 of 252 made with swapped arms found: tst_measurements).
+bool armElectrodeReversal(const Measurements& m);
 
 } // namespace ecglens::dsp

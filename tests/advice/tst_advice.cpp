@@ -2,6 +2,7 @@
 // catalogue validation, and a real PTB-XL record through the engine's measurement pipeline.
 
 #include "test_data.h"
+#include "test_recording.h"
 
 #include "advice/advice.h"
 #include "core/lead_names.h"
@@ -1130,6 +1131,32 @@ private slots:
         QCOMPARE(find(items, "af-suspected-65-plus") != nullptr, sixtyFivePlus);
         QVERIFY(find(items, "recording-long"));
         QCOMPARE(items.front().severity, Severity::Prompt);
+    }
+
+    /// PTB-XL 00001 (sinus rhythm, read as normal) with its arm electrodes swapped (I turned
+    /// over, II and III, aVR and aVL exchanged) raises the arm-electrode item from the engine's
+    /// finding, with its basis and source; as recorded, it does not.
+    void armElectrodeReversal()
+    {
+        const QString rel = QStringLiteral("ptbxl/records100/00000/00001_lr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        auto recording = io::open(test::dataPath(rel).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        auto itemsFor = [](const Recording& r) {
+            const auto analysis = dsp::analyse(r);
+            const auto findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
+            return adviceFor(inputFor(r, &analysis->measurements, findings, nullptr),
+                             builtinCatalogue());
+        };
+        QVERIFY(!find(itemsFor(*recording), "arm-electrode-reversal"));
+        test::swapArmElectrodes(*recording);
+        const auto items = itemsFor(*recording);
+        const AdviceItem* item = find(items, "arm-electrode-reversal");
+        QVERIFY2(item, qPrintable(codes(items).join(QLatin1Char(' '))));
+        QVERIFY2(item->basis.find("finding: P and QRS negative in lead I") != std::string::npos,
+                 item->basis.c_str());
+        QVERIFY(item->source.find("Kligfield P") != std::string::npos);
+        QCOMPARE(std::string(severityName(item->severity)), std::string("consider"));
     }
 
     /// `ecglens-cli analyze --json` carries the advice (the engine's items for the same
