@@ -73,7 +73,8 @@ struct Lead
     std::vector<int32_t> digital;       ///< optional exact stored values (see above)
     int32_t invalidDigital = INT32_MIN; ///< the stored value that marks an invalid sample
     /// Computed from other leads for display (computedLimbLeads), not read from the file: no
-    /// reader sets it, and the analyses skip such leads.
+    /// reader sets it; the detector's input skips such leads (it computes its own), and the
+    /// measurements are run on the recording as read.
     bool computed = false;
 
     std::size_t size() const { return samples.size(); }

@@ -54,8 +54,7 @@ inline constexpr MessageTemplate kDerivedLeads{
     "detector.derived_leads",
     "%1 computed from the recorded limb leads %2 (Einthoven's law, Goldberger's equations), as "
     "an electrocardiograph computes them, and analysed with them; the traces drawn as "
-    "\"(computed)\" "
-    "are computed the same way"};
+    "\"(computed)\" are computed the same way"};
 
 /// The recording cannot be analysed at all (a failure, not a warning).
 inline constexpr MessageTemplate kNoStandardLead{
