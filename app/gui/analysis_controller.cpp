@@ -15,7 +15,6 @@
 #include "verdict_banner.h"
 
 #include "ml/net.h"
-#include "view/signal_view.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -486,8 +485,8 @@ void AnalysisController::onExplained(const ExplainOutcome& outcome)
         return;
     }
     // On the leads drawn: the recorded ones and the limb leads computed for display.
-    const auto& shown = m_viewer->plot()->signalView();
-    m_explanation->setExplanation(outcome.explanation, shown ? shown->recording() : *m_recording);
+    const Recording* shown = m_window->drawnRecording();
+    m_explanation->setExplanation(outcome.explanation, shown ? *shown : *m_recording);
     m_viewer->plot()->highlightStrongest(outcome.request.highlight ? 3 : 0);
     m_explanationDock->raise();
     emit explanationShown();

@@ -1005,8 +1005,7 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome)
     m_patient->setRecording(m_recording.get());
     openReview();
     updateAdvice();
-    // The leads drawn (with the limb leads computed for display) for the rhythm and stack menus.
-    m_viewActions->setRecording(m_rawSignal ? &m_rawSignal->recording() : m_recording.get());
+    m_viewActions->setRecording(drawnRecording()); // with the limb leads computed for display
     m_toolsActions->setRecording(m_recording.get());
     m_statusFormat->setToolTip(tr("Opened in %1 s").arg(localNumber(outcome.seconds, 'f', 2)));
     statusBar()->clearMessage();

@@ -110,6 +110,9 @@ public:
     const AuditLog& auditLog() const { return m_audit; }
 
     std::shared_ptr<const Recording> recording() const { return m_recording; }
+    /// The recording as the viewer draws it (with the limb leads computed for display: lead
+    /// indices of the plot), else the one read; null without one.
+    const Recording* drawnRecording() const;
     QString currentPath() const { return m_path; }
     QString lastError() const { return m_lastError; }
     bool loading() const;
@@ -136,9 +139,6 @@ private:
     void onFilterFinished(const FilterOutcome& outcome);
     void onCompareFinished(const CompareOutcome& outcome);
     void onCaliper(const CaliperReading& reading);
-    /// The recording as the viewer draws it (with the limb leads computed for display: lead
-    /// indices of the plot), else the one read; null without one.
-    const Recording* drawnRecording() const;
     /// The shown recording's reader warnings behind the status bar's warning button (hidden
     /// without any): its tooltip lists them, a click shows them.
     void showReaderWarnings();

@@ -23,9 +23,10 @@ QString clockText(double s)
         .replace(QLatin1Char('.'), QLocale().decimalPoint());
 }
 
-QString rateText(const dsp::Finding& f)
+/// The finding's i-th value as a whole number ("?" without it): a rate, an axis.
+QString valueText(const dsp::Finding& f, std::size_t i = 0)
 {
-    return f.values.empty() ? QStringLiteral("?") : QLocale().toString(f.values.front(), 'f', 0);
+    return i < f.values.size() ? QLocale().toString(f.values[i], 'f', 0) : QStringLiteral("?");
 }
 
 } // namespace
@@ -38,19 +39,19 @@ QString findingText(const dsp::Finding& f)
     const int count = int(f.beats.size());
     switch (f.kind) {
     case K::SinusRhythm:
-        return Findings::tr("Sinus rhythm, %1 bpm").arg(rateText(f));
+        return Findings::tr("Sinus rhythm, %1 bpm").arg(valueText(f));
     case K::SinusBradycardia:
-        return Findings::tr("Sinus bradycardia, %1 bpm").arg(rateText(f));
+        return Findings::tr("Sinus bradycardia, %1 bpm").arg(valueText(f));
     case K::SinusTachycardia:
-        return Findings::tr("Sinus tachycardia, %1 bpm").arg(rateText(f));
+        return Findings::tr("Sinus tachycardia, %1 bpm").arg(valueText(f));
     case K::Bradycardia:
-        return Findings::tr("Bradycardia, %1 bpm, P waves not identified").arg(rateText(f));
+        return Findings::tr("Bradycardia, %1 bpm, P waves not identified").arg(valueText(f));
     case K::Tachycardia:
-        return Findings::tr("Tachycardia, %1 bpm, P waves not identified").arg(rateText(f));
+        return Findings::tr("Tachycardia, %1 bpm, P waves not identified").arg(valueText(f));
     case K::NormalRateNoPWave:
         return Findings::tr("Rate %1 bpm, P waves not identified: review the rhythm on the "
                             "tracing")
-            .arg(rateText(f));
+            .arg(valueText(f));
     case K::IrregularPossibleAf:
         return Findings::tr("Irregular rhythm without P waves, suggestive of atrial "
                             "fibrillation, %1 to %2")
@@ -71,10 +72,7 @@ QString findingText(const dsp::Finding& f)
         return Findings::tr("P and QRS negative in lead I (P axis %1\u00b0, QRS axis %2\u00b0): "
                             "left and right arm electrodes possibly swapped, or dextrocardia; "
                             "check the electrode placement")
-            .arg(f.values.size() < 2 ? QStringLiteral("?")
-                                     : QLocale().toString(f.values[0], 'f', 0),
-                 f.values.size() < 2 ? QStringLiteral("?")
-                                     : QLocale().toString(f.values[1], 'f', 0));
+            .arg(valueText(f, 0), valueText(f, 1));
     }
     return QString::fromStdString(f.text);
 }
