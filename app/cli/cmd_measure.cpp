@@ -117,6 +117,7 @@ int runMeasure(const QStringList& args)
         QJsonArray st;
         for (const dsp::StLevel& l : dsp::stLevels(m.medianBeat))
             st.append(QJsonObject{{QStringLiteral("lead"), fromStd(l.lead)},
+                                  {QStringLiteral("computed"), l.computed},
                                   {QStringLiteral("j_mv"), num(l.jMv, 2)},
                                   {QStringLiteral("j60_mv"), num(l.j60Mv, 2)}});
         root[QStringLiteral("st_levels")] = st;
@@ -174,7 +175,9 @@ int runMeasure(const QStringList& args)
                .arg(text(v.sokolowLyonMv, "mV", 2), text(v.cornellMv, "mV", 2));
     QStringList st;
     for (const dsp::StLevel& l : dsp::stLevels(m.medianBeat))
-        st << QStringLiteral("%1 %2").arg(fromStd(l.lead), text(l.j60Mv, "mV", 2));
+        st << QStringLiteral("%1%2 %3").arg(fromStd(l.lead),
+                                            l.computed ? QStringLiteral(" (computed)") : QString(),
+                                            text(l.j60Mv, "mV", 2));
     out += QStringLiteral("ST at J+60 ms\t%1\n").arg(st.join(QStringLiteral(", ")));
     for (const dsp::Finding& f : findings)
         out += QStringLiteral("finding\t%1\n").arg(fromStd(f.text));

@@ -4,6 +4,7 @@
 #include "core/recording.h"
 #include "dsp/signal_kind.h"
 #include "dsp/st_segment.h"
+#include "ecg_layout.h"
 #include "io/messages.h"
 #include "lead_scale_text.h"
 
@@ -954,11 +955,35 @@ QStringList statementDescriptions()
     return out;
 }
 
+namespace {
+
+/// "III (computed)" for a level of a computed lead, else the lead's name.
+QString stLeadLabel(const dsp::StLevel& level)
+{
+    const QString name = QString::fromStdString(level.lead);
+    return level.computed ? computedLeadName(name) : name;
+}
+
+/// The levels in the order the ECG paper draws their leads (displayOrder: I, II, III, aVR, aVL,
+/// aVF, V1-V6 when the six limb leads are there, recorded or computed).
+std::vector<dsp::StLevel> inPaperOrder(const std::vector<dsp::StLevel>& levels)
+{
+    QStringList names;
+    for (const dsp::StLevel& l : levels)
+        names << QString::fromStdString(l.lead);
+    std::vector<dsp::StLevel> out;
+    for (const int i : displayOrder(names))
+        out.push_back(levels[std::size_t(i)]);
+    return out;
+}
+
+} // namespace
+
 QString stLevelsText(const std::vector<dsp::StLevel>& levels)
 {
     QStringList parts;
-    for (const dsp::StLevel& l : levels)
-        parts << QString::fromStdString(l.lead) + QLatin1Char(' ') + signedMv(l.j60Mv);
+    for (const dsp::StLevel& l : inPaperOrder(levels))
+        parts << stLeadLabel(l) + QLatin1Char(' ') + signedMv(l.j60Mv);
     return parts.join(kLeadSeparator);
 }
 
@@ -972,13 +997,12 @@ QString stLevelsComparedText(const std::vector<dsp::StLevel>& then,
                 return l.j60Mv;
         return std::nan("");
     };
-    for (const dsp::StLevel& l : now)
-        parts << QString::fromStdString(l.lead) + QLatin1Char(' ') +
-                     signedMv(levelOf(then, l.lead)) + QStringLiteral(" \u2192 ") +
-                     signedMv(l.j60Mv);
+    for (const dsp::StLevel& l : inPaperOrder(now))
+        parts << stLeadLabel(l) + QLatin1Char(' ') + signedMv(levelOf(then, l.lead)) +
+                     QStringLiteral(" \u2192 ") + signedMv(l.j60Mv);
     for (const dsp::StLevel& l : then)
         if (std::none_of(now.begin(), now.end(), [&](const auto& n) { return n.lead == l.lead; }))
-            parts << QString::fromStdString(l.lead) + QLatin1Char(' ') + signedMv(l.j60Mv) +
+            parts << stLeadLabel(l) + QLatin1Char(' ') + signedMv(l.j60Mv) +
                          QStringLiteral(" \u2192 \u2014");
     return parts.join(kLeadSeparator);
 }

@@ -87,54 +87,72 @@ std::pair<double, double> limbLeadWeights(int target, int a, int b)
     return {(ct[0] * cb[1] - ct[1] * cb[0]) / det, (ct[1] * ca[0] - ct[0] * ca[1]) / det};
 }
 
-std::vector<Lead> computedLimbLeads(const Recording& recording)
+std::optional<LimbLeadSources> limbLeadSources(const Recording& recording)
 {
     // The recorded sources; a lead computed before is no source but is not computed again.
     const Lead* limb[kLimbLeadCount] = {};
+    std::size_t index[kLimbLeadCount] = {};
     bool present[kLimbLeadCount] = {};
-    for (const Lead& lead : recording.leads) {
+    for (std::size_t i = 0; i < recording.leads.size(); ++i) {
+        const Lead& lead = recording.leads[i];
         const int k = analysisLeadIndex(lead.name);
         if (k < 0 || k >= kLimbLeadCount)
             continue;
         present[k] = true;
-        if (!limb[k] && !lead.computed && lead.fsHz > 0 && !lead.samples.empty())
+        if (!limb[k] && !lead.computed && lead.fsHz > 0 && !lead.samples.empty()) {
             limb[k] = &lead;
+            index[k] = i;
+        }
     }
-    const auto missing = std::size_t(std::count(std::begin(present), std::end(present), false));
-    if (missing == 0)
-        return {};
-    int a = -1, b = -1;
-    for (int i = 0; i < kLimbLeadCount && a < 0; ++i)
-        for (int j = i + 1; j < kLimbLeadCount && a < 0; ++j)
+    LimbLeadSources sources;
+    for (int t = 0; t < kLimbLeadCount; ++t)
+        if (!present[t])
+            sources.missing.push_back(t);
+    if (sources.missing.empty())
+        return std::nullopt;
+    for (int i = 0; i < kLimbLeadCount && sources.limbA < 0; ++i)
+        for (int j = i + 1; j < kLimbLeadCount && sources.limbA < 0; ++j)
             if (limb[i] && limb[j] && limb[i]->fsHz == limb[j]->fsHz &&
-                limb[i]->size() == limb[j]->size())
-                a = i, b = j;
-    if (a < 0)
+                limb[i]->size() == limb[j]->size()) {
+                sources.limbA = i;
+                sources.limbB = j;
+            }
+    if (sources.limbA < 0)
+        return std::nullopt;
+    if (const auto einthoven = checkEinthoven(recording); einthoven && !einthoven->consistent())
+        return std::nullopt;
+    sources.leadA = index[sources.limbA];
+    sources.leadB = index[sources.limbB];
+    return sources;
+}
+
+std::vector<Lead> computedLimbLeads(const Recording& recording)
+{
+    const auto sources = limbLeadSources(recording);
+    if (!sources)
         return {};
-    const std::size_t n = limb[a]->size();
-    std::size_t total = missing * n;
+    const Lead& a = recording.leads[sources->leadA];
+    const Lead& b = recording.leads[sources->leadB];
+    const std::size_t n = a.size();
+    std::size_t total = sources->missing.size() * n;
     for (const Lead& lead : recording.leads)
         total += lead.size();
     if (total > kMaxSamplesWithComputedLeads)
         return {};
-    if (const auto einthoven = checkEinthoven(recording); einthoven && !einthoven->consistent())
-        return {};
-    const double sa = millivoltsPerUnit(limb[a]->unit), sb = millivoltsPerUnit(limb[b]->unit);
+    const double sa = millivoltsPerUnit(a.unit), sb = millivoltsPerUnit(b.unit);
     std::vector<Lead> out;
-    for (int t = 0; t < kLimbLeadCount; ++t) {
-        if (present[t])
-            continue;
-        const auto [wa, wb] = limbLeadWeights(t, a, b);
+    for (const int t : sources->missing) {
+        const auto [wa, wb] = limbLeadWeights(t, sources->limbA, sources->limbB);
         Lead lead;
         lead.name = lead.originalName = kStandardLeads[std::size_t(t)];
         lead.unit = "mV";
-        lead.fsHz = limb[a]->fsHz;
+        lead.fsHz = a.fsHz;
         lead.gain = 1000.0; // uV steps, should anything ask for stored values
         lead.computed = true;
         lead.samples.resize(n);
         const auto fa = float(wa * sa), fb = float(wb * sb);
         for (std::size_t i = 0; i < n; ++i)
-            lead.samples[i] = fa * limb[a]->samples[i] + fb * limb[b]->samples[i];
+            lead.samples[i] = fa * a.samples[i] + fb * b.samples[i];
         out.push_back(std::move(lead));
     }
     return out;

@@ -43,12 +43,25 @@ std::pair<double, double> limbLeadWeights(int target, int a, int b);
 /// recording is not doubled in memory for display.
 inline constexpr std::size_t kMaxSamplesWithComputedLeads = 40'000'000;
 
-/// The limb leads `recording` lacks, computed for display the way the detector computes them
-/// for its input (ml::deriveLimbLeads): leads are matched by name as the detector matches them
-/// (analysisLeadIndex: MLII counts as II), the first of each; the two sources are the first pair
+/// Which limb leads a recording lacks and the two recorded ones they are computed from.
+struct LimbLeadSources
+{
+    std::size_t leadA = 0, leadB = 0; ///< the sources' indices in recording.leads
+    int limbA = -1, limbB = -1;       ///< their limb lead numbers (kStandardLeads 0-5), A < B
+    std::vector<int> missing;         ///< the limb lead numbers to compute, in I..aVF order
+};
+
+/// The rule electrocardiographs follow, shared by the display, the measurements and the
+/// detector's input (ml::deriveLimbLeads): leads are matched by name as the detector matches
+/// them (analysisLeadIndex: MLII counts as II), the first of each; a lead computed before
+/// (Lead::computed) is no source and is not computed again; the two sources are the first pair
 /// in I, II, III, aVR, aVL, aVF order sampled together (same rate, same number of samples).
-/// None when the recording has all six or fewer than two such, when its I, II and III break
-/// Einthoven's law (checkEinthoven), or when it would then hold more than
+/// std::nullopt when the recording has all six or fewer than two such, or when its I, II and
+/// III break Einthoven's law (checkEinthoven).
+std::optional<LimbLeadSources> limbLeadSources(const Recording& recording);
+
+/// The limb leads `recording` lacks (limbLeadSources), computed for display the way the
+/// detector computes them for its input; none when it would then hold more than
 /// kMaxSamplesWithComputedLeads samples. Each is named by its standard name, in mV, at its
 /// sources' rate, `computed` set; an invalid (NaN) source sample gives an invalid one.
 std::vector<Lead> computedLimbLeads(const Recording& recording);

@@ -4,6 +4,7 @@
 // magnitude of the baseline-corrected median beats; the T end then refined over the leads
 // (same method per lead, near the spatial T end).
 
+#include "core/lead_names.h"
 #include "dsp/measurements.h"
 #include "dsp/signal_kind.h"
 
@@ -261,7 +262,7 @@ void sortRowPair(float* a, float* b, std::size_t n)
 } // namespace
 
 MedianBeat medianBeat(const Recording& rec, const std::vector<Beat>& beats, std::int64_t from,
-                      std::int64_t to)
+                      std::int64_t to, const std::optional<LimbLeadSources>& computed)
 {
     MedianBeat m;
     m.fsHz = rec.fsHz;
@@ -296,51 +297,80 @@ MedianBeat medianBeat(const Recording& rec, const std::vector<Beat>& beats, std:
     const std::size_t len = std::size_t(pre + post + 1);
     std::vector<float> column(use.size());
     std::vector<float> segments(use.size() * len); // beat-major copy: sequential reads
+    // The median over the beats of one lead, whose samples from `at` on `segment(at, out)`
+    // writes to out[0, len).
+    const auto medianOf = [&](const auto& segment) {
+        std::vector<float> med(len, std::nanf(""));
+        for (std::size_t b = 0; b < use.size(); ++b)
+            segment(use[b] - pre, &segments[b * len]);
+        if (use.size() <= 24 &&
+            std::none_of(segments.begin(), segments.end(), [](float v) { return v != v; })) {
+            // A window's few beats: odd-even transposition sort of the rows, every column at
+            // once (branch-free min/max over contiguous rows), then the middle row.
+            const std::size_t c = use.size();
+            for (std::size_t round = 0; round < c; ++round)
+                for (std::size_t i = round & 1u; i + 1 < c; i += 2)
+                    sortRowPair(&segments[i * len], &segments[(i + 1) * len], len);
+            std::copy_n(segments.begin() + std::ptrdiff_t((c / 2) * len), len, med.begin());
+            return med;
+        }
+        for (std::size_t k = 0; k < len; ++k) {
+            std::size_t c = 0;
+            for (std::size_t b = 0; b < use.size(); ++b) {
+                const float v = segments[b * len + k];
+                if (!std::isnan(v))
+                    column[c++] = v;
+            }
+            if (c == 0)
+                continue;
+            if (c <= 24) { // insertion sort beats nth_element on a window's few beats
+                for (std::size_t i = 1; i < c; ++i) {
+                    const float v = column[i];
+                    std::size_t j = i;
+                    for (; j > 0 && column[j - 1] > v; --j)
+                        column[j] = column[j - 1];
+                    column[j] = v;
+                }
+            } else {
+                std::nth_element(column.begin(), column.begin() + std::ptrdiff_t(c / 2),
+                                 column.begin() + std::ptrdiff_t(c));
+            }
+            med[k] = column[c / 2];
+        }
+        return med;
+    };
+    const auto measurable = [&](const Lead& lead) {
+        return lead.samples.size() == std::size_t(n) && mayBeEcg(lead);
+    };
     for (const Lead& lead : rec.leads) {
         m.leadNames.push_back(lead.name);
         m.mvPerUnit.push_back(millivoltsPerUnit(lead.unit));
-        std::vector<float> med(len, std::nanf(""));
-        if (lead.samples.size() == std::size_t(n) && mayBeEcg(lead)) {
-            for (std::size_t b = 0; b < use.size(); ++b)
-                std::copy_n(lead.samples.begin() + std::ptrdiff_t(use[b] - pre), len,
-                            segments.begin() + std::ptrdiff_t(b * len));
-            if (use.size() <= 24 &&
-                std::none_of(segments.begin(), segments.end(), [](float v) { return v != v; })) {
-                // A window's few beats: odd-even transposition sort of the rows, every column
-                // at once (branch-free min/max over contiguous rows), then the middle row.
-                const std::size_t c = use.size();
-                for (std::size_t round = 0; round < c; ++round)
-                    for (std::size_t i = round & 1u; i + 1 < c; i += 2)
-                        sortRowPair(&segments[i * len], &segments[(i + 1) * len], len);
-                std::copy_n(segments.begin() + std::ptrdiff_t((c / 2) * len), len, med.begin());
-                m.leads.push_back(std::move(med));
-                continue;
-            }
-            for (std::size_t k = 0; k < len; ++k) {
-                std::size_t c = 0;
-                for (std::size_t b = 0; b < use.size(); ++b) {
-                    const float v = segments[b * len + k];
-                    if (!std::isnan(v))
-                        column[c++] = v;
-                }
-                if (c == 0)
-                    continue;
-                if (c <= 24) { // insertion sort beats nth_element on a window's few beats
-                    for (std::size_t i = 1; i < c; ++i) {
-                        const float v = column[i];
-                        std::size_t j = i;
-                        for (; j > 0 && column[j - 1] > v; --j)
-                            column[j] = column[j - 1];
-                        column[j] = v;
-                    }
-                } else {
-                    std::nth_element(column.begin(), column.begin() + std::ptrdiff_t(c / 2),
-                                     column.begin() + std::ptrdiff_t(c));
-                }
-                med[k] = column[c / 2];
-            }
+        m.computed.push_back(lead.computed);
+        if (!measurable(lead)) {
+            m.leads.emplace_back(len, std::nanf(""));
+            continue;
         }
-        m.leads.push_back(std::move(med));
+        m.leads.push_back(medianOf([&](std::int64_t at, float* out) {
+            std::copy_n(lead.samples.begin() + std::ptrdiff_t(at), len, out);
+        }));
+    }
+    if (!computed || computed->leadA >= rec.leads.size() || computed->leadB >= rec.leads.size())
+        return m;
+    const Lead& a = rec.leads[computed->leadA];
+    const Lead& b = rec.leads[computed->leadB];
+    if (!measurable(a) || !measurable(b))
+        return m;
+    const double sa = millivoltsPerUnit(a.unit), sb = millivoltsPerUnit(b.unit);
+    for (const int t : computed->missing) {
+        const auto [wa, wb] = limbLeadWeights(t, computed->limbA, computed->limbB);
+        const auto fa = float(wa), fb = float(wb * sb / sa); // in the first source's unit
+        m.leadNames.push_back(kStandardLeads[std::size_t(t)]);
+        m.mvPerUnit.push_back(sa);
+        m.computed.push_back(true);
+        m.leads.push_back(medianOf([&](std::int64_t at, float* out) {
+            for (std::size_t k = 0; k < len; ++k)
+                out[k] = fa * a.samples[std::size_t(at) + k] + fb * b.samples[std::size_t(at) + k];
+        }));
     }
     return m;
 }

@@ -302,7 +302,8 @@ Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
 {
     Measurements out;
     rhythmValues(beats, 0, beats.size(), out.values);
-    out.medianBeat = medianBeat(rec, beats);
+    const std::optional<LimbLeadSources> limbSources = limbLeadSources(rec);
+    out.medianBeat = medianBeat(rec, beats, 0, -1, limbSources);
     out.medianBeat.fiducials = delineate(out.medianBeat, medianRrMs(beats, 0, beats.size()));
     checkPWave(rec, beats, 0, beats.size(), out.medianBeat, options.afIrregularity,
                out.medianBeat.fiducials);
@@ -325,7 +326,7 @@ Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
         rhythmValues(beats, b, w.beatCount, w.values);
         if (w.beatCount >= 3) {
             const MedianBeat m = medianBeat(rec, beats, std::int64_t(start * rec.fsHz),
-                                            std::int64_t(w.endS * rec.fsHz));
+                                            std::int64_t(w.endS * rec.fsHz), limbSources);
             w.fiducials = delineate(m, medianRrMs(beats, b, w.beatCount));
             checkPWave(rec, beats, b, w.beatCount, m, options.afIrregularity, w.fiducials);
             intervalValues(m, w.fiducials, w.values);

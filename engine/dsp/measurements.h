@@ -4,6 +4,7 @@
 // fiducial points (multi-lead), intervals, QTc and frontal axes; per record and per 10 s window.
 // Missing values are NaN (e.g. PR when no P wave is found).
 
+#include "core/limb_leads.h"
 #include "core/recording.h"
 #include "core/result.h"
 #include "dsp/beats.h"
@@ -32,6 +33,7 @@ struct MedianBeat
     std::vector<std::string> leadNames;
     std::vector<std::vector<float>> leads; ///< each in its lead's unit, as in the recording
     std::vector<double> mvPerUnit;         ///< per lead: factor to mV (millivoltsPerUnit)
+    std::vector<bool> computed;            ///< per lead: computed from two others
     int beatCount = 0;                     ///< beats that went into the median
     Fiducials fiducials;
 };
@@ -84,13 +86,22 @@ struct MeasureOptions
 /// Median beat of `beats` (normal ones preferred) over [fromSample, toSample) of a conditioned
 /// recording. Window -450..+700 ms around R. One entry per recording lead, in its order; a lead
 /// at another rate or of another kind of signal (EEG, blood pressure: dsp::mayBeEcg) is all NaN.
+/// Then, with `computed` (limbLeadSources of the recording), one per limb lead it lacks, marked
+/// computed, in the first source's unit: the median over the beats of the lead computed from
+/// the two sources (limbLeadWeights), as the median of that lead stored in the file would be;
+/// none when a source is not measured.
 MedianBeat medianBeat(const Recording& conditioned, const std::vector<Beat>& beats,
-                      std::int64_t fromSample = 0, std::int64_t toSample = -1);
+                      std::int64_t fromSample = 0, std::int64_t toSample = -1,
+                      const std::optional<LimbLeadSources>& computed = std::nullopt);
 
 /// Multi-lead delineation of a median beat; rrMs (median RR) bounds the T-wave search.
 Fiducials delineate(const MedianBeat& beat, double rrMs);
 
-/// All measurements of a conditioned recording with its detected beats.
+/// All measurements of a conditioned recording with its detected beats. The median beats (whole
+/// record and windows) also hold the limb leads the recording lacks (limbLeadSources), before
+/// delineation: an ECG stored as I, II, V1-V6 is delineated on the same twelve leads as
+/// the same ECG stored with all of them, and has ST levels and QRS voltages in III, aVR, aVL and
+/// aVF.
 Measurements measure(const Recording& conditioned, const std::vector<Beat>& beats,
                      const MeasureOptions& options = {});
 

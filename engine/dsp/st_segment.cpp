@@ -43,6 +43,7 @@ std::vector<StLevel> stLevels(const MedianBeat& beat)
             continue; // no median: a lead at another rate or not an ECG
         StLevel s;
         s.lead = l < beat.leadNames.size() ? beat.leadNames[l] : std::string();
+        s.computed = l < beat.computed.size() && beat.computed[l];
         const auto& x = beat.leads[l];
         const double toMv = l < beat.mvPerUnit.size() ? beat.mvPerUnit[l] : 1.0;
         const double base = meanOver(beat, x, f.qrsOnsetMs - kSpanMs, f.qrsOnsetMs);

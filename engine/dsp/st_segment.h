@@ -17,6 +17,7 @@ struct StLevel
     std::string lead;
     double jMv = 0;   ///< at J (the median beat's QRS offset, latest over all leads); NaN unknown
     double j60Mv = 0; ///< 60 ms after J; NaN when unknown or after the T wave's end
+    bool computed = false; ///< a limb lead computed from two recorded ones (MedianBeat::computed)
 };
 
 /// Time after J of the second ST level.

@@ -96,6 +96,38 @@ private slots:
                  QStringLiteral("sinus_rhythm"));
     }
 
+    /// mixedsignals records II, III and V: measure --json lists ST levels of the limb leads
+    /// computed from II and III too, marked, and they obey the leads' definitions (I = II - III,
+    /// aVF = (II + III) / 2: Einthoven, Goldberger) within the printed 0.01 mV.
+    void measureJsonMarksComputedLeads()
+    {
+        const QString rel = QStringLiteral("wfdb-samples/mixedsignals.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const Run r = runCli(
+            {QStringLiteral("measure"), ecglens::test::dataPath(rel), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray levels =
+            QJsonDocument::fromJson(r.out).object().value(QStringLiteral("st_levels")).toArray();
+        QMap<QString, QJsonObject> byLead;
+        for (const auto& l : levels)
+            byLead.insert(l.toObject().value(QStringLiteral("lead")).toString(), l.toObject());
+        QCOMPARE(byLead.keys(),
+                 (QStringList{QStringLiteral("I"), QStringLiteral("II"), QStringLiteral("III"),
+                              QStringLiteral("V"), QStringLiteral("aVF"), QStringLiteral("aVL"),
+                              QStringLiteral("aVR")}));
+        for (const auto& [lead, o] : byLead.asKeyValueRange())
+            QCOMPARE(o.value(QStringLiteral("computed")).toBool(),
+                     lead != QLatin1String("II") && lead != QLatin1String("III") &&
+                         lead != QLatin1String("V"));
+        for (const char* key : {"j_mv", "j60_mv"}) {
+            const auto at = [&](const char* lead) {
+                return byLead[QLatin1String(lead)].value(QLatin1String(key)).toDouble();
+            };
+            QVERIFY2(std::abs(at("I") - (at("II") - at("III"))) <= 0.0101, key);
+            QVERIFY2(std::abs(at("aVF") - (at("II") + at("III")) / 2) <= 0.0101, key);
+        }
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("args");

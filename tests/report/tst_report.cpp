@@ -686,7 +686,8 @@ private slots:
     /// A recording with two limb leads is printed with the other four computed, as the viewer
     /// draws it: mixedsignals (II, III, V, ABP, Pleth, Resp) gets I, aVR, aVL, aVF labelled
     /// "(computed)", the limb leads first in conventional order, and the explanation's segments
-    /// on computed leads are shaded on the ECG pages (none is "not on the ECG pages").
+    /// on computed leads are shaded on the ECG pages (none is "not on the ECG pages"); the ST
+    /// levels list the computed leads too, in the pages' order.
     void computedLeadsOnTheEcgPages()
     {
         const QString rel = QStringLiteral("wfdb-samples/mixedsignals.hea");
@@ -705,6 +706,11 @@ private slots:
                      "I (computed) II III aVR (computed) aVL (computed) Decision support")),
                  qPrintable(first));
         QVERIFY2(text.contains(QStringLiteral("aVF (computed) V ABP (")), qPrintable(text));
+        // The ST levels of the computed leads too, in the order of the ECG pages.
+        const QRegularExpression st(QStringLiteral(
+            "ST at J\\+60 ms I \\(computed\\) \\S+ · II \\S+ · III \\S+ · aVR \\(computed\\) "
+            "\\S+ · aVL \\(computed\\) \\S+ · aVF \\(computed\\) \\S+ · V \\S+ mV"));
+        QVERIFY2(st.match(text).hasMatch(), qPrintable(text));
         // The explanation lists segments on computed leads, each on an ECG page.
         const QRegularExpression computedSegment(
             QStringLiteral("Strongest segments .*\\[\\d\\] (I|aVR|aVL|aVF) \\(computed\\) \\d"));
