@@ -1,5 +1,6 @@
 #include "decision_panel.h"
 
+#include "lead_scale_text.h"
 #include "verdict_banner.h"
 
 #include <QComboBox>
@@ -211,10 +212,12 @@ QToolButton* DecisionPanel::recordButton(const QString& quantity) const
     return i < 0 ? nullptr : m_recordButtons.at(i);
 }
 
-void DecisionPanel::setCaliper(const CaliperReading& reading, const QString& leadName)
+void DecisionPanel::setCaliper(const CaliperReading& reading, const QString& leadName,
+                               bool leadComputed)
 {
     m_caliper = reading;
     m_caliperLead = leadName;
+    m_caliperLeadComputed = leadComputed;
     updateManual();
 }
 
@@ -227,6 +230,7 @@ void DecisionPanel::recordCaliper(const QString& quantity)
     m.quantity = quantity;
     m.valueMs = m_caliper.dtMs;
     m.lead = m_caliperLead;
+    m.leadComputed = m_caliperLeadComputed;
     m.fromS = std::min(m_caliper.aS, m_caliper.bS);
     m.toS = std::max(m_caliper.aS, m_caliper.bS);
     // Whoever measures (the field keeps the name of whoever decided): never the name of a
@@ -293,10 +297,12 @@ void DecisionPanel::updateManual()
         const QString q = manualQuantities().at(i);
         m_recordButtons[i]->setEnabled(canRecord);
         m_recordButtons[i]->setToolTip(
-            canRecord ? tr("Record the calipers' %1 ms on lead %2 as the %3")
-                            .arg(QLocale().toString(m_caliper.dtMs, 'f', 0), m_caliperLead,
-                                 manualQuantityText(q))
-                      : tr("Place the calipers (Tools ▸ Calipers) to record an interval"));
+            canRecord
+                ? tr("Record the calipers' %1 ms on lead %2 as the %3")
+                      .arg(QLocale().toString(m_caliper.dtMs, 'f', 0),
+                           m_caliperLeadComputed ? computedLeadName(m_caliperLead) : m_caliperLead,
+                           manualQuantityText(q))
+                : tr("Place the calipers (Tools ▸ Calipers) to record an interval"));
     }
     m_removeManual->setEnabled(m_editable && m_manualList->currentItem() &&
                                !m_manualList->currentItem()->data(Qt::UserRole).isNull());

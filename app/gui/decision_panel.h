@@ -41,7 +41,10 @@ public:
     QList<ManualMeasurement> manual() const { return m_manual; }
     /// The calipers on screen (`leadName`: the name of reading.lead): the record buttons take
     /// their interval; an invalid reading disables them.
-    void setCaliper(const CaliperReading& reading, const QString& leadName);
+    /// The calipers' reading on `leadName` (empty: off every lead), a computed lead when
+    /// `leadComputed`.
+    void setCaliper(const CaliperReading& reading, const QString& leadName,
+                    bool leadComputed = false);
     /// Records the calipers' interval as `quantity` (manualQuantities()), as its button does.
     void recordCaliper(const QString& quantity);
     void removeManual(const QString& quantity);
@@ -104,6 +107,7 @@ private:
     bool m_editable = false;
     CaliperReading m_caliper;
     QString m_caliperLead;
+    bool m_caliperLeadComputed = false;
     std::optional<dsp::IntervalValues> m_automatic;
     bool m_loading = false;
 };

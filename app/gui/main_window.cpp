@@ -1086,9 +1086,11 @@ const Recording* MainWindow::drawnRecording() const
 void MainWindow::onCaliper(const CaliperReading& r)
 {
     const Recording* shown = drawnRecording();
-    m_decision->setCaliper(r, shown && r.lead >= 0 && r.lead < int(shown->leads.size())
-                                  ? QString::fromStdString(shown->leads[r.lead].name)
-                                  : QString());
+    const Lead* lead = shown && r.lead >= 0 && r.lead < int(shown->leads.size())
+                           ? &shown->leads[std::size_t(r.lead)]
+                           : nullptr;
+    m_decision->setCaliper(r, lead ? QString::fromStdString(lead->name) : QString(),
+                           lead && lead->computed);
     m_statusCaliper->setText(r.valid ? tr("Δt %1 ms · %2 bpm · ΔV %3 %4")
                                            .arg(localNumber(r.dtMs, 'f', 0),
                                                 localNumber(r.rateBpm, 'f', 1),

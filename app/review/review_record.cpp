@@ -1,6 +1,7 @@
 #include "review_record.h"
 
 #include "core/text.h"
+#include "lead_scale_text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -59,6 +60,8 @@ QJsonObject manualJson(const ManualMeasurement& m)
     o[QStringLiteral("quantity")] = m.quantity;
     o[QStringLiteral("value_ms")] = m.valueMs;
     o[QStringLiteral("lead")] = m.lead;
+    if (m.leadComputed) // absent for a recorded lead: files of earlier versions read the same
+        o[QStringLiteral("lead_computed")] = true;
     o[QStringLiteral("from_s")] = m.fromS;
     o[QStringLiteral("to_s")] = m.toS;
     o[QStringLiteral("reviewer")] = m.reviewer;
@@ -78,6 +81,7 @@ std::optional<ManualMeasurement> manualFrom(const QJsonObject& o, QString* error
         return std::nullopt;
     }
     m.lead = o.value(QStringLiteral("lead")).toString();
+    m.leadComputed = o.value(QStringLiteral("lead_computed")).toBool();
     m.fromS = o.value(QStringLiteral("from_s")).toDouble();
     m.toS = o.value(QStringLiteral("to_s")).toDouble();
     m.reviewer = o.value(QStringLiteral("reviewer")).toString();
@@ -227,7 +231,8 @@ QString manualValueText(const ManualMeasurement& m,
             (m.lead.isEmpty() ? QCoreApplication::translate("Review", "%1–%2 s")
                                     .arg(number(m.fromS, 2), number(m.toS, 2))
                               : QCoreApplication::translate("Review", "lead %1, %2–%3 s")
-                                    .arg(m.lead, number(m.fromS, 2), number(m.toS, 2)));
+                                    .arg(m.leadComputed ? computedLeadName(m.lead) : m.lead,
+                                         number(m.fromS, 2), number(m.toS, 2)));
     return text;
 }
 

@@ -61,6 +61,7 @@ struct ManualMeasurement
     double toS = 0.0;
     QString reviewer; ///< the review's reviewer when it was recorded
     QDateTime measuredUtc;
+    bool leadComputed = false; ///< `lead` was computed from two recorded ones ("aVF (computed)")
     bool operator==(const ManualMeasurement&) const = default;
 };
 

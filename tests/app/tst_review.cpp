@@ -141,7 +141,9 @@ private slots:
     }
 
     /// A caliper measurement on a lead drawn computed (mixedsignals' aVF, from its II and III)
-    /// is recorded under that lead's name, and a double click puts the calipers back on it.
+    /// is recorded under that lead's name, marked computed (the review file's lead_computed,
+    /// "lead aVF (computed)" in the list and the report), and a double click puts the calipers
+    /// back on it.
     void caliperOnAComputedLead()
     {
         const QString rel = QStringLiteral("wfdb-samples/mixedsignals.hea");
@@ -167,6 +169,14 @@ private slots:
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
         QCOMPARE(p->manual().size(), 1);
         QCOMPARE(p->manual().front().lead, QStringLiteral("aVF"));
+        // ... marked computed, in the review file and in the text the list and report show.
+        QVERIFY(p->manual().front().leadComputed);
+        QVERIFY2(p->manualList()->item(0)->text().contains(QStringLiteral("lead aVF (computed), ")),
+                 qPrintable(p->manualList()->item(0)->text()));
+        const QJsonObject rr =
+            readJson(s.sidecarPath)[QStringLiteral("manual_measurements")][0].toObject();
+        QCOMPARE(rr[QStringLiteral("lead")].toString(), QStringLiteral("aVF"));
+        QCOMPARE(rr[QStringLiteral("lead_computed")].toBool(), true);
         w->viewer()->plot()->setCalipers(1.0, 1.2, 0);
         emit p->manualList()->itemActivated(p->manualList()->item(0));
         const CaliperReading back = w->viewer()->plot()->caliperReading();
@@ -638,6 +648,16 @@ private slots:
         QCOMPARE(fromMean->qtcMs, 400.0);
         QCOMPARE(manualValueText(*r.manualOf(QStringLiteral("qt")), automatic),
                  QStringLiteral("400 ms (automatic 410 ms) \u00b7 lead V2, 1.00–1.38 s"));
+        ManualMeasurement computed = qt; // on a lead computed from two recorded ones
+        computed.lead = QStringLiteral("aVF");
+        computed.leadComputed = true;
+        QCOMPARE(manualValueText(computed, std::nullopt),
+                 QStringLiteral("400 ms \u00b7 lead aVF (computed), 1.00–1.38 s"));
+        r.setManual(computed);
+        const auto withComputed = ReviewRecord::fromJson(r.toJson(), &error);
+        QVERIFY2(withComputed, qPrintable(error));
+        QCOMPARE(withComputed->manual, r.manual);
+        r.setManual(qt);
         ManualMeasurement noLead = qt;
         noLead.lead.clear();
         QCOMPARE(manualValueText(noLead, std::nullopt),
