@@ -174,7 +174,7 @@ int runMeasure(const QStringList& args)
     out += QStringLiteral("Sokolow-Lyon / Cornell\t%1 / %2\n")
                .arg(text(v.sokolowLyonMv, "mV", 2), text(v.cornellMv, "mV", 2));
     QStringList st;
-    for (const dsp::StLevel& l : dsp::stLevels(m.medianBeat))
+    for (const dsp::StLevel& l : stLevelsInPaperOrder(dsp::stLevels(m.medianBeat)))
         st << QStringLiteral("%1%2 %3").arg(fromStd(l.lead),
                                             l.computed ? QStringLiteral(" (computed)") : QString(),
                                             text(l.j60Mv, "mV", 2));

@@ -964,9 +964,9 @@ QString stLeadLabel(const dsp::StLevel& level)
     return level.computed ? computedLeadName(name) : name;
 }
 
-/// The levels in the order the ECG paper draws their leads (displayOrder: I, II, III, aVR, aVL,
-/// aVF, V1-V6 when the six limb leads are there, recorded or computed).
-std::vector<dsp::StLevel> inPaperOrder(const std::vector<dsp::StLevel>& levels)
+} // namespace
+
+std::vector<dsp::StLevel> stLevelsInPaperOrder(const std::vector<dsp::StLevel>& levels)
 {
     QStringList names;
     for (const dsp::StLevel& l : levels)
@@ -977,12 +977,10 @@ std::vector<dsp::StLevel> inPaperOrder(const std::vector<dsp::StLevel>& levels)
     return out;
 }
 
-} // namespace
-
 QString stLevelsText(const std::vector<dsp::StLevel>& levels)
 {
     QStringList parts;
-    for (const dsp::StLevel& l : inPaperOrder(levels))
+    for (const dsp::StLevel& l : stLevelsInPaperOrder(levels))
         parts << stLeadLabel(l) + QLatin1Char(' ') + signedMv(l.j60Mv);
     return parts.join(kLeadSeparator);
 }
@@ -997,7 +995,7 @@ QString stLevelsComparedText(const std::vector<dsp::StLevel>& then,
                 return l.j60Mv;
         return std::nan("");
     };
-    for (const dsp::StLevel& l : inPaperOrder(now))
+    for (const dsp::StLevel& l : stLevelsInPaperOrder(now))
         parts << stLeadLabel(l) + QLatin1Char(' ') + signedMv(levelOf(then, l.lead)) +
                      QStringLiteral(" \u2192 ") + signedMv(l.j60Mv);
     for (const dsp::StLevel& l : then)

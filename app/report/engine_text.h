@@ -46,8 +46,12 @@ QString localNumber(double v, char format = 'f', int precision = 1);
 /// way round (-170 to 170 is "+20"); empty when either is not a number.
 QString changeText(double from, double to, int decimals, bool axis = false);
 
-/// ST levels at J+60 ms as a 12-lead program prints them: "I +0.06 · II −0.15 · …" (mV, signed,
-/// in the interface's number format; "—" for a lead without one).
+/// The levels in the order the ECG paper draws their leads (displayOrder: I, II, III, aVR, aVL,
+/// aVF, V1-V6 when the six limb leads are there, recorded or computed; else as given).
+std::vector<dsp::StLevel> stLevelsInPaperOrder(const std::vector<dsp::StLevel>& levels);
+/// ST levels at J+60 ms as a 12-lead program prints them: "I +0.06 · II −0.15 · III (computed)
+/// +0.09 · …" (mV, signed, in the interface's number format; "—" for a lead without one), in
+/// stLevelsInPaperOrder.
 QString stLevelsText(const std::vector<dsp::StLevel>& levels);
 /// The same for a comparison: "I +0.06 → +0.02 · …", the earlier ECG's level first, by lead
 /// name (a lead only one ECG has shows "—" for the other).
