@@ -3656,6 +3656,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Δt %1 ms · %2 bpm · ΔV %3 %4</source>
         <translation>Δt %1 ms · %2/min · ΔV %3 %4</translation>
     </message>
+    <message>
+        <source>file name hidden</source>
+        <translation>Dateiname ausgeblendet</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>

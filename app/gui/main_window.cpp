@@ -1118,6 +1118,9 @@ void MainWindow::updateTitleAndStatus()
             who = report::inlineIdentifier(patient + id);
         if (!demo && !who.isEmpty() && m_settings.patientInTitle)
             title = who + QStringLiteral(" \u00b7 ") + title;
+        else if (!demo &&
+                 report::fileNameNamesPatient(name, patient, id)) // a file named after them
+            title = tr("file name hidden") + QStringLiteral(" \u2014 ECG Lens");
     }
     if (demo)
         title = tr("[SYNTHETIC DEMO] ") + title;

@@ -464,6 +464,27 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise)
     return earlier ? Report::tr("%1 earlier").arg(amount) : Report::tr("%1 later").arg(amount);
 }
 
+QStringList patientIdentifiers(const QString& name, const QString& id)
+{
+    QStringList out;
+    for (const QString& s : {name, id})
+        if (!s.trimmed().isEmpty())
+            out << s;
+    for (const QString& word :
+         name.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts))
+        if (word.size() >= 2 && !word.endsWith(QLatin1Char('.')))
+            out << word;
+    return out;
+}
+
+bool fileNameNamesPatient(const QString& fileName, const QString& name, const QString& id)
+{
+    const QStringList ids = patientIdentifiers(name, id);
+    return std::any_of(ids.begin(), ids.end(), [&](const QString& word) {
+        return fileName.contains(word, Qt::CaseInsensitive);
+    });
+}
+
 QString inlineIdentifier(const QString& text)
 {
     constexpr qsizetype kMaxChars = 48;

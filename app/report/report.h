@@ -223,6 +223,15 @@ QString recordingOrderText(const RecordingOrder& order, bool anonymise = false);
 /// is the earlier one.
 QString recordingOrderWarning(const RecordingOrder& order);
 
+/// The words that identify a patient in other text: the name as a whole, the ID, and each word
+/// of the name of two or more characters that is not an abbreviation ("Mrs Doe" in a note; not
+/// "A.", "Dr.", "Jr.", which identify no one and are common words); empty ones left out.
+QStringList patientIdentifiers(const QString& name, const QString& id);
+
+/// Whether `fileName` contains one of patientIdentifiers(name, id), in any case ("doe_jane.xml"
+/// for "Doe, Jane"): a file named after its patient.
+bool fileNameNamesPatient(const QString& fileName, const QString& name, const QString& id);
+
 /// A name or ID inside a line of other text (page 1's Patient line, the running header, the
 /// window title): cut to 48 characters (with an ellipsis) so that a damaged or unusually long
 /// field cannot push the rest off the line, and set apart as a Unicode first-strong isolate

@@ -117,17 +117,9 @@ QString freeText(const ReportInput& in, QString t)
     if (!in.anonymise)
         return t;
     const QFileInfo file(qs(in.recording.sourcePath));
-    QStringList identifiers{file.absoluteFilePath(), qs(in.recording.sourcePath),
-                            file.fileName(),         file.completeBaseName(),
-                            file.baseName(),         qs(patientIdOf(in)),
-                            qs(patientNameOf(in))};
-    // The name's words alone too ("Mrs Doe" in a note), but not initials and abbreviations
-    // ("A.", "Dr.", "Jr."), which identify no one and are common words of other text.
-    for (const QString& word :
-         qs(patientNameOf(in))
-             .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts))
-        if (word.size() >= 2 && !word.endsWith(QLatin1Char('.')))
-            identifiers << word;
+    QStringList identifiers{file.absoluteFilePath(), qs(in.recording.sourcePath), file.fileName(),
+                            file.completeBaseName(), file.baseName()};
+    identifiers << patientIdentifiers(qs(patientNameOf(in)), qs(patientIdOf(in)));
     // Longest first, so a path goes before the name inside it.
     std::sort(identifiers.begin(), identifiers.end(),
               [](const QString& a, const QString& b) { return a.size() > b.size(); });

@@ -8,6 +8,7 @@
 #include "main_window.h"
 #include "ml/shared_library.h"
 #include "patient_panel.h"
+#include "report.h"
 #include "test_data.h"
 #include "test_window.h"
 #include "view/signal_view.h"
@@ -425,7 +426,21 @@ private slots:
         inTitle->setChecked(false);
         QVERIFY(!w.settings().patientInTitle);
         QCOMPARE(w.windowTitle(), QStringLiteral("ecgtoolkit-Example.scp \u2014 ECG Lens"));
+        // A file named after its patient gives the name away in the title: then not the file
+        // name either (the anonymised report leaves file names out for the same reason).
+        const QString named = m_dir.filePath(QStringLiteral("ECG_CLARK_2024.scp"));
+        QVERIFY(
+            QFile::copy(test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp")), named));
+        QVERIFY(openAndWait(w, named));
+        QCOMPARE(w.windowTitle(), QStringLiteral("file name hidden \u2014 ECG Lens"));
         inTitle->setChecked(true);
+        QCOMPARE(w.windowTitle(), QStringLiteral("\u2068Clark\u2069 (\u2068SBJ-123\u2069) \u00b7 "
+                                                 "ECG_CLARK_2024.scp \u2014 ECG Lens"));
+        QVERIFY(report::fileNameNamesPatient(QStringLiteral("sbj-123.xml"), QString(),
+                                             QStringLiteral("SBJ-123")));
+        QVERIFY(!report::fileNameNamesPatient(QStringLiteral("00001_lr.hea"),
+                                              QStringLiteral("Doe, J."), QStringLiteral("MRN-77")));
+        QVERIFY(openAndWait(w, test::dataPath(QStringLiteral("formats/ecgtoolkit-Example.scp"))));
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("\u2068Clark\u2069")));
         QVERIFY(p->findChild<QLineEdit*>(QStringLiteral("patientName"))->isReadOnly());
         QVERIFY(!p->idEditable());
