@@ -3660,6 +3660,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>file name hidden</source>
         <translation>Dateiname ausgeblendet</translation>
     </message>
+    <message>
+        <source>P and QRS negative in lead I: left and right arm electrodes possibly swapped; the detector read the leads as labelled, so check the placement before relying on its verdict</source>
+        <translation>P und QRS in Ableitung I negativ: Elektroden des linken und rechten Arms möglicherweise vertauscht; der Detektor hat die Ableitungen so gelesen, wie sie beschriftet sind – prüfen Sie die Elektrodenlage, bevor Sie sich auf sein Ergebnis stützen</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::MeasurementsPanel</name>

@@ -212,6 +212,7 @@ void AnalysisController::setRecording(std::shared_ptr<const Recording> recording
     m_jobs->cancel(JobKind::Explain);
     m_recording = std::move(recording);
     m_analysis.reset();
+    m_measuredWarnings.clear();
     m_analysisPending = false;
     m_pendingExplain.reset();
     m_currentFlagged = m_currentFirst = -1;
@@ -313,13 +314,7 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
     }
     m_analysis = outcome.analysis;
     const ml::Analysis& a = *m_analysis;
-    QStringList warnings;
-    for (const Message& w : a.warnings)
-        warnings << engineText(w);
-    const QString model = QString::fromStdString(a.model.name) + QLatin1Char(' ') +
-                          QString::fromStdString(a.model.version);
-    const QString verdict = QString::fromLatin1(ml::verdictName(a.verdict));
-    banner->setVerdict(verdict, a.probability, model, warnings, thresholdBasis(a));
+    showVerdict();
     if (a.windows.size() > 1) {
         const auto windows = toTrack(a.windows);
         ProbabilityTrack* track = m_viewer->probabilityTrack();
@@ -343,7 +338,7 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
             .arg(tr("%n window(s)", nullptr, int(a.windows.size())),
                  tr("%n flagged segment(s)", nullptr, int(a.flagged.size()))),
         6000);
-    emit verdictShown(verdict, a.probability);
+    emit verdictShown(QString::fromLatin1(ml::verdictName(a.verdict)), a.probability);
     updateActions();
 
     // Explain right after the verdict: the first flagged segment, else the most probable window
@@ -353,6 +348,29 @@ void AnalysisController::onAnalyzed(const AnalyzeOutcome& outcome)
     } else if (const ml::WindowResult* best = ml::mostProbableWindow(a)) {
         explainWindow(best->startS);
     }
+}
+
+void AnalysisController::showVerdict()
+{
+    if (!m_analysis)
+        return;
+    const ml::Analysis& a = *m_analysis;
+    QStringList warnings;
+    for (const Message& w : a.warnings)
+        warnings << engineText(w);
+    warnings << m_measuredWarnings;
+    const QString model = QString::fromStdString(a.model.name) + QLatin1Char(' ') +
+                          QString::fromStdString(a.model.version);
+    m_viewer->verdictBanner()->setVerdict(QString::fromLatin1(ml::verdictName(a.verdict)),
+                                          a.probability, model, warnings, thresholdBasis(a));
+}
+
+void AnalysisController::setMeasuredWarnings(const QStringList& warnings)
+{
+    if (warnings == m_measuredWarnings)
+        return;
+    m_measuredWarnings = warnings;
+    showVerdict(); // a verdict already shown gets them; a later one takes them
 }
 
 double AnalysisController::flaggedWindowStart(int index) const

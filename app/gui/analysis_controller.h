@@ -37,6 +37,10 @@ public:
     void setRecording(std::shared_ptr<const Recording> recording);
     /// Runs the detector on the shown recording (with the patient panel's age and sex).
     void analyse();
+    /// Warnings about the detector's input that the measurements of the shown recording found
+    /// (a suspected arm electrode reversal: the detector reads the leads as labelled), shown on
+    /// the verdict banner after the detector's own; cleared with a new recording.
+    void setMeasuredWarnings(const QStringList& warnings);
     /// Cancels a running analysis and explanation; says so in the banner / panel.
     void cancel();
     /// Restarts what a failed open of another file cancelled (an open supersedes every job of
@@ -87,6 +91,8 @@ signals:
 
 private:
     void onAnalyzed(const AnalyzeOutcome& outcome);
+    /// Puts m_analysis's verdict on the banner with its warnings and m_measuredWarnings.
+    void showVerdict();
     void onExplained(const ExplainOutcome& outcome);
     void onProgress(JobKind kind, double fraction);
     void updateActions();
@@ -118,6 +124,7 @@ private:
 
     std::shared_ptr<const Recording> m_recording;
     std::shared_ptr<const ml::Analysis> m_analysis;
+    QStringList m_measuredWarnings;
     int m_currentFlagged = -1;
     int m_currentFirst = -1;                        ///< Look first window shown, -1 none
     bool m_analysisPending = false;                 ///< requested, no outcome yet

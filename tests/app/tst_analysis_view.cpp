@@ -12,13 +12,16 @@
 #include "ecg_viewer.h"
 #include "explanation_panel.h"
 #include "flagged_panel.h"
+#include "io/open.h"
 #include "lead_contribution_chart.h"
 #include "lead_scale_text.h"
 #include "main_window.h"
+#include "measurements_panel.h"
 #include "overview_strip.h"
 #include "probability_track.h"
 #include "qcustomplot.h"
 #include "test_data.h"
+#include "test_recording.h"
 #include "test_window.h"
 #include "verdict_banner.h"
 #include "view/signal_view.h"
@@ -652,6 +655,55 @@ private slots:
         panel->showToggle()->setChecked(false);
         QVERIFY(plot->visibleContributionBands().empty());
         QVERIFY(!w->settings().showContributions);
+    }
+
+    /// PTB-XL 00001 with its arm electrodes swapped (written as CSV in mV): the measurements'
+    /// suspected reversal is repeated on the verdict banner, after the detector's verdict, since
+    /// the detector reads the leads as labelled; the record as recorded gets no such line.
+    void armReversalOnTheBanner()
+    {
+        const QString rel = QStringLiteral("ptbxl/records100/00000/00001_lr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        auto recording = io::open(test::dataPath(rel).toStdString());
+        QVERIFY2(recording.ok(), recording.error().c_str());
+        const auto writeCsv = [&](const Recording& r, const QString& name) {
+            const QString path = m_dir.filePath(name);
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly))
+                return QString();
+            QByteArray text = "time_s";
+            for (const Lead& l : r.leads)
+                text += ',' + QByteArray::fromStdString(l.name) + " (mV)";
+            text += '\n';
+            for (std::size_t i = 0; i < r.sampleCount(); ++i) {
+                text += QByteArray::number(double(i) / r.fsHz, 'f', 3);
+                for (const Lead& l : r.leads)
+                    text += ',' + QByteArray::number(l.samples[i], 'f', 3);
+                text += '\n';
+            }
+            f.write(text);
+            return path;
+        };
+        const QString asRecorded = writeCsv(*recording, QStringLiteral("arms_as_recorded.csv"));
+        test::swapArmElectrodes(*recording);
+        const QString swapped = writeCsv(*recording, QStringLiteral("arms_swapped.csv"));
+        QVERIFY(!asRecorded.isEmpty() && !swapped.isEmpty());
+        const QString line = QStringLiteral("left and right arm electrodes possibly swapped; the "
+                                            "detector read the leads as labelled");
+        auto w = window();
+        VerdictBanner* banner = w->viewer()->verdictBanner();
+        QVERIFY(openAndAnalyse(*w, swapped));
+        QVERIFY2(QTest::qWaitFor([&] { return banner->text().contains(line); }, 30000),
+                 qPrintable(banner->text()));
+        QVERIFY(banner->text().startsWith(VerdictBanner::classWord(banner->verdictClass())));
+        QVERIFY(openAndAnalyse(*w, asRecorded));
+        const auto measuredShown = [&] {
+            const MeasureOutcome& m = w->measurementsPanel()->outcome();
+            return m.recording && m.recording == w->recording() && !m.cancelled;
+        };
+        QVERIFY(QTest::qWaitFor(measuredShown, 30000));
+        QVERIFY2(!banner->text().contains(line), qPrintable(banner->text()));
+        QVERIFY(banner->text().startsWith(VerdictBanner::classWord(banner->verdictClass())));
     }
 
     // A recording with two limb leads is drawn with the other four computed, as the detector
