@@ -23,7 +23,8 @@ struct StLevel
 /// Time after J of the second ST level.
 inline constexpr double kStAfterJMs = 60.0;
 
-/// Each lead's ST levels, in the median beat's lead order, leaving out leads without a median
+/// Each lead's ST levels, in the median beat's lead order (the recorded leads, then the limb
+/// leads computed for the measurements, `computed` set), leaving out leads without a median
 /// (another rate, another kind of signal: all NaN); every value NaN without QRS onset and
 /// offset. Each level is the mean over 10 ms centred on its time (a sample is 2–10 ms), relative
 /// to the mean over the 10 ms ending at QRS onset.
