@@ -1,11 +1,16 @@
 #pragma once
 // What every reader promises, checked by each fuzz target: a failure says why, a success is a
-// consistent recording whose every sample and annotation can be read. Plus the temporary file
-// that path-based readers are fed through.
+// consistent recording whose every sample and annotation can be read, and which the measurements
+// (beats, median beats with computed limb leads, ST levels) and the display's computed leads
+// take without breaking their own promises. Plus the temporary file that path-based readers
+// are fed through.
 
+#include "core/limb_leads.h"
 #include "core/recording.h"
 #include "core/result.h"
 #include "core/text.h"
+#include "dsp/measurements.h"
+#include "dsp/st_segment.h"
 #include "io/open.h"
 
 #include <cmath>
@@ -17,8 +22,40 @@
 
 namespace ecglens::fuzz {
 
+/// Aborts when the measurements of a small recording (at most 250,000 samples, as the
+/// fuzzers' inputs are) break their promises: beats in time order inside the recording, one
+/// name, unit factor and computed flag per median-beat lead, ST levels a number or NaN (never
+/// infinite); the limb leads computed for display as long as their sources.
+inline void checkMeasurements(const Recording& r)
+{
+    std::size_t total = 0;
+    for (const Lead& lead : r.leads)
+        total += lead.size();
+    if (total > 250'000) // keeps the replay tests quick (a 1.3 M-sample EDF seed is not)
+        return;
+    for (const Lead& lead : computedLimbLeads(r))
+        if (!lead.computed || lead.size() > r.sampleCount())
+            std::abort();
+    const auto a = dsp::analyse(r);
+    if (!a)
+        return; // cancelled only, and nothing cancels here
+    const double n = double(r.sampleCount());
+    for (std::size_t i = 0; i < a->beats.size(); ++i)
+        if (a->beats[i].sample < 0 || double(a->beats[i].sample) >= n ||
+            (i > 0 && a->beats[i].sample < a->beats[i - 1].sample))
+            std::abort();
+    const dsp::MedianBeat& m = a->measurements.medianBeat;
+    if (m.leadNames.size() != m.leads.size() || m.mvPerUnit.size() != m.leads.size() ||
+        m.computed.size() != m.leads.size())
+        std::abort();
+    for (const dsp::StLevel& st : dsp::stLevels(m))
+        if (std::isinf(st.jMv) || std::isinf(st.j60Mv))
+            std::abort();
+}
+
 /// Aborts (a finding for libFuzzer) when a reader broke its contract; otherwise touches every
-/// sample, digital value and annotation the way a viewer would.
+/// sample, digital value and annotation the way a viewer would, and measures it
+/// (checkMeasurements).
 inline void checkReaderResult(const Result<Recording>& r)
 {
     if (!r) {
@@ -46,6 +83,7 @@ inline void checkReaderResult(const Result<Recording>& r)
             std::abort();
     }
     (void)r->sampleCount();
+    checkMeasurements(*r);
 }
 
 /// Aborts when the header-only summary (io::describe, what the worklist shows) disagrees with
