@@ -1103,6 +1103,10 @@
         <source>finding: P and QRS negative in lead I</source>
         <translation>Befund: P und QRS in Ableitung I negativ</translation>
     </message>
+    <message>
+        <source>%1 computed from two recorded limb leads</source>
+        <translation>%1 aus zwei aufgezeichneten Extremitätenableitungen berechnet</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

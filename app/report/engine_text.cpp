@@ -157,6 +157,8 @@ constexpr Entry kEntries[] = {
     {"advice.st_compared_also",
      QT_TRANSLATE_NOOP("Engine", "also met on the ECG compared with (%1)")},
     {"advice.st_compared_not", QT_TRANSLATE_NOOP("Engine", "not met on the ECG compared with")},
+    {"advice.st_computed_leads",
+     QT_TRANSLATE_NOOP("Engine", "%1 computed from two recorded limb leads")},
     {"advice.finding", QT_TRANSLATE_NOOP("Engine", "rhythm finding: %1")},
     {"advice.finding.sinus_rhythm", QT_TRANSLATE_NOOP("Engine", "rhythm finding: sinus rhythm")},
     {"advice.finding.sinus_bradycardia",

@@ -134,6 +134,7 @@ const std::vector<MessageTemplate>& basisTemplates()
          wordsArg(1)},
         {"advice.st_compared_also", "also met on the ECG compared with (%1)", 0, wordsArg(1)},
         {"advice.st_compared_not", "not met on the ECG compared with"},
+        {"advice.st_computed_leads", "%1 computed from two recorded limb leads", 0, wordsArg(1)},
         {"advice.finding", "rhythm finding: %1"},
         {"advice.finding.sinus_rhythm", "rhythm finding: sinus rhythm"},
         {"advice.finding.sinus_bradycardia", "rhythm finding: sinus bradycardia"},
@@ -201,12 +202,21 @@ Message measureMessage(const AdviceInput& in, Rule::Measure m, double v)
     return {};
 }
 
-/// An ST item's basis `part`, and with an ECG shown for comparison whether `find` finds
-/// the criteria met on it too (with its levels).
+/// An ST item's basis `part` on `leads`, which of them were computed from two recorded limb
+/// leads, and with an ECG shown for comparison whether `find` finds the criteria met on it too
+/// (with its levels).
 template <typename Find>
-std::vector<Message> withCompared(const AdviceInput& in, Message part, Find find)
+std::vector<Message> withCompared(const AdviceInput& in, const std::vector<dsp::StLevel>& leads,
+                                  Message part, Find find)
 {
     std::vector<Message> parts{std::move(part)};
+    // Which of the leads were computed (a recording without them: an I, II, V1-V6 cart file).
+    std::string computed;
+    for (const dsp::StLevel& l : leads)
+        if (l.computed)
+            computed += (computed.empty() ? "" : ", ") + normaliseLeadName(l.lead);
+    if (!computed.empty())
+        parts.push_back(basisMessage("advice.st_computed_leads", {computed}));
     if (in.comparedStLevels) {
         AdviceInput compared = in;
         compared.stLevels = *in.comparedStLevels;
@@ -245,7 +255,7 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
         if (leads.empty())
             return std::nullopt;
         return withCompared(
-            in,
+            in, leads,
             basisMessage("advice.st_elevation",
                          {levelsAtJText(leads),
                           millivoltText(stV2V3ThresholdMv(rule.st, in.sex, in.ageYears)),
@@ -257,7 +267,7 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
         if (leads.empty())
             return std::nullopt;
         return withCompared(
-            in,
+            in, leads,
             basisMessage("advice.st_depression",
                          {levelsAtJText(leads), millivoltText(rule.stDepression.depthMv)}),
             [&](const AdviceInput& compared) {
