@@ -1148,7 +1148,7 @@ private slots:
         QVERIFY2(index.ok(), index.error().c_str());
         const Rule* rule = builtinRule("st-elevation");
         QVERIFY(rule);
-        const QStringList eight = QStringLiteral("I II V1 V2 V3 V4 V5 V6").split(QLatin1Char(' '));
+        const QStringList eight = test::cartEightLeads();
         int records = 0, twelve = 0, fromEight = 0, normal = 0;
         std::string error;
         for (const UnflaggedEcg& u : unflaggedNormalAdults(*index, 4, error)) {

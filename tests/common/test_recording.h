@@ -11,6 +11,12 @@
 
 namespace ecglens::test {
 
+/// The leads many electrocardiographs store, leaving III, aVR, aVL and aVF to be computed.
+inline QStringList cartEightLeads()
+{
+    return QStringLiteral("I II V1 V2 V3 V4 V5 V6").split(QLatin1Char(' '));
+}
+
 /// `full` with only the leads named in `names` (any case), in file order.
 inline Recording withLeadsOnly(const Recording& full, const QStringList& names)
 {

@@ -1230,7 +1230,7 @@ void TestMeasurements::computedLimbLeadsAgainstRecorded()
     ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
     const auto rows = ptbxlRows();
     QVERIFY(rows.size() > 1000);
-    const QStringList eight = QStringLiteral("I II V1 V2 V3 V4 V5 V6").split(QLatin1Char(' '));
+    const QStringList eight = test::cartEightLeads();
     const std::vector<std::string> computedNames = {"III", "aVR", "aVL", "aVF"};
     std::vector<double> stDiff, fiducialDiff, cornellDiff;
     int records = 0, sameFiducials = 0;
