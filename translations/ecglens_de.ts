@@ -1107,6 +1107,10 @@
         <source>%1 computed from two recorded limb leads</source>
         <translation>%1 aus zwei aufgezeichneten Extremitätenableitungen berechnet</translation>
     </message>
+    <message>
+        <source>finding: pacemaker spikes before beats</source>
+        <translation>Befund: Schrittmacherimpulse vor Schlägen</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1159,6 +1163,18 @@
     <message>
         <source>P and QRS negative in lead I (P axis %1°, QRS axis %2°): left and right arm electrodes possibly swapped, or dextrocardia; check the electrode placement</source>
         <translation>P und QRS in Ableitung I negativ (P-Achse %1°, QRS-Achse %2°): Elektroden des linken und rechten Arms möglicherweise vertauscht, oder Dextrokardie; Lage der Elektroden prüfen</translation>
+    </message>
+    <message>
+        <source>Pacemaker spikes before %1 of %2 beats, first at %3</source>
+        <translation>Schrittmacherimpulse vor %1 von %2 Schlägen, erster bei %3</translation>
+    </message>
+    <message>
+        <source>P and QRS negative in lead I: left and right arm electrodes possibly swapped; the detector read the leads as labelled, so check the placement before relying on its verdict</source>
+        <translation>P und QRS in Ableitung I negativ: Elektroden des linken und rechten Arms möglicherweise vertauscht; der Detektor hat die Ableitungen so gelesen, wie sie beschriftet sind – prüfen Sie die Elektrodenlage, bevor Sie sich auf sein Ergebnis stützen</translation>
+    </message>
+    <message>
+        <source>pacemaker spikes before %1 of %2 beats: the detector&apos;s verdict does not apply to paced beats</source>
+        <translation>Schrittmacherimpulse vor %1 von %2 Schlägen: Die Einstufung des Detektors gilt nicht für stimulierte Schläge</translation>
     </message>
 </context>
 <context>
@@ -3663,10 +3679,6 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>file name hidden</source>
         <translation>Dateiname ausgeblendet</translation>
-    </message>
-    <message>
-        <source>P and QRS negative in lead I: left and right arm electrodes possibly swapped; the detector read the leads as labelled, so check the placement before relying on its verdict</source>
-        <translation>P und QRS in Ableitung I negativ: Elektroden des linken und rechten Arms möglicherweise vertauscht; der Detektor hat die Ableitungen so gelesen, wie sie beschriftet sind – prüfen Sie die Elektrodenlage, bevor Sie sich auf sein Ergebnis stützen</translation>
     </message>
 </context>
 <context>

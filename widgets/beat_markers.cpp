@@ -24,6 +24,13 @@ void BeatMarkerLayer::setHighlighted(std::vector<double> timesS)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void BeatMarkerLayer::setStimuli(std::vector<double> timesS)
+{
+    m_stimuli = std::move(timesS);
+    std::sort(m_stimuli.begin(), m_stimuli.end());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void BeatMarkerLayer::setMarkersVisible(bool on)
 {
     m_markersVisible = on;
@@ -34,6 +41,7 @@ void BeatMarkerLayer::clear()
 {
     m_beats.clear();
     m_highlight.clear();
+    m_stimuli.clear();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -67,7 +75,7 @@ void BeatMarkerLayer::draw(QCPPainter* painter)
             painter->drawRect(QRectF(x - halfW, paper.top(), 2 * halfW, paper.height()));
         }
     }
-    if (!m_markersVisible || m_beats.empty())
+    if (!m_markersVisible || (m_beats.empty() && m_stimuli.empty()))
         return;
 
     const PaperLayout& layout = m_plot->paperLayout();
@@ -88,6 +96,7 @@ void BeatMarkerLayer::draw(QCPPainter* painter)
     const QColor normal(60, 60, 60, 200);
     const QColor ventricular(200, 0, 30);
     const QColor supra(20, 80, 210);
+    const QColor stimulus(190, 0, 190);
     for (int index : panels) {
         const Panel& p = layout.panels[index];
         const auto [from, to] = m_plot->panelWindow(p);
@@ -95,6 +104,17 @@ void BeatMarkerLayer::draw(QCPPainter* painter)
         const double top =
             std::max(m_plot->rowTopY(p.row) + 0.5 * pxPerMm,
                      m_plot->baselineY(p.row) - 2.0 * m_plot->leadGainMmPerMv(p.lead) * pxPerMm);
+        // Stimuli first, so a beat's marker stays on top: a stroke from the marker row down
+        // to the baseline's 1 mV level, where the spike itself starts on the trace.
+        painter->setPen(QPen(stimulus, 1.5, Qt::SolidLine, Qt::FlatCap));
+        const double strokeEnd =
+            std::max(top + 2 * tick,
+                     m_plot->baselineY(p.row) - 1.0 * m_plot->leadGainMmPerMv(p.lead) * pxPerMm);
+        for (auto s = std::lower_bound(m_stimuli.begin(), m_stimuli.end(), from);
+             s != m_stimuli.end() && *s < to; ++s) {
+            const double x = m_plot->timeToX(*s);
+            painter->drawLine(QPointF(x, top), QPointF(x, strokeEnd));
+        }
         auto it = std::lower_bound(m_beats.begin(), m_beats.end(), from,
                                    [](const BeatMark& b, double t) { return b.timeS < t; });
         for (; it != m_beats.end() && it->timeS < to; ++it) {

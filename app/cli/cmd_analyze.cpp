@@ -1,6 +1,7 @@
 #include "cli_util.h"
 
 #include "cli_model.h"
+#include "finding_text.h"
 
 #include "advice/advice.h"
 #include "dsp/measurements.h"
@@ -83,6 +84,8 @@ int runAnalyze(const QStringList& args)
     const std::vector<dsp::Finding> findings =
         measured ? dsp::rhythmFindings(measured->beats, measured->measurements)
                  : std::vector<dsp::Finding>{};
+    // What the measurements found that limits the verdict, as the window's banner says it.
+    const QStringList caveats = verdictCaveats(findings);
     const auto advised = adviceItems(*recording, options,
                                      measured ? &measured->measurements : nullptr, findings, &a);
 
@@ -98,6 +101,8 @@ int runAnalyze(const QStringList& args)
         QJsonArray warnings;
         for (const auto& w : a.warnings)
             warnings.append(fromStd(w.text));
+        for (const QString& w : caveats)
+            warnings.append(w);
         o[QStringLiteral("warnings")] = warnings;
         QJsonArray leads;
         for (const std::string& name : ml::leadNames(a.leadsUsed))
@@ -138,6 +143,8 @@ int runAnalyze(const QStringList& args)
         std::printf("  look first %.1f-%.1f s  p=%.3f\n", w.startS, w.endS, w.probability);
     for (const auto& w : a.warnings)
         std::printf("Warning:     %s\n", w.text.c_str());
+    for (const QString& w : caveats)
+        std::printf("Warning:     %s\n", qPrintable(w));
     if (!advised.empty())
         std::printf("Advice:\n");
     for (const auto& item : advised) {

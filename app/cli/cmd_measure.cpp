@@ -142,6 +142,18 @@ int runMeasure(const QStringList& args)
             fs.append(o);
         }
         root[QStringLiteral("findings")] = fs;
+        QJsonObject pacing;
+        pacing[QStringLiteral("searched")] = m.pacing.searched;
+        if (m.pacing.searched) {
+            pacing[QStringLiteral("fs_hz")] = m.pacing.fsHz;
+            pacing[QStringLiteral("leads")] = double(m.pacing.leadCount);
+            QJsonArray times;
+            for (const double t : m.pacing.timesS)
+                times.append(num(t, 3));
+            pacing[QStringLiteral("times_s")] = times;
+            pacing[QStringLiteral("paced_beats")] = double(m.pacing.pacedBeats.size());
+        }
+        root[QStringLiteral("pacemaker_spikes")] = pacing;
         QJsonArray ws;
         for (const auto& w : m.windows) {
             QJsonObject o = valuesJson(w.values);
@@ -179,6 +191,14 @@ int runMeasure(const QStringList& args)
                                             l.computed ? QStringLiteral(" (computed)") : QString(),
                                             text(l.j60Mv, "mV", 2));
     out += QStringLiteral("ST at J+60 ms\t%1\n").arg(st.join(QStringLiteral(", ")));
+    out += QStringLiteral("pacemaker spikes\t%1\n")
+               .arg(m.pacing.searched
+                        ? QStringLiteral("%1 found, before %2 of %3 beats")
+                              .arg(m.pacing.timesS.size())
+                              .arg(m.pacing.pacedBeats.size())
+                              .arg(analysis->beats.size())
+                        : QStringLiteral("not searched (needs ECG leads sampled at %1 Hz or more)")
+                              .arg(dsp::kPacingMinFsHz));
     for (const dsp::Finding& f : findings)
         out += QStringLiteral("finding\t%1\n").arg(fromStd(f.text));
     if (!notEcg.isEmpty())

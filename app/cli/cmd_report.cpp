@@ -225,10 +225,12 @@ int runReport(const QStringList& args)
         input.detectionMessage = "not run (--no-analysis)";
     } else {
         // The shown signal is the one measured (conditioned once).
-        const auto analysis =
+        auto analysis =
             input.displaySignal ? dsp::analyseConditioned(*input.displaySignal) : std::nullopt;
         if (!analysis)
             return fail(QStringLiteral("%1: measurement cancelled").arg(file));
+        // The stimuli are searched on the raw signal; the conditioning filters take them out.
+        analysis->measurements.pacing = dsp::findPacingSpikes(*recording, analysis->beats);
         input.measurements = analysis->measurements;
         input.findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
         input.st = dsp::stLevels(analysis->measurements.medianBeat);

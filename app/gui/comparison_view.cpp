@@ -143,6 +143,7 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
     show();
     viewer()->setSignalView(outcome.signal);
     m_markers->setBeats(beatMarksOf(outcome.beats));
+    m_markers->setStimuli(stimulusTimesOf(outcome.findings));
 }
 
 void ComparisonView::showFinding(int index)

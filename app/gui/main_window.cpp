@@ -4,6 +4,7 @@
 
 #include "advice_language.h"
 #include "engine_text.h"
+#include "finding_text.h"
 #include "i18n.h"
 
 #include "advice_panel.h"
@@ -414,21 +415,11 @@ void MainWindow::buildAdviceDock(QDockWidget* tabWith)
     connect(m_decision, &DecisionPanel::manualActivated, this, &MainWindow::showCaliperMeasurement);
     connect(m_measurements, &MeasurementsPanel::measured, this,
             [this] { m_decision->setAutomatic(measuredValues()); });
-    // A suspected arm electrode reversal belongs beside the verdict too: the detector read the
-    // leads as labelled.
+    // A suspected arm electrode reversal and pacemaker stimuli belong beside the verdict too:
+    // the detector read the leads as labelled and was not validated on paced ECGs.
     connect(m_measurements, &MeasurementsPanel::measured, this, [this] {
-        const MeasureOutcome& m = m_measurements->outcome();
-        const bool reversed =
-            measuredValues() &&
-            std::any_of(m.findings.begin(), m.findings.end(), [](const dsp::Finding& f) {
-                return f.kind == dsp::FindingKind::ArmElectrodeReversal;
-            });
         m_analysis->setMeasuredWarnings(
-            reversed ? QStringList{tr("P and QRS negative in lead I: left and right arm "
-                                      "electrodes possibly swapped; the detector read the leads "
-                                      "as labelled, so check the placement before relying on "
-                                      "its verdict")}
-                     : QStringList{});
+            measuredValues() ? verdictCaveats(m_measurements->outcome().findings) : QStringList{});
     });
     connect(m_analysis, &AnalysisController::verdictShown, this, &MainWindow::updateAdvice);
     connect(m_analysis, &AnalysisController::analysisEnded, this, &MainWindow::updateAdvice);

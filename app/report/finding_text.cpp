@@ -73,8 +73,27 @@ QString findingText(const dsp::Finding& f)
                             "left and right arm electrodes possibly swapped, or dextrocardia; "
                             "check the electrode placement")
             .arg(valueText(f, 0), valueText(f, 1));
+    case K::PacemakerSpikes:
+        return Findings::tr("Pacemaker spikes before %1 of %2 beats, first at %3")
+            .arg(valueText(f, 0), valueText(f, 1), clockText(f.startS));
     }
     return QString::fromStdString(f.text);
+}
+
+QStringList verdictCaveats(const std::vector<dsp::Finding>& findings)
+{
+    QStringList out;
+    for (const dsp::Finding& f : findings) {
+        if (f.kind == dsp::FindingKind::ArmElectrodeReversal)
+            out << Findings::tr("P and QRS negative in lead I: left and right arm electrodes "
+                                "possibly swapped; the detector read the leads as labelled, so "
+                                "check the placement before relying on its verdict");
+        else if (f.kind == dsp::FindingKind::PacemakerSpikes)
+            out << Findings::tr("pacemaker spikes before %1 of %2 beats: the detector's verdict "
+                                "does not apply to paced beats")
+                       .arg(valueText(f, 0), valueText(f, 1));
+    }
+    return out;
 }
 
 } // namespace ecglens

@@ -7,11 +7,20 @@
 #include "dsp/rhythm.h"
 
 #include <QString>
+#include <QStringList>
+
+#include <vector>
 
 namespace ecglens {
 
 /// The finding as a clinician reads it in installedLanguage(): the engine's own text in English,
 /// else the translated sentence with numbers in the locale's notation.
 QString findingText(const dsp::Finding& finding);
+
+/// What the measurements found that limits the detector's verdict, one sentence each in
+/// installedLanguage(): a suspected arm electrode reversal (the detector read the leads as
+/// labelled) and pacemaker stimuli (it was not validated on paced ECGs). Shown beside the
+/// verdict in the window and listed with `analyze`'s warnings.
+QStringList verdictCaveats(const std::vector<dsp::Finding>& findings);
 
 } // namespace ecglens

@@ -842,6 +842,9 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
             row(Report::tr("Training data"), qs(in.modelTrainingData));
         for (const Message& w : a.warnings)
             row(Report::tr("Warning"), messageText(in, w));
+        // What the measurements found that limits the verdict, as the window's banner says it.
+        for (const QString& c : verdictCaveats(in.findings))
+            row(Report::tr("Warning"), c);
         heading(Report::tr("Flagged segments"));
         if (a.flagged.empty())
             para(Report::tr("No segment reaches the anomalous threshold."));

@@ -150,6 +150,7 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.finding.premature_supraventricular_beats",
          "rhythm finding: premature narrow beats"},
         {"advice.finding.arm_electrode_reversal", "finding: P and QRS negative in lead I"},
+        {"advice.finding.pacemaker_spikes", "finding: pacemaker spikes before beats"},
         {"advice.verdict.none", "no detector verdict"},
         {"advice.verdict.normal", "detector verdict normal (probability of abnormal %1)"},
         {"advice.verdict.borderline", "detector verdict borderline (probability of abnormal %1)"},

@@ -380,7 +380,10 @@ std::optional<Analysis> analyse(const Recording& recording, const ConditionOptio
         dsp::condition(recording, condition, scaledProgress(progress, 0.0, 0.4));
     if (!conditioned)
         return std::nullopt;
-    return analyseConditioned(*conditioned, options, scaledProgress(progress, 0.4, 1.0));
+    auto a = analyseConditioned(*conditioned, options, scaledProgress(progress, 0.4, 1.0));
+    if (a)
+        a->measurements.pacing = findPacingSpikes(recording, a->beats);
+    return a;
 }
 
 } // namespace ecglens::dsp

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "dsp/beats.h"
 #include "dsp/filters.h"
+#include "dsp/pacing.h"
 
 #include <cstdint>
 #include <optional>
@@ -71,6 +72,10 @@ struct Measurements
     IntervalValues values;                   ///< whole record
     MedianBeat medianBeat;                   ///< whole record
     std::vector<WindowMeasurements> windows; ///< consecutive windows of windowS
+    /// Pacemaker stimuli, searched on the raw recording: by analyse(); measure() and
+    /// analyseConditioned() see only the conditioned signal and leave it unsearched (a caller
+    /// holding the raw one fills it with findPacingSpikes).
+    PacingSpikes pacing;
 };
 
 struct MeasureOptions
@@ -105,7 +110,8 @@ Fiducials delineate(const MedianBeat& beat, double rrMs);
 Measurements measure(const Recording& conditioned, const std::vector<Beat>& beats,
                      const MeasureOptions& options = {});
 
-/// Everything in one call: condition (options), detect, measure. Cancellable. When none of the
+/// Everything in one call: condition (options), detect, measure, and the pacemaker stimuli on
+/// the unconditioned recording (Measurements::pacing). Cancellable. When none of the
 /// ECG leads runs at the record rate, the ECG is measured at its own (dsp::ecgAtItsOwnRate): the
 /// median beat then holds those leads only, at that rate; beats keep record-rate sample indices.
 struct Analysis

@@ -60,6 +60,8 @@ const char* findingCode(FindingKind kind)
         return "premature_supraventricular_beats";
     case FindingKind::ArmElectrodeReversal:
         return "arm_electrode_reversal";
+    case FindingKind::PacemakerSpikes:
+        return "pacemaker_spikes";
     }
     return "unknown";
 }
@@ -181,6 +183,20 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
                  "\u00b0, QRS axis " + number(m.values.qrsAxisDeg) +
                  "\u00b0): left and right arm electrodes possibly swapped, or dextrocardia; "
                  "check the electrode placement";
+        out.push_back(std::move(f));
+    }
+
+    // Pacemaker stimuli: also before anything on the tracing is read.
+    if (pacemakerStimuli(m.pacing)) {
+        const auto& paced = m.pacing.pacedBeats;
+        Finding f = make(FindingKind::PacemakerSpikes, beats[paced.front()].timeS,
+                         beats[paced.back()].timeS);
+        f.beats = paced;
+        f.timesS = m.pacing.timesS; // the stimuli: where a viewer marks them
+        f.values = {double(paced.size()), double(beats.size())};
+        f.valueUnit = "beats";
+        f.text = "Pacemaker spikes before " + number(double(paced.size())) + " of " +
+                 number(double(beats.size())) + " beats, first at " + findingClock(f.startS);
         out.push_back(std::move(f));
     }
 

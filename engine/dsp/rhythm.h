@@ -25,6 +25,9 @@ enum class FindingKind {
     /// Lead I inverted (P and QRS negative in it): the left and right arm electrodes were
     /// probably swapped, or dextrocardia; not a rhythm, but a reason to check before reading.
     ArmElectrodeReversal,
+    /// Pacemaker stimuli before some beats (Measurements::pacing, pacemakerStimuli): a paced
+    /// QRS is wide with secondary ST-T changes, so its measurements are read differently.
+    PacemakerSpikes,
 };
 
 struct Finding
@@ -60,7 +63,9 @@ struct RhythmOptions
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count);
 
 /// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
-/// pauses and premature beats; and a suspected arm electrode reversal (armElectrodeReversal).
+/// pauses and premature beats; a suspected arm electrode reversal (armElectrodeReversal); and
+/// pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values the
+/// number of paced beats and of all beats).
 std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
                                     const RhythmOptions& options = {});
 

@@ -1255,6 +1255,38 @@ private slots:
         QCOMPARE(std::string(severityName(item->severity)), std::string("consider"));
     }
 
+    /// PTB-XL 00143 (500 Hz, statement PACE: a paced rhythm) raises the pacemaker item from the
+    /// engine's finding, with its basis and source; the same ECG at 100 Hz (PTB-XL's own
+    /// downsampled version, where the stimuli are smoothed away) and 00001 (sinus rhythm, at
+    /// 500 Hz) do not.
+    void pacemakerSpikes()
+    {
+        auto itemsFor = [](const QString& rel) {
+            const auto r = io::open(test::dataPath(rel).toStdString());
+            if (!r.ok())
+                return std::vector<AdviceItem>{};
+            const auto analysis = dsp::analyse(*r);
+            const auto findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
+            return adviceFor(inputFor(*r, &analysis->measurements, findings, nullptr),
+                             builtinCatalogue());
+        };
+        const QString paced = QStringLiteral("ptbxl/records500/00000/00143_hr.hea");
+        for (const QString& rel : {paced, QStringLiteral("ptbxl/records100/00000/00143_lr.hea"),
+                                   QStringLiteral("ptbxl/records500/00000/00001_hr.hea")})
+            ECGLENS_REQUIRE_DATA(rel);
+        const auto items = itemsFor(paced);
+        const AdviceItem* item = find(items, "pacemaker-spikes");
+        QVERIFY2(item, qPrintable(codes(items).join(QLatin1Char(' '))));
+        QVERIFY2(item->basis.find("finding: pacemaker spikes before beats") != std::string::npos,
+                 item->basis.c_str());
+        QVERIFY(item->source.find("Kligfield P") != std::string::npos);
+        QCOMPARE(std::string(severityName(item->severity)), std::string("consider"));
+        QVERIFY(!find(itemsFor(QStringLiteral("ptbxl/records100/00000/00143_lr.hea")),
+                      "pacemaker-spikes"));
+        QVERIFY(!find(itemsFor(QStringLiteral("ptbxl/records500/00000/00001_hr.hea")),
+                      "pacemaker-spikes"));
+    }
+
     /// `ecglens-cli analyze --json` carries the advice (the engine's items for the same
     /// measurements and patient, plus the verdict's) and keeps its earlier keys.
     void cliAnalyzeJsonCarriesAdvice()

@@ -6,6 +6,7 @@
 // message naming the folder while the recording stays on screen.
 
 #include "analysis_controller.h"
+#include "beat_markers.h"
 #include "contribution_legend.h"
 #include "core/lead_names.h"
 #include "ecg_plot.h"
@@ -704,6 +705,42 @@ private slots:
         QVERIFY(QTest::qWaitFor(measuredShown, 30000));
         QVERIFY2(!banner->text().contains(line), qPrintable(banner->text()));
         QVERIFY(banner->text().startsWith(VerdictBanner::classWord(banner->verdictClass())));
+    }
+
+    /// PTB-XL 00143 at 500 Hz (statement PACE): the stimuli are marked on the trace (one per
+    /// beat, as `measure` lists them) and the banner says the verdict does not apply to paced
+    /// beats; PTB-XL 00001 at 500 Hz (sinus rhythm) opened next clears both.
+    void pacemakerSpikesMarkedAndOnTheBanner()
+    {
+        const QString paced = QStringLiteral("ptbxl/records500/00000/00143_hr.hea");
+        const QString sinus = QStringLiteral("ptbxl/records500/00000/00001_hr.hea");
+        ECGLENS_REQUIRE_DATA(paced);
+        ECGLENS_REQUIRE_DATA(sinus);
+        const QString line =
+            QStringLiteral("pacemaker spikes before 12 of 12 beats: the detector's verdict does "
+                           "not apply to paced beats");
+        auto w = window();
+        VerdictBanner* banner = w->viewer()->verdictBanner();
+        const auto measuredShown = [&] {
+            const MeasureOutcome& m = w->measurementsPanel()->outcome();
+            return m.recording && m.recording == w->recording() && !m.cancelled;
+        };
+        QVERIFY(openAndAnalyse(*w, test::dataPath(paced)));
+        QVERIFY2(QTest::qWaitFor([&] { return banner->text().contains(line); }, 30000),
+                 qPrintable(banner->text()));
+        QVERIFY(banner->text().startsWith(VerdictBanner::classWord(banner->verdictClass())));
+        QVERIFY(measuredShown());
+        const std::vector<double> stimuli = w->measurementsPanel()->markers()->stimuli();
+        QCOMPARE(stimuli.size(), std::size_t(12));
+        const auto& beats = w->measurementsPanel()->outcome().beats;
+        QCOMPARE(beats.size(), std::size_t(12));
+        for (std::size_t i = 0; i < beats.size(); ++i)
+            QVERIFY(stimuli[i] <= beats[i].timeS + 0.010 && stimuli[i] >= beats[i].timeS - 0.450);
+
+        QVERIFY(openAndAnalyse(*w, test::dataPath(sinus)));
+        QVERIFY(QTest::qWaitFor(measuredShown, 30000));
+        QVERIFY2(!banner->text().contains(QStringLiteral("pacemaker")), qPrintable(banner->text()));
+        QVERIFY(w->measurementsPanel()->markers()->stimuli().empty());
     }
 
     // A recording with two limb leads is drawn with the other four computed, as the detector

@@ -111,6 +111,16 @@ void BM_Measure(benchmark::State& state, const char* rel)
     setCounters(state, c);
 }
 
+/// The pacemaker-stimulus search on the raw recording (part of the pipeline's analyse).
+void BM_Pacing(benchmark::State& state, const char* rel)
+{
+    const Recording& r = record(rel);
+    const auto beats = *dsp::detectBeats(r);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(dsp::findPacingSpikes(r, beats));
+    setCounters(state, r);
+}
+
 /// The acceptance figure: condition + detect + measure (+ rhythm findings).
 void BM_Pipeline(benchmark::State& state, const char* rel)
 {
@@ -134,11 +144,13 @@ ECGLENS_DSP_BENCH(BM_Baseline_ReadSamples, mitdb101_30min_2lead_360Hz, "mitdb/10
 ECGLENS_DSP_BENCH(BM_Condition, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
 ECGLENS_DSP_BENCH(BM_Detect, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
 ECGLENS_DSP_BENCH(BM_Measure, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
+ECGLENS_DSP_BENCH(BM_Pacing, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
 ECGLENS_DSP_BENCH(BM_Pipeline, mitdb101_30min_2lead_360Hz, "mitdb/101.hea");
 ECGLENS_DSP_BENCH(BM_Baseline_ReadSamples, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
 ECGLENS_DSP_BENCH(BM_Condition, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
 ECGLENS_DSP_BENCH(BM_Detect, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
 ECGLENS_DSP_BENCH(BM_Measure, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
+ECGLENS_DSP_BENCH(BM_Pacing, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
 ECGLENS_DSP_BENCH(BM_Pipeline, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
 
 BENCHMARK_MAIN();

@@ -1,5 +1,6 @@
 // ecglens-cli beats / measure run as a user would (QProcess), including bad input.
 
+#include "dsp/rhythm.h"
 #include "test_data.h"
 
 #include <QJsonArray>
@@ -126,6 +127,69 @@ private slots:
             QVERIFY2(std::abs(at("I") - (at("II") - at("III"))) <= 0.0101, key);
             QVERIFY2(std::abs(at("aVF") - (at("II") + at("III")) / 2) <= 0.0101, key);
         }
+    }
+
+    /// PTB-XL 00143 (statement PACE) at 500 Hz: `measure --json` lists the stimuli searched on
+    /// its 12 leads, one before each of its 12 beats (within the 450 ms before R, by `beats`),
+    /// and the finding with the same times; `analyze` warns beside the verdict. At 100 Hz the
+    /// search is not made and the text says why.
+    void measurePacemakerSpikes()
+    {
+        const QString paced = QStringLiteral("ptbxl/records500/00000/00143_hr.hea");
+        const QString low = QStringLiteral("ptbxl/records100/00000/00143_lr.hea");
+        ECGLENS_REQUIRE_DATA(paced);
+        ECGLENS_REQUIRE_DATA(low);
+        const Run r = runCli(
+            {QStringLiteral("measure"), ecglens::test::dataPath(paced), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        const QJsonObject p = root.value(QStringLiteral("pacemaker_spikes")).toObject();
+        QCOMPARE(p.value(QStringLiteral("searched")).toBool(), true);
+        QCOMPARE(p.value(QStringLiteral("fs_hz")).toDouble(), 500.0);
+        QCOMPARE(p.value(QStringLiteral("leads")).toInt(), 12);
+        QCOMPARE(p.value(QStringLiteral("paced_beats")).toInt(), 12);
+        const QJsonArray times = p.value(QStringLiteral("times_s")).toArray();
+        QCOMPARE(times.size(), 12);
+
+        const Run b = runCli(
+            {QStringLiteral("beats"), ecglens::test::dataPath(paced), QStringLiteral("--json")});
+        QCOMPARE(b.exitCode, 0);
+        const QJsonDocument beatsDoc = QJsonDocument::fromJson(b.out);
+        const QJsonArray beats = beatsDoc.isArray()
+                                     ? beatsDoc.array()
+                                     : beatsDoc.object().value(QStringLiteral("beats")).toArray();
+        QCOMPARE(beats.size(), 12);
+        for (int i = 0; i < 12; ++i) {
+            const double r = beats[i].toObject().value(QStringLiteral("time_s")).toDouble();
+            const double t = times[i].toDouble();
+            QVERIFY2(t <= r + 0.010 && t >= r - 0.450,
+                     qPrintable(QStringLiteral("stimulus %1 s, beat %2 s").arg(t).arg(r)));
+        }
+        bool found = false;
+        for (const auto& f : root.value(QStringLiteral("findings")).toArray())
+            if (f.toObject().value(QStringLiteral("code")).toString() ==
+                QLatin1String("pacemaker_spikes")) {
+                found = true;
+                QCOMPARE(f.toObject().value(QStringLiteral("times_s")).toArray().size(), 12);
+                QCOMPARE(f.toObject().value(QStringLiteral("text")).toString(),
+                         QStringLiteral("Pacemaker spikes before 12 of 12 beats, first at %1")
+                             .arg(QString::fromStdString(ecglens::dsp::findingClock(
+                                 beats[0].toObject().value(QStringLiteral("time_s")).toDouble()))));
+            }
+        QVERIFY(found);
+
+        const Run a = runCli({QStringLiteral("analyze"), ecglens::test::dataPath(paced)});
+        QVERIFY(a.exitCode == 0 || a.exitCode == 3);
+        QVERIFY2(a.out.contains("Warning:     pacemaker spikes before 12 of 12 beats: the "
+                                "detector's verdict does not apply to paced beats"),
+                 a.out.constData());
+
+        const Run l = runCli({QStringLiteral("measure"), ecglens::test::dataPath(low)});
+        QCOMPARE(l.exitCode, 0);
+        QVERIFY2(l.out.contains("pacemaker spikes\tnot searched (needs ECG leads sampled at 250 Hz "
+                                "or more)"),
+                 l.out.constData());
+        QVERIFY(!l.out.contains("Pacemaker spikes before"));
     }
 
     void badInput_data()

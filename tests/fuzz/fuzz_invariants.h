@@ -25,7 +25,8 @@ namespace ecglens::fuzz {
 /// Aborts when the measurements of a small recording (at most 250,000 samples, as the
 /// fuzzers' inputs are) break their promises: beats in time order inside the recording, one
 /// name, unit factor and computed flag per median-beat lead, ST levels a number or NaN (never
-/// infinite); the limb leads computed for display as long as their sources.
+/// infinite); pacemaker stimuli in time order before real beats; the limb leads computed for
+/// display as long as their sources.
 inline void checkMeasurements(const Recording& r)
 {
     std::size_t total = 0;
@@ -50,6 +51,15 @@ inline void checkMeasurements(const Recording& r)
         std::abort();
     for (const dsp::StLevel& st : dsp::stLevels(m))
         if (std::isinf(st.jMv) || std::isinf(st.j60Mv))
+            std::abort();
+    // Pacemaker stimuli: finite times in order, paced beats real beats in order.
+    const dsp::PacingSpikes& p = a->measurements.pacing;
+    for (std::size_t i = 0; i < p.timesS.size(); ++i)
+        if (!std::isfinite(p.timesS[i]) || p.timesS[i] < 0 ||
+            (i > 0 && p.timesS[i] <= p.timesS[i - 1]))
+            std::abort();
+    for (std::size_t i = 0; i < p.pacedBeats.size(); ++i)
+        if (p.pacedBeats[i] >= a->beats.size() || (i > 0 && p.pacedBeats[i] <= p.pacedBeats[i - 1]))
             std::abort();
 }
 

@@ -718,6 +718,23 @@ private slots:
         QVERIFY2(!text.contains(QStringLiteral("not on the ECG pages")), qPrintable(text));
     }
 
+    /// PTB-XL 00143 at 500 Hz (statement PACE): the report lists the pacemaker finding, repeats
+    /// it beside the detector's verdict as the window's banner does, and carries the advice item.
+    void pacemakerSpikesInTheReport()
+    {
+        const QString rel = QStringLiteral("ptbxl/records500/00000/00143_hr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString text = cliReportText(ecglens::test::dataPath(rel),
+                                           m_dir.filePath(QStringLiteral("paced.pdf")));
+        QVERIFY2(!text.startsWith(QLatin1String("REPORT FAILED")), qPrintable(text));
+        for (const char* expected :
+             {"\u2022 Pacemaker spikes before 12 of 12 beats, first at 0:00.3",
+              "Warning pacemaker spikes before 12 of 12 beats: the detector's verdict does not "
+              "apply to paced beats",
+              "Consider Pacemaker spikes: read paced beats apart"})
+            QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
+    }
+
     /// An intensive-care record's arterial pressure and respiration (03700181: MCL1, ABP, RESP)
     /// are drawn at a stated 1-2-5 scale of their own (an ECG gain would put 100 mmHg a metre
     /// off the page) and named as not used for the measurements.
