@@ -4025,6 +4025,22 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
             <numerusform>%n Fenster werden für den Bericht erklärt …</numerusform>
         </translation>
     </message>
+    <message>
+        <source> — FHIR results: %1</source>
+        <translation> — FHIR-Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <source> — FHIR results not written: %1</source>
+        <translation> — FHIR-Ergebnisse nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>FHIR results not written</source>
+        <translation>FHIR-Ergebnisse nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>The report was written, its FHIR results were not: %1</source>
+        <translation>Der Bericht wurde gespeichert, seine FHIR-Ergebnisse nicht: %1</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::ReviewStore</name>

@@ -5,6 +5,7 @@
 
 #include "advice_language.h"
 #include "cli_model.h"
+#include "fhir_results.h"
 #include "i18n.h"
 #include "report.h"
 
@@ -38,6 +39,12 @@ int runReport(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Recording or demo:"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PDF to write."),
                                  QStringLiteral("X.pdf"));
+    const QCommandLineOption fhir(
+        QStringLiteral("fhir"),
+        QStringLiteral("Also write the results as an HL7 FHIR R4 transaction Bundle (JSON): a "
+                       "DiagnosticReport with the PDF, LOINC-coded preliminary Observations of the "
+                       "measurements, the findings and the detector's probability."),
+        QStringLiteral("X.json"));
     const QCommandLineOption model(QStringLiteral("model"),
                                    QStringLiteral("Model folder; default: the shipped model."),
                                    QStringLiteral("DIR"));
@@ -96,7 +103,7 @@ int runReport(const QStringList& args)
             .arg(report::paperName(defaultPaper)),
         QStringLiteral("name"), report::paperName(defaultPaper));
     parser.addOption(paper);
-    parser.addOptions({out, model, noAnalysis, reviewer, decision, note, anonymise, language,
+    parser.addOptions({out, fhir, model, noAnalysis, reviewer, decision, note, anonymise, language,
                        noSavedReview, reviews});
     int exitCode = kExitOk;
     const QCommandLineOption sign(
@@ -317,6 +324,13 @@ int runReport(const QStringList& args)
     if (!written)
         return fail(written.error());
     std::printf("Report written to %s\n", toStd(parser.value(out)).c_str());
+    if (parser.isSet(fhir)) {
+        if (const QString error =
+                report::writeFhirBundle(input, parser.value(out), parser.value(fhir));
+            !error.isEmpty())
+            return fail(QStringLiteral("The FHIR Bundle was not written: %1").arg(error));
+        std::printf("FHIR Bundle written to %s\n", toStd(parser.value(fhir)).c_str());
+    }
     if (signer)
         std::printf("Signed by %s (certificate SHA-256 %s)\n", toStd(signer->signerName()).c_str(),
                     toStd(signer->certificateSha256()).c_str());

@@ -55,6 +55,7 @@ void AppSettings::load(QSettings& s)
     language = s.value(QStringLiteral("ui/language")).toString();
     reportPaper = s.value(QLatin1String(report::kPaperSettingKey)).toString().toLower();
     signingCertificate = s.value(QStringLiteral("report/signingCertificate")).toString();
+    reportFhir = s.value(QStringLiteral("report/fhir"), d.reportFhir).toBool();
     lastFolder = s.value(QStringLiteral("files/lastFolder")).toString();
     worklistFolder = s.value(QStringLiteral("files/worklistFolder")).toString();
     recentFiles = s.value(QStringLiteral("files/recent")).toStringList();
@@ -112,6 +113,7 @@ void AppSettings::save(QSettings& s, const AppSettings& defaults) const
     put(QStringLiteral("ui/language"), language, d.language);
     put(QLatin1String(report::kPaperSettingKey), reportPaper, d.reportPaper);
     put(QStringLiteral("report/signingCertificate"), signingCertificate, d.signingCertificate);
+    put(QStringLiteral("report/fhir"), reportFhir, d.reportFhir);
     // The user's own state, never a site's.
     s.setValue(QStringLiteral("files/lastFolder"), lastFolder);
     s.setValue(QStringLiteral("files/worklistFolder"), worklistFolder);

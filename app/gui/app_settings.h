@@ -35,6 +35,10 @@ struct AppSettings
     /// PKCS#12 file whose certificate signs exported reports (its password is asked at each
     /// export, never stored); empty: reports are not signed.
     QString signingCertificate;
+    /// Each exported report's results also as an HL7 FHIR R4 Bundle beside it ("X.pdf" ->
+    /// "X.fhir.json", report::fhirBundle), for a hospital that imports results: usually a site
+    /// setting (report/fhir=true).
+    bool reportFhir = false;
     QString lastFolder;
     QString worklistFolder; ///< listed in the worklist; empty: none
     QStringList recentFiles;

@@ -1,5 +1,7 @@
 #include "report_export.h"
 
+#include "fhir_results.h"
+
 #include "comparison_view.h"
 
 #include "advice_panel.h"
@@ -66,6 +68,7 @@ struct ReportExporter::Target
     bool anonymise = false;            ///< report::ReportInput::anonymise
     ReportExporter::Signing signing;   ///< sign with this certificate (file empty: do not)
     report::Paper paper = report::Paper::A4;
+    bool fhir = false; ///< also the FHIR Bundle (AppSettings::reportFhir)
 };
 
 /// " — the signing certificate expires on …": said at each signed export in the certificate's
@@ -122,6 +125,7 @@ void ReportExporter::exportTo(const QString& path, bool anonymise, Signing signi
     target->anonymise = anonymise;
     target->signing = std::move(signing);
     target->paper = m_window->settings().paper();
+    target->fhir = m_window->settings().reportFhir;
     start(std::move(target));
 }
 
@@ -286,7 +290,7 @@ void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const Au
         input.softwareVersion = version;
         input.anonymise = target->anonymise;
         input.paper = target->paper;
-        QString error;
+        QString error, fhirError;
         if (!target->signing.file.isEmpty()) {
             auto signer =
                 report::SigningIdentity::load(target->signing.file, target->signing.password);
@@ -306,10 +310,14 @@ void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const Au
         } else if (error.isEmpty()) {
             if (const auto written = report::writeReport(input, target->path); !written)
                 error = QString::fromStdString(written.error());
+            else if (target->fhir)
+                fhirError =
+                    report::writeFhirBundle(input, target->path, report::fhirPathFor(target->path));
         }
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
-            [self, target, error, audit, signer = input.signer, unexplained = s.unexplained] {
+            [self, target, error, fhirError, audit, signer = input.signer,
+             unexplained = s.unexplained] {
                 if (!self)
                     return;
                 self->m_busy = false;
@@ -334,12 +342,27 @@ void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const Au
                 if (error.isEmpty() && !unexplained.isEmpty())
                     message +=
                         tr(" — not explained: %1").arg(unexplained.join(QStringLiteral("; ")));
+                if (error.isEmpty() && target->fhir)
+                    message +=
+                        fhirError.isEmpty()
+                            ? tr(" — FHIR results: %1").arg(report::fhirPathFor(target->name))
+                            : tr(" — FHIR results not written: %1").arg(fhirError);
                 self->m_window->statusBar()->showMessage(message, 10000);
                 if (!error.isEmpty()) {
                     auto* box = new QMessageBox(QMessageBox::Warning,
                                                 printed ? tr("Report not printed")
                                                         : tr("Report not written"),
                                                 error, QMessageBox::Ok, self->m_window);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                }
+                if (error.isEmpty() && !fhirError.isEmpty()) {
+                    auto* box =
+                        new QMessageBox(QMessageBox::Warning, tr("FHIR results not written"),
+                                        tr("The report was written, its FHIR results "
+                                           "were not: %1")
+                                            .arg(fhirError),
+                                        QMessageBox::Ok, self->m_window);
                     box->setAttribute(Qt::WA_DeleteOnClose);
                     box->open();
                 }

@@ -1753,6 +1753,9 @@ private slots:
             QCOMPARE(s2.record.patientId, QStringLiteral("MRN-4711"));
             QCOMPARE(s2.record.patientName, QStringLiteral("Doe, Jane"));
 
+            // With the site's report/fhir setting the export also writes the results as a FHIR
+            // Bundle beside the PDF ("report.fhir.json"), with the typed-in patient and the PDF.
+            w->settings().reportFhir = true;
             const QString pdf = QDir(dir).filePath(QStringLiteral("report.pdf"));
             QSignalSpy done(w->reportExporter(), &ReportExporter::finished);
             w->reportExporter()->exportTo(pdf);
@@ -1765,6 +1768,45 @@ private slots:
             const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
             QVERIFY2(t.contains(QStringLiteral("Doe, Jane \u00b7 ID MRN-4711")), qPrintable(t));
             QVERIFY2(t.contains(QStringLiteral("Patient Doe, Jane, ID MRN-4711")), qPrintable(t));
+            QFile fhir(QDir(dir).filePath(QStringLiteral("report.fhir.json")));
+            QVERIFY(fhir.open(QIODevice::ReadOnly));
+            const QJsonObject bundle = QJsonDocument::fromJson(fhir.readAll()).object();
+            QCOMPARE(bundle.value(QStringLiteral("type")).toString(),
+                     QStringLiteral("transaction"));
+            QFile pdfFile(pdf);
+            QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+            const QByteArray pdfBytes = pdfFile.readAll();
+            bool patient = false, form = false;
+            for (const QJsonValue& v : bundle.value(QStringLiteral("entry")).toArray()) {
+                const QJsonObject res = v.toObject().value(QStringLiteral("resource")).toObject();
+                const QString type = res.value(QStringLiteral("resourceType")).toString();
+                if (type == QLatin1String("Patient")) {
+                    patient = true;
+                    QCOMPARE(res.value(QStringLiteral("identifier"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("value"))
+                                 .toString(),
+                             QStringLiteral("MRN-4711"));
+                    QCOMPARE(res.value(QStringLiteral("name"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(QStringLiteral("text"))
+                                 .toString(),
+                             QStringLiteral("Doe, Jane"));
+                }
+                if (type == QLatin1String("DiagnosticReport"))
+                    form = QByteArray::fromBase64(res.value(QStringLiteral("presentedForm"))
+                                                      .toArray()
+                                                      .at(0)
+                                                      .toObject()
+                                                      .value(QStringLiteral("data"))
+                                                      .toString()
+                                                      .toLatin1()) == pdfBytes;
+            }
+            QVERIFY(patient && form);
         }
         auto again = window();
         const ReviewLoad load = openAndReadReview(*again, hea);

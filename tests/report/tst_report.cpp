@@ -29,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QUuid>
 
 #include <algorithm>
 #include <cstdio>
@@ -733,6 +734,203 @@ private slots:
               "apply to paced beats",
               "Consider Pacemaker spikes: read paced beats apart"})
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
+    }
+
+    /// `report --fhir`: PTB-XL 00143 (500 Hz) as an HL7 FHIR R4 transaction Bundle. Every entry
+    /// is a POST of its resource under a urn:uuid full URL, every reference resolves inside the
+    /// Bundle; the measurements carry the LOINC codes of US Core's clinical test value set
+    /// (https://hl7.org/fhir/us/core/STU5/ValueSet-us-core-clinical-test-codes.html) and FHIR's
+    /// vital-signs heart rate (8867-4), UCUM units, the values `measure --json` prints (rounded
+    /// to whole ms / degrees / beats per minute), and status preliminary; the report's PDF is
+    /// embedded byte for byte; the report is final with the clinician's decision and names the
+    /// reviewer. Anonymised: no Patient, subject, date, reviewer or note. Without a decision:
+    /// preliminary, no conclusion.
+    void fhirBundle()
+    {
+        const QString rel = QStringLiteral("ptbxl/records500/00000/00143_hr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString file = ecglens::test::dataPath(rel);
+        const QMap<QString, QString> usCoreAndVitals = {
+            {QStringLiteral("8867-4"), QStringLiteral("heart_rate_bpm")},
+            {QStringLiteral("8625-6"), QStringLiteral("pr_ms")},
+            {QStringLiteral("8633-0"), QStringLiteral("qrs_ms")},
+            {QStringLiteral("8634-8"), QStringLiteral("qt_ms")},
+            {QStringLiteral("8636-3"), QStringLiteral("qtc_fridericia_ms")},
+            {QStringLiteral("8626-4"), QStringLiteral("p_axis_deg")},
+            {QStringLiteral("8632-2"), QStringLiteral("qrs_axis_deg")},
+            {QStringLiteral("8638-9"), QStringLiteral("t_axis_deg")}};
+        const Run m = runCli({QStringLiteral("measure"), file, QStringLiteral("--json")});
+        QCOMPARE(m.exitCode, 0);
+        const QJsonObject measured = QJsonDocument::fromJson(m.out).object();
+
+        auto bundleOf = [&](const QStringList& extra, const QString& name) {
+            const QString pdf = m_dir.filePath(name + QStringLiteral(".pdf"));
+            const QString json = m_dir.filePath(name + QStringLiteral(".json"));
+            const Run r = runCli(QStringList{QStringLiteral("report"), file,
+                                             QStringLiteral("--out"), pdf, QStringLiteral("--fhir"),
+                                             json, QStringLiteral("--no-saved-review")} +
+                                 extra);
+            if (r.exitCode != 0)
+                qWarning("%s", r.err.constData());
+            return std::pair{QJsonDocument::fromJson(fileBytes(json)).object(), fileBytes(pdf)};
+        };
+        const auto [bundle, pdf] =
+            bundleOf({QStringLiteral("--decision"), QStringLiteral("Abnormal ECG"),
+                      QStringLiteral("--reviewer"), QStringLiteral("Dr Weber"),
+                      QStringLiteral("--note"), QStringLiteral("paced rhythm")},
+                     QStringLiteral("fhir"));
+        QCOMPARE(bundle.value(QStringLiteral("resourceType")).toString(), QStringLiteral("Bundle"));
+        QCOMPARE(bundle.value(QStringLiteral("type")).toString(), QStringLiteral("transaction"));
+        QMap<QString, QJsonObject> byUrl;
+        QJsonObject report, patient;
+        QStringList loincSeen;
+        for (const QJsonValue& v : bundle.value(QStringLiteral("entry")).toArray()) {
+            const QJsonObject e = v.toObject(),
+                              res = e.value(QStringLiteral("resource")).toObject();
+            const QString url = e.value(QStringLiteral("fullUrl")).toString();
+            QVERIFY2(QUuid::fromString(url.mid(9)).isNull() == false &&
+                         url.startsWith(QLatin1String("urn:uuid:")),
+                     qPrintable(url));
+            QCOMPARE(e.value(QStringLiteral("request"))
+                         .toObject()
+                         .value(QLatin1String("method"))
+                         .toString(),
+                     QStringLiteral("POST"));
+            QCOMPARE(e.value(QStringLiteral("request"))
+                         .toObject()
+                         .value(QLatin1String("url"))
+                         .toString(),
+                     res.value(QStringLiteral("resourceType")).toString());
+            byUrl.insert(url, res);
+            const QString type = res.value(QStringLiteral("resourceType")).toString();
+            if (type == QLatin1String("DiagnosticReport"))
+                report = res;
+            if (type == QLatin1String("Patient"))
+                patient = res;
+        }
+        QCOMPARE(patient.value(QStringLiteral("identifier"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("value")),
+                 QJsonValue(QStringLiteral("16914")));
+        QCOMPARE(patient.value(QStringLiteral("gender")).toString(), QStringLiteral("male"));
+        QCOMPARE(report.value(QStringLiteral("status")).toString(), QStringLiteral("final"));
+        QCOMPARE(report.value(QStringLiteral("conclusion")).toString(),
+                 QStringLiteral("Clinician's decision: Abnormal ECG. Note: paced rhythm"));
+        QCOMPARE(report.value(QStringLiteral("resultsInterpreter"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("display")),
+                 QJsonValue(QStringLiteral("Dr Weber")));
+        QCOMPARE(report.value(QStringLiteral("code"))
+                     .toObject()
+                     .value(QLatin1String("coding"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
+                 QStringLiteral("34534-8"));
+        const QJsonObject form =
+            report.value(QStringLiteral("presentedForm")).toArray().at(0).toObject();
+        QCOMPARE(form.value(QStringLiteral("contentType")).toString(),
+                 QStringLiteral("application/pdf"));
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QCOMPARE(QByteArray::fromBase64(form.value(QStringLiteral("data")).toString().toLatin1()),
+                 pdf);
+        const QJsonArray results = report.value(QStringLiteral("result")).toArray();
+        QVERIFY(results.size() >= 8);
+        bool impression = false, detector = false;
+        for (const QJsonValue& ref : results) {
+            const QJsonObject o =
+                byUrl.value(ref.toObject().value(QLatin1String("reference")).toString());
+            QCOMPARE(o.value(QStringLiteral("resourceType")).toString(),
+                     QStringLiteral("Observation"));
+            QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("preliminary"));
+            QVERIFY(byUrl.contains(o.value(QStringLiteral("subject"))
+                                       .toObject()
+                                       .value(QLatin1String("reference"))
+                                       .toString()));
+            QCOMPARE(o.value(QStringLiteral("effectiveDateTime")).toString(),
+                     QStringLiteral("1986-02-23"));
+            const QJsonArray coding =
+                o.value(QStringLiteral("code")).toObject().value(QLatin1String("coding")).toArray();
+            if (coding.isEmpty()) { // the detector: no standard code
+                detector = true;
+                QVERIFY(o.value(QStringLiteral("note"))
+                            .toArray()
+                            .at(1)
+                            .toObject()
+                            .value(QLatin1String("text"))
+                            .toString()
+                            .startsWith(QStringLiteral("pacemaker spikes before 12 of 12 beats")));
+                continue;
+            }
+            const QJsonObject c = coding.at(0).toObject();
+            QCOMPARE(c.value(QStringLiteral("system")).toString(),
+                     QStringLiteral("http://loinc.org"));
+            const QString code = c.value(QStringLiteral("code")).toString();
+            if (code == QLatin1String("8601-7")) {
+                impression = true;
+                QVERIFY(o.value(QStringLiteral("valueString"))
+                            .toString()
+                            .contains(QStringLiteral("Pacemaker spikes before 12 of 12 beats")));
+                continue;
+            }
+            QVERIFY2(usCoreAndVitals.contains(code), qPrintable(code));
+            loincSeen << code;
+            const QJsonObject q = o.value(QStringLiteral("valueQuantity")).toObject();
+            QCOMPARE(q.value(QStringLiteral("system")).toString(),
+                     QStringLiteral("http://unitsofmeasure.org"));
+            QCOMPARE(q.value(QStringLiteral("code")).toString(),
+                     code == QLatin1String("8867-4") ? QStringLiteral("/min")
+                     : usCoreAndVitals[code].endsWith(QLatin1String("_deg"))
+                         ? QStringLiteral("deg")
+                         : QStringLiteral("ms"));
+            const double expected = measured.value(usCoreAndVitals[code]).toDouble();
+            QVERIFY2(std::abs(q.value(QStringLiteral("value")).toDouble() - expected) <= 0.5,
+                     qPrintable(code));
+        }
+        QVERIFY(impression && detector);
+        // 00143 has no P wave: no PR, no P axis; the other six are there.
+        loincSeen.sort();
+        QCOMPARE(loincSeen.join(QLatin1Char(' ')),
+                 QStringLiteral("8632-2 8633-0 8634-8 8636-3 8638-9 8867-4"));
+
+        const auto [anonymous, anonymousPdf] = bundleOf(
+            {QStringLiteral("--anonymise"), QStringLiteral("--decision"),
+             QStringLiteral("Abnormal ECG"), QStringLiteral("--reviewer"),
+             QStringLiteral("Dr Weber"), QStringLiteral("--note"), QStringLiteral("paced rhythm")},
+            QStringLiteral("fhir_anonymous"));
+        // Searched without the embedded PDF, whose base64 could hold any short string.
+        QJsonArray entriesWithoutPdf;
+        for (const QJsonValue& v : anonymous.value(QStringLiteral("entry")).toArray()) {
+            QJsonObject e = v.toObject();
+            QJsonObject res = e.value(QStringLiteral("resource")).toObject();
+            res.remove(QStringLiteral("presentedForm"));
+            e[QStringLiteral("resource")] = res;
+            entriesWithoutPdf.append(e);
+        }
+        const QByteArray text = QJsonDocument(entriesWithoutPdf).toJson();
+        QVERIFY(!anonymousPdf.isEmpty());
+        for (const char* absent : {"\"Patient\"", "16914", "subject", "effectiveDateTime",
+                                   "Dr Weber", "paced rhythm", "1986"})
+            QVERIFY2(!text.contains(absent), absent);
+        QVERIFY(text.contains("Clinician's decision: Abnormal ECG"));
+
+        const auto [undecided, undecidedPdf] = bundleOf({}, QStringLiteral("fhir_undecided"));
+        for (const QJsonValue& v : undecided.value(QStringLiteral("entry")).toArray()) {
+            const QJsonObject res = v.toObject().value(QStringLiteral("resource")).toObject();
+            if (res.value(QStringLiteral("resourceType")).toString() ==
+                QLatin1String("DiagnosticReport")) {
+                QCOMPARE(res.value(QStringLiteral("status")).toString(),
+                         QStringLiteral("preliminary"));
+                QVERIFY(!res.contains(QStringLiteral("conclusion")));
+            }
+        }
+        QVERIFY(!undecidedPdf.isEmpty());
     }
 
     /// An intensive-care record's arterial pressure and respiration (03700181: MCL1, ABP, RESP)
