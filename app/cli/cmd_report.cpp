@@ -165,6 +165,10 @@ int runReport(const QStringList& args)
         return kExitBadInput;
     if (recording->fsHz <= 0 || recording->sampleCount() == 0)
         return fail(QStringLiteral("%1: no samples to report").arg(file));
+    if (parser.isSet(fhir) && recording->synthetic)
+        return fail(QStringLiteral("--fhir: %1 is a synthetic demo recording, with no patient to "
+                                   "send results for")
+                        .arg(file));
 
     // The review saved in ECG Lens (beside the recording, else in the reviews folder), unless
     // the command line gives one: its decision, and the patient details typed in for a file

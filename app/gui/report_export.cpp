@@ -125,7 +125,9 @@ void ReportExporter::exportTo(const QString& path, bool anonymise, Signing signi
     target->anonymise = anonymise;
     target->signing = std::move(signing);
     target->paper = m_window->settings().paper();
-    target->fhir = m_window->settings().reportFhir;
+    // Not for the synthetic demo: a hospital system would file it under an invented patient.
+    target->fhir = m_window->settings().reportFhir && m_window->recording() &&
+                   !m_window->recording()->synthetic;
     start(std::move(target));
 }
 

@@ -244,8 +244,9 @@ QJsonObject fhirBundle(const ReportInput& in, const QByteArray& pdf, const QDate
          QJsonArray{codeable(QStringLiteral("http://terminology.hl7.org/CodeSystem/v2-0074"),
                              QStringLiteral("EC"), QStringLiteral("Electrocardiac"))}},
         {QStringLiteral("code"), studyCode(r)},
-        {QStringLiteral("issued"), issued.toUTC().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("result"), results}};
+        {QStringLiteral("issued"), issued.toUTC().toString(Qt::ISODateWithMs)}};
+    if (!results.isEmpty()) // FHIR JSON has no empty arrays
+        report[QStringLiteral("result")] = results;
     if (!patientUrl.isEmpty())
         report[QStringLiteral("subject")] = reference(patientUrl);
     if (!effective.isEmpty())
@@ -274,6 +275,9 @@ QJsonObject fhirBundle(const ReportInput& in, const QByteArray& pdf, const QDate
 
 QString writeFhirBundle(const ReportInput& in, const QString& pdfPath, const QString& jsonPath)
 {
+    if (in.recording.synthetic)
+        return QStringLiteral("%1: a synthetic demo recording has no patient to send results for")
+            .arg(jsonPath);
     QFile pdf(pdfPath);
     if (!pdf.open(QIODevice::ReadOnly))
         return QStringLiteral("%1: cannot read the report back: %2")

@@ -39,7 +39,8 @@ struct FhirMeasurementCode
 const std::vector<FhirMeasurementCode>& fhirMeasurementCodes();
 
 /// Reads the report written to `pdfPath` back and writes its Bundle (issued now) to `jsonPath`
-/// atomically (QSaveFile). Empty on success, else why not.
+/// atomically (QSaveFile). Empty on success, else why not; a synthetic recording (the demo) is
+/// refused: a hospital system would file its results under an invented patient.
 QString writeFhirBundle(const ReportInput& in, const QString& pdfPath, const QString& jsonPath);
 
 /// Where the window writes a report's Bundle: beside the PDF, "report.pdf" -> "report.fhir.json".

@@ -931,6 +931,27 @@ private slots:
             }
         }
         QVERIFY(!undecidedPdf.isEmpty());
+
+        // Without measurements or verdict the report has no results, and FHIR JSON no empty
+        // array; the synthetic demo is refused (a hospital would file it under an invented
+        // patient) and nothing is written for it.
+        const auto [bare, barePdf] =
+            bundleOf({QStringLiteral("--no-analysis")}, QStringLiteral("fhir_bare"));
+        QVERIFY(!barePdf.isEmpty());
+        const QJsonArray bareEntries = bare.value(QStringLiteral("entry")).toArray();
+        QCOMPARE(bareEntries.size(), 2); // Patient, DiagnosticReport
+        QVERIFY(!bareEntries.at(1)
+                     .toObject()
+                     .value(QStringLiteral("resource"))
+                     .toObject()
+                     .contains(QStringLiteral("result")));
+        const QString demoJson = m_dir.filePath(QStringLiteral("demo.fhir.json"));
+        const Run demo = runCli(
+            {QStringLiteral("report"), QStringLiteral("demo:"), QStringLiteral("--out"),
+             m_dir.filePath(QStringLiteral("demo.pdf")), QStringLiteral("--fhir"), demoJson});
+        QVERIFY(demo.exitCode != 0);
+        QVERIFY2(demo.err.contains("synthetic demo recording"), demo.err.constData());
+        QVERIFY(!QFile::exists(demoJson));
     }
 
     /// An intensive-care record's arterial pressure and respiration (03700181: MCL1, ABP, RESP)
