@@ -2081,6 +2081,10 @@
         <source>borderline ≥ %1, anomalous ≥ %2 (age group %3, lead set: %4)</source>
         <translation>grenzwertig ≥ %1, auffällig ≥ %2 (Altersgruppe %3, Ableitungssatz: %4)</translation>
     </message>
+    <message>
+        <source> (magenta ticks above the traces on the ECG pages)</source>
+        <translation> (magentafarbene Striche über den Kurven auf den EKG-Seiten)</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -96,7 +96,7 @@ void BeatMarkerLayer::draw(QCPPainter* painter)
     const QColor normal(60, 60, 60, 200);
     const QColor ventricular(200, 0, 30);
     const QColor supra(20, 80, 210);
-    const QColor stimulus(190, 0, 190);
+    const QColor stimulus(190, 0, 190); // report::kStimulusRgb on the paper
     for (int index : panels) {
         const Panel& p = layout.panels[index];
         const auto [from, to] = m_plot->panelWindow(p);

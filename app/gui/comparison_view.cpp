@@ -1,5 +1,7 @@
 #include "comparison_view.h"
 
+#include "finding_text.h"
+
 #include "engine_text.h"
 #include "report.h"
 
@@ -143,7 +145,7 @@ void ComparisonView::showComparison(const CompareOutcome& outcome, const Recordi
     show();
     viewer()->setSignalView(outcome.signal);
     m_markers->setBeats(beatMarksOf(outcome.beats));
-    m_markers->setStimuli(stimulusTimesOf(outcome.findings));
+    m_markers->setStimuli(stimulusTimes(outcome.findings));
 }
 
 void ComparisonView::showFinding(int index)

@@ -71,14 +71,6 @@ std::vector<BeatMark> beatMarksOf(const std::vector<dsp::Beat>& beats)
     return marks;
 }
 
-std::vector<double> stimulusTimesOf(const std::vector<dsp::Finding>& findings)
-{
-    for (const dsp::Finding& f : findings)
-        if (f.kind == dsp::FindingKind::PacemakerSpikes)
-            return f.timesS;
-    return {};
-}
-
 MeasurementsPanel::MeasurementsPanel(EcgPlot* plot, JobRunner* jobs, QWidget* parent)
     : QWidget(parent), m_plot(plot), m_jobs(jobs), m_markers(new BeatMarkerLayer(plot)),
       m_status(new QLabel(this)), m_table(new QTableWidget(this)),
@@ -297,7 +289,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     updateChange();
 
     m_markers->setBeats(beatMarksOf(outcome.beats));
-    m_markers->setStimuli(stimulusTimesOf(outcome.findings));
+    m_markers->setStimuli(stimulusTimes(outcome.findings));
     m_markers->setHighlighted({});
     showStLevels();
 

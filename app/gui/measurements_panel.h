@@ -24,10 +24,6 @@ class JobRunner;
 /// The beat markers of detected beats (R time and one-letter class).
 std::vector<BeatMark> beatMarksOf(const std::vector<dsp::Beat>& beats);
 
-/// The pacemaker stimuli to mark on the trace: those of the findings' PacemakerSpikes finding
-/// (none without it: a stray spike or two is not marked).
-std::vector<double> stimulusTimesOf(const std::vector<dsp::Finding>& findings);
-
 /// Where finding `f` of a recording whose detected beats are `beats` shows on the trace: its own
 /// evidence times, else the times of the beats it names.
 std::vector<double> evidenceTimes(const dsp::Finding& f, const std::vector<dsp::Beat>& beats);

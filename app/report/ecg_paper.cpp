@@ -253,7 +253,7 @@ std::vector<PaperPage> ecgLayout(const Recording& signal, double startS)
 
 void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const PaperPage& page,
                  bool removeMedian, const std::vector<PaperMark>& marks,
-                 const std::vector<PaperBand>& bands)
+                 const std::vector<PaperBand>& bands, const std::vector<double>& stimuliS)
 {
     const std::vector<StripRow>& rows = page.rows;
     p.save();
@@ -312,6 +312,16 @@ void drawEcgPage(QPainter& p, const MmMap& mm, const Recording& signal, const Pa
             drawSegment(p, mm, lead, s, x0, scale.ecg ? baseline : top + 0.5 * rowH, offset,
                         scale.mmPerUnit); // another signal swings about the row's middle
             p.setClipping(false);
+            if (scale.ecg && !stimuliS.empty()) { // pacemaker stimuli: ticks above the trace
+                p.save();
+                p.setPen(QPen(QColor(kStimulusRgb), mm(0.35), Qt::SolidLine, Qt::FlatCap));
+                for (const double t : stimuliS)
+                    if (t >= s.startS && t < s.startS + s.durationS) {
+                        const double x = x0 + (t - s.startS) * kPaperSpeedMmPerS;
+                        p.drawLine(mm.point(x, top + 4.5), mm.point(x, top + 7.0));
+                    }
+                p.restore();
+            }
             int level = 0; // marks on one segment are stacked, each bar and label above the last
             for (const PaperMark& m : marks)
                 if (m.lead == s.lead && m.fromS >= s.startS && m.toS <= s.startS + s.durationS)

@@ -102,11 +102,16 @@ struct PaperBand
 };
 
 /// Draws `bands`, the grid over them, and each row with its calibration pulse, labels and traces,
-/// then `marks`. With `removeMedian` each lead's median is subtracted (raw signal); otherwise 0 mV
-/// is the baseline.
+/// then `marks`, then a magenta tick above each ECG trace at every pacemaker stimulus of
+/// `stimuliS` (times in s). With `removeMedian` each lead's median is subtracted (raw signal);
+/// otherwise 0 mV is the baseline.
 void drawEcgPage(QPainter& painter, const MmMap& mm, const Recording& signal, const PaperPage& page,
                  bool removeMedian, const std::vector<PaperMark>& marks = {},
-                 const std::vector<PaperBand>& bands = {});
+                 const std::vector<PaperBand>& bands = {},
+                 const std::vector<double>& stimuliS = {});
+
+/// The colour of the pacemaker-stimulus ticks (the viewer's too).
+inline constexpr QRgb kStimulusRgb = 0xbe00be;
 
 /// The rectangles (mm) a band covers on a page: one per row segment of its lead that holds part
 /// of it, clipped to that segment's time span and spanning its row's height.

@@ -96,4 +96,12 @@ QStringList verdictCaveats(const std::vector<dsp::Finding>& findings)
     return out;
 }
 
+std::vector<double> stimulusTimes(const std::vector<dsp::Finding>& findings)
+{
+    for (const dsp::Finding& f : findings)
+        if (f.kind == dsp::FindingKind::PacemakerSpikes)
+            return f.timesS;
+    return {};
+}
+
 } // namespace ecglens

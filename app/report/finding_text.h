@@ -23,4 +23,8 @@ QString findingText(const dsp::Finding& finding);
 /// verdict in the window and listed with `analyze`'s warnings.
 QStringList verdictCaveats(const std::vector<dsp::Finding>& findings);
 
+/// The pacemaker stimuli to mark on the trace and the paper: those of the findings'
+/// PacemakerSpikes finding (none without it: a stray spike or two is not marked).
+std::vector<double> stimulusTimes(const std::vector<dsp::Finding>& findings);
+
 } // namespace ecglens

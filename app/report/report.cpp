@@ -3,6 +3,7 @@
 
 #include "contributions.h"
 #include "ecg_paper.h"
+#include "finding_text.h"
 #include "report_text.h"
 
 #include <QBuffer>
@@ -698,6 +699,7 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
     p.translate(centred);
     int page = 0;
     bool pagesAdded = true;
+    const std::vector<double> stimuli = stimulusTimes(in.findings);
     for (const EcgPage& e : ecg) {
         if (page > 0)
             pagesAdded = newPage() && pagesAdded;
@@ -708,7 +710,8 @@ Result<int> renderReport(const ReportInput& in, QPagedPaintDevice& device)
             pages.drawEcgHeader(p, in, e.shown);
         drawEcgPage(p, pages.mm(), signal, e.paper, !in.displaySignal, marks,
                     e.explanation >= 0 ? bands[std::size_t(e.explanation)]
-                                       : std::vector<PaperBand>{});
+                                       : std::vector<PaperBand>{},
+                    stimuli);
         if (e.explanation >= 0)
             pages.drawBandLegend(p);
         pages.drawFooter(p, in, page, total);

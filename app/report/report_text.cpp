@@ -824,7 +824,10 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
     else if (in.findings.empty())
         para(Report::tr("None."));
     for (const dsp::Finding& f : in.findings)
-        para(QStringLiteral("\u2022 ") + freeText(in, findingText(f)));
+        para(QStringLiteral("\u2022 ") + freeText(in, findingText(f)) +
+             (f.kind == dsp::FindingKind::PacemakerSpikes
+                  ? Report::tr(" (magenta ticks above the traces on the ECG pages)")
+                  : QString()));
 
     if (in.comparison && in.comparison->recording)
         comparisonBlocks(in, b);

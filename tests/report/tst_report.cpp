@@ -34,6 +34,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <unistd.h>
 #include <vector>
 
@@ -734,6 +735,30 @@ private slots:
               "apply to paced beats",
               "Consider Pacemaker spikes: read paced beats apart"})
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
+        QVERIFY(text.contains(QStringLiteral("(magenta ticks above the traces on the ECG pages)")));
+        // The ticks on page 1 (rendered by pdftoppm at 10 px per mm): in the stimulus colour,
+        // 2.5 mm (25 px) tall, one per stimulus on every trace row; none on 00001 (sinus).
+        auto stimulusColumns = [&](const QString& pdf, const QString& name) {
+            const QImage img = pageImage(pdf, name);
+            std::set<int> columns;
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x) {
+                    const QColor c = img.pixelColor(x, y);
+                    if (std::abs(c.red() - 190) < 30 && c.green() < 40 &&
+                        std::abs(c.blue() - 190) < 30)
+                        columns.insert(x);
+                }
+            return columns;
+        };
+        const auto paced = stimulusColumns(m_dir.filePath(QStringLiteral("paced.pdf")),
+                                           QStringLiteral("paced_page"));
+        QVERIFY2(paced.size() >= 12, qPrintable(QString::number(paced.size())));
+        const QString sinusRel = QStringLiteral("ptbxl/records500/00000/00001_hr.hea");
+        ECGLENS_REQUIRE_DATA(sinusRel);
+        const QString sinusPdf = m_dir.filePath(QStringLiteral("sinus.pdf"));
+        QVERIFY(!cliReportText(ecglens::test::dataPath(sinusRel), sinusPdf)
+                     .startsWith(QLatin1String("REPORT FAILED")));
+        QVERIFY(stimulusColumns(sinusPdf, QStringLiteral("sinus_page")).empty());
     }
 
     /// `report --fhir`: PTB-XL 00143 (500 Hz) as an HL7 FHIR R4 transaction Bundle. Every entry
