@@ -346,6 +346,8 @@ int runReport(const QStringList& args)
             AuditEvent::reportWritten(parser.value(out), false, parser.isSet(anonymise));
         if (signer)
             event.signedBy(signer->signerName(), signer->certificateSha256());
+        if (parser.isSet(fhir))
+            event.withFhir(parser.value(fhir));
         auditOrWarn(event.on(file, sha ? QString::fromStdString(*sha) : QString(),
                              QString::fromStdString(recording->patient.id)));
     }

@@ -326,6 +326,8 @@ void ReportExporter::render(Snapshot s, std::shared_ptr<Target> target, const Au
                 AuditEvent event = audit;
                 if (signer)
                     event.signedBy(signer->signerName(), signer->certificateSha256());
+                if (target->fhir && fhirError.isEmpty())
+                    event.withFhir(report::fhirPathFor(target->path));
                 if (error.isEmpty())
                     self->m_window->recordAudit(event);
                 const bool printed = target->path.isEmpty();

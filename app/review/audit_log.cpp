@@ -178,6 +178,12 @@ AuditEvent& AuditEvent::signedBy(const QString& signer, const QString& certifica
     return *this;
 }
 
+AuditEvent& AuditEvent::withFhir(const QString& jsonPath)
+{
+    detail.insert(QStringLiteral("fhir_output"), QFileInfo(jsonPath).absoluteFilePath());
+    return *this;
+}
+
 AuditEvent AuditEvent::worklistListed(const QString& folder, int recordings)
 {
     AuditEvent e;

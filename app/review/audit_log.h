@@ -37,6 +37,8 @@ struct AuditEvent
     static AuditEvent worklistListed(const QString& folder, int recordings);
     /// A report was digitally signed: by whom (the certificate's name) and with which certificate.
     AuditEvent& signedBy(const QString& signer, const QString& certificateSha256);
+    /// The report's results also went to the FHIR Bundle `jsonPath` (report::fhirBundle).
+    AuditEvent& withFhir(const QString& jsonPath);
     /// Names the recording the event is about.
     AuditEvent& on(const QString& path, const QString& sha256Hex, const QString& patient);
 };

@@ -438,8 +438,10 @@ private slots:
         QProcess cli;
         cli.setProcessEnvironment(
             test::environmentWith({QStringLiteral("XDG_CONFIG_HOME=") + config.path()}));
-        cli.start(test::cliPath(), {QStringLiteral("report"), m_edf, QStringLiteral("--out"), pdf,
-                                    QStringLiteral("--no-analysis")});
+        const QString fhir = m_dir.filePath(QStringLiteral("cli-report.fhir.json"));
+        cli.start(test::cliPath(),
+                  {QStringLiteral("report"), m_edf, QStringLiteral("--out"), pdf,
+                   QStringLiteral("--no-analysis"), QStringLiteral("--fhir"), fhir});
         QVERIFY(cli.waitForFinished(120000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         const QList<QJsonObject> lines = readLog(log);
@@ -449,6 +451,8 @@ private slots:
             QLatin1String("ecglens-cli ")));
         QCOMPARE(lines[0][QStringLiteral("sha256")].toString(), m_sha256);
         QCOMPARE(lines[0][QStringLiteral("output")].toString(), pdf);
+        QCOMPARE(lines[0][QStringLiteral("fhir_output")].toString(), fhir); // results disclosed
+        QVERIFY(QFile::exists(fhir));
         QCOMPARE(lines[0][QStringLiteral("anonymised")].toBool(), false);
         QCOMPARE(lines[0][QStringLiteral("patient_id")].toString(), QStringLiteral("MRN-4711"));
 
