@@ -187,7 +187,7 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
     }
 
     // Pacemaker stimuli: also before anything on the tracing is read.
-    if (pacemakerStimuli(m.pacing)) {
+    if (pacemakerStimuli(m.pacing) && m.pacing.pacedBeats.back() < beats.size()) {
         const auto& paced = m.pacing.pacedBeats;
         Finding f = make(FindingKind::PacemakerSpikes, beats[paced.front()].timeS,
                          beats[paced.back()].timeS);

@@ -1394,6 +1394,11 @@ void TestMeasurements::pacemakerSpikesHandMade()
     QCOMPARE(f->values[1], double(a->beats.size()));
     QCOMPARE(f->text.rfind("Pacemaker spikes before ", 0), std::size_t(0));
 
+    // Beats that are not the measured ones (fewer): no finding, and no index beyond them.
+    const std::vector<dsp::Beat> fewer(a->beats.begin(), a->beats.begin() + 3);
+    QVERIFY(!hasFinding(dsp::rhythmFindings(fewer, a->measurements),
+                        dsp::FindingKind::PacemakerSpikes));
+
     const auto oneLead = dsp::analyse(withSpikes(1).first);
     QVERIFY(oneLead.has_value());
     QVERIFY(oneLead->measurements.pacing.timesS.empty());
