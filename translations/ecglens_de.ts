@@ -3826,6 +3826,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>Not used, not an ECG by name or unit: %1.</source>
         <translation>Nicht verwendet, nach Name oder Einheit kein EKG: %1.</translation>
     </message>
+    <message>
+        <source>The stimuli are marked by magenta strokes above the traces.</source>
+        <translation>Die Impulse sind durch magentafarbene Striche über den Kurven markiert.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::OverviewStrip</name>

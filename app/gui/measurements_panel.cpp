@@ -297,7 +297,11 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     for (const dsp::Finding& f : outcome.findings) {
         auto* item = new QListWidgetItem(findingText(f), m_findings);
         item->setData(Qt::UserRole, QString::fromStdString(f.code));
-        item->setToolTip(tr("%n evidence point(s); click to show", nullptr, int(f.timesS.size())));
+        QString tip = tr("%n evidence point(s); click to show", nullptr, int(f.timesS.size()));
+        if (f.kind == dsp::FindingKind::PacemakerSpikes)
+            tip = tr("The stimuli are marked by magenta strokes above the traces.") +
+                  QLatin1Char(' ') + tip;
+        item->setToolTip(tip);
     }
     listComparisonFindings();
     QString status = tr("%1 beats analysed (0.5–40 Hz, %2 Hz notch). QRS and QT span the "

@@ -37,6 +37,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -736,6 +737,14 @@ private slots:
         QCOMPARE(beats.size(), std::size_t(12));
         for (std::size_t i = 0; i < beats.size(); ++i)
             QVERIFY(stimuli[i] <= beats[i].timeS + 0.010 && stimuli[i] >= beats[i].timeS - 0.450);
+        // The finding's row says what the marks are.
+        QListWidget* list = w->measurementsPanel()->findings();
+        const auto rows = list->findItems(QStringLiteral("Pacemaker spikes before 12 of 12 beats"),
+                                          Qt::MatchStartsWith);
+        QCOMPARE(rows.size(), 1);
+        QVERIFY2(rows.front()->toolTip().startsWith(QStringLiteral(
+                     "The stimuli are marked by magenta strokes above the traces. 12 evidence")),
+                 qPrintable(rows.front()->toolTip()));
 
         QVERIFY(openAndAnalyse(*w, test::dataPath(sinus)));
         QVERIFY(QTest::qWaitFor(measuredShown, 30000));
