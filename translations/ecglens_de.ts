@@ -1111,6 +1111,10 @@
         <source>finding: pacemaker spikes before beats</source>
         <translation>Befund: Schrittmacherimpulse vor Schlägen</translation>
     </message>
+    <message>
+        <source>finding: P, QRS and T negative in lead II</source>
+        <translation>Befund: P, QRS und T in Ableitung II negativ</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1175,6 +1179,14 @@
     <message>
         <source>pacemaker spikes before %1 of %2 beats: the detector&apos;s verdict does not apply to paced beats</source>
         <translation>Schrittmacherimpulse vor %1 von %2 Schlägen: Die Einstufung des Detektors gilt nicht für stimulierte Schläge</translation>
+    </message>
+    <message>
+        <source>P, QRS and T negative in lead II, positive in aVR (P axis %1°, QRS axis %2°, T axis %3°): right arm and left leg electrodes possibly swapped; check the electrode placement</source>
+        <translation>P, QRS und T in Ableitung II negativ, in aVR positiv (P-Achse %1°, QRS-Achse %2°, T-Achse %3°): Elektroden des rechten Arms und des linken Beins möglicherweise vertauscht; Lage der Elektroden prüfen</translation>
+    </message>
+    <message>
+        <source>P, QRS and T negative in lead II: right arm and left leg electrodes possibly swapped; the detector read the leads as labelled, so check the placement before relying on its verdict</source>
+        <translation>P, QRS und T in Ableitung II negativ: Elektroden des rechten Arms und des linken Beins möglicherweise vertauscht; der Detektor hat die Ableitungen so gelesen, wie sie beschriftet sind – prüfen Sie die Elektrodenlage, bevor Sie sich auf sein Ergebnis stützen</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ public:
     /// Runs the detector on the shown recording (with the patient panel's age and sex).
     void analyse();
     /// Warnings about the detector's input that the measurements of the shown recording found
-    /// (a suspected arm electrode reversal: the detector reads the leads as labelled), shown on
+    /// (a suspected limb electrode reversal: the detector reads the leads as labelled), shown on
     /// the verdict banner after the detector's own; cleared with a new recording.
     void setMeasuredWarnings(const QStringList& warnings);
     /// Cancels a running analysis and explanation; says so in the banner / panel.

@@ -415,7 +415,7 @@ void MainWindow::buildAdviceDock(QDockWidget* tabWith)
     connect(m_decision, &DecisionPanel::manualActivated, this, &MainWindow::showCaliperMeasurement);
     connect(m_measurements, &MeasurementsPanel::measured, this,
             [this] { m_decision->setAutomatic(measuredValues()); });
-    // A suspected arm electrode reversal and pacemaker stimuli belong beside the verdict too:
+    // A suspected limb electrode reversal and pacemaker stimuli belong beside the verdict too:
     // the detector read the leads as labelled and was not validated on paced ECGs.
     connect(m_measurements, &MeasurementsPanel::measured, this, [this] {
         m_analysis->setMeasuredWarnings(

@@ -180,6 +180,8 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "rhythm finding: premature narrow beats")},
     {"advice.finding.arm_electrode_reversal",
      QT_TRANSLATE_NOOP("Engine", "finding: P and QRS negative in lead I")},
+    {"advice.finding.arm_leg_electrode_reversal",
+     QT_TRANSLATE_NOOP("Engine", "finding: P, QRS and T negative in lead II")},
     {"advice.finding.pacemaker_spikes",
      QT_TRANSLATE_NOOP("Engine", "finding: pacemaker spikes before beats")},
     {"advice.verdict.none", QT_TRANSLATE_NOOP("Engine", "no detector verdict")},

@@ -73,6 +73,11 @@ QString findingText(const dsp::Finding& f)
                             "left and right arm electrodes possibly swapped, or dextrocardia; "
                             "check the electrode placement")
             .arg(valueText(f, 0), valueText(f, 1));
+    case K::ArmLegElectrodeReversal:
+        return Findings::tr("P, QRS and T negative in lead II, positive in aVR (P axis "
+                            "%1\u00b0, QRS axis %2\u00b0, T axis %3\u00b0): right arm and left "
+                            "leg electrodes possibly swapped; check the electrode placement")
+            .arg(valueText(f, 0), valueText(f, 1), valueText(f, 2));
     case K::PacemakerSpikes:
         return Findings::tr("Pacemaker spikes before %1 of %2 beats, first at %3")
             .arg(valueText(f, 0), valueText(f, 1), clockText(f.startS));
@@ -88,6 +93,10 @@ QStringList verdictCaveats(const std::vector<dsp::Finding>& findings)
             out << Findings::tr("P and QRS negative in lead I: left and right arm electrodes "
                                 "possibly swapped; the detector read the leads as labelled, so "
                                 "check the placement before relying on its verdict");
+        else if (f.kind == dsp::FindingKind::ArmLegElectrodeReversal)
+            out << Findings::tr("P, QRS and T negative in lead II: right arm and left leg "
+                                "electrodes possibly swapped; the detector read the leads as "
+                                "labelled, so check the placement before relying on its verdict");
         else if (f.kind == dsp::FindingKind::PacemakerSpikes)
             out << Findings::tr("pacemaker spikes before %1 of %2 beats: the detector's verdict "
                                 "does not apply to paced beats")

@@ -18,7 +18,7 @@ namespace ecglens {
 QString findingText(const dsp::Finding& finding);
 
 /// What the measurements found that limits the detector's verdict, one sentence each in
-/// installedLanguage(): a suspected arm electrode reversal (the detector read the leads as
+/// installedLanguage(): a suspected limb electrode reversal (the detector read the leads as
 /// labelled) and pacemaker stimuli (it was not validated on paced ECGs). Shown beside the
 /// verdict in the window and listed with `analyze`'s warnings.
 QStringList verdictCaveats(const std::vector<dsp::Finding>& findings);

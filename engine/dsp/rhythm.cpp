@@ -60,20 +60,44 @@ const char* findingCode(FindingKind kind)
         return "premature_supraventricular_beats";
     case FindingKind::ArmElectrodeReversal:
         return "arm_electrode_reversal";
+    case FindingKind::ArmLegElectrodeReversal:
+        return "arm_leg_electrode_reversal";
     case FindingKind::PacemakerSpikes:
         return "pacemaker_spikes";
     }
     return "unknown";
 }
 
-bool armElectrodeReversal(const Measurements& m)
+ElectrodeReversal suspectedElectrodeReversal(const Measurements& m)
 {
     const IntervalValues& v = m.values;
-    const auto awayFromLeadI = [](double axisDeg) {
-        return std::isfinite(axisDeg) && std::fabs(std::remainder(axisDeg, 360.0)) > 90.0;
+    const double p = v.pAxisDeg, qrs = v.qrsAxisDeg, t = v.tAxisDeg;
+    if (!m.medianBeat.fiducials.pWavePresent || !std::isfinite(p) || !std::isfinite(qrs))
+        return ElectrodeReversal::None;
+    // Angles in [0, 360); NaN stays NaN and fits nothing.
+    const auto turn = [](double deg) { return deg - 360.0 * std::floor(deg / 360.0); };
+    const auto negativeInI = [&](double a) { return turn(a) > 90.0 && turn(a) < 270.0; };
+    const auto negativeInIiPositiveInAvr = [&](double a) {
+        return turn(a) > 150.0 && turn(a) < 300.0;
     };
-    return m.medianBeat.fiducials.pWavePresent && awayFromLeadI(v.pAxisDeg) &&
-           awayFromLeadI(v.qrsAxisDeg);
+    const bool arms = negativeInI(p) && negativeInI(qrs);
+    const bool armLeg = negativeInIiPositiveInAvr(p) && negativeInIiPositiveInAvr(qrs);
+    if (arms && armLeg) {
+        // The mirror each reversal applies, undone: which gives the more ordinary axes?
+        const auto fromNormal = [](double mirrorDeg, double a, double middleDeg) {
+            return std::fabs(std::remainder(mirrorDeg - a - middleDeg, 360.0));
+        };
+        const auto offBy = [&](double mirrorDeg) {
+            return fromNormal(mirrorDeg, p, 37.5) + fromNormal(mirrorDeg, qrs, 30.0);
+        };
+        return offBy(180.0) <= offBy(300.0) ? ElectrodeReversal::LeftRightArm
+                                            : ElectrodeReversal::RightArmLeftLeg;
+    }
+    if (arms)
+        return ElectrodeReversal::LeftRightArm;
+    if (armLeg && negativeInIiPositiveInAvr(t))
+        return ElectrodeReversal::RightArmLeftLeg;
+    return ElectrodeReversal::None;
 }
 
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count)
@@ -174,8 +198,9 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         out.push_back(std::move(f));
     }
 
-    // Lead I inverted: checked before anything on the tracing is read.
-    if (armElectrodeReversal(m)) {
+    // A limb electrode reversal: checked before anything on the tracing is read.
+    const ElectrodeReversal reversal = suspectedElectrodeReversal(m);
+    if (reversal == ElectrodeReversal::LeftRightArm) {
         Finding f = make(FindingKind::ArmElectrodeReversal, startS, endS);
         f.values = {m.values.pAxisDeg, m.values.qrsAxisDeg};
         f.valueUnit = "deg";
@@ -183,6 +208,16 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
                  "\u00b0, QRS axis " + number(m.values.qrsAxisDeg) +
                  "\u00b0): left and right arm electrodes possibly swapped, or dextrocardia; "
                  "check the electrode placement";
+        out.push_back(std::move(f));
+    } else if (reversal == ElectrodeReversal::RightArmLeftLeg) {
+        Finding f = make(FindingKind::ArmLegElectrodeReversal, startS, endS);
+        f.values = {m.values.pAxisDeg, m.values.qrsAxisDeg, m.values.tAxisDeg};
+        f.valueUnit = "deg";
+        f.text = "P, QRS and T negative in lead II, positive in aVR (P axis " +
+                 number(m.values.pAxisDeg) + "\u00b0, QRS axis " + number(m.values.qrsAxisDeg) +
+                 "\u00b0, T axis " + number(m.values.tAxisDeg) +
+                 "\u00b0): right arm and left leg electrodes possibly swapped; check the "
+                 "electrode placement";
         out.push_back(std::move(f));
     }
 

@@ -25,6 +25,9 @@ enum class FindingKind {
     /// Lead I inverted (P and QRS negative in it): the left and right arm electrodes were
     /// probably swapped, or dextrocardia; not a rhythm, but a reason to check before reading.
     ArmElectrodeReversal,
+    /// Lead II inverted (P, QRS and T negative in it, positive in aVR): the right arm and left
+    /// leg electrodes were probably swapped; like ArmElectrodeReversal, a reason to check.
+    ArmLegElectrodeReversal,
     /// Pacemaker stimuli before some beats (Measurements::pacing, pacemakerStimuli): a paced
     /// QRS is wide with secondary ST-T changes, so its measurements are read differently.
     PacemakerSpikes,
@@ -63,18 +66,28 @@ struct RhythmOptions
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count);
 
 /// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
-/// pauses and premature beats; a suspected arm electrode reversal (armElectrodeReversal); and
+/// pauses and premature beats; a suspected limb electrode reversal (suspectedElectrodeReversal);
+/// and
 /// pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values the
 /// number of paced beats and of all beats).
 std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
                                     const RhythmOptions& options = {});
 
-/// Whether the median beat's frontal P and QRS axes (IntervalValues::pAxisDeg, qrsAxisDeg: P
-/// wave found, both finite) both point away from lead I (beyond +-90 degrees: P and QRS
-/// negative in I), the pattern of left and right arm electrodes swapped (which turns lead I
-/// over and maps each axis a to 180 - a) or of dextrocardia. A QRS axis beyond 90 degrees alone
-/// is right axis deviation; with the P wave it is rare in correctly placed leads (2 of
-/// PTB-XL's 1,810 records; 241 of 252 made with swapped arms found: tst_measurements).
-bool armElectrodeReversal(const Measurements& m);
+/// A limb electrode reversal that the median beat's frontal axes (IntervalValues: P wave found,
+/// axes finite) suggest. Two electrodes swapped mirror every frontal axis a, and keep
+/// Einthoven's law, so the reader's check cannot see them:
+/// - left and right arm (lead I turned over, a -> 180 - a): P and QRS both negative in lead I
+///   (beyond +-90 degrees), which dextrocardia also gives. A QRS axis beyond 90 degrees alone is
+///   right axis deviation; with the P wave it is rare in correctly placed leads (2 of PTB-XL's
+///   1,810 records);
+/// - right arm and left leg (lead II turned over, a -> 300 - a): P, QRS and T all negative in
+///   lead II and positive in aVR (axes in (150, 300) degrees), the textbook sign (Batchvarov et
+///   al. 2007, Europace 9:1081); none of PTB-XL's 1,810 records as recorded.
+/// When P and QRS fit both, the reversal whose undoing brings them nearer the middles of their
+/// normal ranges (P 0 to 75, QRS -30 to 90 degrees) is named. The left leg and left arm swapped
+/// (the mildest mirror, a -> 60 - a) mostly leaves normal axes and is not told. Figures on
+/// PTB-XL with the electrodes swapped in the leads: tst_measurements limbElectrodeReversals.
+enum class ElectrodeReversal { None, LeftRightArm, RightArmLeftLeg };
+ElectrodeReversal suspectedElectrodeReversal(const Measurements& m);
 
 } // namespace ecglens::dsp

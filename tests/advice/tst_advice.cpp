@@ -1243,22 +1243,46 @@ private slots:
         QCOMPARE(items.front().severity, Severity::Prompt);
     }
 
-    /// PTB-XL 00001 (sinus rhythm, read as normal) with its arm electrodes swapped (I turned
-    /// over, II and III, aVR and aVL exchanged) raises the arm-electrode item from the engine's
-    /// finding, with its basis and source; as recorded, it does not.
-    void armElectrodeReversal()
+    void limbElectrodeReversal_data()
     {
+        QTest::addColumn<bool>("rightArmLeftLeg");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("otherCode");
+        QTest::addColumn<QString>("basis");
+        QTest::newRow("left and right arm")
+            << false << QStringLiteral("arm-electrode-reversal")
+            << QStringLiteral("arm-leg-electrode-reversal")
+            << QStringLiteral("finding: P and QRS negative in lead I");
+        QTest::newRow("right arm and left leg")
+            << true << QStringLiteral("arm-leg-electrode-reversal")
+            << QStringLiteral("arm-electrode-reversal")
+            << QStringLiteral("finding: P, QRS and T negative in lead II");
+    }
+
+    /// PTB-XL 00001 (sinus rhythm, read as normal) with two limb electrodes swapped (the arms:
+    /// I turned over, II and III, aVR and aVL exchanged; right arm and left leg: II turned over,
+    /// I and III turned over and exchanged, aVR and aVF exchanged) raises that reversal's item
+    /// from the engine's finding, with its basis and source, and not the other's; as recorded,
+    /// neither.
+    void limbElectrodeReversal()
+    {
+        QFETCH(bool, rightArmLeftLeg);
+        QFETCH(QString, code);
+        QFETCH(QString, otherCode);
+        QFETCH(QString, basis);
         const QString rel = QStringLiteral("ptbxl/records100/00000/00001_lr.hea");
         ECGLENS_REQUIRE_DATA(rel);
         auto recording = io::open(test::dataPath(rel).toStdString());
         QVERIFY2(recording.ok(), recording.error().c_str());
-        QVERIFY(!find(measuredAdvice(*recording), "arm-electrode-reversal"));
-        test::swapArmElectrodes(*recording);
+        const auto asRecorded = measuredAdvice(*recording);
+        QVERIFY(!find(asRecorded, code.toStdString()) &&
+                !find(asRecorded, otherCode.toStdString()));
+        (rightArmLeftLeg ? test::swapRightArmLeftLeg : test::swapArmElectrodes)(*recording);
         const auto items = measuredAdvice(*recording);
-        const AdviceItem* item = find(items, "arm-electrode-reversal");
+        const AdviceItem* item = find(items, code.toStdString());
         QVERIFY2(item, qPrintable(codes(items).join(QLatin1Char(' '))));
-        QVERIFY2(item->basis.find("finding: P and QRS negative in lead I") != std::string::npos,
-                 item->basis.c_str());
+        QVERIFY(!find(items, otherCode.toStdString()));
+        QVERIFY2(item->basis.find(basis.toStdString()) != std::string::npos, item->basis.c_str());
         QVERIFY(item->source.find("Kligfield P") != std::string::npos);
         QCOMPARE(std::string(severityName(item->severity)), std::string("consider"));
     }

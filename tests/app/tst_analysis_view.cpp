@@ -659,11 +659,28 @@ private slots:
         QVERIFY(!w->settings().showContributions);
     }
 
-    /// PTB-XL 00001 with its arm electrodes swapped (written as CSV in mV): the measurements'
+    void armReversalOnTheBanner_data()
+    {
+        QTest::addColumn<bool>("rightArmLeftLeg");
+        QTest::addColumn<QString>("line");
+        QTest::newRow("left and right arm")
+            << false
+            << QStringLiteral("P and QRS negative in lead I: left and right arm electrodes "
+                              "possibly swapped; the detector read the leads as labelled");
+        QTest::newRow("right arm and left leg")
+            << true
+            << QStringLiteral("P, QRS and T negative in lead II: right arm and left leg "
+                              "electrodes possibly swapped; the detector read the leads as "
+                              "labelled");
+    }
+
+    /// PTB-XL 00001 with two limb electrodes swapped (written as CSV in mV): the measurements'
     /// suspected reversal is repeated on the verdict banner, after the detector's verdict, since
     /// the detector reads the leads as labelled; the record as recorded gets no such line.
     void armReversalOnTheBanner()
     {
+        QFETCH(bool, rightArmLeftLeg);
+        QFETCH(QString, line);
         const QString rel = QStringLiteral("ptbxl/records100/00000/00001_lr.hea");
         ECGLENS_REQUIRE_DATA(rel);
         auto recording = io::open(test::dataPath(rel).toStdString());
@@ -687,11 +704,9 @@ private slots:
             return path;
         };
         const QString asRecorded = writeCsv(*recording, QStringLiteral("arms_as_recorded.csv"));
-        test::swapArmElectrodes(*recording);
-        const QString swapped = writeCsv(*recording, QStringLiteral("arms_swapped.csv"));
+        (rightArmLeftLeg ? test::swapRightArmLeftLeg : test::swapArmElectrodes)(*recording);
+        const QString swapped = writeCsv(*recording, QStringLiteral("limbs_swapped.csv"));
         QVERIFY(!asRecorded.isEmpty() && !swapped.isEmpty());
-        const QString line = QStringLiteral("left and right arm electrodes possibly swapped; the "
-                                            "detector read the leads as labelled");
         auto w = window();
         VerdictBanner* banner = w->viewer()->verdictBanner();
         QVERIFY(openAndAnalyse(*w, swapped));

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <utility>
+#include <vector>
 
 namespace ecglens::test {
 
@@ -28,18 +29,38 @@ inline Recording withLeadsOnly(const Recording& full, const QStringList& names)
     return reduced;
 }
 
+/// The lead of `r` Recording::leadIndex finds by `name`; throws std::out_of_range when none.
+inline std::vector<float>& samplesOf(Recording& r, const char* name)
+{
+    return r.leads.at(std::size_t(r.leadIndex(name))).samples;
+}
+
+inline void turnOver(std::vector<float>& samples)
+{
+    for (float& v : samples)
+        v = -v;
+}
+
 /// `r` as if its left and right arm electrodes had been swapped: lead I (LA - RA) turned over,
 /// II exchanged with III and aVR with aVL; aVF and the chest leads (Wilson's terminal averages
 /// both arms) unchanged. Needs the six limb leads.
 inline void swapArmElectrodes(Recording& r)
 {
-    auto lead = [&](const char* name) -> Lead& {
-        return r.leads.at(std::size_t(r.leadIndex(name)));
-    };
-    for (float& v : lead("I").samples)
-        v = -v;
-    std::swap(lead("II").samples, lead("III").samples);
-    std::swap(lead("aVR").samples, lead("aVL").samples);
+    turnOver(samplesOf(r, "I"));
+    std::swap(samplesOf(r, "II"), samplesOf(r, "III"));
+    std::swap(samplesOf(r, "aVR"), samplesOf(r, "aVL"));
+}
+
+/// `r` as if its right arm and left leg electrodes had been swapped: lead II (LL - RA) turned
+/// over, I becoming -III and III becoming -I, aVR and aVF exchanged; aVL and the chest leads
+/// (Wilson's terminal averages all three) unchanged. Needs the six limb leads.
+inline void swapRightArmLeftLeg(Recording& r)
+{
+    turnOver(samplesOf(r, "II"));
+    std::swap(samplesOf(r, "I"), samplesOf(r, "III"));
+    turnOver(samplesOf(r, "I"));
+    turnOver(samplesOf(r, "III"));
+    std::swap(samplesOf(r, "aVR"), samplesOf(r, "aVF"));
 }
 
 } // namespace ecglens::test
