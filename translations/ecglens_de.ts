@@ -1115,6 +1115,14 @@
         <source>finding: P, QRS and T negative in lead II</source>
         <translation>Befund: P, QRS und T in Ableitung II negativ</translation>
     </message>
+    <message>
+        <source>ST elevation at J concordant with the QRS: %1 (at least %2 mV where the QRS is mainly positive)</source>
+        <translation>ST-Hebung am J-Punkt konkordant zum QRS-Komplex: %1 (mindestens %2 mV, wo der QRS-Komplex überwiegend positiv ist)</translation>
+    </message>
+    <message>
+        <source>pacemaker spikes before %1 of %2 beats</source>
+        <translation>Schrittmacherimpulse vor %1 von %2 Schlägen</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1187,6 +1195,14 @@
     <message>
         <source>P, QRS and T negative in lead II: right arm and left leg electrodes possibly swapped; the detector read the leads as labelled, so check the placement before relying on its verdict</source>
         <translation>P, QRS und T in Ableitung II negativ: Elektroden des rechten Arms und des linken Beins möglicherweise vertauscht; der Detektor hat die Ableitungen so gelesen, wie sie beschriftet sind – prüfen Sie die Elektrodenlage, bevor Sie sich auf sein Ergebnis stützen</translation>
+    </message>
+    <message>
+        <source>%1; measured on the %2 beats with spikes</source>
+        <translation>%1; gemessen an den %2 Schlägen mit Impuls</translation>
+    </message>
+    <message>
+        <source>%1; measured on the %2 beats without spikes</source>
+        <translation>%1; gemessen an den %2 Schlägen ohne Impuls</translation>
     </message>
 </context>
 <context>

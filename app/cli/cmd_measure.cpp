@@ -152,6 +152,14 @@ int runMeasure(const QStringList& args)
                 times.append(num(t, 3));
             pacing[QStringLiteral("times_s")] = times;
             pacing[QStringLiteral("paced_beats")] = double(m.pacing.pacedBeats.size());
+            // Which beats the median beat, and the values read from it, describe.
+            using Of = dsp::Measurements::MedianOf;
+            pacing[QStringLiteral("median_of")] =
+                m.medianOf == Of::PacedBeats     ? QStringLiteral("paced")
+                : m.medianOf == Of::UnpacedBeats ? QStringLiteral("unpaced")
+                                                 : QStringLiteral("all");
+            pacing[QStringLiteral("median_beats")] =
+                double(m.medianOf == Of::AllBeats ? analysis->beats.size() : m.medianOfCount);
         }
         root[QStringLiteral("pacemaker_spikes")] = pacing;
         QJsonArray ws;

@@ -241,7 +241,7 @@ int runReport(const QStringList& args)
         if (!analysis)
             return fail(QStringLiteral("%1: measurement cancelled").arg(file));
         // The stimuli are searched on the raw signal; the conditioning filters take them out.
-        analysis->measurements.pacing = dsp::findPacingSpikes(*recording, analysis->beats);
+        dsp::measurePacedApart(*recording, *input.displaySignal, *analysis);
         input.measurements = analysis->measurements;
         input.findings = dsp::rhythmFindings(analysis->beats, analysis->measurements);
         input.st = dsp::stLevels(analysis->measurements.medianBeat);

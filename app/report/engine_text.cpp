@@ -154,6 +154,10 @@ constexpr Entry kEntries[] = {
     {"advice.st_depression",
      QT_TRANSLATE_NOOP("Engine", "ST depression at J: %1 (at least %2 mV at J and J+60 ms, "
                                  "horizontal or downsloping)")},
+    {"advice.st_elevation_concordant",
+     QT_TRANSLATE_NOOP("Engine", "ST elevation at J concordant with the QRS: %1 (at least %2 mV "
+                                 "where the QRS is mainly positive)")},
+    {"advice.paced_beats", QT_TRANSLATE_NOOP("Engine", "pacemaker spikes before %1 of %2 beats")},
     {"advice.st_compared_also",
      QT_TRANSLATE_NOOP("Engine", "also met on the ECG compared with (%1)")},
     {"advice.st_compared_not", QT_TRANSLATE_NOOP("Engine", "not met on the ECG compared with")},

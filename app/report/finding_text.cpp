@@ -78,9 +78,18 @@ QString findingText(const dsp::Finding& f)
                             "%1\u00b0, QRS axis %2\u00b0, T axis %3\u00b0): right arm and left "
                             "leg electrodes possibly swapped; check the electrode placement")
             .arg(valueText(f, 0), valueText(f, 1), valueText(f, 2));
-    case K::PacemakerSpikes:
-        return Findings::tr("Pacemaker spikes before %1 of %2 beats, first at %3")
-            .arg(valueText(f, 0), valueText(f, 1), clockText(f.startS));
+    case K::PacemakerSpikes: {
+        const QString text = Findings::tr("Pacemaker spikes before %1 of %2 beats, first at %3")
+                                 .arg(valueText(f, 0), valueText(f, 1), clockText(f.startS));
+        if (f.values.size() < 3) // the median beat was built from all beats
+            return text;
+        // The median beat of the paced or the unpaced beats alone (dsp::measurePacedApart).
+        return dsp::medianBeatPaced(std::size_t(f.values[0]), std::size_t(f.values[1]))
+                   ? Findings::tr("%1; measured on the %2 beats with spikes")
+                         .arg(text, valueText(f, 2))
+                   : Findings::tr("%1; measured on the %2 beats without spikes")
+                         .arg(text, valueText(f, 2));
+    }
     }
     return QString::fromStdString(f.text);
 }

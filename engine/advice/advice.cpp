@@ -132,6 +132,11 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.st_depression",
          "ST depression at J: %1 (at least %2 mV at J and J+60 ms, horizontal or downsloping)", 0,
          wordsArg(1)},
+        {"advice.st_elevation_concordant",
+         "ST elevation at J concordant with the QRS: %1 (at least %2 mV where the QRS is mainly "
+         "positive)",
+         0, wordsArg(1)},
+        {"advice.paced_beats", "pacemaker spikes before %1 of %2 beats"},
         {"advice.st_compared_also", "also met on the ECG compared with (%1)", 0, wordsArg(1)},
         {"advice.st_compared_not", "not met on the ECG compared with"},
         {"advice.st_computed_leads", "%1 computed from two recorded limb leads", 0, wordsArg(1)},
@@ -276,6 +281,18 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
                 return contiguousStDepression(compared, rule.stDepression);
             });
     }
+    case Rule::Trigger::StElevationConcordant: {
+        const std::vector<dsp::StLevel> leads = concordantStElevation(in, rule.stConcordant);
+        if (leads.empty())
+            return std::nullopt;
+        return withCompared(
+            in, leads,
+            basisMessage("advice.st_elevation_concordant",
+                         {levelsAtJText(leads), millivoltText(rule.stConcordant.elevationMv)}),
+            [&](const AdviceInput& compared) {
+                return concordantStElevation(compared, rule.stConcordant);
+            });
+    }
     case Rule::Trigger::Verdict: {
         if (in.verdict != rule.verdict)
             return std::nullopt;
@@ -348,6 +365,8 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
             continue;
         if (!patientMatches(rule, input, catalogue.adultAgeYears))
             continue;
+        if (rule.paced && *rule.paced != input.medianBeatPaced())
+            continue;
         const auto trigger = triggered(rule, input);
         if (!trigger)
             continue;
@@ -357,6 +376,10 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
         item.title = rule.title;
         item.text = rule.text;
         item.basisParts = *trigger;
+        if (rule.paced && *rule.paced)
+            item.basisParts.push_back(
+                basisMessage("advice.paced_beats",
+                             {numberText(input.pacedBeatCount), numberText(input.beatCount)}));
         item.basisParts.push_back(patientMessage(rule, input));
         item.basis = joinedText(item.basisParts, "; ");
         item.source = rule.source;
@@ -413,6 +436,19 @@ std::vector<dsp::StLevel> contiguousStDepression(const AdviceInput& in,
     });
 }
 
+std::vector<dsp::StLevel> concordantStElevation(const AdviceInput& in,
+                                                const Rule::StConcordantCriteria& c)
+{
+    if (std::isfinite(in.durationS) && in.durationS > c.maxDurationS)
+        return {};
+    std::vector<dsp::StLevel> out;
+    for (const dsp::StLevel& l : in.stLevels)
+        if (standardLeadIndex(normaliseLeadName(l.lead)) >= 0 && l.jMv >= c.elevationMv &&
+            l.qrsAreaMvMs > 0)
+            out.push_back(l);
+    return out;
+}
+
 double gradedQtcMs(const dsp::IntervalValues& values)
 {
     return values.qtcFridericiaMs;
@@ -437,10 +473,15 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.qtcFormula = kGradedQtcFormula;
         in.stLevels = dsp::stLevels(measurements->medianBeat);
     }
-    for (const dsp::Finding& f : findings)
+    for (const dsp::Finding& f : findings) {
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==
             in.findingCodes.end())
             in.findingCodes.push_back(f.code);
+        if (f.kind == dsp::FindingKind::PacemakerSpikes && f.values.size() >= 2) {
+            in.pacedBeatCount = int(f.values[0]);
+            in.beatCount = int(f.values[1]);
+        }
+    }
     if (detection) {
         in.probability = detection->probability;
         switch (detection->verdict) {

@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "dsp/st_segment.h"
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <string>
@@ -90,12 +91,30 @@ struct AdviceInput
     /// The same of an ECG shown for comparison (e.g. an earlier one), if any: the ST items say
     /// whether it met their criteria too (the definition asks for a new change).
     std::optional<std::vector<dsp::StLevel>> comparedStLevels;
+    /// Beats with a pacemaker stimulus before them, and all beats (the PacemakerSpikes finding's
+    /// values; 0 and 0 without it).
+    int pacedBeatCount = 0, beatCount = 0;
+    /// Whether the median beat, whose ST levels and QRS the items read, is a paced one
+    /// (dsp::medianBeatPaced: more than half the beats paced).
+    bool medianBeatPaced() const
+    {
+        return pacedBeatCount > 0 && dsp::medianBeatPaced(std::size_t(pacedBeatCount),
+                                                          std::size_t(std::max(0, beatCount)));
+    }
 };
 
 /// One rule of the catalogue (see resources/advice/catalogue.json for the schema).
 struct Rule
 {
-    enum class Trigger { Always, Measure, Finding, Verdict, StElevation, StDepression };
+    enum class Trigger {
+        Always,
+        Measure,
+        Finding,
+        Verdict,
+        StElevation,
+        StDepression,
+        StElevationConcordant
+    };
     enum class Measure { HeartRateBpm, PrMs, QrsMs, QtcMs, DurationS };
     enum class Op { Less, Greater, AtLeast };
 
@@ -136,6 +155,19 @@ struct Rule
         double maxDurationS = 60.0; ///< as StCriteria::maxDurationS
     };
     StDepressionCriteria stDepression;
+    /// Trigger::StElevationConcordant: ST elevation at J in the same direction as the QRS's
+    /// major deflection in any standard lead (the sign of ischaemia that the Fourth Universal
+    /// Definition of MI names for left bundle branch block and paced rhythms, whose discordant
+    /// ST changes are their own).
+    struct StConcordantCriteria
+    {
+        double elevationMv = 0.1;
+        double maxDurationS = 60.0; ///< as StCriteria::maxDurationS
+    };
+    StConcordantCriteria stConcordant;
+    /// Set: the item applies only when the median beat is a paced one (true) or only when it is
+    /// not (false), AdviceInput::medianBeatPaced.
+    std::optional<bool> paced;
     std::optional<double> ageMinYears; ///< inclusive; needs a known age
     std::optional<double> ageMaxYears; ///< exclusive; needs a known age
     bool ageUnknownOnly = false;
@@ -183,6 +215,13 @@ std::vector<dsp::StLevel> contiguousStElevation(const AdviceInput& input,
 /// at J+60 ms that have a contiguous lead doing the same, as contiguousStElevation finds them.
 std::vector<dsp::StLevel> contiguousStDepression(const AdviceInput& input,
                                                  const Rule::StDepressionCriteria& criteria);
+
+/// The standard leads whose ST elevation at J reaches criteria.elevationMv and whose QRS is
+/// mainly positive (StLevel::qrsAreaMvMs > 0), in the input's lead order; no contiguous lead is
+/// asked for. Empty when none are, when the recording is longer than criteria.maxDurationS, or
+/// without ST levels.
+std::vector<dsp::StLevel> concordantStElevation(const AdviceInput& input,
+                                                const Rule::StConcordantCriteria& criteria);
 
 /// The items that apply, Prompt first, then Consider, then Info; catalogue order within each.
 std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& catalogue);

@@ -79,7 +79,7 @@ public:
         if (!trigger(rule) || !optionalNumber("age_min", rule.ageMinYears) ||
             !optionalNumber("age_max", rule.ageMaxYears) ||
             !flag("age_unknown", rule.ageUnknownOnly) ||
-            !flag("adult_criteria", rule.adultCriteria) || !sex(rule))
+            !flag("adult_criteria", rule.adultCriteria) || !sex(rule) || !paced(rule))
             return m_error;
         if (m_item.contains("withheld")) {
             if (!m_item["withheld"].isString() || m_item["withheld"].string().empty())
@@ -142,6 +142,17 @@ private:
         return true;
     }
 
+    bool paced(Rule& rule)
+    {
+        if (!m_item.contains("paced"))
+            return true;
+        bool value = false;
+        if (!flag("paced", value))
+            return false;
+        rule.paced = value;
+        return true;
+    }
+
     bool sex(Rule& rule)
     {
         if (!m_item.contains("sex"))
@@ -188,9 +199,15 @@ private:
             return stElevation(when["st_elevation"], rule);
         if (when.contains("st_depression"))
             return stDepression(when["st_depression"], rule);
+        if (when.contains("st_elevation_concordant")) {
+            rule.trigger = Rule::Trigger::StElevationConcordant;
+            return levels(when["st_elevation_concordant"], "st_elevation_concordant",
+                          {{"mv", &rule.stConcordant.elevationMv},
+                           {"max_duration_s", &rule.stConcordant.maxDurationS}});
+        }
         if (!when.contains("measure"))
             return fail("\"when\" names no trigger (always, measure, finding, verdict, "
-                        "st_elevation or st_depression)");
+                        "st_elevation, st_depression or st_elevation_concordant)");
         rule.trigger = Rule::Trigger::Measure;
         static const std::map<std::string, Rule::Measure> measures = {
             {"heart_rate_bpm", Rule::Measure::HeartRateBpm},

@@ -303,7 +303,12 @@ Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
     Measurements out;
     rhythmValues(beats, 0, beats.size(), out.values);
     const std::optional<LimbLeadSources> limbSources = limbLeadSources(rec);
-    out.medianBeat = medianBeat(rec, beats, 0, -1, limbSources);
+    std::vector<Beat> chosen; // MeasureOptions::medianOf
+    if (options.medianOf.size() == beats.size())
+        for (std::size_t i = 0; i < beats.size(); ++i)
+            if (options.medianOf[i])
+                chosen.push_back(beats[i]);
+    out.medianBeat = medianBeat(rec, chosen.size() >= 3 ? chosen : beats, 0, -1, limbSources);
     out.medianBeat.fiducials = delineate(out.medianBeat, medianRrMs(beats, 0, beats.size()));
     checkPWave(rec, beats, 0, beats.size(), out.medianBeat, options.afIrregularity,
                out.medianBeat.fiducials);
@@ -380,10 +385,42 @@ std::optional<Analysis> analyse(const Recording& recording, const ConditionOptio
         dsp::condition(recording, condition, scaledProgress(progress, 0.0, 0.4));
     if (!conditioned)
         return std::nullopt;
-    auto a = analyseConditioned(*conditioned, options, scaledProgress(progress, 0.4, 1.0));
-    if (a)
-        a->measurements.pacing = findPacingSpikes(recording, a->beats);
+    auto a = analyseConditioned(*conditioned, options, scaledProgress(progress, 0.4, 0.95));
+    if (a && !measurePacedApart(recording, *conditioned, *a, options,
+                                scaledProgress(progress, 0.95, 1.0)))
+        return std::nullopt;
     return a;
+}
+
+bool measurePacedApart(const Recording& raw, const Recording& conditioned, Analysis& a,
+                       const MeasureOptions& options, const ProgressFn& progress)
+{
+    a.measurements.pacing = findPacingSpikes(raw, a.beats);
+    const std::vector<std::size_t>& paced = a.measurements.pacing.pacedBeats;
+    const std::size_t n = a.beats.size();
+    if (!pacemakerStimuli(a.measurements.pacing) || paced.size() >= n)
+        return !progress || progress(1.0);
+    const bool ofPaced = medianBeatPaced(paced.size(), n);
+    const std::size_t count = ofPaced ? paced.size() : n - paced.size();
+    if (count < kPacingMinBeats)
+        return !progress || progress(1.0);
+    MeasureOptions apart = options;
+    apart.medianOf.assign(n, !ofPaced);
+    for (std::size_t i : paced)
+        if (i < n)
+            apart.medianOf[i] = ofPaced;
+    auto again = analyseConditioned(conditioned, apart, progress);
+    if (!again)
+        return false;
+    if (again->beats.size() != n) // the same signal gives the same beats; never mix two lists
+        return true;
+    PacingSpikes pacing = std::move(a.measurements.pacing);
+    a.measurements = std::move(again->measurements);
+    a.measurements.pacing = std::move(pacing);
+    a.measurements.medianOf =
+        ofPaced ? Measurements::MedianOf::PacedBeats : Measurements::MedianOf::UnpacedBeats;
+    a.measurements.medianOfCount = count;
+    return true;
 }
 
 } // namespace ecglens::dsp

@@ -74,8 +74,15 @@ struct Measurements
     std::vector<WindowMeasurements> windows; ///< consecutive windows of windowS
     /// Pacemaker stimuli, searched on the raw recording: by analyse(); measure() and
     /// analyseConditioned() see only the conditioned signal and leave it unsearched (a caller
-    /// holding the raw one fills it with findPacingSpikes).
+    /// holding the raw one fills it with measurePacedApart).
     PacingSpikes pacing;
+    /// The beats the whole-record median beat (and the values, ST levels and voltages read
+    /// from it) was built from: all of them, or, when some but not all beats are paced
+    /// (measurePacedApart), those of the majority alone (paced ones when medianBeatPaced), since
+    /// the two differ in shape.
+    enum class MedianOf { AllBeats, PacedBeats, UnpacedBeats };
+    MedianOf medianOf = MedianOf::AllBeats;
+    std::size_t medianOfCount = 0; ///< how many beats that is (0 for all beats)
 };
 
 struct MeasureOptions
@@ -86,6 +93,9 @@ struct MeasureOptions
     /// beat's P wave counts only if most single beats show it too (else no P wave and no PR:
     /// a median of fibrillation waves can mimic one).
     double afIrregularity = 0.10;
+    /// One flag per beat, or empty: the whole-record median beat is built from the flagged beats
+    /// alone when there are at least 3 (measurePacedApart flags the unpaced or the paced ones).
+    std::vector<bool> medianOf;
 };
 
 /// Median beat of `beats` (normal ones preferred) over [fromSample, toSample) of a conditioned
@@ -111,9 +121,10 @@ Measurements measure(const Recording& conditioned, const std::vector<Beat>& beat
                      const MeasureOptions& options = {});
 
 /// Everything in one call: condition (options), detect, measure, and the pacemaker stimuli on
-/// the unconditioned recording (Measurements::pacing). Cancellable. When none of the
-/// ECG leads runs at the record rate, the ECG is measured at its own (dsp::ecgAtItsOwnRate): the
-/// median beat then holds those leads only, at that rate; beats keep record-rate sample indices.
+/// the unconditioned recording, paced and unpaced beats measured apart (measurePacedApart).
+/// Cancellable. When none of the ECG leads runs at the record rate, the ECG is measured at its own
+/// (dsp::ecgAtItsOwnRate): the median beat then holds those leads only, at that rate; beats keep
+/// record-rate sample indices.
 struct Analysis
 {
     std::vector<Beat> beats;
@@ -127,5 +138,15 @@ std::optional<Analysis> analyse(const Recording& recording, const ConditionOptio
 std::optional<Analysis> analyseConditioned(const Recording& conditioned,
                                            const MeasureOptions& options = {},
                                            const ProgressFn& progress = {});
+
+/// Searches the pacemaker stimuli of `analysis` on the raw recording (Measurements::pacing)
+/// and, when some but not all of its beats are paced (pacemakerStimuli), builds the
+/// whole-record median beat again from the majority's beats alone: the paced ones when
+/// medianBeatPaced, else the unpaced ones; at least kPacingMinBeats of them, else all beats
+/// stay. `conditioned` is the signal the analysis measured (analyseConditioned), whose beats
+/// are detected again to do so. false when `progress` cancelled it (the analysis then keeps
+/// all-beat measurements).
+bool measurePacedApart(const Recording& raw, const Recording& conditioned, Analysis& analysis,
+                       const MeasureOptions& options = {}, const ProgressFn& progress = {});
 
 } // namespace ecglens::dsp

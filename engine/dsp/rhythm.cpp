@@ -232,6 +232,13 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         f.valueUnit = "beats";
         f.text = "Pacemaker spikes before " + number(double(paced.size())) + " of " +
                  number(double(beats.size())) + " beats, first at " + findingClock(f.startS);
+        if (m.medianOf != Measurements::MedianOf::AllBeats) {
+            // Which beats the median beat's values describe; the count as the third value.
+            const bool ofPaced = m.medianOf == Measurements::MedianOf::PacedBeats;
+            f.values.push_back(double(m.medianOfCount));
+            f.text += "; measured on the " + number(double(m.medianOfCount)) +
+                      (ofPaced ? " beats with spikes" : " beats without spikes");
+        }
         out.push_back(std::move(f));
     }
 

@@ -67,9 +67,9 @@ double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::si
 
 /// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
 /// pauses and premature beats; a suspected limb electrode reversal (suspectedElectrodeReversal);
-/// and
-/// pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values the
-/// number of paced beats and of all beats).
+/// and pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values
+/// the number of paced beats and of all beats, and, when the median beat was built from the
+/// paced or the unpaced ones alone (Measurements::medianOf), how many those are).
 std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
                                     const RhythmOptions& options = {});
 

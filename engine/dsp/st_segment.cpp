@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <utility>
 
 namespace ecglens::dsp {
 
@@ -11,22 +13,45 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kSpanMs = 10.0;
 
-/// Mean of lead `x` over [fromMs, toMs] relative to R (sample rIndex); NaN when the span leaves
-/// the median beat or holds a sample that is not a number.
-double meanOver(const MedianBeat& m, const std::vector<float>& x, double fromMs, double toMs)
+/// The samples [first, last] of a median beat's lead of `size` samples over [fromMs, toMs]
+/// relative to R; none when the span leaves the median beat.
+std::optional<std::pair<std::int64_t, std::int64_t>>
+samplesOver(const MedianBeat& m, std::size_t size, double fromMs, double toMs)
 {
     if (!std::isfinite(fromMs) || !std::isfinite(toMs) || m.fsHz <= 0)
-        return kNaN;
+        return std::nullopt;
     const auto index = [&](double t) {
         return m.rIndex + std::int64_t(std::lround(t * 1e-3 * m.fsHz));
     };
     const std::int64_t from = index(fromMs), to = std::max(from, index(toMs));
-    if (from < 0 || to >= std::int64_t(x.size()))
+    if (from < 0 || to >= std::int64_t(size))
+        return std::nullopt;
+    return std::pair{from, to};
+}
+
+/// Mean of lead `x` over [fromMs, toMs] relative to R (sample rIndex); NaN when the span leaves
+/// the median beat or holds a sample that is not a number.
+double meanOver(const MedianBeat& m, const std::vector<float>& x, double fromMs, double toMs)
+{
+    const auto span = samplesOver(m, x.size(), fromMs, toMs);
+    if (!span)
         return kNaN;
     double sum = 0;
-    for (std::int64_t i = from; i <= to; ++i)
+    for (std::int64_t i = span->first; i <= span->second; ++i)
         sum += double(x[std::size_t(i)]);
-    return sum / double(to - from + 1); // NaN if any sample is
+    return sum / double(span->second - span->first + 1); // NaN if any sample is
+}
+
+/// The area of lead `x` above `base` over [fromMs, toMs] relative to R, in lead unit x ms; NaN
+/// as meanOver.
+double areaAbove(const MedianBeat& m, const std::vector<float>& x, double fromMs, double toMs,
+                 double base)
+{
+    const auto span = samplesOver(m, x.size(), fromMs, toMs);
+    if (!span)
+        return kNaN;
+    const double samples = double(span->second - span->first + 1);
+    return (meanOver(m, x, fromMs, toMs) - base) * samples * 1e3 / m.fsHz;
 }
 
 } // namespace
@@ -51,6 +76,7 @@ std::vector<StLevel> stLevels(const MedianBeat& beat)
         s.j60Mv = beforeTEnd
                       ? (meanOver(beat, x, j60 - kSpanMs / 2, j60 + kSpanMs / 2) - base) * toMv
                       : kNaN;
+        s.qrsAreaMvMs = areaAbove(beat, x, f.qrsOnsetMs, f.qrsOffsetMs, base) * toMv;
         out.push_back(std::move(s));
     }
     return out;

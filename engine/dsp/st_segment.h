@@ -7,6 +7,7 @@
 
 #include "dsp/measurements.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,12 @@ struct StLevel
     double jMv = 0;   ///< at J (the median beat's QRS offset, latest over all leads); NaN unknown
     double j60Mv = 0; ///< 60 ms after J; NaN when unknown or after the T wave's end
     bool computed = false; ///< a limb lead computed from two recorded ones (MedianBeat::computed)
+    /// The QRS's net area from QRS onset to offset relative to the level before onset, in
+    /// mV x ms: positive where the QRS is mainly positive, negative where it is mainly negative;
+    /// an ST deviation of the same sign is concordant with the QRS. An area rather than the
+    /// largest deflection, which a pacemaker stimulus's remnant at QRS onset can be. NaN when
+    /// unknown.
+    double qrsAreaMvMs = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// Time after J of the second ST level.

@@ -449,6 +449,7 @@ private slots:
     void computedLimbLeadsAgainstRecorded();
     void pacemakerSpikesHandMade();
     void pacemakerSpikesOnRealRecords();
+    void pacedBeatsMeasuredApart();
 };
 
 void TestMeasurements::ludbDelineationAndRhythm()
@@ -493,11 +494,23 @@ void TestMeasurements::ludbDelineationAndRhythm()
             }
         }
         const double fsHz = rec->fsHz;
+        using OfBeats = dsp::Measurements::MedianOf;
         const auto p = ludbWaves(*rec, "p"), q = ludbWaves(*rec, "N"), t = ludbWaves(*rec, "t");
-        // Per fiducial, per beat of `beats`: the reference relative to that beat's R.
-        auto references = [&](const std::vector<dsp::Beat>& beats) {
+        // Per fiducial, per beat of the analysis that its median beat was built from (all, or
+        // on a paced record the paced or the unpaced ones alone: Measurements::medianOf): the
+        // reference relative to that beat's R.
+        auto references = [&](const dsp::Analysis& an) {
+            const std::vector<dsp::Beat>& beats = an.beats;
+            const auto& m = an.measurements;
+            std::vector<bool> measured(beats.size(), m.medianOf != OfBeats::PacedBeats);
+            if (m.medianOf != OfBeats::AllBeats)
+                for (const std::size_t i : m.pacing.pacedBeats)
+                    if (i < measured.size())
+                        measured[i] = m.medianOf == OfBeats::PacedBeats;
             std::array<std::vector<double>, 5> ref;
             for (std::size_t bi = 0; bi < beats.size(); ++bi) {
+                if (!measured[bi])
+                    continue;
                 const std::int64_t r = beats[bi].sample;
                 // A wave belongs to this beat only if its peak lies between the neighbouring R
                 // points: at fast rates (LUDB 35, flutter 2:1 at 140/min) the 700 ms T window would
@@ -532,7 +545,7 @@ void TestMeasurements::ludbDelineationAndRhythm()
             }
             return ref;
         };
-        const auto ref = references(a->beats);
+        const auto ref = references(*a);
         const auto& f = a->measurements.medianBeat.fiducials;
         // ECGLENS_DELINEATION_DUMP_DIR: per record its median beats, our and the reference
         // fiducials (<id>.csv for 12 leads, <id>_2.csv for leads II and V1).
@@ -591,7 +604,7 @@ void TestMeasurements::ludbDelineationAndRhythm()
             QCOMPARE(two.leads.size(), std::size_t(2));
             const auto a2 = dsp::analyse(two);
             QVERIFY(a2.has_value());
-            const auto ref2 = references(a2->beats);
+            const auto ref2 = references(*a2);
             dumpCsv(*a2, ref2, "_2");
             const auto& f2 = a2->measurements.medianBeat.fiducials;
             const double ours2[] = {f2.pOnsetMs, f2.pOffsetMs, f2.qrsOnsetMs, f2.qrsOffsetMs,
@@ -636,11 +649,14 @@ void TestMeasurements::ludbDelineationAndRhythm()
     // Asserted on the held-out records: the reached values with a small margin (mean +- SD ms;
     // in brackets the SD against 2 s_CSE, then twice our SD): P onset 0.4 +- 7.3 (7.3 vs 10.2;
     // 14.5), P offset 1.6 +- 5.1 (5.1 vs 12.7; 10.2; 6.4 before its trapezium stopped 20 ms
-    // before the QRS onset point), QRS onset -1.5 +- 6.4 (6.35 vs 6.5; 12.7; 10.5 before the
-    // onset started from the spatial deviation off the PR level), QRS offset -1.0 +- 7.6 (7.6 vs
-    // 11.6; 15.1; 8.4 before it came from the spatial deviation off the ST level), T offset
-    // -1.4 +- 18.9 (18.9 vs 30.6; 37.9; 0.6 +- 20.2 from the spatial magnitude alone, before the
-    // per-lead refinement).
+    // before the QRS onset point), QRS onset -1.6 +- 6.3 (6.3 vs 6.5; 12.7; 10.5 before the
+    // onset started from the spatial deviation off the PR level), QRS offset -0.9 +- 7.4 (7.4 vs
+    // 11.6; 14.7; 8.4 before it came from the spatial deviation off the ST level), T offset
+    // -1.3 +- 18.9 (18.9 vs 30.6; 37.8; 0.6 +- 20.2 from the spatial magnitude alone, before the
+    // per-lead refinement). On the records with some beats paced (45, 93, 95) the reference is
+    // over the beats the median beat was built from: with it over all beats, LUDB 95's median of
+    // its paced beats (more than half of them found from leads II and V1) was compared with
+    // marks half of unpaced beats, and the two-lead QRS offset SD read 12.0.
     // Most of what is left is the reference's own spread: the earliest / latest over 12 leads
     // follows whichever single lead the cardiologists marked early / late (T offset: LUDB 29,
     // lead II only, 130 ms after the other leads); on the development half our error correlates
@@ -664,9 +680,9 @@ void TestMeasurements::ludbDelineationAndRhythm()
     QVERIFY(heldOutSinusT.sd() <= 19); // 18.5: 2 SD 37 ms vs CSE 30.6 (19.7 before per lead)
     // Leads II and V1 only (as Holter records), against the same 12-lead reference (the
     // earliest / latest of 12 leads, which two leads cannot always see), held out, reached
-    // values: P onset -4.7 +- 24.1 ms (4 missed), P offset 2.3 +- 11.4, QRS onset 0.8 +- 7.0
+    // values: P onset -4.7 +- 24.1 ms (4 missed), P offset 2.3 +- 11.4, QRS onset 0.5 +- 6.7
     // (6.2 +- 12.4 before the deviation-based onset, whose level scales with the number of
-    // leads), QRS offset -2.6 +- 11.0, T offset -2.7 +- 40.6 with 1 not reported (development
+    // leads), QRS offset -2.2 +- 11.1, T offset -2.4 +- 40.4 with 1 not reported (development
     // 5.2 +- 77.9 before the T search stopped at the next beat's P wave, 65 and 121: the next P
     // wave as T peak; -9.4 +- 43.0 after). The one held-out T end not reported lay at or after
     // the next beat's QRS onset (97 ms after the reference): impossible, so left empty (it was
@@ -1421,9 +1437,12 @@ void TestMeasurements::pacemakerSpikesHandMade()
     });
     QVERIFY(f != findings.end());
     QCOMPARE(f->code, std::string("pacemaker_spikes"));
-    QCOMPARE(f->values.size(), std::size_t(2));
+    // Every beat but the first paced: the median beat is the paced beats' (the third value).
+    QCOMPARE(f->values.size(), std::size_t(3));
     QCOMPARE(f->values[0], double(beats.size() - 1));
     QCOMPARE(f->values[1], double(a->beats.size()));
+    QCOMPARE(f->values[2], double(beats.size() - 1));
+    QVERIFY(a->measurements.medianOf == dsp::Measurements::MedianOf::PacedBeats);
     QCOMPARE(f->text.rfind("Pacemaker spikes before ", 0), std::size_t(0));
 
     // Beats that are not the measured ones (fewer): no finding, and no index beyond them.
@@ -1559,4 +1578,90 @@ void TestMeasurements::pacemakerSpikesOnRealRecords()
     QVERIFY2(ludb.otherFound == 0, ludb.detail.c_str());
     QCOMPARE(mit.other, 44);
     QVERIFY2(mit.otherFound == 0, mit.detail.c_str());
+}
+
+void TestMeasurements::pacedBeatsMeasuredApart()
+{
+    // PTB-XL 00001 (500 Hz, sinus rhythm) and PTB-XL 00143 (500 Hz, every beat paced) joined
+    // where each lead's level meets. When the paced beats are most, the median beat is theirs
+    // and must give 00143's own values, measured alone; otherwise the unpaced beats' and
+    // 00001's.
+    const QString sinusRel = QStringLiteral("ptbxl/records500/00000/00001_hr.hea");
+    const QString pacedRel = QStringLiteral("ptbxl/records500/00000/00143_hr.hea");
+    ECGLENS_REQUIRE_DATA(sinusRel);
+    ECGLENS_REQUIRE_DATA(pacedRel);
+    const auto sinus = io::open(test::dataPath(sinusRel).toStdString());
+    const auto paced = io::open(test::dataPath(pacedRel).toStdString());
+    QVERIFY2(sinus.ok() && paced.ok(), "PTB-XL 00001 or 00143 unreadable");
+    QCOMPARE(sinus->leads.size(), paced->leads.size());
+    // sinusSeconds of 00001, then pacedSeconds of 00143.
+    const auto joined = [&](double sinusSeconds, double pacedSeconds) {
+        Recording r = *sinus;
+        const auto keep = std::size_t(sinusSeconds * sinus->fsHz);
+        const auto take = std::size_t(pacedSeconds * paced->fsHz);
+        for (std::size_t l = 0; l < r.leads.size(); ++l) {
+            auto& x = r.leads[l].samples;
+            x.resize(std::min(x.size(), keep));
+            const auto& y = paced->leads[l].samples;
+            const float shift = x.back() - y.front();
+            for (std::size_t i = 0; i < take && i < y.size(); ++i)
+                x.push_back(y[i] + shift);
+        }
+        return r;
+    };
+    const auto alone = [](const Recording& r) {
+        const auto a = dsp::analyse(r);
+        return a ? a->measurements.values : dsp::IntervalValues{};
+    };
+    const dsp::IntervalValues sinusAlone = alone(*sinus), pacedAlone = alone(*paced);
+    using Of = dsp::Measurements::MedianOf;
+    struct Case
+    {
+        double sinusSeconds, pacedSeconds;
+        Of of;
+        const dsp::IntervalValues* expected;
+        const char* name;
+    } cases[] = {
+        {10.0, 4.0, Of::UnpacedBeats, &sinusAlone, "00001, then 4 s of 00143"},
+        {10.0, 10.0, Of::PacedBeats, &pacedAlone, "00001, then 00143"},
+        {1.6, 10.0, Of::PacedBeats, &pacedAlone, "1.6 s of 00001, then 00143"},
+    };
+    for (const Case& c : cases) {
+        const Recording r = joined(c.sinusSeconds, c.pacedSeconds);
+        const auto a = dsp::analyse(r);
+        QVERIFY(a.has_value());
+        const dsp::Measurements& m = a->measurements;
+        const std::size_t pacedBeats = m.pacing.pacedBeats.size(), beats = a->beats.size();
+        const dsp::IntervalValues& v = m.values;
+        const dsp::IntervalValues& e = *c.expected;
+        std::printf("%s: %zu of %zu beats paced, median of %zu: QRS %.0f ms (alone %.0f), QT %.0f "
+                    "(%.0f), QRS axis %.0f deg (%.0f), T axis %.0f (%.0f)\n",
+                    c.name, pacedBeats, beats, m.medianOfCount, v.qrsMs, e.qrsMs, v.qtMs, e.qtMs,
+                    v.qrsAxisDeg, e.qrsAxisDeg, v.tAxisDeg, e.tAxisDeg);
+        std::fflush(stdout);
+        QVERIFY2(m.medianOf == c.of, c.name);
+        const bool ofPaced = c.of == Of::PacedBeats;
+        QCOMPARE(dsp::medianBeatPaced(pacedBeats, beats), ofPaced);
+        QCOMPARE(m.medianOfCount, ofPaced ? pacedBeats : beats - pacedBeats);
+        const auto angle = [](double x, double y) { return std::fabs(std::remainder(x - y, 360)); };
+        QVERIFY2(std::fabs(v.qrsMs - e.qrsMs) <= 6.0, c.name);
+        QVERIFY2(std::fabs(v.qtMs - e.qtMs) <= 10.0, c.name);
+        QVERIFY2(angle(v.qrsAxisDeg, e.qrsAxisDeg) <= 10.0, c.name);
+        QVERIFY2(angle(v.tAxisDeg, e.tAxisDeg) <= 10.0, c.name);
+        // The finding says which beats the values describe.
+        const auto findings = dsp::rhythmFindings(a->beats, m);
+        const auto f = std::find_if(findings.begin(), findings.end(), [](const dsp::Finding& x) {
+            return x.kind == dsp::FindingKind::PacemakerSpikes;
+        });
+        QVERIFY(f != findings.end());
+        QCOMPARE(f->values.size(), std::size_t(3));
+        QCOMPARE(std::size_t(f->values[2]), m.medianOfCount);
+        const std::string said = "; measured on the " + std::to_string(m.medianOfCount) +
+                                 (ofPaced ? " beats with spikes" : " beats without spikes");
+        QVERIFY2(f->text.find(said) != std::string::npos, f->text.c_str());
+    }
+    // Every beat paced: nothing to measure apart.
+    const auto all = dsp::analyse(*paced);
+    QVERIFY(all.has_value());
+    QVERIFY(all->measurements.medianOf == Of::AllBeats);
 }
