@@ -61,6 +61,21 @@ inline void checkMeasurements(const Recording& r)
     for (std::size_t i = 0; i < p.pacedBeats.size(); ++i)
         if (p.pacedBeats[i] >= a->beats.size() || (i > 0 && p.pacedBeats[i] <= p.pacedBeats[i - 1]))
             std::abort();
+    // Paced and unpaced beats measured apart only with both present, on the majority's beats.
+    const auto& ms = a->measurements;
+    using Of = dsp::Measurements::MedianOf;
+    if (ms.medianOf != Of::AllBeats) {
+        const std::size_t paced = p.pacedBeats.size(), beats = a->beats.size();
+        const bool ofPaced = ms.medianOf == Of::PacedBeats;
+        if (!dsp::pacemakerStimuli(p) || paced >= beats ||
+            ofPaced != dsp::medianBeatPaced(paced, beats) ||
+            ms.medianOfCount != (ofPaced ? paced : beats - paced) ||
+            ms.medianOfCount < dsp::kPacingMinBeats)
+            std::abort();
+    }
+    for (const dsp::StLevel& st : dsp::stLevels(m))
+        if (std::isinf(st.qrsAreaMvMs))
+            std::abort();
 }
 
 /// Aborts (a finding for libFuzzer) when a reader broke its contract; otherwise touches every
