@@ -3858,6 +3858,14 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
         <source>The stimuli are marked by magenta strokes above the traces.</source>
         <translation>Die Impulse sind durch magentafarbene Striche über den Kurven markiert.</translation>
     </message>
+    <message>
+        <source>The values are those of the %1 beats with pacemaker spikes.</source>
+        <translation>Die Werte sind die der %1 Schläge mit Schrittmacherimpuls.</translation>
+    </message>
+    <message>
+        <source>The values are those of the %1 beats without pacemaker spikes.</source>
+        <translation>Die Werte sind die der %1 Schläge ohne Schrittmacherimpuls.</translation>
+    </message>
 </context>
 <context>
     <name>ecglens::OverviewStrip</name>

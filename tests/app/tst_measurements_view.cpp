@@ -111,6 +111,33 @@ private slots:
         QVERIFY(levels[1].toObject()[QStringLiteral("j60_mv")].toDouble() < -0.1);
     }
 
+    /// PTB-XL 00498 (500 Hz, paced; stimuli found before 7 of its 11 beats) is measured on its
+    /// paced beats alone, as `ecglens-cli measure --json` says (median_of, median_beats), and the
+    /// panel says whose values it shows; PTB-XL 00143 (every beat paced) has no such sentence.
+    void pacedBeatsNamedInTheStatus()
+    {
+        const QString mixed = QStringLiteral("ptbxl/records500/00000/00498_hr.hea");
+        const QString allPaced = QStringLiteral("ptbxl/records500/00000/00143_hr.hea");
+        ECGLENS_REQUIRE_DATA(mixed);
+        ECGLENS_REQUIRE_DATA(allPaced);
+        const QJsonObject pacing =
+            measureJson(mixed)[QStringLiteral("pacemaker_spikes")].toObject();
+        QCOMPARE(pacing[QStringLiteral("median_of")].toString(), QStringLiteral("paced"));
+        const int n = pacing[QStringLiteral("median_beats")].toInt();
+        QCOMPARE(n, pacing[QStringLiteral("paced_beats")].toInt());
+        auto w = window();
+        w->show();
+        QVERIFY2(openAndMeasure(*w, test::dataPath(mixed)), qPrintable(w->lastError()));
+        MeasurementsPanel* panel = w->measurementsPanel();
+        const QString said =
+            QStringLiteral("The values are those of the %1 beats with pacemaker spikes.").arg(n);
+        QVERIFY2(panel->status()->text().endsWith(QLatin1Char(' ') + said),
+                 qPrintable(panel->status()->text()));
+        QVERIFY2(openAndMeasure(*w, test::dataPath(allPaced)), qPrintable(w->lastError()));
+        QVERIFY2(!panel->status()->text().contains(QStringLiteral("The values are those of")),
+                 qPrintable(panel->status()->text()));
+    }
+
     /// An intensive-care record (03700181: MCL1 at four samples per frame beside ABP and RESP
     /// at the frame rate) is measured on its ECG as `ecglens-cli measure` measures it (which
     /// tst_beats checks against WFDB's sqrs), and the panel names the channels it left out.
