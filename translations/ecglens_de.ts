@@ -1112,8 +1112,8 @@
         <translation>Befund: Schrittmacherimpulse vor Schlägen</translation>
     </message>
     <message>
-        <source>finding: P, QRS and T negative in lead II</source>
-        <translation>Befund: P, QRS und T in Ableitung II negativ</translation>
+        <source>finding: P and QRS negative in lead II</source>
+        <translation>Befund: P und QRS in Ableitung II negativ</translation>
     </message>
     <message>
         <source>ST elevation at J concordant with the QRS: %1 (at least %2 mV where the QRS is mainly positive)</source>
@@ -1189,12 +1189,12 @@
         <translation>Schrittmacherimpulse vor %1 von %2 Schlägen: Die Einstufung des Detektors gilt nicht für stimulierte Schläge</translation>
     </message>
     <message>
-        <source>P, QRS and T negative in lead II, positive in aVR (P axis %1°, QRS axis %2°, T axis %3°): right arm and left leg electrodes possibly swapped; check the electrode placement</source>
-        <translation>P, QRS und T in Ableitung II negativ, in aVR positiv (P-Achse %1°, QRS-Achse %2°, T-Achse %3°): Elektroden des rechten Arms und des linken Beins möglicherweise vertauscht; Lage der Elektroden prüfen</translation>
+        <source>P and QRS negative in lead II, positive in aVR (P axis %1°, QRS axis %2°, T axis %3°): right arm and left leg electrodes possibly swapped; check the electrode placement</source>
+        <translation>P und QRS in Ableitung II negativ, in aVR positiv (P-Achse %1°, QRS-Achse %2°, T-Achse %3°): Elektroden des rechten Arms und des linken Beins möglicherweise vertauscht; Lage der Elektroden prüfen</translation>
     </message>
     <message>
-        <source>P, QRS and T negative in lead II: right arm and left leg electrodes possibly swapped; the detector read the leads as labelled, so check the placement before relying on its verdict</source>
-        <translation>P, QRS und T in Ableitung II negativ: Elektroden des rechten Arms und des linken Beins möglicherweise vertauscht; der Detektor hat die Ableitungen so gelesen, wie sie beschriftet sind – prüfen Sie die Elektrodenlage, bevor Sie sich auf sein Ergebnis stützen</translation>
+        <source>P and QRS negative in lead II: right arm and left leg electrodes possibly swapped; the detector read the leads as labelled, so check the placement before relying on its verdict</source>
+        <translation>P und QRS in Ableitung II negativ: Elektroden des rechten Arms und des linken Beins möglicherweise vertauscht; der Detektor hat die Ableitungen so gelesen, wie sie beschriftet sind – prüfen Sie die Elektrodenlage, bevor Sie sich auf sein Ergebnis stützen</translation>
     </message>
     <message>
         <source>%1; measured on the %2 beats with spikes</source>

@@ -185,7 +185,7 @@ constexpr Entry kEntries[] = {
     {"advice.finding.arm_electrode_reversal",
      QT_TRANSLATE_NOOP("Engine", "finding: P and QRS negative in lead I")},
     {"advice.finding.arm_leg_electrode_reversal",
-     QT_TRANSLATE_NOOP("Engine", "finding: P, QRS and T negative in lead II")},
+     QT_TRANSLATE_NOOP("Engine", "finding: P and QRS negative in lead II")},
     {"advice.finding.pacemaker_spikes",
      QT_TRANSLATE_NOOP("Engine", "finding: pacemaker spikes before beats")},
     {"advice.verdict.none", QT_TRANSLATE_NOOP("Engine", "no detector verdict")},

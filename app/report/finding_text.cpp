@@ -74,7 +74,7 @@ QString findingText(const dsp::Finding& f)
                             "check the electrode placement")
             .arg(valueText(f, 0), valueText(f, 1));
     case K::ArmLegElectrodeReversal:
-        return Findings::tr("P, QRS and T negative in lead II, positive in aVR (P axis "
+        return Findings::tr("P and QRS negative in lead II, positive in aVR (P axis "
                             "%1\u00b0, QRS axis %2\u00b0, T axis %3\u00b0): right arm and left "
                             "leg electrodes possibly swapped; check the electrode placement")
             .arg(valueText(f, 0), valueText(f, 1), valueText(f, 2));
@@ -103,7 +103,7 @@ QStringList verdictCaveats(const std::vector<dsp::Finding>& findings)
                                 "possibly swapped; the detector read the leads as labelled, so "
                                 "check the placement before relying on its verdict");
         else if (f.kind == dsp::FindingKind::ArmLegElectrodeReversal)
-            out << Findings::tr("P, QRS and T negative in lead II: right arm and left leg "
+            out << Findings::tr("P and QRS negative in lead II: right arm and left leg "
                                 "electrodes possibly swapped; the detector read the leads as "
                                 "labelled, so check the placement before relying on its verdict");
         else if (f.kind == dsp::FindingKind::PacemakerSpikes)

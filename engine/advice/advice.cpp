@@ -155,7 +155,7 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.finding.premature_supraventricular_beats",
          "rhythm finding: premature narrow beats"},
         {"advice.finding.arm_electrode_reversal", "finding: P and QRS negative in lead I"},
-        {"advice.finding.arm_leg_electrode_reversal", "finding: P, QRS and T negative in lead II"},
+        {"advice.finding.arm_leg_electrode_reversal", "finding: P and QRS negative in lead II"},
         {"advice.finding.pacemaker_spikes", "finding: pacemaker spikes before beats"},
         {"advice.verdict.none", "no detector verdict"},
         {"advice.verdict.normal", "detector verdict normal (probability of abnormal %1)"},

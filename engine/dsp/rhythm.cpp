@@ -213,7 +213,7 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         Finding f = make(FindingKind::ArmLegElectrodeReversal, startS, endS);
         f.values = {m.values.pAxisDeg, m.values.qrsAxisDeg, m.values.tAxisDeg};
         f.valueUnit = "deg";
-        f.text = "P, QRS and T negative in lead II, positive in aVR (P axis " +
+        f.text = "P and QRS negative in lead II, positive in aVR (P axis " +
                  number(m.values.pAxisDeg) + "\u00b0, QRS axis " + number(m.values.qrsAxisDeg) +
                  "\u00b0, T axis " + number(m.values.tAxisDeg) +
                  "\u00b0): right arm and left leg electrodes possibly swapped; check the "

@@ -25,8 +25,9 @@ enum class FindingKind {
     /// Lead I inverted (P and QRS negative in it): the left and right arm electrodes were
     /// probably swapped, or dextrocardia; not a rhythm, but a reason to check before reading.
     ArmElectrodeReversal,
-    /// Lead II inverted (P, QRS and T negative in it, positive in aVR): the right arm and left
-    /// leg electrodes were probably swapped; like ArmElectrodeReversal, a reason to check.
+    /// Lead II inverted (P and QRS negative in it, positive in aVR; T too unless the arm
+    /// reversal's pattern fits as well): the right arm and left leg electrodes were probably
+    /// swapped; like ArmElectrodeReversal, a reason to check.
     ArmLegElectrodeReversal,
     /// Pacemaker stimuli before some beats (Measurements::pacing, pacemakerStimuli): a paced
     /// QRS is wide with secondary ST-T changes, so its measurements are read differently.

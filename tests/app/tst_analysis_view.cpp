@@ -669,7 +669,7 @@ private slots:
                               "possibly swapped; the detector read the leads as labelled");
         QTest::newRow("right arm and left leg")
             << true
-            << QStringLiteral("P, QRS and T negative in lead II: right arm and left leg "
+            << QStringLiteral("P and QRS negative in lead II: right arm and left leg "
                               "electrodes possibly swapped; the detector read the leads as "
                               "labelled");
     }

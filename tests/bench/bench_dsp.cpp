@@ -152,5 +152,13 @@ ECGLENS_DSP_BENCH(BM_Detect, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
 ECGLENS_DSP_BENCH(BM_Measure, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
 ECGLENS_DSP_BENCH(BM_Pacing, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
 ECGLENS_DSP_BENCH(BM_Pipeline, ludb1_10s_12lead_500Hz, "ludb/data/1.hea");
+// A paced ECG with some beats unpaced is detected and measured twice (dsp::measurePacedApart);
+// beside it an unpaced one of the same size, and one with every beat paced (no second pass).
+ECGLENS_DSP_BENCH(BM_Pipeline, ptbxl1_10s_12lead_500Hz_unpaced,
+                  "ptbxl/records500/00000/00001_hr.hea");
+ECGLENS_DSP_BENCH(BM_Pipeline, ptbxl143_10s_12lead_500Hz_all_paced,
+                  "ptbxl/records500/00000/00143_hr.hea");
+ECGLENS_DSP_BENCH(BM_Pipeline, ptbxl498_10s_12lead_500Hz_7_of_11_paced,
+                  "ptbxl/records500/00000/00498_hr.hea");
 
 BENCHMARK_MAIN();
