@@ -1123,6 +1123,10 @@
         <source>pacemaker spikes before %1 of %2 beats</source>
         <translation>Schrittmacherimpulse vor %1 von %2 Schlägen</translation>
     </message>
+    <message>
+        <source>QTc %1 ms (Fridericia, of QT %2 ms less 48.5 % of QRS %3 ms: Bogossian)</source>
+        <translation>QTc %1 ms (Fridericia, aus QT %2 ms abzüglich 48,5 % von QRS %3 ms: Bogossian)</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

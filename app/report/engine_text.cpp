@@ -147,6 +147,9 @@ constexpr Entry kEntries[] = {
     {"advice.pr", QT_TRANSLATE_NOOP("Engine", "PR %1 ms")},
     {"advice.qrs", QT_TRANSLATE_NOOP("Engine", "QRS %1 ms")},
     {"advice.qtc", QT_TRANSLATE_NOOP("Engine", "QTc %1 ms (%2)")},
+    {"advice.qtc_qrs_adjusted",
+     QT_TRANSLATE_NOOP("Engine",
+                       "QTc %1 ms (Fridericia, of QT %2 ms less 48.5 % of QRS %3 ms: Bogossian)")},
     {"advice.duration", QT_TRANSLATE_NOOP("Engine", "recording %1 s")},
     {"advice.st_elevation",
      QT_TRANSLATE_NOOP("Engine", "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in "

@@ -82,6 +82,8 @@ double measured(const AdviceInput& in, Rule::Measure m)
         return in.qrsMs;
     case Rule::Measure::QtcMs:
         return in.qtcMs;
+    case Rule::Measure::QtcQrsAdjustedMs:
+        return in.qtcQrsAdjustedMs;
     case Rule::Measure::DurationS:
         return in.durationS;
     }
@@ -125,6 +127,8 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.pr", "PR %1 ms"},
         {"advice.qrs", "QRS %1 ms"},
         {"advice.qtc", "QTc %1 ms (%2)"},
+        {"advice.qtc_qrs_adjusted",
+         "QTc %1 ms (Fridericia, of QT %2 ms less 48.5 % of QRS %3 ms: Bogossian)"},
         {"advice.duration", "recording %1 s"},
         {"advice.st_elevation",
          "ST elevation at J: %1 (thresholds %2 mV in V2 and V3, %3 mV in other leads)", 0,
@@ -203,20 +207,25 @@ Message measureMessage(const AdviceInput& in, Rule::Measure m, double v)
         return basisMessage("advice.qrs", {numberText(v)});
     case Rule::Measure::QtcMs:
         return basisMessage("advice.qtc", {numberText(v), in.qtcFormula});
+    case Rule::Measure::QtcQrsAdjustedMs:
+        return basisMessage("advice.qtc_qrs_adjusted",
+                            {numberText(v), numberText(in.qtMs), numberText(in.qrsMs)});
     case Rule::Measure::DurationS:
         return basisMessage("advice.duration", {numberText(std::round(v))});
     }
     return {};
 }
 
-/// An ST item's basis `part` on `leads`, which of them were computed from two recorded limb
-/// leads, and with an ECG shown for comparison whether `find` finds the criteria met on it too
-/// (with its levels).
-template <typename Find>
-std::vector<Message> withCompared(const AdviceInput& in, const std::vector<dsp::StLevel>& leads,
-                                  Message part, Find find)
+/// An ST trigger: the leads `find` finds on the input, nothing when none; else the basis `part`
+/// makes of them, which of them were computed from two recorded limb leads, and with an ECG
+/// shown for comparison whether `find` finds the criteria met on it too (with its levels).
+template <typename Find, typename Part>
+std::optional<std::vector<Message>> stTriggered(const AdviceInput& in, Find find, Part part)
 {
-    std::vector<Message> parts{std::move(part)};
+    const std::vector<dsp::StLevel> leads = find(in);
+    if (leads.empty())
+        return std::nullopt;
+    std::vector<Message> parts{part(leads)};
     // Which of the leads were computed (a recording without them: an I, II, V1-V6 cart file).
     std::string computed;
     for (const dsp::StLevel& l : leads)
@@ -257,42 +266,31 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
         return std::vector<Message>{
             basisTemplate(id) ? basisMessage(id) : basisMessage("advice.finding", {rule.finding})};
     }
-    case Rule::Trigger::StElevation: {
-        const std::vector<dsp::StLevel> leads = contiguousStElevation(in, rule.st);
-        if (leads.empty())
-            return std::nullopt;
-        return withCompared(
-            in, leads,
-            basisMessage("advice.st_elevation",
-                         {levelsAtJText(leads),
-                          millivoltText(stV2V3ThresholdMv(rule.st, in.sex, in.ageYears)),
-                          millivoltText(rule.st.otherLeadsMv)}),
-            [&](const AdviceInput& compared) { return contiguousStElevation(compared, rule.st); });
-    }
-    case Rule::Trigger::StDepression: {
-        const std::vector<dsp::StLevel> leads = contiguousStDepression(in, rule.stDepression);
-        if (leads.empty())
-            return std::nullopt;
-        return withCompared(
-            in, leads,
-            basisMessage("advice.st_depression",
-                         {levelsAtJText(leads), millivoltText(rule.stDepression.depthMv)}),
-            [&](const AdviceInput& compared) {
-                return contiguousStDepression(compared, rule.stDepression);
+    case Rule::Trigger::StElevation:
+        return stTriggered(
+            in, [&](const AdviceInput& i) { return contiguousStElevation(i, rule.st); },
+            [&](const std::vector<dsp::StLevel>& leads) {
+                return basisMessage("advice.st_elevation",
+                                    {levelsAtJText(leads),
+                                     millivoltText(stV2V3ThresholdMv(rule.st, in.sex, in.ageYears)),
+                                     millivoltText(rule.st.otherLeadsMv)});
             });
-    }
-    case Rule::Trigger::StElevationConcordant: {
-        const std::vector<dsp::StLevel> leads = concordantStElevation(in, rule.stConcordant);
-        if (leads.empty())
-            return std::nullopt;
-        return withCompared(
-            in, leads,
-            basisMessage("advice.st_elevation_concordant",
-                         {levelsAtJText(leads), millivoltText(rule.stConcordant.elevationMv)}),
-            [&](const AdviceInput& compared) {
-                return concordantStElevation(compared, rule.stConcordant);
+    case Rule::Trigger::StDepression:
+        return stTriggered(
+            in, [&](const AdviceInput& i) { return contiguousStDepression(i, rule.stDepression); },
+            [&](const std::vector<dsp::StLevel>& leads) {
+                return basisMessage(
+                    "advice.st_depression",
+                    {levelsAtJText(leads), millivoltText(rule.stDepression.depthMv)});
             });
-    }
+    case Rule::Trigger::StElevationConcordant:
+        return stTriggered(
+            in, [&](const AdviceInput& i) { return concordantStElevation(i, rule.stConcordant); },
+            [&](const std::vector<dsp::StLevel>& leads) {
+                return basisMessage(
+                    "advice.st_elevation_concordant",
+                    {levelsAtJText(leads), millivoltText(rule.stConcordant.elevationMv)});
+            });
     case Rule::Trigger::Verdict: {
         if (in.verdict != rule.verdict)
             return std::nullopt;
@@ -471,6 +469,9 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.qtMs = positiveOrMissing(v.qtMs);
         in.qtcMs = positiveOrMissing(gradedQtcMs(v));
         in.qtcFormula = kGradedQtcFormula;
+        if (std::isfinite(in.qtMs) && std::isfinite(in.qrsMs))
+            in.qtcQrsAdjustedMs = positiveOrMissing(
+                dsp::qtcFridericiaMs(dsp::qtBogossianMs(in.qtMs, in.qrsMs), v.rrMeanMs));
         in.stLevels = dsp::stLevels(measurements->medianBeat);
     }
     for (const dsp::Finding& f : findings) {

@@ -82,8 +82,12 @@ struct AdviceInput
     double qtMs = kMissing;
     double qtcMs = kMissing;
     std::string qtcFormula = kGradedQtcFormula; ///< how qtcMs was corrected, quoted in the basis
-    std::vector<std::string> findingCodes;      ///< dsp::findingCode() spellings, e.g. "pause"
-    double durationS = kMissing;                ///< recording length in seconds
+    /// QTc of Bogossian's modified QT: Fridericia's correction of QT less 48.5 % of the QRS
+    /// (dsp::qtBogossianMs), for a paced QRS, which lengthens QT without lengthening
+    /// repolarisation. Its basis quotes qtMs and qrsMs.
+    double qtcQrsAdjustedMs = kMissing;
+    std::vector<std::string> findingCodes; ///< dsp::findingCode() spellings, e.g. "pause"
+    double durationS = kMissing;           ///< recording length in seconds
     int leadCount = 0;
     /// ST levels per lead of the median beat at J and J+60 ms, mV, positive for elevation
     /// (dsp::stLevels, leads as the recording names them); missing levels are NaN.
@@ -115,7 +119,7 @@ struct Rule
         StDepression,
         StElevationConcordant
     };
-    enum class Measure { HeartRateBpm, PrMs, QrsMs, QtcMs, DurationS };
+    enum class Measure { HeartRateBpm, PrMs, QrsMs, QtcMs, QtcQrsAdjustedMs, DurationS };
     enum class Op { Less, Greater, AtLeast };
 
     std::string code;
@@ -228,7 +232,8 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
 
 /// Fills an input from what the app has: the patient (age, sex), the recording's length (s) and
 /// lead count, whole-record measurements (may be null), rhythm findings, and the detector's
-/// analysis (may be null). QTc is gradedQtcMs(); the ST levels are the median beat's (none
+/// analysis (may be null). QTc is gradedQtcMs(), qtcQrsAdjustedMs Fridericia's of
+/// dsp::qtBogossianMs; the ST levels are the median beat's (none
 /// when it has no leads).
 AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
                      const dsp::Measurements* measurements,

@@ -214,6 +214,7 @@ private:
             {"pr_ms", Rule::Measure::PrMs},
             {"qrs_ms", Rule::Measure::QrsMs},
             {"qtc_ms", Rule::Measure::QtcMs},
+            {"qtc_qrs_adjusted_ms", Rule::Measure::QtcQrsAdjustedMs},
             {"duration_s", Rule::Measure::DurationS}};
         static const std::map<std::string, Rule::Op> ops = {
             {"<", Rule::Op::Less}, {">", Rule::Op::Greater}, {">=", Rule::Op::AtLeast}};
@@ -221,7 +222,8 @@ private:
         const auto m = measures.find(measure);
         if (m == measures.end())
             return fail("has unknown measure \"" + measure +
-                        "\" (expected heart_rate_bpm, pr_ms, qrs_ms, qtc_ms or duration_s)");
+                        "\" (expected heart_rate_bpm, pr_ms, qrs_ms, qtc_ms, "
+                        "qtc_qrs_adjusted_ms or duration_s)");
         rule.measure = m->second;
         const std::string op = when["op"].isString() ? when["op"].string() : "";
         const auto o = ops.find(op);

@@ -22,6 +22,13 @@ int leadByName(const MedianBeat& m, const char* name)
     return -1;
 }
 
+/// The sample of a median beat's lead of n samples at `tMs` relative to R, clamped to the beat.
+std::int64_t sampleAt(const MedianBeat& m, std::int64_t n, double tMs)
+{
+    return std::clamp<std::int64_t>(m.rIndex + std::int64_t(std::lround(tMs * 1e-3 * m.fsHz)), 0,
+                                    n - 1);
+}
+
 /// Lead l of a median beat between two times relative to R, with the level at `baseMs` as its
 /// baseline; empty (x null) when it cannot be measured: no lead, a time or the baseline not
 /// finite.
@@ -38,30 +45,23 @@ LeadSpan leadSpan(const MedianBeat& m, int l, double fromMs, double toMs, double
         return span;
     const auto& x = m.leads[std::size_t(l)];
     const std::int64_t n = std::int64_t(x.size());
-    auto at = [&](double t) {
-        return std::clamp<std::int64_t>(m.rIndex + std::int64_t(std::lround(t * 1e-3 * m.fsHz)), 0,
-                                        n - 1);
-    };
-    span.base = x[std::size_t(at(baseMs))];
+    if (n == 0)
+        return span;
+    span.base = x[std::size_t(sampleAt(m, n, baseMs))];
     if (!std::isfinite(span.base))
         return span;
     span.x = &x;
-    span.from = at(fromMs);
-    span.to = at(toMs);
+    span.from = sampleAt(m, n, fromMs);
+    span.to = sampleAt(m, n, toMs);
     return span;
 }
 
-/// Net area (lead unit x samples) of lead l between two times relative to R, baseline at QRS
-/// onset; NaN when not measurable.
+/// Net area of lead l between two times relative to R, baseline the level at `baseMs`
+/// (netAreaOver); NaN when not measurable.
 double netArea(const MedianBeat& m, int l, double fromMs, double toMs, double baseMs)
 {
     const LeadSpan span = leadSpan(m, l, fromMs, toMs, baseMs);
-    if (!span.x)
-        return kNaN;
-    double s = 0;
-    for (std::int64_t i = span.from; i <= span.to; ++i)
-        s += double((*span.x)[std::size_t(i)]) - span.base;
-    return s;
+    return span.x ? netAreaOver(m, *span.x, fromMs, toMs, span.base) : kNaN;
 }
 
 /// Largest deflection above (R) and below (S) the baseline at QRS onset in lead l between two
@@ -184,6 +184,25 @@ double qtcBazettMs(double qtMs, double rrMs)
 double qtcFridericiaMs(double qtMs, double rrMs)
 {
     return std::isfinite(rrMs) && rrMs > 0 ? qtMs / std::cbrt(rrMs / 1000.0) : kNaN;
+}
+
+double qtBogossianMs(double qtMs, double qrsMs)
+{
+    return qtMs - kBogossianQrsFraction * qrsMs;
+}
+
+double netAreaOver(const MedianBeat& m, const std::vector<float>& x, double fromMs, double toMs,
+                   double baseline)
+{
+    if (x.empty() || m.fsHz <= 0 || !std::isfinite(fromMs) || !std::isfinite(toMs) ||
+        !std::isfinite(baseline))
+        return kNaN;
+    const std::int64_t n = std::int64_t(x.size());
+    const std::int64_t from = sampleAt(m, n, fromMs), to = sampleAt(m, n, toMs);
+    double sum = 0;
+    for (std::int64_t i = from; i <= to; ++i)
+        sum += double(x[std::size_t(i)]) - baseline; // NaN if any sample is
+    return sum * 1e3 / m.fsHz;
 }
 
 namespace {

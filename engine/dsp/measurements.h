@@ -59,6 +59,14 @@ struct IntervalValues
 double qtcBazettMs(double qtMs, double rrMs);
 double qtcFridericiaMs(double qtMs, double rrMs);
 
+/// The share of a paced (or left bundle branch block) QRS by which it lengthens QT: 48.5 %
+/// (Bogossian et al., Heart Rhythm 2014;11:2273-7, derived from right ventricular pacing, which
+/// left JT unchanged).
+inline constexpr double kBogossianQrsFraction = 0.485;
+/// QT less kBogossianQrsFraction of the QRS width (ms): Bogossian's modified QT, which can be
+/// held against the limits defined on narrow QRS after the usual rate correction.
+double qtBogossianMs(double qtMs, double qrsMs);
+
 struct WindowMeasurements
 {
     double startS = 0, endS = 0;
@@ -108,6 +116,12 @@ struct MeasureOptions
 MedianBeat medianBeat(const Recording& conditioned, const std::vector<Beat>& beats,
                       std::int64_t fromSample = 0, std::int64_t toSample = -1,
                       const std::optional<LimbLeadSources>& computed = std::nullopt);
+
+/// Net area of median-beat lead `x` above `baseline` (lead units) between two times relative to
+/// R (sample rIndex), in lead unit x ms; the span is clamped to the beat. NaN when a time or the
+/// baseline is not finite or a sample in the span is not a number.
+double netAreaOver(const MedianBeat& m, const std::vector<float>& x, double fromMs, double toMs,
+                   double baseline);
 
 /// Multi-lead delineation of a median beat; rrMs (median RR) bounds the T-wave search.
 Fiducials delineate(const MedianBeat& beat, double rrMs);

@@ -42,18 +42,6 @@ double meanOver(const MedianBeat& m, const std::vector<float>& x, double fromMs,
     return sum / double(span->second - span->first + 1); // NaN if any sample is
 }
 
-/// The area of lead `x` above `base` over [fromMs, toMs] relative to R, in lead unit x ms; NaN
-/// as meanOver.
-double areaAbove(const MedianBeat& m, const std::vector<float>& x, double fromMs, double toMs,
-                 double base)
-{
-    const auto span = samplesOver(m, x.size(), fromMs, toMs);
-    if (!span)
-        return kNaN;
-    const double samples = double(span->second - span->first + 1);
-    return (meanOver(m, x, fromMs, toMs) - base) * samples * 1e3 / m.fsHz;
-}
-
 } // namespace
 
 std::vector<StLevel> stLevels(const MedianBeat& beat)
@@ -76,7 +64,7 @@ std::vector<StLevel> stLevels(const MedianBeat& beat)
         s.j60Mv = beforeTEnd
                       ? (meanOver(beat, x, j60 - kSpanMs / 2, j60 + kSpanMs / 2) - base) * toMv
                       : kNaN;
-        s.qrsAreaMvMs = areaAbove(beat, x, f.qrsOnsetMs, f.qrsOffsetMs, base) * toMv;
+        s.qrsAreaMvMs = netAreaOver(beat, x, f.qrsOnsetMs, f.qrsOffsetMs, base) * toMv;
         out.push_back(std::move(s));
     }
     return out;

@@ -491,6 +491,68 @@ private slots:
         QVERIFY(adviceFor(paced(depressed, 12, 12), builtinCatalogue()).empty());
     }
 
+    /// QTc on a paced median beat: the 500 ms limit is held against Fridericia's correction of
+    /// Bogossian's modified QT (QT less 48.5 % of the QRS width), values worked by hand.
+    void qtcOnPacedBeats()
+    {
+        const auto inputOf = [](double qtMs, double qrsMs, double rrMs, int pacedBeats) {
+            dsp::Measurements m;
+            m.values.beatCount = 12;
+            m.values.rrMeanMs = rrMs;
+            m.values.heartRateBpm = 60000.0 / rrMs;
+            m.values.qrsMs = qrsMs;
+            m.values.qtMs = qtMs;
+            m.values.qtcFridericiaMs = dsp::qtcFridericiaMs(qtMs, rrMs);
+            std::vector<dsp::Finding> findings;
+            if (pacedBeats > 0) {
+                dsp::Finding f;
+                f.kind = dsp::FindingKind::PacemakerSpikes;
+                f.code = dsp::findingCode(f.kind);
+                f.values = {double(pacedBeats), 12.0, double(pacedBeats)};
+                findings.push_back(f);
+            }
+            Patient patient;
+            patient.ageYears = 70.0;
+            return inputFor(patient, 10.0, 12, &m, findings, nullptr);
+        };
+        const auto qtcItems = [](const AdviceInput& in) {
+            QStringList out;
+            for (const QString& c : codes(adviceFor(in, builtinCatalogue())))
+                if (c.startsWith(QLatin1String("qtc-long-500")))
+                    out << c;
+            return out;
+        };
+        // QT 600, QRS 200 at RR 1 s: modified QT 600 - 97 = 503 ms, QTc 503.
+        AdviceInput in = inputOf(600.0, 200.0, 1000.0, 12);
+        QCOMPARE(in.qtcMs, 600.0);
+        QVERIFY(std::abs(in.qtcQrsAdjustedMs - 503.0) < 1e-9);
+        QCOMPARE(qtcItems(in), QStringList{QStringLiteral("qtc-long-500-paced")});
+        const auto items = adviceFor(in, builtinCatalogue());
+        const AdviceItem* paced = find(items, "qtc-long-500-paced");
+        QVERIFY(paced);
+        QCOMPARE(paced->severity, Severity::Prompt);
+        QCOMPARE(QString::fromStdString(paced->basis),
+                 QString::fromStdString(
+                     "QTc 503 ms (Fridericia, of QT 600 ms less 48.5 % of QRS 200 ms: "
+                     "Bogossian); pacemaker spikes before 12 of 12 beats; age 70"));
+        QVERIFY(paced->source.find("Bogossian H") != std::string::npos);
+        // QT 590: 493 ms, below the limit; the unmodified QTc of 590 raises nothing either.
+        QVERIFY(qtcItems(inputOf(590.0, 200.0, 1000.0, 12)).isEmpty());
+        // RR 800 ms: 503 / cbrt(0.8) = 541.84 ms.
+        in = inputOf(600.0, 200.0, 800.0, 12);
+        QVERIFY(std::abs(in.qtcQrsAdjustedMs - 503.0 / std::cbrt(0.8)) < 1e-9);
+        QCOMPARE(find(adviceFor(in, builtinCatalogue()), "qtc-long-500-paced")->basis,
+                 std::string("QTc 541.8 ms (Fridericia, of QT 600 ms less 48.5 % of QRS 200 "
+                             "ms: Bogossian); pacemaker spikes before 12 of 12 beats; age 70"));
+        // Not paced, or half the beats or fewer: the unmodified QTc and its item.
+        QCOMPARE(qtcItems(inputOf(600.0, 200.0, 1000.0, 0)),
+                 QStringList{QStringLiteral("qtc-long-500")});
+        QCOMPARE(qtcItems(inputOf(600.0, 200.0, 1000.0, 6)),
+                 QStringList{QStringLiteral("qtc-long-500")});
+        QCOMPARE(qtcItems(inputOf(590.0, 200.0, 1000.0, 6)),
+                 QStringList{QStringLiteral("qtc-long-500")});
+    }
+
     /// The Fourth Universal Definition of Myocardial Infarction: new horizontal or downsloping
     /// ST depression >= 0.5 mm (0.05 mV) in two contiguous leads. Read here at J and J+60 ms,
     /// both at least 0.05 mV down, J+60 no more than 0.02 mV above J (an upsloping depression
@@ -1385,13 +1447,15 @@ private slots:
     /// beat (143, 144, 385: every beat paced; 190: 11 of 12; 498: 7 of 11): the unpaced ECG's
     /// ST criteria, applied to those median beats, fire on most of them (the discordant ST
     /// changes of a paced QRS), the paced rhythm's concordant elevation on none. 382 (3 of 13
-    /// paced) is measured on its unpaced beats, where the usual criteria apply.
-    void ptbxlPacedEcgsGetNoStItem()
+    /// paced) is measured on its unpaced beats, where the usual criteria apply. Nor a QTc item:
+    /// the paced QRS lengthens QT, and its unmodified QTc is above 500 ms on most paced median
+    /// beats, Bogossian's modified QTc on none.
+    void ptbxlPacedEcgsGetNoStOrQtcItem()
     {
         const Rule* elevation = builtinRule("st-elevation");
         const Rule* depression = builtinRule("st-depression");
         QVERIFY(elevation && depression);
-        int pacedMedians = 0, unpacedCriteriaMet = 0;
+        int pacedMedians = 0, unpacedCriteriaMet = 0, qtcAbove500 = 0;
         std::string report;
         for (const char* id : {"00143", "00144", "00190", "00382", "00385", "00498"}) {
             const QString rel =
@@ -1405,9 +1469,10 @@ private slots:
                 *r, &a->measurements, dsp::rhythmFindings(a->beats, a->measurements), nullptr);
             const auto items = adviceFor(in, builtinCatalogue());
             QVERIFY2(find(items, "pacemaker-spikes"), id);
-            for (const char* st :
-                 {"st-elevation", "st-depression", "st-elevation-concordant-paced"})
-                QVERIFY2(!find(items, st), (std::string(id) + ": " + st).c_str());
+            for (const char* code :
+                 {"st-elevation", "st-depression", "st-elevation-concordant-paced", "qtc-long-500",
+                  "qtc-long-500-paced"})
+                QVERIFY2(!find(items, code), (std::string(id) + ": " + code).c_str());
             if (!in.medianBeatPaced()) {
                 QCOMPARE(std::string(id), std::string("00382"));
                 continue;
@@ -1416,12 +1481,20 @@ private slots:
             const bool met = !contiguousStElevation(in, elevation->st).empty() ||
                              !contiguousStDepression(in, depression->stDepression).empty();
             unpacedCriteriaMet += met;
-            report += std::string(" ") + id + (met ? " met" : " not met");
+            const dsp::IntervalValues& v = a->measurements.values;
+            QVERIFY(std::abs(in.qtcQrsAdjustedMs -
+                             (v.qtMs - 0.485 * v.qrsMs) / std::cbrt(v.rrMeanMs / 1000.0)) < 1e-9);
+            qtcAbove500 += in.qtcMs > 500.0;
+            char qtc[96];
+            std::snprintf(qtc, sizeof qtc, " (QTc %.0f, modified %.0f ms)", in.qtcMs,
+                          in.qtcQrsAdjustedMs);
+            report += std::string(" ") + id + (met ? " met" : " not met") + qtc;
         }
         std::printf("Paced PTB-XL ECGs: the unpaced ECG's ST criteria on the median beat:%s\n",
                     report.c_str());
         QCOMPARE(pacedMedians, 5);
         QVERIFY(unpacedCriteriaMet >= 3);
+        QVERIFY(qtcAbove500 >= 3);
     }
 
     /// `ecglens-cli analyze --json` carries the advice (the engine's items for the same
