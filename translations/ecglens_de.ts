@@ -1208,6 +1208,14 @@
         <source>%1; measured on the %2 beats without spikes</source>
         <translation>%1; gemessen an den %2 Schlägen ohne Impuls</translation>
     </message>
+    <message>
+        <source>%1; measured on the %2 paced beats (%3 by their QRS shape)</source>
+        <translation>%1; gemessen an den %2 stimulierten Schlägen (%3 nach ihrer QRS-Form)</translation>
+    </message>
+    <message>
+        <source>%1; measured on the %2 beats without spikes or paced QRS shape</source>
+        <translation>%1; gemessen an den %2 Schlägen ohne Impuls und ohne stimulierte QRS-Form</translation>
+    </message>
 </context>
 <context>
     <name>Leads</name>
@@ -3869,6 +3877,14 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>The values are those of the %1 beats without pacemaker spikes.</source>
         <translation>Die Werte sind die der %1 Schläge ohne Schrittmacherimpuls.</translation>
+    </message>
+    <message>
+        <source>The values are those of the %1 paced beats (%2 of them paced by their QRS shape, no spike found).</source>
+        <translation>Die Werte sind die der %1 stimulierten Schläge (%2 davon nach ihrer QRS-Form als stimuliert gewertet, ohne gefundenen Impuls).</translation>
+    </message>
+    <message>
+        <source>The values are those of the %1 beats without pacemaker spikes or paced QRS shape.</source>
+        <translation>Die Werte sind die der %1 Schläge ohne Schrittmacherimpuls und ohne stimulierte QRS-Form.</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,9 @@ int runMeasure(const QStringList& args)
                 times.append(num(t, 3));
             pacing[QStringLiteral("times_s")] = times;
             pacing[QStringLiteral("paced_beats")] = double(m.pacing.pacedBeats.size());
+            // Beats without a stimulus found but of the paced beats' QRS shape, counted with them
+            // for the median beat (dsp::beatsShapedAsPaced).
+            pacing[QStringLiteral("paced_by_shape")] = double(m.pacing.pacedByShape.size());
             // Which beats the median beat, and the values read from it, describe.
             using Of = dsp::Measurements::MedianOf;
             pacing[QStringLiteral("median_of")] =

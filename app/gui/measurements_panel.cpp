@@ -311,13 +311,25 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
                          .arg(m_requestedMainsHz, 0, 'f', 0);
     // Paced and unpaced beats measured apart (dsp::measurePacedApart): say whose values these are
     // (always three beats or more).
-    for (const dsp::Finding& f : outcome.findings)
-        if (f.kind == dsp::FindingKind::PacemakerSpikes && f.values.size() >= 3)
-            status += QLatin1Char(' ') +
-                      (dsp::medianBeatPaced(std::size_t(f.values[0]), std::size_t(f.values[1]))
-                           ? tr("The values are those of the %1 beats with pacemaker spikes.")
-                           : tr("The values are those of the %1 beats without pacemaker spikes."))
-                          .arg(f.values[2]);
+    for (const dsp::Finding& f : outcome.findings) {
+        if (f.kind != dsp::FindingKind::PacemakerSpikes || f.values.size() < 5)
+            continue;
+        const bool byShape = f.values[4] > 0;
+        status += QLatin1Char(' ') +
+                  (f.values[3] != 0
+                       ? (byShape ? tr("The values are those of the %1 paced beats (%2 of them "
+                                       "paced by their QRS shape, no spike found).")
+                                        .arg(f.values[2])
+                                        .arg(f.values[4])
+                                  : tr("The values are those of the %1 beats with pacemaker "
+                                       "spikes.")
+                                        .arg(f.values[2]))
+                       : (byShape ? tr("The values are those of the %1 beats without pacemaker "
+                                       "spikes or paced QRS shape.")
+                                  : tr("The values are those of the %1 beats without pacemaker "
+                                       "spikes."))
+                             .arg(f.values[2]));
+    }
     if (const QStringList notEcg = otherSignalNames(*outcome.recording); !notEcg.isEmpty())
         status += QLatin1Char(' ') + tr("Not used, not an ECG by name or unit: %1.")
                                          .arg(QLocale().createSeparatedList(notEcg));

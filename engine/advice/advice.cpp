@@ -481,6 +481,8 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         if (f.kind == dsp::FindingKind::PacemakerSpikes && f.values.size() >= 2) {
             in.pacedBeatCount = int(f.values[0]);
             in.beatCount = int(f.values[1]);
+            if (f.values.size() >= 4)
+                in.pacedMedian = f.values[3] != 0;
         }
     }
     if (detection) {

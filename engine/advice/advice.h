@@ -98,10 +98,16 @@ struct AdviceInput
     /// Beats with a pacemaker stimulus before them, and all beats (the PacemakerSpikes finding's
     /// values; 0 and 0 without it).
     int pacedBeatCount = 0, beatCount = 0;
-    /// Whether the median beat, whose ST levels and QRS the items read, is a paced one
-    /// (dsp::medianBeatPaced: more than half the beats paced).
+    /// Whether the median beat is made of paced beats, as the finding says when beats were
+    /// measured apart (dsp::measurePacedApart, which also counts beats of the paced QRS shape
+    /// whose stimulus was missed); unset: from the counts above.
+    std::optional<bool> pacedMedian;
+    /// Whether the median beat, whose ST levels and QRS the items read, is a paced one:
+    /// pacedMedian, else dsp::medianBeatPaced (more than half the beats paced).
     bool medianBeatPaced() const
     {
+        if (pacedMedian)
+            return *pacedMedian;
         return pacedBeatCount > 0 && dsp::medianBeatPaced(std::size_t(pacedBeatCount),
                                                           std::size_t(std::max(0, beatCount)));
     }

@@ -415,19 +415,31 @@ bool measurePacedApart(const Recording& raw, const Recording& conditioned, Analy
                        const MeasureOptions& options, const ProgressFn& progress)
 {
     a.measurements.pacing = findPacingSpikes(raw, a.beats);
-    const std::vector<std::size_t>& paced = a.measurements.pacing.pacedBeats;
+    PacingSpikes& found = a.measurements.pacing;
     const std::size_t n = a.beats.size();
-    if (!pacemakerStimuli(a.measurements.pacing) || paced.size() >= n)
+    if (!pacemakerStimuli(found) || found.pacedBeats.size() >= n)
         return !progress || progress(1.0);
-    const bool ofPaced = medianBeatPaced(paced.size(), n);
-    const std::size_t count = ofPaced ? paced.size() : n - paced.size();
+    // Paced: a stimulus found before the beat, or the QRS shape of those with one.
+    found.pacedByShape = beatsShapedAsPaced(conditioned, a.beats, found.pacedBeats);
+    std::vector<bool> paced(n, false);
+    for (const auto* list : {&found.pacedBeats, &found.pacedByShape})
+        for (std::size_t i : *list)
+            if (i < n)
+                paced[i] = true;
+    const std::size_t pacedCount = std::size_t(std::count(paced.begin(), paced.end(), true));
+    if (pacedCount >= n) { // every beat paced: the median beat is already theirs
+        a.measurements.medianOf = Measurements::MedianOf::PacedBeats;
+        a.measurements.medianOfCount = n;
+        return !progress || progress(1.0);
+    }
+    const bool ofPaced = medianBeatPaced(pacedCount, n);
+    const std::size_t count = ofPaced ? pacedCount : n - pacedCount;
     if (count < kPacingMinBeats)
         return !progress || progress(1.0);
     MeasureOptions apart = options;
-    apart.medianOf.assign(n, !ofPaced);
-    for (std::size_t i : paced)
-        if (i < n)
-            apart.medianOf[i] = ofPaced;
+    apart.medianOf.assign(n, false);
+    for (std::size_t i = 0; i < n; ++i)
+        apart.medianOf[i] = paced[i] == ofPaced;
     auto again = analyseConditioned(conditioned, apart, progress);
     if (!again)
         return false;

@@ -85,9 +85,11 @@ struct Measurements
     /// holding the raw one fills it with measurePacedApart).
     PacingSpikes pacing;
     /// The beats the whole-record median beat (and the values, ST levels and voltages read
-    /// from it) was built from: all of them, or, when some but not all beats are paced
-    /// (measurePacedApart), those of the majority alone (paced ones when medianBeatPaced), since
-    /// the two differ in shape.
+    /// from it) was built from: all of them, or, when some but not all beats have a stimulus
+    /// found (measurePacedApart), those of the majority alone, since the two differ in shape:
+    /// the paced ones (a stimulus or the paced shape, PacingSpikes::pacedByShape) when
+    /// medianBeatPaced, else the others. PacedBeats with every beat when the stimuli were
+    /// missed on some but all have the paced shape.
     enum class MedianOf { AllBeats, PacedBeats, UnpacedBeats };
     MedianOf medianOf = MedianOf::AllBeats;
     std::size_t medianOfCount = 0; ///< how many beats that is (0 for all beats)
@@ -154,12 +156,12 @@ std::optional<Analysis> analyseConditioned(const Recording& conditioned,
                                            const ProgressFn& progress = {});
 
 /// Searches the pacemaker stimuli of `analysis` on the raw recording (Measurements::pacing)
-/// and, when some but not all of its beats are paced (pacemakerStimuli), builds the
-/// whole-record median beat again from the majority's beats alone: the paced ones when
-/// medianBeatPaced, else the unpaced ones; at least kPacingMinBeats of them, else all beats
-/// stay. `conditioned` is the signal the analysis measured (analyseConditioned), whose beats
-/// are detected again to do so. false when `progress` cancelled it (the analysis then keeps
-/// all-beat measurements).
+/// and, when some but not all of its beats have one (pacemakerStimuli), counts as paced also
+/// the beats of their QRS shape (beatsShapedAsPaced) and builds the whole-record median beat
+/// again from the majority's beats alone: the paced ones when medianBeatPaced, else the others;
+/// at least kPacingMinBeats of them, else all beats stay. `conditioned` is the signal the analysis
+/// measured (analyseConditioned), whose beats are detected again to do so. false when `progress`
+/// cancelled it (the analysis then keeps all-beat measurements).
 bool measurePacedApart(const Recording& raw, const Recording& conditioned, Analysis& analysis,
                        const MeasureOptions& options = {}, const ProgressFn& progress = {});
 

@@ -233,11 +233,19 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         f.text = "Pacemaker spikes before " + number(double(paced.size())) + " of " +
                  number(double(beats.size())) + " beats, first at " + findingClock(f.startS);
         if (m.medianOf != Measurements::MedianOf::AllBeats) {
-            // Which beats the median beat's values describe; the count as the third value.
+            // Which beats the median beat's values describe: their count, whether paced (1) or
+            // not (0), and how many beats count as paced by their QRS shape alone.
             const bool ofPaced = m.medianOf == Measurements::MedianOf::PacedBeats;
+            const std::size_t byShape = m.pacing.pacedByShape.size();
             f.values.push_back(double(m.medianOfCount));
+            f.values.push_back(ofPaced ? 1.0 : 0.0);
+            f.values.push_back(double(byShape));
             f.text += "; measured on the " + number(double(m.medianOfCount)) +
-                      (ofPaced ? " beats with spikes" : " beats without spikes");
+                      (ofPaced ? (byShape == 0 ? " beats with spikes"
+                                               : " paced beats (" + number(double(byShape)) +
+                                                     " by their QRS shape)")
+                               : (byShape == 0 ? " beats without spikes"
+                                               : " beats without spikes or paced QRS shape"));
         }
         out.push_back(std::move(f));
     }

@@ -553,6 +553,27 @@ private slots:
                  QStringList{QStringLiteral("qtc-long-500")});
     }
 
+    /// PR on a paced median beat is the pacemaker's programmed atrioventricular delay, not
+    /// conduction: the PR > 200 ms item is for unpaced median beats only (LUDB 45, atrial and
+    /// ventricular pacing: PR 239 ms on its paced beats).
+    void prOnPacedBeats()
+    {
+        AdviceInput in;
+        in.ageYears = 84.0;
+        in.prMs = 239.0;
+        QCOMPARE(codes(adviceFor(in, builtinCatalogue())),
+                 QStringList{QStringLiteral("pr-above-200")});
+        in.pacedBeatCount = 9;
+        in.beatCount = 10;
+        QVERIFY(adviceFor(in, builtinCatalogue()).empty());
+        in.pacedMedian = false; // the finding says the median is of the unpaced beats
+        QCOMPARE(codes(adviceFor(in, builtinCatalogue())),
+                 QStringList{QStringLiteral("pr-above-200")});
+        in.pacedBeatCount = 3; // the counts alone say unpaced, the finding says paced
+        in.pacedMedian = true;
+        QVERIFY(adviceFor(in, builtinCatalogue()).empty());
+    }
+
     /// The Fourth Universal Definition of Myocardial Infarction: new horizontal or downsloping
     /// ST depression >= 0.5 mm (0.05 mV) in two contiguous leads. Read here at J and J+60 ms,
     /// both at least 0.05 mV down, J+60 no more than 0.02 mV above J (an upsloping depression
@@ -1495,6 +1516,24 @@ private slots:
         QCOMPARE(pacedMedians, 5);
         QVERIFY(unpacedCriteriaMet >= 3);
         QVERIFY(qtcAbove500 >= 3);
+        // LUDB 93 (atrial fibrillation, biventricular pacing): stimuli found before 3 of 11
+        // beats, 7 more paced by their QRS shape. Its median beat is a paced one and no ST item
+        // comes; measured on its 8 beats "without spikes" (before the shape rule), it had the
+        // unpaced ST depression item.
+        const QString ludb93 = QStringLiteral("ludb/data/93.hea");
+        ECGLENS_REQUIRE_DATA(ludb93);
+        const auto r = io::open(test::dataPath(ludb93).toStdString());
+        QVERIFY2(r.ok(), r.error().c_str());
+        const auto a = dsp::analyse(*r);
+        QVERIFY(a.has_value());
+        const AdviceInput in =
+            inputFor(*r, &a->measurements, dsp::rhythmFindings(a->beats, a->measurements), nullptr);
+        QVERIFY(in.pacedBeatCount * 2 < in.beatCount); // the counts alone would say unpaced
+        QVERIFY(in.medianBeatPaced());
+        const auto items = adviceFor(in, builtinCatalogue());
+        QVERIFY(find(items, "pacemaker-spikes"));
+        for (const char* code : {"st-elevation", "st-depression", "st-elevation-concordant-paced"})
+            QVERIFY2(!find(items, code), code);
     }
 
     /// `ecglens-cli analyze --json` carries the advice (the engine's items for the same

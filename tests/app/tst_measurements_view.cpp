@@ -111,9 +111,10 @@ private slots:
         QVERIFY(levels[1].toObject()[QStringLiteral("j60_mv")].toDouble() < -0.1);
     }
 
-    /// PTB-XL 00498 (500 Hz, paced; stimuli found before 7 of its 11 beats) is measured on its
-    /// paced beats alone, as `ecglens-cli measure --json` says (median_of, median_beats), and the
-    /// panel says whose values it shows; PTB-XL 00143 (every beat paced) has no such sentence.
+    /// PTB-XL 00498 (500 Hz, paced; stimuli found before 7 of its 11 beats, 3 more of their QRS
+    /// shape) is measured on its paced beats alone, as `ecglens-cli measure --json` says
+    /// (median_of, median_beats, paced_by_shape), and the panel says whose values it shows;
+    /// PTB-XL 00143 (every beat paced, every stimulus found) has no such sentence.
     void pacedBeatsNamedInTheStatus()
     {
         const QString mixed = QStringLiteral("ptbxl/records500/00000/00498_hr.hea");
@@ -124,13 +125,18 @@ private slots:
             measureJson(mixed)[QStringLiteral("pacemaker_spikes")].toObject();
         QCOMPARE(pacing[QStringLiteral("median_of")].toString(), QStringLiteral("paced"));
         const int n = pacing[QStringLiteral("median_beats")].toInt();
-        QCOMPARE(n, pacing[QStringLiteral("paced_beats")].toInt());
+        const int byShape = pacing[QStringLiteral("paced_by_shape")].toInt();
+        QVERIFY(byShape > 0);
+        QCOMPARE(n, pacing[QStringLiteral("paced_beats")].toInt() + byShape);
         auto w = window();
         w->show();
         QVERIFY2(openAndMeasure(*w, test::dataPath(mixed)), qPrintable(w->lastError()));
         MeasurementsPanel* panel = w->measurementsPanel();
         const QString said =
-            QStringLiteral("The values are those of the %1 beats with pacemaker spikes.").arg(n);
+            QStringLiteral("The values are those of the %1 paced beats (%2 of them paced by "
+                           "their QRS shape, no spike found).")
+                .arg(n)
+                .arg(byShape);
         QVERIFY2(panel->status()->text().endsWith(QLatin1Char(' ') + said),
                  qPrintable(panel->status()->text()));
         QVERIFY2(openAndMeasure(*w, test::dataPath(allPaced)), qPrintable(w->lastError()));
