@@ -2125,6 +2125,10 @@
         <source> (magenta ticks above the traces on the ECG pages)</source>
         <translation> (magentafarbene Striche über den Kurven auf den EKG-Seiten)</translation>
     </message>
+    <message>
+        <source> (paced beats, Bogossian: QT less 48.5 % of QRS, then Fridericia)</source>
+        <translation> (stimulierte Schläge, Bogossian: QT abzüglich 48,5 % von QRS, dann Fridericia)</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -3885,6 +3889,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>The values are those of the %1 beats without pacemaker spikes or paced QRS shape.</source>
         <translation>Die Werte sind die der %1 Schläge ohne Schrittmacherimpuls und ohne stimulierte QRS-Form.</translation>
+    </message>
+    <message>
+        <source>On paced beats QTc is graded on QT less 48.5 % of the QRS (Bogossian, then Fridericia): %1 ms.</source>
+        <translation>An stimulierten Schlägen wird das QTc an der QT-Zeit abzüglich 48,5 % des QRS beurteilt (Bogossian, dann Fridericia): %1 ms.</translation>
     </message>
 </context>
 <context>

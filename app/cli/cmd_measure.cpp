@@ -1,6 +1,7 @@
 #include "cli_util.h"
 #include "engine_text.h"
 
+#include "advice/advice.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
 #include "dsp/st_segment.h"
@@ -155,6 +156,10 @@ int runMeasure(const QStringList& args)
             // Beats without a stimulus found but of the paced beats' QRS shape, counted with them
             // for the median beat (dsp::beatsShapedAsPaced).
             pacing[QStringLiteral("paced_by_shape")] = double(m.pacing.pacedByShape.size());
+            // On a paced median beat, the QTc the advice grades there (Bogossian's modified QT).
+            pacing[QStringLiteral("qtc_bogossian_ms")] =
+                advice::medianBeatPaced(findings) ? num(advice::qrsAdjustedQtcMs(m.values))
+                                                  : QJsonValue(QJsonValue::Null);
             // Which beats the median beat, and the values read from it, describe.
             using Of = dsp::Measurements::MedianOf;
             pacing[QStringLiteral("median_of")] =

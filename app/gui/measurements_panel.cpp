@@ -3,6 +3,7 @@
 
 #include "finding_text.h"
 
+#include "advice/advice.h"
 #include "beat_markers.h"
 #include "ecg_plot.h"
 #include "job_runner.h"
@@ -330,6 +331,12 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
                                        "spikes."))
                              .arg(f.values[2]));
     }
+    // On a paced median beat, the QTc the advice grades there.
+    if (advice::medianBeatPaced(outcome.findings))
+        status += QLatin1Char(' ') +
+                  tr("On paced beats QTc is graded on QT less 48.5 % of the QRS (Bogossian, "
+                     "then Fridericia): %1 ms.")
+                      .arg(QLocale().toString(advice::qrsAdjustedQtcMs(outcome.values), 'f', 0));
     if (const QStringList notEcg = otherSignalNames(*outcome.recording); !notEcg.isEmpty())
         status += QLatin1Char(' ') + tr("Not used, not an ECG by name or unit: %1.")
                                          .arg(QLocale().createSeparatedList(notEcg));

@@ -375,10 +375,16 @@ QString thresholdsText(const ml::Analysis& a)
              leadSetText(a.thresholdLeadSet));
 }
 
-QString qtcText(const dsp::IntervalValues& v)
+/// Both QTc; on a paced median beat (`paced`) also that of Bogossian's modified QT, which the
+/// advice grades there.
+QString qtcText(const dsp::IntervalValues& v, bool paced)
 {
-    return value(v.qtcBazettMs, "ms") + QStringLiteral(" (Bazett: QT/\u221aRR) \u00b7 ") +
-           value(v.qtcFridericiaMs, "ms") + QStringLiteral(" (Fridericia: QT/\u221bRR)");
+    QString text = value(v.qtcBazettMs, "ms") + QStringLiteral(" (Bazett: QT/\u221aRR) \u00b7 ") +
+                   value(v.qtcFridericiaMs, "ms") + QStringLiteral(" (Fridericia: QT/\u221bRR)");
+    if (paced)
+        text += QStringLiteral(" \u00b7 ") + value(advice::qrsAdjustedQtcMs(v), "ms") +
+                Report::tr(" (paced beats, Bogossian: QT less 48.5 % of QRS, then Fridericia)");
+    return text;
 }
 
 QString axesText(const dsp::IntervalValues& v)
@@ -779,7 +785,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         row(QStringLiteral("PR"), value(v.prMs, "ms"));
         row(QStringLiteral("QRS"), value(v.qrsMs, "ms"));
         row(QStringLiteral("QT"), value(v.qtMs, "ms"));
-        row(QStringLiteral("QTc"), qtcText(v));
+        row(QStringLiteral("QTc"), qtcText(v, advice::medianBeatPaced(in.findings)));
         row(Report::tr("Interval convention"),
             Report::tr("QRS and QT run from the earliest onset to the latest offset over all "
                        "leads, as LUDB's cardiologists mark them; this reads longer than "

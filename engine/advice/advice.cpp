@@ -452,6 +452,25 @@ double gradedQtcMs(const dsp::IntervalValues& values)
     return values.qtcFridericiaMs;
 }
 
+double qrsAdjustedQtcMs(const dsp::IntervalValues& values)
+{
+    const double qt = positiveOrMissing(values.qtMs), qrs = positiveOrMissing(values.qrsMs);
+    return dsp::qtcFridericiaMs(dsp::qtBogossianMs(qt, qrs), values.rrMeanMs);
+}
+
+bool medianBeatPaced(const std::vector<dsp::Finding>& findings)
+{
+    for (const dsp::Finding& f : findings) {
+        if (f.kind != dsp::FindingKind::PacemakerSpikes || f.values.size() < 2)
+            continue;
+        if (f.values.size() >= 4)
+            return f.values[3] != 0;
+        return f.values[0] > 0 && dsp::medianBeatPaced(std::size_t(f.values[0]),
+                                                       std::size_t(std::max(0.0, f.values[1])));
+    }
+    return false;
+}
+
 AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
                      const dsp::Measurements* measurements,
                      const std::vector<dsp::Finding>& findings, const ml::Analysis* detection)
@@ -469,9 +488,7 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.qtMs = positiveOrMissing(v.qtMs);
         in.qtcMs = positiveOrMissing(gradedQtcMs(v));
         in.qtcFormula = kGradedQtcFormula;
-        if (std::isfinite(in.qtMs) && std::isfinite(in.qrsMs))
-            in.qtcQrsAdjustedMs = positiveOrMissing(
-                dsp::qtcFridericiaMs(dsp::qtBogossianMs(in.qtMs, in.qrsMs), v.rrMeanMs));
+        in.qtcQrsAdjustedMs = positiveOrMissing(qrsAdjustedQtcMs(v));
         in.stLevels = dsp::stLevels(measurements->medianBeat);
     }
     for (const dsp::Finding& f : findings) {
@@ -481,8 +498,7 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         if (f.kind == dsp::FindingKind::PacemakerSpikes && f.values.size() >= 2) {
             in.pacedBeatCount = int(f.values[0]);
             in.beatCount = int(f.values[1]);
-            if (f.values.size() >= 4)
-                in.pacedMedian = f.values[3] != 0;
+            in.pacedMedian = medianBeatPaced(findings);
         }
     }
     if (detection) {

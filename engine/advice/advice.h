@@ -236,6 +236,17 @@ std::vector<dsp::StLevel> concordantStElevation(const AdviceInput& input,
 /// The items that apply, Prompt first, then Consider, then Info; catalogue order within each.
 std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& catalogue);
 
+/// Fridericia's QTc of Bogossian's modified QT of `values` (QT less 48.5 % of the QRS,
+/// dsp::qtBogossianMs), what the paced QTc item grades; NaN when QT, QRS or RR is missing.
+double qrsAdjustedQtcMs(const dsp::IntervalValues& values);
+
+/// Whether `findings` say the whole-record median beat is a paced one: the PacemakerSpikes
+/// finding's own word when beats were measured apart (its fourth value), else more than half
+/// the beats with a stimulus (dsp::medianBeatPaced); false without the finding. What
+/// AdviceInput::medianBeatPaced holds for an input made by inputFor, and what the displays
+/// ask before showing qrsAdjustedQtcMs.
+bool medianBeatPaced(const std::vector<dsp::Finding>& findings);
+
 /// Fills an input from what the app has: the patient (age, sex), the recording's length (s) and
 /// lead count, whole-record measurements (may be null), rhythm findings, and the detector's
 /// analysis (may be null). QTc is gradedQtcMs(), qtcQrsAdjustedMs Fridericia's of
