@@ -13,6 +13,7 @@
 #include "dsp/st_segment.h"
 #include "io/open.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -61,17 +62,31 @@ inline void checkMeasurements(const Recording& r)
     for (std::size_t i = 0; i < p.pacedBeats.size(); ++i)
         if (p.pacedBeats[i] >= a->beats.size() || (i > 0 && p.pacedBeats[i] <= p.pacedBeats[i - 1]))
             std::abort();
-    // Paced and unpaced beats measured apart only with both present, on the majority's beats.
+    // Beats paced by their QRS shape: real beats in order, none with a stimulus found.
+    for (std::size_t i = 0; i < p.pacedByShape.size(); ++i)
+        if (p.pacedByShape[i] >= a->beats.size() ||
+            (i > 0 && p.pacedByShape[i] <= p.pacedByShape[i - 1]) ||
+            std::binary_search(p.pacedBeats.begin(), p.pacedBeats.end(), p.pacedByShape[i]))
+            std::abort();
+    // Paced and unpaced beats measured apart only when some beats have no stimulus found, on
+    // the majority's beats (paced: a stimulus or the paced shape); every beat when all are
+    // paced.
     const auto& ms = a->measurements;
     using Of = dsp::Measurements::MedianOf;
     if (ms.medianOf != Of::AllBeats) {
-        const std::size_t paced = p.pacedBeats.size(), beats = a->beats.size();
+        const std::size_t paced = p.pacedBeats.size() + p.pacedByShape.size(),
+                          beats = a->beats.size();
         const bool ofPaced = ms.medianOf == Of::PacedBeats;
-        if (!dsp::pacemakerStimuli(p) || paced >= beats ||
-            ofPaced != dsp::medianBeatPaced(paced, beats) ||
-            ms.medianOfCount != (ofPaced ? paced : beats - paced) ||
-            ms.medianOfCount < dsp::kPacingMinBeats)
+        if (!dsp::pacemakerStimuli(p) || p.pacedBeats.size() >= beats || paced > beats)
             std::abort();
+        if (paced == beats ? !ofPaced || ms.medianOfCount != beats
+                           : ofPaced != dsp::medianBeatPaced(paced, beats) ||
+                                 ms.medianOfCount != (ofPaced ? paced : beats - paced) ||
+                                 ms.medianOfCount < dsp::kPacingMinBeats)
+            std::abort();
+    } else if (!p.pacedByShape.empty() &&
+               p.pacedBeats.size() + p.pacedByShape.size() == a->beats.size()) {
+        std::abort(); // every beat paced, some by shape: the median is said to be the paced'
     }
     for (const dsp::StLevel& st : dsp::stLevels(m))
         if (std::isinf(st.qrsAreaMvMs))
