@@ -1127,6 +1127,10 @@
         <source>QTc %1 ms (Fridericia, of QT %2 ms less 48.5 % of QRS %3 ms: Bogossian)</source>
         <translation>QTc %1 ms (Fridericia, aus QT %2 ms abzüglich 48,5 % von QRS %3 ms: Bogossian)</translation>
     </message>
+    <message>
+        <source>pacemaker spikes before %1 of %2 beats, %3 more paced by their QRS shape</source>
+        <translation>Schrittmacherimpulse vor %1 von %2 Schlägen, %3 weitere nach ihrer QRS-Form stimuliert</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -161,6 +161,9 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "ST elevation at J concordant with the QRS: %1 (at least %2 mV "
                                  "where the QRS is mainly positive)")},
     {"advice.paced_beats", QT_TRANSLATE_NOOP("Engine", "pacemaker spikes before %1 of %2 beats")},
+    {"advice.paced_beats_shape",
+     QT_TRANSLATE_NOOP("Engine",
+                       "pacemaker spikes before %1 of %2 beats, %3 more paced by their QRS shape")},
     {"advice.st_compared_also",
      QT_TRANSLATE_NOOP("Engine", "also met on the ECG compared with (%1)")},
     {"advice.st_compared_not", QT_TRANSLATE_NOOP("Engine", "not met on the ECG compared with")},

@@ -141,6 +141,8 @@ const std::vector<MessageTemplate>& basisTemplates()
          "positive)",
          0, wordsArg(1)},
         {"advice.paced_beats", "pacemaker spikes before %1 of %2 beats"},
+        {"advice.paced_beats_shape",
+         "pacemaker spikes before %1 of %2 beats, %3 more paced by their QRS shape"},
         {"advice.st_compared_also", "also met on the ECG compared with (%1)", 0, wordsArg(1)},
         {"advice.st_compared_not", "not met on the ECG compared with"},
         {"advice.st_computed_leads", "%1 computed from two recorded limb leads", 0, wordsArg(1)},
@@ -376,8 +378,12 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
         item.basisParts = *trigger;
         if (rule.paced && *rule.paced)
             item.basisParts.push_back(
-                basisMessage("advice.paced_beats",
-                             {numberText(input.pacedBeatCount), numberText(input.beatCount)}));
+                input.pacedByShapeCount > 0
+                    ? basisMessage("advice.paced_beats_shape",
+                                   {numberText(input.pacedBeatCount), numberText(input.beatCount),
+                                    numberText(input.pacedByShapeCount)})
+                    : basisMessage("advice.paced_beats", {numberText(input.pacedBeatCount),
+                                                          numberText(input.beatCount)}));
         item.basisParts.push_back(patientMessage(rule, input));
         item.basis = joinedText(item.basisParts, "; ");
         item.source = rule.source;
@@ -499,6 +505,8 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
             in.pacedBeatCount = int(f.values[0]);
             in.beatCount = int(f.values[1]);
             in.pacedMedian = medianBeatPaced(findings);
+            if (f.values.size() >= 5)
+                in.pacedByShapeCount = int(f.values[4]);
         }
     }
     if (detection) {

@@ -98,6 +98,9 @@ struct AdviceInput
     /// Beats with a pacemaker stimulus before them, and all beats (the PacemakerSpikes finding's
     /// values; 0 and 0 without it).
     int pacedBeatCount = 0, beatCount = 0;
+    /// Beats without a stimulus found but of the paced beats' QRS shape, counted with them for
+    /// the median beat (the finding's fifth value; dsp::beatsShapedAsPaced).
+    int pacedByShapeCount = 0;
     /// Whether the median beat is made of paced beats, as the finding says when beats were
     /// measured apart (dsp::measurePacedApart, which also counts beats of the paced QRS shape
     /// whose stimulus was missed); unset: from the counts above.

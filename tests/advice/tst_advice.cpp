@@ -544,6 +544,31 @@ private slots:
         QCOMPARE(find(adviceFor(in, builtinCatalogue()), "qtc-long-500-paced")->basis,
                  std::string("QTc 541.8 ms (Fridericia, of QT 600 ms less 48.5 % of QRS 200 "
                              "ms: Bogossian); pacemaker spikes before 12 of 12 beats; age 70"));
+        // Stimuli found before 7 of 12 beats, 3 more of their QRS shape (the finding's values as
+        // dsp::rhythmFindings writes them when beats were measured apart): the basis says so.
+        {
+            dsp::Measurements m;
+            m.values.beatCount = 12;
+            m.values.rrMeanMs = 1000.0;
+            m.values.qrsMs = 200.0;
+            m.values.qtMs = 600.0;
+            dsp::Finding f;
+            f.kind = dsp::FindingKind::PacemakerSpikes;
+            f.code = dsp::findingCode(f.kind);
+            f.values = {7.0, 12.0, 10.0, 1.0, 3.0};
+            Patient patient;
+            patient.ageYears = 70.0;
+            const AdviceInput shaped = inputFor(patient, 10.0, 12, &m, {f}, nullptr);
+            QCOMPARE(shaped.pacedByShapeCount, 3);
+            QVERIFY(shaped.medianBeatPaced());
+            const auto items = adviceFor(shaped, builtinCatalogue());
+            const AdviceItem* item = find(items, "qtc-long-500-paced");
+            QVERIFY(item);
+            QCOMPARE(QString::fromStdString(item->basis),
+                     QStringLiteral("QTc 503 ms (Fridericia, of QT 600 ms less 48.5 % of QRS 200 "
+                                    "ms: Bogossian); pacemaker spikes before 7 of 12 beats, 3 more "
+                                    "paced by their QRS shape; age 70"));
+        }
         // Not paced, or half the beats or fewer: the unmodified QTc and its item.
         QCOMPARE(qtcItems(inputOf(600.0, 200.0, 1000.0, 0)),
                  QStringList{QStringLiteral("qtc-long-500")});
