@@ -315,21 +315,25 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
     for (const dsp::Finding& f : outcome.findings) {
         if (f.kind != dsp::FindingKind::PacemakerSpikes || f.values.size() < 5)
             continue;
-        const bool byShape = f.values[4] > 0;
-        status += QLatin1Char(' ') +
-                  (f.values[3] != 0
-                       ? (byShape ? tr("The values are those of the %1 paced beats (%2 of them "
-                                       "paced by their QRS shape, no spike found).")
-                                        .arg(f.values[2])
-                                        .arg(f.values[4])
-                                  : tr("The values are those of the %1 beats with pacemaker "
-                                       "spikes.")
-                                        .arg(f.values[2]))
-                       : (byShape ? tr("The values are those of the %1 beats without pacemaker "
-                                       "spikes or paced QRS shape.")
-                                  : tr("The values are those of the %1 beats without pacemaker "
-                                       "spikes."))
-                             .arg(f.values[2]));
+        // Values: beats with a stimulus, beats, the median's beats, paced (1) or not, by shape.
+        const bool paced = f.values[3] != 0, byShape = f.values[4] > 0;
+        QString said;
+        if (paced && byShape)
+            said = tr("The values are those of the %1 paced beats (%2 of them paced by their QRS "
+                      "shape, no spike found).")
+                       .arg(f.values[2])
+                       .arg(f.values[4]);
+        else if (paced)
+            said =
+                tr("The values are those of the %1 beats with pacemaker spikes.").arg(f.values[2]);
+        else if (byShape)
+            said = tr("The values are those of the %1 beats without pacemaker spikes or paced QRS "
+                      "shape.")
+                       .arg(f.values[2]);
+        else
+            said = tr("The values are those of the %1 beats without pacemaker spikes.")
+                       .arg(f.values[2]);
+        status += QLatin1Char(' ') + said;
     }
     // On a paced median beat, the QTc the advice grades there.
     if (advice::medianBeatPaced(outcome.findings))
