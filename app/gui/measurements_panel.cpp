@@ -312,27 +312,23 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
                          .arg(m_requestedMainsHz, 0, 'f', 0);
     // Paced and unpaced beats measured apart (dsp::measurePacedApart): say whose values these are
     // (always three beats or more).
-    for (const dsp::Finding& f : outcome.findings) {
-        if (f.kind != dsp::FindingKind::PacemakerSpikes || f.values.size() < 5)
-            continue;
-        // Values: beats with a stimulus, beats, the median's beats, paced (1) or not, by shape.
-        const bool paced = f.values[3] != 0, byShape = f.values[4] > 0;
+    if (const auto pacing = dsp::pacingSummary(outcome.findings); pacing && pacing->medianApart) {
+        const auto beats = qulonglong(pacing->medianBeats),
+                   byShape = qulonglong(pacing->pacedByShape);
         QString said;
-        if (paced && byShape)
+        if (pacing->medianPaced && byShape > 0)
             said = tr("The values are those of the %1 paced beats (%2 of them paced by their QRS "
                       "shape, no spike found).")
-                       .arg(f.values[2])
-                       .arg(f.values[4]);
-        else if (paced)
-            said =
-                tr("The values are those of the %1 beats with pacemaker spikes.").arg(f.values[2]);
-        else if (byShape)
+                       .arg(beats)
+                       .arg(byShape);
+        else if (pacing->medianPaced)
+            said = tr("The values are those of the %1 beats with pacemaker spikes.").arg(beats);
+        else if (byShape > 0)
             said = tr("The values are those of the %1 beats without pacemaker spikes or paced QRS "
                       "shape.")
-                       .arg(f.values[2]);
+                       .arg(beats);
         else
-            said = tr("The values are those of the %1 beats without pacemaker spikes.")
-                       .arg(f.values[2]);
+            said = tr("The values are those of the %1 beats without pacemaker spikes.").arg(beats);
         status += QLatin1Char(' ') + said;
     }
     // On a paced median beat, the QTc the advice grades there.

@@ -81,22 +81,25 @@ QString findingText(const dsp::Finding& f)
     case K::PacemakerSpikes: {
         const QString text = Findings::tr("Pacemaker spikes before %1 of %2 beats, first at %3")
                                  .arg(valueText(f, 0), valueText(f, 1), clockText(f.startS));
-        if (f.values.size() < 5) // the median beat was built from all beats
+        const auto pacing = dsp::pacingSummary(f);
+        if (!pacing || !pacing->medianApart) // the median beat was built from all beats
             return text;
         // The median beat of the paced or the other beats alone (dsp::measurePacedApart), and
         // how many beats count as paced by their QRS shape alone.
-        const bool byShape = f.values[4] > 0;
-        if (f.values[3] != 0)
-            return byShape ? Findings::tr("%1; measured on the %2 paced beats (%3 by their QRS "
-                                          "shape)")
-                                 .arg(text, valueText(f, 2), valueText(f, 4))
-                           : Findings::tr("%1; measured on the %2 beats with spikes")
-                                 .arg(text, valueText(f, 2));
-        return byShape ? Findings::tr("%1; measured on the %2 beats without spikes or paced QRS "
-                                      "shape")
-                             .arg(text, valueText(f, 2))
-                       : Findings::tr("%1; measured on the %2 beats without spikes")
-                             .arg(text, valueText(f, 2));
+        const bool byShape = pacing->pacedByShape > 0;
+        const QString median = QLocale().toString(qulonglong(pacing->medianBeats));
+        if (pacing->medianPaced)
+            return byShape
+                       ? Findings::tr("%1; measured on the %2 paced beats (%3 by their QRS "
+                                      "shape)")
+                             .arg(text, median,
+                                  QLocale().toString(qulonglong(pacing->pacedByShape)))
+                       : Findings::tr("%1; measured on the %2 beats with spikes").arg(text, median);
+        return byShape
+                   ? Findings::tr("%1; measured on the %2 beats without spikes or paced QRS "
+                                  "shape")
+                         .arg(text, median)
+                   : Findings::tr("%1; measured on the %2 beats without spikes").arg(text, median);
     }
     }
     return QString::fromStdString(f.text);

@@ -466,15 +466,8 @@ double qrsAdjustedQtcMs(const dsp::IntervalValues& values)
 
 bool medianBeatPaced(const std::vector<dsp::Finding>& findings)
 {
-    for (const dsp::Finding& f : findings) {
-        if (f.kind != dsp::FindingKind::PacemakerSpikes || f.values.size() < 2)
-            continue;
-        if (f.values.size() >= 4)
-            return f.values[3] != 0;
-        return f.values[0] > 0 && dsp::medianBeatPaced(std::size_t(f.values[0]),
-                                                       std::size_t(std::max(0.0, f.values[1])));
-    }
-    return false;
+    const auto pacing = dsp::pacingSummary(findings);
+    return pacing && pacing->medianPaced;
 }
 
 AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
@@ -501,13 +494,12 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==
             in.findingCodes.end())
             in.findingCodes.push_back(f.code);
-        if (f.kind == dsp::FindingKind::PacemakerSpikes && f.values.size() >= 2) {
-            in.pacedBeatCount = int(f.values[0]);
-            in.beatCount = int(f.values[1]);
-            in.pacedMedian = medianBeatPaced(findings);
-            if (f.values.size() >= 5)
-                in.pacedByShapeCount = int(f.values[4]);
-        }
+    }
+    if (const auto pacing = dsp::pacingSummary(findings)) {
+        in.pacedBeatCount = int(pacing->pacedBeats);
+        in.beatCount = int(pacing->beats);
+        in.pacedMedian = pacing->medianPaced;
+        in.pacedByShapeCount = int(pacing->pacedByShape);
     }
     if (detection) {
         in.probability = detection->probability;

@@ -375,6 +375,38 @@ MedianBeat medianBeat(const Recording& rec, const std::vector<Beat>& beats, std:
     return m;
 }
 
+double windowCorrelation(const Recording& rec, std::int64_t at, const MedianBeat& m,
+                         std::int64_t fromSample, std::int64_t toSample)
+{
+    const std::int64_t n = std::int64_t(rec.sampleCount());
+    if (m.leads.empty() || toSample < fromSample || at + fromSample < 0 || at + toSample >= n ||
+        m.rIndex + fromSample < 0 || m.rIndex + toSample >= std::int64_t(m.leads[0].size()))
+        return kNaN;
+    const double count = double(toSample - fromSample + 1);
+    double num = 0, da = 0, db = 0;
+    for (std::size_t l = 0; l < m.leads.size() && l < rec.leads.size(); ++l) {
+        const auto& x = rec.leads[l].samples;
+        const auto& y = m.leads[l];
+        if (x.size() != std::size_t(n) || std::isnan(y[std::size_t(m.rIndex)]))
+            continue; // not this lead's median (another rate, another kind of signal)
+        double mx = 0, my = 0;
+        for (std::int64_t k = fromSample; k <= toSample; ++k) {
+            mx += double(x[std::size_t(at + k)]);
+            my += double(y[std::size_t(m.rIndex + k)]);
+        }
+        mx /= count;
+        my /= count;
+        for (std::int64_t k = fromSample; k <= toSample; ++k) {
+            const double a = double(x[std::size_t(at + k)]) - mx;
+            const double c = double(y[std::size_t(m.rIndex + k)]) - my;
+            num += a * c;
+            da += a * a;
+            db += c * c;
+        }
+    }
+    return da > 0 && db > 0 ? num / std::sqrt(da * db) : kNaN; // NaN also when a sample was
+}
+
 Fiducials delineate(const MedianBeat& beat, double rrMs)
 {
     Fiducials f;

@@ -244,36 +244,12 @@ bool pWaveInMostBeats(const Recording& rec, const std::vector<Beat>& beats, std:
         return false;
     const std::int64_t from = std::int64_t(std::lround(f.pOnsetMs * 1e-3 * m.fsHz));
     const std::int64_t to = std::int64_t(std::lround(f.pOffsetMs * 1e-3 * m.fsHz));
-    const std::int64_t len = std::int64_t(m.leads[0].size()), n = std::int64_t(rec.sampleCount());
+    const std::int64_t len = std::int64_t(m.leads[0].size());
     if (to <= from + 2 || m.rIndex + from < 0 || m.rIndex + to >= len)
         return true;
     // Correlation of the recording around sample `at` with the median's P window; NaN where
-    // it cannot be judged (outside the recording, NaN samples, a flat stretch).
-    auto correlation = [&](std::int64_t at) {
-        if (at + from < 0 || at + to >= n)
-            return kNaN;
-        double num = 0, da = 0, db = 0;
-        for (std::size_t l = 0; l < m.leads.size() && l < rec.leads.size(); ++l) {
-            const auto& x = rec.leads[l].samples;
-            const auto& y = m.leads[l];
-            if (x.size() != std::size_t(n) || y.empty() || std::isnan(y[std::size_t(m.rIndex)]))
-                continue; // not this lead's median (another rate, another kind of signal)
-            double mx = 0, my = 0;
-            for (std::int64_t k = from; k <= to; ++k) {
-                mx += x[std::size_t(at + k)];
-                my += y[std::size_t(m.rIndex + k)];
-            }
-            mx /= double(to - from + 1);
-            my /= double(to - from + 1);
-            for (std::int64_t k = from; k <= to; ++k) {
-                const double a = x[std::size_t(at + k)] - mx, c = y[std::size_t(m.rIndex + k)] - my;
-                num += a * c;
-                da += a * a;
-                db += c * c;
-            }
-        }
-        return da > 0 && db > 0 ? num / std::sqrt(da * db) : kNaN;
-    };
+    // it cannot be judged.
+    auto correlation = [&](std::int64_t at) { return windowCorrelation(rec, at, m, from, to); };
     const double rrMed = medianRrMs(beats, first, count) * 1e-3 * rec.fsHz;
     int judged = 0, shown = 0, shifted = 0, lockedToPrevious = 0;
     for (std::size_t b = first; b < first + count; ++b) {

@@ -119,6 +119,14 @@ MedianBeat medianBeat(const Recording& conditioned, const std::vector<Beat>& bea
                       std::int64_t fromSample = 0, std::int64_t toSample = -1,
                       const std::optional<LimbLeadSources>& computed = std::nullopt);
 
+/// Correlation of the recording around sample `at` with median beat `m` around its R, from
+/// `fromSample` to `toSample` relative to R (both included): every lead of the recording with a
+/// median in `m` (the recording's length, a number at R), each window less its mean, summed over
+/// the leads. NaN where it cannot be judged: the window outside the recording or the beat, a
+/// sample not a number, a flat window.
+double windowCorrelation(const Recording& rec, std::int64_t at, const MedianBeat& m,
+                         std::int64_t fromSample, std::int64_t toSample);
+
 /// Net area of median-beat lead `x` above `baseline` (lead units) between two times relative to
 /// R (sample rIndex), in lead unit x ms; the span is clamped to the beat. NaN when a time or the
 /// baseline is not finite or a sample in the span is not a number.

@@ -1,5 +1,6 @@
 #include "dsp/pacing.h"
 
+#include "dsp/measurements.h"
 #include "dsp/signal_kind.h"
 
 #include <algorithm>
@@ -140,96 +141,37 @@ PacingSpikes findPacingSpikes(const Recording& raw, const std::vector<Beat>& bea
 }
 
 namespace {
-
 constexpr double kShapeBeforeRMs = 60.0, kShapeAfterRMs = 160.0;
-constexpr std::size_t kShapeTemplateBeats = 200;
-
-/// Beat b's QRS over every lead in `leads` (kShapeBeforeRMs before R to kShapeAfterRMs after),
-/// each lead less its mean there, one after the other; empty near an end or with a NaN.
-std::vector<double> qrsShape(const std::vector<const Lead*>& leads, std::int64_t r,
-                             std::int64_t before, std::int64_t after)
-{
-    std::vector<double> out;
-    if (leads.empty() || r - before < 0 || r + after >= std::int64_t(leads[0]->samples.size()))
-        return out;
-    out.reserve(leads.size() * std::size_t(before + after + 1));
-    for (const Lead* l : leads) {
-        const std::size_t first = out.size();
-        double sum = 0;
-        for (std::int64_t i = r - before; i <= r + after; ++i) {
-            const double v = double(l->samples[std::size_t(i)]);
-            if (!std::isfinite(v))
-                return {};
-            out.push_back(v);
-            sum += v;
-        }
-        const double mean = sum / double(out.size() - first);
-        for (std::size_t i = first; i < out.size(); ++i)
-            out[i] -= mean;
-    }
-    return out;
-}
-
-double correlation(const std::vector<double>& a, const std::vector<double>& b)
-{
-    double ab = 0, aa = 0, bb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        ab += a[i] * b[i];
-        aa += a[i] * a[i];
-        bb += b[i] * b[i];
-    }
-    return aa > 0 && bb > 0 ? ab / std::sqrt(aa * bb) : 0.0;
-}
-
 } // namespace
 
 std::vector<std::size_t> beatsShapedAsPaced(const Recording& conditioned,
                                             const std::vector<Beat>& beats,
                                             const std::vector<std::size_t>& pacedBeats)
 {
-    const std::size_t frames = conditioned.sampleCount();
-    std::vector<const Lead*> leads;
-    for (const Lead& l : conditioned.leads)
-        if ((l.fsHz == 0 || l.fsHz == conditioned.fsHz) && l.samples.size() == frames &&
-            mayBeEcg(l))
-            leads.push_back(&l);
-    if (leads.empty() || pacedBeats.empty() || conditioned.fsHz <= 0)
+    if (pacedBeats.empty() || conditioned.fsHz <= 0)
+        return {};
+    // The template: the median beat of the beats with a stimulus, all of them whatever their
+    // class (a paced beat is often classed ventricular; medianBeat would prefer the others).
+    std::vector<Beat> stimulated;
+    std::vector<bool> paced(beats.size(), false);
+    for (std::size_t i : pacedBeats)
+        if (i < beats.size()) {
+            paced[i] = true;
+            stimulated.push_back(beats[i]);
+            stimulated.back().beatClass = BeatClass::Normal;
+        }
+    const MedianBeat median = medianBeat(conditioned, stimulated);
+    if (median.beatCount == 0)
         return {};
     const auto samples = [&](double ms) {
         return std::int64_t(std::lround(ms * 1e-3 * conditioned.fsHz));
     };
-    const std::int64_t before = samples(kShapeBeforeRMs), after = samples(kShapeAfterRMs);
-    std::vector<bool> paced(beats.size(), false);
-    for (std::size_t i : pacedBeats)
-        if (i < beats.size())
-            paced[i] = true;
-
-    // The template: the median, sample by sample, of the paced beats' shapes.
-    std::vector<std::vector<double>> shapes;
-    const std::size_t step = std::max<std::size_t>(1, pacedBeats.size() / kShapeTemplateBeats);
-    for (std::size_t k = 0; k < pacedBeats.size(); k += step)
-        if (pacedBeats[k] < beats.size())
-            if (auto s = qrsShape(leads, beats[pacedBeats[k]].sample, before, after); !s.empty())
-                shapes.push_back(std::move(s));
-    if (shapes.empty())
-        return {};
-    std::vector<double> median(shapes[0].size()), column(shapes.size());
-    for (std::size_t i = 0; i < median.size(); ++i) {
-        for (std::size_t k = 0; k < shapes.size(); ++k)
-            column[k] = shapes[k][i];
-        const auto mid = column.begin() + std::ptrdiff_t(column.size() / 2);
-        std::nth_element(column.begin(), mid, column.end());
-        median[i] = *mid;
-    }
-
+    const std::int64_t from = -samples(kShapeBeforeRMs), to = samples(kShapeAfterRMs);
     std::vector<std::size_t> out;
-    for (std::size_t b = 0; b < beats.size(); ++b) {
-        if (paced[b])
-            continue;
-        const std::vector<double> s = qrsShape(leads, beats[b].sample, before, after);
-        if (!s.empty() && correlation(s, median) >= kPacedShapeCorrelation)
+    for (std::size_t b = 0; b < beats.size(); ++b)
+        if (!paced[b] && windowCorrelation(conditioned, beats[b].sample, median, from, to) >=
+                             kPacedShapeCorrelation) // NaN (not judged) is never
             out.push_back(b);
-    }
     return out;
 }
 

@@ -68,7 +68,8 @@ inline constexpr double kPacedShapeCorrelation = 0.9;
 /// (kPacedShapeCorrelation), in beat order, on a conditioned recording at the beats' rate (its
 /// ECG leads of the record's length, dsp::mayBeEcg). None without such leads or paced beats; a
 /// beat too near either end of the recording, or with a sample not a number, is never one.
-/// The template is the median of at most 200 paced beats spread over the recording.
+/// The template is the median beat (dsp::medianBeat, of at most 300 beats spread over the
+/// recording) of those in `pacedBeats`; the correlation is dsp::windowCorrelation.
 std::vector<std::size_t> beatsShapedAsPaced(const Recording& conditioned,
                                             const std::vector<Beat>& beats,
                                             const std::vector<std::size_t>& pacedBeats);

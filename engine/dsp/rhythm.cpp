@@ -27,6 +27,47 @@ Finding make(FindingKind kind, double start, double end)
 
 } // namespace
 
+std::vector<double> pacingValues(const PacingSummary& p)
+{
+    // Beats with a stimulus, all beats; then, when the median beat is one group's alone, its
+    // beats, whether paced (1) or not (0), and how many beats are paced by shape alone.
+    std::vector<double> v = {double(p.pacedBeats), double(p.beats)};
+    if (p.medianApart)
+        v.insert(v.end(),
+                 {double(p.medianBeats), p.medianPaced ? 1.0 : 0.0, double(p.pacedByShape)});
+    return v;
+}
+
+std::optional<PacingSummary> pacingSummary(const Finding& f)
+{
+    if (f.kind != FindingKind::PacemakerSpikes || f.values.size() < 2)
+        return std::nullopt;
+    const auto count = [&](std::size_t i) {
+        const double v = f.values[i];
+        return v > 0 && v < 1e12 ? std::size_t(v) : std::size_t(0); // NaN reads as 0
+    };
+    PacingSummary p;
+    p.pacedBeats = count(0);
+    p.beats = count(1);
+    p.medianApart = f.values.size() >= 5;
+    if (p.medianApart) {
+        p.medianBeats = count(2);
+        p.medianPaced = f.values[3] != 0 && !std::isnan(f.values[3]);
+        p.pacedByShape = count(4);
+    } else {
+        p.medianPaced = medianBeatPaced(p.pacedBeats, p.beats);
+    }
+    return p;
+}
+
+std::optional<PacingSummary> pacingSummary(const std::vector<Finding>& findings)
+{
+    for (const Finding& f : findings)
+        if (auto p = pacingSummary(f))
+            return p;
+    return std::nullopt;
+}
+
 std::string findingClock(double s)
 {
     char buf[32];
@@ -228,25 +269,29 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
                          beats[paced.back()].timeS);
         f.beats = paced;
         f.timesS = m.pacing.timesS; // the stimuli: where a viewer marks them
-        f.values = {double(paced.size()), double(beats.size())};
+        PacingSummary summary;
+        summary.pacedBeats = paced.size();
+        summary.beats = beats.size();
+        summary.medianPaced = medianBeatPaced(paced.size(), beats.size());
         f.valueUnit = "beats";
         f.text = "Pacemaker spikes before " + number(double(paced.size())) + " of " +
                  number(double(beats.size())) + " beats, first at " + findingClock(f.startS);
         if (m.medianOf != Measurements::MedianOf::AllBeats) {
-            // Which beats the median beat's values describe: their count, whether paced (1) or
-            // not (0), and how many beats count as paced by their QRS shape alone.
-            const bool ofPaced = m.medianOf == Measurements::MedianOf::PacedBeats;
-            const std::size_t byShape = m.pacing.pacedByShape.size();
-            f.values.push_back(double(m.medianOfCount));
-            f.values.push_back(ofPaced ? 1.0 : 0.0);
-            f.values.push_back(double(byShape));
+            // Which beats the median beat's values describe.
+            summary.medianApart = true;
+            summary.medianBeats = m.medianOfCount;
+            summary.medianPaced = m.medianOf == Measurements::MedianOf::PacedBeats;
+            summary.pacedByShape = m.pacing.pacedByShape.size();
+            const bool byShape = summary.pacedByShape > 0;
             f.text += "; measured on the " + number(double(m.medianOfCount)) +
-                      (ofPaced ? (byShape == 0 ? " beats with spikes"
-                                               : " paced beats (" + number(double(byShape)) +
-                                                     " by their QRS shape)")
-                               : (byShape == 0 ? " beats without spikes"
-                                               : " beats without spikes or paced QRS shape"));
+                      (summary.medianPaced
+                           ? (byShape ? " paced beats (" + number(double(summary.pacedByShape)) +
+                                            " by their QRS shape)"
+                                      : " beats with spikes")
+                           : (byShape ? " beats without spikes or paced QRS shape"
+                                      : " beats without spikes"));
         }
+        f.values = pacingValues(summary);
         out.push_back(std::move(f));
     }
 

@@ -6,6 +6,7 @@
 #include "dsp/beats.h"
 #include "dsp/measurements.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,11 +67,34 @@ struct RhythmOptions
 /// unclassifiable (Q) beat.
 double rrIrregularity(const std::vector<Beat>& beats, std::size_t first, std::size_t count);
 
+/// What a PacemakerSpikes finding's values say (rhythmFindings writes them, pacingSummary reads
+/// them: the layout of `values` is known to these two alone).
+struct PacingSummary
+{
+    std::size_t pacedBeats = 0; ///< beats with a stimulus found before them
+    std::size_t beats = 0;      ///< all beats
+    /// The median beat was built from one group alone (measurePacedApart): the paced beats (a
+    /// stimulus or their QRS shape) or the others.
+    bool medianApart = false;
+    std::size_t medianBeats = 0;  ///< that group's beats, when medianApart
+    bool medianPaced = false;     ///< the median beat is paced (else by medianBeatPaced's rule)
+    std::size_t pacedByShape = 0; ///< beats paced by their QRS shape alone (beatsShapedAsPaced)
+};
+
+/// The finding's values for a pacing summary, in rhythmFindings' layout.
+std::vector<double> pacingValues(const PacingSummary& p);
+
+/// The summary of a PacemakerSpikes finding; none for another kind or too few values. Counts
+/// that are not a number or negative read as 0.
+std::optional<PacingSummary> pacingSummary(const Finding& f);
+
+/// The first PacemakerSpikes finding's summary; none without one.
+std::optional<PacingSummary> pacingSummary(const std::vector<Finding>& findings);
+
 /// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
 /// pauses and premature beats; a suspected limb electrode reversal (suspectedElectrodeReversal);
-/// and pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values
-/// the number of paced beats and of all beats, and, when the median beat was built from the
-/// paced or the unpaced ones alone (Measurements::medianOf), how many those are).
+/// and pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values a
+/// PacingSummary: pacingSummary reads it).
 std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
                                     const RhythmOptions& options = {});
 

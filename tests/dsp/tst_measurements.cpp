@@ -307,6 +307,86 @@ private slots:
         QVERIFY(std::isnan(dsp::qtcBazettMs(400.0, std::nan(""))));
     }
 
+    void windowCorrelationHandComputed()
+    {
+        // Two leads, a window of three samples either side of the median's R (sample 1) and the
+        // recording's sample 5. Lead 0: recording 1, 1, 4 (less its mean: -1, -1, 2), median 0,
+        // 1, 2 (-1, 0, 1). Lead 1: recording 2, 0, 1 (1, -1, 0), median 5, 3, 4 (1, -1, 0).
+        // Sum over the leads: products 1 + 0 + 2 + 1 + 1 + 0 = 5, squares 6 + 2 = 8 and
+        // 2 + 2 = 4: 5 / sqrt(32) = 0.883883.
+        Recording r;
+        r.fsHz = 500;
+        r.leads.resize(2);
+        const std::vector<std::vector<float>> at5 = {{1, 1, 4}, {2, 0, 1}};
+        for (std::size_t l = 0; l < 2; ++l) {
+            r.leads[l].fsHz = 500;
+            r.leads[l].samples.assign(10, 0.f);
+            std::copy(at5[l].begin(), at5[l].end(), r.leads[l].samples.begin() + 4);
+        }
+        dsp::MedianBeat m;
+        m.fsHz = 500;
+        m.rIndex = 1;
+        m.leads = {{0, 1, 2}, {5, 3, 4}};
+        QVERIFY(std::abs(dsp::windowCorrelation(r, 5, m, -1, 1) - 5.0 / std::sqrt(32.0)) < 1e-12);
+        // A lead whose median is not a number at R (another rate, not an ECG) is left out:
+        // lead 0 alone, 3 / sqrt(12).
+        m.leads[1][1] = std::nanf("");
+        QVERIFY(std::abs(dsp::windowCorrelation(r, 5, m, -1, 1) - 3.0 / std::sqrt(12.0)) < 1e-12);
+        // Not judged: the window past either end of the recording or of the beat, a sample not
+        // a number, a flat window, an empty span.
+        QVERIFY(std::isnan(dsp::windowCorrelation(r, 0, m, -1, 1)));
+        QVERIFY(std::isnan(dsp::windowCorrelation(r, 9, m, -1, 1)));
+        QVERIFY(std::isnan(dsp::windowCorrelation(r, 5, m, -1, 2)));
+        QVERIFY(std::isnan(dsp::windowCorrelation(r, 5, m, 1, -1)));
+        r.leads[0].samples[5] = std::nanf("");
+        QVERIFY(std::isnan(dsp::windowCorrelation(r, 5, m, -1, 1)));
+        r.leads[0].samples.assign(10, 2.f);
+        QVERIFY(std::isnan(dsp::windowCorrelation(r, 5, m, -1, 1)));
+    }
+
+    void pacingSummaryOfAFinding()
+    {
+        // Written and read back: the layout is rhythmFindings' (tested on records in
+        // pacemakerSpikesHandMade and pacedBeatsMeasuredApart).
+        dsp::PacingSummary p;
+        p.pacedBeats = 7;
+        p.beats = 11;
+        p.medianApart = true;
+        p.medianBeats = 10;
+        p.medianPaced = true;
+        p.pacedByShape = 3;
+        QCOMPARE(dsp::pacingValues(p), (std::vector<double>{7, 11, 10, 1, 3}));
+        dsp::Finding f;
+        f.kind = dsp::FindingKind::PacemakerSpikes;
+        f.values = dsp::pacingValues(p);
+        auto back = dsp::pacingSummary(f);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->pacedBeats, std::size_t(7));
+        QCOMPARE(back->beats, std::size_t(11));
+        QVERIFY(back->medianApart && back->medianPaced);
+        QCOMPARE(back->medianBeats, std::size_t(10));
+        QCOMPARE(back->pacedByShape, std::size_t(3));
+        // The median of all beats: paced by the majority rule, 7 of 11 yes, 5 of 11 no.
+        f.values = {7, 11};
+        back = dsp::pacingSummary(f);
+        QVERIFY(back && !back->medianApart && back->medianPaced && back->pacedByShape == 0);
+        f.values = {5, 11};
+        QVERIFY(!dsp::pacingSummary(f)->medianPaced);
+        // Values not a number or negative read as no beats; too few values or another kind: none.
+        f.values = {std::nan(""), -3, std::nan(""), std::nan(""), -1};
+        back = dsp::pacingSummary(f);
+        QVERIFY(back && back->pacedBeats == 0 && back->beats == 0 && back->medianBeats == 0 &&
+                !back->medianPaced && back->pacedByShape == 0);
+        f.values = {7};
+        QVERIFY(!dsp::pacingSummary(f));
+        f.values = {7, 11};
+        f.kind = dsp::FindingKind::Pause;
+        QVERIFY(!dsp::pacingSummary(f));
+        QVERIFY(!dsp::pacingSummary(std::vector<dsp::Finding>{f}));
+        f.kind = dsp::FindingKind::PacemakerSpikes;
+        QVERIFY(dsp::pacingSummary(std::vector<dsp::Finding>{dsp::Finding{}, f}).has_value());
+    }
+
     void hrvHandComputed()
     {
         // RR 1000, 800, 900, 1000 ms: mean 925, SDNN sqrt(27500/3) = 95.743,
