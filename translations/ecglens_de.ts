@@ -1131,6 +1131,14 @@
         <source>pacemaker spikes before %1 of %2 beats, %3 more paced by their QRS shape</source>
         <translation>Schrittmacherimpulse vor %1 von %2 Schlägen, %3 weitere nach ihrer QRS-Form stimuliert</translation>
     </message>
+    <message>
+        <source>finding: QRS shaped as left bundle branch block</source>
+        <translation>Befund: QRS in der Form eines Linksschenkelblocks</translation>
+    </message>
+    <message>
+        <source>finding: QRS shaped as right bundle branch block</source>
+        <translation>Befund: QRS in der Form eines Rechtsschenkelblocks</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1219,6 +1227,14 @@
     <message>
         <source>%1; measured on the %2 beats without spikes or paced QRS shape</source>
         <translation>%1; gemessen an den %2 Schlägen ohne Impuls und ohne stimulierte QRS-Form</translation>
+    </message>
+    <message>
+        <source>QRS shaped as left bundle branch block: QRS %1 ms, V1 mainly negative (R %2, S %3 mV), R peak %4 ms after QRS onset in I or V6, no q wave in I or V6</source>
+        <translation>QRS in der Form eines Linksschenkelblocks: QRS %1 ms, V1 überwiegend negativ (R %2, S %3 mV), R-Gipfel %4 ms nach QRS-Beginn in I oder V6, keine Q-Zacke in I oder V6</translation>
+    </message>
+    <message>
+        <source>QRS shaped as right bundle branch block: QRS %1 ms, V1 mainly positive (R %2, S %3 mV), S %4 mV in I or V6</source>
+        <translation>QRS in der Form eines Rechtsschenkelblocks: QRS %1 ms, V1 überwiegend positiv (R %2, S %3 mV), S %4 mV in I oder V6</translation>
     </message>
 </context>
 <context>

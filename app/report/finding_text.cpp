@@ -29,6 +29,12 @@ QString valueText(const dsp::Finding& f, std::size_t i = 0)
     return i < f.values.size() ? QLocale().toString(f.values[i], 'f', 0) : QStringLiteral("?");
 }
 
+/// Value i with one decimal, as the engine's text writes millivolts.
+QString decimalText(const dsp::Finding& f, std::size_t i)
+{
+    return i < f.values.size() ? QLocale().toString(f.values[i], 'f', 1) : QStringLiteral("?");
+}
+
 } // namespace
 
 QString findingText(const dsp::Finding& f)
@@ -78,6 +84,15 @@ QString findingText(const dsp::Finding& f)
                             "%1\u00b0, QRS axis %2\u00b0, T axis %3\u00b0): right arm and left "
                             "leg electrodes possibly swapped; check the electrode placement")
             .arg(valueText(f, 0), valueText(f, 1), valueText(f, 2));
+    case K::LeftBundleBranchBlock:
+        return Findings::tr("QRS shaped as left bundle branch block: QRS %1 ms, V1 mainly "
+                            "negative (R %2, S %3 mV), R peak %4 ms after QRS onset in I or V6, "
+                            "no q wave in I or V6")
+            .arg(valueText(f, 0), decimalText(f, 1), decimalText(f, 2), valueText(f, 3));
+    case K::RightBundleBranchBlock:
+        return Findings::tr("QRS shaped as right bundle branch block: QRS %1 ms, V1 mainly "
+                            "positive (R %2, S %3 mV), S %4 mV in I or V6")
+            .arg(valueText(f, 0), decimalText(f, 1), decimalText(f, 2), decimalText(f, 3));
     case K::PacemakerSpikes: {
         const QString text = Findings::tr("Pacemaker spikes before %1 of %2 beats, first at %3")
                                  .arg(valueText(f, 0), valueText(f, 1), clockText(f.startS));

@@ -163,6 +163,10 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.finding.arm_electrode_reversal", "finding: P and QRS negative in lead I"},
         {"advice.finding.arm_leg_electrode_reversal", "finding: P and QRS negative in lead II"},
         {"advice.finding.pacemaker_spikes", "finding: pacemaker spikes before beats"},
+        {"advice.finding.left_bundle_branch_block",
+         "finding: QRS shaped as left bundle branch block"},
+        {"advice.finding.right_bundle_branch_block",
+         "finding: QRS shaped as right bundle branch block"},
         {"advice.verdict.none", "no detector verdict"},
         {"advice.verdict.normal", "detector verdict normal (probability of abnormal %1)"},
         {"advice.verdict.borderline", "detector verdict borderline (probability of abnormal %1)"},
@@ -367,6 +371,8 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
             continue;
         if (rule.paced && *rule.paced != input.medianBeatPaced())
             continue;
+        if (rule.lbbb && *rule.lbbb != input.lbbbShape())
+            continue;
         const auto trigger = triggered(rule, input);
         if (!trigger)
             continue;
@@ -384,6 +390,8 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
                                     numberText(input.pacedByShapeCount)})
                     : basisMessage("advice.paced_beats", {numberText(input.pacedBeatCount),
                                                           numberText(input.beatCount)}));
+        if (rule.lbbb && *rule.lbbb)
+            item.basisParts.push_back(basisMessage("advice.finding.left_bundle_branch_block"));
         item.basisParts.push_back(patientMessage(rule, input));
         item.basis = joinedText(item.basisParts, "; ");
         item.source = rule.source;

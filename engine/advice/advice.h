@@ -107,6 +107,13 @@ struct AdviceInput
     std::optional<bool> pacedMedian;
     /// Whether the median beat, whose ST levels and QRS the items read, is a paced one:
     /// pacedMedian, else dsp::medianBeatPaced (more than half the beats paced).
+    /// Whether the median beat's QRS has the shape of left bundle branch block: the finding
+    /// left_bundle_branch_block (dsp::qrsConduction; never told on a paced median beat).
+    bool lbbbShape() const
+    {
+        return std::find(findingCodes.begin(), findingCodes.end(), "left_bundle_branch_block") !=
+               findingCodes.end();
+    }
     bool medianBeatPaced() const
     {
         if (pacedMedian)
@@ -181,6 +188,10 @@ struct Rule
     /// Set: the item applies only when the median beat is a paced one (true) or only when it is
     /// not (false), AdviceInput::medianBeatPaced.
     std::optional<bool> paced;
+    /// Set: the item applies only when the median beat's QRS has the shape of left bundle branch
+    /// block (true; AdviceInput::lbbbShape), whose ST-T changes are secondary as a paced QRS's,
+    /// or only when it has not (false).
+    std::optional<bool> lbbb;
     std::optional<double> ageMinYears; ///< inclusive; needs a known age
     std::optional<double> ageMaxYears; ///< exclusive; needs a known age
     bool ageUnknownOnly = false;

@@ -79,7 +79,8 @@ public:
         if (!trigger(rule) || !optionalNumber("age_min", rule.ageMinYears) ||
             !optionalNumber("age_max", rule.ageMaxYears) ||
             !flag("age_unknown", rule.ageUnknownOnly) ||
-            !flag("adult_criteria", rule.adultCriteria) || !sex(rule) || !paced(rule))
+            !flag("adult_criteria", rule.adultCriteria) || !sex(rule) ||
+            !optionalFlag("paced", rule.paced) || !optionalFlag("lbbb", rule.lbbb))
             return m_error;
         if (m_item.contains("withheld")) {
             if (!m_item["withheld"].isString() || m_item["withheld"].string().empty())
@@ -142,14 +143,15 @@ private:
         return true;
     }
 
-    bool paced(Rule& rule)
+    /// An optional true / false key (absent: unset).
+    bool optionalFlag(const char* key, std::optional<bool>& out)
     {
-        if (!m_item.contains("paced"))
+        if (!m_item.contains(key))
             return true;
         bool value = false;
-        if (!flag("paced", value))
+        if (!flag(key, value))
             return false;
-        rule.paced = value;
+        out = value;
         return true;
     }
 

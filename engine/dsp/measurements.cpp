@@ -292,6 +292,57 @@ void checkPWave(const Recording& rec, const std::vector<Beat>& beats, std::size_
 
 } // namespace
 
+QrsConduction qrsConduction(const MedianBeat& m, const IntervalValues& v)
+{
+    QrsConduction c;
+    const Fiducials& f = m.fiducials;
+    const double on = f.qrsOnsetMs, off = f.qrsOffsetMs;
+    c.qrsMs = v.qrsMs;
+    const int iI = leadByName(m, "I"), iV1 = leadByName(m, "V1"), iV6 = leadByName(m, "V6");
+    const auto mv = [&](int l) {
+        return std::size_t(l) < m.mvPerUnit.size() ? m.mvPerUnit[std::size_t(l)] : 1.0;
+    };
+    // The time from QRS onset to the largest deflection above the baseline in lead l.
+    const auto rPeakTimeMs = [&](int l) {
+        const LeadSpan span = leadSpan(m, l, on, off, on);
+        if (!span.x)
+            return kNaN;
+        std::int64_t peak = -1;
+        double top = 0;
+        for (std::int64_t i = span.from; i <= span.to; ++i) {
+            const double x = double((*span.x)[std::size_t(i)]) - span.base;
+            if (std::isfinite(x) && (peak < 0 || x > top)) {
+                peak = i;
+                top = x;
+            }
+        }
+        return peak < 0 ? kNaN : double(peak - span.from) * 1e3 / m.fsHz;
+    };
+    const Deflections v1 = deflections(m, iV1, on, off, on);
+    const Deflections qI = deflections(m, iI, on, on + 30.0, on);
+    const Deflections qV6 = deflections(m, iV6, on, on + 30.0, on);
+    const Deflections sI = deflections(m, iI, on, off, on);
+    const Deflections sV6 = deflections(m, iV6, on, off, on);
+    c.v1RMv = v1.r;
+    c.v1SMv = v1.s;
+    c.v1AreaMvMs = netArea(m, iV1, on, off, on) * mv(iV1);
+    c.rPeakTimeMs = std::fmax(rPeakTimeMs(iI), rPeakTimeMs(iV6));
+    c.qMv = std::fmax(qI.s, qV6.s);
+    c.sMv = std::fmax(sI.s, sV6.s);
+    const bool known = std::isfinite(c.qrsMs) && std::isfinite(c.v1RMv) && std::isfinite(c.v1SMv) &&
+                       std::isfinite(c.v1AreaMvMs) && std::isfinite(qI.s) && std::isfinite(qV6.s) &&
+                       std::isfinite(sI.s) && std::isfinite(sV6.s);
+    if (!known)
+        return c;
+    if (c.qrsMs >= kLbbbMinQrsMs && c.v1AreaMvMs < 0 && c.v1SMv > 2.0 * c.v1RMv &&
+        c.rPeakTimeMs >= kLbbbMinRPeakTimeMs && c.qMv < kLbbbMaxQMv)
+        c.block = BundleBranchBlock::Left;
+    else if (c.qrsMs >= kRbbbMinQrsMs && c.v1AreaMvMs > kRbbbMinV1AreaMvMs && c.v1RMv > c.v1SMv &&
+             c.sMv >= kRbbbMinSMv)
+        c.block = BundleBranchBlock::Right;
+    return c;
+}
+
 Measurements measure(const Recording& rec, const std::vector<Beat>& beats,
                      const MeasureOptions& options)
 {

@@ -105,6 +105,10 @@ const char* findingCode(FindingKind kind)
         return "arm_leg_electrode_reversal";
     case FindingKind::PacemakerSpikes:
         return "pacemaker_spikes";
+    case FindingKind::LeftBundleBranchBlock:
+        return "left_bundle_branch_block";
+    case FindingKind::RightBundleBranchBlock:
+        return "right_bundle_branch_block";
     }
     return "unknown";
 }
@@ -292,6 +296,28 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
                                       : " beats without spikes"));
         }
         f.values = pacingValues(summary);
+        out.push_back(std::move(f));
+    }
+
+    // Bundle branch block: the median beat's QRS shape, unless it is a paced one (a paced QRS has
+    // the left's shape by design) or the limb leads are possibly not as labelled.
+    const auto pacing = pacingSummary(out);
+    const QrsConduction c = qrsConduction(m.medianBeat, m.values);
+    if (c.block != BundleBranchBlock::None && !(pacing && pacing->medianPaced) &&
+        reversal == ElectrodeReversal::None) {
+        const bool left = c.block == BundleBranchBlock::Left;
+        Finding f =
+            make(left ? FindingKind::LeftBundleBranchBlock : FindingKind::RightBundleBranchBlock,
+                 startS, endS);
+        f.values = {c.qrsMs, c.v1RMv, c.v1SMv, left ? c.rPeakTimeMs : c.sMv};
+        f.valueUnit = "ms";
+        f.text = std::string("QRS shaped as ") + (left ? "left" : "right") +
+                 " bundle branch block: QRS " + number(c.qrsMs) + " ms, V1 mainly " +
+                 (left ? "negative" : "positive") + " (R " + number(c.v1RMv, 1) + ", S " +
+                 number(c.v1SMv, 1) + " mV), " +
+                 (left ? "R peak " + number(c.rPeakTimeMs) +
+                             " ms after QRS onset in I or V6, no q wave in I or V6"
+                       : "S " + number(c.sMv, 1) + " mV in I or V6");
         out.push_back(std::move(f));
     }
 

@@ -33,6 +33,10 @@ enum class FindingKind {
     /// Pacemaker stimuli before some beats (Measurements::pacing, pacemakerStimuli): a paced
     /// QRS is wide with secondary ST-T changes, so its measurements are read differently.
     PacemakerSpikes,
+    /// The median beat's QRS has the shape of complete left or right bundle branch block
+    /// (qrsConduction); not told on a paced median beat or with a limb electrode reversal.
+    LeftBundleBranchBlock,
+    RightBundleBranchBlock,
 };
 
 struct Finding
@@ -93,8 +97,10 @@ std::optional<PacingSummary> pacingSummary(const std::vector<Finding>& findings)
 
 /// Findings for a record: dominant rhythm, AF-suggestive windows (merged into episodes),
 /// pauses and premature beats; a suspected limb electrode reversal (suspectedElectrodeReversal);
-/// and pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values a
-/// PacingSummary: pacingSummary reads it).
+/// pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values a
+/// PacingSummary: pacingSummary reads it); and a bundle branch block shape of the median beat
+/// (values: QRS ms, V1 R and S mV, then for the left the R peak time ms in I or V6, for the
+/// right the S mV in I or V6).
 std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
                                     const RhythmOptions& options = {});
 
