@@ -2149,6 +2149,10 @@
         <source> (paced beats, Bogossian: QT less 48.5 % of QRS, then Fridericia)</source>
         <translation> (stimulierte Schläge, Bogossian: QT abzüglich 48,5 % von QRS, dann Fridericia)</translation>
     </message>
+    <message>
+        <source> (left bundle branch block QRS, Bogossian: QT less 48.5 % of QRS, then Fridericia)</source>
+        <translation> (QRS in Linksschenkelblockform, Bogossian: QT abzüglich 48,5 % von QRS, dann Fridericia)</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -3913,6 +3917,10 @@ Trotzdem schließen und die nicht gespeicherten Eingaben verwerfen?</translation
     <message>
         <source>On paced beats QTc is graded on QT less 48.5 % of the QRS (Bogossian, then Fridericia): %1 ms.</source>
         <translation>An stimulierten Schlägen wird das QTc an der QT-Zeit abzüglich 48,5 % des QRS beurteilt (Bogossian, dann Fridericia): %1 ms.</translation>
+    </message>
+    <message>
+        <source>On a QRS shaped as left bundle branch block QTc is graded on QT less 48.5 % of the QRS (Bogossian, then Fridericia): %1 ms.</source>
+        <translation>An einem QRS in Linksschenkelblockform wird das QTc an der QT-Zeit abzüglich 48,5 % des QRS beurteilt (Bogossian, dann Fridericia): %1 ms.</translation>
     </message>
 </context>
 <context>

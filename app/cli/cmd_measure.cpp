@@ -1,5 +1,6 @@
 #include "cli_util.h"
 #include "engine_text.h"
+#include "finding_text.h"
 
 #include "advice/advice.h"
 #include "dsp/measurements.h"
@@ -170,6 +171,12 @@ int runMeasure(const QStringList& args)
                 double(m.medianOf == Of::AllBeats ? analysis->beats.size() : m.medianOfCount);
         }
         root[QStringLiteral("pacemaker_spikes")] = pacing;
+        // The QTc the advice grades on a paced median beat or a QRS shaped as left bundle branch
+        // block (Bogossian's modified QT); null otherwise.
+        root[QStringLiteral("qtc_bogossian_ms")] =
+            advice::medianBeatPaced(findings) || lbbbShaped(findings)
+                ? num(advice::qrsAdjustedQtcMs(m.values))
+                : QJsonValue(QJsonValue::Null);
         QJsonArray ws;
         for (const auto& w : m.windows) {
             QJsonObject o = valuesJson(w.values);

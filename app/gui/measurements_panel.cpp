@@ -337,6 +337,11 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
                   tr("On paced beats QTc is graded on QT less 48.5 % of the QRS (Bogossian, "
                      "then Fridericia): %1 ms.")
                       .arg(QLocale().toString(advice::qrsAdjustedQtcMs(outcome.values), 'f', 0));
+    else if (lbbbShaped(outcome.findings))
+        status += QLatin1Char(' ') +
+                  tr("On a QRS shaped as left bundle branch block QTc is graded on QT less 48.5 % "
+                     "of the QRS (Bogossian, then Fridericia): %1 ms.")
+                      .arg(QLocale().toString(advice::qrsAdjustedQtcMs(outcome.values), 'f', 0));
     if (const QStringList notEcg = otherSignalNames(*outcome.recording); !notEcg.isEmpty())
         status += QLatin1Char(' ') + tr("Not used, not an ECG by name or unit: %1.")
                                          .arg(QLocale().createSeparatedList(notEcg));

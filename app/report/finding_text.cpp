@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ecglens {
@@ -138,6 +139,13 @@ QStringList verdictCaveats(const std::vector<dsp::Finding>& findings)
                        .arg(valueText(f, 0), valueText(f, 1));
     }
     return out;
+}
+
+bool lbbbShaped(const std::vector<dsp::Finding>& findings)
+{
+    return std::any_of(findings.begin(), findings.end(), [](const dsp::Finding& f) {
+        return f.kind == dsp::FindingKind::LeftBundleBranchBlock;
+    });
 }
 
 std::vector<double> stimulusTimes(const std::vector<dsp::Finding>& findings)

@@ -375,15 +375,18 @@ QString thresholdsText(const ml::Analysis& a)
              leadSetText(a.thresholdLeadSet));
 }
 
-/// Both QTc; on a paced median beat (`paced`) also that of Bogossian's modified QT, which the
-/// advice grades there.
-QString qtcText(const dsp::IntervalValues& v, bool paced)
+/// Both QTc; on a paced median beat (`paced`) or a QRS shaped as left bundle branch block
+/// (`lbbb`) also that of Bogossian's modified QT, which the advice grades there.
+QString qtcText(const dsp::IntervalValues& v, bool paced, bool lbbb)
 {
     QString text = value(v.qtcBazettMs, "ms") + QStringLiteral(" (Bazett: QT/\u221aRR) \u00b7 ") +
                    value(v.qtcFridericiaMs, "ms") + QStringLiteral(" (Fridericia: QT/\u221bRR)");
-    if (paced)
+    if (paced || lbbb)
         text += QStringLiteral(" \u00b7 ") + value(advice::qrsAdjustedQtcMs(v), "ms") +
-                Report::tr(" (paced beats, Bogossian: QT less 48.5 % of QRS, then Fridericia)");
+                (paced ? Report::tr(" (paced beats, Bogossian: QT less 48.5 % of QRS, then "
+                                    "Fridericia)")
+                       : Report::tr(" (left bundle branch block QRS, Bogossian: QT less 48.5 % "
+                                    "of QRS, then Fridericia)"));
     return text;
 }
 
@@ -785,7 +788,8 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         row(QStringLiteral("PR"), value(v.prMs, "ms"));
         row(QStringLiteral("QRS"), value(v.qrsMs, "ms"));
         row(QStringLiteral("QT"), value(v.qtMs, "ms"));
-        row(QStringLiteral("QTc"), qtcText(v, advice::medianBeatPaced(in.findings)));
+        row(QStringLiteral("QTc"),
+            qtcText(v, advice::medianBeatPaced(in.findings), lbbbShaped(in.findings)));
         row(Report::tr("Interval convention"),
             Report::tr("QRS and QT run from the earliest onset to the latest offset over all "
                        "leads, as LUDB's cardiologists mark them; this reads longer than "

@@ -310,7 +310,7 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
             make(left ? FindingKind::LeftBundleBranchBlock : FindingKind::RightBundleBranchBlock,
                  startS, endS);
         f.values = {c.qrsMs, c.v1RMv, c.v1SMv, left ? c.rPeakTimeMs : c.sMv};
-        f.valueUnit = "ms";
+        f.valueUnit = left ? "ms, mV, mV, ms" : "ms, mV, mV, mV"; // one per value
         f.text = std::string("QRS shaped as ") + (left ? "left" : "right") +
                  " bundle branch block: QRS " + number(c.qrsMs) + " ms, V1 mainly " +
                  (left ? "negative" : "positive") + " (R " + number(c.v1RMv, 1) + ", S " +

@@ -1605,6 +1605,24 @@ void TestMeasurements::ptbxlBundleBranchBlocks()
                               !hasFinding(findings, K::ArmLegElectrodeReversal);
             QCOMPARE(left, told && c.block == dsp::BundleBranchBlock::Left);
             QCOMPARE(right, told && c.block == dsp::BundleBranchBlock::Right);
+            for (const dsp::Finding& f : findings) {
+                if (f.kind != K::LeftBundleBranchBlock && f.kind != K::RightBundleBranchBlock)
+                    continue;
+                const bool l = f.kind == K::LeftBundleBranchBlock;
+                QCOMPARE(f.values, (std::vector<double>{c.qrsMs, c.v1RMv, c.v1SMv,
+                                                        l ? c.rPeakTimeMs : c.sMv}));
+                QCOMPARE(f.valueUnit, std::string(l ? "ms, mV, mV, ms" : "ms, mV, mV, mV"));
+                char head[96];
+                std::snprintf(head, sizeof head,
+                              "QRS shaped as %s bundle branch block: QRS %.0f ms",
+                              l ? "left" : "right", c.qrsMs);
+                QCOMPARE(f.text.rfind(head, 0), std::size_t(0));
+                // The shape's own conditions hold on the values the finding gives.
+                QVERIFY(l ? c.v1SMv > 2 * c.v1RMv && c.rPeakTimeMs >= dsp::kLbbbMinRPeakTimeMs &&
+                                c.qrsMs >= dsp::kLbbbMinQrsMs
+                          : c.v1RMv > c.v1SMv && c.sMv >= dsp::kRbbbMinSMv &&
+                                c.qrsMs >= dsp::kRbbbMinQrsMs);
+            }
             auto& n = counts[rate][row.fold >= 9][group];
             n[0] += 1;
             n[1] += left;

@@ -721,6 +721,53 @@ private slots:
         QVERIFY2(!text.contains(QStringLiteral("not on the ECG pages")), qPrintable(text));
     }
 
+    /// PTB-XL 00180 at 500 Hz (statement CLBBB): the report lists the left bundle branch block
+    /// finding and its advice item, and the QTc row carries the QTc of Bogossian's modified QT
+    /// (a formula published for left bundle branch block), as `measure --json` gives it (worked
+    /// here again from its QT, QRS and RR), which the advice grades instead of the plain QTc
+    /// (550 ms there). A sinus ECG's `measure --json` has none.
+    void lbbbQtcInTheReport()
+    {
+        const QString rel = QStringLiteral("ptbxl/records500/00000/00180_hr.hea");
+        ECGLENS_REQUIRE_DATA(rel);
+        const QString text =
+            cliReportText(ecglens::test::dataPath(rel), m_dir.filePath(QStringLiteral("lbbb.pdf")))
+                .simplified();
+        QVERIFY2(!text.startsWith(QLatin1String("REPORT FAILED")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("QRS shaped as left bundle branch block: QRS ")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Consider QRS shaped as left bundle branch block")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("Prompt QTc above 500 ms")), qPrintable(text));
+        const Run m = runCli(
+            {QStringLiteral("measure"), ecglens::test::dataPath(rel), QStringLiteral("--json")});
+        QCOMPARE(m.exitCode, 0);
+        const QJsonObject mj = QJsonDocument::fromJson(m.out).object();
+        const double bogossian = mj[QStringLiteral("qtc_bogossian_ms")].toDouble();
+        const double worked = (mj[QStringLiteral("qt_ms")].toDouble() -
+                               0.485 * mj[QStringLiteral("qrs_ms")].toDouble()) /
+                              std::cbrt(mj[QStringLiteral("rr_mean_ms")].toDouble() / 1000.0);
+        QVERIFY2(std::abs(bogossian - worked) < 0.1, qPrintable(QString::number(worked)));
+        QVERIFY(mj[QStringLiteral("qtc_fridericia_ms")].toDouble() > 500.0);
+        QVERIFY(bogossian < 500.0);
+        const QRegularExpression qtcRow(
+            QStringLiteral("\u00b7 (\\d+) ms \\(left bundle branch block QRS, Bogossian: QT "
+                           "less 48\\.5 % of QRS, then Fridericia\\)"));
+        const auto row = qtcRow.match(text);
+        QVERIFY2(row.hasMatch(), qPrintable(text));
+        QVERIFY2(std::abs(row.captured(1).toDouble() - bogossian) <= 0.55,
+                 qPrintable(row.captured(0)));
+        QVERIFY(!text.contains(QStringLiteral("paced beats, Bogossian")));
+        const QString sinusRel = QStringLiteral("ptbxl/records500/00000/00001_hr.hea");
+        ECGLENS_REQUIRE_DATA(sinusRel);
+        const Run sinus = runCli({QStringLiteral("measure"), ecglens::test::dataPath(sinusRel),
+                                  QStringLiteral("--json")});
+        QCOMPARE(sinus.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(sinus.out)
+                    .object()[QStringLiteral("qtc_bogossian_ms")]
+                    .isNull());
+    }
+
     /// PTB-XL 00143 at 500 Hz (statement PACE): the report lists the pacemaker finding, repeats
     /// it beside the detector's verdict as the window's banner does, and carries the advice item.
     void pacemakerSpikesInTheReport()
