@@ -1,8 +1,8 @@
 #pragma once
 // What every reader promises, checked by each fuzz target: a failure says why, a success is a
 // consistent recording whose every sample and annotation can be read, and which the measurements
-// (beats, median beats with computed limb leads, ST levels) and the display's computed leads
-// take without breaking their own promises. Plus the temporary file that path-based readers
+// (beats, median beats with computed limb leads, ST levels, findings) and the display's computed
+// leads take without breaking their own promises. Plus the temporary file that path-based readers
 // are fed through.
 
 #include "core/limb_leads.h"
@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "core/text.h"
 #include "dsp/measurements.h"
+#include "dsp/rhythm.h"
 #include "dsp/st_segment.h"
 #include "io/open.h"
 
@@ -91,6 +92,28 @@ inline void checkMeasurements(const Recording& r)
     for (const dsp::StLevel& st : dsp::stLevels(m))
         if (std::isinf(st.qrsAreaMvMs))
             std::abort();
+    // The findings: the pacemaker one's values read back as the measurements say; at most one
+    // bundle branch block finding, never on a paced median beat, its values those of the shape.
+    const auto findings = dsp::rhythmFindings(a->beats, ms);
+    const auto pacing = dsp::pacingSummary(findings);
+    if (pacing && (pacing->pacedBeats != p.pacedBeats.size() || pacing->beats != a->beats.size() ||
+                   pacing->medianApart != (ms.medianOf != Of::AllBeats) ||
+                   (pacing->medianApart && pacing->pacedByShape != p.pacedByShape.size())))
+        std::abort();
+    const dsp::QrsConduction c = dsp::qrsConduction(m, ms.values);
+    int blocks = 0;
+    for (const dsp::Finding& f : findings) {
+        const bool left = f.kind == dsp::FindingKind::LeftBundleBranchBlock;
+        if (!left && f.kind != dsp::FindingKind::RightBundleBranchBlock)
+            continue;
+        ++blocks;
+        if ((pacing && pacing->medianPaced) || f.values.size() != 4 ||
+            c.block != (left ? dsp::BundleBranchBlock::Left : dsp::BundleBranchBlock::Right) ||
+            !std::isfinite(f.values[0]) || f.values[0] < dsp::kRbbbMinQrsMs)
+            std::abort();
+    }
+    if (blocks > 1)
+        std::abort();
 }
 
 /// Aborts (a finding for libFuzzer) when a reader broke its contract; otherwise touches every
