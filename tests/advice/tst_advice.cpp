@@ -48,6 +48,23 @@ QStringList builtinCodes(const AdviceInput& in, const QString& pattern)
     return codes(adviceFor(in, builtinCatalogue())).filter(QRegularExpression(pattern));
 }
 
+/// Advice input of a hand-made 12-beat ECG of a 70-year-old: QT, QRS and mean RR (ms) as the
+/// measurements give them, Fridericia's QTc worked from them, and these findings.
+AdviceInput handMadeInput(double qtMs, double qrsMs, double rrMs,
+                          const std::vector<dsp::Finding>& findings)
+{
+    dsp::Measurements m;
+    m.values.beatCount = 12;
+    m.values.rrMeanMs = rrMs;
+    m.values.heartRateBpm = 60000.0 / rrMs;
+    m.values.qrsMs = qrsMs;
+    m.values.qtMs = qtMs;
+    m.values.qtcFridericiaMs = dsp::qtcFridericiaMs(qtMs, rrMs);
+    Patient patient;
+    patient.ageYears = 70.0;
+    return inputFor(patient, 10.0, 12, &m, findings, nullptr);
+}
+
 const AdviceItem* find(const std::vector<AdviceItem>& items, const std::string& code)
 {
     const auto it = std::find_if(items.begin(), items.end(),
@@ -503,13 +520,6 @@ private slots:
     void qtcOnPacedBeats()
     {
         const auto inputOf = [](double qtMs, double qrsMs, double rrMs, int pacedBeats) {
-            dsp::Measurements m;
-            m.values.beatCount = 12;
-            m.values.rrMeanMs = rrMs;
-            m.values.heartRateBpm = 60000.0 / rrMs;
-            m.values.qrsMs = qrsMs;
-            m.values.qtMs = qtMs;
-            m.values.qtcFridericiaMs = dsp::qtcFridericiaMs(qtMs, rrMs);
             std::vector<dsp::Finding> findings;
             if (pacedBeats > 0) {
                 dsp::Finding f;
@@ -518,9 +528,7 @@ private slots:
                 f.values = {double(pacedBeats), 12.0, double(pacedBeats)};
                 findings.push_back(f);
             }
-            Patient patient;
-            patient.ageYears = 70.0;
-            return inputFor(patient, 10.0, 12, &m, findings, nullptr);
+            return handMadeInput(qtMs, qrsMs, rrMs, findings);
         };
         const auto qtcItems = [](const AdviceInput& in) {
             return builtinCodes(in, QStringLiteral("^qtc-long-500"));
@@ -1492,14 +1500,6 @@ private slots:
         QVERIFY(!find(itemsOf[sinus], "pacemaker-spikes"));
     }
 
-    /// PTB-XL's paced ECGs at 500 Hz (ecg_id 1-500 with the statement PACE; the cardiologists
-    /// noted nothing else, no ischaemia or injury): no ST item on any. Five have a paced median
-    /// beat (143, 144, 385: every beat paced; 190: 11 of 12; 498: 7 of 11): the unpaced ECG's
-    /// ST criteria, applied to those median beats, fire on most of them (the discordant ST
-    /// changes of a paced QRS), the paced rhythm's concordant elevation on none. 382 (3 of 13
-    /// paced) is measured on its unpaced beats, where the usual criteria apply. Nor a QTc item:
-    /// the paced QRS lengthens QT, and its unmodified QTc is above 500 ms on most paced median
-    /// beats, Bogossian's modified QTc on none.
     /// A median beat with the QRS shape of left bundle branch block (the finding
     /// left_bundle_branch_block) is read as a paced one is: its ST-T changes are secondary, so
     /// the unpaced ST and QTc > 500 ms items are left out, and the concordant ST elevation and
@@ -1508,13 +1508,6 @@ private slots:
     void lbbbShapeGradedAsSecondary()
     {
         const auto inputOf = [](double qtMs, std::vector<std::string> codes) {
-            dsp::Measurements m;
-            m.values.beatCount = 12;
-            m.values.rrMeanMs = 1000.0;
-            m.values.heartRateBpm = 60.0;
-            m.values.qrsMs = 200.0;
-            m.values.qtMs = qtMs;
-            m.values.qtcFridericiaMs = qtMs; // at RR 1 s
             std::vector<dsp::Finding> findings;
             for (const std::string& c : codes) {
                 dsp::Finding f;
@@ -1525,9 +1518,7 @@ private slots:
                     f.values = {12.0, 12.0};
                 findings.push_back(f);
             }
-            Patient patient;
-            patient.ageYears = 70.0;
-            return inputFor(patient, 10.0, 12, &m, findings, nullptr);
+            return handMadeInput(qtMs, 200.0, 1000.0, findings); // QTc = QT at RR 1 s
         };
         const auto qtcItems = [](const AdviceInput& in) {
             return builtinCodes(in, QStringLiteral("^qtc-long-500|-shape$"));
@@ -1638,6 +1629,14 @@ private slots:
         QVERIFY(modifiedQtc == 0);
     }
 
+    /// PTB-XL's paced ECGs at 500 Hz (ecg_id 1-500 with the statement PACE; the cardiologists
+    /// noted nothing else, no ischaemia or injury): no ST item on any. Five have a paced median
+    /// beat (143, 144, 385: every beat paced; 190: 11 of 12; 498: 7 of 11): the unpaced ECG's
+    /// ST criteria, applied to those median beats, fire on most of them (the discordant ST
+    /// changes of a paced QRS), the paced rhythm's concordant elevation on none. 382 (3 of 13
+    /// paced) is measured on its unpaced beats, where the usual criteria apply. Nor a QTc item:
+    /// the paced QRS lengthens QT, and its unmodified QTc is above 500 ms on most paced median
+    /// beats, Bogossian's modified QTc on none.
     void ptbxlPacedEcgsGetNoStOrQtcItem()
     {
         const Rule* elevation = builtinRule("st-elevation");
