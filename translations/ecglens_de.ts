@@ -1139,6 +1139,14 @@
         <source>finding: QRS shaped as right bundle branch block</source>
         <translation>Befund: QRS in der Form eines Rechtsschenkelblocks</translation>
     </message>
+    <message>
+        <source>Sokolow-Lyon (S in V1 + R in V5 or V6) %1 mV, criterion at least %2 mV</source>
+        <translation>Sokolow-Lyon (S in V1 + R in V5 oder V6) %1 mV, Kriterium mindestens %2 mV</translation>
+    </message>
+    <message>
+        <source>Cornell (R in aVL + S in V3) %1 mV, criterion above %2 mV</source>
+        <translation>Cornell (R in aVL + S in V3) %1 mV, Kriterium über %2 mV</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -174,7 +174,7 @@ int runMeasure(const QStringList& args)
         // The QTc the advice grades on a paced median beat or a QRS shaped as left bundle branch
         // block (Bogossian's modified QT); null otherwise.
         root[QStringLiteral("qtc_bogossian_ms")] =
-            advice::medianBeatPaced(findings) || lbbbShaped(findings)
+            advice::medianBeatPaced(findings) || advice::lbbbShape(findings)
                 ? num(advice::qrsAdjustedQtcMs(m.values))
                 : QJsonValue(QJsonValue::Null);
         QJsonArray ws;

@@ -337,7 +337,7 @@ void MeasurementsPanel::onMeasured(const MeasureOutcome& outcome)
                   tr("On paced beats QTc is graded on QT less 48.5 % of the QRS (Bogossian, "
                      "then Fridericia): %1 ms.")
                       .arg(QLocale().toString(advice::qrsAdjustedQtcMs(outcome.values), 'f', 0));
-    else if (lbbbShaped(outcome.findings))
+    else if (advice::lbbbShape(outcome.findings))
         status += QLatin1Char(' ') +
                   tr("On a QRS shaped as left bundle branch block QTc is graded on QT less 48.5 % "
                      "of the QRS (Bogossian, then Fridericia): %1 ms.")

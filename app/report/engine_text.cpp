@@ -160,6 +160,11 @@ constexpr Entry kEntries[] = {
     {"advice.st_elevation_concordant",
      QT_TRANSLATE_NOOP("Engine", "ST elevation at J concordant with the QRS: %1 (at least %2 mV "
                                  "where the QRS is mainly positive)")},
+    {"advice.lvh_sokolow_lyon",
+     QT_TRANSLATE_NOOP("Engine",
+                       "Sokolow-Lyon (S in V1 + R in V5 or V6) %1 mV, criterion at least %2 mV")},
+    {"advice.lvh_cornell",
+     QT_TRANSLATE_NOOP("Engine", "Cornell (R in aVL + S in V3) %1 mV, criterion above %2 mV")},
     {"advice.paced_beats", QT_TRANSLATE_NOOP("Engine", "pacemaker spikes before %1 of %2 beats")},
     {"advice.paced_beats_shape",
      QT_TRANSLATE_NOOP("Engine",

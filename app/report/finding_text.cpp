@@ -141,13 +141,6 @@ QStringList verdictCaveats(const std::vector<dsp::Finding>& findings)
     return out;
 }
 
-bool lbbbShaped(const std::vector<dsp::Finding>& findings)
-{
-    return std::any_of(findings.begin(), findings.end(), [](const dsp::Finding& f) {
-        return f.kind == dsp::FindingKind::LeftBundleBranchBlock;
-    });
-}
-
 std::vector<double> stimulusTimes(const std::vector<dsp::Finding>& findings)
 {
     for (const dsp::Finding& f : findings)

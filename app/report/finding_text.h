@@ -27,8 +27,4 @@ QStringList verdictCaveats(const std::vector<dsp::Finding>& findings);
 /// PacemakerSpikes finding (none without it: a stray spike or two is not marked).
 std::vector<double> stimulusTimes(const std::vector<dsp::Finding>& findings);
 
-/// Whether the findings say the median beat's QRS has the shape of left bundle branch block, on
-/// which the advice grades Bogossian's modified QTc as on paced beats.
-bool lbbbShaped(const std::vector<dsp::Finding>& findings);
-
 } // namespace ecglens

@@ -789,7 +789,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
         row(QStringLiteral("QRS"), value(v.qrsMs, "ms"));
         row(QStringLiteral("QT"), value(v.qtMs, "ms"));
         row(QStringLiteral("QTc"),
-            qtcText(v, advice::medianBeatPaced(in.findings), lbbbShaped(in.findings)));
+            qtcText(v, advice::medianBeatPaced(in.findings), advice::lbbbShape(in.findings)));
         row(Report::tr("Interval convention"),
             Report::tr("QRS and QT run from the earliest onset to the latest offset over all "
                        "leads, as LUDB's cardiologists mark them; this reads longer than "

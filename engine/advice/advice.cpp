@@ -140,6 +140,9 @@ const std::vector<MessageTemplate>& basisTemplates()
          "ST elevation at J concordant with the QRS: %1 (at least %2 mV where the QRS is mainly "
          "positive)",
          0, wordsArg(1)},
+        {"advice.lvh_sokolow_lyon",
+         "Sokolow-Lyon (S in V1 + R in V5 or V6) %1 mV, criterion at least %2 mV"},
+        {"advice.lvh_cornell", "Cornell (R in aVL + S in V3) %1 mV, criterion above %2 mV"},
         {"advice.paced_beats", "pacemaker spikes before %1 of %2 beats"},
         {"advice.paced_beats_shape",
          "pacemaker spikes before %1 of %2 beats, %3 more paced by their QRS shape"},
@@ -297,6 +300,22 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
                     "advice.st_elevation_concordant",
                     {levelsAtJText(leads), millivoltText(rule.stConcordant.elevationMv)});
             });
+    case Rule::Trigger::LvhVoltage: {
+        const LvhVoltageMet met = lvhVoltageMet(in, rule.lvhVoltage);
+        if (!met.any())
+            return std::nullopt;
+        std::vector<Message> parts;
+        if (met.sokolowLyon)
+            parts.push_back(basisMessage(
+                "advice.lvh_sokolow_lyon",
+                {millivoltText(in.sokolowLyonMv), millivoltText(rule.lvhVoltage.sokolowLyonMv)}));
+        if (met.cornell)
+            parts.push_back(
+                basisMessage("advice.lvh_cornell",
+                             {millivoltText(in.cornellMv),
+                              millivoltText(cornellThresholdMv(rule.lvhVoltage, in.sex))}));
+        return parts;
+    }
     case Rule::Trigger::Verdict: {
         if (in.verdict != rule.verdict)
             return std::nullopt;
@@ -461,6 +480,27 @@ std::vector<dsp::StLevel> concordantStElevation(const AdviceInput& in,
     return out;
 }
 
+double cornellThresholdMv(const Rule::LvhVoltageCriteria& c, Sex sex)
+{
+    switch (sex) {
+    case Sex::Male:
+        return c.cornellManMv;
+    case Sex::Female:
+        return c.cornellWomanMv;
+    case Sex::Unknown:
+        break;
+    }
+    return std::min(c.cornellManMv, c.cornellWomanMv);
+}
+
+LvhVoltageMet lvhVoltageMet(const AdviceInput& in, const Rule::LvhVoltageCriteria& c)
+{
+    if (std::isfinite(in.durationS) && in.durationS > c.maxDurationS)
+        return {};
+    // NaN fails both comparisons.
+    return {in.sokolowLyonMv >= c.sokolowLyonMv, in.cornellMv > cornellThresholdMv(c, in.sex)};
+}
+
 double gradedQtcMs(const dsp::IntervalValues& values)
 {
     return values.qtcFridericiaMs;
@@ -476,6 +516,19 @@ bool medianBeatPaced(const std::vector<dsp::Finding>& findings)
 {
     const auto pacing = dsp::pacingSummary(findings);
     return pacing && pacing->medianPaced;
+}
+
+bool lbbbShape(const std::vector<dsp::Finding>& findings)
+{
+    return std::any_of(findings.begin(), findings.end(), [](const dsp::Finding& f) {
+        return f.kind == dsp::FindingKind::LeftBundleBranchBlock;
+    });
+}
+
+bool AdviceInput::lbbbShape() const
+{
+    const std::string code = dsp::findingCode(dsp::FindingKind::LeftBundleBranchBlock);
+    return std::find(findingCodes.begin(), findingCodes.end(), code) != findingCodes.end();
 }
 
 AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
@@ -497,6 +550,8 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.qtcFormula = kGradedQtcFormula;
         in.qtcQrsAdjustedMs = positiveOrMissing(qrsAdjustedQtcMs(v));
         in.stLevels = dsp::stLevels(measurements->medianBeat);
+        in.sokolowLyonMv = positiveOrMissing(v.sokolowLyonMv);
+        in.cornellMv = positiveOrMissing(v.cornellMv);
     }
     for (const dsp::Finding& f : findings) {
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==

@@ -86,6 +86,10 @@ struct AdviceInput
     /// (dsp::qtBogossianMs), for a paced QRS, which lengthens QT without lengthening
     /// repolarisation. Its basis quotes qtMs and qrsMs.
     double qtcQrsAdjustedMs = kMissing;
+    /// QRS voltages of the median beat, mV (dsp::IntervalValues): Sokolow-Lyon (S in V1 plus the
+    /// larger R in V5 or V6) and Cornell (R in aVL plus S in V3).
+    double sokolowLyonMv = kMissing;
+    double cornellMv = kMissing;
     std::vector<std::string> findingCodes; ///< dsp::findingCode() spellings, e.g. "pause"
     double durationS = kMissing;           ///< recording length in seconds
     int leadCount = 0;
@@ -105,15 +109,12 @@ struct AdviceInput
     /// measured apart (dsp::measurePacedApart, which also counts beats of the paced QRS shape
     /// whose stimulus was missed); unset: from the counts above.
     std::optional<bool> pacedMedian;
+    /// Whether the median beat's QRS has the shape of left bundle branch block: the finding
+    /// left_bundle_branch_block among findingCodes (dsp::qrsConduction; never told on a paced
+    /// median beat).
+    bool lbbbShape() const;
     /// Whether the median beat, whose ST levels and QRS the items read, is a paced one:
     /// pacedMedian, else dsp::medianBeatPaced (more than half the beats paced).
-    /// Whether the median beat's QRS has the shape of left bundle branch block: the finding
-    /// left_bundle_branch_block (dsp::qrsConduction; never told on a paced median beat).
-    bool lbbbShape() const
-    {
-        return std::find(findingCodes.begin(), findingCodes.end(), "left_bundle_branch_block") !=
-               findingCodes.end();
-    }
     bool medianBeatPaced() const
     {
         if (pacedMedian)
@@ -133,7 +134,8 @@ struct Rule
         Verdict,
         StElevation,
         StDepression,
-        StElevationConcordant
+        StElevationConcordant,
+        LvhVoltage
     };
     enum class Measure { HeartRateBpm, PrMs, QrsMs, QtcMs, QtcQrsAdjustedMs, DurationS };
     enum class Op { Less, Greater, AtLeast };
@@ -185,6 +187,17 @@ struct Rule
         double maxDurationS = 60.0; ///< as StCriteria::maxDurationS
     };
     StConcordantCriteria stConcordant;
+    /// Trigger::LvhVoltage: QRS voltage criteria for left ventricular hypertrophy on a resting
+    /// ECG, either of: Sokolow-Lyon at least sokolowLyonMv; Cornell above the sex's threshold (a
+    /// patient whose sex is not recorded gets the lower, so the item errs towards showing).
+    struct LvhVoltageCriteria
+    {
+        double sokolowLyonMv = 3.5;
+        double cornellManMv = 2.8;
+        double cornellWomanMv = 2.0;
+        double maxDurationS = 60.0; ///< as StCriteria::maxDurationS
+    };
+    LvhVoltageCriteria lvhVoltage;
     /// Set: the item applies only when the median beat is a paced one (true) or only when it is
     /// not (false), AdviceInput::medianBeatPaced.
     std::optional<bool> paced;
@@ -247,6 +260,19 @@ std::vector<dsp::StLevel> contiguousStDepression(const AdviceInput& input,
 std::vector<dsp::StLevel> concordantStElevation(const AdviceInput& input,
                                                 const Rule::StConcordantCriteria& criteria);
 
+/// The Cornell threshold (mV) `criteria` set for a patient of this sex.
+double cornellThresholdMv(const Rule::LvhVoltageCriteria& criteria, Sex sex);
+
+/// Which of the voltage criteria the input's QRS voltages meet (none on a recording longer than
+/// criteria.maxDurationS or with the voltages missing).
+struct LvhVoltageMet
+{
+    bool sokolowLyon = false;
+    bool cornell = false;
+    bool any() const { return sokolowLyon || cornell; }
+};
+LvhVoltageMet lvhVoltageMet(const AdviceInput& input, const Rule::LvhVoltageCriteria& criteria);
+
 /// The items that apply, Prompt first, then Consider, then Info; catalogue order within each.
 std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& catalogue);
 
@@ -260,6 +286,11 @@ double qrsAdjustedQtcMs(const dsp::IntervalValues& values);
 /// AdviceInput::medianBeatPaced holds for an input made by inputFor, and what the displays
 /// ask before showing qrsAdjustedQtcMs.
 bool medianBeatPaced(const std::vector<dsp::Finding>& findings);
+
+/// Whether `findings` say the median beat's QRS has the shape of left bundle branch block (the
+/// LeftBundleBranchBlock finding), on which the advice grades qrsAdjustedQtcMs as on paced
+/// beats: what AdviceInput::lbbbShape holds for an input made by inputFor.
+bool lbbbShape(const std::vector<dsp::Finding>& findings);
 
 /// Fills an input from what the app has: the patient (age, sex), the recording's length (s) and
 /// lead count, whole-record measurements (may be null), rhythm findings, and the detector's

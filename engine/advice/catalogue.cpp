@@ -207,9 +207,18 @@ private:
                           {{"mv", &rule.stConcordant.elevationMv},
                            {"max_duration_s", &rule.stConcordant.maxDurationS}});
         }
+        if (when.contains("lvh_voltage")) {
+            rule.trigger = Rule::Trigger::LvhVoltage;
+            auto& c = rule.lvhVoltage;
+            return levels(when["lvh_voltage"], "lvh_voltage",
+                          {{"sokolow_lyon_mv", &c.sokolowLyonMv},
+                           {"cornell_man_mv", &c.cornellManMv},
+                           {"cornell_woman_mv", &c.cornellWomanMv},
+                           {"max_duration_s", &c.maxDurationS}});
+        }
         if (!when.contains("measure"))
             return fail("\"when\" names no trigger (always, measure, finding, verdict, "
-                        "st_elevation, st_depression or st_elevation_concordant)");
+                        "st_elevation, st_depression, st_elevation_concordant or lvh_voltage)");
         rule.trigger = Rule::Trigger::Measure;
         static const std::map<std::string, Rule::Measure> measures = {
             {"heart_rate_bpm", Rule::Measure::HeartRateBpm},
