@@ -1147,6 +1147,10 @@
         <source>Cornell (R in aVL + S in V3) %1 mV, criterion above %2 mV</source>
         <translation>Cornell (R in aVL + S in V3) %1 mV, Kriterium über %2 mV</translation>
     </message>
+    <message>
+        <source>finding: QRS shaped as left anterior fascicular block</source>
+        <translation>Befund: QRS in der Form eines linksanterioren Hemiblocks</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1243,6 +1247,10 @@
     <message>
         <source>QRS shaped as right bundle branch block: QRS %1 ms, V1 mainly positive (R %2, S %3 mV), S %4 mV in I or V6</source>
         <translation>QRS in der Form eines Rechtsschenkelblocks: QRS %1 ms, V1 überwiegend positiv (R %2, S %3 mV), S %4 mV in I oder V6</translation>
+    </message>
+    <message>
+        <source>QRS shaped as left anterior fascicular block: QRS axis %1°, qR in aVL (R peak %2 ms after QRS onset), rS in II, III and aVF</source>
+        <translation>QRS in der Form eines linksanterioren Hemiblocks: QRS-Achse %1°, qR in aVL (R-Gipfel %2 ms nach QRS-Beginn), rS in II, III und aVF</translation>
     </message>
 </context>
 <context>

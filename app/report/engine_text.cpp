@@ -203,6 +203,8 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "finding: QRS shaped as left bundle branch block")},
     {"advice.finding.right_bundle_branch_block",
      QT_TRANSLATE_NOOP("Engine", "finding: QRS shaped as right bundle branch block")},
+    {"advice.finding.left_anterior_fascicular_block",
+     QT_TRANSLATE_NOOP("Engine", "finding: QRS shaped as left anterior fascicular block")},
     {"advice.verdict.none", QT_TRANSLATE_NOOP("Engine", "no detector verdict")},
     {"advice.verdict.normal",
      QT_TRANSLATE_NOOP("Engine", "detector verdict normal (probability of abnormal %1)")},

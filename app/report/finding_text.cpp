@@ -94,6 +94,10 @@ QString findingText(const dsp::Finding& f)
         return Findings::tr("QRS shaped as right bundle branch block: QRS %1 ms, V1 mainly "
                             "positive (R %2, S %3 mV), S %4 mV in I or V6")
             .arg(valueText(f, 0), decimalText(f, 1), decimalText(f, 2), decimalText(f, 3));
+    case K::LeftAnteriorFascicularBlock:
+        return Findings::tr("QRS shaped as left anterior fascicular block: QRS axis %1\u00b0, qR "
+                            "in aVL (R peak %2 ms after QRS onset), rS in II, III and aVF")
+            .arg(valueText(f, 0), valueText(f, 1));
     case K::PacemakerSpikes: {
         const QString text = Findings::tr("Pacemaker spikes before %1 of %2 beats, first at %3")
                                  .arg(valueText(f, 0), valueText(f, 1), clockText(f.startS));

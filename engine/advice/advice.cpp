@@ -170,6 +170,8 @@ const std::vector<MessageTemplate>& basisTemplates()
          "finding: QRS shaped as left bundle branch block"},
         {"advice.finding.right_bundle_branch_block",
          "finding: QRS shaped as right bundle branch block"},
+        {"advice.finding.left_anterior_fascicular_block",
+         "finding: QRS shaped as left anterior fascicular block"},
         {"advice.verdict.none", "no detector verdict"},
         {"advice.verdict.normal", "detector verdict normal (probability of abnormal %1)"},
         {"advice.verdict.borderline", "detector verdict borderline (probability of abnormal %1)"},
@@ -267,13 +269,18 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
         return std::vector<Message>{measureMessage(in, rule.measure, v)};
     }
     case Rule::Trigger::Finding: {
-        if (std::find(in.findingCodes.begin(), in.findingCodes.end(), rule.finding) ==
-            in.findingCodes.end())
-            return std::nullopt;
-        // A finding without its own wording (a catalogue newer than this list) is named by code.
-        const std::string id = "advice.finding." + rule.finding;
-        return std::vector<Message>{
-            basisTemplate(id) ? basisMessage(id) : basisMessage("advice.finding", {rule.finding})};
+        std::vector<Message> parts;
+        for (const std::string& finding : rule.findings) {
+            if (std::find(in.findingCodes.begin(), in.findingCodes.end(), finding) ==
+                in.findingCodes.end())
+                return std::nullopt;
+            // A finding without its own wording (a catalogue newer than this list) is named by
+            // code.
+            const std::string id = "advice.finding." + finding;
+            parts.push_back(basisTemplate(id) ? basisMessage(id)
+                                              : basisMessage("advice.finding", {finding}));
+        }
+        return parts;
     }
     case Rule::Trigger::StElevation:
         return stTriggered(

@@ -150,7 +150,9 @@ struct Rule
     Measure measure = Measure::HeartRateBpm;
     Op op = Op::Greater;
     double threshold = 0.0;
-    std::string finding;                       ///< Trigger::Finding
+    /// Trigger::Finding: every one of these finding codes (the catalogue's "finding", a code or
+    /// a list of codes).
+    std::vector<std::string> findings;
     VerdictState verdict = VerdictState::None; ///< Trigger::Verdict
     /// Trigger::StElevation: ST elevation at J in two contiguous leads of a resting ECG.
     struct StCriteria

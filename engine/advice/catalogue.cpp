@@ -183,9 +183,21 @@ private:
         }
         if (when.contains("finding")) {
             rule.trigger = Rule::Trigger::Finding;
-            if (!when["finding"].isString() || when["finding"].string().empty())
-                return fail("\"when.finding\" must be a rhythm finding code");
-            rule.finding = when["finding"].string();
+            const Json& finding = when["finding"];
+            std::vector<const Json*> codes;
+            if (finding.isArray())
+                for (const Json& code : finding.items())
+                    codes.push_back(&code);
+            else
+                codes.push_back(&finding);
+            for (const Json* code : codes) {
+                if (!code->isString() || code->string().empty())
+                    return fail("\"when.finding\" must be a rhythm finding code or a list of "
+                                "them");
+                rule.findings.push_back(code->string());
+            }
+            if (rule.findings.empty())
+                return fail("\"when.finding\" must be a rhythm finding code or a list of them");
             return true;
         }
         if (when.contains("verdict")) {

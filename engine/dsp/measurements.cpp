@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
+#include <utility>
 
 namespace ecglens::dsp {
 
@@ -292,6 +294,30 @@ void checkPWave(const Recording& rec, const std::vector<Beat>& beats, std::size_
 
 } // namespace
 
+namespace {
+
+/// The time from QRS onset to the largest deflection above the baseline in median-beat lead l
+/// (its level at onset); NaN without the lead or the QRS.
+double rPeakTimeMs(const MedianBeat& m, int l)
+{
+    const double on = m.fiducials.qrsOnsetMs;
+    const LeadSpan span = leadSpan(m, l, on, m.fiducials.qrsOffsetMs, on);
+    if (!span.x)
+        return kNaN;
+    std::int64_t peak = -1;
+    double top = 0;
+    for (std::int64_t i = span.from; i <= span.to; ++i) {
+        const double x = double((*span.x)[std::size_t(i)]) - span.base;
+        if (std::isfinite(x) && (peak < 0 || x > top)) {
+            peak = i;
+            top = x;
+        }
+    }
+    return peak < 0 ? kNaN : double(peak - span.from) * 1e3 / m.fsHz;
+}
+
+} // namespace
+
 QrsConduction qrsConduction(const MedianBeat& m, const IntervalValues& v)
 {
     QrsConduction c;
@@ -302,22 +328,6 @@ QrsConduction qrsConduction(const MedianBeat& m, const IntervalValues& v)
     const auto mv = [&](int l) {
         return std::size_t(l) < m.mvPerUnit.size() ? m.mvPerUnit[std::size_t(l)] : 1.0;
     };
-    // The time from QRS onset to the largest deflection above the baseline in lead l.
-    const auto rPeakTimeMs = [&](int l) {
-        const LeadSpan span = leadSpan(m, l, on, off, on);
-        if (!span.x)
-            return kNaN;
-        std::int64_t peak = -1;
-        double top = 0;
-        for (std::int64_t i = span.from; i <= span.to; ++i) {
-            const double x = double((*span.x)[std::size_t(i)]) - span.base;
-            if (std::isfinite(x) && (peak < 0 || x > top)) {
-                peak = i;
-                top = x;
-            }
-        }
-        return peak < 0 ? kNaN : double(peak - span.from) * 1e3 / m.fsHz;
-    };
     const Deflections v1 = deflections(m, iV1, on, off, on);
     const Deflections qI = deflections(m, iI, on, on + 30.0, on);
     const Deflections qV6 = deflections(m, iV6, on, on + 30.0, on);
@@ -326,7 +336,7 @@ QrsConduction qrsConduction(const MedianBeat& m, const IntervalValues& v)
     c.v1RMv = v1.r;
     c.v1SMv = v1.s;
     c.v1AreaMvMs = netArea(m, iV1, on, off, on) * mv(iV1);
-    c.rPeakTimeMs = std::fmax(rPeakTimeMs(iI), rPeakTimeMs(iV6));
+    c.rPeakTimeMs = std::fmax(rPeakTimeMs(m, iI), rPeakTimeMs(m, iV6));
     c.qMv = std::fmax(qI.s, qV6.s);
     c.sMv = std::fmax(sI.s, sV6.s);
     const bool known = std::isfinite(c.qrsMs) && std::isfinite(c.v1RMv) && std::isfinite(c.v1SMv) &&
@@ -340,6 +350,40 @@ QrsConduction qrsConduction(const MedianBeat& m, const IntervalValues& v)
     else if (c.qrsMs >= kRbbbMinQrsMs && c.v1AreaMvMs > kRbbbMinV1AreaMvMs && c.v1RMv > c.v1SMv &&
              c.sMv >= kRbbbMinSMv)
         c.block = BundleBranchBlock::Right;
+    return c;
+}
+
+FascicularShape fascicularShape(const MedianBeat& m, const IntervalValues& v)
+{
+    FascicularShape c;
+    const double on = m.fiducials.qrsOnsetMs, off = m.fiducials.qrsOffsetMs;
+    c.axisDeg = v.qrsAxisDeg;
+    const int avl = leadByName(m, "aVL");
+    const Deflections avlQ = deflections(m, avl, on, on + 30.0, on);
+    const Deflections avlQrs = deflections(m, avl, on, off, on);
+    c.avlQMv = avlQ.s;
+    c.avlRMv = avlQrs.r;
+    c.avlSMv = avlQrs.s;
+    c.avlRPeakTimeMs = rPeakTimeMs(m, avl);
+    c.inferiorRMv = c.inferiorSMv = c.inferiorRsMargin = std::numeric_limits<double>::infinity();
+    for (const char* name : {"II", "III", "aVF"}) {
+        const int l = leadByName(m, name);
+        const Deflections initial = deflections(m, l, on, on + 30.0, on);
+        const Deflections qrs = deflections(m, l, on, off, on);
+        // fmin would pass over a NaN: a missing lead makes the shape unknown.
+        for (auto [out, x] :
+             {std::pair{&c.inferiorRMv, initial.r}, std::pair{&c.inferiorSMv, qrs.s},
+              std::pair{&c.inferiorRsMargin, qrs.s - qrs.r}})
+            *out = std::isnan(x) || std::isnan(*out) ? kNaN : std::min(*out, x);
+    }
+    const bool known = std::isfinite(c.axisDeg) && std::isfinite(c.avlQMv) &&
+                       std::isfinite(c.avlRMv) && std::isfinite(c.avlSMv) &&
+                       std::isfinite(c.avlRPeakTimeMs) && std::isfinite(c.inferiorRMv) &&
+                       std::isfinite(c.inferiorRsMargin);
+    c.leftAnterior = known && c.axisDeg <= kLafbMaxAxisDeg && c.axisDeg >= -90.0 &&
+                     c.avlQMv > kLafbMinAvlQMv && c.avlRMv > c.avlSMv &&
+                     c.avlRPeakTimeMs >= kLafbMinAvlRPeakTimeMs &&
+                     c.inferiorRMv > kLafbMinInferiorRMv && c.inferiorRsMargin > 0;
     return c;
 }
 

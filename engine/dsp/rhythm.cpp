@@ -109,6 +109,8 @@ const char* findingCode(FindingKind kind)
         return "left_bundle_branch_block";
     case FindingKind::RightBundleBranchBlock:
         return "right_bundle_branch_block";
+    case FindingKind::LeftAnteriorFascicularBlock:
+        return "left_anterior_fascicular_block";
     }
     return "unknown";
 }
@@ -318,6 +320,21 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
                  (left ? "R peak " + number(c.rPeakTimeMs) +
                              " ms after QRS onset in I or V6, no q wave in I or V6"
                        : "S " + number(c.sMv, 1) + " mV in I or V6");
+        out.push_back(std::move(f));
+    }
+
+    // Left anterior fascicular block: the same exclusions, and not beside a left bundle branch
+    // block shape, which blocks both fascicles.
+    const FascicularShape fascicles = fascicularShape(m.medianBeat, m.values);
+    if (fascicles.leftAnterior && c.block != BundleBranchBlock::Left &&
+        !(pacing && pacing->medianPaced) && reversal == ElectrodeReversal::None) {
+        Finding f = make(FindingKind::LeftAnteriorFascicularBlock, startS, endS);
+        f.values = {fascicles.axisDeg, fascicles.avlRPeakTimeMs, fascicles.avlQMv,
+                    fascicles.inferiorRMv};
+        f.valueUnit = "deg, ms, mV, mV"; // one per value
+        f.text = "QRS shaped as left anterior fascicular block: QRS axis " +
+                 number(fascicles.axisDeg) + "\u00b0, qR in aVL (R peak " +
+                 number(fascicles.avlRPeakTimeMs) + " ms after QRS onset), rS in II, III and aVF";
         out.push_back(std::move(f));
     }
 

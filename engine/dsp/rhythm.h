@@ -37,6 +37,10 @@ enum class FindingKind {
     /// (qrsConduction); not told on a paced median beat or with a limb electrode reversal.
     LeftBundleBranchBlock,
     RightBundleBranchBlock,
+    /// The median beat's QRS has the shape of left anterior fascicular block (fascicularShape):
+    /// with RightBundleBranchBlock a bifascicular block. Not told beside LeftBundleBranchBlock
+    /// (which blocks both fascicles), on a paced median beat or with a limb electrode reversal.
+    LeftAnteriorFascicularBlock,
 };
 
 struct Finding

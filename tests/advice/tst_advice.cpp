@@ -789,6 +789,37 @@ private slots:
         QVERIFY2(af->basis.find(ageText) != std::string::npos, af->basis.c_str());
     }
 
+    /// Left anterior fascicular block alone gives the info item; with right bundle branch
+    /// block (an item with a list of findings: all must be there) the bifascicular block item
+    /// comes too, its basis naming both findings; right bundle branch block alone does not
+    /// give it, nor either shape in a child.
+    void fascicularBlocks()
+    {
+        const std::string rbbb = dsp::findingCode(dsp::FindingKind::RightBundleBranchBlock);
+        const std::string lafb = dsp::findingCode(dsp::FindingKind::LeftAnteriorFascicularBlock);
+        AdviceInput in = adult();
+        const QString pattern = QStringLiteral("^(lafb|rbbb|bifascicular)");
+        in.findingCodes = {lafb};
+        QCOMPARE(builtinCodes(in, pattern), QStringList{QStringLiteral("lafb-shape")});
+        in.findingCodes = {rbbb};
+        QCOMPARE(builtinCodes(in, pattern), QStringList{QStringLiteral("rbbb-shape")});
+        in.findingCodes = {lafb, "pause", rbbb};
+        QCOMPARE(builtinCodes(in, pattern),
+                 (QStringList{QStringLiteral("bifascicular-block"), QStringLiteral("rbbb-shape"),
+                              QStringLiteral("lafb-shape")}));
+        const auto items = adviceFor(in, builtinCatalogue());
+        const AdviceItem* item = find(items, "bifascicular-block");
+        QVERIFY(item);
+        QCOMPARE(item->severity, Severity::Consider);
+        QCOMPARE(item->basis, std::string("finding: QRS shaped as right bundle branch block; "
+                                          "finding: QRS shaped as left anterior fascicular "
+                                          "block; age 50"));
+        QVERIFY(item->source.find("Kusumoto FM") != std::string::npos);
+        QVERIFY(find(items, "lafb-shape")->source.find("Surawicz B") != std::string::npos);
+        in.ageYears = 12.0;
+        QCOMPARE(builtinCodes(in, pattern), QStringList{});
+    }
+
     /// The QRS voltage criteria of Hancock et al. 2009 (AHA/ACCF/HRS Part V), as the European
     /// hypertension guideline (Williams et al. 2018) lists them: Sokolow-Lyon at least 3.5 mV,
     /// Cornell above 2.8 mV in men and 2.0 mV in women; each boundary from both sides. Under 40
@@ -1059,6 +1090,12 @@ private slots:
         QTest::newRow("concordant ST elevation without a level")
             << withWhen(R"({"st_elevation_concordant": {"max_duration_s": 60}})")
             << QStringLiteral("\"when.st_elevation_concordant\" has no \"mv\"");
+        QTest::newRow("finding an empty list")
+            << withWhen(R"({"finding": []})")
+            << QStringLiteral("\"when.finding\" must be a rhythm finding code or a list of them");
+        QTest::newRow("finding a list with a number")
+            << withWhen(R"({"finding": ["pause", 1]})")
+            << QStringLiteral("\"when.finding\" must be a rhythm finding code or a list of them");
         QTest::newRow("LVH voltage without the women's Cornell threshold")
             << withWhen(R"({"lvh_voltage": {"sokolow_lyon_mv": 3.5, "cornell_man_mv": 2.8,
                                  "max_duration_s": 60}})")

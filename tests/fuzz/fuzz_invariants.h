@@ -93,7 +93,8 @@ inline void checkMeasurements(const Recording& r)
         if (std::isinf(st.qrsAreaMvMs))
             std::abort();
     // The findings: the pacemaker one's values read back as the measurements say; at most one
-    // bundle branch block finding, never on a paced median beat, its values those of the shape.
+    // bundle branch block finding, never on a paced median beat, its values those of the shape;
+    // the fascicular block finding likewise.
     const auto findings = dsp::rhythmFindings(a->beats, ms);
     const auto pacing = dsp::pacingSummary(findings);
     if (pacing && (pacing->pacedBeats != p.pacedBeats.size() || pacing->beats != a->beats.size() ||
@@ -101,8 +102,17 @@ inline void checkMeasurements(const Recording& r)
                    (pacing->medianApart && pacing->pacedByShape != p.pacedByShape.size())))
         std::abort();
     const dsp::QrsConduction c = dsp::qrsConduction(m, ms.values);
+    const dsp::FascicularShape fascicles = dsp::fascicularShape(m, ms.values);
     int blocks = 0;
     for (const dsp::Finding& f : findings) {
+        // Left anterior fascicular block: never on a paced median beat or beside a left bundle
+        // branch block shape; its axis and aVL R peak time within the guideline's criteria.
+        if (f.kind == dsp::FindingKind::LeftAnteriorFascicularBlock &&
+            ((pacing && pacing->medianPaced) || !fascicles.leftAnterior ||
+             c.block == dsp::BundleBranchBlock::Left || f.values.size() != 4 ||
+             !(f.values[0] <= dsp::kLafbMaxAxisDeg && f.values[0] >= -90.0) ||
+             !(f.values[1] >= dsp::kLafbMinAvlRPeakTimeMs)))
+            std::abort();
         const bool left = f.kind == dsp::FindingKind::LeftBundleBranchBlock;
         if (!left && f.kind != dsp::FindingKind::RightBundleBranchBlock)
             continue;
