@@ -1538,10 +1538,6 @@
         <translation>Nicht verfügbar.</translation>
     </message>
     <message>
-        <source>Rhythm findings</source>
-        <translation>Rhythmusbefunde</translation>
-    </message>
-    <message>
         <source>None.</source>
         <translation>Keine.</translation>
     </message>
@@ -2168,6 +2164,10 @@
     <message>
         <source> (left bundle branch block QRS, Bogossian: QT less 48.5 % of QRS, then Fridericia)</source>
         <translation> (QRS in Linksschenkelblockform, Bogossian: QT abzüglich 48,5 % von QRS, dann Fridericia)</translation>
+    </message>
+    <message>
+        <source>Rhythm and conduction findings</source>
+        <translation>Rhythmus- und Erregungsleitungsbefunde</translation>
     </message>
 </context>
 <context>

@@ -401,15 +401,20 @@ private slots:
         sinus.kind = dsp::FindingKind::SinusRhythm;
         sinus.values = {88.0};
         QCOMPARE(findingText(sinus), QStringLiteral("Sinusrhythmus, 88/min"));
-        // Every kind has its German sentence (none falls back to the engine's English).
-        for (int k = 0; k <= int(dsp::FindingKind::PrematureSupraventricularBeats); ++k) {
+        // Every kind has its German sentence (none falls back to the engine's English): every
+        // value the enumeration has a code for, the electrode reversals, pacemaker and QRS shape
+        // findings included.
+        int kinds = 0;
+        for (int k = 0; std::string(dsp::findingCode(dsp::FindingKind(k))) != "unknown"; ++k) {
+            ++kinds;
             dsp::Finding f;
             f.kind = dsp::FindingKind(k);
-            f.values = {70.0};
+            f.values = {70.0, 80.0, 0.5, 0.3, 1.0};
             f.beats = {1, 2};
             f.text = "ENGLISH";
             QVERIFY2(findingText(f) != QLatin1String("ENGLISH"), dsp::findingCode(f.kind));
         }
+        QCOMPARE(kinds, int(dsp::FindingKind::LeftAnteriorFascicularBlock) + 1);
     }
 
     /// The engine's messages (detector warnings, advice bases): the interface's table has every
