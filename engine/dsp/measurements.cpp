@@ -292,10 +292,6 @@ void checkPWave(const Recording& rec, const std::vector<Beat>& beats, std::size_
     f.pOnsetMs = f.pPeakMs = f.pOffsetMs = kNaN;
 }
 
-} // namespace
-
-namespace {
-
 /// The time from QRS onset to the largest deflection above the baseline in median-beat lead l
 /// (its level at onset); NaN without the lead or the QRS.
 double rPeakTimeMs(const MedianBeat& m, int l)
@@ -365,15 +361,14 @@ FascicularShape fascicularShape(const MedianBeat& m, const IntervalValues& v)
     c.avlRMv = avlQrs.r;
     c.avlSMv = avlQrs.s;
     c.avlRPeakTimeMs = rPeakTimeMs(m, avl);
-    c.inferiorRMv = c.inferiorSMv = c.inferiorRsMargin = std::numeric_limits<double>::infinity();
+    c.inferiorRMv = c.inferiorRsMargin = std::numeric_limits<double>::infinity();
     for (const char* name : {"II", "III", "aVF"}) {
         const int l = leadByName(m, name);
         const Deflections initial = deflections(m, l, on, on + 30.0, on);
         const Deflections qrs = deflections(m, l, on, off, on);
         // fmin would pass over a NaN: a missing lead makes the shape unknown.
         for (auto [out, x] :
-             {std::pair{&c.inferiorRMv, initial.r}, std::pair{&c.inferiorSMv, qrs.s},
-              std::pair{&c.inferiorRsMargin, qrs.s - qrs.r}})
+             {std::pair{&c.inferiorRMv, initial.r}, std::pair{&c.inferiorRsMargin, qrs.s - qrs.r}})
             *out = std::isnan(x) || std::isnan(*out) ? kNaN : std::min(*out, x);
     }
     const bool known = std::isfinite(c.axisDeg) && std::isfinite(c.avlQMv) &&

@@ -170,10 +170,10 @@ QrsConduction qrsConduction(const MedianBeat& m, const IntervalValues& v);
 /// AHA/ACCF/HRS recommendations Part III), from QRS onset to offset, each lead's level at onset
 /// its baseline:
 /// - the frontal QRS axis (IntervalValues::qrsAxisDeg) from kLafbMaxAxisDeg to -90 degrees;
-/// - qR in aVL: a q wave (a deflection below the baseline of at least kLafbMinAvlQMv in the
-///   first 30 ms), then an R taller than the S, its peak at least kLafbMinAvlRPeakTimeMs after
-///   QRS onset (the guideline's R peak time in aVL of 45 ms or more);
-/// - rS in II, III and aVF: in each an initial r (at least kLafbMinInferiorRMv above the
+/// - qR in aVL: a q wave (a deflection more than kLafbMinAvlQMv below the baseline in the first
+///   30 ms), then an R taller than the S, its peak at least kLafbMinAvlRPeakTimeMs after QRS
+///   onset (the guideline's R peak time in aVL of 45 ms or more);
+/// - rS in II, III and aVF: in each an initial r (more than kLafbMinInferiorRMv above the
 ///   baseline in the first 30 ms) and an S deeper than the R, which tells it from the Q waves
 ///   of an inferior infarction that also turn the axis left.
 /// The guideline's QRS under 120 ms is not asked for (our QRS reads long, see above); with a
@@ -191,7 +191,6 @@ struct FascicularShape
     double avlRMv = 0, avlSMv = 0; ///< largest deflections above and below the baseline in aVL
     double avlRPeakTimeMs = 0;     ///< QRS onset to aVL's R peak
     double inferiorRMv = 0;        ///< the smallest initial r (first 30 ms) of II, III and aVF
-    double inferiorSMv = 0;        ///< the smallest S of II, III and aVF
     double inferiorRsMargin = 0;   ///< the smallest S less R of II, III and aVF
 };
 
