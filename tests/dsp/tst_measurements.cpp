@@ -287,7 +287,8 @@ class TestMeasurements : public QObject
     struct Analysed
     {
         std::optional<dsp::Analysis> analysis;
-        std::string error; ///< io::open's, when the record could not be read
+        std::vector<dsp::Finding> findings; ///< dsp::rhythmFindings of the analysis
+        std::string error;                  ///< io::open's, when the record could not be read
     };
     std::map<QString, Analysed> m_analysed;
 
@@ -302,21 +303,36 @@ class TestMeasurements : public QObject
                 it->second.analysis = dsp::analyse(*rec);
             else
                 it->second.error = rec.error();
+            if (const auto& a = it->second.analysis)
+                it->second.findings = dsp::rhythmFindings(a->beats, a->measurements);
         }
         return it->second;
     }
 
-    /// analysed() of a PTB-XL row's record at 100 Hz (rate 0) or 500 Hz (rate 1); null when the
-    /// shared data do not hold it at 500 Hz (they hold every 100 Hz record and some at 500 Hz).
-    /// A 100 Hz record that cannot be read is not null: its error says why.
-    const Analysed* ptbxlAnalysed(const PtbxlRow& row, int rate)
+    /// A PTB-XL row's record at 100 Hz (rate 0) or 500 Hz (rate 1), analysed().
+    struct PtbxlAt
     {
-        const std::string& file = rate == 0 ? row.lr : row.hr;
-        const QString path =
-            test::dataPath(QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(file)));
-        if (rate == 1 && (file.empty() || !QFile::exists(path)))
-            return nullptr;
-        return &analysed(path);
+        const PtbxlRow* row = nullptr;
+        int rate = 0;
+        const Analysed* analysed = nullptr;
+    };
+
+    /// Every row's record at 100 Hz and, where the shared data hold it, at 500 Hz (they hold
+    /// every 100 Hz record and some at 500 Hz). A 100 Hz record that cannot be read is listed:
+    /// its error says why.
+    std::vector<PtbxlAt> ptbxlRecords(const std::vector<PtbxlRow>& rows)
+    {
+        std::vector<PtbxlAt> out;
+        for (const PtbxlRow& row : rows)
+            for (int rate = 0; rate < 2; ++rate) {
+                const std::string& file = rate == 0 ? row.lr : row.hr;
+                const QString path = test::dataPath(
+                    QStringLiteral("ptbxl/%1.hea").arg(QString::fromStdString(file)));
+                if (rate == 1 && (file.empty() || !QFile::exists(path)))
+                    continue;
+                out.push_back({&row, rate, &analysed(path)});
+            }
+        return out;
     }
 
 private slots:
@@ -1598,54 +1614,50 @@ void TestMeasurements::ptbxlBundleBranchBlocks()
         const auto it = row.codes.find(code);
         return it != row.codes.end() && it->second >= 50;
     };
-    for (const PtbxlRow& row : rows) {
+    for (const PtbxlAt& at : ptbxlRecords(rows)) {
+        const PtbxlRow& row = *at.row;
+        const int rate = at.rate;
         std::string group = "other";
         for (const char* code : {"CLBBB", "CRBBB", "ILBBB", "IRBBB", "IVCD", "PACE"})
             if (statement(row, code) || (std::string(code) == "PACE" && row.codes.count(code))) {
                 group = code;
                 break;
             }
-        for (int rate = 0; rate < 2; ++rate) {
-            const Analysed* r = ptbxlAnalysed(row, rate);
-            if (!r)
+        QVERIFY2(at.analysed->error.empty(), at.analysed->error.c_str());
+        const auto& a = at.analysed->analysis;
+        QVERIFY(a.has_value());
+        const auto& findings = at.analysed->findings;
+        const bool left = hasFinding(findings, K::LeftBundleBranchBlock);
+        const bool right = hasFinding(findings, K::RightBundleBranchBlock);
+        QVERIFY2(!(left && right), row.id.c_str());
+        // The finding says what the shape function found, but on a paced median beat or
+        // with limb leads possibly not as labelled.
+        const dsp::QrsConduction c =
+            dsp::qrsConduction(a->measurements.medianBeat, a->measurements.values);
+        const bool told = qrsShapeTold(findings);
+        QCOMPARE(left, told && c.block == dsp::BundleBranchBlock::Left);
+        QCOMPARE(right, told && c.block == dsp::BundleBranchBlock::Right);
+        for (const dsp::Finding& f : findings) {
+            if (f.kind != K::LeftBundleBranchBlock && f.kind != K::RightBundleBranchBlock)
                 continue;
-            QVERIFY2(r->error.empty(), r->error.c_str());
-            const auto& a = r->analysis;
-            QVERIFY(a.has_value());
-            const auto findings = dsp::rhythmFindings(a->beats, a->measurements);
-            const bool left = hasFinding(findings, K::LeftBundleBranchBlock);
-            const bool right = hasFinding(findings, K::RightBundleBranchBlock);
-            QVERIFY2(!(left && right), row.id.c_str());
-            // The finding says what the shape function found, but on a paced median beat or
-            // with limb leads possibly not as labelled.
-            const dsp::QrsConduction c =
-                dsp::qrsConduction(a->measurements.medianBeat, a->measurements.values);
-            const bool told = qrsShapeTold(findings);
-            QCOMPARE(left, told && c.block == dsp::BundleBranchBlock::Left);
-            QCOMPARE(right, told && c.block == dsp::BundleBranchBlock::Right);
-            for (const dsp::Finding& f : findings) {
-                if (f.kind != K::LeftBundleBranchBlock && f.kind != K::RightBundleBranchBlock)
-                    continue;
-                const bool l = f.kind == K::LeftBundleBranchBlock;
-                QCOMPARE(f.values, (std::vector<double>{c.qrsMs, c.v1RMv, c.v1SMv,
-                                                        l ? c.rPeakTimeMs : c.sMv}));
-                QCOMPARE(f.valueUnit, std::string(l ? "ms, mV, mV, ms" : "ms, mV, mV, mV"));
-                char head[96];
-                std::snprintf(head, sizeof head,
-                              "QRS shaped as %s bundle branch block: QRS %.0f ms",
-                              l ? "left" : "right", c.qrsMs);
-                QCOMPARE(f.text.rfind(head, 0), std::size_t(0));
-                // The shape's own conditions hold on the values the finding gives.
-                QVERIFY(l ? c.v1SMv > 2 * c.v1RMv && c.rPeakTimeMs >= dsp::kLbbbMinRPeakTimeMs &&
-                                c.qrsMs >= dsp::kLbbbMinQrsMs
-                          : c.v1RMv > c.v1SMv && c.sMv >= dsp::kRbbbMinSMv &&
-                                c.qrsMs >= dsp::kRbbbMinQrsMs);
-            }
-            auto& n = counts[rate][row.fold >= 9][group];
-            n[0] += 1;
-            n[1] += left;
-            n[2] += right;
+            const bool l = f.kind == K::LeftBundleBranchBlock;
+            QCOMPARE(f.values,
+                     (std::vector<double>{c.qrsMs, c.v1RMv, c.v1SMv, l ? c.rPeakTimeMs : c.sMv}));
+            QCOMPARE(f.valueUnit, std::string(l ? "ms, mV, mV, ms" : "ms, mV, mV, mV"));
+            char head[96];
+            std::snprintf(head, sizeof head, "QRS shaped as %s bundle branch block: QRS %.0f ms",
+                          l ? "left" : "right", c.qrsMs);
+            QCOMPARE(f.text.rfind(head, 0), std::size_t(0));
+            // The shape's own conditions hold on the values the finding gives.
+            QVERIFY(l ? c.v1SMv > 2 * c.v1RMv && c.rPeakTimeMs >= dsp::kLbbbMinRPeakTimeMs &&
+                            c.qrsMs >= dsp::kLbbbMinQrsMs
+                      : c.v1RMv > c.v1SMv && c.sMv >= dsp::kRbbbMinSMv &&
+                            c.qrsMs >= dsp::kRbbbMinQrsMs);
         }
+        auto& n = counts[rate][row.fold >= 9][group];
+        n[0] += 1;
+        n[1] += left;
+        n[2] += right;
     }
     const auto total = [&](int rate, const char* group, int what) {
         return counts[rate][0][group][std::size_t(what)] +
@@ -1695,7 +1707,9 @@ void TestMeasurements::ptbxlLeftAnteriorFascicularBlock()
     // [rate 0 = 100 Hz, 1 = 500 Hz][group] -> {records, found, axis -45 to -90}
     std::map<std::string, std::array<int, 3>> counts[2];
     int bifascicular = 0, bifascicularFound = 0; // CRBBB with LAFB, 100 Hz
-    for (const PtbxlRow& row : rows) {
+    for (const PtbxlAt& at : ptbxlRecords(rows)) {
+        const PtbxlRow& row = *at.row;
+        const int rate = at.rate;
         const auto has = [&](const char* code) { return row.codes.count(code) > 0; };
         const auto norm = row.codes.find("NORM");
         const std::string group =
@@ -1706,47 +1720,41 @@ void TestMeasurements::ptbxlLeftAnteriorFascicularBlock()
                                 [](const auto& c) { return c.first == "NORM" || c.first == "SR"; })
                 ? "normal"
                 : "other";
-        for (int rate = 0; rate < 2; ++rate) {
-            const Analysed* r = ptbxlAnalysed(row, rate);
-            if (!r)
+        QVERIFY2(at.analysed->error.empty(), at.analysed->error.c_str());
+        const auto& a = at.analysed->analysis;
+        QVERIFY(a.has_value());
+        const auto& findings = at.analysed->findings;
+        const bool found = hasFinding(findings, K::LeftAnteriorFascicularBlock);
+        const dsp::FascicularShape shape =
+            dsp::fascicularShape(a->measurements.medianBeat, a->measurements.values);
+        // The finding says what the shape function found, but beside a left bundle branch
+        // block shape, on a paced median beat or with limb leads possibly not as labelled.
+        const bool told = qrsShapeTold(findings) && !hasFinding(findings, K::LeftBundleBranchBlock);
+        QCOMPARE(found, told && shape.leftAnterior);
+        for (const dsp::Finding& f : findings) {
+            if (f.kind != K::LeftAnteriorFascicularBlock)
                 continue;
-            QVERIFY2(r->error.empty(), r->error.c_str());
-            const auto& a = r->analysis;
-            QVERIFY(a.has_value());
-            const auto findings = dsp::rhythmFindings(a->beats, a->measurements);
-            const bool found = hasFinding(findings, K::LeftAnteriorFascicularBlock);
-            const dsp::FascicularShape shape =
-                dsp::fascicularShape(a->measurements.medianBeat, a->measurements.values);
-            // The finding says what the shape function found, but beside a left bundle branch
-            // block shape, on a paced median beat or with limb leads possibly not as labelled.
-            const bool told =
-                qrsShapeTold(findings) && !hasFinding(findings, K::LeftBundleBranchBlock);
-            QCOMPARE(found, told && shape.leftAnterior);
-            for (const dsp::Finding& f : findings) {
-                if (f.kind != K::LeftAnteriorFascicularBlock)
-                    continue;
-                QCOMPARE(f.values, (std::vector<double>{shape.axisDeg, shape.avlRPeakTimeMs,
-                                                        shape.avlQMv, shape.inferiorRMv}));
-                QCOMPARE(f.valueUnit, std::string("deg, ms, mV, mV"));
-                char head[96];
-                std::snprintf(head, sizeof head,
-                              "QRS shaped as left anterior fascicular block: QRS axis %.0f",
-                              shape.axisDeg);
-                QCOMPARE(f.text.rfind(head, 0), std::size_t(0));
-                // The guideline's conditions hold on the values the finding gives.
-                QVERIFY(shape.axisDeg <= -45.0 && shape.axisDeg >= -90.0);
-                QVERIFY(shape.avlRPeakTimeMs >= 45.0);
-                QVERIFY(shape.avlQMv > 0 && shape.avlRMv > shape.avlSMv);
-                QVERIFY(shape.inferiorRMv > 0 && shape.inferiorRsMargin > 0);
-            }
-            auto& n = counts[rate][group];
-            n[0] += 1;
-            n[1] += found;
-            n[2] += shape.axisDeg <= -45.0 && shape.axisDeg >= -90.0;
-            if (rate == 0 && has("LAFB") && has("CRBBB")) {
-                ++bifascicular;
-                bifascicularFound += found && hasFinding(findings, K::RightBundleBranchBlock);
-            }
+            QCOMPARE(f.values, (std::vector<double>{shape.axisDeg, shape.avlRPeakTimeMs,
+                                                    shape.avlQMv, shape.inferiorRMv}));
+            QCOMPARE(f.valueUnit, std::string("deg, ms, mV, mV"));
+            char head[96];
+            std::snprintf(head, sizeof head,
+                          "QRS shaped as left anterior fascicular block: QRS axis %.0f",
+                          shape.axisDeg);
+            QCOMPARE(f.text.rfind(head, 0), std::size_t(0));
+            // The guideline's conditions hold on the values the finding gives.
+            QVERIFY(shape.axisDeg <= -45.0 && shape.axisDeg >= -90.0);
+            QVERIFY(shape.avlRPeakTimeMs >= 45.0);
+            QVERIFY(shape.avlQMv > 0 && shape.avlRMv > shape.avlSMv);
+            QVERIFY(shape.inferiorRMv > 0 && shape.inferiorRsMargin > 0);
+        }
+        auto& n = counts[rate][group];
+        n[0] += 1;
+        n[1] += found;
+        n[2] += shape.axisDeg <= -45.0 && shape.axisDeg >= -90.0;
+        if (rate == 0 && has("LAFB") && has("CRBBB")) {
+            ++bifascicular;
+            bifascicularFound += found && hasFinding(findings, K::RightBundleBranchBlock);
         }
     }
     std::printf("PTB-XL left anterior fascicular block finding against the statements\n"
