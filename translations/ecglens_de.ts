@@ -1151,6 +1151,10 @@
         <source>finding: QRS shaped as left anterior fascicular block</source>
         <translation>Befund: QRS in der Form eines linksanterioren Hemiblocks</translation>
     </message>
+    <message>
+        <source>finding: pathological Q waves in two contiguous leads</source>
+        <translation>Befund: pathologische Q-Zacken in zwei benachbarten Ableitungen</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>
@@ -1251,6 +1255,10 @@
     <message>
         <source>QRS shaped as left anterior fascicular block: QRS axis %1°, qR in aVL (R peak %2 ms after QRS onset), rS in II, III and aVF</source>
         <translation>QRS in der Form eines linksanterioren Hemiblocks: QRS-Achse %1°, qR in aVL (R-Gipfel %2 ms nach QRS-Beginn), rS in II, III und aVF</translation>
+    </message>
+    <message>
+        <source>Pathological Q waves in %1: up to %2 ms wide, %3 mV deep</source>
+        <translation>Pathologische Q-Zacken in %1: bis %2 ms breit, %3 mV tief</translation>
     </message>
 </context>
 <context>

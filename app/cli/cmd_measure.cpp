@@ -141,6 +141,12 @@ int runMeasure(const QStringList& args)
             o[QStringLiteral("times_s")] = times;
             o[QStringLiteral("values")] = values;
             o[QStringLiteral("value_unit")] = fromStd(f.valueUnit);
+            if (!f.leads.empty()) {
+                QJsonArray leads;
+                for (const std::string& lead : f.leads)
+                    leads.append(fromStd(lead));
+                o[QStringLiteral("leads")] = leads;
+            }
             fs.append(o);
         }
         root[QStringLiteral("findings")] = fs;

@@ -205,6 +205,8 @@ constexpr Entry kEntries[] = {
      QT_TRANSLATE_NOOP("Engine", "finding: QRS shaped as right bundle branch block")},
     {"advice.finding.left_anterior_fascicular_block",
      QT_TRANSLATE_NOOP("Engine", "finding: QRS shaped as left anterior fascicular block")},
+    {"advice.finding.pathological_q_waves",
+     QT_TRANSLATE_NOOP("Engine", "finding: pathological Q waves in two contiguous leads")},
     {"advice.verdict.none", QT_TRANSLATE_NOOP("Engine", "no detector verdict")},
     {"advice.verdict.normal",
      QT_TRANSLATE_NOOP("Engine", "detector verdict normal (probability of abnormal %1)")},

@@ -172,6 +172,8 @@ const std::vector<MessageTemplate>& basisTemplates()
          "finding: QRS shaped as right bundle branch block"},
         {"advice.finding.left_anterior_fascicular_block",
          "finding: QRS shaped as left anterior fascicular block"},
+        {"advice.finding.pathological_q_waves",
+         "finding: pathological Q waves in two contiguous leads"},
         {"advice.verdict.none", "no detector verdict"},
         {"advice.verdict.normal", "detector verdict normal (probability of abnormal %1)"},
         {"advice.verdict.borderline", "detector verdict borderline (probability of abnormal %1)"},
@@ -427,14 +429,6 @@ std::vector<AdviceItem> adviceFor(const AdviceInput& input, const Catalogue& cat
         return static_cast<int>(a.severity) > static_cast<int>(b.severity);
     });
     return items;
-}
-
-const std::vector<std::pair<std::string, std::string>>& contiguousLeadPairs()
-{
-    static const std::vector<std::pair<std::string, std::string>> pairs = {
-        {"V1", "V2"},  {"V2", "V3"},  {"V3", "V4"},   {"V4", "V5"}, {"V5", "V6"},
-        {"II", "III"}, {"II", "aVF"}, {"III", "aVF"}, {"I", "aVL"}};
-    return pairs;
 }
 
 double stV2V3ThresholdMv(const Rule::StCriteria& c, Sex sex, std::optional<double> ageYears)

@@ -233,12 +233,6 @@ const std::string& builtinCatalogueJson();
 /// builtinCatalogueJson() parsed once (no rules if it failed to parse, which a test guards).
 const Catalogue& builtinCatalogue();
 
-/// The lead pairs taken as contiguous for ST criteria: neighbours in the precordial row (V1-V2
-/// ... V5-V6), the inferior leads (II, III, aVF) among themselves, and the high lateral pair
-/// I-aVL (Fourth Universal Definition of Myocardial Infarction: "anterior leads (V1-V6),
-/// inferior leads (II, III, aVF), or lateral/apical leads (I and aVL)"). aVR takes no part.
-const std::vector<std::pair<std::string, std::string>>& contiguousLeadPairs();
-
 /// The V2-V3 threshold (mV) `criteria` set for this patient.
 double stV2V3ThresholdMv(const Rule::StCriteria& criteria, Sex sex, std::optional<double> ageYears);
 

@@ -62,4 +62,12 @@ int analysisLeadIndex(const std::string& rawName)
     return -1;
 }
 
+const std::vector<std::pair<std::string, std::string>>& contiguousLeadPairs()
+{
+    static const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"V1", "V2"},  {"V2", "V3"},  {"V3", "V4"},   {"V4", "V5"}, {"V5", "V6"},
+        {"II", "III"}, {"II", "aVF"}, {"III", "aVF"}, {"I", "aVL"}};
+    return pairs;
+}
+
 } // namespace ecglens

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ecglens {
 
@@ -21,5 +23,12 @@ int standardLeadIndex(const std::string& normalisedName);
 /// MLI, MLIII, MV1..MV6, the monitoring leads MCL1..MCL6 as V1..V6); -1 otherwise. For analysis
 /// input only: the recording keeps its names.
 int analysisLeadIndex(const std::string& rawName);
+
+/// The lead pairs taken as contiguous (standard names): neighbours in the precordial row (V1-V2
+/// ... V5-V6), the inferior leads (II, III, aVF) among themselves, and the high lateral pair
+/// I-aVL (Fourth Universal Definition of Myocardial Infarction: "anterior leads (V1-V6),
+/// inferior leads (II, III, aVF), or lateral/apical leads (I and aVL)"). aVR takes no part. The
+/// ST criteria (advice) and the Q wave criteria (dsp::qWaves) ask for two of them.
+const std::vector<std::pair<std::string, std::string>>& contiguousLeadPairs();
 
 } // namespace ecglens

@@ -1,5 +1,6 @@
 #include "dsp/measurements.h"
 
+#include "core/lead_names.h"
 #include "dsp/rhythm.h"
 #include "dsp/signal_kind.h"
 
@@ -380,6 +381,92 @@ FascicularShape fascicularShape(const MedianBeat& m, const IntervalValues& v)
                      c.avlRPeakTimeMs >= kLafbMinAvlRPeakTimeMs &&
                      c.inferiorRMv > kLafbMinInferiorRMv && c.inferiorRsMargin > 0;
     return c;
+}
+
+namespace {
+
+/// Lead l's Q wave (qWaves' reading) from QRS onset to offset.
+QWave qWaveOf(const MedianBeat& m, int l)
+{
+    QWave q;
+    q.lead = m.leadNames[std::size_t(l)];
+    const double on = m.fiducials.qrsOnsetMs;
+    const LeadSpan span = leadSpan(m, l, on, m.fiducials.qrsOffsetMs, on);
+    if (!span.x) {
+        q.widthMs = q.depthMv = kNaN;
+        return q;
+    }
+    const double toMv = std::size_t(l) < m.mvPerUnit.size() ? m.mvPerUnit[std::size_t(l)] : 1.0;
+    const auto at = [&](std::int64_t i) {
+        return (double((*span.x)[std::size_t(i)]) - span.base) * toMv;
+    };
+    std::int64_t first = -1;
+    for (std::int64_t i = span.from; i <= span.to; ++i) {
+        const double v = at(i);
+        if (!std::isfinite(v)) {
+            q.widthMs = q.depthMv = kNaN;
+            return q;
+        }
+        if (std::abs(v) >= kQWaveMinMv) {
+            first = i;
+            break;
+        }
+    }
+    if (first < 0 || at(first) > 0)
+        return q; // no deflection, or the first one is an R
+    // Back to where it left the baseline (kQWaveEdgeMv below it; QRS onset lies on the
+    // baseline) and on to where it comes back, each between the samples on either side.
+    std::int64_t a = first;
+    while (a > span.from && at(a) < -kQWaveEdgeMv)
+        --a;
+    const double start = at(a) >= -kQWaveEdgeMv
+                             ? double(a) + (at(a) + kQWaveEdgeMv) / (at(a) - at(a + 1))
+                             : double(a);
+    std::int64_t b = first;
+    while (b <= span.to && at(b) < 0) {
+        q.depthMv = std::max(q.depthMv, -at(b));
+        ++b;
+    }
+    const double end =
+        b > span.to ? double(span.to) : double(b - 1) + at(b - 1) / (at(b - 1) - at(b));
+    q.widthMs = (end - start) * 1e3 / m.fsHz;
+    return q;
+}
+
+} // namespace
+
+QWaves qWaves(const MedianBeat& m)
+{
+    QWaves out;
+    if (!std::isfinite(m.fiducials.qrsOnsetMs) || !std::isfinite(m.fiducials.qrsOffsetMs) ||
+        m.fsHz <= 0)
+        return out;
+    for (std::size_t l = 0; l < m.leadNames.size() && l < m.leads.size(); ++l) {
+        const std::string& name = m.leadNames[l];
+        if (standardLeadIndex(name) < 0)
+            continue;
+        QWave q = qWaveOf(m, int(l));
+        if (name == "V2" || name == "V3")
+            q.meets = q.widthMs > kQWaveV2V3MinMs;
+        else if (name != "aVR" && name != "V1")
+            q.meets = q.widthMs >= kQWaveMinMs && q.depthMv >= kQWaveMinDepthMv;
+        out.leads.push_back(std::move(q));
+    }
+    const auto meets = [&](const std::string& name) {
+        return std::any_of(out.leads.begin(), out.leads.end(),
+                           [&](const QWave& q) { return q.lead == name && q.meets; });
+    };
+    std::vector<std::string> paired;
+    for (const auto& [a, b] : contiguousLeadPairs())
+        if (meets(a) && meets(b))
+            paired.insert(paired.end(), {a, b});
+    for (const QWave& q : out.leads)
+        if (std::find(paired.begin(), paired.end(), q.lead) != paired.end()) {
+            out.found.push_back(q.lead);
+            out.widestMs = std::max(out.widestMs, q.widthMs);
+            out.deepestMv = std::max(out.deepestMv, q.depthMv);
+        }
+    return out;
 }
 
 Measurements measure(const Recording& rec, const std::vector<Beat>& beats,

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace ecglens::dsp {
@@ -197,6 +198,53 @@ struct FascicularShape
 /// The left anterior fascicular block shape of a median beat (NaN values and false without the
 /// limb leads or without QRS onset and offset).
 FascicularShape fascicularShape(const MedianBeat& m, const IntervalValues& v);
+
+/// Q waves of the median beat against the ECG criteria of prior myocardial infarction of the
+/// Fourth Universal Definition of Myocardial Infarction (Thygesen et al. 2018), read from QRS
+/// onset (the earliest over all leads) to offset, each lead's level at onset its baseline:
+/// - a lead's Q wave is its first deflection from the baseline by kQWaveMinMv or more when that
+///   is below the baseline; it lasts from where it leaves the baseline (kQWaveEdgeMv below it)
+///   to where it comes back (QRS offset when it does not: a QS complex), interpolated between
+///   samples, and is as deep as its lowest point;
+/// - a lead meets the criteria with any Q wave longer than kQWaveV2V3MinMs in V2 or V3, with a
+///   Q wave of at least kQWaveMinMs and kQWaveMinDepthMv in the limb leads but aVR and in
+///   V4-V6; never in aVR and V1 (a QS complex is a Q wave as long as the lead's QRS and meets
+///   them like one);
+/// - Q waves are found in the leads that meet the criteria together with a contiguous lead
+///   (contiguousLeadPairs): in the inferior leads two of II, III and aVF, in I and aVL, or
+///   neighbours from V2 to V6.
+/// The definition lists I, II, aVL, aVF and V4-V6 for the 30 ms criterion and groups II, III
+/// and aVF as contiguous; III is read as a member of that group, so a Q wave in III counts only
+/// beside one in II or aVF (in III alone it is common in normal ECGs). kQWaveEdgeMv is ours (the
+/// baseline before QRS onset wanders by about that much in leads whose QRS starts later than
+/// the earliest): chosen on PTB-XL folds 1-8 against its infarction statements
+/// (tst_measurements ptbxlPathologicalQWaves prints folds 9-10 apart). The definition applies
+/// the criteria in the absence of left ventricular hypertrophy and left bundle branch block,
+/// which also produce Q waves or QS complexes; rhythmFindings leaves out the left bundle branch
+/// block shape and paced median beats.
+inline constexpr double kQWaveMinMv = 0.05;
+inline constexpr double kQWaveEdgeMv = 0.02;
+inline constexpr double kQWaveV2V3MinMs = 20.0;
+inline constexpr double kQWaveMinMs = 30.0;
+inline constexpr double kQWaveMinDepthMv = 0.1;
+
+struct QWave
+{
+    std::string lead;   ///< the median beat's lead name
+    double widthMs = 0; ///< 0 without a Q wave; NaN when the lead cannot be read
+    double depthMv = 0; ///< its lowest point below the baseline
+    bool meets = false; ///< meets the criteria for its lead (contiguous lead not asked)
+};
+
+struct QWaves
+{
+    std::vector<QWave> leads;       ///< every standard lead of the median beat, in its order
+    std::vector<std::string> found; ///< leads meeting the criteria with a contiguous lead, in order
+    double widestMs = 0, deepestMv = 0; ///< over the found leads (0 when none)
+};
+
+/// The Q waves of a median beat (no leads without QRS onset and offset).
+QWaves qWaves(const MedianBeat& m);
 
 /// Net area of median-beat lead `x` above `baseline` (lead units) between two times relative to
 /// R (sample rIndex), in lead unit x ms; the span is clamped to the beat. NaN when a time or the

@@ -111,6 +111,8 @@ const char* findingCode(FindingKind kind)
         return "right_bundle_branch_block";
     case FindingKind::LeftAnteriorFascicularBlock:
         return "left_anterior_fascicular_block";
+    case FindingKind::PathologicalQWaves:
+        return "pathological_q_waves";
     }
     return "unknown";
 }
@@ -324,10 +326,15 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
     }
 
     // Left anterior fascicular block: the same exclusions, and not beside a left bundle branch
-    // block shape, which blocks both fascicles.
+    // block shape, which blocks both fascicles, nor beside Q waves in the inferior leads, whose
+    // rS it asks for (an initial r too small for the Q wave reading to see would pass).
+    const bool readable = !(pacing && pacing->medianPaced) && reversal == ElectrodeReversal::None;
+    const QWaves q = qWaves(m.medianBeat);
+    const bool inferiorQ = std::any_of(q.found.begin(), q.found.end(), [](const std::string& l) {
+        return l == "II" || l == "III" || l == "aVF";
+    });
     const FascicularShape fascicles = fascicularShape(m.medianBeat, m.values);
-    if (fascicles.leftAnterior && c.block != BundleBranchBlock::Left &&
-        !(pacing && pacing->medianPaced) && reversal == ElectrodeReversal::None) {
+    if (fascicles.leftAnterior && c.block != BundleBranchBlock::Left && readable && !inferiorQ) {
         Finding f = make(FindingKind::LeftAnteriorFascicularBlock, startS, endS);
         f.values = {fascicles.axisDeg, fascicles.avlRPeakTimeMs, fascicles.avlQMv,
                     fascicles.inferiorRMv};
@@ -335,6 +342,21 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         f.text = "QRS shaped as left anterior fascicular block: QRS axis " +
                  number(fascicles.axisDeg) + "\u00b0, qR in aVL (R peak " +
                  number(fascicles.avlRPeakTimeMs) + " ms after QRS onset), rS in II, III and aVF";
+        out.push_back(std::move(f));
+    }
+
+    // Pathological Q waves: the same exclusions, and not beside a left bundle branch block
+    // shape, whose QS complexes in V1-V3 and missing septal q waves are its own.
+    if (c.block != BundleBranchBlock::Left && readable && !q.found.empty()) {
+        Finding f = make(FindingKind::PathologicalQWaves, startS, endS);
+        f.values = {q.widestMs, q.deepestMv};
+        f.valueUnit = "ms, mV"; // one per value
+        f.leads = q.found;
+        std::string leads;
+        for (const std::string& lead : q.found)
+            leads += (leads.empty() ? "" : ", ") + lead;
+        f.text = "Pathological Q waves in " + leads + ": up to " + number(q.widestMs) +
+                 " ms wide, " + number(q.deepestMv, 1) + " mV deep";
         out.push_back(std::move(f));
     }
 

@@ -39,8 +39,13 @@ enum class FindingKind {
     RightBundleBranchBlock,
     /// The median beat's QRS has the shape of left anterior fascicular block (fascicularShape):
     /// with RightBundleBranchBlock a bifascicular block. Not told beside LeftBundleBranchBlock
-    /// (which blocks both fascicles), on a paced median beat or with a limb electrode reversal.
+    /// (which blocks both fascicles) or PathologicalQWaves in II, III or aVF (against its rS
+    /// there), on a paced median beat or with a limb electrode reversal.
     LeftAnteriorFascicularBlock,
+    /// Q waves meeting the criteria of prior myocardial infarction in two contiguous leads
+    /// (qWaves; Finding::leads the leads). Not told beside LeftBundleBranchBlock, on a paced
+    /// median beat or with a limb electrode reversal, which all produce Q waves of their own.
+    PathologicalQWaves,
 };
 
 struct Finding
@@ -53,6 +58,7 @@ struct Finding
     std::vector<double> timesS;     ///< evidence: times of those beats (or windows)
     std::vector<double> values;     ///< evidence: the values that decided it
     std::string valueUnit;          ///< unit of `values`, e.g. "bpm", "ms", "prematurity"
+    std::vector<std::string> leads; ///< evidence: the leads it was seen in, where that matters
 };
 
 /// snake_case id of a finding kind.
@@ -104,7 +110,8 @@ std::optional<PacingSummary> pacingSummary(const std::vector<Finding>& findings)
 /// pacemaker stimuli (m.pacing: beats the paced ones, timesS every stimulus found, values a
 /// PacingSummary: pacingSummary reads it); and a bundle branch block shape of the median beat
 /// (values: QRS ms, V1 R and S mV, then for the left the R peak time ms in I or V6, for the
-/// right the S mV in I or V6).
+/// right the S mV in I or V6); a left anterior fascicular block shape (fascicularShape); and
+/// pathological Q waves (qWaves: leads the leads found, values the widest ms and deepest mV).
 std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measurements& m,
                                     const RhythmOptions& options = {});
 

@@ -820,6 +820,46 @@ private slots:
         QCOMPARE(builtinCodes(in, pattern), QStringList{});
     }
 
+    /// Pathological Q waves (the finding dsp::qWaves gives, Fourth Universal Definition of MI):
+    /// the consider item citing the definition for adults; under 40 the younger adult's item
+    /// besides (Sharma et al. 2017, the athletes' recommendations); none for a child; with the
+    /// age not known the adult item alone.
+    void qWaves()
+    {
+        const std::string q = dsp::findingCode(dsp::FindingKind::PathologicalQWaves);
+        QCOMPARE(q, std::string("pathological_q_waves"));
+        const QString pattern = QStringLiteral("^q-waves");
+        const QString consider = QStringLiteral("q-waves"),
+                      young = QStringLiteral("q-waves-under-40");
+        AdviceInput in = adult();
+        QCOMPARE(builtinCodes(in, pattern), QStringList{});
+        in.findingCodes = {"sinus_rhythm", q};
+        QCOMPARE(builtinCodes(in, pattern), QStringList{consider});
+        const auto items = adviceFor(in, builtinCatalogue());
+        const AdviceItem* item = find(items, "q-waves");
+        QVERIFY(item);
+        QCOMPARE(item->severity, Severity::Consider);
+        QCOMPARE(item->basis,
+                 std::string("finding: pathological Q waves in two contiguous leads; age 50"));
+        QVERIFY(item->source.find("Fourth Universal Definition of Myocardial Infarction") !=
+                std::string::npos);
+        for (const auto& [age, expected] :
+             {std::pair{std::optional<double>(39.9), QStringList{consider, young}},
+              std::pair{std::optional<double>(18.0), QStringList{consider, young}},
+              std::pair{std::optional<double>(40.0), QStringList{consider}},
+              std::pair{std::optional<double>(17.9), QStringList{}},
+              std::pair{std::optional<double>(), QStringList{consider}}}) {
+            in.ageYears = age;
+            QCOMPARE(builtinCodes(in, pattern), expected);
+        }
+        in.ageYears = 25.0;
+        const auto young25 = adviceFor(in, builtinCatalogue());
+        const AdviceItem* under40 = find(young25, "q-waves-under-40");
+        QVERIFY(under40);
+        QCOMPARE(under40->severity, Severity::Info);
+        QVERIFY(under40->source.find("Sharma S") != std::string::npos);
+    }
+
     /// The QRS voltage criteria of Hancock et al. 2009 (AHA/ACCF/HRS Part V), as the European
     /// hypertension guideline (Williams et al. 2018) lists them: Sokolow-Lyon at least 3.5 mV,
     /// Cornell above 2.8 mV in men and 2.0 mV in women; each boundary from both sides. Under 40

@@ -411,10 +411,11 @@ private slots:
             f.kind = dsp::FindingKind(k);
             f.values = {70.0, 80.0, 0.5, 0.3, 1.0};
             f.beats = {1, 2};
+            f.leads = {"II", "aVF"};
             f.text = "ENGLISH";
             QVERIFY2(findingText(f) != QLatin1String("ENGLISH"), dsp::findingCode(f.kind));
         }
-        QCOMPARE(kinds, int(dsp::FindingKind::LeftAnteriorFascicularBlock) + 1);
+        QCOMPARE(kinds, int(dsp::FindingKind::PathologicalQWaves) + 1);
     }
 
     /// The engine's messages (detector warnings, advice bases): the interface's table has every

@@ -2,6 +2,7 @@
 // against the LUDB cardiologists' per-lead annotations, rhythm against LUDB diagnoses and the
 // MIT-BIH rhythm annotations.
 
+#include "core/lead_names.h"
 #include "dsp/measurements.h"
 #include "dsp/pacing.h"
 #include "dsp/rhythm.h"
@@ -280,6 +281,88 @@ bool pacedFinding(const dsp::Analysis& a)
 
 } // namespace
 
+/// PTB-XL's readers read the ECG as normal: NORM at likelihood 50 or more, nothing but SR
+/// besides.
+bool readAsNormal(const PtbxlRow& row)
+{
+    const auto norm = row.codes.find("NORM");
+    return norm != row.codes.end() && norm->second >= 50 &&
+           std::all_of(row.codes.begin(), row.codes.end(),
+                       [](const auto& c) { return c.first == "NORM" || c.first == "SR"; });
+}
+
+/// Counts of a PTB-XL finding test per rate (0 = 100 Hz, 1 = 500 Hz), folds (0 = 1-8, 1 = the
+/// held-out 9-10) and statement group: {records, and two counts the test chooses}.
+struct FoldCounts
+{
+    std::map<std::string, std::array<int, 3>> n[2][2];
+
+    int total(int rate, const char* group, int what)
+    {
+        return n[rate][0][group][std::size_t(what)] + n[rate][1][group][std::size_t(what)];
+    }
+
+    /// The table, under `title` and a header naming the two counts.
+    void print(const char* title, const char* counts) const
+    {
+        std::printf("%s\nrate    folds  group    records  %s\n", title, counts);
+        for (int rate = 0; rate < 2; ++rate)
+            for (int held = 0; held < 2; ++held)
+                for (const auto& [group, c] : n[rate][held])
+                    std::printf("%-7s %-6s %-8s %7d %6d %6d\n", rate ? "500 Hz" : "100 Hz",
+                                held ? "9-10" : "1-8", group.c_str(), c[0], c[1], c[2]);
+        std::fflush(stdout);
+    }
+};
+
+/// A hand-drawn median beat at 500 Hz: the standard 12 leads flat (0 mV), R at sample 250, QRS
+/// from 40 ms before R to 60 ms after it.
+dsp::MedianBeat flatMedianBeat()
+{
+    dsp::MedianBeat m;
+    m.fsHz = 500.0;
+    m.rIndex = 250;
+    for (const char* name : kStandardLeads) {
+        m.leadNames.emplace_back(name);
+        m.leads.emplace_back(600, 0.0f);
+        m.mvPerUnit.push_back(1.0);
+        m.computed.push_back(false);
+    }
+    m.fiducials.qrsOnsetMs = -40.0;
+    m.fiducials.qrsOffsetMs = 60.0;
+    return m;
+}
+
+/// Draws lead `name` of `m` through the points (ms relative to R, mV), straight between them (the
+/// points lie on the 2 ms sample grid), 0 mV outside them.
+void drawLead(dsp::MedianBeat& m, const std::string& name,
+              const std::vector<std::pair<double, double>>& points)
+{
+    const auto l =
+        std::size_t(std::find(m.leadNames.begin(), m.leadNames.end(), name) - m.leadNames.begin());
+    auto& x = m.leads.at(l);
+    std::fill(x.begin(), x.end(), 0.0f);
+    for (std::size_t p = 1; p < points.size(); ++p) {
+        const auto [t0, v0] = points[p - 1];
+        const auto [t1, v1] = points[p];
+        for (double t = t0; t <= t1 + 1e-9; t += 2.0)
+            x[std::size_t(m.rIndex + std::lround(t / 2.0))] =
+                float(v0 + (v1 - v0) * (t - t0) / (t1 - t0));
+    }
+}
+
+/// A triangular Q wave from `fromMs` down to -depth halfway and back to 0 after `widthMs`, then an
+/// R of 1 mV falling back to 0 at QRS offset (60 ms).
+std::vector<std::pair<double, double>> qThenR(double fromMs, double widthMs, double depthMv)
+{
+    const double back = fromMs + widthMs;
+    return {{fromMs, 0.0},
+            {fromMs + widthMs / 2, -depthMv},
+            {back, 0.0},
+            {back + 10, 1.0},
+            {60.0, 0.0}};
+}
+
 class TestMeasurements : public QObject
 {
     Q_OBJECT
@@ -339,6 +422,95 @@ private slots:
     /// Bazett QT / sqrt(RR), Fridericia QT / cbrt(RR), RR in seconds: RR 729 ms = 0.9^3 s, so
     /// Fridericia's QTc of QT 400 ms is 400 / 0.9 = 444.44 ms and Bazett's 400 / 0.85381 =
     /// 468.49 ms; at RR 1 s both equal QT; no RR, no QTc.
+    /// dsp::qWaves on hand-drawn beats against widths worked by hand: a triangular Q wave of
+    /// width w and depth d leaves the baseline by 0.02 mV (kQWaveEdgeMv) 0.01 w / d ms after it
+    /// starts and is back at w, so it measures w (1 - 0.01 / d) ms: 40 ms, 0.3 mV -> 38.667 ms;
+    /// 32 ms, 0.2 mV -> 30.4 (meets the 30 ms); 32 ms, 0.1 mV -> 28.8 (does not); 28 ms, 0.06
+    /// mV -> 23.333 (meets V2-V3's 20 ms); 20 ms, 0.1 mV -> 18. The definition's leads and
+    /// contiguous pairs decide what is found: III only beside II or aVF, never aVR or V1.
+    void qWavesHandComputed()
+    {
+        const auto widthOf = [](const dsp::QWaves& q, const std::string& lead) {
+            for (const dsp::QWave& w : q.leads)
+                if (w.lead == lead)
+                    return w.widthMs;
+            return -1.0;
+        };
+        using Leads = std::vector<std::string>;
+        dsp::MedianBeat m = flatMedianBeat();
+        QCOMPARE(dsp::qWaves(m).leads.size(), std::size_t(12));
+        QVERIFY(dsp::qWaves(m).found.empty());
+        // Inferior: II and aVF, from QRS onset and from 20 ms later (the lead's own onset).
+        drawLead(m, "II", qThenR(-40, 40, 0.3));
+        drawLead(m, "aVF", qThenR(-20, 40, 0.3));
+        dsp::QWaves q = dsp::qWaves(m);
+        QCOMPARE(q.found, (Leads{"II", "aVF"}));
+        QVERIFY(std::abs(widthOf(q, "II") - 38.6667) < 1e-3);
+        QVERIFY(std::abs(widthOf(q, "aVF") - 38.6667) < 1e-3);
+        QVERIFY(std::abs(q.widestMs - 38.6667) < 1e-3 && std::abs(q.deepestMv - 0.3) < 1e-6);
+        QCOMPARE(widthOf(q, "III"), 0.0);
+        // III counts beside aVF; alone it does not.
+        drawLead(m, "II", {{-30, 0.0}, {-10, 1.0}, {10, 0.0}});
+        drawLead(m, "III", qThenR(-40, 40, 0.3));
+        QCOMPARE(dsp::qWaves(m).found, (Leads{"III", "aVF"}));
+        drawLead(m, "aVF", {});
+        QVERIFY(dsp::qWaves(m).found.empty());
+        QCOMPARE(widthOf(dsp::qWaves(m), "II"), 0.0); // an R first: no Q wave
+        // Too shallow (0.09 mV) however wide.
+        drawLead(m, "III", {});
+        drawLead(m, "II", qThenR(-40, 60, 0.09));
+        drawLead(m, "aVF", qThenR(-40, 60, 0.09));
+        q = dsp::qWaves(m);
+        QVERIFY(q.found.empty());
+        QVERIFY(std::abs(widthOf(q, "II") - 60.0 * (1 - 0.01 / 0.09)) < 1e-3);
+        // High lateral: 30.4 ms meets the 30 ms, 28.8 does not.
+        m = flatMedianBeat();
+        drawLead(m, "I", qThenR(-40, 32, 0.2));
+        drawLead(m, "aVL", qThenR(-36, 32, 0.2));
+        q = dsp::qWaves(m);
+        QCOMPARE(q.found, (Leads{"I", "aVL"}));
+        QVERIFY(std::abs(q.widestMs - 30.4) < 1e-3);
+        drawLead(m, "aVL", qThenR(-36, 32, 0.1));
+        QVERIFY(std::abs(widthOf(dsp::qWaves(m), "aVL") - 28.8) < 1e-3);
+        QVERIFY(dsp::qWaves(m).found.empty());
+        // V2-V3: any Q wave longer than 20 ms (23.3 ms of 0.06 mV), not 18 ms; a Q wave of 0.04
+        // mV is below kQWaveMinMv and no Q wave at all.
+        m = flatMedianBeat();
+        drawLead(m, "V2", qThenR(-40, 28, 0.06));
+        drawLead(m, "V3", qThenR(-40, 28, 0.06));
+        q = dsp::qWaves(m);
+        QCOMPARE(q.found, (Leads{"V2", "V3"}));
+        QVERIFY(std::abs(q.widestMs - 23.3333) < 1e-3);
+        drawLead(m, "V3", qThenR(-40, 20, 0.1));
+        QVERIFY(std::abs(widthOf(dsp::qWaves(m), "V3") - 18.0) < 1e-3);
+        QVERIFY(dsp::qWaves(m).found.empty());
+        drawLead(m, "V3", qThenR(-40, 40, 0.04));
+        QCOMPARE(widthOf(dsp::qWaves(m), "V3"), 0.0);
+        // QS complexes: negative to QRS offset, as long as the lead's QRS (from 0.8 ms after
+        // onset, where a 1 mV fall over 40 ms passes 0.02 mV, to offset: 99.2 ms). In V1 and V2
+        // nothing is found (V1 never counts); V4 and V5 are found; aVR never counts.
+        m = flatMedianBeat();
+        const std::vector<std::pair<double, double>> qs = {{-40, 0.0}, {0, -1.0}, {60, -0.5}};
+        for (const char* lead : {"V1", "V2", "aVR"})
+            drawLead(m, lead, qs);
+        q = dsp::qWaves(m);
+        QVERIFY(std::abs(widthOf(q, "V1") - 99.2) < 1e-3);
+        QVERIFY(q.found.empty());
+        drawLead(m, "V4", qs);
+        drawLead(m, "V5", qs);
+        q = dsp::qWaves(m);
+        QCOMPARE(q.found, (Leads{"V4", "V5"}));
+        QVERIFY(std::abs(q.widestMs - 99.2) < 1e-3 && std::abs(q.deepestMv - 1.0) < 1e-6);
+        // Without QRS onset nothing is read; a lead with a sample not a number is not either.
+        m.fiducials.qrsOnsetMs = std::nan("");
+        QVERIFY(dsp::qWaves(m).leads.empty());
+        m.fiducials.qrsOnsetMs = -40.0;
+        m.leads[10][std::size_t(m.rIndex)] = std::nanf("");
+        q = dsp::qWaves(m);
+        QVERIFY(std::isnan(widthOf(q, "V5")));
+        QVERIFY(q.found.empty());
+    }
+
     void qtcFormulasHandComputed()
     {
         QVERIFY(std::abs(dsp::qtcFridericiaMs(400.0, 729.0) - 4000.0 / 9.0) < 1e-9);
@@ -571,6 +743,7 @@ private slots:
     void computedLimbLeadsAgainstRecorded();
     void ptbxlBundleBranchBlocks();
     void ptbxlLeftAnteriorFascicularBlock();
+    void ptbxlPathologicalQWaves();
     void pacemakerSpikesHandMade();
     void pacemakerSpikesOnRealRecords();
     void pacedShapeOnRealRecords();
@@ -1103,10 +1276,7 @@ void TestMeasurements::ptbxlAxisAndVoltages()
                 in.push_back(code);
         if (row.heartAxis == "ALAD")
             in.push_back("ALAD");
-        const auto norm = row.codes.find("NORM");
-        if (norm != row.codes.end() && norm->second >= 50 &&
-            std::all_of(row.codes.begin(), row.codes.end(),
-                        [](const auto& c) { return c.first == "NORM" || c.first == "SR"; }))
+        if (readAsNormal(row))
             in.push_back("normal");
         if (in.empty())
             continue;
@@ -1608,8 +1778,7 @@ void TestMeasurements::ptbxlBundleBranchBlocks()
     const auto rows = ptbxlRows();
     QVERIFY(rows.size() > 1000);
     using K = dsp::FindingKind;
-    // [rate 0 = 100 Hz, 1 = 500 Hz][held out][group] -> {records, left found, right found}
-    std::map<std::string, std::array<int, 3>> counts[2][2];
+    FoldCounts counts; // {records, left found, right found}
     const auto statement = [](const PtbxlRow& row, const char* code) {
         const auto it = row.codes.find(code);
         return it != row.codes.end() && it->second >= 50;
@@ -1654,41 +1823,30 @@ void TestMeasurements::ptbxlBundleBranchBlocks()
                       : c.v1RMv > c.v1SMv && c.sMv >= dsp::kRbbbMinSMv &&
                             c.qrsMs >= dsp::kRbbbMinQrsMs);
         }
-        auto& n = counts[rate][row.fold >= 9][group];
+        auto& n = counts.n[rate][row.fold >= 9][group];
         n[0] += 1;
         n[1] += left;
         n[2] += right;
     }
-    const auto total = [&](int rate, const char* group, int what) {
-        return counts[rate][0][group][std::size_t(what)] +
-               counts[rate][1][group][std::size_t(what)];
-    };
-    std::printf("PTB-XL bundle branch block findings against the statements\n"
-                "rate    folds  group  records  left  right\n");
-    for (int rate = 0; rate < 2; ++rate)
-        for (int held = 0; held < 2; ++held)
-            for (const auto& [group, n] : counts[rate][held])
-                std::printf("%-7s %-6s %-6s %7d %5d %6d\n", rate ? "500 Hz" : "100 Hz",
-                            held ? "9-10" : "1-8", group.c_str(), n[0], n[1], n[2]);
-    std::fflush(stdout);
-    QCOMPARE(total(0, "CLBBB", 0), 30); // the shared records
-    QCOMPARE(total(0, "CRBBB", 0), 37);
-    QVERIFY(total(0, "other", 0) >= 1500);
+    counts.print("PTB-XL bundle branch block findings against the statements", "  left  right");
+    QCOMPARE(counts.total(0, "CLBBB", 0), 30); // the shared records
+    QCOMPARE(counts.total(0, "CRBBB", 0), 37);
+    QVERIFY(counts.total(0, "other", 0) >= 1500);
     // 100 Hz: found in 27 of 30 CLBBB and 36 of 37 CRBBB; in 6 and 4 of 1,574 other ECGs; the
     // wrong side in 2 (both CLBBB read as right: mainly positive in V1).
-    QVERIFY(total(0, "CLBBB", 1) >= 27);
-    QVERIFY(total(0, "CRBBB", 2) >= 36);
-    QVERIFY(total(0, "other", 1) <= 6);
-    QVERIFY(total(0, "other", 2) <= 4);
-    QVERIFY(total(0, "CLBBB", 2) + total(0, "CRBBB", 1) <= 2);
+    QVERIFY(counts.total(0, "CLBBB", 1) >= 27);
+    QVERIFY(counts.total(0, "CRBBB", 2) >= 36);
+    QVERIFY(counts.total(0, "other", 1) <= 6);
+    QVERIFY(counts.total(0, "other", 2) <= 4);
+    QVERIFY(counts.total(0, "CLBBB", 2) + counts.total(0, "CRBBB", 1) <= 2);
     // Held out (folds 9 and 10, 100 Hz): 6 of 8 CLBBB, 6 of 6 CRBBB, 1 of 275 other ECGs.
-    QVERIFY(counts[0][1]["CLBBB"][1] >= 6);
-    QVERIFY(counts[0][1]["CRBBB"][2] >= 6);
-    QVERIFY(counts[0][1]["other"][1] + counts[0][1]["other"][2] <= 1);
+    QVERIFY(counts.n[0][1]["CLBBB"][1] >= 6);
+    QVERIFY(counts.n[0][1]["CRBBB"][2] >= 6);
+    QVERIFY(counts.n[0][1]["other"][1] + counts.n[0][1]["other"][2] <= 1);
     // 500 Hz: 6 of 8 CLBBB, 7 of 8 CRBBB, none of 450 other ECGs.
-    QVERIFY(total(1, "CLBBB", 1) >= 6);
-    QVERIFY(total(1, "CRBBB", 2) >= 7);
-    QVERIFY(total(1, "other", 1) + total(1, "other", 2) == 0);
+    QVERIFY(counts.total(1, "CLBBB", 1) >= 6);
+    QVERIFY(counts.total(1, "CRBBB", 2) >= 7);
+    QVERIFY(counts.total(1, "other", 1) + counts.total(1, "other", 2) == 0);
 }
 
 void TestMeasurements::ptbxlLeftAnteriorFascicularBlock()
@@ -1711,15 +1869,10 @@ void TestMeasurements::ptbxlLeftAnteriorFascicularBlock()
         const PtbxlRow& row = *at.row;
         const int rate = at.rate;
         const auto has = [&](const char* code) { return row.codes.count(code) > 0; };
-        const auto norm = row.codes.find("NORM");
-        const std::string group =
-            has("LAFB")                                                ? "LAFB"
-            : has("IMI") || has("ILMI") || has("IPLMI") || has("IPMI") ? "IMI"
-            : norm != row.codes.end() && norm->second >= 50 &&
-                    std::all_of(row.codes.begin(), row.codes.end(),
-                                [](const auto& c) { return c.first == "NORM" || c.first == "SR"; })
-                ? "normal"
-                : "other";
+        const std::string group = has("LAFB") ? "LAFB"
+                                  : has("IMI") || has("ILMI") || has("IPLMI") || has("IPMI") ? "IMI"
+                                  : readAsNormal(row) ? "normal"
+                                                      : "other";
         QVERIFY2(at.analysed->error.empty(), at.analysed->error.c_str());
         const auto& a = at.analysed->analysis;
         QVERIFY(a.has_value());
@@ -1728,8 +1881,14 @@ void TestMeasurements::ptbxlLeftAnteriorFascicularBlock()
         const dsp::FascicularShape shape =
             dsp::fascicularShape(a->measurements.medianBeat, a->measurements.values);
         // The finding says what the shape function found, but beside a left bundle branch
-        // block shape, on a paced median beat or with limb leads possibly not as labelled.
-        const bool told = qrsShapeTold(findings) && !hasFinding(findings, K::LeftBundleBranchBlock);
+        // block shape or inferior Q waves, on a paced median beat or with limb leads possibly
+        // not as labelled.
+        const auto qFound = dsp::qWaves(a->measurements.medianBeat).found;
+        const bool inferiorQ = std::any_of(qFound.begin(), qFound.end(), [](const std::string& l) {
+            return l == "II" || l == "III" || l == "aVF";
+        });
+        const bool told =
+            qrsShapeTold(findings) && !hasFinding(findings, K::LeftBundleBranchBlock) && !inferiorQ;
         QCOMPARE(found, told && shape.leftAnterior);
         for (const dsp::Finding& f : findings) {
             if (f.kind != K::LeftAnteriorFascicularBlock)
@@ -1768,21 +1927,114 @@ void TestMeasurements::ptbxlLeftAnteriorFascicularBlock()
     std::fflush(stdout);
     QCOMPARE(counts[0]["LAFB"][0], 145); // the shared records
     QVERIFY(counts[0]["IMI"][0] >= 150 && counts[0]["normal"][0] >= 750);
-    // 100 Hz: LAFB 75 of 145 (the axis criterion alone allows 84); inferior infarctions 6 of
-    // 158; normal 2 of 753; other 11 of 754.
-    QVERIFY(counts[0]["LAFB"][1] >= 75);
-    QVERIFY(counts[0]["IMI"][1] <= 6);
+    // 100 Hz: LAFB 68 of 145 (the axis criterion alone allows 84; 7 more have the shape but
+    // Q waves in the inferior leads, 4 of them with an inferior infarction stated, 3 with an
+    // initial r under 0.05 mV); inferior infarctions 1 of 158; normal 2 of 753; other 11 of 754.
+    QVERIFY(counts[0]["LAFB"][1] >= 68);
+    QVERIFY(counts[0]["IMI"][1] <= 1);
     QVERIFY(counts[0]["normal"][1] <= 2);
     QVERIFY(counts[0]["other"][1] <= 11);
     // The other ECGs include paced ones at 100 Hz (where the stimuli are not found) and right
     // bundle branch blocks with a left axis that PTB-XL does not call LAFB.
-    // 500 Hz: LAFB 15 of 29; inferior infarctions 2 of 36; normal 0 of 247; other 3 of 188.
+    // 500 Hz: LAFB 15 of 29; inferior infarctions 0 of 36; normal 0 of 247; other 3 of 188.
     QVERIFY(counts[1]["LAFB"][1] >= 15);
-    QVERIFY(counts[1]["IMI"][1] <= 2);
+    QVERIFY(counts[1]["IMI"][1] == 0);
     QVERIFY(counts[1]["normal"][1] == 0);
     QVERIFY(counts[1]["other"][1] <= 3);
     // Bifascicular block: 6 of the 13 ECGs stating CRBBB and LAFB get both findings.
     QVERIFY(bifascicularFound >= 6);
+}
+
+void TestMeasurements::ptbxlPathologicalQWaves()
+{
+    // The pathological Q wave finding against PTB-XL's statements: inferior infarctions (IMI,
+    // ILMI, IPLMI, IPMI), anterior and lateral ones (ASMI, AMI, ALMI, LMI), any likelihood (the
+    // readers' "old" and "possible" infarctions alike), ECGs read as normal (NORM >= 50,
+    // nothing but SR besides), left ventricular hypertrophy without an infarction (LVH, whose
+    // QS complexes in V1-V3 the definition warns about) and the others. Every record at 100 Hz
+    // and at 500 Hz where shared. The criteria are the definition's; only where a Q wave starts
+    // (dsp::kQWaveEdgeMv) and how III is read are ours, chosen on folds 1-8; folds 9-10 are
+    // printed apart. Reached values, as one-sided bounds: fewer found, or more found in the other
+    // groups, fails.
+    ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/ptbxl_database.csv"));
+    const auto rows = ptbxlRows();
+    QVERIFY(rows.size() > 1000);
+    using K = dsp::FindingKind;
+    FoldCounts counts; // {records, found, found in the leads the statement names}
+    for (const PtbxlAt& at : ptbxlRecords(rows)) {
+        const PtbxlRow& row = *at.row;
+        const auto has = [&](std::initializer_list<const char*> codes) {
+            return std::any_of(codes.begin(), codes.end(),
+                               [&](const char* c) { return row.codes.count(c) > 0; });
+        };
+        const bool inferior = has({"IMI", "ILMI", "IPLMI", "IPMI"});
+        const bool anterior = has({"ASMI", "AMI", "ALMI", "LMI"});
+        const std::string group = inferior && anterior ? "both MI"
+                                  : inferior           ? "IMI"
+                                  : anterior           ? "AMI"
+                                  : readAsNormal(row)  ? "normal"
+                                  : has({"LVH"})       ? "LVH"
+                                                       : "other";
+        QVERIFY2(at.analysed->error.empty(), at.analysed->error.c_str());
+        const auto& a = at.analysed->analysis;
+        QVERIFY(a.has_value());
+        const auto& findings = at.analysed->findings;
+        const dsp::QWaves q = dsp::qWaves(a->measurements.medianBeat);
+        // The finding says what qWaves found, but beside a left bundle branch block shape, on a
+        // paced median beat or with limb leads possibly not as labelled.
+        const bool told = qrsShapeTold(findings) && !hasFinding(findings, K::LeftBundleBranchBlock);
+        const bool found = hasFinding(findings, K::PathologicalQWaves);
+        QCOMPARE(found, told && !q.found.empty());
+        bool where = false;
+        for (const dsp::Finding& f : findings) {
+            if (f.kind != K::PathologicalQWaves)
+                continue;
+            QCOMPARE(f.leads, q.found);
+            QCOMPARE(f.values, (std::vector<double>{q.widestMs, q.deepestMv}));
+            QCOMPARE(f.valueUnit, std::string("ms, mV"));
+            QCOMPARE(f.text.rfind("Pathological Q waves in " + q.found.front(), 0), std::size_t(0));
+            for (const std::string& lead : f.leads) {
+                const auto it = std::find_if(q.leads.begin(), q.leads.end(),
+                                             [&](const dsp::QWave& w) { return w.lead == lead; });
+                QVERIFY(it != q.leads.end() && it->meets);
+                const bool v2v3 = lead == "V2" || lead == "V3";
+                QVERIFY(v2v3 ? it->widthMs > 20.0 : it->widthMs >= 30.0 && it->depthMv >= 0.1);
+                QVERIFY(lead != "aVR" && lead != "V1");
+                const bool inferiorLead = lead == "II" || lead == "III" || lead == "aVF";
+                where = where || (inferior && inferiorLead) || (anterior && !inferiorLead);
+            }
+        }
+        auto& n = counts.n[at.rate][row.fold >= 9][group];
+        n[0] += 1;
+        n[1] += found;
+        n[2] += where;
+    }
+    counts.print("PTB-XL pathological Q wave finding against the statements",
+                 " found  in the stated leads");
+    QCOMPARE(counts.total(0, "IMI", 0), 129); // the shared records
+    QCOMPARE(counts.total(0, "AMI", 0), 140);
+    QVERIFY(counts.total(0, "normal", 0) >= 750);
+    // 100 Hz: inferior infarctions 60 of 129 (58 in II, III or aVF), anterior and lateral 37 of
+    // 140 (all in their leads: many of PTB-XL's anteroseptal ones have QS in V1-V2 alone, which
+    // the definition does not count), both 32 of 49; normal 13 of 753, LVH 1 of 104, other 31
+    // of 635.
+    QVERIFY(counts.total(0, "IMI", 1) >= 60 && counts.total(0, "IMI", 2) >= 58);
+    QVERIFY(counts.total(0, "AMI", 1) >= 37 && counts.total(0, "AMI", 2) >= 37);
+    QVERIFY(counts.total(0, "both MI", 1) >= 32);
+    QVERIFY(counts.total(0, "normal", 1) <= 13);
+    QVERIFY(counts.total(0, "LVH", 1) <= 1);
+    QVERIFY(counts.total(0, "other", 1) <= 31);
+    // Held out (folds 9 and 10, 100 Hz): inferior 9 of 21, anterior 3 of 26, both 12 of 13,
+    // normal 1 of 116, other 9 of 115.
+    QVERIFY(counts.n[0][1]["IMI"][1] >= 9 && counts.n[0][1]["AMI"][1] >= 3);
+    QVERIFY(counts.n[0][1]["both MI"][1] >= 12);
+    QVERIFY(counts.n[0][1]["normal"][1] <= 1 && counts.n[0][1]["other"][1] <= 9);
+    // 500 Hz: inferior 9 of 30, anterior 3 of 30, both 8 of 11; normal 0 of 247, LVH 0 of 21,
+    // other 1 of 161.
+    QVERIFY(counts.total(1, "IMI", 1) >= 9 && counts.total(1, "AMI", 1) >= 3 &&
+            counts.total(1, "both MI", 1) >= 8);
+    QVERIFY(counts.total(1, "normal", 1) == 0 && counts.total(1, "LVH", 1) == 0 &&
+            counts.total(1, "other", 1) <= 1);
 }
 
 void TestMeasurements::pacemakerSpikesOnRealRecords()

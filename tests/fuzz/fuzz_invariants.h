@@ -15,6 +15,7 @@
 #include "io/open.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -104,15 +105,33 @@ inline void checkMeasurements(const Recording& r)
     const dsp::QrsConduction c = dsp::qrsConduction(m, ms.values);
     const dsp::FascicularShape fascicles = dsp::fascicularShape(m, ms.values);
     int blocks = 0;
+    const std::array<std::string, 3> kInferior = {"II", "III", "aVF"};
     for (const dsp::Finding& f : findings) {
         // Left anterior fascicular block: never on a paced median beat or beside a left bundle
-        // branch block shape; its axis and aVL R peak time within the guideline's criteria.
+        // branch block shape or inferior Q waves; its axis and aVL R peak time within the
+        // guideline's criteria.
+        const auto qFound = dsp::qWaves(m).found;
         if (f.kind == dsp::FindingKind::LeftAnteriorFascicularBlock &&
             ((pacing && pacing->medianPaced) || !fascicles.leftAnterior ||
+             std::find_first_of(qFound.begin(), qFound.end(), kInferior.begin(), kInferior.end()) !=
+                 qFound.end() ||
              c.block == dsp::BundleBranchBlock::Left || f.values.size() != 4 ||
              !(f.values[0] <= dsp::kLafbMaxAxisDeg && f.values[0] >= -90.0) ||
              !(f.values[1] >= dsp::kLafbMinAvlRPeakTimeMs)))
             std::abort();
+        // Pathological Q waves: never on a paced median beat or beside a left bundle branch
+        // block shape; the leads those qWaves finds, each meeting the criteria.
+        if (f.kind == dsp::FindingKind::PathologicalQWaves) {
+            const dsp::QWaves q = dsp::qWaves(m);
+            if ((pacing && pacing->medianPaced) || c.block == dsp::BundleBranchBlock::Left ||
+                f.leads.empty() || f.leads != q.found || f.values.size() != 2 ||
+                !(f.values[0] > dsp::kQWaveV2V3MinMs) || !(f.values[1] >= dsp::kQWaveMinMv))
+                std::abort();
+            for (const dsp::QWave& w : q.leads)
+                if (std::find(q.found.begin(), q.found.end(), w.lead) != q.found.end() &&
+                    (!w.meets || w.lead == "aVR" || w.lead == "V1"))
+                    std::abort();
+        }
         const bool left = f.kind == dsp::FindingKind::LeftBundleBranchBlock;
         if (!left && f.kind != dsp::FindingKind::RightBundleBranchBlock)
             continue;
