@@ -1155,6 +1155,10 @@
         <source>finding: pathological Q waves in two contiguous leads</source>
         <translation>Befund: pathologische Q-Zacken in zwei benachbarten Ableitungen</translation>
     </message>
+    <message>
+        <source>leads %1</source>
+        <translation>Ableitungen %1</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

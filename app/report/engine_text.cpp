@@ -175,6 +175,7 @@ constexpr Entry kEntries[] = {
     {"advice.st_computed_leads",
      QT_TRANSLATE_NOOP("Engine", "%1 computed from two recorded limb leads")},
     {"advice.finding", QT_TRANSLATE_NOOP("Engine", "rhythm finding: %1")},
+    {"advice.finding_leads", QT_TRANSLATE_NOOP("Engine", "leads %1")},
     {"advice.finding.sinus_rhythm", QT_TRANSLATE_NOOP("Engine", "rhythm finding: sinus rhythm")},
     {"advice.finding.sinus_bradycardia",
      QT_TRANSLATE_NOOP("Engine", "rhythm finding: sinus bradycardia")},

@@ -150,6 +150,7 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.st_compared_not", "not met on the ECG compared with"},
         {"advice.st_computed_leads", "%1 computed from two recorded limb leads", 0, wordsArg(1)},
         {"advice.finding", "rhythm finding: %1"},
+        {"advice.finding_leads", "leads %1"},
         {"advice.finding.sinus_rhythm", "rhythm finding: sinus rhythm"},
         {"advice.finding.sinus_bradycardia", "rhythm finding: sinus bradycardia"},
         {"advice.finding.sinus_tachycardia", "rhythm finding: sinus tachycardia"},
@@ -281,6 +282,13 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
             const std::string id = "advice.finding." + finding;
             parts.push_back(basisTemplate(id) ? basisMessage(id)
                                               : basisMessage("advice.finding", {finding}));
+            if (const auto leads = in.findingLeads.find(finding);
+                leads != in.findingLeads.end() && !leads->second.empty()) {
+                std::string listed;
+                for (const std::string& lead : leads->second)
+                    listed += (listed.empty() ? "" : ", ") + lead;
+                parts.push_back(basisMessage("advice.finding_leads", {listed}));
+            }
         }
         return parts;
     }
@@ -558,6 +566,8 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==
             in.findingCodes.end())
             in.findingCodes.push_back(f.code);
+        if (!f.leads.empty())
+            in.findingLeads[f.code] = f.leads;
     }
     if (const auto pacing = dsp::pacingSummary(findings)) {
         in.pacedBeatCount = int(pacing->pacedBeats);

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -91,7 +92,10 @@ struct AdviceInput
     double sokolowLyonMv = kMissing;
     double cornellMv = kMissing;
     std::vector<std::string> findingCodes; ///< dsp::findingCode() spellings, e.g. "pause"
-    double durationS = kMissing;           ///< recording length in seconds
+    /// The leads a finding names (dsp::Finding::leads), by code, for those that name any: a
+    /// finding item's basis quotes them ("leads II, III, aVF").
+    std::map<std::string, std::vector<std::string>> findingLeads;
+    double durationS = kMissing; ///< recording length in seconds
     int leadCount = 0;
     /// ST levels per lead of the median beat at J and J+60 ms, mV, positive for elevation
     /// (dsp::stLevels, leads as the recording names them); missing levels are NaN.

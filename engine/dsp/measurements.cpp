@@ -443,7 +443,11 @@ QWaves qWaves(const MedianBeat& m)
         return out;
     for (std::size_t l = 0; l < m.leadNames.size() && l < m.leads.size(); ++l) {
         const std::string& name = m.leadNames[l];
-        if (standardLeadIndex(name) < 0)
+        // A standard lead once (a file may name two leads alike: the first is read, as
+        // leadByName reads it).
+        if (standardLeadIndex(name) < 0 ||
+            std::any_of(out.leads.begin(), out.leads.end(),
+                        [&](const QWave& q) { return q.lead == name; }))
             continue;
         QWave q = qWaveOf(m, int(l));
         if (name == "V2" || name == "V3")

@@ -238,7 +238,7 @@ struct QWave
 
 struct QWaves
 {
-    std::vector<QWave> leads;       ///< every standard lead of the median beat, in its order
+    std::vector<QWave> leads; ///< every standard lead of the median beat (the first of a name)
     std::vector<std::string> found; ///< leads meeting the criteria with a contiguous lead, in order
     double widestMs = 0, deepestMv = 0; ///< over the found leads (0 when none)
 };

@@ -843,6 +843,13 @@ private slots:
                  std::string("finding: pathological Q waves in two contiguous leads; age 50"));
         QVERIFY(item->source.find("Fourth Universal Definition of Myocardial Infarction") !=
                 std::string::npos);
+        // With the finding's leads (as inputFor takes them from dsp::Finding::leads) the
+        // basis quotes them.
+        in.findingLeads[q] = {"II", "III", "aVF"};
+        const auto withLeads = adviceFor(in, builtinCatalogue());
+        QCOMPARE(find(withLeads, "q-waves")->basis,
+                 std::string("finding: pathological Q waves in two contiguous leads; leads II, "
+                             "III, aVF; age 50"));
         for (const auto& [age, expected] :
              {std::pair{std::optional<double>(39.9), QStringList{consider, young}},
               std::pair{std::optional<double>(18.0), QStringList{consider, young}},

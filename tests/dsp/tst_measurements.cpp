@@ -449,6 +449,15 @@ private slots:
         QVERIFY(std::abs(widthOf(q, "aVF") - 38.6667) < 1e-3);
         QVERIFY(std::abs(q.widestMs - 38.6667) < 1e-3 && std::abs(q.deepestMv - 0.3) < 1e-6);
         QCOMPARE(widthOf(q, "III"), 0.0);
+        // A second lead named II (a file may name two alike) is not read: the first is.
+        dsp::MedianBeat twice = m;
+        twice.leadNames.emplace_back("II");
+        twice.leads.emplace_back(600, 0.0f);
+        twice.mvPerUnit.push_back(1.0);
+        QCOMPARE(dsp::qWaves(twice).found, (Leads{"II", "aVF"}));
+        QCOMPARE(dsp::qWaves(twice).leads.size(), std::size_t(12));
+        std::swap(twice.leads[1], twice.leads[12]);
+        QVERIFY(dsp::qWaves(twice).found.empty());
         // III counts beside aVF; alone it does not.
         drawLead(m, "II", {{-30, 0.0}, {-10, 1.0}, {10, 0.0}});
         drawLead(m, "III", qThenR(-40, 40, 0.3));
