@@ -2178,8 +2178,8 @@
         <translation> (QRS in Linksschenkelblockform, Bogossian: QT abzüglich 48,5 % von QRS, dann Fridericia)</translation>
     </message>
     <message>
-        <source>Rhythm and conduction findings</source>
-        <translation>Rhythmus- und Erregungsleitungsbefunde</translation>
+        <source>Automatic findings: rhythm, conduction, QRS</source>
+        <translation>Automatische Befunde: Rhythmus, Erregungsleitung, QRS</translation>
     </message>
 </context>
 <context>

@@ -200,7 +200,8 @@ QJsonObject fhirBundle(const ReportInput& in, const QByteArray& pdf, const QDate
         o[QStringLiteral("valueString")] = lines.join(QStringLiteral("\n"));
         o[QStringLiteral("method")] = QJsonObject{
             {QStringLiteral("text"),
-             QString(QStringLiteral("ECG Lens automatic rhythm findings; ") + kDisclaimer)}};
+             QString(QStringLiteral("ECG Lens automatic findings (rhythm, conduction, QRS); ") +
+                     kDisclaimer)}};
         add(o);
     }
 

@@ -828,7 +828,7 @@ std::vector<TextBlock> detailBlocks(const ReportInput& in)
             row(QStringLiteral("QTc"), qs(in.caliperQtc));
     }
 
-    heading(Report::tr("Rhythm and conduction findings"));
+    heading(Report::tr("Automatic findings: rhythm, conduction, QRS"));
     if (!in.measurements)
         para(Report::tr("Not available."));
     else if (in.findings.empty())
