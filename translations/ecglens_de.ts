@@ -1159,6 +1159,18 @@
         <source>leads %1</source>
         <translation>Ableitungen %1</translation>
     </message>
+    <message>
+        <source>also found on the ECG compared with</source>
+        <translation>auch im Vergleichs-EKG gefunden</translation>
+    </message>
+    <message>
+        <source>also found on the ECG compared with (leads %1)</source>
+        <translation>auch im Vergleichs-EKG gefunden (Ableitungen %1)</translation>
+    </message>
+    <message>
+        <source>not found on the ECG compared with</source>
+        <translation>im Vergleichs-EKG nicht gefunden</translation>
+    </message>
 </context>
 <context>
     <name>Findings</name>

@@ -41,13 +41,17 @@ bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& o
 std::vector<advice::AdviceItem>
 adviceItems(const Recording& recording, const ml::AnalysisOptions& options,
             const dsp::Measurements* measured, const std::vector<dsp::Finding>& findings,
-            const ml::Analysis* detection, const std::vector<dsp::StLevel>* comparedSt)
+            const ml::Analysis* detection, const std::vector<dsp::StLevel>* comparedSt,
+            const std::vector<dsp::Finding>* comparedFindings)
 {
     advice::AdviceInput input =
         advice::inputFor(ml::analysedPatient(recording, options), recording.durationS(),
                          int(recording.leads.size()), measured, findings, detection);
-    if (comparedSt && !comparedSt->empty())
+    if (comparedSt && !comparedSt->empty()) {
         input.comparedStLevels = *comparedSt;
+        if (comparedFindings)
+            input.comparedFindings = advice::foundFindings(*comparedFindings);
+    }
     return advice::adviceFor(input, advice::builtinCatalogue());
 }
 

@@ -23,11 +23,13 @@ bool readPatientOptions(const QCommandLineParser& parser, ml::AnalysisOptions& o
 
 /// Advice for a recording: the patient with --age / --sex applied, the measurement pipeline's
 /// intervals and ST levels (`measured` may be null) and rhythm findings, the verdict (may be
-/// null) and the ST levels of an ECG it is compared with (may be null).
+/// null) and the ST levels and findings of an ECG it is compared with (may be null; neither is
+/// used when it has no ST levels: not measured).
 std::vector<advice::AdviceItem>
 adviceItems(const Recording& recording, const ml::AnalysisOptions& options,
             const dsp::Measurements* measured, const std::vector<dsp::Finding>& findings,
-            const ml::Analysis* detection, const std::vector<dsp::StLevel>* comparedSt = nullptr);
+            const ml::Analysis* detection, const std::vector<dsp::StLevel>* comparedSt = nullptr,
+            const std::vector<dsp::Finding>* comparedFindings = nullptr);
 
 /// The model's identity in a command's JSON: {"name", "version", "sha256"}.
 QJsonObject modelJson(const ml::ModelInfo& model);

@@ -264,7 +264,8 @@ int runReport(const QStringList& args)
         input.advice = report::adviceEntries(
             localisedAdvice(adviceItems(*recording, options, &graded, input.findings,
                                         detection ? &*detection : nullptr,
-                                        input.comparison ? &input.comparison->st : nullptr),
+                                        input.comparison ? &input.comparison->st : nullptr,
+                                        input.comparison ? &input.comparison->findings : nullptr),
                             installedLanguage()));
         // The explanation of the most abnormal flagged window, else the most probable one, as
         // `explain --window START` gives it (default players, baseline and seed; a measurement

@@ -454,8 +454,12 @@ void MainWindow::updateAdvice()
         haveMeasurements ? m_measurements->outcome().findings : none, analysis.get());
     if (haveMeasurements) // the median beat stays in the worker; its ST levels came with it
         input.stLevels = m_measurements->outcome().st;
-    if (haveMeasurements && m_measurements->comparing() && !m_measurements->comparisonSt().empty())
+    // The comparison ECG's ST levels and findings when it was measured (it has a median beat).
+    if (haveMeasurements && m_measurements->comparing() &&
+        !m_measurements->comparisonSt().empty()) {
         input.comparedStLevels = m_measurements->comparisonSt();
+        input.comparedFindings = advice::foundFindings(m_measurements->comparisonFindings());
+    }
     QStringList from;
     from << (haveMeasurements ? tr("measurements") : tr("no measurements yet"));
     if (haveMeasurements && !calipers.isEmpty())

@@ -74,6 +74,7 @@ public:
     bool comparing() const { return m_comparing; }
     /// The comparison ECG's ST levels (empty when it has none or none is shown).
     const std::vector<dsp::StLevel>& comparisonSt() const { return m_compareSt; }
+    const std::vector<dsp::Finding>& comparisonFindings() const { return m_compareFindings; }
     /// The row of the comparison ECG's finding `index` in findings(), -1 when not listed.
     int comparisonFindingRow(int index) const;
     /// Text of a row's cell in `column` (1 shown, 2 comparison, 3 change).

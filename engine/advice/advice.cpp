@@ -151,6 +151,9 @@ const std::vector<MessageTemplate>& basisTemplates()
         {"advice.st_computed_leads", "%1 computed from two recorded limb leads", 0, wordsArg(1)},
         {"advice.finding", "rhythm finding: %1"},
         {"advice.finding_leads", "leads %1"},
+        {"advice.finding_compared_also", "also found on the ECG compared with"},
+        {"advice.finding_compared_also_leads", "also found on the ECG compared with (leads %1)"},
+        {"advice.finding_compared_not", "not found on the ECG compared with"},
         {"advice.finding.sinus_rhythm", "rhythm finding: sinus rhythm"},
         {"advice.finding.sinus_bradycardia", "rhythm finding: sinus bradycardia"},
         {"advice.finding.sinus_tachycardia", "rhythm finding: sinus tachycardia"},
@@ -258,6 +261,17 @@ std::optional<std::vector<Message>> stTriggered(const AdviceInput& in, Find find
     return parts;
 }
 
+/// "II, III, aVF": the leads `leads` holds for `code`, "" without any.
+std::string leadsText(const std::map<std::string, std::vector<std::string>>& leads,
+                      const std::string& code)
+{
+    std::string out;
+    if (const auto it = leads.find(code); it != leads.end())
+        for (const std::string& lead : it->second)
+            out += (out.empty() ? "" : ", ") + lead;
+    return out;
+}
+
 /// The trigger's part of the basis (none for rules that always apply), or nothing at all when
 /// the rule does not fire.
 std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInput& in)
@@ -282,13 +296,24 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
             const std::string id = "advice.finding." + finding;
             parts.push_back(basisTemplate(id) ? basisMessage(id)
                                               : basisMessage("advice.finding", {finding}));
-            if (const auto leads = in.findingLeads.find(finding);
-                leads != in.findingLeads.end() && !leads->second.empty()) {
-                std::string listed;
-                for (const std::string& lead : leads->second)
-                    listed += (listed.empty() ? "" : ", ") + lead;
-                parts.push_back(basisMessage("advice.finding_leads", {listed}));
+            if (const std::string leads = leadsText(in.findingLeads, finding); !leads.empty())
+                parts.push_back(basisMessage("advice.finding_leads", {leads}));
+        }
+        if (const auto& then = in.comparedFindings) {
+            // Found there too (every one of the rule's findings), with the leads it had there.
+            std::string leads;
+            for (const std::string& finding : rule.findings) {
+                if (std::find(then->codes.begin(), then->codes.end(), finding) ==
+                    then->codes.end()) {
+                    parts.push_back(basisMessage("advice.finding_compared_not"));
+                    return parts;
+                }
+                const std::string l = leadsText(then->leads, finding);
+                leads += (leads.empty() || l.empty() ? "" : ", ") + l;
             }
+            parts.push_back(leads.empty()
+                                ? basisMessage("advice.finding_compared_also")
+                                : basisMessage("advice.finding_compared_also_leads", {leads}));
         }
         return parts;
     }
@@ -540,6 +565,18 @@ bool AdviceInput::lbbbShape() const
     return std::find(findingCodes.begin(), findingCodes.end(), code) != findingCodes.end();
 }
 
+AdviceInput::Found foundFindings(const std::vector<dsp::Finding>& findings)
+{
+    AdviceInput::Found out;
+    for (const dsp::Finding& f : findings) {
+        if (std::find(out.codes.begin(), out.codes.end(), f.code) == out.codes.end())
+            out.codes.push_back(f.code);
+        if (!f.leads.empty())
+            out.leads[f.code] = f.leads;
+    }
+    return out;
+}
+
 AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
                      const dsp::Measurements* measurements,
                      const std::vector<dsp::Finding>& findings, const ml::Analysis* detection)
@@ -562,13 +599,9 @@ AdviceInput inputFor(const Patient& patient, double durationS, int leadCount,
         in.sokolowLyonMv = positiveOrMissing(v.sokolowLyonMv);
         in.cornellMv = positiveOrMissing(v.cornellMv);
     }
-    for (const dsp::Finding& f : findings) {
-        if (std::find(in.findingCodes.begin(), in.findingCodes.end(), f.code) ==
-            in.findingCodes.end())
-            in.findingCodes.push_back(f.code);
-        if (!f.leads.empty())
-            in.findingLeads[f.code] = f.leads;
-    }
+    AdviceInput::Found found = foundFindings(findings);
+    in.findingCodes = std::move(found.codes);
+    in.findingLeads = std::move(found.leads);
     if (const auto pacing = dsp::pacingSummary(findings)) {
         in.pacedBeatCount = int(pacing->pacedBeats);
         in.beatCount = int(pacing->beats);

@@ -95,6 +95,15 @@ struct AdviceInput
     /// The leads a finding names (dsp::Finding::leads), by code, for those that name any: a
     /// finding item's basis quotes them ("leads II, III, aVF").
     std::map<std::string, std::vector<std::string>> findingLeads;
+    /// The findings of an ECG shown for comparison (e.g. an earlier one), when it was measured:
+    /// a finding item's basis says whether it was found there too (a new left bundle branch
+    /// block or new Q waves are read differently from known ones).
+    struct Found
+    {
+        std::vector<std::string> codes;                        ///< as findingCodes
+        std::map<std::string, std::vector<std::string>> leads; ///< as findingLeads
+    };
+    std::optional<Found> comparedFindings;
     double durationS = kMissing; ///< recording length in seconds
     int leadCount = 0;
     /// ST levels per lead of the median beat at J and J+60 ms, mV, positive for elevation
@@ -291,6 +300,10 @@ bool medianBeatPaced(const std::vector<dsp::Finding>& findings);
 /// LeftBundleBranchBlock finding), on which the advice grades qrsAdjustedQtcMs as on paced
 /// beats: what AdviceInput::lbbbShape holds for an input made by inputFor.
 bool lbbbShape(const std::vector<dsp::Finding>& findings);
+
+/// The codes and leads of `findings`, as inputFor fills findingCodes and findingLeads (each code
+/// once); for AdviceInput::comparedFindings.
+AdviceInput::Found foundFindings(const std::vector<dsp::Finding>& findings);
 
 /// Fills an input from what the app has: the patient (age, sex), the recording's length (s) and
 /// lead count, whole-record measurements (may be null), rhythm findings, and the detector's

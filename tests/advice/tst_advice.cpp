@@ -816,6 +816,26 @@ private slots:
                                           "block; age 50"));
         QVERIFY(item->source.find("Kusumoto FM") != std::string::npos);
         QVERIFY(find(items, "lafb-shape")->source.find("Surawicz B") != std::string::npos);
+        // Compared with an ECG that had one of the two findings: not found there (the item asks
+        // for both); with both: found there too (no leads to quote).
+        in.comparedFindings = AdviceInput::Found{{rbbb}, {}};
+        const auto oneThen = adviceFor(in, builtinCatalogue());
+        QVERIFY(find(oneThen, "bifascicular-block")
+                    ->basis.find("; not found on the ECG compared "
+                                 "with; age 50") != std::string::npos);
+        QVERIFY(find(oneThen, "rbbb-shape")
+                    ->basis.find("; also found on the ECG compared with; "
+                                 "age 50") != std::string::npos);
+        const auto finding = [](const std::string& code) {
+            dsp::Finding f;
+            f.code = code;
+            return f;
+        };
+        in.comparedFindings = foundFindings({finding(rbbb), finding(lafb)});
+        QVERIFY(find(adviceFor(in, builtinCatalogue()), "bifascicular-block")
+                    ->basis.find("; also found on the ECG compared with; age 50") !=
+                std::string::npos);
+        in.comparedFindings.reset();
         in.ageYears = 12.0;
         QCOMPARE(builtinCodes(in, pattern), QStringList{});
     }
@@ -850,6 +870,19 @@ private slots:
         QCOMPARE(find(withLeads, "q-waves")->basis,
                  std::string("finding: pathological Q waves in two contiguous leads; leads II, "
                              "III, aVF; age 50"));
+        // With an ECG shown for comparison: whether it had them, and where.
+        in.comparedFindings = AdviceInput::Found{{"sinus_rhythm"}, {}};
+        const auto notThen = adviceFor(in, builtinCatalogue());
+        QCOMPARE(find(notThen, "q-waves")->basis,
+                 std::string("finding: pathological Q waves in two contiguous leads; leads II, "
+                             "III, aVF; not found on the ECG compared with; age 50"));
+        in.comparedFindings = AdviceInput::Found{{q}, {{q, {"II", "aVF"}}}};
+        const auto then = adviceFor(in, builtinCatalogue());
+        QCOMPARE(find(then, "q-waves")->basis,
+                 std::string("finding: pathological Q waves in two contiguous leads; leads II, "
+                             "III, aVF; also found on the ECG compared with (leads II, aVF); age "
+                             "50"));
+        in.comparedFindings.reset();
         for (const auto& [age, expected] :
              {std::pair{std::optional<double>(39.9), QStringList{consider, young}},
               std::pair{std::optional<double>(18.0), QStringList{consider, young}},

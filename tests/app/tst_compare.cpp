@@ -22,6 +22,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -74,6 +75,41 @@ class TestCompare : public QObject
     }
 
     /// Asks for a comparison and waits for its job; returns the outcome.
+    /// The advice codes `ecglens-cli analyze --json` gives a recording.
+    static QStringList cliAdviceCodes(const QString& path)
+    {
+        QStringList codes;
+        for (const QJsonValue& item :
+             test::cliJson({QStringLiteral("analyze"), path, QStringLiteral("--json")})
+                 .value(QStringLiteral("advice"))
+                 .toArray())
+            codes << item[QStringLiteral("code")].toString();
+        return codes;
+    }
+
+    /// The basis of the window's advice item `code`, empty without it.
+    static QString basisOf(MainWindow& w, const char* code)
+    {
+        for (const advice::AdviceItem& item : w.advicePanel()->items())
+            if (item.code == code)
+                return QString::fromStdString(item.basis);
+        return {};
+    }
+
+    /// A copy of a WFDB record (header and .dat) in `folder` of the test's directory (the window
+    /// does not compare a file with itself); its header's path, empty when it failed.
+    QString copyOf(const QString& hea, const QString& folder)
+    {
+        const QString copy = m_dir.filePath(folder + QLatin1Char('/') + QFileInfo(hea).fileName());
+        if (!QDir().mkpath(m_dir.filePath(folder)))
+            return {};
+        for (const char* ext : {".hea", ".dat"})
+            if (!QFile::copy(QString(hea).replace(QLatin1String(".hea"), QLatin1String(ext)),
+                             QString(copy).replace(QLatin1String(".hea"), QLatin1String(ext))))
+                return {};
+        return copy;
+    }
+
     static CompareOutcome compare(MainWindow& w, const QString& path)
     {
         QSignalSpy done(w.jobs(), &JobRunner::compareFinished);
@@ -266,19 +302,10 @@ private slots:
     {
         const QString st = test::dataPath(QStringLiteral("ptbxl/records100/01000/01433_lr.hea"));
         ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/01000/01433_lr.hea"));
-        for (const QJsonValue& item :
-             test::cliJson({QStringLiteral("analyze"), ptbxl("00026"), QStringLiteral("--json")})
-                 .value(QStringLiteral("advice"))
-                 .toArray())
-            QVERIFY(item[QStringLiteral("code")].toString() != QLatin1String("st-elevation"));
+        QVERIFY(!cliAdviceCodes(ptbxl("00026")).contains(QLatin1String("st-elevation")));
         auto w = window();
         openAndMeasure(*w, st);
-        const auto basis = [&] {
-            for (const advice::AdviceItem& item : w->advicePanel()->items())
-                if (item.code == "st-elevation")
-                    return QString::fromStdString(item.basis);
-            return QString();
-        };
+        const auto basis = [&] { return basisOf(*w, "st-elevation"); };
         QVERIFY(QTest::qWaitFor([&] { return !basis().isEmpty(); }, 30000));
         QVERIFY2(!basis().contains(QLatin1String("compared with")), qPrintable(basis()));
         const CompareOutcome o = compare(*w, ptbxl("00026"));
@@ -287,17 +314,41 @@ private slots:
                  qPrintable(basis()));
         // Compared with a copy of itself (the window does not compare a file with itself): met
         // then too, with the same levels.
-        const QString copy = m_dir.filePath(QStringLiteral("copy/01433_lr.hea"));
-        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("copy"))));
-        for (const char* ext : {".hea", ".dat"})
-            QVERIFY(QFile::copy(QString(st).replace(QLatin1String(".hea"), QLatin1String(ext)),
-                                QString(copy).replace(QLatin1String(".hea"), QLatin1String(ext))));
+        const QString copy = copyOf(st, QStringLiteral("copy"));
+        QVERIFY(!copy.isEmpty());
         QVERIFY(compare(*w, copy).recording);
         const QString levels = basis()
                                    .section(QStringLiteral("at J: "), 1)
                                    .section(QStringLiteral(" (thresholds"), 0, 0);
         QVERIFY2(basis().contains(QStringLiteral("also met on the ECG compared with (") + levels +
                                   QLatin1Char(')')),
+                 qPrintable(basis()));
+        w->closeComparison();
+        QVERIFY2(!basis().contains(QLatin1String("compared with")), qPrintable(basis()));
+    }
+
+    /// The Q wave item on PTB-XL 00528 (Q waves in II, III and aVF) says whether the ECG shown
+    /// for comparison had them too, and in which leads: 00026 has none (`ecglens-cli analyze
+    /// --json` gives it no such item), a copy of 00528 the same; closing the comparison drops
+    /// that part. Every finding item does the same (advice::AdviceInput::comparedFindings).
+    void findingItemSaysWhetherTheComparisonHadIt()
+    {
+        ECGLENS_REQUIRE_DATA(QStringLiteral("ptbxl/records100/00000/00528_lr.hea"));
+        QVERIFY(!cliAdviceCodes(ptbxl("00026")).contains(QLatin1String("q-waves")));
+        auto w = window();
+        openAndMeasure(*w, ptbxl("00528"));
+        const auto basis = [&] { return basisOf(*w, "q-waves"); };
+        QVERIFY(QTest::qWaitFor([&] { return !basis().isEmpty(); }, 30000));
+        QVERIFY2(basis().contains(QLatin1String("; leads II, III, aVF;")), qPrintable(basis()));
+        QVERIFY2(!basis().contains(QLatin1String("compared with")), qPrintable(basis()));
+        QVERIFY(compare(*w, ptbxl("00026")).recording);
+        QVERIFY2(basis().contains(QLatin1String("; not found on the ECG compared with;")),
+                 qPrintable(basis()));
+        const QString copy = copyOf(ptbxl("00528"), QStringLiteral("copyq"));
+        QVERIFY(!copy.isEmpty());
+        QVERIFY(compare(*w, copy).recording);
+        QVERIFY2(basis().contains(
+                     QLatin1String("; also found on the ECG compared with (leads II, III, aVF);")),
                  qPrintable(basis()));
         w->closeComparison();
         QVERIFY2(!basis().contains(QLatin1String("compared with")), qPrintable(basis()));
