@@ -2,6 +2,8 @@
 
 #include "i18n.h"
 
+#include "core/text.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -98,13 +100,9 @@ QString findingText(const dsp::Finding& f)
         return Findings::tr("QRS shaped as left anterior fascicular block: QRS axis %1\u00b0, qR "
                             "in aVL (R peak %2 ms after QRS onset), rS in II, III and aVF")
             .arg(valueText(f, 0), valueText(f, 1));
-    case K::PathologicalQWaves: {
-        QStringList leads;
-        for (const std::string& lead : f.leads)
-            leads << QString::fromStdString(lead);
+    case K::PathologicalQWaves:
         return Findings::tr("Pathological Q waves in %1: up to %2 ms wide, %3 mV deep")
-            .arg(leads.join(QStringLiteral(", ")), valueText(f, 0), decimalText(f, 1));
-    }
+            .arg(QString::fromStdString(joined(f.leads)), valueText(f, 0), decimalText(f, 1));
     case K::PacemakerSpikes: {
         const QString text = Findings::tr("Pacemaker spikes before %1 of %2 beats, first at %3")
                                  .arg(valueText(f, 0), valueText(f, 1), clockText(f.startS));

@@ -1,6 +1,7 @@
 #include "advice/advice.h"
 
 #include "core/lead_names.h"
+#include "core/text.h"
 #include "dsp/measurements.h"
 #include "dsp/rhythm.h"
 #include "dsp/st_segment.h"
@@ -261,15 +262,12 @@ std::optional<std::vector<Message>> stTriggered(const AdviceInput& in, Find find
     return parts;
 }
 
-/// "II, III, aVF": the leads `leads` holds for `code`, "" without any.
-std::string leadsText(const std::map<std::string, std::vector<std::string>>& leads,
-                      const std::string& code)
+/// The leads `leads` holds for `code`, none without any.
+std::vector<std::string> leadsOf(const std::map<std::string, std::vector<std::string>>& leads,
+                                 const std::string& code)
 {
-    std::string out;
-    if (const auto it = leads.find(code); it != leads.end())
-        for (const std::string& lead : it->second)
-            out += (out.empty() ? "" : ", ") + lead;
-    return out;
+    const auto it = leads.find(code);
+    return it != leads.end() ? it->second : std::vector<std::string>{};
 }
 
 /// The trigger's part of the basis (none for rules that always apply), or nothing at all when
@@ -296,24 +294,24 @@ std::optional<std::vector<Message>> triggered(const Rule& rule, const AdviceInpu
             const std::string id = "advice.finding." + finding;
             parts.push_back(basisTemplate(id) ? basisMessage(id)
                                               : basisMessage("advice.finding", {finding}));
-            if (const std::string leads = leadsText(in.findingLeads, finding); !leads.empty())
-                parts.push_back(basisMessage("advice.finding_leads", {leads}));
+            if (const auto leads = leadsOf(in.findingLeads, finding); !leads.empty())
+                parts.push_back(basisMessage("advice.finding_leads", {joined(leads)}));
         }
         if (const auto& then = in.comparedFindings) {
             // Found there too (every one of the rule's findings), with the leads it had there.
-            std::string leads;
+            std::vector<std::string> leads;
             for (const std::string& finding : rule.findings) {
                 if (std::find(then->codes.begin(), then->codes.end(), finding) ==
                     then->codes.end()) {
                     parts.push_back(basisMessage("advice.finding_compared_not"));
                     return parts;
                 }
-                const std::string l = leadsText(then->leads, finding);
-                leads += (leads.empty() || l.empty() ? "" : ", ") + l;
+                const auto l = leadsOf(then->leads, finding);
+                leads.insert(leads.end(), l.begin(), l.end());
             }
-            parts.push_back(leads.empty()
-                                ? basisMessage("advice.finding_compared_also")
-                                : basisMessage("advice.finding_compared_also_leads", {leads}));
+            parts.push_back(leads.empty() ? basisMessage("advice.finding_compared_also")
+                                          : basisMessage("advice.finding_compared_also_leads",
+                                                         {joined(leads)}));
         }
         return parts;
     }

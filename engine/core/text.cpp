@@ -29,6 +29,14 @@ std::string uppercased(std::string s)
     return s;
 }
 
+std::string joined(const std::vector<std::string>& parts, std::string_view separator)
+{
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out.append(i ? separator : std::string_view()).append(parts[i]);
+    return out;
+}
+
 namespace {
 
 /// Length of the UTF-8 sequence at s[i] (1-4), or 0 when it is not well formed (overlong forms,

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ecglens {
 
@@ -12,6 +13,8 @@ std::string trimmed(std::string_view s);
 std::string lowercased(std::string s);
 /// ASCII upper case (other bytes unchanged).
 std::string uppercased(std::string s);
+/// The parts with `separator` between them: {"II", "III", "aVF"} -> "II, III, aVF".
+std::string joined(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
 /// Text a file gives about a person (name, ID) as ECG Lens shows it: UTF-8 as is; bytes that
 /// are not UTF-8 read as ISO 8859-1 (what DICOM's ISO_IR 100 and older SCP-ECG and EDF writers

@@ -25,6 +25,12 @@ int leadByName(const MedianBeat& m, const char* name)
     return -1;
 }
 
+/// Median-beat lead l's factor to mV (1 when the beat does not say).
+double mvPerUnitOf(const MedianBeat& m, int l)
+{
+    return std::size_t(l) < m.mvPerUnit.size() ? m.mvPerUnit[std::size_t(l)] : 1.0;
+}
+
 /// The sample of a median beat's lead of n samples at `tMs` relative to R, clamped to the beat.
 std::int64_t sampleAt(const MedianBeat& m, std::int64_t n, double tMs)
 {
@@ -79,7 +85,7 @@ Deflections deflections(const MedianBeat& m, int l, double fromMs, double toMs, 
     const LeadSpan span = leadSpan(m, l, fromMs, toMs, baseMs);
     if (!span.x)
         return d;
-    const double toMv = std::size_t(l) < m.mvPerUnit.size() ? m.mvPerUnit[std::size_t(l)] : 1.0;
+    const double toMv = mvPerUnitOf(m, l);
     for (std::int64_t i = span.from; i <= span.to; ++i) {
         const double v = (double((*span.x)[std::size_t(i)]) - span.base) * toMv;
         if (!std::isfinite(v))
@@ -322,9 +328,6 @@ QrsConduction qrsConduction(const MedianBeat& m, const IntervalValues& v)
     const double on = f.qrsOnsetMs, off = f.qrsOffsetMs;
     c.qrsMs = v.qrsMs;
     const int iI = leadByName(m, "I"), iV1 = leadByName(m, "V1"), iV6 = leadByName(m, "V6");
-    const auto mv = [&](int l) {
-        return std::size_t(l) < m.mvPerUnit.size() ? m.mvPerUnit[std::size_t(l)] : 1.0;
-    };
     const Deflections v1 = deflections(m, iV1, on, off, on);
     const Deflections qI = deflections(m, iI, on, on + 30.0, on);
     const Deflections qV6 = deflections(m, iV6, on, on + 30.0, on);
@@ -332,7 +335,7 @@ QrsConduction qrsConduction(const MedianBeat& m, const IntervalValues& v)
     const Deflections sV6 = deflections(m, iV6, on, off, on);
     c.v1RMv = v1.r;
     c.v1SMv = v1.s;
-    c.v1AreaMvMs = netArea(m, iV1, on, off, on) * mv(iV1);
+    c.v1AreaMvMs = netArea(m, iV1, on, off, on) * mvPerUnitOf(m, iV1);
     c.rPeakTimeMs = std::fmax(rPeakTimeMs(m, iI), rPeakTimeMs(m, iV6));
     c.qMv = std::fmax(qI.s, qV6.s);
     c.sMv = std::fmax(sI.s, sV6.s);
@@ -396,7 +399,7 @@ QWave qWaveOf(const MedianBeat& m, int l)
         q.widthMs = q.depthMv = kNaN;
         return q;
     }
-    const double toMv = std::size_t(l) < m.mvPerUnit.size() ? m.mvPerUnit[std::size_t(l)] : 1.0;
+    const double toMv = mvPerUnitOf(m, l);
     const auto at = [&](std::int64_t i) {
         return (double((*span.x)[std::size_t(i)]) - span.base) * toMv;
     };
@@ -434,6 +437,12 @@ QWave qWaveOf(const MedianBeat& m, int l)
 }
 
 } // namespace
+
+bool QWaves::inferior() const
+{
+    return std::any_of(found.begin(), found.end(),
+                       [](const std::string& l) { return l == "II" || l == "III" || l == "aVF"; });
+}
 
 QWaves qWaves(const MedianBeat& m)
 {

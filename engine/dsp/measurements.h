@@ -241,6 +241,9 @@ struct QWaves
     std::vector<QWave> leads; ///< every standard lead of the median beat (the first of a name)
     std::vector<std::string> found; ///< leads meeting the criteria with a contiguous lead, in order
     double widestMs = 0, deepestMv = 0; ///< over the found leads (0 when none)
+    /// Found in an inferior lead (II, III or aVF), where the left anterior fascicular block
+    /// shape asks for rS.
+    bool inferior() const;
 };
 
 /// The Q waves of a median beat (no leads without QRS onset and offset).

@@ -1,5 +1,7 @@
 #include "dsp/rhythm.h"
 
+#include "core/text.h"
+
 #include <cmath>
 #include <cstdio>
 #include <tuple>
@@ -330,11 +332,8 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
     // rS it asks for (an initial r too small for the Q wave reading to see would pass).
     const bool readable = !(pacing && pacing->medianPaced) && reversal == ElectrodeReversal::None;
     const QWaves q = qWaves(m.medianBeat);
-    const bool inferiorQ = std::any_of(q.found.begin(), q.found.end(), [](const std::string& l) {
-        return l == "II" || l == "III" || l == "aVF";
-    });
     const FascicularShape fascicles = fascicularShape(m.medianBeat, m.values);
-    if (fascicles.leftAnterior && c.block != BundleBranchBlock::Left && readable && !inferiorQ) {
+    if (fascicles.leftAnterior && c.block != BundleBranchBlock::Left && readable && !q.inferior()) {
         Finding f = make(FindingKind::LeftAnteriorFascicularBlock, startS, endS);
         f.values = {fascicles.axisDeg, fascicles.avlRPeakTimeMs, fascicles.avlQMv,
                     fascicles.inferiorRMv};
@@ -352,10 +351,7 @@ std::vector<Finding> rhythmFindings(const std::vector<Beat>& beats, const Measur
         f.values = {q.widestMs, q.deepestMv};
         f.valueUnit = "ms, mV"; // one per value
         f.leads = q.found;
-        std::string leads;
-        for (const std::string& lead : q.found)
-            leads += (leads.empty() ? "" : ", ") + lead;
-        f.text = "Pathological Q waves in " + leads + ": up to " + number(q.widestMs) +
+        f.text = "Pathological Q waves in " + joined(q.found) + ": up to " + number(q.widestMs) +
                  " ms wide, " + number(q.deepestMv, 1) + " mV deep";
         out.push_back(std::move(f));
     }

@@ -15,7 +15,6 @@
 #include "io/open.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -105,16 +104,13 @@ inline void checkMeasurements(const Recording& r)
     const dsp::QrsConduction c = dsp::qrsConduction(m, ms.values);
     const dsp::FascicularShape fascicles = dsp::fascicularShape(m, ms.values);
     int blocks = 0;
-    const std::array<std::string, 3> kInferior = {"II", "III", "aVF"};
+    const dsp::QWaves q = dsp::qWaves(m);
     for (const dsp::Finding& f : findings) {
         // Left anterior fascicular block: never on a paced median beat or beside a left bundle
         // branch block shape or inferior Q waves; its axis and aVL R peak time within the
         // guideline's criteria.
-        const auto qFound = dsp::qWaves(m).found;
         if (f.kind == dsp::FindingKind::LeftAnteriorFascicularBlock &&
-            ((pacing && pacing->medianPaced) || !fascicles.leftAnterior ||
-             std::find_first_of(qFound.begin(), qFound.end(), kInferior.begin(), kInferior.end()) !=
-                 qFound.end() ||
+            ((pacing && pacing->medianPaced) || !fascicles.leftAnterior || q.inferior() ||
              c.block == dsp::BundleBranchBlock::Left || f.values.size() != 4 ||
              !(f.values[0] <= dsp::kLafbMaxAxisDeg && f.values[0] >= -90.0) ||
              !(f.values[1] >= dsp::kLafbMinAvlRPeakTimeMs)))
@@ -122,7 +118,6 @@ inline void checkMeasurements(const Recording& r)
         // Pathological Q waves: never on a paced median beat or beside a left bundle branch
         // block shape; the leads those qWaves finds, each meeting the criteria.
         if (f.kind == dsp::FindingKind::PathologicalQWaves) {
-            const dsp::QWaves q = dsp::qWaves(m);
             if ((pacing && pacing->medianPaced) || c.block == dsp::BundleBranchBlock::Left ||
                 f.leads.empty() || f.leads != q.found || f.values.size() != 2 ||
                 !(f.values[0] > dsp::kQWaveV2V3MinMs) || !(f.values[1] >= dsp::kQWaveMinMv))
